@@ -1,0 +1,462 @@
+#include "app/app.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+static bool fail(struct app_error *err, int status, const char *code, const char *field,
+                 const char *message)
+{
+	err->status = status;
+	err->code = code;
+	err->field = field;
+	err->message = message;
+	return false;
+}
+
+static bool internal(struct app_error *err)
+{
+	return fail(err, 500, "internal", NULL,
+	            "Something went wrong on our side and nothing was changed. Please try again.");
+}
+
+static char *normal_email(struct arena *a, const char *raw)
+{
+	char *e = text_trim(arena_strdup(a, raw ? raw : ""));
+	text_lower(e);
+	return e;
+}
+
+static bool check_name(const char *name, struct app_error *err)
+{
+	if (!*name) return fail(err, 400, "invalid", "display_name", "Enter the name you would like to be called.");
+	if (!utf8_valid(name, strlen(name)) || strpbrk(name, "\r\n"))
+		return fail(err, 400, "invalid", "display_name", "Your name must be one line of ordinary text.");
+	if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS)
+		return fail(err, 400, "invalid", "display_name", "Your name must be 80 characters or fewer.");
+	return true;
+}
+
+/* ---- sign in ---- */
+
+bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                 const char *email_raw, const char *password, const char *address,
+                 int64_t now, struct arena *a, int64_t *user_id, struct app_error *err)
+{
+	const char *email = normal_email(a, email_raw);
+	if (!*email) return fail(err, 400, "invalid", "email", "Enter your e-mail address.");
+	if (!password || !*password) return fail(err, 400, "invalid", "password", "Enter your password.");
+	char acct_key[AUTH_HASH_HEX + 1], addr_key[AUTH_HASH_HEX + 1];
+	auth_keyed_hash(secret, "signin-account", email, acct_key);
+	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
+	int64_t since = now - SIGNIN_WINDOW_SECONDS;
+	if (!signin_allowed(store_signin_failures_since(s, acct_key, since),
+	                    store_signin_failures_since(s, addr_key, since)))
+		return fail(err, 429, "too_many_attempts", "email",
+		            "There have been too many attempts to sign in. Wait 15 minutes, or "
+		            "reset your password.");
+	struct user u;
+	enum store_rc rc = store_user_by_email(s, email, a, &u);
+	const char *hash = NULL;
+	if (rc == ST_OK && u.status == USER_ACTIVE)
+		rc = store_user_password_hash(s, u.id, a, &hash);
+	if (rc != ST_OK && rc != ST_NOT_FOUND) return internal(err);
+	if (!auth_password_verify(hash, password) || u.status != USER_ACTIVE || rc != ST_OK) {
+		store_signin_failure_add(s, acct_key, now);
+		store_signin_failure_add(s, addr_key, now);
+		return fail(err, 400, "wrong_credentials", "email",
+		            "The e-mail address or password is not right.");
+	}
+	store_signin_failures_prune(s, since);
+	*user_id = u.id;
+	return true;
+}
+
+/* ---- invitations ---- */
+
+bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
+                const struct panel *panel, const char *email_raw, enum panel_role role,
+                int64_t now, struct arena *a, const char **link, struct app_error *err)
+{
+	const char *email = normal_email(a, email_raw);
+	if (!*email) return fail(err, 400, "invalid", "email", "Enter the e-mail address of the person to invite.");
+	if (!email_valid(email))
+		return fail(err, 400, "invalid", "email",
+		            "Enter an e-mail address in the right format, like name@example.org.");
+	if (role == ROLE_NONE) return fail(err, 400, "invalid", "role", "Choose a role.");
+	struct user u;
+	enum store_rc rc = store_user_by_email(s, email, a, &u);
+	if (rc == ST_OK) {
+		struct membership m;
+		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK && m.status != MEMBER_REMOVED)
+			return fail(err, 409, "already_member", "email",
+			            "This person is already on the panel.");
+	} else if (rc != ST_NOT_FOUND) {
+		return internal(err);
+	}
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	int64_t id;
+	if (store_invitation_create(s, hash, email, panel->id, role, inviter_id, now,
+	                            now + INVITATION_SECONDS, &id) != ST_OK)
+		return internal(err);
+	*link = arena_printf(a, "%s/accept-invitation?t=%s", public_url, token);
+	const char *subject = arena_printf(a, "You are invited to join %s", panel->name);
+	const char *body = arena_printf(
+		a, "Hello,\n\nYou have been invited to join %s on emptychair as a %s.\n\n"
+		   "To accept, open this link within 14 days:\n%s\n\n"
+		   "If you were not expecting this, you can ignore this message.\n",
+		panel->name, role_label(role), *link);
+	if (store_outbox_add(s, email, subject, body, now) != ST_OK) return internal(err);
+	return true;
+}
+
+struct accept_ctx {
+	struct invitation inv;
+	const char *name;
+	const char *hash;      /* NULL when the account exists */
+	int64_t existing_id;
+	int64_t now;
+	int64_t user_id;
+};
+
+static enum store_rc accept_in_tx(struct store *s, void *p)
+{
+	struct accept_ctx *c = p;
+	enum store_rc rc;
+	int64_t uid = c->existing_id;
+	if (!uid) {
+		if ((rc = store_user_create(s, c->inv.email, c->name, false, c->now, &uid)) != ST_OK)
+			return rc;
+		if ((rc = store_user_set_password(s, uid, c->hash, c->now)) != ST_OK) return rc;
+	}
+	if ((rc = store_invitation_accept(s, c->inv.id, uid, c->now)) != ST_OK) return rc;
+	struct membership m;
+	enum panel_role role = c->inv.role;
+	/* Accepting never lowers a role someone already holds. */
+	if (store_membership_get(s, c->inv.panel_id, uid, &m) == ST_OK &&
+	    m.status != MEMBER_REMOVED && m.role > role)
+		role = m.role;
+	if ((rc = store_membership_put(s, c->inv.panel_id, uid, role, MEMBER_ACTIVE, c->now)) != ST_OK)
+		return rc;
+	c->user_id = uid;
+	return ST_OK;
+}
+
+bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
+                           const char *password, int64_t now, struct arena *a,
+                           int64_t *user_id, int64_t *panel_id, struct app_error *err)
+{
+	char hash[AUTH_HASH_HEX + 1];
+	auth_token_hash(token ? token : "", hash);
+	struct accept_ctx c = { .now = now };
+	enum store_rc rc = store_invitation_find(s, hash, now, a, &c.inv);
+	if (rc == ST_NOT_FOUND)
+		return fail(err, 404, "invitation_not_found", NULL,
+		            "This invitation link has expired or has already been used. Ask the "
+		            "person who invited you to send a new one.");
+	if (rc != ST_OK) return internal(err);
+	struct user u;
+	rc = store_user_by_email(s, c.inv.email, a, &u);
+	if (rc == ST_OK) {
+		if (u.status != USER_ACTIVE)
+			return fail(err, 403, "account_disabled", NULL,
+			            "The account for this address is switched off. Contact the panel's steward.");
+		c.existing_id = u.id;
+	} else if (rc == ST_NOT_FOUND) {
+		char *name = text_trim(arena_strdup(a, display_name ? display_name : ""));
+		if (!check_name(name, err)) return false;
+		const char *problem = auth_password_problem(password ? password : "");
+		if (problem) return fail(err, 400, "weak_password", "password", problem);
+		char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
+		if (!auth_password_hash(password, pwhash)) return internal(err);
+		c.name = name;
+		c.hash = pwhash;
+	} else {
+		return internal(err);
+	}
+	rc = store_tx(s, accept_in_tx, &c);
+	if (rc == ST_CONFLICT)
+		return fail(err, 409, "invitation_used", NULL,
+		            "This invitation has just been used. Try signing in instead.");
+	if (rc != ST_OK) return internal(err);
+	*user_id = c.user_id;
+	*panel_id = c.inv.panel_id;
+	return true;
+}
+
+/* ---- passwords ---- */
+
+void app_request_reset(struct store *s, const char *public_url, const char *email_raw,
+                       int64_t now, struct arena *a)
+{
+	const char *email = normal_email(a, email_raw);
+	struct user u;
+	if (store_user_by_email(s, email, a, &u) != ST_OK || u.status != USER_ACTIVE) return;
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	if (store_reset_create(s, hash, u.id, now, now + RESET_SECONDS) != ST_OK) return;
+	const char *body = arena_printf(
+		a, "Hello %s,\n\nSomeone asked to reset the password for your emptychair "
+		   "account. If it was you, open this link within an hour:\n%s/reset-password?t=%s\n\n"
+		   "If it was not you, ignore this message: your password has not changed.\n",
+		u.display_name, public_url, token);
+	store_outbox_add(s, email, "Reset your emptychair password", body, now);
+}
+
+struct password_ctx {
+	const char *token_hash, *pwhash;
+	int64_t now, user_id;
+};
+
+static enum store_rc reset_in_tx(struct store *s, void *p)
+{
+	struct password_ctx *c = p;
+	enum store_rc rc = store_reset_use(s, c->token_hash, c->now, &c->user_id);
+	if (rc != ST_OK) return rc;
+	if ((rc = store_user_set_password(s, c->user_id, c->pwhash, c->now)) != ST_OK) return rc;
+	return store_sessions_delete_for_user(s, c->user_id);
+}
+
+bool app_reset_password(struct store *s, const char *token, const char *password,
+                        int64_t now, struct arena *a, int64_t *user_id,
+                        struct app_error *err)
+{
+	const char *problem = auth_password_problem(password ? password : "");
+	if (problem) return fail(err, 400, "weak_password", "password", problem);
+	char hash[AUTH_HASH_HEX + 1];
+	auth_token_hash(token ? token : "", hash);
+	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
+	if (!auth_password_hash(password, pwhash)) return internal(err);
+	struct password_ctx c = { hash, pwhash, now, 0 };
+	enum store_rc rc = store_tx(s, reset_in_tx, &c);
+	if (rc == ST_NOT_FOUND)
+		return fail(err, 404, "reset_not_found", NULL,
+		            "This reset link has expired or has already been used. Ask for a new one.");
+	if (rc != ST_OK) return internal(err);
+	*user_id = c.user_id;
+	return true;
+}
+
+bool app_change_password(struct store *s, int64_t user_id, const char *current,
+                         const char *password, int64_t now, struct arena *a,
+                         struct app_error *err)
+{
+	const char *hash = NULL;
+	if (store_user_password_hash(s, user_id, a, &hash) != ST_OK) return internal(err);
+	if (!auth_password_verify(hash, current ? current : ""))
+		return fail(err, 400, "wrong_password", "current_password",
+		            "Your current password is not right.");
+	const char *problem = auth_password_problem(password ? password : "");
+	if (problem) return fail(err, 400, "weak_password", "password", problem);
+	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
+	if (!auth_password_hash(password, pwhash)) return internal(err);
+	if (store_user_set_password(s, user_id, pwhash, now) != ST_OK) return internal(err);
+	return true;
+}
+
+/* ---- membership ---- */
+
+struct membership_ctx {
+	int64_t panel_id, target_id, now;
+	enum panel_role role;
+	enum member_status status;
+	struct app_error *err;
+};
+
+static enum store_rc membership_in_tx(struct store *s, void *p)
+{
+	struct membership_ctx *c = p;
+	struct membership m;
+	enum store_rc rc = store_membership_get(s, c->panel_id, c->target_id, &m);
+	if (rc == ST_OK && m.status == MEMBER_REMOVED) rc = ST_NOT_FOUND;
+	if (rc != ST_OK) return rc;
+	if (!policy_keeps_a_steward((int)store_active_steward_count(s, c->panel_id), m.role,
+	                            m.status, c->role, c->status))
+		return ST_CONFLICT;
+	return store_membership_put(s, c->panel_id, c->target_id, c->role, c->status, c->now);
+}
+
+bool app_change_membership(struct store *s, int64_t panel_id, int64_t target_id,
+                           enum panel_role role, enum member_status status, int64_t now,
+                           struct app_error *err)
+{
+	struct membership_ctx c = { panel_id, target_id, now, role, status, err };
+	enum store_rc rc = store_tx(s, membership_in_tx, &c);
+	if (rc == ST_NOT_FOUND)
+		return fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+	if (rc == ST_CONFLICT)
+		return fail(err, 409, "last_steward", "role",
+		            "A panel needs at least one active steward. Make someone else a "
+		            "steward first.");
+	if (rc != ST_OK) return internal(err);
+	return true;
+}
+
+/* ---- profiles ---- */
+
+enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
+                               int64_t now, struct arena *a, struct visible_profile *out)
+{
+	memset(out, 0, sizeof *out);
+	out->relation = store_relation(s, viewer_id, subject_id);
+	if (!policy_can_see_person(out->relation)) return ST_NOT_FOUND;
+	enum store_rc rc = store_user_get(s, subject_id, a, &out->person);
+	if (rc != ST_OK) return rc;
+	if (out->person.status == USER_ERASED && out->relation != REL_SELF) return ST_NOT_FOUND;
+	struct profile_value *all;
+	size_t n;
+	if ((rc = store_profile_get(s, subject_id, a, &all, &n)) != ST_OK) return rc;
+	out->values = arena_alloc(a, (n ? n : 1) * sizeof *out->values);
+	struct buf seen = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (!profile_field_find(all[i].field)) continue; /* retired field */
+		if (!policy_can_see_field(out->relation, all[i].visibility)) continue;
+		out->values[out->n++] = all[i];
+		if (seen.len) buf_putc(&seen, ',');
+		buf_puts(&seen, all[i].field);
+	}
+	if (out->relation != REL_SELF && out->n > 0)
+		rc = store_audit_add(s, subject_id, viewer_id, AUDIT_READ, seen.data, now);
+	buf_free(&seen);
+	if (out->relation == REL_SELF) {
+		out->consented = arena_alloc(a, profile_field_count * sizeof *out->consented);
+		for (size_t i = 0; i < profile_field_count; i++)
+			if (profile_fields[i].consent_purpose)
+				out->consented[i] = store_consent_current(s, subject_id,
+				                                          profile_fields[i].consent_purpose);
+	}
+	return rc;
+}
+
+struct profile_ctx {
+	int64_t user_id, now;
+	const struct profile_edit *edits;
+	const char **values;
+	size_t n;
+};
+
+static enum store_rc profile_in_tx(struct store *s, void *p)
+{
+	struct profile_ctx *c = p;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct profile_edit *e = &c->edits[i];
+		const struct profile_field *f = profile_field_find(e->field);
+		const char *value = c->values[i];
+		if (f->consent_purpose) {
+			bool had = store_consent_current(s, c->user_id, f->consent_purpose);
+			if (had != e->consent) {
+				enum store_rc rc = store_consent_add(s, c->user_id, f->consent_purpose,
+				                                     PROFILE_CONSENT_WORDING, e->consent, c->now);
+				if (rc != ST_OK) return rc;
+			}
+			if (!e->consent) value = ""; /* no consent, no answer kept */
+		}
+		enum store_rc rc = store_profile_set(s, c->user_id, e->field, value, e->visibility, c->now);
+		if (rc != ST_OK) return rc;
+	}
+	return ST_OK;
+}
+
+bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edit *edits,
+                      size_t n, int64_t now, struct arena *a, struct app_error *err)
+{
+	const char **values = arena_alloc(a, (n ? n : 1) * sizeof *values);
+	for (size_t i = 0; i < n; i++) {
+		const struct profile_field *f = profile_field_find(edits[i].field);
+		if (!f)
+			return fail(err, 400, "unknown_field", edits[i].field ? edits[i].field : "field",
+			            "There is no such profile field.");
+		const char *why = NULL;
+		if (!profile_normalise(f, edits[i].raw, a, &values[i], &why))
+			return fail(err, 400, "invalid", f->key, why);
+		if (f->consent_purpose && *values[i] && !edits[i].consent)
+			return fail(err, 400, "consent_needed", f->key,
+			            arena_printf(a, "To keep your answer to \"%s\", tick the box to "
+			                            "agree. Or clear the answer.", f->label));
+	}
+	struct profile_ctx c = { user_id, now, edits, values, n };
+	if (store_tx(s, profile_in_tx, &c) != ST_OK) return internal(err);
+	return true;
+}
+
+/* ---- data rights ---- */
+
+char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct arena *a)
+{
+	struct user u;
+	if (store_user_get(s, user_id, a, &u) != ST_OK) return NULL;
+	json_t *root = json_object();
+	json_object_set_new(root, "exported_at", json_integer(now));
+	json_object_set_new(root, "account", json_pack("{s:I,s:s,s:s,s:s,s:b,s:I}",
+		"id", (json_int_t)u.id, "email", u.email, "display_name", u.display_name,
+		"status", user_status_key(u.status), "is_admin", u.is_admin,
+		"created_at", (json_int_t)u.created_at));
+
+	json_t *panels = json_array();
+	struct my_panel *mp;
+	size_t n;
+	if (store_panels_for_user(s, user_id, a, &mp, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(panels, json_pack("{s:I,s:s,s:s,s:s,s:I}",
+				"panel_id", (json_int_t)mp[i].panel.id, "panel", mp[i].panel.name,
+				"role", role_key(mp[i].me.role), "status", status_key(mp[i].me.status),
+				"joined_at", (json_int_t)mp[i].me.joined_at));
+	json_object_set_new(root, "memberships", panels);
+
+	json_t *profile = json_array();
+	struct profile_value *pv;
+	if (store_profile_get(s, user_id, a, &pv, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++) {
+			const struct profile_field *f = profile_field_find(pv[i].field);
+			json_array_append_new(profile, json_pack("{s:s,s:s,s:s,s:s,s:I}",
+				"field", pv[i].field, "label", f ? f->label : pv[i].field,
+				"value", pv[i].value, "visibility", visibility_key(pv[i].visibility),
+				"updated_at", (json_int_t)pv[i].updated_at));
+		}
+	json_object_set_new(root, "profile", profile);
+
+	json_t *consents = json_array();
+	struct consent *cs;
+	if (store_consents_list(s, user_id, a, &cs, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(consents, json_pack("{s:s,s:s,s:s,s:I}",
+				"purpose", cs[i].purpose, "wording_version", cs[i].wording_version,
+				"state", cs[i].given ? "given" : "withdrawn", "at", (json_int_t)cs[i].at));
+	json_object_set_new(root, "consents", consents);
+
+	json_t *audit = json_array();
+	struct audit_entry *ae;
+	if (store_audit_list(s, user_id, 1000, a, &ae, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(audit, json_pack("{s:s,s:s,s:s,s:I}",
+				"who", ae[i].actor_name, "action", audit_action_key(ae[i].action),
+				"fields", ae[i].detail, "at", (json_int_t)ae[i].at));
+	json_object_set_new(root, "who_saw_or_changed_my_details", audit);
+
+	json_t *tokens = json_array();
+	struct api_token *t;
+	if (store_api_tokens_list(s, user_id, a, &t, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(tokens, json_pack("{s:s,s:I,s:I,s:I}",
+				"label", t[i].label, "created_at", (json_int_t)t[i].created_at,
+				"last_used_at", (json_int_t)t[i].last_used_at,
+				"revoked_at", (json_int_t)t[i].revoked_at));
+	json_object_set_new(root, "api_tokens", tokens);
+
+	char *text = json_dumps(root, JSON_INDENT(2) | JSON_ESCAPE_SLASH);
+	json_decref(root);
+	return text;
+}
+
+bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct app_error *err)
+{
+	if (store_audit_add(s, user_id, user_id, AUDIT_ERASE, "account", now) != ST_OK)
+		return internal(err);
+	if (store_user_erase(s, user_id, now) != ST_OK) return internal(err);
+	return true;
+}

@@ -1,0 +1,110 @@
+#ifndef EC_APP_APP_H
+#define EC_APP_APP_H
+/* Use cases: what a person can do, independent of HTTP. Web pages and the
+ * JSON API both call these, so a rule (a permission, an audit entry, a
+ * consent check) is applied once whichever door is used.
+ *
+ * Every function takes the asker's store connection and a time `now`, and
+ * returns true on success. On failure it fills *err: an HTTP-like status,
+ * a stable code, the form field concerned (or NULL) and a plain-language
+ * sentence fit to show the person. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/profile.h"
+#include "store/store.h"
+
+struct app_error {
+	int status;
+	const char *code;
+	const char *field;
+	const char *message;
+};
+
+/* ---- accounts ---- */
+
+/* Checks an e-mail and password, with rate limits per account and per
+ * client address (both stored only as keyed hashes). */
+bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                 const char *email, const char *password, const char *address,
+                 int64_t now, struct arena *a, int64_t *user_id, struct app_error *err);
+
+/* Creates an invitation to panel_id with role, writes the message to the
+ * outbox and returns the one-time link (the only time it exists in the
+ * clear). The inviter's permission must already have been checked for the
+ * role asked (policy: PA_INVITE_MEMBER / PA_INVITE_GUEST). */
+bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
+                const struct panel *panel, const char *email, enum panel_role role,
+                int64_t now, struct arena *a, const char **link, struct app_error *err);
+
+/* Accepts an invitation: a new account (name and password), or, when the
+ * address already has one, adds the membership to it (password ignored
+ * and not required). */
+bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
+                           const char *password, int64_t now, struct arena *a,
+                           int64_t *user_id, int64_t *panel_id, struct app_error *err);
+
+/* Writes a reset link to the outbox if the address has an active account;
+ * says nothing either way (no account enumeration). */
+void app_request_reset(struct store *s, const char *public_url, const char *email,
+                       int64_t now, struct arena *a);
+/* Sets a new password from a reset link and signs out every session. */
+bool app_reset_password(struct store *s, const char *token, const char *password,
+                        int64_t now, struct arena *a, int64_t *user_id,
+                        struct app_error *err);
+bool app_change_password(struct store *s, int64_t user_id, const char *current,
+                         const char *password, int64_t now, struct arena *a,
+                         struct app_error *err);
+
+/* ---- panels ---- */
+
+/* Changes a member's role and/or status (MEMBER_REMOVED removes), keeping
+ * at least one active steward. The actor's permission is checked by the
+ * caller; this checks the target is a member. */
+bool app_change_membership(struct store *s, int64_t panel_id, int64_t target_id,
+                           enum panel_role role, enum member_status status, int64_t now,
+                           struct app_error *err);
+
+/* ---- profiles ---- */
+
+/* A profile as one viewer may see it. */
+struct visible_profile {
+	struct user person;
+	enum viewer_relation relation;
+	struct profile_value *values;  /* only the fields the viewer may see */
+	size_t n;
+	bool *consented;               /* per profile_fields[i]; self only */
+};
+
+/* Loads subject's profile filtered for viewer. When the viewer is someone
+ * else and sees any field, the read is written to the subject's audit log
+ * (field keys only). ST_NOT_FOUND when the viewer may not see the person. */
+enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
+                               int64_t now, struct arena *a, struct visible_profile *out);
+
+/* One field change asked by the member: raw value, visibility, and for
+ * representation fields whether they consent. Validated whole before
+ * anything is stored. */
+struct profile_edit {
+	const char *field;
+	const char *raw;
+	enum visibility visibility;
+	bool consent;                  /* only read for consent fields */
+};
+
+/* Applies edits for the member themself, in one transaction: a
+ * representation answer is kept only with its consent; withdrawing
+ * consent erases the answer; each consent change is recorded. On a
+ * validation failure nothing is stored and err names the field. */
+bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edit *edits,
+                      size_t n, int64_t now, struct arena *a, struct app_error *err);
+
+/* ---- data rights ---- */
+
+/* Everything held about the person, as JSON text (malloc'd; free it). */
+char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct arena *a);
+
+/* Erases the person (store_user_erase) after recording it in the audit. */
+bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
+#endif

@@ -1,0 +1,24 @@
+#ifndef EC_CLI_CLI_H
+#define EC_CLI_CLI_H
+/* The emptychair command's subcommands. Each returns the process exit
+ * status: 0 done, 1 failed, 2 bad usage. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Options shared by every subcommand, from flags or EMPTYCHAIR_* variables. */
+struct cli_options {
+	const char *db;          /* --db, EMPTYCHAIR_DB; default var/emptychair.db */
+	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL */
+};
+
+/* Opens and migrates the database; prints why not and returns NULL. */
+struct store *cli_open_store(const struct cli_options *o);
+/* The installation secret, created on first use. */
+bool cli_secret(struct store *s, unsigned char out[32]);
+/* Prints a one-time link to set a password for user_id (24 hours). */
+bool cli_print_password_link(struct store *s, const struct cli_options *o, int64_t user_id);
+
+int cmd_demo(const struct cli_options *o, int argc, char **argv);
+#endif

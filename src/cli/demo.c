@@ -1,0 +1,217 @@
+/* `emptychair demo`: realistic demonstration data. Two panels (one user-led
+ * migrants' panel, one council-hosted mental-health panel), about forty
+ * co-creators with varied access needs and preferences, stewards, guests.
+ * --members N adds N more co-creators to the first panel, for benchmarks.
+ * Every generated choice comes from a fixed-seed generator, so two runs
+ * make the same data. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "core/profile.h"
+#include "core/text.h"
+
+/* Printed by `make run`; demo accounts only. */
+static const char DEMO_PASSWORD[] = "kettle river orange lamp";
+
+static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
+static uint32_t rnd(uint32_t n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)(rng_state % n);
+}
+
+static const char *const first_names[] = {
+	"Amira", "Tomasz", "Grace", "Kwame", "Siobhan", "Dev", "Fatima", "Liam", "Noor", "Chidi",
+	"Ewa", "Hassan", "Bethan", "Yusuf", "Maria", "Jamal", "Aoife", "Priya", "Samir", "Zofia",
+	"Tariq", "Rhiannon", "Abdi", "Leah", "Marek", "Ife", "Callum", "Hana", "Osman", "Niamh",
+	"Jin", "Aisha", "Rory", "Meera", "Kofi", "Lena", "Omar", "Ffion", "Dawit", "Ruth" };
+static const char *const last_names[] = {
+	"Haddad", "Nowak", "Okafor", "Mensah", "Byrne", "Patel", "Ali", "Murphy", "Rahman", "Eze",
+	"Kowalski", "Hussein", "Jones", "Abdullahi", "Silva", "Campbell", "Kelly", "Shah", "Farouk",
+	"Lewis", "Tesfaye", "Evans", "Osei", "Morgan", "Chen", "Begum", "Walsh", "Adeyemi" };
+static const char *const pronouns[] = { "she/her", "he/him", "they/them", "", "", "" };
+static const char *const experiences[] = {
+	"I went through the asylum system and waited three years for a decision.",
+	"I have lived with depression since my teens and used community mental health services.",
+	"I care for my mum, who has dementia.",
+	"I was homeless for two winters and now live in supported housing.",
+	"", "", "" };
+static const char *const access_notes[] = {
+	"I need to sit near the door and take breaks.",
+	"Please send papers as Word documents so my screen reader works.",
+	"Mornings are hard for me because of my medication.",
+	"", "", "" };
+static const char *const hard_session[] = {
+	"A quiet room and a few minutes on my own.",
+	"A call from a steward the day after.",
+	"Being told I can pass on a question.",
+	"", "" };
+static const char *const languages[] = { "Arabic interpreter", "Polish", "Tigrinya interpreter",
+	"Urdu", "" , "", "", "", "" };
+
+/* A random subset of a field's options, as a stored multi value. */
+static const char *some_options(const struct profile_field *f, char *out, size_t cap)
+{
+	out[0] = 0;
+	for (const struct field_option *o = f->options; o->key; o++) {
+		if (rnd(3)) continue;
+		if (*out) strncat(out, ",", cap - strlen(out) - 1);
+		strncat(out, o->key, cap - strlen(out) - 1);
+	}
+	return out;
+}
+
+static void fill_profile(struct store *s, int64_t uid, int64_t now)
+{
+	char multi[256];
+	const struct { const char *key; const char *value; } text[] = {
+		{ "pronouns", pronouns[rnd(6)] },
+		{ "experience", experiences[rnd(7)] },
+		{ "access_notes", access_notes[rnd(6)] },
+		{ "hard_session", hard_session[rnd(5)] },
+		{ "language", languages[rnd(9)] },
+	};
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		const struct profile_field *f = profile_field_find(text[i].key);
+		store_profile_set(s, uid, f->key, text[i].value,
+		                  (enum visibility)((f->default_visibility + rnd(2)) % 3), now);
+	}
+	const char *multis[] = { "channels", "formats", "access_needs", "modes", "times", "pay" };
+	for (size_t i = 0; i < sizeof multis / sizeof multis[0]; i++) {
+		const struct profile_field *f = profile_field_find(multis[i]);
+		store_profile_set(s, uid, f->key, some_options(f, multi, sizeof multi),
+		                  f->default_visibility, now);
+	}
+	const struct profile_field *how = profile_field_find("how_often");
+	store_profile_set(s, uid, how->key, how->options[rnd(4)].key, VIS_STEWARDS, now);
+	/* About half agree to use an age band for representation. */
+	if (rnd(2)) {
+		const struct profile_field *age = profile_field_find("age_band");
+		store_consent_add(s, uid, age->consent_purpose, PROFILE_CONSENT_WORDING, true, now);
+		store_profile_set(s, uid, age->key, age->options[rnd(9)].key, VIS_SELF, now);
+	}
+}
+
+static int64_t add_user(struct store *s, const char *email, const char *name, bool admin,
+                        const char *hash, int64_t now)
+{
+	int64_t id = 0;
+	if (store_user_create(s, email, name, admin, now, &id) != ST_OK ||
+	    store_user_set_password(s, id, hash, now) != ST_OK) {
+		fprintf(stderr, "demo: could not add %s\n", email);
+		return 0;
+	}
+	return id;
+}
+
+struct demo_ctx {
+	int extra;
+	const char *hash;
+	int64_t now;
+};
+
+static enum store_rc make_demo(struct store *s, void *p)
+{
+	struct demo_ctx *c = p;
+	int64_t now = c->now;
+	struct panel voices = { .name = "Just Voices migrants' panel",
+		.description = "People with lived experience of the asylum and immigration system, "
+		               "working on housing, health and welcome in our city.",
+		.time_zone = "Europe/London", .language = "en", .hosting = HOSTING_USER_LED,
+		.organisation = "" };
+	struct panel minds = { .name = "Mind the Gap mental health panel",
+		.description = "Co-producing the new community mental health service with people "
+		               "who use it.",
+		.time_zone = "Europe/London", .language = "en", .hosting = HOSTING_ORGANISATION,
+		.organisation = "Northfield Council" };
+	int64_t pv, pm;
+	if (store_panel_create(s, &voices, now, &pv) != ST_OK ||
+	    store_panel_create(s, &minds, now, &pm) != ST_OK)
+		return ST_ERROR;
+
+	int64_t sam = add_user(s, "sam@demo.emptychair.org", "Sam Steward", true, c->hash, now);
+	int64_t rana = add_user(s, "rana@demo.emptychair.org", "Rana Odeh", false, c->hash, now);
+	int64_t amira = add_user(s, "amira@demo.emptychair.org", "Amira Haddad", false, c->hash, now);
+	if (!sam || !rana || !amira) return ST_ERROR;
+	store_membership_put(s, pv, sam, ROLE_STEWARD, MEMBER_ACTIVE, now);
+	store_membership_put(s, pm, sam, ROLE_STEWARD, MEMBER_ACTIVE, now);
+	store_membership_put(s, pv, rana, ROLE_STEWARD, MEMBER_ACTIVE, now);
+	store_membership_put(s, pv, amira, ROLE_CO_CREATOR, MEMBER_ACTIVE, now);
+	store_membership_put(s, pm, amira, ROLE_CO_CREATOR, MEMBER_ACTIVE, now);
+	fill_profile(s, amira, now);
+	store_profile_set(s, amira, "pronouns", "she/her", VIS_PANEL, now);
+	store_profile_set(s, amira, "access_needs", "step_free,breaks", VIS_STEWARDS, now);
+
+	const char *guests[][2] = { { "Dr Helen Price", "helen.price@demo.emptychair.org" },
+	                            { "Mark Davies", "mark.davies@demo.emptychair.org" },
+	                            { "Joy Adebayo", "joy.adebayo@demo.emptychair.org" } };
+	for (int i = 0; i < 3; i++) {
+		int64_t g = add_user(s, guests[i][1], guests[i][0], false, c->hash, now);
+		if (!g) return ST_ERROR;
+		store_membership_put(s, i == 2 ? pv : pm, g, ROLE_GUEST, MEMBER_ACTIVE, now);
+	}
+
+	int total = 40 + c->extra;
+	for (int i = 0; i < total; i++) {
+		char name[96], email[128];
+		snprintf(name, sizeof name, "%s %s", first_names[i % 40], last_names[rnd(28)]);
+		snprintf(email, sizeof email, "member%d@demo.emptychair.org", i + 1);
+		int64_t uid = add_user(s, email, name, false, c->hash, now);
+		if (!uid) return ST_ERROR;
+		/* The first forty split across both panels; extras join the first. */
+		int64_t panel = (i < 40 && i % 2) ? pm : pv;
+		enum member_status st = rnd(12) ? MEMBER_ACTIVE : MEMBER_PAUSED;
+		store_membership_put(s, panel, uid, ROLE_CO_CREATOR, st, now);
+		if (i < 40 && i % 5 == 0) store_membership_put(s, panel == pv ? pm : pv, uid,
+		                                               ROLE_CO_CREATOR, MEMBER_ACTIVE, now);
+		fill_profile(s, uid, now);
+	}
+	return ST_OK;
+}
+
+int cmd_demo(const struct cli_options *o, int argc, char **argv)
+{
+	struct demo_ctx c = { .now = (int64_t)time(NULL) };
+	for (int i = 0; i < argc; i++) {
+		int64_t v;
+		if (!strcmp(argv[i], "--members") && i + 1 < argc && parse_i64(argv[i + 1], 0, 1000000, &v)) {
+			c.extra = (int)v;
+			i++;
+		} else {
+			fprintf(stderr, "demo: unknown option %s (try --members N)\n", argv[i]);
+			return 2;
+		}
+	}
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	if (store_user_count(s) > 0) {
+		fprintf(stderr, "demo: %s already has accounts; demo data goes only into a new "
+		                "database\n", o->db);
+		store_close(s);
+		return 1;
+	}
+	/* One hash for every demo account: they share a password. */
+	char hash[AUTH_PWHASH_MAX];
+	if (!auth_password_hash(DEMO_PASSWORD, hash)) {
+		store_close(s);
+		return 1;
+	}
+	c.hash = hash;
+	enum store_rc rc = store_tx(s, make_demo, &c);
+	store_close(s);
+	if (rc != ST_OK) {
+		fprintf(stderr, "demo: could not create the demo data\n");
+		return 1;
+	}
+	printf("Demo data created in %s: 2 panels, %d co-creators, 3 guests.\n"
+	       "Sign in as a steward:    sam@demo.emptychair.org\n"
+	       "Sign in as a co-creator: amira@demo.emptychair.org\n"
+	       "Password for both:       %s\n", o->db, 40 + c.extra, DEMO_PASSWORD);
+	return 0;
+}

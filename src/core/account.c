@@ -1,0 +1,34 @@
+#include "core/account.h"
+
+#include <string.h>
+
+static const char *const user_statuses[] = { "active", "disabled", "erased" };
+
+const char *user_status_key(enum user_status s)
+{
+	return (s >= 0 && s <= USER_ERASED) ? user_statuses[s] : "?";
+}
+
+bool user_status_parse(const char *s, enum user_status *out)
+{
+	for (int i = 0; s && i <= USER_ERASED; i++) {
+		if (!strcmp(s, user_statuses[i])) {
+			*out = (enum user_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+int64_t session_expiry(int64_t created, int64_t now)
+{
+	int64_t idle = now + SESSION_IDLE_SECONDS;
+	int64_t hard = created + SESSION_MAX_SECONDS;
+	return idle < hard ? idle : hard;
+}
+
+bool signin_allowed(int64_t account_failures, int64_t address_failures)
+{
+	return account_failures < SIGNIN_MAX_PER_ACCOUNT &&
+	       address_failures < SIGNIN_MAX_PER_ADDRESS;
+}

@@ -1,0 +1,34 @@
+#ifndef EC_CORE_ACCOUNT_H
+#define EC_CORE_ACCOUNT_H
+/* Rules about accounts, sessions and sign-in, as plain values. */
+#include <stdbool.h>
+#include <stdint.h>
+
+enum user_status { USER_ACTIVE = 0, USER_DISABLED, USER_ERASED };
+const char *user_status_key(enum user_status s);
+bool user_status_parse(const char *s, enum user_status *out);
+
+enum {
+	PASSWORD_MIN_CHARS = 8,
+	PASSWORD_MAX_BYTES = 256,         /* argon2 has no limit; people do */
+	DISPLAY_NAME_MAX_CHARS = 80,
+
+	SESSION_IDLE_SECONDS = 7 * 24 * 3600,      /* signed out after a week unused */
+	SESSION_MAX_SECONDS = 30 * 24 * 3600,      /* and after 30 days regardless */
+	SESSION_TOUCH_SECONDS = 300,               /* refresh last-seen at most this often */
+
+	INVITATION_SECONDS = 14 * 24 * 3600,
+	RESET_SECONDS = 3600,
+
+	/* Failed sign-ins within the window before further tries are refused. */
+	SIGNIN_WINDOW_SECONDS = 15 * 60,
+	SIGNIN_MAX_PER_ACCOUNT = 5,
+	SIGNIN_MAX_PER_ADDRESS = 20,
+};
+
+/* When a session seen at last_seen, created at created, expires. */
+int64_t session_expiry(int64_t created, int64_t now);
+
+/* May another sign-in be tried, given the failures counted in the window? */
+bool signin_allowed(int64_t account_failures, int64_t address_failures);
+#endif

@@ -1,0 +1,142 @@
+#include "core/policy.h"
+
+#include <string.h>
+
+static const char *const action_names[PA__COUNT] = {
+	[PA_VIEW_PANEL] = "view_panel",
+	[PA_LIST_MEMBERS] = "list_members",
+	[PA_VIEW_MEMBER] = "view_member",
+	[PA_MANAGE_MEMBERS] = "manage_members",
+	[PA_INVITE_MEMBER] = "invite_member",
+	[PA_INVITE_GUEST] = "invite_guest",
+	[PA_CHANGE_ROLE] = "change_role",
+	[PA_PAUSE_MEMBER] = "pause_member",
+	[PA_REMOVE_MEMBER] = "remove_member",
+	[PA_EDIT_PANEL] = "edit_panel",
+};
+
+const char *panel_action_name(enum panel_action a)
+{
+	return (a >= 0 && a < PA__COUNT) ? action_names[a] : "?";
+}
+
+bool policy_hides_panel(const struct panel_actor *actor)
+{
+	return actor->role == ROLE_NONE || actor->status == MEMBER_REMOVED;
+}
+
+bool policy_allows(const struct panel_actor *actor, enum panel_action action)
+{
+	if (policy_hides_panel(actor)) return false;
+	bool active = actor->status == MEMBER_ACTIVE;
+	bool steward = actor->role == ROLE_STEWARD;
+	bool co_creator = actor->role == ROLE_CO_CREATOR;
+
+	switch (action) {
+	case PA_VIEW_PANEL:
+		return true; /* every member, paused ones included */
+	case PA_LIST_MEMBERS:
+	case PA_VIEW_MEMBER:
+		/* Guests are invited professionals; who sits on a panel (say, a
+		 * mental-health panel) is the members' own business. */
+		return steward || co_creator;
+	case PA_INVITE_GUEST:
+		/* Seed 004: people with lived experience invite the professionals.
+		 * In a user-led panel any active co-creator may. */
+		if (active && co_creator && actor->hosting == HOSTING_USER_LED) return true;
+		return active && steward;
+	case PA_MANAGE_MEMBERS:
+	case PA_INVITE_MEMBER:
+	case PA_CHANGE_ROLE:
+	case PA_PAUSE_MEMBER:
+	case PA_REMOVE_MEMBER:
+	case PA_EDIT_PANEL:
+		return active && steward;
+	case PA__COUNT:
+		break;
+	}
+	return false;
+}
+
+bool policy_can_see_field(enum viewer_relation rel, enum visibility vis)
+{
+	switch (rel) {
+	case REL_SELF:
+		return true;
+	case REL_STEWARD:
+		return vis == VIS_STEWARDS || vis == VIS_PANEL;
+	case REL_CO_MEMBER:
+		return vis == VIS_PANEL;
+	case REL_GUEST:
+	case REL_NONE:
+		return false;
+	}
+	return false;
+}
+
+bool policy_can_see_person(enum viewer_relation rel)
+{
+	return rel != REL_NONE;
+}
+
+bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
+                            enum member_status from_status,
+                            enum panel_role to_role, enum member_status to_status)
+{
+	bool was = from_role == ROLE_STEWARD && from_status == MEMBER_ACTIVE;
+	bool will = to_role == ROLE_STEWARD && to_status == MEMBER_ACTIVE;
+	if (!was || will) return true;
+	return active_stewards > 1;
+}
+
+struct name_pair { const char *key, *label; };
+
+static const struct name_pair roles[] = {
+	[ROLE_NONE] = { "none", "Not a member" },
+	[ROLE_GUEST] = { "guest", "Guest" },
+	[ROLE_CO_CREATOR] = { "co_creator", "Co-creator" },
+	[ROLE_STEWARD] = { "steward", "Steward" },
+};
+static const struct name_pair statuses[] = {
+	[MEMBER_ACTIVE] = { "active", "Active" },
+	[MEMBER_PAUSED] = { "paused", "Paused" },
+	[MEMBER_REMOVED] = { "removed", "Removed" },
+};
+static const struct name_pair visibilities[] = {
+	[VIS_SELF] = { "self", "Only me" },
+	[VIS_STEWARDS] = { "stewards", "Stewards of my panels" },
+	[VIS_PANEL] = { "panel", "Everyone on my panels" },
+};
+static const struct name_pair hostings[] = {
+	[HOSTING_ORGANISATION] = { "organisation", "Hosted by an organisation" },
+	[HOSTING_USER_LED] = { "user_led", "Run by its own members" },
+};
+
+#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+static int lookup(const struct name_pair *t, int n, const char *s)
+{
+	if (!s) return -1;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(t[i].key, s)) return i;
+	return -1;
+}
+
+#define NAMES(prefix, type, table, first)                                      \
+	const char *prefix##_key(type v)                                       \
+	{ return (v >= 0 && (int)v < COUNT(table)) ? table[v].key : "?"; }      \
+	const char *prefix##_label(type v)                                     \
+	{ return (v >= 0 && (int)v < COUNT(table)) ? table[v].label : "?"; }    \
+	bool prefix##_parse(const char *s, type *out)                          \
+	{                                                                      \
+		int i = lookup(table, COUNT(table), s);                        \
+		if (i < (first)) return false;                                 \
+		*out = (type)i;                                                \
+		return true;                                                   \
+	}
+
+/* ROLE_NONE is never a value someone can choose, so parsing starts at 1. */
+NAMES(role, enum panel_role, roles, 1)
+NAMES(status, enum member_status, statuses, 0)
+NAMES(visibility, enum visibility, visibilities, 0)
+NAMES(hosting, enum panel_hosting, hostings, 0)

@@ -1,0 +1,102 @@
+#ifndef EC_CORE_POLICY_H
+#define EC_CORE_POLICY_H
+/* Every permission decision in emptychair is made here, from plain values,
+ * with no I/O. Web pages and the JSON API ask the same questions, so a rule
+ * changed here changes everywhere, and tests/unit/test_policy.c checks each
+ * rule for every role.
+ *
+ * A role is a permission within one panel, never a title or a rank. */
+#include <stdbool.h>
+
+enum panel_role {
+	ROLE_NONE = 0,     /* not a member of this panel */
+	ROLE_GUEST,        /* a professional invited into the panel's space */
+	ROLE_CO_CREATOR,   /* everyone on the panel */
+	ROLE_STEWARD,      /* runs the panel's practical side */
+};
+
+enum member_status {
+	MEMBER_ACTIVE = 0,
+	MEMBER_PAUSED,     /* taking a break: may look, is not asked to act */
+	MEMBER_REMOVED,    /* no access at all */
+};
+
+enum panel_hosting {
+	HOSTING_ORGANISATION = 0,
+	HOSTING_USER_LED,  /* run by its own members: co-creators invite guests */
+};
+
+/* Who is asking, as seen from one panel. */
+struct panel_actor {
+	enum panel_role role;
+	enum member_status status;
+	enum panel_hosting hosting;
+};
+
+enum panel_action {
+	PA_VIEW_PANEL,       /* the panel home page */
+	PA_LIST_MEMBERS,     /* see who is on the panel, by display name */
+	PA_VIEW_MEMBER,      /* open a member's profile (fields filtered apart) */
+	PA_MANAGE_MEMBERS,   /* see statuses, pending invitations, e-mail */
+	PA_INVITE_MEMBER,    /* invite a co-creator or steward */
+	PA_INVITE_GUEST,     /* invite a professional as a guest */
+	PA_CHANGE_ROLE,
+	PA_PAUSE_MEMBER,     /* pause or resume */
+	PA_REMOVE_MEMBER,
+	PA_EDIT_PANEL,
+	PA__COUNT
+};
+
+const char *panel_action_name(enum panel_action a);
+
+/* True when actor may do action in the panel. A non-member may do nothing;
+ * callers answer such requests with 404 so that a panel's existence is not
+ * revealed, and a member who is refused gets 403. */
+bool policy_allows(const struct panel_actor *actor, enum panel_action action);
+
+/* True when a non-member should be told "not found" rather than "forbidden". */
+bool policy_hides_panel(const struct panel_actor *actor);
+
+/* Who may see a profile field, as the member sets it. */
+enum visibility {
+	VIS_SELF = 0,      /* only me */
+	VIS_STEWARDS,      /* stewards of panels I am on */
+	VIS_PANEL,         /* co-creators and stewards of panels I am on */
+};
+
+/* How the viewer stands to the person whose profile it is, the strongest
+ * relation over all the panels they share (see store_relation()). Guests
+ * are not "the panel": they see a member's display name only. */
+enum viewer_relation {
+	REL_NONE = 0,
+	REL_GUEST,
+	REL_CO_MEMBER,
+	REL_STEWARD,
+	REL_SELF,
+};
+
+bool policy_can_see_field(enum viewer_relation rel, enum visibility vis);
+
+/* May the viewer see the person at all (their display name)? */
+bool policy_can_see_person(enum viewer_relation rel);
+
+/* A panel keeps at least one active steward. Given how many active stewards
+ * it has now, may this member's role or status change as asked? */
+bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
+                            enum member_status from_status,
+                            enum panel_role to_role, enum member_status to_status);
+
+/* Names as stored and as shown. parse functions return false for unknown. */
+const char *role_key(enum panel_role r);          /* "co_creator" */
+const char *role_label(enum panel_role r);        /* "Co-creator" */
+bool role_parse(const char *s, enum panel_role *out);
+const char *status_key(enum member_status s);
+const char *status_label(enum member_status s);
+bool status_parse(const char *s, enum member_status *out);
+const char *visibility_key(enum visibility v);
+const char *visibility_label(enum visibility v);
+bool visibility_parse(const char *s, enum visibility *out);
+const char *hosting_key(enum panel_hosting h);
+const char *hosting_label(enum panel_hosting h);
+bool hosting_parse(const char *s, enum panel_hosting *out);
+#endif

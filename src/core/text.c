@@ -1,0 +1,107 @@
+#include "core/text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+bool parse_i64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	if (!s || !*s) return false;
+	const char *p = s;
+	if (*p == '-') p++;
+	if (!isdigit((unsigned char)*p)) return false;
+	errno = 0;
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max) return false;
+	*out = v;
+	return true;
+}
+
+bool utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+				return false;
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned cp;
+		if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; }
+		else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; }
+		else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; }
+		else return false;
+		if (n - i < len) return false;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80) return false;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		/* C1 controls have no place in text people type. */
+		if (cp >= 0x80 && cp <= 0x9f) return false;
+		i += len;
+	}
+	return true;
+}
+
+size_t utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80) n++;
+	return n;
+}
+
+char *text_trim(char *s)
+{
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1])) s[--n] = 0;
+	size_t k = 0;
+	while (s[k] && isspace((unsigned char)s[k])) k++;
+	if (k) memmove(s, s + k, n - k + 1);
+	return s;
+}
+
+void text_lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z') *s = (char)(*s - 'A' + 'a');
+}
+
+bool email_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 3 || n > 254) return false;
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@')) return false;
+	const char *dot = strrchr(at + 1, '.');
+	if (!dot || dot == at + 1 || dot[1] == 0) return false;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == ',')
+			return false;
+	}
+	return true;
+}
+
+bool tz_valid(const char *name)
+{
+	if (!name || !*name || strlen(name) > 64 || name[0] == '/') return false;
+	if (strstr(name, "..")) return false;
+	for (const char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("/_+-", *p)) return false;
+	if (!strcmp(name, "UTC")) return true;
+	char path[128];
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", name);
+	return access(path, R_OK) == 0;
+}

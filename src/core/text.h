@@ -1,0 +1,35 @@
+#ifndef EC_CORE_TEXT_H
+#define EC_CORE_TEXT_H
+/* Pure text rules used at the edge: strict numbers, UTF-8, e-mail shape,
+ * names of time zones. No I/O except tz_valid(), which looks for the zone
+ * in the system time-zone database. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parses all of s as a base-10 integer in [min, max]. No sign games, no
+ * spaces, no trailing text. Returns false and leaves *out alone otherwise. */
+bool parse_i64(const char *s, int64_t min, int64_t max, int64_t *out);
+
+/* True when s[0..n) is well-formed UTF-8 without overlong forms or
+ * surrogates, and without control characters other than tab, LF and CR. */
+bool utf8_valid(const char *s, size_t n);
+
+/* Number of code points in a valid UTF-8 string. */
+size_t utf8_length(const char *s);
+
+/* Trims ASCII white space in place and returns s. */
+char *text_trim(char *s);
+
+/* Lower-cases ASCII letters in place (e-mail addresses compare this way
+ * here; the local part's case is not significant in practice). */
+void text_lower(char *s);
+
+/* A plausible address: one @, something on each side, a dot in the domain,
+ * no spaces or control characters, at most 254 bytes. It is a shape check,
+ * not proof that mail will arrive. */
+bool email_valid(const char *s);
+
+/* An IANA zone name such as "Europe/London" that exists on this system. */
+bool tz_valid(const char *name);
+#endif

@@ -1,0 +1,319 @@
+/* emptychair: the command line. See `emptychair --help` and README.md. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "core/text.h"
+#include "web/server.h"
+
+#ifndef EC_VERSION
+#define EC_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+	"emptychair " EC_VERSION " - lived-experience engagement and co-production\n"
+	"\n"
+	"usage: emptychair [--db PATH] COMMAND [options]\n"
+	"\n"
+	"commands:\n"
+	"  serve    run the web server\n"
+	"           --listen ADDR (127.0.0.1)  --port N (8080, 0 = any free port)\n"
+	"           --threads N (4)  --public-url URL  --secure-cookies  --quiet\n"
+	"           --body-limit BYTES (1048576)\n"
+	"  init     make a new database and its first administrator\n"
+	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
+	"  migrate  bring the database's schema up to date\n"
+	"  demo     fill a new database with demonstration data [--members N]\n"
+	"  user     add --email E --name N [--admin] | disable --email E |\n"
+	"           enable --email E | reset --email E | list\n"
+	"  backup   --to PATH: write a consistent copy while the server runs\n"
+	"  check    check the database's integrity\n"
+	"  outbox   show the newest messages waiting to be sent [--limit N]\n"
+	"\n"
+	"global options:\n"
+	"  --db PATH        the SQLite database (var/emptychair.db)\n"
+	"  --public-url URL the address people use, for links (http://127.0.0.1:8080)\n"
+	"  --help, --version\n"
+	"\n"
+	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
+	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
+	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_PWHASH=interactive|minimum (minimum: tests only)\n";
+
+static const char *env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : fallback;
+}
+
+/* Finds "--name VALUE" in argv; NULL if absent. */
+static const char *opt(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i + 1 < argc; i++)
+		if (!strcmp(argv[i], name)) return argv[i + 1];
+	return NULL;
+}
+
+static bool flag(int argc, char **argv, const char *name)
+{
+	for (int i = 0; i < argc; i++)
+		if (!strcmp(argv[i], name)) return true;
+	return false;
+}
+
+struct store *cli_open_store(const struct cli_options *o)
+{
+	/* var/ is made for the default path, so that a fresh checkout works. */
+	if (!strncmp(o->db, "var/", 4)) mkdir("var", 0750);
+	char *err = NULL;
+	struct store *s = store_open(o->db, &err);
+	if (!s) {
+		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
+		free(err);
+		return NULL;
+	}
+	int applied = 0;
+	if (store_migrate(s, &applied) != ST_OK) {
+		fprintf(stderr, "emptychair: the database could not be migrated\n");
+		store_close(s);
+		return NULL;
+	}
+	if (applied) fprintf(stderr, "emptychair: applied %d migration(s)\n", applied);
+	return s;
+}
+
+bool cli_secret(struct store *s, unsigned char out[AUTH_SECRET_BYTES])
+{
+	struct arena a = {0};
+	const char *hex = NULL;
+	bool ok = store_setting_get(s, "secret_key", &a, &hex) == ST_OK && auth_secret_parse(hex, out);
+	if (!ok) {
+		char fresh[2 * AUTH_SECRET_BYTES + 1];
+		auth_secret_new(fresh);
+		ok = store_setting_set(s, "secret_key", fresh) == ST_OK && auth_secret_parse(fresh, out);
+	}
+	arena_free(&a);
+	return ok;
+}
+
+bool cli_print_password_link(struct store *s, const struct cli_options *o, int64_t user_id)
+{
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	int64_t now = (int64_t)time(NULL);
+	if (store_reset_create(s, hash, user_id, now, now + 24 * 3600) != ST_OK) return false;
+	printf("One-time link to set the password (works for 24 hours):\n%s/reset-password?t=%s\n",
+	       o->public_url, token);
+	return true;
+}
+
+static int cmd_serve(const struct cli_options *o, int argc, char **argv)
+{
+	static struct server_config cfg;
+	cfg.listen_host = opt(argc, argv, "--listen") ?: env_or("EMPTYCHAIR_LISTEN", "127.0.0.1");
+	const char *port = opt(argc, argv, "--port") ?: env_or("EMPTYCHAIR_PORT", "8080");
+	const char *threads = opt(argc, argv, "--threads") ?: env_or("EMPTYCHAIR_THREADS", "4");
+	const char *limit = opt(argc, argv, "--body-limit") ?: env_or("EMPTYCHAIR_BODY_LIMIT", "1048576");
+	int64_t v;
+	if (!parse_i64(port, 0, 65535, &v)) { fprintf(stderr, "serve: --port takes 0 to 65535\n"); return 2; }
+	cfg.port = (int)v;
+	if (!parse_i64(threads, 1, 256, &v)) { fprintf(stderr, "serve: --threads takes 1 to 256\n"); return 2; }
+	cfg.threads = (int)v;
+	if (!parse_i64(limit, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --body-limit takes 1024 to 1073741824\n"); return 2; }
+	cfg.body_limit = (size_t)v;
+	cfg.connection_timeout = 30;
+	cfg.db_target = o->db;
+	cfg.public_url = o->public_url;
+	cfg.secure_cookies = flag(argc, argv, "--secure-cookies") ||
+	                     !strcmp(env_or("EMPTYCHAIR_SECURE_COOKIES", "0"), "1");
+	cfg.quiet = flag(argc, argv, "--quiet");
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	bool ok = cli_secret(s, cfg.secret);
+	store_close(s);
+	if (!ok) { fprintf(stderr, "serve: cannot read the installation secret\n"); return 1; }
+	return server_run(&cfg);
+}
+
+static int cmd_init(const struct cli_options *o, int argc, char **argv)
+{
+	const char *email = opt(argc, argv, "--email"), *name = opt(argc, argv, "--name");
+	if (!email || !name) { fprintf(stderr, "init: give --email ADDRESS and --name NAME\n"); return 2; }
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	unsigned char secret[AUTH_SECRET_BYTES];
+	int rc = 1;
+	int64_t id;
+	char *e = xstrdup(email);
+	text_lower(text_trim(e));
+	if (!email_valid(e)) fprintf(stderr, "init: '%s' is not an e-mail address\n", email);
+	else if (store_user_count(s) > 0) fprintf(stderr, "init: %s already has accounts; use 'user add'\n", o->db);
+	else if (!cli_secret(s, secret)) fprintf(stderr, "init: cannot create the installation secret\n");
+	else if (store_user_create(s, e, name, true, (int64_t)time(NULL), &id) != ST_OK)
+		fprintf(stderr, "init: could not create the administrator\n");
+	else {
+		printf("Created %s with administrator %s.\n", o->db, e);
+		rc = cli_print_password_link(s, o, id) ? 0 : 1;
+	}
+	free(e);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_user(const struct cli_options *o, int argc, char **argv)
+{
+	if (argc < 1) { fprintf(stderr, "user: add | disable | enable | reset | list\n"); return 2; }
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	struct arena a = {0};
+	int rc = 1;
+	int64_t now = (int64_t)time(NULL);
+	const char *sub = argv[0];
+	char *email = opt(argc, argv, "--email") ? arena_strdup(&a, opt(argc, argv, "--email")) : NULL;
+	if (email) text_lower(text_trim(email));
+	struct user u;
+	if (!strcmp(sub, "list")) {
+		struct user *list;
+		size_t n;
+		if (store_users_list(s, &a, &list, &n) == ST_OK) {
+			for (size_t i = 0; i < n; i++)
+				printf("%lld\t%s\t%s\t%s%s\n", (long long)list[i].id, list[i].email,
+				       user_status_key(list[i].status), list[i].display_name,
+				       list[i].is_admin ? "\t(admin)" : "");
+			rc = 0;
+		}
+	} else if (!email) {
+		fprintf(stderr, "user %s: give --email ADDRESS\n", sub);
+		rc = 2;
+	} else if (!strcmp(sub, "add")) {
+		const char *name = opt(argc, argv, "--name");
+		int64_t id;
+		if (!name || !email_valid(email)) { fprintf(stderr, "user add: give --email and --name\n"); rc = 2; }
+		else if (store_user_create(s, email, name, flag(argc, argv, "--admin"), now, &id) != ST_OK)
+			fprintf(stderr, "user add: %s already has an account\n", email);
+		else rc = cli_print_password_link(s, o, id) ? 0 : 1;
+	} else if (store_user_by_email(s, email, &a, &u) != ST_OK) {
+		fprintf(stderr, "user %s: no account for %s\n", sub, email);
+	} else if (!strcmp(sub, "disable") || !strcmp(sub, "enable")) {
+		bool off = !strcmp(sub, "disable");
+		if (store_user_set_status(s, u.id, off ? USER_DISABLED : USER_ACTIVE, now) == ST_OK &&
+		    (!off || store_sessions_delete_for_user(s, u.id) == ST_OK)) {
+			printf("%s is now %s.\n", email, off ? "disabled and signed out" : "enabled");
+			rc = 0;
+		}
+	} else if (!strcmp(sub, "reset")) {
+		rc = cli_print_password_link(s, o, u.id) ? 0 : 1;
+	} else {
+		fprintf(stderr, "user: unknown subcommand %s\n", sub);
+		rc = 2;
+	}
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_backup(const struct cli_options *o, int argc, char **argv)
+{
+	const char *to = opt(argc, argv, "--to");
+	if (!to) { fprintf(stderr, "backup: give --to PATH\n"); return 2; }
+	struct stat st;
+	if (stat(to, &st) == 0) { fprintf(stderr, "backup: %s exists; choose a new name\n", to); return 1; }
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	char *err = NULL;
+	enum store_rc rc = store_backup(s, to, &err);
+	store_close(s);
+	if (rc != ST_OK) {
+		fprintf(stderr, "backup: %s\n", err ? err : "failed");
+		free(err);
+		return 1;
+	}
+	printf("Backed up %s to %s.\n", o->db, to);
+	return 0;
+}
+
+static int cmd_check(const struct cli_options *o)
+{
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	char *report = NULL;
+	enum store_rc rc = store_check(s, &report);
+	int version = store_schema_version(s);
+	store_close(s);
+	printf("schema version %d of %d\n%s\n", version, store_schema_latest(), report ? report : "");
+	free(report);
+	return rc == ST_OK && version == store_schema_latest() ? 0 : 1;
+}
+
+static int cmd_outbox(const struct cli_options *o, int argc, char **argv)
+{
+	int64_t limit = 10;
+	const char *l = opt(argc, argv, "--limit");
+	if (l && !parse_i64(l, 1, 10000, &limit)) { fprintf(stderr, "outbox: --limit takes 1 to 10000\n"); return 2; }
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	struct arena a = {0};
+	struct outbox_message *m;
+	size_t n;
+	int rc = 1;
+	if (store_outbox_recent(s, (int)limit, &a, &m, &n) == ST_OK) {
+		for (size_t i = 0; i < n; i++)
+			printf("--- #%lld to %s%s\nSubject: %s\n\n%s\n", (long long)m[i].id, m[i].to_email,
+			       m[i].sent_at ? " (sent)" : "", m[i].subject, m[i].body);
+		if (!n) printf("The outbox is empty.\n");
+		rc = 0;
+	}
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_options o = {
+		.db = env_or("EMPTYCHAIR_DB", "var/emptychair.db"),
+		.public_url = env_or("EMPTYCHAIR_PUBLIC_URL", "http://127.0.0.1:8080"),
+	};
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(usage, stdout); return 0; }
+		if (!strcmp(argv[i], "--version")) { printf("emptychair %s\n", EC_VERSION); return 0; }
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
+		else if (!strcmp(argv[i], "--public-url") && i + 1 < argc) o.public_url = argv[++i];
+		else { fprintf(stderr, "emptychair: unknown option %s\n%s", argv[i], usage); return 2; }
+	}
+	if (i >= argc) { fputs(usage, stderr); return 2; }
+	const char *cmd = argv[i];
+	int sub_argc = argc - i - 1;
+	char **sub_argv = argv + i + 1;
+	/* Global options may also follow the command. */
+	if (opt(sub_argc, sub_argv, "--db")) o.db = opt(sub_argc, sub_argv, "--db");
+	if (opt(sub_argc, sub_argv, "--public-url")) o.public_url = opt(sub_argc, sub_argv, "--public-url");
+	if (flag(sub_argc, sub_argv, "--help")) { fputs(usage, stdout); return 0; }
+
+	const char *cost = env_or("EMPTYCHAIR_PWHASH", "interactive");
+	if (!auth_init(!strcmp(cost, "minimum") ? AUTH_PWHASH_MINIMUM : AUTH_PWHASH_INTERACTIVE)) {
+		fprintf(stderr, "emptychair: cannot initialise libsodium\n");
+		return 1;
+	}
+	if (!strcmp(cmd, "serve")) return cmd_serve(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "init")) return cmd_init(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "demo")) return cmd_demo(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "user")) return cmd_user(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "backup")) return cmd_backup(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "check")) return cmd_check(&o);
+	if (!strcmp(cmd, "outbox")) return cmd_outbox(&o, sub_argc, sub_argv);
+	if (!strcmp(cmd, "migrate")) {
+		struct store *s = cli_open_store(&o);
+		if (!s) return 1;
+		printf("schema version %d\n", store_schema_version(s));
+		store_close(s);
+		return 0;
+	}
+	fprintf(stderr, "emptychair: unknown command '%s'\n%s", cmd, usage);
+	return 2;
+}

@@ -1,0 +1,64 @@
+#ifndef EC_STORE_DB_H
+#define EC_STORE_DB_H
+/* The database driver interface under the store: one connection, prepared
+ * statements cached per connection by id, typed binding, step-wise rows.
+ *
+ * SQL handed to a driver is written once, portably, with $1..$n
+ * placeholders (PostgreSQL's form). The SQLite driver rewrites them to
+ * ?1..?n when it prepares a statement. Values are only ever bound, never
+ * formatted into SQL.
+ *
+ * Only the store (store.c) and the migration runner use this header. */
+#include <stdbool.h>
+#include <stdint.h>
+
+enum db_rc {
+	DB_OK = 0,
+	DB_ROW,          /* db_step: a row is ready */
+	DB_DONE,         /* db_step: no more rows */
+	DB_BUSY,         /* retryable: locked / serialisation failure / deadlock */
+	DB_CONSTRAINT,   /* a UNIQUE, CHECK or FOREIGN KEY constraint refused it */
+	DB_ERROR,        /* anything else: a bug or a broken database */
+};
+
+struct db;
+struct db_stmt;
+
+/* Opens the database named by target (a file path for SQLite). On failure
+ * returns NULL and sets *err to a malloc'd message. */
+struct db *db_open(const char *target, char **err);
+void db_close(struct db *db);
+
+/* Runs a script of statements with no parameters (migrations, BEGIN...). */
+enum db_rc db_exec(struct db *db, const char *sql);
+
+/* The statement for id, prepared on first use on this connection, reset
+ * and with bindings cleared. The same id must always come with the same
+ * sql. Returns NULL on a preparation error (logged): a bug. */
+struct db_stmt *db_stmt(struct db *db, int id, const char *sql);
+
+void db_bind_i64(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *s);  /* NULL → NULL */
+void db_bind_null(struct db_stmt *st, int idx);
+
+enum db_rc db_step(struct db_stmt *st);
+int64_t db_col_i64(struct db_stmt *st, int col);
+/* Valid until the next db_step or db_done on st; NULL for SQL NULL. */
+const char *db_col_text(struct db_stmt *st, int col);
+bool db_col_is_null(struct db_stmt *st, int col);
+/* Finishes with a statement (resets it so it holds no locks). */
+void db_done(struct db_stmt *st);
+
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(struct db *db);
+/* The last error message on this connection, for logs. */
+const char *db_errmsg(struct db *db);
+/* Writes a consistent copy of the whole database to path. */
+enum db_rc db_backup(struct db *db, const char *path, char **err);
+/* Runs the backend's integrity check; returns DB_OK and "ok" or DB_ERROR
+ * with the problems in *report (malloc'd). */
+enum db_rc db_check(struct db *db, char **report);
+
+/* The name of the migration dialect: "sqlite" or "postgresql". */
+const char *db_dialect(struct db *db);
+#endif

@@ -1,0 +1,1213 @@
+/* The store's operations, written once over the driver interface (db.h).
+ *
+ * Why one implementation over a driver rather than one per backend: the
+ * operations are the same on SQLite and PostgreSQL, and every statement
+ * here is portable SQL ($n placeholders, RETURNING, no dialect functions).
+ * What differs between backends — connecting, placeholder syntax, error
+ * mapping, transactions' retry causes, migrations — lives in the drivers
+ * and in migrations/<dialect>/. A statement that cannot be portable gets a
+ * dialect-specific twin here, chosen by db_dialect(). */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/embedded.h"
+#include "store/db.h"
+
+struct store {
+	struct db *db;
+	int tx_depth;
+};
+
+#define STMTS(X)                                                                  \
+	X(SETTING_GET, "SELECT value FROM settings WHERE key = $1")                 \
+	X(SETTING_SET, "INSERT INTO settings (key, value) VALUES ($1, $2) "         \
+	               "ON CONFLICT (key) DO UPDATE SET value = excluded.value")    \
+	X(MIGRATION_MAX, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") \
+	X(MIGRATION_ADD, "INSERT INTO schema_migrations (version, name, applied_at) " \
+	                 "VALUES ($1, $2, $3)")                                     \
+	X(USER_CREATE, "INSERT INTO users (email, display_name, is_admin, created_at, " \
+	               "updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")      \
+	X(USER_GET, "SELECT id, email, display_name, status, is_admin, "            \
+	            "password_hash IS NOT NULL, created_at, updated_at, version "    \
+	            "FROM users WHERE id = $1")                                     \
+	X(USER_BY_EMAIL, "SELECT id, email, display_name, status, is_admin, "       \
+	                 "password_hash IS NOT NULL, created_at, updated_at, version " \
+	                 "FROM users WHERE email = $1")                             \
+	X(USER_LIST, "SELECT id, email, display_name, status, is_admin, "           \
+	             "password_hash IS NOT NULL, created_at, updated_at, version "  \
+	             "FROM users ORDER BY id")                                      \
+	X(USER_COUNT, "SELECT COUNT(*) FROM users")                                 \
+	X(USER_HASH, "SELECT password_hash FROM users WHERE id = $1")               \
+	X(USER_SET_HASH, "UPDATE users SET password_hash = $2, updated_at = $3, "   \
+	                 "version = version + 1 WHERE id = $1")                     \
+	X(USER_SET_STATUS, "UPDATE users SET status = $2, updated_at = $3, "        \
+	                   "version = version + 1 WHERE id = $1")                   \
+	X(USER_SET_NAME, "UPDATE users SET display_name = $2, updated_at = $4, "    \
+	                 "version = version + 1 WHERE id = $1 AND version = $3")    \
+	X(USER_SET_ADMIN, "UPDATE users SET is_admin = $2, updated_at = $3, "       \
+	                  "version = version + 1 WHERE id = $1")                    \
+	X(USER_ERASE, "UPDATE users SET email = $2, display_name = 'Former member', " \
+	              "password_hash = NULL, status = 'erased', is_admin = 0, "     \
+	              "updated_at = $3, version = version + 1 WHERE id = $1")       \
+	X(ERASE_PROFILE, "DELETE FROM profile_values WHERE user_id = $1")           \
+	X(ERASE_TOKENS, "DELETE FROM api_tokens WHERE user_id = $1")                \
+	X(ERASE_RESETS, "DELETE FROM password_resets WHERE user_id = $1")           \
+	X(ERASE_INVITES, "DELETE FROM invitations WHERE email = $1 AND accepted_at IS NULL") \
+	X(ERASE_MEMBERSHIPS, "UPDATE memberships SET status = 'removed', updated_at = $2 " \
+	                     "WHERE user_id = $1")                                  \
+	X(SESSION_CREATE, "INSERT INTO sessions (token_hash, user_id, created_at, "  \
+	                  "last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")  \
+	X(SESSION_FIND, "SELECT id, user_id, created_at, last_seen_at, expires_at " \
+	                "FROM sessions WHERE token_hash = $1 AND expires_at > $2")  \
+	X(SESSION_TOUCH, "UPDATE sessions SET last_seen_at = $2, expires_at = $3 "  \
+	                 "WHERE id = $1")                                           \
+	X(SESSION_DELETE, "DELETE FROM sessions WHERE token_hash = $1")             \
+	X(SESSIONS_DELETE_USER, "DELETE FROM sessions WHERE user_id = $1")          \
+	X(TOKEN_CREATE, "INSERT INTO api_tokens (token_hash, user_id, label, created_at) " \
+	                "VALUES ($1, $2, $3, $4) RETURNING id")                     \
+	X(TOKEN_FIND, "SELECT t.id, t.user_id FROM api_tokens t JOIN users u "      \
+	              "ON u.id = t.user_id WHERE t.token_hash = $1 AND "           \
+	              "t.revoked_at IS NULL AND u.status = 'active'")               \
+	X(TOKEN_USED, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")      \
+	X(TOKEN_LIST, "SELECT id, user_id, label, created_at, "                     \
+	              "COALESCE(last_used_at, 0), COALESCE(revoked_at, 0) "         \
+	              "FROM api_tokens WHERE user_id = $1 ORDER BY id")             \
+	X(TOKEN_REVOKE, "UPDATE api_tokens SET revoked_at = $3 WHERE id = $2 AND "  \
+	                "user_id = $1 AND revoked_at IS NULL")                      \
+	X(PANEL_CREATE, "INSERT INTO panels (name, description, time_zone, language, " \
+	                "hosting, organisation, created_at, updated_at) VALUES "    \
+	                "($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")            \
+	X(PANEL_GET, "SELECT id, name, description, time_zone, language, hosting, " \
+	             "organisation, created_at, updated_at, version FROM panels "   \
+	             "WHERE id = $1")                                               \
+	X(PANEL_LIST, "SELECT id, name, description, time_zone, language, hosting, " \
+	              "organisation, created_at, updated_at, version FROM panels "  \
+	              "ORDER BY name, id")                                          \
+	X(PANEL_UPDATE, "UPDATE panels SET name = $2, description = $3, "           \
+	                "time_zone = $4, language = $5, hosting = $6, "             \
+	                "organisation = $7, updated_at = $9, version = version + 1 " \
+	                "WHERE id = $1 AND version = $8")                           \
+	X(PANELS_FOR_USER, "SELECT p.id, p.name, p.description, p.time_zone, "      \
+	                   "p.language, p.hosting, p.organisation, p.created_at, "  \
+	                   "p.updated_at, p.version, m.role, m.status, m.joined_at, " \
+	                   "m.updated_at, (SELECT COUNT(*) FROM memberships x "     \
+	                   "WHERE x.panel_id = p.id AND x.status = 'active') "      \
+	                   "FROM memberships m JOIN panels p ON p.id = m.panel_id " \
+	                   "WHERE m.user_id = $1 AND m.status <> 'removed' "        \
+	                   "ORDER BY p.name, p.id")                                 \
+	X(MEMBERSHIP_GET, "SELECT role, status, joined_at, updated_at FROM "        \
+	                  "memberships WHERE panel_id = $1 AND user_id = $2")       \
+	X(MEMBERSHIP_PUT, "INSERT INTO memberships (panel_id, user_id, role, status, " \
+	                  "joined_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) " \
+	                  "ON CONFLICT (panel_id, user_id) DO UPDATE SET "          \
+	                  "role = excluded.role, status = excluded.status, "        \
+	                  "updated_at = excluded.updated_at")                       \
+	X(MEMBERS_LIST, "SELECT m.user_id, m.role, m.status, m.joined_at, "         \
+	                "m.updated_at, u.display_name, u.email, u.status FROM "     \
+	                "memberships m JOIN users u ON u.id = m.user_id WHERE "     \
+	                "m.panel_id = $1 AND m.status <> 'removed' ORDER BY "       \
+	                "CASE m.role WHEN 'steward' THEN 0 WHEN 'co_creator' THEN 1 " \
+	                "ELSE 2 END, u.display_name, u.id")                         \
+	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
+	                 "role = 'steward' AND status = 'active'")                  \
+	X(RELATION, "SELECT v.role, v.status FROM memberships v JOIN memberships s " \
+	            "ON s.panel_id = v.panel_id WHERE v.user_id = $1 AND "          \
+	            "s.user_id = $2 AND v.status <> 'removed' AND "                 \
+	            "s.status <> 'removed'")                                        \
+	X(INVITE_CREATE, "INSERT INTO invitations (token_hash, email, panel_id, role, " \
+	                 "invited_by, created_at, expires_at) VALUES ($1, $2, $3, "  \
+	                 "$4, $5, $6, $7) RETURNING id")                            \
+	X(INVITE_FIND, "SELECT id, panel_id, COALESCE(invited_by, 0), created_at, " \
+	               "expires_at, email, role FROM invitations WHERE "            \
+	               "token_hash = $1 AND accepted_at IS NULL AND "               \
+	               "revoked_at IS NULL AND expires_at > $2")                    \
+	X(INVITE_ACCEPT, "UPDATE invitations SET accepted_at = $3, "                \
+	                 "accepted_user_id = $2 WHERE id = $1 AND accepted_at IS NULL") \
+	X(INVITES_PENDING, "SELECT id, panel_id, COALESCE(invited_by, 0), "         \
+	                   "created_at, expires_at, email, role FROM invitations "  \
+	                   "WHERE panel_id = $1 AND accepted_at IS NULL AND "       \
+	                   "revoked_at IS NULL AND expires_at > $2 ORDER BY id DESC") \
+	X(INVITE_REVOKE, "UPDATE invitations SET revoked_at = $3 WHERE id = $2 AND " \
+	                 "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL") \
+	X(RESET_CREATE, "INSERT INTO password_resets (token_hash, user_id, "        \
+	                "created_at, expires_at) VALUES ($1, $2, $3, $4)")          \
+	X(RESET_USE, "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 " \
+	             "AND used_at IS NULL AND expires_at > $2 RETURNING user_id")   \
+	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at) "   \
+	              "VALUES ($1, $2, $3, $4)")                                    \
+	X(OUTBOX_RECENT, "SELECT id, created_at, COALESCE(sent_at, 0), to_email, "  \
+	                 "subject, body FROM outbox ORDER BY id DESC LIMIT $1")     \
+	X(PROFILE_GET, "SELECT field, value, visibility, updated_at FROM "          \
+	               "profile_values WHERE user_id = $1 ORDER BY field")          \
+	X(PROFILE_SET, "INSERT INTO profile_values (user_id, field, value, "        \
+	               "visibility, updated_at) VALUES ($1, $2, $3, $4, $5) "       \
+	               "ON CONFLICT (user_id, field) DO UPDATE SET "                \
+	               "value = excluded.value, visibility = excluded.visibility, " \
+	               "updated_at = excluded.updated_at")                          \
+	X(PROFILE_DELETE, "DELETE FROM profile_values WHERE user_id = $1 AND field = $2") \
+	X(CONSENT_ADD, "INSERT INTO consents (user_id, purpose, wording_version, "  \
+	               "state, at) VALUES ($1, $2, $3, $4, $5)")                    \
+	X(CONSENT_LIST, "SELECT id, at, purpose, wording_version, state FROM "      \
+	                "consents WHERE user_id = $1 ORDER BY id")                  \
+	X(CONSENT_CURRENT, "SELECT state FROM consents WHERE user_id = $1 AND "     \
+	                   "purpose = $2 ORDER BY id DESC LIMIT 1")                 \
+	X(AUDIT_ADD, "INSERT INTO audit_log (subject_user_id, actor_user_id, "      \
+	             "action, detail, at) VALUES ($1, $2, $3, $4, $5)")             \
+	X(AUDIT_LIST, "SELECT a.id, COALESCE(a.actor_user_id, 0), a.at, "           \
+	              "CASE WHEN u.status = 'erased' THEN '' ELSE "                 \
+	              "COALESCE(u.display_name, '') END, a.action, a.detail "       \
+	              "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id " \
+	              "WHERE a.subject_user_id = $1 ORDER BY a.id DESC LIMIT $2")   \
+	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
+	X(SIGNIN_FAIL_COUNT, "SELECT COUNT(*) FROM signin_failures WHERE "          \
+	                     "key_hash = $1 AND at >= $2")                          \
+	X(SIGNIN_FAIL_PRUNE, "DELETE FROM signin_failures WHERE at < $1")
+
+enum stmt_id {
+#define X(id, sql) S_##id,
+	STMTS(X)
+#undef X
+	S__COUNT
+};
+
+static const char *const stmt_sql[S__COUNT] = {
+#define X(id, sql) [S_##id] = sql,
+	STMTS(X)
+#undef X
+};
+
+static struct db_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	return db_stmt(s->db, id, stmt_sql[id]);
+}
+
+static enum store_rc rc_of(enum db_rc r)
+{
+	switch (r) {
+	case DB_OK:
+	case DB_ROW:
+	case DB_DONE: return ST_OK;
+	case DB_BUSY: return ST_BUSY;
+	case DB_CONSTRAINT: return ST_CONFLICT;
+	case DB_ERROR: break;
+	}
+	return ST_ERROR;
+}
+
+/* Runs a statement that returns no rows. */
+static enum store_rc exec_stmt(struct db_stmt *st)
+{
+	if (!st) return ST_ERROR;
+	enum db_rc r = db_step(st);
+	if (r == DB_ROW) {
+		db_done(st);
+		r = DB_DONE;
+	}
+	return rc_of(r);
+}
+
+/* Runs an UPDATE/DELETE and reports ST_NOT_FOUND when it touched no row. */
+static enum store_rc exec_changed(struct store *s, struct db_stmt *st)
+{
+	enum store_rc rc = exec_stmt(st);
+	if (rc == ST_OK && db_changes(s->db) == 0) return ST_NOT_FOUND;
+	return rc;
+}
+
+/* Steps to the first row. ST_OK with the row ready, ST_NOT_FOUND, or an
+ * error. The caller calls db_done() after reading an ST_OK row. */
+static enum store_rc first_row(struct db_stmt *st)
+{
+	if (!st) return ST_ERROR;
+	enum db_rc r = db_step(st);
+	if (r == DB_ROW) return ST_OK;
+	if (r == DB_DONE) return ST_NOT_FOUND;
+	return rc_of(r);
+}
+
+static int64_t scalar_i64(struct db_stmt *st)
+{
+	int64_t v = 0;
+	if (first_row(st) == ST_OK) {
+		v = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return v;
+}
+
+static const char *col_str(struct db_stmt *st, int col, struct arena *a)
+{
+	const char *v = db_col_text(st, col);
+	return arena_strdup(a, v ? v : "");
+}
+
+/* Arena-backed growable array: push returns a zeroed slot. */
+struct vec {
+	void *items;
+	size_t n, cap, size;
+};
+
+static void *vec_push(struct vec *v, struct arena *a)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		void *items = arena_alloc(a, cap * v->size);
+		if (v->n) memcpy(items, v->items, v->n * v->size);
+		v->items = items;
+		v->cap = cap;
+	}
+	return memset((char *)v->items + v->n++ * v->size, 0, v->size);
+}
+
+/* Iterates the rows of st, calling read(st, slot, a) for each into a new
+ * slot of a vector of elements of size. */
+static enum store_rc collect(struct db_stmt *st, size_t size, struct arena *a,
+                             void (*read)(struct db_stmt *, void *, struct arena *),
+                             void **out, size_t *n)
+{
+	struct vec v = { .size = size };
+	*out = NULL;
+	*n = 0;
+	if (!st) return ST_ERROR;
+	enum db_rc r;
+	while ((r = db_step(st)) == DB_ROW)
+		read(st, vec_push(&v, a), a);
+	if (r != DB_DONE) return rc_of(r);
+	*out = v.items;
+	*n = v.n;
+	return ST_OK;
+}
+
+/* ------------------------------------------------------------------ */
+
+struct store *store_open(const char *target, char **err)
+{
+	struct db *db = db_open(target, err);
+	if (!db) return NULL;
+	struct store *s = xcalloc(1, sizeof *s);
+	s->db = db;
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s) return;
+	db_close(s->db);
+	free(s);
+}
+
+static const struct embedded_file *migrations_for(struct db *db)
+{
+	(void)db_dialect(db);
+	return embedded_migrations_sqlite;
+}
+
+static int migration_version(const char *name)
+{
+	return atoi(name); /* names are "NNNN_what.sql", checked by the build */
+}
+
+int store_schema_latest(void)
+{
+	int v = 0;
+	for (const struct embedded_file *f = embedded_migrations_sqlite; f->name; f++)
+		if (migration_version(f->name) > v) v = migration_version(f->name);
+	return v;
+}
+
+int store_schema_version(struct store *s)
+{
+	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                   "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+	                   "applied_at INTEGER NOT NULL)") != DB_OK)
+		return -1;
+	return (int)scalar_i64(stmt(s, S_MIGRATION_MAX));
+}
+
+struct migration_ctx {
+	const struct embedded_file *file;
+};
+
+static enum store_rc apply_migration(struct store *s, void *ctx)
+{
+	const struct embedded_file *f = ((struct migration_ctx *)ctx)->file;
+	if (db_exec(s->db, (const char *)f->data) != DB_OK) return ST_ERROR;
+	struct db_stmt *st = stmt(s, S_MIGRATION_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, migration_version(f->name));
+	db_bind_text(st, 2, f->name);
+	db_bind_i64(st, 3, (int64_t)time(NULL));
+	return exec_stmt(st);
+}
+
+enum store_rc store_migrate(struct store *s, int *applied)
+{
+	*applied = 0;
+	int have = store_schema_version(s);
+	if (have < 0) return ST_ERROR;
+	/* Migrations are applied in order of their number, each in its own
+	 * transaction together with the row that records it. */
+	for (int next = have + 1;; next++) {
+		const struct embedded_file *found = NULL;
+		for (const struct embedded_file *f = migrations_for(s->db); f->name; f++)
+			if (migration_version(f->name) == next) found = f;
+		if (!found) break;
+		struct migration_ctx ctx = { found };
+		enum store_rc rc = store_tx(s, apply_migration, &ctx);
+		if (rc != ST_OK) {
+			fprintf(stderr, "store: migration %s failed\n", found->name);
+			return rc;
+		}
+		++*applied;
+	}
+	return ST_OK;
+}
+
+enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
+{
+	if (s->tx_depth > 0) return fn(s, ctx); /* already inside one */
+	enum store_rc rc = ST_BUSY;
+	for (int attempt = 0; attempt < 8 && rc == ST_BUSY; attempt++) {
+		if (attempt) {
+			/* 2, 4, 8 ... ms: long enough for a writer to finish. */
+			struct timespec pause = { 0, (long)(1000000L << attempt) };
+			nanosleep(&pause, NULL);
+		}
+		/* IMMEDIATE takes the write lock now, so two writers never deadlock
+		 * upgrading from read to write halfway through. */
+		rc = rc_of(db_exec(s->db, "BEGIN IMMEDIATE"));
+		if (rc != ST_OK) continue;
+		s->tx_depth++;
+		rc = fn(s, ctx);
+		s->tx_depth--;
+		if (rc == ST_OK) {
+			rc = rc_of(db_exec(s->db, "COMMIT"));
+			if (rc == ST_OK) break;
+		}
+		db_exec(s->db, "ROLLBACK");
+	}
+	return rc;
+}
+
+enum store_rc store_backup(struct store *s, const char *path, char **err)
+{
+	return rc_of(db_backup(s->db, path, err));
+}
+
+enum store_rc store_check(struct store *s, char **report)
+{
+	return rc_of(db_check(s->db, report));
+}
+
+/* ---- settings ---- */
+
+enum store_rc store_setting_get(struct store *s, const char *key, struct arena *a,
+                                const char **value)
+{
+	struct db_stmt *st = stmt(s, S_SETTING_GET);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*value = col_str(st, 0, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_setting_set(struct store *s, const char *key, const char *value)
+{
+	struct db_stmt *st = stmt(s, S_SETTING_SET);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
+	return exec_stmt(st);
+}
+
+/* ---- users ---- */
+
+static void read_user(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct user *u = slot;
+	u->id = db_col_i64(st, 0);
+	u->email = col_str(st, 1, a);
+	u->display_name = col_str(st, 2, a);
+	if (!user_status_parse(db_col_text(st, 3), &u->status)) u->status = USER_DISABLED;
+	u->is_admin = db_col_i64(st, 4) != 0;
+	u->has_password = db_col_i64(st, 5) != 0;
+	u->created_at = db_col_i64(st, 6);
+	u->updated_at = db_col_i64(st, 7);
+	u->version = db_col_i64(st, 8);
+}
+
+enum store_rc store_user_create(struct store *s, const char *email,
+                                const char *display_name, bool is_admin,
+                                int64_t now, int64_t *id)
+{
+	struct db_stmt *st = stmt(s, S_USER_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, email);
+	db_bind_text(st, 2, display_name);
+	db_bind_i64(st, 3, is_admin);
+	db_bind_i64(st, 4, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
+static enum store_rc user_one(struct db_stmt *st, struct arena *a, struct user *u)
+{
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		read_user(st, u, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_user_get(struct store *s, int64_t id, struct arena *a, struct user *u)
+{
+	struct db_stmt *st = stmt(s, S_USER_GET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	return user_one(st, a, u);
+}
+
+enum store_rc store_user_by_email(struct store *s, const char *email, struct arena *a,
+                                  struct user *u)
+{
+	struct db_stmt *st = stmt(s, S_USER_BY_EMAIL);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, email);
+	return user_one(st, a, u);
+}
+
+enum store_rc store_users_list(struct store *s, struct arena *a, struct user **out,
+                               size_t *n)
+{
+	return collect(stmt(s, S_USER_LIST), sizeof **out, a, read_user, (void **)out, n);
+}
+
+int64_t store_user_count(struct store *s) { return scalar_i64(stmt(s, S_USER_COUNT)); }
+
+enum store_rc store_user_password_hash(struct store *s, int64_t id, struct arena *a,
+                                       const char **hash)
+{
+	struct db_stmt *st = stmt(s, S_USER_HASH);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*hash = db_col_is_null(st, 0) ? NULL : col_str(st, 0, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_user_set_password(struct store *s, int64_t id, const char *hash,
+                                      int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_USER_SET_HASH);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, hash);
+	db_bind_i64(st, 3, now);
+	return exec_changed(s, st);
+}
+
+enum store_rc store_user_set_status(struct store *s, int64_t id, enum user_status status,
+                                    int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_USER_SET_STATUS);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, user_status_key(status));
+	db_bind_i64(st, 3, now);
+	return exec_changed(s, st);
+}
+
+enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
+                                  int64_t expected_version, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_USER_SET_NAME);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, name);
+	db_bind_i64(st, 3, expected_version);
+	db_bind_i64(st, 4, now);
+	enum store_rc rc = exec_changed(s, st);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
+}
+
+enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_USER_SET_ADMIN);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_i64(st, 2, is_admin);
+	db_bind_i64(st, 3, now);
+	return exec_changed(s, st);
+}
+
+struct erase_ctx {
+	int64_t id, now;
+	struct arena a;
+};
+
+static enum store_rc erase_in_tx(struct store *s, void *p)
+{
+	struct erase_ctx *c = p;
+	struct user u;
+	enum store_rc rc = store_user_get(s, c->id, &c->a, &u);
+	if (rc != ST_OK) return rc;
+	struct db_stmt *st;
+	const enum stmt_id by_user[] = { S_ERASE_PROFILE, S_ERASE_TOKENS, S_ERASE_RESETS,
+	                                 S_SESSIONS_DELETE_USER };
+	for (size_t i = 0; i < sizeof by_user / sizeof by_user[0]; i++) {
+		if (!(st = stmt(s, by_user[i]))) return ST_ERROR;
+		db_bind_i64(st, 1, c->id);
+		if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	}
+	if (!(st = stmt(s, S_ERASE_INVITES))) return ST_ERROR;
+	db_bind_text(st, 1, u.email);
+	if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	if (!(st = stmt(s, S_ERASE_MEMBERSHIPS))) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	db_bind_i64(st, 2, c->now);
+	if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	if (!(st = stmt(s, S_USER_ERASE))) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	/* A unique, undeliverable address (RFC 2606 .invalid). */
+	db_bind_text(st, 2, arena_printf(&c->a, "erased-%lld@erased.invalid", (long long)c->id));
+	db_bind_i64(st, 3, c->now);
+	return exec_changed(s, st);
+}
+
+enum store_rc store_user_erase(struct store *s, int64_t id, int64_t now)
+{
+	struct erase_ctx c = { .id = id, .now = now };
+	enum store_rc rc = store_tx(s, erase_in_tx, &c);
+	arena_free(&c.a);
+	return rc;
+}
+
+/* ---- sessions and tokens ---- */
+
+enum store_rc store_session_create(struct store *s, const char *token_hash,
+                                   int64_t user_id, int64_t now, int64_t expires_at)
+{
+	struct db_stmt *st = stmt(s, S_SESSION_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	db_bind_i64(st, 4, expires_at);
+	return exec_stmt(st);
+}
+
+enum store_rc store_session_find(struct store *s, const char *token_hash, int64_t now,
+                                 struct session *out)
+{
+	struct db_stmt *st = stmt(s, S_SESSION_FIND);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		out->id = db_col_i64(st, 0);
+		out->user_id = db_col_i64(st, 1);
+		out->created_at = db_col_i64(st, 2);
+		out->last_seen_at = db_col_i64(st, 3);
+		out->expires_at = db_col_i64(st, 4);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
+                                  int64_t expires_at)
+{
+	struct db_stmt *st = stmt(s, S_SESSION_TOUCH);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_i64(st, 2, now);
+	db_bind_i64(st, 3, expires_at);
+	return exec_stmt(st);
+}
+
+enum store_rc store_session_delete(struct store *s, const char *token_hash)
+{
+	struct db_stmt *st = stmt(s, S_SESSION_DELETE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	return exec_stmt(st);
+}
+
+enum store_rc store_sessions_delete_for_user(struct store *s, int64_t user_id)
+{
+	struct db_stmt *st = stmt(s, S_SESSIONS_DELETE_USER);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	return exec_stmt(st);
+}
+
+enum store_rc store_api_token_create(struct store *s, const char *token_hash,
+                                     int64_t user_id, const char *label, int64_t now,
+                                     int64_t *id)
+{
+	struct db_stmt *st = stmt(s, S_TOKEN_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, user_id);
+	db_bind_text(st, 3, label);
+	db_bind_i64(st, 4, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64_t now,
+                                  int64_t *user_id)
+{
+	struct db_stmt *st = stmt(s, S_TOKEN_FIND);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	enum store_rc rc = first_row(st);
+	if (rc != ST_OK) return rc;
+	int64_t id = db_col_i64(st, 0);
+	*user_id = db_col_i64(st, 1);
+	db_done(st);
+	if (!(st = stmt(s, S_TOKEN_USED))) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_i64(st, 2, now);
+	return exec_stmt(st);
+}
+
+static void read_token(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct api_token *t = slot;
+	t->id = db_col_i64(st, 0);
+	t->user_id = db_col_i64(st, 1);
+	t->label = col_str(st, 2, a);
+	t->created_at = db_col_i64(st, 3);
+	t->last_used_at = db_col_i64(st, 4);
+	t->revoked_at = db_col_i64(st, 5);
+}
+
+enum store_rc store_api_tokens_list(struct store *s, int64_t user_id, struct arena *a,
+                                    struct api_token **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_TOKEN_LIST);
+	if (st) db_bind_i64(st, 1, user_id);
+	return collect(st, sizeof **out, a, read_token, (void **)out, n);
+}
+
+enum store_rc store_api_token_revoke(struct store *s, int64_t user_id, int64_t id,
+                                     int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_TOKEN_REVOKE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, id);
+	db_bind_i64(st, 3, now);
+	return exec_changed(s, st);
+}
+
+/* ---- panels and memberships ---- */
+
+static void read_panel(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct panel *p = slot;
+	p->id = db_col_i64(st, 0);
+	p->name = col_str(st, 1, a);
+	p->description = col_str(st, 2, a);
+	p->time_zone = col_str(st, 3, a);
+	p->language = col_str(st, 4, a);
+	if (!hosting_parse(db_col_text(st, 5), &p->hosting)) p->hosting = HOSTING_ORGANISATION;
+	p->organisation = col_str(st, 6, a);
+	p->created_at = db_col_i64(st, 7);
+	p->updated_at = db_col_i64(st, 8);
+	p->version = db_col_i64(st, 9);
+}
+
+static void read_membership_cols(struct db_stmt *st, int c, struct membership *m)
+{
+	if (!role_parse(db_col_text(st, c), &m->role)) m->role = ROLE_NONE;
+	if (!status_parse(db_col_text(st, c + 1), &m->status)) m->status = MEMBER_REMOVED;
+	m->joined_at = db_col_i64(st, c + 2);
+	m->updated_at = db_col_i64(st, c + 3);
+}
+
+enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t now,
+                                 int64_t *id)
+{
+	struct db_stmt *st = stmt(s, S_PANEL_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, p->name);
+	db_bind_text(st, 2, p->description ? p->description : "");
+	db_bind_text(st, 3, p->time_zone ? p->time_zone : "Europe/London");
+	db_bind_text(st, 4, p->language ? p->language : "en");
+	db_bind_text(st, 5, hosting_key(p->hosting));
+	db_bind_text(st, 6, p->organisation ? p->organisation : "");
+	db_bind_i64(st, 7, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
+                              struct panel *p)
+{
+	struct db_stmt *st = stmt(s, S_PANEL_GET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		read_panel(st, p, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_PANEL_UPDATE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, p->id);
+	db_bind_text(st, 2, p->name);
+	db_bind_text(st, 3, p->description);
+	db_bind_text(st, 4, p->time_zone);
+	db_bind_text(st, 5, p->language);
+	db_bind_text(st, 6, hosting_key(p->hosting));
+	db_bind_text(st, 7, p->organisation);
+	db_bind_i64(st, 8, p->version);
+	db_bind_i64(st, 9, now);
+	enum store_rc rc = exec_changed(s, st);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
+}
+
+static void read_my_panel(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct my_panel *mp = slot;
+	read_panel(st, &mp->panel, a);
+	read_membership_cols(st, 10, &mp->me);
+	mp->me.panel_id = mp->panel.id;
+	mp->active_members = db_col_i64(st, 14);
+}
+
+enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct arena *a,
+                                    struct my_panel **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_PANELS_FOR_USER);
+	if (st) db_bind_i64(st, 1, user_id);
+	enum store_rc rc = collect(st, sizeof **out, a, read_my_panel, (void **)out, n);
+	for (size_t i = 0; rc == ST_OK && i < *n; i++) (*out)[i].me.user_id = user_id;
+	return rc;
+}
+
+enum store_rc store_panels_list(struct store *s, struct arena *a, struct panel **out,
+                                size_t *n)
+{
+	return collect(stmt(s, S_PANEL_LIST), sizeof **out, a, read_panel, (void **)out, n);
+}
+
+enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t user_id,
+                                   struct membership *m)
+{
+	struct db_stmt *st = stmt(s, S_MEMBERSHIP_GET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		m->panel_id = panel_id;
+		m->user_id = user_id;
+		read_membership_cols(st, 0, m);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t user_id,
+                                   enum panel_role role, enum member_status status,
+                                   int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_MEMBERSHIP_PUT);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_text(st, 3, role_key(role));
+	db_bind_text(st, 4, status_key(status));
+	db_bind_i64(st, 5, now);
+	return exec_stmt(st);
+}
+
+static void read_member_row(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct member_row *r = slot;
+	r->m.user_id = db_col_i64(st, 0);
+	read_membership_cols(st, 1, &r->m);
+	r->display_name = col_str(st, 5, a);
+	r->email = col_str(st, 6, a);
+	if (!user_status_parse(db_col_text(st, 7), &r->user_status))
+		r->user_status = USER_DISABLED;
+}
+
+enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
+                                 struct member_row **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_MEMBERS_LIST);
+	if (st) db_bind_i64(st, 1, panel_id);
+	enum store_rc rc = collect(st, sizeof **out, a, read_member_row, (void **)out, n);
+	for (size_t i = 0; rc == ST_OK && i < *n; i++) (*out)[i].m.panel_id = panel_id;
+	return rc;
+}
+
+int64_t store_active_steward_count(struct store *s, int64_t panel_id)
+{
+	struct db_stmt *st = stmt(s, S_STEWARD_COUNT);
+	if (!st) return 0;
+	db_bind_i64(st, 1, panel_id);
+	return scalar_i64(st);
+}
+
+enum viewer_relation store_relation(struct store *s, int64_t viewer_id, int64_t subject_id)
+{
+	if (viewer_id == subject_id) return REL_SELF;
+	struct db_stmt *st = stmt(s, S_RELATION);
+	if (!st) return REL_NONE;
+	db_bind_i64(st, 1, viewer_id);
+	db_bind_i64(st, 2, subject_id);
+	enum viewer_relation best = REL_NONE;
+	while (db_step(st) == DB_ROW) {
+		enum panel_role role;
+		enum member_status status;
+		if (!role_parse(db_col_text(st, 0), &role) ||
+		    !status_parse(db_col_text(st, 1), &status))
+			continue;
+		enum viewer_relation r = REL_NONE;
+		if (role == ROLE_STEWARD && status == MEMBER_ACTIVE) r = REL_STEWARD;
+		else if (role == ROLE_STEWARD || role == ROLE_CO_CREATOR) r = REL_CO_MEMBER;
+		else if (role == ROLE_GUEST) r = REL_GUEST;
+		if (r > best) best = r;
+	}
+	return best;
+}
+
+/* ---- invitations, resets, outbox ---- */
+
+enum store_rc store_invitation_create(struct store *s, const char *token_hash,
+                                      const char *email, int64_t panel_id,
+                                      enum panel_role role, int64_t invited_by,
+                                      int64_t now, int64_t expires_at, int64_t *id)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_text(st, 2, email);
+	db_bind_i64(st, 3, panel_id);
+	db_bind_text(st, 4, role_key(role));
+	if (invited_by) db_bind_i64(st, 5, invited_by);
+	else db_bind_null(st, 5);
+	db_bind_i64(st, 6, now);
+	db_bind_i64(st, 7, expires_at);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
+static void read_invitation(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct invitation *inv = slot;
+	inv->id = db_col_i64(st, 0);
+	inv->panel_id = db_col_i64(st, 1);
+	inv->invited_by = db_col_i64(st, 2);
+	inv->created_at = db_col_i64(st, 3);
+	inv->expires_at = db_col_i64(st, 4);
+	inv->email = col_str(st, 5, a);
+	if (!role_parse(db_col_text(st, 6), &inv->role)) inv->role = ROLE_GUEST;
+}
+
+enum store_rc store_invitation_find(struct store *s, const char *token_hash, int64_t now,
+                                    struct arena *a, struct invitation *out)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_FIND);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		memset(out, 0, sizeof *out);
+		read_invitation(st, out, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_invitation_accept(struct store *s, int64_t id, int64_t user_id,
+                                      int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_ACCEPT);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	enum store_rc rc = exec_changed(s, st);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc; /* accepted twice */
+}
+
+enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64_t now,
+                                        struct arena *a, struct invitation **out,
+                                        size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_INVITES_PENDING);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_i64(st, 2, now);
+	}
+	return collect(st, sizeof **out, a, read_invitation, (void **)out, n);
+}
+
+enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,
+                                      int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_REVOKE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, id);
+	db_bind_i64(st, 3, now);
+	return exec_changed(s, st);
+}
+
+enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_t user_id,
+                                 int64_t now, int64_t expires_at)
+{
+	struct db_stmt *st = stmt(s, S_RESET_CREATE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	db_bind_i64(st, 4, expires_at);
+	return exec_stmt(st);
+}
+
+enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
+                              int64_t *user_id)
+{
+	struct db_stmt *st = stmt(s, S_RESET_USE);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*user_id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
+                               const char *body, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_OUTBOX_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, to);
+	db_bind_text(st, 2, subject);
+	db_bind_text(st, 3, body);
+	db_bind_i64(st, 4, now);
+	return exec_stmt(st);
+}
+
+static void read_outbox(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct outbox_message *m = slot;
+	m->id = db_col_i64(st, 0);
+	m->created_at = db_col_i64(st, 1);
+	m->sent_at = db_col_i64(st, 2);
+	m->to_email = col_str(st, 3, a);
+	m->subject = col_str(st, 4, a);
+	m->body = col_str(st, 5, a);
+}
+
+enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
+                                  struct outbox_message **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_OUTBOX_RECENT);
+	if (st) db_bind_i64(st, 1, limit);
+	return collect(st, sizeof **out, a, read_outbox, (void **)out, n);
+}
+
+/* ---- profile, consent, audit ---- */
+
+static void read_profile_value(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct profile_value *v = slot;
+	v->field = col_str(st, 0, a);
+	v->value = col_str(st, 1, a);
+	if (!visibility_parse(db_col_text(st, 2), &v->visibility)) v->visibility = VIS_SELF;
+	v->updated_at = db_col_i64(st, 3);
+}
+
+enum store_rc store_profile_get(struct store *s, int64_t user_id, struct arena *a,
+                                struct profile_value **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_PROFILE_GET);
+	if (st) db_bind_i64(st, 1, user_id);
+	return collect(st, sizeof **out, a, read_profile_value, (void **)out, n);
+}
+
+enum store_rc store_profile_set(struct store *s, int64_t user_id, const char *field,
+                                const char *value, enum visibility vis, int64_t now)
+{
+	struct db_stmt *st;
+	if (!value || !*value) {
+		if (!(st = stmt(s, S_PROFILE_DELETE))) return ST_ERROR;
+		db_bind_i64(st, 1, user_id);
+		db_bind_text(st, 2, field);
+		return exec_stmt(st);
+	}
+	if (!(st = stmt(s, S_PROFILE_SET))) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_text(st, 2, field);
+	db_bind_text(st, 3, value);
+	db_bind_text(st, 4, visibility_key(vis));
+	db_bind_i64(st, 5, now);
+	return exec_stmt(st);
+}
+
+enum store_rc store_consent_add(struct store *s, int64_t user_id, const char *purpose,
+                                const char *wording, bool given, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_CONSENT_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_text(st, 2, purpose);
+	db_bind_text(st, 3, wording);
+	db_bind_text(st, 4, given ? "given" : "withdrawn");
+	db_bind_i64(st, 5, now);
+	return exec_stmt(st);
+}
+
+static void read_consent(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct consent *c = slot;
+	c->id = db_col_i64(st, 0);
+	c->at = db_col_i64(st, 1);
+	c->purpose = col_str(st, 2, a);
+	c->wording_version = col_str(st, 3, a);
+	const char *state = db_col_text(st, 4);
+	c->given = state && !strcmp(state, "given");
+}
+
+enum store_rc store_consents_list(struct store *s, int64_t user_id, struct arena *a,
+                                  struct consent **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_CONSENT_LIST);
+	if (st) db_bind_i64(st, 1, user_id);
+	return collect(st, sizeof **out, a, read_consent, (void **)out, n);
+}
+
+bool store_consent_current(struct store *s, int64_t user_id, const char *purpose)
+{
+	struct db_stmt *st = stmt(s, S_CONSENT_CURRENT);
+	if (!st) return false;
+	db_bind_i64(st, 1, user_id);
+	db_bind_text(st, 2, purpose);
+	bool given = false;
+	if (first_row(st) == ST_OK) {
+		const char *state = db_col_text(st, 0);
+		given = state && !strcmp(state, "given");
+		db_done(st);
+	}
+	return given;
+}
+
+static const char *const audit_keys[] = { "read", "change", "export", "erase" };
+
+const char *audit_action_key(enum audit_action a)
+{
+	return (a >= 0 && a <= AUDIT_ERASE) ? audit_keys[a] : "?";
+}
+
+enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
+                              enum audit_action action, const char *detail, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_AUDIT_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, subject);
+	if (actor) db_bind_i64(st, 2, actor);
+	else db_bind_null(st, 2);
+	db_bind_text(st, 3, audit_action_key(action));
+	db_bind_text(st, 4, detail);
+	db_bind_i64(st, 5, now);
+	return exec_stmt(st);
+}
+
+static void read_audit(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct audit_entry *e = slot;
+	e->id = db_col_i64(st, 0);
+	e->actor_user_id = db_col_i64(st, 1);
+	e->at = db_col_i64(st, 2);
+	e->actor_name = col_str(st, 3, a);
+	const char *k = db_col_text(st, 4);
+	e->action = AUDIT_READ;
+	for (int i = 0; k && i <= AUDIT_ERASE; i++)
+		if (!strcmp(k, audit_keys[i])) e->action = (enum audit_action)i;
+	e->detail = col_str(st, 5, a);
+}
+
+enum store_rc store_audit_list(struct store *s, int64_t subject, int limit,
+                               struct arena *a, struct audit_entry **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_AUDIT_LIST);
+	if (st) {
+		db_bind_i64(st, 1, subject);
+		db_bind_i64(st, 2, limit);
+	}
+	return collect(st, sizeof **out, a, read_audit, (void **)out, n);
+}
+
+/* ---- sign-in failures ---- */
+
+enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key_hash);
+	db_bind_i64(st, 2, now);
+	return exec_stmt(st);
+}
+
+int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64_t since)
+{
+	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_COUNT);
+	if (!st) return 0;
+	db_bind_text(st, 1, key_hash);
+	db_bind_i64(st, 2, since);
+	return scalar_i64(st);
+}
+
+enum store_rc store_signin_failures_prune(struct store *s, int64_t before)
+{
+	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_PRUNE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, before);
+	return exec_stmt(st);
+}

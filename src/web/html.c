@@ -1,0 +1,79 @@
+#include "web/html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void escape(struct buf *b, const char *s, int attr)
+{
+	if (!s) return;
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep = NULL;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		case '\n': if (attr) rep = "&#10;"; break;
+		case '\r': if (attr) rep = "&#13;"; break;
+		default: break;
+		}
+		if (!rep) continue;
+		buf_put(b, run, (size_t)(s - run));
+		buf_puts(b, rep);
+		run = s + 1;
+	}
+	buf_put(b, run, (size_t)(s - run));
+}
+
+void html_text(struct buf *b, const char *s) { escape(b, s, 0); }
+void html_attr(struct buf *b, const char *s) { escape(b, s, 1); }
+
+void url_component(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			buf_putc(b, (char)c);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			buf_put(b, e, 3);
+		}
+	}
+}
+
+void html(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *run = fmt;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') continue;
+		buf_put(b, run, (size_t)(p - run));
+		char num[32];
+		switch (*++p) {
+		case 't': html_text(b, va_arg(ap, const char *)); break;
+		case 'a': html_attr(b, va_arg(ap, const char *)); break;
+		case 'u': url_component(b, va_arg(ap, const char *)); break;
+		case 'r': { const char *s = va_arg(ap, const char *); if (s) buf_puts(b, s); break; }
+		case 'd': snprintf(num, sizeof num, "%d", va_arg(ap, int)); buf_puts(b, num); break;
+		case 'l':
+			snprintf(num, sizeof num, "%lld", (long long)va_arg(ap, int64_t));
+			buf_puts(b, num);
+			break;
+		case '%': buf_putc(b, '%'); break;
+		default:
+			/* A bad format is our bug: show it loudly in the page. */
+			buf_puts(b, "[bad html format]");
+			if (!*p) p--;
+			break;
+		}
+		run = p + 1;
+	}
+	buf_puts(b, run);
+	va_end(ap);
+}

@@ -1,0 +1,137 @@
+#ifndef EC_WEB_HTTP_H
+#define EC_WEB_HTTP_H
+/* The web layer's shared types: server configuration, the per-request
+ * state, the route table's shape and the response helpers every page and
+ * API handler uses.
+ *
+ * Lifetime: a struct request is created when a request's URI arrives and
+ * freed, with its arena, when libmicrohttpd reports the request complete.
+ * Everything a handler allocates goes in req->arena. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth/auth.h"
+#include "core/mem.h"
+#include "core/policy.h"
+#include "store/store.h"
+#include "web/form.h"
+
+/* Read-only after start: shared by every worker thread. */
+struct server_config {
+	const char *listen_host;     /* "127.0.0.1" */
+	int port;
+	int threads;
+	const char *db_target;
+	size_t body_limit;           /* bytes; larger bodies get 413 */
+	unsigned connection_timeout; /* seconds */
+	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
+	const char *public_url;      /* base for links in messages, no trailing / */
+	unsigned char secret[AUTH_SECRET_BYTES];
+	bool quiet;                  /* no access log (benchmarks) */
+};
+
+enum http_method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_PUT = 8, M_PATCH = 16, M_DELETE = 32,
+                   M_OTHER = 64 };
+
+enum access {
+	ACCESS_ANY,     /* anyone, signed in or not */
+	ACCESS_USER,    /* signed in */
+	ACCESS_ADMIN,   /* signed in as an installation administrator */
+	ACCESS_PANEL,   /* signed in, member of panel {id}, and policy allows route.action */
+};
+
+struct request;
+typedef void (*handler_fn)(struct request *req);
+
+struct route {
+	unsigned methods;            /* M_GET | M_HEAD ... */
+	const char *pattern;         /* "/panels/{id}/members/{id}"; a final * matches the rest */
+	handler_fn handler;
+	enum access access;
+	enum panel_action action;    /* for ACCESS_PANEL */
+	bool api;                    /* JSON errors, bearer tokens allowed */
+};
+
+struct header {
+	const char *name, *value;
+};
+
+enum { MAX_PARAMS = 4, MAX_HEADERS = 12 };
+
+struct request {
+	struct arena arena;
+	const struct server_config *cfg;
+	struct store *store;             /* this worker thread's connection */
+	void *connection;                /* struct MHD_Connection * */
+	int64_t started_ns;
+	int64_t now;                     /* seconds, UTC, fixed for the request */
+
+	/* what was asked */
+	enum http_method method;
+	const char *method_name;
+	const char *path;                /* without the query */
+	const char *raw_uri;
+	struct form query;
+	struct form form;                /* urlencoded body, when there is one */
+	struct buf body;                 /* raw body, capped at cfg->body_limit */
+	bool body_too_large;
+	bool body_seen;
+	int64_t params[MAX_PARAMS];      /* {id} values, in order */
+	int nparams;
+	const struct route *route;
+
+	/* who is asking */
+	struct user *user;               /* NULL when not signed in */
+	const char *session_hash;        /* stored hash of the session cookie */
+	bool via_bearer;                 /* API token, not a cookie */
+	const char *csrf;                /* token to put in forms */
+
+	/* panel context, for ACCESS_PANEL routes */
+	struct panel *panel;
+	struct panel_actor actor;
+
+	/* the answer */
+	int status;
+	struct buf out;
+	const char *content_type;
+	struct header headers[MAX_HEADERS];
+	int nheaders;
+	bool responded;
+};
+
+/* ---- answering ---- */
+void respond_header(struct request *req, const char *name, const char *value);
+/* A redirect after a successful form post, or to sign in (303 See Other). */
+void respond_redirect(struct request *req, const char *location);
+/* Plain-language error page or JSON error envelope, as fits the route.
+ * code is a stable machine word ("not_found"); message a human sentence. */
+void respond_error(struct request *req, int status, const char *code, const char *message);
+void respond_json(struct request *req, int status, const char *json_text);
+void respond_cookie(struct request *req, const char *name, const char *value,
+                    int64_t max_age);
+
+/* ---- asking ---- */
+const char *req_header(struct request *req, const char *name);
+const char *req_cookie(struct request *req, const char *name);
+/* The client's address as text, for rate limits only (never logged). */
+const char *req_client_address(struct request *req);
+/* A form value, "" when absent. */
+const char *field(struct request *req, const char *name);
+
+/* ---- sessions (web/session.c) ---- */
+/* Signs user_id in: a new session, its cookie, a new CSRF token. */
+bool session_start(struct request *req, int64_t user_id);
+void session_end(struct request *req);
+/* Finds who is asking from the session cookie or a bearer token. */
+void session_load(struct request *req);
+/* The CSRF token for this visitor (setting a pre-session cookie if needed). */
+const char *csrf_token(struct request *req);
+bool csrf_valid(struct request *req, const char *given);
+
+/* ---- dispatch (web/router.c) ---- */
+extern const struct route routes[];
+extern const int route_count;
+void dispatch(struct request *req);
+
+int64_t clock_ns(void);
+#endif

@@ -1,0 +1,265 @@
+/* Signing in and out, accepting an invitation, resetting a password, and
+ * the public "about" page. Tokens arrive in the query string (never the
+ * path) so that the access log, which omits queries, never records them. */
+#include <string.h>
+
+#include "app/app.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+const char *safe_next(struct request *req, const char *next)
+{
+	/* Only a local absolute path: "/x" but not "//host" or "/\host". */
+	if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strchr(next, ':'))
+		return next;
+	return "/panels";
+}
+
+void respond_app_error(struct request *req, const struct app_error *err)
+{
+	respond_error(req, err->status, err->code, err->message);
+}
+
+void home_get(struct request *req)
+{
+	respond_redirect(req, req->user ? "/panels" : "/sign-in");
+}
+
+void about_get(struct request *req)
+{
+	page_begin(req, "About emptychair", NULL);
+	html(&req->out,
+	     "<h1 class=\"heading-l\">About emptychair</h1>"
+	     "<p>emptychair helps lived experience panels work as equals: fair selection, fair "
+	     "pay, agendas set by members, and seeing what became of what you said.</p>"
+	     "<h2 class=\"heading-m\">Your data</h2><ul class=\"list\">"
+	     "<li>Only your name and a way to reach you are needed. Everything else is up to you.</li>"
+	     "<li>You choose who sees each thing on your profile: only you, stewards, or your panel.</li>"
+	     "<li>You can see everything we hold about you, download it, correct it, or delete your "
+	     "account, on the <a href=\"/my-data\">My data</a> page.</li>"
+	     "<li>Every time someone else looks at or changes your details, it is recorded and you "
+	     "can see it.</li></ul>");
+	page_end(req);
+}
+
+static void sign_in_form(struct request *req, const struct form_errors *e, const char *email,
+                         const char *next)
+{
+	page_begin(req, "Sign in", e);
+	html(&req->out, "<h1 class=\"heading-l\">Sign in</h1>");
+	ui_form_begin(req, "/sign-in");
+	html(&req->out, "<input type=\"hidden\" name=\"next\" value=\"%a\">", next);
+	ui_input(req, e, "email", "E-mail address", NULL, email, "email", "email");
+	ui_input(req, e, "password", "Password", NULL, "", "password", "current-password");
+	ui_button(req, "Sign in", NULL);
+	ui_form_end(req);
+	html(&req->out, "<p><a href=\"/forgot-password\">I have forgotten my password</a></p>"
+	                "<p>New here? You join emptychair when a panel invites you. Ask the "
+	                "panel's steward for an invitation.</p>");
+	page_end(req);
+}
+
+void sign_in_get(struct request *req)
+{
+	if (req->user) {
+		respond_redirect(req, "/panels");
+		return;
+	}
+	const char *next = form_get(&req->query, "next");
+	sign_in_form(req, NULL, "", next ? next : "");
+}
+
+void sign_in_post(struct request *req)
+{
+	struct app_error err;
+	int64_t uid;
+	if (!app_sign_in(req->store, req->cfg->secret, field(req, "email"), field(req, "password"),
+	                 req_client_address(req), req->now, &req->arena, &uid, &err)) {
+		if (err.status >= 500) {
+			respond_app_error(req, &err);
+			return;
+		}
+		struct form_errors e = {0};
+		errors_add(&e, err.field ? err.field : "email", err.message);
+		req->status = err.status;
+		sign_in_form(req, &e, field(req, "email"), field(req, "next"));
+		return;
+	}
+	if (!session_start(req, uid)) {
+		respond_error(req, 500, "internal", "We could not sign you in. Please try again.");
+		return;
+	}
+	respond_redirect(req, safe_next(req, field(req, "next")));
+}
+
+void sign_out_post(struct request *req)
+{
+	session_end(req);
+	page_begin(req, "You have signed out", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">You have signed out</h1>"
+	                "<p><a href=\"/sign-in\">Sign in again</a></p>");
+	page_end(req);
+}
+
+/* ---- invitations ---- */
+
+static void accept_form(struct request *req, const struct form_errors *e, const char *token,
+                        const struct invitation *inv, const struct panel *p, bool has_account,
+                        const char *name)
+{
+	page_begin(req, "Accept your invitation", e);
+	html(&req->out, "<h1 class=\"heading-l\">Join %t</h1>"
+	                "<p>You have been invited to join as a <strong>%t</strong>.</p>",
+	     p->name, role_label(inv->role));
+	if (*p->description) html(&req->out, "<p>%t</p>", p->description);
+	ui_form_begin(req, "/accept-invitation");
+	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
+	if (has_account) {
+		html(&req->out, "<p>You already have an account with %t. Accepting adds this panel "
+		                "to it.</p>", inv->email);
+	} else {
+		html(&req->out, "<p>Your account will use the address <strong>%t</strong>.</p>",
+		     inv->email);
+		ui_input(req, e, "display_name", "Your name",
+		         "The name you would like to be called. It does not have to be your legal name.",
+		         name, "text", "name");
+		ui_input(req, e, "password", "Choose a password",
+		         "At least 8 characters. A few unrelated words together are easy to "
+		         "remember and hard to guess.", "", "password", "new-password");
+	}
+	ui_button(req, "Accept and join", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+/* Loads the invitation named by token; answers 404 itself when it is gone. */
+static bool load_invitation(struct request *req, const char *token, struct invitation *inv,
+                            struct panel *p, bool *has_account)
+{
+	char hash[AUTH_HASH_HEX + 1];
+	auth_token_hash(token ? token : "", hash);
+	if (store_invitation_find(req->store, hash, req->now, &req->arena, inv) != ST_OK ||
+	    store_panel_get(req->store, inv->panel_id, &req->arena, p) != ST_OK) {
+		respond_error(req, 404, "invitation_not_found",
+		              "This invitation link has expired or has already been used. Ask the "
+		              "person who invited you to send a new one.");
+		return false;
+	}
+	struct user u;
+	*has_account = store_user_by_email(req->store, inv->email, &req->arena, &u) == ST_OK;
+	return true;
+}
+
+void accept_get(struct request *req)
+{
+	const char *token = form_get(&req->query, "t");
+	struct invitation inv;
+	struct panel p;
+	bool has_account;
+	if (!load_invitation(req, token, &inv, &p, &has_account)) return;
+	accept_form(req, NULL, token, &inv, &p, has_account, "");
+}
+
+void accept_post(struct request *req)
+{
+	const char *token = field(req, "t");
+	struct invitation inv;
+	struct panel p;
+	bool has_account;
+	if (!load_invitation(req, token, &inv, &p, &has_account)) return;
+	struct app_error err;
+	int64_t uid, panel_id;
+	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
+	                           field(req, "password"), req->now, &req->arena, &uid,
+	                           &panel_id, &err)) {
+		if (!err.field) {
+			respond_app_error(req, &err);
+			return;
+		}
+		struct form_errors e = {0};
+		errors_add(&e, err.field, err.message);
+		req->status = err.status;
+		accept_form(req, &e, token, &inv, &p, has_account, field(req, "display_name"));
+		return;
+	}
+	if (has_account && !(req->user && req->user->id == uid)) {
+		/* An existing account still signs in with its own password. */
+		respond_redirect(req, arena_printf(&req->arena, "/sign-in?next=/panels/%lld",
+		                                   (long long)panel_id));
+		return;
+	}
+	if (!has_account && !session_start(req, uid)) {
+		respond_error(req, 500, "internal", "Your account was made, but we could not sign "
+		                                    "you in. Go to the sign-in page.");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/profile?welcome=%lld", (long long)panel_id));
+}
+
+/* ---- password reset ---- */
+
+void forgot_get(struct request *req)
+{
+	page_begin(req, "Reset your password", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">Reset your password</h1>"
+	                "<p>We will send a link to reset your password to your e-mail address.</p>");
+	ui_form_begin(req, "/forgot-password");
+	ui_input(req, NULL, "email", "E-mail address", NULL, "", "email", "email");
+	ui_button(req, "Send the link", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void forgot_post(struct request *req)
+{
+	app_request_reset(req->store, req->cfg->public_url, field(req, "email"), req->now,
+	                  &req->arena);
+	/* The same answer whether or not the address has an account. */
+	page_begin(req, "Check your e-mail", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">Check your e-mail</h1>"
+	                "<p>If %t has an account here, we have sent it a link to reset the "
+	                "password. The link works for one hour.</p>", field(req, "email"));
+	page_end(req);
+}
+
+static void reset_form(struct request *req, const struct form_errors *e, const char *token)
+{
+	page_begin(req, "Choose a new password", e);
+	html(&req->out, "<h1 class=\"heading-l\">Choose a new password</h1>");
+	ui_form_begin(req, "/reset-password");
+	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
+	ui_input(req, e, "password", "New password", "At least 8 characters.", "", "password",
+	         "new-password");
+	ui_button(req, "Save the new password", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void reset_get(struct request *req)
+{
+	const char *t = form_get(&req->query, "t");
+	reset_form(req, NULL, t ? t : "");
+}
+
+void reset_post(struct request *req)
+{
+	struct app_error err;
+	int64_t uid;
+	if (!app_reset_password(req->store, field(req, "t"), field(req, "password"), req->now,
+	                        &req->arena, &uid, &err)) {
+		if (!err.field) {
+			respond_app_error(req, &err);
+			return;
+		}
+		struct form_errors e = {0};
+		errors_add(&e, err.field, err.message);
+		req->status = err.status;
+		reset_form(req, &e, field(req, "t"));
+		return;
+	}
+	page_begin(req, "Your password has changed", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">Your password has changed</h1>"
+	                "<p>You have been signed out everywhere. "
+	                "<a href=\"/sign-in\">Sign in with your new password</a>.</p>");
+	page_end(req);
+}

@@ -1,0 +1,74 @@
+#ifndef EC_WEB_PAGES_H
+#define EC_WEB_PAGES_H
+/* Every handler named in the route table (routes.c). One file per page
+ * group: page_auth.c, page_panels.c, page_members.c, page_profile.c,
+ * page_account.c, api_v1.c, static.c. */
+#include "web/http.h"
+
+/* static.c */
+void static_get(struct request *req);
+void healthz_get(struct request *req);
+
+/* page_auth.c */
+void home_get(struct request *req);
+void about_get(struct request *req);
+void sign_in_get(struct request *req);
+void sign_in_post(struct request *req);
+void sign_out_post(struct request *req);
+void accept_get(struct request *req);
+void accept_post(struct request *req);
+void forgot_get(struct request *req);
+void forgot_post(struct request *req);
+void reset_get(struct request *req);
+void reset_post(struct request *req);
+
+/* page_panels.c */
+void panels_get(struct request *req);
+void panel_new_get(struct request *req);
+void panel_new_post(struct request *req);
+void panel_get(struct request *req);
+void panel_edit_get(struct request *req);
+void panel_edit_post(struct request *req);
+
+/* page_members.c */
+void members_get(struct request *req);
+void invite_post(struct request *req);
+void invite_revoke_post(struct request *req);
+void member_get(struct request *req);
+void member_post(struct request *req);
+
+/* page_profile.c */
+void profile_get(struct request *req);
+void profile_post(struct request *req);
+
+/* page_account.c */
+void my_data_get(struct request *req);
+void my_data_download(struct request *req);
+void delete_account_get(struct request *req);
+void delete_account_post(struct request *req);
+void account_get(struct request *req);
+void account_password_post(struct request *req);
+void token_create_post(struct request *req);
+void token_revoke_post(struct request *req);
+
+/* api_v1.c */
+void api_me(struct request *req);
+void api_panels(struct request *req);
+void api_panel(struct request *req);
+void api_members(struct request *req);
+void api_member(struct request *req);
+void api_member_patch(struct request *req);
+void api_member_delete(struct request *req);
+void api_invite(struct request *req);
+void api_profile_get(struct request *req);
+void api_profile_patch(struct request *req);
+void api_my_data(struct request *req);
+void api_audit(struct request *req);
+
+/* Shared by pages: a local path that is safe to redirect to after
+ * sign-in, or "/panels". */
+const char *safe_next(struct request *req, const char *next);
+/* Reports an app_error as a page's problem or an error response. */
+struct app_error;
+void respond_app_error(struct request *req, const struct app_error *err);
+#endif

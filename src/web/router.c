@@ -1,0 +1,242 @@
+/* The dispatcher: owns 404, 405, 400 for malformed input, sign-in, CSRF
+ * and panel permission checks, so that a handler only runs for a request
+ * it is allowed to answer. The route table itself is in routes.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/text.h"
+#include "web/http.h"
+#include "web/layout.h"
+
+/* Matches path against pattern, filling params from {id} segments. */
+static bool route_match(const char *pattern, const char *path, int64_t *params, int *nparams)
+{
+	*nparams = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '*') return true;
+		if (!strncmp(p, "{id}", 4)) {
+			const char *end = strchr(s, '/');
+			size_t n = end ? (size_t)(end - s) : strlen(s);
+			char num[24];
+			if (n == 0 || n >= sizeof num || *nparams == MAX_PARAMS) return false;
+			memcpy(num, s, n);
+			num[n] = 0;
+			int64_t v;
+			if (!parse_i64(num, 1, INT64_MAX, &v) || num[0] == '0') return false;
+			params[(*nparams)++] = v;
+			p += 4;
+			s += n;
+			continue;
+		}
+		if (*p != *s) return false;
+		p++;
+		s++;
+	}
+	return *p == *s || (*p == '*' && !*s);
+}
+
+static bool is_api_path(const char *path) { return !strncmp(path, "/api/", 5); }
+
+void respond_header(struct request *req, const char *name, const char *value)
+{
+	if (req->nheaders == MAX_HEADERS) {
+		fprintf(stderr, "router: too many response headers (%s dropped)\n", name);
+		return;
+	}
+	req->headers[req->nheaders].name = name;
+	req->headers[req->nheaders].value = arena_strdup(&req->arena, value);
+	req->nheaders++;
+}
+
+void respond_redirect(struct request *req, const char *location)
+{
+	req->status = 303;
+	buf_reset(&req->out);
+	respond_header(req, "Location", location);
+}
+
+void respond_json(struct request *req, int status, const char *json_text)
+{
+	req->status = status;
+	req->content_type = "application/json";
+	buf_reset(&req->out);
+	buf_puts(&req->out, json_text);
+	buf_putc(&req->out, '\n');
+}
+
+void respond_error(struct request *req, int status, const char *code, const char *message)
+{
+	bool api = req->route ? req->route->api : (req->path && is_api_path(req->path));
+	if (api) {
+		/* The one error envelope: {"error": {"code", "message"}}. */
+		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
+		char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH);
+		respond_json(req, status, text);
+		free(text);
+		json_decref(j);
+		return;
+	}
+	req->status = status;
+	req->content_type = NULL;
+	buf_reset(&req->out);
+	const char *title = status == 404 ? "Page not found"
+	                  : status == 403 ? "You cannot do that here"
+	                  : status >= 500 ? "Sorry, something went wrong"
+	                                  : "There is a problem";
+	page_begin(req, title, NULL);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", title, message);
+	if (status == 404)
+		html(&req->out, "<p>If you typed the address, check it is correct. "
+		                "<a href=\"/\">Go to the start</a>.</p>");
+	page_end(req);
+}
+
+void respond_cookie(struct request *req, const char *name, const char *value,
+                    int64_t max_age)
+{
+	respond_header(req, "Set-Cookie",
+	               arena_printf(&req->arena, "%s=%s; Path=/; Max-Age=%lld; HttpOnly; "
+	                            "SameSite=Lax%s", name, value, (long long)max_age,
+	                            req->cfg->secure_cookies ? "; Secure" : ""));
+}
+
+const char *field(struct request *req, const char *name)
+{
+	const char *v = form_get(&req->form, name);
+	return v ? v : "";
+}
+
+static bool changes_state(enum http_method m) { return !(m & (M_GET | M_HEAD)); }
+
+/* Loads the panel named by the first {id} and the asker's place in it. */
+static bool load_panel(struct request *req)
+{
+	struct panel *p = arena_alloc(&req->arena, sizeof *p);
+	enum store_rc rc = store_panel_get(req->store, req->params[0], &req->arena, p);
+	if (rc == ST_NOT_FOUND) {
+		respond_error(req, 404, "not_found", "There is no such page.");
+		return false;
+	}
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this panel.");
+		return false;
+	}
+	struct membership m = {0};
+	rc = store_membership_get(req->store, p->id, req->user->id, &m);
+	if (rc != ST_OK && rc != ST_NOT_FOUND) {
+		respond_error(req, 500, "internal", "We could not load this panel.");
+		return false;
+	}
+	req->panel = p;
+	req->actor = (struct panel_actor){
+		.role = rc == ST_OK ? m.role : ROLE_NONE,
+		.status = m.status,
+		.hosting = p->hosting,
+	};
+	if (policy_hides_panel(&req->actor)) {
+		/* Not a member: the panel is not there, as far as they can tell. */
+		respond_error(req, 404, "not_found", "There is no such page.");
+		return false;
+	}
+	if (!policy_allows(&req->actor, req->route->action)) {
+		respond_error(req, 403, "forbidden",
+		              "Your role on this panel does not let you do this. A steward can help.");
+		return false;
+	}
+	return true;
+}
+
+static void require_sign_in(struct request *req)
+{
+	if (req->route->api) {
+		respond_error(req, 401, "unauthenticated",
+		              "Sign in, or send an API token as 'Authorization: Bearer ...'.");
+		return;
+	}
+	struct buf loc = {0};
+	buf_puts(&loc, "/sign-in?next=");
+	url_component(&loc, req->path);
+	respond_redirect(req, arena_strdup(&req->arena, loc.data));
+	buf_free(&loc);
+}
+
+void dispatch(struct request *req)
+{
+	const char *q = strchr(req->raw_uri, '?');
+	const char *err = NULL;
+	if (q && !form_parse(q + 1, strlen(q + 1), &req->arena, &req->query, &err)) {
+		respond_error(req, 400, "bad_query", err);
+		return;
+	}
+
+	unsigned allowed = 0;
+	const struct route *hit = NULL;
+	unsigned want = req->method == M_HEAD ? M_GET : req->method;
+	for (int i = 0; i < route_count && !hit; i++) {
+		int64_t params[MAX_PARAMS];
+		int n;
+		if (!route_match(routes[i].pattern, req->path, params, &n)) continue;
+		allowed |= routes[i].methods;
+		if (routes[i].methods & want) {
+			hit = &routes[i];
+			memcpy(req->params, params, sizeof params);
+			req->nparams = n;
+		}
+	}
+	if (!allowed) {
+		respond_error(req, 404, "not_found", "There is no such page.");
+		return;
+	}
+	if (!hit) {
+		struct buf allow = {0};
+		static const char *const names[] = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE" };
+		if (allowed & M_GET) allowed |= M_HEAD;
+		for (int i = 0; i < 6; i++)
+			if (allowed & (1u << i)) buf_printf(&allow, "%s%s", allow.len ? ", " : "", names[i]);
+		respond_header(req, "Allow", allow.data);
+		buf_free(&allow);
+		respond_error(req, 405, "method_not_allowed",
+		              "This address does not accept that kind of request.");
+		return;
+	}
+	req->route = hit;
+
+	if (changes_state(req->method) && !hit->api) {
+		const char *ct = req_header(req, "Content-Type");
+		if (req->body.len && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
+			respond_error(req, 415, "unsupported_media_type",
+			              "Forms must be sent as application/x-www-form-urlencoded.");
+			return;
+		}
+		if (!form_parse(req->body.data ? req->body.data : "", req->body.len, &req->arena,
+		                &req->form, &err)) {
+			respond_error(req, 400, "bad_form", err);
+			return;
+		}
+	}
+
+	session_load(req);
+	if (hit->access != ACCESS_ANY && !req->user) {
+		require_sign_in(req);
+		return;
+	}
+	if (changes_state(req->method) && !req->via_bearer) {
+		const char *given = hit->api ? req_header(req, "X-CSRF-Token") : form_get(&req->form, "csrf");
+		if (!csrf_valid(req, given)) {
+			respond_error(req, 403, "csrf",
+			              "This form has expired or did not come from this site. Go back, "
+			              "reload the page and try again.");
+			return;
+		}
+	}
+	if (hit->access == ACCESS_ADMIN && !req->user->is_admin) {
+		respond_error(req, 403, "forbidden", "Only an administrator of this site can do this.");
+		return;
+	}
+	if (hit->access == ACCESS_PANEL && !load_panel(req)) return;
+	hit->handler(req);
+	if (!req->status) respond_error(req, 500, "internal", "The page did not answer.");
+}

@@ -1,0 +1,282 @@
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <strings.h>
+
+enum { MAX_URI_BYTES = 2048 };
+
+static atomic_int requests_in_flight;
+static pthread_key_t store_key;
+static pthread_once_t store_key_once = PTHREAD_ONCE_INIT;
+
+int64_t clock_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void close_thread_store(void *p) { store_close(p); }
+static void make_store_key(void) { pthread_key_create(&store_key, close_thread_store); }
+
+/* Each worker thread opens its own connection on first use; it is closed
+ * when the thread ends. */
+static struct store *thread_store(const struct server_config *cfg)
+{
+	pthread_once(&store_key_once, make_store_key);
+	struct store *s = pthread_getspecific(store_key);
+	if (s) return s;
+	char *err = NULL;
+	s = store_open(cfg->db_target, &err);
+	if (!s) {
+		fprintf(stderr, "emptychair: worker cannot open the database: %s\n",
+		        err ? err : "?");
+		free(err);
+		return NULL;
+	}
+	pthread_setspecific(store_key, s);
+	return s;
+}
+
+static enum http_method method_of(const char *m)
+{
+	static const struct { const char *name; enum http_method m; } map[] = {
+		{ "GET", M_GET }, { "HEAD", M_HEAD }, { "POST", M_POST }, { "PUT", M_PUT },
+		{ "PATCH", M_PATCH }, { "DELETE", M_DELETE } };
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(m, map[i].name)) return map[i].m;
+	return M_OTHER;
+}
+
+const char *req_header(struct request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+}
+
+const char *req_cookie(struct request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, name);
+}
+
+const char *req_client_address(struct request *req)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(req->connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char text[INET6_ADDRSTRLEN] = "unknown";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof text);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text, sizeof text);
+	}
+	return arena_strdup(&req->arena, text);
+}
+
+/* MHD calls this first for every request, with the raw URI; what it
+ * returns becomes the request's state, so the query string is kept raw and
+ * parsed by our own (fuzzed) parser. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct request *req = xcalloc(1, sizeof *req);
+	req->cfg = cls;
+	req->connection = conn;
+	req->started_ns = clock_ns();
+	req->now = (int64_t)time(NULL);
+	req->raw_uri = arena_strdup(&req->arena, uri ? uri : "");
+	atomic_fetch_add(&requests_in_flight, 1);
+	return req;
+}
+
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy",
+	  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Referrer-Policy", "no-referrer" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Permissions-Policy", "camera=(), microphone=(), geolocation=()" },
+};
+
+static enum MHD_Result send_response(struct request *req)
+{
+	if (!req->status) req->status = 500;
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		req->out.len, req->out.data ? req->out.data : (char *)"", MHD_RESPMEM_MUST_COPY);
+	if (!resp) return MHD_NO;
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+	MHD_add_response_header(resp, "Content-Type",
+	                        req->content_type ? req->content_type : "text/html; charset=utf-8");
+	bool has_cache_control = false;
+	for (int i = 0; i < req->nheaders; i++) {
+		MHD_add_response_header(resp, req->headers[i].name, req->headers[i].value);
+		if (!strcasecmp(req->headers[i].name, "Cache-Control")) has_cache_control = true;
+	}
+	/* Pages carry personal data: no cache keeps a copy unless told. */
+	if (!has_cache_control) MHD_add_response_header(resp, "Cache-Control", "no-store");
+	enum MHD_Result r = MHD_queue_response(req->connection, (unsigned)req->status, resp);
+	MHD_destroy_response(resp);
+	req->responded = true;
+	return r;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size,
+                                  void **con_cls)
+{
+	struct request *req = *con_cls;
+	if (!req) return MHD_NO; /* cannot happen: on_uri always sets it */
+	if (req->responded) {    /* answered early (413): drop the rest */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (!req->method_name) {
+		/* First call: headers are in. Answer now only to refuse; otherwise
+		 * wait for the next call (see STYLE.md: answering on the first
+		 * call costs keep-alive). */
+		req->method_name = arena_strdup(&req->arena, method);
+		req->method = method_of(method);
+		req->path = arena_strdup(&req->arena, url);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (strlen(req->raw_uri) > MAX_URI_BYTES) {
+			respond_error(req, 414, "uri_too_long", "That address is too long.");
+			return send_response(req);
+		}
+		if (cl && strtoull(cl, NULL, 10) > req->cfg->body_limit) {
+			respond_error(req, 413, "body_too_large",
+			              "What you sent is larger than this server accepts.");
+			return send_response(req);
+		}
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (req->body.len + *upload_size > req->cfg->body_limit) {
+			*upload_size = 0;
+			respond_error(req, 413, "body_too_large",
+			              "What you sent is larger than this server accepts.");
+			return send_response(req);
+		}
+		buf_put(&req->body, upload_data, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	req->store = thread_store(req->cfg);
+	if (!req->store) respond_error(req, 503, "unavailable", "The database is not available.");
+	else dispatch(req);
+	return send_response(req);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	struct request *req = *con_cls;
+	if (!req) return;
+	if (!req->cfg->quiet) {
+		/* The access log: never a query string, body, cookie or name. */
+		double ms = (double)(clock_ns() - req->started_ns) / 1e6;
+		fprintf(stderr, "%s %s %d %.1fms %zu%s\n",
+		        req->method_name ? req->method_name : "-", req->path ? req->path : "-",
+		        req->status, ms, req->out.len,
+		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
+	}
+	buf_free(&req->body);
+	buf_free(&req->out);
+	arena_free(&req->arena);
+	free(req);
+	*con_cls = NULL;
+	atomic_fetch_sub(&requests_in_flight, 1);
+}
+
+static bool parse_listen(const struct server_config *cfg, struct sockaddr_storage *ss,
+                         bool *ipv6)
+{
+	memset(ss, 0, sizeof *ss);
+	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, cfg->listen_host, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)cfg->port);
+		*ipv6 = false;
+		return true;
+	}
+	if (inet_pton(AF_INET6, cfg->listen_host, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)cfg->port);
+		*ipv6 = true;
+		return true;
+	}
+	return false;
+}
+
+int server_run(const struct server_config *cfg)
+{
+	struct sockaddr_storage addr;
+	bool ipv6 = false;
+	if (!parse_listen(cfg, &addr, &ipv6)) {
+		fprintf(stderr, "emptychair: cannot listen on '%s': give an IP address such as "
+		                "127.0.0.1 or ::1\n", cfg->listen_host);
+		return 2;
+	}
+	/* Signals are taken by this thread with sigwait(); the workers, which
+	 * inherit this mask, never see them. */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+	if (ipv6) flags |= MHD_USE_IPv6;
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, (uint16_t)cfg->port, NULL, NULL, on_request, (void *)cfg,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)cfg,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout,
+		/* Bounds the request line and headers of one request. */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
+		MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %s\n",
+		        cfg->listen_host, cfg->port, strerror(errno));
+		return 1;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	int port = info ? info->port : cfg->port;
+	printf("emptychair: listening on http://%s%s%s:%d/\n", ipv6 ? "[" : "", cfg->listen_host,
+	       ipv6 ? "]" : "", port);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	fprintf(stderr, "emptychair: %s received, finishing requests in flight\n",
+	        sig == SIGINT ? "SIGINT" : "SIGTERM");
+	MHD_socket lsock = MHD_quiesce_daemon(d);
+	if (lsock != MHD_INVALID_SOCKET) close(lsock);
+	for (int waited = 0; waited < 1000 && atomic_load(&requests_in_flight) > 0; waited++) {
+		struct timespec pause = { 0, 10 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+	MHD_stop_daemon(d);
+	fprintf(stderr, "emptychair: stopped\n");
+	return 0;
+}
