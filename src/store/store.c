@@ -114,6 +114,12 @@ struct store {
 	                "ELSE 2 END, u.display_name, u.id")                         \
 	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
 	                 "role = 'steward' AND status = 'active'")                  \
+	X(PANEL_COUNTS, "SELECT role, COUNT(*) FROM memberships WHERE panel_id = $1 " \
+	                "AND status = 'active' GROUP BY role")                      \
+	X(PANEL_STEWARDS, "SELECT u.display_name FROM memberships m JOIN users u "  \
+	                  "ON u.id = m.user_id WHERE m.panel_id = $1 AND "          \
+	                  "m.role = 'steward' AND m.status = 'active' "             \
+	                  "ORDER BY u.display_name, u.id")                          \
 	X(RELATION, "SELECT v.role, v.status FROM memberships v JOIN memberships s " \
 	            "ON s.panel_id = v.panel_id WHERE v.user_id = $1 AND "          \
 	            "s.user_id = $2 AND v.status <> 'removed' AND "                 \
@@ -882,6 +888,37 @@ int64_t store_active_steward_count(struct store *s, int64_t panel_id)
 	if (!st) return 0;
 	db_bind_i64(st, 1, panel_id);
 	return scalar_i64(st);
+}
+
+enum store_rc store_panel_counts(struct store *s, int64_t panel_id, struct panel_counts *out)
+{
+	memset(out, 0, sizeof *out);
+	struct db_stmt *st = stmt(s, S_PANEL_COUNTS);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	enum db_rc r;
+	while ((r = db_step(st)) == DB_ROW) {
+		enum panel_role role;
+		if (!role_parse(db_col_text(st, 0), &role)) continue;
+		int64_t n = db_col_i64(st, 1);
+		if (role == ROLE_STEWARD) out->stewards = n;
+		else if (role == ROLE_CO_CREATOR) out->co_creators = n;
+		else if (role == ROLE_GUEST) out->guests = n;
+	}
+	return r == DB_DONE ? ST_OK : rc_of(r);
+}
+
+static void read_name(struct db_stmt *st, void *slot, struct arena *a)
+{
+	*(const char **)slot = col_str(st, 0, a);
+}
+
+enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct arena *a,
+                                   const char ***names, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_PANEL_STEWARDS);
+	if (st) db_bind_i64(st, 1, panel_id);
+	return collect(st, sizeof **names, a, read_name, (void **)names, n);
 }
 
 enum viewer_relation store_relation(struct store *s, int64_t viewer_id, int64_t subject_id)

@@ -173,6 +173,15 @@ enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena
                                  struct member_row **out, size_t *n);
 int64_t store_active_steward_count(struct store *s, int64_t panel_id);
 
+/* Active members by role, for a panel's home page (no member rows read). */
+struct panel_counts {
+	int64_t stewards, co_creators, guests;
+};
+enum store_rc store_panel_counts(struct store *s, int64_t panel_id, struct panel_counts *out);
+/* Display names of the panel's active stewards, by name. */
+enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct arena *a,
+                                   const char ***names, size_t *n);
+
 /* How viewer stands to subject across the panels they share (policy.h). */
 enum viewer_relation store_relation(struct store *s, int64_t viewer_id, int64_t subject_id);
 

@@ -112,17 +112,13 @@ void panel_new_post(struct request *req)
 void panel_get(struct request *req)
 {
 	const struct panel *p = req->panel;
-	struct member_row *rows;
-	size_t n;
-	if (store_members_list(req->store, p->id, &req->arena, &rows, &n) != ST_OK) {
+	struct panel_counts counts;
+	const char **stewards;
+	size_t ns;
+	if (store_panel_counts(req->store, p->id, &counts) != ST_OK ||
+	    store_panel_stewards(req->store, p->id, &req->arena, &stewards, &ns) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load this panel.");
 		return;
-	}
-	size_t co_creators = 0, guests = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rows[i].m.status != MEMBER_ACTIVE) continue;
-		if (rows[i].m.role == ROLE_GUEST) guests++;
-		else co_creators++;
 	}
 	page_begin(req, p->name, NULL);
 	struct buf *b = &req->out;
@@ -135,12 +131,10 @@ void panel_get(struct request *req)
 	        "<div><dt>Times are shown in</dt><dd>%t</dd></div></dl>",
 	     role_label(req->actor.role),
 	     req->actor.status == MEMBER_PAUSED ? " (paused: you are taking a break)" : "",
-	     (int64_t)co_creators, (int64_t)guests, p->time_zone);
+	     counts.co_creators + counts.stewards, counts.guests, p->time_zone);
 	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
 	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
-	for (size_t i = 0; i < n; i++)
-		if (rows[i].m.role == ROLE_STEWARD && rows[i].m.status == MEMBER_ACTIVE)
-			html(b, "<li>%t</li>", rows[i].display_name);
+	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);
 	html(b, "</ul><ul class=\"actions\">");
 	if (policy_allows(&req->actor, PA_LIST_MEMBERS))
 		html(b, "<li><a href=\"/panels/%l/members\">%r</a></li>", p->id,

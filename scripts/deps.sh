@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what emptychair needs on Debian 12, only what is missing.
+#   scripts/deps.sh          build and run
+#   scripts/deps.sh test     also what the test suite needs
+#   scripts/deps.sh bench    also what the benchmarks need
+set -euo pipefail
+
+run=(build-essential meson ninja-build pkg-config
+     libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+     libcrack2-dev cracklib-runtime tzdata sqlite3)
+test=(libcmocka-dev libcurl4-openssl-dev clang libclang-rt-14-dev
+      chromium nodejs npm curl)
+bench=(wrk nginx-light curl)
+
+want=("${run[@]}")
+for extra in "$@"; do
+  case "$extra" in
+    test) want+=("${test[@]}") ;;
+    bench) want+=("${bench[@]}") ;;
+    *) echo "deps.sh: unknown set '$extra' (test, bench)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+# Node from another source (e.g. nodesource) counts if it is new enough.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
