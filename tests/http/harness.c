@@ -1,0 +1,326 @@
+#include "harness.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static const char *bin(void)
+{
+	const char *b = getenv("EMPTYCHAIR_BIN");
+	return b && *b ? b : "build/src/emptychair";
+}
+
+/* Runs argv to completion, stdout into *out (malloc'd) when out is given. */
+static int run(char *const argv[], char **out)
+{
+	int pipefd[2];
+	if (pipe(pipefd)) return -1;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
+	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+	pid_t pid;
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(pipefd[1]);
+	if (rc) {
+		close(pipefd[0]);
+		return -1;
+	}
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	ssize_t n;
+	while ((n = read(pipefd[0], buf + len, cap - len - 1)) > 0) {
+		len += (size_t)n;
+		if (cap - len < 2) buf = realloc(buf, cap *= 2);
+	}
+	buf[len] = 0;
+	close(pipefd[0]);
+	int status;
+	waitpid(pid, &status, 0);
+	if (out) *out = buf;
+	else free(buf);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool server_start(struct server *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
+	if (!mkdtemp(s->dir)) return false;
+	snprintf(s->db, sizeof s->db, "%s/test.db", s->dir);
+	snprintf(s->log, sizeof s->log, "%s/server.log", s->dir);
+	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
+	char *demo[] = { (char *)bin(), "--db", s->db, "demo", NULL };
+	if (run(demo, NULL) != 0) {
+		fprintf(stderr, "harness: demo data failed\n");
+		return false;
+	}
+	int out[2];
+	if (pipe(out)) return false;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_addclose(&fa, out[0]);
+	posix_spawn_file_actions_addopen(&fa, 2, s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	char *serve[] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
+	                  "--port", "0", "--threads", "4", "--public-url", "http://test.invalid", NULL };
+	int rc = posix_spawn(&s->pid, serve[0], &fa, NULL, serve, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(out[1]);
+	if (rc) return false;
+	/* Wait up to 20 s (sanitizer builds start slowly) for the ready line. */
+	char line[256] = "";
+	size_t len = 0;
+	struct pollfd p = { out[0], POLLIN, 0 };
+	while (!strchr(line, '\n') && poll(&p, 1, 20000) > 0) {
+		ssize_t n = read(out[0], line + len, sizeof line - len - 1);
+		if (n <= 0) break;
+		len += (size_t)n;
+		line[len] = 0;
+	}
+	close(out[0]);
+	const char *colon = strrchr(line, ':');
+	if (!strstr(line, "listening on") || !colon || sscanf(colon + 1, "%d", &s->port) != 1) {
+		fprintf(stderr, "harness: server did not start: %s\n", line);
+		kill(s->pid, SIGKILL);
+		waitpid(s->pid, NULL, 0);
+		return false;
+	}
+	snprintf(s->base, sizeof s->base, "http://127.0.0.1:%d", s->port);
+	return true;
+}
+
+char *server_log(struct server *s)
+{
+	FILE *f = fopen(s->log, "r");
+	if (!f) return strdup("");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, n, mem);
+	fclose(f);
+	fclose(mem);
+	return buf;
+}
+
+int server_stop(struct server *s)
+{
+	if (s->pid <= 0) return -1;
+	kill(s->pid, SIGTERM);
+	int status = 0;
+	waitpid(s->pid, &status, 0);
+	s->pid = 0;
+	if (!getenv("KEEP_TEST_DIRS")) {
+		char *rm[] = { "/bin/rm", "-rf", s->dir, NULL };
+		run(rm, NULL);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+char *server_cli(struct server *s, const char *const *args)
+{
+	char *argv[16] = { (char *)bin(), "--db", s->db };
+	int n = 3;
+	for (; args[n - 3] && n < 15; n++) argv[n] = (char *)args[n - 3];
+	argv[n] = NULL;
+	char *out = NULL;
+	run(argv, &out);
+	return out;
+}
+
+struct client *client_new(struct server *s)
+{
+	struct client *c = calloc(1, sizeof *c);
+	c->server = s;
+	CURL *curl = curl_easy_init();
+	curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");   /* in-memory cookie jar */
+	curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+	curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+	c->curl = curl;
+	return c;
+}
+
+void client_free(struct client *c)
+{
+	if (!c) return;
+	curl_easy_cleanup(c->curl);
+	free(c);
+}
+
+struct sink {
+	char *data;
+	size_t len;
+};
+
+static size_t collect(char *p, size_t size, size_t n, void *userdata)
+{
+	struct sink *s = userdata;
+	s->data = realloc(s->data, s->len + size * n + 1);
+	memcpy(s->data + s->len, p, size * n);
+	s->len += size * n;
+	s->data[s->len] = 0;
+	return size * n;
+}
+
+/* Picks the CSRF token out of a page's hidden input. */
+static void take_csrf(struct client *c, const char *body)
+{
+	const char *p = body ? strstr(body, "name=\"csrf\" value=\"") : NULL;
+	if (!p) return;
+	p += strlen("name=\"csrf\" value=\"");
+	const char *end = strchr(p, '"');
+	if (!end || (size_t)(end - p) >= sizeof c->csrf) return;
+	memcpy(c->csrf, p, (size_t)(end - p));
+	c->csrf[end - p] = 0;
+}
+
+struct response *http(struct client *c, const char *method, const char *path,
+                      const char *body, const char *content_type,
+                      const char *const *headers)
+{
+	CURL *curl = c->curl;
+	char url[4096];
+	snprintf(url, sizeof url, "%s%s", c->server->base, path);
+	struct sink b = {0}, h = {0};
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);  /* resets NOBODY: set it after */
+	curl_easy_setopt(curl, CURLOPT_NOBODY, !strcmp(method, "HEAD") ? 1L : 0L);
+	if (body) {
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+	}
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &h);
+	struct curl_slist *list = NULL;
+	char ct[256];
+	if (body) {
+		snprintf(ct, sizeof ct, "Content-Type: %s",
+		         content_type ? content_type : "application/x-www-form-urlencoded");
+		list = curl_slist_append(list, ct);
+	}
+	list = curl_slist_append(list, "Expect:");
+	for (const char *const *hh = headers; hh && *hh; hh++) list = curl_slist_append(list, *hh);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+	CURLcode rc = curl_easy_perform(curl);
+	curl_slist_free_all(list);
+	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, NULL);
+	struct response *r = calloc(1, sizeof *r);
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "harness: %s %s: %s\n", method, path, curl_easy_strerror(rc));
+		r->status = -1;
+	} else {
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
+	}
+	r->body = b.data ? b.data : strdup("");
+	r->len = b.len;
+	r->headers = h.data ? h.data : strdup("");
+	take_csrf(c, r->body);
+	return r;
+}
+
+struct response *get(struct client *c, const char *path)
+{
+	return http(c, "GET", path, NULL, NULL, NULL);
+}
+
+struct response *post_form(struct client *c, const char *path, const char *fields)
+{
+	char *body = NULL;
+	if (asprintf(&body, "csrf=%s%s%s", c->csrf, fields && *fields ? "&" : "",
+	             fields ? fields : "") < 0)
+		return NULL;
+	struct response *r = http(c, "POST", path, body, NULL, NULL);
+	free(body);
+	return r;
+}
+
+struct response *send_json(struct client *c, const char *method, const char *path,
+                           const char *json)
+{
+	char hdr[200];
+	snprintf(hdr, sizeof hdr, "X-CSRF-Token: %s", c->csrf);
+	const char *headers[] = { hdr, NULL };
+	return http(c, method, path, json, "application/json", headers);
+}
+
+void response_free(struct response *r)
+{
+	if (!r) return;
+	free(r->body);
+	free(r->headers);
+	free(r);
+}
+
+void client_refresh_csrf(struct client *c)
+{
+	response_free(get(c, c->email[0] ? "/account" : "/sign-in"));
+}
+
+char *urlenc(const char *s)
+{
+	char *e = curl_easy_escape(NULL, s, 0);
+	char *r = strdup(e);
+	curl_free(e);
+	return r;
+}
+
+bool client_sign_in(struct client *c, const char *email, const char *password)
+{
+	response_free(get(c, "/sign-in"));
+	char *e = urlenc(email), *p = urlenc(password ? password : DEMO_PASSWORD);
+	char *fields = NULL;
+	if (asprintf(&fields, "email=%s&password=%s", e, p) < 0) fields = NULL;
+	struct response *r = post_form(c, "/sign-in", fields);
+	bool ok = r && r->status == 303;
+	if (!ok) fprintf(stderr, "harness: sign-in as %s answered %ld\n", email, r ? r->status : -1);
+	response_free(r);
+	free(e);
+	free(p);
+	free(fields);
+	if (ok) {
+		snprintf(c->email, sizeof c->email, "%s", email);
+		client_refresh_csrf(c);
+	}
+	return ok;
+}
+
+char *header_value(const struct response *r, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *line = r->headers; line && *line;) {
+		const char *eol = strstr(line, "\r\n");
+		if (!eol) break;
+		if (!strncasecmp(line, name, n) && line[n] == ':') {
+			const char *v = line + n + 1;
+			while (*v == ' ') v++;
+			return strndup(v, (size_t)(eol - v));
+		}
+		line = eol + 2;
+	}
+	return NULL;
+}
+
+bool contains(const struct response *r, const char *needle)
+{
+	return r && r->body && strstr(r->body, needle) != NULL;
+}

@@ -1,0 +1,80 @@
+#ifndef EC_TESTS_HTTP_HARNESS_H
+#define EC_TESTS_HTTP_HARNESS_H
+/* HTTP scenario harness: starts the real emptychair binary (path in
+ * $EMPTYCHAIR_BIN) on a fresh demo database and a port the kernel picks on
+ * 127.0.0.1, and talks to it with libcurl, one cookie jar per client.
+ *
+ * Demo data (src/cli/demo.c) is deterministic. Panel 1 "Just Voices" is
+ * user-led, panel 2 "Mind the Gap" is hosted by an organisation. Users:
+ *   1 sam    steward of 1 and 2, site administrator   sam@demo.emptychair.org
+ *   2 rana   steward of 1                              rana@...
+ *   3 amira  co-creator of 1 and 2                     amira@...
+ *   4 helen  guest of 2   helen.price@...   5 mark  guest of 2   mark.davies@...
+ *   6 joy    guest of 1   joy.adebayo@...
+ *   7..46    member1..member40, co-creators (odd i in panel 2, even in 1)
+ * Every demo password is DEMO_PASSWORD. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define DEMO_PASSWORD "kettle river orange lamp"
+
+struct server {
+	pid_t pid;
+	int port;
+	char dir[256];
+	char db[300];
+	char log[300];
+	char base[64];
+};
+
+/* Starts a server with demo data; false (and a message) on failure. */
+bool server_start(struct server *s);
+/* SIGTERM, wait; returns the exit status (0 after a graceful stop). */
+int server_stop(struct server *s);
+/* Runs `emptychair --db <db> ARGS...` and returns its stdout (malloc'd). */
+char *server_cli(struct server *s, const char *const *args);
+/* The server's stderr so far (malloc'd). */
+char *server_log(struct server *s);
+
+struct response {
+	long status;
+	char *body;
+	size_t len;
+	char *headers;     /* raw header block, lower-cased names kept as sent */
+	long connects;     /* new connections made for this request */
+};
+
+struct client {
+	void *curl;
+	struct server *server;
+	char csrf[128];    /* from the last HTML page that had a form */
+	char email[128];
+};
+
+struct client *client_new(struct server *s);
+void client_free(struct client *c);
+/* method, path (with query), body or NULL, content type or NULL (form
+ * bodies default to urlencoded), extra header lines NULL-terminated. */
+struct response *http(struct client *c, const char *method, const char *path,
+                      const char *body, const char *content_type,
+                      const char *const *headers);
+/* Shorthands. post_form adds the client's CSRF token first. */
+struct response *get(struct client *c, const char *path);
+struct response *post_form(struct client *c, const char *path, const char *fields);
+/* JSON with the session's CSRF header when signed in by cookie. */
+struct response *send_json(struct client *c, const char *method, const char *path,
+                           const char *json);
+void response_free(struct response *r);
+
+/* Signs in with the demo password (or password); asserts a 303. */
+bool client_sign_in(struct client *c, const char *email, const char *password);
+/* Refreshes c->csrf from a page that has a form. */
+void client_refresh_csrf(struct client *c);
+
+/* URL-encodes s into a static-free malloc'd string. */
+char *urlenc(const char *s);
+/* A header's value from a response (malloc'd) or NULL. */
+char *header_value(const struct response *r, const char *name);
+bool contains(const struct response *r, const char *needle);
+#endif

@@ -1,0 +1,284 @@
+/* HTTP behaviour every route shares: status codes for bad input, limits,
+ * security headers, CSRF, keep-alive, static assets, the access log, and a
+ * graceful stop. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct server srv;
+
+static int setup(void **state)
+{
+	return server_start(&srv) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	/* A graceful stop is part of the contract: exit status 0. */
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void healthz_and_security_headers(void **state)
+{
+	struct client *c = client_new(&srv);
+	const char *paths[] = { "/healthz", "/sign-in", "/static/style.css", "/no-such-page" };
+	for (size_t i = 0; i < 4; i++) {
+		struct response *r = get(c, paths[i]);
+		char *csp = header_value(r, "Content-Security-Policy");
+		char *nosniff = header_value(r, "X-Content-Type-Options");
+		char *referrer = header_value(r, "Referrer-Policy");
+		assert_non_null(csp);
+		assert_non_null(strstr(csp, "frame-ancestors 'none'"));
+		assert_non_null(strstr(csp, "script-src 'self'"));
+		assert_null(strstr(csp, "unsafe-inline"));
+		assert_string_equal(nosniff, "nosniff");
+		assert_non_null(referrer);
+		free(csp);
+		free(nosniff);
+		free(referrer);
+		response_free(r);
+	}
+	struct response *r = get(c, "/healthz");
+	assert_int_equal(r->status, 200);
+	assert_string_equal(r->body, "ok\n");
+	response_free(r);
+	client_free(c);
+}
+
+static void unknown_path_is_404_and_wrong_method_405(void **state)
+{
+	struct client *c = client_new(&srv);
+	struct response *r = get(c, "/nowhere/at/all");
+	assert_int_equal(r->status, 404);
+	assert_true(contains(r, "Page not found"));
+	response_free(r);
+	r = get(c, "/api/v1/nowhere");
+	assert_int_equal(r->status, 404);
+	assert_true(contains(r, "\"code\":\"not_found\""));
+	response_free(r);
+	r = http(c, "DELETE", "/sign-in", NULL, NULL, NULL);
+	assert_int_equal(r->status, 405);
+	char *allow = header_value(r, "Allow");
+	assert_non_null(allow);
+	assert_non_null(strstr(allow, "GET"));
+	assert_non_null(strstr(allow, "POST"));
+	free(allow);
+	response_free(r);
+	/* Non-numeric or zero ids do not match {id}. */
+	r = get(c, "/panels/abc");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	r = get(c, "/panels/0");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	client_free(c);
+}
+
+static void oversized_body_is_413(void **state)
+{
+	struct client *c = client_new(&srv);
+	size_t n = 1024 * 1024 + 10;
+	char *big = malloc(n + 1);
+	memset(big, 'a', n);
+	memcpy(big, "email=", 6);
+	big[n] = 0;
+	struct response *r = http(c, "POST", "/sign-in", big, NULL, NULL);
+	assert_int_equal(r->status, 413);
+	response_free(r);
+	free(big);
+	/* The server is still fine afterwards. */
+	r = get(c, "/healthz");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(c);
+}
+
+static void long_uri_is_414(void **state)
+{
+	struct client *c = client_new(&srv);
+	char path[3000] = "/sign-in?next=";
+	memset(path + strlen(path), 'x', 2500);
+	path[2600] = 0;
+	struct response *r = get(c, path);
+	assert_int_equal(r->status, 414);
+	response_free(r);
+	client_free(c);
+}
+
+static void malformed_input_is_400(void **state)
+{
+	struct client *c = client_new(&srv);
+	struct response *r = get(c, "/sign-in?next=%zz");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	response_free(get(c, "/sign-in"));
+	r = post_form(c, "/sign-in", "email=%4");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	r = post_form(c, "/sign-in", "email=%ff%fe");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	client_free(c);
+}
+
+static void wrong_content_type_is_415(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in"));
+	struct response *r = http(c, "POST", "/sign-in", "{\"email\":\"x\"}", "application/json", NULL);
+	assert_int_equal(r->status, 415);
+	response_free(r);
+	client_free(c);
+}
+
+static void csrf_missing_or_wrong_is_403(void **state)
+{
+	struct client *c = client_new(&srv);
+	/* Before sign-in: the pre-session token. */
+	response_free(get(c, "/sign-in"));
+	struct response *r = http(c, "POST", "/sign-in", "email=a%40b.c&password=x", NULL, NULL);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	r = http(c, "POST", "/sign-in", "csrf=0000&email=a%40b.c&password=x", NULL, NULL);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	/* Signed in: a token from another session does not work. */
+	struct client *other = client_new(&srv);
+	assert_true(client_sign_in(other, "amira@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(c, "sam@demo.emptychair.org", NULL));
+	char fields[256];
+	snprintf(fields, sizeof fields, "csrf=%s&action=pause", other->csrf);
+	r = http(c, "POST", "/panels/1/members/9", fields, NULL, NULL);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	r = http(c, "POST", "/panels/1/members/9", "action=pause", NULL, NULL);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	/* API writes with a session cookie need the X-CSRF-Token header. */
+	r = http(c, "PATCH", "/api/v1/me/profile", "{\"fields\":{}}", "application/json", NULL);
+	assert_int_equal(r->status, 403);
+	assert_true(contains(r, "\"code\":\"csrf\""));
+	response_free(r);
+	r = send_json(c, "PATCH", "/api/v1/me/profile", "{\"fields\":{}}");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(other);
+	client_free(c);
+}
+
+static void keep_alive_reuses_the_connection(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/healthz"));
+	for (int i = 0; i < 5; i++) {
+		struct response *r = get(c, "/sign-in");
+		assert_int_equal(r->status, 200);
+		assert_int_equal(r->connects, 0); /* no new connection was needed */
+		response_free(r);
+	}
+	client_free(c);
+}
+
+static void static_assets_are_cached_and_validated(void **state)
+{
+	struct client *c = client_new(&srv);
+	struct response *r = get(c, "/static/style.css");
+	assert_int_equal(r->status, 200);
+	char *etag = header_value(r, "ETag"), *cc = header_value(r, "Cache-Control"),
+	     *ct = header_value(r, "Content-Type");
+	assert_non_null(etag);
+	assert_non_null(strstr(cc, "max-age"));
+	assert_non_null(strstr(ct, "text/css"));
+	response_free(r);
+	char inm[128];
+	snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+	const char *h[] = { inm, NULL };
+	r = http(c, "GET", "/static/style.css", NULL, NULL, h);
+	assert_int_equal(r->status, 304);
+	assert_int_equal(r->len, 0);
+	response_free(r);
+	r = get(c, "/static/missing.css");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	r = http(c, "HEAD", "/static/style.css", NULL, NULL, NULL);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	free(etag);
+	free(cc);
+	free(ct);
+	client_free(c);
+}
+
+static void pages_are_not_cached(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "sam@demo.emptychair.org", NULL));
+	struct response *r = get(c, "/profile");
+	char *cc = header_value(r, "Cache-Control");
+	assert_string_equal(cc, "no-store");
+	free(cc);
+	response_free(r);
+	client_free(c);
+}
+
+static void access_log_has_no_query_or_secrets(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in?next=/panels/SECRET-QUERY-VALUE"));
+	assert_true(client_sign_in(c, "amira@demo.emptychair.org", NULL));
+	char *log = server_log(&srv);
+	assert_non_null(strstr(log, "GET /sign-in 200"));
+	assert_null(strstr(log, "SECRET-QUERY-VALUE"));
+	assert_null(strstr(log, "amira@demo"));
+	assert_null(strstr(log, "kettle"));
+	assert_null(strstr(log, "ec_session"));
+	free(log);
+	client_free(c);
+}
+
+static void session_cookie_is_httponly_samesite(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in"));
+	char *fields = NULL;
+	assert_true(asprintf(&fields, "email=sam%%40demo.emptychair.org&password=%s",
+	                     "kettle+river+orange+lamp") > 0);
+	struct response *r = post_form(c, "/sign-in", fields);
+	assert_int_equal(r->status, 303);
+	char *cookie = header_value(r, "Set-Cookie");
+	assert_non_null(cookie);
+	assert_non_null(strstr(cookie, "ec_session="));
+	assert_non_null(strstr(cookie, "HttpOnly"));
+	assert_non_null(strstr(cookie, "SameSite=Lax"));
+	free(cookie);
+	free(fields);
+	response_free(r);
+	client_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(healthz_and_security_headers),
+		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
+		cmocka_unit_test(oversized_body_is_413),
+		cmocka_unit_test(long_uri_is_414),
+		cmocka_unit_test(malformed_input_is_400),
+		cmocka_unit_test(wrong_content_type_is_415),
+		cmocka_unit_test(csrf_missing_or_wrong_is_403),
+		cmocka_unit_test(keep_alive_reuses_the_connection),
+		cmocka_unit_test(static_assets_are_cached_and_validated),
+		cmocka_unit_test(pages_are_not_cached),
+		cmocka_unit_test(access_log_has_no_query_or_secrets),
+		cmocka_unit_test(session_cookie_is_httponly_samesite),
+	};
+	return cmocka_run_group_tests_name("http basics", tests, setup, teardown);
+}

@@ -1,0 +1,387 @@
+/* Whole journeys over HTTP: invitations, sign-in limits, password reset,
+ * profile validation and injection strings, API tokens, the last-steward
+ * rule, concurrent edits, export and account deletion. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct server srv;
+
+static int setup(void **state) { return server_start(&srv) ? 0 : -1; }
+static int teardown(void **state) { return server_stop(&srv) == 0 ? 0 : -1; }
+
+/* The one-time link shown on the members page after inviting. */
+static char *invite(struct client *steward, int panel, const char *email, const char *role)
+{
+	char path[64], fields[256];
+	snprintf(path, sizeof path, "/panels/%d/invitations", panel);
+	char *e = urlenc(email);
+	snprintf(fields, sizeof fields, "email=%s&role=%s", e, role);
+	free(e);
+	struct response *r = post_form(steward, path, fields);
+	assert_int_equal(r->status, 200);
+	const char *p = strstr(r->body, "/accept-invitation?t=");
+	assert_non_null(p);
+	const char *end = strchr(p, '"');
+	char *link = strndup(p, (size_t)(end - p));
+	response_free(r);
+	return link;
+}
+
+static void invitation_makes_an_account_and_membership(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	char *link = invite(sam, 2, "New.Person@Example.org", "co_creator");
+
+	/* The message waits in the outbox, with the same link. */
+	const char *args[] = { "outbox", "--limit", "1", NULL };
+	char *outbox = server_cli(&srv, args);
+	assert_non_null(strstr(outbox, "new.person@example.org"));
+	assert_non_null(strstr(outbox, link + strlen("/accept-invitation?t=")));
+	free(outbox);
+
+	struct client *c = client_new(&srv);
+	struct response *r = get(c, link);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Mind the Gap"));
+	response_free(r);
+
+	/* A weak password: 400, the error summary links to the field, the
+	 * typed name is kept, the password is not echoed. */
+	char *t = strdup(strchr(link, '=') + 1);
+	char fields[512];
+	snprintf(fields, sizeof fields, "t=%s&display_name=Sol+%%3Cb%%3EB%%3C%%2Fb%%3E&password=password1", t);
+	r = post_form(c, "/accept-invitation", fields);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "There is a problem"));
+	assert_true(contains(r, "href=\"#password\""));
+	assert_true(contains(r, "value=\"Sol &lt;b&gt;B&lt;/b&gt;\""));
+	assert_false(contains(r, "password1"));
+	response_free(r);
+
+	snprintf(fields, sizeof fields, "t=%s&display_name=Sol+%%3Cb%%3EB%%3C%%2Fb%%3E&password=lantern+pebble+harbour", t);
+	r = post_form(c, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(c, "/panels");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Mind the Gap"));
+	response_free(r);
+	/* The name is shown as text, never as markup. */
+	r = get(sam, "/panels/2/members");
+	assert_true(contains(r, "Sol &lt;b&gt;B&lt;/b&gt;"));
+	assert_false(contains(r, "<b>B</b>"));
+	response_free(r);
+
+	/* The link works once. */
+	struct client *again = client_new(&srv);
+	r = get(again, link);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	client_free(again);
+	free(t);
+	free(link);
+	client_free(c);
+	client_free(sam);
+}
+
+static void form_errors_keep_what_was_typed(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	struct response *r = post_form(sam, "/panels/1/invitations", "email=not+an+address&role=co_creator");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "error-summary"));
+	assert_true(contains(r, "href=\"#email\""));
+	assert_true(contains(r, "value=\"not an address\""));
+	assert_true(contains(r, "aria-invalid=\"true\""));
+	response_free(r);
+	client_free(sam);
+}
+
+static void injection_strings_are_stored_and_shown_literally(void **state)
+{
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	const char *evil = "Robert'); DROP TABLE users;-- <script>alert(1)</script> \" onmouseover=\"x";
+	char *e = urlenc(evil);
+	struct response *me = get(amira, "/api/v1/me/profile");
+	const char *v = strstr(me->body, "\"version\":");
+	assert_non_null(v);
+	long version = strtol(v + 10, NULL, 10);
+	response_free(me);
+	char fields[1024];
+	snprintf(fields, sizeof fields, "version=%ld&display_name=Amira&access_notes=%s&access_notes__vis=panel",
+	         version, e);
+	struct response *r = post_form(amira, "/profile", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	r = get(sam, "/panels/1/members/3");
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "<script>alert(1)</script>"));
+	assert_true(contains(r, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_true(contains(r, "Robert&#39;); DROP TABLE users;--"));
+	response_free(r);
+	/* The JSON API returns the very same text. */
+	r = get(sam, "/api/v1/panels/1/members/3");
+	assert_true(contains(r, "DROP TABLE users;-- <script>alert(1)<\\/script>"));
+	response_free(r);
+	/* And the users table is still there. */
+	r = get(sam, "/panels/1/members");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Amira"));
+	response_free(r);
+	free(e);
+	client_free(sam);
+	client_free(amira);
+}
+
+static void sign_in_is_rate_limited(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in"));
+	for (int i = 0; i < 5; i++) {
+		struct response *r = post_form(c, "/sign-in", "email=rana%40demo.emptychair.org&password=wrong-one");
+		assert_int_equal(r->status, 400);
+		assert_true(contains(r, "not right"));
+		response_free(r);
+	}
+	/* Now even the right password is refused for a while. */
+	struct response *r = post_form(c, "/sign-in",
+	                               "email=rana%40demo.emptychair.org&password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 429);
+	assert_true(contains(r, "too many attempts"));
+	response_free(r);
+	/* Other accounts are not locked by it. */
+	assert_true(client_sign_in(c, "mark.davies@demo.emptychair.org", NULL));
+	client_free(c);
+}
+
+static void password_reset_by_one_time_link(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/forgot-password"));
+	struct response *r = post_form(c, "/forgot-password", "email=joy.adebayo%40demo.emptychair.org");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	const char *args[] = { "outbox", "--limit", "1", NULL };
+	char *out = server_cli(&srv, args);
+	char *p = strstr(out, "/reset-password?t=");
+	assert_non_null(p);
+	char token[64] = "";
+	sscanf(p + strlen("/reset-password?t="), "%63[A-Za-z0-9_-]", token);
+	free(out);
+	response_free(get(c, "/forgot-password"));
+	char fields[256];
+	snprintf(fields, sizeof fields, "t=%s&password=short", token);
+	r = post_form(c, "/reset-password", fields);
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	snprintf(fields, sizeof fields, "t=%s&password=meadow+copper+violin", token);
+	r = post_form(c, "/reset-password", fields);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = post_form(c, "/reset-password", fields);
+	assert_int_equal(r->status, 404); /* used */
+	response_free(r);
+	assert_true(client_sign_in(c, "joy.adebayo@demo.emptychair.org", "meadow copper violin"));
+	client_free(c);
+}
+
+static void api_tokens_work_without_cookies_or_csrf(void **state)
+{
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	struct response *r = post_form(amira, "/account/tokens", "label=my+spreadsheet");
+	assert_int_equal(r->status, 201);
+	const char *p = strstr(r->body, "<p class=\"code\">");
+	assert_non_null(p);
+	char token[64] = "";
+	sscanf(p + strlen("<p class=\"code\">"), "%63[A-Za-z0-9_-]", token);
+	assert_int_equal(strlen(token), 43);
+	response_free(r);
+
+	struct client *bot = client_new(&srv);
+	char auth[128];
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	const char *h[] = { auth, NULL };
+	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "amira@demo.emptychair.org"));
+	assert_false(contains(r, "csrf_token"));
+	response_free(r);
+	r = http(bot, "PATCH", "/api/v1/me/profile",
+	         "{\"fields\":{\"how_often\":{\"value\":\"monthly\",\"visibility\":\"stewards\"}}}",
+	         "application/json", h);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "\"how_often\":{\"value\":\"monthly\""));
+	response_free(r);
+	/* Bad JSON bodies name the problem. */
+	r = http(bot, "PATCH", "/api/v1/me/profile", "{\"fields\":{},\"extra\":1}", "application/json", h);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "\"field\":\"extra\""));
+	response_free(r);
+	r = http(bot, "PATCH", "/api/v1/me/profile", "{not json", "application/json", h);
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	/* Tokens do not work on pages, and a wrong token is refused. */
+	r = http(bot, "GET", "/profile", NULL, NULL, h);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	const char *bad[] = { "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL };
+	r = http(bot, "GET", "/api/v1/me", NULL, NULL, bad);
+	assert_int_equal(r->status, 401);
+	assert_true(contains(r, "\"code\":\"unauthenticated\""));
+	response_free(r);
+	/* Revoked: refused. */
+	r = get(amira, "/account");
+	p = strstr(r->body, "/account/tokens/");
+	assert_non_null(p);
+	char revoke[64] = "";
+	sscanf(p, "%63[^\"]", revoke);
+	response_free(r);
+	r = post_form(amira, revoke, "");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
+	assert_int_equal(r->status, 401);
+	response_free(r);
+	client_free(bot);
+	client_free(amira);
+}
+
+static void a_panel_keeps_a_steward(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	/* Panel 2 has one steward, sam: he cannot step down or be removed. */
+	struct response *r = send_json(sam, "PATCH", "/api/v1/panels/2/members/1", "{\"role\":\"co_creator\"}");
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "\"code\":\"last_steward\""));
+	response_free(r);
+	r = send_json(sam, "DELETE", "/api/v1/panels/2/members/1", NULL);
+	assert_int_equal(r->status, 409);
+	response_free(r);
+	/* With a second steward he can. */
+	r = send_json(sam, "PATCH", "/api/v1/panels/2/members/3", "{\"role\":\"steward\"}");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = send_json(sam, "PATCH", "/api/v1/panels/2/members/1", "{\"role\":\"co_creator\"}");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	/* He is now a co-creator there: managing is refused. */
+	r = send_json(sam, "PATCH", "/api/v1/panels/2/members/3", "{\"role\":\"co_creator\"}");
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	client_free(sam);
+}
+
+static void concurrent_edits_are_detected(void **state)
+{
+	struct client *a = client_new(&srv), *b = client_new(&srv);
+	/* The same steward in two browsers is the simplest way to race. */
+	assert_true(client_sign_in(a, "sam@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(b, "sam@demo.emptychair.org", NULL));
+	struct response *ra = get(a, "/panels/1/edit"), *rb = get(b, "/panels/1/edit");
+	const char *v = strstr(ra->body, "name=\"version\" value=\"");
+	assert_non_null(v);
+	long version = strtol(v + strlen("name=\"version\" value=\""), NULL, 10);
+	response_free(ra);
+	response_free(rb);
+	char fields[512];
+	snprintf(fields, sizeof fields, "version=%ld&name=Just+Voices+A&description=&hosting=user_led"
+	         "&organisation=&time_zone=Europe%%2FLondon&language=en", version);
+	struct response *r = post_form(a, "/panels/1/edit", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	snprintf(fields, sizeof fields, "version=%ld&name=Just+Voices+B&description=Typed+by+B&hosting=user_led"
+	         "&organisation=&time_zone=Europe%%2FLondon&language=en", version);
+	r = post_form(b, "/panels/1/edit", fields);
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "changed this panel while you were editing"));
+	assert_true(contains(r, "Just Voices B"));
+	assert_true(contains(r, "Typed by B"));
+	response_free(r);
+	client_free(a);
+	client_free(b);
+}
+
+static void export_and_delete_account(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "member5@demo.emptychair.org", NULL));
+	struct response *r = get(c, "/my-data/download");
+	assert_int_equal(r->status, 200);
+	char *cd = header_value(r, "Content-Disposition");
+	assert_non_null(strstr(cd, "attachment"));
+	free(cd);
+	assert_true(contains(r, "\"email\": \"member5@demo.emptychair.org\""));
+	assert_true(contains(r, "\"memberships\""));
+	assert_true(contains(r, "\"profile\""));
+	response_free(r);
+	response_free(get(c, "/my-data/delete"));
+	r = post_form(c, "/my-data/delete", "password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "has been deleted"));
+	response_free(r);
+	/* Signed out, and the account cannot sign in again. */
+	r = get(c, "/panels");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	response_free(get(c, "/sign-in"));
+	r = post_form(c, "/sign-in", "email=member5%40demo.emptychair.org&password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	/* Other members no longer see them. */
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	r = get(sam, "/panels/1/members/11");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	client_free(sam);
+	client_free(c);
+}
+
+static void sign_out_ends_the_session(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "mark.davies@demo.emptychair.org", NULL));
+	struct response *r = post_form(c, "/sign-out", "");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = get(c, "/panels");
+	assert_int_equal(r->status, 303);
+	char *loc = header_value(r, "Location");
+	assert_string_equal(loc, "/sign-in?next=%2Fpanels");
+	free(loc);
+	response_free(r);
+	client_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(invitation_makes_an_account_and_membership),
+		cmocka_unit_test(form_errors_keep_what_was_typed),
+		cmocka_unit_test(injection_strings_are_stored_and_shown_literally),
+		cmocka_unit_test(sign_in_is_rate_limited),
+		cmocka_unit_test(password_reset_by_one_time_link),
+		cmocka_unit_test(api_tokens_work_without_cookies_or_csrf),
+		cmocka_unit_test(a_panel_keeps_a_steward),
+		cmocka_unit_test(concurrent_edits_are_detected),
+		cmocka_unit_test(export_and_delete_account),
+		cmocka_unit_test(sign_out_ends_the_session),
+	};
+	return cmocka_run_group_tests_name("http flows", tests, setup, teardown);
+}

@@ -1,0 +1,323 @@
+/* Every route × every role, as data, against a real server; and a sweep
+ * that no response ever contains a profile field its owner has hidden
+ * from the viewer.
+ *
+ * Roles, as seen from panel 1 (user-led "Just Voices"; see harness.h):
+ *   anon      not signed in
+ *   steward   sam (also the site administrator)
+ *   co        amira, co-creator
+ *   guest     joy, guest of panel 1
+ *   paused    member3 (user 9), a co-creator whose membership is paused
+ *   outsider  helen, a guest of panel 2 only: not a member of panel 1
+ * A route's "who may call it" is routes.c; the expectations below are
+ * written from the product's rules (core/policy.h), not read back from
+ * the server. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "web/http.h"
+
+enum { ANON, STEWARD, CO, GUEST, PAUSED, OUTSIDER, NROLES };
+static const char *const role_names[NROLES] = { "anon", "steward", "co", "guest", "paused",
+                                                "outsider" };
+static const char *const role_emails[NROLES] = { NULL, "sam@demo.emptychair.org",
+	"amira@demo.emptychair.org", "joy.adebayo@demo.emptychair.org", "member3@demo.emptychair.org",
+	"helen.price@demo.emptychair.org" };
+
+struct row {
+	const char *method;
+	const char *pattern;   /* the route in routes.c this row exercises */
+	const char *path;
+	const char *body;      /* form fields, or JSON for /api/ paths; %R = role name */
+	int want[NROLES];
+};
+
+/* Ordered so that rows which change state come after those that read it,
+ * and sign-out comes last. */
+static const struct row rows[] = {
+	{ "GET", "/", "/", NULL, { 303, 303, 303, 303, 303, 303 } },
+	{ "GET", "/healthz", "/healthz", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/static/*", "/static/style.css", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/about", "/about", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/sign-in", "/sign-in", NULL, { 200, 303, 303, 303, 303, 303 } },
+	{ "POST", "/sign-in", "/sign-in", "email=nobody-%R%40example.org&password=not-the-one",
+	  { 400, 400, 400, 400, 400, 400 } },
+	{ "GET", "/accept-invitation", "/accept-invitation?t=bogus", NULL, { 404, 404, 404, 404, 404, 404 } },
+	{ "POST", "/accept-invitation", "/accept-invitation", "t=bogus&display_name=X&password=kettle+lamp+river+cloud",
+	  { 404, 404, 404, 404, 404, 404 } },
+	{ "GET", "/forgot-password", "/forgot-password", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "POST", "/forgot-password", "/forgot-password", "email=nobody%40example.org",
+	  { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/reset-password", "/reset-password?t=bogus", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "POST", "/reset-password", "/reset-password", "t=bogus&password=kettle+lamp+river+cloud",
+	  { 404, 404, 404, 404, 404, 404 } },
+
+	{ "GET", "/panels", "/panels", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/panels/new", "/panels/new", NULL, { 303, 200, 403, 403, 403, 403 } },
+	{ "GET", "/panels/{id}", "/panels/1", NULL, { 303, 200, 200, 200, 200, 404 } },
+	{ "GET", "/panels/{id}", "/panels/2", NULL, { 303, 200, 200, 404, 404, 200 } },
+	{ "GET", "/panels/{id}", "/panels/999", NULL, { 303, 404, 404, 404, 404, 404 } },
+	{ "GET", "/panels/{id}/edit", "/panels/1/edit", NULL, { 303, 200, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/members", "/panels/1/members", NULL, { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/members/{id}", "/panels/1/members/3", NULL, { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/members/{id}", "/panels/2/members/3", NULL, { 303, 200, 200, 404, 404, 403 } },
+	{ "GET", "/profile", "/profile", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/my-data", "/my-data", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/my-data/download", "/my-data/download", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/my-data/delete", "/my-data/delete", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/account", "/account", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/me", "/api/v1/me", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/me/profile", "/api/v1/me/profile", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/me/data", "/api/v1/me/data", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/me/audit", "/api/v1/me/audit", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/panels", "/api/v1/panels", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/api/v1/panels/{id}", "/api/v1/panels/1", NULL, { 401, 200, 200, 200, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/members", "/api/v1/panels/1/members", NULL,
+	  { 401, 200, 200, 403, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/members/{id}", "/api/v1/panels/1/members/3", NULL,
+	  { 401, 200, 200, 403, 200, 404 } },
+
+	/* writes */
+	{ "POST", "/profile", "/profile", "display_name=&version=1", { 303, 400, 400, 400, 400, 400 } },
+	{ "PATCH", "/api/v1/me/profile", "/api/v1/me/profile", "{\"fields\":{}}",
+	  { 401, 200, 200, 200, 200, 200 } },
+	{ "POST", "/my-data/delete", "/my-data/delete", "password=wrong-password",
+	  { 303, 400, 400, 400, 400, 400 } },
+	{ "POST", "/account/password", "/account/password",
+	  "current_password=wrong-password&password=kettle+lamp+river+cloud", { 303, 400, 400, 400, 400, 400 } },
+	{ "POST", "/account/tokens", "/account/tokens", "label=matrix", { 303, 201, 201, 201, 201, 201 } },
+	{ "POST", "/account/tokens/{id}/revoke", "/account/tokens/999/revoke", NULL,
+	  { 303, 404, 404, 404, 404, 404 } },
+	{ "POST", "/panels/new", "/panels/new",
+	  "name=Matrix+panel&description=&hosting=organisation&organisation=Org&time_zone=Europe%2FLondon&language=en",
+	  { 303, 303, 403, 403, 403, 403 } },
+	{ "POST", "/panels/{id}/edit", "/panels/1/edit",
+	  "version=1&name=Just+Voices&description=&hosting=user_led&organisation=&time_zone=Europe%2FLondon&language=en",
+	  { 303, 303, 403, 403, 403, 404 } },
+	/* A user-led panel: co-creators may invite guests but not members. */
+	{ "POST", "/panels/{id}/invitations", "/panels/1/invitations", "email=guest-%R%40example.org&role=guest",
+	  { 303, 200, 200, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/invitations", "/panels/1/invitations", "email=member-%R%40example.org&role=co_creator",
+	  { 303, 200, 403, 403, 403, 404 } },
+	/* An organisation's panel: only stewards invite. */
+	{ "POST", "/panels/{id}/invitations", "/panels/2/invitations", "email=p2-%R%40example.org&role=guest",
+	  { 303, 200, 403, 404, 404, 403 } },
+	{ "POST", "/api/v1/panels/{id}/invitations", "/api/v1/panels/1/invitations",
+	  "{\"email\":\"api-%R@example.org\",\"role\":\"guest\"}", { 401, 201, 201, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/invitations/{id}/revoke", "/panels/1/invitations/1/revoke", NULL,
+	  { 303, 303, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/members/{id}", "/panels/1/members/13", "action=pause",
+	  { 303, 303, 403, 403, 403, 404 } },
+	{ "PATCH", "/api/v1/panels/{id}/members/{id}", "/api/v1/panels/1/members/17", "{\"role\":\"steward\"}",
+	  { 401, 200, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/members/{id}", "/api/v1/panels/1/members/15", NULL,
+	  { 401, 204, 403, 403, 403, 404 } },
+	{ "POST", "/sign-out", "/sign-out", NULL, { 303, 200, 200, 200, 200, 200 } },
+};
+enum { NROWS = sizeof rows / sizeof rows[0] };
+
+static struct server srv;
+static struct client *clients[NROLES];
+
+/* Sentinels amira (user 3) puts in her profile, one per visibility. */
+static const char SELF_ONLY[] = "ZQ-self-only-7731";
+static const char STEWARDS_ONLY[] = "ZQ-stewards-only-4402";
+static const char PANEL_WIDE[] = "ZQ-panel-wide-9185";
+
+static int setup(void **state)
+{
+	if (!server_start(&srv)) return -1;
+	for (int r = 0; r < NROLES; r++) {
+		clients[r] = client_new(&srv);
+		if (role_emails[r] && !client_sign_in(clients[r], role_emails[r], NULL)) return -1;
+		if (!role_emails[r]) client_refresh_csrf(clients[r]);
+	}
+	/* Make the paused role paused, whatever the demo data chose. */
+	struct response *x = send_json(clients[STEWARD], "PATCH", "/api/v1/panels/1/members/9",
+	                               "{\"status\":\"paused\"}");
+	int ok = x->status == 200;
+	response_free(x);
+	/* The invitation revoked by the matrix. */
+	x = post_form(clients[STEWARD], "/panels/1/invitations", "email=to-revoke%40example.org&role=guest");
+	ok &= x->status == 200;
+	response_free(x);
+	char body[512];
+	snprintf(body, sizeof body,
+	         "{\"fields\":{\"pronouns\":{\"value\":\"%s\",\"visibility\":\"self\"},"
+	         "\"phone\":{\"value\":\"%s\",\"visibility\":\"stewards\"},"
+	         "\"access_notes\":{\"value\":\"%s\",\"visibility\":\"panel\"}}}",
+	         SELF_ONLY, STEWARDS_ONLY, PANEL_WIDE);
+	x = send_json(clients[CO], "PATCH", "/api/v1/me/profile", body);
+	ok &= x->status == 200;
+	response_free(x);
+	return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	for (int r = 0; r < NROLES; r++) client_free(clients[r]);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static char *fill(const char *body, int role)
+{
+	if (!body) return NULL;
+	char *out = malloc(strlen(body) + 64), *o = out;
+	for (const char *p = body; *p; p++) {
+		if (p[0] == '%' && p[1] == 'R') {
+			o += sprintf(o, "%s", role_names[role]);
+			p++;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+static struct response *perform(struct client *c, const struct row *row, int role)
+{
+	char *body = fill(row->body, role);
+	struct response *r;
+	if (!strncmp(row->path, "/api/", 5) && strcmp(row->method, "GET"))
+		r = send_json(c, row->method, row->path, body);
+	else if (!strcmp(row->method, "POST"))
+		r = post_form(c, row->path, body ? body : "");
+	else
+		r = http(c, row->method, row->path, body, NULL, NULL);
+	free(body);
+	return r;
+}
+
+static void every_route_is_in_the_matrix(void **state)
+{
+	static const struct { unsigned bit; const char *name; } methods[] = {
+		{ M_GET, "GET" }, { M_POST, "POST" }, { M_PATCH, "PATCH" }, { M_DELETE, "DELETE" },
+		{ M_PUT, "PUT" } };
+	int missing = 0;
+	for (int i = 0; i < route_count; i++) {
+		for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+			if (!(routes[i].methods & methods[m].bit)) continue;
+			bool found = false;
+			for (int k = 0; k < NROWS && !found; k++)
+				found = !strcmp(rows[k].pattern, routes[i].pattern) &&
+				        !strcmp(rows[k].method, methods[m].name);
+			if (!found) {
+				fprintf(stderr, "no matrix row for %s %s\n", methods[m].name, routes[i].pattern);
+				missing++;
+			}
+		}
+	}
+	assert_int_equal(missing, 0);
+}
+
+static void route_role_matrix(void **state)
+{
+	int failures = 0;
+	for (int k = 0; k < NROWS; k++) {
+		for (int role = 0; role < NROLES; role++) {
+			struct response *r = perform(clients[role], &rows[k], role);
+			if (r->status != rows[k].want[role]) {
+				fprintf(stderr, "%s %s as %s: got %ld, want %d\n", rows[k].method,
+				        rows[k].path, role_names[role], r->status, rows[k].want[role]);
+				failures++;
+			}
+			/* Refusals never leak the refused content. */
+			if (r->status == 403 || r->status == 404 || r->status == 401)
+				assert_null(strstr(r->body, STEWARDS_ONLY));
+			response_free(r);
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* Which sentinels each role may see, by how they stand to amira. */
+static void check_visibility(int role, const char *where, const struct response *r, int *leaks)
+{
+	bool may_self = role == CO;
+	bool may_stewards = role == CO || role == STEWARD;
+	bool may_panel = role == CO || role == STEWARD || role == PAUSED;
+	if (!may_self && contains(r, SELF_ONLY)) {
+		fprintf(stderr, "LEAK: %s sees the only-me field at %s\n", role_names[role], where);
+		++*leaks;
+	}
+	if (!may_stewards && contains(r, STEWARDS_ONLY)) {
+		fprintf(stderr, "LEAK: %s sees the stewards-only field at %s\n", role_names[role], where);
+		++*leaks;
+	}
+	if (!may_panel && contains(r, PANEL_WIDE)) {
+		fprintf(stderr, "LEAK: %s sees the panel-wide field at %s\n", role_names[role], where);
+		++*leaks;
+	}
+}
+
+static void hidden_fields_never_leak(void **state)
+{
+	static const char *const pages[] = {
+		"/panels", "/panels/1", "/panels/2", "/panels/1/members", "/panels/2/members",
+		"/panels/1/members/3", "/panels/2/members/3", "/profile", "/my-data",
+		"/my-data/download", "/account", "/api/v1/me", "/api/v1/me/profile", "/api/v1/me/data",
+		"/api/v1/me/audit", "/api/v1/panels", "/api/v1/panels/1", "/api/v1/panels/2",
+		"/api/v1/panels/1/members", "/api/v1/panels/2/members", "/api/v1/panels/1/members/3",
+		"/api/v1/panels/2/members/3", "/panels/1/members/999", "/api/v1/panels/1/members/999" };
+	int leaks = 0;
+	for (int role = 0; role < NROLES; role++) {
+		for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+			struct response *r = get(clients[role], pages[i]);
+			check_visibility(role, pages[i], r, &leaks);
+			response_free(r);
+		}
+	}
+	assert_int_equal(leaks, 0);
+
+	/* And the sweep is not vacuous: those allowed do see what they may. */
+	struct response *r = get(clients[STEWARD], "/panels/1/members/3");
+	assert_true(contains(r, STEWARDS_ONLY));
+	assert_true(contains(r, PANEL_WIDE));
+	response_free(r);
+	r = get(clients[PAUSED], "/api/v1/panels/1/members/3");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, PANEL_WIDE));
+	response_free(r);
+	r = get(clients[CO], "/my-data");
+	assert_true(contains(r, SELF_ONLY));
+	response_free(r);
+	/* Stewards see shared access needs on the members list. */
+	r = get(clients[STEWARD], "/panels/1/members");
+	assert_true(contains(r, PANEL_WIDE));
+	response_free(r);
+}
+
+static void reads_are_audited_for_the_owner(void **state)
+{
+	struct response *r = get(clients[STEWARD], "/panels/1/members/3");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = get(clients[CO], "/api/v1/me/audit");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "\"who\":\"Sam Steward\""));
+	assert_true(contains(r, "\"action\":\"read\""));
+	assert_true(contains(r, "phone"));
+	/* The audit names fields, never their values. */
+	assert_false(contains(r, STEWARDS_ONLY));
+	response_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_route_is_in_the_matrix),
+		cmocka_unit_test(hidden_fields_never_leak),
+		cmocka_unit_test(reads_are_audited_for_the_owner),
+		cmocka_unit_test(route_role_matrix),
+	};
+	return cmocka_run_group_tests_name("http roles", tests, setup, teardown);
+}
