@@ -52,7 +52,7 @@ for stage in $STAGES; do
     fi
     if ! ninja -C build-fuzz >build-fuzz/ninja.log 2>&1; then cat build-fuzz/ninja.log; count 0 1; failed_stages+=(fuzz-build); continue; fi
     for target in build-fuzz/tests/fuzz/fuzz_*; do
-      [ -x "$target" ] || continue
+      [ -f "$target" ] && [ -x "$target" ] || continue
       name=$(basename "$target")
       corpus=tests/fuzz/corpus/${name#fuzz_}
       work=$(mktemp -d)

@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,7 +70,9 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 		return fail(err, 400, "wrong_credentials", "email",
 		            "The e-mail address or password is not right.");
 	}
+	/* Housekeeping rides on successful sign-ins: cheap, and often enough. */
 	store_signin_failures_prune(s, since);
+	store_sessions_prune(s, now);
 	*user_id = u.id;
 	return true;
 }
@@ -262,10 +265,9 @@ bool app_change_password(struct store *s, int64_t user_id, const char *current,
 /* ---- membership ---- */
 
 struct membership_ctx {
-	int64_t panel_id, target_id, now;
+	int64_t actor_id, panel_id, target_id, now;
 	enum panel_role role;
 	enum member_status status;
-	struct app_error *err;
 };
 
 static enum store_rc membership_in_tx(struct store *s, void *p)
@@ -278,14 +280,18 @@ static enum store_rc membership_in_tx(struct store *s, void *p)
 	if (!policy_keeps_a_steward((int)store_active_steward_count(s, c->panel_id), m.role,
 	                            m.status, c->role, c->status))
 		return ST_CONFLICT;
-	return store_membership_put(s, c->panel_id, c->target_id, c->role, c->status, c->now);
+	rc = store_membership_put(s, c->panel_id, c->target_id, c->role, c->status, c->now);
+	if (rc != ST_OK || c->actor_id == c->target_id) return rc;
+	char detail[64];
+	snprintf(detail, sizeof detail, "membership:%lld", (long long)c->panel_id);
+	return store_audit_add(s, c->target_id, c->actor_id, AUDIT_CHANGE, detail, c->now);
 }
 
-bool app_change_membership(struct store *s, int64_t panel_id, int64_t target_id,
-                           enum panel_role role, enum member_status status, int64_t now,
-                           struct app_error *err)
+bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
+                           int64_t target_id, enum panel_role role, enum member_status status,
+                           int64_t now, struct app_error *err)
 {
-	struct membership_ctx c = { panel_id, target_id, now, role, status, err };
+	struct membership_ctx c = { actor_id, panel_id, target_id, now, role, status };
 	enum store_rc rc = store_tx(s, membership_in_tx, &c);
 	if (rc == ST_NOT_FOUND)
 		return fail(err, 404, "not_found", NULL, "This person is not on the panel.");
@@ -300,7 +306,8 @@ bool app_change_membership(struct store *s, int64_t panel_id, int64_t target_id,
 /* ---- profiles ---- */
 
 enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
-                               int64_t now, struct arena *a, struct visible_profile *out)
+                               enum profile_scope scope, int64_t now, struct arena *a,
+                               struct visible_profile *out)
 {
 	memset(out, 0, sizeof *out);
 	out->relation = store_relation(s, viewer_id, subject_id);
@@ -314,7 +321,9 @@ enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subje
 	out->values = arena_alloc(a, (n ? n : 1) * sizeof *out->values);
 	struct buf seen = {0};
 	for (size_t i = 0; i < n; i++) {
-		if (!profile_field_find(all[i].field)) continue; /* retired field */
+		const struct profile_field *f = profile_field_find(all[i].field);
+		if (!f) continue; /* a retired field */
+		if (scope == PROFILE_ACTIONABLE && !f->steward_actionable) continue;
 		if (!policy_can_see_field(out->relation, all[i].visibility)) continue;
 		out->values[out->n++] = all[i];
 		if (seen.len) buf_putc(&seen, ',');

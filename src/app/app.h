@@ -60,11 +60,12 @@ bool app_change_password(struct store *s, int64_t user_id, const char *current,
 /* ---- panels ---- */
 
 /* Changes a member's role and/or status (MEMBER_REMOVED removes), keeping
- * at least one active steward. The actor's permission is checked by the
+ * at least one active steward, and records the change in the member's
+ * audit log when someone else made it. The actor's permission is checked by the
  * caller; this checks the target is a member. */
-bool app_change_membership(struct store *s, int64_t panel_id, int64_t target_id,
-                           enum panel_role role, enum member_status status, int64_t now,
-                           struct app_error *err);
+bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
+                           int64_t target_id, enum panel_role role, enum member_status status,
+                           int64_t now, struct app_error *err);
 
 /* ---- profiles ---- */
 
@@ -77,11 +78,18 @@ struct visible_profile {
 	bool *consented;               /* per profile_fields[i]; self only */
 };
 
-/* Loads subject's profile filtered for viewer. When the viewer is someone
- * else and sees any field, the read is written to the subject's audit log
- * (field keys only). ST_NOT_FOUND when the viewer may not see the person. */
+enum profile_scope {
+	PROFILE_ALL,         /* every field the viewer may see */
+	PROFILE_ACTIONABLE,  /* only access and communication needs (steward lists) */
+};
+
+/* Loads subject's profile filtered for viewer and scope. When the viewer is
+ * someone else and is shown any field, exactly the fields shown are written
+ * to the subject's audit log (keys only). ST_NOT_FOUND when the viewer may
+ * not see the person. */
 enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
-                               int64_t now, struct arena *a, struct visible_profile *out);
+                               enum profile_scope scope, int64_t now, struct arena *a,
+                               struct visible_profile *out);
 
 /* One field change asked by the member: raw value, visibility, and for
  * representation fields whether they consent. Validated whole before

@@ -124,9 +124,9 @@ static int lookup(const struct name_pair *t, int n, const char *s)
 
 #define NAMES(prefix, type, table, first)                                      \
 	const char *prefix##_key(type v)                                       \
-	{ return (v >= 0 && (int)v < COUNT(table)) ? table[v].key : "?"; }      \
+	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].key : "?"; }   \
 	const char *prefix##_label(type v)                                     \
-	{ return (v >= 0 && (int)v < COUNT(table)) ? table[v].label : "?"; }    \
+	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].label : "?"; } \
 	bool prefix##_parse(const char *s, type *out)                          \
 	{                                                                      \
 		int i = lookup(table, COUNT(table), s);                        \

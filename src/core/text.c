@@ -103,5 +103,12 @@ bool tz_valid(const char *name)
 	if (!strcmp(name, "UTC")) return true;
 	char path[128];
 	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", name);
-	return access(path, R_OK) == 0;
+	/* A zone is a TZif file; "Europe" (a directory) and the database's
+	 * own text files are not zones. */
+	FILE *f = fopen(path, "rb");
+	if (!f) return false;
+	char magic[4];
+	bool zone = fread(magic, 1, 4, f) == 4 && !memcmp(magic, "TZif", 4);
+	fclose(f);
+	return zone;
 }

@@ -56,7 +56,8 @@ struct store {
 	X(ERASE_PROFILE, "DELETE FROM profile_values WHERE user_id = $1")           \
 	X(ERASE_TOKENS, "DELETE FROM api_tokens WHERE user_id = $1")                \
 	X(ERASE_RESETS, "DELETE FROM password_resets WHERE user_id = $1")           \
-	X(ERASE_INVITES, "DELETE FROM invitations WHERE email = $1 AND accepted_at IS NULL") \
+	X(ERASE_INVITES, "DELETE FROM invitations WHERE email = $1")                \
+	X(ERASE_OUTBOX, "DELETE FROM outbox WHERE to_email = $1")                   \
 	X(ERASE_MEMBERSHIPS, "UPDATE memberships SET status = 'removed', updated_at = $2 " \
 	                     "WHERE user_id = $1")                                  \
 	X(SESSION_CREATE, "INSERT INTO sessions (token_hash, user_id, created_at, "  \
@@ -67,6 +68,7 @@ struct store {
 	                 "WHERE id = $1")                                           \
 	X(SESSION_DELETE, "DELETE FROM sessions WHERE token_hash = $1")             \
 	X(SESSIONS_DELETE_USER, "DELETE FROM sessions WHERE user_id = $1")          \
+	X(SESSIONS_PRUNE, "DELETE FROM sessions WHERE expires_at <= $1")            \
 	X(TOKEN_CREATE, "INSERT INTO api_tokens (token_hash, user_id, label, created_at) " \
 	                "VALUES ($1, $2, $3, $4) RETURNING id")                     \
 	X(TOKEN_FIND, "SELECT t.id, t.user_id FROM api_tokens t JOIN users u "      \
@@ -111,7 +113,9 @@ struct store {
 	                "memberships m JOIN users u ON u.id = m.user_id WHERE "     \
 	                "m.panel_id = $1 AND m.status <> 'removed' ORDER BY "       \
 	                "CASE m.role WHEN 'steward' THEN 0 WHEN 'co_creator' THEN 1 " \
-	                "ELSE 2 END, u.display_name, u.id")                         \
+	                "ELSE 2 END, u.display_name, u.id LIMIT $3 OFFSET $2")      \
+	X(MEMBERS_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
+	                 "status <> 'removed'")                                     \
 	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
 	                 "role = 'steward' AND status = 'active'")                  \
 	X(PANEL_COUNTS, "SELECT role, COUNT(*) FROM memberships WHERE panel_id = $1 " \
@@ -132,7 +136,8 @@ struct store {
 	               "token_hash = $1 AND accepted_at IS NULL AND "               \
 	               "revoked_at IS NULL AND expires_at > $2")                    \
 	X(INVITE_ACCEPT, "UPDATE invitations SET accepted_at = $3, "                \
-	                 "accepted_user_id = $2 WHERE id = $1 AND accepted_at IS NULL") \
+	                 "accepted_user_id = $2 WHERE id = $1 AND accepted_at IS NULL " \
+	                 "AND revoked_at IS NULL")                                  \
 	X(INVITES_PENDING, "SELECT id, panel_id, COALESCE(invited_by, 0), "         \
 	                   "created_at, expires_at, email, role FROM invitations "  \
 	                   "WHERE panel_id = $1 AND accepted_at IS NULL AND "       \
@@ -581,9 +586,12 @@ static enum store_rc erase_in_tx(struct store *s, void *p)
 		db_bind_i64(st, 1, c->id);
 		if ((rc = exec_stmt(st)) != ST_OK) return rc;
 	}
-	if (!(st = stmt(s, S_ERASE_INVITES))) return ST_ERROR;
-	db_bind_text(st, 1, u.email);
-	if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	const enum stmt_id by_email[] = { S_ERASE_INVITES, S_ERASE_OUTBOX };
+	for (size_t i = 0; i < sizeof by_email / sizeof by_email[0]; i++) {
+		if (!(st = stmt(s, by_email[i]))) return ST_ERROR;
+		db_bind_text(st, 1, u.email);
+		if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	}
 	if (!(st = stmt(s, S_ERASE_MEMBERSHIPS))) return ST_ERROR;
 	db_bind_i64(st, 1, c->id);
 	db_bind_i64(st, 2, c->now);
@@ -661,6 +669,14 @@ enum store_rc store_sessions_delete_for_user(struct store *s, int64_t user_id)
 	struct db_stmt *st = stmt(s, S_SESSIONS_DELETE_USER);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
+	return exec_stmt(st);
+}
+
+enum store_rc store_sessions_prune(struct store *s, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_SESSIONS_PRUNE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, now);
 	return exec_stmt(st);
 }
 
@@ -872,14 +888,29 @@ static void read_member_row(struct db_stmt *st, void *slot, struct arena *a)
 		r->user_status = USER_DISABLED;
 }
 
-enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
-                                 struct member_row **out, size_t *n)
+enum store_rc store_members_page(struct store *s, int64_t panel_id, int64_t offset,
+                                 int64_t limit, struct arena *a, struct member_row **out,
+                                 size_t *n, int64_t *total)
 {
-	struct db_stmt *st = stmt(s, S_MEMBERS_LIST);
-	if (st) db_bind_i64(st, 1, panel_id);
+	struct db_stmt *st = stmt(s, S_MEMBERS_COUNT);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	*total = scalar_i64(st);
+	if ((st = stmt(s, S_MEMBERS_LIST))) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_i64(st, 2, offset);
+		db_bind_i64(st, 3, limit);
+	}
 	enum store_rc rc = collect(st, sizeof **out, a, read_member_row, (void **)out, n);
 	for (size_t i = 0; rc == ST_OK && i < *n; i++) (*out)[i].m.panel_id = panel_id;
 	return rc;
+}
+
+enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
+                                 struct member_row **out, size_t *n)
+{
+	int64_t total;
+	return store_members_page(s, panel_id, 0, INT64_MAX, a, out, n, &total);
 }
 
 int64_t store_active_steward_count(struct store *s, int64_t panel_id)

@@ -82,9 +82,9 @@ enum store_rc store_user_set_status(struct store *s, int64_t id, enum user_statu
 enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
                                   int64_t expected_version, int64_t now);
 enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now);
-/* Erases a person: their e-mail and name are replaced, password, profile,
- * sessions, tokens, resets and pending invitations go, memberships are
- * marked removed. Consent history and the audit log stay, now pointing at
+/* Erases a person: their e-mail and name are replaced; password, profile,
+ * sessions, tokens, resets, every invitation and outbox message to their
+ * address go; memberships are marked removed. Consent history and the audit log stay, now pointing at
  * a record that identifies nobody. */
 enum store_rc store_user_erase(struct store *s, int64_t id, int64_t now);
 enum store_rc store_users_list(struct store *s, struct arena *a, struct user **out,
@@ -104,6 +104,8 @@ enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
                                   int64_t expires_at);
 enum store_rc store_session_delete(struct store *s, const char *token_hash);
 enum store_rc store_sessions_delete_for_user(struct store *s, int64_t user_id);
+/* Deletes sessions that expired before now. */
+enum store_rc store_sessions_prune(struct store *s, int64_t now);
 
 struct api_token {
 	int64_t id, user_id, created_at, last_used_at, revoked_at;
@@ -171,6 +173,10 @@ enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t us
 /* Members not removed, stewards first then by name. */
 enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
                                  struct member_row **out, size_t *n);
+/* The same, limit rows from offset, and how many there are in all. */
+enum store_rc store_members_page(struct store *s, int64_t panel_id, int64_t offset,
+                                 int64_t limit, struct arena *a, struct member_row **out,
+                                 size_t *n, int64_t *total);
 int64_t store_active_steward_count(struct store *s, int64_t panel_id);
 
 /* Active members by role, for a panel's home page (no member rows read). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/text.h"
 #include "web/json_body.h"
 #include "web/pages.h"
 
@@ -80,9 +81,16 @@ void api_panel(struct request *req)
 
 void api_members(struct request *req)
 {
+	int64_t offset = 0, limit = 100, total = 0;
+	const char *o = form_get(&req->query, "offset"), *l = form_get(&req->query, "limit");
+	if ((o && !parse_i64(o, 0, INT64_MAX, &offset)) || (l && !parse_i64(l, 1, 500, &limit))) {
+		respond_error(req, 400, "bad_query", "offset must be 0 or more; limit 1 to 500.");
+		return;
+	}
 	struct member_row *rows;
 	size_t n;
-	if (store_members_list(req->store, req->panel->id, &req->arena, &rows, &n) != ST_OK) {
+	if (store_members_page(req->store, req->panel->id, offset, limit, &req->arena, &rows, &n,
+	                       &total) != ST_OK) {
 		respond_error(req, 500, "internal", "The members could not be loaded.");
 		return;
 	}
@@ -97,7 +105,8 @@ void api_members(struct request *req)
 		}
 		json_array_append_new(arr, m);
 	}
-	send(req, 200, json_pack("{s:o}", "members", arr));
+	send(req, 200, json_pack("{s:o,s:I,s:I,s:I}", "members", arr, "total", (json_int_t)total,
+	                         "offset", (json_int_t)offset, "limit", (json_int_t)limit));
 }
 
 static json_t *profile_json(struct request *req, const struct visible_profile *vp)
@@ -136,7 +145,7 @@ void api_member(struct request *req)
 	struct membership m;
 	if (!target_member(req, &m)) return;
 	struct visible_profile vp;
-	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], req->now,
+	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
 		respond_error(req, rc == ST_NOT_FOUND ? 404 : 500, "not_found", "This person is not on the panel.");
@@ -168,7 +177,7 @@ void api_member_patch(struct request *req)
 		return;
 	}
 	struct app_error err;
-	if (!app_change_membership(req->store, req->panel->id, req->params[1], role, status,
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], role, status,
 	                           req->now, &err)) {
 		respond_app_error(req, &err);
 		return;
@@ -182,7 +191,7 @@ void api_member_delete(struct request *req)
 	struct membership m;
 	if (!target_member(req, &m)) return;
 	struct app_error err;
-	if (!app_change_membership(req->store, req->panel->id, req->params[1], m.role,
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], m.role,
 	                           MEMBER_REMOVED, req->now, &err)) {
 		respond_app_error(req, &err);
 		return;
@@ -221,7 +230,7 @@ void api_invite(struct request *req)
 void api_profile_get(struct request *req)
 {
 	struct visible_profile vp;
-	if (app_profile_view(req->store, req->user->id, req->user->id, req->now, &req->arena, &vp) != ST_OK) {
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
 		respond_error(req, 500, "internal", "Your profile could not be loaded.");
 		return;
 	}
@@ -240,7 +249,7 @@ void api_profile_patch(struct request *req)
 	size_t n = json_object_size(fields), k = 0;
 	struct profile_edit *edits = arena_alloc(&req->arena, (n ? n : 1) * sizeof *edits);
 	struct visible_profile vp;
-	if (app_profile_view(req->store, req->user->id, req->user->id, req->now, &req->arena, &vp) != ST_OK) {
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
 		json_decref(j);
 		respond_error(req, 500, "internal", "Your profile could not be loaded.");
 		return;

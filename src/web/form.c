@@ -95,9 +95,11 @@ bool form_has(const struct form *f, const char *name) { return form_get(f, name)
 const char *form_get_all(const struct form *f, const char *name, struct arena *a)
 {
 	struct buf b = {0};
+	bool first = true;
 	for (size_t i = 0; i < f->n; i++) {
 		if (strcmp(f->fields[i].name, name)) continue;
-		if (b.len) buf_putc(&b, ',');
+		if (!first) buf_putc(&b, ',');
+		first = false;
 		buf_puts(&b, f->fields[i].value);
 	}
 	const char *r = arena_strdup(a, b.data ? b.data : "");

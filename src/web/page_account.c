@@ -25,8 +25,14 @@ static const char *field_labels(struct request *req, const char *keys)
 	char *copy = arena_strdup(&req->arena, keys);
 	for (char *k = strtok(copy, ","); k; k = strtok(NULL, ",")) {
 		const struct profile_field *f = profile_field_find(k);
+		int64_t panel_id;
+		struct panel p;
 		if (b.len) buf_puts(&b, ", ");
-		buf_puts(&b, f ? f->label : k);
+		if (!strncmp(k, "membership:", 11) && parse_i64(k + 11, 1, INT64_MAX, &panel_id) &&
+		    store_panel_get(req->store, panel_id, &req->arena, &p) == ST_OK)
+			buf_printf(&b, "Your role or status on %s", p.name);
+		else
+			buf_puts(&b, f ? f->label : k);
 	}
 	const char *r = arena_strdup(&req->arena, b.data ? b.data : "");
 	buf_free(&b);
@@ -41,7 +47,7 @@ void my_data_get(struct request *req)
 	struct consent *cs;
 	struct audit_entry *ae;
 	size_t np, nc, na;
-	if (app_profile_view(req->store, req->user->id, req->user->id, req->now, &req->arena, &vp) != ST_OK ||
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK ||
 	    store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &np) != ST_OK ||
 	    store_consents_list(req->store, req->user->id, &req->arena, &cs, &nc) != ST_OK ||
 	    store_audit_list(req->store, req->user->id, 200, &req->arena, &ae, &na) != ST_OK) {
@@ -72,7 +78,8 @@ void my_data_get(struct request *req)
 	             "</tr></thead><tbody>");
 	for (size_t i = 0; i < vp.n; i++) {
 		const struct profile_field *f = profile_field_find(vp.values[i].field);
-		html(b, "<tr><td>%t</td><td class=\"pre\">%t</td><td>%t</td></tr>", f->label,
+		html(b, "<tr><td>%t</td><td class=\"pre\" data-label=\"Your answer\">%t</td>"
+		        "<td data-label=\"Who can see it\">%t</td></tr>", f->label,
 		     profile_display(f, vp.values[i].value, &req->arena),
 		     visibility_label(vp.values[i].visibility));
 	}
@@ -97,7 +104,8 @@ void my_data_get(struct request *req)
 	             "</tr></thead><tbody>");
 	for (size_t i = 0; i < na; i++) {
 		static const char *const verbs[] = { "Looked at", "Changed", "Downloaded", "Erased" };
-		html(b, "<tr><td>%t</td><td>%t</td><td>%t</td><td>%t</td></tr>",
+		html(b, "<tr><td>%t</td><td data-label=\"Who\">%t</td><td data-label=\"What they did\">%t</td>"
+		        "<td data-label=\"Which details\">%t</td></tr>",
 		     format_time(req, ae[i].at, zone),
 		     ae[i].actor_user_id == req->user->id ? "You" : (*ae[i].actor_name ? ae[i].actor_name
 		                                                                      : "A former member"),

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/text.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
@@ -15,7 +16,7 @@ static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 }
 static void needs_summary(struct request *req, int64_t member_id)
 {
 	struct visible_profile vp;
-	if (app_profile_view(req->store, req->user->id, member_id, req->now, &req->arena, &vp) != ST_OK)
+	if (app_profile_view(req->store, req->user->id, member_id, PROFILE_ACTIONABLE, req->now, &req->arena, &vp) != ST_OK)
 		return;
 	bool any = false;
 	for (size_t i = 0; i < vp.n; i++) {
@@ -40,12 +41,23 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		respond_error(req, 403, "forbidden", "Your role on this panel does not let you see this.");
 		return;
 	}
+	/* Fifty to a page: a steward's list shows (and audits) each member's
+	 * shared needs, which must not grow with the size of the panel. */
+	enum { PER_PAGE = 50 };
+	int64_t page = 1, total = 0;
+	const char *page_arg = form_get(&req->query, "page");
+	if (page_arg && !parse_i64(page_arg, 1, 1000000, &page)) {
+		respond_error(req, 400, "bad_query", "The page number is not right.");
+		return;
+	}
 	struct member_row *rows = NULL;
 	size_t n = 0;
-	if (list && store_members_list(req->store, p->id, &req->arena, &rows, &n) != ST_OK) {
+	if (list && store_members_page(req->store, p->id, (page - 1) * PER_PAGE, PER_PAGE,
+	                               &req->arena, &rows, &n, &total) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load the members.");
 		return;
 	}
+	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
 	page_begin(req, manage ? "Members and invitations" : "Who is on the panel", e);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
@@ -65,16 +77,29 @@ static void members_page(struct request *req, const struct form_errors *e, const
 			        "needs</th>");
 		html(b, "</tr></thead><tbody>");
 		for (size_t i = 0; i < n; i++) {
-			html(b, "<tr><td><a href=\"/panels/%l/members/%l\">%t</a></td><td>%t</td>", p->id,
+			html(b, "<tr><td><a href=\"/panels/%l/members/%l\">%t</a></td>"
+			        "<td data-label=\"Role\">%t</td>", p->id,
 			     rows[i].m.user_id, rows[i].display_name, role_label(rows[i].m.role));
 			if (manage) {
-				html(b, "<td>%t</td><td>", status_label(rows[i].m.status));
+				html(b, "<td data-label=\"Status\">%t</td><td data-label=\"Access and communication "
+				        "needs\">", status_label(rows[i].m.status));
 				needs_summary(req, rows[i].m.user_id);
 				html(b, "</td>");
 			}
 			html(b, "</tr>");
 		}
 		html(b, "</tbody></table>");
+		if (pages > 1) {
+			html(b, "<nav class=\"pagination\" aria-label=\"Pages of members\"><p>Page %l of %l "
+			        "(%l members).</p><ul class=\"actions\">", page, pages, total);
+			if (page > 1)
+				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"prev\">Previous page</a></li>",
+				     p->id, page - 1);
+			if (page < pages)
+				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"next\">Next page</a></li>",
+				     p->id, page + 1);
+			html(b, "</ul></nav>");
+		}
 	}
 	if (invite_members || invite_guests) {
 		html(b, "<h2 class=\"heading-m\" id=\"invite\">Invite someone</h2>");
@@ -160,7 +185,7 @@ void member_get(struct request *req)
 		return;
 	}
 	struct visible_profile vp;
-	enum store_rc rc = app_profile_view(req->store, req->user->id, target, req->now,
+	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
 		respond_error(req, rc == ST_NOT_FOUND ? 404 : 500, "not_found", "This person is not on the panel.");
@@ -234,7 +259,7 @@ void member_post(struct request *req)
 		return;
 	}
 	struct app_error err;
-	if (!app_change_membership(req->store, req->panel->id, target, role, status, req->now, &err)) {
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, target, role, status, req->now, &err)) {
 		respond_app_error(req, &err);
 		return;
 	}

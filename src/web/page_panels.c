@@ -28,9 +28,10 @@ void panels_get(struct request *req)
 		html(b, "<ul class=\"card-list\">");
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l\">%t</a></h2>"
-		        "<p>Your role: %t%r. %l active members.</p></li>",
+		        "<p>Your role: %t%r. %l active member%r.</p></li>",
 		     mp[i].panel.id, mp[i].panel.name, role_label(mp[i].me.role),
-		     mp[i].me.status == MEMBER_PAUSED ? " (paused)" : "", mp[i].active_members);
+		     mp[i].me.status == MEMBER_PAUSED ? " (paused)" : "", mp[i].active_members,
+		     mp[i].active_members == 1 ? "" : "s");
 	}
 	if (n) html(b, "</ul>");
 	if (req->user->is_admin)
@@ -127,11 +128,12 @@ void panel_get(struct request *req)
 	if (*p->description) html(b, "<p class=\"lead\">%t</p>", p->description);
 	html(b, "<dl class=\"summary\">"
 	        "<div><dt>Your role</dt><dd>%t%r</dd></div>"
-	        "<div><dt>Members</dt><dd>%l co-creators and stewards, %l guests</dd></div>"
+	        "<div><dt>Members</dt><dd>%l co-creators and stewards, %l guest%r</dd></div>"
 	        "<div><dt>Times are shown in</dt><dd>%t</dd></div></dl>",
 	     role_label(req->actor.role),
 	     req->actor.status == MEMBER_PAUSED ? " (paused: you are taking a break)" : "",
-	     counts.co_creators + counts.stewards, counts.guests, p->time_zone);
+	     counts.co_creators + counts.stewards, counts.guests, counts.guests == 1 ? "" : "s",
+	     p->time_zone);
 	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
 	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
 	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);

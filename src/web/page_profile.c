@@ -97,7 +97,7 @@ static void profile_page(struct request *req, const struct form_errors *e, const
 void profile_get(struct request *req)
 {
 	struct visible_profile vp;
-	if (app_profile_view(req->store, req->user->id, req->user->id, req->now, &req->arena, &vp) != ST_OK) {
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load your profile.");
 		return;
 	}

@@ -284,6 +284,41 @@ static void a_panel_keeps_a_steward(void **state)
 	r = send_json(sam, "PATCH", "/api/v1/panels/2/members/3", "{\"role\":\"co_creator\"}");
 	assert_int_equal(r->status, 403);
 	response_free(r);
+	/* Amira can see that someone changed her place on the panel. */
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	r = get(amira, "/api/v1/me/audit");
+	assert_true(contains(r, "\"who\":\"Sam Steward\",\"action\":\"change\",\"fields\":\"membership:2\""));
+	response_free(r);
+	r = get(amira, "/my-data");
+	assert_true(contains(r, "Your role or status on Mind the Gap mental health panel"));
+	response_free(r);
+	client_free(amira);
+	client_free(sam);
+}
+
+static void member_lists_are_paged(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	struct response *r = get(sam, "/api/v1/panels/1/members?limit=5&offset=0");
+	assert_int_equal(r->status, 200);
+	int n = 0;
+	for (const char *p = r->body; (p = strstr(p, "\"user_id\"")); p++) n++;
+	assert_int_equal(n, 5);
+	const char *t = strstr(r->body, "\"total\":");
+	assert_non_null(t);
+	assert_true(strtol(t + 8, NULL, 10) > 5);
+	response_free(r);
+	r = get(sam, "/api/v1/panels/1/members?limit=0");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	r = get(sam, "/panels/1/members?page=x");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	r = get(sam, "/panels/1/members?page=1");
+	assert_int_equal(r->status, 200);
+	response_free(r);
 	client_free(sam);
 }
 
@@ -379,6 +414,7 @@ int main(void)
 		cmocka_unit_test(password_reset_by_one_time_link),
 		cmocka_unit_test(api_tokens_work_without_cookies_or_csrf),
 		cmocka_unit_test(a_panel_keeps_a_steward),
+		cmocka_unit_test(member_lists_are_paged),
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
 		cmocka_unit_test(sign_out_ends_the_session),

@@ -1,0 +1,1418 @@
+/* Store tests: the operations of src/store/store.h against a real database.
+ *
+ * One executable for every backend. When EMPTYCHAIR_TEST_DB is set, each
+ * test opens that target (for a future PostgreSQL backend, a connection
+ * string); otherwise each test gets a fresh SQLite file in its own temporary
+ * directory, removed afterwards.
+ *
+ * So that the same assertions hold on a shared database that already holds
+ * rows, every test makes its own users, panels and tokens with unique names
+ * and looks only at those; counts are compared before and after; nothing
+ * assumes particular id values, row order beyond what store.h promises, or
+ * SQLite's locking. Times are made-up seconds near T0: the store takes
+ * "now" as a parameter so that expiry can be tested without waiting. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+enum { T0 = 1800000000 };
+
+struct fx {
+	struct store *s;
+	struct arena a;
+	const char *target;   /* what store_open() is given */
+	bool fresh;           /* a new, empty database made for this test */
+	char dir[64];
+	char path[128];
+};
+
+static const char *env_target;
+static unsigned run_tag; /* tells this run's rows from others' on a shared database */
+static unsigned seq;
+
+/* ---- fixture ---- */
+
+static struct store *open_target(const char *target)
+{
+	char *err = NULL;
+	struct store *s = store_open(target, &err);
+	if (!s) fail_msg("store_open(%s): %s", target, err ? err : "?");
+	free(err);
+	return s;
+}
+
+static int setup_unmigrated(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	if (!f) return -1;
+	if (env_target) {
+		f->target = env_target;
+	} else {
+		snprintf(f->dir, sizeof f->dir, "/tmp/ec-store-test-XXXXXX");
+		if (!mkdtemp(f->dir)) {
+			free(f);
+			return -1;
+		}
+		snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
+		f->target = f->path;
+		f->fresh = true;
+	}
+	f->s = open_target(f->target);
+	*state = f;
+	return 0;
+}
+
+static int setup(void **state)
+{
+	if (setup_unmigrated(state)) return -1;
+	struct fx *f = *state;
+	int applied = -1;
+	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->s);
+	arena_free(&f->a);
+	if (f->fresh) {
+		/* the database and whatever companions the backend made beside it */
+		static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", ".bak" };
+		for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+			char p[160];
+			snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
+			unlink(p);
+		}
+		if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
+	}
+	free(f);
+	return 0;
+}
+
+/* ---- helpers ---- */
+
+static const char *unique(struct fx *f, const char *what)
+{
+	return arena_printf(&f->a, "%s-%08x-%u", what, run_tag, ++seq);
+}
+
+static const char *unique_email(struct fx *f, const char *who)
+{
+	return arena_printf(&f->a, "%s-%08x-%u@example.org", who, run_tag, ++seq);
+}
+
+static int64_t make_user(struct fx *f, const char *name)
+{
+	int64_t id = 0;
+	assert_int_equal(store_user_create(f->s, unique_email(f, "user"), name, false, T0, &id),
+	                 ST_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static int64_t make_panel(struct fx *f, const char *name, enum panel_hosting hosting)
+{
+	struct panel p = { .name = name, .description = "About it", .time_zone = "Europe/London",
+	                   .language = "en", .organisation = "Org", .hosting = hosting };
+	int64_t id = 0;
+	assert_int_equal(store_panel_create(f->s, &p, T0, &id), ST_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static void put(struct fx *f, int64_t panel, int64_t user, enum panel_role role,
+                enum member_status status)
+{
+	assert_int_equal(store_membership_put(f->s, panel, user, role, status, T0 + 10), ST_OK);
+}
+
+/* ---- migrations ---- */
+
+static void migrate_applies_and_records(void **state)
+{
+	struct fx *f = *state;
+	int latest = store_schema_latest();
+	assert_true(latest >= 1);
+	if (f->fresh) assert_int_equal(store_schema_version(f->s), 0);
+	int applied = -1;
+	assert_int_equal(store_migrate(f->s, &applied), ST_OK);
+	if (f->fresh) assert_int_equal(applied, latest);
+	else assert_true(applied >= 0 && applied <= latest);
+	assert_int_equal(store_schema_version(f->s), latest);
+
+	applied = -1;
+	assert_int_equal(store_migrate(f->s, &applied), ST_OK);
+	assert_int_equal(applied, 0);
+	assert_int_equal(store_schema_version(f->s), latest);
+
+	/* recorded in the database, not remembered by the connection */
+	store_close(f->s);
+	f->s = open_target(f->target);
+	assert_int_equal(store_schema_version(f->s), latest);
+	applied = -1;
+	assert_int_equal(store_migrate(f->s, &applied), ST_OK);
+	assert_int_equal(applied, 0);
+}
+
+static void check_reports_ok(void **state)
+{
+	struct fx *f = *state;
+	char *report = NULL;
+	assert_int_equal(store_check(f->s, &report), ST_OK);
+	assert_non_null(report);
+	assert_string_equal(report, "ok");
+	free(report);
+}
+
+/* ---- settings ---- */
+
+static void settings(void **state)
+{
+	struct fx *f = *state;
+	const char *key = unique(f, "setting"), *value = NULL;
+	assert_int_equal(store_setting_get(f->s, key, &f->a, &value), ST_NOT_FOUND);
+	assert_int_equal(store_setting_set(f->s, key, "one"), ST_OK);
+	assert_int_equal(store_setting_get(f->s, key, &f->a, &value), ST_OK);
+	assert_string_equal(value, "one");
+	assert_int_equal(store_setting_set(f->s, key, "two"), ST_OK);
+	assert_int_equal(store_setting_get(f->s, key, &f->a, &value), ST_OK);
+	assert_string_equal(value, "two");
+}
+
+/* ---- users ---- */
+
+static void user_create_and_get(void **state)
+{
+	struct fx *f = *state;
+	int64_t before = store_user_count(f->s);
+	const char *email = unique_email(f, "ann");
+	int64_t id = 0;
+	assert_int_equal(store_user_create(f->s, email, "Ann Example", false, T0, &id), ST_OK);
+	assert_true(id > 0);
+	assert_int_equal(store_user_count(f->s), before + 1);
+
+	struct user u;
+	memset(&u, 0, sizeof u);
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_int_equal(u.id, id);
+	assert_string_equal(u.email, email);
+	assert_string_equal(u.display_name, "Ann Example");
+	assert_int_equal(u.status, USER_ACTIVE);
+	assert_false(u.is_admin);
+	assert_false(u.has_password);
+	assert_int_equal(u.created_at, T0);
+	assert_int_equal(u.updated_at, T0);
+
+	struct user by;
+	memset(&by, 0, sizeof by);
+	assert_int_equal(store_user_by_email(f->s, email, &f->a, &by), ST_OK);
+	assert_int_equal(by.id, id);
+	assert_int_equal(by.version, u.version);
+	assert_string_equal(by.display_name, "Ann Example");
+
+	int64_t admin = 0;
+	assert_int_equal(store_user_create(f->s, unique_email(f, "admin"), "Admin", true, T0, &admin),
+	                 ST_OK);
+	assert_int_not_equal(admin, id);
+	assert_int_equal(store_user_get(f->s, admin, &f->a, &u), ST_OK);
+	assert_true(u.is_admin);
+
+	assert_int_equal(store_user_by_email(f->s, unique_email(f, "nobody"), &f->a, &by),
+	                 ST_NOT_FOUND);
+	assert_int_equal(store_user_get(f->s, admin + 1000000, &f->a, &u), ST_NOT_FOUND);
+}
+
+static void user_duplicate_email_conflicts(void **state)
+{
+	struct fx *f = *state;
+	const char *email = unique_email(f, "dup");
+	int64_t id = 0, id2 = -1;
+	assert_int_equal(store_user_create(f->s, email, "First", false, T0, &id), ST_OK);
+	int64_t count = store_user_count(f->s);
+	assert_int_equal(store_user_create(f->s, email, "Second", false, T0 + 1, &id2), ST_CONFLICT);
+	assert_int_equal(store_user_count(f->s), count);
+	struct user u;
+	assert_int_equal(store_user_by_email(f->s, email, &f->a, &u), ST_OK);
+	assert_int_equal(u.id, id);
+	assert_string_equal(u.display_name, "First");
+	/* the connection is usable after a refused write */
+	make_user(f, "After");
+}
+
+static void user_password_only_through_its_operation(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = make_user(f, "Pat");
+	const char *hash = "x";
+	assert_int_equal(store_user_password_hash(f->s, id, &f->a, &hash), ST_OK);
+	assert_null(hash);
+
+	const char *stored = "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
+	assert_int_equal(store_user_set_password(f->s, id, stored, T0 + 5), ST_OK);
+	assert_int_equal(store_user_password_hash(f->s, id, &f->a, &hash), ST_OK);
+	assert_string_equal(hash, stored);
+
+	struct user u;
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_true(u.has_password);
+	assert_int_equal(u.updated_at, T0 + 5);
+	/* no field of the user carries the hash */
+	assert_string_not_equal(u.email, stored);
+	assert_string_not_equal(u.display_name, stored);
+
+	assert_int_equal(store_user_password_hash(f->s, id + 1000000, &f->a, &hash), ST_NOT_FOUND);
+	assert_int_equal(store_user_set_password(f->s, id + 1000000, stored, T0), ST_NOT_FOUND);
+}
+
+static void user_set_name_checks_version(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = make_user(f, "Old Name");
+	struct user u;
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	int64_t v = u.version;
+
+	assert_int_equal(store_user_set_name(f->s, id, "New Name", v, T0 + 20), ST_OK);
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_string_equal(u.display_name, "New Name");
+	assert_true(u.version > v);
+	assert_int_equal(u.updated_at, T0 + 20);
+
+	/* a form still holding the old version is refused and changes nothing */
+	assert_int_equal(store_user_set_name(f->s, id, "Stale Edit", v, T0 + 30), ST_CONFLICT);
+	struct user after;
+	assert_int_equal(store_user_get(f->s, id, &f->a, &after), ST_OK);
+	assert_string_equal(after.display_name, "New Name");
+	assert_int_equal(after.version, u.version);
+	assert_int_equal(after.updated_at, T0 + 20);
+
+	/* any other change moves the version on too */
+	assert_int_equal(store_user_set_status(f->s, id, USER_ACTIVE, T0 + 40), ST_OK);
+	assert_int_equal(store_user_set_name(f->s, id, "Too Late", u.version, T0 + 50), ST_CONFLICT);
+}
+
+static void user_status_and_admin(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = make_user(f, "Sam");
+	struct user u;
+	assert_int_equal(store_user_set_status(f->s, id, USER_DISABLED, T0 + 1), ST_OK);
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_int_equal(u.status, USER_DISABLED);
+	assert_int_equal(store_user_set_status(f->s, id, USER_ACTIVE, T0 + 2), ST_OK);
+	assert_int_equal(store_user_set_admin(f->s, id, true, T0 + 3), ST_OK);
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_int_equal(u.status, USER_ACTIVE);
+	assert_true(u.is_admin);
+	assert_int_equal(store_user_set_admin(f->s, id, false, T0 + 4), ST_OK);
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_false(u.is_admin);
+	assert_int_equal(store_user_set_status(f->s, id + 1000000, USER_DISABLED, T0), ST_NOT_FOUND);
+	assert_int_equal(store_user_set_admin(f->s, id + 1000000, true, T0), ST_NOT_FOUND);
+}
+
+static void users_list_in_id_order(void **state)
+{
+	struct fx *f = *state;
+	int64_t a = make_user(f, "List A"), b = make_user(f, "List B");
+	struct user *list = NULL;
+	size_t n = 0;
+	assert_int_equal(store_users_list(f->s, &f->a, &list, &n), ST_OK);
+	assert_int_equal((int64_t)n, store_user_count(f->s));
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i) assert_true(list[i - 1].id < list[i].id);
+		if (list[i].id == a) { assert_string_equal(list[i].display_name, "List A"); found++; }
+		if (list[i].id == b) { assert_string_equal(list[i].display_name, "List B"); found++; }
+	}
+	assert_int_equal(found, 2);
+}
+
+static void user_erase(void **state)
+{
+	struct fx *f = *state;
+	const char *email = unique_email(f, "erasable");
+	int64_t id = 0;
+	assert_int_equal(store_user_create(f->s, email, "Erin Erasable", false, T0, &id), ST_OK);
+	int64_t other = make_user(f, "Olive Other");
+	int64_t panel = make_panel(f, unique(f, "Erase panel"), HOSTING_ORGANISATION);
+	put(f, panel, id, ROLE_CO_CREATOR, MEMBER_ACTIVE);
+	put(f, panel, other, ROLE_STEWARD, MEMBER_ACTIVE);
+
+	const char *sess = unique(f, "sess"), *tok = unique(f, "tok"), *reset = unique(f, "reset");
+	const char *invite = unique(f, "invite");
+	int64_t tid = 0, iid = 0;
+	assert_int_equal(store_user_set_password(f->s, id, "$argon2id$fake", T0), ST_OK);
+	assert_int_equal(store_profile_set(f->s, id, "pronouns", "she/her", VIS_PANEL, T0), ST_OK);
+	assert_int_equal(store_session_create(f->s, sess, id, T0, T0 + 1000), ST_OK);
+	assert_int_equal(store_api_token_create(f->s, tok, id, "laptop", T0, &tid), ST_OK);
+	assert_int_equal(store_reset_create(f->s, reset, id, T0, T0 + 1000), ST_OK);
+	/* a pending invitation addressed to them, to another panel */
+	int64_t panel2 = make_panel(f, unique(f, "Second panel"), HOSTING_ORGANISATION);
+	assert_int_equal(store_invitation_create(f->s, invite, email, panel2, ROLE_GUEST, other, T0,
+	                                         T0 + 1000, &iid), ST_OK);
+	assert_int_equal(store_consent_add(f->s, id, "representation.gender", "w1", true, T0), ST_OK);
+	assert_int_equal(store_audit_add(f->s, id, other, AUDIT_READ, "pronouns", T0), ST_OK);
+	assert_int_equal(store_audit_add(f->s, other, id, AUDIT_READ, "phone", T0 + 1), ST_OK);
+
+	assert_int_equal(store_user_erase(f->s, id, T0 + 100), ST_OK);
+
+	struct user u;
+	assert_int_equal(store_user_get(f->s, id, &f->a, &u), ST_OK);
+	assert_int_equal(u.status, USER_ERASED);
+	assert_string_not_equal(u.email, email);
+	assert_null(strstr(u.email, "erasable"));
+	assert_string_not_equal(u.display_name, "Erin Erasable");
+	assert_null(strstr(u.display_name, "Erin"));
+	assert_false(u.has_password);
+	assert_false(u.is_admin);
+	const char *hash = "x";
+	assert_int_equal(store_user_password_hash(f->s, id, &f->a, &hash), ST_OK);
+	assert_null(hash);
+	assert_int_equal(store_user_by_email(f->s, email, &f->a, &u), ST_NOT_FOUND);
+
+	struct profile_value *pv;
+	size_t n = 99;
+	assert_int_equal(store_profile_get(f->s, id, &f->a, &pv, &n), ST_OK);
+	assert_int_equal(n, 0);
+	struct session se;
+	assert_int_equal(store_session_find(f->s, sess, T0 + 101, &se), ST_NOT_FOUND);
+	int64_t uid = 0;
+	assert_int_equal(store_api_token_use(f->s, tok, T0 + 101, &uid), ST_NOT_FOUND);
+	struct api_token *tokens;
+	assert_int_equal(store_api_tokens_list(f->s, id, &f->a, &tokens, &n), ST_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_reset_use(f->s, reset, T0 + 101, &uid), ST_NOT_FOUND);
+	struct invitation inv;
+	assert_int_equal(store_invitation_find(f->s, invite, T0 + 101, &f->a, &inv), ST_NOT_FOUND);
+
+	/* memberships are kept as removed, and the member list no longer shows them */
+	struct membership m;
+	assert_int_equal(store_membership_get(f->s, panel, id, &m), ST_OK);
+	assert_int_equal(m.status, MEMBER_REMOVED);
+	struct member_row *rows;
+	assert_int_equal(store_members_list(f->s, panel, &f->a, &rows, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].m.user_id, other);
+
+	/* consent history and the audit log stay */
+	struct consent *c;
+	assert_int_equal(store_consents_list(f->s, id, &f->a, &c, &n), ST_OK);
+	assert_int_equal(n, 1);
+	struct audit_entry *e;
+	assert_int_equal(store_audit_list(f->s, id, 10, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 1);
+	/* where they acted on someone else, the entry stays but names nobody */
+	assert_int_equal(store_audit_list(f->s, other, 10, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].actor_user_id, id);
+	assert_string_equal(e[0].actor_name, "");
+
+	/* the other member is untouched */
+	assert_int_equal(store_user_get(f->s, other, &f->a, &u), ST_OK);
+	assert_int_equal(u.status, USER_ACTIVE);
+	assert_string_equal(u.display_name, "Olive Other");
+}
+
+static void erase_two_people(void **state)
+{
+	struct fx *f = *state;
+	/* erased records must not collide with each other */
+	int64_t a = make_user(f, "One"), b = make_user(f, "Two");
+	assert_int_equal(store_user_erase(f->s, a, T0 + 1), ST_OK);
+	assert_int_equal(store_user_erase(f->s, b, T0 + 2), ST_OK);
+	struct user ua, ub;
+	assert_int_equal(store_user_get(f->s, a, &f->a, &ua), ST_OK);
+	assert_int_equal(store_user_get(f->s, b, &f->a, &ub), ST_OK);
+	assert_string_not_equal(ua.email, ub.email);
+	/* erasing nobody is reported as such */
+	assert_int_equal(store_user_erase(f->s, b + 1000000, T0), ST_NOT_FOUND);
+}
+
+static void erased_address_can_sign_up_again(void **state)
+{
+	struct fx *f = *state;
+	const char *email = unique_email(f, "again");
+	int64_t id = 0, id2 = 0;
+	assert_int_equal(store_user_create(f->s, email, "First Life", false, T0, &id), ST_OK);
+	assert_int_equal(store_user_erase(f->s, id, T0 + 1), ST_OK);
+	assert_int_equal(store_user_create(f->s, email, "Second Life", false, T0 + 2, &id2), ST_OK);
+	assert_int_not_equal(id, id2);
+}
+
+/* ---- sessions ---- */
+
+static void sessions(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Sess"), other = make_user(f, "Other");
+	const char *t1 = unique(f, "s1"), *t2 = unique(f, "s2"), *t3 = unique(f, "s3");
+	assert_int_equal(store_session_create(f->s, t1, uid, T0, T0 + 100), ST_OK);
+	assert_int_equal(store_session_create(f->s, t2, uid, T0, T0 + 100), ST_OK);
+	assert_int_equal(store_session_create(f->s, t3, other, T0, T0 + 100), ST_OK);
+	assert_int_equal(store_session_create(f->s, t1, other, T0, T0 + 100), ST_CONFLICT);
+
+	struct session s;
+	memset(&s, 0, sizeof s);
+	assert_int_equal(store_session_find(f->s, t1, T0 + 50, &s), ST_OK);
+	assert_int_equal(s.user_id, uid);
+	assert_int_equal(s.created_at, T0);
+	assert_int_equal(s.last_seen_at, T0);
+	assert_int_equal(s.expires_at, T0 + 100);
+	assert_true(s.id > 0);
+	/* expired */
+	assert_int_equal(store_session_find(f->s, t1, T0 + 101, &s), ST_NOT_FOUND);
+	assert_int_equal(store_session_find(f->s, unique(f, "nope"), T0, &s), ST_NOT_FOUND);
+
+	/* touching moves last-seen and expiry on */
+	assert_int_equal(store_session_find(f->s, t1, T0 + 50, &s), ST_OK);
+	assert_int_equal(store_session_touch(f->s, s.id, T0 + 90, T0 + 500), ST_OK);
+	assert_int_equal(store_session_find(f->s, t1, T0 + 400, &s), ST_OK);
+	assert_int_equal(s.last_seen_at, T0 + 90);
+	assert_int_equal(s.expires_at, T0 + 500);
+	assert_int_equal(s.created_at, T0);
+	/* the other session of the same person is untouched */
+	assert_int_equal(store_session_find(f->s, t2, T0 + 400, &s), ST_NOT_FOUND);
+
+	assert_int_equal(store_session_delete(f->s, t1), ST_OK);
+	assert_int_equal(store_session_find(f->s, t1, T0 + 50, &s), ST_NOT_FOUND);
+
+	assert_int_equal(store_session_create(f->s, t1, uid, T0, T0 + 100), ST_OK);
+	assert_int_equal(store_sessions_delete_for_user(f->s, uid), ST_OK);
+	assert_int_equal(store_session_find(f->s, t1, T0 + 50, &s), ST_NOT_FOUND);
+	assert_int_equal(store_session_find(f->s, t2, T0 + 50, &s), ST_NOT_FOUND);
+	assert_int_equal(store_session_find(f->s, t3, T0 + 50, &s), ST_OK);
+	assert_int_equal(s.user_id, other);
+}
+
+/* ---- API tokens ---- */
+
+static void api_tokens(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Tok"), other = make_user(f, "Other");
+	const char *h1 = unique(f, "t1"), *h2 = unique(f, "t2");
+	int64_t id1 = 0, id2 = 0, dup = 0;
+	assert_int_equal(store_api_token_create(f->s, h1, uid, "laptop", T0, &id1), ST_OK);
+	assert_int_equal(store_api_token_create(f->s, h2, uid, "phone", T0 + 1, &id2), ST_OK);
+	assert_int_not_equal(id1, id2);
+	assert_int_equal(store_api_token_create(f->s, h1, other, "copy", T0, &dup), ST_CONFLICT);
+
+	int64_t who = 0;
+	assert_int_equal(store_api_token_use(f->s, h1, T0 + 10, &who), ST_OK);
+	assert_int_equal(who, uid);
+	assert_int_equal(store_api_token_use(f->s, unique(f, "unknown"), T0, &who), ST_NOT_FOUND);
+
+	struct api_token *list;
+	size_t n = 0;
+	assert_int_equal(store_api_tokens_list(f->s, uid, &f->a, &list, &n), ST_OK);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(list[i].user_id, uid);
+		if (list[i].id == id1) {
+			assert_string_equal(list[i].label, "laptop");
+			assert_int_equal(list[i].last_used_at, T0 + 10);
+			assert_int_equal(list[i].created_at, T0);
+		} else {
+			assert_int_equal(list[i].id, id2);
+			assert_string_equal(list[i].label, "phone");
+			assert_int_equal(list[i].last_used_at, 0);
+		}
+		assert_int_equal(list[i].revoked_at, 0);
+	}
+	assert_int_equal(store_api_tokens_list(f->s, other, &f->a, &list, &n), ST_OK);
+	assert_int_equal(n, 0);
+
+	/* only the owner can revoke, and only once */
+	assert_int_equal(store_api_token_revoke(f->s, other, id1, T0 + 20), ST_NOT_FOUND);
+	assert_int_equal(store_api_token_use(f->s, h1, T0 + 21, &who), ST_OK);
+	assert_int_equal(store_api_token_revoke(f->s, uid, id1, T0 + 22), ST_OK);
+	assert_int_equal(store_api_token_use(f->s, h1, T0 + 23, &who), ST_NOT_FOUND);
+	assert_int_equal(store_api_token_revoke(f->s, uid, id1, T0 + 24), ST_NOT_FOUND);
+	assert_int_equal(store_api_tokens_list(f->s, uid, &f->a, &list, &n), ST_OK);
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == id1) assert_int_equal(list[i].revoked_at, T0 + 22);
+
+	/* a disabled account's tokens stop working, and work again if it is enabled */
+	assert_int_equal(store_api_token_use(f->s, h2, T0 + 30, &who), ST_OK);
+	assert_int_equal(store_user_set_status(f->s, uid, USER_DISABLED, T0 + 31), ST_OK);
+	assert_int_equal(store_api_token_use(f->s, h2, T0 + 32, &who), ST_NOT_FOUND);
+	assert_int_equal(store_user_set_status(f->s, uid, USER_ACTIVE, T0 + 33), ST_OK);
+	assert_int_equal(store_api_token_use(f->s, h2, T0 + 34, &who), ST_OK);
+	assert_int_equal(who, uid);
+}
+
+/* ---- panels ---- */
+
+static void panel_create_get_update(void **state)
+{
+	struct fx *f = *state;
+	const char *name = unique(f, "Mental health panel");
+	struct panel p = { .name = name, .description = "We meet monthly.",
+	                   .time_zone = "Europe/London", .language = "cy",
+	                   .organisation = "Hospital trust", .hosting = HOSTING_USER_LED };
+	int64_t id = 0;
+	assert_int_equal(store_panel_create(f->s, &p, T0, &id), ST_OK);
+
+	struct panel got;
+	memset(&got, 0, sizeof got);
+	assert_int_equal(store_panel_get(f->s, id, &f->a, &got), ST_OK);
+	assert_int_equal(got.id, id);
+	assert_string_equal(got.name, name);
+	assert_string_equal(got.description, "We meet monthly.");
+	assert_string_equal(got.time_zone, "Europe/London");
+	assert_string_equal(got.language, "cy");
+	assert_string_equal(got.organisation, "Hospital trust");
+	assert_int_equal(got.hosting, HOSTING_USER_LED);
+	assert_int_equal(got.created_at, T0);
+	assert_int_equal(got.updated_at, T0);
+
+	struct panel edit = got;
+	edit.name = "Renamed";
+	edit.description = "";
+	edit.time_zone = "America/New_York";
+	edit.hosting = HOSTING_ORGANISATION;
+	assert_int_equal(store_panel_update(f->s, &edit, T0 + 10), ST_OK);
+	struct panel after;
+	assert_int_equal(store_panel_get(f->s, id, &f->a, &after), ST_OK);
+	assert_string_equal(after.name, "Renamed");
+	assert_string_equal(after.description, "");
+	assert_string_equal(after.time_zone, "America/New_York");
+	assert_int_equal(after.hosting, HOSTING_ORGANISATION);
+	assert_int_equal(after.updated_at, T0 + 10);
+	assert_int_equal(after.created_at, T0);
+	assert_true(after.version > got.version);
+
+	/* a second edit made from the first form's version is refused */
+	struct panel stale = got;
+	stale.name = "Stale";
+	assert_int_equal(store_panel_update(f->s, &stale, T0 + 20), ST_CONFLICT);
+	assert_int_equal(store_panel_get(f->s, id, &f->a, &after), ST_OK);
+	assert_string_equal(after.name, "Renamed");
+
+	/* an update naming no panel changes nothing (store.h: NOT_FOUND or a
+	 * version conflict; either way not ST_OK) */
+	stale.id = id + 1000000;
+	assert_int_not_equal(store_panel_update(f->s, &stale, T0 + 30), ST_OK);
+	assert_int_equal(store_panel_get(f->s, id + 1000000, &f->a, &after), ST_NOT_FOUND);
+}
+
+static void panel_defaults(void **state)
+{
+	struct fx *f = *state;
+	/* only a name: the rest takes its documented defaults */
+	struct panel p = { .name = unique(f, "Bare") };
+	int64_t id = 0;
+	assert_int_equal(store_panel_create(f->s, &p, T0, &id), ST_OK);
+	struct panel got;
+	assert_int_equal(store_panel_get(f->s, id, &f->a, &got), ST_OK);
+	assert_string_equal(got.description, "");
+	assert_string_equal(got.organisation, "");
+	assert_true(strlen(got.time_zone) > 0);
+	assert_true(strlen(got.language) > 0);
+	assert_int_equal(got.hosting, HOSTING_ORGANISATION);
+
+	struct panel *all;
+	size_t n = 0;
+	assert_int_equal(store_panels_list(f->s, &f->a, &all, &n), ST_OK);
+	bool found = false;
+	for (size_t i = 0; i < n; i++) found |= all[i].id == id;
+	assert_true(found);
+}
+
+static void panels_for_user_leaves_out_removed(void **state)
+{
+	struct fx *f = *state;
+	int64_t me = make_user(f, "Me"), x = make_user(f, "X"), y = make_user(f, "Y");
+	int64_t active = make_panel(f, unique(f, "Beta"), HOSTING_ORGANISATION);
+	int64_t paused = make_panel(f, unique(f, "Alpha"), HOSTING_USER_LED);
+	int64_t removed = make_panel(f, unique(f, "Gamma"), HOSTING_ORGANISATION);
+	make_panel(f, unique(f, "Not mine"), HOSTING_ORGANISATION);
+	put(f, active, me, ROLE_CO_CREATOR, MEMBER_ACTIVE);
+	put(f, active, x, ROLE_STEWARD, MEMBER_ACTIVE);
+	put(f, active, y, ROLE_GUEST, MEMBER_ACTIVE);
+	put(f, paused, me, ROLE_STEWARD, MEMBER_PAUSED);
+	put(f, paused, x, ROLE_STEWARD, MEMBER_ACTIVE);
+	put(f, paused, y, ROLE_CO_CREATOR, MEMBER_REMOVED);
+	put(f, removed, me, ROLE_CO_CREATOR, MEMBER_REMOVED);
+	put(f, removed, x, ROLE_STEWARD, MEMBER_ACTIVE);
+
+	struct my_panel *mine;
+	size_t n = 0;
+	assert_int_equal(store_panels_for_user(f->s, me, &f->a, &mine, &n), ST_OK);
+	assert_int_equal(n, 2);
+	int seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(mine[i].me.user_id, me);
+		assert_int_equal(mine[i].me.panel_id, mine[i].panel.id);
+		if (mine[i].panel.id == active) {
+			assert_int_equal(mine[i].me.role, ROLE_CO_CREATOR);
+			assert_int_equal(mine[i].me.status, MEMBER_ACTIVE);
+			assert_int_equal(mine[i].active_members, 3);
+			seen |= 1;
+		} else if (mine[i].panel.id == paused) {
+			assert_int_equal(mine[i].me.role, ROLE_STEWARD);
+			assert_int_equal(mine[i].me.status, MEMBER_PAUSED);
+			assert_int_equal(mine[i].panel.hosting, HOSTING_USER_LED);
+			assert_int_equal(mine[i].active_members, 1);
+			seen |= 2;
+		} else {
+			fail_msg("unexpected panel %lld", (long long)mine[i].panel.id);
+		}
+	}
+	assert_int_equal(seen, 3);
+
+	int64_t nobody = make_user(f, "Nobody");
+	assert_int_equal(store_panels_for_user(f->s, nobody, &f->a, &mine, &n), ST_OK);
+	assert_int_equal(n, 0);
+}
+
+static void membership_get_and_put(void **state)
+{
+	struct fx *f = *state;
+	int64_t u = make_user(f, "M"), panel = make_panel(f, unique(f, "P"), HOSTING_ORGANISATION);
+	struct membership m;
+	assert_int_equal(store_membership_get(f->s, panel, u, &m), ST_NOT_FOUND);
+	assert_int_equal(store_membership_put(f->s, panel, u, ROLE_GUEST, MEMBER_ACTIVE, T0 + 1), ST_OK);
+	assert_int_equal(store_membership_get(f->s, panel, u, &m), ST_OK);
+	assert_int_equal(m.panel_id, panel);
+	assert_int_equal(m.user_id, u);
+	assert_int_equal(m.role, ROLE_GUEST);
+	assert_int_equal(m.status, MEMBER_ACTIVE);
+	assert_int_equal(m.joined_at, T0 + 1);
+	/* putting again changes role and status; they joined when they joined */
+	assert_int_equal(store_membership_put(f->s, panel, u, ROLE_STEWARD, MEMBER_PAUSED, T0 + 9),
+	                 ST_OK);
+	assert_int_equal(store_membership_get(f->s, panel, u, &m), ST_OK);
+	assert_int_equal(m.role, ROLE_STEWARD);
+	assert_int_equal(m.status, MEMBER_PAUSED);
+	assert_int_equal(m.joined_at, T0 + 1);
+	assert_int_equal(m.updated_at, T0 + 9);
+	/* memberships need a real panel and a real person */
+	assert_int_not_equal(store_membership_put(f->s, panel + 1000000, u, ROLE_GUEST,
+	                                          MEMBER_ACTIVE, T0), ST_OK);
+	assert_int_not_equal(store_membership_put(f->s, panel, u + 1000000, ROLE_GUEST,
+	                                          MEMBER_ACTIVE, T0), ST_OK);
+}
+
+/* A panel with: stewards Zed and Amy (active), Pia (paused steward),
+ * co-creators Bob (active) and Dan (paused), guest Cat, Eve removed. */
+struct cast { int64_t panel, zed, amy, pia, bob, dan, cat, eve; };
+
+static struct cast make_cast(struct fx *f)
+{
+	struct cast c;
+	c.panel = make_panel(f, unique(f, "Cast"), HOSTING_ORGANISATION);
+	c.zed = make_user(f, "Zed");
+	c.amy = make_user(f, "Amy");
+	c.pia = make_user(f, "Pia");
+	c.bob = make_user(f, "Bob");
+	c.dan = make_user(f, "Dan");
+	c.cat = make_user(f, "Cat");
+	c.eve = make_user(f, "Eve");
+	put(f, c.panel, c.cat, ROLE_GUEST, MEMBER_ACTIVE);
+	put(f, c.panel, c.dan, ROLE_CO_CREATOR, MEMBER_PAUSED);
+	put(f, c.panel, c.zed, ROLE_STEWARD, MEMBER_ACTIVE);
+	put(f, c.panel, c.eve, ROLE_STEWARD, MEMBER_REMOVED);
+	put(f, c.panel, c.bob, ROLE_CO_CREATOR, MEMBER_ACTIVE);
+	put(f, c.panel, c.pia, ROLE_STEWARD, MEMBER_PAUSED);
+	put(f, c.panel, c.amy, ROLE_STEWARD, MEMBER_ACTIVE);
+	return c;
+}
+
+static void members_list_order_and_removed(void **state)
+{
+	struct fx *f = *state;
+	struct cast c = make_cast(f);
+	struct member_row *rows;
+	size_t n = 0;
+	assert_int_equal(store_members_list(f->s, c.panel, &f->a, &rows, &n), ST_OK);
+	assert_int_equal(n, 6); /* everyone but Eve */
+	/* stewards first (paused ones too), by name */
+	assert_string_equal(rows[0].display_name, "Amy");
+	assert_string_equal(rows[1].display_name, "Pia");
+	assert_string_equal(rows[2].display_name, "Zed");
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(rows[i].m.panel_id, c.panel);
+		assert_int_not_equal(rows[i].m.user_id, c.eve);
+		assert_int_not_equal(rows[i].m.status, MEMBER_REMOVED);
+		assert_true(strlen(rows[i].email) > 0);
+		assert_int_equal(rows[i].user_status, USER_ACTIVE);
+		if (i < 3) assert_int_equal(rows[i].m.role, ROLE_STEWARD);
+		else assert_int_not_equal(rows[i].m.role, ROLE_STEWARD);
+		/* within a role, by name */
+		if (i > 0 && rows[i].m.role == rows[i - 1].m.role)
+			assert_true(strcmp(rows[i - 1].display_name, rows[i].display_name) < 0);
+		if (rows[i].m.user_id == c.dan) {
+			assert_int_equal(rows[i].m.status, MEMBER_PAUSED);
+			assert_int_equal(rows[i].m.role, ROLE_CO_CREATOR);
+		}
+		if (rows[i].m.user_id == c.cat) assert_int_equal(rows[i].m.role, ROLE_GUEST);
+	}
+	int64_t empty = make_panel(f, unique(f, "Empty"), HOSTING_ORGANISATION);
+	assert_int_equal(store_members_list(f->s, empty, &f->a, &rows, &n), ST_OK);
+	assert_int_equal(n, 0);
+}
+
+static void counts_and_stewards(void **state)
+{
+	struct fx *f = *state;
+	struct cast c = make_cast(f);
+	struct panel_counts pc = { 9, 9, 9 };
+	assert_int_equal(store_panel_counts(f->s, c.panel, &pc), ST_OK);
+	assert_int_equal(pc.stewards, 2);     /* Zed, Amy; not Pia (paused), not Eve */
+	assert_int_equal(pc.co_creators, 1);  /* Bob; not Dan (paused) */
+	assert_int_equal(pc.guests, 1);
+	assert_int_equal(store_active_steward_count(f->s, c.panel), 2);
+
+	const char **names;
+	size_t n = 0;
+	assert_int_equal(store_panel_stewards(f->s, c.panel, &f->a, &names, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(names[0], "Amy");
+	assert_string_equal(names[1], "Zed");
+
+	/* pausing a steward is seen at once */
+	put(f, c.panel, c.zed, ROLE_STEWARD, MEMBER_PAUSED);
+	assert_int_equal(store_active_steward_count(f->s, c.panel), 1);
+
+	int64_t empty = make_panel(f, unique(f, "Empty"), HOSTING_ORGANISATION);
+	assert_int_equal(store_panel_counts(f->s, empty, &pc), ST_OK);
+	assert_int_equal(pc.stewards + pc.co_creators + pc.guests, 0);
+	assert_int_equal(store_active_steward_count(f->s, empty), 0);
+	assert_int_equal(store_panel_stewards(f->s, empty, &f->a, &names, &n), ST_OK);
+	assert_int_equal(n, 0);
+}
+
+static void relations(void **state)
+{
+	struct fx *f = *state;
+	struct cast c = make_cast(f);
+	int64_t outsider = make_user(f, "Outsider");
+
+	assert_int_equal(store_relation(f->s, c.bob, c.bob), REL_SELF);
+	assert_int_equal(store_relation(f->s, outsider, outsider), REL_SELF);
+	assert_int_equal(store_relation(f->s, c.amy, c.bob), REL_STEWARD);
+	assert_int_equal(store_relation(f->s, c.amy, c.zed), REL_STEWARD);
+	assert_int_equal(store_relation(f->s, c.amy, c.cat), REL_STEWARD);
+	assert_int_equal(store_relation(f->s, c.amy, c.dan), REL_STEWARD);  /* paused subject */
+	assert_int_equal(store_relation(f->s, c.bob, c.amy), REL_CO_MEMBER);
+	assert_int_equal(store_relation(f->s, c.bob, c.cat), REL_CO_MEMBER);
+	assert_int_equal(store_relation(f->s, c.dan, c.bob), REL_CO_MEMBER); /* paused co-creator */
+	assert_int_equal(store_relation(f->s, c.pia, c.bob), REL_CO_MEMBER); /* paused steward */
+	assert_int_equal(store_relation(f->s, c.cat, c.bob), REL_GUEST);
+	assert_int_equal(store_relation(f->s, c.eve, c.bob), REL_NONE);      /* removed viewer */
+	assert_int_equal(store_relation(f->s, c.amy, c.eve), REL_NONE);      /* removed subject */
+	assert_int_equal(store_relation(f->s, outsider, c.bob), REL_NONE);
+	assert_int_equal(store_relation(f->s, c.amy, outsider), REL_NONE);
+
+	/* the strongest relation over all shared panels counts */
+	int64_t second = make_panel(f, unique(f, "Second"), HOSTING_USER_LED);
+	put(f, second, c.bob, ROLE_STEWARD, MEMBER_ACTIVE);
+	put(f, second, c.cat, ROLE_CO_CREATOR, MEMBER_ACTIVE);
+	put(f, second, outsider, ROLE_GUEST, MEMBER_ACTIVE);
+	assert_int_equal(store_relation(f->s, c.bob, c.cat), REL_STEWARD);
+	assert_int_equal(store_relation(f->s, c.cat, c.bob), REL_CO_MEMBER);
+	assert_int_equal(store_relation(f->s, outsider, c.bob), REL_GUEST);
+	assert_int_equal(store_relation(f->s, outsider, c.amy), REL_NONE);
+	assert_int_equal(store_relation(f->s, c.amy, outsider), REL_NONE);
+}
+
+/* ---- invitations ---- */
+
+static void invitations(void **state)
+{
+	struct fx *f = *state;
+	int64_t steward = make_user(f, "Steward"), joiner = make_user(f, "Joiner");
+	int64_t panel = make_panel(f, unique(f, "Invite panel"), HOSTING_ORGANISATION);
+	const char *token = unique(f, "inv"), *email = unique_email(f, "guest");
+	int64_t id = 0;
+	assert_int_equal(store_invitation_create(f->s, token, email, panel, ROLE_GUEST, steward, T0,
+	                                         T0 + 1000, &id), ST_OK);
+	assert_true(id > 0);
+	int64_t dup = 0;
+	assert_int_equal(store_invitation_create(f->s, token, email, panel, ROLE_GUEST, steward, T0,
+	                                         T0 + 1000, &dup), ST_CONFLICT);
+
+	struct invitation inv;
+	memset(&inv, 0, sizeof inv);
+	assert_int_equal(store_invitation_find(f->s, token, T0 + 10, &f->a, &inv), ST_OK);
+	assert_int_equal(inv.id, id);
+	assert_int_equal(inv.panel_id, panel);
+	assert_int_equal(inv.invited_by, steward);
+	assert_int_equal(inv.created_at, T0);
+	assert_int_equal(inv.expires_at, T0 + 1000);
+	assert_string_equal(inv.email, email);
+	assert_int_equal(inv.role, ROLE_GUEST);
+	/* expired */
+	assert_int_equal(store_invitation_find(f->s, token, T0 + 1001, &f->a, &inv), ST_NOT_FOUND);
+	assert_int_equal(store_invitation_find(f->s, unique(f, "nope"), T0, &f->a, &inv),
+	                 ST_NOT_FOUND);
+
+	/* accepted once; a second acceptance is a conflict */
+	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 20), ST_OK);
+	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 21), ST_CONFLICT);
+	assert_int_equal(store_invitation_find(f->s, token, T0 + 22, &f->a, &inv), ST_NOT_FOUND);
+	/* an accepted invitation cannot be revoked */
+	assert_int_equal(store_invitation_revoke(f->s, panel, id, T0 + 23), ST_NOT_FOUND);
+
+	/* an invitation made by the system (no inviter) */
+	const char *t2 = unique(f, "inv2");
+	int64_t id2 = 0;
+	assert_int_equal(store_invitation_create(f->s, t2, unique_email(f, "steward"), panel,
+	                                         ROLE_STEWARD, 0, T0, T0 + 1000, &id2), ST_OK);
+	assert_int_equal(store_invitation_find(f->s, t2, T0, &f->a, &inv), ST_OK);
+	assert_int_equal(inv.invited_by, 0);
+	assert_int_equal(inv.role, ROLE_STEWARD);
+}
+
+static void invitation_revoke(void **state)
+{
+	struct fx *f = *state;
+	int64_t steward = make_user(f, "Steward");
+	int64_t panel = make_panel(f, unique(f, "P"), HOSTING_ORGANISATION);
+	int64_t other_panel = make_panel(f, unique(f, "Q"), HOSTING_ORGANISATION);
+	const char *token = unique(f, "inv");
+	int64_t id = 0;
+	assert_int_equal(store_invitation_create(f->s, token, unique_email(f, "x"), panel,
+	                                         ROLE_CO_CREATOR, steward, T0, T0 + 1000, &id), ST_OK);
+	/* only through the panel it belongs to */
+	assert_int_equal(store_invitation_revoke(f->s, other_panel, id, T0 + 1), ST_NOT_FOUND);
+	struct invitation inv;
+	assert_int_equal(store_invitation_find(f->s, token, T0 + 2, &f->a, &inv), ST_OK);
+	assert_int_equal(store_invitation_revoke(f->s, panel, id, T0 + 3), ST_OK);
+	assert_int_equal(store_invitation_find(f->s, token, T0 + 4, &f->a, &inv), ST_NOT_FOUND);
+	assert_int_equal(store_invitation_revoke(f->s, panel, id, T0 + 5), ST_NOT_FOUND);
+	/* a revoked invitation cannot be accepted */
+	int64_t joiner = make_user(f, "Joiner");
+	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 6), ST_CONFLICT);
+}
+
+static void invitations_pending(void **state)
+{
+	struct fx *f = *state;
+	int64_t steward = make_user(f, "Steward"), joiner = make_user(f, "Joiner");
+	int64_t panel = make_panel(f, unique(f, "P"), HOSTING_ORGANISATION);
+	int64_t other = make_panel(f, unique(f, "Q"), HOSTING_ORGANISATION);
+	int64_t pending1 = 0, pending2 = 0, accepted = 0, revoked = 0, expired = 0, elsewhere = 0;
+	assert_int_equal(store_invitation_create(f->s, unique(f, "a"), unique_email(f, "a"), panel,
+	                                         ROLE_GUEST, steward, T0, T0 + 1000, &pending1), ST_OK);
+	assert_int_equal(store_invitation_create(f->s, unique(f, "b"), unique_email(f, "b"), panel,
+	                                         ROLE_CO_CREATOR, steward, T0 + 1, T0 + 1000,
+	                                         &pending2), ST_OK);
+	assert_int_equal(store_invitation_create(f->s, unique(f, "c"), unique_email(f, "c"), panel,
+	                                         ROLE_GUEST, steward, T0, T0 + 1000, &accepted), ST_OK);
+	assert_int_equal(store_invitation_create(f->s, unique(f, "d"), unique_email(f, "d"), panel,
+	                                         ROLE_GUEST, steward, T0, T0 + 1000, &revoked), ST_OK);
+	assert_int_equal(store_invitation_create(f->s, unique(f, "e"), unique_email(f, "e"), panel,
+	                                         ROLE_GUEST, steward, T0, T0 + 50, &expired), ST_OK);
+	assert_int_equal(store_invitation_create(f->s, unique(f, "f"), unique_email(f, "f"), other,
+	                                         ROLE_GUEST, steward, T0, T0 + 1000, &elsewhere),
+	                 ST_OK);
+	assert_int_equal(store_invitation_accept(f->s, accepted, joiner, T0 + 10), ST_OK);
+	assert_int_equal(store_invitation_revoke(f->s, panel, revoked, T0 + 10), ST_OK);
+
+	struct invitation *list;
+	size_t n = 0;
+	assert_int_equal(store_invitations_pending(f->s, panel, T0 + 100, &f->a, &list, &n), ST_OK);
+	assert_int_equal(n, 2);
+	int seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(list[i].panel_id, panel);
+		assert_true(strlen(list[i].email) > 0);
+		if (list[i].id == pending1) { seen |= 1; assert_int_equal(list[i].role, ROLE_GUEST); }
+		if (list[i].id == pending2) { seen |= 2; assert_int_equal(list[i].role, ROLE_CO_CREATOR); }
+	}
+	assert_int_equal(seen, 3);
+	/* before it expired, the short one was pending too */
+	assert_int_equal(store_invitations_pending(f->s, panel, T0 + 20, &f->a, &list, &n), ST_OK);
+	assert_int_equal(n, 3);
+}
+
+/* ---- password resets ---- */
+
+static void resets(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Forgetful");
+	const char *token = unique(f, "reset"), *old = unique(f, "old");
+	assert_int_equal(store_reset_create(f->s, token, uid, T0, T0 + 3600), ST_OK);
+	assert_int_equal(store_reset_create(f->s, old, uid, T0, T0 + 60), ST_OK);
+	assert_int_equal(store_reset_create(f->s, token, uid, T0, T0 + 3600), ST_CONFLICT);
+
+	int64_t who = 0;
+	assert_int_equal(store_reset_use(f->s, old, T0 + 61, &who), ST_NOT_FOUND); /* expired */
+	assert_int_equal(store_reset_use(f->s, unique(f, "nope"), T0, &who), ST_NOT_FOUND);
+	assert_int_equal(store_reset_use(f->s, token, T0 + 100, &who), ST_OK);
+	assert_int_equal(who, uid);
+	/* once only */
+	who = 0;
+	assert_int_equal(store_reset_use(f->s, token, T0 + 101, &who), ST_NOT_FOUND);
+}
+
+/* ---- outbox ---- */
+
+static void outbox_newest_first(void **state)
+{
+	struct fx *f = *state;
+	const char *to = unique_email(f, "to");
+	const char *s1 = unique(f, "first"), *s2 = unique(f, "second"), *s3 = unique(f, "third");
+	assert_int_equal(store_outbox_add(f->s, to, s1, "Body one", T0 + 1), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, to, s2, "Body two\nline", T0 + 2), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, to, s3, "Body three", T0 + 3), ST_OK);
+
+	struct outbox_message *m;
+	size_t n = 0;
+	assert_int_equal(store_outbox_recent(f->s, 2, &f->a, &m, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(m[0].subject, s3);
+	assert_string_equal(m[1].subject, s2);
+	assert_string_equal(m[1].body, "Body two\nline");
+	assert_string_equal(m[0].to_email, to);
+	assert_int_equal(m[0].created_at, T0 + 3);
+	assert_int_equal(m[0].sent_at, 0);
+	assert_true(m[0].id != m[1].id);
+
+	assert_int_equal(store_outbox_recent(f->s, 3, &f->a, &m, &n), ST_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(m[2].subject, s1);
+}
+
+/* ---- profile, consent, audit ---- */
+
+static const struct profile_value *value_of(struct profile_value *v, size_t n, const char *field)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].field, field)) return &v[i];
+	return NULL;
+}
+
+static void profile_set_and_delete(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Prof"), other = make_user(f, "Other");
+	assert_int_equal(store_profile_set(f->s, uid, "pronouns", "they/them", VIS_PANEL, T0), ST_OK);
+	assert_int_equal(store_profile_set(f->s, uid, "phone", "01234 567890", VIS_STEWARDS, T0 + 1),
+	                 ST_OK);
+	assert_int_equal(store_profile_set(f->s, other, "pronouns", "he/him", VIS_SELF, T0), ST_OK);
+
+	struct profile_value *v;
+	size_t n = 0;
+	assert_int_equal(store_profile_get(f->s, uid, &f->a, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	const struct profile_value *p = value_of(v, n, "pronouns");
+	assert_non_null(p);
+	assert_string_equal(p->value, "they/them");
+	assert_int_equal(p->visibility, VIS_PANEL);
+	assert_int_equal(p->updated_at, T0);
+	p = value_of(v, n, "phone");
+	assert_non_null(p);
+	assert_int_equal(p->visibility, VIS_STEWARDS);
+
+	/* setting again replaces value and visibility */
+	assert_int_equal(store_profile_set(f->s, uid, "pronouns", "she/they", VIS_SELF, T0 + 5), ST_OK);
+	assert_int_equal(store_profile_get(f->s, uid, &f->a, &v, &n), ST_OK);
+	assert_int_equal(n, 2);
+	p = value_of(v, n, "pronouns");
+	assert_string_equal(p->value, "she/they");
+	assert_int_equal(p->visibility, VIS_SELF);
+	assert_int_equal(p->updated_at, T0 + 5);
+
+	/* an empty value (or none) deletes the answer */
+	assert_int_equal(store_profile_set(f->s, uid, "pronouns", "", VIS_PANEL, T0 + 6), ST_OK);
+	assert_int_equal(store_profile_get(f->s, uid, &f->a, &v, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_null(value_of(v, n, "pronouns"));
+	assert_int_equal(store_profile_set(f->s, uid, "phone", NULL, VIS_PANEL, T0 + 7), ST_OK);
+	assert_int_equal(store_profile_get(f->s, uid, &f->a, &v, &n), ST_OK);
+	assert_int_equal(n, 0);
+	/* deleting what is not there is fine */
+	assert_int_equal(store_profile_set(f->s, uid, "phone", "", VIS_PANEL, T0 + 8), ST_OK);
+
+	/* nobody else's answers were touched */
+	assert_int_equal(store_profile_get(f->s, other, &f->a, &v, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].value, "he/him");
+}
+
+static void consents_latest_row_wins(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Consenting"), other = make_user(f, "Other");
+	const char *gender = "representation.gender", *age = "representation.age_band";
+	assert_false(store_consent_current(f->s, uid, gender));
+	assert_int_equal(store_consent_add(f->s, uid, gender, "w1", true, T0), ST_OK);
+	assert_true(store_consent_current(f->s, uid, gender));
+	assert_false(store_consent_current(f->s, uid, age));
+	assert_false(store_consent_current(f->s, other, gender));
+	/* withdrawn at the same second: order of recording decides */
+	assert_int_equal(store_consent_add(f->s, uid, gender, "w1", false, T0), ST_OK);
+	assert_false(store_consent_current(f->s, uid, gender));
+	assert_int_equal(store_consent_add(f->s, uid, gender, "w2", true, T0 + 10), ST_OK);
+	assert_true(store_consent_current(f->s, uid, gender));
+	assert_int_equal(store_consent_add(f->s, uid, age, "w2", false, T0 + 11), ST_OK);
+	assert_false(store_consent_current(f->s, uid, age));
+	assert_true(store_consent_current(f->s, uid, gender));
+
+	struct consent *c;
+	size_t n = 0;
+	assert_int_equal(store_consents_list(f->s, uid, &f->a, &c, &n), ST_OK);
+	assert_int_equal(n, 4);
+	/* oldest first: the whole history */
+	assert_string_equal(c[0].purpose, gender);
+	assert_true(c[0].given);
+	assert_string_equal(c[0].wording_version, "w1");
+	assert_false(c[1].given);
+	assert_true(c[2].given);
+	assert_string_equal(c[2].wording_version, "w2");
+	assert_int_equal(c[2].at, T0 + 10);
+	assert_string_equal(c[3].purpose, age);
+	assert_false(c[3].given);
+	for (size_t i = 1; i < n; i++) assert_true(c[i - 1].id < c[i].id);
+	assert_int_equal(store_consents_list(f->s, other, &f->a, &c, &n), ST_OK);
+	assert_int_equal(n, 0);
+}
+
+static void audit_newest_first(void **state)
+{
+	struct fx *f = *state;
+	int64_t subject = make_user(f, "Subject"), actor = make_user(f, "Actor Name");
+	int64_t elsewhere = make_user(f, "Elsewhere");
+	assert_int_equal(store_audit_add(f->s, subject, actor, AUDIT_READ, "phone", T0 + 1), ST_OK);
+	assert_int_equal(store_audit_add(f->s, subject, actor, AUDIT_CHANGE, "pronouns", T0 + 2),
+	                 ST_OK);
+	assert_int_equal(store_audit_add(f->s, subject, 0, AUDIT_EXPORT, "all", T0 + 3), ST_OK);
+	assert_int_equal(store_audit_add(f->s, elsewhere, actor, AUDIT_READ, "x", T0 + 4), ST_OK);
+
+	struct audit_entry *e;
+	size_t n = 0;
+	assert_int_equal(store_audit_list(f->s, subject, 10, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(e[0].action, AUDIT_EXPORT);
+	assert_int_equal(e[0].actor_user_id, 0);       /* no actor: the system */
+	assert_string_equal(e[0].actor_name, "");
+	assert_string_equal(e[0].detail, "all");
+	assert_int_equal(e[1].action, AUDIT_CHANGE);
+	assert_int_equal(e[1].actor_user_id, actor);
+	assert_string_equal(e[1].actor_name, "Actor Name");
+	assert_string_equal(e[1].detail, "pronouns");
+	assert_int_equal(e[2].action, AUDIT_READ);
+	assert_int_equal(e[2].at, T0 + 1);
+
+	assert_int_equal(store_audit_list(f->s, subject, 2, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(e[0].action, AUDIT_EXPORT);
+	assert_int_equal(e[1].action, AUDIT_CHANGE);
+
+	assert_string_equal(audit_action_key(AUDIT_ERASE), "erase");
+	assert_string_equal(audit_action_key((enum audit_action)99), "?");
+}
+
+/* ---- sign-in failures ---- */
+
+static void signin_failures(void **state)
+{
+	struct fx *f = *state;
+	const char *k = unique(f, "key"), *l = unique(f, "other");
+	assert_int_equal(store_signin_failures_since(f->s, k, 0), 0);
+	assert_int_equal(store_signin_failure_add(f->s, k, T0 + 100), ST_OK);
+	assert_int_equal(store_signin_failure_add(f->s, k, T0 + 200), ST_OK);
+	assert_int_equal(store_signin_failure_add(f->s, k, T0 + 300), ST_OK);
+	assert_int_equal(store_signin_failure_add(f->s, l, T0 + 300), ST_OK);
+	assert_int_equal(store_signin_failures_since(f->s, k, 0), 3);
+	assert_int_equal(store_signin_failures_since(f->s, k, T0 + 150), 2);
+	assert_int_equal(store_signin_failures_since(f->s, k, T0 + 250), 1);
+	assert_int_equal(store_signin_failures_since(f->s, k, T0 + 350), 0);
+	assert_int_equal(store_signin_failures_since(f->s, l, 0), 1);
+	assert_int_equal(store_signin_failures_prune(f->s, T0 + 250), ST_OK);
+	assert_int_equal(store_signin_failures_since(f->s, k, 0), 1);
+	assert_int_equal(store_signin_failures_since(f->s, l, 0), 1);
+}
+
+/* ---- transactions ---- */
+
+struct tx_ctx {
+	struct fx *f;
+	const char *key;
+	enum store_rc result;
+	int calls;
+	int busy_times;       /* report ST_BUSY this many times first */
+	int64_t made_user;
+	const char *email;
+};
+
+static enum store_rc tx_write(struct store *s, void *p)
+{
+	struct tx_ctx *c = p;
+	c->calls++;
+	enum store_rc rc = store_setting_set(s, c->key, arena_printf(&c->f->a, "call %d", c->calls));
+	if (rc != ST_OK) return rc;
+	if (c->email) {
+		rc = store_user_create(s, c->email, "In tx", false, T0, &c->made_user);
+		if (rc != ST_OK) return rc;
+	}
+	if (c->calls <= c->busy_times) return ST_BUSY;
+	return c->result;
+}
+
+static void tx_commits_on_ok(void **state)
+{
+	struct fx *f = *state;
+	struct tx_ctx c = { .f = f, .key = unique(f, "tx"), .result = ST_OK,
+	                    .email = unique_email(f, "tx") };
+	assert_int_equal(store_tx(f->s, tx_write, &c), ST_OK);
+	assert_int_equal(c.calls, 1);
+	const char *v = NULL;
+	assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_OK);
+	assert_string_equal(v, "call 1");
+	struct user u;
+	assert_int_equal(store_user_by_email(f->s, c.email, &f->a, &u), ST_OK);
+	assert_int_equal(u.id, c.made_user);
+	/* and it is durable: another connection sees it */
+	struct store *other = open_target(f->target);
+	assert_int_equal(store_setting_get(other, c.key, &f->a, &v), ST_OK);
+	store_close(other);
+}
+
+static void tx_rolls_back_on_error(void **state)
+{
+	struct fx *f = *state;
+	const enum store_rc failures[] = { ST_CONFLICT, ST_NOT_FOUND, ST_ERROR };
+	for (size_t i = 0; i < sizeof failures / sizeof failures[0]; i++) {
+		int64_t count = store_user_count(f->s);
+		struct tx_ctx c = { .f = f, .key = unique(f, "tx"), .result = failures[i],
+		                    .email = unique_email(f, "rolled-back") };
+		assert_int_equal(store_tx(f->s, tx_write, &c), failures[i]);
+		assert_int_equal(c.calls, 1); /* not retried: only busy is */
+		assert_true(c.made_user > 0);  /* the write happened inside... */
+		const char *v = NULL;          /* ...and is gone */
+		assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_NOT_FOUND);
+		struct user u;
+		assert_int_equal(store_user_by_email(f->s, c.email, &f->a, &u), ST_NOT_FOUND);
+		assert_int_equal(store_user_get(f->s, c.made_user, &f->a, &u), ST_NOT_FOUND);
+		assert_int_equal(store_user_count(f->s), count);
+	}
+	/* the connection is fine afterwards */
+	struct tx_ctx ok = { .f = f, .key = unique(f, "tx"), .result = ST_OK };
+	assert_int_equal(store_tx(f->s, tx_write, &ok), ST_OK);
+}
+
+struct nested_ctx {
+	struct tx_ctx inner;
+	enum store_rc outer_result;
+	enum store_rc inner_rc;
+};
+
+static enum store_rc tx_outer(struct store *s, void *p)
+{
+	struct nested_ctx *n = p;
+	n->inner_rc = store_tx(s, tx_write, &n->inner);
+	return n->inner_rc != ST_OK ? n->inner_rc : n->outer_result;
+}
+
+static void tx_nested_is_one_transaction(void **state)
+{
+	struct fx *f = *state;
+	/* an inner store_tx joins the outer one: the outer failure undoes it */
+	struct nested_ctx n = { .inner = { .f = f, .key = unique(f, "inner"), .result = ST_OK },
+	                        .outer_result = ST_CONFLICT };
+	assert_int_equal(store_tx(f->s, tx_outer, &n), ST_CONFLICT);
+	assert_int_equal(n.inner_rc, ST_OK);
+	const char *v;
+	assert_int_equal(store_setting_get(f->s, n.inner.key, &f->a, &v), ST_NOT_FOUND);
+
+	struct nested_ctx ok = { .inner = { .f = f, .key = unique(f, "inner"), .result = ST_OK },
+	                         .outer_result = ST_OK };
+	assert_int_equal(store_tx(f->s, tx_outer, &ok), ST_OK);
+	assert_int_equal(store_setting_get(f->s, ok.inner.key, &f->a, &v), ST_OK);
+}
+
+static void tx_retries_when_busy(void **state)
+{
+	struct fx *f = *state;
+	/* fn meets a busy database twice (as a statement inside it would), then
+	 * succeeds: the whole of fn runs again and only the last run counts */
+	struct tx_ctx c = { .f = f, .key = unique(f, "retry"), .result = ST_OK, .busy_times = 2,
+	                    .email = unique_email(f, "retry") };
+	assert_int_equal(store_tx(f->s, tx_write, &c), ST_OK);
+	assert_int_equal(c.calls, 3);
+	const char *v = NULL;
+	assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_OK);
+	assert_string_equal(v, "call 3");
+	/* the user made by the failed runs was rolled back each time, so the
+	 * third run could create it again without a conflict */
+	struct user u;
+	assert_int_equal(store_user_by_email(f->s, c.email, &f->a, &u), ST_OK);
+	assert_int_equal(u.id, c.made_user);
+}
+
+static void tx_gives_up_when_always_busy(void **state)
+{
+	struct fx *f = *state;
+	struct tx_ctx c = { .f = f, .key = unique(f, "busy"), .result = ST_OK, .busy_times = 1000 };
+	assert_int_equal(store_tx(f->s, tx_write, &c), ST_BUSY);
+	assert_true(c.calls > 1);    /* it did retry */
+	assert_true(c.calls < 1000); /* and stopped */
+	const char *v;
+	assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_NOT_FOUND);
+}
+
+/* Two connections to one database. A thread holds a write transaction that
+ * sets a key, for 50 ms; meanwhile the main thread writes the same key in
+ * its own store_tx. Whatever the backend's locking (SQLite waits for the
+ * lock or reports busy and store_tx retries; PostgreSQL waits on the row),
+ * the main transaction must succeed, and must land after the holder's: the
+ * final value is the main thread's. */
+struct holder {
+	const char *target;
+	const char *key;
+	sem_t holding;
+	enum store_rc rc;
+	struct arena a;
+};
+
+static enum store_rc hold_fn(struct store *s, void *p)
+{
+	struct holder *h = p;
+	enum store_rc rc = store_setting_set(s, h->key, "holder");
+	if (rc != ST_OK) return rc;
+	sem_post(&h->holding);
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	return ST_OK;
+}
+
+static void *holder_thread(void *p)
+{
+	struct holder *h = p;
+	char *err = NULL;
+	struct store *s = store_open(h->target, &err);
+	free(err);
+	if (!s) {
+		h->rc = ST_ERROR;
+		sem_post(&h->holding);
+		return NULL;
+	}
+	h->rc = store_tx(s, hold_fn, h);
+	store_close(s);
+	return NULL;
+}
+
+struct waiter_ctx { const char *key; int calls; };
+
+static enum store_rc wait_fn(struct store *s, void *p)
+{
+	struct waiter_ctx *w = p;
+	w->calls++;
+	return store_setting_set(s, w->key, "waiter");
+}
+
+static void tx_waits_for_another_writer(void **state)
+{
+	struct fx *f = *state;
+	struct holder h = { .target = f->target, .key = unique(f, "contended") };
+	assert_int_equal(sem_init(&h.holding, 0, 0), 0);
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, holder_thread, &h), 0);
+	sem_wait(&h.holding); /* the holder is inside its transaction now */
+
+	struct waiter_ctx w = { .key = h.key };
+	enum store_rc rc = store_tx(f->s, wait_fn, &w);
+	pthread_join(t, NULL);
+	sem_destroy(&h.holding);
+
+	assert_int_equal(h.rc, ST_OK);
+	assert_int_equal(rc, ST_OK);
+	assert_true(w.calls >= 1);
+	const char *v = NULL;
+	assert_int_equal(store_setting_get(f->s, h.key, &f->a, &v), ST_OK);
+	assert_string_equal(v, "waiter");
+}
+
+/* ---- backup (a file copy: SQLite only) ---- */
+
+static void backup_is_a_working_copy(void **state)
+{
+	struct fx *f = *state;
+	if (!f->fresh) skip(); /* the target is not a file of ours */
+	int64_t uid = make_user(f, "Backed Up");
+	char path[160];
+	snprintf(path, sizeof path, "%s.bak", f->path);
+	char *err = NULL;
+	assert_int_equal(store_backup(f->s, path, &err), ST_OK);
+	free(err);
+	struct store *copy = open_target(path);
+	struct user u;
+	assert_int_equal(store_user_get(copy, uid, &f->a, &u), ST_OK);
+	assert_string_equal(u.display_name, "Backed Up");
+	assert_int_equal(store_schema_version(copy), store_schema_latest());
+	store_close(copy);
+	/* suffixed companions of the copy, if the backend made any */
+	char p[200];
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+int main(void)
+{
+	env_target = getenv("EMPTYCHAIR_TEST_DB");
+	if (env_target && !*env_target) env_target = NULL;
+	run_tag = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(migrate_applies_and_records, setup_unmigrated,
+		                                teardown),
+		T(check_reports_ok),
+		T(settings),
+		T(user_create_and_get),
+		T(user_duplicate_email_conflicts),
+		T(user_password_only_through_its_operation),
+		T(user_set_name_checks_version),
+		T(user_status_and_admin),
+		T(users_list_in_id_order),
+		T(user_erase),
+		T(erase_two_people),
+		T(erased_address_can_sign_up_again),
+		T(sessions),
+		T(api_tokens),
+		T(panel_create_get_update),
+		T(panel_defaults),
+		T(panels_for_user_leaves_out_removed),
+		T(membership_get_and_put),
+		T(members_list_order_and_removed),
+		T(counts_and_stewards),
+		T(relations),
+		T(invitations),
+		T(invitation_revoke),
+		T(invitations_pending),
+		T(resets),
+		T(outbox_newest_first),
+		T(profile_set_and_delete),
+		T(consents_latest_row_wins),
+		T(audit_newest_first),
+		T(signin_failures),
+		T(tx_commits_on_ok),
+		T(tx_rolls_back_on_error),
+		T(tx_nested_is_one_transaction),
+		T(tx_retries_when_busy),
+		T(tx_gives_up_when_always_busy),
+		T(tx_waits_for_another_writer),
+		T(backup_is_a_working_copy),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,345 @@
+/* Unit tests for src/core/policy.c: every permission decision.
+ *
+ * The expected answers are written out below as a table, from the rules
+ * stated in policy.h and PRODUCT.md, not derived from the code:
+ *  - a non-member or a removed member may do nothing;
+ *  - every member, paused or not, may view the panel;
+ *  - stewards and co-creators (paused or active) may list and view members,
+ *    guests may not;
+ *  - an active steward may invite guests, and so may an active co-creator of
+ *    a user-led panel;
+ *  - managing, inviting members, changing roles, pausing, removing and
+ *    editing the panel belong to active stewards only. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/policy.h"
+
+enum { N_ROLES = 4, N_STATUSES = 3, N_HOSTINGS = 2 };
+
+static const enum panel_role all_roles[N_ROLES] = {
+	ROLE_NONE, ROLE_GUEST, ROLE_CO_CREATOR, ROLE_STEWARD };
+static const enum member_status all_statuses[N_STATUSES] = {
+	MEMBER_ACTIVE, MEMBER_PAUSED, MEMBER_REMOVED };
+static const enum panel_hosting all_hostings[N_HOSTINGS] = {
+	HOSTING_ORGANISATION, HOSTING_USER_LED };
+
+/* For each action and hosting, one pattern of 4 groups (role none, guest,
+ * co-creator, steward) of 3 letters (status active, paused, removed):
+ * 'Y' allowed, '.' refused. */
+static const struct {
+	enum panel_action action;
+	const char *organisation;
+	const char *user_led;
+} expected[] = {
+	/*                      none guest co-c steward    none guest co-c steward */
+	{ PA_VIEW_PANEL,      "... YY. YY. YY.",         "... YY. YY. YY." },
+	{ PA_LIST_MEMBERS,    "... ... YY. YY.",         "... ... YY. YY." },
+	{ PA_VIEW_MEMBER,     "... ... YY. YY.",         "... ... YY. YY." },
+	{ PA_MANAGE_MEMBERS,  "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_INVITE_MEMBER,   "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_INVITE_GUEST,    "... ... ... Y..",         "... ... Y.. Y.." },
+	{ PA_CHANGE_ROLE,     "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_PAUSE_MEMBER,    "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_REMOVE_MEMBER,   "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_EDIT_PANEL,      "... ... ... Y..",         "... ... ... Y.." },
+};
+
+static bool expected_answer(enum panel_action action, enum panel_role role,
+                            enum member_status status, enum panel_hosting hosting)
+{
+	for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+		if (expected[i].action != action) continue;
+		const char *pattern = hosting == HOSTING_USER_LED ? expected[i].user_led
+		                                                  : expected[i].organisation;
+		/* groups are 3 letters plus a space */
+		char c = pattern[(size_t)role * 4 + (size_t)status];
+		assert_true(c == 'Y' || c == '.');
+		return c == 'Y';
+	}
+	fail_msg("no expected row for action %d", (int)action);
+	return false;
+}
+
+static void table_covers_every_action_once(void **state)
+{
+	(void)state;
+	assert_int_equal(sizeof expected / sizeof expected[0], PA__COUNT);
+	for (int a = 0; a < PA__COUNT; a++) {
+		int seen = 0;
+		for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+			if ((int)expected[i].action == a) seen++;
+		assert_int_equal(seen, 1);
+	}
+}
+
+static void allows_matches_table(void **state)
+{
+	(void)state;
+	int checked = 0;
+	for (int a = 0; a < PA__COUNT; a++)
+		for (int r = 0; r < N_ROLES; r++)
+			for (int s = 0; s < N_STATUSES; s++)
+				for (int h = 0; h < N_HOSTINGS; h++) {
+					struct panel_actor actor = { all_roles[r], all_statuses[s],
+					                             all_hostings[h] };
+					bool want = expected_answer((enum panel_action)a, actor.role,
+					                            actor.status, actor.hosting);
+					bool got = policy_allows(&actor, (enum panel_action)a);
+					if (want != got)
+						fail_msg("%s: role %s, status %s, hosting %s: expected %s",
+						         panel_action_name((enum panel_action)a),
+						         role_key(actor.role), status_key(actor.status),
+						         hosting_key(actor.hosting),
+						         want ? "allowed" : "refused");
+					checked++;
+				}
+	assert_int_equal(checked, PA__COUNT * N_ROLES * N_STATUSES * N_HOSTINGS);
+}
+
+static void unknown_action_is_refused(void **state)
+{
+	(void)state;
+	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_USER_LED };
+	assert_false(policy_allows(&steward, PA__COUNT));
+}
+
+static void hides_panel_from_non_members_and_removed(void **state)
+{
+	(void)state;
+	for (int r = 0; r < N_ROLES; r++)
+		for (int s = 0; s < N_STATUSES; s++)
+			for (int h = 0; h < N_HOSTINGS; h++) {
+				struct panel_actor actor = { all_roles[r], all_statuses[s],
+				                             all_hostings[h] };
+				bool want = actor.role == ROLE_NONE || actor.status == MEMBER_REMOVED;
+				assert_int_equal(policy_hides_panel(&actor), want);
+			}
+}
+
+static void action_names_are_distinct(void **state)
+{
+	(void)state;
+	for (int a = 0; a < PA__COUNT; a++) {
+		const char *n = panel_action_name((enum panel_action)a);
+		assert_non_null(n);
+		assert_string_not_equal(n, "?");
+		assert_true(strlen(n) > 0);
+		for (int b = 0; b < a; b++)
+			assert_string_not_equal(n, panel_action_name((enum panel_action)b));
+	}
+	assert_string_equal(panel_action_name(PA__COUNT), "?");
+}
+
+/* ---- profile field visibility ---- */
+
+static void can_see_field_table(void **state)
+{
+	(void)state;
+	/* rows: relation; columns: VIS_SELF, VIS_STEWARDS, VIS_PANEL */
+	static const struct {
+		enum viewer_relation rel;
+		bool self, stewards, panel;
+	} rows[] = {
+		{ REL_NONE,      false, false, false },
+		{ REL_GUEST,     false, false, false },
+		{ REL_CO_MEMBER, false, false, true },
+		{ REL_STEWARD,   false, true,  true },
+		{ REL_SELF,      true,  true,  true },
+	};
+	assert_int_equal(sizeof rows / sizeof rows[0], REL_SELF + 1);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		assert_int_equal(policy_can_see_field(rows[i].rel, VIS_SELF), rows[i].self);
+		assert_int_equal(policy_can_see_field(rows[i].rel, VIS_STEWARDS), rows[i].stewards);
+		assert_int_equal(policy_can_see_field(rows[i].rel, VIS_PANEL), rows[i].panel);
+	}
+}
+
+static void can_see_person(void **state)
+{
+	(void)state;
+	assert_false(policy_can_see_person(REL_NONE));
+	assert_true(policy_can_see_person(REL_GUEST));
+	assert_true(policy_can_see_person(REL_CO_MEMBER));
+	assert_true(policy_can_see_person(REL_STEWARD));
+	assert_true(policy_can_see_person(REL_SELF));
+}
+
+/* ---- a panel keeps an active steward ---- */
+
+static void last_steward_cannot_step_away(void **state)
+{
+	(void)state;
+	/* The only active steward demoted, paused or removed: refused. */
+	assert_false(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                    ROLE_CO_CREATOR, MEMBER_ACTIVE));
+	assert_false(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                    ROLE_GUEST, MEMBER_ACTIVE));
+	assert_false(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                    ROLE_STEWARD, MEMBER_PAUSED));
+	assert_false(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                    ROLE_STEWARD, MEMBER_REMOVED));
+	assert_false(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                    ROLE_CO_CREATOR, MEMBER_REMOVED));
+	/* Staying an active steward is always fine. */
+	assert_true(policy_keeps_a_steward(1, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                   ROLE_STEWARD, MEMBER_ACTIVE));
+}
+
+static void one_of_two_stewards_may_step_away(void **state)
+{
+	(void)state;
+	assert_true(policy_keeps_a_steward(2, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                   ROLE_CO_CREATOR, MEMBER_ACTIVE));
+	assert_true(policy_keeps_a_steward(2, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                   ROLE_STEWARD, MEMBER_PAUSED));
+	assert_true(policy_keeps_a_steward(2, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                   ROLE_STEWARD, MEMBER_REMOVED));
+	assert_true(policy_keeps_a_steward(5, ROLE_STEWARD, MEMBER_ACTIVE,
+	                                   ROLE_GUEST, MEMBER_ACTIVE));
+}
+
+static void changes_to_others_are_fine(void **state)
+{
+	(void)state;
+	/* Members who are not active stewards do not count towards the rule,
+	 * whatever the current count (even 0, say after a data repair). */
+	for (int count = 0; count <= 2; count++) {
+		for (int r = 1; r < N_ROLES; r++)
+			for (int s = 0; s < N_STATUSES; s++) {
+				enum panel_role from_role = all_roles[r];
+				enum member_status from_status = all_statuses[s];
+				if (from_role == ROLE_STEWARD && from_status == MEMBER_ACTIVE) continue;
+				for (int r2 = 1; r2 < N_ROLES; r2++)
+					for (int s2 = 0; s2 < N_STATUSES; s2++)
+						assert_true(policy_keeps_a_steward(count, from_role, from_status,
+						                                   all_roles[r2],
+						                                   all_statuses[s2]));
+			}
+	}
+	/* A paused steward made active again adds a steward. */
+	assert_true(policy_keeps_a_steward(0, ROLE_STEWARD, MEMBER_PAUSED,
+	                                   ROLE_STEWARD, MEMBER_ACTIVE));
+}
+
+/* ---- names ---- */
+
+static void role_names(void **state)
+{
+	(void)state;
+	/* Keys are stored in the database (CHECK constraints in the
+	 * migrations) and used in URLs and the API: they are a contract. */
+	assert_string_equal(role_key(ROLE_GUEST), "guest");
+	assert_string_equal(role_key(ROLE_CO_CREATOR), "co_creator");
+	assert_string_equal(role_key(ROLE_STEWARD), "steward");
+	for (int r = 1; r < N_ROLES; r++) {
+		enum panel_role out = ROLE_NONE;
+		assert_true(role_parse(role_key(all_roles[r]), &out));
+		assert_int_equal(out, all_roles[r]);
+		assert_true(strlen(role_label(all_roles[r])) > 0);
+		assert_string_not_equal(role_label(all_roles[r]), "?");
+	}
+	enum panel_role out = ROLE_GUEST;
+	/* "none" is a state, never a role someone can be given. */
+	assert_false(role_parse("none", &out));
+	assert_false(role_parse("", &out));
+	assert_false(role_parse(NULL, &out));
+	assert_false(role_parse("Steward", &out));
+	assert_false(role_parse("steward ", &out));
+	assert_false(role_parse("admin", &out));
+	assert_false(role_parse("co-creator", &out));
+	assert_string_equal(role_key((enum panel_role)99), "?");
+	assert_string_equal(role_label((enum panel_role)-1), "?");
+}
+
+static void status_names(void **state)
+{
+	(void)state;
+	assert_string_equal(status_key(MEMBER_ACTIVE), "active");
+	assert_string_equal(status_key(MEMBER_PAUSED), "paused");
+	assert_string_equal(status_key(MEMBER_REMOVED), "removed");
+	for (int s = 0; s < N_STATUSES; s++) {
+		enum member_status out = (enum member_status)-1;
+		assert_true(status_parse(status_key(all_statuses[s]), &out));
+		assert_int_equal(out, all_statuses[s]);
+		assert_true(strlen(status_label(all_statuses[s])) > 0);
+		assert_string_not_equal(status_label(all_statuses[s]), "?");
+	}
+	enum member_status out;
+	assert_false(status_parse("Active", &out));
+	assert_false(status_parse("deleted", &out));
+	assert_false(status_parse("", &out));
+	assert_false(status_parse(NULL, &out));
+	assert_string_equal(status_key((enum member_status)3), "?");
+}
+
+static void visibility_names(void **state)
+{
+	(void)state;
+	const enum visibility all[] = { VIS_SELF, VIS_STEWARDS, VIS_PANEL };
+	assert_string_equal(visibility_key(VIS_SELF), "self");
+	assert_string_equal(visibility_key(VIS_STEWARDS), "stewards");
+	assert_string_equal(visibility_key(VIS_PANEL), "panel");
+	for (size_t i = 0; i < 3; i++) {
+		enum visibility out = (enum visibility)-1;
+		assert_true(visibility_parse(visibility_key(all[i]), &out));
+		assert_int_equal(out, all[i]);
+		assert_true(strlen(visibility_label(all[i])) > 0);
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(visibility_label(all[i]), visibility_label(all[j]));
+	}
+	enum visibility out;
+	assert_false(visibility_parse("everyone", &out));
+	assert_false(visibility_parse("public", &out));
+	assert_false(visibility_parse("", &out));
+	assert_false(visibility_parse(NULL, &out));
+	assert_string_equal(visibility_key((enum visibility)7), "?");
+}
+
+static void hosting_names(void **state)
+{
+	(void)state;
+	assert_string_equal(hosting_key(HOSTING_ORGANISATION), "organisation");
+	assert_string_equal(hosting_key(HOSTING_USER_LED), "user_led");
+	for (int h = 0; h < N_HOSTINGS; h++) {
+		enum panel_hosting out = (enum panel_hosting)-1;
+		assert_true(hosting_parse(hosting_key(all_hostings[h]), &out));
+		assert_int_equal(out, all_hostings[h]);
+		assert_true(strlen(hosting_label(all_hostings[h])) > 0);
+	}
+	assert_string_not_equal(hosting_label(HOSTING_ORGANISATION),
+	                        hosting_label(HOSTING_USER_LED));
+	enum panel_hosting out;
+	assert_false(hosting_parse("user-led", &out));
+	assert_false(hosting_parse("organization", &out));
+	assert_false(hosting_parse("", &out));
+	assert_false(hosting_parse(NULL, &out));
+	assert_string_equal(hosting_label((enum panel_hosting)2), "?");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(table_covers_every_action_once),
+		cmocka_unit_test(allows_matches_table),
+		cmocka_unit_test(unknown_action_is_refused),
+		cmocka_unit_test(hides_panel_from_non_members_and_removed),
+		cmocka_unit_test(action_names_are_distinct),
+		cmocka_unit_test(can_see_field_table),
+		cmocka_unit_test(can_see_person),
+		cmocka_unit_test(last_steward_cannot_step_away),
+		cmocka_unit_test(one_of_two_stewards_may_step_away),
+		cmocka_unit_test(changes_to_others_are_fine),
+		cmocka_unit_test(role_names),
+		cmocka_unit_test(status_names),
+		cmocka_unit_test(visibility_names),
+		cmocka_unit_test(hosting_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
