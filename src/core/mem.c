@@ -142,8 +142,12 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_copy(ap2, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
-	if (n <= 0) return;
+	if (n < 0) n = 0;
 	buf_reserve(b, (size_t)n);
+	if (n == 0) {
+		b->data[b->len] = 0;
+		return;
+	}
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }

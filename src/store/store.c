@@ -41,6 +41,8 @@ struct store {
 	             "password_hash IS NOT NULL, created_at, updated_at, version "  \
 	             "FROM users ORDER BY id")                                      \
 	X(USER_COUNT, "SELECT COUNT(*) FROM users")                                 \
+	X(USER_EXISTS, "SELECT COUNT(*) FROM users WHERE id = $1")                  \
+	X(PANEL_EXISTS, "SELECT COUNT(*) FROM panels WHERE id = $1")                \
 	X(USER_HASH, "SELECT password_hash FROM users WHERE id = $1")               \
 	X(USER_SET_HASH, "UPDATE users SET password_hash = $2, updated_at = $3, "   \
 	                 "version = version + 1 WHERE id = $1")                     \
@@ -137,7 +139,7 @@ struct store {
 	               "revoked_at IS NULL AND expires_at > $2")                    \
 	X(INVITE_ACCEPT, "UPDATE invitations SET accepted_at = $3, "                \
 	                 "accepted_user_id = $2 WHERE id = $1 AND accepted_at IS NULL " \
-	                 "AND revoked_at IS NULL")                                  \
+	                 "AND revoked_at IS NULL AND expires_at > $3")              \
 	X(INVITES_PENDING, "SELECT id, panel_id, COALESCE(invited_by, 0), "         \
 	                   "created_at, expires_at, email, role FROM invitations "  \
 	                   "WHERE panel_id = $1 AND accepted_at IS NULL AND "       \
@@ -248,6 +250,16 @@ static int64_t scalar_i64(struct db_stmt *st)
 		db_done(st);
 	}
 	return v;
+}
+
+/* After a versioned UPDATE changed nothing: ST_CONFLICT if the row exists
+ * (someone saved first), ST_NOT_FOUND if it does not. */
+static enum store_rc version_miss(struct store *s, enum stmt_id exists, int64_t id)
+{
+	struct db_stmt *st = stmt(s, exists);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	return scalar_i64(st) ? ST_CONFLICT : ST_NOT_FOUND;
 }
 
 static const char *col_str(struct db_stmt *st, int col, struct arena *a)
@@ -554,7 +566,7 @@ enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
 	db_bind_i64(st, 3, expected_version);
 	db_bind_i64(st, 4, now);
 	enum store_rc rc = exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
+	return rc == ST_NOT_FOUND ? version_miss(s, S_USER_EXISTS, id) : rc;
 }
 
 enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now)
@@ -818,7 +830,7 @@ enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t
 	db_bind_i64(st, 8, p->version);
 	db_bind_i64(st, 9, now);
 	enum store_rc rc = exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
+	return rc == ST_NOT_FOUND ? version_miss(s, S_PANEL_EXISTS, p->id) : rc;
 }
 
 static void read_my_panel(struct db_stmt *st, void *slot, struct arena *a)

@@ -170,7 +170,7 @@ enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t us
 enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t user_id,
                                    enum panel_role role, enum member_status status,
                                    int64_t now);
-/* Members not removed, stewards first then by name. */
+/* Members not removed: stewards, then co-creators, then guests, each by name. */
 enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
                                  struct member_row **out, size_t *n);
 /* The same, limit rows from offset, and how many there are in all. */

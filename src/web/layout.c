@@ -173,7 +173,11 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 }
 
 /* localtime_r follows the process-wide TZ, so switching zones is
- * serialised. Pages format few times; this is not a hot path. */
+ * serialised here, the only place that changes TZ after start. main() sets
+ * TZ=UTC before any thread exists, so the variable always exists and is
+ * only ever replaced, never removed: glibc keeps replaced values alive, so
+ * a getenv() elsewhere still reads a valid string. Pages format few times;
+ * this is not a hot path. */
 static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const char *format_time(struct request *req, int64_t t, const char *zone)
@@ -183,15 +187,11 @@ const char *format_time(struct request *req, int64_t t, const char *zone)
 	time_t tt = (time_t)t;
 	struct tm tm;
 	pthread_mutex_lock(&tz_lock);
-	const char *old = getenv("TZ");
-	char *saved = old ? strdup(old) : NULL;
 	setenv("TZ", zone && *zone ? zone : "UTC", 1);
 	tzset();
 	localtime_r(&tt, &tm);
-	if (saved) setenv("TZ", saved, 1);
-	else unsetenv("TZ");
+	setenv("TZ", "UTC", 1);
 	tzset();
-	free(saved);
 	pthread_mutex_unlock(&tz_lock);
 	return arena_printf(&req->arena, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
 	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);

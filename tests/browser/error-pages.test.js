@@ -22,7 +22,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-test('axe is really running: an unlabelled field is reported', async () => {
+test('axe is really running: an unlabelled field is reported', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   await page.goto(server.url('/about'));
@@ -36,7 +36,7 @@ test('axe is really running: an unlabelled field is reported', async () => {
   await context.close();
 });
 
-test('signed out: not found, a dead invitation link, a wrong password, password reset pages', async () => {
+test('signed out: not found, a dead invitation link, a wrong password, password reset pages', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   const pages = h.trackPages(page);
@@ -82,7 +82,7 @@ test('signed out: not found, a dead invitation link, a wrong password, password 
   await context.close();
 });
 
-test('signed in: forbidden, not found, and a profile answer that is too long', async () => {
+test('signed in: forbidden, not found, and a profile answer that is too long', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   const pages = h.trackPages(page);
@@ -119,7 +119,7 @@ test('signed in: forbidden, not found, and a profile answer that is too long', a
   await context.close();
 });
 
-test('a guest: a panel they are not on is not found', async () => {
+test('a guest: a panel they are not on is not found', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   const pages = h.trackPages(page);

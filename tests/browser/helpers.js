@@ -24,6 +24,9 @@ const BIN = path.resolve(REPO, process.env.EMPTYCHAIR_BIN || 'build/src/emptycha
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+// A journey that hangs fails after this long rather than holding up the run.
+const TEST_TIMEOUT = 180000;
+
 const STEWARD = { email: 'sam@demo.emptychair.org', password: 'kettle river orange lamp' };
 
 // The server and chromium talk to 127.0.0.1 only: no proxy, ever.
@@ -176,6 +179,20 @@ async function navigates(page, fn) {
   return response;
 }
 
+// Steps of one journey, as subtests: once a step fails the later ones are
+// skipped, since they build on it, rather than failing for a second reason.
+function steps(t) {
+  let failed = null;
+  return (name, fn) => t.test(name, { skip: failed ? `after "${failed}" failed` : false }, async (st) => {
+    try {
+      await fn(st);
+    } catch (e) {
+      failed = name;
+      throw e;
+    }
+  });
+}
+
 // ---- keyboard ----
 
 // Presses Tab (or Shift+Tab) until the focused element matches the CSS
@@ -249,6 +266,6 @@ function shotsDir() {
 }
 
 module.exports = {
-  REPO, BIN, STEWARD, startServer, launchBrowser, newContext, assertNoProblems, trackPages,
-  checkA11y, navigates, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, shotsDir,
+  REPO, BIN, STEWARD, TEST_TIMEOUT, startServer, launchBrowser, newContext, assertNoProblems, trackPages,
+  checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, shotsDir,
 };

@@ -65,13 +65,14 @@ async function pressAndLoad(page, key) {
   await h.navigates(page, () => page.keyboard.press(key));
 }
 
-test('keyboard journey: invite, join, fill in the profile, hide a field, with the keyboard only', async (t) => {
+test('keyboard journey: invite, join, fill in the profile, hide a field, with the keyboard only', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   const pages = h.trackPages(page);
+  const step = h.steps(t);
   let link;
 
-  await t.test('the steward signs in and invites a co-creator with the keyboard', async () => {
+  await step('the steward signs in and invites a co-creator with the keyboard', async () => {
     await page.goto(server.url('/sign-in'));
     await h.checkA11y(page, 'sign-in page');
     await skipToMain(page);
@@ -132,7 +133,7 @@ test('keyboard journey: invite, join, fill in the profile, hide a field, with th
     await h.checkA11y(page, 'signed-out page');
   });
 
-  await t.test('the newcomer accepts the invitation with the keyboard, mistake included', async () => {
+  await step('the newcomer accepts the invitation with the keyboard, mistake included', async () => {
     const u = new URL(link);
     await page.goto(server.url(u.pathname + u.search));
     await h.checkA11y(page, 'accept-invitation page');
@@ -158,7 +159,7 @@ test('keyboard journey: invite, join, fill in the profile, hide a field, with th
     await h.checkA11y(page, 'profile page, welcome');
   });
 
-  await t.test('the newcomer fills in the profile with the keyboard and hides the pronouns', async () => {
+  await step('the newcomer fills in the profile with the keyboard and hides the pronouns', async () => {
     await tabToVisible(page, '#pronouns', 'the pronouns field', { max: 200 });
     await page.keyboard.type(NEWCOMER.pronouns);
     await page.keyboard.press('Tab');
@@ -212,7 +213,7 @@ test('keyboard journey: invite, join, fill in the profile, hide a field, with th
     await context.close();
   });
 
-  await t.test("a steward sees the newcomer's access needs but not the hidden pronouns", async () => {
+  await step("a steward sees the newcomer's access needs but not the hidden pronouns", async () => {
     const ctx = await h.newContext(browser);
     const sp = await ctx.newPage();
     const spPages = h.trackPages(sp);

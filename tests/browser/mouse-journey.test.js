@@ -29,13 +29,14 @@ after(async () => {
   if (server) await server.stop();
 });
 
-test('mouse journey: invite, join, fill in the profile, hide a field; stewards see only what is shared', async (t) => {
+test('mouse journey: invite, join, fill in the profile, hide a field; stewards see only what is shared', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const context = await h.newContext(browser);
   const page = await context.newPage();
   const pages = h.trackPages(page);
+  const step = h.steps(t);
   let link, memberPath;
 
-  await t.test('the steward invites a new co-creator and reads the link', async () => {
+  await step('the steward invites a new co-creator and reads the link', async () => {
     await page.goto(server.url('/sign-in'));
     await h.checkA11y(page, 'sign-in page');
     await page.getByLabel('E-mail address').fill(h.STEWARD.email);
@@ -72,7 +73,7 @@ test('mouse journey: invite, join, fill in the profile, hide a field; stewards s
     await h.checkA11y(page, 'signed-out page');
   });
 
-  await t.test('the newcomer accepts the invitation, with one mistake on the way', async () => {
+  await step('the newcomer accepts the invitation, with one mistake on the way', async () => {
     // The link is made from the server's public URL; open it on this server.
     const u = new URL(link);
     await page.goto(server.url(u.pathname + u.search));
@@ -98,7 +99,7 @@ test('mouse journey: invite, join, fill in the profile, hide a field; stewards s
     await h.checkA11y(page, 'profile page, welcome');
   });
 
-  await t.test('the newcomer fills in the profile, hides the pronouns and saves', async () => {
+  await step('the newcomer fills in the profile, hides the pronouns and saves', async () => {
     await page.getByLabel('Pronouns', { exact: true }).fill(NEWCOMER.pronouns);
     await page.getByLabel('Who can see your answer to "Pronouns"').selectOption({ label: 'Only me' });
     await page.getByLabel('Phone number', { exact: true }).fill(NEWCOMER.phone);
@@ -154,7 +155,7 @@ test('mouse journey: invite, join, fill in the profile, hide a field; stewards s
     await context.close();
   });
 
-  await t.test('a steward sees what is shared with stewards, never the hidden answer', async () => {
+  await step('a steward sees what is shared with stewards, never the hidden answer', async () => {
     const ctx = await h.newContext(browser);
     const sp = await ctx.newPage();
     const spPages = h.trackPages(sp);
@@ -184,7 +185,7 @@ test('mouse journey: invite, join, fill in the profile, hide a field; stewards s
     await ctx.close();
   });
 
-  await t.test('a fellow co-creator sees only what is shared with the panel', async () => {
+  await step('a fellow co-creator sees only what is shared with the panel', async () => {
     const ctx = await h.newContext(browser);
     const ap = await ctx.newPage();
     const apPages = h.trackPages(ap);

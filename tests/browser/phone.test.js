@@ -35,14 +35,27 @@ async function noSidewaysScroll(page, label) {
     `${label} scrolls sideways: scrollWidth ${m.scrollWidth} > ${m.innerWidth}\n${m.wide.join('\n')}`);
 }
 
+// On a phone a table's header row is moved off screen and each row becomes
+// a block, so every cell after the first must say what it is: style.css
+// shows its data-label attribute before it.
+async function cellsSayWhatTheyAre(page, label) {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('table')]
+    .filter((t) => { const th = t.tHead; return th && th.getBoundingClientRect().right <= 0; })
+    .flatMap((t) => [...t.querySelectorAll('tbody td:not(:first-child)')])
+    .filter((td) => !/^".+"/.test(getComputedStyle(td, '::before').content))
+    .slice(0, 3).map((td) => td.outerHTML.slice(0, 120)));
+  assert.deepEqual(unlabelled, [], `${label}: table cells with no label on a phone (give each <td> a data-label)`);
+}
+
 async function visit(page, p, label) {
   const r = await page.goto(server.url(p));
   await h.checkA11y(page, `${label} (phone)`);
   await noSidewaysScroll(page, label);
+  await cellsSayWhatTheyAre(page, label);
   return r;
 }
 
-test('phone: the pages a co-creator uses fit a 375px screen and pass axe', async () => {
+test('phone: the pages a co-creator uses fit a 375px screen and pass axe', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser, PHONE);
   const page = await context.newPage();
   const pages = h.trackPages(page);
@@ -67,7 +80,7 @@ test('phone: the pages a co-creator uses fit a 375px screen and pass axe', async
   await context.close();
 });
 
-test('phone: the pages a steward uses fit a 375px screen and pass axe', async () => {
+test('phone: the pages a steward uses fit a 375px screen and pass axe', { timeout: h.TEST_TIMEOUT }, async () => {
   const context = await h.newContext(browser, PHONE);
   const page = await context.newPage();
   const pages = h.trackPages(page);
@@ -75,6 +88,8 @@ test('phone: the pages a steward uses fit a 375px screen and pass axe', async ()
   await h.checkA11y(page, 'my panels (phone, steward)');
   await visit(page, '/panels/1', 'panel page (steward)');
   await visit(page, '/panels/1/members', 'members and invitations');
+  const role = page.locator('td[data-label="Role"]').first();
+  assert.match(await role.evaluate((td) => getComputedStyle(td, '::before').content), /Role: /);
   const href = await page.getByRole('link', { name: 'Amira Haddad' }).getAttribute('href');
   await visit(page, href, "a member's page");
   await visit(page, '/panels/1/edit', 'edit the panel');

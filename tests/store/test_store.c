@@ -301,6 +301,8 @@ static void user_set_name_checks_version(void **state)
 	/* any other change moves the version on too */
 	assert_int_equal(store_user_set_status(f->s, id, USER_ACTIVE, T0 + 40), ST_OK);
 	assert_int_equal(store_user_set_name(f->s, id, "Too Late", u.version, T0 + 50), ST_CONFLICT);
+	/* no such user: not found, not a conflict */
+	assert_int_equal(store_user_set_name(f->s, id + 1000000, "Nobody", 1, T0 + 60), ST_NOT_FOUND);
 }
 
 static void user_status_and_admin(void **state)
@@ -366,6 +368,9 @@ static void user_erase(void **state)
 	assert_int_equal(store_consent_add(f->s, id, "representation.gender", "w1", true, T0), ST_OK);
 	assert_int_equal(store_audit_add(f->s, id, other, AUDIT_READ, "pronouns", T0), ST_OK);
 	assert_int_equal(store_audit_add(f->s, other, id, AUDIT_READ, "phone", T0 + 1), ST_OK);
+	const char *to_them = unique(f, "to them"), *to_other = unique(f, "to other");
+	assert_int_equal(store_outbox_add(f->s, email, to_them, "Welcome", T0), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, "someone@example.org", to_other, "Hi", T0), ST_OK);
 
 	assert_int_equal(store_user_erase(f->s, id, T0 + 100), ST_OK);
 
@@ -419,6 +424,19 @@ static void user_erase(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(e[0].actor_user_id, id);
 	assert_string_equal(e[0].actor_name, "");
+
+	/* mail waiting for their address goes; other mail stays */
+	struct outbox_message *mail;
+	assert_int_equal(store_outbox_recent(f->s, 1000, &f->a, &mail, &n), ST_OK);
+	bool them = false, them_addr = false, other_mail = false;
+	for (size_t i = 0; i < n; i++) {
+		them |= !strcmp(mail[i].subject, to_them);
+		them_addr |= !strcmp(mail[i].to_email, email);
+		other_mail |= !strcmp(mail[i].subject, to_other);
+	}
+	assert_false(them);
+	assert_false(them_addr);
+	assert_true(other_mail);
 
 	/* the other member is untouched */
 	assert_int_equal(store_user_get(f->s, other, &f->a, &u), ST_OK);
@@ -495,6 +513,20 @@ static void sessions(void **state)
 	assert_int_equal(store_session_find(f->s, t2, T0 + 50, &s), ST_NOT_FOUND);
 	assert_int_equal(store_session_find(f->s, t3, T0 + 50, &s), ST_OK);
 	assert_int_equal(s.user_id, other);
+}
+
+static void sessions_prune(void **state)
+{
+	struct fx *f = *state;
+	int64_t uid = make_user(f, "Pruned");
+	const char *gone = unique(f, "gone"), *kept = unique(f, "kept");
+	assert_int_equal(store_session_create(f->s, gone, uid, T0, T0 + 100), ST_OK);
+	assert_int_equal(store_session_create(f->s, kept, uid, T0, T0 + 300), ST_OK);
+	assert_int_equal(store_sessions_prune(f->s, T0 + 200), ST_OK);
+	struct session s;
+	assert_int_equal(store_session_find(f->s, kept, T0 + 250, &s), ST_OK);
+	/* pruned: not there even when asked as of a time it was valid */
+	assert_int_equal(store_session_find(f->s, gone, T0 + 50, &s), ST_NOT_FOUND);
 }
 
 /* ---- API tokens ---- */
@@ -602,10 +634,9 @@ static void panel_create_get_update(void **state)
 	assert_int_equal(store_panel_get(f->s, id, &f->a, &after), ST_OK);
 	assert_string_equal(after.name, "Renamed");
 
-	/* an update naming no panel changes nothing (store.h: NOT_FOUND or a
-	 * version conflict; either way not ST_OK) */
+	/* an update naming no panel changes nothing and says so */
 	stale.id = id + 1000000;
-	assert_int_not_equal(store_panel_update(f->s, &stale, T0 + 30), ST_OK);
+	assert_int_equal(store_panel_update(f->s, &stale, T0 + 30), ST_NOT_FOUND);
 	assert_int_equal(store_panel_get(f->s, id + 1000000, &f->a, &after), ST_NOT_FOUND);
 }
 
@@ -766,6 +797,38 @@ static void members_list_order_and_removed(void **state)
 	assert_int_equal(n, 0);
 }
 
+static void members_in_pages(void **state)
+{
+	struct fx *f = *state;
+	struct cast c = make_cast(f);
+	struct member_row *all, *page;
+	size_t n_all = 0, n = 0;
+	int64_t total = -1;
+	assert_int_equal(store_members_list(f->s, c.panel, &f->a, &all, &n_all), ST_OK);
+	assert_int_equal(n_all, 6);
+	/* pages of 4 then 2 then none, in the list's order */
+	size_t at = 0;
+	for (int64_t offset = 0; offset <= 8; offset += 4) {
+		assert_int_equal(store_members_page(f->s, c.panel, offset, 4, &f->a, &page, &n, &total),
+		                 ST_OK);
+		assert_int_equal(total, 6);
+		assert_int_equal(n, offset == 0 ? 4 : offset == 4 ? 2 : 0);
+		for (size_t i = 0; i < n; i++, at++) {
+			assert_int_equal(page[i].m.user_id, all[at].m.user_id);
+			assert_int_equal(page[i].m.panel_id, c.panel);
+		}
+	}
+	assert_int_equal(at, n_all);
+	assert_int_equal(store_members_page(f->s, c.panel, 5, 1, &f->a, &page, &n, &total), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(page[0].m.user_id, all[5].m.user_id);
+	/* the total leaves out removed members, as the list does */
+	put(f, c.panel, c.bob, ROLE_CO_CREATOR, MEMBER_REMOVED);
+	assert_int_equal(store_members_page(f->s, c.panel, 0, 100, &f->a, &page, &n, &total), ST_OK);
+	assert_int_equal(total, 5);
+	assert_int_equal(n, 5);
+}
+
 static void counts_and_stewards(void **state)
 {
 	struct fx *f = *state;
@@ -828,6 +891,13 @@ static void relations(void **state)
 	assert_int_equal(store_relation(f->s, outsider, c.bob), REL_GUEST);
 	assert_int_equal(store_relation(f->s, outsider, c.amy), REL_NONE);
 	assert_int_equal(store_relation(f->s, c.amy, outsider), REL_NONE);
+	/* whichever panel is found first: a weaker relation in a newer panel
+	 * does not hide a stronger one in an older panel */
+	int64_t third = make_panel(f, unique(f, "Third"), HOSTING_ORGANISATION);
+	put(f, third, c.amy, ROLE_GUEST, MEMBER_ACTIVE);
+	put(f, third, c.bob, ROLE_CO_CREATOR, MEMBER_ACTIVE);
+	assert_int_equal(store_relation(f->s, c.amy, c.bob), REL_STEWARD);
+	assert_int_equal(store_relation(f->s, c.bob, c.amy), REL_CO_MEMBER);
 }
 
 /* ---- invitations ---- */
@@ -861,6 +931,8 @@ static void invitations(void **state)
 	assert_int_equal(store_invitation_find(f->s, unique(f, "nope"), T0, &f->a, &inv),
 	                 ST_NOT_FOUND);
 
+	/* too late to accept: a conflict, and nothing changes */
+	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 1000), ST_CONFLICT);
 	/* accepted once; a second acceptance is a conflict */
 	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 20), ST_OK);
 	assert_int_equal(store_invitation_accept(f->s, id, joiner, T0 + 21), ST_CONFLICT);
@@ -1389,12 +1461,14 @@ int main(void)
 		T(erase_two_people),
 		T(erased_address_can_sign_up_again),
 		T(sessions),
+		T(sessions_prune),
 		T(api_tokens),
 		T(panel_create_get_update),
 		T(panel_defaults),
 		T(panels_for_user_leaves_out_removed),
 		T(membership_get_and_put),
 		T(members_list_order_and_removed),
+		T(members_in_pages),
 		T(counts_and_stewards),
 		T(relations),
 		T(invitations),
