@@ -36,7 +36,8 @@ static const char usage[] =
 	"\n"
 	"global options:\n"
 	"  --db PATH        the SQLite database (var/emptychair.db)\n"
-	"  --public-url URL the address people use, for links (http://127.0.0.1:8080)\n"
+	"  --public-url URL the address people use, for links (default: where serve\n"
+	"                   listens, e.g. http://127.0.0.1:8080)\n"
 	"  --help, --version\n"
 	"\n"
 	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
@@ -107,7 +108,7 @@ bool cli_print_password_link(struct store *s, const struct cli_options *o, int64
 	int64_t now = (int64_t)time(NULL);
 	if (store_reset_create(s, hash, user_id, now, now + 24 * 3600) != ST_OK) return false;
 	printf("One-time link to set the password (works for 24 hours):\n%s/reset-password?t=%s\n",
-	       o->public_url, token);
+	       o->public_url ? o->public_url : "http://127.0.0.1:8080", token);
 	return true;
 }
 
@@ -276,7 +277,7 @@ int main(int argc, char **argv)
 {
 	struct cli_options o = {
 		.db = env_or("EMPTYCHAIR_DB", "var/emptychair.db"),
-		.public_url = env_or("EMPTYCHAIR_PUBLIC_URL", "http://127.0.0.1:8080"),
+		.public_url = env_or("EMPTYCHAIR_PUBLIC_URL", NULL),
 	};
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

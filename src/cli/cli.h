@@ -10,7 +10,7 @@
 /* Options shared by every subcommand, from flags or EMPTYCHAIR_* variables. */
 struct cli_options {
 	const char *db;          /* --db, EMPTYCHAIR_DB; default var/emptychair.db */
-	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL */
+	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL; NULL: where serve listens */
 };
 
 /* Opens and migrates the database; prints why not and returns NULL. */

@@ -8,11 +8,11 @@ enum { S_ABOUT, S_CONTACT, S_COMMUNICATION, S_ACCESS, S_TAKING_PART, S_PAY,
        S_SUPPORT, S_REPRESENTATION };
 
 const struct profile_section profile_sections[] = {
-	[S_ABOUT] = { "about", "About me", "Only your name is needed. Everything else is up to you." },
+	[S_ABOUT] = { "about", "About me", NULL },
 	[S_CONTACT] = { "contact", "How to reach me", NULL },
 	[S_COMMUNICATION] = { "communication", "Communication needs",
 		"So that what we send you works for you." },
-	[S_ACCESS] = { "access", "Access needs",
+	[S_ACCESS] = { "access", "Access",
 		"So that meetings and papers work for you. Stewards can only arrange "
 		"things they are allowed to see." },
 	[S_TAKING_PART] = { "taking_part", "How I like to take part", NULL },

@@ -25,7 +25,8 @@ struct server_config {
 	size_t body_limit;           /* bytes; larger bodies get 413 */
 	unsigned connection_timeout; /* seconds */
 	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
-	const char *public_url;      /* base for links in messages, no trailing / */
+	const char *public_url;      /* base for links in messages, no trailing /;
+	                              * NULL: the listening address (server_run) */
 	unsigned char secret[AUTH_SECRET_BYTES];
 	bool quiet;                  /* no access log (benchmarks) */
 };

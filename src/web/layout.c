@@ -28,6 +28,7 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	html(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	        "<title>%r%t – emptychair</title>"
+	        "<link rel=\"icon\" href=\"data:,\">"
 	        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
 	        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"
 	        "<header class=\"site-header\"><div class=\"width\">"

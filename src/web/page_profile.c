@@ -64,12 +64,17 @@ static void profile_page(struct request *req, const struct form_errors *e, const
 {
 	page_begin(req, "My profile", e);
 	struct buf *b = &req->out;
+	/* After accepting an invitation: name the panel they joined. */
 	const char *welcome = form_get(&req->query, "welcome");
-	if (welcome)
-		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">Welcome</h2>"
-		        "<p>You have joined the panel. Tell us how you like to take part, if you "
-		        "want to: everything here is optional, and you choose who sees each answer.</p>"
-		        "<p><a href=\"/panels/%a\">Go to the panel</a></p></div>", welcome);
+	int64_t panel_id;
+	struct panel joined;
+	if (welcome && parse_i64(welcome, 1, INT64_MAX, &panel_id) &&
+	    store_membership_get(req->store, panel_id, req->user->id, &(struct membership){0}) == ST_OK &&
+	    store_panel_get(req->store, panel_id, &req->arena, &joined) == ST_OK)
+		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">Welcome to %t</h2>"
+		        "<p>Tell us how you like to take part, if you want to: everything here is "
+		        "optional, and you choose who sees each answer.</p>"
+		        "<p><a href=\"/panels/%l\">Go to the panel</a></p></div>", joined.name, joined.id);
 	if (saved)
 		html(b, "<div class=\"notice\" role=\"status\"><p>Your profile has been saved.</p></div>");
 	html(b, "<h1 class=\"heading-l\">My profile</h1>"

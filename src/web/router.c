@@ -82,13 +82,16 @@ void respond_error(struct request *req, int status, const char *code, const char
 	req->status = status;
 	req->content_type = NULL;
 	buf_reset(&req->out);
-	const char *title = status == 404 ? "Page not found"
+	/* A one-time link that no longer works is not a mistyped address. */
+	bool dead_link = !strcmp(code, "invitation_not_found") || !strcmp(code, "reset_not_found");
+	const char *title = dead_link ? "This link no longer works"
+	                  : status == 404 ? "Page not found"
 	                  : status == 403 ? "You cannot do that here"
 	                  : status >= 500 ? "Sorry, something went wrong"
 	                                  : "There is a problem";
 	page_begin(req, title, NULL);
 	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", title, message);
-	if (status == 404)
+	if (status == 404 && !dead_link)
 		html(&req->out, "<p>If you typed the address, check it is correct. "
 		                "<a href=\"/\">Go to the start</a>.</p>");
 	page_end(req);

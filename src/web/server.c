@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -222,7 +223,32 @@ static bool parse_listen(const struct server_config *cfg, struct sockaddr_storag
 	return false;
 }
 
-int server_run(const struct server_config *cfg)
+/* Binds and listens ourselves (rather than letting MHD) so that the real
+ * port is known before the first request: links in messages use it. */
+static int open_listener(const struct server_config *cfg, const struct sockaddr_storage *addr,
+                         bool ipv6, int *port)
+{
+	int fd = socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0) return -1;
+	int on = 1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+	if (ipv6) setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on);
+	socklen_t len = ipv6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+	struct sockaddr_storage bound;
+	socklen_t blen = sizeof bound;
+	if (bind(fd, (const struct sockaddr *)addr, len) || listen(fd, 512) ||
+	    getsockname(fd, (struct sockaddr *)&bound, &blen)) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	*port = ntohs(ipv6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+	                   : ((struct sockaddr_in *)&bound)->sin_port);
+	return fd;
+}
+
+int server_run(struct server_config *cfg)
 {
 	struct sockaddr_storage addr;
 	bool ipv6 = false;
@@ -230,6 +256,19 @@ int server_run(const struct server_config *cfg)
 		fprintf(stderr, "emptychair: cannot listen on '%s': give an IP address such as "
 		                "127.0.0.1 or ::1\n", cfg->listen_host);
 		return 2;
+	}
+	int port = 0;
+	int lfd = open_listener(cfg, &addr, ipv6, &port);
+	if (lfd < 0) {
+		fprintf(stderr, "emptychair: cannot listen on %s port %d: %s\n", cfg->listen_host,
+		        cfg->port, strerror(errno));
+		return 1;
+	}
+	static char default_url[128];
+	if (!cfg->public_url) {
+		snprintf(default_url, sizeof default_url, "http://%s%s%s:%d", ipv6 ? "[" : "",
+		         cfg->listen_host, ipv6 ? "]" : "", port);
+		cfg->public_url = default_url;
 	}
 	/* Signals are taken by this thread with sigwait(); the workers, which
 	 * inherit this mask, never see them. */
@@ -245,8 +284,8 @@ int server_run(const struct server_config *cfg)
 	                 MHD_USE_ITC;
 	if (ipv6) flags |= MHD_USE_IPv6;
 	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, (uint16_t)cfg->port, NULL, NULL, on_request, (void *)cfg,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		flags, 0, NULL, NULL, on_request, (void *)cfg,
+		MHD_OPTION_LISTEN_SOCKET, lfd,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)cfg,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
@@ -259,11 +298,10 @@ int server_run(const struct server_config *cfg)
 		MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %s\n",
-		        cfg->listen_host, cfg->port, strerror(errno));
+		        cfg->listen_host, port, strerror(errno));
+		close(lfd);
 		return 1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	int port = info ? info->port : cfg->port;
 	printf("emptychair: listening on http://%s%s%s:%d/\n", ipv6 ? "[" : "", cfg->listen_host,
 	       ipv6 ? "]" : "", port);
 	fflush(stdout);

@@ -5,8 +5,10 @@
  * then stops accepting, lets requests in flight finish (up to 10 s) and
  * returns 0; it returns non-zero when the server cannot start. It prints
  * one line "emptychair: listening on http://HOST:PORT/" to stdout once it
- * accepts connections (port 0 picks a free port; tests read this line). */
+ * accepts connections (port 0 picks a free port; tests read this line).
+ * When cfg->public_url is NULL it is set, before any request, to this
+ * listening address with its real port. */
 #include "web/http.h"
 
-int server_run(const struct server_config *cfg);
+int server_run(struct server_config *cfg);
 #endif
