@@ -61,7 +61,9 @@ for stage in $STAGES; do
       name=$(basename "$target")
       corpus=tests/fuzz/corpus/${name#fuzz_}
       work=$(mktemp -d)
-      if "$target" -max_total_time="$FUZZ_SECONDS" -print_final_stats=0 "$work" "$corpus" >"$work.log" 2>&1; then
+      mkdir -p build-fuzz/artifacts   # a crashing input is kept here, outside the tree
+      if "$target" -max_total_time="$FUZZ_SECONDS" -print_final_stats=0 \
+           -artifact_prefix=build-fuzz/artifacts/ "$work" "$corpus" >"$work.log" 2>&1; then
         echo "fuzz $name: ok ($(grep -o 'Done [0-9]* runs' "$work.log" | tail -1))"; count 1 0
       else
         tail -40 "$work.log"; echo "fuzz $name: FAILED"; count 0 1; failed_stages+=("fuzz $name")
