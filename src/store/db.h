@@ -49,6 +49,12 @@ bool db_col_is_null(struct db_stmt *st, int col);
 /* Finishes with a statement (resets it so it holds no locks). */
 void db_done(struct db_stmt *st);
 
+/* True when st only reads (a SELECT): the store's read snapshot ends
+ * before anything else runs. */
+bool db_stmt_read_only(struct db_stmt *st);
+/* True while a transaction is open on this connection. */
+bool db_in_transaction(struct db *db);
+
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 int64_t db_changes(struct db *db);
 /* The last error message on this connection, for logs. */

@@ -8,6 +8,7 @@
 #include "store/db.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +41,15 @@ static enum db_rc map_rc(int rc)
 	}
 }
 
+/* SQLite's memory statistics (on by default) take one process-wide mutex
+ * on every allocation, which the worker threads then queue on; nothing
+ * here reads those statistics. Must run before SQLite initialises. */
+static void configure_sqlite(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 struct db *db_open(const char *target, char **err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, configure_sqlite);
 	sqlite3 *conn = NULL;
 	int rc = sqlite3_open_v2(target, &conn,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
@@ -164,6 +172,10 @@ bool db_col_is_null(struct db_stmt *st, int col)
 }
 
 void db_done(struct db_stmt *st) { sqlite3_reset(st->st); }
+
+bool db_stmt_read_only(struct db_stmt *st) { return sqlite3_stmt_readonly(st->st) != 0; }
+
+bool db_in_transaction(struct db *db) { return !sqlite3_get_autocommit(db->conn); }
 
 int64_t db_changes(struct db *db) { return sqlite3_changes64(db->conn); }
 

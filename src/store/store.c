@@ -20,6 +20,7 @@
 struct store {
 	struct db *db;
 	int tx_depth;
+	bool reading; /* inside store_read_begin's snapshot */
 };
 
 #define STMTS(X)                                                                  \
@@ -98,8 +99,9 @@ struct store {
 	X(PANELS_FOR_USER, "SELECT p.id, p.name, p.description, p.time_zone, "      \
 	                   "p.language, p.hosting, p.organisation, p.created_at, "  \
 	                   "p.updated_at, p.version, m.role, m.status, m.joined_at, " \
-	                   "m.updated_at, (SELECT COUNT(*) FROM memberships x "     \
-	                   "WHERE x.panel_id = p.id AND x.status = 'active') "      \
+	                   "m.updated_at, (SELECT COALESCE(SUM(c.n), 0) FROM "      \
+	                   "panel_member_counts c WHERE c.panel_id = p.id AND "     \
+	                   "c.status = 'active') "                                  \
 	                   "FROM memberships m JOIN panels p ON p.id = m.panel_id " \
 	                   "WHERE m.user_id = $1 AND m.status <> 'removed' "        \
 	                   "ORDER BY p.name, p.id")                                 \
@@ -120,8 +122,8 @@ struct store {
 	                 "status <> 'removed'")                                     \
 	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
 	                 "role = 'steward' AND status = 'active'")                  \
-	X(PANEL_COUNTS, "SELECT role, COUNT(*) FROM memberships WHERE panel_id = $1 " \
-	                "AND status = 'active' GROUP BY role")                      \
+	X(PANEL_COUNTS, "SELECT role, n FROM panel_member_counts WHERE "            \
+	                "panel_id = $1 AND status = 'active'")                      \
 	X(PANEL_STEWARDS, "SELECT u.display_name FROM memberships m JOIN users u "  \
 	                  "ON u.id = m.user_id WHERE m.panel_id = $1 AND "          \
 	                  "m.role = 'steward' AND m.status = 'active' "             \
@@ -193,9 +195,35 @@ static const char *const stmt_sql[S__COUNT] = {
 #undef X
 };
 
+/* The read snapshot's own statements, after the table's. */
+enum { S_READ_BEGIN = S__COUNT, S_READ_END };
+
+static void end_read(struct store *s)
+{
+	s->reading = false;
+	if (!db_in_transaction(s->db)) return; /* an error already ended it */
+	struct db_stmt *st = db_stmt(s->db, S_READ_END, "COMMIT");
+	if (!st || db_step(st) != DB_DONE) db_exec(s->db, "ROLLBACK");
+}
+
 static struct db_stmt *stmt(struct store *s, enum stmt_id id)
 {
-	return db_stmt(s->db, id, stmt_sql[id]);
+	struct db_stmt *st = db_stmt(s->db, id, stmt_sql[id]);
+	/* A write never runs inside the read snapshot (see store_read_begin). */
+	if (st && s->reading && !db_stmt_read_only(st)) end_read(s);
+	return st;
+}
+
+void store_read_begin(struct store *s)
+{
+	if (s->reading || s->tx_depth > 0 || db_in_transaction(s->db)) return;
+	struct db_stmt *st = db_stmt(s->db, S_READ_BEGIN, "BEGIN");
+	s->reading = st && db_step(st) == DB_DONE;
+}
+
+void store_read_end(struct store *s)
+{
+	if (s->reading) end_read(s);
 }
 
 static enum store_rc rc_of(enum db_rc r)
@@ -392,6 +420,7 @@ enum store_rc store_migrate(struct store *s, int *applied)
 
 enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 {
+	if (s->reading) end_read(s); /* writes never run in the read snapshot */
 	if (s->tx_depth > 0) return fn(s, ctx); /* already inside one */
 	enum store_rc rc = ST_BUSY;
 	for (int attempt = 0; attempt < 8 && rc == ST_BUSY; attempt++) {

@@ -177,7 +177,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	req->store = thread_store(req->cfg);
 	if (!req->store) respond_error(req, 503, "unavailable", "The database is not available.");
-	else dispatch(req);
+	else {
+		/* A page view's reads share one snapshot (store_read_begin). */
+		bool reads = req->method & (M_GET | M_HEAD);
+		if (reads) store_read_begin(req->store);
+		dispatch(req);
+		if (reads) store_read_end(req->store);
+	}
 	return send_response(req);
 }
 
