@@ -42,7 +42,8 @@ static const char usage[] =
 	"\n"
 	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
 	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
-	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_PWHASH=interactive|minimum (minimum: tests only)\n";
+	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
+	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 
 static const char *env_or(const char *name, const char *fallback)
 {
@@ -300,8 +301,15 @@ int main(int argc, char **argv)
 	if (opt(sub_argc, sub_argv, "--public-url")) o.public_url = opt(sub_argc, sub_argv, "--public-url");
 	if (flag(sub_argc, sub_argv, "--help")) { fputs(usage, stdout); return 0; }
 
-	const char *cost = env_or("EMPTYCHAIR_PWHASH", "interactive");
-	if (!auth_init(!strcmp(cost, "minimum") ? AUTH_PWHASH_MINIMUM : AUTH_PWHASH_INTERACTIVE)) {
+	const char *cost = env_or("EMPTYCHAIR_PWHASH", "standard");
+	enum auth_pwhash_cost pwcost = AUTH_PWHASH_STANDARD;
+	if (!strcmp(cost, "minimum")) pwcost = AUTH_PWHASH_MINIMUM;
+	else if (!strcmp(cost, "interactive")) pwcost = AUTH_PWHASH_INTERACTIVE;
+	else if (strcmp(cost, "standard")) {
+		fprintf(stderr, "emptychair: EMPTYCHAIR_PWHASH is standard, interactive or minimum\n");
+		return 2;
+	}
+	if (!auth_init(pwcost)) {
 		fprintf(stderr, "emptychair: cannot initialise libsodium\n");
 		return 1;
 	}

@@ -1,6 +1,8 @@
 #include "auth/auth.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <sodium.h>
 #include <stddef.h>
 #include <string.h>
@@ -13,20 +15,37 @@
 static unsigned long long ops_limit;
 static size_t mem_limit;
 static pthread_mutex_t crack_lock = PTHREAD_MUTEX_INITIALIZER;
+static sem_t hash_slots;     /* AUTH_PWHASH_CONCURRENT argon2 runs at a time */
 static char dummy_hash[crypto_pwhash_STRBYTES];
 
 bool auth_init(enum auth_pwhash_cost cost)
 {
 	if (sodium_init() < 0) return false;
-	if (cost == AUTH_PWHASH_MINIMUM) {
+	switch (cost) {
+	case AUTH_PWHASH_MINIMUM:
 		ops_limit = crypto_pwhash_OPSLIMIT_MIN;
 		mem_limit = crypto_pwhash_MEMLIMIT_MIN;
-	} else {
+		break;
+	case AUTH_PWHASH_INTERACTIVE:
 		ops_limit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 		mem_limit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+		break;
+	case AUTH_PWHASH_STANDARD:
+		ops_limit = 2;
+		mem_limit = (size_t)19 * 1024 * 1024;
+		break;
 	}
+	if (sem_init(&hash_slots, 0, AUTH_PWHASH_CONCURRENT)) return false;
 	return auth_password_hash("not a real password", dummy_hash);
 }
+
+/* Waits for a hashing slot; EINTR is retried. */
+static void slot_take(void)
+{
+	while (sem_wait(&hash_slots) && errno == EINTR) {}
+}
+
+static void slot_give(void) { sem_post(&hash_slots); }
 
 const char *auth_password_problem(const char *password)
 {
@@ -49,8 +68,11 @@ const char *auth_password_problem(const char *password)
 bool auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX])
 {
 	_Static_assert(AUTH_PWHASH_MAX == crypto_pwhash_STRBYTES, "hash size");
-	return crypto_pwhash_str_alg(out, password, strlen(password), ops_limit, mem_limit,
-	                             crypto_pwhash_ALG_ARGON2ID13) == 0;
+	slot_take();
+	bool ok = crypto_pwhash_str_alg(out, password, strlen(password), ops_limit, mem_limit,
+	                                crypto_pwhash_ALG_ARGON2ID13) == 0;
+	slot_give();
+	return ok;
 }
 
 bool auth_password_verify(const char *hash, const char *password)
@@ -59,13 +81,19 @@ bool auth_password_verify(const char *hash, const char *password)
 		auth_password_dummy_verify(password);
 		return false;
 	}
-	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	slot_take();
+	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	slot_give();
+	return ok;
 }
 
 void auth_password_dummy_verify(const char *password)
 {
 	/* The answer is meaningless; only the time spent matters. */
-	if (crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0) return;
+	slot_take();
+	int ignored = crypto_pwhash_str_verify(dummy_hash, password, strlen(password));
+	slot_give();
+	(void)ignored;
 }
 
 void auth_token_new(char out[AUTH_TOKEN_CHARS + 1])

@@ -118,8 +118,8 @@ struct store {
 	                "m.panel_id = $1 AND m.status <> 'removed' ORDER BY "       \
 	                "CASE m.role WHEN 'steward' THEN 0 WHEN 'co_creator' THEN 1 " \
 	                "ELSE 2 END, u.display_name, u.id LIMIT $3 OFFSET $2")      \
-	X(MEMBERS_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
-	                 "status <> 'removed'")                                     \
+	X(MEMBERS_COUNT, "SELECT COALESCE(SUM(n), 0) FROM panel_member_counts "     \
+	                 "WHERE panel_id = $1 AND status <> 'removed'")             \
 	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
 	                 "role = 'steward' AND status = 'active'")                  \
 	X(PANEL_COUNTS, "SELECT role, n FROM panel_member_counts WHERE "            \

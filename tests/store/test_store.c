@@ -829,6 +829,54 @@ static void members_in_pages(void **state)
 	assert_int_equal(n, 5);
 }
 
+/* The trigger-kept counts (migration 0002) always equal what a count of
+ * the member rows says, through a long run of changes of role and status,
+ * re-adds and erasures. */
+static void counts_follow_every_change(void **state)
+{
+	struct fx *f = *state;
+	int64_t panels[2] = { make_panel(f, unique(f, "Count A"), HOSTING_ORGANISATION),
+	                      make_panel(f, unique(f, "Count B"), HOSTING_USER_LED) };
+	int64_t users[8];
+	for (int i = 0; i < 8; i++) users[i] = make_user(f, unique(f, "Counted"));
+	uint32_t x = 12345;
+	for (int step = 0; step < 300; step++) {
+		x = x * 1103515245u + 12345u;
+		int64_t panel = panels[(x >> 8) % 2];
+		int64_t user = users[(x >> 12) % 8];
+		if ((x >> 20) % 40 == 0) {
+			assert_int_equal(store_user_erase(f->s, user, T0 + step), ST_OK);
+		} else {
+			enum panel_role role = (enum panel_role)(1 + (x >> 16) % 3);
+			enum member_status status = (enum member_status)((x >> 24) % 3);
+			assert_int_equal(store_membership_put(f->s, panel, user, role, status, T0 + step), ST_OK);
+		}
+		for (int p = 0; p < 2; p++) {
+			struct member_row *rows;
+			size_t n;
+			assert_int_equal(store_members_list(f->s, panels[p], &f->a, &rows, &n), ST_OK);
+			struct panel_counts want = {0}, got;
+			for (size_t i = 0; i < n; i++) {
+				if (rows[i].m.status != MEMBER_ACTIVE) continue;
+				if (rows[i].m.role == ROLE_STEWARD) want.stewards++;
+				else if (rows[i].m.role == ROLE_CO_CREATOR) want.co_creators++;
+				else want.guests++;
+			}
+			assert_int_equal(store_panel_counts(f->s, panels[p], &got), ST_OK);
+			assert_int_equal(got.stewards, want.stewards);
+			assert_int_equal(got.co_creators, want.co_creators);
+			assert_int_equal(got.guests, want.guests);
+			struct member_row *page;
+			int64_t total;
+			assert_int_equal(store_members_page(f->s, panels[p], 0, 1, &f->a, &page, &n, &total), ST_OK);
+			struct member_row *all;
+			size_t n_all;
+			assert_int_equal(store_members_list(f->s, panels[p], &f->a, &all, &n_all), ST_OK);
+			assert_int_equal(total, (int64_t)n_all);
+		}
+	}
+}
+
 static void counts_and_stewards(void **state)
 {
 	struct fx *f = *state;
@@ -1469,6 +1517,7 @@ int main(void)
 		T(membership_get_and_put),
 		T(members_list_order_and_removed),
 		T(members_in_pages),
+		T(counts_follow_every_change),
 		T(counts_and_stewards),
 		T(relations),
 		T(invitations),
