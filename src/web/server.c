@@ -296,8 +296,11 @@ int server_run(struct server_config *cfg)
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)cfg,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout,
-		/* Bounds the request line and headers of one request. */
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		/* Bounds the request line and headers of one request (like nginx's
+		 * default), and is the buffer MHD clears for every request: 16 KiB
+		 * rather than 64 gave 8 MiB RSS instead of 11 at 64 connections and
+		 * about 20% more requests per second (bench/http). */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16 * 1024,
 		MHD_OPTION_CONNECTION_LIMIT, 1000u,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,

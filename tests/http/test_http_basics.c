@@ -113,6 +113,25 @@ static void long_uri_is_414(void **state)
 	client_free(c);
 }
 
+static void oversized_headers_are_431(void **state)
+{
+	struct client *c = client_new(&srv);
+	static char header[20100];
+	memcpy(header, "X-Padding: ", 11);
+	memset(header + 11, 'a', 20000);
+	header[20011] = 0;
+	const char *h[] = { header, NULL };
+	struct response *r = http(c, "GET", "/sign-in", NULL, NULL, h);
+	assert_int_equal(r->status, 431);
+	response_free(r);
+	/* A generous but ordinary header block is fine. */
+	header[11 + 8000] = 0;
+	r = http(c, "GET", "/sign-in", NULL, NULL, h);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(c);
+}
+
 static void malformed_input_is_400(void **state)
 {
 	struct client *c = client_new(&srv);
@@ -271,6 +290,7 @@ int main(void)
 		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
 		cmocka_unit_test(oversized_body_is_413),
 		cmocka_unit_test(long_uri_is_414),
+		cmocka_unit_test(oversized_headers_are_431),
 		cmocka_unit_test(malformed_input_is_400),
 		cmocka_unit_test(wrong_content_type_is_415),
 		cmocka_unit_test(csrf_missing_or_wrong_is_403),
