@@ -7,25 +7,23 @@
 static void escape(struct buf *b, const char *s, int attr)
 {
 	if (!s) return;
-	const char *run = s;
-	for (; *s; s++) {
-		const char *rep = NULL;
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '\n': if (attr) rep = "&#10;"; break;
-		case '\r': if (attr) rep = "&#13;"; break;
-		default: break;
+	/* Copy runs of safe bytes whole; only the special ones are replaced. */
+	const char *special = attr ? "&<>\"'\n\r" : "&<>\"'";
+	for (;;) {
+		size_t run = strcspn(s, special);
+		buf_put(b, s, run);
+		s += run;
+		if (!*s) return;
+		switch (*s++) {
+		case '&': buf_put(b, "&amp;", 5); break;
+		case '<': buf_put(b, "&lt;", 4); break;
+		case '>': buf_put(b, "&gt;", 4); break;
+		case '"': buf_put(b, "&quot;", 6); break;
+		case '\'': buf_put(b, "&#39;", 5); break;
+		case '\n': buf_put(b, "&#10;", 5); break;
+		case '\r': buf_put(b, "&#13;", 5); break;
 		}
-		if (!rep) continue;
-		buf_put(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
 	}
-	buf_put(b, run, (size_t)(s - run));
 }
 
 void html_text(struct buf *b, const char *s) { escape(b, s, 0); }
@@ -51,8 +49,7 @@ void html(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	const char *run = fmt;
-	for (const char *p = fmt; *p; p++) {
-		if (*p != '%') continue;
+	for (const char *p; (p = strchr(run, '%'));) {
 		buf_put(b, run, (size_t)(p - run));
 		char num[32];
 		switch (*++p) {
