@@ -25,8 +25,10 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
-# Node from another source (e.g. nodesource) counts if it is new enough.
-if command -v node >/dev/null && command -v npm >/dev/null; then
+# Node from another source (e.g. nodesource) counts if it is new enough for
+# the browser tests (18, as Debian 12 ships; tests/browser/package.json).
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if command -v npm >/dev/null && [ "$node_major" -ge 18 ]; then
   filtered=()
   for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
   missing=("${filtered[@]}")

@@ -75,7 +75,8 @@ for stage in $STAGES; do
     if [ ! -f tests/browser/package.json ]; then echo "no browser tests"; continue; fi
     if ! (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error); then count 0 1; failed_stages+=(npm); continue; fi
     [ -x build/src/emptychair ] || { count 0 1; failed_stages+=(browser-no-binary); continue; }
-    node --test --test-concurrency=1 tests/browser/ 2>&1 | tee build/browser.log
+    # TAP, so the counts below can be read whatever the default reporter is.
+    node --test --test-reporter=tap --test-concurrency=1 tests/browser/ 2>&1 | tee build/browser.log
     ok=$(awk '/^# pass/ {print $3}' build/browser.log); fail=$(awk '/^# fail/ {print $3}' build/browser.log)
     count "${ok:-0}" "${fail:-1}"
     [ "${fail:-1}" -eq 0 ] || failed_stages+=(browser) ;;
