@@ -26,7 +26,9 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 # meson test in $1, set up with the rest of the arguments if need be.
 meson_stage() {
   local dir=$1; shift
-  [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@" >/dev/null || { count 0 1; failed_stages+=("$dir setup"); return; }
+  if [ ! -f "$dir/build.ninja" ] && ! meson setup "$dir" "$@" >"/tmp/meson-setup-$$.log" 2>&1; then
+    cat "/tmp/meson-setup-$$.log"; count 0 1; failed_stages+=("$dir setup"); return
+  fi
   if ! ninja -C "$dir" >"$dir/ninja.log" 2>&1; then
     cat "$dir/ninja.log"; count 0 1; failed_stages+=("$dir build"); return
   fi
@@ -53,7 +55,9 @@ for stage in $STAGES; do
   fuzz)
     note "fuzz targets, ${FUZZ_SECONDS}s each"
     if [ ! -f build-fuzz/build.ninja ]; then
-      CC=clang meson setup build-fuzz -Dfuzz=true --buildtype=debug >/dev/null || { count 0 1; failed_stages+=(fuzz-setup); continue; }
+      if ! CC=clang meson setup build-fuzz -Dfuzz=true --buildtype=debug >"/tmp/meson-setup-$$.log" 2>&1; then
+        cat "/tmp/meson-setup-$$.log"; count 0 1; failed_stages+=(fuzz-setup); continue
+      fi
     fi
     if ! ninja -C build-fuzz >build-fuzz/ninja.log 2>&1; then cat build-fuzz/ninja.log; count 0 1; failed_stages+=(fuzz-build); continue; fi
     for target in build-fuzz/tests/fuzz/fuzz_*; do

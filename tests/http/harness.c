@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -70,17 +71,22 @@ bool server_start(struct server *s)
 	}
 	int out[2];
 	if (pipe(out)) return false;
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-	posix_spawn_file_actions_addclose(&fa, out[0]);
-	posix_spawn_file_actions_addopen(&fa, 2, s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	char *serve[] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
 	                  "--port", "0", "--threads", "4", "--public-url", "http://test.invalid", NULL };
-	int rc = posix_spawn(&s->pid, serve[0], &fa, NULL, serve, environ);
-	posix_spawn_file_actions_destroy(&fa);
+	pid_t parent = getpid();
+	s->pid = fork();
+	if (s->pid < 0) return false;
+	if (s->pid == 0) {
+		/* If the test dies (a timeout, a crash), the server goes with it. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent) _exit(1);
+		int log = open(s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (log < 0 || dup2(out[1], 1) < 0 || dup2(log, 2) < 0) _exit(1);
+		close(out[0]);
+		execve(serve[0], serve, environ);
+		_exit(127);
+	}
 	close(out[1]);
-	if (rc) return false;
 	/* Wait up to 20 s (sanitizer builds start slowly) for the ready line. */
 	char line[256] = "";
 	size_t len = 0;
