@@ -150,8 +150,9 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 }
 
 bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
-                           const char *password, int64_t now, struct arena *a,
-                           int64_t *user_id, int64_t *panel_id, struct app_error *err)
+                           const char *password, int64_t signed_in_id, int64_t now,
+                           struct arena *a, int64_t *user_id, int64_t *panel_id,
+                           struct app_error *err)
 {
 	char hash[AUTH_HASH_HEX + 1];
 	auth_token_hash(token ? token : "", hash);
@@ -168,8 +169,16 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 		if (u.status != USER_ACTIVE)
 			return fail(err, 403, "account_disabled", NULL,
 			            "The account for this address is switched off. Contact the panel's steward.");
+		if (signed_in_id != u.id)
+			return fail(err, 403, "sign_in_first", NULL,
+			            "This invitation is for an account that already exists. Sign in to "
+			            "that account, then open the link again.");
 		c.existing_id = u.id;
 	} else if (rc == ST_NOT_FOUND) {
+		if (signed_in_id)
+			return fail(err, 403, "signed_in_as_someone_else", NULL,
+			            "You are signed in, but this invitation is for a different e-mail "
+			            "address. Sign out, then open the link again.");
 		char *name = text_trim(arena_strdup(a, display_name ? display_name : ""));
 		if (!check_name(name, err)) return false;
 		const char *problem = auth_password_problem(password ? password : "");

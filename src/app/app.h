@@ -38,12 +38,15 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
                 const struct panel *panel, const char *email, enum panel_role role,
                 int64_t now, struct arena *a, const char **link, struct app_error *err);
 
-/* Accepts an invitation: a new account (name and password), or, when the
- * address already has one, adds the membership to it (password ignored
- * and not required). */
+/* Accepts an invitation. When its address has no account, a new one is
+ * made (name and password) and nobody may be signed in (signed_in_id 0).
+ * When the address has an account, the person must be signed in as that
+ * account: the link alone never adds an existing person to a panel, since
+ * whoever made the invitation also holds the link. */
 bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
-                           const char *password, int64_t now, struct arena *a,
-                           int64_t *user_id, int64_t *panel_id, struct app_error *err);
+                           const char *password, int64_t signed_in_id, int64_t now,
+                           struct arena *a, int64_t *user_id, int64_t *panel_id,
+                           struct app_error *err);
 
 /* Writes a reset link to the outbox if the address has an active account;
  * says nothing either way (no account enumeration). */

@@ -9,10 +9,14 @@
 
 const char *safe_next(struct request *req, const char *next)
 {
-	/* Only a local absolute path: "/x" but not "//host" or "/\host". */
-	if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strchr(next, ':'))
-		return next;
-	return "/panels";
+	/* Only a local path made of plain URL characters: browsers drop tabs
+	 * and newlines and read "\" as "/", so "/\t/evil.example" would leave
+	 * the site; anything unusual falls back to the panel list. */
+	static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                              "0123456789/-_.~?=&%";
+	if (!next || next[0] != '/' || next[1] == '/' || strspn(next, allowed) != strlen(next))
+		return "/panels";
+	return next;
 }
 
 void respond_app_error(struct request *req, const struct app_error *err)
@@ -103,38 +107,82 @@ void sign_out_post(struct request *req)
 
 /* ---- invitations ---- */
 
-static void accept_form(struct request *req, const struct form_errors *e, const char *token,
-                        const struct invitation *inv, const struct panel *p, bool has_account,
-                        const char *name)
+/* Who is looking at an invitation, and so what the page offers. */
+enum accept_case {
+	ACCEPT_NEW_ACCOUNT,     /* no account for the address, nobody signed in */
+	ACCEPT_AS_MEMBER,       /* signed in as the invited account */
+	ACCEPT_SIGN_IN_FIRST,   /* the address has an account; not signed in as it */
+	ACCEPT_WRONG_PERSON,    /* signed in as someone else */
+};
+
+static enum accept_case accept_case_of(struct request *req, const struct invitation *inv,
+                                       int64_t account_id)
 {
+	if (account_id) {
+		if (req->user && req->user->id == account_id) return ACCEPT_AS_MEMBER;
+		return req->user ? ACCEPT_WRONG_PERSON : ACCEPT_SIGN_IN_FIRST;
+	}
+	return req->user ? ACCEPT_WRONG_PERSON : ACCEPT_NEW_ACCOUNT;
+}
+
+static void accept_form(struct request *req, const struct form_errors *e, const char *token,
+                        const struct invitation *inv, const struct panel *p,
+                        enum accept_case kind, const char *name)
+{
+	struct buf *b = &req->out;
 	page_begin(req, "Accept your invitation", e);
-	html(&req->out, "<h1 class=\"heading-l\">Join %t</h1>"
-	                "<p>You have been invited to join as a <strong>%t</strong>.</p>",
+	html(b, "<h1 class=\"heading-l\">Join %t</h1>"
+	        "<p>You have been invited to join as a <strong>%t</strong>.</p>",
 	     p->name, role_label(inv->role));
-	if (*p->description) html(&req->out, "<p>%t</p>", p->description);
-	ui_form_begin(req, "/accept-invitation");
-	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
-	if (has_account) {
-		html(&req->out, "<p>You already have an account with %t. Accepting adds this panel "
-		                "to it.</p>", inv->email);
-	} else {
-		html(&req->out, "<p>Your account will use the address <strong>%t</strong>.</p>",
-		     inv->email);
+	if (*p->description) html(b, "<p>%t</p>", p->description);
+	switch (kind) {
+	case ACCEPT_SIGN_IN_FIRST: {
+		struct buf next = {0};
+		buf_puts(&next, "/accept-invitation?t=");
+		url_component(&next, token);
+		html(b, "<p>You already have an account with this e-mail address. Sign in to "
+		        "accept the invitation.</p><p><a class=\"button\" href=\"/sign-in?next=%u\">"
+		        "Sign in to accept</a></p>", next.data);
+		buf_free(&next);
+		page_end(req);
+		return;
+	}
+	case ACCEPT_WRONG_PERSON:
+		html(b, "<p>You are signed in as %t, but this invitation is for a different e-mail "
+		        "address. Sign out, then open the invitation link again.</p>",
+		     req->user->email);
+		ui_form_begin(req, "/sign-out");
+		ui_button(req, "Sign out", "secondary");
+		ui_form_end(req);
+		page_end(req);
+		return;
+	case ACCEPT_AS_MEMBER:
+		ui_form_begin(req, "/accept-invitation");
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
+		        "<p>Accepting adds this panel to your account.</p>", token);
+		break;
+	case ACCEPT_NEW_ACCOUNT:
+		ui_form_begin(req, "/accept-invitation");
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
+		        "<p>Your account will use the address <strong>%t</strong>.</p>", token, inv->email);
 		ui_input(req, e, "display_name", "Your name",
 		         "The name you would like to be called. It does not have to be your legal name.",
 		         name, "text", "name");
 		ui_input(req, e, "password", "Choose a password",
-		         "At least 8 characters. A few unrelated words together are easy to "
-		         "remember and hard to guess.", "", "password", "new-password");
+		         "At least 8 characters, and not a common password. A few unrelated words "
+		         "together are easy to remember and hard to guess.", "", "password",
+		         "new-password");
+		break;
 	}
 	ui_button(req, "Accept and join", NULL);
 	ui_form_end(req);
 	page_end(req);
 }
 
-/* Loads the invitation named by token; answers 404 itself when it is gone. */
+/* Loads the invitation named by token and the id of any account already
+ * using its address (0 if none); answers 404 itself when it is gone. */
 static bool load_invitation(struct request *req, const char *token, struct invitation *inv,
-                            struct panel *p, bool *has_account)
+                            struct panel *p, int64_t *account_id)
 {
 	char hash[AUTH_HASH_HEX + 1];
 	auth_token_hash(token ? token : "", hash);
@@ -146,7 +194,7 @@ static bool load_invitation(struct request *req, const char *token, struct invit
 		return false;
 	}
 	struct user u;
-	*has_account = store_user_by_email(req->store, inv->email, &req->arena, &u) == ST_OK;
+	*account_id = store_user_by_email(req->store, inv->email, &req->arena, &u) == ST_OK ? u.id : 0;
 	return true;
 }
 
@@ -155,9 +203,9 @@ void accept_get(struct request *req)
 	const char *token = form_get(&req->query, "t");
 	struct invitation inv;
 	struct panel p;
-	bool has_account;
-	if (!load_invitation(req, token, &inv, &p, &has_account)) return;
-	accept_form(req, NULL, token, &inv, &p, has_account, "");
+	int64_t account_id;
+	if (!load_invitation(req, token, &inv, &p, &account_id)) return;
+	accept_form(req, NULL, token, &inv, &p, accept_case_of(req, &inv, account_id), "");
 }
 
 void accept_post(struct request *req)
@@ -165,13 +213,19 @@ void accept_post(struct request *req)
 	const char *token = field(req, "t");
 	struct invitation inv;
 	struct panel p;
-	bool has_account;
-	if (!load_invitation(req, token, &inv, &p, &has_account)) return;
+	int64_t account_id;
+	if (!load_invitation(req, token, &inv, &p, &account_id)) return;
+	enum accept_case kind = accept_case_of(req, &inv, account_id);
 	struct app_error err;
 	int64_t uid, panel_id;
 	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
-	                           field(req, "password"), req->now, &req->arena, &uid,
-	                           &panel_id, &err)) {
+	                           field(req, "password"), req->user ? req->user->id : 0, req->now,
+	                           &req->arena, &uid, &panel_id, &err)) {
+		if (!err.field && (kind == ACCEPT_SIGN_IN_FIRST || kind == ACCEPT_WRONG_PERSON)) {
+			req->status = err.status;
+			accept_form(req, NULL, token, &inv, &p, kind, "");
+			return;
+		}
 		if (!err.field) {
 			respond_app_error(req, &err);
 			return;
@@ -179,16 +233,10 @@ void accept_post(struct request *req)
 		struct form_errors e = {0};
 		errors_add(&e, err.field, err.message);
 		req->status = err.status;
-		accept_form(req, &e, token, &inv, &p, has_account, field(req, "display_name"));
+		accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
 		return;
 	}
-	if (has_account && !(req->user && req->user->id == uid)) {
-		/* An existing account still signs in with its own password. */
-		respond_redirect(req, arena_printf(&req->arena, "/sign-in?next=/panels/%lld",
-		                                   (long long)panel_id));
-		return;
-	}
-	if (!has_account && !session_start(req, uid)) {
+	if (kind == ACCEPT_NEW_ACCOUNT && !session_start(req, uid)) {
 		respond_error(req, 500, "internal", "Your account was made, but we could not sign "
 		                                    "you in. Go to the sign-in page.");
 		return;

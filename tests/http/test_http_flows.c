@@ -94,6 +94,101 @@ static void invitation_makes_an_account_and_membership(void **state)
 	client_free(sam);
 }
 
+/* Whoever makes an invitation holds its link, so the link alone must never
+ * add an existing person to a panel. */
+static void invitations_to_existing_accounts_need_their_owner(void **state)
+{
+	struct client *rana = client_new(&srv);
+	assert_true(client_sign_in(rana, "rana@demo.emptychair.org", NULL));
+	/* member2 (user 8) is on panel 2 only; rana stewards panel 1 only. */
+	char *link = invite(rana, 1, "member2@demo.emptychair.org", "co_creator");
+	char *t = strdup(strchr(link, '=') + 1);
+	char fields[256];
+	snprintf(fields, sizeof fields, "t=%s&display_name=x&password=lantern+pebble+harbour", t);
+
+	struct client *anon = client_new(&srv);
+	struct response *r = get(anon, link);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Sign in to accept"));
+	assert_false(contains(r, "name=\"password\""));
+	response_free(r);
+	r = post_form(anon, "/accept-invitation", fields);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	/* The inviter, signed in as themself, cannot use it either. */
+	r = post_form(rana, "/accept-invitation", fields);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	r = get(rana, "/panels/1/members/8");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+
+	/* The person themself, signed in, accepts. */
+	struct client *m2 = client_new(&srv);
+	assert_true(client_sign_in(m2, "member2@demo.emptychair.org", NULL));
+	r = get(m2, link);
+	assert_true(contains(r, "Accept and join"));
+	response_free(r);
+	snprintf(fields, sizeof fields, "t=%s", t);
+	r = post_form(m2, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(rana, "/panels/1/members/8");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+
+	/* Someone signed in cannot take an invitation meant for a new address. */
+	char *other = invite(rana, 1, "brand.new@example.org", "guest");
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	r = get(amira, other);
+	assert_true(contains(r, "this invitation is for a different e-mail address"));
+	response_free(r);
+	snprintf(fields, sizeof fields, "t=%s&display_name=x&password=lantern+pebble+harbour",
+	         strchr(other, '=') + 1);
+	r = post_form(amira, "/accept-invitation", fields);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	free(other);
+	free(t);
+	free(link);
+	client_free(amira);
+	client_free(m2);
+	client_free(anon);
+	client_free(rana);
+}
+
+static void sign_in_never_redirects_off_site(void **state)
+{
+	static const char *const nexts[] = { "%2F%09%2Fevil.example", "%2F%2Fevil.example",
+	                                     "%2F%5Cevil.example", "https%3A%2F%2Fevil.example",
+	                                     "%2F%0A%2Fevil.example", "%2Fpanels%2F1%0D%0AX%3A1" };
+	for (size_t i = 0; i < sizeof nexts / sizeof nexts[0]; i++) {
+		struct client *c = client_new(&srv);
+		response_free(get(c, "/sign-in"));
+		char fields[256];
+		snprintf(fields, sizeof fields, "next=%s&email=sam%%40demo.emptychair.org"
+		         "&password=kettle+river+orange+lamp", nexts[i]);
+		struct response *r = post_form(c, "/sign-in", fields);
+		assert_int_equal(r->status, 303);
+		char *loc = header_value(r, "Location");
+		assert_string_equal(loc, "/panels");
+		free(loc);
+		response_free(r);
+		client_free(c);
+	}
+	/* An ordinary local path is kept. */
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in"));
+	struct response *r = post_form(c, "/sign-in", "next=%2Fpanels%2F2&email=sam%40demo.emptychair.org"
+	                                              "&password=kettle+river+orange+lamp");
+	char *loc = header_value(r, "Location");
+	assert_string_equal(loc, "/panels/2");
+	free(loc);
+	response_free(r);
+	client_free(c);
+}
+
 static void form_errors_keep_what_was_typed(void **state)
 {
 	struct client *sam = client_new(&srv);
@@ -408,6 +503,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(invitation_makes_an_account_and_membership),
+		cmocka_unit_test(invitations_to_existing_accounts_need_their_owner),
+		cmocka_unit_test(sign_in_never_redirects_off_site),
 		cmocka_unit_test(form_errors_keep_what_was_typed),
 		cmocka_unit_test(injection_strings_are_stored_and_shown_literally),
 		cmocka_unit_test(sign_in_is_rate_limited),
