@@ -372,7 +372,8 @@ static enum store_rc profile_in_tx(struct store *s, void *p)
 				                                     PROFILE_CONSENT_WORDING, e->consent, c->now);
 				if (rc != ST_OK) return rc;
 			}
-			if (!e->consent) value = ""; /* no consent, no answer kept */
+			/* No consent, no answer kept, except a refusal to answer. */
+			if (!e->consent && strcmp(value, PROFILE_PREFER_NOT)) value = "";
 		}
 		enum store_rc rc = store_profile_set(s, c->user_id, e->field, value, e->visibility, c->now);
 		if (rc != ST_OK) return rc;
@@ -392,10 +393,16 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 		const char *why = NULL;
 		if (!profile_normalise(f, edits[i].raw, a, &values[i], &why))
 			return fail(err, 400, "invalid", f->key, why);
-		if (f->consent_purpose && *values[i] && !edits[i].consent)
+		/* A new answer needs its consent. Unticking a consent that was given
+		 * is a withdrawal and erases the answer (profile_in_tx), whatever the
+		 * form still shows. "Prefer not to say" discloses nothing and needs
+		 * no consent. */
+		if (f->consent_purpose && *values[i] && !edits[i].consent &&
+		    strcmp(values[i], PROFILE_PREFER_NOT) &&
+		    !store_consent_current(s, user_id, f->consent_purpose))
 			return fail(err, 400, "consent_needed", f->key,
-			            arena_printf(a, "To keep your answer to \"%s\", tick the box to "
-			                            "agree. Or clear the answer.", f->label));
+			            arena_printf(a, "To keep your answer to \"%s\", agree to its use "
+			                            "(tick the box). Or clear the answer.", f->label));
 	}
 	struct profile_ctx c = { user_id, now, edits, values, n };
 	if (store_tx(s, profile_in_tx, &c) != ST_OK) return internal(err);

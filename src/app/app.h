@@ -105,9 +105,10 @@ struct profile_edit {
 };
 
 /* Applies edits for the member themself, in one transaction: a
- * representation answer is kept only with its consent; withdrawing
- * consent erases the answer; each consent change is recorded. On a
- * validation failure nothing is stored and err names the field. */
+ * representation answer is kept only with its consent ("prefer not to
+ * say" excepted: it discloses nothing); withdrawing consent erases the
+ * answer; each consent change is recorded. On a validation failure nothing
+ * is stored and err names the field. */
 bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edit *edits,
                       size_t n, int64_t now, struct arena *a, struct app_error *err);
 

@@ -33,9 +33,18 @@ static void field_widget(struct request *req, const struct form_errors *e,
 	case FK_LONGTEXT:
 		ui_textarea(req, e, f->key, f->label, f->hint, st->value);
 		break;
-	case FK_CHOICE:
+	case FK_CHOICE: {
+		/* A "no answer" choice first, so that an answer can be taken back. */
+		size_t n = 0;
+		while (f->options[n].key) n++;
+		struct field_option *opts = arena_alloc(&req->arena, (n + 2) * sizeof *opts);
+		opts[0] = (struct field_option){ "", "No answer" };
+		memcpy(opts + 1, f->options, n * sizeof *opts);
+		ui_choices(req, e, f->key, f->label, f->hint, opts, st->value, false);
+		break;
+	}
 	case FK_MULTI:
-		ui_choices(req, e, f->key, f->label, f->hint, f->options, st->value, f->kind == FK_MULTI);
+		ui_choices(req, e, f->key, f->label, f->hint, f->options, st->value, true);
 		break;
 	case FK_SELF_DESCRIBED: {
 		bool prefer_not = !strcmp(st->value, PROFILE_PREFER_NOT);

@@ -242,6 +242,56 @@ static void injection_strings_are_stored_and_shown_literally(void **state)
 	client_free(amira);
 }
 
+static void consent_can_always_be_withdrawn(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "member7@demo.emptychair.org", NULL));
+	/* A new answer without consent is refused and nothing is kept. */
+	struct response *r = send_json(c, "PATCH", "/api/v1/me/profile",
+	                               "{\"fields\":{\"disability\":{\"value\":\"yes\"}}}");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "consent_needed"));
+	response_free(r);
+	r = send_json(c, "PATCH", "/api/v1/me/profile",
+	              "{\"fields\":{\"disability\":{\"value\":\"yes\",\"consent\":true}}}");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "\"disability\":{\"value\":\"yes\""));
+	response_free(r);
+	/* Withdrawing, as the API documents: consent false alone. */
+	r = send_json(c, "PATCH", "/api/v1/me/profile",
+	              "{\"fields\":{\"disability\":{\"consent\":false}}}");
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "\"disability\":{"));
+	assert_true(contains(r, "\"disability\":false"));
+	response_free(r);
+	/* "Prefer not to say" needs no consent. */
+	r = send_json(c, "PATCH", "/api/v1/me/profile",
+	              "{\"fields\":{\"gender\":{\"value\":\"prefer_not_to_say\"}}}");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "\"gender\":{\"value\":\"prefer_not_to_say\""));
+	response_free(r);
+	/* On the web form: unticking consent with the answer still chosen
+	 * withdraws it too. */
+	r = send_json(c, "PATCH", "/api/v1/me/profile",
+	              "{\"fields\":{\"age_band\":{\"value\":\"25_34\",\"consent\":true}}}");
+	assert_int_equal(r->status, 200);
+	const char *v = strstr(r->body, "\"version\":");
+	long version = strtol(v + 10, NULL, 10);
+	response_free(r);
+	response_free(get(c, "/profile"));
+	char fields[256];
+	snprintf(fields, sizeof fields, "version=%ld&display_name=Member+Seven&age_band=25_34", version);
+	r = post_form(c, "/profile", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(c, "/api/v1/me/data");
+	assert_false(contains(r, "25_34"));
+	assert_true(contains(r, "\"purpose\": \"representation.age_band\""));
+	assert_true(contains(r, "\"state\": \"withdrawn\""));
+	response_free(r);
+	client_free(c);
+}
+
 static void sign_in_is_rate_limited(void **state)
 {
 	struct client *c = client_new(&srv);
@@ -507,6 +557,7 @@ int main(void)
 		cmocka_unit_test(sign_in_never_redirects_off_site),
 		cmocka_unit_test(form_errors_keep_what_was_typed),
 		cmocka_unit_test(injection_strings_are_stored_and_shown_literally),
+		cmocka_unit_test(consent_can_always_be_withdrawn),
 		cmocka_unit_test(sign_in_is_rate_limited),
 		cmocka_unit_test(password_reset_by_one_time_link),
 		cmocka_unit_test(api_tokens_work_without_cookies_or_csrf),
