@@ -42,6 +42,13 @@ static bool check_name(const char *name, struct app_error *err)
 
 /* ---- sign in ---- */
 
+/* Rate-limit keys: keyed hashes, so neither an address nor an IP is stored. */
+static void account_key(const unsigned char secret[AUTH_SECRET_BYTES], const char *email,
+                        char out[AUTH_HASH_HEX + 1])
+{
+	auth_keyed_hash(secret, "signin-account", email, out);
+}
+
 bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  const char *email_raw, const char *password, const char *address,
                  int64_t now, struct arena *a, int64_t *user_id, struct app_error *err)
@@ -50,7 +57,7 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	if (!*email) return fail(err, 400, "invalid", "email", "Enter your e-mail address.");
 	if (!password || !*password) return fail(err, 400, "invalid", "password", "Enter your password.");
 	char acct_key[AUTH_HASH_HEX + 1], addr_key[AUTH_HASH_HEX + 1];
-	auth_keyed_hash(secret, "signin-account", email, acct_key);
+	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
 	int64_t since = now - SIGNIN_WINDOW_SECONDS;
 	if (!signin_allowed(store_signin_failures_since(s, acct_key, since),
@@ -234,14 +241,20 @@ static enum store_rc reset_in_tx(struct store *s, void *p)
 	return store_sessions_delete_for_user(s, c->user_id);
 }
 
-bool app_reset_password(struct store *s, const char *token, const char *password,
-                        int64_t now, struct arena *a, int64_t *user_id,
-                        struct app_error *err)
+bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                        const char *token, const char *password, int64_t now,
+                        struct arena *a, int64_t *user_id, struct app_error *err)
 {
-	const char *problem = auth_password_problem(password ? password : "");
-	if (problem) return fail(err, 400, "weak_password", "password", problem);
 	char hash[AUTH_HASH_HEX + 1];
 	auth_token_hash(token ? token : "", hash);
+	int64_t owner;
+	enum store_rc found = store_reset_find(s, hash, now, &owner);
+	if (found == ST_NOT_FOUND)
+		return fail(err, 404, "reset_not_found", NULL,
+		            "This reset link has expired or has already been used. Ask for a new one.");
+	if (found != ST_OK) return internal(err);
+	const char *problem = auth_password_problem(password ? password : "");
+	if (problem) return fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
 	if (!auth_password_hash(password, pwhash)) return internal(err);
 	struct password_ctx c = { hash, pwhash, now, 0 };
@@ -251,6 +264,12 @@ bool app_reset_password(struct store *s, const char *token, const char *password
 		            "This reset link has expired or has already been used. Ask for a new one.");
 	if (rc != ST_OK) return internal(err);
 	*user_id = c.user_id;
+	struct user u;
+	if (store_user_get(s, c.user_id, a, &u) == ST_OK) {
+		char key[AUTH_HASH_HEX + 1];
+		account_key(secret, u.email, key);
+		store_signin_failures_clear(s, key);
+	}
 	return true;
 }
 

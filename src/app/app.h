@@ -52,10 +52,12 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
  * says nothing either way (no account enumeration). */
 void app_request_reset(struct store *s, const char *public_url, const char *email,
                        int64_t now, struct arena *a);
-/* Sets a new password from a reset link and signs out every session. */
-bool app_reset_password(struct store *s, const char *token, const char *password,
-                        int64_t now, struct arena *a, int64_t *user_id,
-                        struct app_error *err);
+/* Sets a new password from a reset link, signs out every session and lifts
+ * any sign-in pause on the account. The link is checked before any
+ * password is hashed, so bogus links cost nothing. */
+bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                        const char *token, const char *password, int64_t now,
+                        struct arena *a, int64_t *user_id, struct app_error *err);
 bool app_change_password(struct store *s, int64_t user_id, const char *current,
                          const char *password, int64_t now, struct arena *a,
                          struct app_error *err);

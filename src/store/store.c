@@ -150,6 +150,9 @@ struct store {
 	                 "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL") \
 	X(RESET_CREATE, "INSERT INTO password_resets (token_hash, user_id, "        \
 	                "created_at, expires_at) VALUES ($1, $2, $3, $4)")          \
+	X(RESET_FIND, "SELECT user_id FROM password_resets WHERE token_hash = $1 "  \
+	              "AND used_at IS NULL AND expires_at > $2")                    \
+	X(SIGNIN_FAIL_CLEAR, "DELETE FROM signin_failures WHERE key_hash = $1")     \
 	X(RESET_USE, "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 " \
 	             "AND used_at IS NULL AND expires_at > $2 RETURNING user_id")   \
 	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at) "   \
@@ -1116,6 +1119,21 @@ enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_
 	return exec_stmt(st);
 }
 
+enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t now,
+                               int64_t *user_id)
+{
+	struct db_stmt *st = stmt(s, S_RESET_FIND);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*user_id = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
                               int64_t *user_id)
 {
@@ -1311,6 +1329,14 @@ int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64
 	db_bind_text(st, 1, key_hash);
 	db_bind_i64(st, 2, since);
 	return scalar_i64(st);
+}
+
+enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash)
+{
+	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_CLEAR);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key_hash);
+	return exec_stmt(st);
 }
 
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before)

@@ -226,6 +226,9 @@ enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t
 
 enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_t user_id,
                                  int64_t now, int64_t expires_at);
+/* The user of an unused, unexpired reset, without using it. */
+enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t now,
+                               int64_t *user_id);
 /* The user of an unused, unexpired reset; marks it used. */
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
                               int64_t *user_id);
@@ -283,5 +286,6 @@ const char *audit_action_key(enum audit_action a);
 /* ---- sign-in rate limits ---- */
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);
 int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64_t since);
+enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash);
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before);
 #endif

@@ -262,11 +262,14 @@ void forgot_post(struct request *req)
 {
 	app_request_reset(req->store, req->cfg->public_url, field(req, "email"), req->now,
 	                  &req->arena);
-	/* The same answer whether or not the address has an account. */
-	page_begin(req, "Check your e-mail", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">Check your e-mail</h1>"
-	                "<p>If %t has an account here, we have sent it a link to reset the "
-	                "password. The link works for one hour.</p>", field(req, "email"));
+	/* The same answer whether or not the address has an account. This site
+	 * does not send e-mail yet (messages wait in the outbox), so say so. */
+	page_begin(req, "A reset link is ready", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">A reset link is ready</h1>"
+	                "<p>If %t has an account here, we have made a link to reset its "
+	                "password. It works for one hour.</p>"
+	                "<p>This site does not send e-mail yet. Ask your panel's steward or the "
+	                "site's administrator to pass the link on to you.</p>", field(req, "email"));
 	page_end(req);
 }
 
@@ -276,8 +279,8 @@ static void reset_form(struct request *req, const struct form_errors *e, const c
 	html(&req->out, "<h1 class=\"heading-l\">Choose a new password</h1>");
 	ui_form_begin(req, "/reset-password");
 	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
-	ui_input(req, e, "password", "New password", "At least 8 characters.", "", "password",
-	         "new-password");
+	ui_input(req, e, "password", "New password",
+	         "At least 8 characters, and not a common password.", "", "password", "new-password");
 	ui_button(req, "Save the new password", NULL);
 	ui_form_end(req);
 	page_end(req);
@@ -286,15 +289,24 @@ static void reset_form(struct request *req, const struct form_errors *e, const c
 void reset_get(struct request *req)
 {
 	const char *t = form_get(&req->query, "t");
-	reset_form(req, NULL, t ? t : "");
+	char hash[AUTH_HASH_HEX + 1];
+	int64_t owner;
+	auth_token_hash(t ? t : "", hash);
+	/* Say a dead link is dead before anyone types a new password. */
+	if (store_reset_find(req->store, hash, req->now, &owner) != ST_OK) {
+		respond_error(req, 404, "reset_not_found",
+		              "This reset link has expired or has already been used. Ask for a new one.");
+		return;
+	}
+	reset_form(req, NULL, t);
 }
 
 void reset_post(struct request *req)
 {
 	struct app_error err;
 	int64_t uid;
-	if (!app_reset_password(req->store, field(req, "t"), field(req, "password"), req->now,
-	                        &req->arena, &uid, &err)) {
+	if (!app_reset_password(req->store, req->cfg->secret, field(req, "t"), field(req, "password"),
+	                        req->now, &req->arena, &uid, &err)) {
 		if (!err.field) {
 			respond_app_error(req, &err);
 			return;

@@ -311,6 +311,27 @@ static void sign_in_is_rate_limited(void **state)
 	/* Other accounts are not locked by it. */
 	assert_true(client_sign_in(c, "mark.davies@demo.emptychair.org", NULL));
 	client_free(c);
+
+	/* A password reset, the way out the message offers, lifts the pause. */
+	c = client_new(&srv);
+	response_free(get(c, "/forgot-password"));
+	r = post_form(c, "/forgot-password", "email=rana%40demo.emptychair.org");
+	assert_true(contains(r, "does not send e-mail yet"));
+	response_free(r);
+	const char *args[] = { "outbox", "--limit", "1", NULL };
+	char *out = server_cli(&srv, args);
+	char *p = strstr(out, "/reset-password?t=");
+	assert_non_null(p);
+	char token[64] = "";
+	sscanf(p + strlen("/reset-password?t="), "%63[A-Za-z0-9_-]", token);
+	free(out);
+	char fields[256];
+	snprintf(fields, sizeof fields, "t=%s&password=orchard+velvet+compass", token);
+	r = post_form(c, "/reset-password", fields);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	assert_true(client_sign_in(c, "rana@demo.emptychair.org", "orchard velvet compass"));
+	client_free(c);
 }
 
 static void password_reset_by_one_time_link(void **state)

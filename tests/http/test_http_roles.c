@@ -56,7 +56,7 @@ static const struct row rows[] = {
 	{ "GET", "/forgot-password", "/forgot-password", NULL, { 200, 200, 200, 200, 200, 200 } },
 	{ "POST", "/forgot-password", "/forgot-password", "email=nobody%40example.org",
 	  { 200, 200, 200, 200, 200, 200 } },
-	{ "GET", "/reset-password", "/reset-password?t=bogus", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/reset-password", "/reset-password?t=bogus", NULL, { 404, 404, 404, 404, 404, 404 } },
 	{ "POST", "/reset-password", "/reset-password", "t=bogus&password=kettle+lamp+river+cloud",
 	  { 404, 404, 404, 404, 404, 404 } },
 
