@@ -23,6 +23,7 @@ static const char usage[] =
 	"  serve    run the web server\n"
 	"           --listen ADDR (127.0.0.1)  --port N (8080, 0 = any free port)\n"
 	"           --threads N (4)  --public-url URL  --secure-cookies  --quiet\n"
+	"           --trust-proxy (client address from X-Real-IP; only behind a proxy)\n"
 	"           --body-limit BYTES (1048576)\n"
 	"  init     make a new database and its first administrator\n"
 	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
@@ -42,6 +43,7 @@ static const char usage[] =
 	"\n"
 	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
 	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
+	"EMPTYCHAIR_TRUST_PROXY=1,\n"
 	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
 	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 
@@ -133,6 +135,8 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	cfg.secure_cookies = flag(argc, argv, "--secure-cookies") ||
 	                     !strcmp(env_or("EMPTYCHAIR_SECURE_COOKIES", "0"), "1");
 	cfg.quiet = flag(argc, argv, "--quiet");
+	cfg.trust_proxy = flag(argc, argv, "--trust-proxy") ||
+	                  !strcmp(env_or("EMPTYCHAIR_TRUST_PROXY", "0"), "1");
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	bool ok = cli_secret(s, cfg.secret);

@@ -27,9 +27,7 @@ static json_t *body(struct request *req, const struct jsonb_field *spec, size_t 
 	char bad[JSONB_FIELD_MAX + 1];
 	const char *why;
 	if (!jsonb_parse(req->body.data, req->body.len, spec, n, &root, bad, &why)) {
-		json_t *j = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", "invalid", "message", why,
-		                      "field", bad);
-		send(req, 400, j);
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
 		return NULL;
 	}
 	return root;
@@ -256,15 +254,20 @@ void api_profile_patch(struct request *req)
 	}
 	const char *key;
 	json_t *v;
-	const char *problem = NULL;
+	const char *problem = NULL, *where = NULL;
 	json_object_foreach(fields, key, v) {
 		const struct profile_field *f = profile_field_find(key);
 		json_t *value = json_object_get(v, "value"), *vis = json_object_get(v, "visibility"),
 		       *consent = json_object_get(v, "consent");
+		where = arena_strdup(&req->arena, key);
 		if (!f) { problem = "There is no such profile field."; break; }
 		if (!json_is_object(v) || (value && !json_is_string(value)) ||
-		    (vis && !json_is_string(vis)) || (consent && !json_is_boolean(consent))) {
-			problem = "Each field takes an object: value (string), visibility (string), consent (boolean).";
+		    (vis && !json_is_string(vis)) || (consent && !json_is_boolean(consent)) ||
+		    json_object_size(v) != (size_t)(!!value + !!vis + !!consent)) {
+			/* A misspelt key ("visiblity") must not pass silently: it may be
+			 * a member's privacy choice. */
+			problem = "Each field takes an object with only: value (string), "
+			          "visibility (string), consent (true or false).";
 			break;
 		}
 		struct profile_edit *e = &edits[k++];
@@ -288,7 +291,7 @@ void api_profile_patch(struct request *req)
 	}
 	json_decref(j);
 	if (problem) {
-		respond_error(req, 400, "invalid", problem);
+		respond_error_field(req, 400, "invalid", where, problem);
 		return;
 	}
 	struct app_error err;

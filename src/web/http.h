@@ -25,6 +25,7 @@ struct server_config {
 	size_t body_limit;           /* bytes; larger bodies get 413 */
 	unsigned connection_timeout; /* seconds */
 	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
+	bool trust_proxy;            /* take the client's address from X-Real-IP */
 	const char *public_url;      /* base for links in messages, no trailing /;
 	                              * NULL: the listening address (server_run) */
 	unsigned char secret[AUTH_SECRET_BYTES];
@@ -107,6 +108,9 @@ void respond_redirect(struct request *req, const char *location);
 /* Plain-language error page or JSON error envelope, as fits the route.
  * code is a stable machine word ("not_found"); message a human sentence. */
 void respond_error(struct request *req, int status, const char *code, const char *message);
+/* The same, naming the input field at fault (JSON: "field"); field may be NULL. */
+void respond_error_field(struct request *req, int status, const char *code, const char *field,
+                         const char *message);
 void respond_json(struct request *req, int status, const char *json_text);
 void respond_cookie(struct request *req, const char *name, const char *value,
                     int64_t max_age);

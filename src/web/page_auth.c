@@ -21,7 +21,7 @@ const char *safe_next(struct request *req, const char *next)
 
 void respond_app_error(struct request *req, const struct app_error *err)
 {
-	respond_error(req, err->status, err->code, err->message);
+	respond_error_field(req, err->status, err->code, err->field, err->message);
 }
 
 void home_get(struct request *req)

@@ -69,10 +69,18 @@ void respond_json(struct request *req, int status, const char *json_text)
 
 void respond_error(struct request *req, int status, const char *code, const char *message)
 {
+	respond_error_field(req, status, code, NULL, message);
+}
+
+void respond_error_field(struct request *req, int status, const char *code, const char *field,
+                         const char *message)
+{
 	bool api = req->route ? req->route->api : (req->path && is_api_path(req->path));
 	if (api) {
-		/* The one error envelope: {"error": {"code", "message"}}. */
+		/* The one error envelope: {"error": {"code", "message", "field"?}}. */
 		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
+		if (field)
+			json_object_set_new(json_object_get(j, "error"), "field", json_string(field));
 		char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH);
 		respond_json(req, status, text);
 		free(text);
@@ -207,6 +215,14 @@ void dispatch(struct request *req)
 	}
 	req->route = hit;
 
+	if (changes_state(req->method) && hit->api && req->body.len) {
+		const char *ct = req_header(req, "Content-Type");
+		if (!ct || strncmp(ct, "application/json", 16)) {
+			respond_error(req, 415, "unsupported_media_type",
+			              "Send JSON bodies as Content-Type: application/json.");
+			return;
+		}
+	}
 	if (changes_state(req->method) && !hit->api) {
 		const char *ct = req_header(req, "Content-Type");
 		if (req->body.len && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {

@@ -72,6 +72,15 @@ const char *req_cookie(struct request *req, const char *name)
 
 const char *req_client_address(struct request *req)
 {
+	/* Behind a reverse proxy every request comes from the proxy; with
+	 * --trust-proxy the proxy's X-Real-IP names the client instead. Only
+	 * safe when the proxy is the only way in (it overwrites the header). */
+	if (req->cfg->trust_proxy) {
+		const char *real = req_header(req, "X-Real-IP");
+		if (real && *real && strlen(real) < INET6_ADDRSTRLEN &&
+		    strspn(real, "0123456789abcdefABCDEF.:") == strlen(real))
+			return arena_strdup(&req->arena, real);
+	}
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(req->connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char text[INET6_ADDRSTRLEN] = "unknown";
@@ -127,9 +136,12 @@ static enum MHD_Result send_response(struct request *req)
 	}
 	/* Pages carry personal data: no cache keeps a copy unless told. */
 	if (!has_cache_control) MHD_add_response_header(resp, "Cache-Control", "no-store");
+	/* MHD refuses (MHD_NO) to queue an answer while a body is still
+	 * arriving; then nothing was answered and the caller must not act as if
+	 * it had been. */
 	enum MHD_Result r = MHD_queue_response(req->connection, (unsigned)req->status, resp);
 	MHD_destroy_response(resp);
-	req->responded = true;
+	if (r == MHD_YES) req->responded = true;
 	return r;
 }
 
@@ -165,15 +177,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (req->body.len + *upload_size > req->cfg->body_limit) {
-			*upload_size = 0;
-			respond_error(req, 413, "body_too_large",
-			              "What you sent is larger than this server accepts.");
-			return send_response(req);
+		/* A body without Content-Length (chunked) can only be measured as it
+		 * arrives. MHD will not queue an answer before the body has been
+		 * read, so the rest is read and dropped, and the 413 is sent on the
+		 * final call. */
+		if (!req->body_too_large &&
+		    req->body.len + *upload_size > req->cfg->body_limit) {
+			req->body_too_large = true;
+			buf_free(&req->body);
 		}
-		buf_put(&req->body, upload_data, *upload_size);
+		if (!req->body_too_large) buf_put(&req->body, upload_data, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
+	}
+	if (req->body_too_large) {
+		respond_error(req, 413, "body_too_large",
+		              "What you sent is larger than this server accepts.");
+		return send_response(req);
 	}
 	req->store = thread_store(req->cfg);
 	if (!req->store) respond_error(req, 503, "unavailable", "The database is not available.");
@@ -187,6 +207,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_response(req);
 }
 
+/* s for the access log: control bytes, DEL and backslash become \xHH, so
+ * a decoded path (or an odd method) cannot start a line of its own or
+ * pass for one we wrote. */
+static bool log_unsafe(unsigned char c) { return c < 0x20 || c == 0x7f || c == '\\'; }
+
+static const char *log_safe(struct arena *a, const char *s)
+{
+	if (!s) return "-";
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && !log_unsafe(*p)) p++;
+	if (!*p) return s;
+	char *out = arena_alloc(a, 4 * strlen(s) + 1), *o = out;
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (log_unsafe(*p)) o += sprintf(o, "\\x%02x", *p);
+		else *o++ = (char)*p;
+	}
+	*o = 0;
+	return out;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -196,7 +236,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		/* The access log: never a query string, body, cookie or name. */
 		double ms = (double)(clock_ns() - req->started_ns) / 1e6;
 		fprintf(stderr, "%s %s %d %.1fms %zu%s\n",
-		        req->method_name ? req->method_name : "-", req->path ? req->path : "-",
+		        log_safe(&req->arena, req->method_name),
+		        log_safe(&req->arena, req->path),
 		        req->status, ms, req->out.len,
 		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
 	}

@@ -401,6 +401,28 @@ static void api_tokens_work_without_cookies_or_csrf(void **state)
 	r = http(bot, "PATCH", "/api/v1/me/profile", "{not json", "application/json", h);
 	assert_int_equal(r->status, 400);
 	response_free(r);
+	/* A misspelt key inside a field is refused, naming the field, and
+	 * nothing is saved. */
+	r = http(bot, "PATCH", "/api/v1/me/profile",
+	         "{\"fields\":{\"phone\":{\"value\":\"0700 900123\",\"visiblity\":\"self\"}}}",
+	         "application/json", h);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "\"field\":\"phone\""));
+	response_free(r);
+	r = http(bot, "GET", "/api/v1/me/profile", NULL, NULL, h);
+	assert_false(contains(r, "0700 900123"));
+	response_free(r);
+	/* Errors from the rules name their field too. */
+	r = http(bot, "PATCH", "/api/v1/me/profile",
+	         "{\"fields\":{\"ethnicity\":{\"value\":\"Kurdish\"}}}", "application/json", h);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "\"code\":\"consent_needed\""));
+	assert_true(contains(r, "\"field\":\"ethnicity\""));
+	response_free(r);
+	/* JSON must be labelled as JSON. */
+	r = http(bot, "PATCH", "/api/v1/me/profile", "{\"fields\":{}}", "text/plain", h);
+	assert_int_equal(r->status, 415);
+	response_free(r);
 	/* Tokens do not work on pages, and a wrong token is refused. */
 	r = http(bot, "GET", "/profile", NULL, NULL, h);
 	assert_int_equal(r->status, 303);
