@@ -497,10 +497,88 @@ char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct aren
 	return text;
 }
 
-bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct app_error *err)
+struct erase_account_ctx {
+	int64_t user_id, now;
+	struct arena *a;
+	const char **panels;
+	size_t npanels;
+};
+
+static enum store_rc erase_account_in_tx(struct store *s, void *p)
 {
-	if (store_audit_add(s, user_id, user_id, AUDIT_ERASE, "account", now) != ST_OK)
-		return internal(err);
-	if (store_user_erase(s, user_id, now) != ST_OK) return internal(err);
+	struct erase_account_ctx *c = p;
+	enum store_rc rc = store_sole_steward_panels(s, c->user_id, c->a, &c->panels, &c->npanels);
+	if (rc != ST_OK) return rc;
+	if (c->npanels) return ST_CONFLICT;
+	if ((rc = store_audit_add(s, c->user_id, c->user_id, AUDIT_ERASE, "account", c->now)) != ST_OK)
+		return rc;
+	return store_user_erase(s, c->user_id, c->now);
+}
+
+bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct arena *a,
+                       struct app_error *err)
+{
+	struct erase_account_ctx c = { user_id, now, a, NULL, 0 };
+	enum store_rc rc = store_tx(s, erase_account_in_tx, &c);
+	if (rc == ST_CONFLICT) {
+		struct buf b = {0};
+		for (size_t i = 0; i < c.npanels; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", c.panels[i]);
+		const char *msg = arena_printf(a, "You are the only steward of %s. Make someone else "
+		                                  "a steward there first, then delete your account.",
+		                               b.data);
+		buf_free(&b);
+		return fail(err, 409, "last_steward", NULL, msg);
+	}
+	if (rc != ST_OK) return internal(err);
 	return true;
+}
+
+struct create_panel_ctx {
+	int64_t creator_id, now, panel_id;
+	const struct panel *p;
+};
+
+static enum store_rc create_panel_in_tx(struct store *s, void *p)
+{
+	struct create_panel_ctx *c = p;
+	enum store_rc rc = store_panel_create(s, c->p, c->now, &c->panel_id);
+	if (rc != ST_OK) return rc;
+	return store_membership_put(s, c->panel_id, c->creator_id, ROLE_STEWARD, MEMBER_ACTIVE, c->now);
+}
+
+bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p, int64_t now,
+                      int64_t *panel_id, struct app_error *err)
+{
+	struct create_panel_ctx c = { creator_id, now, 0, p };
+	if (store_tx(s, create_panel_in_tx, &c) != ST_OK) return internal(err);
+	*panel_id = c.panel_id;
+	return true;
+}
+
+struct needs_ctx {
+	int64_t viewer_id, now;
+	const int64_t *ids;
+	size_t n;
+	struct arena *a;
+	struct visible_profile *out;
+};
+
+static enum store_rc needs_in_tx(struct store *s, void *p)
+{
+	struct needs_ctx *c = p;
+	for (size_t i = 0; i < c->n; i++) {
+		enum store_rc rc = app_profile_view(s, c->viewer_id, c->ids[i], PROFILE_ACTIONABLE,
+		                                    c->now, c->a, &c->out[i]);
+		if (rc == ST_NOT_FOUND) memset(&c->out[i], 0, sizeof c->out[i]);
+		else if (rc != ST_OK) return rc;
+	}
+	return ST_OK;
+}
+
+bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member_ids,
+                       size_t n, int64_t now, struct arena *a, struct visible_profile *out)
+{
+	struct needs_ctx c = { viewer_id, now, member_ids, n, a, out };
+	return store_tx(s, needs_in_tx, &c) == ST_OK;
 }

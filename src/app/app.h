@@ -119,6 +119,21 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 /* Everything held about the person, as JSON text (malloc'd; free it). */
 char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct arena *a);
 
-/* Erases the person (store_user_erase) after recording it in the audit. */
-bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
+/* Erases the person (store_user_erase) and records it in their audit, in
+ * one transaction. Refused (409 last_steward, naming the panels) while they
+ * are the only active steward of a panel: a panel is never left without
+ * someone to run it; they hand over first. */
+bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct arena *a,
+                       struct app_error *err);
+
+/* Creates a panel with its creator as its first steward, in one transaction. */
+bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p, int64_t now,
+                      int64_t *panel_id, struct app_error *err);
+
+/* For a steward's member list: each member's shared access and
+ * communication needs (PROFILE_ACTIONABLE), with every audit entry written
+ * in one transaction rather than one write per member. out[i] matches
+ * member_ids[i]; a member the viewer may not see has n == 0. */
+bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member_ids,
+                       size_t n, int64_t now, struct arena *a, struct visible_profile *out);
 #endif

@@ -128,6 +128,11 @@ struct store {
 	                  "ON u.id = m.user_id WHERE m.panel_id = $1 AND "          \
 	                  "m.role = 'steward' AND m.status = 'active' "             \
 	                  "ORDER BY u.display_name, u.id")                          \
+	X(SOLE_STEWARD, "SELECT p.name FROM memberships m JOIN panels p ON p.id = "   \
+	                "m.panel_id JOIN panel_member_counts c ON c.panel_id = m.panel_id " \
+	                "AND c.role = 'steward' AND c.status = 'active' WHERE "     \
+	                "m.user_id = $1 AND m.role = 'steward' AND m.status = 'active' " \
+	                "AND c.n = 1 ORDER BY p.name")                              \
 	X(RELATION, "SELECT v.role, v.status FROM memberships v JOIN memberships s " \
 	            "ON s.panel_id = v.panel_id WHERE v.user_id = $1 AND "          \
 	            "s.user_id = $2 AND v.status <> 'removed' AND "                 \
@@ -362,7 +367,7 @@ static const struct embedded_file *migrations_for(struct db *db)
 
 static int migration_version(const char *name)
 {
-	return atoi(name); /* names are "NNNN_what.sql", checked by the build */
+	return atoi(name); /* names are "NNNN_what.sql", checked by tools/embed.c */
 }
 
 int store_schema_latest(void)
@@ -403,13 +408,20 @@ enum store_rc store_migrate(struct store *s, int *applied)
 	*applied = 0;
 	int have = store_schema_version(s);
 	if (have < 0) return ST_ERROR;
+	/* A newer program migrated this database: this one must not use it. */
+	int latest = store_schema_latest();
+	if (have > latest) return ST_CONFLICT;
 	/* Migrations are applied in order of their number, each in its own
 	 * transaction together with the row that records it. */
-	for (int next = have + 1;; next++) {
+	for (int next = have + 1; next <= latest; next++) {
 		const struct embedded_file *found = NULL;
 		for (const struct embedded_file *f = migrations_for(s->db); f->name; f++)
 			if (migration_version(f->name) == next) found = f;
-		if (!found) break;
+		if (!found) {
+			fprintf(stderr, "store: migration %04d is missing (this program has up to %04d)\n",
+			        next, latest);
+			return ST_ERROR;
+		}
 		struct migration_ctx ctx = { found };
 		enum store_rc rc = store_tx(s, apply_migration, &ctx);
 		if (rc != ST_OK) {
@@ -993,6 +1005,14 @@ enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct are
 {
 	struct db_stmt *st = stmt(s, S_PANEL_STEWARDS);
 	if (st) db_bind_i64(st, 1, panel_id);
+	return collect(st, sizeof **names, a, read_name, (void **)names, n);
+}
+
+enum store_rc store_sole_steward_panels(struct store *s, int64_t user_id, struct arena *a,
+                                        const char ***names, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_SOLE_STEWARD);
+	if (st) db_bind_i64(st, 1, user_id);
 	return collect(st, sizeof **names, a, read_name, (void **)names, n);
 }
 

@@ -32,7 +32,11 @@ struct store;
 struct store *store_open(const char *target, char **err);
 void store_close(struct store *s);
 
-/* Applies every migration not yet recorded; *applied counts them. */
+/* Applies every migration not yet recorded; *applied counts them.
+ * ST_CONFLICT, changing nothing, when the database's schema is newer than
+ * this program knows (store_schema_version() > store_schema_latest()): a
+ * newer emptychair migrated it. ST_ERROR (logged) when a migration fails or
+ * one between the database's version and the latest is missing. */
 enum store_rc store_migrate(struct store *s, int *applied);
 /* Highest migration applied, 0 for a new database. */
 int store_schema_version(struct store *s);
@@ -199,6 +203,10 @@ enum store_rc store_panel_counts(struct store *s, int64_t panel_id, struct panel
 /* Display names of the panel's active stewards, by name. */
 enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct arena *a,
                                    const char ***names, size_t *n);
+
+/* Names of the panels where user_id is the only active steward. */
+enum store_rc store_sole_steward_panels(struct store *s, int64_t user_id, struct arena *a,
+                                        const char ***names, size_t *n);
 
 /* How viewer stands to subject across the panels they share (policy.h). */
 enum viewer_relation store_relation(struct store *s, int64_t viewer_id, int64_t subject_id);

@@ -129,7 +129,18 @@ void my_data_download(struct request *req)
 
 static void delete_page(struct request *req, const struct form_errors *e)
 {
+	const char **sole;
+	size_t nsole = 0;
+	if (store_sole_steward_panels(req->store, req->user->id, &req->arena, &sole, &nsole) != ST_OK)
+		nsole = 0;
 	page_begin(req, "Delete your account", e);
+	if (nsole) {
+		html(&req->out, "<div class=\"notice\" role=\"status\"><p>You are the only steward of ");
+		for (size_t i = 0; i < nsole; i++)
+			html(&req->out, "%r<strong>%t</strong>", i ? ", " : "", sole[i]);
+		html(&req->out, ". Before you delete your account, make someone else a steward there, "
+		                "so the panel is not left without anyone to run it.</p></div>");
+	}
 	html(&req->out,
 	     "<a class=\"back-link\" href=\"/my-data\">Back to My data</a>"
 	     "<h1 class=\"heading-l\">Delete your account</h1>"
@@ -170,7 +181,7 @@ void delete_account_post(struct request *req)
 		return;
 	}
 	struct app_error err;
-	if (!app_erase_account(req->store, req->user->id, req->now, &err)) {
+	if (!app_erase_account(req->store, req->user->id, req->now, &req->arena, &err)) {
 		respond_app_error(req, &err);
 		return;
 	}

@@ -13,20 +13,14 @@ static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 }
 
 /* Steward-facing summary of the access and communication needs a member
  * shares with stewards: the things stewards must act on. */
-static void needs_summary(struct request *req, int64_t member_id)
+static void needs_summary(struct request *req, const struct visible_profile *vp)
 {
-	struct visible_profile vp;
-	if (app_profile_view(req->store, req->user->id, member_id, PROFILE_ACTIONABLE, req->now, &req->arena, &vp) != ST_OK)
-		return;
-	bool any = false;
-	for (size_t i = 0; i < vp.n; i++) {
-		const struct profile_field *f = profile_field_find(vp.values[i].field);
-		if (!f->steward_actionable) continue;
-		html(&req->out, "%r<strong>%t:</strong> %t", any ? "<br>" : "", f->label,
-		     profile_display(f, vp.values[i].value, &req->arena));
-		any = true;
+	for (size_t i = 0; i < vp->n; i++) {
+		const struct profile_field *f = profile_field_find(vp->values[i].field);
+		html(&req->out, "%r<strong>%t:</strong> %t", i ? "<br>" : "", f->label,
+		     profile_display(f, vp->values[i].value, &req->arena));
 	}
-	if (!any) html(&req->out, "<span class=\"hint\">None shared</span>");
+	if (!vp->n) html(&req->out, "<span class=\"hint\">None shared</span>");
 }
 
 static void members_page(struct request *req, const struct form_errors *e, const char *email,
@@ -58,6 +52,16 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		return;
 	}
 	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
+	struct visible_profile *needs = NULL;
+	if (manage && n) {
+		int64_t *ids = arena_alloc(&req->arena, n * sizeof *ids);
+		for (size_t i = 0; i < n; i++) ids[i] = rows[i].m.user_id;
+		needs = arena_alloc(&req->arena, n * sizeof *needs);
+		if (!app_members_needs(req->store, req->user->id, ids, n, req->now, &req->arena, needs)) {
+			respond_error(req, 500, "internal", "We could not load the members' needs.");
+			return;
+		}
+	}
 	page_begin(req, manage ? "Members and invitations" : "Who is on the panel", e);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
@@ -83,7 +87,7 @@ static void members_page(struct request *req, const struct form_errors *e, const
 			if (manage) {
 				html(b, "<td data-label=\"Status\">%t</td><td data-label=\"Access and communication "
 				        "needs\">", status_label(rows[i].m.status));
-				needs_summary(req, rows[i].m.user_id);
+				needs_summary(req, &needs[i]);
 				html(b, "</td>");
 			}
 			html(b, "</tr>");

@@ -1,6 +1,7 @@
 /* My panels, a panel's home page, and creating and editing a panel. */
 #include <string.h>
 
+#include "app/app.h"
 #include "core/text.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -101,9 +102,8 @@ void panel_new_post(struct request *req)
 		return;
 	}
 	int64_t id;
-	if (store_panel_create(req->store, &p, req->now, &id) != ST_OK ||
-	    store_membership_put(req->store, id, req->user->id, ROLE_STEWARD, MEMBER_ACTIVE,
-	                         req->now) != ST_OK) {
+	struct app_error err;
+	if (!app_create_panel(req->store, req->user->id, &p, req->now, &id, &err)) {
 		respond_error(req, 500, "internal", "We could not create the panel. Nothing was saved.");
 		return;
 	}

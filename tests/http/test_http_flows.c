@@ -576,6 +576,30 @@ static void export_and_delete_account(void **state)
 	client_free(c);
 }
 
+static void the_only_steward_hands_over_before_leaving(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	response_free(get(sam, "/panels/new"));
+	struct response *r = post_form(sam, "/panels/new", "name=Sam%27s+own+panel&description=&hosting=organisation"
+	                               "&organisation=Org&time_zone=Europe%2FLondon&language=en");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(sam, "/my-data/delete");
+	assert_true(contains(r, "You are the only steward of <strong>Sam&#39;s own panel</strong>"));
+	response_free(r);
+	r = post_form(sam, "/my-data/delete", "password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "only steward of Sam&#39;s own panel"));
+	response_free(r);
+	/* Nothing was erased. */
+	r = get(sam, "/api/v1/me");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "sam@demo.emptychair.org"));
+	response_free(r);
+	client_free(sam);
+}
+
 static void sign_out_ends_the_session(void **state)
 {
 	struct client *c = client_new(&srv);
@@ -608,6 +632,7 @@ int main(void)
 		cmocka_unit_test(member_lists_are_paged),
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
+		cmocka_unit_test(the_only_steward_hands_over_before_leaving),
 		cmocka_unit_test(sign_out_ends_the_session),
 	};
 	return cmocka_run_group_tests_name("http flows", tests, setup, teardown);
