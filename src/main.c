@@ -1,4 +1,5 @@
 /* emptychair: the command line. See `emptychair --help` and README.md. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static const char usage[] =
 	"  user     add --email E --name N [--admin] | disable --email E |\n"
 	"           enable --email E | reset --email E | list\n"
 	"  backup   --to PATH: write a consistent copy while the server runs\n"
-	"  check    check the database's integrity\n"
+	"  check    check the database's integrity and schema version, read-only\n"
 	"  outbox   show the newest messages waiting to be sent [--limit N]\n"
 	"\n"
 	"global options:\n"
@@ -68,24 +69,56 @@ static bool flag(int argc, char **argv, const char *name)
 	return false;
 }
 
+static void say_newer_schema(int version)
+{
+	fprintf(stderr, "emptychair: this database was made by a newer emptychair (schema %d, "
+	                "this program knows %d); use that version\n",
+	        version, store_schema_latest());
+}
+
+static struct store *open_target(const char *target)
+{
+	char *err = NULL;
+	struct store *s = store_open(target, &err);
+	if (!s) {
+		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
+		free(err);
+	}
+	return s;
+}
+
 struct store *cli_open_store(const struct cli_options *o)
 {
 	/* var/ is made for the default path, so that a fresh checkout works. */
 	if (!strncmp(o->db, "var/", 4)) mkdir("var", 0750);
-	char *err = NULL;
-	struct store *s = store_open(o->db, &err);
-	if (!s) {
-		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
-		free(err);
-		return NULL;
-	}
+	struct store *s = open_target(o->db);
+	if (!s) return NULL;
 	int applied = 0;
-	if (store_migrate(s, &applied) != ST_OK) {
-		fprintf(stderr, "emptychair: the database could not be migrated\n");
+	enum store_rc rc = store_migrate(s, &applied);
+	if (rc != ST_OK) {
+		if (rc == ST_CONFLICT) say_newer_schema(store_schema_version(s));
+		else fprintf(stderr, "emptychair: the database could not be migrated\n");
 		store_close(s);
 		return NULL;
 	}
 	if (applied) fprintf(stderr, "emptychair: applied %d migration(s)\n", applied);
+	return s;
+}
+
+/* The existing database at o->db, read-only and as it is: nothing is
+ * created, migrated or written (db.h: a "file:...?mode=ro" URI). */
+static struct store *cli_open_store_read_only(const struct cli_options *o)
+{
+	struct buf uri = {0};
+	buf_puts(&uri, "file:");
+	if (o->db[0] == '/') buf_puts(&uri, "//"); /* empty authority: "//x" is never a host */
+	for (const unsigned char *p = (const unsigned char *)o->db; *p; p++) {
+		if (isalnum(*p) || strchr("/._~-", *p)) buf_putc(&uri, (char)*p);
+		else buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_puts(&uri, "?mode=ro");
+	struct store *s = open_target(uri.data);
+	buf_free(&uri);
 	return s;
 }
 
@@ -242,17 +275,28 @@ static int cmd_backup(const struct cli_options *o, int argc, char **argv)
 	return 0;
 }
 
+/* Checks the database as it is, without migrating or writing it: a
+ * restored backup is reported as found, schema version included. */
 static int cmd_check(const struct cli_options *o)
 {
-	struct store *s = cli_open_store(o);
+	struct store *s = cli_open_store_read_only(o);
 	if (!s) return 1;
 	char *report = NULL;
 	enum store_rc rc = store_check(s, &report);
-	int version = store_schema_version(s);
+	int version = store_schema_version(s), latest = store_schema_latest();
 	store_close(s);
-	printf("schema version %d of %d\n%s\n", version, store_schema_latest(), report ? report : "");
+	if (version < 0)
+		printf("schema version: none; this is not an emptychair database yet "
+		       "('emptychair migrate' sets one up)\n");
+	else
+		printf("schema version %d of %d\n", version, latest);
+	printf("%s\n", report ? report : "the check did not run");
 	free(report);
-	return rc == ST_OK && version == store_schema_latest() ? 0 : 1;
+	if (version > latest) say_newer_schema(version);
+	else if (version >= 0 && version < latest)
+		fprintf(stderr, "emptychair: the schema is behind this program's; "
+		                "'emptychair migrate' brings it up to date\n");
+	return rc == ST_OK && version == latest ? 0 : 1;
 }
 
 static int cmd_outbox(const struct cli_options *o, int argc, char **argv)

@@ -80,6 +80,7 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	/* Housekeeping rides on successful sign-ins: cheap, and often enough. */
 	store_signin_failures_prune(s, since);
 	store_sessions_prune(s, now);
+	store_outbox_prune(s, now - INVITATION_SECONDS); /* every link in it has expired */
 	*user_id = u.id;
 	return true;
 }

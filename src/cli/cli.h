@@ -13,7 +13,8 @@ struct cli_options {
 	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL; NULL: where serve listens */
 };
 
-/* Opens and migrates the database; prints why not and returns NULL. */
+/* Opens and migrates the database; prints why not and returns NULL (also
+ * when a newer emptychair migrated it: this one must not use it). */
 struct store *cli_open_store(const struct cli_options *o);
 /* The installation secret, created on first use. */
 bool cli_secret(struct store *s, unsigned char out[32]);

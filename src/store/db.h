@@ -24,8 +24,10 @@ enum db_rc {
 struct db;
 struct db_stmt;
 
-/* Opens the database named by target (a file path for SQLite). On failure
- * returns NULL and sets *err to a malloc'd message. */
+/* Opens the database named by target (a file path for SQLite, created if
+ * need be; or a URI "file:PATH?mode=ro", which opens an existing file
+ * read-only and changes nothing in it, not even its journal mode). On
+ * failure returns NULL and sets *err to a malloc'd message. */
 struct db *db_open(const char *target, char **err);
 void db_close(struct db *db);
 

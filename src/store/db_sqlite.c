@@ -51,9 +51,10 @@ struct db *db_open(const char *target, char **err)
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, configure_sqlite);
 	sqlite3 *conn = NULL;
+	/* SQLITE_OPEN_URI: a target "file:PATH?mode=ro" opens read-only (db.h). */
 	int rc = sqlite3_open_v2(target, &conn,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	                         SQLITE_OPEN_NOMUTEX, NULL);
+	                         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
 	if (rc != SQLITE_OK) {
 		if (asprintf(err, "cannot open %s: %s", target,
 		             conn ? sqlite3_errmsg(conn) : sqlite3_errstr(rc)) < 0)
@@ -62,10 +63,14 @@ struct db *db_open(const char *target, char **err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(conn, 5000);
+	/* The journal mode is kept in the file: a read-only connection leaves
+	 * it as it is. */
+	bool read_only = sqlite3_db_readonly(conn, "main") == 1;
 	char *msg = NULL;
 	rc = sqlite3_exec(conn,
-	                  "PRAGMA journal_mode=WAL;"
-	                  "PRAGMA synchronous=FULL;"
+	                  read_only ? "PRAGMA synchronous=FULL;"
+	                            : "PRAGMA journal_mode=WAL;"
+	                              "PRAGMA synchronous=FULL;"
 	                  "PRAGMA foreign_keys=ON;"
 	                  "PRAGMA temp_store=MEMORY;",
 	                  NULL, NULL, &msg);
@@ -208,7 +213,8 @@ enum db_rc db_check(struct db *db, char **report)
 			buf_printf(&b, "%s: %s\n", checks[i], sqlite3_errmsg(db->conn));
 			continue;
 		}
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *v = (const char *)sqlite3_column_text(st, 0);
 			if (i == 0 && v && !strcmp(v, "ok")) continue;
 			buf_printf(&b, "%s: %s", checks[i], v ? v : "");
@@ -216,6 +222,10 @@ enum db_rc db_check(struct db *db, char **report)
 				buf_printf(&b, " %s", (const char *)sqlite3_column_text(st, c) ?: "");
 			buf_putc(&b, '\n');
 		}
+		/* A check that could not run to the end (SQLITE_CORRUPT, an I/O
+		 * error, a lock) has not found the database sound. */
+		if (rc != SQLITE_DONE)
+			buf_printf(&b, "%s: stopped: %s\n", checks[i], sqlite3_errmsg(db->conn));
 		sqlite3_finalize(st);
 	}
 	if (b.len) {

@@ -162,6 +162,7 @@ struct store {
 	             "AND used_at IS NULL AND expires_at > $2 RETURNING user_id")   \
 	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at) "   \
 	              "VALUES ($1, $2, $3, $4)")                                    \
+	X(OUTBOX_PRUNE, "DELETE FROM outbox WHERE created_at < $1")                 \
 	X(OUTBOX_RECENT, "SELECT id, created_at, COALESCE(sent_at, 0), to_email, "  \
 	                 "subject, body FROM outbox ORDER BY id DESC LIMIT $1")     \
 	X(PROFILE_GET, "SELECT field, value, visibility, updated_at FROM "          \
@@ -1178,6 +1179,14 @@ enum store_rc store_outbox_add(struct store *s, const char *to, const char *subj
 	db_bind_text(st, 2, subject);
 	db_bind_text(st, 3, body);
 	db_bind_i64(st, 4, now);
+	return exec_stmt(st);
+}
+
+enum store_rc store_outbox_prune(struct store *s, int64_t before)
+{
+	struct db_stmt *st = stmt(s, S_OUTBOX_PRUNE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, before);
 	return exec_stmt(st);
 }
 

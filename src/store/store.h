@@ -247,6 +247,9 @@ struct outbox_message {
 };
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
                                const char *body, int64_t now);
+/* Deletes messages made before `before`. Messages carry one-time links in
+ * the clear (they must, to be delivered), so none outlives its links. */
+enum store_rc store_outbox_prune(struct store *s, int64_t before);
 /* Newest first, at most limit. */
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
                                   struct outbox_message **out, size_t *n);

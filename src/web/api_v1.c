@@ -146,7 +146,8 @@ void api_member(struct request *req)
 	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
-		respond_error(req, rc == ST_NOT_FOUND ? 404 : 500, "not_found", "This person is not on the panel.");
+		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
+		else respond_error(req, 500, "internal", "We could not load this person's details.");
 		return;
 	}
 	json_t *j = profile_json(req, &vp);

@@ -207,7 +207,8 @@ static void account_page(struct request *req, const struct form_errors *e, const
 	struct buf *b = &req->out;
 	html(b, "<h1 class=\"heading-l\">Account</h1>");
 	if (form_has(&req->query, "password_changed"))
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your password has been changed.</p></div>");
+		html(b, "<div class=\"notice\" role=\"status\"><p>Your password has been changed, and "
+		        "you have been signed out everywhere else.</p></div>");
 	html(b, "<h2 class=\"heading-m\">Change your password</h2>");
 	ui_form_begin(req, "/account/password");
 	ui_input(req, e, "current_password", "Current password", NULL, "", "password", "current-password");
@@ -254,6 +255,13 @@ void account_password_post(struct request *req)
 		errors_add(&e, err.field, err.message);
 		req->status = err.status;
 		account_page(req, &e, NULL);
+		return;
+	}
+	/* Everywhere else is signed out; this browser gets a fresh session. */
+	if (store_sessions_delete_for_user(req->store, req->user->id) != ST_OK ||
+	    !session_start(req, req->user->id)) {
+		respond_error(req, 500, "internal", "Your password was changed, but we could not sign "
+		                                    "you in again. Sign in with the new password.");
 		return;
 	}
 	respond_redirect(req, "/account?password_changed=1");

@@ -111,7 +111,7 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		ui_input(req, e, "email", "Their e-mail address", NULL, email, "email", "off");
 		ui_choices(req, e, "role", "Invite them as", invite_members ? NULL :
 		           "Co-creators of a user-led panel can invite professionals as guests.",
-		           invite_members ? member_roles : guest_only, role, false);
+		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
 		ui_button(req, "Make an invitation", NULL);
 		ui_form_end(req);
 	}
@@ -192,7 +192,8 @@ void member_get(struct request *req)
 	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
-		respond_error(req, rc == ST_NOT_FOUND ? 404 : 500, "not_found", "This person is not on the panel.");
+		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
+		else respond_error(req, 500, "internal", "We could not load this person's details.");
 		return;
 	}
 	page_begin(req, vp.person.display_name, NULL);
@@ -201,7 +202,7 @@ void member_get(struct request *req)
 	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>"
 	        "<p>%t, %t.</p>", req->panel->id, req->panel->name, vp.person.display_name,
 	     role_label(m.role), status_label(m.status));
-	if (vp.relation != REL_SELF)
+	if (vp.relation != REL_SELF && vp.n)
 		html(b, "<p class=\"hint\">You see what %t has chosen to share with you. They can "
 		        "see that you looked.</p>", vp.person.display_name);
 	if (vp.n == 0) html(b, "<p>%t</p>", section_empty);
@@ -257,6 +258,30 @@ void member_post(struct request *req)
 	} else if (!strcmp(action, "resume")) {
 		status = MEMBER_ACTIVE;
 	} else if (!strcmp(action, "remove")) {
+		if (strcmp(field(req, "confirm"), "yes")) {
+			/* Removing someone is not undone with a click: ask first. */
+			struct user u;
+			if (store_user_get(req->store, target, &req->arena, &u) != ST_OK) {
+				respond_error(req, 404, "not_found", "This person is not on the panel.");
+				return;
+			}
+			const char *back = arena_printf(&req->arena, "/panels/%lld/members/%lld",
+			                                (long long)req->panel->id, (long long)target);
+			page_begin(req, "Remove from the panel?", NULL);
+			html(&req->out, "<h1 class=\"heading-l\">Remove %t from %t?</h1>"
+			                "<p>They will no longer see the panel or its papers. Their past "
+			                "contributions stay. You can invite them again later.</p>"
+			                "<p>If they only need a break, pause their membership instead.</p>",
+			     u.display_name, req->panel->name);
+			ui_form_begin(req, back);
+			html(&req->out, "<input type=\"hidden\" name=\"action\" value=\"remove\">"
+			                "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
+			ui_button(req, "Yes, remove them", "warning");
+			ui_form_end(req);
+			html(&req->out, "<p><a href=\"%a\">No, go back</a></p>", back);
+			page_end(req);
+			return;
+		}
 		status = MEMBER_REMOVED;
 	} else {
 		respond_error(req, 400, "invalid", "Choose what to change.");

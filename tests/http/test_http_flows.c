@@ -600,6 +600,47 @@ static void the_only_steward_hands_over_before_leaving(void **state)
 	client_free(sam);
 }
 
+static void removal_is_confirmed_first(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	/* member9 is user 15, a co-creator of panel 1. */
+	struct response *r = post_form(sam, "/panels/1/members/15", "action=remove");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Yes, remove them"));
+	response_free(r);
+	r = get(sam, "/panels/1/members/15");
+	assert_int_equal(r->status, 200); /* still there */
+	response_free(r);
+	r = post_form(sam, "/panels/1/members/15", "action=remove&confirm=yes");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(sam, "/panels/1/members/15");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	client_free(sam);
+}
+
+static void a_new_password_signs_out_other_sessions(void **state)
+{
+	struct client *phone = client_new(&srv), *laptop = client_new(&srv);
+	assert_true(client_sign_in(phone, "member11@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(laptop, "member11@demo.emptychair.org", NULL));
+	struct response *r = post_form(laptop, "/account/password",
+	                               "current_password=kettle+river+orange+lamp&password=saffron+bridge+lantern");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(laptop, "/account?password_changed=1");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "signed out everywhere else"));
+	response_free(r);
+	r = get(phone, "/panels");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	client_free(phone);
+	client_free(laptop);
+}
+
 static void sign_out_ends_the_session(void **state)
 {
 	struct client *c = client_new(&srv);
@@ -633,6 +674,8 @@ int main(void)
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
 		cmocka_unit_test(the_only_steward_hands_over_before_leaving),
+		cmocka_unit_test(removal_is_confirmed_first),
+		cmocka_unit_test(a_new_password_signs_out_other_sessions),
 		cmocka_unit_test(sign_out_ends_the_session),
 	};
 	return cmocka_run_group_tests_name("http flows", tests, setup, teardown);
