@@ -1,6 +1,7 @@
 #include "web/layout.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -173,13 +174,15 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 	html(b, "</select></div>");
 }
 
-/* localtime_r follows the process-wide TZ, so switching zones is
- * serialised here, the only place that changes TZ after start. main() sets
+/* localtime_r follows the process-wide TZ, so zones are switched here
+ * under a lock, the only place that changes TZ after start. main() sets
  * TZ=UTC before any thread exists, so the variable always exists and is
  * only ever replaced, never removed: glibc keeps replaced values alive, so
- * a getenv() elsewhere still reads a valid string. Pages format few times;
- * this is not a hot path. */
+ * a getenv() elsewhere still reads a valid string. TZ is left at the last
+ * zone used (nothing else here reads local time), so a page of many times
+ * in one panel's zone loads the zone once, not twice a time. */
 static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+static char tz_current[72] = "UTC";
 
 const char *format_time(struct request *req, int64_t t, const char *zone)
 {
@@ -187,12 +190,14 @@ const char *format_time(struct request *req, int64_t t, const char *zone)
 		"June", "July", "August", "September", "October", "November", "December" };
 	time_t tt = (time_t)t;
 	struct tm tm;
+	const char *want = zone && *zone && strlen(zone) < sizeof tz_current ? zone : "UTC";
 	pthread_mutex_lock(&tz_lock);
-	setenv("TZ", zone && *zone ? zone : "UTC", 1);
-	tzset();
+	if (strcmp(tz_current, want)) {
+		setenv("TZ", want, 1);
+		tzset();
+		snprintf(tz_current, sizeof tz_current, "%s", want);
+	}
 	localtime_r(&tt, &tm);
-	setenv("TZ", "UTC", 1);
-	tzset();
 	pthread_mutex_unlock(&tz_lock);
 	return arena_printf(&req->arena, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
 	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
