@@ -1,5 +1,6 @@
 /* emptychair: the command line. See `emptychair --help` and README.md. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,11 @@ struct store *cli_open_store(const struct cli_options *o)
  * created, migrated or written (db.h: a "file:...?mode=ro" URI). */
 static struct store *cli_open_store_read_only(const struct cli_options *o)
 {
+	struct stat st;
+	if (stat(o->db, &st)) {
+		fprintf(stderr, "emptychair: cannot read %s: %s\n", o->db, strerror(errno));
+		return NULL;
+	}
 	struct buf uri = {0};
 	buf_puts(&uri, "file:");
 	if (o->db[0] == '/') buf_puts(&uri, "//"); /* empty authority: "//x" is never a host */

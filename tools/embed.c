@@ -2,20 +2,76 @@
  * { name, data, size } so the server can ship its assets and migrations
  * inside the binary.
  *
- *   embed OUTPUT.c SYMBOL NAME=PATH [NAME=PATH ...]
+ *   embed [--migrations] OUTPUT.c SYMBOL NAME=PATH [NAME=PATH ...]
  *
  * The data is written as byte arrays (always NUL-terminated, the NUL not
- * counted in size) so text assets can be used as C strings. */
+ * counted in size) so text assets can be used as C strings.
+ *
+ * --migrations: the NAMEs are migrations, which the store orders by the
+ * number their name starts with (store.c, migration_version). Each must be
+ * "NNNN_what.sql" (four digits, an underscore, a word), and the numbers must
+ * run 0001, 0002, ... with none twice or missing; otherwise nothing is
+ * written and the build stops. */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The migration number NAME (up to '=') carries, or -1 when it is not
+ * "NNNN_what.sql". */
+static int migration_number(const char *arg)
+{
+	size_t len = (size_t)(strchr(arg, '=') - arg);
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)arg[i])) return -1;
+	if (arg[4] != '_' || len < 4 + 1 + 1 + 4 || memcmp(arg + len - 4, ".sql", 4))
+		return -1;
+	return atoi(arg);
+}
+
+static bool migrations_well_named(int n, char **args)
+{
+	bool ok = true;
+	for (int i = 0; i < n; i++) {
+		int v = migration_number(args[i]);
+		if (v < 1) {
+			fprintf(stderr, "embed: migration %.*s: want a name like 0007_what.sql\n",
+			        (int)(strchr(args[i], '=') - args[i]), args[i]);
+			ok = false;
+		}
+	}
+	if (!ok) return false;
+	/* n names numbered 1..n, each once: then none is missing either. */
+	for (int want = 1; want <= n; want++) {
+		int seen = 0;
+		for (int i = 0; i < n; i++) seen += migration_number(args[i]) == want;
+		if (seen != 1) {
+			fprintf(stderr, "embed: migration %04d is %s\n", want,
+			        seen ? "given more than once" : "missing");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
+	bool migrations = argc > 1 && !strcmp(argv[1], "--migrations");
+	if (migrations) {
+		argc--;
+		argv++;
+	}
 	if (argc < 3) {
-		fprintf(stderr, "usage: embed OUTPUT.c SYMBOL NAME=PATH...\n");
+		fprintf(stderr, "usage: embed [--migrations] OUTPUT.c SYMBOL NAME=PATH...\n");
 		return 2;
 	}
+	for (int i = 3; i < argc; i++)
+		if (!strchr(argv[i], '=')) {
+			fprintf(stderr, "embed: %s: want NAME=PATH\n", argv[i]);
+			return 2;
+		}
+	if (migrations && !migrations_well_named(argc - 3, argv + 3)) return 1;
 	FILE *out = fopen(argv[1], "w");
 	if (!out) { perror(argv[1]); return 1; }
 	const char *sym = argv[2];
@@ -23,7 +79,6 @@ int main(int argc, char **argv)
 	             "#include \"core/embedded.h\"\n\n");
 	for (int i = 3; i < argc; i++) {
 		const char *eq = strchr(argv[i], '=');
-		if (!eq) { fprintf(stderr, "embed: %s: want NAME=PATH\n", argv[i]); return 2; }
 		FILE *in = fopen(eq + 1, "rb");
 		if (!in) { perror(eq + 1); return 1; }
 		fprintf(out, "static const unsigned char %s_%d[] = {", sym, i);

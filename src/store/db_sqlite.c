@@ -55,8 +55,11 @@ struct db *db_open(const char *target, char **err)
 	int rc = sqlite3_open_v2(target, &conn,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	/* Messages name the file, not the URI that may have opened it. */
+	const char *file = conn ? sqlite3_db_filename(conn, "main") : NULL;
+	if (!file || !*file) file = target;
 	if (rc != SQLITE_OK) {
-		if (asprintf(err, "cannot open %s: %s", target,
+		if (asprintf(err, "cannot open %s: %s", file,
 		             conn ? sqlite3_errmsg(conn) : sqlite3_errstr(rc)) < 0)
 			*err = NULL;
 		sqlite3_close(conn);
@@ -65,17 +68,17 @@ struct db *db_open(const char *target, char **err)
 	sqlite3_busy_timeout(conn, 5000);
 	/* The journal mode is kept in the file: a read-only connection leaves
 	 * it as it is. */
-	bool read_only = sqlite3_db_readonly(conn, "main") == 1;
 	char *msg = NULL;
-	rc = sqlite3_exec(conn,
-	                  read_only ? "PRAGMA synchronous=FULL;"
-	                            : "PRAGMA journal_mode=WAL;"
-	                              "PRAGMA synchronous=FULL;"
-	                  "PRAGMA foreign_keys=ON;"
-	                  "PRAGMA temp_store=MEMORY;",
-	                  NULL, NULL, &msg);
+	if (sqlite3_db_readonly(conn, "main") != 1)
+		rc = sqlite3_exec(conn, "PRAGMA journal_mode=WAL;", NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(conn,
+		                  "PRAGMA synchronous=FULL;"
+		                  "PRAGMA foreign_keys=ON;"
+		                  "PRAGMA temp_store=MEMORY;",
+		                  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		if (asprintf(err, "cannot configure %s: %s", target, msg ? msg : "?") < 0)
+		if (asprintf(err, "cannot configure %s: %s", file, msg ? msg : "?") < 0)
 			*err = NULL;
 		sqlite3_free(msg);
 		sqlite3_close(conn);

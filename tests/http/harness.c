@@ -244,6 +244,66 @@ struct response *http(struct client *c, const char *method, const char *path,
 	return r;
 }
 
+struct source {
+	const char *data;
+	size_t left;
+};
+
+static size_t feed(char *p, size_t size, size_t n, void *userdata)
+{
+	struct source *s = userdata;
+	size_t k = size * n < s->left ? size * n : s->left;
+	memcpy(p, s->data, k);
+	s->data += k;
+	s->left -= k;
+	return k;
+}
+
+struct response *post_chunked(struct client *c, const char *path, const char *body,
+                              size_t len, const char *content_type)
+{
+	CURL *curl = c->curl;
+	char url[4096], ct[256];
+	snprintf(url, sizeof url, "%s%s", c->server->base, path);
+	snprintf(ct, sizeof ct, "Content-Type: %s",
+	         content_type ? content_type : "application/x-www-form-urlencoded");
+	struct sink b = {0}, h = {0};
+	struct source src = { body, len };
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, NULL);
+	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, NULL);
+	curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, -1L);  /* size unknown: chunked */
+	curl_easy_setopt(curl, CURLOPT_READFUNCTION, feed);
+	curl_easy_setopt(curl, CURLOPT_READDATA, &src);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &h);
+	struct curl_slist *list = curl_slist_append(NULL, ct);
+	list = curl_slist_append(list, "Transfer-Encoding: chunked");
+	list = curl_slist_append(list, "Expect:");
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+	CURLcode rc = curl_easy_perform(curl);
+	curl_slist_free_all(list);
+	/* Back to the defaults http() expects. */
+	curl_easy_setopt(curl, CURLOPT_READFUNCTION, NULL);
+	curl_easy_setopt(curl, CURLOPT_READDATA, NULL);
+	struct response *r = calloc(1, sizeof *r);
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "harness: chunked POST %s: %s\n", path, curl_easy_strerror(rc));
+		r->status = -1;
+	} else {
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
+	}
+	r->body = b.data ? b.data : strdup("");
+	r->len = b.len;
+	r->headers = h.data ? h.data : strdup("");
+	take_csrf(c, r->body);
+	return r;
+}
+
 struct response *get(struct client *c, const char *path)
 {
 	return http(c, "GET", path, NULL, NULL, NULL);

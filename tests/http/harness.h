@@ -59,6 +59,10 @@ void client_free(struct client *c);
 struct response *http(struct client *c, const char *method, const char *path,
                       const char *body, const char *content_type,
                       const char *const *headers);
+/* POSTs len bytes of body with "Transfer-Encoding: chunked" (no
+ * Content-Length), content type as for http(). */
+struct response *post_chunked(struct client *c, const char *path, const char *body,
+                              size_t len, const char *content_type);
 /* Shorthands. post_form adds the client's CSRF token first. */
 struct response *get(struct client *c, const char *path);
 struct response *post_form(struct client *c, const char *path, const char *fields);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "harness.h"
 
@@ -95,6 +96,37 @@ static void oversized_body_is_413(void **state)
 	response_free(r);
 	free(big);
 	/* The server is still fine afterwards. */
+	r = get(c, "/healthz");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(c);
+}
+
+/* Without Content-Length the size is only known as the body arrives: the
+ * server must still answer 413 (not drop the connection), and read a
+ * chunked body under the limit as usual. */
+static void oversized_chunked_body_is_413(void **state)
+{
+	struct client *c = client_new(&srv);
+	response_free(get(c, "/sign-in"));
+	char small[256];
+	int n = snprintf(small, sizeof small, "csrf=%s&email=nobody%%40example.org&password=x",
+	                 c->csrf);
+	struct response *r = post_chunked(c, "/sign-in", small, (size_t)n, NULL);
+	assert_int_not_equal(r->status, 403); /* the body, with its CSRF token, was read */
+	assert_int_not_equal(r->status, 413);
+	assert_int_not_equal(r->status, -1);
+	response_free(r);
+
+	size_t len = 2 * 1024 * 1024;
+	char *big = malloc(len);
+	memset(big, 'a', len);
+	memcpy(big, "email=", 6);
+	r = post_chunked(c, "/sign-in", big, len, NULL);
+	assert_int_equal(r->status, 413);
+	assert_true(contains(r, "larger than this server accepts"));
+	response_free(r);
+	free(big);
 	r = get(c, "/healthz");
 	assert_int_equal(r->status, 200);
 	response_free(r);
@@ -263,6 +295,31 @@ static void access_log_has_no_query_or_secrets(void **state)
 	client_free(c);
 }
 
+/* A decoded path is written to the log: a newline in it must not start a
+ * line of its own (log forging). */
+static void access_log_escapes_control_bytes(void **state)
+{
+	struct client *c = client_new(&srv);
+	struct response *r = get(c, "/nope%0aFAKE-LINE%5c%1b");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	/* The line is written when the request completes, just after the
+	 * answer reaches us: wait for it. */
+	char *log = NULL;
+	for (int i = 0; i < 200; i++) {
+		free(log);
+		log = server_log(&srv);
+		if (strstr(log, "FAKE-LINE")) break;
+		struct timespec pause = { 0, 10 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+	assert_non_null(strstr(log, "GET /nope\\x0aFAKE-LINE\\x5c\\x1b 404"));
+	for (const char *line = log; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		assert_false(!strncmp(line, "FAKE-LINE", 9));
+	free(log);
+	client_free(c);
+}
+
 static void session_cookie_is_httponly_samesite(void **state)
 {
 	struct client *c = client_new(&srv);
@@ -289,6 +346,7 @@ int main(void)
 		cmocka_unit_test(healthz_and_security_headers),
 		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
 		cmocka_unit_test(oversized_body_is_413),
+		cmocka_unit_test(oversized_chunked_body_is_413),
 		cmocka_unit_test(long_uri_is_414),
 		cmocka_unit_test(oversized_headers_are_431),
 		cmocka_unit_test(malformed_input_is_400),
@@ -298,6 +356,7 @@ int main(void)
 		cmocka_unit_test(static_assets_are_cached_and_validated),
 		cmocka_unit_test(pages_are_not_cached),
 		cmocka_unit_test(access_log_has_no_query_or_secrets),
+		cmocka_unit_test(access_log_escapes_control_bytes),
 		cmocka_unit_test(session_cookie_is_httponly_samesite),
 	};
 	return cmocka_run_group_tests_name("http basics", tests, setup, teardown);

@@ -176,6 +176,43 @@ static void check_reports_ok(void **state)
 	free(report);
 }
 
+struct check_during_write {
+	struct store *other;
+	enum store_rc rc;
+	char *report;
+};
+
+static enum store_rc check_while_writing(struct store *s, void *p)
+{
+	struct check_during_write *c = p;
+	if (store_setting_set(s, "check-test", "held") != ST_OK) return ST_ERROR;
+	c->rc = store_check(c->other, &c->report);
+	return ST_OK;
+}
+
+/* A check that cannot run to its end has not found the database sound.
+ * To make one stop halfway without corrupting a file, a second connection
+ * shares the first one's SQLite cache (a "file:...?cache=shared" target, see
+ * db.h) and checks while the first holds a table locked mid-write: the
+ * check's read of that table fails at once (SQLITE_LOCKED). SQLite only. */
+static void check_that_cannot_finish_is_not_ok(void **state)
+{
+	struct fx *f = *state;
+	if (!f->fresh) skip();
+	const char *shared = arena_printf(&f->a, "file:%s?cache=shared", f->path);
+	struct store *writer = open_target(shared), *checker = open_target(shared);
+	assert_int_equal(store_schema_version(checker), store_schema_latest());
+	struct check_during_write c = { checker, ST_OK, NULL };
+	assert_int_equal(store_tx(writer, check_while_writing, &c), ST_OK);
+	assert_int_not_equal(c.rc, ST_OK);
+	assert_non_null(c.report);
+	assert_string_not_equal(c.report, "ok");
+	assert_non_null(strstr(c.report, "locked"));
+	free(c.report);
+	store_close(checker);
+	store_close(writer);
+}
+
 /* ---- settings ---- */
 
 static void settings(void **state)
@@ -1498,6 +1535,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(migrate_applies_and_records, setup_unmigrated,
 		                                teardown),
 		T(check_reports_ok),
+		T(check_that_cannot_finish_is_not_ok),
 		T(settings),
 		T(user_create_and_get),
 		T(user_duplicate_email_conflicts),

@@ -1,0 +1,356 @@
+/* The command line: exit statuses, what `check` reads without writing, a
+ * database made by a newer emptychair, backups. Runs the real binary
+ * ($EMPTYCHAIR_BIN) in a temporary directory; every status asserted here is
+ * the process's own exit status. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+extern char **environ;
+
+static char dir[64];
+static char demo_db[128];
+
+static const char *bin(void)
+{
+	const char *b = getenv("EMPTYCHAIR_BIN");
+	return b && *b ? b : "build/src/emptychair";
+}
+
+struct run {
+	int status;     /* exit status; -1 if killed (it outlived the timeout) or never ran */
+	char *output;   /* stdout and stderr together, malloc'd */
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Runs emptychair with args (NULL-terminated), for at most timeout_s
+ * seconds: a command that should refuse to start but serves instead is
+ * killed, and counts as a failure. */
+static struct run emptychair(int timeout_s, const char *const *args)
+{
+	struct run r = { -1, NULL };
+	char *argv[24] = { (char *)bin() };
+	int n = 1;
+	for (; args[n - 1] && n < 23; n++) argv[n] = (char *)args[n - 1];
+	argv[n] = NULL;
+	int out[2];
+	if (pipe(out)) fail_msg("pipe: %s", strerror(errno));
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid < 0) fail_msg("fork: %s", strerror(errno));
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the test */
+		if (getppid() != parent) _exit(127);
+		if (dup2(out[1], 1) < 0 || dup2(out[1], 2) < 0) _exit(127);
+		close(out[0]);
+		close(out[1]);
+		execve(argv[0], argv, environ);
+		_exit(127);
+	}
+	close(out[1]);
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	int64_t deadline = now_ms() + (int64_t)timeout_s * 1000;
+	bool killed = false;
+	for (;;) {
+		int64_t left = deadline - now_ms();
+		if (left <= 0) {
+			kill(pid, SIGKILL);
+			killed = true;
+			break;
+		}
+		struct pollfd p = { out[0], POLLIN, 0 };
+		if (poll(&p, 1, (int)left) <= 0) continue;
+		if (cap - len < 1024) buf = realloc(buf, cap *= 2);
+		ssize_t got = read(out[0], buf + len, cap - len - 1);
+		if (got <= 0) break;
+		len += (size_t)got;
+	}
+	buf[len] = 0;
+	close(out[0]);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	if (!killed && WIFEXITED(status)) r.status = WEXITSTATUS(status);
+	r.output = buf;
+	return r;
+}
+
+#define EC(...) emptychair(30, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void check_status(struct run r, int want)
+{
+	if (r.status != want) print_error("output was:\n%s\n", r.output);
+	assert_int_equal(r.status, want);
+}
+
+static char *path_in(const char *name)
+{
+	char *p = NULL;
+	if (asprintf(&p, "%s/%s", dir, name) < 0) fail_msg("asprintf");
+	return p;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) return NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
+	char chunk[8192];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, k, mem);
+	fclose(f);
+	fclose(mem);
+	*len = n;
+	return buf;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	size_t n = 0;
+	char *data = slurp(from, &n);
+	assert_non_null(data);
+	FILE *f = fopen(to, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	free(data);
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static int setup(void **state)
+{
+	snprintf(dir, sizeof dir, "/tmp/ec-cli-XXXXXX");
+	if (!mkdtemp(dir)) return -1;
+	snprintf(demo_db, sizeof demo_db, "%s/demo.db", dir);
+	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
+	unsetenv("EMPTYCHAIR_DB");
+	struct run r = EC("--db", demo_db, "demo");
+	int status = r.status;
+	if (status != 0) fprintf(stderr, "demo failed:\n%s\n", r.output);
+	free(r.output);
+	return status == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	if (getenv("KEEP_TEST_DIRS")) return 0;
+	char *rm[] = { "/bin/rm", "-rf", dir, NULL };
+	pid_t pid = fork();
+	if (pid == 0) {
+		execve(rm[0], rm, environ);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid > 0) waitpid(pid, &status, 0);
+	return 0;
+}
+
+static void check_on_a_fresh_database_is_ok(void **state)
+{
+	struct run r = EC("--db", demo_db, "check");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "\nok\n"));
+	char want[64];
+	snprintf(want, sizeof want, "schema version %d of %d\n", store_schema_latest(),
+	         store_schema_latest());
+	assert_non_null(strstr(r.output, want));
+	free(r.output);
+}
+
+/* An empty file is a database with no tables. `check` must say it is not
+ * set up, and leave it exactly as it was (it used to migrate it). */
+static void check_does_not_migrate(void **state)
+{
+	char *db = path_in("empty.db");
+	FILE *f = fopen(db, "w");
+	assert_non_null(f);
+	fclose(f);
+	struct run r = EC("--db", db, "check");
+	assert_int_not_equal(r.status, 0);
+	assert_int_not_equal(r.status, -1);
+	assert_non_null(strstr(r.output, "not an emptychair database"));
+	assert_null(strstr(r.output, "applied"));
+	struct stat st;
+	assert_int_equal(stat(db, &st), 0);
+	assert_int_equal(st.st_size, 0);
+	free(r.output);
+	free(db);
+}
+
+static void check_does_not_create_a_database(void **state)
+{
+	char *db = path_in("missing.db");
+	struct run r = EC("--db", db, "check");
+	check_status(r, 1);
+	assert_false(exists(db));
+	free(r.output);
+	free(db);
+}
+
+/* What a newer emptychair leaves behind: a schema version this program
+ * does not know. */
+static char *newer_database(void)
+{
+	char *db = path_in("newer.db");
+	copy_file(demo_db, db);
+	sqlite3 *conn = NULL;
+	assert_int_equal(sqlite3_open(db, &conn), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(conn,
+	                              "INSERT INTO schema_migrations (version, name, applied_at) "
+	                              "VALUES (9999, '9999_from_the_future.sql', 0)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(conn);
+	return db;
+}
+
+static void newer_schema_is_refused(void **state)
+{
+	char *db = newer_database();
+	/* serve must not start (were it to, it would be killed after the
+	 * timeout and the status would be -1) */
+	struct run r = emptychair(30, (const char *const[]){ "--db", db, "serve", "--listen",
+	                                                     "127.0.0.1", "--port", "0", NULL });
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "this database was made by a newer emptychair "
+	                                 "(schema 9999, this program knows "));
+	assert_non_null(strstr(r.output, "use that version"));
+	assert_null(strstr(r.output, "listening"));
+	free(r.output);
+
+	r = EC("--db", db, "migrate");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "newer emptychair (schema 9999"));
+	free(r.output);
+
+	r = EC("--db", db, "check");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "schema version 9999 of "));
+	assert_non_null(strstr(r.output, "newer emptychair (schema 9999"));
+	free(r.output);
+	free(db);
+}
+
+static void backup_refuses_an_existing_file(void **state)
+{
+	char *to = path_in("taken.db");
+	FILE *f = fopen(to, "w");
+	assert_non_null(f);
+	fputs("keep me", f);
+	fclose(f);
+	struct run r = EC("--db", demo_db, "backup", "--to", to);
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "exists"));
+	size_t n = 0;
+	char *kept = slurp(to, &n);
+	assert_int_equal(n, 7);
+	assert_memory_equal(kept, "keep me", 7);
+	free(kept);
+	free(r.output);
+	free(to);
+}
+
+/* A backup is a working copy, and checking it (as one would after a
+ * restore) changes not a byte of it. */
+static void backup_then_check_the_copy(void **state)
+{
+	char *to = path_in("copy.db");
+	struct run r = EC("--db", demo_db, "backup", "--to", to);
+	check_status(r, 0);
+	free(r.output);
+	size_t before_len = 0, after_len = 0;
+	char *before = slurp(to, &before_len);
+	assert_non_null(before);
+	r = EC("--db", to, "check");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "\nok\n"));
+	free(r.output);
+	char *after = slurp(to, &after_len);
+	assert_int_equal(after_len, before_len);
+	assert_memory_equal(after, before, before_len);
+	free(before);
+	free(after);
+	free(to);
+}
+
+static void version_and_help(void **state)
+{
+	struct run r = EC("--version");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "emptychair "));
+	free(r.output);
+	r = EC("--help");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "usage: emptychair"));
+	free(r.output);
+	r = EC("check", "--help");
+	check_status(r, 0);
+	free(r.output);
+}
+
+static void usage_errors_exit_2(void **state)
+{
+	char *db = path_in("never-made.db");
+	struct run r = EC("--db", db, "frobnicate");
+	check_status(r, 2);
+	assert_non_null(strstr(r.output, "unknown command 'frobnicate'"));
+	free(r.output);
+	r = EC("--db", db, "--no-such-option", "check");
+	check_status(r, 2);
+	free(r.output);
+	r = EC("--db", db);
+	check_status(r, 2);
+	free(r.output);
+	r = EC("--db", db, "backup");
+	check_status(r, 2);
+	free(r.output);
+	assert_false(exists(db));
+	free(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(check_on_a_fresh_database_is_ok),
+		cmocka_unit_test(check_does_not_migrate),
+		cmocka_unit_test(check_does_not_create_a_database),
+		cmocka_unit_test(newer_schema_is_refused),
+		cmocka_unit_test(backup_refuses_an_existing_file),
+		cmocka_unit_test(backup_then_check_the_copy),
+		cmocka_unit_test(version_and_help),
+		cmocka_unit_test(usage_errors_exit_2),
+	};
+	return cmocka_run_group_tests_name("command line", tests, setup, teardown);
+}
