@@ -267,7 +267,8 @@ static int cmd_backup(const struct cli_options *o, int argc, char **argv)
 	if (!to) { fprintf(stderr, "backup: give --to PATH\n"); return 2; }
 	struct stat st;
 	if (stat(to, &st) == 0) { fprintf(stderr, "backup: %s exists; choose a new name\n", to); return 1; }
-	struct store *s = cli_open_store(o);
+	/* A backup only reads: it never migrates or otherwise changes the source. */
+	struct store *s = cli_open_store_read_only(o);
 	if (!s) return 1;
 	char *err = NULL;
 	enum store_rc rc = store_backup(s, to, &err);

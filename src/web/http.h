@@ -77,7 +77,7 @@ struct request {
 	struct form form;                /* urlencoded body, when there is one */
 	struct buf body;                 /* raw body, capped at cfg->body_limit */
 	bool body_too_large;
-	bool body_seen;
+	size_t body_dropped;             /* bytes read and dropped after the limit */
 	int64_t params[MAX_PARAMS];      /* {id} values, in order */
 	int nparams;
 	const struct route *route;

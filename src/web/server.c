@@ -187,8 +187,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			buf_free(&req->body);
 		}
 		if (!req->body_too_large) buf_put(&req->body, upload_data, *upload_size);
+		/* Dropping is bounded too: past eight times the limit the sender is
+		 * not going to stop, and the connection is closed. */
+		req->body_dropped += req->body_too_large ? *upload_size : 0;
 		*upload_size = 0;
-		return MHD_YES;
+		return req->body_dropped > 8 * req->cfg->body_limit ? MHD_NO : MHD_YES;
 	}
 	if (req->body_too_large) {
 		respond_error(req, 413, "body_too_large",
