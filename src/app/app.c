@@ -60,7 +60,11 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
 	int64_t since = now - SIGNIN_WINDOW_SECONDS;
-	if (!signin_allowed(store_signin_failures_since(s, acct_key, since),
+	/* The attempt counts against the account before the slow check, so that
+	 * guesses sent in parallel cannot slip past the limit; a success clears
+	 * it. Addresses count failures only (many people may share one). */
+	store_signin_failure_add(s, acct_key, now);
+	if (!signin_allowed(store_signin_failures_since(s, acct_key, since) - 1,
 	                    store_signin_failures_since(s, addr_key, since)))
 		return fail(err, 429, "too_many_attempts", "email",
 		            "There have been too many attempts to sign in. Wait 15 minutes, or "
@@ -72,11 +76,16 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 		rc = store_user_password_hash(s, u.id, a, &hash);
 	if (rc != ST_OK && rc != ST_NOT_FOUND) return internal(err);
 	if (!auth_password_verify(hash, password) || u.status != USER_ACTIVE || rc != ST_OK) {
-		store_signin_failure_add(s, acct_key, now);
 		store_signin_failure_add(s, addr_key, now);
 		return fail(err, 400, "wrong_credentials", "email",
 		            "The e-mail address or password is not right.");
 	}
+	store_signin_failures_clear(s, acct_key);
+	/* A hash made at an older cost is remade at today's, so that every
+	 * account costs the same to check (and to attack). */
+	char *fresh = arena_alloc(a, AUTH_PWHASH_MAX);
+	if (auth_password_needs_rehash(hash) && auth_password_hash(password, fresh))
+		store_user_set_password(s, u.id, fresh, now);
 	/* Housekeeping rides on successful sign-ins: cheap, and often enough. */
 	store_signin_failures_prune(s, since);
 	store_sessions_prune(s, now);
@@ -274,20 +283,32 @@ bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_
 	return true;
 }
 
-bool app_change_password(struct store *s, int64_t user_id, const char *current,
-                         const char *password, int64_t now, struct arena *a,
+bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                          const struct user *u, const char *password, const char *field,
+                          const char *address, int64_t now, struct arena *a,
+                          struct app_error *err)
+{
+	int64_t id;
+	if (app_sign_in(s, secret, u->email, password, address, now, a, &id, err) && id == u->id)
+		return true;
+	if (err->status == 400)
+		return fail(err, 400, "wrong_password", field, "Your password is not right.");
+	err->field = field;
+	return false;
+}
+
+bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                         const struct user *u, const char *current, const char *password,
+                         const char *address, int64_t now, struct arena *a,
                          struct app_error *err)
 {
-	const char *hash = NULL;
-	if (store_user_password_hash(s, user_id, a, &hash) != ST_OK) return internal(err);
-	if (!auth_password_verify(hash, current ? current : ""))
-		return fail(err, 400, "wrong_password", "current_password",
-		            "Your current password is not right.");
+	if (!app_confirm_password(s, secret, u, current, "current_password", address, now, a, err))
+		return false;
 	const char *problem = auth_password_problem(password ? password : "");
 	if (problem) return fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
 	if (!auth_password_hash(password, pwhash)) return internal(err);
-	if (store_user_set_password(s, user_id, pwhash, now) != ST_OK) return internal(err);
+	if (store_user_set_password(s, u->id, pwhash, now) != ST_OK) return internal(err);
 	return true;
 }
 

@@ -58,8 +58,16 @@ void app_request_reset(struct store *s, const char *public_url, const char *emai
 bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                         const char *token, const char *password, int64_t now,
                         struct arena *a, int64_t *user_id, struct app_error *err);
-bool app_change_password(struct store *s, int64_t user_id, const char *current,
-                         const char *password, int64_t now, struct arena *a,
+/* Checks a signed-in person's password again (before a change of password
+ * or deleting the account), under the same limits as signing in; on
+ * failure err names `field`. */
+bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                          const struct user *u, const char *password, const char *field,
+                          const char *address, int64_t now, struct arena *a,
+                          struct app_error *err);
+bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                         const struct user *u, const char *current, const char *password,
+                         const char *address, int64_t now, struct arena *a,
                          struct app_error *err);
 
 /* ---- panels ---- */

@@ -87,6 +87,11 @@ bool auth_password_verify(const char *hash, const char *password)
 	return ok;
 }
 
+bool auth_password_needs_rehash(const char *hash)
+{
+	return hash && crypto_pwhash_str_needs_rehash(hash, ops_limit, mem_limit) != 0;
+}
+
 void auth_password_dummy_verify(const char *password)
 {
 	/* The answer is meaningless; only the time spent matters. */

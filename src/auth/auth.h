@@ -43,6 +43,8 @@ const char *auth_password_problem(const char *password);
  * (memory), which callers report as a server error. */
 bool auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX]);
 bool auth_password_verify(const char *hash, const char *password);
+/* True when hash was made with other limits than this process uses. */
+bool auth_password_needs_rehash(const char *hash);
 /* Spends the same time as a verification, for unknown accounts, so that
  * timing does not reveal whether an address has an account. */
 void auth_password_dummy_verify(const char *password);

@@ -74,7 +74,8 @@ struct store {
 	X(SESSIONS_PRUNE, "DELETE FROM sessions WHERE expires_at <= $1")            \
 	X(TOKEN_CREATE, "INSERT INTO api_tokens (token_hash, user_id, label, created_at) " \
 	                "VALUES ($1, $2, $3, $4) RETURNING id")                     \
-	X(TOKEN_FIND, "SELECT t.id, t.user_id FROM api_tokens t JOIN users u "      \
+	X(TOKEN_FIND, "SELECT t.id, t.user_id, COALESCE(t.last_used_at, 0) "       \
+	              "FROM api_tokens t JOIN users u "                             \
 	              "ON u.id = t.user_id WHERE t.token_hash = $1 AND "           \
 	              "t.revoked_at IS NULL AND u.status = 'active'")               \
 	X(TOKEN_USED, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")      \
@@ -439,7 +440,7 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 	if (s->reading) end_read(s); /* writes never run in the read snapshot */
 	if (s->tx_depth > 0) return fn(s, ctx); /* already inside one */
 	enum store_rc rc = ST_BUSY;
-	for (int attempt = 0; attempt < 8 && rc == ST_BUSY; attempt++) {
+	for (int attempt = 0; attempt < STORE_TX_ATTEMPTS && rc == ST_BUSY; attempt++) {
 		if (attempt) {
 			/* 2, 4, 8 ... ms: long enough for a writer to finish. */
 			struct timespec pause = { 0, (long)(1000000L << attempt) };
@@ -763,9 +764,12 @@ enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64
 	db_bind_text(st, 1, token_hash);
 	enum store_rc rc = first_row(st);
 	if (rc != ST_OK) return rc;
-	int64_t id = db_col_i64(st, 0);
+	int64_t id = db_col_i64(st, 0), last_used = db_col_i64(st, 2);
 	*user_id = db_col_i64(st, 1);
 	db_done(st);
+	/* Like a session's last-seen time: recorded at most every few minutes,
+	 * so that reads through the API do not each cost a write. */
+	if (now - last_used < SESSION_TOUCH_SECONDS) return ST_OK;
 	if (!(st = stmt(s, S_TOKEN_USED))) return ST_ERROR;
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, now);

@@ -10,9 +10,8 @@
  *  - Times are seconds since the epoch, UTC.
  *  - Results: ST_OK; ST_NOT_FOUND when the named row does not exist;
  *    ST_CONFLICT when a uniqueness rule or a version check refused a write
- *    (nothing was changed); ST_BUSY when the database stayed locked (only
- *    seen outside store_tx, which retries); ST_ERROR for anything else,
- *    already logged.
+ *    (nothing was changed); ST_BUSY when the database stayed locked
+ *    (store_tx retries first); ST_ERROR for anything else, already logged.
  *  - Secrets: password hashes and token hashes go in through their own
  *    operations and come out only through store_user_password_hash(); no
  *    struct here carries one. */
@@ -46,8 +45,11 @@ int store_schema_latest(void);
 /* Runs fn inside one write transaction. If fn returns ST_OK the transaction
  * commits; otherwise it rolls back and fn's result is returned. When the
  * database is busy (or, on PostgreSQL, a serialisation failure or deadlock)
- * the whole transaction, fn included, is retried a few times with growing
- * pauses; fn must therefore have no effects outside the store. */
+ * the whole transaction, fn included, is tried up to STORE_TX_ATTEMPTS times
+ * with growing pauses, then ST_BUSY is returned; fn must therefore have no
+ * effects outside the store. (Each attempt may itself wait out SQLite's
+ * busy timeout, 5 s, before it counts as busy.) */
+enum { STORE_TX_ATTEMPTS = 4 };
 typedef enum store_rc (*store_tx_fn)(struct store *s, void *ctx);
 enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx);
 
@@ -130,7 +132,8 @@ struct api_token {
 enum store_rc store_api_token_create(struct store *s, const char *token_hash,
                                      int64_t user_id, const char *label, int64_t now,
                                      int64_t *id);
-/* The user of an unrevoked token; marks it used. */
+/* The user of an unrevoked token of an active account; records its use
+ * (at most every SESSION_TOUCH_SECONDS). */
 enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64_t now,
                                   int64_t *user_id);
 enum store_rc store_api_tokens_list(struct store *s, int64_t user_id, struct arena *a,

@@ -168,19 +168,19 @@ void delete_account_get(struct request *req) { delete_page(req, NULL); }
 
 void delete_account_post(struct request *req)
 {
-	const char *hash = NULL;
-	if (store_user_password_hash(req->store, req->user->id, &req->arena, &hash) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not check your password.");
-		return;
-	}
-	if (!auth_password_verify(hash, field(req, "password"))) {
+	struct app_error err;
+	if (!app_confirm_password(req->store, req->cfg->secret, req->user, field(req, "password"),
+	                          "password", req_client_address(req), req->now, &req->arena, &err)) {
+		if (err.status >= 500) {
+			respond_app_error(req, &err);
+			return;
+		}
 		struct form_errors e = {0};
-		errors_add(&e, "password", "Your password is not right.");
-		req->status = 400;
+		errors_add(&e, "password", err.message);
+		req->status = err.status;
 		delete_page(req, &e);
 		return;
 	}
-	struct app_error err;
 	if (!app_erase_account(req->store, req->user->id, req->now, &req->arena, &err)) {
 		respond_app_error(req, &err);
 		return;
@@ -245,8 +245,9 @@ void account_get(struct request *req) { account_page(req, NULL, NULL); }
 void account_password_post(struct request *req)
 {
 	struct app_error err;
-	if (!app_change_password(req->store, req->user->id, field(req, "current_password"),
-	                         field(req, "password"), req->now, &req->arena, &err)) {
+	if (!app_change_password(req->store, req->cfg->secret, req->user, field(req, "current_password"),
+	                         field(req, "password"), req_client_address(req), req->now,
+	                         &req->arena, &err)) {
 		if (!err.field) {
 			respond_app_error(req, &err);
 			return;

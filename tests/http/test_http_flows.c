@@ -576,6 +576,30 @@ static void export_and_delete_account(void **state)
 	client_free(c);
 }
 
+static void password_checks_after_sign_in_are_limited_too(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "member13@demo.emptychair.org", NULL));
+	response_free(get(c, "/my-data/delete"));
+	for (int i = 0; i < 5; i++) {
+		struct response *r = post_form(c, "/my-data/delete", "password=a-wrong-guess");
+		assert_int_equal(r->status, 400);
+		assert_true(contains(r, "Your password is not right"));
+		response_free(r);
+	}
+	struct response *r = post_form(c, "/my-data/delete", "password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 429);
+	response_free(r);
+	r = post_form(c, "/account/password", "current_password=kettle+river+orange+lamp&password=x");
+	assert_int_equal(r->status, 429);
+	response_free(r);
+	/* And the account still exists. */
+	r = get(c, "/api/v1/me");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(c);
+}
+
 static void the_only_steward_hands_over_before_leaving(void **state)
 {
 	struct client *sam = client_new(&srv);
@@ -673,6 +697,7 @@ int main(void)
 		cmocka_unit_test(member_lists_are_paged),
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
+		cmocka_unit_test(password_checks_after_sign_in_are_limited_too),
 		cmocka_unit_test(the_only_steward_hands_over_before_leaving),
 		cmocka_unit_test(removal_is_confirmed_first),
 		cmocka_unit_test(a_new_password_signs_out_other_sessions),

@@ -241,6 +241,22 @@ static void secret_parse_and_new(void **state)
 	assert_true(auth_secret_parse(s1, out));
 }
 
+/* A hash made elsewhere at the standard cost (19 MiB, 2 passes) still
+ * verifies here, and is flagged for remaking at this process's cost
+ * (the tests run at the minimum); one made here is not. */
+static void old_cost_hashes_verify_and_need_rehash(void **state)
+{
+	static const char standard[] = "$argon2id$v=19$m=19456,t=2,p=1$E4lTKEdemnjrVzuhWwMOSg$"
+	                               "/UXK3y5fI/CwbMJ+WVIQI4woLHnHODIKeny4ZC7eEKE";
+	assert_true(auth_password_verify(standard, "kettle river orange lamp"));
+	assert_false(auth_password_verify(standard, "kettle river orange lamps"));
+	assert_true(auth_password_needs_rehash(standard));
+	char here[AUTH_PWHASH_MAX];
+	assert_true(auth_password_hash("kettle river orange lamp", here));
+	assert_false(auth_password_needs_rehash(here));
+	assert_false(auth_password_needs_rehash(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +271,7 @@ int main(void)
 		cmocka_unit_test(keyed_hash),
 		cmocka_unit_test(equal_compares_whole_strings),
 		cmocka_unit_test(secret_parse_and_new),
+		cmocka_unit_test(old_cost_hashes_verify_and_need_rehash),
 	};
 	return cmocka_run_group_tests(tests, group_setup, NULL);
 }
