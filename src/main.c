@@ -292,7 +292,7 @@ static int cmd_check(const struct cli_options *o)
 	enum store_rc rc = store_check(s, &report);
 	int version = store_schema_version(s), latest = store_schema_latest();
 	store_close(s);
-	if (version < 0)
+	if (version <= 0)
 		printf("schema version: none; this is not an emptychair database yet "
 		       "('emptychair migrate' sets one up)\n");
 	else
@@ -300,7 +300,7 @@ static int cmd_check(const struct cli_options *o)
 	printf("%s\n", report ? report : "the check did not run");
 	free(report);
 	if (version > latest) say_newer_schema(version);
-	else if (version >= 0 && version < latest)
+	else if (version > 0 && version < latest)
 		fprintf(stderr, "emptychair: the schema is behind this program's; "
 		                "'emptychair migrate' brings it up to date\n");
 	return rc == ST_OK && version == latest ? 0 : 1;

@@ -67,6 +67,9 @@ enum db_rc db_backup(struct db *db, const char *path, char **err);
  * with the problems in *report (malloc'd). */
 enum db_rc db_check(struct db *db, char **report);
 
+/* Whether a table of that name exists (without writing anything). */
+bool db_table_exists(struct db *db, const char *name);
+
 /* The name of the migration dialect: "sqlite" or "postgresql". */
 const char *db_dialect(struct db *db);
 #endif

@@ -240,4 +240,10 @@ enum db_rc db_check(struct db *db, char **report)
 	return DB_OK;
 }
 
+bool db_table_exists(struct db *db, const char *name)
+{
+	return sqlite3_table_column_metadata(db->conn, "main", name, NULL, NULL, NULL, NULL,
+	                                     NULL, NULL) == SQLITE_OK;
+}
+
 const char *db_dialect(struct db *db) { return "sqlite"; }

@@ -382,10 +382,8 @@ int store_schema_latest(void)
 
 int store_schema_version(struct store *s)
 {
-	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                   "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-	                   "applied_at INTEGER NOT NULL)") != DB_OK)
-		return -1;
+	/* Reads only: `check` uses it on a read-only connection. */
+	if (!db_table_exists(s->db, "schema_migrations")) return 0;
 	return (int)scalar_i64(stmt(s, S_MIGRATION_MAX));
 }
 
@@ -408,8 +406,11 @@ static enum store_rc apply_migration(struct store *s, void *ctx)
 enum store_rc store_migrate(struct store *s, int *applied)
 {
 	*applied = 0;
+	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                   "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+	                   "applied_at INTEGER NOT NULL)") != DB_OK)
+		return ST_ERROR;
 	int have = store_schema_version(s);
-	if (have < 0) return ST_ERROR;
 	/* A newer program migrated this database: this one must not use it. */
 	int latest = store_schema_latest();
 	if (have > latest) return ST_CONFLICT;

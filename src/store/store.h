@@ -37,7 +37,7 @@ void store_close(struct store *s);
  * newer emptychair migrated it. ST_ERROR (logged) when a migration fails or
  * one between the database's version and the latest is missing. */
 enum store_rc store_migrate(struct store *s, int *applied);
-/* Highest migration applied, 0 for a new database. */
+/* Highest migration applied, 0 for a database with none (reads only). */
 int store_schema_version(struct store *s);
 /* The newest migration this program knows. */
 int store_schema_latest(void);
