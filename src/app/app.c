@@ -32,12 +32,8 @@ static char *normal_email(struct arena *a, const char *raw)
 
 static bool check_name(const char *name, struct app_error *err)
 {
-	if (!*name) return fail(err, 400, "invalid", "display_name", "Enter the name you would like to be called.");
-	if (!utf8_valid(name, strlen(name)) || strpbrk(name, "\r\n"))
-		return fail(err, 400, "invalid", "display_name", "Your name must be one line of ordinary text.");
-	if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS)
-		return fail(err, 400, "invalid", "display_name", "Your name must be 80 characters or fewer.");
-	return true;
+	const char *problem = display_name_problem(name);
+	return problem ? fail(err, 400, "invalid", "display_name", problem) : true;
 }
 
 /* ---- sign in ---- */

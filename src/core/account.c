@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/text.h"
+
 static const char *const user_statuses[] = { "active", "disabled", "erased" };
 
 const char *user_status_key(enum user_status s)
@@ -18,6 +20,16 @@ bool user_status_parse(const char *s, enum user_status *out)
 		}
 	}
 	return false;
+}
+
+const char *display_name_problem(const char *name)
+{
+	if (!*name) return "Enter the name you would like to be called.";
+	if (!utf8_valid(name, strlen(name)) || strpbrk(name, "\r\n"))
+		return "Your name must be one line of ordinary text.";
+	if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS)
+		return "Your name must be 80 characters or fewer.";
+	return NULL;
 }
 
 int64_t session_expiry(int64_t created, int64_t now)

@@ -26,6 +26,9 @@ enum {
 	SIGNIN_MAX_PER_ADDRESS = 20,
 };
 
+/* NULL when a (trimmed) display name is acceptable, or why not. */
+const char *display_name_problem(const char *name);
+
 /* When a session seen at last_seen, created at created, expires. */
 int64_t session_expiry(int64_t created, int64_t now);
 

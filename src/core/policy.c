@@ -105,7 +105,7 @@ static const struct name_pair statuses[] = {
 static const struct name_pair visibilities[] = {
 	[VIS_SELF] = { "self", "Only me" },
 	[VIS_STEWARDS] = { "stewards", "Stewards of my panels" },
-	[VIS_PANEL] = { "panel", "Everyone on my panels" },
+	[VIS_PANEL] = { "panel", "Everyone on my panels (not guests)" },
 };
 static const struct name_pair hostings[] = {
 	[HOSTING_ORGANISATION] = { "organisation", "Hosted by an organisation" },

@@ -269,6 +269,23 @@ static enum store_rc exec_changed(struct store *s, struct db_stmt *st)
 	return rc;
 }
 
+/* Runs statement id, which takes one integer or one text parameter. */
+static enum store_rc exec_i64(struct store *s, enum stmt_id id, int64_t v)
+{
+	struct db_stmt *st = stmt(s, id);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, v);
+	return exec_stmt(st);
+}
+
+static enum store_rc exec_text(struct store *s, enum stmt_id id, const char *v)
+{
+	struct db_stmt *st = stmt(s, id);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, v);
+	return exec_stmt(st);
+}
+
 /* Steps to the first row. ST_OK with the row ready, ST_NOT_FOUND, or an
  * error. The caller calls db_done() after reading an ST_OK row. */
 static enum store_rc first_row(struct db_stmt *st)
@@ -640,17 +657,11 @@ static enum store_rc erase_in_tx(struct store *s, void *p)
 	struct db_stmt *st;
 	const enum stmt_id by_user[] = { S_ERASE_PROFILE, S_ERASE_TOKENS, S_ERASE_RESETS,
 	                                 S_SESSIONS_DELETE_USER };
-	for (size_t i = 0; i < sizeof by_user / sizeof by_user[0]; i++) {
-		if (!(st = stmt(s, by_user[i]))) return ST_ERROR;
-		db_bind_i64(st, 1, c->id);
-		if ((rc = exec_stmt(st)) != ST_OK) return rc;
-	}
+	for (size_t i = 0; i < sizeof by_user / sizeof by_user[0]; i++)
+		if ((rc = exec_i64(s, by_user[i], c->id)) != ST_OK) return rc;
 	const enum stmt_id by_email[] = { S_ERASE_INVITES, S_ERASE_OUTBOX };
-	for (size_t i = 0; i < sizeof by_email / sizeof by_email[0]; i++) {
-		if (!(st = stmt(s, by_email[i]))) return ST_ERROR;
-		db_bind_text(st, 1, u.email);
-		if ((rc = exec_stmt(st)) != ST_OK) return rc;
-	}
+	for (size_t i = 0; i < sizeof by_email / sizeof by_email[0]; i++)
+		if ((rc = exec_text(s, by_email[i], u.email)) != ST_OK) return rc;
 	if (!(st = stmt(s, S_ERASE_MEMBERSHIPS))) return ST_ERROR;
 	db_bind_i64(st, 1, c->id);
 	db_bind_i64(st, 2, c->now);
@@ -717,26 +728,17 @@ enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
 
 enum store_rc store_session_delete(struct store *s, const char *token_hash)
 {
-	struct db_stmt *st = stmt(s, S_SESSION_DELETE);
-	if (!st) return ST_ERROR;
-	db_bind_text(st, 1, token_hash);
-	return exec_stmt(st);
+	return exec_text(s, S_SESSION_DELETE, token_hash);
 }
 
 enum store_rc store_sessions_delete_for_user(struct store *s, int64_t user_id)
 {
-	struct db_stmt *st = stmt(s, S_SESSIONS_DELETE_USER);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, user_id);
-	return exec_stmt(st);
+	return exec_i64(s, S_SESSIONS_DELETE_USER, user_id);
 }
 
 enum store_rc store_sessions_prune(struct store *s, int64_t now)
 {
-	struct db_stmt *st = stmt(s, S_SESSIONS_PRUNE);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, now);
-	return exec_stmt(st);
+	return exec_i64(s, S_SESSIONS_PRUNE, now);
 }
 
 enum store_rc store_api_token_create(struct store *s, const char *token_hash,
@@ -1189,10 +1191,7 @@ enum store_rc store_outbox_add(struct store *s, const char *to, const char *subj
 
 enum store_rc store_outbox_prune(struct store *s, int64_t before)
 {
-	struct db_stmt *st = stmt(s, S_OUTBOX_PRUNE);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, before);
-	return exec_stmt(st);
+	return exec_i64(s, S_OUTBOX_PRUNE, before);
 }
 
 static void read_outbox(struct db_stmt *st, void *slot, struct arena *a)
@@ -1367,16 +1366,10 @@ int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64
 
 enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash)
 {
-	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_CLEAR);
-	if (!st) return ST_ERROR;
-	db_bind_text(st, 1, key_hash);
-	return exec_stmt(st);
+	return exec_text(s, S_SIGNIN_FAIL_CLEAR, key_hash);
 }
 
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before)
 {
-	struct db_stmt *st = stmt(s, S_SIGNIN_FAIL_PRUNE);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, before);
-	return exec_stmt(st);
+	return exec_i64(s, S_SIGNIN_FAIL_PRUNE, before);
 }

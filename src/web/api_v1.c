@@ -127,21 +127,10 @@ static json_t *profile_json(struct request *req, const struct visible_profile *v
 	return j;
 }
 
-/* Loads the {id}/members/{id} target; answers 404 itself. */
-static bool target_member(struct request *req, struct membership *m)
-{
-	if (store_membership_get(req->store, req->panel->id, req->params[1], m) != ST_OK ||
-	    m->status == MEMBER_REMOVED) {
-		respond_error(req, 404, "not_found", "This person is not on the panel.");
-		return false;
-	}
-	return true;
-}
-
 void api_member(struct request *req)
 {
 	struct membership m;
-	if (!target_member(req, &m)) return;
+	if (!load_panel_member(req, req->params[1], &m)) return;
 	struct visible_profile vp;
 	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
@@ -161,7 +150,7 @@ void api_member_patch(struct request *req)
 	static const struct jsonb_field spec[] = {
 		{ "role", JB_STRING, false, 20 }, { "status", JB_STRING, false, 20 } };
 	struct membership m;
-	if (!target_member(req, &m)) return;
+	if (!load_panel_member(req, req->params[1], &m)) return;
 	json_t *j = body(req, spec, 2);
 	if (!j) return;
 	enum panel_role role = m.role;
@@ -188,7 +177,7 @@ void api_member_patch(struct request *req)
 void api_member_delete(struct request *req)
 {
 	struct membership m;
-	if (!target_member(req, &m)) return;
+	if (!load_panel_member(req, req->params[1], &m)) return;
 	struct app_error err;
 	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], m.role,
 	                           MEMBER_REMOVED, req->now, &err)) {

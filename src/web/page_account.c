@@ -248,14 +248,8 @@ void account_password_post(struct request *req)
 	if (!app_change_password(req->store, req->cfg->secret, req->user, field(req, "current_password"),
 	                         field(req, "password"), req_client_address(req), req->now,
 	                         &req->arena, &err)) {
-		if (!err.field) {
-			respond_app_error(req, &err);
-			return;
-		}
 		struct form_errors e = {0};
-		errors_add(&e, err.field, err.message);
-		req->status = err.status;
-		account_page(req, &e, NULL);
+		if (app_error_to_form(req, &err, &e)) account_page(req, &e, NULL);
 		return;
 	}
 	/* Everywhere else is signed out; this browser gets a fresh session. */

@@ -24,6 +24,17 @@ void respond_app_error(struct request *req, const struct app_error *err)
 	respond_error_field(req, err->status, err->code, err->field, err->message);
 }
 
+bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e)
+{
+	if (!err->field) {
+		respond_app_error(req, err);
+		return false;
+	}
+	errors_add(e, err->field, err->message);
+	req->status = err->status;
+	return true;
+}
+
 void home_get(struct request *req)
 {
 	respond_redirect(req, req->user ? "/panels" : "/sign-in");
@@ -226,14 +237,9 @@ void accept_post(struct request *req)
 			accept_form(req, NULL, token, &inv, &p, kind, "");
 			return;
 		}
-		if (!err.field) {
-			respond_app_error(req, &err);
-			return;
-		}
 		struct form_errors e = {0};
-		errors_add(&e, err.field, err.message);
-		req->status = err.status;
-		accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
+		if (app_error_to_form(req, &err, &e))
+			accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
 		return;
 	}
 	if (kind == ACCEPT_NEW_ACCOUNT && !session_start(req, uid)) {
@@ -307,14 +313,8 @@ void reset_post(struct request *req)
 	int64_t uid;
 	if (!app_reset_password(req->store, req->cfg->secret, field(req, "t"), field(req, "password"),
 	                        req->now, &req->arena, &uid, &err)) {
-		if (!err.field) {
-			respond_app_error(req, &err);
-			return;
-		}
 		struct form_errors e = {0};
-		errors_add(&e, err.field, err.message);
-		req->status = err.status;
-		reset_form(req, &e, field(req, "t"));
+		if (app_error_to_form(req, &err, &e)) reset_form(req, &e, field(req, "t"));
 		return;
 	}
 	page_begin(req, "Your password has changed", NULL);

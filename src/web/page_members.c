@@ -152,12 +152,7 @@ void invite_post(struct request *req)
 	struct app_error err;
 	if (!e.n && !app_invite(req->store, req->cfg->public_url, req->user->id, req->panel,
 	                        field(req, "email"), role, req->now, &req->arena, &link, &err)) {
-		if (!err.field) {
-			respond_app_error(req, &err);
-			return;
-		}
-		errors_add(&e, err.field, err.message);
-		req->status = err.status;
+		if (!app_error_to_form(req, &err, &e)) return;
 	}
 	if (e.n && !req->status) req->status = 400;
 	members_page(req, &e, e.n ? field(req, "email") : "", field(req, "role"), e.n ? NULL : link);
@@ -177,17 +172,21 @@ void invite_revoke_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
 }
 
-static const char *const section_empty = "Nothing shared with you.";
+bool load_panel_member(struct request *req, int64_t user_id, struct membership *m)
+{
+	if (store_membership_get(req->store, req->panel->id, user_id, m) != ST_OK ||
+	    m->status == MEMBER_REMOVED) {
+		respond_error(req, 404, "not_found", "This person is not on the panel.");
+		return false;
+	}
+	return true;
+}
 
 void member_get(struct request *req)
 {
 	int64_t target = req->params[1];
 	struct membership m;
-	if (store_membership_get(req->store, req->panel->id, target, &m) != ST_OK ||
-	    m.status == MEMBER_REMOVED) {
-		respond_error(req, 404, "not_found", "This person is not on the panel.");
-		return;
-	}
+	if (!load_panel_member(req, target, &m)) return;
 	struct visible_profile vp;
 	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
@@ -205,7 +204,7 @@ void member_get(struct request *req)
 	if (vp.relation != REL_SELF && vp.n)
 		html(b, "<p class=\"hint\">You see what %t has chosen to share with you. They can "
 		        "see that you looked.</p>", vp.person.display_name);
-	if (vp.n == 0) html(b, "<p>%t</p>", section_empty);
+	if (vp.n == 0) html(b, "<p>Nothing shared with you.</p>");
 	else html(b, "<dl class=\"summary\">");
 	for (size_t i = 0; i < vp.n; i++) {
 		const struct profile_field *f = profile_field_find(vp.values[i].field);
@@ -240,11 +239,7 @@ void member_post(struct request *req)
 {
 	int64_t target = req->params[1];
 	struct membership m;
-	if (store_membership_get(req->store, req->panel->id, target, &m) != ST_OK ||
-	    m.status == MEMBER_REMOVED) {
-		respond_error(req, 404, "not_found", "This person is not on the panel.");
-		return;
-	}
+	if (!load_panel_member(req, target, &m)) return;
 	const char *action = field(req, "action");
 	enum panel_role role = m.role;
 	enum member_status status = m.status;

@@ -7,11 +7,15 @@
 #include "web/layout.h"
 #include "web/pages.h"
 
-static const struct field_option visibility_options[] = {
-	{ "self", "Only me" },
-	{ "stewards", "Stewards of my panels" },
-	{ "panel", "Everyone on my panels (not guests)" },
-	{ 0, 0 } };
+/* The choices of "who can see this", worded once, in core/policy.c. */
+static const struct field_option *visibility_options(struct arena *a)
+{
+	const enum visibility all[] = { VIS_SELF, VIS_STEWARDS, VIS_PANEL };
+	struct field_option *o = arena_alloc(a, 4 * sizeof *o);
+	for (size_t i = 0; i < 3; i++) o[i] = (struct field_option){ visibility_key(all[i]),
+	                                                            visibility_label(all[i]) };
+	return o;
+}
 
 /* What the form shows for each catalogue field. */
 struct field_state {
@@ -64,7 +68,7 @@ static void field_widget(struct request *req, const struct form_errors *e,
 	}
 	const char *vis_name = arena_printf(&req->arena, "%s__vis", f->key);
 	ui_select(req, e, vis_name, arena_printf(&req->arena, "Who can see your answer to \"%s\"", f->label),
-	          visibility_options, visibility_key(st->vis));
+	          visibility_options(&req->arena), visibility_key(st->vis));
 	html(b, "</div>");
 }
 
@@ -151,9 +155,8 @@ void profile_post(struct request *req)
 		states[i] = (struct field_state){ raw, vis, consent };
 	}
 	char *name = text_trim(arena_strdup(&req->arena, field(req, "display_name")));
-	if (!*name) errors_add(&e, "display_name", "Enter the name you would like to be called.");
-	else if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS || strpbrk(name, "\r\n"))
-		errors_add(&e, "display_name", "Your name must be one line of 80 characters or fewer.");
+	const char *name_problem = display_name_problem(name);
+	if (name_problem) errors_add(&e, "display_name", name_problem);
 	int64_t version = 0;
 	if (!parse_i64(field(req, "version"), 1, INT64_MAX, &version))
 		errors_add(&e, "display_name", "The form is missing its version. Reload the page.");

@@ -70,5 +70,15 @@ void api_audit(struct request *req);
 const char *safe_next(struct request *req, const char *next);
 /* Reports an app_error as a page's problem or an error response. */
 struct app_error;
+struct form_errors;
 void respond_app_error(struct request *req, const struct app_error *err);
+/* For a form handler: an error about a field goes into e (and sets the
+ * status) so the form is shown again with what was typed; any other error
+ * is answered here. Returns true when the caller should show the form. */
+bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e);
+
+/* Loads the member {id} of the request's panel into m, or answers 404
+ * (page or JSON, as fits the route) and returns false. */
+struct membership;
+bool load_panel_member(struct request *req, int64_t user_id, struct membership *m);
 #endif
