@@ -493,7 +493,7 @@ char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct aren
 
 	json_t *audit = json_array();
 	struct audit_entry *ae;
-	if (store_audit_list(s, user_id, 1000, a, &ae, &n) == ST_OK)
+	if (store_audit_list(s, user_id, INT32_MAX, a, &ae, &n) == ST_OK) /* all of it */
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(audit, json_pack("{s:s,s:s,s:s,s:I}",
 				"who", ae[i].actor_name, "action", audit_action_key(ae[i].action),

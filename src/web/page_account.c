@@ -39,6 +39,9 @@ static const char *field_labels(struct request *req, const char *keys)
 	return r;
 }
 
+/* The newest entries of "who looked" shown on the page; all are in the download. */
+enum { AUDIT_SHOWN = 200 };
+
 void my_data_get(struct request *req)
 {
 	const char *zone = my_zone(req);
@@ -50,7 +53,7 @@ void my_data_get(struct request *req)
 	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK ||
 	    store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &np) != ST_OK ||
 	    store_consents_list(req->store, req->user->id, &req->arena, &cs, &nc) != ST_OK ||
-	    store_audit_list(req->store, req->user->id, 200, &req->arena, &ae, &na) != ST_OK) {
+	    store_audit_list(req->store, req->user->id, AUDIT_SHOWN + 1, &req->arena, &ae, &na) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load your data.");
 		return;
 	}
@@ -102,7 +105,7 @@ void my_data_get(struct request *req)
 	else html(b, "<table class=\"table\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	             "<th scope=\"col\">What they did</th><th scope=\"col\">Which details</th>"
 	             "</tr></thead><tbody>");
-	for (size_t i = 0; i < na; i++) {
+	for (size_t i = 0; i < na && i < AUDIT_SHOWN; i++) {
 		static const char *const verbs[] = { "Looked at", "Changed", "Downloaded", "Erased" };
 		html(b, "<tr><td>%t</td><td data-label=\"Who\">%t</td><td data-label=\"What they did\">%t</td>"
 		        "<td data-label=\"Which details\">%t</td></tr>",
@@ -112,6 +115,9 @@ void my_data_get(struct request *req)
 		     verbs[ae[i].action], field_labels(req, ae[i].detail));
 	}
 	if (na) html(b, "</tbody></table>");
+	if (na > AUDIT_SHOWN)
+		html(b, "<p>These are the newest %d. The <a href=\"/my-data/download\" download>download</a> "
+		        "has every one.</p>", AUDIT_SHOWN);
 	page_end(req);
 }
 

@@ -141,10 +141,23 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
                         enum accept_case kind, const char *name)
 {
 	struct buf *b = &req->out;
+	static const char *const role_meaning[] = {
+		[ROLE_GUEST] = "Guests are invited into the panel's space, for example to answer "
+		               "what members raise. They do not see members' profiles.",
+		[ROLE_CO_CREATOR] = "Co-creators are the panel: they set the agenda, see every paper, "
+		                    "and say how they want to take part.",
+		[ROLE_STEWARD] = "Stewards run the panel's practical side: invitations, meetings and pay.",
+	};
+	struct user inviter;
+	bool named = inv->invited_by &&
+	             store_user_get(req->store, inv->invited_by, &req->arena, &inviter) == ST_OK &&
+	             inviter.status == USER_ACTIVE;
 	page_begin(req, "Accept your invitation", e);
-	html(b, "<h1 class=\"heading-l\">Join %t</h1>"
-	        "<p>You have been invited to join as a <strong>%t</strong>.</p>",
-	     p->name, role_label(inv->role));
+	html(b, "<h1 class=\"heading-l\">Join %t</h1><p>", p->name);
+	if (named) html(b, "%t has invited you", inviter.display_name);
+	else html(b, "You have been invited");
+	html(b, " to join as a <strong>%t</strong>. %t</p>", role_label(inv->role),
+	     inv->role >= ROLE_GUEST && inv->role <= ROLE_STEWARD ? role_meaning[inv->role] : "");
 	if (*p->description) html(b, "<p>%t</p>", p->description);
 	switch (kind) {
 	case ACCEPT_SIGN_IN_FIRST: {

@@ -53,6 +53,7 @@ static void invitation_makes_an_account_and_membership(void **state)
 	struct response *r = get(c, link);
 	assert_int_equal(r->status, 200);
 	assert_true(contains(r, "Mind the Gap"));
+	assert_true(contains(r, "Sam Steward has invited you to join as a <strong>Co-creator</strong>"));
 	response_free(r);
 
 	/* A weak password: 400, the error summary links to the field, the
