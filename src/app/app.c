@@ -56,15 +56,19 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
 	int64_t since = now - SIGNIN_WINDOW_SECONDS;
-	/* The attempt counts against the account before the slow check, so that
-	 * guesses sent in parallel cannot slip past the limit; a success clears
-	 * it. Addresses count failures only (many people may share one). */
-	store_signin_failure_add(s, acct_key, now);
-	if (!signin_allowed(store_signin_failures_since(s, acct_key, since) - 1,
-	                    store_signin_failures_since(s, addr_key, since)))
+	/* A paused address or account is refused before anything is written or
+	 * checked. Otherwise the attempt is recorded against the account before
+	 * the slow check, in the same statement as the count (so guesses sent in
+	 * parallel cannot overshoot); a success clears the account's count.
+	 * Addresses count failures only, since many people may share one. */
+	enum store_rc limited = ST_CONFLICT;
+	if (store_signin_failures_since(s, addr_key, since) < SIGNIN_MAX_PER_ADDRESS)
+		limited = store_signin_attempt(s, acct_key, now, since, SIGNIN_MAX_PER_ACCOUNT);
+	if (limited == ST_CONFLICT)
 		return fail(err, 429, "too_many_attempts", "email",
-		            "There have been too many attempts to sign in. Wait 15 minutes, or "
-		            "reset your password.");
+		            "There have been too many attempts to sign in. Wait 15 minutes and "
+		            "try again.");
+	if (limited != ST_OK) return internal(err);
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	const char *hash = NULL;
@@ -73,6 +77,7 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	if (rc != ST_OK && rc != ST_NOT_FOUND) return internal(err);
 	if (!auth_password_verify(hash, password) || u.status != USER_ACTIVE || rc != ST_OK) {
 		store_signin_failure_add(s, addr_key, now);
+		store_signin_failures_prune(s, since);
 		return fail(err, 400, "wrong_credentials", "email",
 		            "The e-mail address or password is not right.");
 	}
@@ -244,6 +249,8 @@ static enum store_rc reset_in_tx(struct store *s, void *p)
 	enum store_rc rc = store_reset_use(s, c->token_hash, c->now, &c->user_id);
 	if (rc != ST_OK) return rc;
 	if ((rc = store_user_set_password(s, c->user_id, c->pwhash, c->now)) != ST_OK) return rc;
+	/* Whoever had the account before the reset keeps no way in. */
+	if ((rc = store_api_tokens_revoke_all(s, c->user_id, c->now)) != ST_OK) return rc;
 	return store_sessions_delete_for_user(s, c->user_id);
 }
 
@@ -284,13 +291,23 @@ bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRE
                           const char *address, int64_t now, struct arena *a,
                           struct app_error *err)
 {
-	int64_t id;
-	if (app_sign_in(s, secret, u->email, password, address, now, a, &id, err) && id == u->id)
-		return true;
-	if (err->status == 400)
+	/* Its own count, per person: guesses with a stolen session are limited,
+	 * and nobody outside can trip it to stop a password change. */
+	char key[AUTH_HASH_HEX + 1];
+	auth_keyed_hash(secret, "confirm-user", arena_printf(a, "%lld", (long long)u->id), key);
+	int64_t since = now - SIGNIN_WINDOW_SECONDS;
+	enum store_rc rc = store_signin_attempt(s, key, now, since, SIGNIN_MAX_PER_ACCOUNT);
+	if (rc == ST_CONFLICT)
+		return fail(err, 429, "too_many_attempts", field,
+		            "Your password was entered wrongly too many times. Wait 15 minutes and "
+		            "try again.");
+	if (rc != ST_OK) return internal(err);
+	const char *hash = NULL;
+	if (store_user_password_hash(s, u->id, a, &hash) != ST_OK) return internal(err);
+	if (!auth_password_verify(hash, password ? password : ""))
 		return fail(err, 400, "wrong_password", field, "Your password is not right.");
-	err->field = field;
-	return false;
+	store_signin_failures_clear(s, key);
+	return true;
 }
 
 bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
@@ -304,7 +321,9 @@ bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET
 	if (problem) return fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
 	if (!auth_password_hash(password, pwhash)) return internal(err);
-	if (store_user_set_password(s, u->id, pwhash, now) != ST_OK) return internal(err);
+	if (store_user_set_password(s, u->id, pwhash, now) != ST_OK ||
+	    store_api_tokens_revoke_all(s, u->id, now) != ST_OK)
+		return internal(err);
 	return true;
 }
 
@@ -538,7 +557,7 @@ bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct are
 {
 	struct erase_account_ctx c = { user_id, now, a, NULL, 0 };
 	enum store_rc rc = store_tx(s, erase_account_in_tx, &c);
-	if (rc == ST_CONFLICT) {
+	if (rc == ST_CONFLICT && c.npanels) {
 		struct buf b = {0};
 		for (size_t i = 0; i < c.npanels; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", c.panels[i]);

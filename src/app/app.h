@@ -52,15 +52,16 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
  * says nothing either way (no account enumeration). */
 void app_request_reset(struct store *s, const char *public_url, const char *email,
                        int64_t now, struct arena *a);
-/* Sets a new password from a reset link, signs out every session and lifts
- * any sign-in pause on the account. The link is checked before any
+/* Sets a new password from a reset link, signs out every session, revokes
+ * every API token and lifts any sign-in pause on the account. The link is checked before any
  * password is hashed, so bogus links cost nothing. */
 bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                         const char *token, const char *password, int64_t now,
                         struct arena *a, int64_t *user_id, struct app_error *err);
 /* Checks a signed-in person's password again (before a change of password
- * or deleting the account), under the same limits as signing in; on
- * failure err names `field`. */
+ * or deleting the account), with its own per-person limit (5 wrong in 15
+ * minutes); on failure err names `field`. A change of password (below)
+ * also revokes every API token. */
 bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                           const struct user *u, const char *password, const char *field,
                           const char *address, int64_t now, struct arena *a,

@@ -79,6 +79,8 @@ struct store {
 	              "ON u.id = t.user_id WHERE t.token_hash = $1 AND "           \
 	              "t.revoked_at IS NULL AND u.status = 'active'")               \
 	X(TOKEN_USED, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")      \
+	X(TOKENS_REVOKE_ALL, "UPDATE api_tokens SET revoked_at = $2 WHERE "         \
+	                     "user_id = $1 AND revoked_at IS NULL")                 \
 	X(TOKEN_LIST, "SELECT id, user_id, label, created_at, "                     \
 	              "COALESCE(last_used_at, 0), COALESCE(revoked_at, 0) "         \
 	              "FROM api_tokens WHERE user_id = $1 ORDER BY id")             \
@@ -188,6 +190,9 @@ struct store {
 	              "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id " \
 	              "WHERE a.subject_user_id = $1 ORDER BY a.id DESC LIMIT $2")   \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
+	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT $1, $2 " \
+	                  "WHERE (SELECT COUNT(*) FROM signin_failures WHERE "     \
+	                  "key_hash = $1 AND at >= $3) < $4")                       \
 	X(SIGNIN_FAIL_COUNT, "SELECT COUNT(*) FROM signin_failures WHERE "          \
 	                     "key_hash = $1 AND at >= $2")                          \
 	X(SIGNIN_FAIL_PRUNE, "DELETE FROM signin_failures WHERE at < $1")
@@ -779,6 +784,15 @@ enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64
 	return exec_stmt(st);
 }
 
+enum store_rc store_api_tokens_revoke_all(struct store *s, int64_t user_id, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_TOKENS_REVOKE_ALL);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, now);
+	return exec_stmt(st);
+}
+
 static void read_token(struct db_stmt *st, void *slot, struct arena *a)
 {
 	struct api_token *t = slot;
@@ -1353,6 +1367,19 @@ enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, in
 	db_bind_text(st, 1, key_hash);
 	db_bind_i64(st, 2, now);
 	return exec_stmt(st);
+}
+
+enum store_rc store_signin_attempt(struct store *s, const char *key_hash, int64_t now,
+                                   int64_t since, int64_t max)
+{
+	struct db_stmt *st = stmt(s, S_SIGNIN_ATTEMPT);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key_hash);
+	db_bind_i64(st, 2, now);
+	db_bind_i64(st, 3, since);
+	db_bind_i64(st, 4, max);
+	enum store_rc rc = exec_changed(s, st);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
 }
 
 int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64_t since)

@@ -140,6 +140,8 @@ enum store_rc store_api_tokens_list(struct store *s, int64_t user_id, struct are
                                     struct api_token **out, size_t *n);
 enum store_rc store_api_token_revoke(struct store *s, int64_t user_id, int64_t id,
                                      int64_t now);
+/* Revokes every token of the user (after a password reset or change). */
+enum store_rc store_api_tokens_revoke_all(struct store *s, int64_t user_id, int64_t now);
 
 /* ---- panels and memberships ---- */
 struct panel {
@@ -299,6 +301,11 @@ const char *audit_action_key(enum audit_action a);
 
 /* ---- sign-in rate limits ---- */
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);
+/* Records an attempt under key_hash unless `max` are already recorded
+ * since `since`, in one statement (so parallel attempts cannot overshoot):
+ * ST_OK recorded, ST_CONFLICT the limit is reached and nothing was written. */
+enum store_rc store_signin_attempt(struct store *s, const char *key_hash, int64_t now,
+                                   int64_t since, int64_t max);
 int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64_t since);
 enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash);
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before);

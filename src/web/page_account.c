@@ -218,7 +218,8 @@ static void account_page(struct request *req, const struct form_errors *e, const
 	html(b, "<h2 class=\"heading-m\">Change your password</h2>");
 	ui_form_begin(req, "/account/password");
 	ui_input(req, e, "current_password", "Current password", NULL, "", "password", "current-password");
-	ui_input(req, e, "password", "New password", "At least 8 characters.", "", "password", "new-password");
+	ui_input(req, e, "password", "New password", "At least 8 characters, and not a common password.",
+	         "", "password", "new-password");
 	ui_button(req, "Change password", NULL);
 	ui_form_end(req);
 	html(b, "<h2 class=\"heading-m\">API tokens</h2><p>For programs that use the emptychair "

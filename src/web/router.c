@@ -3,6 +3,7 @@
  * it is allowed to answer. The route table itself is in routes.c. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -217,7 +218,7 @@ void dispatch(struct request *req)
 
 	if (changes_state(req->method) && hit->api && req->body.len) {
 		const char *ct = req_header(req, "Content-Type");
-		if (!ct || strncmp(ct, "application/json", 16)) {
+		if (!ct || strncasecmp(ct, "application/json", 16) || (ct[16] && !strchr("; \t", ct[16]))) {
 			respond_error(req, 415, "unsupported_media_type",
 			              "Send JSON bodies as Content-Type: application/json.");
 			return;

@@ -58,6 +58,11 @@ static int run(char *const argv[], char **out)
 
 bool server_start(struct server *s)
 {
+	return server_start_with(s, NULL);
+}
+
+bool server_start_with(struct server *s, const char *const *extra)
+{
 	memset(s, 0, sizeof *s);
 	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
 	if (!mkdtemp(s->dir)) return false;
@@ -71,8 +76,9 @@ bool server_start(struct server *s)
 	}
 	int out[2];
 	if (pipe(out)) return false;
-	char *serve[] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
-	                  "--port", "0", "--threads", "4", "--public-url", "http://test.invalid", NULL };
+	char *serve[24] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
+	                    "--port", "0", "--threads", "4", "--public-url", "http://test.invalid" };
+	for (int i = 12, k = 0; extra && extra[k] && i < 23; i++, k++) serve[i] = (char *)extra[k];
 	pid_t parent = getpid();
 	s->pid = fork();
 	if (s->pid < 0) return false;

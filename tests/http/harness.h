@@ -30,6 +30,8 @@ struct server {
 
 /* Starts a server with demo data; false (and a message) on failure. */
 bool server_start(struct server *s);
+/* The same, with extra `serve` flags (NULL-terminated, at most 10). */
+bool server_start_with(struct server *s, const char *const *extra);
 /* SIGTERM, wait; returns the exit status (0 after a graceful stop). */
 int server_stop(struct server *s);
 /* Runs `emptychair --db <db> ARGS...` and returns its stdout (malloc'd). */

@@ -1,0 +1,147 @@
+/* Sign-in limits behind a reverse proxy (serve --trust-proxy, client
+ * address from X-Real-IP), and the limits' edges: refused attempts are not
+ * recorded, a paused address does not pause the accounts tried from it, a
+ * signed-in person's own password checks cannot be blocked from outside,
+ * and a new password revokes API tokens. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct server srv;
+
+static int setup(void **state)
+{
+	const char *extra[] = { "--trust-proxy", NULL };
+	return server_start_with(&srv, extra) ? 0 : -1;
+}
+
+static int teardown(void **state) { return server_stop(&srv) == 0 ? 0 : -1; }
+
+/* POST /sign-in as if from `ip`; returns the status. */
+static long sign_in_from(struct client *c, const char *ip, const char *email, const char *password)
+{
+	response_free(get(c, "/sign-in"));
+	char body[512], hdr[64];
+	char *e = urlenc(email), *p = urlenc(password);
+	snprintf(body, sizeof body, "csrf=%s&email=%s&password=%s", c->csrf, e, p);
+	snprintf(hdr, sizeof hdr, "X-Real-IP: %s", ip);
+	const char *h[] = { hdr, NULL };
+	struct response *r = http(c, "POST", "/sign-in", body, NULL, h);
+	long status = r->status;
+	response_free(r);
+	/* Signed in: forms now carry the session's CSRF token. */
+	if (status == 303) {
+		snprintf(c->email, sizeof c->email, "%s", email);
+		client_refresh_csrf(c);
+	}
+	free(e);
+	free(p);
+	return status;
+}
+
+static void a_paused_address_pauses_only_itself(void **state)
+{
+	struct client *c = client_new(&srv);
+	char email[64];
+	for (int i = 0; i < 20; i++) {
+		snprintf(email, sizeof email, "nobody%d@example.org", i);
+		assert_int_equal(sign_in_from(c, "10.1.1.1", email, "wrong guess"), 400);
+	}
+	/* From that address even the right password waits... */
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(sign_in_from(c, "10.1.1.1", "rana@demo.emptychair.org", DEMO_PASSWORD), 429);
+	/* ...but those refusals were not counted against rana's account. */
+	struct client *d = client_new(&srv);
+	assert_int_equal(sign_in_from(d, "10.2.2.2", "rana@demo.emptychair.org", DEMO_PASSWORD), 303);
+	client_free(d);
+	client_free(c);
+}
+
+static void outsiders_cannot_block_a_password_change(void **state)
+{
+	/* Amira is signed in on her phone. */
+	struct client *amira = client_new(&srv);
+	assert_int_equal(sign_in_from(amira, "10.5.5.5", "amira@demo.emptychair.org", DEMO_PASSWORD), 303);
+	/* Someone else guesses at her account until sign-in pauses. */
+	struct client *attacker = client_new(&srv);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(sign_in_from(attacker, "10.4.4.4", "amira@demo.emptychair.org", "wrong guess"), 400);
+	assert_int_equal(sign_in_from(attacker, "10.4.4.4", "amira@demo.emptychair.org", "wrong guess"), 429);
+	client_free(attacker);
+	/* New sign-ins to her account wait... */
+	struct client *laptop = client_new(&srv);
+	assert_int_equal(sign_in_from(laptop, "10.5.5.6", "amira@demo.emptychair.org", DEMO_PASSWORD), 429);
+	client_free(laptop);
+	/* ...but her own session can still change the password, at once. */
+	struct response *r = post_form(amira, "/account/password",
+	                               "current_password=kettle+river+orange+lamp&password=copper+meadow+violet");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	client_free(amira);
+}
+
+static void a_signed_in_persons_own_checks_are_limited(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_int_equal(sign_in_from(c, "10.6.6.6", "member20@demo.emptychair.org", DEMO_PASSWORD), 303);
+	for (int i = 0; i < 5; i++) {
+		struct response *r = post_form(c, "/my-data/delete", "password=a-guess");
+		assert_int_equal(r->status, 400);
+		response_free(r);
+	}
+	struct response *r = post_form(c, "/my-data/delete", "password=kettle+river+orange+lamp");
+	assert_int_equal(r->status, 429);
+	assert_true(contains(r, "entered wrongly too many times"));
+	response_free(r);
+	/* Signing in anew is a different count: not blocked by those. */
+	struct client *d = client_new(&srv);
+	assert_int_equal(sign_in_from(d, "10.6.6.7", "member20@demo.emptychair.org", DEMO_PASSWORD), 303);
+	client_free(d);
+	client_free(c);
+}
+
+static void a_new_password_revokes_api_tokens(void **state)
+{
+	struct client *c = client_new(&srv);
+	assert_int_equal(sign_in_from(c, "10.7.7.7", "member22@demo.emptychair.org", DEMO_PASSWORD), 303);
+	struct response *r = post_form(c, "/account/tokens", "label=script");
+	assert_int_equal(r->status, 201);
+	const char *p = strstr(r->body, "<p class=\"code\">");
+	assert_non_null(p);
+	char token[64] = "", auth[100];
+	sscanf(p + strlen("<p class=\"code\">"), "%63[A-Za-z0-9_-]", token);
+	response_free(r);
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	const char *h[] = { auth, NULL };
+	struct client *bot = client_new(&srv);
+	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = post_form(c, "/account/password", "current_password=kettle+river+orange+lamp&password=amber+harbour+thistle");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
+	assert_int_equal(r->status, 401);
+	response_free(r);
+	client_free(bot);
+	client_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_paused_address_pauses_only_itself),
+		cmocka_unit_test(outsiders_cannot_block_a_password_change),
+		cmocka_unit_test(a_signed_in_persons_own_checks_are_limited),
+		cmocka_unit_test(a_new_password_revokes_api_tokens),
+	};
+	return cmocka_run_group_tests_name("http behind a proxy", tests, setup, teardown);
+}
