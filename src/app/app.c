@@ -370,11 +370,14 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
 
 /* ---- profiles ---- */
 
-enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
-                               enum profile_scope scope, int64_t now, struct arena *a,
-                               struct visible_profile *out)
+/* Reads a profile filtered for the viewer and the keys shown (comma-
+ * separated, in arena a; "" when none), without writing anything. */
+static enum store_rc profile_read(struct store *s, int64_t viewer_id, int64_t subject_id,
+                                  enum profile_scope scope, struct arena *a,
+                                  struct visible_profile *out, const char **shown)
 {
 	memset(out, 0, sizeof *out);
+	*shown = "";
 	out->relation = store_relation(s, viewer_id, subject_id);
 	if (!policy_can_see_person(out->relation)) return ST_NOT_FOUND;
 	enum store_rc rc = store_user_get(s, subject_id, a, &out->person);
@@ -394,8 +397,7 @@ enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subje
 		if (seen.len) buf_putc(&seen, ',');
 		buf_puts(&seen, all[i].field);
 	}
-	if (out->relation != REL_SELF && out->n > 0)
-		rc = store_audit_add(s, subject_id, viewer_id, AUDIT_READ, seen.data, now);
+	if (seen.len) *shown = arena_strdup(a, seen.data);
 	buf_free(&seen);
 	if (out->relation == REL_SELF) {
 		out->consented = arena_alloc(a, profile_field_count * sizeof *out->consented);
@@ -404,6 +406,17 @@ enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subje
 				out->consented[i] = store_consent_current(s, subject_id,
 				                                          profile_fields[i].consent_purpose);
 	}
+	return ST_OK;
+}
+
+enum store_rc app_profile_view(struct store *s, int64_t viewer_id, int64_t subject_id,
+                               enum profile_scope scope, int64_t now, struct arena *a,
+                               struct visible_profile *out)
+{
+	const char *shown;
+	enum store_rc rc = profile_read(s, viewer_id, subject_id, scope, a, out, &shown);
+	if (rc == ST_OK && out->relation != REL_SELF && *shown)
+		rc = store_audit_add(s, subject_id, viewer_id, AUDIT_READ, shown, now);
 	return rc;
 }
 
@@ -596,19 +609,18 @@ bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p
 struct needs_ctx {
 	int64_t viewer_id, now;
 	const int64_t *ids;
+	const char **shown;
 	size_t n;
-	struct arena *a;
-	struct visible_profile *out;
 };
 
-static enum store_rc needs_in_tx(struct store *s, void *p)
+static enum store_rc needs_audit_in_tx(struct store *s, void *p)
 {
 	struct needs_ctx *c = p;
 	for (size_t i = 0; i < c->n; i++) {
-		enum store_rc rc = app_profile_view(s, c->viewer_id, c->ids[i], PROFILE_ACTIONABLE,
-		                                    c->now, c->a, &c->out[i]);
-		if (rc == ST_NOT_FOUND) memset(&c->out[i], 0, sizeof c->out[i]);
-		else if (rc != ST_OK) return rc;
+		if (!c->shown[i] || !*c->shown[i]) continue;
+		enum store_rc rc = store_audit_add(s, c->ids[i], c->viewer_id, AUDIT_READ,
+		                                   c->shown[i], c->now);
+		if (rc != ST_OK) return rc;
 	}
 	return ST_OK;
 }
@@ -616,6 +628,18 @@ static enum store_rc needs_in_tx(struct store *s, void *p)
 bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member_ids,
                        size_t n, int64_t now, struct arena *a, struct visible_profile *out)
 {
-	struct needs_ctx c = { viewer_id, now, member_ids, n, a, out };
-	return store_tx(s, needs_in_tx, &c) == ST_OK;
+	/* Read everything first (inside the page's read snapshot), then write
+	 * the audit entries, if any, in one transaction. */
+	const char **shown = arena_alloc(a, (n ? n : 1) * sizeof *shown);
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		enum store_rc rc = profile_read(s, viewer_id, member_ids[i], PROFILE_ACTIONABLE, a,
+		                                &out[i], &shown[i]);
+		if (rc == ST_NOT_FOUND) memset(&out[i], 0, sizeof out[i]);
+		else if (rc != ST_OK) return false;
+		if (rc != ST_OK || out[i].relation == REL_SELF) shown[i] = ""; /* not someone else's read */
+		any |= *shown[i] != 0;
+	}
+	struct needs_ctx c = { viewer_id, now, member_ids, shown, n };
+	return !any || store_tx(s, needs_audit_in_tx, &c) == ST_OK;
 }
