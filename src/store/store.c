@@ -65,6 +65,17 @@ struct store {
 	                     "WHERE user_id = $1")                                  \
 	X(SESSION_CREATE, "INSERT INTO sessions (token_hash, user_id, created_at, "  \
 	                  "last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)")  \
+	X(SESSION_USER, "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, "   \
+	                "s.expires_at, u.id, u.email, u.display_name, u.status, "   \
+	                "u.is_admin, u.password_hash IS NOT NULL, u.created_at, "   \
+	                "u.updated_at, u.version FROM sessions s JOIN users u ON "  \
+	                "u.id = s.user_id WHERE s.token_hash = $1 AND "             \
+	                "s.expires_at > $2")                                        \
+	X(PANEL_MEMBER, "SELECT p.id, p.name, p.description, p.time_zone, "         \
+	                "p.language, p.hosting, p.organisation, p.created_at, "     \
+	                "p.updated_at, p.version, m.role, m.status, m.joined_at, "  \
+	                "m.updated_at FROM panels p LEFT JOIN memberships m ON "    \
+	                "m.panel_id = p.id AND m.user_id = $2 WHERE p.id = $1")     \
 	X(SESSION_FIND, "SELECT id, user_id, created_at, last_seen_at, expires_at " \
 	                "FROM sessions WHERE token_hash = $1 AND expires_at > $2")  \
 	X(SESSION_TOUCH, "UPDATE sessions SET last_seen_at = $2, expires_at = $3 "  \
@@ -522,18 +533,23 @@ enum store_rc store_setting_set(struct store *s, const char *key, const char *va
 
 /* ---- users ---- */
 
+/* The user columns (USER_COLUMNS) starting at column c. */
+static void read_user_at(struct db_stmt *st, int c, struct user *u, struct arena *a)
+{
+	u->id = db_col_i64(st, c);
+	u->email = col_str(st, c + 1, a);
+	u->display_name = col_str(st, c + 2, a);
+	if (!user_status_parse(db_col_text(st, c + 3), &u->status)) u->status = USER_DISABLED;
+	u->is_admin = db_col_i64(st, c + 4) != 0;
+	u->has_password = db_col_i64(st, c + 5) != 0;
+	u->created_at = db_col_i64(st, c + 6);
+	u->updated_at = db_col_i64(st, c + 7);
+	u->version = db_col_i64(st, c + 8);
+}
+
 static void read_user(struct db_stmt *st, void *slot, struct arena *a)
 {
-	struct user *u = slot;
-	u->id = db_col_i64(st, 0);
-	u->email = col_str(st, 1, a);
-	u->display_name = col_str(st, 2, a);
-	if (!user_status_parse(db_col_text(st, 3), &u->status)) u->status = USER_DISABLED;
-	u->is_admin = db_col_i64(st, 4) != 0;
-	u->has_password = db_col_i64(st, 5) != 0;
-	u->created_at = db_col_i64(st, 6);
-	u->updated_at = db_col_i64(st, 7);
-	u->version = db_col_i64(st, 8);
+	read_user_at(st, 0, slot, a);
 }
 
 enum store_rc store_user_create(struct store *s, const char *email,
@@ -720,6 +736,26 @@ enum store_rc store_session_find(struct store *s, const char *token_hash, int64_
 	return rc;
 }
 
+enum store_rc store_session_user(struct store *s, const char *token_hash, int64_t now,
+                                 struct arena *a, struct session *out, struct user *u)
+{
+	struct db_stmt *st = stmt(s, S_SESSION_USER);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, token_hash);
+	db_bind_i64(st, 2, now);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		out->id = db_col_i64(st, 0);
+		out->user_id = db_col_i64(st, 1);
+		out->created_at = db_col_i64(st, 2);
+		out->last_seen_at = db_col_i64(st, 3);
+		out->expires_at = db_col_i64(st, 4);
+		read_user_at(st, 5, u, a);
+		db_done(st);
+	}
+	return rc;
+}
+
 enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
                                   int64_t expires_at)
 {
@@ -877,6 +913,26 @@ enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
 	enum store_rc rc = first_row(st);
 	if (rc == ST_OK) {
 		read_panel(st, p, a);
+		db_done(st);
+	}
+	return rc;
+}
+
+enum store_rc store_panel_member(struct store *s, int64_t panel_id, int64_t user_id,
+                                 struct arena *a, struct panel *p, struct membership *m)
+{
+	struct db_stmt *st = stmt(s, S_PANEL_MEMBER);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		read_panel(st, p, a);
+		memset(m, 0, sizeof *m);
+		m->panel_id = panel_id;
+		m->user_id = user_id;
+		if (db_col_is_null(st, 10)) m->role = ROLE_NONE;
+		else read_membership_cols(st, 10, m);
 		db_done(st);
 	}
 	return rc;

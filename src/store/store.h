@@ -115,6 +115,9 @@ struct session {
 };
 enum store_rc store_session_create(struct store *s, const char *token_hash,
                                    int64_t user_id, int64_t now, int64_t expires_at);
+/* A session that has not expired at now, with its user, in one read. */
+enum store_rc store_session_user(struct store *s, const char *token_hash, int64_t now,
+                                 struct arena *a, struct session *out, struct user *u);
 /* Finds a session that has not expired at now. */
 enum store_rc store_session_find(struct store *s, const char *token_hash, int64_t now,
                                  struct session *out);
@@ -177,6 +180,10 @@ enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t
                                  int64_t *id);
 enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
                               struct panel *p);
+/* A panel and user_id's membership of it (role ROLE_NONE when they have
+ * never been a member), in one read; ST_NOT_FOUND when there is no panel. */
+enum store_rc store_panel_member(struct store *s, int64_t panel_id, int64_t user_id,
+                                 struct arena *a, struct panel *p, struct membership *m);
 /* Saves p's editable fields if the row is still at p->version. */
 enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t now);
 enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct arena *a,

@@ -127,7 +127,9 @@ static bool changes_state(enum http_method m) { return !(m & (M_GET | M_HEAD)); 
 static bool load_panel(struct request *req)
 {
 	struct panel *p = arena_alloc(&req->arena, sizeof *p);
-	enum store_rc rc = store_panel_get(req->store, req->params[0], &req->arena, p);
+	struct membership m;
+	enum store_rc rc = store_panel_member(req->store, req->params[0], req->user->id,
+	                                      &req->arena, p, &m);
 	if (rc == ST_NOT_FOUND) {
 		respond_error(req, 404, "not_found", "There is no such page.");
 		return false;
@@ -136,18 +138,8 @@ static bool load_panel(struct request *req)
 		respond_error(req, 500, "internal", "We could not load this panel.");
 		return false;
 	}
-	struct membership m = {0};
-	rc = store_membership_get(req->store, p->id, req->user->id, &m);
-	if (rc != ST_OK && rc != ST_NOT_FOUND) {
-		respond_error(req, 500, "internal", "We could not load this panel.");
-		return false;
-	}
 	req->panel = p;
-	req->actor = (struct panel_actor){
-		.role = rc == ST_OK ? m.role : ROLE_NONE,
-		.status = m.status,
-		.hosting = p->hosting,
-	};
+	req->actor = (struct panel_actor){ .role = m.role, .status = m.status, .hosting = p->hosting };
 	if (policy_hides_panel(&req->actor)) {
 		/* Not a member: the panel is not there, as far as they can tell. */
 		respond_error(req, 404, "not_found", "There is no such page.");

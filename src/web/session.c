@@ -58,9 +58,11 @@ void session_load(struct request *req)
 	if (!token_shaped(cookie)) return;
 	const char *h = hash_of(req, cookie);
 	struct session s;
-	if (store_session_find(req->store, h, req->now, &s) != ST_OK) return;
-	load_user(req, s.user_id);
-	if (!req->user) return;
+	struct user *u = arena_alloc(&req->arena, sizeof *u);
+	if (store_session_user(req->store, h, req->now, &req->arena, &s, u) != ST_OK ||
+	    u->status != USER_ACTIVE)
+		return;
+	req->user = u;
 	req->session_hash = h;
 	if (req->now - s.last_seen_at >= SESSION_TOUCH_SECONDS)
 		store_session_touch(req->store, s.id, req->now, session_expiry(s.created_at, req->now));

@@ -914,6 +914,37 @@ static void counts_follow_every_change(void **state)
 	}
 }
 
+/* One read for a page's "who is asking" and "what is their place here". */
+static void session_with_user_and_panel_with_membership(void **state)
+{
+	struct fx *f = *state;
+	struct cast c = make_cast(f);
+	const char *token = unique(f, "session-hash");
+	assert_int_equal(store_session_create(f->s, token, c.bob, T0, T0 + 100), ST_OK);
+	struct session sess;
+	struct user u;
+	assert_int_equal(store_session_user(f->s, token, T0 + 1, &f->a, &sess, &u), ST_OK);
+	assert_int_equal(sess.user_id, c.bob);
+	assert_int_equal(u.id, c.bob);
+	assert_string_equal(u.display_name, "Bob");
+	assert_int_equal(u.status, USER_ACTIVE);
+	assert_int_equal(store_session_user(f->s, token, T0 + 100, &f->a, &sess, &u), ST_NOT_FOUND);
+	assert_int_equal(store_session_user(f->s, unique(f, "nope"), T0, &f->a, &sess, &u), ST_NOT_FOUND);
+
+	struct panel p;
+	struct membership m;
+	assert_int_equal(store_panel_member(f->s, c.panel, c.dan, &f->a, &p, &m), ST_OK);
+	assert_int_equal(p.id, c.panel);
+	assert_int_equal(m.role, ROLE_CO_CREATOR);
+	assert_int_equal(m.status, MEMBER_PAUSED);
+	assert_int_equal(store_panel_member(f->s, c.panel, c.eve, &f->a, &p, &m), ST_OK);
+	assert_int_equal(m.status, MEMBER_REMOVED);
+	int64_t stranger = make_user(f, "Stranger");
+	assert_int_equal(store_panel_member(f->s, c.panel, stranger, &f->a, &p, &m), ST_OK);
+	assert_int_equal(m.role, ROLE_NONE);
+	assert_int_equal(store_panel_member(f->s, c.panel + 1000000, c.bob, &f->a, &p, &m), ST_NOT_FOUND);
+}
+
 static void counts_and_stewards(void **state)
 {
 	struct fx *f = *state;
@@ -1555,6 +1586,7 @@ int main(void)
 		T(members_list_order_and_removed),
 		T(members_in_pages),
 		T(counts_follow_every_change),
+		T(session_with_user_and_panel_with_membership),
 		T(counts_and_stewards),
 		T(relations),
 		T(invitations),
