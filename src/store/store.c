@@ -394,10 +394,12 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* The migrations written for the connection's dialect
+ * (store/migrations/<dialect>/); SQLite is the only one so far. */
 static const struct embedded_file *migrations_for(struct db *db)
 {
-	(void)db_dialect(db);
-	return embedded_migrations_sqlite;
+	static const struct embedded_file none[] = { { 0, 0, 0 } };
+	return strcmp(db_dialect(db), "sqlite") ? none : embedded_migrations_sqlite;
 }
 
 static int migration_version(const char *name)
