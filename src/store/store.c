@@ -76,8 +76,6 @@ struct store {
 	                "p.updated_at, p.version, m.role, m.status, m.joined_at, "  \
 	                "m.updated_at FROM panels p LEFT JOIN memberships m ON "    \
 	                "m.panel_id = p.id AND m.user_id = $2 WHERE p.id = $1")     \
-	X(SESSION_FIND, "SELECT id, user_id, created_at, last_seen_at, expires_at " \
-	                "FROM sessions WHERE token_hash = $1 AND expires_at > $2")  \
 	X(SESSION_TOUCH, "UPDATE sessions SET last_seen_at = $2, expires_at = $3 "  \
 	                 "WHERE id = $1")                                           \
 	X(SESSION_DELETE, "DELETE FROM sessions WHERE token_hash = $1")             \
@@ -313,13 +311,22 @@ static enum store_rc first_row(struct db_stmt *st)
 	return rc_of(r);
 }
 
+/* Steps to the first row and reads its first column as an integer (an id
+ * from RETURNING, a user id...): ST_OK, ST_NOT_FOUND or an error. */
+static enum store_rc first_i64(struct db_stmt *st, int64_t *out)
+{
+	enum store_rc rc = first_row(st);
+	if (rc == ST_OK) {
+		*out = db_col_i64(st, 0);
+		db_done(st);
+	}
+	return rc;
+}
+
 static int64_t scalar_i64(struct db_stmt *st)
 {
 	int64_t v = 0;
-	if (first_row(st) == ST_OK) {
-		v = db_col_i64(st, 0);
-		db_done(st);
-	}
+	first_i64(st, &v);
 	return v;
 }
 
@@ -564,12 +571,7 @@ enum store_rc store_user_create(struct store *s, const char *email,
 	db_bind_text(st, 2, display_name);
 	db_bind_i64(st, 3, is_admin);
 	db_bind_i64(st, 4, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, id);
 }
 
 static enum store_rc user_one(struct db_stmt *st, struct arena *a, struct user *u)
@@ -722,19 +724,11 @@ enum store_rc store_session_create(struct store *s, const char *token_hash,
 enum store_rc store_session_find(struct store *s, const char *token_hash, int64_t now,
                                  struct session *out)
 {
-	struct db_stmt *st = stmt(s, S_SESSION_FIND);
-	if (!st) return ST_ERROR;
-	db_bind_text(st, 1, token_hash);
-	db_bind_i64(st, 2, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		out->id = db_col_i64(st, 0);
-		out->user_id = db_col_i64(st, 1);
-		out->created_at = db_col_i64(st, 2);
-		out->last_seen_at = db_col_i64(st, 3);
-		out->expires_at = db_col_i64(st, 4);
-		db_done(st);
-	}
+	/* The same read as store_session_user; the user is not wanted here. */
+	struct arena a = {0};
+	struct user u;
+	enum store_rc rc = store_session_user(s, token_hash, now, &a, out, &u);
+	arena_free(&a);
 	return rc;
 }
 
@@ -794,12 +788,7 @@ enum store_rc store_api_token_create(struct store *s, const char *token_hash,
 	db_bind_i64(st, 2, user_id);
 	db_bind_text(st, 3, label);
 	db_bind_i64(st, 4, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, id);
 }
 
 enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64_t now,
@@ -898,12 +887,7 @@ enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t
 	db_bind_text(st, 5, hosting_key(p->hosting));
 	db_bind_text(st, 6, p->organisation ? p->organisation : "");
 	db_bind_i64(st, 7, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, id);
 }
 
 enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
@@ -1136,12 +1120,7 @@ enum store_rc store_invitation_create(struct store *s, const char *token_hash,
 	else db_bind_null(st, 5);
 	db_bind_i64(st, 6, now);
 	db_bind_i64(st, 7, expires_at);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, id);
 }
 
 static void read_invitation(struct db_stmt *st, void *slot, struct arena *a)
@@ -1226,12 +1205,7 @@ enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t 
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*user_id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, user_id);
 }
 
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
@@ -1241,12 +1215,7 @@ enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t n
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	enum store_rc rc = first_row(st);
-	if (rc == ST_OK) {
-		*user_id = db_col_i64(st, 0);
-		db_done(st);
-	}
-	return rc;
+	return first_i64(st, user_id);
 }
 
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
