@@ -53,6 +53,9 @@ struct profile_field {
 	bool steward_actionable;
 	/* Health, ethnicity, disability and the like (UK GDPR article 9). */
 	bool special_category;
+	/* FK_TEXT: the input's type and autocomplete token ("tel"); NULL for
+	 * plain text. */
+	const char *input_type;
 };
 
 extern const struct profile_section profile_sections[];

@@ -32,7 +32,7 @@ static void field_widget(struct request *req, const struct form_errors *e,
 	switch (f->kind) {
 	case FK_TEXT:
 		ui_input(req, e, f->key, f->label, f->hint, st->value,
-		         strcmp(f->key, "phone") ? "text" : "tel", strcmp(f->key, "phone") ? NULL : "tel");
+		         f->input_type ? f->input_type : "text", f->input_type);
 		break;
 	case FK_LONGTEXT:
 		ui_textarea(req, e, f->key, f->label, f->hint, st->value);
