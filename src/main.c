@@ -1,5 +1,4 @@
 /* emptychair: the command line. See `emptychair --help` and README.md. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,24 +106,15 @@ struct store *cli_open_store(const struct cli_options *o)
 }
 
 /* The existing database at o->db, read-only and as it is: nothing is
- * created, migrated or written (db.h: a "file:...?mode=ro" URI). */
+ * created, migrated or written. */
 static struct store *cli_open_store_read_only(const struct cli_options *o)
 {
-	struct stat st;
-	if (stat(o->db, &st)) {
-		fprintf(stderr, "emptychair: cannot read %s: %s\n", o->db, strerror(errno));
-		return NULL;
+	char *err = NULL;
+	struct store *s = store_open_read_only(o->db, &err);
+	if (!s) {
+		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
+		free(err);
 	}
-	struct buf uri = {0};
-	buf_puts(&uri, "file:");
-	if (o->db[0] == '/') buf_puts(&uri, "//"); /* empty authority: "//x" is never a host */
-	for (const unsigned char *p = (const unsigned char *)o->db; *p; p++) {
-		if (isalnum(*p) || strchr("/._~-", *p)) buf_putc(&uri, (char)*p);
-		else buf_printf(&uri, "%%%02X", *p);
-	}
-	buf_puts(&uri, "?mode=ro");
-	struct store *s = open_target(uri.data);
-	buf_free(&uri);
 	return s;
 }
 

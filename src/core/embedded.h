@@ -12,6 +12,7 @@ struct embedded_file {
 
 extern const struct embedded_file embedded_assets[];
 extern const struct embedded_file embedded_migrations_sqlite[];
+extern const struct embedded_file embedded_migrations_postgresql[];
 
 /* Returns the entry called name in table, or NULL. */
 const struct embedded_file *embedded_find(const struct embedded_file *table,

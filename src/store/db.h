@@ -2,11 +2,21 @@
 #define EC_STORE_DB_H
 /* The database driver interface under the store: one connection, prepared
  * statements cached per connection by id, typed binding, step-wise rows.
+ * Two drivers implement it: SQLite (db_sqlite.c, a file path) and
+ * PostgreSQL (db_postgresql.c, a "postgresql://" or "postgres://" URI);
+ * db_open() picks one by the target's form.
  *
  * SQL handed to a driver is written once, portably, with $1..$n
  * placeholders (PostgreSQL's form). The SQLite driver rewrites them to
  * ?1..?n when it prepares a statement. Values are only ever bound, never
  * formatted into SQL.
+ *
+ * Transactions have the same meaning on both: a write transaction
+ * (db_begin(DB_TX_WRITE)) is serialisable, as if it ran alone, and a
+ * statement outside any transaction is its own serialisable transaction.
+ * SQLite gets there by locking (one writer at a time); PostgreSQL by
+ * SERIALIZABLE isolation, which may refuse a commit (DB_BUSY) for the
+ * caller to retry. A lone statement refused so is retried by the driver.
  *
  * Only the store (store.c) and the migration runner use this header. */
 #include <stdbool.h>
@@ -24,15 +34,33 @@ enum db_rc {
 struct db;
 struct db_stmt;
 
-/* Opens the database named by target (a file path for SQLite, created if
- * need be; or a URI "file:PATH?mode=ro", which opens an existing file
- * read-only and changes nothing in it, not even its journal mode). On
- * failure returns NULL and sets *err to a malloc'd message. */
-struct db *db_open(const char *target, char **err);
+enum db_mode {
+	DB_READ_WRITE, /* creates the SQLite file if need be */
+	DB_READ_ONLY,  /* an existing database, opened so that nothing in it can
+	                  change, not even SQLite's journal mode */
+};
+
+/* True when target names a PostgreSQL database rather than a SQLite file. */
+bool db_target_is_postgresql(const char *target);
+
+/* Opens the database named by target. On failure returns NULL and sets
+ * *err to a malloc'd message that names the file or the database, never a
+ * password from a connection URI. */
+struct db *db_open(const char *target, enum db_mode mode, char **err);
 void db_close(struct db *db);
 
-/* Runs a script of statements with no parameters (migrations, BEGIN...). */
+/* Runs a script of statements with no parameters (migrations). */
 enum db_rc db_exec(struct db *db, const char *sql);
+
+enum db_tx {
+	DB_TX_READ,  /* one consistent snapshot for a run of reads */
+	DB_TX_WRITE, /* serialisable; on SQLite takes the write lock at once */
+};
+enum db_rc db_begin(struct db *db, enum db_tx kind);
+/* Commits (commit true) or rolls back the open transaction. A commit may
+ * answer DB_BUSY (PostgreSQL: a serialisation failure); the transaction is
+ * then over and nothing in it was kept. */
+enum db_rc db_end(struct db *db, bool commit);
 
 /* The statement for id, prepared on first use on this connection, reset
  * and with bindings cleared. The same id must always come with the same
@@ -61,7 +89,9 @@ bool db_in_transaction(struct db *db);
 int64_t db_changes(struct db *db);
 /* The last error message on this connection, for logs. */
 const char *db_errmsg(struct db *db);
-/* Writes a consistent copy of the whole database to path. */
+/* Writes a consistent copy of the whole database to a new SQLite file at
+ * path (SQLite only; DB_ERROR with a message on PostgreSQL, whose own
+ * tools back it up: docs/operations.md). */
 enum db_rc db_backup(struct db *db, const char *path, char **err);
 /* Runs the backend's integrity check; returns DB_OK and "ok" or DB_ERROR
  * with the problems in *report (malloc'd). */
@@ -72,4 +102,9 @@ bool db_table_exists(struct db *db, const char *name);
 
 /* The name of the migration dialect: "sqlite" or "postgresql". */
 const char *db_dialect(struct db *db);
+
+/* After rows were inserted with explicit ids (emptychair copy): makes the
+ * next id generated for table follow the largest one in it. Nothing to do
+ * on SQLite, whose next id always follows the largest. */
+enum db_rc db_ids_follow(struct db *db, const char *table);
 #endif

@@ -3,30 +3,42 @@
  * Each connection: WAL journal (readers never block the writer),
  * synchronous=FULL (a write acknowledged to a client survives a power cut;
  * Debian's default, kept on purpose), foreign keys on, and a busy timeout
- * so that brief writer contention waits rather
- * than fails. One connection belongs to one thread at a time. */
-#include "store/db.h"
-
+ * so that brief writer contention waits rather than fails. One connection
+ * belongs to one thread at a time. SQLite runs one writer at a time, so
+ * every transaction is serialisable as db.h promises. */
 #include <ctype.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/mem.h"
+#include "store/db_driver.h"
 
-enum { STMT_SLOTS = 256 };
-
-struct db_stmt {
+struct sqlite_stmt {
+	struct db_stmt base;
 	sqlite3_stmt *st;
-	struct db *db;
 };
 
-struct db {
+/* BEGIN, BEGIN IMMEDIATE, COMMIT and ROLLBACK are prepared once too: a page
+ * view begins and ends a read snapshot, and preparing costs more than
+ * running them. */
+enum { TX_BEGIN_READ, TX_BEGIN_WRITE, TX_COMMIT, TX_ROLLBACK, TX__COUNT };
+static const char *const tx_sql[TX__COUNT] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT",
+                                               "ROLLBACK" };
+
+struct sqlite_db {
+	struct db base;
 	sqlite3 *conn;
-	struct db_stmt stmts[STMT_SLOTS];
+	sqlite3_stmt *tx[TX__COUNT];
+	struct sqlite_stmt stmts[DB_STMT_SLOTS];
 };
+
+static struct sqlite_db *of(struct db *db) { return (struct sqlite_db *)db; }
+static sqlite3_stmt *st_of(struct db_stmt *st) { return ((struct sqlite_stmt *)st)->st; }
 
 static enum db_rc map_rc(int rc)
 {
@@ -46,15 +58,44 @@ static enum db_rc map_rc(int rc)
  * here reads those statistics. Must run before SQLite initialises. */
 static void configure_sqlite(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
-struct db *db_open(const char *target, char **err)
+/* "file:PATH?mode=ro": opens an existing file read-only, changing nothing
+ * in it. Characters other than a few safe ones are %-escaped so that no
+ * path can add URI parameters. */
+static char *read_only_uri(const char *path)
+{
+	struct buf uri = {0};
+	buf_puts(&uri, "file:");
+	if (path[0] == '/') buf_puts(&uri, "//"); /* empty authority: "//x" is never a host */
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (isalnum(*p) || strchr("/._~-", *p)) buf_putc(&uri, (char)*p);
+		else buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_puts(&uri, "?mode=ro");
+	return uri.data;
+}
+
+static struct db *sqlite_open(const char *target, enum db_mode mode, char **err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, configure_sqlite);
+	char *uri = NULL;
+	if (mode == DB_READ_ONLY) {
+		/* A plain path only: a "file:" URI could undo mode=ro. */
+		struct stat st;
+		if (!strncmp(target, "file:", 5) || stat(target, &st)) {
+			if (asprintf(err, "cannot read %s: %s", target,
+			             strncmp(target, "file:", 5) ? strerror(errno) : "not a file path") < 0)
+				*err = NULL;
+			return NULL;
+		}
+		uri = read_only_uri(target);
+	}
 	sqlite3 *conn = NULL;
-	/* SQLITE_OPEN_URI: a target "file:PATH?mode=ro" opens read-only (db.h). */
-	int rc = sqlite3_open_v2(target, &conn,
+	/* SQLITE_OPEN_URI: tests open "file:PATH?cache=shared" targets. */
+	int rc = sqlite3_open_v2(uri ? uri : target, &conn,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	free(uri);
 	/* Messages name the file, not the URI that may have opened it. */
 	const char *file = conn ? sqlite3_db_filename(conn, "main") : NULL;
 	if (!file || !*file) file = target;
@@ -84,28 +125,56 @@ struct db *db_open(const char *target, char **err)
 		sqlite3_close(conn);
 		return NULL;
 	}
-	struct db *db = xcalloc(1, sizeof *db);
+	struct sqlite_db *db = xcalloc(1, sizeof *db);
 	db->conn = conn;
-	return db;
+	return &db->base;
 }
 
-void db_close(struct db *db)
+static void sqlite_close(struct db *d)
 {
-	if (!db) return;
-	for (int i = 0; i < STMT_SLOTS; i++)
-		sqlite3_finalize(db->stmts[i].st);
+	struct sqlite_db *db = of(d);
+	for (int i = 0; i < DB_STMT_SLOTS; i++) sqlite3_finalize(db->stmts[i].st);
+	for (int i = 0; i < TX__COUNT; i++) sqlite3_finalize(db->tx[i]);
 	sqlite3_close(db->conn);
 	free(db);
 }
 
-enum db_rc db_exec(struct db *db, const char *sql)
+static enum db_rc sqlite_exec(struct db *d, const char *sql)
 {
 	char *msg = NULL;
-	int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
+	int rc = sqlite3_exec(of(d)->conn, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
 		fprintf(stderr, "db: exec failed: %s\n", msg ? msg : sqlite3_errstr(rc));
 	sqlite3_free(msg);
 	return map_rc(rc);
+}
+
+static enum db_rc run_tx_stmt(struct sqlite_db *db, int which)
+{
+	if (!db->tx[which] &&
+	    sqlite3_prepare_v3(db->conn, tx_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+	                       &db->tx[which], NULL) != SQLITE_OK)
+		return map_rc(sqlite3_errcode(db->conn));
+	int rc = sqlite3_step(db->tx[which]);
+	sqlite3_reset(db->tx[which]);
+	return rc == SQLITE_DONE ? DB_OK : map_rc(rc);
+}
+
+static enum db_rc sqlite_begin(struct db *d, enum db_tx kind)
+{
+	/* IMMEDIATE takes the write lock now, so two writers never deadlock
+	 * upgrading from read to write halfway through. */
+	return run_tx_stmt(of(d), kind == DB_TX_WRITE ? TX_BEGIN_WRITE : TX_BEGIN_READ);
+}
+
+static enum db_rc sqlite_end(struct db *d, bool commit)
+{
+	struct sqlite_db *db = of(d);
+	if (sqlite3_get_autocommit(db->conn)) return DB_OK; /* an error already ended it */
+	enum db_rc rc = run_tx_stmt(db, commit ? TX_COMMIT : TX_ROLLBACK);
+	/* A commit that failed leaves the transaction open: end it. */
+	if (rc != DB_OK && !sqlite3_get_autocommit(db->conn)) run_tx_stmt(db, TX_ROLLBACK);
+	return rc;
 }
 
 /* $N → ?N, outside string literals. */
@@ -120,13 +189,14 @@ static char *rewrite_placeholders(const char *sql)
 	return out;
 }
 
-struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
+static struct db_stmt *sqlite_stmt(struct db *d, int id, const char *sql)
 {
-	if (id < 0 || id >= STMT_SLOTS) {
+	struct sqlite_db *db = of(d);
+	if (id < 0 || id >= DB_STMT_SLOTS) {
 		fprintf(stderr, "db: statement id %d out of range\n", id);
 		return NULL;
 	}
-	struct db_stmt *s = &db->stmts[id];
+	struct sqlite_stmt *s = &db->stmts[id];
 	if (!s->st) {
 		char *text = rewrite_placeholders(sql);
 		int rc = sqlite3_prepare_v3(db->conn, text, -1, SQLITE_PREPARE_PERSISTENT,
@@ -137,83 +207,88 @@ struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
 			s->st = NULL;
 			return NULL;
 		}
-		s->db = db;
+		s->base.db = d;
 	}
 	sqlite3_reset(s->st);
 	sqlite3_clear_bindings(s->st);
-	return s;
+	return &s->base;
 }
 
-void db_bind_i64(struct db_stmt *st, int idx, int64_t v)
+static void sqlite_bind_i64(struct db_stmt *st, int idx, int64_t v)
 {
-	sqlite3_bind_int64(st->st, idx, v);
+	sqlite3_bind_int64(st_of(st), idx, v);
 }
 
-void db_bind_text(struct db_stmt *st, int idx, const char *s)
+static void sqlite_bind_text(struct db_stmt *st, int idx, const char *s)
 {
-	if (s) sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
-	else sqlite3_bind_null(st->st, idx);
+	if (s) sqlite3_bind_text(st_of(st), idx, s, -1, SQLITE_TRANSIENT);
+	else sqlite3_bind_null(st_of(st), idx);
 }
 
-void db_bind_null(struct db_stmt *st, int idx) { sqlite3_bind_null(st->st, idx); }
+static void sqlite_bind_null(struct db_stmt *st, int idx) { sqlite3_bind_null(st_of(st), idx); }
 
-enum db_rc db_step(struct db_stmt *st)
+static enum db_rc sqlite_step(struct db_stmt *st)
 {
-	int rc = sqlite3_step(st->st);
+	int rc = sqlite3_step(st_of(st));
 	enum db_rc r = map_rc(rc);
 	if (r == DB_ERROR)
-		fprintf(stderr, "db: step failed: %s\n", sqlite3_errmsg(st->db->conn));
-	if (r != DB_ROW) sqlite3_reset(st->st);
+		fprintf(stderr, "db: step failed: %s\n", sqlite3_errmsg(of(st->db)->conn));
+	if (r != DB_ROW) sqlite3_reset(st_of(st));
 	return r;
 }
 
-int64_t db_col_i64(struct db_stmt *st, int col) { return sqlite3_column_int64(st->st, col); }
-
-const char *db_col_text(struct db_stmt *st, int col)
+static int64_t sqlite_col_i64(struct db_stmt *st, int col)
 {
-	return (const char *)sqlite3_column_text(st->st, col);
+	return sqlite3_column_int64(st_of(st), col);
 }
 
-bool db_col_is_null(struct db_stmt *st, int col)
+static const char *sqlite_col_text(struct db_stmt *st, int col)
 {
-	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+	return (const char *)sqlite3_column_text(st_of(st), col);
 }
 
-void db_done(struct db_stmt *st) { sqlite3_reset(st->st); }
-
-bool db_stmt_read_only(struct db_stmt *st) { return sqlite3_stmt_readonly(st->st) != 0; }
-
-bool db_in_transaction(struct db *db) { return !sqlite3_get_autocommit(db->conn); }
-
-int64_t db_changes(struct db *db) { return sqlite3_changes64(db->conn); }
-
-const char *db_errmsg(struct db *db) { return sqlite3_errmsg(db->conn); }
-
-enum db_rc db_backup(struct db *db, const char *path, char **err)
+static bool sqlite_col_is_null(struct db_stmt *st, int col)
 {
+	return sqlite3_column_type(st_of(st), col) == SQLITE_NULL;
+}
+
+static void sqlite_done(struct db_stmt *st) { sqlite3_reset(st_of(st)); }
+
+static bool sqlite_stmt_read_only(struct db_stmt *st)
+{
+	return sqlite3_stmt_readonly(st_of(st)) != 0;
+}
+
+static bool sqlite_in_transaction(struct db *d) { return !sqlite3_get_autocommit(of(d)->conn); }
+static int64_t sqlite_changes(struct db *d) { return sqlite3_changes64(of(d)->conn); }
+static const char *sqlite_errmsg(struct db *d) { return sqlite3_errmsg(of(d)->conn); }
+
+static enum db_rc sqlite_backup(struct db *d, const char *path, char **err)
+{
+	sqlite3 *conn = of(d)->conn;
 	/* VACUUM INTO writes a consistent, compacted copy inside one read
 	 * transaction, so writers go on while it runs (WAL). */
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->conn, "VACUUM INTO ?1", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(conn, "VACUUM INTO ?1", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE) rc = SQLITE_OK;
 	}
-	if (rc != SQLITE_OK && asprintf(err, "%s", sqlite3_errmsg(db->conn)) < 0)
-		*err = NULL;
+	if (rc != SQLITE_OK && asprintf(err, "%s", sqlite3_errmsg(conn)) < 0) *err = NULL;
 	sqlite3_finalize(st);
 	return map_rc(rc);
 }
 
-enum db_rc db_check(struct db *db, char **report)
+static enum db_rc sqlite_check(struct db *d, char **report)
 {
+	sqlite3 *conn = of(d)->conn;
 	sqlite3_stmt *st = NULL;
 	struct buf b = {0};
 	const char *checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
 	for (size_t i = 0; i < 2; i++) {
-		if (sqlite3_prepare_v2(db->conn, checks[i], -1, &st, NULL) != SQLITE_OK) {
-			buf_printf(&b, "%s: %s\n", checks[i], sqlite3_errmsg(db->conn));
+		if (sqlite3_prepare_v2(conn, checks[i], -1, &st, NULL) != SQLITE_OK) {
+			buf_printf(&b, "%s: %s\n", checks[i], sqlite3_errmsg(conn));
 			continue;
 		}
 		int rc;
@@ -228,7 +303,7 @@ enum db_rc db_check(struct db *db, char **report)
 		/* A check that could not run to the end (SQLITE_CORRUPT, an I/O
 		 * error, a lock) has not found the database sound. */
 		if (rc != SQLITE_DONE)
-			buf_printf(&b, "%s: stopped: %s\n", checks[i], sqlite3_errmsg(db->conn));
+			buf_printf(&b, "%s: stopped: %s\n", checks[i], sqlite3_errmsg(conn));
 		sqlite3_finalize(st);
 	}
 	if (b.len) {
@@ -240,10 +315,36 @@ enum db_rc db_check(struct db *db, char **report)
 	return DB_OK;
 }
 
-bool db_table_exists(struct db *db, const char *name)
+static bool sqlite_table_exists(struct db *d, const char *name)
 {
-	return sqlite3_table_column_metadata(db->conn, "main", name, NULL, NULL, NULL, NULL,
+	return sqlite3_table_column_metadata(of(d)->conn, "main", name, NULL, NULL, NULL, NULL,
 	                                     NULL, NULL) == SQLITE_OK;
 }
 
-const char *db_dialect(struct db *db) { return "sqlite"; }
+static enum db_rc sqlite_ids_follow(struct db *d, const char *table) { return DB_OK; }
+
+const struct db_driver db_sqlite_driver = {
+	.dialect = "sqlite",
+	.open = sqlite_open,
+	.close = sqlite_close,
+	.exec = sqlite_exec,
+	.begin = sqlite_begin,
+	.end = sqlite_end,
+	.stmt = sqlite_stmt,
+	.bind_i64 = sqlite_bind_i64,
+	.bind_text = sqlite_bind_text,
+	.bind_null = sqlite_bind_null,
+	.step = sqlite_step,
+	.col_i64 = sqlite_col_i64,
+	.col_text = sqlite_col_text,
+	.col_is_null = sqlite_col_is_null,
+	.done = sqlite_done,
+	.stmt_read_only = sqlite_stmt_read_only,
+	.in_transaction = sqlite_in_transaction,
+	.changes = sqlite_changes,
+	.errmsg = sqlite_errmsg,
+	.backup = sqlite_backup,
+	.check = sqlite_check,
+	.table_exists = sqlite_table_exists,
+	.ids_follow = sqlite_ids_follow,
+};

@@ -199,7 +199,8 @@ struct store {
 	              "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id " \
 	              "WHERE a.subject_user_id = $1 ORDER BY a.id DESC LIMIT $2")   \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
-	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT $1, $2 " \
+	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT "       \
+	                  "CAST($1 AS TEXT), CAST($2 AS BIGINT) "                   \
 	                  "WHERE (SELECT COUNT(*) FROM signin_failures WHERE "     \
 	                  "key_hash = $1 AND at >= $3) < $4")                       \
 	X(SIGNIN_FAIL_COUNT, "SELECT COUNT(*) FROM signin_failures WHERE "          \
@@ -219,15 +220,10 @@ static const char *const stmt_sql[S__COUNT] = {
 #undef X
 };
 
-/* The read snapshot's own statements, after the table's. */
-enum { S_READ_BEGIN = S__COUNT, S_READ_END };
-
 static void end_read(struct store *s)
 {
 	s->reading = false;
-	if (!db_in_transaction(s->db)) return; /* an error already ended it */
-	struct db_stmt *st = db_stmt(s->db, S_READ_END, "COMMIT");
-	if (!st || db_step(st) != DB_DONE) db_exec(s->db, "ROLLBACK");
+	db_end(s->db, true);
 }
 
 static struct db_stmt *stmt(struct store *s, enum stmt_id id)
@@ -241,8 +237,7 @@ static struct db_stmt *stmt(struct store *s, enum stmt_id id)
 void store_read_begin(struct store *s)
 {
 	if (s->reading || s->tx_depth > 0 || db_in_transaction(s->db)) return;
-	struct db_stmt *st = db_stmt(s->db, S_READ_BEGIN, "BEGIN");
-	s->reading = st && db_step(st) == DB_DONE;
+	s->reading = db_begin(s->db, DB_TX_READ) == DB_OK;
 }
 
 void store_read_end(struct store *s)
@@ -385,14 +380,26 @@ static enum store_rc collect(struct db_stmt *st, size_t size, struct arena *a,
 
 /* ------------------------------------------------------------------ */
 
-struct store *store_open(const char *target, char **err)
+static struct store *open_mode(const char *target, enum db_mode mode, char **err)
 {
-	struct db *db = db_open(target, err);
+	struct db *db = db_open(target, mode, err);
 	if (!db) return NULL;
 	struct store *s = xcalloc(1, sizeof *s);
 	s->db = db;
 	return s;
 }
+
+struct store *store_open(const char *target, char **err)
+{
+	return open_mode(target, DB_READ_WRITE, err);
+}
+
+struct store *store_open_read_only(const char *target, char **err)
+{
+	return open_mode(target, DB_READ_ONLY, err);
+}
+
+bool store_is_postgresql(struct store *s) { return !strcmp(db_dialect(s->db), "postgresql"); }
 
 void store_close(struct store *s)
 {
@@ -402,11 +409,12 @@ void store_close(struct store *s)
 }
 
 /* The migrations written for the connection's dialect
- * (store/migrations/<dialect>/); SQLite is the only one so far. */
+ * (store/migrations/<dialect>/). Both dialects have the same numbered
+ * list; tests/unit checks that they do. */
 static const struct embedded_file *migrations_for(struct db *db)
 {
-	static const struct embedded_file none[] = { { 0, 0, 0 } };
-	return strcmp(db_dialect(db), "sqlite") ? none : embedded_migrations_sqlite;
+	return strcmp(db_dialect(db), "postgresql") ? embedded_migrations_sqlite
+	                                            : embedded_migrations_postgresql;
 }
 
 static int migration_version(const char *name)
@@ -489,18 +497,15 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 			struct timespec pause = { 0, (long)(1000000L << attempt) };
 			nanosleep(&pause, NULL);
 		}
-		/* IMMEDIATE takes the write lock now, so two writers never deadlock
-		 * upgrading from read to write halfway through. */
-		rc = rc_of(db_exec(s->db, "BEGIN IMMEDIATE"));
+		rc = rc_of(db_begin(s->db, DB_TX_WRITE));
 		if (rc != ST_OK) continue;
 		s->tx_depth++;
 		rc = fn(s, ctx);
 		s->tx_depth--;
-		if (rc == ST_OK) {
-			rc = rc_of(db_exec(s->db, "COMMIT"));
-			if (rc == ST_OK) break;
-		}
-		db_exec(s->db, "ROLLBACK");
+		/* A failed commit has ended the transaction (db.h); a failed
+		 * statement inside fn may have left it open: roll it back. */
+		if (rc == ST_OK) rc = rc_of(db_end(s->db, true));
+		else db_end(s->db, false);
 	}
 	return rc;
 }

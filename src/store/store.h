@@ -27,8 +27,14 @@ enum store_rc { ST_OK = 0, ST_NOT_FOUND, ST_CONFLICT, ST_BUSY, ST_ERROR };
 
 struct store;
 
-/* Opens (creating if need be) the database named by target. */
+/* Opens the database named by target: a SQLite file path (created if need
+ * be) or a PostgreSQL URI, "postgresql://[user[:password]@]host[:port]/db"
+ * (libpq's form; "postgres://" too). */
 struct store *store_open(const char *target, char **err);
+/* The same for an existing database that must not change at all: nothing
+ * is created, migrated or written (backup, check). */
+struct store *store_open_read_only(const char *target, char **err);
+bool store_is_postgresql(struct store *s);
 void store_close(struct store *s);
 
 /* Applies every migration not yet recorded; *applied counts them.
