@@ -6,11 +6,11 @@
 set -euo pipefail
 
 run=(build-essential meson ninja-build pkg-config
-     libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+     libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
      libcrack2-dev cracklib-runtime tzdata sqlite3)
-test=(libcmocka-dev libcurl4-openssl-dev clang libclang-rt-14-dev
+test=(libcmocka-dev libcurl4-openssl-dev clang libclang-rt-14-dev postgresql
       chromium nodejs npm curl)
-bench=(wrk nginx-light curl)
+bench=(wrk nginx-light curl postgresql)
 
 want=("${run[@]}")
 for extra in "$@"; do

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in stages; the last line counts them all:
-#   1. unit, store and HTTP tests (meson test) in a normal build
+#   1. unit, store and HTTP tests (meson test) in a normal build; the store
+#      and HTTP tests run once on SQLite and once on PostgreSQL, in a
+#      throwaway cluster started here and stopped at the end
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. libFuzzer targets, each for a bounded time (FUZZ_SECONDS, default 20)
 #   4. browser journeys (node --test, playwright-core + Debian chromium + axe-core)
@@ -17,6 +19,21 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 STAGES=${STAGES:-"unit asan fuzz browser"}
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+
+# A throwaway PostgreSQL cluster for the stages that need one
+# (tests/testdb.h); stopped on any exit.
+PG_DIR=
+stop_pg() { [ -z "$PG_DIR" ] || scripts/pg-cluster.sh stop "$PG_DIR"; }
+trap stop_pg EXIT
+case " $STAGES " in
+*" unit "*|*" asan "*)
+  PG_DIR=$(mktemp -u /tmp/ec-test-pg.XXXXXX)
+  if ! EMPTYCHAIR_TEST_PG=$(scripts/pg-cluster.sh start "$PG_DIR"); then
+    echo "test.sh: could not start a PostgreSQL cluster for the tests" >&2
+    exit 1
+  fi
+  export EMPTYCHAIR_TEST_PG ;;
+esac
 
 passed=0 failed=0
 failed_stages=()

@@ -1,5 +1,4 @@
 /* emptychair: the command line. See `emptychair --help` and README.md. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

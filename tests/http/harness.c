@@ -1,4 +1,5 @@
 #include "harness.h"
+#include "../testdb.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -66,7 +67,7 @@ bool server_start_with(struct server *s, const char *const *extra)
 	memset(s, 0, sizeof *s);
 	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
 	if (!mkdtemp(s->dir)) return false;
-	snprintf(s->db, sizeof s->db, "%s/test.db", s->dir);
+	if (!testdb_create(s->dir, s->db, sizeof s->db)) return false;
 	snprintf(s->log, sizeof s->log, "%s/server.log", s->dir);
 	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
 	char *demo[] = { (char *)bin(), "--db", s->db, "demo", NULL };
@@ -137,6 +138,7 @@ int server_stop(struct server *s)
 	int status = 0;
 	waitpid(s->pid, &status, 0);
 	s->pid = 0;
+	testdb_drop(s->db);
 	if (!getenv("KEEP_TEST_DIRS")) {
 		char *rm[] = { "/bin/rm", "-rf", s->dir, NULL };
 		run(rm, NULL);

@@ -1,16 +1,17 @@
 /* Store tests: the operations of src/store/store.h against a real database.
  *
- * One executable for every backend. When EMPTYCHAIR_TEST_DB is set, each
- * test opens that target (for a future PostgreSQL backend, a connection
- * string); otherwise each test gets a fresh SQLite file in its own temporary
- * directory, removed afterwards.
+ * One executable for every backend (tests/testdb.h): each test gets a fresh,
+ * empty database of the backend the environment names, SQLite by default,
+ * removed afterwards. tests/meson.build runs it once per backend.
  *
- * So that the same assertions hold on a shared database that already holds
- * rows, every test makes its own users, panels and tokens with unique names
- * and looks only at those; counts are compared before and after; nothing
- * assumes particular id values, row order beyond what store.h promises, or
- * SQLite's locking. Times are made-up seconds near T0: the store takes
- * "now" as a parameter so that expiry can be tested without waiting. */
+ * The assertions are written against store.h's contracts, never one
+ * backend's quirks: every test makes its own users, panels and tokens with
+ * unique names and looks only at those; counts are compared before and
+ * after; nothing assumes particular id values, row order beyond what
+ * store.h promises, or SQLite's locking. Times are made-up seconds near T0:
+ * the store takes "now" as a parameter so that expiry can be tested without
+ * waiting. The few tests of SQLite files (backup, a shared cache) skip on
+ * PostgreSQL. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,19 +27,18 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "../testdb.h"
 
 enum { T0 = 1800000000 };
 
 struct fx {
 	struct store *s;
 	struct arena a;
-	const char *target;   /* what store_open() is given */
-	bool fresh;           /* a new, empty database made for this test */
 	char dir[64];
-	char path[128];
+	char target[256];     /* what store_open() is given */
+	bool sqlite;          /* target is a SQLite file */
 };
 
-static const char *env_target;
 static unsigned run_tag; /* tells this run's rows from others' on a shared database */
 static unsigned seq;
 
@@ -57,18 +57,12 @@ static int setup_unmigrated(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f) return -1;
-	if (env_target) {
-		f->target = env_target;
-	} else {
-		snprintf(f->dir, sizeof f->dir, "/tmp/ec-store-test-XXXXXX");
-		if (!mkdtemp(f->dir)) {
-			free(f);
-			return -1;
-		}
-		snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
-		f->target = f->path;
-		f->fresh = true;
+	snprintf(f->dir, sizeof f->dir, "/tmp/ec-store-test-XXXXXX");
+	if (!mkdtemp(f->dir) || !testdb_create(f->dir, f->target, sizeof f->target)) {
+		free(f);
+		return -1;
 	}
+	f->sqlite = !testdb_is_postgresql();
 	f->s = open_target(f->target);
 	*state = f;
 	return 0;
@@ -87,16 +81,15 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	store_close(f->s);
 	arena_free(&f->a);
-	if (f->fresh) {
-		/* the database and whatever companions the backend made beside it */
-		static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", ".bak" };
-		for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-			char p[160];
-			snprintf(p, sizeof p, "%s%s", f->path, suffixes[i]);
-			unlink(p);
-		}
-		if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
+	testdb_drop(f->target);
+	/* a SQLite file and whatever companions it made beside it */
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", ".bak" };
+	for (size_t i = 0; f->sqlite && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char p[300];
+		snprintf(p, sizeof p, "%s%s", f->target, suffixes[i]);
+		unlink(p);
 	}
+	if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
 	free(f);
 	return 0;
 }
@@ -145,11 +138,10 @@ static void migrate_applies_and_records(void **state)
 	struct fx *f = *state;
 	int latest = store_schema_latest();
 	assert_true(latest >= 1);
-	if (f->fresh) assert_int_equal(store_schema_version(f->s), 0);
+	assert_int_equal(store_schema_version(f->s), 0);
 	int applied = -1;
 	assert_int_equal(store_migrate(f->s, &applied), ST_OK);
-	if (f->fresh) assert_int_equal(applied, latest);
-	else assert_true(applied >= 0 && applied <= latest);
+	assert_int_equal(applied, latest);
 	assert_int_equal(store_schema_version(f->s), latest);
 
 	applied = -1;
@@ -198,8 +190,8 @@ static enum store_rc check_while_writing(struct store *s, void *p)
 static void check_that_cannot_finish_is_not_ok(void **state)
 {
 	struct fx *f = *state;
-	if (!f->fresh) skip();
-	const char *shared = arena_printf(&f->a, "file:%s?cache=shared", f->path);
+	if (!f->sqlite) skip();
+	const char *shared = arena_printf(&f->a, "file:%s?cache=shared", f->target);
 	struct store *writer = open_target(shared), *checker = open_target(shared);
 	assert_int_equal(store_schema_version(checker), store_schema_latest());
 	struct check_during_write c = { checker, ST_OK, NULL };
@@ -1533,10 +1525,10 @@ static void tx_waits_for_another_writer(void **state)
 static void backup_is_a_working_copy(void **state)
 {
 	struct fx *f = *state;
-	if (!f->fresh) skip(); /* the target is not a file of ours */
+	if (!f->sqlite) skip(); /* backup writes SQLite files (db.h) */
 	int64_t uid = make_user(f, "Backed Up");
-	char path[160];
-	snprintf(path, sizeof path, "%s.bak", f->path);
+	char path[300];
+	snprintf(path, sizeof path, "%s.bak", f->target);
 	char *err = NULL;
 	assert_int_equal(store_backup(f->s, path, &err), ST_OK);
 	free(err);
@@ -1547,7 +1539,7 @@ static void backup_is_a_working_copy(void **state)
 	assert_int_equal(store_schema_version(copy), store_schema_latest());
 	store_close(copy);
 	/* suffixed companions of the copy, if the backend made any */
-	char p[200];
+	char p[320];
 	snprintf(p, sizeof p, "%s-wal", path);
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
@@ -1556,8 +1548,6 @@ static void backup_is_a_working_copy(void **state)
 
 int main(void)
 {
-	env_target = getenv("EMPTYCHAIR_TEST_DB");
-	if (env_target && !*env_target) env_target = NULL;
 	run_tag = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)

@@ -1,0 +1,71 @@
+#include "testdb.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+bool testdb_is_postgresql(void)
+{
+	const char *b = getenv("EMPTYCHAIR_TEST_BACKEND");
+	return b && !strcmp(b, "postgresql");
+}
+
+static const char *admin_uri(void)
+{
+	const char *uri = getenv("EMPTYCHAIR_TEST_PG");
+	if (uri && *uri) return uri;
+	fprintf(stderr, "testdb: EMPTYCHAIR_TEST_BACKEND=postgresql needs EMPTYCHAIR_TEST_PG, the "
+	                "admin URI of a cluster (scripts/pg-cluster.sh start DIR prints one; "
+	                "scripts/test.sh starts one for you)\n");
+	exit(1);
+}
+
+/* Runs one statement as the cluster's administrator. */
+static bool admin_run(const char *sql)
+{
+	PGconn *c = PQconnectdb(admin_uri());
+	bool ok = PQstatus(c) == CONNECTION_OK;
+	if (ok) {
+		PGresult *r = PQexec(c, sql);
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok) fprintf(stderr, "testdb: %s: %s", sql, PQerrorMessage(c));
+		PQclear(r);
+	} else {
+		fprintf(stderr, "testdb: cannot connect to the test cluster: %s", PQerrorMessage(c));
+	}
+	PQfinish(c);
+	return ok;
+}
+
+bool testdb_create(const char *dir, char *target, size_t size)
+{
+	if (!testdb_is_postgresql()) {
+		return snprintf(target, size, "%s/test.db", dir) < (int)size;
+	}
+	static unsigned seq;
+	char name[64];
+	snprintf(name, sizeof name, "ec_test_%ld_%u_%u", (long)getpid(), ++seq,
+	         (unsigned)time(NULL) & 0xffff);
+	const char *uri = admin_uri();
+	const char *slash = strrchr(uri, '/');
+	if (!slash || slash - uri < 14 ||
+	    snprintf(target, size, "%.*s/%s", (int)(slash - uri), uri, name) >= (int)size) {
+		fprintf(stderr, "testdb: EMPTYCHAIR_TEST_PG must end in /DATABASE: %s\n", uri);
+		return false;
+	}
+	char sql[128];
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+	return admin_run(sql);
+}
+
+void testdb_drop(const char *target)
+{
+	if (strncmp(target, "postgresql://", 13) || getenv("KEEP_TEST_DIRS")) return;
+	const char *name = strrchr(target, '/') + 1;
+	char sql[128];
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+	admin_run(sql);
+}
