@@ -17,7 +17,7 @@
 static const char usage[] =
 	"emptychair " EC_VERSION " - lived-experience engagement and co-production\n"
 	"\n"
-	"usage: emptychair [--db PATH] COMMAND [options]\n"
+	"usage: emptychair [--db DATABASE] COMMAND [options]\n"
 	"\n"
 	"commands:\n"
 	"  serve    run the web server\n"
@@ -31,12 +31,17 @@ static const char usage[] =
 	"  demo     fill a new database with demonstration data [--members N]\n"
 	"  user     add --email E --name N [--admin] | disable --email E |\n"
 	"           enable --email E | reset --email E | list\n"
-	"  backup   --to PATH: write a consistent copy while the server runs\n"
+	"  backup   --to PATH: write a consistent copy to a new SQLite file while\n"
+	"           the server runs (from PostgreSQL too)\n"
+	"  copy     --from DATABASE --to DATABASE: copy a whole installation into a\n"
+	"           new, empty database (SQLite to PostgreSQL or back), then\n"
+	"           compare every table's row count and checksum\n"
 	"  check    check the database's integrity and schema version, read-only\n"
 	"  outbox   show the newest messages waiting to be sent [--limit N]\n"
 	"\n"
 	"global options:\n"
-	"  --db PATH        the SQLite database (var/emptychair.db)\n"
+	"  --db DATABASE    a SQLite file (var/emptychair.db), or a PostgreSQL URI:\n"
+	"                   postgresql://USER[:PASSWORD]@HOST[:PORT]/NAME\n"
 	"  --public-url URL the address people use, for links (default: where serve\n"
 	"                   listens, e.g. http://127.0.0.1:8080)\n"
 	"  --help, --version\n"
@@ -106,10 +111,10 @@ struct store *cli_open_store(const struct cli_options *o)
 
 /* The existing database at o->db, read-only and as it is: nothing is
  * created, migrated or written. */
-static struct store *cli_open_store_read_only(const struct cli_options *o)
+static struct store *cli_open_read_only(const char *target)
 {
 	char *err = NULL;
-	struct store *s = store_open_read_only(o->db, &err);
+	struct store *s = store_open_read_only(target, &err);
 	if (!s) {
 		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
 		free(err);
@@ -250,14 +255,88 @@ static int cmd_user(const struct cli_options *o, int argc, char **argv)
 	return rc;
 }
 
+/* Copies the installation at from into a new database at to, then reads
+ * both back and compares each table's row count and checksum. A SQLite
+ * target must be a new file; a PostgreSQL one an existing, empty database
+ * (its administrator makes it). */
+static int copy_installation(const char *from, const char *to, const char *cmd)
+{
+	if (!store_target_is_postgresql(to)) {
+		struct stat st;
+		if (stat(to, &st) == 0) {
+			fprintf(stderr, "%s: %s exists; choose a new file\n", cmd, to);
+			return 1;
+		}
+	}
+	struct store *src = cli_open_read_only(from);
+	if (!src) return 1;
+	struct store *dst = open_target(to);
+	if (!dst) {
+		store_close(src);
+		return 1;
+	}
+	struct arena a = {0};
+	const char *why = NULL;
+	int rc = 1, applied = 0;
+	/* A target that already holds an emptychair schema is not migrated
+	 * (that would change it): store_copy refuses it below unless empty. */
+	int version = store_schema_version(dst);
+	if (version != 0 && version != store_schema_latest())
+		fprintf(stderr, "%s: %s already holds an emptychair database (schema %d); copy only "
+		                "into a new, empty database\n", cmd, to, version);
+	else if (store_migrate(dst, &applied) != ST_OK)
+		fprintf(stderr, "%s: the schema could not be made in %s\n", cmd, to);
+	else if (store_copy(src, dst, &a, &why) != ST_OK)
+		fprintf(stderr, "%s: %s\n", cmd, why ? why : "failed");
+	else {
+		struct store_table_sum *x, *y;
+		size_t nx, ny;
+		int64_t rows = 0;
+		bool same = store_table_sums(src, &a, &x, &nx) == ST_OK &&
+		            store_table_sums(dst, &a, &y, &ny) == ST_OK && nx == ny;
+		for (size_t i = 0; same && i < nx; i++) {
+			bool ok = x[i].rows == y[i].rows && !strcmp(x[i].checksum, y[i].checksum);
+			printf("  %-20s %8lld rows  %s\n", x[i].table, (long long)x[i].rows,
+			       ok ? "same" : "DIFFERENT");
+			if (!ok) fprintf(stderr, "%s: %s differs: %lld rows, %s in the source; %lld, %s in "
+			                         "the copy\n", cmd, x[i].table, (long long)x[i].rows,
+			                 x[i].checksum, (long long)y[i].rows, y[i].checksum);
+			same = same && ok;
+			rows += x[i].rows;
+		}
+		if (same) {
+			printf("Copied %lld rows in %zu tables; every row count and checksum is the same "
+			       "in the copy.\n", (long long)rows, nx);
+			rc = 0;
+		} else {
+			fprintf(stderr, "%s: the copy is NOT the same as the source; do not use it\n", cmd);
+		}
+	}
+	arena_free(&a);
+	store_close(dst);
+	store_close(src);
+	return rc;
+}
+
+static int cmd_copy(int argc, char **argv)
+{
+	const char *from = opt(argc, argv, "--from"), *to = opt(argc, argv, "--to");
+	if (!from || !to) { fprintf(stderr, "copy: give --from DATABASE and --to DATABASE\n"); return 2; }
+	if (!strcmp(from, to)) { fprintf(stderr, "copy: --from and --to name the same database\n"); return 2; }
+	return copy_installation(from, to, "copy");
+}
+
 static int cmd_backup(const struct cli_options *o, int argc, char **argv)
 {
 	const char *to = opt(argc, argv, "--to");
 	if (!to) { fprintf(stderr, "backup: give --to PATH\n"); return 2; }
+	if (store_target_is_postgresql(to)) { fprintf(stderr, "backup: --to is a new SQLite file; to fill a PostgreSQL database use 'copy'\n"); return 2; }
+	/* From PostgreSQL: a verified copy into a new SQLite file. */
+	if (store_target_is_postgresql(o->db)) return copy_installation(o->db, to, "backup");
 	struct stat st;
 	if (stat(to, &st) == 0) { fprintf(stderr, "backup: %s exists; choose a new name\n", to); return 1; }
 	/* A backup only reads: it never migrates or otherwise changes the source. */
-	struct store *s = cli_open_store_read_only(o);
+	struct store *s = cli_open_read_only(o->db);
 	if (!s) return 1;
 	char *err = NULL;
 	enum store_rc rc = store_backup(s, to, &err);
@@ -275,7 +354,7 @@ static int cmd_backup(const struct cli_options *o, int argc, char **argv)
  * restored backup is reported as found, schema version included. */
 static int cmd_check(const struct cli_options *o)
 {
-	struct store *s = cli_open_store_read_only(o);
+	struct store *s = cli_open_read_only(o->db);
 	if (!s) return 1;
 	char *report = NULL;
 	enum store_rc rc = store_check(s, &report);
@@ -363,6 +442,7 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "user")) return cmd_user(&o, sub_argc, sub_argv);
 	if (!strcmp(cmd, "backup")) return cmd_backup(&o, sub_argc, sub_argv);
 	if (!strcmp(cmd, "check")) return cmd_check(&o);
+	if (!strcmp(cmd, "copy")) return cmd_copy(sub_argc, sub_argv);
 	if (!strcmp(cmd, "outbox")) return cmd_outbox(&o, sub_argc, sub_argv);
 	if (!strcmp(cmd, "migrate")) {
 		struct store *s = cli_open_store(&o);

@@ -35,7 +35,7 @@ enum {
 
 struct pg_stmt {
 	struct db_stmt base;
-	const char *sql;      /* the store's text, kept to prepare it again */
+	char *sql;            /* a copy of the text, kept to prepare it again */
 	unsigned prepared_in; /* connection generation it was prepared in, 0 = never */
 	bool read_only;
 	int nparams;
@@ -157,6 +157,7 @@ static void pg_close(struct db *d)
 	for (int i = 0; i < DB_STMT_SLOTS; i++) {
 		clear_bindings(&db->stmts[i]);
 		clear_rows(&db->stmts[i]);
+		free(db->stmts[i].sql);
 	}
 	PQfinish(db->conn);
 	free(db);
@@ -221,7 +222,7 @@ static struct db_stmt *pg_stmt(struct db *d, int id, const char *sql)
 	struct pg_stmt *s = &db->stmts[id];
 	if (!s->sql) {
 		s->base.db = d;
-		s->sql = sql;
+		s->sql = xstrdup(sql);
 		s->read_only = starts_with_select(sql);
 	}
 	clear_rows(s);

@@ -15,13 +15,7 @@
 #include <time.h>
 
 #include "core/embedded.h"
-#include "store/db.h"
-
-struct store {
-	struct db *db;
-	int tx_depth;
-	bool reading; /* inside store_read_begin's snapshot */
-};
+#include "store/store_private.h"
 
 #define STMTS(X)                                                                  \
 	X(SETTING_GET, "SELECT value FROM settings WHERE key = $1")                 \
@@ -214,6 +208,8 @@ enum stmt_id {
 	S__COUNT
 };
 
+_Static_assert((int)S__COUNT <= (int)STORE_COPY_STMT_BASE, "statement ids run into copy.c's");
+
 static const char *const stmt_sql[S__COUNT] = {
 #define X(id, sql) [S_##id] = sql,
 	STMTS(X)
@@ -400,6 +396,7 @@ struct store *store_open_read_only(const char *target, char **err)
 }
 
 bool store_is_postgresql(struct store *s) { return !strcmp(db_dialect(s->db), "postgresql"); }
+bool store_target_is_postgresql(const char *target) { return db_target_is_postgresql(target); }
 
 void store_close(struct store *s)
 {

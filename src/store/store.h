@@ -35,6 +35,8 @@ struct store *store_open(const char *target, char **err);
  * is created, migrated or written (backup, check). */
 struct store *store_open_read_only(const char *target, char **err);
 bool store_is_postgresql(struct store *s);
+/* Whether target names a PostgreSQL database (by its form; nothing opened). */
+bool store_target_is_postgresql(const char *target);
 void store_close(struct store *s);
 
 /* Applies every migration not yet recorded; *applied counts them.
@@ -72,6 +74,33 @@ void store_read_begin(struct store *s);
 void store_read_end(struct store *s);
 
 enum store_rc store_backup(struct store *s, const char *path, char **err);
+
+/* ---- copying a whole installation (copy.c) ---- */
+
+/* Copies every row of from into to, which must be a new database already
+ * migrated to this program's schema and holding no rows; from must be at
+ * the same schema version. One read snapshot of from, one transaction on
+ * to: a failed copy leaves to empty. Generated ids carry on after the
+ * largest copied. Tables kept by triggers (member counts) are rebuilt by
+ * them, not copied. ST_CONFLICT, with *why, when to is not empty, from is
+ * at another schema version or has a table this program does not know;
+ * ST_ERROR (*why, and the driver's messages logged) otherwise. */
+enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
+                         const char **why);
+/* ST_OK when every table of the database is one store_copy knows; else
+ * ST_CONFLICT with *why naming the first it does not. */
+enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why);
+
+/* Row count and an order-free checksum of each table store_copy knows
+ * (copy.c says how it is made): two databases with the same rows have the
+ * same sums, whatever the backend. Read in one snapshot. */
+struct store_table_sum {
+	const char *table;
+	int64_t rows;
+	char checksum[65];
+};
+enum store_rc store_table_sums(struct store *s, struct arena *a, struct store_table_sum **out,
+                               size_t *n);
 enum store_rc store_check(struct store *s, char **report);
 
 /* ---- installation settings ---- */

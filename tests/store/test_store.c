@@ -1546,6 +1546,135 @@ static void backup_is_a_working_copy(void **state)
 	unlink(p);
 }
 
+/* ---- copying a whole installation ---- */
+
+/* A fresh, migrated database of the given backend in f's directory. */
+static struct store *fresh_store(struct fx *f, bool postgresql, const char *name, char *target,
+                                 size_t size)
+{
+	if (postgresql) {
+		const char *was = getenv("EMPTYCHAIR_TEST_BACKEND");
+		setenv("EMPTYCHAIR_TEST_BACKEND", "postgresql", 1);
+		assert_true(testdb_create(f->dir, target, size));
+		setenv("EMPTYCHAIR_TEST_BACKEND", was ? was : "sqlite", 1);
+	} else {
+		snprintf(target, size, "%s/%s", f->dir, name);
+	}
+	struct store *s = open_target(target);
+	int applied;
+	assert_int_equal(store_migrate(s, &applied), ST_OK);
+	return s;
+}
+
+static void drop_store(struct store *s, const char *target)
+{
+	store_close(s);
+	testdb_drop(target);
+	if (strncmp(target, "postgresql://", 13)) {
+		const char *const suffixes[] = { "", "-wal", "-shm" };
+		for (size_t i = 0; i < 3; i++) {
+			char p[320];
+			snprintf(p, sizeof p, "%s%s", target, suffixes[i]);
+			unlink(p);
+		}
+	}
+}
+
+static void assert_same_sums(struct fx *f, struct store *x, struct store *y)
+{
+	struct store_table_sum *a, *b;
+	size_t na, nb;
+	assert_int_equal(store_table_sums(x, &f->a, &a, &na), ST_OK);
+	assert_int_equal(store_table_sums(y, &f->a, &b, &nb), ST_OK);
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(a[i].table, b[i].table);
+		assert_int_equal(a[i].rows, b[i].rows);
+		assert_string_equal(a[i].checksum, b[i].checksum);
+	}
+}
+
+/* Rows of every kind, with NULLs, quotes, non-ASCII text and an empty
+ * string, so that a copy that lost any of them would show. */
+static void fill_for_copy(struct fx *f, struct store *s)
+{
+	struct store *keep = f->s;
+	f->s = s;
+	int64_t u1 = make_user(f, "Zoë O'Brien \"Zed\""), u2 = make_user(f, "");
+	int64_t p = make_panel(f, "Copied panel", HOSTING_USER_LED);
+	put(f, p, u1, ROLE_STEWARD, MEMBER_ACTIVE);
+	put(f, p, u2, ROLE_CO_CREATOR, MEMBER_PAUSED);
+	assert_int_equal(store_profile_set(s, u1, "pronouns", "she/her; they'll do", VIS_PANEL, T0),
+	                 ST_OK);
+	assert_int_equal(store_setting_set(s, unique(f, "copy"), "ünïcode ✓"), ST_OK);
+	int64_t inv;
+	assert_int_equal(store_invitation_create(s, unique(f, "inv"), unique_email(f, "inv"), p,
+	                                         ROLE_GUEST, 0, T0, T0 + 100, &inv), ST_OK);
+	assert_int_equal(store_audit_add(s, u2, 0, AUDIT_READ, "pronouns", T0), ST_OK);
+	assert_int_equal(store_signin_failure_add(s, unique(f, "key"), T0), ST_OK);
+	f->s = keep;
+}
+
+/* SQLite → PostgreSQL → SQLite gives back the same rows; on the SQLite-only
+ * run (no cluster), SQLite → SQLite → SQLite. */
+static void copy_round_trip(void **state)
+{
+	struct fx *f = *state;
+	bool pg = testdb_is_postgresql();
+	char t1[300], t2[300], t3[300];
+	struct store *first = fresh_store(f, false, "first.db", t1, sizeof t1);
+	struct store *middle = fresh_store(f, pg, "middle.db", t2, sizeof t2);
+	struct store *last = fresh_store(f, false, "last.db", t3, sizeof t3);
+	fill_for_copy(f, first);
+	const char *why = NULL;
+	assert_int_equal(store_copy(first, middle, &f->a, &why), ST_OK);
+	assert_int_equal(store_copy(middle, last, &f->a, &why), ST_OK);
+	assert_same_sums(f, first, middle);
+	assert_same_sums(f, first, last);
+
+	/* New ids follow the copied ones on the copy's backend. */
+	struct user *users;
+	size_t n;
+	assert_int_equal(store_users_list(middle, &f->a, &users, &n), ST_OK);
+	assert_int_equal(n, 2);
+	int64_t next = 0;
+	assert_int_equal(store_user_create(middle, unique_email(f, "after"), "After", false, T0,
+	                                   &next), ST_OK);
+	assert_int_equal(next, users[1].id + 1);
+	drop_store(first, t1);
+	drop_store(middle, t2);
+	drop_store(last, t3);
+}
+
+static void copy_refuses_a_target_with_data(void **state)
+{
+	struct fx *f = *state;
+	char t[300];
+	struct store *source = fresh_store(f, false, "source.db", t, sizeof t);
+	fill_for_copy(f, source);
+	int64_t mine = make_user(f, "Already here"); /* in f->s, the target */
+	struct store_table_sum *before, *after;
+	size_t nb, na;
+	assert_int_equal(store_table_sums(f->s, &f->a, &before, &nb), ST_OK);
+	const char *why = NULL;
+	assert_int_equal(store_copy(source, f->s, &f->a, &why), ST_CONFLICT);
+	assert_non_null(strstr(why, "already holds data"));
+	assert_int_equal(store_table_sums(f->s, &f->a, &after, &na), ST_OK);
+	for (size_t i = 0; i < nb; i++) assert_string_equal(before[i].checksum, after[i].checksum);
+	struct user u;
+	assert_int_equal(store_user_get(f->s, mine, &f->a, &u), ST_OK);
+	drop_store(source, t);
+}
+
+/* Every table of a fresh schema is one the copy knows, on each backend. */
+static void copy_knows_every_table(void **state)
+{
+	struct fx *f = *state;
+	const char *why = NULL;
+	enum store_rc rc = store_copy_tables_known(f->s, &f->a, &why);
+	if (rc != ST_OK) fail_msg("%s", why);
+}
+
 int main(void)
 {
 	run_tag = (unsigned)time(NULL) ^ ((unsigned)getpid() << 16);
@@ -1595,6 +1724,9 @@ int main(void)
 		T(tx_gives_up_when_always_busy),
 		T(tx_waits_for_another_writer),
 		T(backup_is_a_working_copy),
+		T(copy_round_trip),
+		T(copy_refuses_a_target_with_data),
+		T(copy_knows_every_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,257 @@
+/* store_copy and store_table_sums (store.h): a whole installation from one
+ * database to another, SQLite or PostgreSQL, verified table by table.
+ *
+ * The tables and their columns are listed here, not discovered: a copy
+ * must know what each table is. A source with a table missing from the
+ * list is refused (a migration added one and this list was not updated;
+ * tests/store checks the list against a fresh schema on each backend).
+ *
+ * Why the checksum is order-free: the two backends may sort text
+ * differently (PostgreSQL follows the database's collation), and one table
+ * has no key at all. Each row is hashed on its own (BLAKE2b-256 of its
+ * values, each with its length, NULL told apart from ""), and the row
+ * hashes are added as four 64-bit lanes: the same rows give the same sum
+ * in any order, and a changed, missing or extra row changes it. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_private.h"
+
+struct table {
+	const char *name;
+	const char *columns;  /* as written in SQL, in the table's order */
+	int ncolumns;
+	bool has_id;          /* an integer "id" the database generates */
+	bool derived;         /* kept by triggers from other tables: not copied, only checked */
+};
+
+/* In an order that never inserts a row before one it refers to. */
+static const struct table tables[] = {
+	{ "settings", "key, value", 2, false, false },
+	{ "users", "id, email, display_name, password_hash, status, is_admin, created_at, "
+	           "updated_at, version", 9, true, false },
+	{ "sessions", "id, token_hash, user_id, created_at, last_seen_at, expires_at", 6, true,
+	  false },
+	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,
+	  true, false },
+	{ "panels", "id, name, description, time_zone, language, hosting, organisation, "
+	            "created_at, updated_at, version", 10, true, false },
+	{ "memberships", "panel_id, user_id, role, status, joined_at, updated_at", 6, false, false },
+	{ "invitations", "id, token_hash, email, panel_id, role, invited_by, created_at, "
+	                 "expires_at, accepted_at, accepted_user_id, revoked_at", 11, true, false },
+	{ "password_resets", "id, token_hash, user_id, created_at, expires_at, used_at", 6, true,
+	  false },
+	{ "outbox", "id, to_email, subject, body, created_at, sent_at", 6, true, false },
+	{ "profile_values", "user_id, field, value, visibility, updated_at", 5, false, false },
+	{ "consents", "id, user_id, purpose, wording_version, state, at", 6, true, false },
+	{ "audit_log", "id, subject_user_id, actor_user_id, action, detail, at", 6, true, false },
+	{ "signin_failures", "key_hash, at", 2, false, false },
+	{ "panel_member_counts", "panel_id, role, status, n", 4, false, true },
+};
+enum { NTABLES = sizeof tables / sizeof tables[0] };
+
+/* Statement ids: per table a SELECT, an INSERT and an "any row?" probe;
+ * then the table listing. */
+enum {
+	ID_SELECT = STORE_COPY_STMT_BASE,
+	ID_INSERT = ID_SELECT + NTABLES,
+	ID_PROBE = ID_INSERT + NTABLES,
+	ID_LIST_TABLES = ID_PROBE + NTABLES,
+};
+_Static_assert(ID_LIST_TABLES < 256, "copy's statement ids fit the driver's slots");
+
+static struct db_stmt *table_stmt(struct store *s, int base, const struct table *t,
+                                  struct arena *a)
+{
+	const char *sql;
+	int i = (int)(t - tables);
+	if (base == ID_SELECT) {
+		sql = arena_printf(a, "SELECT %s FROM %s", t->columns, t->name);
+	} else if (base == ID_PROBE) {
+		sql = arena_printf(a, "SELECT 1 FROM %s LIMIT 1", t->name);
+	} else {
+		struct buf b = {0};
+		buf_printf(&b, "INSERT INTO %s (%s) VALUES (", t->name, t->columns);
+		for (int c = 1; c <= t->ncolumns; c++) buf_printf(&b, "%s$%d", c > 1 ? ", " : "", c);
+		buf_putc(&b, ')');
+		sql = arena_strdup(a, b.data);
+		buf_free(&b);
+	}
+	return db_stmt(s->db, base + i, sql);
+}
+
+static const struct table *known_table(const char *name)
+{
+	for (int i = 0; i < NTABLES; i++)
+		if (!strcmp(tables[i].name, name)) return &tables[i];
+	return NULL;
+}
+
+/* The base tables of the database's schema, but for schema_migrations. */
+static enum store_rc list_tables(struct store *s, struct arena *a, const char ***names,
+                                 size_t *n)
+{
+	const char *sql = store_is_postgresql(s)
+		? "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+		  "WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() "
+		  "AND c.relname <> 'schema_migrations'"
+		: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+		  "AND name <> 'schema_migrations'";
+	struct db_stmt *st = db_stmt(s->db, ID_LIST_TABLES, sql);
+	if (!st) return ST_ERROR;
+	size_t cap = 32;
+	*names = arena_alloc(a, cap * sizeof **names);
+	*n = 0;
+	enum db_rc r;
+	while ((r = db_step(st)) == DB_ROW) {
+		if (*n == cap) { db_done(st); return ST_ERROR; }
+		(*names)[(*n)++] = arena_strdup(a, db_col_text(st, 0));
+	}
+	return r == DB_DONE ? ST_OK : ST_ERROR;
+}
+
+static void fail(struct arena *a, const char **why, const char *fmt, const char *arg)
+{
+	*why = arena_printf(a, fmt, arg);
+}
+
+enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why)
+{
+	const char **names;
+	size_t n;
+	if (list_tables(s, a, &names, &n) != ST_OK) {
+		*why = "the tables could not be listed";
+		return ST_ERROR;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!known_table(names[i])) {
+			fail(a, why, "it has a table this program cannot copy: %s", names[i]);
+			return ST_CONFLICT;
+		}
+	return ST_OK;
+}
+
+static enum store_rc copy_table(struct store *from, struct store *to, const struct table *t,
+                                struct arena *a)
+{
+	struct db_stmt *in = table_stmt(from, ID_SELECT, t, a);
+	if (!in) return ST_ERROR;
+	enum db_rc r;
+	while ((r = db_step(in)) == DB_ROW) {
+		struct db_stmt *out = table_stmt(to, ID_INSERT, t, a);
+		if (!out) {
+			db_done(in);
+			return ST_ERROR;
+		}
+		for (int c = 0; c < t->ncolumns; c++) db_bind_text(out, c + 1, db_col_text(in, c));
+		enum db_rc w = db_step(out);
+		if (w != DB_DONE) {
+			db_done(in);
+			return w == DB_BUSY ? ST_BUSY : ST_ERROR;
+		}
+	}
+	return r == DB_DONE ? ST_OK : ST_ERROR;
+}
+
+struct copy_ctx {
+	struct store *from;
+	struct arena *a;
+};
+
+static enum store_rc copy_in_tx(struct store *to, void *p)
+{
+	struct copy_ctx *c = p;
+	for (int i = 0; i < NTABLES; i++) {
+		if (tables[i].derived) continue;
+		enum store_rc rc = copy_table(c->from, to, &tables[i], c->a);
+		if (rc != ST_OK) return rc;
+		if (tables[i].has_id && db_ids_follow(to->db, tables[i].name) != DB_OK) return ST_ERROR;
+	}
+	return ST_OK;
+}
+
+enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
+                         const char **why)
+{
+	int latest = store_schema_latest();
+	if (store_schema_version(from) != latest) {
+		*why = arena_printf(a, "the source is at schema version %d and this program at %d: "
+		                       "run 'emptychair migrate' on it with the matching program first",
+		                    store_schema_version(from), latest);
+		return ST_CONFLICT;
+	}
+	if (store_schema_version(to) != latest) {
+		*why = "the target's schema could not be brought up to date";
+		return ST_ERROR;
+	}
+	enum store_rc rc = store_copy_tables_known(from, a, why);
+	if (rc != ST_OK) {
+		*why = arena_printf(a, "the source cannot be copied: %s", *why);
+		return rc;
+	}
+	/* Nothing is ever overwritten or merged: the target must be new. */
+	for (int i = 0; i < NTABLES; i++) {
+		struct db_stmt *st = table_stmt(to, ID_PROBE, &tables[i], a);
+		if (!st) return ST_ERROR;
+		enum db_rc r = db_step(st);
+		if (r == DB_ROW) {
+			db_done(st);
+			fail(a, why, "the target already holds data (in %s); copy only into a new, "
+			             "empty database", tables[i].name);
+			return ST_CONFLICT;
+		}
+		if (r != DB_DONE) return ST_ERROR;
+	}
+	/* One snapshot of the source, one transaction on the target: a copy
+	 * is of one moment, and one that fails leaves the target empty. */
+	struct copy_ctx c = { from, a };
+	store_read_begin(from);
+	rc = store_tx(to, copy_in_tx, &c);
+	store_read_end(from);
+	if (rc != ST_OK) *why = "copying the rows failed (see the messages above)";
+	return rc;
+}
+
+enum store_rc store_table_sums(struct store *s, struct arena *a, struct store_table_sum **out,
+                               size_t *n)
+{
+	*out = arena_alloc(a, NTABLES * sizeof **out);
+	*n = 0;
+	enum store_rc rc = ST_OK;
+	store_read_begin(s);
+	for (int i = 0; i < NTABLES && rc == ST_OK; i++) {
+		struct store_table_sum *sum = &(*out)[(*n)++];
+		sum->table = tables[i].name;
+		uint64_t lanes[4] = { 0 };
+		struct db_stmt *st = table_stmt(s, ID_SELECT, &tables[i], a);
+		if (!st) { rc = ST_ERROR; break; }
+		enum db_rc r;
+		while ((r = db_step(st)) == DB_ROW) {
+			crypto_generichash_state h;
+			crypto_generichash_init(&h, NULL, 0, 32);
+			for (int c = 0; c < tables[i].ncolumns; c++) {
+				const char *v = db_col_text(st, c);
+				unsigned char tag = v ? 'V' : 'N';
+				uint64_t len = v ? strlen(v) : 0;
+				crypto_generichash_update(&h, &tag, 1);
+				crypto_generichash_update(&h, (const unsigned char *)&len, sizeof len);
+				if (v) crypto_generichash_update(&h, (const unsigned char *)v, len);
+			}
+			unsigned char digest[32];
+			crypto_generichash_final(&h, digest, sizeof digest);
+			for (int l = 0; l < 4; l++) {
+				uint64_t x;
+				memcpy(&x, digest + 8 * l, 8);
+				lanes[l] += x;
+			}
+			sum->rows++;
+		}
+		if (r != DB_DONE) rc = ST_ERROR;
+		for (int l = 0; l < 4; l++)
+			snprintf(sum->checksum + 16 * l, 17, "%016llx", (unsigned long long)lanes[l]);
+	}
+	store_read_end(s);
+	return rc;
+}
