@@ -62,19 +62,11 @@ bool server_start(struct server *s)
 	return server_start_with(s, NULL);
 }
 
-bool server_start_with(struct server *s, const char *const *extra)
+/* Starts `serve` on s->db and waits for its ready line. */
+static bool spawn(struct server *s, const char *const *extra)
 {
-	memset(s, 0, sizeof *s);
-	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
-	if (!mkdtemp(s->dir)) return false;
-	if (!testdb_create(s->dir, s->db, sizeof s->db)) return false;
 	snprintf(s->log, sizeof s->log, "%s/server.log", s->dir);
 	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
-	char *demo[] = { (char *)bin(), "--db", s->db, "demo", NULL };
-	if (run(demo, NULL) != 0) {
-		fprintf(stderr, "harness: demo data failed\n");
-		return false;
-	}
 	int out[2];
 	if (pipe(out)) return false;
 	char *serve[24] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
@@ -116,6 +108,39 @@ bool server_start_with(struct server *s, const char *const *extra)
 	return true;
 }
 
+bool server_start_with(struct server *s, const char *const *extra)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
+	if (!mkdtemp(s->dir)) return false;
+	if (!testdb_create(s->dir, s->db, sizeof s->db)) return false;
+	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
+	char *demo[] = { (char *)bin(), "--db", s->db, "demo", NULL };
+	if (run(demo, NULL) != 0) {
+		fprintf(stderr, "harness: demo data failed\n");
+		return false;
+	}
+	return spawn(s, extra);
+}
+
+bool server_start_beside(struct server *s, const struct server *first)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
+	if (!mkdtemp(s->dir)) return false;
+	snprintf(s->db, sizeof s->db, "%s", first->db);
+	s->shares_db = true;
+	return spawn(s, NULL);
+}
+
+void server_kill(struct server *s)
+{
+	if (s->pid <= 0) return;
+	kill(s->pid, SIGKILL);
+	waitpid(s->pid, NULL, 0);
+	s->pid = 0;
+}
+
 char *server_log(struct server *s)
 {
 	FILE *f = fopen(s->log, "r");
@@ -133,16 +158,18 @@ char *server_log(struct server *s)
 
 int server_stop(struct server *s)
 {
-	if (s->pid <= 0) return -1;
-	kill(s->pid, SIGTERM);
-	int status = 0;
-	waitpid(s->pid, &status, 0);
-	s->pid = 0;
-	testdb_drop(s->db);
+	int status = -1;
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		waitpid(s->pid, &status, 0);
+		s->pid = 0;
+	}
+	if (!s->shares_db) testdb_drop(s->db);
 	if (!getenv("KEEP_TEST_DIRS")) {
 		char *rm[] = { "/bin/rm", "-rf", s->dir, NULL };
 		run(rm, NULL);
 	}
+	if (status == -1) return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 

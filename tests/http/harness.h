@@ -1,7 +1,8 @@
 #ifndef EC_TESTS_HTTP_HARNESS_H
 #define EC_TESTS_HTTP_HARNESS_H
 /* HTTP scenario harness: starts the real emptychair binary (path in
- * $EMPTYCHAIR_BIN) on a fresh demo database and a port the kernel picks on
+ * $EMPTYCHAIR_BIN) on a fresh demo database of the backend the environment
+ * names (tests/testdb.h) and a port the kernel picks on
  * 127.0.0.1, and talks to it with libcurl, one cookie jar per client.
  *
  * Demo data (src/cli/demo.c) is deterministic. Panel 1 "Just Voices" is
@@ -26,14 +27,21 @@ struct server {
 	char db[300];
 	char log[300];
 	char base[64];
+	bool shares_db;    /* started beside another server, on its database */
 };
 
 /* Starts a server with demo data; false (and a message) on failure. */
 bool server_start(struct server *s);
 /* The same, with extra `serve` flags (NULL-terminated, at most 10). */
 bool server_start_with(struct server *s, const char *const *extra);
-/* SIGTERM, wait; returns the exit status (0 after a graceful stop). */
+/* Starts a second server on first's database (several servers, one
+ * database); stop it before first, whose stop removes the database. */
+bool server_start_beside(struct server *s, const struct server *first);
+/* SIGTERM, wait; returns the exit status (0 after a graceful stop), or -1
+ * when no process was running (after server_kill). Removes its files. */
 int server_stop(struct server *s);
+/* SIGKILL, as a crash or an OOM kill would; then wait for it. */
+void server_kill(struct server *s);
 /* Runs `emptychair --db <db> ARGS...` and returns its stdout (malloc'd). */
 char *server_cli(struct server *s, const char *const *args);
 /* The server's stderr so far (malloc'd). */

@@ -1,0 +1,247 @@
+/* Several servers, one database: what a load balancer in front of two
+ * emptychair processes relies on. Runs on each backend (tests/testdb.h):
+ * on PostgreSQL as deployed at scale; on SQLite, two processes on one file
+ * on one machine, which SQLite supports too.
+ *
+ * A client is moved between servers by pointing it at the other one; its
+ * cookie jar goes with it (cookies are not bound to a port), as a browser's
+ * would behind a load balancer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+
+static struct server one, two;
+
+static int setup(void **state)
+{
+	return server_start(&one) && server_start_beside(&two, &one) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	server_stop(&two); /* first: one's stop removes the database */
+	return server_stop(&one) == 0 ? 0 : -1;
+}
+
+static void a_session_made_on_one_works_on_the_other(void **state)
+{
+	struct client *c = client_new(&one);
+	assert_true(client_sign_in(c, "amira@demo.emptychair.org", NULL));
+	c->server = &two;
+	struct response *r = get(c, "/panels/1");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "action=\"/sign-out\""));
+	response_free(r);
+	/* And a form from one is accepted by the other (the CSRF token is
+	 * made from the installation's secret, which both read). */
+	c->server = &one;
+	client_refresh_csrf(c);
+	c->server = &two;
+	r = post_form(c, "/sign-out", "");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "signed out"));
+	response_free(r);
+	c->server = &one;
+	r = get(c, "/panels");
+	assert_int_equal(r->status, 303); /* signed out everywhere */
+	response_free(r);
+	client_free(c);
+}
+
+static void a_write_on_one_is_read_on_the_other(void **state)
+{
+	struct client *w = client_new(&one), *rd = client_new(&two);
+	assert_true(client_sign_in(w, "member2@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(rd, "member2@demo.emptychair.org", NULL));
+	struct response *r = get(w, "/api/v1/me/profile");
+	const char *v = strstr(r->body, "\"version\":");
+	assert_non_null(v);
+	char fields[256];
+	snprintf(fields, sizeof fields, "version=%ld&display_name=Written+On+One&pronouns=they%%2Fthem"
+	         "&pronouns__vis=panel", strtol(v + 10, NULL, 10));
+	response_free(r);
+	response_free(get(w, "/profile"));
+	r = post_form(w, "/profile", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(rd, "/profile");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Written On One"));
+	assert_true(contains(r, "they/them"));
+	response_free(r);
+	client_free(w);
+	client_free(rd);
+}
+
+/* Two people save the same record at once through different servers: the
+ * second is told, and what they typed is kept on the page. */
+static void an_edit_race_across_servers_is_detected(void **state)
+{
+	struct client *a = client_new(&one), *b = client_new(&two);
+	assert_true(client_sign_in(a, "sam@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(b, "rana@demo.emptychair.org", NULL));
+	struct response *ra = get(a, "/panels/1/edit"), *rb = get(b, "/panels/1/edit");
+	const char *v = strstr(rb->body, "name=\"version\" value=\"");
+	assert_non_null(v);
+	long version = strtol(v + strlen("name=\"version\" value=\""), NULL, 10);
+	response_free(ra);
+	response_free(rb);
+	char fields[512];
+	snprintf(fields, sizeof fields, "version=%ld&name=Saved+First&description=&hosting=user_led"
+	         "&organisation=&time_zone=Europe%%2FLondon&language=en", version);
+	struct response *r = post_form(a, "/panels/1/edit", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	snprintf(fields, sizeof fields, "version=%ld&name=Saved+Second&description=Typed+on+two"
+	         "&hosting=user_led&organisation=&time_zone=Europe%%2FLondon&language=en", version);
+	r = post_form(b, "/panels/1/edit", fields);
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "changed this panel while you were editing"));
+	assert_true(contains(r, "Saved Second"));
+	assert_true(contains(r, "Typed on two"));
+	response_free(r);
+	r = get(b, "/panels/1");
+	assert_true(contains(r, "Saved First"));
+	response_free(r);
+	client_free(a);
+	client_free(b);
+}
+
+/* ---- a server killed during a stream of writes ---- */
+
+enum { MAX_WRITES = 4000 };
+
+struct writer {
+	struct server *server;
+	const char *tag;
+	atomic_bool *stop;
+	int sent, acknowledged;
+	char acked[MAX_WRITES][64]; /* the addresses the server said it stored */
+	bool error_before_kill;     /* a failure while its server was up */
+	atomic_bool *killed;        /* set when this writer's server was killed */
+};
+
+/* Invites a new address per request; a 200 page with the link means the
+ * invitation (and its outbox message) was committed. */
+static void *write_stream(void *p)
+{
+	struct writer *w = p;
+	struct client *c = client_new(w->server);
+	if (!client_sign_in(c, "sam@demo.emptychair.org", NULL)) {
+		w->error_before_kill = true;
+		client_free(c);
+		return NULL;
+	}
+	response_free(get(c, "/panels/1/members"));
+	while (!atomic_load(w->stop) && w->sent < MAX_WRITES) {
+		char email[64], fields[160];
+		snprintf(email, sizeof email, "%s-%d@stream.example.org", w->tag, w->sent++);
+		snprintf(fields, sizeof fields, "email=%s&role=co_creator", email);
+		bool dead = atomic_load(w->killed);
+		struct response *r = post_form(c, "/panels/1/invitations", fields);
+		if (r->status == 200 && contains(r, "/accept-invitation?t=")) {
+			snprintf(w->acked[w->acknowledged++], sizeof w->acked[0], "%s", email);
+		} else if (!dead && !atomic_load(w->killed)) {
+			w->error_before_kill = true;
+		} else {
+			response_free(r);
+			break; /* its server is gone: nothing more to send it */
+		}
+		response_free(r);
+	}
+	client_free(c);
+	return NULL;
+}
+
+static void a_killed_server_loses_nothing_acknowledged(void **state)
+{
+	/* Its own pair, so that the kill does not end the other tests' server. */
+	struct server a, b;
+	assert_true(server_start(&a));
+	assert_true(server_start_beside(&b, &a));
+	atomic_bool stop = false, a_killed = false, b_killed = false;
+	static struct writer wa, wb;
+	memset(&wa, 0, sizeof wa);
+	memset(&wb, 0, sizeof wb);
+	wa = (struct writer){ .server = &a, .tag = "a", .stop = &stop, .killed = &a_killed };
+	wb = (struct writer){ .server = &b, .tag = "b", .stop = &stop, .killed = &b_killed };
+	pthread_t ta, tb;
+	assert_int_equal(pthread_create(&ta, NULL, write_stream, &wa), 0);
+	assert_int_equal(pthread_create(&tb, NULL, write_stream, &wb), 0);
+	/* Let both streams run, then kill a in the middle of them. */
+	struct timespec pause = { 0, 400 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	int a_before = wa.acknowledged, b_before = wb.acknowledged;
+	atomic_store(&a_killed, true);
+	server_kill(&a);
+	nanosleep(&pause, NULL);
+	int b_at_kill_plus = wb.acknowledged;
+	nanosleep(&pause, NULL);
+	atomic_store(&stop, true);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+
+	/* Both streams were really writing before the kill, and b went on
+	 * after it, without a single failure. */
+	assert_true(a_before > 0);
+	assert_true(b_before > 0);
+	assert_true(wb.acknowledged > b_at_kill_plus);
+	assert_false(wa.error_before_kill);
+	assert_false(wb.error_before_kill);
+	assert_true(wb.sent == wb.acknowledged);
+
+	/* Every acknowledged invitation is stored: its message is in the outbox. */
+	char *out = server_cli(&b, (const char *const[]){ "outbox", "--limit", "10000", NULL });
+	assert_non_null(out);
+	int missing = 0;
+	for (int i = 0; i < wa.acknowledged; i++) {
+		char needle[80];
+		snprintf(needle, sizeof needle, "to %s\n", wa.acked[i]);
+		if (!strstr(out, needle)) missing++, fprintf(stderr, "lost: %s\n", wa.acked[i]);
+	}
+	for (int i = 0; i < wb.acknowledged; i++) {
+		char needle[80];
+		snprintf(needle, sizeof needle, "to %s\n", wb.acked[i]);
+		if (!strstr(out, needle)) missing++, fprintf(stderr, "lost: %s\n", wb.acked[i]);
+	}
+	free(out);
+	print_message("a: %d acknowledged (%d sent); b: %d acknowledged, %d after a was killed\n",
+	              wa.acknowledged, wa.sent, wb.acknowledged, wb.acknowledged - b_before);
+	assert_int_equal(missing, 0);
+
+	/* b still serves pages. */
+	struct client *c = client_new(&b);
+	assert_true(client_sign_in(c, "amira@demo.emptychair.org", NULL));
+	struct response *r = get(c, "/panels/1");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_free(c);
+	assert_int_equal(server_stop(&b), 0);
+	server_stop(&a);
+}
+
+int main(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread uses libcurl */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_session_made_on_one_works_on_the_other),
+		cmocka_unit_test(a_write_on_one_is_read_on_the_other),
+		cmocka_unit_test(an_edit_race_across_servers_is_detected),
+		cmocka_unit_test(a_killed_server_loses_nothing_acknowledged),
+	};
+	int rc = cmocka_run_group_tests_name("several servers", tests, setup, teardown);
+	curl_global_cleanup();
+	return rc;
+}
