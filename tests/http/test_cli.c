@@ -1,7 +1,8 @@
 /* The command line: exit statuses, what `check` reads without writing, a
- * database made by a newer emptychair, backups. Runs the real binary
- * ($EMPTYCHAIR_BIN) in a temporary directory; every status asserted here is
- * the process's own exit status. */
+ * database made by a newer emptychair, backups, copies between backends.
+ * Runs the real binary ($EMPTYCHAIR_BIN) in a temporary directory, on the
+ * backend the environment names (tests/testdb.h); every status asserted
+ * here is the process's own exit status. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,12 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../testdb.h"
 #include "store/store.h"
 
 extern char **environ;
 
 static char dir[64];
-static char demo_db[128];
+static char demo_db[300];
 
 static const char *bin(void)
 {
@@ -131,16 +134,37 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-static void copy_file(const char *from, const char *to)
+/* Runs one statement on a test database of either backend. */
+static void exec_sql(const char *target, const char *sql)
 {
-	size_t n = 0;
-	char *data = slurp(from, &n);
-	assert_non_null(data);
-	FILE *f = fopen(to, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-	free(data);
+	if (!strncmp(target, "postgresql://", 13)) {
+		PGconn *c = PQconnectdb(target);
+		assert_int_equal(PQstatus(c), CONNECTION_OK);
+		PGresult *r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) fail_msg("%s", PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+		return;
+	}
+	sqlite3 *conn = NULL;
+	assert_int_equal(sqlite3_open(target, &conn), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(conn, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(conn);
+}
+
+/* A new database of the test's backend holding demo data. */
+static char *demo_database(void)
+{
+	char *db = malloc(300);
+	assert_true(testdb_create(dir, db, 300));
+	if (!testdb_is_postgresql()) { /* testdb names every SQLite file test.db */
+		static int n;
+		snprintf(db, 300, "%s/demo-%d.db", dir, ++n);
+	}
+	struct run r = EC("--db", db, "demo");
+	check_status(r, 0);
+	free(r.output);
+	return db;
 }
 
 static bool exists(const char *path)
@@ -153,7 +177,7 @@ static int setup(void **state)
 {
 	snprintf(dir, sizeof dir, "/tmp/ec-cli-XXXXXX");
 	if (!mkdtemp(dir)) return -1;
-	snprintf(demo_db, sizeof demo_db, "%s/demo.db", dir);
+	if (!testdb_create(dir, demo_db, sizeof demo_db)) return -1;
 	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
 	unsetenv("EMPTYCHAIR_DB");
 	struct run r = EC("--db", demo_db, "demo");
@@ -165,6 +189,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+	testdb_drop(demo_db);
 	if (getenv("KEEP_TEST_DIRS")) return 0;
 	char *rm[] = { "/bin/rm", "-rf", dir, NULL };
 	pid_t pid = fork();
@@ -189,24 +214,37 @@ static void check_on_a_fresh_database_is_ok(void **state)
 	free(r.output);
 }
 
-/* An empty file is a database with no tables. `check` must say it is not
- * set up, and leave it exactly as it was (it used to migrate it). */
+/* An empty database has no tables. `check` must say it is not set up, and
+ * leave it exactly as it was (it used to migrate it). */
 static void check_does_not_migrate(void **state)
 {
-	char *db = path_in("empty.db");
-	FILE *f = fopen(db, "w");
-	assert_non_null(f);
-	fclose(f);
+	char db[300];
+	if (testdb_is_postgresql()) {
+		assert_true(testdb_create(dir, db, sizeof db));
+	} else {
+		snprintf(db, sizeof db, "%s/empty.db", dir);
+		FILE *f = fopen(db, "w");
+		assert_non_null(f);
+		fclose(f);
+	}
 	struct run r = EC("--db", db, "check");
 	assert_int_not_equal(r.status, 0);
 	assert_int_not_equal(r.status, -1);
 	assert_non_null(strstr(r.output, "not an emptychair database"));
 	assert_null(strstr(r.output, "applied"));
-	struct stat st;
-	assert_int_equal(stat(db, &st), 0);
-	assert_int_equal(st.st_size, 0);
 	free(r.output);
-	free(db);
+	if (testdb_is_postgresql()) {
+		char *err = NULL;
+		struct store *s = store_open_read_only(db, &err);
+		assert_non_null(s);
+		assert_int_equal(store_schema_version(s), 0); /* no schema_migrations made */
+		store_close(s);
+		testdb_drop(db);
+	} else {
+		struct stat st;
+		assert_int_equal(stat(db, &st), 0);
+		assert_int_equal(st.st_size, 0);
+	}
 }
 
 static void check_does_not_create_a_database(void **state)
@@ -217,22 +255,26 @@ static void check_does_not_create_a_database(void **state)
 	assert_false(exists(db));
 	free(r.output);
 	free(db);
+	if (!testdb_is_postgresql()) return;
+	/* A PostgreSQL database that does not exist: refused, and not made. */
+	char missing[320];
+	snprintf(missing, sizeof missing, "%.*s_missing", (int)strlen(demo_db), demo_db);
+	r = EC("--db", missing, "check");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "cannot connect to PostgreSQL database"));
+	free(r.output);
+	r = EC("--db", missing, "check");
+	check_status(r, 1);
+	free(r.output);
 }
 
 /* What a newer emptychair leaves behind: a schema version this program
  * does not know. */
 static char *newer_database(void)
 {
-	char *db = path_in("newer.db");
-	copy_file(demo_db, db);
-	sqlite3 *conn = NULL;
-	assert_int_equal(sqlite3_open(db, &conn), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(conn,
-	                              "INSERT INTO schema_migrations (version, name, applied_at) "
-	                              "VALUES (9999, '9999_from_the_future.sql', 0)",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
-	sqlite3_close(conn);
+	char *db = demo_database();
+	exec_sql(db, "INSERT INTO schema_migrations (version, name, applied_at) "
+	             "VALUES (9999, '9999_from_the_future.sql', 0)");
 	return db;
 }
 
@@ -260,6 +302,7 @@ static void newer_schema_is_refused(void **state)
 	assert_non_null(strstr(r.output, "schema version 9999 of "));
 	assert_non_null(strstr(r.output, "newer emptychair (schema 9999"));
 	free(r.output);
+	testdb_drop(db);
 	free(db);
 }
 
@@ -303,6 +346,56 @@ static void backup_then_check_the_copy(void **state)
 	free(before);
 	free(after);
 	free(to);
+}
+
+/* The installation, SQLite → PostgreSQL → SQLite by the command (on the
+ * SQLite run: SQLite → SQLite → SQLite), each copy verified by the command
+ * itself; the last copy is then checked; and a second copy into a target
+ * that now holds data is refused without touching it. */
+static void copy_round_trip_by_command(void **state)
+{
+	char *sqlite_demo = path_in("copy-source.db"), *back = path_in("copy-back.db");
+	struct run r = EC("--db", sqlite_demo, "demo");
+	check_status(r, 0);
+	free(r.output);
+	char middle[300];
+	if (testdb_is_postgresql()) assert_true(testdb_create(dir, middle, sizeof middle));
+	else snprintf(middle, sizeof middle, "%s/copy-middle.db", dir);
+
+	r = EC("copy", "--from", sqlite_demo, "--to", middle);
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "every row count and checksum is the same"));
+	assert_non_null(strstr(r.output, "users"));
+	free(r.output);
+	r = EC("copy", "--from", middle, "--to", back);
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "every row count and checksum is the same"));
+	free(r.output);
+	r = EC("--db", back, "check");
+	check_status(r, 0);
+	free(r.output);
+
+	/* The copy serves: a demo account signs in with the copied password. */
+	r = EC("--db", middle, "user", "list");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "sam@demo.emptychair.org"));
+	free(r.output);
+
+	r = EC("copy", "--from", sqlite_demo, "--to", middle);
+	check_status(r, 1);
+	/* A SQLite target must be a new file; a PostgreSQL one an empty database. */
+	assert_non_null(strstr(r.output, testdb_is_postgresql() ? "already holds data"
+	                                                        : "exists; choose a new file"));
+	free(r.output);
+	r = EC("copy", "--from", sqlite_demo);
+	check_status(r, 2);
+	free(r.output);
+	r = EC("copy", "--from", back, "--to", back);
+	check_status(r, 2);
+	free(r.output);
+	testdb_drop(middle);
+	free(sqlite_demo);
+	free(back);
 }
 
 static void version_and_help(void **state)
@@ -349,6 +442,7 @@ int main(void)
 		cmocka_unit_test(newer_schema_is_refused),
 		cmocka_unit_test(backup_refuses_an_existing_file),
 		cmocka_unit_test(backup_then_check_the_copy),
+		cmocka_unit_test(copy_round_trip_by_command),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 	};
