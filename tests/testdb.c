@@ -23,8 +23,7 @@ static const char *admin_uri(void)
 	exit(1);
 }
 
-/* Runs one statement as the cluster's administrator. */
-static bool admin_run(const char *sql)
+bool testdb_admin(const char *sql)
 {
 	PGconn *c = PQconnectdb(admin_uri());
 	bool ok = PQstatus(c) == CONNECTION_OK;
@@ -58,7 +57,7 @@ bool testdb_create(const char *dir, char *target, size_t size)
 	}
 	char sql[128];
 	snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-	return admin_run(sql);
+	return testdb_admin(sql);
 }
 
 void testdb_drop(const char *target)
@@ -67,5 +66,5 @@ void testdb_drop(const char *target)
 	const char *name = strrchr(target, '/') + 1;
 	char sql[128];
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-	admin_run(sql);
+	testdb_admin(sql);
 }

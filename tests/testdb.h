@@ -22,4 +22,7 @@ bool testdb_create(const char *dir, char *target, size_t size);
 /* Removes a database testdb_create made (PostgreSQL; SQLite files go with
  * their directory). */
 void testdb_drop(const char *target);
+/* Runs one statement as the PostgreSQL cluster's administrator (for tests
+ * that break a connection on purpose). */
+bool testdb_admin(const char *sql);
 #endif

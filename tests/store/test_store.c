@@ -1546,6 +1546,33 @@ static void backup_is_a_working_copy(void **state)
 	unlink(p);
 }
 
+/* ---- a PostgreSQL connection that breaks ---- */
+
+/* The database server ends our connection (a restart, a failover, an
+ * administrator): the operation in flight fails, is not retried (its
+ * commit might have happened), and the next one reconnects, prepares its
+ * statements again and works. PostgreSQL only. */
+static void reconnects_after_the_connection_breaks(void **state)
+{
+	struct fx *f = *state;
+	if (f->sqlite) skip();
+	int64_t uid = make_user(f, "Still Here");
+	struct user u;
+	assert_int_equal(store_user_get(f->s, uid, &f->a, &u), ST_OK); /* prepared */
+	const char *db = strrchr(f->target, '/') + 1;
+	/* A DO block: testdb_admin runs commands, not queries. */
+	char block[400];
+	snprintf(block, sizeof block, "DO $$ BEGIN PERFORM pg_terminate_backend(pid) FROM "
+	                              "pg_stat_activity WHERE datname = '%s' AND pid <> "
+	                              "pg_backend_pid(); END $$", db);
+	assert_true(testdb_admin(block));
+	assert_int_not_equal(store_user_get(f->s, uid, &f->a, &u), ST_OK);
+	assert_int_equal(store_user_get(f->s, uid, &f->a, &u), ST_OK);
+	assert_string_equal(u.display_name, "Still Here");
+	int64_t again = make_user(f, "After The Break");
+	assert_true(again > uid);
+}
+
 /* ---- copying a whole installation ---- */
 
 /* A fresh, migrated database of the given backend in f's directory. */
@@ -1724,6 +1751,7 @@ int main(void)
 		T(tx_gives_up_when_always_busy),
 		T(tx_waits_for_another_writer),
 		T(backup_is_a_working_copy),
+		T(reconnects_after_the_connection_breaks),
 		T(copy_round_trip),
 		T(copy_refuses_a_target_with_data),
 		T(copy_knows_every_table),
