@@ -80,10 +80,12 @@ static void say_newer_schema(int version)
 	        version, store_schema_latest());
 }
 
-static struct store *open_target(const char *target)
+/* Opens target, saying why not on stderr. Read-only: the existing
+ * database as it is; nothing is created, migrated or written. */
+static struct store *open_target(const char *target, bool read_only)
 {
 	char *err = NULL;
-	struct store *s = store_open(target, &err);
+	struct store *s = read_only ? store_open_read_only(target, &err) : store_open(target, &err);
 	if (!s) {
 		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
 		free(err);
@@ -95,7 +97,7 @@ struct store *cli_open_store(const struct cli_options *o)
 {
 	/* var/ is made for the default path, so that a fresh checkout works. */
 	if (!strncmp(o->db, "var/", 4)) mkdir("var", 0750);
-	struct store *s = open_target(o->db);
+	struct store *s = open_target(o->db, false);
 	if (!s) return NULL;
 	int applied = 0;
 	enum store_rc rc = store_migrate(s, &applied);
@@ -106,19 +108,6 @@ struct store *cli_open_store(const struct cli_options *o)
 		return NULL;
 	}
 	if (applied) fprintf(stderr, "emptychair: applied %d migration(s)\n", applied);
-	return s;
-}
-
-/* The existing database at o->db, read-only and as it is: nothing is
- * created, migrated or written. */
-static struct store *cli_open_read_only(const char *target)
-{
-	char *err = NULL;
-	struct store *s = store_open_read_only(target, &err);
-	if (!s) {
-		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
-		free(err);
-	}
 	return s;
 }
 
@@ -268,9 +257,9 @@ static int copy_installation(const char *from, const char *to, const char *cmd)
 			return 1;
 		}
 	}
-	struct store *src = cli_open_read_only(from);
+	struct store *src = open_target(from, true);
 	if (!src) return 1;
-	struct store *dst = open_target(to);
+	struct store *dst = open_target(to, false);
 	if (!dst) {
 		store_close(src);
 		return 1;
@@ -336,7 +325,7 @@ static int cmd_backup(const struct cli_options *o, int argc, char **argv)
 	struct stat st;
 	if (stat(to, &st) == 0) { fprintf(stderr, "backup: %s exists; choose a new name\n", to); return 1; }
 	/* A backup only reads: it never migrates or otherwise changes the source. */
-	struct store *s = cli_open_read_only(o->db);
+	struct store *s = open_target(o->db, true);
 	if (!s) return 1;
 	char *err = NULL;
 	enum store_rc rc = store_backup(s, to, &err);
@@ -354,7 +343,7 @@ static int cmd_backup(const struct cli_options *o, int argc, char **argv)
  * restored backup is reported as found, schema version included. */
 static int cmd_check(const struct cli_options *o)
 {
-	struct store *s = cli_open_read_only(o->db);
+	struct store *s = open_target(o->db, true);
 	if (!s) return 1;
 	char *report = NULL;
 	enum store_rc rc = store_check(s, &report);
