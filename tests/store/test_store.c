@@ -1515,6 +1515,10 @@ static void tx_waits_for_another_writer(void **state)
 	assert_int_equal(h.rc, ST_OK);
 	assert_int_equal(rc, ST_OK);
 	assert_true(w.calls >= 1);
+	/* On PostgreSQL the waiter's write met the holder's committed row
+	 * after its snapshot: a serialisation failure, which store_tx ran
+	 * again (SQLite waits for the lock instead, and runs it once). */
+	if (!f->sqlite) assert_true(w.calls >= 2);
 	const char *v = NULL;
 	assert_int_equal(store_setting_get(f->s, h.key, &f->a, &v), ST_OK);
 	assert_string_equal(v, "waiter");
