@@ -42,7 +42,6 @@ void db_done(struct db_stmt *st) { st->db->drv->done(st); }
 bool db_stmt_read_only(struct db_stmt *st) { return st->db->drv->stmt_read_only(st); }
 bool db_in_transaction(struct db *db) { return db->drv->in_transaction(db); }
 int64_t db_changes(struct db *db) { return db->drv->changes(db); }
-const char *db_errmsg(struct db *db) { return db->drv->errmsg(db); }
 
 enum db_rc db_backup(struct db *db, const char *path, char **err)
 {

@@ -87,8 +87,6 @@ bool db_in_transaction(struct db *db);
 
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 int64_t db_changes(struct db *db);
-/* The last error message on this connection, for logs. */
-const char *db_errmsg(struct db *db);
 /* Writes a consistent copy of the whole database to a new SQLite file at
  * path (SQLite only; DB_ERROR with a message on PostgreSQL, whose own
  * tools back it up: docs/operations.md). */

@@ -36,7 +36,6 @@ struct db_driver {
 	bool (*stmt_read_only)(struct db_stmt *st);
 	bool (*in_transaction)(struct db *db);
 	int64_t (*changes)(struct db *db);
-	const char *(*errmsg)(struct db *db);
 	enum db_rc (*backup)(struct db *db, const char *path, char **err);
 	enum db_rc (*check)(struct db *db, char **report);
 	bool (*table_exists)(struct db *db, const char *name);

@@ -368,7 +368,6 @@ static bool pg_in_transaction(struct db *d)
 }
 
 static int64_t pg_changes(struct db *d) { return of(d)->changes; }
-static const char *pg_errmsg(struct db *d) { return PQerrorMessage(of(d)->conn); }
 
 static enum db_rc pg_backup(struct db *d, const char *path, char **err)
 {
@@ -474,7 +473,6 @@ const struct db_driver db_postgresql_driver = {
 	.stmt_read_only = pg_stmt_read_only,
 	.in_transaction = pg_in_transaction,
 	.changes = pg_changes,
-	.errmsg = pg_errmsg,
 	.backup = pg_backup,
 	.check = pg_check,
 	.table_exists = pg_table_exists,

@@ -261,7 +261,6 @@ static bool sqlite_stmt_read_only(struct db_stmt *st)
 
 static bool sqlite_in_transaction(struct db *d) { return !sqlite3_get_autocommit(of(d)->conn); }
 static int64_t sqlite_changes(struct db *d) { return sqlite3_changes64(of(d)->conn); }
-static const char *sqlite_errmsg(struct db *d) { return sqlite3_errmsg(of(d)->conn); }
 
 static enum db_rc sqlite_backup(struct db *d, const char *path, char **err)
 {
@@ -342,7 +341,6 @@ const struct db_driver db_sqlite_driver = {
 	.stmt_read_only = sqlite_stmt_read_only,
 	.in_transaction = sqlite_in_transaction,
 	.changes = sqlite_changes,
-	.errmsg = sqlite_errmsg,
 	.backup = sqlite_backup,
 	.check = sqlite_check,
 	.table_exists = sqlite_table_exists,
