@@ -281,9 +281,10 @@ static int copy_installation(const char *from, const char *to, const char *cmd)
 		struct store_table_sum *x, *y;
 		size_t nx, ny;
 		int64_t rows = 0;
-		bool same = store_table_sums(src, &a, &x, &nx) == ST_OK &&
+		bool read = store_table_sums(src, &a, &x, &nx) == ST_OK &&
 		            store_table_sums(dst, &a, &y, &ny) == ST_OK && nx == ny;
-		for (size_t i = 0; same && i < nx; i++) {
+		bool same = read;
+		for (size_t i = 0; read && i < nx; i++) { /* every table, even after a difference */
 			bool ok = x[i].rows == y[i].rows && !strcmp(x[i].checksum, y[i].checksum);
 			printf("  %-20s %8lld rows  %s\n", x[i].table, (long long)x[i].rows,
 			       ok ? "same" : "DIFFERENT");

@@ -62,24 +62,25 @@ enum {
 };
 _Static_assert(ID_LIST_TABLES < 256, "copy's statement ids fit the driver's slots");
 
+/* The text of table t's statement of kind base (ID_SELECT, ID_INSERT or
+ * ID_PROBE). Made from the fixed list above, never from input. */
+static const char *table_sql(int base, const struct table *t, struct arena *a)
+{
+	if (base == ID_SELECT) return arena_printf(a, "SELECT %s FROM %s", t->columns, t->name);
+	if (base == ID_PROBE) return arena_printf(a, "SELECT 1 FROM %s LIMIT 1", t->name);
+	struct buf b = {0};
+	buf_printf(&b, "INSERT INTO %s (%s) VALUES (", t->name, t->columns);
+	for (int c = 1; c <= t->ncolumns; c++) buf_printf(&b, "%s$%d", c > 1 ? ", " : "", c);
+	buf_putc(&b, ')');
+	const char *sql = arena_strdup(a, b.data);
+	buf_free(&b);
+	return sql;
+}
+
 static struct db_stmt *table_stmt(struct store *s, int base, const struct table *t,
                                   struct arena *a)
 {
-	const char *sql;
-	int i = (int)(t - tables);
-	if (base == ID_SELECT) {
-		sql = arena_printf(a, "SELECT %s FROM %s", t->columns, t->name);
-	} else if (base == ID_PROBE) {
-		sql = arena_printf(a, "SELECT 1 FROM %s LIMIT 1", t->name);
-	} else {
-		struct buf b = {0};
-		buf_printf(&b, "INSERT INTO %s (%s) VALUES (", t->name, t->columns);
-		for (int c = 1; c <= t->ncolumns; c++) buf_printf(&b, "%s$%d", c > 1 ? ", " : "", c);
-		buf_putc(&b, ')');
-		sql = arena_strdup(a, b.data);
-		buf_free(&b);
-	}
-	return db_stmt(s->db, base + i, sql);
+	return db_stmt(s->db, base + (int)(t - tables), table_sql(base, t, a));
 }
 
 static const struct table *known_table(const char *name)
@@ -89,10 +90,9 @@ static const struct table *known_table(const char *name)
 	return NULL;
 }
 
-/* The base tables of the database's schema, but for schema_migrations. */
-static enum store_rc list_tables(struct store *s, struct arena *a, const char ***names,
-                                 size_t *n)
+enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why)
 {
+	/* The base tables of the schema, but for schema_migrations. */
 	const char *sql = store_is_postgresql(s)
 		? "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 		  "WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() "
@@ -100,37 +100,18 @@ static enum store_rc list_tables(struct store *s, struct arena *a, const char **
 		: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		  "AND name <> 'schema_migrations'";
 	struct db_stmt *st = db_stmt(s->db, ID_LIST_TABLES, sql);
-	if (!st) return ST_ERROR;
-	size_t cap = 32;
-	*names = arena_alloc(a, cap * sizeof **names);
-	*n = 0;
-	enum db_rc r;
-	while ((r = db_step(st)) == DB_ROW) {
-		if (*n == cap) { db_done(st); return ST_ERROR; }
-		(*names)[(*n)++] = arena_strdup(a, db_col_text(st, 0));
-	}
-	return r == DB_DONE ? ST_OK : ST_ERROR;
-}
-
-static void fail(struct arena *a, const char **why, const char *fmt, const char *arg)
-{
-	*why = arena_printf(a, fmt, arg);
-}
-
-enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why)
-{
-	const char **names;
-	size_t n;
-	if (list_tables(s, a, &names, &n) != ST_OK) {
-		*why = "the tables could not be listed";
-		return ST_ERROR;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!known_table(names[i])) {
-			fail(a, why, "it has a table this program cannot copy: %s", names[i]);
+	enum db_rc r = st ? DB_ROW : DB_ERROR;
+	while (st && (r = db_step(st)) == DB_ROW) {
+		if (!known_table(db_col_text(st, 0))) {
+			*why = arena_printf(a, "it has a table this program cannot copy: %s",
+			                    db_col_text(st, 0));
+			db_done(st);
 			return ST_CONFLICT;
 		}
-	return ST_OK;
+	}
+	if (r == DB_DONE) return ST_OK;
+	*why = "the tables could not be listed";
+	return ST_ERROR;
 }
 
 static enum store_rc copy_table(struct store *from, struct store *to, const struct table *t,
@@ -138,9 +119,12 @@ static enum store_rc copy_table(struct store *from, struct store *to, const stru
 {
 	struct db_stmt *in = table_stmt(from, ID_SELECT, t, a);
 	if (!in) return ST_ERROR;
+	/* Made once: the INSERT runs for every row. */
+	const char *insert = table_sql(ID_INSERT, t, a);
+	int insert_id = ID_INSERT + (int)(t - tables);
 	enum db_rc r;
 	while ((r = db_step(in)) == DB_ROW) {
-		struct db_stmt *out = table_stmt(to, ID_INSERT, t, a);
+		struct db_stmt *out = db_stmt(to->db, insert_id, insert);
 		if (!out) {
 			db_done(in);
 			return ST_ERROR;
@@ -198,8 +182,8 @@ enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
 		enum db_rc r = db_step(st);
 		if (r == DB_ROW) {
 			db_done(st);
-			fail(a, why, "the target already holds data (in %s); copy only into a new, "
-			             "empty database", tables[i].name);
+			*why = arena_printf(a, "the target already holds data (in %s); copy only into "
+			                       "a new, empty database", tables[i].name);
 			return ST_CONFLICT;
 		}
 		if (r != DB_DONE) return ST_ERROR;

@@ -36,6 +36,7 @@ enum {
 struct pg_stmt {
 	struct db_stmt base;
 	char *sql;            /* a copy of the text, kept to prepare it again */
+	char name[8];         /* its name on the server: "s<slot>" */
 	unsigned prepared_in; /* connection generation it was prepared in, 0 = never */
 	bool read_only;
 	int nparams;
@@ -223,6 +224,7 @@ static struct db_stmt *pg_stmt(struct db *d, int id, const char *sql)
 	if (!s->sql) {
 		s->base.db = d;
 		s->sql = xstrdup(sql);
+		snprintf(s->name, sizeof s->name, "s%d", id);
 		s->read_only = starts_with_select(sql);
 	}
 	clear_rows(s);
@@ -258,13 +260,11 @@ static void pg_bind_text(struct db_stmt *st, int idx, const char *v)
 
 static void pg_bind_null(struct db_stmt *st, int idx) { pg_bind_text(st, idx, NULL); }
 
-/* Prepares s on the current connection if it is not yet. The statement's
- * name is its slot: "s<id>". */
+/* Prepares s on the current connection if it is not yet. */
 static enum db_rc prepare(struct pg_db *db, struct pg_stmt *s)
 {
 	if (s->prepared_in == db->generation) return DB_OK;
-	char name[16];
-	snprintf(name, sizeof name, "s%d", (int)(s - db->stmts));
+	const char *name = s->name;
 	PGresult *res = PQprepare(db->conn, name, s->sql, 0, NULL);
 	enum db_rc rc = res ? map_result(res) : DB_ERROR;
 	PQclear(res);
@@ -301,9 +301,7 @@ static enum db_rc execute(struct pg_db *db, struct pg_stmt *s)
 			nanosleep(&pause, NULL);
 		}
 		if ((rc = prepare(db, s)) != DB_OK) return rc;
-		char name[16];
-		snprintf(name, sizeof name, "s%d", (int)(s - db->stmts));
-		PGresult *res = PQexecPrepared(db->conn, name, s->nparams, s->values, NULL, NULL, 0);
+		PGresult *res = PQexecPrepared(db->conn, s->name, s->nparams, s->values, NULL, NULL, 0);
 		rc = res ? map_result(res) : DB_ERROR;
 		if (rc == DB_OK) {
 			const char *n = PQcmdTuples(res);
