@@ -41,10 +41,13 @@ bool testdb_admin(const char *sql)
 
 bool testdb_create(const char *dir, char *target, size_t size)
 {
-	if (!testdb_is_postgresql()) {
-		return snprintf(target, size, "%s/test.db", dir) < (int)size;
-	}
+	return testdb_create_on(testdb_is_postgresql(), dir, target, size);
+}
+
+bool testdb_create_on(bool postgresql, const char *dir, char *target, size_t size)
+{
 	static unsigned seq;
+	if (!postgresql) return snprintf(target, size, "%s/test-%u.db", dir, ++seq) < (int)size;
 	char name[64];
 	snprintf(name, sizeof name, "ec_test_%ld_%u_%u", (long)getpid(), ++seq,
 	         (unsigned)time(NULL) & 0xffff);

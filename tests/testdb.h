@@ -19,6 +19,10 @@ bool testdb_is_postgresql(void);
  * store_open() take) into target: a file in dir for SQLite, a fresh
  * database's URI for PostgreSQL. False, with a message, on failure. */
 bool testdb_create(const char *dir, char *target, size_t size);
+/* The same on the backend asked for, whatever the environment names (a
+ * copy from one backend to the other). SQLite files get new names each
+ * time, so several can share dir. */
+bool testdb_create_on(bool postgresql, const char *dir, char *target, size_t size);
 /* Removes a database testdb_create made (PostgreSQL; SQLite files go with
  * their directory). */
 void testdb_drop(const char *target);

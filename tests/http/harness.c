@@ -425,3 +425,9 @@ bool contains(const struct response *r, const char *needle)
 {
 	return r && r->body && strstr(r->body, needle) != NULL;
 }
+
+long number_after(const struct response *r, const char *marker)
+{
+	const char *p = r->body ? strstr(r->body, marker) : NULL;
+	return p ? strtol(p + strlen(marker), NULL, 10) : -1;
+}

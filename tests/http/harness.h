@@ -91,4 +91,8 @@ char *urlenc(const char *s);
 /* A header's value from a response (malloc'd) or NULL. */
 char *header_value(const struct response *r, const char *name);
 bool contains(const struct response *r, const char *needle);
+/* The integer right after marker in r's body (a record's version, from
+ * "\"version\":" in JSON or "name=\"version\" value=\"" in a form); -1 if
+ * marker is absent. */
+long number_after(const struct response *r, const char *marker);
 #endif

@@ -157,10 +157,6 @@ static char *demo_database(void)
 {
 	char *db = malloc(300);
 	assert_true(testdb_create(dir, db, 300));
-	if (!testdb_is_postgresql()) { /* testdb names every SQLite file test.db */
-		static int n;
-		snprintf(db, 300, "%s/demo-%d.db", dir, ++n);
-	}
 	struct run r = EC("--db", db, "demo");
 	check_status(r, 0);
 	free(r.output);
@@ -219,10 +215,8 @@ static void check_on_a_fresh_database_is_ok(void **state)
 static void check_does_not_migrate(void **state)
 {
 	char db[300];
-	if (testdb_is_postgresql()) {
-		assert_true(testdb_create(dir, db, sizeof db));
-	} else {
-		snprintf(db, sizeof db, "%s/empty.db", dir);
+	assert_true(testdb_create(dir, db, sizeof db));
+	if (!testdb_is_postgresql()) { /* an empty file */
 		FILE *f = fopen(db, "w");
 		assert_non_null(f);
 		fclose(f);
@@ -359,8 +353,7 @@ static void copy_round_trip_by_command(void **state)
 	check_status(r, 0);
 	free(r.output);
 	char middle[300];
-	if (testdb_is_postgresql()) assert_true(testdb_create(dir, middle, sizeof middle));
-	else snprintf(middle, sizeof middle, "%s/copy-middle.db", dir);
+	assert_true(testdb_create(dir, middle, sizeof middle));
 
 	r = EC("copy", "--from", sqlite_demo, "--to", middle);
 	check_status(r, 0);

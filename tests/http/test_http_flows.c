@@ -211,9 +211,8 @@ static void injection_strings_are_stored_and_shown_literally(void **state)
 	const char *evil = "Robert'); DROP TABLE users;-- <script>alert(1)</script> \" onmouseover=\"x";
 	char *e = urlenc(evil);
 	struct response *me = get(amira, "/api/v1/me/profile");
-	const char *v = strstr(me->body, "\"version\":");
-	assert_non_null(v);
-	long version = strtol(v + 10, NULL, 10);
+	long version = number_after(me, "\"version\":");
+	assert_true(version >= 0);
 	response_free(me);
 	char fields[1024];
 	snprintf(fields, sizeof fields, "version=%ld&display_name=Amira&access_notes=%s&access_notes__vis=panel",
@@ -276,8 +275,7 @@ static void consent_can_always_be_withdrawn(void **state)
 	r = send_json(c, "PATCH", "/api/v1/me/profile",
 	              "{\"fields\":{\"age_band\":{\"value\":\"25_34\",\"consent\":true}}}");
 	assert_int_equal(r->status, 200);
-	const char *v = strstr(r->body, "\"version\":");
-	long version = strtol(v + 10, NULL, 10);
+	long version = number_after(r, "\"version\":");
 	response_free(r);
 	response_free(get(c, "/profile"));
 	char fields[256];
@@ -518,9 +516,8 @@ static void concurrent_edits_are_detected(void **state)
 	assert_true(client_sign_in(a, "sam@demo.emptychair.org", NULL));
 	assert_true(client_sign_in(b, "sam@demo.emptychair.org", NULL));
 	struct response *ra = get(a, "/panels/1/edit"), *rb = get(b, "/panels/1/edit");
-	const char *v = strstr(ra->body, "name=\"version\" value=\"");
-	assert_non_null(v);
-	long version = strtol(v + strlen("name=\"version\" value=\""), NULL, 10);
+	long version = number_after(ra, "name=\"version\" value=\"");
+	assert_true(version >= 0);
 	response_free(ra);
 	response_free(rb);
 	char fields[512];

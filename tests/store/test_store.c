@@ -1580,17 +1580,9 @@ static void reconnects_after_the_connection_breaks(void **state)
 /* ---- copying a whole installation ---- */
 
 /* A fresh, migrated database of the given backend in f's directory. */
-static struct store *fresh_store(struct fx *f, bool postgresql, const char *name, char *target,
-                                 size_t size)
+static struct store *fresh_store(struct fx *f, bool postgresql, char *target, size_t size)
 {
-	if (postgresql) {
-		const char *was = getenv("EMPTYCHAIR_TEST_BACKEND");
-		setenv("EMPTYCHAIR_TEST_BACKEND", "postgresql", 1);
-		assert_true(testdb_create(f->dir, target, size));
-		setenv("EMPTYCHAIR_TEST_BACKEND", was ? was : "sqlite", 1);
-	} else {
-		snprintf(target, size, "%s/%s", f->dir, name);
-	}
+	assert_true(testdb_create_on(postgresql, f->dir, target, size));
 	struct store *s = open_target(target);
 	int applied;
 	assert_int_equal(store_migrate(s, &applied), ST_OK);
@@ -1653,9 +1645,9 @@ static void copy_round_trip(void **state)
 	struct fx *f = *state;
 	bool pg = testdb_is_postgresql();
 	char t1[300], t2[300], t3[300];
-	struct store *first = fresh_store(f, false, "first.db", t1, sizeof t1);
-	struct store *middle = fresh_store(f, pg, "middle.db", t2, sizeof t2);
-	struct store *last = fresh_store(f, false, "last.db", t3, sizeof t3);
+	struct store *first = fresh_store(f, false, t1, sizeof t1);
+	struct store *middle = fresh_store(f, pg, t2, sizeof t2);
+	struct store *last = fresh_store(f, false, t3, sizeof t3);
 	fill_for_copy(f, first);
 	const char *why = NULL;
 	assert_int_equal(store_copy(first, middle, &f->a, &why), ST_OK);
@@ -1681,7 +1673,7 @@ static void copy_refuses_a_target_with_data(void **state)
 {
 	struct fx *f = *state;
 	char t[300];
-	struct store *source = fresh_store(f, false, "source.db", t, sizeof t);
+	struct store *source = fresh_store(f, false, t, sizeof t);
 	fill_for_copy(f, source);
 	int64_t mine = make_user(f, "Already here"); /* in f->s, the target */
 	struct store_table_sum *before, *after;
