@@ -402,8 +402,8 @@ int main(int argc, char **argv)
 		else { fprintf(stderr, "emptychair: unknown option %s\n%s", argv[i], usage); return 2; }
 	}
 	if (i >= argc) { fputs(usage, stderr); return 2; }
-	/* Everything is stored in UTC; pages convert to a panel's zone (see
-	 * format_time() in web/layout.c for why TZ is set here, once). */
+	/* Everything is stored in UTC; pages convert to a panel's zone through
+	 * core/civil_time.c, which owns TZ after this (and says why). */
 	setenv("TZ", "UTC", 1);
 	tzset();
 	const char *cmd = argv[i];

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_private.h"
 #include "core/text.h"
 
-static bool fail(struct app_error *err, int status, const char *code, const char *field,
+bool app_fail(struct app_error *err, int status, const char *code, const char *field,
                  const char *message)
 {
 	err->status = status;
@@ -17,9 +18,9 @@ static bool fail(struct app_error *err, int status, const char *code, const char
 	return false;
 }
 
-static bool internal(struct app_error *err)
+bool app_internal(struct app_error *err)
 {
-	return fail(err, 500, "internal", NULL,
+	return app_fail(err, 500, "internal", NULL,
 	            "Something went wrong on our side and nothing was changed. Please try again.");
 }
 
@@ -33,7 +34,7 @@ static char *normal_email(struct arena *a, const char *raw)
 static bool check_name(const char *name, struct app_error *err)
 {
 	const char *problem = display_name_problem(name);
-	return problem ? fail(err, 400, "invalid", "display_name", problem) : true;
+	return problem ? app_fail(err, 400, "invalid", "display_name", problem) : true;
 }
 
 /* ---- sign in ---- */
@@ -50,8 +51,8 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  int64_t now, struct arena *a, int64_t *user_id, struct app_error *err)
 {
 	const char *email = normal_email(a, email_raw);
-	if (!*email) return fail(err, 400, "invalid", "email", "Enter your e-mail address.");
-	if (!password || !*password) return fail(err, 400, "invalid", "password", "Enter your password.");
+	if (!*email) return app_fail(err, 400, "invalid", "email", "Enter your e-mail address.");
+	if (!password || !*password) return app_fail(err, 400, "invalid", "password", "Enter your password.");
 	char acct_key[AUTH_HASH_HEX + 1], addr_key[AUTH_HASH_HEX + 1];
 	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
@@ -65,20 +66,20 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	if (store_signin_failures_since(s, addr_key, since) < SIGNIN_MAX_PER_ADDRESS)
 		limited = store_signin_attempt(s, acct_key, now, since, SIGNIN_MAX_PER_ACCOUNT);
 	if (limited == ST_CONFLICT)
-		return fail(err, 429, "too_many_attempts", "email",
+		return app_fail(err, 429, "too_many_attempts", "email",
 		            "There have been too many attempts to sign in. Wait 15 minutes and "
 		            "try again.");
-	if (limited != ST_OK) return internal(err);
+	if (limited != ST_OK) return app_internal(err);
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	const char *hash = NULL;
 	if (rc == ST_OK && u.status == USER_ACTIVE)
 		rc = store_user_password_hash(s, u.id, a, &hash);
-	if (rc != ST_OK && rc != ST_NOT_FOUND) return internal(err);
+	if (rc != ST_OK && rc != ST_NOT_FOUND) return app_internal(err);
 	if (!auth_password_verify(hash, password) || u.status != USER_ACTIVE || rc != ST_OK) {
 		store_signin_failure_add(s, addr_key, now);
 		store_signin_failures_prune(s, since);
-		return fail(err, 400, "wrong_credentials", "email",
+		return app_fail(err, 400, "wrong_credentials", "email",
 		            "The e-mail address or password is not right.");
 	}
 	store_signin_failures_clear(s, acct_key);
@@ -102,20 +103,20 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
                 int64_t now, struct arena *a, const char **link, struct app_error *err)
 {
 	const char *email = normal_email(a, email_raw);
-	if (!*email) return fail(err, 400, "invalid", "email", "Enter the e-mail address of the person to invite.");
+	if (!*email) return app_fail(err, 400, "invalid", "email", "Enter the e-mail address of the person to invite.");
 	if (!email_valid(email))
-		return fail(err, 400, "invalid", "email",
+		return app_fail(err, 400, "invalid", "email",
 		            "Enter an e-mail address in the right format, like name@example.org.");
-	if (role == ROLE_NONE) return fail(err, 400, "invalid", "role", "Choose a role.");
+	if (role == ROLE_NONE) return app_fail(err, 400, "invalid", "role", "Choose a role.");
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	if (rc == ST_OK) {
 		struct membership m;
 		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK && m.status != MEMBER_REMOVED)
-			return fail(err, 409, "already_member", "email",
+			return app_fail(err, 409, "already_member", "email",
 			            "This person is already on the panel.");
 	} else if (rc != ST_NOT_FOUND) {
-		return internal(err);
+		return app_internal(err);
 	}
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
@@ -123,7 +124,7 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	int64_t id;
 	if (store_invitation_create(s, hash, email, panel->id, role, inviter_id, now,
 	                            now + INVITATION_SECONDS, &id) != ST_OK)
-		return internal(err);
+		return app_internal(err);
 	*link = arena_printf(a, "%s/accept-invitation?t=%s", public_url, token);
 	const char *subject = arena_printf(a, "You are invited to join %s", panel->name);
 	const char *body = arena_printf(
@@ -131,7 +132,7 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 		   "To accept, open this link within 14 days:\n%s\n\n"
 		   "If you were not expecting this, you can ignore this message.\n",
 		panel->name, role_label(role), *link);
-	if (store_outbox_add(s, email, subject, body, now) != ST_OK) return internal(err);
+	if (store_outbox_add(s, email, subject, body, now) != ST_OK) return app_internal(err);
 	return true;
 }
 
@@ -177,42 +178,42 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 	struct accept_ctx c = { .now = now };
 	enum store_rc rc = store_invitation_find(s, hash, now, a, &c.inv);
 	if (rc == ST_NOT_FOUND)
-		return fail(err, 404, "invitation_not_found", NULL,
+		return app_fail(err, 404, "invitation_not_found", NULL,
 		            "This invitation link has expired or has already been used. Ask the "
 		            "person who invited you to send a new one.");
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	struct user u;
 	rc = store_user_by_email(s, c.inv.email, a, &u);
 	if (rc == ST_OK) {
 		if (u.status != USER_ACTIVE)
-			return fail(err, 403, "account_disabled", NULL,
+			return app_fail(err, 403, "account_disabled", NULL,
 			            "The account for this address is switched off. Contact the panel's steward.");
 		if (signed_in_id != u.id)
-			return fail(err, 403, "sign_in_first", NULL,
+			return app_fail(err, 403, "sign_in_first", NULL,
 			            "This invitation is for an account that already exists. Sign in to "
 			            "that account, then open the link again.");
 		c.existing_id = u.id;
 	} else if (rc == ST_NOT_FOUND) {
 		if (signed_in_id)
-			return fail(err, 403, "signed_in_as_someone_else", NULL,
+			return app_fail(err, 403, "signed_in_as_someone_else", NULL,
 			            "You are signed in, but this invitation is for a different e-mail "
 			            "address. Sign out, then open the link again.");
 		char *name = text_trim(arena_strdup(a, display_name ? display_name : ""));
 		if (!check_name(name, err)) return false;
 		const char *problem = auth_password_problem(password ? password : "");
-		if (problem) return fail(err, 400, "weak_password", "password", problem);
+		if (problem) return app_fail(err, 400, "weak_password", "password", problem);
 		char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
-		if (!auth_password_hash(password, pwhash)) return internal(err);
+		if (!auth_password_hash(password, pwhash)) return app_internal(err);
 		c.name = name;
 		c.hash = pwhash;
 	} else {
-		return internal(err);
+		return app_internal(err);
 	}
 	rc = store_tx(s, accept_in_tx, &c);
 	if (rc == ST_CONFLICT)
-		return fail(err, 409, "invitation_used", NULL,
+		return app_fail(err, 409, "invitation_used", NULL,
 		            "This invitation has just been used. Try signing in instead.");
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	*user_id = c.user_id;
 	*panel_id = c.inv.panel_id;
 	return true;
@@ -263,19 +264,19 @@ bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_
 	int64_t owner;
 	enum store_rc found = store_reset_find(s, hash, now, &owner);
 	if (found == ST_NOT_FOUND)
-		return fail(err, 404, "reset_not_found", NULL,
+		return app_fail(err, 404, "reset_not_found", NULL,
 		            "This reset link has expired or has already been used. Ask for a new one.");
-	if (found != ST_OK) return internal(err);
+	if (found != ST_OK) return app_internal(err);
 	const char *problem = auth_password_problem(password ? password : "");
-	if (problem) return fail(err, 400, "weak_password", "password", problem);
+	if (problem) return app_fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
-	if (!auth_password_hash(password, pwhash)) return internal(err);
+	if (!auth_password_hash(password, pwhash)) return app_internal(err);
 	struct password_ctx c = { hash, pwhash, now, 0 };
 	enum store_rc rc = store_tx(s, reset_in_tx, &c);
 	if (rc == ST_NOT_FOUND)
-		return fail(err, 404, "reset_not_found", NULL,
+		return app_fail(err, 404, "reset_not_found", NULL,
 		            "This reset link has expired or has already been used. Ask for a new one.");
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	*user_id = c.user_id;
 	struct user u;
 	if (store_user_get(s, c.user_id, a, &u) == ST_OK) {
@@ -298,14 +299,14 @@ bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRE
 	int64_t since = now - SIGNIN_WINDOW_SECONDS;
 	enum store_rc rc = store_signin_attempt(s, key, now, since, SIGNIN_MAX_PER_ACCOUNT);
 	if (rc == ST_CONFLICT)
-		return fail(err, 429, "too_many_attempts", field,
+		return app_fail(err, 429, "too_many_attempts", field,
 		            "Your password was entered wrongly too many times. Wait 15 minutes and "
 		            "try again.");
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	const char *hash = NULL;
-	if (store_user_password_hash(s, u->id, a, &hash) != ST_OK) return internal(err);
+	if (store_user_password_hash(s, u->id, a, &hash) != ST_OK) return app_internal(err);
 	if (!auth_password_verify(hash, password ? password : ""))
-		return fail(err, 400, "wrong_password", field, "Your password is not right.");
+		return app_fail(err, 400, "wrong_password", field, "Your password is not right.");
 	store_signin_failures_clear(s, key);
 	return true;
 }
@@ -318,12 +319,12 @@ bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET
 	if (!app_confirm_password(s, secret, u, current, "current_password", address, now, a, err))
 		return false;
 	const char *problem = auth_password_problem(password ? password : "");
-	if (problem) return fail(err, 400, "weak_password", "password", problem);
+	if (problem) return app_fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
-	if (!auth_password_hash(password, pwhash)) return internal(err);
+	if (!auth_password_hash(password, pwhash)) return app_internal(err);
 	if (store_user_set_password(s, u->id, pwhash, now) != ST_OK ||
 	    store_api_tokens_revoke_all(s, u->id, now) != ST_OK)
-		return internal(err);
+		return app_internal(err);
 	return true;
 }
 
@@ -359,12 +360,12 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
 	struct membership_ctx c = { actor_id, panel_id, target_id, now, role, status };
 	enum store_rc rc = store_tx(s, membership_in_tx, &c);
 	if (rc == ST_NOT_FOUND)
-		return fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
 	if (rc == ST_CONFLICT)
-		return fail(err, 409, "last_steward", "role",
+		return app_fail(err, 409, "last_steward", "role",
 		            "A panel needs at least one active steward. Make someone else a "
 		            "steward first.");
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	return true;
 }
 
@@ -457,11 +458,11 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 	for (size_t i = 0; i < n; i++) {
 		const struct profile_field *f = profile_field_find(edits[i].field);
 		if (!f)
-			return fail(err, 400, "unknown_field", edits[i].field ? edits[i].field : "field",
+			return app_fail(err, 400, "unknown_field", edits[i].field ? edits[i].field : "field",
 			            "There is no such profile field.");
 		const char *why = NULL;
 		if (!profile_normalise(f, edits[i].raw, a, &values[i], &why))
-			return fail(err, 400, "invalid", f->key, why);
+			return app_fail(err, 400, "invalid", f->key, why);
 		/* A new answer needs its consent. Unticking a consent that was given
 		 * is a withdrawal and erases the answer (profile_in_tx), whatever the
 		 * form still shows. "Prefer not to say" discloses nothing and needs
@@ -469,12 +470,12 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 		if (f->consent_purpose && *values[i] && !edits[i].consent &&
 		    strcmp(values[i], PROFILE_PREFER_NOT) &&
 		    !store_consent_current(s, user_id, f->consent_purpose))
-			return fail(err, 400, "consent_needed", f->key,
+			return app_fail(err, 400, "consent_needed", f->key,
 			            arena_printf(a, "To keep your answer to \"%s\", agree to its use "
 			                            "(tick the box). Or clear the answer.", f->label));
 	}
 	struct profile_ctx c = { user_id, now, edits, values, n };
-	if (store_tx(s, profile_in_tx, &c) != ST_OK) return internal(err);
+	if (store_tx(s, profile_in_tx, &c) != ST_OK) return app_internal(err);
 	return true;
 }
 
@@ -578,9 +579,9 @@ bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct are
 		                                  "a steward there first, then delete your account.",
 		                               b.data);
 		buf_free(&b);
-		return fail(err, 409, "last_steward", NULL, msg);
+		return app_fail(err, 409, "last_steward", NULL, msg);
 	}
-	if (rc != ST_OK) return internal(err);
+	if (rc != ST_OK) return app_internal(err);
 	return true;
 }
 
@@ -601,7 +602,7 @@ bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p
                       int64_t *panel_id, struct app_error *err)
 {
 	struct create_panel_ctx c = { creator_id, now, 0, p };
-	if (store_tx(s, create_panel_in_tx, &c) != ST_OK) return internal(err);
+	if (store_tx(s, create_panel_in_tx, &c) != ST_OK) return app_internal(err);
 	*panel_id = c.panel_id;
 	return true;
 }

@@ -145,4 +145,40 @@ bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p
  * member_ids[i]; a member the viewer may not see has n == 0. */
 bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member_ids,
                        size_t n, int64_t now, struct arena *a, struct visible_profile *out);
+
+/* ---- voice and influence (app/voice.c) ----
+ * The panel-level permission (policy_allows) is checked by the route; these
+ * check what depends on the rows: who may own a response, whether a guest
+ * is named on each contribution they answer, the agenda's deadline. */
+
+/* Creates a meeting in panel p; its agenda is due agenda_days before it
+ * starts (the end of that day in the panel's zone). m->project_id, when
+ * set, must be one of the panel's projects. */
+bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
+                        struct meeting *m, int64_t now, int64_t *id, struct app_error *err);
+
+/* Adds a contribution to panel p by actor_id: their own (c->author_id ==
+ * actor_id, recorded_by 0), or one a steward writes down for author_id (a
+ * member of the panel). Due p->response_days after now, at the end of
+ * that day in the panel's zone. With no owner given, the panel's
+ * longest-serving active steward answers it. The meeting, item and
+ * project, when given, must be the panel's. */
+bool app_contribute(struct store *s, const struct panel *p, int64_t actor_id,
+                    struct contribution_new *c, int64_t now, int64_t *id,
+                    struct app_error *err);
+
+/* Records one response by actor (who has PA_RESPOND) to the contributions
+ * in ids, all of panel p: a guest only to those they are named to answer.
+ * Validated by core/voice.h's response_missing (err names the field).
+ * Each author is told on the site and by a message in the outbox. */
+bool app_respond(struct store *s, const char *public_url, const struct panel *p,
+                 const struct panel_actor *actor, int64_t actor_id,
+                 struct response_record *r, const int64_t *ids, size_t n, int64_t now,
+                 struct arena *a, int64_t *id, struct app_error *err);
+
+/* Proposes an agenda item for meeting m (not cancelled, agenda not yet
+ * published). */
+bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, const char *title,
+                      const char *why, const char *content_note, int64_t now, int64_t *id,
+                      struct app_error *err);
 #endif

@@ -13,6 +13,14 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_PAUSE_MEMBER] = "pause_member",
 	[PA_REMOVE_MEMBER] = "remove_member",
 	[PA_EDIT_PANEL] = "edit_panel",
+	[PA_VIEW_WORK] = "view_work",
+	[PA_MANAGE_PROJECTS] = "manage_projects",
+	[PA_MANAGE_MEETINGS] = "manage_meetings",
+	[PA_PROPOSE_ITEM] = "propose_item",
+	[PA_CONTRIBUTE] = "contribute",
+	[PA_RECORD_CONTRIBUTION] = "record_contribution",
+	[PA_RESPOND] = "respond",
+	[PA_ADD_PAPER] = "add_paper",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -45,17 +53,69 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		 * In a user-led panel any active co-creator may. */
 		if (active && co_creator && actor->hosting == HOSTING_USER_LED) return true;
 		return active && steward;
+	case PA_VIEW_WORK:
+		/* Guests reach only what they are invited to, through the
+		 * finer checks below, never a panel's whole body of work. */
+		return steward || co_creator;
+	case PA_PROPOSE_ITEM:
+	case PA_CONTRIBUTE:
+		/* Paused members may look but are not asked to act. */
+		return active && (steward || co_creator);
+	case PA_RESPOND:
+		return policy_can_own_responses(actor->role, actor->status, actor->responder);
 	case PA_MANAGE_MEMBERS:
 	case PA_INVITE_MEMBER:
 	case PA_CHANGE_ROLE:
 	case PA_PAUSE_MEMBER:
 	case PA_REMOVE_MEMBER:
 	case PA_EDIT_PANEL:
+	case PA_MANAGE_PROJECTS:
+	case PA_MANAGE_MEETINGS:
+	case PA_RECORD_CONTRIBUTION:
+	case PA_ADD_PAPER:
 		return active && steward;
 	case PA__COUNT:
 		break;
 	}
 	return false;
+}
+
+bool policy_can_see_meeting(const struct panel_actor *actor, bool invited)
+{
+	if (policy_hides_panel(actor)) return false;
+	if (actor->role == ROLE_GUEST) return invited;
+	return true;
+}
+
+bool policy_can_reply_to_meeting(const struct panel_actor *actor, bool invited)
+{
+	return policy_can_see_meeting(actor, invited) && actor->status == MEMBER_ACTIVE;
+}
+
+bool policy_can_see_paper(const struct panel_actor *actor, bool invited, bool published)
+{
+	/* Papers for everyone: once published, no meeting paper is kept from
+	 * any co-creator, steward or invited guest. */
+	if (!policy_can_see_meeting(actor, invited)) return false;
+	return published || policy_allows(actor, PA_ADD_PAPER);
+}
+
+bool policy_can_reflect(const struct panel_actor *actor, bool invited, bool attended)
+{
+	return policy_can_see_meeting(actor, invited) && attended;
+}
+
+bool policy_can_see_contribution(const struct panel_actor *actor, bool is_owner)
+{
+	if (policy_hides_panel(actor)) return false;
+	if (actor->role == ROLE_GUEST) return is_owner;
+	return true;
+}
+
+bool policy_can_own_responses(enum panel_role role, enum member_status status, bool responder)
+{
+	if (status != MEMBER_ACTIVE) return false;
+	return role == ROLE_STEWARD || (role == ROLE_GUEST && responder);
 }
 
 bool policy_can_see_field(enum viewer_relation rel, enum visibility vis)

@@ -31,6 +31,7 @@ struct panel_actor {
 	enum panel_role role;
 	enum member_status status;
 	enum panel_hosting hosting;
+	bool responder;    /* a guest the panel names to answer contributions */
 };
 
 enum panel_action {
@@ -44,6 +45,15 @@ enum panel_action {
 	PA_PAUSE_MEMBER,     /* pause or resume */
 	PA_REMOVE_MEMBER,
 	PA_EDIT_PANEL,
+	/* voice and influence */
+	PA_VIEW_WORK,        /* projects, meetings, contributions, "you said, we did" */
+	PA_MANAGE_PROJECTS,  /* create and edit projects, record the rung reached */
+	PA_MANAGE_MEETINGS,  /* meetings, guests, attendance, publishing the agenda */
+	PA_PROPOSE_ITEM,     /* propose and support agenda items */
+	PA_CONTRIBUTE,       /* write one's own contribution */
+	PA_RECORD_CONTRIBUTION, /* write down what someone said in a meeting */
+	PA_RESPOND,          /* answer contributions ("you said, we did") */
+	PA_ADD_PAPER,        /* add and publish meeting papers */
 	PA__COUNT
 };
 
@@ -53,6 +63,27 @@ const char *panel_action_name(enum panel_action a);
  * callers answer such requests with 404 so that a panel's existence is not
  * revealed, and a member who is refused gets 403. */
 bool policy_allows(const struct panel_actor *actor, enum panel_action action);
+
+/* ---- meetings, papers, contributions ----
+ * Guests see only what they are invited to: the meetings they are asked to
+ * (with those meetings' agendas and published papers) and the
+ * contributions they are named to answer. Co-creators and stewards see
+ * every meeting of their panel. */
+
+/* May the actor see this meeting (invited: they are on its guest list)? */
+bool policy_can_see_meeting(const struct panel_actor *actor, bool invited);
+/* May they say whether they are coming? */
+bool policy_can_reply_to_meeting(const struct panel_actor *actor, bool invited);
+/* May they see a paper? Unpublished papers: only those who add papers. */
+bool policy_can_see_paper(const struct panel_actor *actor, bool invited, bool published);
+/* May they reflect on a meeting (only those recorded as attending)? */
+bool policy_can_reflect(const struct panel_actor *actor, bool invited, bool attended);
+/* May they see a contribution? is_owner: they are named to answer it. */
+bool policy_can_see_contribution(const struct panel_actor *actor, bool is_owner);
+/* May a member with this role, status and flag be named to answer
+ * contributions (active stewards, and active guests named responders)? */
+bool policy_can_own_responses(enum panel_role role, enum member_status status,
+                              bool responder);
 
 /* True when a non-member should be told "not found" rather than "forbidden". */
 bool policy_hides_panel(const struct panel_actor *actor);

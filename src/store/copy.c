@@ -37,8 +37,9 @@ static const struct table tables[] = {
 	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,
 	  true, false },
 	{ "panels", "id, name, description, time_zone, language, hosting, organisation, "
-	            "created_at, updated_at, version", 10, true, false },
-	{ "memberships", "panel_id, user_id, role, status, joined_at, updated_at", 6, false, false },
+	            "created_at, updated_at, version, response_days, agenda_days", 12, true, false },
+	{ "memberships", "panel_id, user_id, role, status, joined_at, updated_at, responder", 7,
+	  false, false },
 	{ "invitations", "id, token_hash, email, panel_id, role, invited_by, created_at, "
 	                 "expires_at, accepted_at, accepted_user_id, revoked_at", 11, true, false },
 	{ "password_resets", "id, token_hash, user_id, created_at, expires_at, used_at", 6, true,
@@ -48,7 +49,38 @@ static const struct table tables[] = {
 	{ "consents", "id, user_id, purpose, wording_version, state, at", 6, true, false },
 	{ "audit_log", "id, subject_user_id, actor_user_id, action, detail, at", 6, true, false },
 	{ "signin_failures", "key_hash, at", 2, false, false },
+	{ "projects", "id, panel_id, title, purpose, decision_maker, stage, closing_reflection, "
+	              "closed_at, created_by, created_at, updated_at, version", 12, true, false },
+	{ "project_rungs", "project_id, stage, rung, evidence, recorded_by, recorded_at", 6, false,
+	  false },
+	{ "meetings", "id, panel_id, project_id, title, starts_at, ends_at, place, place_access, "
+	              "online_url, agenda_due_at, agenda_published_at, what_we_will_change, "
+	              "cancelled_at, created_by, created_at, updated_at, version", 17, true, false },
+	{ "meeting_guests", "meeting_id, user_id, invited_at", 3, false, false },
+	{ "meeting_replies", "meeting_id, user_id, reply, replied_at, attended, updated_at", 6,
+	  false, false },
+	{ "agenda_items", "id, meeting_id, title, why, content_note, proposed_by, proposed_at, "
+	                  "state, position, not_taken_reason, updated_at, version", 12, true, false },
+	{ "agenda_supports", "item_id, user_id, at", 3, false, false },
+	{ "agenda_step_outs", "item_id, user_id, at", 3, false, false },
+	{ "papers", "id, meeting_id, item_id, title, summary, markdown, file_kind, file_name, "
+	            "file_size, file_sha256, published_at, created_by, created_at, updated_at, "
+	            "version", 15, true, false },
+	{ "responses", "id, panel_id, status, what_done, reason, referred_to, decided_by, "
+	               "decided_at, written_by, created_at", 10, true, false },
+	{ "contributions", "id, panel_id, project_id, meeting_id, item_id, kind, body, "
+	                   "attribution, group_name, author_id, recorded_by, created_at, owner_id, "
+	                   "due_at, status, response_id, answered_at, updated_at, version", 19, true,
+	  false },
+	{ "response_links", "response_id, contribution_id", 2, false, false },
+	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at", 7, true, false },
+	{ "reflections", "id, meeting_id, user_id, felt_heard, info_in_time, felt_safe, "
+	                 "should_change", 7, true, false },
+	{ "reflection_done", "meeting_id, user_id", 2, false, false },
+	{ "calendar_feeds", "user_id, token_hash, created_at", 3, false, false },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, true },
+	{ "influence_counts", "panel_id, project_id, status, n", 4, false, true },
+	{ "influence_days", "panel_id, project_id, days, n", 4, false, true },
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
@@ -60,7 +92,7 @@ enum {
 	ID_PROBE = ID_INSERT + NTABLES,
 	ID_LIST_TABLES = ID_PROBE + NTABLES,
 };
-_Static_assert(ID_LIST_TABLES < 256, "copy's statement ids fit the driver's slots");
+_Static_assert((int)ID_LIST_TABLES < (int)DB_STMT_SLOTS, "copy's statement ids fit the driver's slots");
 
 /* The text of table t's statement of kind base (ID_SELECT, ID_INSERT or
  * ID_PROBE). Made from the fixed list above, never from input. */

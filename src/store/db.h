@@ -62,6 +62,10 @@ enum db_rc db_begin(struct db *db, enum db_tx kind);
  * then over and nothing in it was kept. */
 enum db_rc db_end(struct db *db, bool commit);
 
+/* Statement slots per connection: ids are small integers, 0 to
+ * DB_STMT_SLOTS - 1 (store_private.h divides them between the store's files). */
+enum { DB_STMT_SLOTS = 512 };
+
 /* The statement for id, prepared on first use on this connection, reset
  * and with bindings cleared. The same id must always come with the same
  * sql. Returns NULL on a preparation error (logged): a bug. */

@@ -45,6 +45,4 @@ struct db_driver {
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_postgresql_driver;
 
-/* Statement slots per connection: ids are small integers (store.c). */
-enum { DB_STMT_SLOTS = 256 };
 #endif

@@ -67,8 +67,9 @@
 	                "s.expires_at > $2")                                        \
 	X(PANEL_MEMBER, "SELECT p.id, p.name, p.description, p.time_zone, "         \
 	                "p.language, p.hosting, p.organisation, p.created_at, "     \
-	                "p.updated_at, p.version, m.role, m.status, m.joined_at, "  \
-	                "m.updated_at FROM panels p LEFT JOIN memberships m ON "    \
+	                "p.updated_at, p.version, p.response_days, p.agenda_days, " \
+	                "m.role, m.status, m.joined_at, m.updated_at, m.responder " \
+	                "FROM panels p LEFT JOIN memberships m ON "    \
 	                "m.panel_id = p.id AND m.user_id = $2 WHERE p.id = $1")     \
 	X(SESSION_TOUCH, "UPDATE sessions SET last_seen_at = $2, expires_at = $3 "  \
 	                 "WHERE id = $1")                                           \
@@ -90,28 +91,33 @@
 	X(TOKEN_REVOKE, "UPDATE api_tokens SET revoked_at = $3 WHERE id = $2 AND "  \
 	                "user_id = $1 AND revoked_at IS NULL")                      \
 	X(PANEL_CREATE, "INSERT INTO panels (name, description, time_zone, language, " \
-	                "hosting, organisation, created_at, updated_at) VALUES "    \
-	                "($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id")            \
+	                "hosting, organisation, created_at, updated_at, "           \
+	                "response_days, agenda_days) VALUES "                       \
+	                "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id")    \
 	X(PANEL_GET, "SELECT id, name, description, time_zone, language, hosting, " \
-	             "organisation, created_at, updated_at, version FROM panels "   \
+	             "organisation, created_at, updated_at, version, "              \
+	             "response_days, agenda_days FROM panels "                      \
 	             "WHERE id = $1")                                               \
 	X(PANEL_LIST, "SELECT id, name, description, time_zone, language, hosting, " \
-	              "organisation, created_at, updated_at, version FROM panels "  \
+	              "organisation, created_at, updated_at, version, "             \
+	              "response_days, agenda_days FROM panels "                     \
 	              "ORDER BY name, id")                                          \
 	X(PANEL_UPDATE, "UPDATE panels SET name = $2, description = $3, "           \
 	                "time_zone = $4, language = $5, hosting = $6, "             \
-	                "organisation = $7, updated_at = $9, version = version + 1 " \
+	                "organisation = $7, updated_at = $9, response_days = $10, " \
+	                "agenda_days = $11, version = version + 1 "                 \
 	                "WHERE id = $1 AND version = $8")                           \
 	X(PANELS_FOR_USER, "SELECT p.id, p.name, p.description, p.time_zone, "      \
 	                   "p.language, p.hosting, p.organisation, p.created_at, "  \
-	                   "p.updated_at, p.version, m.role, m.status, m.joined_at, " \
-	                   "m.updated_at, (SELECT COALESCE(SUM(c.n), 0) FROM "      \
+	                   "p.updated_at, p.version, p.response_days, p.agenda_days, " \
+	                   "m.role, m.status, m.joined_at, m.updated_at, m.responder, " \
+	                   "(SELECT COALESCE(SUM(c.n), 0) FROM "      \
 	                   "panel_member_counts c WHERE c.panel_id = p.id AND "     \
 	                   "c.status = 'active') "                                  \
 	                   "FROM memberships m JOIN panels p ON p.id = m.panel_id " \
 	                   "WHERE m.user_id = $1 AND m.status <> 'removed' "        \
 	                   "ORDER BY p.name, p.id")                                 \
-	X(MEMBERSHIP_GET, "SELECT role, status, joined_at, updated_at FROM "        \
+	X(MEMBERSHIP_GET, "SELECT role, status, joined_at, updated_at, responder FROM " \
 	                  "memberships WHERE panel_id = $1 AND user_id = $2")       \
 	X(MEMBERSHIP_PUT, "INSERT INTO memberships (panel_id, user_id, role, status, " \
 	                  "joined_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) " \
@@ -119,13 +125,16 @@
 	                  "role = excluded.role, status = excluded.status, "        \
 	                  "updated_at = excluded.updated_at")                       \
 	X(MEMBERS_LIST, "SELECT m.user_id, m.role, m.status, m.joined_at, "         \
-	                "m.updated_at, u.display_name, u.email, u.status FROM "     \
+	                "m.updated_at, m.responder, u.display_name, u.email, u.status FROM "     \
 	                "memberships m JOIN users u ON u.id = m.user_id WHERE "     \
 	                "m.panel_id = $1 AND m.status <> 'removed' ORDER BY "       \
 	                "CASE m.role WHEN 'steward' THEN 0 WHEN 'co_creator' THEN 1 " \
 	                "ELSE 2 END, u.display_name, u.id LIMIT $3 OFFSET $2")      \
 	X(MEMBERS_COUNT, "SELECT COALESCE(SUM(n), 0) FROM panel_member_counts "     \
 	                 "WHERE panel_id = $1 AND status <> 'removed'")             \
+	X(MEMBERSHIP_SET_RESPONDER, "UPDATE memberships SET responder = $3, "       \
+	                            "updated_at = $4 WHERE panel_id = $1 AND "     \
+	                            "user_id = $2")                                \
 	X(STEWARD_COUNT, "SELECT COUNT(*) FROM memberships WHERE panel_id = $1 AND " \
 	                 "role = 'steward' AND status = 'active'")                  \
 	X(PANEL_COUNTS, "SELECT role, n FROM panel_member_counts WHERE "            \
@@ -208,7 +217,7 @@ enum stmt_id {
 	S__COUNT
 };
 
-_Static_assert((int)S__COUNT <= (int)STORE_COPY_STMT_BASE, "statement ids run into copy.c's");
+_Static_assert((int)S__COUNT <= (int)STORE_VOICE_STMT_BASE, "statement ids run into voice.c's");
 
 static const char *const stmt_sql[S__COUNT] = {
 #define X(id, sql) [S_##id] = sql,
@@ -222,12 +231,17 @@ static void end_read(struct store *s)
 	db_end(s->db, true);
 }
 
-static struct db_stmt *stmt(struct store *s, enum stmt_id id)
+struct db_stmt *sq_stmt(struct store *s, int id, const char *sql)
 {
-	struct db_stmt *st = db_stmt(s->db, id, stmt_sql[id]);
+	struct db_stmt *st = db_stmt(s->db, id, sql);
 	/* A write never runs inside the read snapshot (see store_read_begin). */
 	if (st && s->reading && !db_stmt_read_only(st)) end_read(s);
 	return st;
+}
+
+static struct db_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	return sq_stmt(s, id, stmt_sql[id]);
 }
 
 void store_read_begin(struct store *s)
@@ -241,7 +255,7 @@ void store_read_end(struct store *s)
 	if (s->reading) end_read(s);
 }
 
-static enum store_rc rc_of(enum db_rc r)
+enum store_rc sq_rc(enum db_rc r)
 {
 	switch (r) {
 	case DB_OK:
@@ -254,8 +268,7 @@ static enum store_rc rc_of(enum db_rc r)
 	return ST_ERROR;
 }
 
-/* Runs a statement that returns no rows. */
-static enum store_rc exec_stmt(struct db_stmt *st)
+enum store_rc sq_exec(struct db_stmt *st)
 {
 	if (!st) return ST_ERROR;
 	enum db_rc r = db_step(st);
@@ -263,13 +276,13 @@ static enum store_rc exec_stmt(struct db_stmt *st)
 		db_done(st);
 		r = DB_DONE;
 	}
-	return rc_of(r);
+	return sq_rc(r);
 }
 
 /* Runs an UPDATE/DELETE and reports ST_NOT_FOUND when it touched no row. */
-static enum store_rc exec_changed(struct store *s, struct db_stmt *st)
+enum store_rc sq_exec_changed(struct store *s, struct db_stmt *st)
 {
-	enum store_rc rc = exec_stmt(st);
+	enum store_rc rc = sq_exec(st);
 	if (rc == ST_OK && db_changes(s->db) == 0) return ST_NOT_FOUND;
 	return rc;
 }
@@ -280,7 +293,7 @@ static enum store_rc exec_i64(struct store *s, enum stmt_id id, int64_t v)
 	struct db_stmt *st = stmt(s, id);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, v);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 static enum store_rc exec_text(struct store *s, enum stmt_id id, const char *v)
@@ -288,25 +301,25 @@ static enum store_rc exec_text(struct store *s, enum stmt_id id, const char *v)
 	struct db_stmt *st = stmt(s, id);
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, v);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 /* Steps to the first row. ST_OK with the row ready, ST_NOT_FOUND, or an
  * error. The caller calls db_done() after reading an ST_OK row. */
-static enum store_rc first_row(struct db_stmt *st)
+enum store_rc sq_first_row(struct db_stmt *st)
 {
 	if (!st) return ST_ERROR;
 	enum db_rc r = db_step(st);
 	if (r == DB_ROW) return ST_OK;
 	if (r == DB_DONE) return ST_NOT_FOUND;
-	return rc_of(r);
+	return sq_rc(r);
 }
 
 /* Steps to the first row and reads its first column as an integer (an id
  * from RETURNING, a user id...): ST_OK, ST_NOT_FOUND or an error. */
-static enum store_rc first_i64(struct db_stmt *st, int64_t *out)
+enum store_rc sq_first_i64(struct db_stmt *st, int64_t *out)
 {
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		*out = db_col_i64(st, 0);
 		db_done(st);
@@ -314,10 +327,10 @@ static enum store_rc first_i64(struct db_stmt *st, int64_t *out)
 	return rc;
 }
 
-static int64_t scalar_i64(struct db_stmt *st)
+int64_t sq_scalar_i64(struct db_stmt *st)
 {
 	int64_t v = 0;
-	first_i64(st, &v);
+	sq_first_i64(st, &v);
 	return v;
 }
 
@@ -328,22 +341,16 @@ static enum store_rc version_miss(struct store *s, enum stmt_id exists, int64_t 
 	struct db_stmt *st = stmt(s, exists);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, id);
-	return scalar_i64(st) ? ST_CONFLICT : ST_NOT_FOUND;
+	return sq_scalar_i64(st) ? ST_CONFLICT : ST_NOT_FOUND;
 }
 
-static const char *col_str(struct db_stmt *st, int col, struct arena *a)
+const char *sq_col_str(struct db_stmt *st, int col, struct arena *a)
 {
 	const char *v = db_col_text(st, col);
 	return arena_strdup(a, v ? v : "");
 }
 
-/* Arena-backed growable array: push returns a zeroed slot. */
-struct vec {
-	void *items;
-	size_t n, cap, size;
-};
-
-static void *vec_push(struct vec *v, struct arena *a)
+void *sq_vec_push(struct sq_vec *v, struct arena *a)
 {
 	if (v->n == v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 16;
@@ -357,18 +364,18 @@ static void *vec_push(struct vec *v, struct arena *a)
 
 /* Iterates the rows of st, calling read(st, slot, a) for each into a new
  * slot of a vector of elements of size. */
-static enum store_rc collect(struct db_stmt *st, size_t size, struct arena *a,
+enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
                              void (*read)(struct db_stmt *, void *, struct arena *),
                              void **out, size_t *n)
 {
-	struct vec v = { .size = size };
+	struct sq_vec v = { .size = size };
 	*out = NULL;
 	*n = 0;
 	if (!st) return ST_ERROR;
 	enum db_rc r;
 	while ((r = db_step(st)) == DB_ROW)
-		read(st, vec_push(&v, a), a);
-	if (r != DB_DONE) return rc_of(r);
+		read(st, sq_vec_push(&v, a), a);
+	if (r != DB_DONE) return sq_rc(r);
 	*out = v.items;
 	*n = v.n;
 	return ST_OK;
@@ -431,7 +438,7 @@ int store_schema_version(struct store *s)
 {
 	/* Reads only: `check` uses it on a read-only connection. */
 	if (!db_table_exists(s->db, "schema_migrations")) return 0;
-	return (int)scalar_i64(stmt(s, S_MIGRATION_MAX));
+	return (int)sq_scalar_i64(stmt(s, S_MIGRATION_MAX));
 }
 
 struct migration_ctx {
@@ -447,7 +454,7 @@ static enum store_rc apply_migration(struct store *s, void *ctx)
 	db_bind_i64(st, 1, migration_version(f->name));
 	db_bind_text(st, 2, f->name);
 	db_bind_i64(st, 3, (int64_t)time(NULL));
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_migrate(struct store *s, int *applied)
@@ -494,14 +501,14 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 			struct timespec pause = { 0, (long)(1000000L << attempt) };
 			nanosleep(&pause, NULL);
 		}
-		rc = rc_of(db_begin(s->db, DB_TX_WRITE));
+		rc = sq_rc(db_begin(s->db, DB_TX_WRITE));
 		if (rc != ST_OK) continue;
 		s->tx_depth++;
 		rc = fn(s, ctx);
 		s->tx_depth--;
 		/* A failed commit has ended the transaction (db.h); a failed
 		 * statement inside fn may have left it open: roll it back. */
-		if (rc == ST_OK) rc = rc_of(db_end(s->db, true));
+		if (rc == ST_OK) rc = sq_rc(db_end(s->db, true));
 		else db_end(s->db, false);
 	}
 	return rc;
@@ -509,12 +516,12 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 
 enum store_rc store_backup(struct store *s, const char *path, char **err)
 {
-	return rc_of(db_backup(s->db, path, err));
+	return sq_rc(db_backup(s->db, path, err));
 }
 
 enum store_rc store_check(struct store *s, char **report)
 {
-	return rc_of(db_check(s->db, report));
+	return sq_rc(db_check(s->db, report));
 }
 
 /* ---- settings ---- */
@@ -525,9 +532,9 @@ enum store_rc store_setting_get(struct store *s, const char *key, struct arena *
 	struct db_stmt *st = stmt(s, S_SETTING_GET);
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, key);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
-		*value = col_str(st, 0, a);
+		*value = sq_col_str(st, 0, a);
 		db_done(st);
 	}
 	return rc;
@@ -539,7 +546,7 @@ enum store_rc store_setting_set(struct store *s, const char *key, const char *va
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2, value);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 /* ---- users ---- */
@@ -548,8 +555,8 @@ enum store_rc store_setting_set(struct store *s, const char *key, const char *va
 static void read_user_at(struct db_stmt *st, int c, struct user *u, struct arena *a)
 {
 	u->id = db_col_i64(st, c);
-	u->email = col_str(st, c + 1, a);
-	u->display_name = col_str(st, c + 2, a);
+	u->email = sq_col_str(st, c + 1, a);
+	u->display_name = sq_col_str(st, c + 2, a);
 	if (!user_status_parse(db_col_text(st, c + 3), &u->status)) u->status = USER_DISABLED;
 	u->is_admin = db_col_i64(st, c + 4) != 0;
 	u->has_password = db_col_i64(st, c + 5) != 0;
@@ -573,12 +580,12 @@ enum store_rc store_user_create(struct store *s, const char *email,
 	db_bind_text(st, 2, display_name);
 	db_bind_i64(st, 3, is_admin);
 	db_bind_i64(st, 4, now);
-	return first_i64(st, id);
+	return sq_first_i64(st, id);
 }
 
 static enum store_rc user_one(struct db_stmt *st, struct arena *a, struct user *u)
 {
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		read_user(st, u, a);
 		db_done(st);
@@ -606,10 +613,10 @@ enum store_rc store_user_by_email(struct store *s, const char *email, struct are
 enum store_rc store_users_list(struct store *s, struct arena *a, struct user **out,
                                size_t *n)
 {
-	return collect(stmt(s, S_USER_LIST), sizeof **out, a, read_user, (void **)out, n);
+	return sq_collect(stmt(s, S_USER_LIST), sizeof **out, a, read_user, (void **)out, n);
 }
 
-int64_t store_user_count(struct store *s) { return scalar_i64(stmt(s, S_USER_COUNT)); }
+int64_t store_user_count(struct store *s) { return sq_scalar_i64(stmt(s, S_USER_COUNT)); }
 
 enum store_rc store_user_password_hash(struct store *s, int64_t id, struct arena *a,
                                        const char **hash)
@@ -617,9 +624,9 @@ enum store_rc store_user_password_hash(struct store *s, int64_t id, struct arena
 	struct db_stmt *st = stmt(s, S_USER_HASH);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, id);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
-		*hash = db_col_is_null(st, 0) ? NULL : col_str(st, 0, a);
+		*hash = db_col_is_null(st, 0) ? NULL : sq_col_str(st, 0, a);
 		db_done(st);
 	}
 	return rc;
@@ -633,7 +640,7 @@ enum store_rc store_user_set_password(struct store *s, int64_t id, const char *h
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, hash);
 	db_bind_i64(st, 3, now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 enum store_rc store_user_set_status(struct store *s, int64_t id, enum user_status status,
@@ -644,7 +651,7 @@ enum store_rc store_user_set_status(struct store *s, int64_t id, enum user_statu
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, user_status_key(status));
 	db_bind_i64(st, 3, now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
@@ -656,7 +663,7 @@ enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
 	db_bind_text(st, 2, name);
 	db_bind_i64(st, 3, expected_version);
 	db_bind_i64(st, 4, now);
-	enum store_rc rc = exec_changed(s, st);
+	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? version_miss(s, S_USER_EXISTS, id) : rc;
 }
 
@@ -667,7 +674,7 @@ enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, i
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, is_admin);
 	db_bind_i64(st, 3, now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 struct erase_ctx {
@@ -692,13 +699,13 @@ static enum store_rc erase_in_tx(struct store *s, void *p)
 	if (!(st = stmt(s, S_ERASE_MEMBERSHIPS))) return ST_ERROR;
 	db_bind_i64(st, 1, c->id);
 	db_bind_i64(st, 2, c->now);
-	if ((rc = exec_stmt(st)) != ST_OK) return rc;
+	if ((rc = sq_exec(st)) != ST_OK) return rc;
 	if (!(st = stmt(s, S_USER_ERASE))) return ST_ERROR;
 	db_bind_i64(st, 1, c->id);
 	/* A unique, undeliverable address (RFC 2606 .invalid). */
 	db_bind_text(st, 2, arena_printf(&c->a, "erased-%lld@erased.invalid", (long long)c->id));
 	db_bind_i64(st, 3, c->now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 enum store_rc store_user_erase(struct store *s, int64_t id, int64_t now)
@@ -720,7 +727,7 @@ enum store_rc store_session_create(struct store *s, const char *token_hash,
 	db_bind_i64(st, 2, user_id);
 	db_bind_i64(st, 3, now);
 	db_bind_i64(st, 4, expires_at);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_session_find(struct store *s, const char *token_hash, int64_t now,
@@ -741,7 +748,7 @@ enum store_rc store_session_user(struct store *s, const char *token_hash, int64_
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		out->id = db_col_i64(st, 0);
 		out->user_id = db_col_i64(st, 1);
@@ -762,7 +769,7 @@ enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, now);
 	db_bind_i64(st, 3, expires_at);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_session_delete(struct store *s, const char *token_hash)
@@ -790,7 +797,7 @@ enum store_rc store_api_token_create(struct store *s, const char *token_hash,
 	db_bind_i64(st, 2, user_id);
 	db_bind_text(st, 3, label);
 	db_bind_i64(st, 4, now);
-	return first_i64(st, id);
+	return sq_first_i64(st, id);
 }
 
 enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64_t now,
@@ -799,7 +806,7 @@ enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64
 	struct db_stmt *st = stmt(s, S_TOKEN_FIND);
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc != ST_OK) return rc;
 	int64_t id = db_col_i64(st, 0), last_used = db_col_i64(st, 2);
 	*user_id = db_col_i64(st, 1);
@@ -810,7 +817,7 @@ enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64
 	if (!(st = stmt(s, S_TOKEN_USED))) return ST_ERROR;
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_api_tokens_revoke_all(struct store *s, int64_t user_id, int64_t now)
@@ -819,7 +826,7 @@ enum store_rc store_api_tokens_revoke_all(struct store *s, int64_t user_id, int6
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
 	db_bind_i64(st, 2, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 static void read_token(struct db_stmt *st, void *slot, struct arena *a)
@@ -827,7 +834,7 @@ static void read_token(struct db_stmt *st, void *slot, struct arena *a)
 	struct api_token *t = slot;
 	t->id = db_col_i64(st, 0);
 	t->user_id = db_col_i64(st, 1);
-	t->label = col_str(st, 2, a);
+	t->label = sq_col_str(st, 2, a);
 	t->created_at = db_col_i64(st, 3);
 	t->last_used_at = db_col_i64(st, 4);
 	t->revoked_at = db_col_i64(st, 5);
@@ -838,7 +845,7 @@ enum store_rc store_api_tokens_list(struct store *s, int64_t user_id, struct are
 {
 	struct db_stmt *st = stmt(s, S_TOKEN_LIST);
 	if (st) db_bind_i64(st, 1, user_id);
-	return collect(st, sizeof **out, a, read_token, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_token, (void **)out, n);
 }
 
 enum store_rc store_api_token_revoke(struct store *s, int64_t user_id, int64_t id,
@@ -849,24 +856,29 @@ enum store_rc store_api_token_revoke(struct store *s, int64_t user_id, int64_t i
 	db_bind_i64(st, 1, user_id);
 	db_bind_i64(st, 2, id);
 	db_bind_i64(st, 3, now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 /* ---- panels and memberships ---- */
+
+/* Columns of a panel as the statements above list them, first in a row. */
+enum { PANEL_NCOLS = 12 };
 
 static void read_panel(struct db_stmt *st, void *slot, struct arena *a)
 {
 	struct panel *p = slot;
 	p->id = db_col_i64(st, 0);
-	p->name = col_str(st, 1, a);
-	p->description = col_str(st, 2, a);
-	p->time_zone = col_str(st, 3, a);
-	p->language = col_str(st, 4, a);
+	p->name = sq_col_str(st, 1, a);
+	p->description = sq_col_str(st, 2, a);
+	p->time_zone = sq_col_str(st, 3, a);
+	p->language = sq_col_str(st, 4, a);
 	if (!hosting_parse(db_col_text(st, 5), &p->hosting)) p->hosting = HOSTING_ORGANISATION;
-	p->organisation = col_str(st, 6, a);
+	p->organisation = sq_col_str(st, 6, a);
 	p->created_at = db_col_i64(st, 7);
 	p->updated_at = db_col_i64(st, 8);
 	p->version = db_col_i64(st, 9);
+	p->response_days = db_col_i64(st, 10);
+	p->agenda_days = db_col_i64(st, 11);
 }
 
 static void read_membership_cols(struct db_stmt *st, int c, struct membership *m)
@@ -875,6 +887,7 @@ static void read_membership_cols(struct db_stmt *st, int c, struct membership *m
 	if (!status_parse(db_col_text(st, c + 1), &m->status)) m->status = MEMBER_REMOVED;
 	m->joined_at = db_col_i64(st, c + 2);
 	m->updated_at = db_col_i64(st, c + 3);
+	m->responder = db_col_i64(st, c + 4) != 0;
 }
 
 enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t now,
@@ -889,7 +902,9 @@ enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t
 	db_bind_text(st, 5, hosting_key(p->hosting));
 	db_bind_text(st, 6, p->organisation ? p->organisation : "");
 	db_bind_i64(st, 7, now);
-	return first_i64(st, id);
+	db_bind_i64(st, 8, p->response_days ? p->response_days : PANEL_RESPONSE_DAYS);
+	db_bind_i64(st, 9, p->agenda_days ? p->agenda_days : PANEL_AGENDA_DAYS);
+	return sq_first_i64(st, id);
 }
 
 enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
@@ -898,7 +913,7 @@ enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
 	struct db_stmt *st = stmt(s, S_PANEL_GET);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, id);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		read_panel(st, p, a);
 		db_done(st);
@@ -913,14 +928,14 @@ enum store_rc store_panel_member(struct store *s, int64_t panel_id, int64_t user
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, user_id);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		read_panel(st, p, a);
 		memset(m, 0, sizeof *m);
 		m->panel_id = panel_id;
 		m->user_id = user_id;
-		if (db_col_is_null(st, 10)) m->role = ROLE_NONE;
-		else read_membership_cols(st, 10, m);
+		if (db_col_is_null(st, PANEL_NCOLS)) m->role = ROLE_NONE;
+		else read_membership_cols(st, PANEL_NCOLS, m);
 		db_done(st);
 	}
 	return rc;
@@ -939,7 +954,9 @@ enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t
 	db_bind_text(st, 7, p->organisation);
 	db_bind_i64(st, 8, p->version);
 	db_bind_i64(st, 9, now);
-	enum store_rc rc = exec_changed(s, st);
+	db_bind_i64(st, 10, p->response_days);
+	db_bind_i64(st, 11, p->agenda_days);
+	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? version_miss(s, S_PANEL_EXISTS, p->id) : rc;
 }
 
@@ -947,9 +964,9 @@ static void read_my_panel(struct db_stmt *st, void *slot, struct arena *a)
 {
 	struct my_panel *mp = slot;
 	read_panel(st, &mp->panel, a);
-	read_membership_cols(st, 10, &mp->me);
+	read_membership_cols(st, PANEL_NCOLS, &mp->me);
 	mp->me.panel_id = mp->panel.id;
-	mp->active_members = db_col_i64(st, 14);
+	mp->active_members = db_col_i64(st, PANEL_NCOLS + 5);
 }
 
 enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct arena *a,
@@ -957,7 +974,7 @@ enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct are
 {
 	struct db_stmt *st = stmt(s, S_PANELS_FOR_USER);
 	if (st) db_bind_i64(st, 1, user_id);
-	enum store_rc rc = collect(st, sizeof **out, a, read_my_panel, (void **)out, n);
+	enum store_rc rc = sq_collect(st, sizeof **out, a, read_my_panel, (void **)out, n);
 	for (size_t i = 0; rc == ST_OK && i < *n; i++) (*out)[i].me.user_id = user_id;
 	return rc;
 }
@@ -965,7 +982,7 @@ enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct are
 enum store_rc store_panels_list(struct store *s, struct arena *a, struct panel **out,
                                 size_t *n)
 {
-	return collect(stmt(s, S_PANEL_LIST), sizeof **out, a, read_panel, (void **)out, n);
+	return sq_collect(stmt(s, S_PANEL_LIST), sizeof **out, a, read_panel, (void **)out, n);
 }
 
 enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t user_id,
@@ -975,7 +992,7 @@ enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t us
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, user_id);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		m->panel_id = panel_id;
 		m->user_id = user_id;
@@ -996,7 +1013,19 @@ enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t us
 	db_bind_text(st, 3, role_key(role));
 	db_bind_text(st, 4, status_key(status));
 	db_bind_i64(st, 5, now);
-	return exec_stmt(st);
+	return sq_exec(st);
+}
+
+enum store_rc store_membership_set_responder(struct store *s, int64_t panel_id,
+                                             int64_t user_id, bool responder, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_MEMBERSHIP_SET_RESPONDER);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, responder);
+	db_bind_i64(st, 4, now);
+	return sq_exec_changed(s, st);
 }
 
 static void read_member_row(struct db_stmt *st, void *slot, struct arena *a)
@@ -1004,9 +1033,9 @@ static void read_member_row(struct db_stmt *st, void *slot, struct arena *a)
 	struct member_row *r = slot;
 	r->m.user_id = db_col_i64(st, 0);
 	read_membership_cols(st, 1, &r->m);
-	r->display_name = col_str(st, 5, a);
-	r->email = col_str(st, 6, a);
-	if (!user_status_parse(db_col_text(st, 7), &r->user_status))
+	r->display_name = sq_col_str(st, 6, a);
+	r->email = sq_col_str(st, 7, a);
+	if (!user_status_parse(db_col_text(st, 8), &r->user_status))
 		r->user_status = USER_DISABLED;
 }
 
@@ -1017,13 +1046,13 @@ enum store_rc store_members_page(struct store *s, int64_t panel_id, int64_t offs
 	struct db_stmt *st = stmt(s, S_MEMBERS_COUNT);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
-	*total = scalar_i64(st);
+	*total = sq_scalar_i64(st);
 	if ((st = stmt(s, S_MEMBERS_LIST))) {
 		db_bind_i64(st, 1, panel_id);
 		db_bind_i64(st, 2, offset);
 		db_bind_i64(st, 3, limit);
 	}
-	enum store_rc rc = collect(st, sizeof **out, a, read_member_row, (void **)out, n);
+	enum store_rc rc = sq_collect(st, sizeof **out, a, read_member_row, (void **)out, n);
 	for (size_t i = 0; rc == ST_OK && i < *n; i++) (*out)[i].m.panel_id = panel_id;
 	return rc;
 }
@@ -1040,7 +1069,7 @@ int64_t store_active_steward_count(struct store *s, int64_t panel_id)
 	struct db_stmt *st = stmt(s, S_STEWARD_COUNT);
 	if (!st) return 0;
 	db_bind_i64(st, 1, panel_id);
-	return scalar_i64(st);
+	return sq_scalar_i64(st);
 }
 
 enum store_rc store_panel_counts(struct store *s, int64_t panel_id, struct panel_counts *out)
@@ -1058,12 +1087,12 @@ enum store_rc store_panel_counts(struct store *s, int64_t panel_id, struct panel
 		else if (role == ROLE_CO_CREATOR) out->co_creators = n;
 		else if (role == ROLE_GUEST) out->guests = n;
 	}
-	return r == DB_DONE ? ST_OK : rc_of(r);
+	return r == DB_DONE ? ST_OK : sq_rc(r);
 }
 
 static void read_name(struct db_stmt *st, void *slot, struct arena *a)
 {
-	*(const char **)slot = col_str(st, 0, a);
+	*(const char **)slot = sq_col_str(st, 0, a);
 }
 
 enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct arena *a,
@@ -1071,7 +1100,7 @@ enum store_rc store_panel_stewards(struct store *s, int64_t panel_id, struct are
 {
 	struct db_stmt *st = stmt(s, S_PANEL_STEWARDS);
 	if (st) db_bind_i64(st, 1, panel_id);
-	return collect(st, sizeof **names, a, read_name, (void **)names, n);
+	return sq_collect(st, sizeof **names, a, read_name, (void **)names, n);
 }
 
 enum store_rc store_sole_steward_panels(struct store *s, int64_t user_id, struct arena *a,
@@ -1079,7 +1108,7 @@ enum store_rc store_sole_steward_panels(struct store *s, int64_t user_id, struct
 {
 	struct db_stmt *st = stmt(s, S_SOLE_STEWARD);
 	if (st) db_bind_i64(st, 1, user_id);
-	return collect(st, sizeof **names, a, read_name, (void **)names, n);
+	return sq_collect(st, sizeof **names, a, read_name, (void **)names, n);
 }
 
 enum viewer_relation store_relation(struct store *s, int64_t viewer_id, int64_t subject_id)
@@ -1122,7 +1151,7 @@ enum store_rc store_invitation_create(struct store *s, const char *token_hash,
 	else db_bind_null(st, 5);
 	db_bind_i64(st, 6, now);
 	db_bind_i64(st, 7, expires_at);
-	return first_i64(st, id);
+	return sq_first_i64(st, id);
 }
 
 static void read_invitation(struct db_stmt *st, void *slot, struct arena *a)
@@ -1133,7 +1162,7 @@ static void read_invitation(struct db_stmt *st, void *slot, struct arena *a)
 	inv->invited_by = db_col_i64(st, 2);
 	inv->created_at = db_col_i64(st, 3);
 	inv->expires_at = db_col_i64(st, 4);
-	inv->email = col_str(st, 5, a);
+	inv->email = sq_col_str(st, 5, a);
 	if (!role_parse(db_col_text(st, 6), &inv->role)) inv->role = ROLE_GUEST;
 }
 
@@ -1144,7 +1173,7 @@ enum store_rc store_invitation_find(struct store *s, const char *token_hash, int
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	enum store_rc rc = first_row(st);
+	enum store_rc rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		memset(out, 0, sizeof *out);
 		read_invitation(st, out, a);
@@ -1161,7 +1190,7 @@ enum store_rc store_invitation_accept(struct store *s, int64_t id, int64_t user_
 	db_bind_i64(st, 1, id);
 	db_bind_i64(st, 2, user_id);
 	db_bind_i64(st, 3, now);
-	enum store_rc rc = exec_changed(s, st);
+	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc; /* accepted twice */
 }
 
@@ -1174,7 +1203,7 @@ enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64
 		db_bind_i64(st, 1, panel_id);
 		db_bind_i64(st, 2, now);
 	}
-	return collect(st, sizeof **out, a, read_invitation, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_invitation, (void **)out, n);
 }
 
 enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,
@@ -1185,7 +1214,7 @@ enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, id);
 	db_bind_i64(st, 3, now);
-	return exec_changed(s, st);
+	return sq_exec_changed(s, st);
 }
 
 enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_t user_id,
@@ -1197,7 +1226,7 @@ enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_
 	db_bind_i64(st, 2, user_id);
 	db_bind_i64(st, 3, now);
 	db_bind_i64(st, 4, expires_at);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t now,
@@ -1207,7 +1236,7 @@ enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t 
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	return first_i64(st, user_id);
+	return sq_first_i64(st, user_id);
 }
 
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
@@ -1217,7 +1246,7 @@ enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t n
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, token_hash);
 	db_bind_i64(st, 2, now);
-	return first_i64(st, user_id);
+	return sq_first_i64(st, user_id);
 }
 
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
@@ -1229,7 +1258,7 @@ enum store_rc store_outbox_add(struct store *s, const char *to, const char *subj
 	db_bind_text(st, 2, subject);
 	db_bind_text(st, 3, body);
 	db_bind_i64(st, 4, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_outbox_prune(struct store *s, int64_t before)
@@ -1243,9 +1272,9 @@ static void read_outbox(struct db_stmt *st, void *slot, struct arena *a)
 	m->id = db_col_i64(st, 0);
 	m->created_at = db_col_i64(st, 1);
 	m->sent_at = db_col_i64(st, 2);
-	m->to_email = col_str(st, 3, a);
-	m->subject = col_str(st, 4, a);
-	m->body = col_str(st, 5, a);
+	m->to_email = sq_col_str(st, 3, a);
+	m->subject = sq_col_str(st, 4, a);
+	m->body = sq_col_str(st, 5, a);
 }
 
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
@@ -1253,7 +1282,7 @@ enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
 {
 	struct db_stmt *st = stmt(s, S_OUTBOX_RECENT);
 	if (st) db_bind_i64(st, 1, limit);
-	return collect(st, sizeof **out, a, read_outbox, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_outbox, (void **)out, n);
 }
 
 /* ---- profile, consent, audit ---- */
@@ -1261,8 +1290,8 @@ enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
 static void read_profile_value(struct db_stmt *st, void *slot, struct arena *a)
 {
 	struct profile_value *v = slot;
-	v->field = col_str(st, 0, a);
-	v->value = col_str(st, 1, a);
+	v->field = sq_col_str(st, 0, a);
+	v->value = sq_col_str(st, 1, a);
 	if (!visibility_parse(db_col_text(st, 2), &v->visibility)) v->visibility = VIS_SELF;
 	v->updated_at = db_col_i64(st, 3);
 }
@@ -1272,7 +1301,7 @@ enum store_rc store_profile_get(struct store *s, int64_t user_id, struct arena *
 {
 	struct db_stmt *st = stmt(s, S_PROFILE_GET);
 	if (st) db_bind_i64(st, 1, user_id);
-	return collect(st, sizeof **out, a, read_profile_value, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_profile_value, (void **)out, n);
 }
 
 enum store_rc store_profile_set(struct store *s, int64_t user_id, const char *field,
@@ -1283,7 +1312,7 @@ enum store_rc store_profile_set(struct store *s, int64_t user_id, const char *fi
 		if (!(st = stmt(s, S_PROFILE_DELETE))) return ST_ERROR;
 		db_bind_i64(st, 1, user_id);
 		db_bind_text(st, 2, field);
-		return exec_stmt(st);
+		return sq_exec(st);
 	}
 	if (!(st = stmt(s, S_PROFILE_SET))) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
@@ -1291,7 +1320,7 @@ enum store_rc store_profile_set(struct store *s, int64_t user_id, const char *fi
 	db_bind_text(st, 3, value);
 	db_bind_text(st, 4, visibility_key(vis));
 	db_bind_i64(st, 5, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_consent_add(struct store *s, int64_t user_id, const char *purpose,
@@ -1304,7 +1333,7 @@ enum store_rc store_consent_add(struct store *s, int64_t user_id, const char *pu
 	db_bind_text(st, 3, wording);
 	db_bind_text(st, 4, given ? "given" : "withdrawn");
 	db_bind_i64(st, 5, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 static void read_consent(struct db_stmt *st, void *slot, struct arena *a)
@@ -1312,8 +1341,8 @@ static void read_consent(struct db_stmt *st, void *slot, struct arena *a)
 	struct consent *c = slot;
 	c->id = db_col_i64(st, 0);
 	c->at = db_col_i64(st, 1);
-	c->purpose = col_str(st, 2, a);
-	c->wording_version = col_str(st, 3, a);
+	c->purpose = sq_col_str(st, 2, a);
+	c->wording_version = sq_col_str(st, 3, a);
 	const char *state = db_col_text(st, 4);
 	c->given = state && !strcmp(state, "given");
 }
@@ -1323,7 +1352,7 @@ enum store_rc store_consents_list(struct store *s, int64_t user_id, struct arena
 {
 	struct db_stmt *st = stmt(s, S_CONSENT_LIST);
 	if (st) db_bind_i64(st, 1, user_id);
-	return collect(st, sizeof **out, a, read_consent, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_consent, (void **)out, n);
 }
 
 bool store_consent_current(struct store *s, int64_t user_id, const char *purpose)
@@ -1333,7 +1362,7 @@ bool store_consent_current(struct store *s, int64_t user_id, const char *purpose
 	db_bind_i64(st, 1, user_id);
 	db_bind_text(st, 2, purpose);
 	bool given = false;
-	if (first_row(st) == ST_OK) {
+	if (sq_first_row(st) == ST_OK) {
 		const char *state = db_col_text(st, 0);
 		given = state && !strcmp(state, "given");
 		db_done(st);
@@ -1359,7 +1388,7 @@ enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
 	db_bind_text(st, 3, audit_action_key(action));
 	db_bind_text(st, 4, detail);
 	db_bind_i64(st, 5, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 static void read_audit(struct db_stmt *st, void *slot, struct arena *a)
@@ -1368,12 +1397,12 @@ static void read_audit(struct db_stmt *st, void *slot, struct arena *a)
 	e->id = db_col_i64(st, 0);
 	e->actor_user_id = db_col_i64(st, 1);
 	e->at = db_col_i64(st, 2);
-	e->actor_name = col_str(st, 3, a);
+	e->actor_name = sq_col_str(st, 3, a);
 	const char *k = db_col_text(st, 4);
 	e->action = AUDIT_READ;
 	for (int i = 0; k && i <= AUDIT_ERASE; i++)
 		if (!strcmp(k, audit_keys[i])) e->action = (enum audit_action)i;
-	e->detail = col_str(st, 5, a);
+	e->detail = sq_col_str(st, 5, a);
 }
 
 enum store_rc store_audit_list(struct store *s, int64_t subject, int limit,
@@ -1384,7 +1413,7 @@ enum store_rc store_audit_list(struct store *s, int64_t subject, int limit,
 		db_bind_i64(st, 1, subject);
 		db_bind_i64(st, 2, limit);
 	}
-	return collect(st, sizeof **out, a, read_audit, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_audit, (void **)out, n);
 }
 
 /* ---- sign-in failures ---- */
@@ -1395,7 +1424,7 @@ enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, in
 	if (!st) return ST_ERROR;
 	db_bind_text(st, 1, key_hash);
 	db_bind_i64(st, 2, now);
-	return exec_stmt(st);
+	return sq_exec(st);
 }
 
 enum store_rc store_signin_attempt(struct store *s, const char *key_hash, int64_t now,
@@ -1407,7 +1436,7 @@ enum store_rc store_signin_attempt(struct store *s, const char *key_hash, int64_
 	db_bind_i64(st, 2, now);
 	db_bind_i64(st, 3, since);
 	db_bind_i64(st, 4, max);
-	enum store_rc rc = exec_changed(s, st);
+	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
 }
 
@@ -1417,7 +1446,7 @@ int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64
 	if (!st) return 0;
 	db_bind_text(st, 1, key_hash);
 	db_bind_i64(st, 2, since);
-	return scalar_i64(st);
+	return sq_scalar_i64(st);
 }
 
 enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash)

@@ -22,6 +22,7 @@
 #include "core/account.h"
 #include "core/mem.h"
 #include "core/policy.h"
+#include "core/voice.h"
 
 enum store_rc { ST_OK = 0, ST_NOT_FOUND, ST_CONFLICT, ST_BUSY, ST_ERROR };
 
@@ -186,13 +187,18 @@ struct panel {
 	int64_t id;
 	const char *name, *description, *time_zone, *language, *organisation;
 	enum panel_hosting hosting;
+	int64_t response_days;  /* a contribution is due an answer within this */
+	int64_t agenda_days;    /* the agenda is published this many days before */
 	int64_t created_at, updated_at, version;
 };
+/* Defaults for a new panel (0 in struct panel when creating means these). */
+enum { PANEL_RESPONSE_DAYS = 28, PANEL_AGENDA_DAYS = 7 };
 
 struct membership {
 	int64_t panel_id, user_id;
 	enum panel_role role;
 	enum member_status status;
+	bool responder;         /* a guest named to answer contributions */
 	int64_t joined_at, updated_at;
 };
 
@@ -233,6 +239,10 @@ enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t us
 enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t user_id,
                                    enum panel_role role, enum member_status status,
                                    int64_t now);
+/* Names (or stops naming) a member as responsible for answering
+ * contributions; ST_NOT_FOUND when they are not a member. */
+enum store_rc store_membership_set_responder(struct store *s, int64_t panel_id,
+                                             int64_t user_id, bool responder, int64_t now);
 /* Members not removed: stewards, then co-creators, then guests, each by name. */
 enum store_rc store_members_list(struct store *s, int64_t panel_id, struct arena *a,
                                  struct member_row **out, size_t *n);
@@ -340,6 +350,219 @@ enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
 enum store_rc store_audit_list(struct store *s, int64_t subject, int limit,
                                struct arena *a, struct audit_entry **out, size_t *n);
 const char *audit_action_key(enum audit_action a);
+
+/* ---- voice and influence (voice.c) ----
+ * Every operation that reads contributions takes the viewer's user id and
+ * keeps to one rule itself: the author of a contribution whose attribution
+ * is not "named" is returned to nobody but the author (author_id and
+ * author_name stay empty, `mine` tells the author it is theirs). Pages,
+ * the API and exports cannot leak what they are never given. */
+
+struct project {
+	int64_t id, panel_id;
+	const char *title, *purpose, *decision_maker, *closing_reflection;
+	enum project_stage stage;
+	int64_t closed_at, created_at, updated_at, version;
+};
+struct project_rung {
+	enum project_stage stage;
+	int rung;
+	const char *evidence, *recorded_by_name;
+	int64_t recorded_at;
+};
+enum store_rc store_project_create(struct store *s, const struct project *p, int64_t creator,
+                                   int64_t now, int64_t *id);
+/* ST_NOT_FOUND unless project id belongs to panel_id. */
+enum store_rc store_project_get(struct store *s, int64_t panel_id, int64_t id,
+                                struct arena *a, struct project *out);
+/* Saves the editable fields if the row is still at p->version. */
+enum store_rc store_project_update(struct store *s, const struct project *p, int64_t now);
+/* Newest first. */
+enum store_rc store_projects_list(struct store *s, int64_t panel_id, struct arena *a,
+                                  struct project **out, size_t *n);
+/* In stage order; stages with no rung recorded are absent. */
+enum store_rc store_project_rungs(struct store *s, int64_t project_id, struct arena *a,
+                                  struct project_rung **out, size_t *n);
+enum store_rc store_project_rung_set(struct store *s, int64_t project_id,
+                                     enum project_stage stage, int rung,
+                                     const char *evidence, int64_t by, int64_t now);
+
+struct meeting {
+	int64_t id, panel_id, project_id;
+	const char *title, *place, *place_access, *online_url, *what_we_will_change;
+	const char *project_title;   /* "" when not part of a project */
+	int64_t starts_at, ends_at, agenda_due_at;
+	int64_t agenda_published_at, cancelled_at;  /* 0 when not */
+	int64_t created_at, updated_at, version;
+};
+enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int64_t creator,
+                                   int64_t now, int64_t *id);
+/* ST_NOT_FOUND unless meeting id belongs to panel_id. */
+enum store_rc store_meeting_get(struct store *s, int64_t panel_id, int64_t id,
+                                struct arena *a, struct meeting *out);
+/* Saves the editable fields (not the agenda's publication) if the row is
+ * still at m->version. */
+enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int64_t now);
+/* A panel's meetings by start time; invited_only: only those user_id is a
+ * guest of (what a guest may see). project_id > 0: only that project's. */
+enum store_rc store_meetings_list(struct store *s, int64_t panel_id, int64_t project_id,
+                                  int64_t user_id, bool invited_only, struct arena *a,
+                                  struct meeting **out, size_t *n);
+enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t meeting_id,
+                                                const char *text, int64_t now);
+
+/* Guests of a meeting. */
+bool store_meeting_invited(struct store *s, int64_t meeting_id, int64_t user_id);
+enum store_rc store_meeting_guest_set(struct store *s, int64_t meeting_id, int64_t user_id,
+                                      bool invited, int64_t now);
+
+/* Replies and attendance. */
+enum store_rc store_meeting_reply(struct store *s, int64_t meeting_id, int64_t user_id,
+                                  enum meeting_reply reply, int64_t now);
+enum store_rc store_meeting_attended(struct store *s, int64_t meeting_id, int64_t user_id,
+                                     bool attended, int64_t now);
+/* user_id's reply (REPLY_NONE if none) and whether they were recorded as
+ * attending. */
+enum store_rc store_meeting_mine(struct store *s, int64_t meeting_id, int64_t user_id,
+                                 enum meeting_reply *reply, bool *attended);
+/* Everyone who may attend (active co-creators and stewards, and the
+ * meeting's guests) with their reply and attendance, by name. */
+struct meeting_person {
+	int64_t user_id;
+	const char *display_name;
+	enum panel_role role;
+	enum meeting_reply reply;
+	int attended;                /* -1 not recorded, 0 no, 1 yes */
+};
+enum store_rc store_meeting_people(struct store *s, int64_t panel_id, int64_t meeting_id,
+                                   struct arena *a, struct meeting_person **out, size_t *n);
+
+/* Agenda items, as viewer_id sees them (supported, stepping out). */
+struct agenda_item {
+	int64_t id, meeting_id, proposed_by;
+	const char *title, *why, *content_note, *proposer_name, *not_taken_reason;
+	enum item_state state;
+	int64_t position, supporters, step_outs, proposed_at, version;
+	bool i_support, i_step_out;
+};
+/* Agreed items in agenda order, then proposed ones by support, then the
+ * ones not taken. */
+enum store_rc store_agenda_items(struct store *s, int64_t meeting_id, int64_t viewer_id,
+                                 struct arena *a, struct agenda_item **out, size_t *n);
+enum store_rc store_agenda_item_get(struct store *s, int64_t meeting_id, int64_t id,
+                                    int64_t viewer_id, struct arena *a,
+                                    struct agenda_item *out);
+enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const char *title,
+                                   const char *why, const char *content_note, int64_t by,
+                                   int64_t now, int64_t *id);
+enum store_rc store_agenda_support(struct store *s, int64_t item_id, int64_t user_id,
+                                   bool on, int64_t now);
+enum store_rc store_agenda_step_out(struct store *s, int64_t item_id, int64_t user_id,
+                                    bool on, int64_t now);
+/* Names of those stepping out of an item (for stewards). */
+enum store_rc store_agenda_step_out_names(struct store *s, int64_t item_id, struct arena *a,
+                                          const char ***names, size_t *n);
+/* A steward's decision on one item when publishing the agenda. */
+struct agenda_decision {
+	int64_t item_id;
+	enum item_state state;       /* ITEM_AGREED or ITEM_NOT_TAKEN */
+	int64_t position;
+	const char *not_taken_reason;
+};
+/* Sets every decision and marks the agenda published, in one
+ * transaction; ST_NOT_FOUND when an item is not the meeting's. */
+enum store_rc store_agenda_publish(struct store *s, int64_t meeting_id,
+                                   const struct agenda_decision *d, size_t n, int64_t now);
+
+/* Contributions, with their latest response. */
+struct contribution {
+	int64_t id, panel_id, project_id, meeting_id, item_id;
+	enum contribution_kind kind;
+	const char *body;
+	enum attribution attribution;
+	const char *group_name;
+	int64_t author_id;           /* 0 unless named, or the viewer is the author */
+	const char *author_name;     /* "" unless named */
+	bool mine;                   /* the viewer is the author */
+	int64_t created_at, owner_id, due_at, answered_at, version;
+	const char *owner_name, *panel_name, *project_title, *meeting_title;
+	enum response_status status;
+	/* the latest response, when there is one */
+	int64_t response_id, decided_at;
+	const char *what_done, *reason, *referred_to, *decided_by;
+};
+struct contribution_new {
+	int64_t panel_id, project_id, meeting_id, item_id;  /* 0: none */
+	enum contribution_kind kind;
+	const char *body;
+	enum attribution attribution;
+	const char *group_name;
+	int64_t author_id, recorded_by;  /* recorded_by 0: the author wrote it */
+	int64_t owner_id, due_at;
+};
+enum store_rc store_contribution_add(struct store *s, const struct contribution_new *c,
+                                     int64_t now, int64_t *id);
+/* ST_NOT_FOUND unless contribution id belongs to panel_id. */
+enum store_rc store_contribution_get(struct store *s, int64_t panel_id, int64_t id,
+                                     int64_t viewer_id, struct arena *a,
+                                     struct contribution *out);
+/* Who may be named to answer contributions: active stewards, then active
+ * guests named responders, each by name (member_row: m and display_name). */
+enum store_rc store_panel_responders(struct store *s, int64_t panel_id, struct arena *a,
+                                     struct member_row **out, size_t *n);
+/* The panel's longest-serving active steward (0 when it has none). */
+int64_t store_panel_default_owner(struct store *s, int64_t panel_id);
+enum store_rc store_contribution_set_owner(struct store *s, int64_t id, int64_t owner_id,
+                                           int64_t now);
+
+/* Which contributions a list holds. Lists are newest first, at most limit,
+ * with ids below `before` (0: from the newest), so a long list is read a
+ * page at a time whatever its length. */
+enum contribution_scope {
+	CS_PANEL,      /* key: panel id */
+	CS_PROJECT,    /* key: project id */
+	CS_MEETING,    /* key: meeting id (oldest first: the order they were said) */
+	CS_AUTHOR,     /* key: the author's user id ("what became of what I said") */
+	CS_OWNER_OPEN, /* key: owner's user id; open ones, soonest due first */
+	CS_PANEL_OPEN, /* key: panel id; open ones, soonest due first */
+};
+enum store_rc store_contributions_list(struct store *s, enum contribution_scope scope,
+                                       int64_t key, int64_t viewer_id, int64_t before,
+                                       int limit, struct arena *a,
+                                       struct contribution **out, size_t *n);
+
+struct response_record {
+	int64_t id, panel_id, decided_at, written_by, created_at;
+	enum response_status status;
+	const char *what_done, *reason, *referred_to, *decided_by, *written_by_name;
+};
+/* Records one response to every contribution in ids (all of panel_id's),
+ * makes it their latest, sets answered_at on the first outcome, and gives
+ * each author but the writer an on-site notice with notice_text and link,
+ * and an outbox message (subject, body) to their address, in one
+ * transaction. ST_NOT_FOUND when an id is not the panel's. */
+enum store_rc store_response_add(struct store *s, const struct response_record *r,
+                                 const int64_t *ids, size_t n, const char *notice_text,
+                                 const char *link, const char *mail_subject,
+                                 const char *mail_body, int64_t now, int64_t *id);
+/* Every response to a contribution, oldest first. */
+enum store_rc store_contribution_responses(struct store *s, int64_t contribution_id,
+                                           struct arena *a, struct response_record **out,
+                                           size_t *n);
+
+/* Influence figures for a panel (project_id 0) or one project. */
+enum store_rc store_influence(struct store *s, int64_t panel_id, int64_t project_id,
+                              int64_t now, struct influence *out);
+
+/* On-site notices, newest first. */
+struct notice {
+	int64_t id, panel_id, created_at, read_at;
+	const char *body, *link;
+};
+enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
+                                 struct arena *a, struct notice **out, size_t *n);
+int64_t store_notices_unread(struct store *s, int64_t user_id);
+enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t now);
 
 /* ---- sign-in rate limits ---- */
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);

@@ -1,6 +1,7 @@
 #ifndef EC_STORE_STORE_PRIVATE_H
 #define EC_STORE_STORE_PRIVATE_H
-/* What store.c and copy.c share; nothing outside src/store/ includes it. */
+/* What the store's files share (store.c, voice.c, copy.c); nothing outside
+ * src/store/ includes it. */
 #include "store/db.h"
 #include "store/store.h"
 
@@ -10,6 +11,43 @@ struct store {
 	bool reading; /* inside store_read_begin's snapshot */
 };
 
-/* Statement ids at and above this are copy.c's; store.c's are below. */
-enum { STORE_COPY_STMT_BASE = 160 };
+/* Statement ids (db_stmt's cache slots): each file has its own range.
+ * Each file asserts that its statements fit below the next base. */
+enum {
+	STORE_CORE_STMT_BASE = 0,    /* store.c */
+	STORE_VOICE_STMT_BASE = 128, /* voice.c */
+	STORE_COPY_STMT_BASE = 320,  /* copy.c, up to DB_STMT_SLOTS */
+};
+
+/* ---- helpers for writing operations (store.c) ---- */
+
+/* The statement for id (in the calling file's range) with its sql; ends the
+ * read snapshot first when it writes. NULL on a preparation error. */
+struct db_stmt *sq_stmt(struct store *s, int id, const char *sql);
+enum store_rc sq_rc(enum db_rc r);
+/* Runs a statement that returns no rows. */
+enum store_rc sq_exec(struct db_stmt *st);
+/* Runs an UPDATE/DELETE: ST_NOT_FOUND when it touched no row. */
+enum store_rc sq_exec_changed(struct store *s, struct db_stmt *st);
+/* Steps to the first row: ST_OK with the row ready (call db_done after
+ * reading it), ST_NOT_FOUND, or an error. */
+enum store_rc sq_first_row(struct db_stmt *st);
+/* The first row's first column as an integer (an id from RETURNING...). */
+enum store_rc sq_first_i64(struct db_stmt *st, int64_t *out);
+/* The same, 0 when there is no row or on error. */
+int64_t sq_scalar_i64(struct db_stmt *st);
+/* A text column copied into a (NULL as ""). */
+const char *sq_col_str(struct db_stmt *st, int col, struct arena *a);
+
+/* Arena-backed growable array: push returns a zeroed slot. */
+struct sq_vec {
+	void *items;
+	size_t n, cap, size;
+};
+void *sq_vec_push(struct sq_vec *v, struct arena *a);
+/* Iterates the rows of st, calling read(st, slot, a) for each into a new
+ * slot of an array of elements of size. */
+enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
+                         void (*read)(struct db_stmt *, void *, struct arena *),
+                         void **out, size_t *n);
 #endif

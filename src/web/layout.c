@@ -1,10 +1,10 @@
 #include "web/layout.h"
 
-#include <pthread.h>
+#include "core/civil_time.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 void errors_add(struct form_errors *e, const char *field, const char *message)
 {
@@ -174,31 +174,14 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 	html(b, "</select></div>");
 }
 
-/* localtime_r follows the process-wide TZ, so zones are switched here
- * under a lock, the only place that changes TZ after start. main() sets
- * TZ=UTC before any thread exists, so the variable always exists and is
- * only ever replaced, never removed: glibc keeps replaced values alive, so
- * a getenv() elsewhere still reads a valid string. TZ is left at the last
- * zone used (nothing else here reads local time), so a page of many times
- * in one panel's zone loads the zone once, not twice a time. */
-static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
-static char tz_current[72] = "UTC";
-
+/* The zone is applied by core/civil_time.c, which owns the process-wide
+ * TZ and its lock. */
 const char *format_time(struct request *req, int64_t t, const char *zone)
 {
 	static const char *const months[] = { "January", "February", "March", "April", "May",
 		"June", "July", "August", "September", "October", "November", "December" };
-	time_t tt = (time_t)t;
-	struct tm tm;
-	const char *want = zone && *zone && strlen(zone) < sizeof tz_current ? zone : "UTC";
-	pthread_mutex_lock(&tz_lock);
-	if (strcmp(tz_current, want)) {
-		setenv("TZ", want, 1);
-		tzset();
-		snprintf(tz_current, sizeof tz_current, "%s", want);
-	}
-	localtime_r(&tt, &tm);
-	pthread_mutex_unlock(&tz_lock);
-	return arena_printf(&req->arena, "%d %s %d, %02d:%02d", tm.tm_mday, months[tm.tm_mon],
-	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	struct civil c;
+	civil_from_utc(t, zone, &c);
+	return arena_printf(&req->arena, "%d %s %d, %02d:%02d", c.day, months[c.month - 1],
+	                    c.year, c.hour, c.minute);
 }

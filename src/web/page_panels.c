@@ -60,6 +60,22 @@ static void read_panel_form(struct request *req, struct panel *p, struct form_er
 		errors_add(e, "organisation", "Keep the organisation's name to 120 characters or fewer.");
 	if (!hosting_parse(field(req, "hosting"), &p->hosting))
 		errors_add(e, "hosting", "Choose who runs the panel.");
+	/* Absent (an older form, a script): keep what p already holds. */
+	if (form_has(&req->form, "response_days") &&
+	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "response_days"))), 1, 365,
+	               &p->response_days))
+		errors_add(e, "response_days", "Enter a number of days from 1 to 365.");
+	if (form_has(&req->form, "agenda_days") &&
+	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "agenda_days"))), 0, 60,
+	               &p->agenda_days))
+		errors_add(e, "agenda_days", "Enter a number of days from 0 to 60.");
+}
+
+/* What to show in a number field: what was typed, if anything, else n. */
+static const char *days_text(struct request *req, const char *name, int64_t n)
+{
+	if (form_has(&req->form, name)) return field(req, name);
+	return arena_printf(&req->arena, "%lld", (long long)n);
 }
 
 static void panel_form(struct request *req, const struct form_errors *e, const struct panel *p,
@@ -79,6 +95,13 @@ static void panel_form(struct request *req, const struct form_errors *e, const s
 	         p->time_zone, "text", NULL);
 	ui_input(req, e, "language", "Main language", "A language code, for example en, cy or ar.",
 	         p->language, "text", NULL);
+	ui_input(req, e, "response_days", "Days to answer a contribution",
+	         "Each idea, concern or question gets a response within this many days, or it "
+	         "shows as overdue on the panel page.", days_text(req, "response_days",
+	         p->response_days), "text", "off");
+	ui_input(req, e, "agenda_days", "Days before a meeting the agenda is published",
+	         "Members can propose items until then.", days_text(req, "agenda_days",
+	         p->agenda_days), "text", "off");
 	ui_button(req, button, NULL);
 	ui_form_end(req);
 	page_end(req);
@@ -87,13 +110,14 @@ static void panel_form(struct request *req, const struct form_errors *e, const s
 void panel_new_get(struct request *req)
 {
 	struct panel p = { .name = "", .description = "", .time_zone = "Europe/London",
-	                   .language = "en", .organisation = "" };
+	                   .language = "en", .organisation = "",
+	                   .response_days = PANEL_RESPONSE_DAYS, .agenda_days = PANEL_AGENDA_DAYS };
 	panel_form(req, NULL, &p, "/panels/new", "Start a new panel", "Create the panel");
 }
 
 void panel_new_post(struct request *req)
 {
-	struct panel p = {0};
+	struct panel p = { .response_days = PANEL_RESPONSE_DAYS, .agenda_days = PANEL_AGENDA_DAYS };
 	struct form_errors e = {0};
 	read_panel_form(req, &p, &e);
 	if (e.n) {
@@ -158,7 +182,8 @@ void panel_edit_get(struct request *req)
 
 void panel_edit_post(struct request *req)
 {
-	struct panel p = { .id = req->panel->id };
+	struct panel p = { .id = req->panel->id, .response_days = req->panel->response_days,
+	                   .agenda_days = req->panel->agenda_days };
 	struct form_errors e = {0};
 	read_panel_form(req, &p, &e);
 	const char *action = arena_printf(&req->arena, "/panels/%lld/edit", (long long)p.id);

@@ -51,6 +51,15 @@ void account_password_post(struct request *req);
 void token_create_post(struct request *req);
 void token_revoke_post(struct request *req);
 
+/* page_contributions.c */
+void contributions_get(struct request *req);
+void contribution_post(struct request *req);
+void contribution_get(struct request *req);
+void responses_post(struct request *req);
+void my_contributions_get(struct request *req);
+void notices_get(struct request *req);
+void notices_read_post(struct request *req);
+
 /* api_v1.c */
 void api_me(struct request *req);
 void api_panels(struct request *req);

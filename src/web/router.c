@@ -139,7 +139,8 @@ static bool load_panel(struct request *req)
 		return false;
 	}
 	req->panel = p;
-	req->actor = (struct panel_actor){ .role = m.role, .status = m.status, .hosting = p->hosting };
+	req->actor = (struct panel_actor){ .role = m.role, .status = m.status, .hosting = p->hosting,
+	                                   .responder = m.responder };
 	if (policy_hides_panel(&req->actor)) {
 		/* Not a member: the panel is not there, as far as they can tell. */
 		respond_error(req, 404, "not_found", "There is no such page.");

@@ -39,7 +39,17 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/members/{id}", member_get, ACCESS_PANEL, PA_VIEW_MEMBER, false },
 	{ POST, "/panels/{id}/members/{id}", member_post, ACCESS_PANEL, PA_MANAGE_MEMBERS, false },
 
+	/* voice and influence: contributions and responses */
+	{ GET,  "/panels/{id}/contributions", contributions_get, ACCESS_PANEL, PA_VIEW_PANEL, false },
+	{ POST, "/panels/{id}/contributions", contribution_post, ACCESS_PANEL, PA_CONTRIBUTE, false },
+	{ GET,  "/panels/{id}/contributions/{id}", contribution_get, ACCESS_PANEL, PA_VIEW_PANEL,
+	  false },
+	{ POST, "/panels/{id}/responses", responses_post, ACCESS_PANEL, PA_RESPOND, false },
+
 	/* the person's own pages */
+	{ GET,  "/my-contributions",  my_contributions_get, ACCESS_USER, 0, false },
+	{ GET,  "/notices",           notices_get,         ACCESS_USER, 0, false },
+	{ POST, "/notices/read",      notices_read_post,   ACCESS_USER, 0, false },
 	{ GET,  "/profile",           profile_get,         ACCESS_USER, 0, false },
 	{ POST, "/profile",           profile_post,        ACCESS_USER, 0, false },
 	{ GET,  "/my-data",           my_data_get,         ACCESS_USER, 0, false },

@@ -84,8 +84,21 @@ static const struct row rows[] = {
 	  { 401, 200, 200, 403, 200, 404 } },
 	{ "GET", "/api/v1/panels/{id}/members/{id}", "/api/v1/panels/1/members/3", NULL,
 	  { 401, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/contributions", "/panels/1/contributions", NULL,
+	  { 303, 200, 200, 200, 200, 404 } },
+	{ "GET", "/panels/{id}/contributions/{id}", "/panels/1/contributions/999", NULL,
+	  { 303, 404, 404, 404, 404, 404 } },
+	{ "GET", "/my-contributions", "/my-contributions", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "GET", "/notices", "/notices", NULL, { 303, 200, 200, 200, 200, 200 } },
 
 	/* writes */
+	{ "POST", "/panels/{id}/contributions", "/panels/1/contributions",
+	  "kind=idea&body=Matrix+idea+from+%R&attribution=named", { 303, 303, 303, 403, 403, 404 } },
+	/* Stewards may respond, but there is no contribution 999; guests here
+	 * are not named responders. */
+	{ "POST", "/panels/{id}/responses", "/panels/1/responses", "contribution=999&status=received",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/notices/read", "/notices/read", NULL, { 303, 303, 303, 303, 303, 303 } },
 	{ "POST", "/profile", "/profile", "display_name=&version=1", { 303, 400, 400, 400, 400, 400 } },
 	{ "PATCH", "/api/v1/me/profile", "/api/v1/me/profile", "{\"fields\":{}}",
 	  { 401, 200, 200, 200, 200, 200 } },

@@ -9,7 +9,13 @@
  *  - an active steward may invite guests, and so may an active co-creator of
  *    a user-led panel;
  *  - managing, inviting members, changing roles, pausing, removing and
- *    editing the panel belong to active stewards only. */
+ *    editing the panel belong to active stewards only;
+ *  - stewards and co-creators (paused too) see the panel's projects,
+ *    meetings and contributions; guests only what they are invited to;
+ *  - active co-creators and stewards propose agenda items and contribute;
+ *  - running projects and meetings, recording contributions and adding
+ *    papers belong to active stewards; answering contributions to active
+ *    stewards and to active guests the panel names as responders. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,6 +55,15 @@ static const struct {
 	{ PA_PAUSE_MEMBER,    "... ... ... Y..",         "... ... ... Y.." },
 	{ PA_REMOVE_MEMBER,   "... ... ... Y..",         "... ... ... Y.." },
 	{ PA_EDIT_PANEL,      "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_VIEW_WORK,       "... ... YY. YY.",         "... ... YY. YY." },
+	{ PA_MANAGE_PROJECTS, "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_MANAGE_MEETINGS, "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_PROPOSE_ITEM,    "... ... Y.. Y..",         "... ... Y.. Y.." },
+	{ PA_CONTRIBUTE,      "... ... Y.. Y..",         "... ... Y.. Y.." },
+	{ PA_RECORD_CONTRIBUTION, "... ... ... Y..",     "... ... ... Y.." },
+	/* not named a responder; see responders_may_answer */
+	{ PA_RESPOND,         "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_ADD_PAPER,       "... ... ... Y..",         "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
@@ -88,7 +103,7 @@ static void allows_matches_table(void **state)
 			for (int s = 0; s < N_STATUSES; s++)
 				for (int h = 0; h < N_HOSTINGS; h++) {
 					struct panel_actor actor = { all_roles[r], all_statuses[s],
-					                             all_hostings[h] };
+					                             all_hostings[h], false };
 					bool want = expected_answer((enum panel_action)a, actor.role,
 					                            actor.status, actor.hosting);
 					bool got = policy_allows(&actor, (enum panel_action)a);
@@ -106,7 +121,7 @@ static void allows_matches_table(void **state)
 static void unknown_action_is_refused(void **state)
 {
 	(void)state;
-	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_USER_LED };
+	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_USER_LED, false };
 	assert_false(policy_allows(&steward, PA__COUNT));
 }
 
@@ -117,10 +132,84 @@ static void hides_panel_from_non_members_and_removed(void **state)
 		for (int s = 0; s < N_STATUSES; s++)
 			for (int h = 0; h < N_HOSTINGS; h++) {
 				struct panel_actor actor = { all_roles[r], all_statuses[s],
-				                             all_hostings[h] };
+				                             all_hostings[h], false };
 				bool want = actor.role == ROLE_NONE || actor.status == MEMBER_REMOVED;
 				assert_int_equal(policy_hides_panel(&actor), want);
 			}
+}
+
+/* Being named a responder lets an active guest answer contributions and
+ * changes nothing else, for any role. */
+static void responders_may_answer(void **state)
+{
+	(void)state;
+	for (int r = 0; r < N_ROLES; r++)
+		for (int s = 0; s < N_STATUSES; s++)
+			for (int a = 0; a < PA__COUNT; a++) {
+				struct panel_actor plain = { all_roles[r], all_statuses[s],
+				                             HOSTING_ORGANISATION, false };
+				struct panel_actor named = plain;
+				named.responder = true;
+				bool want = policy_allows(&plain, (enum panel_action)a);
+				if (a == PA_RESPOND && all_roles[r] == ROLE_GUEST &&
+				    all_statuses[s] == MEMBER_ACTIVE)
+					want = true;
+				assert_int_equal(policy_allows(&named, (enum panel_action)a), want);
+			}
+	assert_true(policy_can_own_responses(ROLE_STEWARD, MEMBER_ACTIVE, false));
+	assert_true(policy_can_own_responses(ROLE_GUEST, MEMBER_ACTIVE, true));
+	assert_false(policy_can_own_responses(ROLE_GUEST, MEMBER_ACTIVE, false));
+	assert_false(policy_can_own_responses(ROLE_GUEST, MEMBER_PAUSED, true));
+	assert_false(policy_can_own_responses(ROLE_CO_CREATOR, MEMBER_ACTIVE, true));
+	assert_false(policy_can_own_responses(ROLE_STEWARD, MEMBER_PAUSED, false));
+	assert_false(policy_can_own_responses(ROLE_NONE, MEMBER_ACTIVE, true));
+}
+
+/* Meetings, papers, reflections and contributions, for every role and
+ * status, invited to the meeting or not. Expected, per role (none, guest,
+ * co-creator, steward) and status (active, paused, removed), as letters:
+ * see meeting / reply / see published paper / see draft paper / reflect
+ * when attended / see a contribution they do not own / one they own. */
+static void meeting_and_contribution_rules(void **state)
+{
+	(void)state;
+	static const struct {
+		enum panel_role role;
+		enum member_status status;
+		bool invited;
+		const char *want; /* 7 letters, Y or . */
+	} rows[] = {
+		{ ROLE_NONE, MEMBER_ACTIVE, true, "......." },
+		{ ROLE_GUEST, MEMBER_ACTIVE, false, "......Y" },
+		{ ROLE_GUEST, MEMBER_ACTIVE, true, "YYY.Y.Y" },
+		{ ROLE_GUEST, MEMBER_PAUSED, true, "Y.Y.Y.Y" },
+		{ ROLE_GUEST, MEMBER_REMOVED, true, "......." },
+		{ ROLE_CO_CREATOR, MEMBER_ACTIVE, false, "YYY.YYY" },
+		{ ROLE_CO_CREATOR, MEMBER_PAUSED, false, "Y.Y.YYY" },
+		{ ROLE_CO_CREATOR, MEMBER_REMOVED, false, "......." },
+		{ ROLE_STEWARD, MEMBER_ACTIVE, false, "YYYYYYY" },
+		{ ROLE_STEWARD, MEMBER_PAUSED, false, "Y.Y.YYY" },
+		{ ROLE_STEWARD, MEMBER_REMOVED, true, "......." },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct panel_actor a = { rows[i].role, rows[i].status, HOSTING_ORGANISATION, false };
+		bool inv = rows[i].invited;
+		bool got[7] = {
+			policy_can_see_meeting(&a, inv),
+			policy_can_reply_to_meeting(&a, inv),
+			policy_can_see_paper(&a, inv, true),
+			policy_can_see_paper(&a, inv, false),
+			policy_can_reflect(&a, inv, true),
+			policy_can_see_contribution(&a, false),
+			policy_can_see_contribution(&a, true),
+		};
+		for (int k = 0; k < 7; k++)
+			if (got[k] != (rows[i].want[k] == 'Y'))
+				fail_msg("row %zu (%s, %s, invited %d), rule %d: expected %c", i,
+				         role_key(a.role), status_key(a.status), inv, k, rows[i].want[k]);
+		/* Nobody reflects on a meeting they did not attend. */
+		assert_false(policy_can_reflect(&a, inv, false));
+	}
 }
 
 static void action_names_are_distinct(void **state)
@@ -331,6 +420,8 @@ int main(void)
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),
+		cmocka_unit_test(responders_may_answer),
+		cmocka_unit_test(meeting_and_contribution_rules),
 		cmocka_unit_test(can_see_field_table),
 		cmocka_unit_test(can_see_person),
 		cmocka_unit_test(last_steward_cannot_step_away),

@@ -1,0 +1,11 @@
+#ifndef EC_APP_APP_PRIVATE_H
+#define EC_APP_APP_PRIVATE_H
+/* What the use-case files (app.c, voice.c) share. */
+#include "app/app.h"
+
+/* Fills *err and returns false. */
+bool app_fail(struct app_error *err, int status, const char *code, const char *field,
+              const char *message);
+/* A 500 "nothing was changed" error; returns false. */
+bool app_internal(struct app_error *err);
+#endif

@@ -1,0 +1,284 @@
+#include "core/civil_time.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/text.h"
+
+#define DAY 86400
+
+/* Day numbers count days since 1970-01-01 in the proleptic Gregorian
+ * calendar; instants are clamped to years 1..9999 UTC. */
+#define FIRST_INSTANT (-62135596800LL) /* 0001-01-01T00:00:00Z */
+#define LAST_INSTANT  253402300799LL   /* 9999-12-31T23:59:59Z */
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+static bool leap_year(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_length(int64_t y, int m)
+{
+	static const int len[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && leap_year(y) ? 29 : len[m - 1];
+}
+
+/* Leap years among 1 .. y-1 (years before 1 counted the same way, so that
+ * year 0 is leap and the count stays continuous). */
+static int64_t leaps_before(int64_t y)
+{
+	int64_t p = y - 1;
+	return floor_div(p, 4) - floor_div(p, 100) + floor_div(p, 400);
+}
+
+static int64_t day_number(int64_t y, int m, int d)
+{
+	static const int before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	int64_t n = 365 * (y - 1970) + leaps_before(y) - leaps_before(1970);
+	n += before[m - 1] + (m > 2 && leap_year(y)) + d - 1;
+	return n;
+}
+
+static void date_of_day(int64_t n, int *y, int *m, int *d)
+{
+	/* An estimate within a year or so, then corrected exactly. */
+	int64_t year = 1970 + floor_div(n * 400, 146097);
+	while (day_number(year, 1, 1) > n) year--;
+	while (day_number(year + 1, 1, 1) <= n) year++;
+	int64_t left = n - day_number(year, 1, 1);
+	int month = 1;
+	while (left >= month_length(year, month)) left -= month_length(year, month++);
+	*y = (int)year;
+	*m = month;
+	*d = (int)left + 1;
+}
+
+static int64_t clamp_instant(int64_t t)
+{
+	return t < FIRST_INSTANT ? FIRST_INSTANT : t > LAST_INSTANT ? LAST_INSTANT : t;
+}
+
+/* Wall-clock seconds (local time written as if it were UTC) into fields. */
+static void split_wall(int64_t wall, struct civil *out)
+{
+	int64_t n = floor_div(wall, DAY);
+	int64_t s = wall - n * DAY;
+	date_of_day(n, &out->year, &out->month, &out->day);
+	out->hour = (int)(s / 3600);
+	out->minute = (int)(s / 60 % 60);
+	out->second = (int)(s % 60);
+	out->weekday = (int)(n + 4 - floor_div(n + 4, 7) * 7); /* 1970-01-01 was a Thursday */
+}
+
+/* ---- the zone lock ----
+ *
+ * localtime_r follows the process-wide TZ, so zones are switched here under
+ * a lock. main() sets TZ=UTC before any thread exists, so the variable
+ * always exists and is only ever replaced, never removed: glibc keeps
+ * replaced values alive, so a getenv() elsewhere still reads a valid
+ * string. TZ is left at the last zone used (nothing else reads local time),
+ * so a page of many times in one panel's zone loads the zone once.
+ *
+ * UTC never takes the lock: its offset is 0 by definition. */
+static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+static char tz_asked[72] = "UTC"; /* the name last asked for, valid or not */
+
+static bool plain_utc(const char *zone)
+{
+	return !zone || !*zone || !strcmp(zone, "UTC");
+}
+
+/* Takes the lock and makes zone current; pair with zone_leave(). An
+ * unknown zone is set as "UTC" rather than handed to the C library, which
+ * would read a string such as "ABC3" as a POSIX rule. */
+static void zone_enter(const char *zone)
+{
+	pthread_mutex_lock(&tz_lock);
+	if (!strcmp(tz_asked, zone)) return;
+	bool fits = strlen(zone) < sizeof tz_asked;
+	setenv("TZ", fits && tz_valid(zone) ? zone : "UTC", 1);
+	tzset();
+	strcpy(tz_asked, fits ? zone : "UTC");
+}
+
+static void zone_leave(void)
+{
+	pthread_mutex_unlock(&tz_lock);
+}
+
+/* Offset from UTC at instant t in the current zone (under the lock), or in
+ * UTC. */
+static int64_t offset_at(int64_t t, bool utc)
+{
+	if (utc) return 0;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	return localtime_r(&tt, &tm) ? (int64_t)tm.tm_gmtoff : 0;
+}
+
+/* The instant(s) showing wall-clock time `wall`. No zone has ever been
+ * more than a day from UTC, so every answer lies within two days of wall
+ * read as UTC.
+ *
+ * Candidates: the offsets in force two days either side, plus the offset
+ * found at each candidate tried, until no new offset appears. A candidate
+ * wall - o is an answer when the offset there really is o, i.e. when it
+ * converts back to wall. With none, wall is in a gap: a binary search finds
+ * the second at which local time jumps over wall. */
+static enum civil_match resolve(int64_t wall, bool utc, int64_t *out, int64_t *gap_end)
+{
+	int64_t offs[8];
+	int n = 0;
+	int64_t probes[2] = { offset_at(wall - 2 * DAY, utc), offset_at(wall + 2 * DAY, utc) };
+	for (int i = 0; i < 2; i++) {
+		bool seen = false;
+		for (int k = 0; k < n; k++) seen |= offs[k] == probes[i];
+		if (!seen) offs[n++] = probes[i];
+	}
+	for (int i = 0; i < n && n < 8; i++) {
+		int64_t o = offset_at(wall - offs[i], utc);
+		bool seen = false;
+		for (int k = 0; k < n; k++) seen |= offs[k] == o;
+		if (!seen) offs[n++] = o;
+	}
+	int found = 0;
+	int64_t best = 0;
+	for (int i = 0; i < n; i++) {
+		int64_t c = wall - offs[i];
+		if (c + offset_at(c, utc) != wall) continue;
+		if (!found || c < best) best = c;
+		found++;
+	}
+	if (found) {
+		*out = best;
+		*gap_end = best;
+		return found > 1 ? CIVIL_AMBIGUOUS : CIVIL_EXACT;
+	}
+	/* lo shows a time before wall, hi one after; keep it so. */
+	int64_t lo = wall - 2 * DAY, hi = wall + 2 * DAY;
+	while (hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+		if (mid + offset_at(mid, utc) < wall) lo = mid;
+		else hi = mid;
+	}
+	/* The clocks jump at hi; before it the offset was offset_at(lo). */
+	*out = wall - offset_at(lo, utc);
+	*gap_end = hi;
+	return CIVIL_GAP;
+}
+
+/* ---- public ---- */
+
+void civil_from_utc(int64_t t, const char *zone, struct civil *out)
+{
+	t = clamp_instant(t);
+	bool utc = plain_utc(zone);
+	if (!utc) zone_enter(zone);
+	int64_t off = offset_at(t, utc);
+	if (!utc) zone_leave();
+	split_wall(t + off, out);
+	out->utc_offset_seconds = (int)off;
+}
+
+bool civil_date_valid(int year, int month, int day)
+{
+	return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+	       day <= month_length(year, month);
+}
+
+enum civil_match civil_to_utc(int year, int month, int day, int hour, int minute,
+                              const char *zone, int64_t *out)
+{
+	if (!civil_date_valid(year, month, day) || hour < 0 || hour > 23 || minute < 0 ||
+	    minute > 59)
+		return CIVIL_INVALID;
+	int64_t wall = day_number(year, month, day) * DAY + hour * 3600 + minute * 60;
+	bool utc = plain_utc(zone);
+	if (!utc) zone_enter(zone);
+	int64_t gap_end;
+	enum civil_match m = resolve(wall, utc, out, &gap_end);
+	if (!utc) zone_leave();
+	return m;
+}
+
+bool civil_start_of_day(int year, int month, int day, const char *zone, int64_t *out)
+{
+	if (!civil_date_valid(year, month, day)) return false;
+	int64_t wall = day_number(year, month, day) * DAY;
+	bool utc = plain_utc(zone);
+	if (!utc) zone_enter(zone);
+	int64_t shifted;
+	resolve(wall, utc, &shifted, out);
+	if (!utc) zone_leave();
+	return true;
+}
+
+int64_t civil_end_of_day_after(int64_t start_utc, int days, const char *zone)
+{
+	int64_t first_next = day_number(1, 1, 2), last_next = day_number(10000, 1, 1);
+	start_utc = clamp_instant(start_utc);
+	bool utc = plain_utc(zone);
+	if (!utc) zone_enter(zone);
+	int64_t today = floor_div(start_utc + offset_at(start_utc, utc), DAY);
+	int64_t next = today + days + 1;
+	if (next < first_next) next = first_next;
+	if (next > last_next) next = last_next;
+	int64_t shifted, begins;
+	resolve(next * DAY, utc, &shifted, &begins);
+	if (!utc) zone_leave();
+	return begins - 1;
+}
+
+int civil_days_between(int64_t a_utc, int64_t b_utc, const char *zone)
+{
+	a_utc = clamp_instant(a_utc);
+	b_utc = clamp_instant(b_utc);
+	bool utc = plain_utc(zone);
+	if (!utc) zone_enter(zone);
+	int64_t a = floor_div(a_utc + offset_at(a_utc, utc), DAY);
+	int64_t b = floor_div(b_utc + offset_at(b_utc, utc), DAY);
+	if (!utc) zone_leave();
+	return (int)(b - a);
+}
+
+/* n decimal digits exactly, into *v. */
+static bool digits(const char *s, int n, int *v)
+{
+	int x = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') return false;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x;
+	return true;
+}
+
+bool civil_parse_date(const char *s, int *year, int *month, int *day)
+{
+	int y, m, d;
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+	if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d)) return false;
+	if (!civil_date_valid(y, m, d)) return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}
+
+bool civil_parse_clock(const char *s, int *hour, int *minute)
+{
+	int h, m;
+	if (!s || strlen(s) != 5 || s[2] != ':') return false;
+	if (!digits(s, 2, &h) || !digits(s + 3, 2, &m) || h > 23 || m > 59) return false;
+	*hour = h;
+	*minute = m;
+	return true;
+}

@@ -1,0 +1,224 @@
+#include "core/voice.h"
+
+#include <string.h>
+
+struct name_pair { const char *key, *label; };
+
+#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+static int lookup(const struct name_pair *t, int n, const char *s)
+{
+	if (!s) return -1;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(t[i].key, s)) return i;
+	return -1;
+}
+
+/* key(), label() and parse() for an enum whose values index table; values
+ * below first cannot be parsed (they are states, not choices). */
+#define NAMES(prefix, type, table, first)                                      \
+	const char *prefix##_key(type v)                                       \
+	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].key : "?"; }   \
+	const char *prefix##_label(type v)                                     \
+	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].label : "?"; } \
+	bool prefix##_parse(const char *s, type *out)                          \
+	{                                                                      \
+		int i = lookup(table, COUNT(table), s);                        \
+		if (i < (first)) return false;                                 \
+		*out = (type)i;                                                \
+		return true;                                                   \
+	}
+
+static const struct name_pair stages[] = {
+	[STAGE_SHAPING] = { "shaping", "Shaping" },
+	[STAGE_DESIGN] = { "design", "Design" },
+	[STAGE_DELIVERY] = { "delivery", "Delivery" },
+	[STAGE_EVALUATION] = { "evaluation", "Evaluation" },
+};
+static const struct name_pair replies[] = {
+	[REPLY_NONE] = { "none", "Not replied yet" },
+	[REPLY_COMING] = { "coming", "Coming" },
+	[REPLY_NOT_COMING] = { "not_coming", "Not coming" },
+	[REPLY_MAYBE] = { "maybe", "Maybe" },
+};
+static const struct name_pair item_states[] = {
+	[ITEM_PROPOSED] = { "proposed", "Proposed" },
+	[ITEM_AGREED] = { "agreed", "On the agenda" },
+	[ITEM_NOT_TAKEN] = { "not_taken", "Not on this agenda" },
+};
+static const struct name_pair kinds[] = {
+	[KIND_IDEA] = { "idea", "Idea" },
+	[KIND_CONCERN] = { "concern", "Concern" },
+	[KIND_QUESTION] = { "question", "Question" },
+	[KIND_RECOMMENDATION] = { "recommendation", "Recommendation" },
+};
+static const struct name_pair attributions[] = {
+	[ATTR_NAMED] = { "named", "With my name" },
+	[ATTR_ANONYMOUS] = { "anonymous", "Anonymous" },
+	[ATTR_GROUP] = { "group", "On behalf of a group" },
+};
+static const struct name_pair statuses[] = {
+	[RS_AWAITING] = { "awaiting", "Waiting for a response" },
+	[RS_RECEIVED] = { "received", "Received" },
+	[RS_UNDER_CONSIDERATION] = { "under_consideration", "Under consideration" },
+	[RS_ADOPTED] = { "adopted", "Adopted" },
+	[RS_ADOPTED_IN_PART] = { "adopted_in_part", "Adopted in part" },
+	[RS_NOT_ADOPTED] = { "not_adopted", "Not adopted" },
+	[RS_REFERRED] = { "referred", "Not ours to decide: passed on" },
+};
+static const struct name_pair ypns[] = {
+	[YPN_YES] = { "yes", "Yes" },
+	[YPN_PARTLY] = { "partly", "Partly" },
+	[YPN_NO] = { "no", "No" },
+};
+
+NAMES(stage, enum project_stage, stages, 0)
+NAMES(reply, enum meeting_reply, replies, 1)
+NAMES(item_state, enum item_state, item_states, 0)
+NAMES(kind, enum contribution_kind, kinds, 0)
+NAMES(attribution, enum attribution, attributions, 0)
+NAMES(ypn, enum yes_partly_no, ypns, 0)
+
+/* Spelt out rather than made by NAMES: "awaiting" is a state, never a
+ * choice, so parsing starts after it. */
+const char *response_status_key(enum response_status s)
+{
+	return (unsigned)s < (unsigned)RS__COUNT ? statuses[s].key : "?";
+}
+const char *response_status_label(enum response_status s)
+{
+	return (unsigned)s < (unsigned)RS__COUNT ? statuses[s].label : "?";
+}
+bool response_status_parse(const char *s, enum response_status *out)
+{
+	int i = lookup(statuses, COUNT(statuses), s);
+	if (i <= RS_AWAITING) return false;
+	*out = (enum response_status)i;
+	return true;
+}
+
+const char *stage_hint(enum project_stage s)
+{
+	switch (s) {
+	case STAGE_SHAPING: return "Deciding what the project is for and what it should change.";
+	case STAGE_DESIGN: return "Working out how it will be done.";
+	case STAGE_DELIVERY: return "Doing it.";
+	case STAGE_EVALUATION: return "Looking back at what changed and what we learned.";
+	case STAGE__COUNT: break;
+	}
+	return "";
+}
+
+static const struct { const char *label, *meaning; } rungs[RUNG_MAX + 1] = {
+	[1] = { "Coercion", "People attend, but have no voice and no choice." },
+	[2] = { "Educating", "People are told about a service so that they will use it." },
+	[3] = { "Informing", "People are told what has been decided." },
+	[4] = { "Consultation", "People are asked for their views, with no promise they will "
+	                        "change anything." },
+	[5] = { "Engagement", "People have more of a say, but professionals still decide." },
+	[6] = { "Co-design", "People help design the work, and their ideas shape it." },
+	[7] = { "Co-production", "People share power and decide together, as equals, from "
+	                         "start to finish." },
+};
+
+const char *rung_label(int rung)
+{
+	return rung >= RUNG_MIN && rung <= RUNG_MAX ? rungs[rung].label : "?";
+}
+
+const char *rung_meaning(int rung)
+{
+	return rung >= RUNG_MIN && rung <= RUNG_MAX ? rungs[rung].meaning : "";
+}
+
+const char *rung_group(int rung)
+{
+	if (rung < RUNG_MIN || rung > RUNG_MAX) return "?";
+	if (rung <= 2) return "doing to";
+	if (rung <= 5) return "doing for";
+	return "doing with";
+}
+
+bool response_is_outcome(enum response_status s)
+{
+	return s == RS_ADOPTED || s == RS_ADOPTED_IN_PART || s == RS_NOT_ADOPTED ||
+	       s == RS_REFERRED;
+}
+
+bool contribution_overdue(enum response_status s, int64_t due_at, int64_t now)
+{
+	return !response_is_outcome(s) && now > due_at;
+}
+
+static bool blank(const char *s)
+{
+	if (!s) return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return false;
+	return true;
+}
+
+const char *response_missing(const struct response_text *r, const char **message)
+{
+	switch (r->status) {
+	case RS_ADOPTED:
+	case RS_ADOPTED_IN_PART:
+		if (blank(r->what_done)) {
+			*message = "Say what was done, or will be done, about it.";
+			return "what_done";
+		}
+		break;
+	case RS_NOT_ADOPTED:
+		if (blank(r->reason)) {
+			*message = "Give the reason it was not adopted. People need to know why.";
+			return "reason";
+		}
+		break;
+	case RS_REFERRED:
+		if (blank(r->referred_to)) {
+			*message = "Say who it was passed on to.";
+			return "referred_to";
+		}
+		break;
+	default:
+		break;
+	}
+	if (response_is_outcome(r->status) && blank(r->decided_by)) {
+		*message = "Say who made the decision, for example a person, a board or a team.";
+		return "decided_by";
+	}
+	return NULL;
+}
+
+int64_t median_of_days(const int64_t *days, const int64_t *n, size_t k)
+{
+	int64_t total = 0;
+	for (size_t i = 0; i < k; i++) total += n[i] > 0 ? n[i] : 0;
+	if (total == 0) return -1;
+	/* The lower middle: the value at position (total - 1) / 2 in order.
+	 * The histogram is small (one entry per distinct day count), so
+	 * finding each next smallest value by scanning is fine. */
+	int64_t want = (total - 1) / 2, seen = 0, last = INT64_MIN;
+	for (;;) {
+		int64_t next = INT64_MAX, count = 0;
+		for (size_t i = 0; i < k; i++)
+			if (n[i] > 0 && days[i] > last && days[i] < next) next = days[i];
+		for (size_t i = 0; i < k; i++)
+			if (n[i] > 0 && days[i] == next) count += n[i];
+		if (seen + count > want) return next;
+		seen += count;
+		last = next;
+	}
+}
+
+int percent_of(int64_t part, int64_t whole)
+{
+	if (whole <= 0) return 0;
+	return (int)((part * 200 + whole) / (2 * whole));
+}
+
+int felt_heard_tenths(const struct influence *f)
+{
+	if (f->reflections < REFLECTION_MIN_ANSWERS) return -1;
+	return (int)((f->felt_heard_sum * 20 + f->reflections) / (2 * f->reflections));
+}
