@@ -227,6 +227,15 @@ void member_get(struct request *req)
 		ui_button(req, m.status == MEMBER_PAUSED ? "Resume their membership" : "Pause their membership",
 		          "secondary");
 		ui_form_end(req);
+		if (m.role == ROLE_GUEST) {
+			/* Guests the panel names answer the contributions given to them. */
+			ui_form_begin(req, action);
+			html(b, "<input type=\"hidden\" name=\"action\" value=\"%r\">",
+			     m.responder ? "responder_off" : "responder_on");
+			ui_button(req, m.responder ? "Stop them answering contributions"
+			                           : "Name them to answer contributions", "secondary");
+			ui_form_end(req);
+		}
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"action\" value=\"remove\">");
 		ui_button(req, "Remove from the panel", "warning");
@@ -248,6 +257,21 @@ void member_post(struct request *req)
 			respond_error(req, 400, "invalid", "Choose a role: co-creator, steward or guest.");
 			return;
 		}
+	} else if (!strcmp(action, "responder_on") || !strcmp(action, "responder_off")) {
+		if (m.role != ROLE_GUEST) {
+			respond_error(req, 400, "invalid", "Only guests are named to answer: stewards "
+			                                   "always may.");
+			return;
+		}
+		if (store_membership_set_responder(req->store, req->panel->id, target,
+		                                   !strcmp(action, "responder_on"),
+		                                   req->now) != ST_OK) {
+			respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+			return;
+		}
+		respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members/%lld",
+		                                   (long long)req->panel->id, (long long)target));
+		return;
 	} else if (!strcmp(action, "pause")) {
 		status = MEMBER_PAUSED;
 	} else if (!strcmp(action, "resume")) {

@@ -161,7 +161,10 @@ void panel_get(struct request *req)
 	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
 	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
 	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);
-	html(b, "</ul><ul class=\"actions\">");
+	html(b, "</ul><ul class=\"actions\">"
+	        "<li><a href=\"/panels/%l/meetings\">Meetings</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
+		html(b, "<li><a href=\"/panels/%l/contributions\">You said, we did</a></li>", p->id);
 	if (policy_allows(&req->actor, PA_LIST_MEMBERS))
 		html(b, "<li><a href=\"/panels/%l/members\">%r</a></li>", p->id,
 		     policy_allows(&req->actor, PA_MANAGE_MEMBERS) ? "Members and invitations"

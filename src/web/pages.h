@@ -60,6 +60,17 @@ void my_contributions_get(struct request *req);
 void notices_get(struct request *req);
 void notices_read_post(struct request *req);
 
+/* page_meetings.c */
+void meetings_get(struct request *req);
+void meeting_new_post(struct request *req);
+void meeting_get(struct request *req);
+void meeting_reply_post(struct request *req);
+void item_propose_post(struct request *req);
+void item_support_post(struct request *req);
+void item_step_out_post(struct request *req);
+void agenda_publish_post(struct request *req);
+void attendance_post(struct request *req);
+
 /* api_v1.c */
 void api_me(struct request *req);
 void api_panels(struct request *req);

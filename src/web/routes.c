@@ -39,6 +39,24 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/members/{id}", member_get, ACCESS_PANEL, PA_VIEW_MEMBER, false },
 	{ POST, "/panels/{id}/members/{id}", member_post, ACCESS_PANEL, PA_MANAGE_MEMBERS, false },
 
+	/* voice and influence: meetings and agendas. A guest sees only the
+	 * meetings they are invited to (page_meetings.c's load_meeting). */
+	{ GET,  "/panels/{id}/meetings", meetings_get, ACCESS_PANEL, PA_VIEW_PANEL, false },
+	{ POST, "/panels/{id}/meetings", meeting_new_post, ACCESS_PANEL, PA_MANAGE_MEETINGS, false },
+	{ GET,  "/panels/{id}/meetings/{id}", meeting_get, ACCESS_PANEL, PA_VIEW_PANEL, false },
+	{ POST, "/panels/{id}/meetings/{id}/reply", meeting_reply_post, ACCESS_PANEL, PA_VIEW_PANEL,
+	  false },
+	{ POST, "/panels/{id}/meetings/{id}/items", item_propose_post, ACCESS_PANEL, PA_PROPOSE_ITEM,
+	  false },
+	{ POST, "/panels/{id}/meetings/{id}/items/{id}/support", item_support_post, ACCESS_PANEL,
+	  PA_PROPOSE_ITEM, false },
+	{ POST, "/panels/{id}/meetings/{id}/items/{id}/step-out", item_step_out_post, ACCESS_PANEL,
+	  PA_VIEW_PANEL, false },
+	{ POST, "/panels/{id}/meetings/{id}/agenda", agenda_publish_post, ACCESS_PANEL,
+	  PA_MANAGE_MEETINGS, false },
+	{ POST, "/panels/{id}/meetings/{id}/attendance", attendance_post, ACCESS_PANEL,
+	  PA_MANAGE_MEETINGS, false },
+
 	/* voice and influence: contributions and responses */
 	{ GET,  "/panels/{id}/contributions", contributions_get, ACCESS_PANEL, PA_VIEW_PANEL, false },
 	{ POST, "/panels/{id}/contributions", contribution_post, ACCESS_PANEL, PA_CONTRIBUTE, false },

@@ -1,0 +1,267 @@
+/* Voice and influence against a real server, on each backend: a meeting
+ * whose agenda members set, contributions recorded there and answered by a
+ * guest, each person's "What became of what I said", and a sweep that an
+ * anonymous contribution's author appears in no page, API answer or error
+ * anyone else receives.
+ *
+ * People (harness.h): sam steward of panel 1, rana steward of panel 1,
+ * amira co-creator, joy guest of panel 1, member1 (user 7) a co-creator of
+ * panel 1 who writes anonymously. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct server srv;
+static struct client *sam, *rana, *amira, *joy, *anon;
+static char anon_name[128];       /* member1's display name */
+static long meeting_id, anon_id;  /* set by the first test */
+
+static int setup(void **state)
+{
+	if (!server_start(&srv)) return -1;
+	struct { struct client **c; const char *email; } who[] = {
+		{ &sam, "sam@demo.emptychair.org" }, { &rana, "rana@demo.emptychair.org" },
+		{ &amira, "amira@demo.emptychair.org" }, { &joy, "joy.adebayo@demo.emptychair.org" },
+		{ &anon, "member1@demo.emptychair.org" } };
+	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
+		*who[i].c = client_new(&srv);
+		if (!client_sign_in(*who[i].c, who[i].email, NULL)) return -1;
+	}
+	struct response *r = get(anon, "/api/v1/me");
+	const char *p = strstr(r->body, "\"display_name\":\"");
+	if (!p) return -1;
+	p += strlen("\"display_name\":\"");
+	size_t n = strcspn(p, "\"");
+	if (n == 0 || n >= sizeof anon_name) return -1;
+	memcpy(anon_name, p, n);
+	response_free(r);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	client_free(sam);
+	client_free(rana);
+	client_free(amira);
+	client_free(joy);
+	client_free(anon);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+/* The number after marker in the Location header of a redirect. */
+static long location_id(struct response *r, const char *marker)
+{
+	char *loc = header_value(r, "location");
+	assert_non_null(loc);
+	const char *p = strstr(loc, marker);
+	assert_non_null(p);
+	long v = strtol(p + strlen(marker), NULL, 10);
+	free(loc);
+	return v;
+}
+
+static void expect(struct client *c, const char *method, const char *path, const char *fields,
+                   long status)
+{
+	struct response *r = strcmp(method, "GET") ? post_form(c, path, fields) : get(c, path);
+	if (r->status != status)
+		fail_msg("%s %s: got %ld, want %ld\n%.400s", method, path, r->status, status, r->body);
+	response_free(r);
+}
+
+static int count(const struct response *r, const char *needle)
+{
+	int n = 0;
+	for (const char *p = r->body; (p = strstr(p, needle)); p += strlen(needle)) n++;
+	return n;
+}
+
+static void a_meeting_from_agenda_to_response(void **state)
+{
+	/* A steward plans a meeting (times in the panel's zone). */
+	struct response *r = post_form(sam, "/panels/1/meetings",
+	                               "title=Transport+and+access&date=2030-01-15&start_time=14:00"
+	                               "&end_time=16:00&place=Community+hall&place_access=Step-free");
+	assert_int_equal(r->status, 303);
+	meeting_id = location_id(r, "/meetings/");
+	response_free(r);
+	char m[64], path[128], fields[512];
+	snprintf(m, sizeof m, "/panels/1/meetings/%ld", meeting_id);
+	r = get(amira, m);
+	assert_int_equal(r->status, 200);
+	/* 14:00 in London in January is 14:00 UTC; the agenda is due 7 days before. */
+	assert_true(contains(r, "15 January 2030, 14:00 to 15 January 2030, 16:00"));
+	assert_true(contains(r, "8 January 2030, 23:59"));
+	response_free(r);
+
+	/* A co-creator proposes an item; it shows who proposed it. */
+	snprintf(path, sizeof path, "%s/items", m);
+	expect(amira, "POST", path, "title=Bus+passes&why=The+cost+of+getting+here"
+	                            "&content_note=Talks+about+debt", 303);
+	expect(joy, "POST", path, "title=Guest+item&why=No", 403);
+	r = get(sam, m);
+	assert_true(contains(r, "Bus passes"));
+	assert_true(contains(r, "proposed by Amira"));
+	long item = number_after(r, "/items/");
+	assert_true(item > 0);
+	response_free(r);
+	snprintf(path, sizeof path, "%s/items/%ld/support", m, item);
+	expect(amira, "POST", path, "on=1", 303);
+	expect(rana, "POST", path, "on=1", 303);
+	expect(rana, "POST", path, "on=1", 303); /* twice counts once */
+	r = get(amira, m);
+	assert_true(contains(r, "2 supporters"));
+	response_free(r);
+
+	/* The steward publishes it; proposals close. */
+	snprintf(path, sizeof path, "%s/agenda", m);
+	snprintf(fields, sizeof fields, "item=%ld&take-%ld=1", item, item);
+	expect(amira, "POST", path, fields, 403);
+	expect(sam, "POST", path, fields, 303);
+	expect(sam, "POST", path, fields, 409);
+	snprintf(path, sizeof path, "%s/items", m);
+	expect(amira, "POST", path, "title=Late&why=Too+late", 409);
+	r = get(joy, m);  /* joy is not invited to this meeting */
+	assert_int_equal(r->status, 404);
+	response_free(r);
+
+	/* A reply; someone stepping out of the item with a content note. */
+	snprintf(path, sizeof path, "%s/reply", m);
+	expect(amira, "POST", path, "reply=coming", 303);
+	expect(amira, "POST", path, "reply=sometimes", 400);
+	snprintf(path, sizeof path, "%s/items/%ld/step-out", m, item);
+	expect(amira, "POST", path, "on=1", 303);
+	r = get(sam, m);
+	assert_true(contains(r, "On the agenda"));
+	assert_true(contains(r, "1 person is stepping out"));
+	assert_true(contains(r, "Coming"));
+	response_free(r);
+
+	/* The steward names joy to answer, and records two contributions from
+	 * amira: one named, one anonymous; joy answers both. */
+	expect(sam, "POST", "/panels/1/members/6", "action=responder_on", 303);
+	snprintf(fields, sizeof fields, "meeting_id=%ld&author_id=3&kind=idea&body=Named+ZQN1+"
+	         "idea&attribution=named&owner_id=6&next=%s", meeting_id, m);
+	expect(sam, "POST", "/panels/1/contributions", fields, 303);
+	snprintf(fields, sizeof fields, "meeting_id=%ld&author_id=3&kind=concern&body=Anonymous+"
+	         "ZQA1+concern&attribution=anonymous&owner_id=6&next=%s", meeting_id, m);
+	expect(sam, "POST", "/panels/1/contributions", fields, 303);
+	/* A co-creator cannot write something down as someone else's. */
+	expect(amira, "POST", "/panels/1/contributions",
+	       "author_id=2&kind=idea&body=Not+mine&attribution=named", 403);
+	/* member1 writes their own, anonymously; the lead steward answers it. */
+	snprintf(fields, sizeof fields, "meeting_id=%ld&kind=concern&body=Anonymous+ZQX9+"
+	         "worry&attribution=anonymous", meeting_id);
+	r = post_form(anon, "/panels/1/contributions", fields);
+	assert_int_equal(r->status, 303);
+	anon_id = location_id(r, "/contributions/");
+	response_free(r);
+
+	r = get(joy, "/panels/1/contributions");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQN1"));
+	assert_true(contains(r, "ZQA1"));
+	assert_false(contains(r, "ZQX9")); /* not joy's to answer: a guest sees only hers */
+	long first = number_after(r, "name=\"contribution\" id=\"pick-");
+	assert_true(first > 0);
+	response_free(r);
+	/* Validation keeps nothing: an adoption must say what was done. */
+	snprintf(fields, sizeof fields, "contribution=%ld&contribution=%ld&status=adopted"
+	         "&decided_by=Service+manager", first, first + 1);
+	r = post_form(joy, "/panels/1/responses", fields);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "Say what was done"));
+	response_free(r);
+	snprintf(fields, sizeof fields, "contribution=%ld&contribution=%ld&status=adopted"
+	         "&what_done=Free+bus+passes+from+March&decided_by=Service+manager", first,
+	         first + 1);
+	expect(joy, "POST", "/panels/1/responses", fields, 303);
+	/* Not hers to answer: to a guest it does not exist. */
+	snprintf(fields, sizeof fields, "contribution=%ld&status=received", anon_id);
+	expect(joy, "POST", "/panels/1/responses", fields, 404);
+
+	/* amira sees both outcomes, her anonymous one marked as hers alone. */
+	r = get(amira, "/my-contributions");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQN1"));
+	assert_true(contains(r, "ZQA1"));
+	assert_int_equal(count(r, "Free bus passes from March"), 2);
+	assert_true(contains(r, "only you can see this is yours"));
+	assert_false(contains(r, "ZQX9"));
+	response_free(r);
+	/* One notice for one response, however many of hers it answered. */
+	r = get(amira, "/notices");
+	assert_int_equal(count(r, "responded to something you said: Adopted"), 1);
+	response_free(r);
+	char *out = server_cli(&srv, (const char *const[]){ "outbox", "--limit", "50", NULL });
+	assert_non_null(strstr(out, "News about what you said"));
+	assert_null(strstr(out, "Free bus passes")); /* mail carries no words of it */
+	free(out);
+}
+
+/* Everything a person other than member1 can be shown about the meeting
+ * and its contributions, including errors: member1's name never appears,
+ * nor a link to their profile. */
+static void anonymous_author_is_never_revealed(void **state)
+{
+	assert_true(meeting_id > 0 && anon_id > 0);
+	char paths[6][128];
+	snprintf(paths[0], sizeof paths[0], "/panels/1/contributions");
+	snprintf(paths[1], sizeof paths[1], "/panels/1/contributions/%ld", anon_id);
+	snprintf(paths[2], sizeof paths[2], "/panels/1/meetings/%ld", meeting_id);
+	snprintf(paths[3], sizeof paths[3], "/panels/1/meetings");
+	snprintf(paths[4], sizeof paths[4], "/my-contributions");
+	snprintf(paths[5], sizeof paths[5], "/notices");
+	struct client *others[] = { sam, rana, amira, joy };
+	const char *names[] = { "sam", "rana", "amira", "joy" };
+	char link[64], fields[256];
+	snprintf(link, sizeof link, "/members/7\"");
+	int checked = 0;
+	for (size_t c = 0; c < sizeof others / sizeof others[0]; c++) {
+		struct response *rs[8];
+		int n = 0;
+		for (int p = 0; p < 6; p++) rs[n++] = get(others[c], paths[p]);
+		/* Errors: an incomplete response, and one to a contribution that is
+		 * not theirs to answer. */
+		snprintf(fields, sizeof fields, "contribution=%ld&status=not_adopted", anon_id);
+		rs[n++] = post_form(others[c], "/panels/1/responses", fields);
+		snprintf(fields, sizeof fields, "contribution=%ld&status=adopted", anon_id);
+		rs[n++] = post_form(others[c], "/panels/1/responses", fields);
+		for (int i = 0; i < n; i++) {
+			if (contains(rs[i], anon_name) || contains(rs[i], link) ||
+			    contains(rs[i], "author_id=7") || contains(rs[i], "\"author_id\":7"))
+				fail_msg("%s was shown member1 as the author (response %d, status %ld)",
+				         names[c], i, rs[i]->status);
+			response_free(rs[i]);
+			checked++;
+		}
+	}
+	assert_int_equal(checked, 32);
+	/* The steward does see the contribution itself, as anonymous. */
+	struct response *r = get(sam, paths[1]);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQX9"));
+	assert_true(contains(r, "Anonymous"));
+	response_free(r);
+	/* The author sees it is theirs. */
+	r = get(anon, paths[1]);
+	assert_true(contains(r, "only you can see this is yours"));
+	response_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_meeting_from_agenda_to_response),
+		cmocka_unit_test(anonymous_author_is_never_revealed),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
