@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/voice_ui.h"
 
 static const struct field_option hosting_options[] = {
 	{ "organisation", "Hosted by an organisation" },
@@ -161,8 +162,23 @@ void panel_get(struct request *req)
 	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
 	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
 	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);
-	html(b, "</ul><ul class=\"actions\">"
+	html(b, "</ul>");
+	if (policy_allows(&req->actor, PA_VIEW_WORK)) {
+		/* Overdue responses are flagged here, where everyone looks. */
+		struct influence f;
+		if (store_influence(req->store, p->id, 0, req->now, &f) == ST_OK) {
+			html(b, "<h2 class=\"heading-m\">Influence</h2>");
+			if (f.overdue)
+				html(b, "<p><strong class=\"tag tag-red\">%l contribution%r overdue</strong> "
+				        "<a href=\"/panels/%l/contributions\">See what is waiting</a></p>",
+				     f.overdue, f.overdue == 1 ? " is" : "s are", p->id);
+			influence_figures(req, &f);
+		}
+	}
+	html(b, "<ul class=\"actions\">"
 	        "<li><a href=\"/panels/%l/meetings\">Meetings</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_WORK))
+		html(b, "<li><a href=\"/panels/%l/projects\">Projects</a></li>", p->id);
 	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
 		html(b, "<li><a href=\"/panels/%l/contributions\">You said, we did</a></li>", p->id);
 	if (policy_allows(&req->actor, PA_LIST_MEMBERS))

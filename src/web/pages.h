@@ -60,6 +60,12 @@ void my_contributions_get(struct request *req);
 void notices_get(struct request *req);
 void notices_read_post(struct request *req);
 
+/* page_projects.c */
+void projects_get(struct request *req);
+void project_new_post(struct request *req);
+void project_get(struct request *req);
+void project_rung_post(struct request *req);
+
 /* page_meetings.c */
 void meetings_get(struct request *req);
 void meeting_new_post(struct request *req);

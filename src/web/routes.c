@@ -39,6 +39,13 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/members/{id}", member_get, ACCESS_PANEL, PA_VIEW_MEMBER, false },
 	{ POST, "/panels/{id}/members/{id}", member_post, ACCESS_PANEL, PA_MANAGE_MEMBERS, false },
 
+	/* voice and influence: projects */
+	{ GET,  "/panels/{id}/projects", projects_get, ACCESS_PANEL, PA_VIEW_WORK, false },
+	{ POST, "/panels/{id}/projects", project_new_post, ACCESS_PANEL, PA_MANAGE_PROJECTS, false },
+	{ GET,  "/panels/{id}/projects/{id}", project_get, ACCESS_PANEL, PA_VIEW_WORK, false },
+	{ POST, "/panels/{id}/projects/{id}/rungs", project_rung_post, ACCESS_PANEL,
+	  PA_MANAGE_PROJECTS, false },
+
 	/* voice and influence: meetings and agendas. A guest sees only the
 	 * meetings they are invited to (page_meetings.c's load_meeting). */
 	{ GET,  "/panels/{id}/meetings", meetings_get, ACCESS_PANEL, PA_VIEW_PANEL, false },

@@ -15,4 +15,6 @@ const char *said_by(struct request *req, const struct contribution *c);
  * across panels). */
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel);
+/* The influence figures of a panel or project, as a list of figures. */
+void influence_figures(struct request *req, const struct influence *f);
 #endif

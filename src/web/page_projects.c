@@ -1,0 +1,225 @@
+/* Projects: what a panel is co-producing, the rung of the co-production
+ * ladder reached at each stage with its evidence, influence figures, and
+ * the project's "you said, we did". Also the influence figures block the
+ * panel's home page shows. */
+#include <string.h>
+
+#include "core/text.h"
+#include "web/layout.h"
+#include "web/pages.h"
+#include "web/voice_ui.h"
+
+enum { LIST_LIMIT = 50 };
+
+void influence_figures(struct request *req, const struct influence *f)
+{
+	struct buf *b = &req->out;
+	html(b, "<ul class=\"figures\" aria-label=\"Influence\">"
+	        "<li><strong>%l</strong> contribution%r</li>"
+	        "<li><strong>%d%%</strong> with an outcome</li>"
+	        "<li><strong>%d%%</strong> adopted in full or in part</li>",
+	     f->contributions, f->contributions == 1 ? "" : "s",
+	     percent_of(f->answered, f->contributions), percent_of(f->adopted, f->contributions));
+	if (f->median_days >= 0)
+		html(b, "<li><strong>%l day%r</strong> median time to an outcome</li>", f->median_days,
+		     f->median_days == 1 ? "" : "s");
+	else
+		html(b, "<li><strong>No outcomes yet</strong> so no time to an outcome</li>");
+	html(b, "<li><strong%r>%l</strong> overdue</li>",
+	     f->overdue ? " class=\"tag tag-red\"" : "", f->overdue);
+	int heard = felt_heard_tenths(f);
+	if (heard >= 0)
+		html(b, "<li><strong>%d.%d out of 5</strong> felt heard (%l answers)</li>", heard / 10,
+		     heard % 10, f->reflections);
+	else
+		html(b, "<li><strong>Not shown</strong> felt heard: fewer than %d answers so far</li>",
+		     REFLECTION_MIN_ANSWERS);
+	html(b, "</ul>");
+}
+
+static const struct field_option stage_options[] = {
+	{ "shaping", "Shaping" }, { "design", "Design" }, { "delivery", "Delivery" },
+	{ "evaluation", "Evaluation" }, { 0, 0 } };
+
+static void projects_page(struct request *req, const struct form_errors *e)
+{
+	const struct panel *p = req->panel;
+	struct project *pr;
+	size_t n;
+	if (store_projects_list(req->store, p->id, &req->arena, &pr, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the projects.");
+		return;
+	}
+	page_begin(req, "Projects", e);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
+	        "<h1 class=\"heading-l\">Projects</h1>", p->id, p->name);
+	if (!n) html(b, "<p>No projects yet.</p>");
+	else html(b, "<ul class=\"card-list\">");
+	for (size_t i = 0; i < n; i++)
+		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l/projects/%l\">"
+		        "%t</a></h2><p>Stage: %t%r</p></li>", p->id, pr[i].id, pr[i].title,
+		     stage_label(pr[i].stage), pr[i].closed_at ? ". Finished" : "");
+	if (n) html(b, "</ul>");
+	if (policy_allows(&req->actor, PA_MANAGE_PROJECTS)) {
+		html(b, "<h2 class=\"heading-m\" id=\"new\">Start a project</h2>");
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects", (long long)p->id));
+		ui_input(req, e, "title", "Title", NULL, field(req, "title"), "text", "off");
+		ui_textarea(req, e, "purpose", "What it is for", "In plain words.", field(req, "purpose"));
+		ui_input(req, e, "decision_maker", "Who makes the final decision",
+		         "For example: the council's housing committee.", field(req, "decision_maker"),
+		         "text", "off");
+		ui_choices(req, e, "stage", "Stage", NULL, stage_options,
+		           *field(req, "stage") ? field(req, "stage") : "shaping", false);
+		ui_button(req, "Start the project", NULL);
+		ui_form_end(req);
+	}
+	page_end(req);
+}
+
+void projects_get(struct request *req)
+{
+	projects_page(req, NULL);
+}
+
+void project_new_post(struct request *req)
+{
+	struct form_errors e = {0};
+	struct project p = { .panel_id = req->panel->id };
+	p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
+	p.purpose = text_trim(arena_strdup(&req->arena, field(req, "purpose")));
+	p.decision_maker = text_trim(arena_strdup(&req->arena, field(req, "decision_maker")));
+	if (!*p.title) errors_add(&e, "title", "Enter the project's title.");
+	else if (utf8_length(p.title) > 200) errors_add(&e, "title", "Keep the title to 200 characters or fewer.");
+	if (utf8_length(p.purpose) > 5000) errors_add(&e, "purpose", "Keep it to 5000 characters or fewer.");
+	if (utf8_length(p.decision_maker) > 200)
+		errors_add(&e, "decision_maker", "Keep it to 200 characters or fewer.");
+	if (!stage_parse(field(req, "stage"), &p.stage)) errors_add(&e, "stage", "Choose the stage.");
+	if (e.n) {
+		req->status = 400;
+		projects_page(req, &e);
+		return;
+	}
+	int64_t id;
+	if (store_project_create(req->store, &p, req->user->id, req->now, &id) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not start the project. Nothing was saved.");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",
+	                                   (long long)req->panel->id, (long long)id));
+}
+
+static bool load_project(struct request *req, struct project *p)
+{
+	enum store_rc rc = store_project_get(req->store, req->panel->id, req->params[1],
+	                                     &req->arena, p);
+	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such project.");
+	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load the project.");
+	return rc == ST_OK;
+}
+
+void project_get(struct request *req)
+{
+	const struct panel *pn = req->panel;
+	struct project p;
+	if (!load_project(req, &p)) return;
+	int64_t before = 0;
+	const char *b_arg = form_get(&req->query, "before");
+	if (b_arg && !parse_i64(b_arg, 1, INT64_MAX, &before)) {
+		respond_error(req, 400, "bad_query", "The page address is not right.");
+		return;
+	}
+	struct project_rung *rungs;
+	struct meeting *m;
+	struct contribution *c;
+	struct influence f;
+	size_t nr, nm, nc;
+	if (store_project_rungs(req->store, p.id, &req->arena, &rungs, &nr) != ST_OK ||
+	    store_meetings_list(req->store, pn->id, p.id, 0, false, &req->arena, &m, &nm) != ST_OK ||
+	    store_influence(req->store, pn->id, p.id, req->now, &f) != ST_OK ||
+	    store_contributions_list(req->store, CS_PROJECT, p.id, req->user->id, before,
+	                             LIST_LIMIT, &req->arena, &c, &nc) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the project.");
+		return;
+	}
+	page_begin(req, p.title, NULL);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/projects\">Back to projects</a>"
+	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>", pn->id, pn->name,
+	     p.title);
+	if (*p.purpose) html(b, "<p class=\"lead\">%t</p>", p.purpose);
+	html(b, "<dl class=\"summary\"><div><dt>Stage</dt><dd>%t: %t</dd></div>"
+	        "<div><dt>Who makes the final decision</dt><dd>%t</dd></div></dl>",
+	     stage_label(p.stage), stage_hint(p.stage),
+	     *p.decision_maker ? p.decision_maker : "Not recorded yet");
+	html(b, "<h2 class=\"heading-m\">Influence</h2>");
+	influence_figures(req, &f);
+	html(b, "<h2 class=\"heading-m\">How far we are co-producing</h2><p class=\"hint\">The "
+	        "ladder of co-production runs from 1, coercion, to 7, co-production.</p>");
+	if (!nr) html(b, "<p>No stage has been assessed yet.</p>");
+	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Rung reached at each "
+	             "stage</caption><thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Rung"
+	             "</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
+	for (size_t i = 0; i < nr; i++)
+		html(b, "<tr><td>%t</td><td data-label=\"Rung\">%d %t (%t)</td><td data-label=\""
+		        "Evidence\">%t</td></tr>", stage_label(rungs[i].stage), rungs[i].rung,
+		     rung_label(rungs[i].rung), rung_group(rungs[i].rung), rungs[i].evidence);
+	if (nr) html(b, "</tbody></table>");
+	if (policy_allows(&req->actor, PA_MANAGE_PROJECTS)) {
+		static const struct field_option rung_options[] = {
+			{ "1", "1 Coercion" }, { "2", "2 Educating" }, { "3", "3 Informing" },
+			{ "4", "4 Consultation" }, { "5", "5 Engagement" }, { "6", "6 Co-design" },
+			{ "7", "7 Co-production" }, { 0, 0 } };
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld/rungs",
+		                                (long long)pn->id, (long long)p.id));
+		ui_select(req, NULL, "stage", "Stage", stage_options, stage_key(p.stage));
+		ui_select(req, NULL, "rung", "Rung reached", rung_options, "4");
+		ui_textarea(req, NULL, "evidence", "Evidence",
+		            "What shows it: who set the agenda, who decided, what changed.", "");
+		ui_button(req, "Record the rung", "secondary");
+		ui_form_end(req);
+	}
+	html(b, "<h2 class=\"heading-m\">Meetings</h2>");
+	if (!nm) html(b, "<p>No meetings yet.</p>");
+	else html(b, "<ul class=\"list\">");
+	for (size_t i = 0; i < nm; i++)
+		html(b, "<li><a href=\"/panels/%l/meetings/%l\">%t</a>, %t</li>", pn->id, m[i].id,
+		     m[i].title, format_time(req, m[i].starts_at, pn->time_zone));
+	if (nm) html(b, "</ul>");
+	html(b, "<h2 class=\"heading-m\">You said, we did</h2>");
+	if (!nc) html(b, "<p>Nothing said about this project yet.</p>");
+	for (size_t i = 0; i < nc; i++) contribution_card(req, &c[i], pn->time_zone, true, false);
+	if (nc == LIST_LIMIT)
+		html(b, "<p><a href=\"/panels/%l/projects/%l?before=%l\" rel=\"next\">Older "
+		        "contributions</a></p>", pn->id, p.id, c[nc - 1].id);
+	page_end(req);
+}
+
+void project_rung_post(struct request *req)
+{
+	struct project p;
+	if (!load_project(req, &p)) return;
+	enum project_stage stage;
+	int64_t rung;
+	const char *evidence = text_trim(arena_strdup(&req->arena, field(req, "evidence")));
+	if (!stage_parse(field(req, "stage"), &stage)) {
+		respond_error_field(req, 400, "invalid", "stage", "Choose a stage.");
+		return;
+	}
+	if (!parse_i64(field(req, "rung"), RUNG_MIN, RUNG_MAX, &rung)) {
+		respond_error_field(req, 400, "invalid", "rung", "Choose a rung from 1 to 7.");
+		return;
+	}
+	if (!*evidence || utf8_length(evidence) > 2000) {
+		respond_error_field(req, 400, "invalid", "evidence",
+		                    "Give the evidence, in 2000 characters or fewer.");
+		return;
+	}
+	if (store_project_rung_set(req->store, p.id, stage, (int)rung, evidence, req->user->id,
+	                           req->now) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not record it. Nothing was changed.");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",
+	                                   (long long)req->panel->id, (long long)p.id));
+}
