@@ -116,6 +116,59 @@ struct demo_ctx {
 	int64_t now;
 };
 
+/* A project, a past meeting with what was said there and the responses,
+ * and a coming meeting whose agenda is open: enough to see every page. */
+static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_t rana,
+                                int64_t amira, int64_t now)
+{
+	enum { DAY = 86400 };
+	struct project pr = { .panel_id = pv, .title = "A welcome pack for new arrivals",
+		.purpose = "What people need to know in their first month in the city, written by "
+		           "people who have been through it.",
+		.decision_maker = "The council's refugee resettlement team", .stage = STAGE_DESIGN };
+	int64_t project, past, coming, item, cid[3], rid;
+	if (store_project_create(s, &pr, sam, now - 60 * DAY, &project) != ST_OK ||
+	    store_project_rung_set(s, project, STAGE_SHAPING, 6, "Members chose the topics and "
+	                           "wrote the outline; the team agreed to it unchanged.", sam,
+	                           now - 40 * DAY) != ST_OK)
+		return ST_ERROR;
+	struct meeting m = { .panel_id = pv, .project_id = project, .title = "What should be in the pack?",
+		.starts_at = now - 20 * DAY, .ends_at = now - 20 * DAY + 2 * 3600,
+		.place = "Central Library, meeting room 2", .place_access = "Step-free entrance on "
+		"Mill Street, hearing loop, accessible toilet on the same floor.",
+		.agenda_due_at = now - 27 * DAY };
+	struct meeting next = { .panel_id = pv, .project_id = project, .title = "Checking the draft",
+		.starts_at = now + 14 * DAY, .ends_at = now + 14 * DAY + 2 * 3600,
+		.online_url = "https://meet.example.org/just-voices", .agenda_due_at = now + 7 * DAY };
+	if (store_meeting_create(s, &m, sam, now - 30 * DAY, &past) != ST_OK ||
+	    store_meeting_create(s, &next, sam, now - 2 * DAY, &coming) != ST_OK ||
+	    store_meeting_attended(s, past, amira, true, now - 20 * DAY) != ST_OK ||
+	    store_meeting_attended(s, past, rana, true, now - 20 * DAY) != ST_OK ||
+	    store_agenda_propose(s, coming, "Easy-read version", "Not everyone reads English well "
+	                         "yet; pictures help.", "", amira, now - DAY, &item) != ST_OK ||
+	    store_agenda_support(s, item, rana, true, now - DAY) != ST_OK)
+		return ST_ERROR;
+	const struct contribution_new said[3] = {
+		{ pv, project, past, 0, KIND_RECOMMENDATION, "Put the GP registration steps first: "
+		  "most of us did not know we could register without an address.", ATTR_NAMED, "",
+		  amira, sam, sam, now + 8 * DAY },
+		{ pv, project, past, 0, KIND_CONCERN, "The pack should not say that the Home Office "
+		  "shares nothing with the council. People will not trust it.", ATTR_ANONYMOUS, "",
+		  amira, sam, sam, now + 8 * DAY },
+		{ pv, project, past, 0, KIND_QUESTION, "Can the pack be translated into Tigrinya?",
+		  ATTR_GROUP, "Eritrean women's group", rana, sam, sam, now - 2 * DAY },
+	};
+	for (int i = 0; i < 3; i++)
+		if (store_contribution_add(s, &said[i], now - 20 * DAY, &cid[i]) != ST_OK)
+			return ST_ERROR;
+	struct response_record r = { .status = RS_ADOPTED, .what_done = "GP registration is now "
+		"the first page of the draft.", .decided_by = "Resettlement team manager",
+		.decided_at = now - 9 * DAY, .written_by = sam, .panel_id = pv };
+	return store_response_add(s, &r, &cid[0], 1, "Just Voices responded to something you said.",
+	                          "/my-contributions", "News about what you said to Just Voices",
+	                          "Read what became of it on emptychair.", now - 9 * DAY, &rid);
+}
+
 static enum store_rc make_demo(struct store *s, void *p)
 {
 	struct demo_ctx *c = p;
@@ -172,7 +225,7 @@ static enum store_rc make_demo(struct store *s, void *p)
 		                                               ROLE_CO_CREATOR, MEMBER_ACTIVE, now);
 		fill_profile(s, uid, now);
 	}
-	return ST_OK;
+	return demo_voice(s, pv, sam, rana, amira, now);
 }
 
 int cmd_demo(const struct cli_options *o, int argc, char **argv)
