@@ -425,8 +425,8 @@ enum store_rc store_meeting_attended(struct store *s, int64_t meeting_id, int64_
  * attending. */
 enum store_rc store_meeting_mine(struct store *s, int64_t meeting_id, int64_t user_id,
                                  enum meeting_reply *reply, bool *attended);
-/* Everyone who may attend (active co-creators and stewards, and the
- * meeting's guests) with their reply and attendance, by name. */
+/* The active members who have replied or been recorded as attending, and
+ * the meeting's guests, with their reply and attendance, by name. */
 struct meeting_person {
 	int64_t user_id;
 	const char *display_name;

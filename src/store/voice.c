@@ -159,8 +159,9 @@
 	                  "ORDER BY c.id DESC LIMIT $4")                                  \
 	X(CONTRIBS_PROJECT, CONTRIB_SELECT "WHERE c.project_id = $2 AND c.id < $3 "      \
 	                    "ORDER BY c.id DESC LIMIT $4")                                \
-	X(CONTRIBS_MEETING, CONTRIB_SELECT "WHERE c.meeting_id = $2 AND c.id < $3 "      \
-	                    "ORDER BY c.id DESC LIMIT $4")                                \
+	X(CONTRIBS_MEETING, CONTRIB_SELECT "WHERE c.id IN (SELECT id FROM "              \
+	                    "contributions WHERE meeting_id = $2 AND id < $3 ORDER BY "   \
+	                    "id DESC LIMIT $4) ORDER BY c.id")                            \
 	X(CONTRIBS_AUTHOR, CONTRIB_SELECT "WHERE c.author_id = $1 AND c.id < $2 "        \
 	                   "ORDER BY c.id DESC LIMIT $3")                                 \
 	X(CONTRIBS_OWNER_OPEN, CONTRIB_SELECT "WHERE c.owner_id = $2 AND "               \
@@ -822,6 +823,8 @@ enum store_rc store_contributions_list(struct store *s, enum contribution_scope 
 	if ((unsigned)scope >= sizeof by_scope / sizeof by_scope[0]) return ST_ERROR;
 	struct db_stmt *st = stmt(s, by_scope[scope]);
 	if (!st) return ST_ERROR;
+	/* A page is the newest `limit` below the cursor; a meeting's page is
+	 * then given oldest first, in the order things were said. */
 	int64_t cursor = before > 0 ? before : INT64_MAX;
 	db_bind_i64(st, 1, viewer_id);
 	switch (scope) {

@@ -244,6 +244,9 @@ CREATE TABLE calendar_feeds (
 -- contributions by status, and days from a contribution to its first
 -- outcome, per panel and project (0 for none), so that a page reads a few
 -- rows rather than counting a million contributions.
+-- A count that falls to 0 is deleted, so that the tables hold exactly the
+-- rows the triggers would build from the contributions alone (what
+-- store_copy rebuilds and store_table_sums compares).
 CREATE TABLE influence_counts (
   panel_id   BIGINT NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
   project_id BIGINT NOT NULL,
@@ -266,10 +269,16 @@ BEGIN
     UPDATE influence_counts SET n = n - 1
       WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
         AND status = OLD.status;
+    DELETE FROM influence_counts
+      WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
+        AND status = OLD.status AND n = 0;
     IF OLD.answered_at IS NOT NULL THEN
       UPDATE influence_days SET n = n - 1
         WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
           AND days = (OLD.answered_at - OLD.created_at) / 86400;
+      DELETE FROM influence_days
+        WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
+          AND days = (OLD.answered_at - OLD.created_at) / 86400 AND n = 0;
     END IF;
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN

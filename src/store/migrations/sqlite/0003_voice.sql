@@ -244,6 +244,9 @@ CREATE TABLE calendar_feeds (
 -- contributions by status, and days from a contribution to its first
 -- outcome, per panel and project (0 for none), so that a page reads a few
 -- rows rather than counting a million contributions.
+-- A count that falls to 0 is deleted, so that the tables hold exactly the
+-- rows the triggers would build from the contributions alone (what
+-- store_copy rebuilds and store_table_sums compares).
 CREATE TABLE influence_counts (
   panel_id   INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
   project_id INTEGER NOT NULL,
@@ -275,10 +278,17 @@ CREATE TRIGGER contributions_count_delete AFTER DELETE ON contributions BEGIN
   UPDATE influence_counts SET n = n - 1
     WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
       AND status = OLD.status;
+  DELETE FROM influence_counts
+    WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
+      AND status = OLD.status AND n = 0;
   UPDATE influence_days SET n = n - 1
     WHERE OLD.answered_at IS NOT NULL AND panel_id = OLD.panel_id
       AND project_id = COALESCE(OLD.project_id, 0)
       AND days = (OLD.answered_at - OLD.created_at) / 86400;
+  DELETE FROM influence_days
+    WHERE OLD.answered_at IS NOT NULL AND panel_id = OLD.panel_id
+      AND project_id = COALESCE(OLD.project_id, 0)
+      AND days = (OLD.answered_at - OLD.created_at) / 86400 AND n = 0;
 END;
 
 CREATE TRIGGER contributions_count_update
@@ -286,6 +296,9 @@ AFTER UPDATE OF panel_id, project_id, status, answered_at, created_at ON contrib
   UPDATE influence_counts SET n = n - 1
     WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
       AND status = OLD.status;
+  DELETE FROM influence_counts
+    WHERE panel_id = OLD.panel_id AND project_id = COALESCE(OLD.project_id, 0)
+      AND status = OLD.status AND n = 0;
   INSERT INTO influence_counts (panel_id, project_id, status, n)
     VALUES (NEW.panel_id, COALESCE(NEW.project_id, 0), NEW.status, 1)
     ON CONFLICT (panel_id, project_id, status) DO UPDATE SET n = n + 1;
@@ -293,6 +306,10 @@ AFTER UPDATE OF panel_id, project_id, status, answered_at, created_at ON contrib
     WHERE OLD.answered_at IS NOT NULL AND panel_id = OLD.panel_id
       AND project_id = COALESCE(OLD.project_id, 0)
       AND days = (OLD.answered_at - OLD.created_at) / 86400;
+  DELETE FROM influence_days
+    WHERE OLD.answered_at IS NOT NULL AND panel_id = OLD.panel_id
+      AND project_id = COALESCE(OLD.project_id, 0)
+      AND days = (OLD.answered_at - OLD.created_at) / 86400 AND n = 0;
   INSERT INTO influence_days (panel_id, project_id, days, n)
     SELECT NEW.panel_id, COALESCE(NEW.project_id, 0),
            (NEW.answered_at - NEW.created_at) / 86400, 1
