@@ -1,6 +1,6 @@
 #include "core/policy.h"
 
-#include <string.h>
+#include "core/names.h"
 
 static const char *const action_names[PA__COUNT] = {
 	[PA_VIEW_PANEL] = "view_panel",
@@ -149,8 +149,6 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
 	return active_stewards > 1;
 }
 
-struct name_pair { const char *key, *label; };
-
 static const struct name_pair roles[] = {
 	[ROLE_NONE] = { "none", "Not a member" },
 	[ROLE_GUEST] = { "guest", "Guest" },
@@ -171,29 +169,6 @@ static const struct name_pair hostings[] = {
 	[HOSTING_ORGANISATION] = { "organisation", "Hosted by an organisation" },
 	[HOSTING_USER_LED] = { "user_led", "Run by its own members" },
 };
-
-#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
-
-static int lookup(const struct name_pair *t, int n, const char *s)
-{
-	if (!s) return -1;
-	for (int i = 0; i < n; i++)
-		if (!strcmp(t[i].key, s)) return i;
-	return -1;
-}
-
-#define NAMES(prefix, type, table, first)                                      \
-	const char *prefix##_key(type v)                                       \
-	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].key : "?"; }   \
-	const char *prefix##_label(type v)                                     \
-	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].label : "?"; } \
-	bool prefix##_parse(const char *s, type *out)                          \
-	{                                                                      \
-		int i = lookup(table, COUNT(table), s);                        \
-		if (i < (first)) return false;                                 \
-		*out = (type)i;                                                \
-		return true;                                                   \
-	}
 
 /* ROLE_NONE is never a value someone can choose, so parsing starts at 1. */
 NAMES(role, enum panel_role, roles, 1)

@@ -1,33 +1,6 @@
 #include "core/voice.h"
 
-#include <string.h>
-
-struct name_pair { const char *key, *label; };
-
-#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
-
-static int lookup(const struct name_pair *t, int n, const char *s)
-{
-	if (!s) return -1;
-	for (int i = 0; i < n; i++)
-		if (!strcmp(t[i].key, s)) return i;
-	return -1;
-}
-
-/* key(), label() and parse() for an enum whose values index table; values
- * below first cannot be parsed (they are states, not choices). */
-#define NAMES(prefix, type, table, first)                                      \
-	const char *prefix##_key(type v)                                       \
-	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].key : "?"; }   \
-	const char *prefix##_label(type v)                                     \
-	{ return (unsigned)v < (unsigned)COUNT(table) ? table[v].label : "?"; } \
-	bool prefix##_parse(const char *s, type *out)                          \
-	{                                                                      \
-		int i = lookup(table, COUNT(table), s);                        \
-		if (i < (first)) return false;                                 \
-		*out = (type)i;                                                \
-		return true;                                                   \
-	}
+#include "core/names.h"
 
 static const struct name_pair stages[] = {
 	[STAGE_SHAPING] = { "shaping", "Shaping" },
@@ -79,23 +52,8 @@ NAMES(kind, enum contribution_kind, kinds, 0)
 NAMES(attribution, enum attribution, attributions, 0)
 NAMES(ypn, enum yes_partly_no, ypns, 0)
 
-/* Spelt out rather than made by NAMES: "awaiting" is a state, never a
- * choice, so parsing starts after it. */
-const char *response_status_key(enum response_status s)
-{
-	return (unsigned)s < (unsigned)RS__COUNT ? statuses[s].key : "?";
-}
-const char *response_status_label(enum response_status s)
-{
-	return (unsigned)s < (unsigned)RS__COUNT ? statuses[s].label : "?";
-}
-bool response_status_parse(const char *s, enum response_status *out)
-{
-	int i = lookup(statuses, COUNT(statuses), s);
-	if (i <= RS_AWAITING) return false;
-	*out = (enum response_status)i;
-	return true;
-}
+/* "awaiting" is a state, never an answer someone gives. */
+NAMES(response_status, enum response_status, statuses, 1)
 
 const char *stage_hint(enum project_stage s)
 {

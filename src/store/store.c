@@ -334,14 +334,23 @@ int64_t sq_scalar_i64(struct db_stmt *st)
 	return v;
 }
 
-/* After a versioned UPDATE changed nothing: ST_CONFLICT if the row exists
- * (someone saved first), ST_NOT_FOUND if it does not. */
-static enum store_rc version_miss(struct store *s, enum stmt_id exists, int64_t id)
+enum store_rc sq_version_miss(struct db_stmt *exists, int64_t id)
 {
-	struct db_stmt *st = stmt(s, exists);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, id);
-	return sq_scalar_i64(st) ? ST_CONFLICT : ST_NOT_FOUND;
+	if (!exists) return ST_ERROR;
+	db_bind_i64(exists, 1, id);
+	return sq_scalar_i64(exists) ? ST_CONFLICT : ST_NOT_FOUND;
+}
+
+enum store_rc sq_one_row(struct db_stmt *st,
+                         void (*read)(struct db_stmt *, void *, struct arena *), void *out,
+                         struct arena *a)
+{
+	enum store_rc rc = sq_first_row(st);
+	if (rc == ST_OK) {
+		read(st, out, a);
+		db_done(st);
+	}
+	return rc;
 }
 
 const char *sq_col_str(struct db_stmt *st, int col, struct arena *a)
@@ -664,7 +673,7 @@ enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
 	db_bind_i64(st, 3, expected_version);
 	db_bind_i64(st, 4, now);
 	enum store_rc rc = sq_exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? version_miss(s, S_USER_EXISTS, id) : rc;
+	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, S_USER_EXISTS), id) : rc;
 }
 
 enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now)
@@ -913,12 +922,7 @@ enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
 	struct db_stmt *st = stmt(s, S_PANEL_GET);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, id);
-	enum store_rc rc = sq_first_row(st);
-	if (rc == ST_OK) {
-		read_panel(st, p, a);
-		db_done(st);
-	}
-	return rc;
+	return sq_one_row(st, read_panel, p, a);
 }
 
 enum store_rc store_panel_member(struct store *s, int64_t panel_id, int64_t user_id,
@@ -957,7 +961,7 @@ enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t
 	db_bind_i64(st, 10, p->response_days);
 	db_bind_i64(st, 11, p->agenda_days);
 	enum store_rc rc = sq_exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? version_miss(s, S_PANEL_EXISTS, p->id) : rc;
+	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, S_PANEL_EXISTS), p->id) : rc;
 }
 
 static void read_my_panel(struct db_stmt *st, void *slot, struct arena *a)

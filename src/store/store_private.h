@@ -36,6 +36,14 @@ enum store_rc sq_first_row(struct db_stmt *st);
 enum store_rc sq_first_i64(struct db_stmt *st, int64_t *out);
 /* The same, 0 when there is no row or on error. */
 int64_t sq_scalar_i64(struct db_stmt *st);
+/* Reads the first row with read() into out: ST_OK, ST_NOT_FOUND or an error. */
+enum store_rc sq_one_row(struct db_stmt *st,
+                         void (*read)(struct db_stmt *, void *, struct arena *), void *out,
+                         struct arena *a);
+/* After a versioned UPDATE changed nothing, given the row's "SELECT COUNT(*)
+ * ... WHERE id = $1" statement: ST_CONFLICT if the row exists (someone saved
+ * first), ST_NOT_FOUND if it does not. */
+enum store_rc sq_version_miss(struct db_stmt *exists, int64_t id);
 /* A text column copied into a (NULL as ""). */
 const char *sq_col_str(struct db_stmt *st, int col, struct arena *a);
 

@@ -250,26 +250,6 @@ static void bind_ref(struct db_stmt *st, int idx, int64_t v)
 	else db_bind_null(st, idx);
 }
 
-static enum store_rc version_miss(struct store *s, enum voice_stmt exists, int64_t id)
-{
-	struct db_stmt *st = stmt(s, exists);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, id);
-	return sq_scalar_i64(st) ? ST_CONFLICT : ST_NOT_FOUND;
-}
-
-/* Reads one row with read() into out: ST_OK, ST_NOT_FOUND or an error. */
-static enum store_rc one_row(struct db_stmt *st, void (*read)(struct db_stmt *, void *, struct arena *),
-                             void *out, struct arena *a)
-{
-	enum store_rc rc = sq_first_row(st);
-	if (rc == ST_OK) {
-		read(st, out, a);
-		db_done(st);
-	}
-	return rc;
-}
-
 /* ---- projects ---- */
 
 static void read_project(struct db_stmt *st, void *slot, struct arena *a)
@@ -310,7 +290,7 @@ enum store_rc store_project_get(struct store *s, int64_t panel_id, int64_t id,
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, id);
-	return one_row(st, read_project, out, a);
+	return sq_one_row(st, read_project, out, a);
 }
 
 enum store_rc store_project_update(struct store *s, const struct project *p, int64_t now)
@@ -327,7 +307,7 @@ enum store_rc store_project_update(struct store *s, const struct project *p, int
 	db_bind_i64(st, 8, p->version);
 	db_bind_i64(st, 9, now);
 	enum store_rc rc = sq_exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? version_miss(s, V_PROJECT_EXISTS, p->id) : rc;
+	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, V_PROJECT_EXISTS), p->id) : rc;
 }
 
 enum store_rc store_projects_list(struct store *s, int64_t panel_id, struct arena *a,
@@ -430,7 +410,7 @@ enum store_rc store_meeting_get(struct store *s, int64_t panel_id, int64_t id,
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, id);
-	return one_row(st, read_meeting, out, a);
+	return sq_one_row(st, read_meeting, out, a);
 }
 
 enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int64_t now)
@@ -450,7 +430,7 @@ enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int
 	db_bind_i64(st, 11, m->version);
 	db_bind_i64(st, 12, now);
 	enum store_rc rc = sq_exec_changed(s, st);
-	return rc == ST_NOT_FOUND ? version_miss(s, V_MEETING_EXISTS, m->id) : rc;
+	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, V_MEETING_EXISTS), m->id) : rc;
 }
 
 enum store_rc store_meetings_list(struct store *s, int64_t panel_id, int64_t project_id,
@@ -609,7 +589,7 @@ enum store_rc store_agenda_item_get(struct store *s, int64_t meeting_id, int64_t
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, viewer_id);
 	db_bind_i64(st, 3, id);
-	return one_row(st, read_item, out, a);
+	return sq_one_row(st, read_item, out, a);
 }
 
 enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const char *title,
@@ -765,7 +745,7 @@ enum store_rc store_contribution_get(struct store *s, int64_t panel_id, int64_t 
 	db_bind_i64(st, 1, viewer_id);
 	db_bind_i64(st, 2, panel_id);
 	db_bind_i64(st, 3, id);
-	return one_row(st, read_contribution, out, a);
+	return sq_one_row(st, read_contribution, out, a);
 }
 
 static void read_responder(struct db_stmt *st, void *slot, struct arena *a)

@@ -15,6 +15,17 @@
 
 enum { LIST_LIMIT = 50 };
 
+bool read_before(struct request *req, int64_t *before)
+{
+	*before = 0;
+	const char *arg = form_get(&req->query, "before");
+	if (arg && !parse_i64(arg, 1, INT64_MAX, before)) {
+		respond_error(req, 400, "bad_query", "The page address is not right.");
+		return false;
+	}
+	return true;
+}
+
 const char *said_by(struct request *req, const struct contribution *c)
 {
 	switch (c->attribution) {
@@ -112,12 +123,8 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 	const struct panel *p = req->panel;
 	bool see_all = policy_allows(&req->actor, PA_VIEW_WORK);
 	bool respond = policy_allows(&req->actor, PA_RESPOND);
-	int64_t before = 0;
-	const char *b_arg = form_get(&req->query, "before");
-	if (b_arg && !parse_i64(b_arg, 1, INT64_MAX, &before)) {
-		respond_error(req, 400, "bad_query", "The page address is not right.");
-		return;
-	}
+	int64_t before;
+	if (!read_before(req, &before)) return;
 	struct contribution *open = NULL, *all = NULL;
 	size_t nopen = 0, nall = 0;
 	enum store_rc rc = see_all
@@ -352,12 +359,8 @@ void responses_post(struct request *req)
 
 void my_contributions_get(struct request *req)
 {
-	int64_t before = 0;
-	const char *b_arg = form_get(&req->query, "before");
-	if (b_arg && !parse_i64(b_arg, 1, INT64_MAX, &before)) {
-		respond_error(req, 400, "bad_query", "The page address is not right.");
-		return;
-	}
+	int64_t before;
+	if (!read_before(req, &before)) return;
 	struct contribution *c;
 	size_t n;
 	if (store_contributions_list(req->store, CS_AUTHOR, 0, req->user->id, before, LIST_LIMIT,
@@ -373,10 +376,17 @@ void my_contributions_get(struct request *req)
 	if (!n && !before)
 		html(b, "<p>You have not said anything to a panel yet. When you add an idea, concern "
 		        "or question, or a steward records one from a meeting, it appears here.</p>");
+	/* Times in each contribution's panel's zone; a page is mostly one
+	 * panel's, so the zone is read again only when the panel changes. */
+	int64_t zone_of = 0;
+	const char *zone = "UTC";
 	for (size_t i = 0; i < n; i++) {
 		struct panel p;
-		const char *zone = store_panel_get(req->store, c[i].panel_id, &req->arena, &p) == ST_OK
-		                   ? p.time_zone : "UTC";
+		if (c[i].panel_id != zone_of) {
+			zone_of = c[i].panel_id;
+			zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+			       ? p.time_zone : "UTC";
+		}
 		contribution_card(req, &c[i], zone, false, true);
 	}
 	if (n == LIST_LIMIT)

@@ -305,15 +305,8 @@ static void people_section(struct request *req, const struct meeting *m)
 		html(b, "<tr><td>%t%r</td><td data-label=\"Reply\">%t</td><td data-label=\"Needs\">",
 		     pp[i].display_name, pp[i].role == ROLE_GUEST ? " (guest)" : "",
 		     reply_label(pp[i].reply));
-		if (have_needs && needs[i].n) {
-			for (size_t k = 0; k < needs[i].n; k++) {
-				const struct profile_field *f = profile_field_find(needs[i].values[k].field);
-				html(b, "%r<strong>%t:</strong> %t", k ? "<br>" : "", f->label,
-				     profile_display(f, needs[i].values[k].value, &req->arena));
-			}
-		} else {
-			html(b, "<span class=\"hint\">None shared</span>");
-		}
+		if (have_needs) needs_summary(req, &needs[i]);
+		else html(b, "<span class=\"hint\">None shared</span>");
 		html(b, "</td><td data-label=\"Attended\"><input type=\"hidden\" name=\"listed\" "
 		        "value=\"%l\"><div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
 		        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\"><span class=\"visually-"

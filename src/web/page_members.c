@@ -11,9 +11,7 @@ static const struct field_option member_roles[] = {
 	{ "co_creator", "Co-creator" }, { "steward", "Steward" }, { "guest", "Guest" }, { 0, 0 } };
 static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 } };
 
-/* Steward-facing summary of the access and communication needs a member
- * shares with stewards: the things stewards must act on. */
-static void needs_summary(struct request *req, const struct visible_profile *vp)
+void needs_summary(struct request *req, const struct visible_profile *vp)
 {
 	for (size_t i = 0; i < vp->n; i++) {
 		const struct profile_field *f = profile_field_find(vp->values[i].field);

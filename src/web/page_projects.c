@@ -123,12 +123,8 @@ void project_get(struct request *req)
 	const struct panel *pn = req->panel;
 	struct project p;
 	if (!load_project(req, &p)) return;
-	int64_t before = 0;
-	const char *b_arg = form_get(&req->query, "before");
-	if (b_arg && !parse_i64(b_arg, 1, INT64_MAX, &before)) {
-		respond_error(req, 400, "bad_query", "The page address is not right.");
-		return;
-	}
+	int64_t before;
+	if (!read_before(req, &before)) return;
 	struct project_rung *rungs;
 	struct meeting *m;
 	struct contribution *c;

@@ -103,6 +103,12 @@ void respond_app_error(struct request *req, const struct app_error *err);
  * is answered here. Returns true when the caller should show the form. */
 bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e);
 
+/* Steward-facing summary of the access and communication needs a member
+ * shares with stewards, the things stewards must act on (page_members.c);
+ * "None shared" when vp holds none. */
+struct visible_profile;
+void needs_summary(struct request *req, const struct visible_profile *vp);
+
 /* Loads the member {id} of the request's panel into m, or answers 404
  * (page or JSON, as fits the route) and returns false. */
 struct membership;

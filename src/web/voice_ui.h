@@ -15,6 +15,10 @@ const char *said_by(struct request *req, const struct contribution *c);
  * across panels). */
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel);
+/* The ?before= cursor of a list read a page at a time (0 when absent);
+ * false, having answered 400, when it is not a positive id. */
+bool read_before(struct request *req, int64_t *before);
+
 /* The influence figures of a panel or project, as a list of figures. */
 void influence_figures(struct request *req, const struct influence *f);
 #endif
