@@ -15,8 +15,10 @@ struct store {
  * Each file asserts that its statements fit below the next base. */
 enum {
 	STORE_CORE_STMT_BASE = 0,    /* store.c */
-	STORE_VOICE_STMT_BASE = 128, /* voice.c */
-	STORE_COPY_STMT_BASE = 320,  /* copy.c, up to DB_STMT_SLOTS */
+	STORE_VOICE_STMT_BASE = 128,   /* voice.c */
+	STORE_RECORD_STMT_BASE = 224,  /* meeting_record.c: papers, reflections */
+	STORE_CALENDAR_STMT_BASE = 288, /* calendar.c: private calendar feeds */
+	STORE_COPY_STMT_BASE = 320,    /* copy.c, up to DB_STMT_SLOTS */
 };
 
 /* ---- helpers for writing operations (store.c) ---- */

@@ -229,8 +229,8 @@ enum voice_stmt {
 	V__COUNT
 };
 
-_Static_assert((int)STORE_VOICE_STMT_BASE + (int)V__COUNT <= (int)STORE_COPY_STMT_BASE,
-               "voice.c's statement ids run into copy.c's");
+_Static_assert((int)STORE_VOICE_STMT_BASE + (int)V__COUNT <= (int)STORE_RECORD_STMT_BASE,
+               "voice.c's statement ids run into meeting_record.c's");
 
 static const char *const voice_sql[V__COUNT] = {
 #define X(id, sql) [V_##id] = sql,
