@@ -31,6 +31,21 @@ const char *filetype_media_type(enum file_kind k) { return kinds[known(k)].media
 const char *filetype_extension(enum file_kind k) { return kinds[known(k)].extension; }
 const char *filetype_label(enum file_kind k) { return kinds[known(k)].label; }
 bool filetype_is_image(enum file_kind k) { return kinds[known(k)].image; }
+const char *filetype_key(enum file_kind k)
+{
+	const char *ext = kinds[known(k)].extension;
+	return *ext ? ext + 1 : ext;
+}
+
+bool filetype_parse(const char *key, enum file_kind *out)
+{
+	for (size_t k = FILE_UNKNOWN + 1; key && k < sizeof kinds / sizeof kinds[0]; k++)
+		if (!strcmp(key, kinds[k].extension + 1)) {
+			*out = (enum file_kind)k;
+			return true;
+		}
+	return false;
+}
 
 /* ---- sniffing ---- */
 

@@ -44,6 +44,11 @@ const char *filetype_extension(enum file_kind k);
  * "Unknown file" for FILE_UNKNOWN. */
 const char *filetype_label(enum file_kind k);
 
+/* The kind's name as stored with a paper: the extension without its dot
+ * ("pdf", "docx", "jpg"...); "" for FILE_UNKNOWN. filetype_parse() reads it
+ * back, false for anything else (FILE_UNKNOWN is never stored). */
+const char *filetype_key(enum file_kind k);
+bool filetype_parse(const char *key, enum file_kind *out);
 /* PNG, JPEG, GIF and WebP: the kinds a page may show with <img>. */
 bool filetype_is_image(enum file_kind k);
 

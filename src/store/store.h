@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "core/account.h"
+#include "core/filetype.h"
 #include "core/mem.h"
 #include "core/policy.h"
 #include "core/voice.h"
@@ -408,8 +409,6 @@ enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int
 enum store_rc store_meetings_list(struct store *s, int64_t panel_id, int64_t project_id,
                                   int64_t user_id, bool invited_only, struct arena *a,
                                   struct meeting **out, size_t *n);
-enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t meeting_id,
-                                                const char *text, int64_t now);
 
 /* Guests of a meeting. */
 bool store_meeting_invited(struct store *s, int64_t meeting_id, int64_t user_id);
@@ -563,6 +562,109 @@ enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
                                  struct arena *a, struct notice **out, size_t *n);
 int64_t store_notices_unread(struct store *s, int64_t user_id);
 enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t now);
+
+/* ---- what a meeting leaves behind (meeting_record.c) ---- */
+
+/* A meeting paper: Markdown written in the page, or a file kept outside the
+ * database under its SHA-256 (the web layer's files directory). Drafts
+ * (published_at 0) are seen only by those who add papers; publishing the
+ * agenda publishes them all (store_agenda_publish). */
+struct paper {
+	int64_t id, meeting_id, item_id;      /* item_id 0: the whole meeting */
+	const char *title, *summary;           /* summary: plain language, required */
+	const char *markdown;                  /* "" for a file */
+	bool is_file;
+	enum file_kind file_kind;
+	const char *file_name, *file_sha256;   /* as filetype_safe_name made it; hex */
+	int64_t file_size, published_at, created_at, version;
+	const char *created_by_name, *item_title;
+};
+/* Adds p (published at once when p->published_at is set). */
+enum store_rc store_paper_add(struct store *s, const struct paper *p, int64_t creator,
+                              int64_t now, int64_t *id);
+/* ST_NOT_FOUND unless paper id belongs to meeting_id. */
+enum store_rc store_paper_get(struct store *s, int64_t meeting_id, int64_t id, struct arena *a,
+                              struct paper *out);
+/* Oldest first; drafts only when drafts_too. */
+enum store_rc store_papers_list(struct store *s, int64_t meeting_id, bool drafts_too,
+                                struct arena *a, struct paper **out, size_t *n);
+/* ST_NOT_FOUND when not the meeting's or already published. */
+enum store_rc store_paper_publish(struct store *s, int64_t meeting_id, int64_t id, int64_t now);
+/* Publishes every draft of the meeting (inside store_agenda_publish's
+ * transaction too). */
+enum store_rc store_papers_publish_drafts(struct store *s, int64_t meeting_id, int64_t now);
+/* Removes a paper. For a file, *file_uses_left is how many papers still
+ * hold the same file afterwards (0: the caller may delete it), else -1. */
+enum store_rc store_paper_remove(struct store *s, int64_t meeting_id, int64_t id,
+                                 int64_t *file_uses_left);
+
+/* One attendee's reflection after a meeting. */
+struct reflection {
+	int felt_heard;                        /* 1..5 */
+	enum yes_partly_no info_in_time, felt_safe;
+	const char *should_change;
+	bool named;                            /* false: stored without the person */
+};
+/* Records r once per attendee, in one transaction: ST_CONFLICT when
+ * user_id has already answered for this meeting. Whether they may answer
+ * (attended, the meeting is over) is the caller's check. */
+enum store_rc store_reflection_add(struct store *s, int64_t meeting_id, int64_t user_id,
+                                   const struct reflection *r);
+bool store_reflection_done(struct store *s, int64_t meeting_id, int64_t user_id);
+struct reflection_comment {
+	const char *text, *name;               /* name "" unless the author named it */
+};
+/* The reflections on one meeting, or on every meeting of a project. Below
+ * REFLECTION_MIN_ANSWERS answers only `answers` is filled: no average, no
+ * counts, no comments leave the store. Comments are in the order of their
+ * text, never the order they were given. */
+struct reflection_summary {
+	int64_t answers, felt_heard_sum;
+	int64_t info_in_time[3], felt_safe[3]; /* by enum yes_partly_no */
+	struct reflection_comment *comments;
+	size_t ncomments;
+};
+enum store_rc store_reflections_summary(struct store *s, bool of_project, int64_t key,
+                                        struct arena *a, struct reflection_summary *out);
+/* Saves the stewards' "what we will change" and, when text is not empty,
+ * gives every recorded attendee but `by` an on-site notice, in one
+ * transaction. */
+enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t panel_id,
+                                                int64_t meeting_id, const char *text,
+                                                const char *notice, const char *link,
+                                                int64_t by, int64_t now);
+/* Saves a project's closing reflection (Markdown), marks it closed (the
+ * first time) and gives everyone who took part (attended one of its
+ * meetings or contributed to it) but `by` an on-site notice. */
+enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t project_id,
+                                  const char *reflection, const char *notice,
+                                  const char *link, int64_t by, int64_t now);
+
+/* ---- private calendar feeds (calendar.c) ----
+ * One feed per person, found by the hash of the token in its address
+ * (auth_token_hash); the token itself is never stored. Setting a new hash
+ * replaces the old one, so the old address stops working at once. */
+enum store_rc store_calendar_feed_set(struct store *s, int64_t user_id, const char *token_hash,
+                                      int64_t now);
+/* ST_NOT_FOUND when the person had no feed. */
+enum store_rc store_calendar_feed_revoke(struct store *s, int64_t user_id);
+/* When the person's feed was made; ST_NOT_FOUND (and 0) when they have none. */
+enum store_rc store_calendar_feed_get(struct store *s, int64_t user_id, int64_t *created_at);
+/* The person whose feed has token_hash, if their account is active;
+ * ST_NOT_FOUND otherwise. */
+enum store_rc store_calendar_feed_user(struct store *s, const char *token_hash,
+                                       int64_t *user_id);
+/* A meeting in a feed, with its panel's name and zone. */
+struct calendar_entry {
+	struct meeting meeting;
+	const char *panel_name, *time_zone;
+};
+/* The meetings user_id's feed holds: every meeting of the panels where
+ * they are an active co-creator or steward, and, where they are an active
+ * guest, the meetings they are invited to; those starting at or after
+ * `since`, cancelled ones included; by start time, at most limit. */
+enum store_rc store_calendar_meetings(struct store *s, int64_t user_id, int64_t since, int limit,
+                                      struct arena *a, struct calendar_entry **out, size_t *n);
 
 /* ---- sign-in rate limits ---- */
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);

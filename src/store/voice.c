@@ -90,8 +90,6 @@
 	                 "(CAST($3 AS BIGINT) = 0 OR EXISTS (SELECT 1 FROM "              \
 	                 "meeting_guests g WHERE g.meeting_id = m.id AND "                \
 	                 "g.user_id = $3)) ORDER BY m.starts_at, m.id")                   \
-	X(MEETING_CHANGE, "UPDATE meetings SET what_we_will_change = $2, "               \
-	                  "updated_at = $3, version = version + 1 WHERE id = $1")         \
 	X(GUEST_IS, "SELECT COUNT(*) FROM meeting_guests WHERE meeting_id = $1 AND "     \
 	            "user_id = $2")                                                       \
 	X(GUEST_ADD, "INSERT INTO meeting_guests (meeting_id, user_id, invited_at) "     \
@@ -446,17 +444,6 @@ enum store_rc store_meetings_list(struct store *s, int64_t panel_id, int64_t pro
 	return sq_collect(st, sizeof **out, a, read_meeting, (void **)out, n);
 }
 
-enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t meeting_id,
-                                                const char *text, int64_t now)
-{
-	struct db_stmt *st = stmt(s, V_MEETING_CHANGE);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, meeting_id);
-	db_bind_text(st, 2, text);
-	db_bind_i64(st, 3, now);
-	return sq_exec_changed(s, st);
-}
-
 bool store_meeting_invited(struct store *s, int64_t meeting_id, int64_t user_id)
 {
 	struct db_stmt *st = stmt(s, V_GUEST_IS);
@@ -668,7 +655,9 @@ static enum store_rc publish_in_tx(struct store *s, void *p)
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, c->meeting_id);
 	db_bind_i64(st, 2, c->now);
-	return sq_exec_changed(s, st);
+	enum store_rc rc = sq_exec_changed(s, st);
+	/* Papers go out with the agenda. */
+	return rc == ST_OK ? store_papers_publish_drafts(s, c->meeting_id, c->now) : rc;
 }
 
 enum store_rc store_agenda_publish(struct store *s, int64_t meeting_id,

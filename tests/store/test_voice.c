@@ -470,12 +470,12 @@ static void meetings_create_get_update(void **state)
 	stale.id = m + 1000;
 	assert_int_equal(store_meeting_update(f->s, &stale, T0 + 8), ST_NOT_FOUND);
 
-	assert_int_equal(store_meeting_what_we_will_change(f->s, m, "Longer breaks", T0 + 9), ST_OK);
+	assert_int_equal(store_meeting_what_we_will_change(f->s, p, m, "Longer breaks", "n", "/l", 0, T0 + 9), ST_OK);
 	assert_int_equal(store_meeting_get(f->s, p, m, &f->a, &g), ST_OK);
 	assert_string_equal(g.what_we_will_change, "Longer breaks");
 	assert_int_equal(g.version, 3);
 	assert_int_equal(g.updated_at, T0 + 9);
-	assert_int_equal(store_meeting_what_we_will_change(f->s, m + 1000, "x", T0 + 9),
+	assert_int_equal(store_meeting_what_we_will_change(f->s, p, m + 1000, "x", "n", "/l", 0, T0 + 9),
 	                 ST_NOT_FOUND);
 }
 
@@ -1585,7 +1585,7 @@ static void copy_keeps_every_voice_table(void **state)
 
 	int64_t m = make_meeting(f, p, x, "Meeting", T0 + 10 * DAY);
 	int64_t m2 = make_meeting(f, p, 0, "No project", T0 + 11 * DAY);
-	assert_int_equal(store_meeting_what_we_will_change(f->s, m, "Tea", T0 + 1), ST_OK);
+	assert_int_equal(store_meeting_what_we_will_change(f->s, p, m, "Tea", "n", "/l", 0, T0 + 1), ST_OK);
 	assert_int_equal(store_meeting_guest_set(f->s, m, g, true, T0), ST_OK);
 	assert_int_equal(store_meeting_reply(f->s, m, a, REPLY_COMING, T0), ST_OK);
 	assert_int_equal(store_meeting_attended(f->s, m, s, true, T0), ST_OK);

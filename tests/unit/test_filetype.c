@@ -407,7 +407,17 @@ static void kinds_describe_themselves(void **state)
 		assert_string_equal(filetype_extension(t[i].k), t[i].ext);
 		assert_string_equal(filetype_label(t[i].k), t[i].label);
 		assert_int_equal(filetype_is_image(t[i].k), t[i].image);
+		/* The stored key is the extension without its dot, and reads back. */
+		const char *key = filetype_key(t[i].k);
+		assert_string_equal(key, *t[i].ext ? t[i].ext + 1 : "");
+		enum file_kind back = FILE_UNKNOWN;
+		assert_int_equal(filetype_parse(key, &back), *t[i].ext != 0);
+		if (*t[i].ext) assert_int_equal(back, t[i].k);
 	}
+	enum file_kind k;
+	assert_false(filetype_parse("exe", &k));
+	assert_false(filetype_parse(NULL, &k));
+	assert_false(filetype_parse(".pdf", &k));
 }
 
 static void safe_names(void **state)
