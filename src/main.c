@@ -25,6 +25,9 @@ static const char usage[] =
 	"           --threads N (4)  --public-url URL  --secure-cookies  --quiet\n"
 	"           --trust-proxy (client address from X-Real-IP; only behind a proxy)\n"
 	"           --body-limit BYTES (1048576)\n"
+	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
+	"           --files DIR (uploaded papers; default: a files directory beside\n"
+	"           a SQLite database, var/files for PostgreSQL)\n"
 	"  init     make a new database and its first administrator\n"
 	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
 	"  migrate  bring the database's schema up to date\n"
@@ -49,7 +52,8 @@ static const char usage[] =
 	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
 	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
 	"EMPTYCHAIR_TRUST_PROXY=1,\n"
-	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
+	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_UPLOAD_LIMIT, EMPTYCHAIR_FILES,\n"
+	"EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
 	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 
 static const char *env_or(const char *name, const char *fallback)
@@ -137,6 +141,18 @@ bool cli_print_password_link(struct store *s, const struct cli_options *o, int64
 	return true;
 }
 
+/* Beside a SQLite file ("var/emptychair.db" gives "var/files"), or
+ * var/files for a PostgreSQL URI. */
+static const char *default_files_dir(const char *db)
+{
+	static char dir[4096];
+	if (!strncmp(db, "postgres", 8)) return "var/files";
+	const char *slash = strrchr(db, '/');
+	if (!slash) return "files";
+	snprintf(dir, sizeof dir, "%.*s/files", (int)(slash - db), db);
+	return dir;
+}
+
 static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 {
 	static struct server_config cfg;
@@ -151,6 +167,12 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	cfg.threads = (int)v;
 	if (!parse_i64(limit, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --body-limit takes 1024 to 1073741824\n"); return 2; }
 	cfg.body_limit = (size_t)v;
+	const char *upload = opt(argc, argv, "--upload-limit") ?:
+	                     env_or("EMPTYCHAIR_UPLOAD_LIMIT", "20971520");
+	if (!parse_i64(upload, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --upload-limit takes 1024 to 1073741824\n"); return 2; }
+	cfg.upload_limit = (size_t)v;
+	cfg.files_dir = opt(argc, argv, "--files") ?: env_or("EMPTYCHAIR_FILES", NULL);
+	if (!cfg.files_dir) cfg.files_dir = default_files_dir(o->db);
 	cfg.connection_timeout = 30;
 	cfg.db_target = o->db;
 	cfg.public_url = o->public_url;

@@ -181,4 +181,34 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, const char *title,
                       const char *why, const char *content_note, int64_t now, int64_t *id,
                       struct app_error *err);
+
+/* Adds a paper to meeting m: p->title, p->summary (plain language, both
+ * required), p->item_id (0, or one of m's agenda items), p->published_at
+ * (0: a draft, published with the agenda), and either Markdown in
+ * p->markdown or a file of file_len bytes (at most file_limit) named
+ * file_name by the sender, not both. A file is kept only when its bytes
+ * are a kind core/filetype.h knows; it is saved in files_dir (store/files.h)
+ * before the row is written. Fills the rest of p. */
+bool app_paper_add(struct store *s, const char *files_dir, const struct meeting *m,
+                   struct paper *p, const unsigned char *file, size_t file_len,
+                   const char *file_name, size_t file_limit, int64_t by, int64_t now,
+                   struct arena *a, int64_t *id, struct app_error *err);
+/* Removes paper id of meeting m, and its file when no other paper holds it. */
+bool app_paper_remove(struct store *s, const char *files_dir, const struct meeting *m,
+                      int64_t id, struct app_error *err);
+
+/* Records the asker's reflection on meeting m: only once, only after it
+ * ended, only by someone recorded as attending it (core/policy.h's
+ * policy_can_reflect; invited: a guest invited to it). */
+bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
+                 const struct meeting *m, int64_t user_id, const struct reflection *r,
+                 int64_t now, struct app_error *err);
+/* Saves the stewards' "what we will change" for meeting m and tells its
+ * attendees on the site. */
+bool app_what_we_will_change(struct store *s, const struct meeting *m, const char *text,
+                             int64_t by, int64_t now, struct arena *a, struct app_error *err);
+/* Saves project pr's closing reflection (Markdown), closes it and tells
+ * everyone who took part. */
+bool app_project_close(struct store *s, const struct project *pr, const char *markdown,
+                       int64_t by, int64_t now, struct arena *a, struct app_error *err);
 #endif

@@ -6,6 +6,7 @@
 #include "app/app_private.h"
 #include "core/civil_time.h"
 #include "core/text.h"
+#include "store/files.h"
 
 /* Text a person typed: present when required, within max characters. */
 static bool check_text(const char *v, bool required, size_t max, const char *field,
@@ -202,4 +203,144 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 	if (store_agenda_propose(s, m->id, title, why, content_note, by, now, id) != ST_OK)
 		return app_internal(err);
 	return true;
+}
+
+/* ---- papers ---- */
+
+enum { PAPER_MARKDOWN_MAX = 100000 };
+
+bool app_paper_add(struct store *s, const char *files_dir, const struct meeting *m,
+                   struct paper *p, const unsigned char *file, size_t file_len,
+                   const char *file_name, size_t file_limit, int64_t by, int64_t now,
+                   struct arena *a, int64_t *id, struct app_error *err)
+{
+	if (!check_text(p->title, true, 200, "title", "Enter the paper's title.",
+	                "Keep the title to 200 characters or fewer.", err) ||
+	    !check_text(p->summary, true, 1000, "summary",
+	                "Write a short summary in plain language, so everyone can tell what the "
+	                "paper says.", "Keep the summary to 1000 characters or fewer.", err) ||
+	    !check_text(p->markdown, false, PAPER_MARKDOWN_MAX, "markdown", "",
+	                "Keep a paper written here to 100,000 characters or fewer; attach a longer "
+	                "one as a file.", err))
+		return false;
+	bool has_text = p->markdown && *p->markdown;
+	if (file_len && has_text)
+		return app_fail(err, 400, "invalid", "markdown",
+		                "Attach a file or write the paper here, not both.");
+	if (!file_len && !has_text)
+		return app_fail(err, 400, "invalid", "file", "Choose a file, or write the paper here.");
+	if (p->item_id) {
+		struct agenda_item it;
+		if (store_agenda_item_get(s, m->id, p->item_id, by, a, &it) != ST_OK)
+			return app_fail(err, 400, "invalid", "item_id", "Choose an item of this meeting's "
+			                                                "agenda, or the whole meeting.");
+	}
+	p->meeting_id = m->id;
+	p->is_file = file_len > 0;
+	if (p->is_file) {
+		if (file_len > file_limit)
+			return app_fail(err, 413, "too_large", "file",
+			                arena_printf(a, "The file is too large: papers can be up to %zu MB.",
+			                             file_limit / (1024 * 1024)));
+		p->file_kind = filetype_sniff(file, file_len);
+		if (p->file_kind == FILE_UNKNOWN)
+			return app_fail(err, 400, "file_type", "file",
+			                "We can take PDF, Word (.docx) or OpenDocument text files, and PNG, "
+			                "JPEG, GIF or WebP images. This file is none of these, or is damaged.");
+		char hex[FILES_HASH_HEX + 1];
+		if (!files_save(files_dir, file, file_len, hex)) return app_internal(err);
+		p->file_sha256 = arena_strdup(a, hex);
+		p->file_name = filetype_safe_name(file_name, p->file_kind, a);
+		p->file_size = (int64_t)file_len;
+		p->markdown = "";
+	}
+	if (store_paper_add(s, p, by, now, id) != ST_OK) return app_internal(err);
+	return true;
+}
+
+bool app_paper_remove(struct store *s, const char *files_dir, const struct meeting *m,
+                      int64_t id, struct app_error *err)
+{
+	struct paper p;
+	struct arena a = {0};
+	enum store_rc rc = store_paper_get(s, m->id, id, &a, &p);
+	int64_t left = -1;
+	if (rc == ST_OK) rc = store_paper_remove(s, m->id, id, &left);
+	/* The file goes only when no other paper holds the same bytes. */
+	if (rc == ST_OK && p.is_file && left == 0) files_remove(files_dir, p.file_sha256);
+	arena_free(&a);
+	if (rc == ST_NOT_FOUND)
+		return app_fail(err, 404, "not_found", NULL, "There is no such paper for this meeting.");
+	return rc == ST_OK || app_internal(err);
+}
+
+/* ---- reflection ---- */
+
+bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
+                 const struct meeting *m, int64_t user_id, const struct reflection *r,
+                 int64_t now, struct app_error *err)
+{
+	if (m->cancelled_at)
+		return app_fail(err, 409, "cancelled", NULL, "This meeting was cancelled.");
+	if (m->ends_at > now)
+		return app_fail(err, 409, "not_yet", NULL,
+		                "You can share your reflection once the meeting is over.");
+	enum meeting_reply reply;
+	bool attended;
+	if (store_meeting_mine(s, m->id, user_id, &reply, &attended) != ST_OK)
+		return app_internal(err);
+	if (!policy_can_reflect(actor, invited, attended))
+		return app_fail(err, 403, "forbidden", NULL,
+		                "Only people recorded as attending this meeting can reflect on it. If "
+		                "you were there, ask a steward to record your attendance.");
+	if (r->felt_heard < 1 || r->felt_heard > 5)
+		return app_fail(err, 400, "invalid", "felt_heard",
+		                "Choose how heard you felt, from 1 to 5.");
+	if (!check_text(r->should_change, false, 2000, "should_change", "",
+	                "Keep it to 2000 characters or fewer.", err))
+		return false;
+	switch (store_reflection_add(s, m->id, user_id, r)) {
+	case ST_OK: return true;
+	case ST_CONFLICT:
+		return app_fail(err, 409, "already_answered", NULL,
+		                "You have already shared your reflection on this meeting. Thank you.");
+	default: return app_internal(err);
+	}
+}
+
+bool app_what_we_will_change(struct store *s, const struct meeting *m, const char *text,
+                             int64_t by, int64_t now, struct arena *a, struct app_error *err)
+{
+	if (!check_text(text, false, 4000, "what_we_will_change", "",
+	                "Keep it to 4000 characters or fewer.", err))
+		return false;
+	const char *notice = arena_printf(a, "The stewards wrote what they will change after the "
+	                                     "meeting \"%s\".", m->title);
+	const char *link = arena_printf(a, "/panels/%lld/meetings/%lld#change",
+	                                (long long)m->panel_id, (long long)m->id);
+	switch (store_meeting_what_we_will_change(s, m->panel_id, m->id, text, notice, link, by,
+	                                          now)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, "There is no such meeting.");
+	default: return app_internal(err);
+	}
+}
+
+bool app_project_close(struct store *s, const struct project *pr, const char *markdown,
+                       int64_t by, int64_t now, struct arena *a, struct app_error *err)
+{
+	if (!check_text(markdown, true, PAPER_MARKDOWN_MAX, "closing_reflection",
+	                "Write the closing reflection: what the project set out to do, what changed "
+	                "because of what people said, and what is left to do.",
+	                "Keep it to 100,000 characters or fewer.", err))
+		return false;
+	const char *notice = arena_printf(a, "The closing reflection on the project \"%s\" is ready "
+	                                     "to read.", pr->title);
+	const char *link = arena_printf(a, "/panels/%lld/projects/%lld#closing",
+	                                (long long)pr->panel_id, (long long)pr->id);
+	switch (store_project_close(s, pr->panel_id, pr->id, markdown, notice, link, by, now)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, "There is no such project.");
+	default: return app_internal(err);
+	}
 }

@@ -161,6 +161,22 @@ static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_
 	for (int i = 0; i < 3; i++)
 		if (store_contribution_add(s, &said[i], now - 20 * DAY, &cid[i]) != ST_OK)
 			return ST_ERROR;
+	/* Papers: one published for the past meeting, one draft that goes out
+	 * with the coming meeting's agenda. */
+	struct paper notes = { .meeting_id = past, .title = "What the pack could cover",
+		.summary = "A list of topics from the first workshop, for members to add to or "
+		           "cross out.", .published_at = now - 27 * DAY,
+		.markdown = "# Topics so far\n\n- Registering with a GP\n- Opening a bank account\n"
+		            "- Schools and English classes\n- Your rights as a tenant\n\n"
+		            "**Tell us what is missing.**\n" };
+	struct paper draft = { .meeting_id = coming, .title = "Draft pack, first pages",
+		.summary = "The first three pages of the pack as the team has written them from what "
+		           "you said.", .markdown = "## Page 1: seeing a doctor\n\nYou can register "
+		           "with a GP without an address or ID.\n" };
+	int64_t paper_id;
+	if (store_paper_add(s, &notes, sam, now - 28 * DAY, &paper_id) != ST_OK ||
+	    store_paper_add(s, &draft, sam, now - DAY, &paper_id) != ST_OK)
+		return ST_ERROR;
 	struct response_record r = { .status = RS_ADOPTED, .what_done = "GP registration is now "
 		"the first page of the draft.", .decided_by = "Resettlement team manager",
 		.decided_at = now - 9 * DAY, .written_by = sam, .panel_id = pv };

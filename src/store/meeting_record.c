@@ -60,12 +60,12 @@
 	X(COMMENTS_MEETING, "SELECT r.should_change, COALESCE(u.display_name, '') FROM " \
 	                    "reflections r LEFT JOIN users u ON u.id = r.user_id WHERE "  \
 	                    "r.meeting_id = $1 AND r.should_change <> '' ORDER BY "       \
-	                    "r.should_change, u.display_name")                            \
+	                    "r.should_change, COALESCE(u.display_name, '')")              \
 	X(COMMENTS_PROJECT, "SELECT r.should_change, COALESCE(u.display_name, '') FROM " \
 	                    "reflections r JOIN meetings m ON m.id = r.meeting_id "       \
 	                    "LEFT JOIN users u ON u.id = r.user_id WHERE m.project_id = $1 " \
 	                    "AND r.should_change <> '' ORDER BY r.should_change, "        \
-	                    "u.display_name")                                             \
+	                    "COALESCE(u.display_name, '')")                               \
 	X(MEETING_CHANGE, "UPDATE meetings SET what_we_will_change = $2, updated_at = $3, " \
 	                  "version = version + 1 WHERE id = $1 AND panel_id = $4")        \
 	X(NOTIFY_ATTENDEES, "INSERT INTO notices (user_id, panel_id, body, link, "       \
@@ -81,7 +81,8 @@
 	                  "m.id = r.meeting_id WHERE m.project_id = $1 AND r.attended = 1 " \
 	                  "UNION SELECT c.author_id FROM contributions c WHERE "          \
 	                  "c.project_id = $1 AND c.author_id IS NOT NULL) t "             \
-	                  "WHERE t.user_id <> $6")
+	                  "JOIN memberships ms ON ms.user_id = t.user_id AND "            \
+	                  "ms.panel_id = $2 AND ms.role <> 'guest' WHERE t.user_id <> $6")
 
 enum record_stmt {
 #define X(id, sql) R_##id,

@@ -635,7 +635,9 @@ enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t panel_i
                                                 int64_t by, int64_t now);
 /* Saves a project's closing reflection (Markdown), marks it closed (the
  * first time) and gives everyone who took part (attended one of its
- * meetings or contributed to it) but `by` an on-site notice. */
+ * meetings or contributed to it) and can read it (a member of the panel
+ * other than a guest: projects are not shown to guests) but `by` an
+ * on-site notice. */
 enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t project_id,
                                   const char *reflection, const char *notice,
                                   const char *link, int64_t by, int64_t now);

@@ -16,6 +16,14 @@
 #include "store/store.h"
 #include "web/form.h"
 
+/* The one file a multipart form may carry (web/multipart.h); data points
+ * into the request's arena, len 0 when no file was chosen. */
+struct upload {
+	const char *filename;            /* as the browser sent it; never trusted */
+	const unsigned char *data;
+	size_t len;
+};
+
 /* Read-only after start: shared by every worker thread. */
 struct server_config {
 	const char *listen_host;     /* "127.0.0.1" */
@@ -23,6 +31,8 @@ struct server_config {
 	int threads;
 	const char *db_target;
 	size_t body_limit;           /* bytes; larger bodies get 413 */
+	size_t upload_limit;         /* bytes, for routes that take a file */
+	const char *files_dir;       /* uploaded papers, outside any web root */
 	unsigned connection_timeout; /* seconds */
 	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
 	bool trust_proxy;            /* take the client's address from X-Real-IP */
@@ -51,7 +61,11 @@ struct route {
 	handler_fn handler;
 	enum access access;
 	enum panel_action action;    /* for ACCESS_PANEL */
-	bool api;                    /* JSON errors, bearer tokens allowed */
+	unsigned flags;              /* ROUTE_API, ROUTE_UPLOAD */
+};
+enum {
+	ROUTE_API = 1,               /* JSON errors, bearer tokens allowed */
+	ROUTE_UPLOAD = 2,            /* takes multipart/form-data up to cfg->upload_limit */
 };
 
 struct header {
@@ -75,7 +89,9 @@ struct request {
 	const char *raw_uri;
 	struct form query;
 	struct form form;                /* urlencoded body, when there is one */
-	struct buf body;                 /* raw body, capped at cfg->body_limit */
+	struct buf body;                 /* raw body, capped at body_limit */
+	size_t body_limit;               /* cfg's body_limit, or upload_limit */
+	struct upload upload;            /* the file of a multipart form, if any */
 	bool body_too_large;
 	size_t body_dropped;             /* bytes read and dropped after the limit */
 	int64_t params[MAX_PARAMS];      /* {id} values, in order */
@@ -137,6 +153,10 @@ bool csrf_valid(struct request *req, const char *given);
 extern const struct route routes[];
 extern const int route_count;
 void dispatch(struct request *req);
+/* The body limit for method and path: cfg->upload_limit for a route that
+ * takes uploads, else cfg->body_limit (server.c asks before the body). */
+size_t route_body_limit(const struct server_config *cfg, enum http_method method,
+                        const char *path);
 
 int64_t clock_ns(void);
 #endif

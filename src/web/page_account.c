@@ -1,5 +1,5 @@
 /* My data (everything held, who saw it, download, delete) and Account
- * (password, API tokens). */
+ * (password, API tokens, the calendar feed's section from page_calendar.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,7 +200,9 @@ void delete_account_post(struct request *req)
 
 /* ---- account: password and API tokens ---- */
 
-static void account_page(struct request *req, const struct form_errors *e, const char *new_token)
+/* calendar_address: a calendar feed's address just made, shown this once. */
+static void account_page_with(struct request *req, const struct form_errors *e,
+                              const char *new_token, const char *calendar_address)
 {
 	struct api_token *t;
 	size_t n;
@@ -244,7 +246,18 @@ static void account_page(struct request *req, const struct form_errors *e, const
 	ui_input(req, e, "label", "What the token is for", "For example: my spreadsheet.", "", "text", "off");
 	ui_button(req, "Make a token", "secondary");
 	ui_form_end(req);
+	calendar_feed_section(req, zone, calendar_address);
 	page_end(req);
+}
+
+static void account_page(struct request *req, const struct form_errors *e, const char *new_token)
+{
+	account_page_with(req, e, new_token, NULL);
+}
+
+void account_page_calendar(struct request *req, const char *address)
+{
+	account_page_with(req, NULL, NULL, address);
 }
 
 void account_get(struct request *req) { account_page(req, NULL, NULL); }

@@ -16,7 +16,7 @@
 #include "web/voice_ui.h"
 
 /* Loads meeting {id} (the route's second id) into m, or answers 404. */
-static bool load_meeting(struct request *req, struct meeting *m, bool *invited)
+bool load_meeting(struct request *req, struct meeting *m, bool *invited)
 {
 	enum store_rc rc = store_meeting_get(req->store, req->panel->id, req->params[1],
 	                                     &req->arena, m);
@@ -409,10 +409,13 @@ void meeting_get(struct request *req)
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine);
 	agenda_section(req, &m, NULL);
-	if (*m.what_we_will_change)
-		html(b, "<h2 class=\"heading-m\">What we will change</h2><p class=\"quote\">%t</p>",
-		     m.what_we_will_change);
+	papers_section(req, &m, invited);
+	reflection_section(req, &m, invited, attended);
+	change_section(req, &m);
 	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>");
+	if (nsaid)
+		html(b, "<p><a href=\"%a/you-said-we-did.csv\">Download the table (CSV, opens in a "
+		        "spreadsheet)</a></p>", meeting_path(req, m.id));
 	if (!nsaid) html(b, "<p>Nothing recorded from this meeting yet.</p>");
 	for (size_t i = 0; i < nsaid; i++)
 		if (policy_can_see_contribution(&req->actor, said[i].owner_id == req->user->id))

@@ -4,6 +4,7 @@
  * panel's home page shows. */
 #include <string.h>
 
+#include "core/markdown.h"
 #include "core/text.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -118,6 +119,34 @@ static bool load_project(struct request *req, struct project *p)
 	return rc == ST_OK;
 }
 
+/* The closing reflection, shared with everyone who took part; stewards
+ * write it (Markdown) when the project ends. */
+static void closing_section(struct request *req, const struct project *p)
+{
+	struct buf *b = &req->out;
+	bool manage = policy_allows(&req->actor, PA_MANAGE_PROJECTS);
+	if (!*p->closing_reflection && !manage) return;
+	html(b, "<h2 class=\"heading-m\" id=\"closing\">Closing reflection</h2>");
+	if (*p->closing_reflection)
+		html(b, "<p class=\"hint\">The project closed on %t.</p><section class=\"paper\" "
+		        "aria-labelledby=\"closing\">%r</section>",
+		     format_time(req, p->closed_at, req->panel->time_zone),
+		     markdown_to_html(p->closing_reflection, strlen(p->closing_reflection),
+		                      &req->arena));
+	if (!manage) return;
+	ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld/closing",
+	                                (long long)p->panel_id, (long long)p->id));
+	ui_textarea(req, NULL, "closing_reflection",
+	            *p->closing_reflection ? "Change the closing reflection"
+	                                   : "Write the closing reflection",
+	            "When the project ends: what it set out to do, what changed because of what "
+	            "people said, what did not and why, and what happens next. Markdown works. "
+	            "Saving it closes the project and tells everyone who took part.",
+	            p->closing_reflection);
+	ui_button(req, "Save and share", "secondary");
+	ui_form_end(req);
+}
+
 void project_get(struct request *req)
 {
 	const struct panel *pn = req->panel;
@@ -182,7 +211,15 @@ void project_get(struct request *req)
 		html(b, "<li><a href=\"/panels/%l/meetings/%l\">%t</a>, %t</li>", pn->id, m[i].id,
 		     m[i].title, format_time(req, m[i].starts_at, pn->time_zone));
 	if (nm) html(b, "</ul>");
-	html(b, "<h2 class=\"heading-m\">You said, we did</h2>");
+	struct reflection_summary rs;
+	html(b, "<h2 class=\"heading-m\" id=\"reflections\">How its meetings felt</h2>");
+	if (store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK)
+		html(b, "<p>We could not load the reflections.</p>");
+	else reflection_results(req, &rs, "reflections");
+	closing_section(req, &p);
+	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>"
+	        "<p><a href=\"/panels/%l/projects/%l/you-said-we-did.csv\">Download the table "
+	        "(CSV, opens in a spreadsheet)</a></p>", pn->id, p.id);
 	if (!nc) html(b, "<p>Nothing said about this project yet.</p>");
 	for (size_t i = 0; i < nc; i++) contribution_card(req, &c[i], pn->time_zone, true, false);
 	if (nc == LIST_LIMIT)

@@ -77,6 +77,32 @@ void item_step_out_post(struct request *req);
 void agenda_publish_post(struct request *req);
 void attendance_post(struct request *req);
 
+/* page_calendar.c */
+void meeting_calendar_get(struct request *req);
+void calendar_feed_get(struct request *req);
+void calendar_create_post(struct request *req);
+void calendar_revoke_post(struct request *req);
+/* The account page's "Calendar feed" section; times in zone; address: a
+ * feed's address just made, shown this once, or NULL. */
+void calendar_feed_section(struct request *req, const char *zone, const char *address);
+/* The account page showing a feed's address just made (page_account.c). */
+void account_page_calendar(struct request *req, const char *address);
+
+/* page_papers.c */
+void paper_new_get(struct request *req);
+void paper_new_post(struct request *req);
+void paper_get(struct request *req);
+void paper_file_get(struct request *req);
+void paper_publish_post(struct request *req);
+void paper_remove_post(struct request *req);
+void reflection_post(struct request *req);
+void what_we_will_change_post(struct request *req);
+void project_close_post(struct request *req);
+
+/* page_export.c */
+void project_csv_get(struct request *req);
+void meeting_csv_get(struct request *req);
+
 /* api_v1.c */
 void api_me(struct request *req);
 void api_panels(struct request *req);
@@ -90,6 +116,18 @@ void api_profile_get(struct request *req);
 void api_profile_patch(struct request *req);
 void api_my_data(struct request *req);
 void api_audit(struct request *req);
+
+/* api_voice.c */
+void api_projects(struct request *req);
+void api_project(struct request *req);
+void api_meetings(struct request *req);
+void api_meeting(struct request *req);
+void api_contributions(struct request *req);
+void api_contribution_post(struct request *req);
+void api_contribution(struct request *req);
+void api_responses_post(struct request *req);
+void api_my_contributions(struct request *req);
+void api_notices(struct request *req);
 
 /* Shared by pages: a local path that is safe to redirect to after
  * sign-in, or "/panels". */

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "web/http.h"
 #include "web/layout.h"
+#include "web/multipart.h"
 
 /* Matches path against pattern, filling params from {id} segments. */
 static bool route_match(const char *pattern, const char *path, int64_t *params, int *nparams)
@@ -76,7 +77,7 @@ void respond_error(struct request *req, int status, const char *code, const char
 void respond_error_field(struct request *req, int status, const char *code, const char *field,
                          const char *message)
 {
-	bool api = req->route ? req->route->api : (req->path && is_api_path(req->path));
+	bool api = req->route ? (req->route->flags & ROUTE_API) != 0 : (req->path && is_api_path(req->path));
 	if (api) {
 		/* The one error envelope: {"error": {"code", "message", "field"?}}. */
 		json_t *j = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
@@ -156,7 +157,7 @@ static bool load_panel(struct request *req)
 
 static void require_sign_in(struct request *req)
 {
-	if (req->route->api) {
+	if (req->route->flags & ROUTE_API) {
 		respond_error(req, 401, "unauthenticated",
 		              "Sign in, or send an API token as 'Authorization: Bearer ...'.");
 		return;
@@ -166,6 +167,19 @@ static void require_sign_in(struct request *req)
 	url_component(&loc, req->path);
 	respond_redirect(req, arena_strdup(&req->arena, loc.data));
 	buf_free(&loc);
+}
+
+size_t route_body_limit(const struct server_config *cfg, enum http_method method,
+                        const char *path)
+{
+	for (int i = 0; i < route_count; i++) {
+		int64_t params[MAX_PARAMS];
+		int n;
+		if ((routes[i].flags & ROUTE_UPLOAD) && (routes[i].methods & method) &&
+		    route_match(routes[i].pattern, path, params, &n))
+			return cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit;
+	}
+	return cfg->body_limit;
 }
 
 void dispatch(struct request *req)
@@ -209,7 +223,7 @@ void dispatch(struct request *req)
 	}
 	req->route = hit;
 
-	if (changes_state(req->method) && hit->api && req->body.len) {
+	if (changes_state(req->method) && (hit->flags & ROUTE_API) && req->body.len) {
 		const char *ct = req_header(req, "Content-Type");
 		if (!ct || strncasecmp(ct, "application/json", 16) || (ct[16] && !strchr("; \t", ct[16]))) {
 			respond_error(req, 415, "unsupported_media_type",
@@ -217,7 +231,13 @@ void dispatch(struct request *req)
 			return;
 		}
 	}
-	if (changes_state(req->method) && !hit->api) {
+	if (changes_state(req->method) && (hit->flags & ROUTE_UPLOAD) &&
+	    multipart_is(req_header(req, "Content-Type"))) {
+		if (!multipart_parse(req, &err)) {
+			respond_error(req, 400, "bad_form", err);
+			return;
+		}
+	} else if (changes_state(req->method) && !(hit->flags & ROUTE_API)) {
 		const char *ct = req_header(req, "Content-Type");
 		if (req->body.len && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 			respond_error(req, 415, "unsupported_media_type",
@@ -237,7 +257,7 @@ void dispatch(struct request *req)
 		return;
 	}
 	if (changes_state(req->method) && !req->via_bearer) {
-		const char *given = hit->api ? req_header(req, "X-CSRF-Token") : form_get(&req->form, "csrf");
+		const char *given = (hit->flags & ROUTE_API) ? req_header(req, "X-CSRF-Token") : form_get(&req->form, "csrf");
 		if (!csrf_valid(req, given)) {
 			respond_error(req, 403, "csrf",
 			              "This form has expired or did not come from this site. Go back, "

@@ -1,4 +1,5 @@
 #include "web/server.h"
+#include "store/files.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -169,7 +170,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			respond_error(req, 414, "uri_too_long", "That address is too long.");
 			return send_response(req);
 		}
-		if (cl && strtoull(cl, NULL, 10) > req->cfg->body_limit) {
+		req->body_limit = route_body_limit(req->cfg, req->method, url);
+		if (cl && strtoull(cl, NULL, 10) > req->body_limit) {
 			respond_error(req, 413, "body_too_large",
 			              "What you sent is larger than this server accepts.");
 			return send_response(req);
@@ -182,7 +184,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		 * read, so the rest is read and dropped, and the 413 is sent on the
 		 * final call. */
 		if (!req->body_too_large &&
-		    req->body.len + *upload_size > req->cfg->body_limit) {
+		    req->body.len + *upload_size > req->body_limit) {
 			req->body_too_large = true;
 			buf_free(&req->body);
 		}
@@ -191,7 +193,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		 * not going to stop, and the connection is closed. */
 		req->body_dropped += req->body_too_large ? *upload_size : 0;
 		*upload_size = 0;
-		return req->body_dropped > 8 * req->cfg->body_limit ? MHD_NO : MHD_YES;
+		return req->body_dropped > 8 * req->body_limit ? MHD_NO : MHD_YES;
 	}
 	if (req->body_too_large) {
 		respond_error(req, 413, "body_too_large",
@@ -230,6 +232,15 @@ static const char *log_safe(struct arena *a, const char *s)
 	return out;
 }
 
+/* The path as the access log shows it: a calendar feed's address holds
+ * its only key (page_calendar.c), so everything after /calendar/ is left
+ * out, whatever the request's method or answer. */
+static const char *log_path(struct arena *a, const char *path)
+{
+	if (path && !strncmp(path, "/calendar/", 10)) return "/calendar/…";
+	return log_safe(a, path);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -240,7 +251,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		double ms = (double)(clock_ns() - req->started_ns) / 1e6;
 		fprintf(stderr, "%s %s %d %.1fms %zu%s\n",
 		        log_safe(&req->arena, req->method_name),
-		        log_safe(&req->arena, req->path),
+		        log_path(&req->arena, req->path),
 		        req->status, ms, req->out.len,
 		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
 	}
@@ -307,6 +318,7 @@ int server_run(struct server_config *cfg)
 		                "127.0.0.1 or ::1\n", cfg->listen_host);
 		return 2;
 	}
+	if (!cfg->files_dir || !files_prepare(cfg->files_dir)) return 1;
 	int port = 0;
 	int lfd = open_listener(cfg, &addr, ipv6, &port);
 	if (lfd < 0) {

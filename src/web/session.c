@@ -44,7 +44,7 @@ static void load_user(struct request *req, int64_t user_id)
 void session_load(struct request *req)
 {
 	const char *authz = req_header(req, "Authorization");
-	if (req->route && req->route->api && authz && !strncmp(authz, "Bearer ", 7)) {
+	if (req->route && (req->route->flags & ROUTE_API) && authz && !strncmp(authz, "Bearer ", 7)) {
 		const char *token = authz + 7;
 		int64_t uid;
 		if (token_shaped(token) &&

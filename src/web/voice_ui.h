@@ -1,7 +1,7 @@
 #ifndef EC_WEB_VOICE_UI_H
 #define EC_WEB_VOICE_UI_H
 /* Pieces of page shared by the voice-and-influence pages
- * (page_contributions.c, page_meetings.c, page_projects.c). */
+ * (page_contributions.c, page_meetings.c, page_projects.c, page_calendar.c). */
 #include "store/store.h"
 #include "web/http.h"
 
@@ -21,4 +21,24 @@ bool read_before(struct request *req, int64_t *before);
 
 /* The influence figures of a panel or project, as a list of figures. */
 void influence_figures(struct request *req, const struct influence *f);
+
+/* Loads meeting {id} (the route's second id) of the request's panel into
+ * m, or answers 404 (also for a meeting a guest is not invited to, so its
+ * existence is not revealed) or 500 and returns false. *invited: the asker
+ * is a guest invited to it. Every handler of a meeting's address loads it
+ * this way (page_meetings.c, page_calendar.c). */
+bool load_meeting(struct request *req, struct meeting *m, bool *invited);
+
+/* Sections of the meeting page (page_papers.c): its papers as the asker
+ * may see them; the reflection form for an attendee after the meeting and
+ * the results (never from fewer than REFLECTION_MIN_ANSWERS answers); the
+ * stewards' "what we will change", with their form. */
+void papers_section(struct request *req, const struct meeting *m, bool invited);
+void reflection_section(struct request *req, const struct meeting *m, bool invited,
+                        bool attended);
+void change_section(struct request *req, const struct meeting *m);
+/* Reflection results under the heading with id heading_id (a meeting's or
+ * a project's); below the threshold, only how many have answered. */
+void reflection_results(struct request *req, const struct reflection_summary *rs,
+                        const char *heading_id);
 #endif

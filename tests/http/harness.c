@@ -69,9 +69,11 @@ static bool spawn(struct server *s, const char *const *extra)
 	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
 	int out[2];
 	if (pipe(out)) return false;
-	char *serve[24] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
-	                    "--port", "0", "--threads", "4", "--public-url", "http://test.invalid" };
-	for (int i = 12, k = 0; extra && extra[k] && i < 23; i++, k++) serve[i] = (char *)extra[k];
+	if (!*s->files) snprintf(s->files, sizeof s->files, "%s/files", s->dir);
+	char *serve[26] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
+	                    "--port", "0", "--threads", "4", "--public-url", "http://test.invalid",
+	                    "--files", s->files };
+	for (int i = 14, k = 0; extra && extra[k] && i < 25; i++, k++) serve[i] = (char *)extra[k];
 	pid_t parent = getpid();
 	s->pid = fork();
 	if (s->pid < 0) return false;
@@ -129,6 +131,7 @@ bool server_start_beside(struct server *s, const struct server *first)
 	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
 	if (!mkdtemp(s->dir)) return false;
 	snprintf(s->db, sizeof s->db, "%s", first->db);
+	snprintf(s->files, sizeof s->files, "%s", first->files);
 	s->shares_db = true;
 	return spawn(s, NULL);
 }

@@ -26,6 +26,7 @@ struct server {
 	char dir[256];
 	char db[300];
 	char log[300];
+	char files[300];   /* uploaded papers (--files); beside: the first's */
 	char base[64];
 	bool shares_db;    /* started beside another server, on its database */
 };

@@ -1,0 +1,760 @@
+/* The JSON API for voice and influence: projects, meetings and their
+ * agendas, contributions and responses ("you said, we did"), each person's
+ * own contributions and notices. The same permission checks as the pages
+ * (routes.c gives each route the same policy action; the finer checks
+ * below are page_meetings.c's and page_contributions.c's), through the
+ * same use cases (app.h).
+ *
+ * Anonymity: the store gives no author for a contribution that is not
+ * "named" unless the viewer is the author (store.h). contribution_json()
+ * is the one place a contribution's source is written, and it writes an
+ * author only for "named" ones; nothing here writes who recorded a
+ * contribution or who wrote a response, and no error names anybody.
+ *
+ * Times are UTC, ISO 8601 ("2030-01-15T14:00:00Z"), or null when there is
+ * none; panel-scoped answers carry the panel's time_zone for showing them. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "web/json_body.h"
+#include "web/pages.h"
+
+enum {
+	LIST_DEFAULT = 50,
+	LIST_MAX = 100,
+	/* A guest's list skips what is not theirs to answer: at most this
+	 * many pages are read for one answer, which may then hold fewer than
+	 * `limit` (next_before says where to go on). */
+	SCAN_PAGES = 10,
+	/* Contributions one response may answer at once. */
+	RESPOND_MAX = 100,
+};
+
+static void send(struct request *req, int status, json_t *j)
+{
+	char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH | JSON_REAL_PRECISION(6));
+	json_decref(j);
+	if (!text) {
+		respond_error(req, 500, "internal", "The answer could not be written.");
+		return;
+	}
+	respond_json(req, status, text);
+	free(text);
+}
+
+static json_t *jint(int64_t v)
+{
+	return json_integer((json_int_t)v);
+}
+
+/* An instant as "YYYY-MM-DDTHH:MM:SSZ"; null for 0 (none). */
+static json_t *jtime(int64_t t)
+{
+	if (!t) return json_null();
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char text[32];
+	if (!gmtime_r(&tt, &tm) || !strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return json_null();
+	return json_string(text);
+}
+
+/* {"id": id, key: name}, or null when id is 0. */
+static json_t *jref(int64_t id, const char *key, const char *name)
+{
+	if (!id) return json_null();
+	json_t *j = json_object();
+	json_object_set_new(j, "id", jint(id));
+	json_object_set_new(j, key, json_string(name ? name : ""));
+	return j;
+}
+
+static void set(json_t *j, const char *key, json_t *v)
+{
+	json_object_set_new(j, key, v);
+}
+
+/* An optional whole number in the query; false, having answered 400
+ * naming it, when it is there but not in [min, max]. */
+static bool query_i64(struct request *req, const char *name, int64_t min, int64_t max,
+                      int64_t *out, const char *message)
+{
+	const char *v = form_get(&req->query, name);
+	if (v && !parse_i64(v, min, max, out)) {
+		respond_error_field(req, 400, "bad_query", name, message);
+		return false;
+	}
+	return true;
+}
+
+/* ?before= and ?limit= of a list read a page at a time. */
+static bool query_page(struct request *req, int64_t *before, int64_t *limit)
+{
+	*before = 0;
+	*limit = LIST_DEFAULT;
+	return query_i64(req, "before", 1, INT64_MAX, before,
+	                 "before must be an id from next_before.") &&
+	       query_i64(req, "limit", 1, LIST_MAX, limit, "limit must be 1 to 100.");
+}
+
+/* ---- JSON shapes ---- */
+
+static json_t *influence_json(const struct influence *f)
+{
+	json_t *j = json_object();
+	set(j, "contributions", jint(f->contributions));
+	set(j, "with_outcome", jint(f->answered));
+	set(j, "with_outcome_percent", json_integer(percent_of(f->answered, f->contributions)));
+	set(j, "adopted", jint(f->adopted));
+	set(j, "adopted_percent", json_integer(percent_of(f->adopted, f->contributions)));
+	set(j, "overdue", jint(f->overdue));
+	set(j, "median_days_to_outcome", f->median_days >= 0 ? jint(f->median_days) : json_null());
+	/* Never shown from fewer than REFLECTION_MIN_ANSWERS answers, nor is
+	 * the count, which with the average would tell one person's answer. */
+	int heard = felt_heard_tenths(f);
+	set(j, "felt_heard", heard >= 0 ? json_real(heard / 10.0) : json_null());
+	if (heard >= 0) set(j, "felt_heard_answers", jint(f->reflections));
+	return j;
+}
+
+static json_t *project_json(const struct project *p)
+{
+	json_t *j = json_object();
+	set(j, "id", jint(p->id));
+	set(j, "title", json_string(p->title));
+	set(j, "purpose", json_string(p->purpose));
+	set(j, "decision_maker", json_string(p->decision_maker));
+	set(j, "stage", json_string(stage_key(p->stage)));
+	set(j, "closed_at", jtime(p->closed_at));
+	set(j, "created_at", jtime(p->created_at));
+	set(j, "updated_at", jtime(p->updated_at));
+	set(j, "version", jint(p->version));
+	return j;
+}
+
+static json_t *meeting_json(const struct meeting *m)
+{
+	json_t *j = json_object();
+	set(j, "id", jint(m->id));
+	set(j, "title", json_string(m->title));
+	set(j, "project", jref(m->project_id, "title", m->project_title));
+	set(j, "starts_at", jtime(m->starts_at));
+	set(j, "ends_at", jtime(m->ends_at));
+	set(j, "place", json_string(m->place));
+	set(j, "place_access", json_string(m->place_access));
+	set(j, "online_url", json_string(m->online_url));
+	set(j, "agenda_due_at", jtime(m->agenda_due_at));
+	set(j, "agenda_published_at", jtime(m->agenda_published_at));
+	set(j, "cancelled_at", jtime(m->cancelled_at));
+	set(j, "version", jint(m->version));
+	return j;
+}
+
+/* A contribution as the viewer may be told of it. The one place its source
+ * is written: an author only when "named"; otherwise only `mine`, which is
+ * true for the author alone. */
+static json_t *contribution_json(struct request *req, const struct contribution *c)
+{
+	json_t *j = json_object();
+	set(j, "id", jint(c->id));
+	set(j, "panel_id", jint(c->panel_id));
+	set(j, "kind", json_string(kind_key(c->kind)));
+	set(j, "body", json_string(c->body));
+	set(j, "attribution", json_string(attribution_key(c->attribution)));
+	if (c->attribution == ATTR_GROUP) set(j, "group_name", json_string(c->group_name));
+	if (c->attribution == ATTR_NAMED) {
+		json_t *a = json_object();
+		set(a, "user_id", c->author_id ? jint(c->author_id) : json_null());
+		set(a, "display_name", json_string(c->author_name));
+		set(j, "author", a);
+	}
+	set(j, "mine", json_boolean(c->mine));
+	set(j, "project", jref(c->project_id, "title", c->project_title));
+	set(j, "meeting", jref(c->meeting_id, "title", c->meeting_title));
+	set(j, "item_id", c->item_id ? jint(c->item_id) : json_null());
+	set(j, "created_at", jtime(c->created_at));
+	set(j, "status", json_string(response_status_key(c->status)));
+	set(j, "open", json_boolean(!response_is_outcome(c->status)));
+	set(j, "due_at", jtime(c->due_at));
+	set(j, "overdue", json_boolean(contribution_overdue(c->status, c->due_at, req->now)));
+	set(j, "answered_at", jtime(c->answered_at));
+	json_t *owner = json_null();
+	if (c->owner_id) {
+		owner = json_object();
+		set(owner, "user_id", jint(c->owner_id));
+		set(owner, "display_name", json_string(c->owner_name));
+	}
+	set(j, "owner", owner);
+	json_t *r = json_null();
+	if (c->response_id) {
+		r = json_object();
+		set(r, "id", jint(c->response_id));
+		set(r, "status", json_string(response_status_key(c->status)));
+		set(r, "what_done", json_string(c->what_done));
+		set(r, "reason", json_string(c->reason));
+		set(r, "referred_to", json_string(c->referred_to));
+		set(r, "decided_by", json_string(c->decided_by));
+		set(r, "decided_at", jtime(c->decided_at));
+	}
+	set(j, "latest_response", r);
+	set(j, "version", jint(c->version));
+	return j;
+}
+
+/* One response in a contribution's history. Who wrote it is not given
+ * (the pages do not show it either): what was decided, by whom and why is
+ * decided_by, written by the responder. */
+static json_t *response_json(const struct response_record *r)
+{
+	json_t *j = json_object();
+	set(j, "id", jint(r->id));
+	set(j, "status", json_string(response_status_key(r->status)));
+	set(j, "what_done", json_string(r->what_done));
+	set(j, "reason", json_string(r->reason));
+	set(j, "referred_to", json_string(r->referred_to));
+	set(j, "decided_by", json_string(r->decided_by));
+	set(j, "decided_at", jtime(r->decided_at));
+	set(j, "created_at", jtime(r->created_at));
+	return j;
+}
+
+/* ---- loading what the asker may see ---- */
+
+/* Meeting id of the request's panel into m when the asker may see it
+ * (page_meetings.c's load_meeting: a guest only the meetings they are
+ * invited to); otherwise answers 404 (or 500) and returns false. */
+static bool load_meeting(struct request *req, int64_t id, struct meeting *m, bool *invited)
+{
+	enum store_rc rc = store_meeting_get(req->store, req->panel->id, id, &req->arena, m);
+	*invited = rc == ST_OK && req->actor.role == ROLE_GUEST &&
+	           store_meeting_invited(req->store, m->id, req->user->id);
+	if (rc == ST_OK && !policy_can_see_meeting(&req->actor, *invited)) rc = ST_NOT_FOUND;
+	if (rc == ST_NOT_FOUND)
+		respond_error(req, 404, "not_found", "There is no such meeting on this panel.");
+	else if (rc != ST_OK)
+		respond_error(req, 500, "internal", "We could not load this meeting.");
+	return rc == ST_OK;
+}
+
+static bool load_project(struct request *req, int64_t id, struct project *p)
+{
+	enum store_rc rc = store_project_get(req->store, req->panel->id, id, &req->arena, p);
+	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such project.");
+	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load the project.");
+	return rc == ST_OK;
+}
+
+/* A contribution of the request's panel the asker may see (a guest: only
+ * those they are named to answer), or 404. */
+static bool load_contribution(struct request *req, int64_t id, struct contribution *c)
+{
+	enum store_rc rc = store_contribution_get(req->store, req->panel->id, id, req->user->id,
+	                                          &req->arena, c);
+	if (rc == ST_OK && !policy_can_see_contribution(&req->actor, c->owner_id == req->user->id))
+		rc = ST_NOT_FOUND;
+	if (rc == ST_NOT_FOUND)
+		respond_error(req, 404, "not_found", "There is no such contribution on this panel.");
+	else if (rc != ST_OK)
+		respond_error(req, 500, "internal", "We could not load this contribution.");
+	return rc == ST_OK;
+}
+
+/* One page of a contribution list, newest first, keeping only what the
+ * asker may see. *next is where the next page starts (0: no more). Rows
+ * a guest may not see are skipped, reading on for at most SCAN_PAGES
+ * pages. */
+static enum store_rc contributions_page(struct request *req, enum contribution_scope scope,
+                                        int64_t key, int64_t before, int64_t limit,
+                                        json_t *arr, int64_t *next)
+{
+	int64_t cursor = before;
+	size_t kept = 0;
+	bool more = true;
+	int64_t zone_of = 0;
+	const char *zone = "UTC";
+	*next = 0;
+	for (int round = 0; round < SCAN_PAGES && more && kept < (size_t)limit; round++) {
+		struct contribution *c;
+		size_t n;
+		enum store_rc rc = store_contributions_list(req->store, scope, key, req->user->id,
+		                                            cursor, (int)limit, &req->arena, &c, &n);
+		if (rc != ST_OK) return rc;
+		/* A meeting's page comes oldest first (the order things were
+		 * said); the API gives every list newest first. */
+		if (scope == CS_MEETING)
+			for (size_t i = 0; i < n / 2; i++) {
+				struct contribution t = c[i];
+				c[i] = c[n - 1 - i];
+				c[n - 1 - i] = t;
+			}
+		bool stopped = false;
+		for (size_t i = 0; i < n; i++) {
+			cursor = c[i].id;
+			if (scope != CS_AUTHOR &&
+			    !policy_can_see_contribution(&req->actor, c[i].owner_id == req->user->id))
+				continue;
+			json_t *j = contribution_json(req, &c[i]);
+			if (scope == CS_AUTHOR) {
+				/* Across panels: each with its panel, whose zone is read
+				 * again only when the panel changes. */
+				if (c[i].panel_id != zone_of) {
+					struct panel p;
+					zone_of = c[i].panel_id;
+					zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+					       ? p.time_zone : "UTC";
+				}
+				json_t *pj = json_object();
+				set(pj, "id", jint(c[i].panel_id));
+				set(pj, "name", json_string(c[i].panel_name));
+				set(pj, "time_zone", json_string(zone));
+				set(j, "panel", pj);
+			}
+			json_array_append_new(arr, j);
+			if (++kept == (size_t)limit) {
+				stopped = i + 1 < n;
+				break;
+			}
+		}
+		more = stopped || n == (size_t)limit;
+	}
+	if (more) *next = cursor;
+	return ST_OK;
+}
+
+static json_t *list_answer(const char *key, json_t *arr, int64_t next, int64_t limit)
+{
+	json_t *j = json_object();
+	set(j, key, arr);
+	set(j, "next_before", next ? jint(next) : json_null());
+	set(j, "limit", jint(limit));
+	return j;
+}
+
+/* ---- projects ---- */
+
+void api_projects(struct request *req)
+{
+	struct project *pr;
+	size_t n;
+	struct influence f;
+	if (store_projects_list(req->store, req->panel->id, &req->arena, &pr, &n) != ST_OK ||
+	    store_influence(req->store, req->panel->id, 0, req->now, &f) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the projects.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) json_array_append_new(arr, project_json(&pr[i]));
+	json_t *j = json_object();
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	set(j, "influence", influence_json(&f));
+	set(j, "projects", arr);
+	send(req, 200, j);
+}
+
+void api_project(struct request *req)
+{
+	struct project p;
+	if (!load_project(req, req->params[1], &p)) return;
+	struct project_rung *rungs;
+	size_t nr;
+	struct influence f;
+	if (store_project_rungs(req->store, p.id, &req->arena, &rungs, &nr) != ST_OK ||
+	    store_influence(req->store, req->panel->id, p.id, req->now, &f) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the project.");
+		return;
+	}
+	json_t *j = project_json(&p);
+	set(j, "closing_reflection", json_string(p.closing_reflection));
+	json_t *arr = json_array();
+	for (size_t i = 0; i < nr; i++) {
+		json_t *r = json_object();
+		set(r, "stage", json_string(stage_key(rungs[i].stage)));
+		set(r, "rung", json_integer(rungs[i].rung));
+		set(r, "rung_label", json_string(rung_label(rungs[i].rung)));
+		set(r, "rung_group", json_string(rung_group(rungs[i].rung)));
+		set(r, "evidence", json_string(rungs[i].evidence));
+		set(r, "recorded_at", jtime(rungs[i].recorded_at));
+		json_array_append_new(arr, r);
+	}
+	set(j, "rungs", arr);
+	set(j, "influence", influence_json(&f));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* ---- meetings ---- */
+
+void api_meetings(struct request *req)
+{
+	bool guest = req->actor.role == ROLE_GUEST;
+	struct meeting *m;
+	size_t n;
+	if (store_meetings_list(req->store, req->panel->id, 0, req->user->id, guest, &req->arena, &m,
+	                        &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the meetings.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) json_array_append_new(arr, meeting_json(&m[i]));
+	json_t *j = json_object();
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	set(j, "meetings", arr);
+	send(req, 200, j);
+}
+
+void api_meeting(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting(req, req->params[1], &m, &invited)) return;
+	enum meeting_reply mine;
+	bool attended;
+	struct agenda_item *it;
+	size_t n;
+	if (store_meeting_mine(req->store, m.id, req->user->id, &mine, &attended) != ST_OK ||
+	    store_agenda_items(req->store, m.id, req->user->id, &req->arena, &it, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this meeting.");
+		return;
+	}
+	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
+	bool published = m.agenda_published_at != 0;
+	json_t *j = meeting_json(&m);
+	set(j, "what_we_will_change", json_string(m.what_we_will_change));
+	set(j, "my_reply", json_string(reply_key(mine)));
+	set(j, "attended", json_boolean(attended));
+	set(j, "can_reply", json_boolean(policy_can_reply_to_meeting(&req->actor, invited) &&
+	                                 !m.cancelled_at && m.ends_at > req->now));
+	set(j, "can_propose", json_boolean(policy_allows(&req->actor, PA_PROPOSE_ITEM) &&
+	                                   !published && !m.cancelled_at));
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		/* As the meeting's page: once published, an item left off whose
+		 * proposer has gone is shown only to stewards. */
+		if (published && it[i].state != ITEM_AGREED && !manage && !it[i].proposed_by) continue;
+		json_t *a = json_object();
+		set(a, "id", jint(it[i].id));
+		set(a, "title", json_string(it[i].title));
+		set(a, "why", json_string(it[i].why));
+		set(a, "content_note", json_string(it[i].content_note));
+		set(a, "state", json_string(item_state_key(it[i].state)));
+		set(a, "position", it[i].state == ITEM_AGREED ? jint(it[i].position) : json_null());
+		set(a, "not_taken_reason", json_string(it[i].not_taken_reason));
+		set(a, "proposed_by", *it[i].proposer_name ? json_string(it[i].proposer_name)
+		                                           : json_null());
+		set(a, "proposed_at", jtime(it[i].proposed_at));
+		set(a, "supporters", jint(it[i].supporters));
+		set(a, "i_support", json_boolean(it[i].i_support));
+		set(a, "i_step_out", json_boolean(it[i].i_step_out));
+		if (manage) set(a, "step_outs", jint(it[i].step_outs));
+		json_array_append_new(arr, a);
+	}
+	set(j, "agenda", arr);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* ---- contributions ---- */
+
+void api_contributions(struct request *req)
+{
+	int64_t before, limit, project = 0, meeting = 0;
+	if (!query_page(req, &before, &limit) ||
+	    !query_i64(req, "project", 1, INT64_MAX, &project, "project must be a project's id.") ||
+	    !query_i64(req, "meeting", 1, INT64_MAX, &meeting, "meeting must be a meeting's id."))
+		return;
+	if (project && meeting) {
+		respond_error_field(req, 400, "bad_query", "meeting",
+		                    "Give a project or a meeting, not both.");
+		return;
+	}
+	enum contribution_scope scope = CS_PANEL;
+	int64_t key = req->panel->id;
+	if (project) {
+		/* Guests see no projects (as GET .../projects/{id} refuses). */
+		if (!policy_allows(&req->actor, PA_VIEW_WORK)) {
+			respond_error_field(req, 403, "forbidden", "project",
+			                    "Your role on this panel does not let you see its projects.");
+			return;
+		}
+		struct project p;
+		if (!load_project(req, project, &p)) return;
+		scope = CS_PROJECT;
+		key = p.id;
+	} else if (meeting) {
+		struct meeting m;
+		bool invited;
+		if (!load_meeting(req, meeting, &m, &invited)) return;
+		scope = CS_MEETING;
+		key = m.id;
+	}
+	json_t *arr = json_array();
+	int64_t next;
+	if (contributions_page(req, scope, key, before, limit, arr, &next) != ST_OK) {
+		json_decref(arr);
+		respond_error(req, 500, "internal", "We could not load the contributions.");
+		return;
+	}
+	json_t *j = list_answer("contributions", arr, next, limit);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* An optional id in a body: absent leaves *out 0. False, having answered
+ * 400 naming it, when it is not a positive whole number. */
+static bool body_id(struct request *req, json_t *j, const char *name, int64_t *out)
+{
+	json_t *v = json_object_get(j, name);
+	*out = 0;
+	if (!v) return true;
+	if (json_integer_value(v) < 1) {
+		respond_error_field(req, 400, "invalid", name, "This must be an id (1 or more).");
+		return false;
+	}
+	*out = (int64_t)json_integer_value(v);
+	return true;
+}
+
+/* A string from a checked body, trimmed, in the arena ("" when absent). */
+static const char *body_text(struct request *req, json_t *j, const char *name)
+{
+	const char *v = json_string_value(json_object_get(j, name));
+	return text_trim(arena_strdup(&req->arena, v ? v : ""));
+}
+
+/* The body of an error from the use cases, as the API names its fields. */
+static void respond_api_error(struct request *req, const struct app_error *err)
+{
+	const char *f = err->field;
+	if (f && !strcmp(f, "contribution")) f = "contributions";
+	respond_error_field(req, err->status, err->code, f, err->message);
+}
+
+void api_contribution_post(struct request *req)
+{
+	/* Byte limits: the use case counts characters (5000, 120). */
+	static const struct jsonb_field spec[] = {
+		{ "kind", JB_STRING, true, 40 }, { "body", JB_STRING, true, 20000 },
+		{ "attribution", JB_STRING, true, 40 }, { "group_name", JB_STRING, false, 480 },
+		{ "project_id", JB_INTEGER, false, 0 }, { "meeting_id", JB_INTEGER, false, 0 },
+		{ "item_id", JB_INTEGER, false, 0 }, { "author_id", JB_INTEGER, false, 0 },
+		{ "owner_id", JB_INTEGER, false, 0 } };
+	json_t *root;
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why;
+	if (!jsonb_parse(req->body.data, req->body.len, spec, sizeof spec / sizeof spec[0], &root,
+	                 bad, &why)) {
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+		return;
+	}
+	struct contribution_new c = {0};
+	bool ok = true;
+	if (!kind_parse(json_string_value(json_object_get(root, "kind")), &c.kind)) {
+		respond_error_field(req, 400, "invalid", "kind",
+		                    "kind must be idea, concern, question or recommendation.");
+		ok = false;
+	} else if (!attribution_parse(json_string_value(json_object_get(root, "attribution")),
+	                              &c.attribution)) {
+		respond_error_field(req, 400, "invalid", "attribution",
+		                    "attribution must be named, anonymous or group.");
+		ok = false;
+	}
+	ok = ok && body_id(req, root, "project_id", &c.project_id) &&
+	     body_id(req, root, "meeting_id", &c.meeting_id) &&
+	     body_id(req, root, "item_id", &c.item_id) &&
+	     body_id(req, root, "author_id", &c.author_id) &&
+	     body_id(req, root, "owner_id", &c.owner_id);
+	if (ok) {
+		c.body = body_text(req, root, "body");
+		c.group_name = body_text(req, root, "group_name");
+	}
+	json_decref(root);
+	if (!ok) return;
+	if (!c.author_id) c.author_id = req->user->id;
+	/* Only a steward writes something down for someone else or picks who
+	 * answers it (as the page). */
+	if ((c.author_id != req->user->id || c.owner_id) &&
+	    !policy_allows(&req->actor, PA_RECORD_CONTRIBUTION)) {
+		respond_error_field(req, 403, "forbidden", c.owner_id ? "owner_id" : "author_id",
+		                    "Only stewards record what someone else said or choose who "
+		                    "answers it.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	/* Read back as the asker sees it: a contribution written down for
+	 * someone else anonymously shows no author even to who wrote it. */
+	struct contribution got;
+	if (store_contribution_get(req->store, req->panel->id, id, req->user->id, &req->arena,
+	                           &got) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = contribution_json(req, &got);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	respond_header(req, "Location", arena_printf(&req->arena,
+	                                             "/api/v1/panels/%lld/contributions/%lld",
+	                                             (long long)req->panel->id, (long long)id));
+	send(req, 201, j);
+}
+
+void api_contribution(struct request *req)
+{
+	struct contribution c;
+	if (!load_contribution(req, req->params[1], &c)) return;
+	struct response_record *hist;
+	size_t nh;
+	if (store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this contribution.");
+		return;
+	}
+	json_t *j = contribution_json(req, &c);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < nh; i++) json_array_append_new(arr, response_json(&hist[i]));
+	set(j, "responses", arr);
+	set(j, "can_respond", json_boolean(policy_allows(&req->actor, PA_RESPOND) &&
+	                                   (req->actor.role == ROLE_STEWARD ||
+	                                    c.owner_id == req->user->id)));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* {"contributions": [ids], "status", "what_done"?, "reason"?,
+ *  "referred_to"?, "decided_by"?}: one decision answering each of them.
+ * jsonb_parse knows no arrays, so "contributions" is checked here and the
+ * rest of the object through the spec. */
+void api_responses_post(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "status", JB_STRING, true, 40 }, { "what_done", JB_STRING, false, 20000 },
+		{ "reason", JB_STRING, false, 20000 }, { "referred_to", JB_STRING, false, 800 },
+		{ "decided_by", JB_STRING, false, 800 } };
+	json_t *root = json_loadb(req->body.data ? req->body.data : "", req->body.len,
+	                          JSON_REJECT_DUPLICATES, NULL);
+	json_t *ids_json = root && json_is_object(root) ? json_object_get(root, "contributions") : NULL;
+	size_t n = 0;
+	int64_t *ids = NULL;
+	const char *problem = NULL;
+	if (root && json_is_object(root)) {
+		if (!ids_json) problem = "This field is required.";
+		else if (!json_is_array(ids_json) || !json_array_size(ids_json) ||
+		         json_array_size(ids_json) > RESPOND_MAX)
+			problem = "Give a list of 1 to 100 contribution ids.";
+		else {
+			ids = arena_alloc(&req->arena, json_array_size(ids_json) * sizeof *ids);
+			size_t i;
+			json_t *v;
+			json_array_foreach(ids_json, i, v) {
+				if (!json_is_integer(v) || json_integer_value(v) < 1) {
+					problem = "Each contribution id must be a whole number, 1 or more.";
+					break;
+				}
+				int64_t id = (int64_t)json_integer_value(v);
+				bool seen = false;
+				for (size_t k = 0; k < n && !seen; k++) seen = ids[k] == id;
+				if (!seen) ids[n++] = id;
+			}
+		}
+		if (!problem) json_object_del(root, "contributions");
+	}
+	if (problem) {
+		json_decref(root);
+		respond_error_field(req, 400, "invalid", "contributions", problem);
+		return;
+	}
+	/* The rest (or the whole body, when it was not a JSON object, so the
+	 * usual error is given) through the declared spec. */
+	char *rest = root && json_is_object(root) ? json_dumps(root, JSON_COMPACT) : NULL;
+	json_decref(root);
+	json_t *j;
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why;
+	bool parsed = rest ? jsonb_parse(rest, strlen(rest), spec, sizeof spec / sizeof spec[0], &j,
+	                                 bad, &why)
+	                   : jsonb_parse(req->body.data, req->body.len, spec,
+	                                 sizeof spec / sizeof spec[0], &j, bad, &why);
+	free(rest);
+	if (!parsed) {
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+		return;
+	}
+	struct response_record r = {0};
+	bool status_ok = response_status_parse(json_string_value(json_object_get(j, "status")),
+	                                       &r.status);
+	r.what_done = body_text(req, j, "what_done");
+	r.reason = body_text(req, j, "reason");
+	r.referred_to = body_text(req, j, "referred_to");
+	r.decided_by = body_text(req, j, "decided_by");
+	json_decref(j);
+	if (!status_ok) {
+		respond_error_field(req, 400, "invalid", "status",
+		                    "status must be received, under_consideration, adopted, "
+		                    "adopted_in_part, not_adopted or referred.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_respond(req->store, req->cfg->public_url, req->panel, &req->actor, req->user->id,
+	                 &r, ids, n, req->now, &req->arena, &id, &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	json_t *out = response_json(&(struct response_record){
+		.id = id, .status = r.status, .what_done = r.what_done, .reason = r.reason,
+		.referred_to = r.referred_to, .decided_by = r.decided_by, .decided_at = req->now,
+		.created_at = req->now });
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) json_array_append_new(arr, jint(ids[i]));
+	set(out, "contributions", arr);
+	send(req, 201, out);
+}
+
+/* ---- the person's own ---- */
+
+void api_my_contributions(struct request *req)
+{
+	int64_t before, limit;
+	if (!query_page(req, &before, &limit)) return;
+	json_t *arr = json_array();
+	int64_t next;
+	/* CS_AUTHOR always lists the asker's own, whatever key is given. */
+	if (contributions_page(req, CS_AUTHOR, req->user->id, before, limit, arr, &next) != ST_OK) {
+		json_decref(arr);
+		respond_error(req, 500, "internal", "We could not load what you said.");
+		return;
+	}
+	send(req, 200, list_answer("contributions", arr, next, limit));
+}
+
+void api_notices(struct request *req)
+{
+	int64_t limit = LIST_DEFAULT;
+	if (!query_i64(req, "limit", 1, LIST_MAX, &limit, "limit must be 1 to 100.")) return;
+	struct notice *n;
+	size_t k;
+	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load your notices.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < k; i++) {
+		json_t *o = json_object();
+		set(o, "id", jint(n[i].id));
+		set(o, "panel_id", n[i].panel_id ? jint(n[i].panel_id) : json_null());
+		set(o, "body", json_string(n[i].body));
+		set(o, "link", json_string(n[i].link));
+		set(o, "created_at", jtime(n[i].created_at));
+		set(o, "read_at", jtime(n[i].read_at));
+		json_array_append_new(arr, o);
+	}
+	json_t *j = json_object();
+	set(j, "notices", arr);
+	set(j, "unread", jint(store_notices_unread(req->store, req->user->id)));
+	send(req, 200, j);
+}
