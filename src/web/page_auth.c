@@ -13,7 +13,7 @@ const char *safe_next(struct request *req, const char *next)
 	 * and newlines and read "\" as "/", so "/\t/evil.example" would leave
 	 * the site; anything unusual falls back to the panel list. */
 	static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	                              "0123456789/-_.~?=&%";
+	                              "0123456789/-_.~?=&%#";
 	if (!next || next[0] != '/' || next[1] == '/' || strspn(next, allowed) != strlen(next))
 		return "/panels";
 	return next;

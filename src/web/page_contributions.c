@@ -376,6 +376,7 @@ void my_contributions_get(struct request *req)
 	if (!n && !before)
 		html(b, "<p>You have not said anything to a panel yet. When you add an idea, concern "
 		        "or question, or a steward records one from a meeting, it appears here.</p>");
+	if (n) html(b, "<h2 class=\"heading-m\">Newest first</h2>");
 	/* Times in each contribution's panel's zone; a page is mostly one
 	 * panel's, so the zone is read again only when the panel changes. */
 	int64_t zone_of = 0;

@@ -293,12 +293,9 @@ static void people_section(struct request *req, const struct meeting *m)
 	bool have_needs = n && app_members_needs(req->store, req->user->id, ids, n, req->now,
 	                                         &req->arena, needs);
 	html(b, "<h2 class=\"heading-m\" id=\"people\">Replies and attendance</h2>");
-	if (!n) {
-		html(b, "<p>Nobody has replied yet.</p>");
-		return;
-	}
 	ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m->id)));
-	html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Replies</caption><thead><tr>"
+	if (!n) html(b, "<p>Nobody has replied yet.</p>");
+	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Replies</caption><thead><tr>"
 	        "<th scope=\"col\">Name</th><th scope=\"col\">Reply</th><th scope=\"col\">Access and "
 	        "communication needs</th><th scope=\"col\">Attended</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
@@ -314,9 +311,62 @@ static void people_section(struct request *req, const struct meeting *m)
 		     pp[i].user_id, pp[i].user_id, pp[i].attended == 1 ? " checked" : "",
 		     pp[i].user_id, pp[i].display_name);
 	}
-	html(b, "</tbody></table>");
-	ui_button(req, "Save attendance", "secondary");
+	if (n) html(b, "</tbody></table>");
+	if (n) ui_button(req, "Save attendance", "secondary");
 	ui_form_end(req);
+	html(b, "<p><a href=\"%a/attendance\">Record who came, including people who did not "
+	        "reply</a></p>", meeting_path(req, m->id));
+}
+
+/* Everyone who may attend, to record who came: the panel's active
+ * stewards and co-creators and the meeting's invited guests. On a page of
+ * its own because it lists the panel's members (as the members page does). */
+void attendance_get(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting(req, &m, &invited)) return;
+	struct member_row *mr;
+	struct meeting_person *pp;
+	size_t nm, np;
+	if (store_members_list(req->store, req->panel->id, &req->arena, &mr, &nm) != ST_OK ||
+	    store_meeting_people(req->store, req->panel->id, m.id, &req->arena, &pp, &np) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the members.");
+		return;
+	}
+	page_begin(req, "Who came", NULL);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"%a#people\">Back to %t</a><h1 class=\"heading-l\">"
+	        "Who came to %t</h1><p>Tick everyone who came. People recorded as attending are "
+	        "asked to reflect on the meeting.</p>", meeting_path(req, m.id), m.title, m.title);
+	ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m.id)));
+	html(b, "<fieldset class=\"fieldset\"><legend>Attended</legend>");
+	struct buf listed = {0};
+	for (size_t i = 0; i < nm; i++) {
+		const struct membership *x = &mr[i].m;
+		if (x->status != MEMBER_ACTIVE) continue;
+		if (x->role == ROLE_GUEST && !store_meeting_invited(req->store, m.id, x->user_id))
+			continue;
+		bool came = false;
+		for (size_t j = 0; j < np; j++)
+			if (pp[j].user_id == x->user_id) came = pp[j].attended == 1;
+		html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
+		        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\">%t%r</label></div>",
+		     x->user_id, x->user_id, came ? " checked" : "", x->user_id, mr[i].display_name,
+		     x->role == ROLE_GUEST ? " (guest)" : "");
+		bool has_record = false;
+		for (size_t j = 0; j < np; j++) has_record |= pp[j].user_id == x->user_id;
+		if (has_record) buf_printf(&listed, "%s%lld", listed.len ? "," : "", (long long)x->user_id);
+	}
+	/* One field for everyone with a record (so unticking records them as
+	 * not attending), which keeps a big panel within the form's field
+	 * limit (form.h). */
+	html(b, "</fieldset><input type=\"hidden\" name=\"listed\" value=\"%a\">",
+	     listed.data ? listed.data : "");
+	buf_free(&listed);
+	ui_button(req, "Save attendance", NULL);
+	ui_form_end(req);
+	page_end(req);
 }
 
 static void record_form(struct request *req, const struct meeting *m)
@@ -543,25 +593,57 @@ void agenda_publish_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));
 }
 
+/* Reads a comma-joined list of ids (form_get_all's result) into out;
+ * false when one is not an id. */
+static bool read_ids(struct request *req, const char *list, int64_t **out, size_t *n)
+{
+	*n = 0;
+	*out = arena_alloc(&req->arena, (strlen(list) / 2 + 1) * sizeof **out);
+	for (const char *p = list; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char num[24];
+		if (len >= sizeof num) return false;
+		memcpy(num, p, len);
+		num[len] = 0;
+		if (!parse_i64(num, 1, INT64_MAX, &(*out)[*n])) return false;
+		(*n)++;
+		p += len + (comma != NULL);
+	}
+	return true;
+}
+
+static bool id_in(int64_t id, const int64_t *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id) return true;
+	return false;
+}
+
+/* "listed": the people whose attendance the form showed with a record
+ * (each may be one field or several ids joined with commas); "attended":
+ * those ticked. A listed person not ticked is recorded as not attending; a
+ * ticked person is recorded as attending. Nobody else gets a record, so an
+ * unticked name on the "who came" page leaves no trace. */
 void attendance_post(struct request *req)
 {
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	const char *present = form_get_all(&req->form, "attended", &req->arena);
-	for (size_t i = 0; i < req->form.n; i++) {
-		if (strcmp(req->form.fields[i].name, "listed")) continue;
-		int64_t uid;
-		if (!parse_i64(req->form.fields[i].value, 1, INT64_MAX, &uid)) {
-			respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
-			return;
-		}
-		/* present is "3,7,12": look for ",uid," in ",present,". */
-		const char *needle = arena_printf(&req->arena, ",%lld,", (long long)uid);
-		bool was = strstr(arena_printf(&req->arena, ",%s,", present), needle) != NULL;
+	int64_t *listed, *ticked;
+	size_t nl, nt;
+	if (!read_ids(req, form_get_all(&req->form, "listed", &req->arena), &listed, &nl) ||
+	    !read_ids(req, form_get_all(&req->form, "attended", &req->arena), &ticked, &nt)) {
+		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
+		return;
+	}
+	for (size_t k = 0; k < nl + nt; k++) {
+		int64_t uid = k < nl ? listed[k] : ticked[k - nl];
+		if (k >= nl && id_in(uid, listed, nl)) continue; /* done with the listed */
 		struct membership mem;
 		if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK) continue;
-		if (store_meeting_attended(req->store, m.id, uid, was, req->now) != ST_OK) {
+		if (store_meeting_attended(req->store, m.id, uid, id_in(uid, ticked, nt), req->now) !=
+		    ST_OK) {
 			respond_error(req, 500, "internal", "We could not save attendance.");
 			return;
 		}

@@ -360,7 +360,12 @@ void paper_file_get(struct request *req)
 		respond_error(req, 404, "not_found", "This paper is written on the site, not a file.");
 		return;
 	}
-	if (!files_read(req->cfg->files_dir, p.file_sha256, req->cfg->upload_limit, &req->out)) {
+	/* Bounded by the size recorded at upload, not by today's upload limit
+	 * (a lower limit must not make older papers unreadable); a file of any
+	 * other size is not the one that was kept. */
+	size_t size = p.file_size > 0 ? (size_t)p.file_size : 0;
+	if (!files_read(req->cfg->files_dir, p.file_sha256, size, &req->out) ||
+	    req->out.len != size) {
 		respond_error(req, 500, "internal", "The paper's file could not be read. Tell a steward.");
 		return;
 	}

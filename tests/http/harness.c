@@ -127,13 +127,19 @@ bool server_start_with(struct server *s, const char *const *extra)
 
 bool server_start_beside(struct server *s, const struct server *first)
 {
+	return server_start_beside_with(s, first, NULL);
+}
+
+bool server_start_beside_with(struct server *s, const struct server *first,
+                              const char *const *extra)
+{
 	memset(s, 0, sizeof *s);
 	snprintf(s->dir, sizeof s->dir, "/tmp/ec-http-XXXXXX");
 	if (!mkdtemp(s->dir)) return false;
 	snprintf(s->db, sizeof s->db, "%s", first->db);
 	snprintf(s->files, sizeof s->files, "%s", first->files);
 	s->shares_db = true;
-	return spawn(s, NULL);
+	return spawn(s, extra);
 }
 
 void server_kill(struct server *s)
@@ -330,6 +336,57 @@ struct response *post_chunked(struct client *c, const char *path, const char *bo
 	struct response *r = calloc(1, sizeof *r);
 	if (rc != CURLE_OK) {
 		fprintf(stderr, "harness: chunked POST %s: %s\n", path, curl_easy_strerror(rc));
+		r->status = -1;
+	} else {
+		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
+	}
+	r->body = b.data ? b.data : strdup("");
+	r->len = b.len;
+	r->headers = h.data ? h.data : strdup("");
+	take_csrf(c, r->body);
+	return r;
+}
+
+struct response *post_multipart(struct client *c, const char *path, const struct mpart *parts,
+                                size_t n)
+{
+	CURL *curl = c->curl;
+	char url[4096];
+	snprintf(url, sizeof url, "%s%s", c->server->base, path);
+	curl_mime *mime = curl_mime_init(curl);
+	curl_mimepart *part = curl_mime_addpart(mime);
+	curl_mime_name(part, "csrf");
+	curl_mime_data(part, c->csrf, CURL_ZERO_TERMINATED);
+	for (size_t i = 0; i < n; i++) {
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, parts[i].name);
+		if (parts[i].filename) {
+			curl_mime_data(part, parts[i].data, parts[i].len);
+			curl_mime_filename(part, parts[i].filename);
+			if (parts[i].type) curl_mime_type(part, parts[i].type);
+		} else {
+			curl_mime_data(part, parts[i].data, CURL_ZERO_TERMINATED);
+		}
+	}
+	struct sink b = {0}, h = {0};
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, NULL);
+	curl_easy_setopt(curl, CURLOPT_MIMEPOST, mime);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &h);
+	struct curl_slist *list = curl_slist_append(NULL, "Expect:");
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+	CURLcode rc = curl_easy_perform(curl);
+	curl_slist_free_all(list);
+	/* Back to the defaults http() expects. */
+	curl_easy_setopt(curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	struct response *r = calloc(1, sizeof *r);
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "harness: multipart POST %s: %s\n", path, curl_easy_strerror(rc));
 		r->status = -1;
 	} else {
 		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);

@@ -38,6 +38,9 @@ bool server_start_with(struct server *s, const char *const *extra);
 /* Starts a second server on first's database (several servers, one
  * database); stop it before first, whose stop removes the database. */
 bool server_start_beside(struct server *s, const struct server *first);
+/* The same, with extra `serve` flags as for server_start_with. */
+bool server_start_beside_with(struct server *s, const struct server *first,
+                              const char *const *extra);
 /* SIGTERM, wait; returns the exit status (0 after a graceful stop), or -1
  * when no process was running (after server_kill). Removes its files. */
 int server_stop(struct server *s);
@@ -74,6 +77,20 @@ struct response *http(struct client *c, const char *method, const char *path,
  * Content-Length), content type as for http(). */
 struct response *post_chunked(struct client *c, const char *path, const char *body,
                               size_t len, const char *content_type);
+/* One part of a multipart/form-data body: a field (filename NULL; data is
+ * a string) or a file (filename set; len bytes of data, type its claimed
+ * Content-Type or NULL). */
+struct mpart {
+	const char *name;
+	const char *data;
+	size_t len;
+	const char *filename;
+	const char *type;
+};
+/* POSTs multipart/form-data through libcurl's mime API: the client's CSRF
+ * token first, then the n parts in order. */
+struct response *post_multipart(struct client *c, const char *path, const struct mpart *parts,
+                                size_t n);
 /* Shorthands. post_form adds the client's CSRF token first. */
 struct response *get(struct client *c, const char *path);
 struct response *post_form(struct client *c, const char *path, const char *fields);

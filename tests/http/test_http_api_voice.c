@@ -453,8 +453,8 @@ static void contributions_made_listed_and_paged(void **state)
 	int seen[5] = {0}, pages = 0;
 	long last = 0, before = 0, total = 0;
 	for (;;) {
-		if (before) snprintf(path, sizeof path, "/api/v1/panels/1/contributions?limit=2&before=%ld", before);
-		else snprintf(path, sizeof path, "/api/v1/panels/1/contributions?limit=2");
+		snprintf(path, sizeof path, "/api/v1/panels/1/contributions?limit=2");
+		if (before) snprintf(path + strlen(path), sizeof path - strlen(path), "&before=%ld", before);
 		json_t *page = call_json(sam, "GET", path, NULL, 200);
 		json_t *arr = json_object_get(page, "contributions");
 		assert_true(json_array_size(arr) <= 2);
