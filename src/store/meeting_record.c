@@ -72,6 +72,8 @@
 	                    "created_at) SELECT r.user_id, $2, $3, $4, $5 FROM "          \
 	                    "meeting_replies r WHERE r.meeting_id = $1 AND r.attended = 1 " \
 	                    "AND r.user_id <> $6")                                        \
+	X(NOTICE_ADD, "INSERT INTO notices (user_id, panel_id, body, link, created_at) " \
+	              "VALUES ($1, $2, $3, $4, $5)")                                     \
 	X(PROJECT_CLOSE, "UPDATE projects SET closing_reflection = $3, closed_at = "     \
 	                 "COALESCE(closed_at, $4), updated_at = $4, version = version + 1 " \
 	                 "WHERE panel_id = $1 AND id = $2")                               \
@@ -368,4 +370,19 @@ enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t pro
 {
 	struct answer_ctx c = { panel_id, project_id, by, now, reflection, notice, link };
 	return store_tx(s, close_in_tx, &c);
+}
+
+/* ---- notices ---- */
+
+enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
+                               const char *body, const char *link, int64_t now)
+{
+	struct db_stmt *st = stmt(s, R_NOTICE_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, panel_id);
+	db_bind_text(st, 3, body);
+	db_bind_text(st, 4, link);
+	db_bind_i64(st, 5, now);
+	return sq_exec(st);
 }

@@ -561,6 +561,9 @@ struct notice {
 enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
                                  struct arena *a, struct notice **out, size_t *n);
 int64_t store_notices_unread(struct store *s, int64_t user_id);
+/* One on-site notice to user_id (meeting_record.c). */
+enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
+                               const char *body, const char *link, int64_t now);
 enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t now);
 
 /* ---- what a meeting leaves behind (meeting_record.c) ---- */

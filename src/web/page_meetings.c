@@ -318,6 +318,79 @@ static void people_section(struct request *req, const struct meeting *m)
 	        "reply</a></p>", meeting_path(req, m->id));
 }
 
+/* The guests invited to the meeting (only they, of the panel's guests,
+ * see it), with a way to invite another or withdraw an invitation. */
+static void guests_section(struct request *req, const struct meeting *m)
+{
+	struct buf *b = &req->out;
+	struct member_row *mr;
+	size_t nm;
+	if (store_members_list(req->store, req->panel->id, &req->arena, &mr, &nm) != ST_OK) return;
+	html(b, "<h2 class=\"heading-m\" id=\"guests\">Guests</h2><p>Guests see this meeting, its "
+	        "agenda and its papers only when invited.</p>");
+	struct field_option *opts = arena_alloc(&req->arena, (nm + 1) * sizeof *opts);
+	size_t k = 0, shown = 0;
+	const char *action = arena_printf(&req->arena, "%s/guests", meeting_path(req, m->id));
+	for (size_t i = 0; i < nm; i++) {
+		if (mr[i].m.role != ROLE_GUEST || mr[i].m.status != MEMBER_ACTIVE) continue;
+		if (!store_meeting_invited(req->store, m->id, mr[i].m.user_id)) {
+			opts[k++] = (struct field_option){
+				arena_printf(&req->arena, "%lld", (long long)mr[i].m.user_id),
+				mr[i].display_name };
+			continue;
+		}
+		html(b, "%r<li>%t ", shown++ ? "" : "<ul class=\"list\">", mr[i].display_name);
+		ui_form_begin(req, action);
+		html(b, "<input type=\"hidden\" name=\"user_id\" value=\"%l\"><input type=\"hidden\" "
+		        "name=\"on\" value=\"0\">", mr[i].m.user_id);
+		html(b, "<button type=\"submit\" class=\"link-button\">Withdraw the invitation"
+		        "<span class=\"visually-hidden\"> of %t</span></button>", mr[i].display_name);
+		ui_form_end(req);
+		html(b, "</li>");
+	}
+	html(b, "%r", shown ? "</ul>" : "<p>No guests invited.</p>");
+	opts[k] = (struct field_option){ 0, 0 };
+	if (!k) return;
+	ui_form_begin(req, action);
+	html(b, "<input type=\"hidden\" name=\"on\" value=\"1\">");
+	ui_select(req, NULL, "user_id", "Invite a guest of the panel", opts, NULL);
+	ui_button(req, "Invite them", "secondary");
+	ui_form_end(req);
+}
+
+void meeting_guests_post(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting(req, &m, &invited)) return;
+	int64_t uid;
+	const char *on = field(req, "on");
+	struct membership mem;
+	if (strcmp(on, "0") && strcmp(on, "1")) {
+		respond_error_field(req, 400, "invalid", "on", "The form is not right. Reload the page.");
+		return;
+	}
+	if (!parse_i64(field(req, "user_id"), 1, INT64_MAX, &uid) ||
+	    store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK ||
+	    mem.role != ROLE_GUEST || mem.status != MEMBER_ACTIVE) {
+		respond_error_field(req, 400, "invalid", "user_id",
+		                    "Choose one of the panel's guests. Nothing was changed.");
+		return;
+	}
+	bool was = store_meeting_invited(req->store, m.id, uid);
+	if (store_meeting_guest_set(req->store, m.id, uid, *on == '1', req->now) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+		return;
+	}
+	/* Tell a newly invited guest, on the site. */
+	if (*on == '1' && !was)
+		store_notice_add(req->store, uid, req->panel->id,
+		                 arena_printf(&req->arena, "%s invited you to the meeting \"%s\".",
+		                              req->panel->name, m.title),
+		                 meeting_path(req, m.id), req->now);
+	respond_redirect(req, arena_printf(&req->arena, "%s#guests", meeting_path(req, m.id)));
+}
+
 /* Everyone who may attend, to record who came: the panel's active
  * stewards and co-creators and the meeting's invited guests. On a page of
  * its own because it lists the panel's members (as the members page does). */
@@ -455,6 +528,10 @@ void meeting_get(struct request *req)
 		html(b, "<div><dt>Project</dt><dd><a href=\"/panels/%l/projects/%l\">%t</a></dd></div>",
 		     p->id, m.project_id, m.project_title);
 	html(b, "<div><dt>Your reply</dt><dd>%t</dd></div></dl>", reply_label(mine));
+	html(b, "<p><a href=\"%a/calendar.ics\">Add to your calendar</a> <span class=\"hint\">"
+	        "(a file your calendar program opens; or follow all your meetings with the "
+	        "calendar feed on your <a href=\"/account\">account page</a>)</span></p>",
+	     meeting_path(req, m.id));
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine);
@@ -471,6 +548,7 @@ void meeting_get(struct request *req)
 		if (policy_can_see_contribution(&req->actor, said[i].owner_id == req->user->id))
 			contribution_card(req, &said[i], p->time_zone, true, false);
 	if (manage) {
+		guests_section(req, &m);
 		people_section(req, &m);
 		record_form(req, &m);
 	}

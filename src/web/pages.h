@@ -75,6 +75,7 @@ void item_propose_post(struct request *req);
 void item_support_post(struct request *req);
 void item_step_out_post(struct request *req);
 void agenda_publish_post(struct request *req);
+void meeting_guests_post(struct request *req);
 void attendance_get(struct request *req);
 void attendance_post(struct request *req);
 

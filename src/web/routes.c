@@ -61,6 +61,8 @@ const struct route routes[] = {
 	  PA_VIEW_PANEL, 0 },
 	{ POST, "/panels/{id}/meetings/{id}/agenda", agenda_publish_post, ACCESS_PANEL,
 	  PA_MANAGE_MEETINGS, 0 },
+	{ POST, "/panels/{id}/meetings/{id}/guests", meeting_guests_post, ACCESS_PANEL,
+	  PA_MANAGE_MEETINGS, 0 },
 	{ GET,  "/panels/{id}/meetings/{id}/attendance", attendance_get, ACCESS_PANEL,
 	  PA_MANAGE_MEETINGS, 0 },
 	{ POST, "/panels/{id}/meetings/{id}/attendance", attendance_post, ACCESS_PANEL,

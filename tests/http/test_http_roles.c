@@ -121,6 +121,8 @@ static const struct row rows[] = {
 	  "/panels/1/meetings/999/items/1/step-out", "on=1", { 303, 404, 404, 404, 404, 404 } },
 	{ "POST", "/panels/{id}/meetings/{id}/agenda", "/panels/1/meetings/999/agenda", NULL,
 	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/meetings/{id}/guests", "/panels/1/meetings/999/guests", "on=1&user_id=6",
+	  { 303, 404, 403, 403, 403, 404 } },
 	{ "GET", "/panels/{id}/meetings/{id}/attendance", "/panels/1/meetings/1/attendance", NULL,
 	  { 303, 200, 403, 403, 403, 404 } },
 	{ "POST", "/panels/{id}/meetings/{id}/attendance", "/panels/1/meetings/999/attendance", NULL,

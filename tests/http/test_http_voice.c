@@ -257,11 +257,48 @@ static void anonymous_author_is_never_revealed(void **state)
 	response_free(r);
 }
 
+/* A guest sees a meeting (and its papers) only while invited to it, and
+ * is told of the invitation; only the panel's guests can be invited. */
+static void guests_are_invited_to_a_meeting(void **state)
+{
+	(void)state;
+	expect(joy, "GET", "/panels/1/meetings/1", NULL, 404);
+	expect(joy, "GET", "/panels/1/meetings/1/papers/1", NULL, 404);
+	/* amira is a co-creator, not a guest; 999 is nobody's. */
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=1&user_id=3", 400);
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=1&user_id=999", 400);
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=2&user_id=6", 400);
+	expect(amira, "POST", "/panels/1/meetings/1/guests", "on=1&user_id=6", 403);
+	struct response *r = get(joy, "/notices");
+	int before = count(r, "invited you to the meeting");
+	response_free(r);
+
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=1&user_id=6", 303);
+	expect(joy, "GET", "/panels/1/meetings/1", NULL, 200);
+	expect(joy, "GET", "/panels/1/meetings/1/papers/1", NULL, 200);
+	r = get(joy, "/notices");
+	assert_int_equal(count(r, "invited you to the meeting"), before + 1);
+	response_free(r);
+	r = get(sam, "/panels/1/meetings/1");
+	assert_true(contains(r, "Withdraw the invitation"));
+	response_free(r);
+	/* Inviting again changes nothing and tells nobody twice. */
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=1&user_id=6", 303);
+	r = get(joy, "/notices");
+	assert_int_equal(count(r, "invited you to the meeting"), before + 1);
+	response_free(r);
+
+	expect(sam, "POST", "/panels/1/meetings/1/guests", "on=0&user_id=6", 303);
+	expect(joy, "GET", "/panels/1/meetings/1", NULL, 404);
+	expect(joy, "GET", "/panels/1/meetings/1/papers/1", NULL, 404);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_meeting_from_agenda_to_response),
 		cmocka_unit_test(anonymous_author_is_never_revealed),
+		cmocka_unit_test(guests_are_invited_to_a_meeting),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

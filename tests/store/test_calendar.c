@@ -188,6 +188,8 @@ static void a_feed_is_set_replaced_and_revoked(void **state)
 	assert_int_equal(store_calendar_feed_user(f->s, HASH_C, &who), ST_OK);
 	assert_int_equal(store_user_erase(f->s, bob, T0 + 7), ST_OK);
 	assert_int_equal(store_calendar_feed_user(f->s, HASH_C, &who), ST_NOT_FOUND);
+	/* Erasure removes the feed itself, not only its use. */
+	assert_int_equal(store_calendar_feed_get(f->s, bob, &at), ST_NOT_FOUND);
 }
 
 static void a_feed_holds_what_the_person_may_see(void **state)

@@ -10,10 +10,10 @@
  * the function under test. Times are made-up seconds near T0: the store
  * takes "now" as a parameter, so day counts are exact.
  *
- * Four tables have no store operation yet (papers, reflections,
- * reflection_done, calendar_feeds); the influence and copy tests fill them
- * with plain SQL through the backend's own client library (raw_sql), so
- * that the felt-heard figures and the copy cover them too. */
+ * The influence and copy tests fill papers, reflections, reflection_done
+ * and calendar_feeds with plain SQL through the backend's own client
+ * library (raw_sql), so that these tests stand apart from the operations
+ * on those tables (tested in test_meeting_record.c and test_calendar.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
