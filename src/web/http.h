@@ -153,8 +153,10 @@ bool csrf_valid(struct request *req, const char *given);
 extern const struct route routes[];
 extern const int route_count;
 void dispatch(struct request *req);
-/* The body limit for method and path: cfg->upload_limit for a route that
- * takes uploads, else cfg->body_limit (server.c asks before the body). */
+/* The body limit for method and path: cfg->upload_limit and
+ * UPLOAD_FORM_ROOM for the form's other fields for a route that takes
+ * uploads, else cfg->body_limit (server.c asks before the body). */
+enum { UPLOAD_FORM_ROOM = 256 * 1024 };
 size_t route_body_limit(const struct server_config *cfg, enum http_method method,
                         const char *path);
 

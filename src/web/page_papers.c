@@ -356,24 +356,29 @@ void paper_file_get(struct request *req)
 	bool invited;
 	struct paper p;
 	if (!load_meeting(req, &m, &invited) || !load_paper(req, &m, invited, &p)) return;
-	if (!p.is_file) {
+	paper_file_send(req, &p);
+}
+
+void paper_file_send(struct request *req, const struct paper *p)
+{
+	if (!p->is_file) {
 		respond_error(req, 404, "not_found", "This paper is written on the site, not a file.");
 		return;
 	}
 	/* Bounded by the size recorded at upload, not by today's upload limit
 	 * (a lower limit must not make older papers unreadable); a file of any
 	 * other size is not the one that was kept. */
-	size_t size = p.file_size > 0 ? (size_t)p.file_size : 0;
-	if (!files_read(req->cfg->files_dir, p.file_sha256, size, &req->out) ||
+	size_t size = p->file_size > 0 ? (size_t)p->file_size : 0;
+	if (!files_read(req->cfg->files_dir, p->file_sha256, size, &req->out) ||
 	    req->out.len != size) {
 		respond_error(req, 500, "internal", "The paper's file could not be read. Tell a steward.");
 		return;
 	}
 	req->status = 200;
-	req->content_type = filetype_media_type(p.file_kind);
+	req->content_type = filetype_media_type(p->file_kind);
 	respond_header(req, "Content-Disposition",
-	               disposition(req, filetype_is_image(p.file_kind) ? "inline" : "attachment",
-	                           p.file_name));
+	               disposition(req, filetype_is_image(p->file_kind) ? "inline" : "attachment",
+	                           p->file_name));
 	/* On top of the site's policy: a file opened in the browser runs no
 	 * script and is its own origin. */
 	respond_header(req, "Content-Security-Policy", "default-src 'none'; img-src 'self'; "

@@ -177,7 +177,9 @@ size_t route_body_limit(const struct server_config *cfg, enum http_method method
 		int n;
 		if ((routes[i].flags & ROUTE_UPLOAD) && (routes[i].methods & method) &&
 		    route_match(routes[i].pattern, path, params, &n))
-			return cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit;
+			/* The file, and room for the form's other fields. */
+			return (cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit) +
+			       UPLOAD_FORM_ROOM;
 	}
 	return cfg->body_limit;
 }

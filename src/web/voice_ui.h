@@ -37,6 +37,12 @@ void papers_section(struct request *req, const struct meeting *m, bool invited);
 void reflection_section(struct request *req, const struct meeting *m, bool invited,
                         bool attended);
 void change_section(struct request *req, const struct meeting *m);
+/* Answers with paper p's file (which the caller has checked the asker may
+ * see), as a download (images inline) under its safe name, with a
+ * sandboxing CSP; 404 for a paper written on the site. Shared by the page
+ * (page_papers.c) and the JSON API (api_voice.c), so both serve the same
+ * bytes with the same headers. */
+void paper_file_send(struct request *req, const struct paper *p);
 /* Reflection results under the heading with id heading_id (a meeting's or
  * a project's); below the threshold, only how many have answered. */
 void reflection_results(struct request *req, const struct reflection_summary *rs,
