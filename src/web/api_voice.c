@@ -3,13 +3,18 @@
  * own contributions and notices. The same permission checks as the pages
  * (routes.c gives each route the same policy action; the finer checks
  * below are page_meetings.c's and page_contributions.c's), through the
- * same use cases (app.h).
+ * same use cases (app.h). What a meeting leaves behind (papers,
+ * reflections, "what we will change", a project's closing reflection) has
+ * the checks of page_papers.c.
  *
  * Anonymity: the store gives no author for a contribution that is not
  * "named" unless the viewer is the author (store.h). contribution_json()
  * is the one place a contribution's source is written, and it writes an
  * author only for "named" ones; nothing here writes who recorded a
  * contribution or who wrote a response, and no error names anybody.
+ * Reflections likewise: reflections_json() gives a comment's name only
+ * when its author chose to put it (the store gives "" otherwise), and
+ * nothing at all but how many answered below REFLECTION_MIN_ANSWERS.
  *
  * Times are UTC, ISO 8601 ("2030-01-15T14:00:00Z"), or null when there is
  * none; panel-scoped answers carry the panel's time_zone for showing them. */
@@ -18,9 +23,11 @@
 #include <time.h>
 
 #include "app/app.h"
+#include "core/markdown.h"
 #include "core/text.h"
 #include "web/json_body.h"
 #include "web/pages.h"
+#include "web/voice_ui.h"
 
 enum {
 	LIST_DEFAULT = 50,
@@ -221,12 +228,89 @@ static json_t *response_json(const struct response_record *r)
 	return j;
 }
 
+/* A paper's address in the API (its file: suffix "/file"). */
+static const char *paper_api_path(struct request *req, int64_t meeting_id, int64_t id,
+                                  const char *suffix)
+{
+	return arena_printf(&req->arena, "/api/v1/panels/%lld/meetings/%lld/papers/%lld%s",
+	                    (long long)req->panel->id, (long long)meeting_id, (long long)id, suffix);
+}
+
+/* A paper as a list gives it. kind: "markdown" for one written on the site,
+ * else core/filetype.h's key ("pdf", "docx", "png"...). Who added it is
+ * shown as the paper's page shows it (null once they have gone). */
+static json_t *paper_json(struct request *req, const struct paper *p)
+{
+	json_t *j = json_object();
+	set(j, "id", jint(p->id));
+	set(j, "meeting_id", jint(p->meeting_id));
+	set(j, "title", json_string(p->title));
+	set(j, "summary", json_string(p->summary));
+	set(j, "item_id", p->item_id ? jint(p->item_id) : json_null());
+	set(j, "item_title", p->item_id ? json_string(p->item_title) : json_null());
+	set(j, "kind", json_string(p->is_file ? filetype_key(p->file_kind) : "markdown"));
+	set(j, "file_name", p->is_file ? json_string(p->file_name) : json_null());
+	set(j, "file_size", p->is_file ? jint(p->file_size) : json_null());
+	set(j, "file_url", p->is_file
+	                   ? json_string(paper_api_path(req, p->meeting_id, p->id, "/file"))
+	                   : json_null());
+	set(j, "added_by", *p->created_by_name ? json_string(p->created_by_name) : json_null());
+	set(j, "created_at", jtime(p->created_at));
+	set(j, "published_at", jtime(p->published_at));
+	set(j, "version", jint(p->version));
+	return j;
+}
+
+/* One paper with its words: a Markdown paper's source and its HTML (safe
+ * to put in a page: core/markdown.h). */
+static json_t *paper_full_json(struct request *req, const struct paper *p)
+{
+	json_t *j = paper_json(req, p);
+	if (!p->is_file) {
+		set(j, "markdown", json_string(p->markdown));
+		set(j, "html", json_string(markdown_to_html(p->markdown, strlen(p->markdown),
+		                                            &req->arena)));
+	}
+	return j;
+}
+
+/* The reflections on a meeting or a project, as the page shows them:
+ * below REFLECTION_MIN_ANSWERS answers only how many (the store gives no
+ * more either), so no answer can be picked out. A comment carries a name
+ * only when its author put their name to it. */
+static json_t *reflections_json(const struct reflection_summary *rs)
+{
+	json_t *j = json_object();
+	set(j, "answers", jint(rs->answers));
+	if (rs->answers < REFLECTION_MIN_ANSWERS) return j;
+	int64_t tenths = (rs->felt_heard_sum * 10 + rs->answers / 2) / rs->answers;
+	set(j, "felt_heard_average", json_real((double)tenths / 10.0));
+	static const char *const keys[2] = { "info_in_time", "felt_safe" };
+	for (int q = 0; q < 2; q++) {
+		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;
+		json_t *o = json_object();
+		set(o, ypn_key(YPN_YES), jint(c[YPN_YES]));
+		set(o, ypn_key(YPN_PARTLY), jint(c[YPN_PARTLY]));
+		set(o, ypn_key(YPN_NO), jint(c[YPN_NO]));
+		set(j, keys[q], o);
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < rs->ncomments; i++) {
+		json_t *o = json_object();
+		set(o, "text", json_string(rs->comments[i].text));
+		if (*rs->comments[i].name) set(o, "name", json_string(rs->comments[i].name));
+		json_array_append_new(arr, o);
+	}
+	set(j, "comments", arr);
+	return j;
+}
+
 /* ---- loading what the asker may see ---- */
 
 /* Meeting id of the request's panel into m when the asker may see it
  * (page_meetings.c's load_meeting: a guest only the meetings they are
  * invited to); otherwise answers 404 (or 500) and returns false. */
-static bool load_meeting(struct request *req, int64_t id, struct meeting *m, bool *invited)
+static bool load_meeting_id(struct request *req, int64_t id, struct meeting *m, bool *invited)
 {
 	enum store_rc rc = store_meeting_get(req->store, req->panel->id, id, &req->arena, m);
 	*invited = rc == ST_OK && req->actor.role == ROLE_GUEST &&
@@ -259,6 +343,22 @@ static bool load_contribution(struct request *req, int64_t id, struct contributi
 		respond_error(req, 404, "not_found", "There is no such contribution on this panel.");
 	else if (rc != ST_OK)
 		respond_error(req, 500, "internal", "We could not load this contribution.");
+	return rc == ST_OK;
+}
+
+/* Paper {id} (the route's third id) of meeting m, when the asker may see
+ * it (page_papers.c's load_paper: a draft only those who add papers);
+ * otherwise answers 404 (or 500) and returns false. */
+static bool load_paper(struct request *req, const struct meeting *m, bool invited,
+                       struct paper *p)
+{
+	enum store_rc rc = store_paper_get(req->store, m->id, req->params[2], &req->arena, p);
+	if (rc == ST_OK && !policy_can_see_paper(&req->actor, invited, p->published_at != 0))
+		rc = ST_NOT_FOUND;
+	if (rc == ST_NOT_FOUND)
+		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
+	else if (rc != ST_OK)
+		respond_error(req, 500, "internal", "We could not load this paper.");
 	return rc == ST_OK;
 }
 
@@ -361,8 +461,10 @@ void api_project(struct request *req)
 	struct project_rung *rungs;
 	size_t nr;
 	struct influence f;
+	struct reflection_summary rs;
 	if (store_project_rungs(req->store, p.id, &req->arena, &rungs, &nr) != ST_OK ||
-	    store_influence(req->store, req->panel->id, p.id, req->now, &f) != ST_OK) {
+	    store_influence(req->store, req->panel->id, p.id, req->now, &f) != ST_OK ||
+	    store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load the project.");
 		return;
 	}
@@ -381,6 +483,7 @@ void api_project(struct request *req)
 	}
 	set(j, "rungs", arr);
 	set(j, "influence", influence_json(&f));
+	set(j, "reflections", reflections_json(&rs));
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	send(req, 200, j);
 }
@@ -409,7 +512,7 @@ void api_meeting(struct request *req)
 {
 	struct meeting m;
 	bool invited;
-	if (!load_meeting(req, req->params[1], &m, &invited)) return;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	enum meeting_reply mine;
 	bool attended;
 	struct agenda_item *it;
@@ -486,7 +589,7 @@ void api_contributions(struct request *req)
 	} else if (meeting) {
 		struct meeting m;
 		bool invited;
-		if (!load_meeting(req, meeting, &m, &invited)) return;
+		if (!load_meeting_id(req, meeting, &m, &invited)) return;
 		scope = CS_MEETING;
 		key = m.id;
 	}
@@ -713,6 +816,298 @@ void api_responses_post(struct request *req)
 	for (size_t i = 0; i < n; i++) json_array_append_new(arr, jint(ids[i]));
 	set(out, "contributions", arr);
 	send(req, 201, out);
+}
+
+/* ---- what a meeting leaves behind: papers ---- */
+
+/* A JSON body checked against spec into *root; false, having answered
+ * 400 naming the field at fault, when it does not fit. */
+static bool parse_body(struct request *req, const struct jsonb_field *spec, size_t n,
+                       json_t **root)
+{
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why;
+	if (jsonb_parse(req->body.data, req->body.len, spec, n, root, bad, &why)) return true;
+	respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+	return false;
+}
+
+/* An error from the use cases whose field the API names otherwise. */
+static void respond_api_error_as(struct request *req, const struct app_error *err,
+                                 const char *app_field, const char *api_field)
+{
+	struct app_error e = *err;
+	if (e.field && !strcmp(e.field, app_field)) e.field = api_field;
+	respond_api_error(req, &e);
+}
+
+void api_papers(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	bool manage = policy_allows(&req->actor, PA_ADD_PAPER);
+	struct paper *p;
+	size_t n;
+	if (store_papers_list(req->store, m.id, manage, &req->arena, &p, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the papers.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		if (policy_can_see_paper(&req->actor, invited, p[i].published_at != 0))
+			json_array_append_new(arr, paper_json(req, &p[i]));
+	json_t *j = json_object();
+	set(j, "papers", arr);
+	set(j, "can_add", json_boolean(manage));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+void api_paper(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	struct paper p;
+	if (!load_meeting_id(req, req->params[1], &m, &invited) || !load_paper(req, &m, invited, &p))
+		return;
+	json_t *j = paper_full_json(req, &p);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* The file's bytes, with the headers of the page's download (the page's
+ * address takes no API token: session.c). */
+void api_paper_file(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	struct paper p;
+	if (!load_meeting_id(req, req->params[1], &m, &invited) || !load_paper(req, &m, invited, &p))
+		return;
+	paper_file_send(req, &p);
+}
+
+/* {"title", "summary", "markdown", "item_id"?, "publish"?}: a paper written
+ * in Markdown. A file is uploaded through the meeting's page (a multipart
+ * form), not here. As the page: once the agenda is published, a paper is
+ * published at once. */
+void api_paper_post(struct request *req)
+{
+	/* Byte limits: the use case counts characters (200, 1000, 100000). */
+	static const struct jsonb_field spec[] = {
+		{ "title", JB_STRING, true, 800 }, { "summary", JB_STRING, true, 4000 },
+		{ "markdown", JB_STRING, true, 400000 }, { "item_id", JB_INTEGER, false, 0 },
+		{ "publish", JB_BOOLEAN, false, 0 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct paper p = {0};
+	bool ok = body_id(req, root, "item_id", &p.item_id);
+	if (ok) {
+		p.title = body_text(req, root, "title");
+		p.summary = body_text(req, root, "summary");
+		const char *md = json_string_value(json_object_get(root, "markdown"));
+		p.markdown = arena_strdup(&req->arena, md ? md : "");
+		if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
+		if (json_is_true(json_object_get(root, "publish")) || m.agenda_published_at)
+			p.published_at = req->now;
+	}
+	json_decref(root);
+	if (!ok) return;
+	if (!*p.markdown) {
+		respond_error_field(req, 400, "invalid", "markdown",
+		                    "Write the paper in Markdown. To add a file, use the form on the "
+		                    "meeting's page.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_paper_add(req->store, req->cfg->files_dir, &m, &p, NULL, 0, NULL,
+	                   req->cfg->upload_limit, req->user->id, req->now, &req->arena, &id, &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	struct paper got;
+	if (store_paper_get(req->store, m.id, id, &req->arena, &got) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = paper_full_json(req, &got);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	respond_header(req, "Location", paper_api_path(req, m.id, id, ""));
+	send(req, 201, j);
+}
+
+/* Publishes a draft; a published paper stays as it is (as the page). */
+void api_paper_publish(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct paper p;
+	enum store_rc rc = store_paper_get(req->store, m.id, req->params[2], &req->arena, &p);
+	if (rc == ST_OK && !p.published_at) {
+		rc = store_paper_publish(req->store, m.id, p.id, req->now);
+		if (rc == ST_OK) rc = store_paper_get(req->store, m.id, p.id, &req->arena, &p);
+	}
+	if (rc == ST_NOT_FOUND) {
+		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
+		return;
+	}
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not publish the paper.");
+		return;
+	}
+	json_t *j = paper_json(req, &p);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+void api_paper_delete(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct app_error err;
+	if (!app_paper_remove(req->store, req->cfg->files_dir, &m, req->params[2], &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	req->status = 204;
+}
+
+/* ---- reflections, what we will change, closing ---- */
+
+/* The meeting's reflections as everyone who may see the meeting sees them,
+ * and where the asker stands. */
+void api_reflections(struct request *req)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct reflection_summary rs;
+	enum meeting_reply reply;
+	bool attended;
+	if (store_reflections_summary(req->store, false, m.id, &req->arena, &rs) != ST_OK ||
+	    store_meeting_mine(req->store, m.id, req->user->id, &reply, &attended) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the reflections.");
+		return;
+	}
+	bool done = store_reflection_done(req->store, m.id, req->user->id);
+	json_t *j = reflections_json(&rs);
+	set(j, "i_have_answered", json_boolean(done));
+	set(j, "can_reflect", json_boolean(!done && !m.cancelled_at && m.ends_at <= req->now &&
+	                                   policy_can_reflect(&req->actor, invited, attended)));
+	send(req, 200, j);
+}
+
+/* {"felt_heard": 1..5, "info_in_time", "felt_safe": "yes|partly|no",
+ *  "should_change"?, "named"?}: once, after the meeting, by an attendee. */
+void api_reflection_post(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "felt_heard", JB_INTEGER, true, 0 }, { "info_in_time", JB_STRING, true, 40 },
+		{ "felt_safe", JB_STRING, true, 40 }, { "should_change", JB_STRING, false, 8000 },
+		{ "named", JB_BOOLEAN, false, 0 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct reflection r = {0};
+	json_int_t heard = json_integer_value(json_object_get(root, "felt_heard"));
+	const char *bad = NULL, *why = NULL;
+	if (heard < 1 || heard > 5) {
+		bad = "felt_heard";
+		why = "felt_heard must be a whole number from 1 to 5. Nothing was saved.";
+	} else if (!ypn_parse(json_string_value(json_object_get(root, "info_in_time")),
+	                      &r.info_in_time)) {
+		bad = "info_in_time";
+		why = "info_in_time must be yes, partly or no. Nothing was saved.";
+	} else if (!ypn_parse(json_string_value(json_object_get(root, "felt_safe")), &r.felt_safe)) {
+		bad = "felt_safe";
+		why = "felt_safe must be yes, partly or no. Nothing was saved.";
+	}
+	r.felt_heard = (int)heard;
+	r.should_change = body_text(req, root, "should_change");
+	r.named = json_is_true(json_object_get(root, "named"));
+	json_decref(root);
+	if (bad) {
+		respond_error_field(req, 400, "invalid", bad, why);
+		return;
+	}
+	struct app_error err;
+	if (!app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	json_t *j = json_object();
+	set(j, "meeting_id", jint(m.id));
+	set(j, "felt_heard", json_integer(r.felt_heard));
+	set(j, "info_in_time", json_string(ypn_key(r.info_in_time)));
+	set(j, "felt_safe", json_string(ypn_key(r.felt_safe)));
+	set(j, "should_change", json_string(r.should_change));
+	set(j, "named", json_boolean(r.named));
+	send(req, 201, j);
+}
+
+/* {"text"}: the stewards' answer to the reflections ("" clears it);
+ * every attendee but the writer is told on the site. */
+void api_what_we_will_change_put(struct request *req)
+{
+	/* Bytes; the use case allows 4000 characters. */
+	static const struct jsonb_field spec[] = { { "text", JB_STRING, true, 16000 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	json_t *root;
+	if (!parse_body(req, spec, 1, &root)) return;
+	const char *text = body_text(req, root, "text");
+	json_decref(root);
+	struct app_error err;
+	if (!app_what_we_will_change(req->store, &m, text, req->user->id, req->now, &req->arena,
+	                             &err)) {
+		respond_api_error_as(req, &err, "what_we_will_change", "text");
+		return;
+	}
+	if (store_meeting_get(req->store, req->panel->id, m.id, &req->arena, &m) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = meeting_json(&m);
+	set(j, "what_we_will_change", json_string(m.what_we_will_change));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
+}
+
+/* {"markdown"}: the project's closing reflection; closes it (the first
+ * time) and tells everyone who took part. Writing it again replaces it. */
+void api_closing_reflection_put(struct request *req)
+{
+	/* Bytes; the use case allows 100,000 characters. */
+	static const struct jsonb_field spec[] = { { "markdown", JB_STRING, true, 400000 } };
+	struct project p;
+	if (!load_project(req, req->params[1], &p)) return;
+	json_t *root;
+	if (!parse_body(req, spec, 1, &root)) return;
+	const char *md = body_text(req, root, "markdown");
+	json_decref(root);
+	struct app_error err;
+	if (!app_project_close(req->store, &p, md, req->user->id, req->now, &req->arena, &err)) {
+		respond_api_error_as(req, &err, "closing_reflection", "markdown");
+		return;
+	}
+	if (store_project_get(req->store, req->panel->id, p.id, &req->arena, &p) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = project_json(&p);
+	set(j, "closing_reflection", json_string(p.closing_reflection));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	send(req, 200, j);
 }
 
 /* ---- the person's own ---- */

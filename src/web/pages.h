@@ -130,6 +130,16 @@ void api_contribution(struct request *req);
 void api_responses_post(struct request *req);
 void api_my_contributions(struct request *req);
 void api_notices(struct request *req);
+void api_papers(struct request *req);
+void api_paper_post(struct request *req);
+void api_paper(struct request *req);
+void api_paper_delete(struct request *req);
+void api_paper_file(struct request *req);
+void api_paper_publish(struct request *req);
+void api_reflections(struct request *req);
+void api_reflection_post(struct request *req);
+void api_what_we_will_change_put(struct request *req);
+void api_closing_reflection_put(struct request *req);
 
 /* Shared by pages: a local path that is safe to redirect to after
  * sign-in, or "/panels". */

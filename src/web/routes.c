@@ -157,6 +157,30 @@ const struct route routes[] = {
 	{ POST, "/api/v1/panels/{id}/responses", api_responses_post, ACCESS_PANEL, PA_RESPOND, ROUTE_API },
 	{ GET,  "/api/v1/me/contributions", api_my_contributions, ACCESS_USER, 0, ROUTE_API },
 	{ GET,  "/api/v1/me/notices", api_notices, ACCESS_USER, 0, ROUTE_API },
+	/* What a meeting leaves behind, as page_papers.c: a draft paper only for
+	 * those who add papers (checked in the handlers); files are uploaded
+	 * through the page's multipart form, and downloaded here too because
+	 * the page's address takes no API token. */
+	{ GET,  "/api/v1/panels/{id}/meetings/{id}/papers", api_papers, ACCESS_PANEL, PA_VIEW_PANEL,
+	  ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings/{id}/papers", api_paper_post, ACCESS_PANEL,
+	  PA_ADD_PAPER, ROUTE_API },
+	{ GET,  "/api/v1/panels/{id}/meetings/{id}/papers/{id}", api_paper, ACCESS_PANEL,
+	  PA_VIEW_PANEL, ROUTE_API },
+	{ M_DELETE, "/api/v1/panels/{id}/meetings/{id}/papers/{id}", api_paper_delete, ACCESS_PANEL,
+	  PA_ADD_PAPER, ROUTE_API },
+	{ GET,  "/api/v1/panels/{id}/meetings/{id}/papers/{id}/file", api_paper_file, ACCESS_PANEL,
+	  PA_VIEW_PANEL, ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings/{id}/papers/{id}/publish", api_paper_publish,
+	  ACCESS_PANEL, PA_ADD_PAPER, ROUTE_API },
+	{ GET,  "/api/v1/panels/{id}/meetings/{id}/reflections", api_reflections, ACCESS_PANEL,
+	  PA_VIEW_PANEL, ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings/{id}/reflection", api_reflection_post, ACCESS_PANEL,
+	  PA_VIEW_PANEL, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/what-we-will-change",
+	  api_what_we_will_change_put, ACCESS_PANEL, PA_MANAGE_MEETINGS, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/projects/{id}/closing-reflection", api_closing_reflection_put,
+	  ACCESS_PANEL, PA_MANAGE_PROJECTS, ROUTE_API },
 };
 
 const int route_count = (int)(sizeof routes / sizeof routes[0]);

@@ -198,6 +198,32 @@ static const struct row rows[] = {
 	{ "GET", "/api/v1/me/contributions", "/api/v1/me/contributions", NULL,
 	  { 401, 200, 200, 200, 200, 200 } },
 	{ "GET", "/api/v1/me/notices", "/api/v1/me/notices", NULL, { 401, 200, 200, 200, 200, 200 } },
+	/* What a meeting leaves behind, through the API: demo meeting 1's paper
+	 * 1 is published Markdown (so it has no file); only stewards add,
+	 * publish and remove papers and write what will change or a closing
+	 * reflection. Reflecting is the last row but sign-out: amira answers
+	 * through the page first. */
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/papers", "/api/v1/panels/1/meetings/1/papers",
+	  NULL, { 401, 200, 200, 404, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/papers/{id}",
+	  "/api/v1/panels/1/meetings/1/papers/1", NULL, { 401, 200, 200, 404, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/papers/{id}/file",
+	  "/api/v1/panels/1/meetings/1/papers/1/file", NULL, { 401, 404, 404, 404, 404, 404 } },
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/reflections",
+	  "/api/v1/panels/1/meetings/1/reflections", NULL, { 401, 200, 200, 404, 200, 404 } },
+	{ "POST", "/api/v1/panels/{id}/meetings/{id}/papers", "/api/v1/panels/1/meetings/1/papers",
+	  "{\"title\":\"Matrix paper from %R\",\"summary\":\"S\",\"markdown\":\"M\"}",
+	  { 401, 201, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/meetings/{id}/papers/{id}/publish",
+	  "/api/v1/panels/1/meetings/1/papers/999/publish", NULL, { 401, 404, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/meetings/{id}/papers/{id}",
+	  "/api/v1/panels/1/meetings/1/papers/999", NULL, { 401, 404, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/meetings/{id}/what-we-will-change",
+	  "/api/v1/panels/1/meetings/1/what-we-will-change", "{\"text\":\"Matrix change by %R\"}",
+	  { 401, 200, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/projects/{id}/closing-reflection",
+	  "/api/v1/panels/1/projects/999/closing-reflection", "{\"markdown\":\"x\"}",
+	  { 401, 404, 403, 403, 403, 404 } },
 	/* papers, reflections, what we will change, CSV (page_papers.c,
 	 * page_export.c). Demo meeting 1 is past, no guest is invited to it,
 	 * amira (co) attended it; its paper 1 is published Markdown. */
@@ -224,6 +250,14 @@ static const struct row rows[] = {
 	  "/panels/1/projects/1/you-said-we-did.csv", NULL, { 303, 200, 200, 403, 200, 404 } },
 	{ "GET", "/panels/{id}/meetings/{id}/you-said-we-did.csv",
 	  "/panels/1/meetings/1/you-said-we-did.csv", NULL, { 303, 200, 200, 404, 200, 404 } },
+
+	/* api_voice.c, continued: amira (co) attended meeting 1 and has already
+	 * answered through the page above, so she is past every check but that
+	 * one; the steward and the paused member did not attend. */
+	{ "POST", "/api/v1/panels/{id}/meetings/{id}/reflection",
+	  "/api/v1/panels/1/meetings/1/reflection",
+	  "{\"felt_heard\":4,\"info_in_time\":\"yes\",\"felt_safe\":\"partly\"}",
+	  { 401, 403, 409, 404, 403, 404 } },
 
 	{ "POST", "/sign-out", "/sign-out", NULL, { 303, 200, 200, 200, 200, 200 } },
 };
