@@ -161,7 +161,9 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
     assert.equal((text.match(new RegExp(DONE.replace(/[.]/g, '\\.'), 'g')) || []).length, 2);
     assert.match(text, /only you can see this is yours/);
     await go(amira, '/notices', 'notices (co-creator)');
-    assert.match(await amira.page.locator('main').innerText(), /responded to something you said/);
+    const notices = await amira.page.locator('main').innerText();
+    assert.match(notices, /responded to something you said/);
+    assert.match(notices, /Share a short reflection/);
   });
 
   await step('the co-creator reflects on the meeting, anonymously', async () => {

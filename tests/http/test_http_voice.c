@@ -293,12 +293,48 @@ static void guests_are_invited_to_a_meeting(void **state)
 	expect(joy, "GET", "/panels/1/meetings/1/papers/1", NULL, 404);
 }
 
+/* Who came: recording someone on the "who came" page asks them, once, for
+ * their reflection; an unticked name leaves no record. */
+static void recording_who_came_asks_for_a_reflection(void **state)
+{
+	(void)state;
+	const char *ask = "Share a short reflection";
+	struct response *r = get(anon, "/notices");
+	int before = count(r, ask);
+	response_free(r);
+	r = get(sam, "/panels/1/meetings/1/attendance");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, anon_name));
+	response_free(r);
+	/* member1 (user 7) ticked; amira (3) listed as having a record but
+	 * unticked would be "did not come": leave her off the list. */
+	expect(sam, "POST", "/panels/1/meetings/1/attendance", "attended=7", 303);
+	r = get(anon, "/notices");
+	assert_int_equal(count(r, ask), before + 1);
+	response_free(r);
+	expect(sam, "POST", "/panels/1/meetings/1/attendance", "listed=7&attended=7", 303);
+	r = get(anon, "/notices");
+	assert_int_equal(count(r, ask), before + 1);
+	response_free(r);
+	/* Now they may reflect; and the meeting page offers it. */
+	r = get(anon, "/panels/1/meetings/1");
+	assert_true(contains(r, "Share my reflection"));
+	response_free(r);
+	/* Unticking a listed person records them as not attending. */
+	expect(sam, "POST", "/panels/1/meetings/1/attendance", "listed=7", 303);
+	r = get(anon, "/panels/1/meetings/1");
+	assert_false(contains(r, "Share my reflection"));
+	response_free(r);
+	expect(sam, "POST", "/panels/1/meetings/1/attendance", "listed=7,x", 400);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_meeting_from_agenda_to_response),
 		cmocka_unit_test(anonymous_author_is_never_revealed),
 		cmocka_unit_test(guests_are_invited_to_a_meeting),
+		cmocka_unit_test(recording_who_came_asks_for_a_reflection),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
