@@ -240,8 +240,11 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 	if (p->is_file) {
 		if (file_len > file_limit)
 			return app_fail(err, 413, "too_large", "file",
-			                arena_printf(a, "The file is too large: papers can be up to %zu MB.",
-			                             file_limit / (1024 * 1024)));
+			                file_limit >= 1024 * 1024
+			                ? arena_printf(a, "The file is too large: papers can be up to %zu "
+			                                  "MB.", file_limit / (1024 * 1024))
+			                : arena_printf(a, "The file is too large: papers can be up to %zu "
+			                                  "KB.", file_limit / 1024));
 		p->file_kind = filetype_sniff(file, file_len);
 		if (p->file_kind == FILE_UNKNOWN)
 			return app_fail(err, 400, "file_type", "file",

@@ -210,10 +210,14 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 	            field(req, "summary"));
 	ui_select(req, e, "item_id", "It is for", items, field(req, "item_id"));
 	const char *err = errors_for(e, "file");
+	size_t lim = req->cfg->upload_limit; /* a limit under 1 MB is not "0 MB" */
+	const char *limit = lim >= 1024 * 1024
+		? arena_printf(&req->arena, "%zu MB", lim / (1024 * 1024))
+		: arena_printf(&req->arena, "%zu KB", lim / 1024);
 	html(b, "<div class=\"field%r\"><label class=\"label\" for=\"file\">File</label>"
 	        "<p class=\"hint\" id=\"file-hint\">PDF, Word (.docx), OpenDocument text, or a PNG, "
-	        "JPEG, GIF or WebP image; up to %l MB.%r</p>",
-	     err ? " field-error" : "", (int64_t)(req->cfg->upload_limit / (1024 * 1024)),
+	        "JPEG, GIF or WebP image; up to %t.%r</p>",
+	     err ? " field-error" : "", limit,
 	     e && e->n ? " If you chose a file before, choose it again." : "");
 	if (err) html(b, "<p class=\"error-message\" id=\"file-error\">%t</p>", err);
 	html(b, "<input class=\"input\" id=\"file\" name=\"file\" type=\"file\" "

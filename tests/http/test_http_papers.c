@@ -12,8 +12,7 @@
  * meeting 1; contributions 1 (amira, named), 2 (amira, anonymous) and 3
  * (rana, for a group) were said at meeting 1.
  *
- * Inviting a guest to a meeting has no page, API or CLI command yet: the
- * test does it through the store, on the server's own database.
+ * A steward invites joy to meeting 2 through its page's guest form.
  *
  * The tests run in order and build on each other (one server). */
 #include <setjmp.h>
@@ -28,11 +27,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "harness.h"
-#include "store/store.h"
 
 #define AMIRA_NAME "Amira Haddad"
 
@@ -45,6 +43,8 @@ struct person {
 };
 
 static struct server srv;
+static struct server small, lower; /* with a low upload limit; stopped by teardown if a
+                                    * test fails before it stops them */
 static struct client *sam, *rana, *amira, *joy, *helen;
 static struct person co[80];      /* every co-creator of panel 1 (amira too) */
 static int nco;
@@ -54,14 +54,17 @@ static long past_meeting;         /* a second past meeting of project 1 */
 
 struct blob {
 	unsigned char *d;
-	size_t n;
+	size_t n, cap;
 };
 
 /* ---- small helpers ---- */
 
 static void blob_add(struct blob *b, const void *p, size_t n)
 {
-	b->d = realloc(b->d, b->n + n + 1);
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->d = realloc(b->d, b->cap);
+	}
 	memcpy(b->d + b->n, p, n);
 	b->n += n;
 	b->d[b->n] = 0;
@@ -289,15 +292,14 @@ static struct response *download_same(struct client *c, long m, long id, const s
 	return r;
 }
 
-/* Puts a guest on a meeting's guest list, straight in the store: no page,
- * API or CLI command does that yet. */
-static void invite_to_meeting(long meeting, long user)
+/* A steward invites a guest of the panel to a meeting (on) or withdraws
+ * the invitation. */
+static void invite_to_meeting(long meeting, long user, bool on)
 {
-	char *err = NULL;
-	struct store *s = store_open(srv.db, &err);
-	if (!s) fail_msg("store_open: %s", err ? err : "?");
-	assert_int_equal(store_meeting_guest_set(s, meeting, user, true, (int64_t)time(NULL)), ST_OK);
-	store_close(s);
+	char path[96], fields[64];
+	snprintf(path, sizeof path, "/panels/1/meetings/%ld/guests", meeting);
+	snprintf(fields, sizeof fields, "user_id=%ld&on=%d", user, on);
+	expect_post(sam, path, fields, 303);
 }
 
 /* ---- setup ---- */
@@ -397,6 +399,8 @@ static int teardown(void **state)
 	client_free(helen);
 	client_free(outsider.c);
 	for (int i = 0; i < nco; i++) client_free(co[i].c);
+	if (lower.pid > 0) server_stop(&lower);
+	if (small.pid > 0) server_stop(&small);
 	return server_stop(&srv) == 0 ? 0 : -1;
 }
 
@@ -405,7 +409,7 @@ static int teardown(void **state)
 enum { M2 = 2, DEMO_DRAFT = 2 };
 static struct blob pdf_a, pdf_draft;
 static long id_pdf, id_png, id_md, id_draft;
-static const struct blob png = { (unsigned char *)png_1x1, sizeof png_1x1 };
+static const struct blob png = { .d = (unsigned char *)png_1x1, .n = sizeof png_1x1 };
 
 /* What someone who may see published papers but not drafts is shown. */
 static void sees_published_only(struct client *c, bool drafts_too)
@@ -522,11 +526,14 @@ static void papers_for_everyone(void **state)
 	assert_true(contains(r, "PNG image"));
 	response_free(r);
 	char *dp = paper_path(M2, id_draft, "");
-	r = expect_get(sam, dp, 200);
-	assert_true(contains(r, "Only stewards can see it"));
-	response_free(r);
+	struct client *stewards[] = { sam, rana };
+	for (int i = 0; i < 2; i++) {
+		r = expect_get(stewards[i], dp, 200);
+		assert_true(contains(r, "Only stewards can see it"));
+		response_free(r);
+		response_free(download_same(stewards[i], M2, id_draft, &pdf_draft));
+	}
 	free(dp);
-	response_free(download_same(sam, M2, id_draft, &pdf_draft));
 	char *mp = paper_path(M2, id_md, "");
 	r = expect_get(sam, mp, 200);
 	assert_true(contains(r, "<strong>Bold words</strong>"));
@@ -546,8 +553,15 @@ static void papers_for_everyone(void **state)
 	sees_nothing(joy);
 	sees_nothing(helen);
 	sees_nothing(outsider.c);
-	/* Invited, joy sees what the panel sees. */
-	invite_to_meeting(M2, 6);
+	/* Invited, joy sees what the panel sees; a co-creator cannot invite
+	 * her, and a withdrawn invitation takes it all away again. */
+	expect_post(amira, "/panels/1/meetings/2/guests", "user_id=6&on=1", 403);
+	sees_nothing(joy);
+	invite_to_meeting(M2, 6, true);
+	sees_published_only(joy, false);
+	invite_to_meeting(M2, 6, false);
+	sees_nothing(joy);
+	invite_to_meeting(M2, 6, true);
 	sees_published_only(joy, false);
 
 	/* Paper 1 is meeting 1's: through meeting 2's address it is not there,
@@ -636,7 +650,7 @@ static void file_safety(void **state)
 	 * typed. */
 	int files_before = files_count(&srv);
 	static const char text[] = "Just some words, not a PDF at all.\n";
-	struct blob txt = { (unsigned char *)text, sizeof text - 1 };
+	struct blob txt = { .d = (unsigned char *)text, .n = sizeof text - 1 };
 	r = upload(sam, M2, "Text ZQTXT", "Summary ZQSUM1", NULL, &txt, "x.pdf", "application/pdf",
 	           true);
 	assert_int_equal(r->status, 400);
@@ -662,7 +676,7 @@ static void file_safety(void **state)
 	assert_true(contains(r, "value=\"Neither ZQNONE\""));
 	response_free(r);
 	/* An empty file part, as a browser sends when no file is chosen. */
-	struct blob empty = { (unsigned char *)"", 0 };
+	struct blob empty = { .d = (unsigned char *)"", .n = 0 };
 	r = upload(sam, M2, "Empty ZQEMPTY", "Summary ZQSUM4", NULL, &empty, "", NULL, true);
 	assert_int_equal(r->status, 400);
 	assert_true(contains(r, "id=\"file-error\""));
@@ -680,6 +694,70 @@ static void file_safety(void **state)
 	assert_false(contains(r, "ZQTXT") || contains(r, "ZQBOTH") || contains(r, "ZQNONE") ||
 	             contains(r, "ZQEMPTY") || contains(r, "ZQNOSUM"));
 	response_free(r);
+
+	/* Bigger than the form parser's 64 KB buffer: a 300 KB file of every
+	 * byte value, and Markdown of 120 KB of two-byte characters. */
+	struct blob large = make_pdf("ZQ large", 300000);
+	long id_large = upload_ok(sam, M2, "Large ZQLARGE", "A large file.", NULL, &large,
+	                          "large.pdf", "application/pdf", true);
+	response_free(download_same(amira, M2, id_large, &large));
+	assert_int_equal(stored(&srv, large.d, large.n), 1);
+	free(large.d);
+	struct blob md = {0}, want = {0};
+	blob_str(&md, "# Long ZQLONG\n\n");
+	blob_str(&want, "<p>");
+	for (int i = 0; i < 60000; i++) {
+		blob_str(&md, "\xc3\xa9");
+		blob_str(&want, "\xc3\xa9");
+	}
+	blob_str(&md, " ZQEND\n");
+	blob_str(&want, " ZQEND</p>");
+	long id_long = upload_ok(sam, M2, "Long ZQLONG", "A long paper.", (const char *)md.d, NULL,
+	                         NULL, NULL, true);
+	char *lp = paper_path(M2, id_long, "");
+	r = expect_get(amira, lp, 200);
+	assert_true(contains(r, (const char *)want.d));
+	response_free(r);
+	free(lp);
+	free(md.d);
+	free(want.d);
+	/* Markdown over 100,000 characters is refused. */
+	char *too_long = malloc(100002);
+	memset(too_long, 'a', 100001);
+	too_long[100001] = 0;
+	r = upload(sam, M2, "Too long ZQTOOLONG", "Summary ZQSUM7", too_long, NULL, NULL, NULL, true);
+	free(too_long);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "id=\"markdown-error\""));
+	assert_true(contains(r, "value=\"Too long ZQTOOLONG\""));
+	response_free(r);
+
+	/* Two files at once, and a form without this session's token. */
+	files_before = files_count(&srv);
+	struct blob pdf_d = make_pdf("ZQ two", 0);
+	struct mpart two[] = {
+		{ "title", "Two ZQTWO", 0, NULL, NULL }, { "summary", "Two files.", 0, NULL, NULL },
+		{ "file", (const char *)pdf_d.d, pdf_d.n, "one.pdf", "application/pdf" },
+		{ "file", (const char *)png.d, png.n, "two.png", "image/png" } };
+	r = post_multipart(sam, "/panels/1/meetings/2/papers", two, 4);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "Send one file at a time."));
+	response_free(r);
+	char csrf[sizeof sam->csrf];
+	memcpy(csrf, sam->csrf, sizeof csrf);
+	snprintf(sam->csrf, sizeof sam->csrf, "not-the-token");
+	r = upload(sam, M2, "Forged ZQFORGED", "No token.", NULL, &pdf_d, "f.pdf", "application/pdf",
+	           true);
+	memcpy(sam->csrf, csrf, sizeof csrf);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	assert_int_equal(stored(&srv, pdf_d.d, pdf_d.n), 0);
+	assert_int_equal(files_count(&srv), files_before);
+	free(pdf_d.d);
+	r = expect_get(sam, "/panels/1/meetings/2", 200);
+	assert_false(contains(r, "ZQTWO") || contains(r, "ZQFORGED") || contains(r, "ZQTOOLONG"));
+	response_free(r);
+	files_before = files_count(&srv);
 
 	/* Removing: without the box ticked, nothing goes. */
 	char *rm = paper_path(M2, id_png, "/remove"), *pp = paper_path(M2, id_png, "");
@@ -721,12 +799,16 @@ static void file_safety(void **state)
 
 	/* The upload limit: a file of exactly --upload-limit bytes is taken,
 	 * one byte more is refused with 413 on the form shown again. */
-	struct server small;
 	const char *const extra[] = { "--upload-limit", "4096", NULL };
 	assert_true(server_start_with(&small, extra));
 	struct client *s2 = client_new(&small);
 	assert_true(client_sign_in(s2, "sam@demo.emptychair.org", NULL));
-	response_free(get(s2, "/panels/1/meetings/2/papers/new"));
+	r = expect_get(s2, "/panels/1/meetings/2/papers/new", 200);
+	assert_true(contains(r, "WebP image; up to 4 KB."));
+	response_free(r);
+	r = expect_get(sam, "/panels/1/meetings/2/papers/new", 200);
+	assert_true(contains(r, "WebP image; up to 20 MB.")); /* the default */
+	response_free(r);
 	struct blob fits = make_pdf("ZQ fits", 4096), over = make_pdf("ZQ over", 4097);
 	assert_int_equal(fits.n, 4096);
 	assert_int_equal(over.n, 4097);
@@ -734,7 +816,7 @@ static void file_safety(void **state)
 	           "application/pdf", true);
 	assert_int_equal(r->status, 413);
 	assert_true(contains(r, "id=\"file-error\""));
-	assert_true(contains(r, "too large"));
+	assert_true(contains(r, "The file is too large: papers can be up to 4 KB."));
 	assert_true(contains(r, "value=\"Too big ZQBIG\""));
 	response_free(r);
 	assert_int_equal(stored(&small, over.d, over.n), 0);
@@ -758,13 +840,30 @@ static void file_safety(void **state)
 	struct blob big = make_pdf("ZQ big", 6000);
 	long id_big = upload_ok(sam, M2, "Big ZQBIGOK", "Kept under the old limit.", NULL, &big,
 	                        "big.pdf", "application/pdf", true);
-	struct server lower;
 	assert_true(server_start_beside_with(&lower, &srv, extra));
 	a2 = client_new(&lower);
 	assert_true(client_sign_in(a2, "amira@demo.emptychair.org", NULL));
 	response_free(download_same(a2, M2, id_big, &big));
 	client_free(a2);
 	assert_int_equal(server_stop(&lower), 0);
+
+	/* A kept file that is no longer the bytes kept (cut short, or grown)
+	 * is an error, never served as the paper. */
+	char hex[65], kept[512];
+	sha256_hex(big.d, big.n, hex);
+	snprintf(kept, sizeof kept, "%s/%s", srv.files, hex);
+	size_t sizes[] = { 100, big.n + 10 };
+	for (int i = 0; i < 2; i++) {
+		FILE *f = fopen(kept, "wb");
+		assert_non_null(f);
+		for (size_t k = 0; k < sizes[i]; k++) fputc(k < big.n ? big.d[k] : 'x', f);
+		fclose(f);
+		char *path = paper_path(M2, id_big, "/file");
+		r = expect_get(amira, path, 500);
+		assert_false(r->len >= 4 && !memcmp(r->body, "%PDF", 4));
+		response_free(r);
+		free(path);
+	}
 	free(big.d);
 }
 
@@ -1215,8 +1314,7 @@ static struct csv csv_parse(const char *s, size_t n)
 				i++;
 				continue;
 			}
-			if (i + 1 < n + 1 && i + 1 <= n && i < n && s[i] == '\r' && i + 1 < n &&
-			    s[i + 1] == '\n') {
+			if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n') {
 				i += 2;
 				break;
 			}
