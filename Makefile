@@ -29,6 +29,7 @@ test:
 bench:
 	scripts/deps.sh bench
 	bench/http
+	bench/influence
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
