@@ -81,6 +81,7 @@ static const struct table tables[] = {
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, true },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, true },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, true },
+	{ "influence_open", "panel_id, project_id, due_at, n", 4, false, true },
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -202,10 +202,14 @@
 	                        "panel_id = $1 GROUP BY days")                            \
 	X(INFLUENCE_DAYS_PROJECT, "SELECT days, SUM(n) FROM influence_days WHERE "       \
 	                          "panel_id = $1 AND project_id = $2 GROUP BY days")      \
-	X(OVERDUE_PANEL, "SELECT COUNT(*) FROM contributions WHERE panel_id = $1 AND "   \
-	                 "answered_at IS NULL AND due_at < $2")                           \
-	X(OVERDUE_PROJECT, "SELECT COUNT(*) FROM contributions WHERE project_id = $1 "   \
-	                   "AND answered_at IS NULL AND due_at < $2")                     \
+	/* Overdue: all open ones (due_at 0) less those not due yet (0004). */     \
+	X(OVERDUE_PANEL, "SELECT (SELECT COALESCE(SUM(n), 0) FROM influence_open "       \
+	                 "WHERE panel_id = $1 AND due_at = 0) - (SELECT COALESCE(SUM(n), " \
+	                 "0) FROM influence_open WHERE panel_id = $1 AND due_at >= $2)")   \
+	X(OVERDUE_PROJECT, "SELECT (SELECT COALESCE(SUM(n), 0) FROM influence_open "     \
+	                   "WHERE panel_id = $1 AND project_id = $3 AND due_at = 0) - "  \
+	                   "(SELECT COALESCE(SUM(n), 0) FROM influence_open WHERE "      \
+	                   "panel_id = $1 AND project_id = $3 AND due_at >= $2)")        \
 	X(FELT_HEARD_PANEL, "SELECT COUNT(*), COALESCE(SUM(r.felt_heard), 0) FROM "      \
 	                    "reflections r JOIN meetings m ON m.id = r.meeting_id "       \
 	                    "WHERE m.panel_id = $1")                                      \
@@ -973,11 +977,11 @@ enum store_rc store_influence(struct store *s, int64_t panel_id, int64_t project
 	free(counts);
 	if (r != DB_DONE) return sq_rc(r);
 
-	/* For a project, its id alone selects the rows (and its index). */
 	st = project_id ? stmt(s, V_OVERDUE_PROJECT) : stmt(s, V_OVERDUE_PANEL);
 	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, project_id ? project_id : panel_id);
+	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, now);
+	if (project_id) db_bind_i64(st, 3, project_id);
 	enum store_rc rc = sq_first_i64(st, &out->overdue);
 	if (rc != ST_OK) return rc;
 

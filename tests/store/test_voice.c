@@ -1464,11 +1464,13 @@ static void influence_figures(void **state)
 	check_influence(f, p, 0, C, 9, 5, 3, 0, 3, 3, 11);
 
 	/* A project asked for under the wrong panel counts none of its
-	 * contributions (overdue and reflections go by the project alone). */
+	 * contributions, overdue ones included (reflections go by the project
+	 * alone). */
 	struct influence got;
 	assert_int_equal(store_influence(f->s, q, x, C + 20 * DAY, &got), ST_OK);
 	assert_int_equal(got.contributions, 0);
 	assert_int_equal(got.answered, 0);
+	assert_int_equal(got.overdue, 0);
 	assert_int_equal(got.median_days, -1);
 
 	/* more changes in both directions; the counts do not drift */
@@ -1640,7 +1642,7 @@ static void copy_keeps_every_voice_table(void **state)
 		"projects", "project_rungs", "meetings", "meeting_guests", "meeting_replies",
 		"agenda_items", "agenda_supports", "agenda_step_outs", "papers", "responses",
 		"contributions", "response_links", "notices", "reflections", "reflection_done",
-		"calendar_feeds", "influence_counts", "influence_days", "outbox",
+		"calendar_feeds", "influence_counts", "influence_days", "influence_open", "outbox",
 	};
 	for (size_t i = 0; i < sizeof voice_tables / sizeof voice_tables[0]; i++)
 		if (table_rows(from, nf, voice_tables[i]) == 0) fail_msg("%s is empty", voice_tables[i]);
