@@ -47,18 +47,20 @@ static int64_t day_number(int64_t y, int m, int d)
 	return n;
 }
 
+/* Day number to date: H. Hinnant's civil_from_days ("chrono-
+ * Compatible Low-Level Date Algorithms"), exact for the whole proleptic
+ * Gregorian calendar, counting in 400-year eras from 0000-03-01. */
 static void date_of_day(int64_t n, int *y, int *m, int *d)
 {
-	/* An estimate within a year or so, then corrected exactly. */
-	int64_t year = 1970 + floor_div(n * 400, 146097);
-	while (day_number(year, 1, 1) > n) year--;
-	while (day_number(year + 1, 1, 1) <= n) year++;
-	int64_t left = n - day_number(year, 1, 1);
-	int month = 1;
-	while (left >= month_length(year, month)) left -= month_length(year, month++);
-	*y = (int)year;
-	*m = month;
-	*d = (int)left + 1;
+	int64_t z = n + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;                                     /* 0..146096 */
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0..399 */
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* 0..365 */
+	int64_t mp = (5 * doy + 2) / 153;                                   /* 0 = March */
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static int64_t clamp_instant(int64_t t)
@@ -93,7 +95,7 @@ static char tz_asked[72] = "UTC"; /* the name last asked for, valid or not */
 
 static bool plain_utc(const char *zone)
 {
-	return !zone || !*zone || !strcmp(zone, "UTC");
+	return !zone || !*zone || (zone[0] == 'U' && !strcmp(zone, "UTC"));
 }
 
 /* Takes the lock and makes zone current; pair with zone_leave(). An
@@ -175,15 +177,73 @@ static enum civil_match resolve(int64_t wall, bool utc, int64_t *out, int64_t *g
 	return CIVIL_GAP;
 }
 
+/* ---- a per-thread cache of offsets by UTC day ----
+ *
+ * Showing a time needs only the zone's offset at that instant, and a page
+ * shows many instants in one zone, mostly on few days. Each thread keeps
+ * the offsets of recent (zone, UTC day) pairs, so that a repeat needs
+ * neither the lock nor the C library.
+ *
+ * A day is cached only when the offsets at its first and last second are
+ * equal. That proves the offset constant all day provided no zone changes
+ * its offset twice within a day and back: in the tz database as shipped
+ * (2025), the closest two changes of UTC offset in any zone are about four
+ * days apart (Africa/Freetown, 1939), and summer-time rules are months
+ * apart. A day with a change is never cached; the instant itself is then
+ * looked up, as before.
+ *
+ * Entries hold a copy of the zone's name (a caller's string may be freed
+ * or reused), so a name too long to copy is not cached. Unknown names are
+ * cached like any other: zone_enter() treats them as UTC. The cache lives
+ * as long as the thread; like the C library, which reads a zone's file once
+ * and keeps it while TZ does not change, it does not notice zone files
+ * replaced while the program runs. */
+#define CACHE_SLOTS 64 /* a power of two */
+
+struct day_offset {
+	int64_t day;          /* floor(t / DAY) */
+	int32_t offset;
+	uint8_t zone_len;     /* 0: slot unused */
+	char zone[sizeof tz_asked];
+};
+
+static _Thread_local struct day_offset day_cache[CACHE_SLOTS];
+
+/* The offset at instant t (already clamped) in zone, which is not plain
+ * UTC. */
+static int64_t zone_offset(int64_t t, const char *zone)
+{
+	size_t len = strnlen(zone, sizeof tz_asked);
+	int64_t day = floor_div(t, DAY);
+	bool cacheable = len < sizeof tz_asked;
+	/* Only spreads entries over slots; the name is compared in full. */
+	uint32_t h = (uint32_t)len * 7u + (unsigned char)zone[len / 2] * 3u +
+	             (unsigned char)zone[len - 1];
+	struct day_offset *slot = &day_cache[(h * 8u + (uint32_t)day) & (CACHE_SLOTS - 1)];
+	if (cacheable && slot->zone_len == len && slot->day == day &&
+	    !memcmp(slot->zone, zone, len))
+		return slot->offset;
+
+	zone_enter(zone);
+	int64_t first = offset_at(day * DAY, false);
+	int64_t last = offset_at(day * DAY + DAY - 1, false);
+	int64_t off = first == last ? first : offset_at(t, false);
+	zone_leave();
+	if (cacheable && first == last) {
+		slot->day = day;
+		slot->offset = (int32_t)off;
+		slot->zone_len = (uint8_t)len;
+		memcpy(slot->zone, zone, len);
+	}
+	return off;
+}
+
 /* ---- public ---- */
 
 void civil_from_utc(int64_t t, const char *zone, struct civil *out)
 {
 	t = clamp_instant(t);
-	bool utc = plain_utc(zone);
-	if (!utc) zone_enter(zone);
-	int64_t off = offset_at(t, utc);
-	if (!utc) zone_leave();
+	int64_t off = plain_utc(zone) ? 0 : zone_offset(t, zone);
 	split_wall(t + off, out);
 	out->utc_offset_seconds = (int)off;
 }

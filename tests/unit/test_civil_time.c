@@ -14,7 +14,9 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/civil_time.h"
@@ -101,6 +103,215 @@ static void zones_alternate_between_calls(void **state)
 		check_civil(1768478400, NULL, 2026, 1, 15, 12, 0, 0, 4, 0);
 		check_civil(1768478400, "Asia/Kolkata", 2026, 1, 15, 17, 30, 0, 4, 19800);
 	}
+}
+
+/* ---- against the C library, instant by instant ----
+ *
+ * civil_from_utc() keeps offsets per thread and UTC day (see civil_time.c);
+ * these compare it with localtime_r() itself for thousands of instants:
+ * around every clock change of 2016-2031 and 1940-1950 in each zone below,
+ * the UTC day boundaries of those changes, a spread of ordinary instants
+ * and the first and last instants there are. The references are worked out
+ * in main() before any test runs, under setenv("TZ"), and TZ is put back
+ * to UTC before civil_time.c is first called. */
+static const char *const ref_zones[] = {
+	"Europe/London", "America/New_York", "Pacific/Auckland", "Australia/Lord_Howe",
+	"Asia/Kolkata", "Pacific/Chatham", "America/Santiago", "Africa/Casablanca",
+	"Europe/Dublin", "Pacific/Apia", "Australia/Sydney",
+};
+enum { REF_ZONES = sizeof ref_zones / sizeof *ref_zones, REF_MAX = 80000 };
+
+struct ref {
+	int zone;       /* index into ref_zones */
+	int64_t t;
+	struct tm tm;   /* localtime_r(t) in that zone */
+};
+static struct ref refs[REF_MAX];
+static int nrefs;
+static int modern_changes[REF_ZONES]; /* changes of offset in 2016-2031 */
+static int old_changes[REF_ZONES];    /* and in 1940-1950 */
+
+#define Y1940 (-946771200LL)
+#define Y1951 (-599616000LL)
+#define Y2016 1451606400LL
+#define Y2032 1956528000LL
+
+static long gmtoff_at(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	return localtime_r(&tt, &tm) ? tm.tm_gmtoff : -999999;
+}
+
+static void add_ref(int zone, int64_t t)
+{
+	if (nrefs == REF_MAX) return; /* checked in references_are_many */
+	time_t tt = (time_t)t;
+	refs[nrefs].zone = zone;
+	refs[nrefs].t = t;
+	if (localtime_r(&tt, &refs[nrefs].tm)) nrefs++;
+}
+
+/* Each change of offset in [from, to): found every 6 hours (changes are
+ * days apart in every zone) and pinned to the second. */
+static int add_changes(int zone, int64_t from, int64_t to)
+{
+	static const int64_t around[] = { -86401, -86400, -43200, -7200, -3601, -3600, -1801,
+		-1800, -901, -900, -61, -60, -1, 0, 1, 59, 60, 899, 900, 1799, 1800, 3599, 3600,
+		3601, 7200, 43200, 86399, 86400 };
+	int found = 0;
+	for (int64_t t = from; t < to; t += 6 * 3600) {
+		long before = gmtoff_at(t);
+		if (gmtoff_at(t + 6 * 3600) == before) continue;
+		int64_t lo = t, hi = t + 6 * 3600; /* lo has the old offset, hi not */
+		while (hi - lo > 1) {
+			int64_t mid = lo + (hi - lo) / 2;
+			if (gmtoff_at(mid) == before) lo = mid;
+			else hi = mid;
+		}
+		found++;
+		for (size_t i = 0; i < sizeof around / sizeof *around; i++) add_ref(zone, hi + around[i]);
+		int64_t day = hi / 86400 * 86400; /* positive or not, a UTC midnight near */
+		for (int64_t d = day - 86400; d <= day + 86400; d += 86400) {
+			add_ref(zone, d - 1);
+			add_ref(zone, d);
+			add_ref(zone, d + 1);
+		}
+	}
+	return found;
+}
+
+static void build_references(void)
+{
+	uint64_t seed = 12345;
+	for (int z = 0; z < REF_ZONES; z++) {
+		setenv("TZ", ref_zones[z], 1);
+		tzset();
+		modern_changes[z] = add_changes(z, Y2016, Y2032);
+		old_changes[z] = add_changes(z, Y1940, Y1951);
+		/* Ordinary instants about every three days, at any second. */
+		for (int64_t t = Y2016; t < Y2032; t += 3 * 86400) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			add_ref(z, t + (int64_t)(seed >> 33) % (3 * 86400));
+		}
+		/* The first and last instants (years 1 and 9999 UTC). */
+		add_ref(z, -62135596800LL);
+		add_ref(z, -62135596800LL + 1);
+		add_ref(z, -62135596800LL + 86400);
+		add_ref(z, 253402300799LL - 86400);
+		add_ref(z, 253402300799LL - 1);
+		add_ref(z, 253402300799LL);
+	}
+	setenv("TZ", "UTC", 1); /* as main() does */
+	tzset();
+}
+
+/* How many of refs[from], refs[from + step], ... (n of them, indices taken
+ * modulo nrefs) civil_from_utc() gets wrong; prints the first. */
+static int mismatches(int from, int step, int n, int only_zone)
+{
+	int bad = 0;
+	for (int k = 0; k < n; k++) {
+		const struct ref *r = &refs[(int)(((int64_t)from + (int64_t)k * step) % nrefs)];
+		if (only_zone >= 0 && r->zone != only_zone) continue;
+		struct civil c;
+		civil_from_utc(r->t, ref_zones[r->zone], &c);
+		if (c.year == r->tm.tm_year + 1900 && c.month == r->tm.tm_mon + 1 &&
+		    c.day == r->tm.tm_mday && c.hour == r->tm.tm_hour && c.minute == r->tm.tm_min &&
+		    c.second == r->tm.tm_sec && c.weekday == r->tm.tm_wday &&
+		    c.utc_offset_seconds == r->tm.tm_gmtoff)
+			continue;
+		if (!bad++)
+			fprintf(stderr, "%s at %lld: %04d-%02d-%02d %02d:%02d:%02d wd %d off %d, "
+			        "expected %04d-%02d-%02d %02d:%02d:%02d wd %d off %ld\n",
+			        ref_zones[r->zone], (long long)r->t, c.year, c.month, c.day, c.hour,
+			        c.minute, c.second, c.weekday, c.utc_offset_seconds,
+			        r->tm.tm_year + 1900, r->tm.tm_mon + 1, r->tm.tm_mday, r->tm.tm_hour,
+			        r->tm.tm_min, r->tm.tm_sec, r->tm.tm_wday, r->tm.tm_gmtoff);
+	}
+	return bad;
+}
+
+static void references_are_many(void **state)
+{
+	assert_true(nrefs > 20000);
+	assert_true(nrefs < REF_MAX);
+	/* Two changes a year, 2016-2031, where summer time is kept. */
+	assert_int_equal(modern_changes[0], 32); /* London */
+	assert_int_equal(modern_changes[1], 32); /* New York */
+	assert_int_equal(modern_changes[2], 32); /* Auckland */
+	assert_int_equal(modern_changes[3], 32); /* Lord Howe, 30 minutes */
+	assert_int_equal(modern_changes[4], 0);  /* Kolkata... */
+	assert_true(old_changes[4] > 0);         /* ...had war time */
+	assert_true(old_changes[0] > 20);        /* London, double summer time */
+}
+
+static void every_reference_in_order_and_again(void **state)
+{
+	/* First pass: the cache fills; second: it answers; then backwards. */
+	assert_int_equal(mismatches(0, 1, nrefs, -1), 0);
+	assert_int_equal(mismatches(0, 1, nrefs, -1), 0);
+	assert_int_equal(mismatches(nrefs - 1, nrefs - 1, nrefs, -1), 0);
+}
+
+static void every_reference_shuffled(void **state)
+{
+	/* A stride prime to nrefs visits each once, zones and days mixed. */
+	int step = 7919;
+	while (nrefs % step == 0) step += 2;
+	assert_int_equal(mismatches(3, step, nrefs, -1), 0);
+	assert_int_equal(mismatches(5, step, nrefs, -1), 0);
+}
+
+static void every_day_of_years_1_to_9999_in_utc(void **state)
+{
+	/* The calendar arithmetic, against gmtime_r, at a varying time of day. */
+	int bad = 0;
+	for (int64_t t = -62135596800LL; t <= 253402300799LL; t += 86400 + 1) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		assert_non_null(gmtime_r(&tt, &tm));
+		struct civil c;
+		civil_from_utc(t, NULL, &c);
+		bad += c.year != tm.tm_year + 1900 || c.month != tm.tm_mon + 1 ||
+		       c.day != tm.tm_mday || c.hour != tm.tm_hour || c.minute != tm.tm_min ||
+		       c.second != tm.tm_sec || c.weekday != tm.tm_wday;
+	}
+	assert_int_equal(bad, 0);
+}
+
+struct ref_worker {
+	int zone;   /* -1: every zone */
+	int from, step;
+	int bad;
+};
+
+static void *check_refs(void *arg)
+{
+	struct ref_worker *w = arg;
+	for (int pass = 0; pass < 3; pass++)
+		w->bad += mismatches(w->from + pass, w->step, nrefs, w->zone);
+	return NULL;
+}
+
+static void references_from_many_threads(void **state)
+{
+	/* One thread per zone, each in its own order, and two that mix every
+	 * zone, all at once. */
+	enum { N = REF_ZONES + 2 };
+	struct ref_worker w[N];
+	pthread_t th[N];
+	int step = 7919;
+	while (nrefs % step == 0) step += 2;
+	for (int i = 0; i < N; i++) {
+		w[i].zone = i < REF_ZONES ? i : -1;
+		w[i].from = i * 101;
+		w[i].step = i % 2 ? 1 : step;
+		w[i].bad = 0;
+	}
+	for (int i = 0; i < N; i++) assert_int_equal(pthread_create(&th[i], NULL, check_refs, &w[i]), 0);
+	for (int i = 0; i < N; i++) assert_int_equal(pthread_join(th[i], NULL), 0);
+	for (int i = 0; i < N; i++) assert_int_equal(w[i].bad, 0);
 }
 
 /* ---- civil_to_utc ---- */
@@ -434,14 +645,18 @@ static void threads_with_different_zones(void **state)
 
 int main(void)
 {
-	setenv("TZ", "UTC", 1); /* as main() does */
-	tzset();
+	build_references(); /* before anything in civil_time.c runs; leaves TZ=UTC */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(london_either_side_of_each_change),
 		cmocka_unit_test(other_zones),
 		cmocka_unit_test(missing_or_unknown_zones_are_utc),
 		cmocka_unit_test(instants_are_clamped_to_years_1_to_9999),
 		cmocka_unit_test(zones_alternate_between_calls),
+		cmocka_unit_test(references_are_many),
+		cmocka_unit_test(every_reference_in_order_and_again),
+		cmocka_unit_test(every_reference_shuffled),
+		cmocka_unit_test(every_day_of_years_1_to_9999_in_utc),
+		cmocka_unit_test(references_from_many_threads),
 		cmocka_unit_test(ordinary_times),
 		cmocka_unit_test(gaps_shift_forward),
 		cmocka_unit_test(repeated_times_take_the_earlier),
