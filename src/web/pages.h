@@ -1,8 +1,8 @@
 #ifndef EC_WEB_PAGES_H
 #define EC_WEB_PAGES_H
-/* Every handler named in the route table (routes.c). One file per page
- * group: page_auth.c, page_panels.c, page_members.c, page_profile.c,
- * page_account.c, api_v1.c, static.c. */
+/* Every handler named in the route table (routes.c), by the file that
+ * holds it: one file per page group (page_*.c), the JSON API (api_v1.c,
+ * api_voice.c) and static assets (static.c). */
 #include "web/http.h"
 
 /* static.c */
