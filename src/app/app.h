@@ -182,6 +182,18 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
                       const char *why, const char *content_note, int64_t now, int64_t *id,
                       struct app_error *err);
 
+/* Records the rung of the co-production ladder (RUNG_MIN..RUNG_MAX)
+ * project pr reached at stage, with its evidence (required). */
+bool app_record_rung(struct store *s, const struct project *pr, enum project_stage stage,
+                     int64_t rung, const char *evidence, int64_t by, int64_t now,
+                     struct app_error *err);
+/* Supports (support) or steps out of (!support) item it of meeting m, or
+ * stops (on false): support only while the agenda is open, stepping out
+ * only of an item with a content note. */
+bool app_item_toggle(struct store *s, const struct meeting *m, const struct agenda_item *it,
+                     bool support, int64_t user_id, bool on, int64_t now,
+                     struct app_error *err);
+
 /* Adds a paper to meeting m: p->title, p->summary (plain language, both
  * required), p->item_id (0, or one of m's agenda items), p->published_at
  * (0: a draft, published with the agenda), and either Markdown in

@@ -205,6 +205,34 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 	return true;
 }
 
+bool app_record_rung(struct store *s, const struct project *pr, enum project_stage stage,
+                     int64_t rung, const char *evidence, int64_t by, int64_t now,
+                     struct app_error *err)
+{
+	if (rung < RUNG_MIN || rung > RUNG_MAX)
+		return app_fail(err, 400, "invalid", "rung", "Choose a rung from 1 to 7.");
+	if (!check_text(evidence, true, 2000, "evidence", "Give the evidence for the rung.",
+	                "Keep the evidence to 2000 characters or fewer.", err))
+		return false;
+	if (store_project_rung_set(s, pr->id, stage, (int)rung, evidence, by, now) != ST_OK)
+		return app_internal(err);
+	return true;
+}
+
+bool app_item_toggle(struct store *s, const struct meeting *m, const struct agenda_item *it,
+                     bool support, int64_t user_id, bool on, int64_t now,
+                     struct app_error *err)
+{
+	if (support && (m->agenda_published_at || it->state != ITEM_PROPOSED))
+		return app_fail(err, 409, "agenda_published", NULL, "The agenda is already published.");
+	if (!support && !*it->content_note)
+		return app_fail(err, 400, "invalid", NULL,
+		                "This item has no content note to step out of.");
+	enum store_rc rc = support ? store_agenda_support(s, it->id, user_id, on, now)
+	                           : store_agenda_step_out(s, it->id, user_id, on, now);
+	return rc == ST_OK || app_internal(err);
+}
+
 /* ---- papers ---- */
 
 enum { PAPER_MARKDOWN_MAX = 100000 };

@@ -18,11 +18,13 @@
  *
  * Times are UTC, ISO 8601 ("2030-01-15T14:00:00Z"), or null when there is
  * none; panel-scoped answers carry the panel's time_zone for showing them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app/app.h"
+#include "core/civil_time.h"
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/json_body.h"
@@ -305,6 +307,27 @@ static json_t *reflections_json(const struct reflection_summary *rs)
 	return j;
 }
 
+/* An agenda item as the viewer sees it; stewards (manage) also get how
+ * many step out of it, never who. */
+static json_t *agenda_item_json(const struct agenda_item *it, bool manage)
+{
+	json_t *a = json_object();
+	set(a, "id", jint(it->id));
+	set(a, "title", json_string(it->title));
+	set(a, "why", json_string(it->why));
+	set(a, "content_note", json_string(it->content_note));
+	set(a, "state", json_string(item_state_key(it->state)));
+	set(a, "position", it->state == ITEM_AGREED ? jint(it->position) : json_null());
+	set(a, "not_taken_reason", json_string(it->not_taken_reason));
+	set(a, "proposed_by", *it->proposer_name ? json_string(it->proposer_name) : json_null());
+	set(a, "proposed_at", jtime(it->proposed_at));
+	set(a, "supporters", jint(it->supporters));
+	set(a, "i_support", json_boolean(it->i_support));
+	set(a, "i_step_out", json_boolean(it->i_step_out));
+	if (manage) set(a, "step_outs", jint(it->step_outs));
+	return a;
+}
+
 /* ---- loading what the asker may see ---- */
 
 /* Meeting id of the request's panel into m when the asker may see it
@@ -537,22 +560,7 @@ void api_meeting(struct request *req)
 		/* As the meeting's page: once published, an item left off whose
 		 * proposer has gone is shown only to stewards. */
 		if (published && it[i].state != ITEM_AGREED && !manage && !it[i].proposed_by) continue;
-		json_t *a = json_object();
-		set(a, "id", jint(it[i].id));
-		set(a, "title", json_string(it[i].title));
-		set(a, "why", json_string(it[i].why));
-		set(a, "content_note", json_string(it[i].content_note));
-		set(a, "state", json_string(item_state_key(it[i].state)));
-		set(a, "position", it[i].state == ITEM_AGREED ? jint(it[i].position) : json_null());
-		set(a, "not_taken_reason", json_string(it[i].not_taken_reason));
-		set(a, "proposed_by", *it[i].proposer_name ? json_string(it[i].proposer_name)
-		                                           : json_null());
-		set(a, "proposed_at", jtime(it[i].proposed_at));
-		set(a, "supporters", jint(it[i].supporters));
-		set(a, "i_support", json_boolean(it[i].i_support));
-		set(a, "i_step_out", json_boolean(it[i].i_step_out));
-		if (manage) set(a, "step_outs", jint(it[i].step_outs));
-		json_array_append_new(arr, a);
+		json_array_append_new(arr, agenda_item_json(&it[i], manage));
 	}
 	set(j, "agenda", arr);
 	set(j, "time_zone", json_string(req->panel->time_zone));
@@ -1110,6 +1118,533 @@ void api_closing_reflection_put(struct request *req)
 	send(req, 200, j);
 }
 
+/* ---- writes the pages have: projects, meetings, agendas, attendance ----
+ * Each as its page (page_projects.c, page_meetings.c), with the same
+ * checks and the same notices; the route gives the same policy action. */
+
+/* A JSON body whose keys in lists[] are arrays (jsonb_parse knows none):
+ * each is taken out into out[] (NULL when absent; 400 naming it when not
+ * an array) and the rest checked against spec into *root. False, having
+ * answered, when the body does not fit; the caller json_decref()s out[]
+ * and *root otherwise. */
+static bool parse_body_lists(struct request *req, const struct jsonb_field *spec, size_t n,
+                             const char *const *lists, json_t **out, size_t nlists,
+                             json_t **root)
+{
+	for (size_t k = 0; k < nlists; k++) out[k] = NULL;
+	json_t *raw = json_loadb(req->body.data ? req->body.data : "", req->body.len,
+	                         JSON_REJECT_DUPLICATES, NULL);
+	if (!raw || !json_is_object(raw)) {
+		/* The usual error for a body that is not one JSON object. */
+		json_decref(raw);
+		return parse_body(req, spec, n, root);
+	}
+	for (size_t k = 0; k < nlists; k++) {
+		json_t *v = json_object_get(raw, lists[k]);
+		if (!v) continue;
+		if (!json_is_array(v)) {
+			for (size_t i = 0; i < k; i++) json_decref(out[i]);
+			json_decref(raw);
+			respond_error_field(req, 400, "invalid", lists[k], "This must be a list.");
+			return false;
+		}
+		out[k] = json_incref(v);
+		json_object_del(raw, lists[k]);
+	}
+	char *rest = json_dumps(raw, JSON_COMPACT);
+	json_decref(raw);
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why = "The body is not right.";
+	bool ok = rest && jsonb_parse(rest, strlen(rest), spec, n, root, bad, &why);
+	free(rest);
+	if (!ok) {
+		for (size_t k = 0; k < nlists; k++) json_decref(out[k]);
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+	}
+	return ok;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ", UTC, into *out; false when it is not that, or
+ * no such date or time. */
+static bool parse_utc(const char *s, int64_t *out)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (!s || strlen(s) != sizeof shape - 1) return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
+	int y, mo, d, h, mi, sec;
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6 || sec > 59 ||
+	    civil_to_utc(y, mo, d, h, mi, "UTC", out) != CIVIL_EXACT)
+		return false;
+	*out += sec;
+	return true;
+}
+
+/* {"title", "purpose"?, "decision_maker"?, "stage"?}: starts a project,
+ * at stage "shaping" unless another is given (as the page). */
+void api_project_post(struct request *req)
+{
+	/* Byte limits; characters are counted below (200, 5000, 200). */
+	static const struct jsonb_field spec[] = {
+		{ "title", JB_STRING, true, 800 }, { "purpose", JB_STRING, false, 20000 },
+		{ "decision_maker", JB_STRING, false, 800 }, { "stage", JB_STRING, false, 40 } };
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct project p = { .panel_id = req->panel->id };
+	p.title = body_text(req, root, "title");
+	p.purpose = body_text(req, root, "purpose");
+	p.decision_maker = body_text(req, root, "decision_maker");
+	const char *stage = json_string_value(json_object_get(root, "stage"));
+	bool stage_ok = stage_parse(stage ? stage : "shaping", &p.stage);
+	json_decref(root);
+	const char *bad = NULL, *why = NULL;
+	if (!*p.title) bad = "title", why = "Enter the project's title.";
+	else if (utf8_length(p.title) > 200)
+		bad = "title", why = "Keep the title to 200 characters or fewer.";
+	else if (utf8_length(p.purpose) > 5000)
+		bad = "purpose", why = "Keep it to 5000 characters or fewer.";
+	else if (utf8_length(p.decision_maker) > 200)
+		bad = "decision_maker", why = "Keep it to 200 characters or fewer.";
+	else if (!stage_ok)
+		bad = "stage", why = "stage must be shaping, design, delivery or evaluation.";
+	if (bad) {
+		respond_error_field(req, 400, "invalid", bad, why);
+		return;
+	}
+	int64_t id;
+	if (store_project_create(req->store, &p, req->user->id, req->now, &id) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not start the project. Nothing was saved.");
+		return;
+	}
+	struct project got;
+	if (store_project_get(req->store, req->panel->id, id, &req->arena, &got) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = project_json(&got);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	respond_header(req, "Location", arena_printf(&req->arena, "/api/v1/panels/%lld/projects/%lld",
+	                                             (long long)req->panel->id, (long long)id));
+	send(req, 201, j);
+}
+
+/* {"stage", "rung": 1..7, "evidence"}: the rung of the co-production
+ * ladder reached at a stage (recording a stage again replaces it). */
+void api_project_rung_post(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "stage", JB_STRING, true, 40 }, { "rung", JB_INTEGER, true, 0 },
+		{ "evidence", JB_STRING, true, 8000 } };
+	struct project p;
+	if (!load_project(req, req->params[1], &p)) return;
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	enum project_stage stage;
+	bool stage_ok = stage_parse(json_string_value(json_object_get(root, "stage")), &stage);
+	json_int_t rung = json_integer_value(json_object_get(root, "rung"));
+	const char *evidence = body_text(req, root, "evidence");
+	json_decref(root);
+	if (!stage_ok) {
+		respond_error_field(req, 400, "invalid", "stage",
+		                    "stage must be shaping, design, delivery or evaluation.");
+		return;
+	}
+	struct app_error err;
+	if (!app_record_rung(req->store, &p, stage, rung, evidence, req->user->id, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	json_t *j = json_object();
+	set(j, "project_id", jint(p.id));
+	set(j, "stage", json_string(stage_key(stage)));
+	set(j, "rung", json_integer(rung));
+	set(j, "rung_label", json_string(rung_label((int)rung)));
+	set(j, "rung_group", json_string(rung_group((int)rung)));
+	set(j, "evidence", json_string(evidence));
+	set(j, "recorded_at", jtime(req->now));
+	send(req, 201, j);
+}
+
+/* {"title", "project_id"?, "starts_at", "ends_at", "place"?,
+ *  "place_access"?, "online_url"?}: plans a meeting. Times are UTC,
+ * "2030-01-15T14:00:00Z"; the agenda is due the panel's agenda_days
+ * before it, at the end of that day in the panel's zone. */
+void api_meeting_post(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "title", JB_STRING, true, 800 }, { "project_id", JB_INTEGER, false, 0 },
+		{ "starts_at", JB_STRING, true, 40 }, { "ends_at", JB_STRING, true, 40 },
+		{ "place", JB_STRING, false, 800 }, { "place_access", JB_STRING, false, 8000 },
+		{ "online_url", JB_STRING, false, 2000 } };
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct meeting m = {0};
+	bool ok = body_id(req, root, "project_id", &m.project_id);
+	const char *bad = NULL;
+	if (ok) {
+		m.title = body_text(req, root, "title");
+		m.place = body_text(req, root, "place");
+		m.place_access = body_text(req, root, "place_access");
+		m.online_url = body_text(req, root, "online_url");
+		if (!parse_utc(json_string_value(json_object_get(root, "starts_at")), &m.starts_at))
+			bad = "starts_at";
+		else if (!parse_utc(json_string_value(json_object_get(root, "ends_at")), &m.ends_at))
+			bad = "ends_at";
+	}
+	json_decref(root);
+	if (!ok) return;
+	if (bad) {
+		respond_error_field(req, 400, "invalid", bad,
+		                    "Give the time in UTC, like 2030-01-15T14:00:00Z.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id, &err)) {
+		respond_api_error_as(req, &err, "end_time", "ends_at");
+		return;
+	}
+	struct meeting got;
+	if (store_meeting_get(req->store, req->panel->id, id, &req->arena, &got) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = meeting_json(&got);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	respond_header(req, "Location", arena_printf(&req->arena, "/api/v1/panels/%lld/meetings/%lld",
+	                                             (long long)req->panel->id, (long long)id));
+	send(req, 201, j);
+}
+
+/* {"reply": "coming|maybe|not_coming"} → the meeting as GET gives it. */
+void api_meeting_reply_put(struct request *req)
+{
+	static const struct jsonb_field spec[] = { { "reply", JB_STRING, true, 40 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	if (!policy_can_reply_to_meeting(&req->actor, invited)) {
+		respond_error(req, 403, "forbidden", "You cannot reply to this meeting while paused.");
+		return;
+	}
+	json_t *root;
+	if (!parse_body(req, spec, 1, &root)) return;
+	enum meeting_reply r;
+	bool ok = reply_parse(json_string_value(json_object_get(root, "reply")), &r);
+	json_decref(root);
+	if (!ok) {
+		respond_error_field(req, 400, "invalid", "reply",
+		                    "reply must be coming, maybe or not_coming.");
+		return;
+	}
+	if (store_meeting_reply(req->store, m.id, req->user->id, r, req->now) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not save your reply. Nothing was changed.");
+		return;
+	}
+	api_meeting(req);
+}
+
+/* {"title", "why", "content_note"?}: proposes an agenda item → 201 with
+ * the item. */
+void api_item_post(struct request *req)
+{
+	/* Bytes; the use case counts characters (200, 2000, 300). */
+	static const struct jsonb_field spec[] = {
+		{ "title", JB_STRING, true, 800 }, { "why", JB_STRING, true, 8000 },
+		{ "content_note", JB_STRING, false, 1200 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	json_t *root;
+	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	const char *title = body_text(req, root, "title");
+	const char *why = body_text(req, root, "why");
+	const char *note = body_text(req, root, "content_note");
+	json_decref(root);
+	int64_t id;
+	struct app_error err;
+	if (!app_propose_item(req->store, &m, req->user->id, title, why, note, req->now, &id, &err)) {
+		respond_api_error(req, &err);
+		return;
+	}
+	struct agenda_item it;
+	if (store_agenda_item_get(req->store, m.id, id, req->user->id, &req->arena, &it) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = agenda_item_json(&it, policy_allows(&req->actor, PA_MANAGE_MEETINGS));
+	set(j, "meeting_id", jint(m.id));
+	send(req, 201, j);
+}
+
+/* {"on": true|false}: support an item, or step out of it (as the page's
+ * item_toggle) → the meeting as GET gives it. */
+static void item_toggle_put(struct request *req, bool support)
+{
+	static const struct jsonb_field spec[] = { { "on", JB_BOOLEAN, true, 0 } };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct agenda_item it;
+	if (store_agenda_item_get(req->store, m.id, req->params[2], req->user->id, &req->arena,
+	                          &it) != ST_OK) {
+		respond_error(req, 404, "not_found", "There is no such item on this meeting's agenda.");
+		return;
+	}
+	json_t *root;
+	if (!parse_body(req, spec, 1, &root)) return;
+	bool on = json_is_true(json_object_get(root, "on"));
+	json_decref(root);
+	struct app_error err;
+	if (!app_item_toggle(req->store, &m, &it, support, req->user->id, on, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	api_meeting(req);
+}
+
+void api_item_support_put(struct request *req) { item_toggle_put(req, true); }
+void api_item_step_out_put(struct request *req) { item_toggle_put(req, false); }
+
+/* {"items": [{"id", "on_agenda": bool, "reason"?}]}: publishes the agenda,
+ * the items taken in the order given. Every item of the meeting is
+ * decided, once; a reason is for an item left off (its proposer sees it).
+ * → the meeting as GET gives it; 409 when already published. */
+void api_agenda_post(struct request *req)
+{
+	static const char *const lists[] = { "items" };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	if (m.agenda_published_at) {
+		respond_error(req, 409, "agenda_published", "The agenda is already published.");
+		return;
+	}
+	json_t *root, *items;
+	if (!parse_body_lists(req, NULL, 0, lists, &items, 1, &root)) return;
+	json_decref(root);
+	struct agenda_item *it;
+	size_t nit;
+	if (store_agenda_items(req->store, m.id, req->user->id, &req->arena, &it, &nit) != ST_OK) {
+		json_decref(items);
+		respond_error(req, 500, "internal", "We could not load the agenda.");
+		return;
+	}
+	size_t n = items ? json_array_size(items) : 0;
+	struct agenda_decision *d = arena_alloc(&req->arena, (n + 1) * sizeof *d);
+	const char *problem = items ? NULL : "This field is required.";
+	int status = 400;
+	int64_t position = 0;
+	for (size_t i = 0; i < n && !problem; i++) {
+		json_t *o = json_array_get(items, i), *k;
+		const char *key;
+		json_object_foreach(o, key, k)
+			if (strcmp(key, "id") && strcmp(key, "on_agenda") && strcmp(key, "reason"))
+				problem = arena_printf(&req->arena, "An item has a field we do not know: %s.", key);
+		if (problem) break;
+		json_t *id = json_object_get(o, "id"), *take = json_object_get(o, "on_agenda"),
+		       *reason = json_object_get(o, "reason");
+		if (!json_is_object(o) || !json_is_integer(id) || json_integer_value(id) < 1 ||
+		    !json_is_boolean(take) || (reason && !json_is_string(reason))) {
+			problem = "Each item must be {\"id\": an item's id, \"on_agenda\": true or false, "
+			          "\"reason\"?: text}.";
+			break;
+		}
+		int64_t iid = (int64_t)json_integer_value(id);
+		bool known = false;
+		for (size_t x = 0; x < nit && !known; x++) known = it[x].id == iid;
+		for (size_t x = 0; x < i && !problem; x++)
+			if (d[x].item_id == iid)
+				problem = arena_printf(&req->arena, "Item %lld is given twice.", (long long)iid);
+		if (!known && !problem) {
+			status = 404;
+			problem = arena_printf(&req->arena, "Item %lld is not on this meeting's agenda. "
+			                                    "Nothing was published.", (long long)iid);
+		}
+		bool on = json_is_true(take);
+		const char *why = on ? "" : text_trim(arena_strdup(&req->arena, reason
+		                                                   ? json_string_value(reason) : ""));
+		if (!problem && utf8_length(why) > 2000)
+			problem = "Keep each reason to 2000 characters or fewer.";
+		d[i] = (struct agenda_decision){ iid, on ? ITEM_AGREED : ITEM_NOT_TAKEN,
+		                                 on ? ++position : 0, why };
+	}
+	for (size_t x = 0; x < nit && !problem; x++) {
+		bool listed = false;
+		for (size_t i = 0; i < n && !listed; i++) listed = d[i].item_id == it[x].id;
+		if (!listed)
+			problem = arena_printf(&req->arena, "Decide every item: item %lld is missing. "
+			                                    "Nothing was published.", (long long)it[x].id);
+	}
+	json_decref(items);
+	if (problem) {
+		respond_error_field(req, status, status == 404 ? "not_found" : "invalid", "items",
+		                    problem);
+		return;
+	}
+	switch (store_agenda_publish(req->store, m.id, d, n, req->now)) {
+	case ST_OK: break;
+	case ST_NOT_FOUND:
+		respond_error_field(req, 404, "not_found", "items",
+		                    "An item is not on this meeting. Nothing was published.");
+		return;
+	default:
+		respond_error(req, 500, "internal", "We could not publish the agenda. Nothing was changed.");
+		return;
+	}
+	api_meeting(req);
+}
+
+/* The user ids of list (a JSON array) into *out; false, with *problem set,
+ * when one is not an id. */
+static bool read_user_ids(struct request *req, json_t *list, int64_t **out, size_t *n,
+                          const char **problem)
+{
+	*n = 0;
+	*out = arena_alloc(&req->arena, (json_array_size(list) + 1) * sizeof **out);
+	size_t i;
+	json_t *v;
+	json_array_foreach(list, i, v) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1) {
+			*problem = "Each must be a user id, 1 or more.";
+			return false;
+		}
+		(*out)[(*n)++] = (int64_t)json_integer_value(v);
+	}
+	return true;
+}
+
+/* {"attended": [user ids], "not_attended": [user ids]}: records who came
+ * (as the page: anyone else's record is left as it is). Someone newly
+ * recorded as having come to a meeting that is over is asked, once, for
+ * their reflection. → who has replied or been recorded, as the page's
+ * "Replies and attendance". */
+void api_attendance_put(struct request *req)
+{
+	static const char *const lists[] = { "attended", "not_attended" };
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	json_t *root, *l[2];
+	if (!parse_body_lists(req, NULL, 0, lists, l, 2, &root)) return;
+	json_decref(root);
+	int64_t *ids[2] = { NULL, NULL };
+	size_t n[2] = { 0, 0 };
+	const char *problem = NULL, *bad = NULL;
+	int status = 400;
+	for (int k = 0; k < 2 && !problem; k++)
+		if (l[k] && !read_user_ids(req, l[k], &ids[k], &n[k], &problem)) bad = lists[k];
+	json_decref(l[0]);
+	json_decref(l[1]);
+	if (!problem && !l[0] && !l[1]) {
+		bad = "attended";
+		problem = "Give attended, not_attended or both.";
+	}
+	/* Everyone named must be on the panel, and named once. */
+	for (int k = 0; k < 2 && !problem; k++)
+		for (size_t i = 0; i < n[k] && !problem; i++) {
+			struct membership mem;
+			bool twice = false;
+			for (int k2 = 0; k2 < 2; k2++)
+				for (size_t i2 = 0; i2 < n[k2]; i2++)
+					twice |= (k2 != k || i2 != i) && ids[k2][i2] == ids[k][i];
+			bad = lists[k];
+			if (twice)
+				problem = arena_printf(&req->arena, "User %lld is named twice. Nothing was saved.",
+				                       (long long)ids[k][i]);
+			else if (store_membership_get(req->store, req->panel->id, ids[k][i], &mem) != ST_OK) {
+				status = 404;
+				problem = arena_printf(&req->arena, "User %lld is not a member of this panel. "
+				                                    "Nothing was saved.", (long long)ids[k][i]);
+			}
+		}
+	if (problem) {
+		respond_error_field(req, status, status == 404 ? "not_found" : "invalid", bad, problem);
+		return;
+	}
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < n[k]; i++) {
+			int64_t uid = ids[k][i];
+			bool came = k == 0, had = false;
+			enum meeting_reply reply;
+			if (store_meeting_mine(req->store, m.id, uid, &reply, &had) != ST_OK ||
+			    store_meeting_attended(req->store, m.id, uid, came, req->now) != ST_OK) {
+				respond_error(req, 500, "internal", "We could not save attendance.");
+				return;
+			}
+			if (came && !had && m.ends_at <= req->now && uid != req->user->id)
+				store_notice_add(req->store, uid, req->panel->id,
+				                 arena_printf(&req->arena, "How did the meeting \"%s\" go for "
+				                                           "you? Share a short reflection.",
+				                              m.title),
+				                 arena_printf(&req->arena, "/panels/%lld/meetings/%lld#reflection",
+				                              (long long)req->panel->id, (long long)m.id),
+				                 req->now);
+		}
+	struct meeting_person *pp;
+	size_t np;
+	if (store_meeting_people(req->store, req->panel->id, m.id, &req->arena, &pp, &np) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < np; i++) {
+		json_t *o = json_object();
+		set(o, "user_id", jint(pp[i].user_id));
+		set(o, "display_name", json_string(pp[i].display_name));
+		set(o, "role", json_string(role_key(pp[i].role)));
+		set(o, "reply", json_string(reply_key(pp[i].reply)));
+		set(o, "attended", pp[i].attended < 0 ? json_null() : json_boolean(pp[i].attended == 1));
+		json_array_append_new(arr, o);
+	}
+	json_t *j = json_object();
+	set(j, "meeting_id", jint(m.id));
+	set(j, "people", arr);
+	send(req, 200, j);
+}
+
+/* PUT invites guest {id} (the route's third id, an active guest of the
+ * panel) to the meeting, telling them on the site the first time; DELETE
+ * withdraws the invitation. */
+static void meeting_guest_set(struct request *req, bool on)
+{
+	struct meeting m;
+	bool invited;
+	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	int64_t uid = req->params[2];
+	struct membership mem;
+	if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK ||
+	    mem.role != ROLE_GUEST || mem.status != MEMBER_ACTIVE) {
+		respond_error_field(req, 400, "invalid", "user_id",
+		                    "Choose one of the panel's active guests. Nothing was changed.");
+		return;
+	}
+	bool was = store_meeting_invited(req->store, m.id, uid);
+	if (store_meeting_guest_set(req->store, m.id, uid, on, req->now) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+		return;
+	}
+	if (on && !was)
+		store_notice_add(req->store, uid, req->panel->id,
+		                 arena_printf(&req->arena, "%s invited you to the meeting \"%s\".",
+		                              req->panel->name, m.title),
+		                 arena_printf(&req->arena, "/panels/%lld/meetings/%lld",
+		                              (long long)req->panel->id, (long long)m.id),
+		                 req->now);
+	if (!on) {
+		req->status = 204;
+		return;
+	}
+	json_t *j = json_object();
+	set(j, "meeting_id", jint(m.id));
+	set(j, "user_id", jint(uid));
+	set(j, "invited", json_true());
+	send(req, 200, j);
+}
+
+void api_meeting_guest_put(struct request *req) { meeting_guest_set(req, true); }
+void api_meeting_guest_delete(struct request *req) { meeting_guest_set(req, false); }
+
 /* ---- the person's own ---- */
 
 void api_my_contributions(struct request *req)
@@ -1152,4 +1687,14 @@ void api_notices(struct request *req)
 	set(j, "notices", arr);
 	set(j, "unread", jint(store_notices_unread(req->store, req->user->id)));
 	send(req, 200, j);
+}
+
+/* Marks every notice read (as the Notices page). */
+void api_notices_read_post(struct request *req)
+{
+	if (store_notices_mark_read(req->store, req->user->id, req->now) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not update your notices.");
+		return;
+	}
+	req->status = 204;
 }

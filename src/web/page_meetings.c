@@ -610,19 +610,10 @@ static void item_toggle(struct request *req, bool support)
 		respond_error_field(req, 400, "invalid", "on", "The form is not right. Reload the page.");
 		return;
 	}
-	if (support && (m.agenda_published_at || it.state != ITEM_PROPOSED)) {
-		respond_error(req, 409, "agenda_published", "The agenda is already published.");
-		return;
-	}
-	if (!support && !*it.content_note) {
-		respond_error(req, 400, "invalid", "This item has no content note to step out of.");
-		return;
-	}
-	enum store_rc rc = support
-		? store_agenda_support(req->store, it.id, req->user->id, *on == '1', req->now)
-		: store_agenda_step_out(req->store, it.id, req->user->id, *on == '1', req->now);
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+	struct app_error err;
+	if (!app_item_toggle(req->store, &m, &it, support, req->user->id, *on == '1', req->now,
+	                     &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));

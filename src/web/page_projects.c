@@ -4,6 +4,7 @@
  * panel's home page shows. */
 #include <string.h>
 
+#include "app/app.h"
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/layout.h"
@@ -239,18 +240,10 @@ void project_rung_post(struct request *req)
 		respond_error_field(req, 400, "invalid", "stage", "Choose a stage.");
 		return;
 	}
-	if (!parse_i64(field(req, "rung"), RUNG_MIN, RUNG_MAX, &rung)) {
-		respond_error_field(req, 400, "invalid", "rung", "Choose a rung from 1 to 7.");
-		return;
-	}
-	if (!*evidence || utf8_length(evidence) > 2000) {
-		respond_error_field(req, 400, "invalid", "evidence",
-		                    "Give the evidence, in 2000 characters or fewer.");
-		return;
-	}
-	if (store_project_rung_set(req->store, p.id, stage, (int)rung, evidence, req->user->id,
-	                           req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not record it. Nothing was changed.");
+	if (!parse_i64(field(req, "rung"), INT64_MIN, INT64_MAX, &rung)) rung = 0;
+	struct app_error err;
+	if (!app_record_rung(req->store, &p, stage, rung, evidence, req->user->id, req->now, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",

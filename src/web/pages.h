@@ -140,6 +140,18 @@ void api_reflections(struct request *req);
 void api_reflection_post(struct request *req);
 void api_what_we_will_change_put(struct request *req);
 void api_closing_reflection_put(struct request *req);
+void api_project_post(struct request *req);
+void api_project_rung_post(struct request *req);
+void api_meeting_post(struct request *req);
+void api_meeting_reply_put(struct request *req);
+void api_item_post(struct request *req);
+void api_item_support_put(struct request *req);
+void api_item_step_out_put(struct request *req);
+void api_agenda_post(struct request *req);
+void api_attendance_put(struct request *req);
+void api_meeting_guest_put(struct request *req);
+void api_meeting_guest_delete(struct request *req);
+void api_notices_read_post(struct request *req);
 
 /* Shared by pages: a local path that is safe to redirect to after
  * sign-in, or "/panels". */

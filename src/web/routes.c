@@ -157,6 +157,32 @@ const struct route routes[] = {
 	{ POST, "/api/v1/panels/{id}/responses", api_responses_post, ACCESS_PANEL, PA_RESPOND, ROUTE_API },
 	{ GET,  "/api/v1/me/contributions", api_my_contributions, ACCESS_USER, 0, ROUTE_API },
 	{ GET,  "/api/v1/me/notices", api_notices, ACCESS_USER, 0, ROUTE_API },
+	{ POST, "/api/v1/me/notices/read", api_notices_read_post, ACCESS_USER, 0, ROUTE_API },
+	/* The writes the pages have, with their actions (page_projects.c,
+	 * page_meetings.c); a guest's step-out only on a meeting they are
+	 * invited to, a reply also by policy_can_reply_to_meeting. */
+	{ POST, "/api/v1/panels/{id}/projects", api_project_post, ACCESS_PANEL, PA_MANAGE_PROJECTS,
+	  ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/projects/{id}/rungs", api_project_rung_post, ACCESS_PANEL,
+	  PA_MANAGE_PROJECTS, ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings", api_meeting_post, ACCESS_PANEL, PA_MANAGE_MEETINGS,
+	  ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/reply", api_meeting_reply_put, ACCESS_PANEL,
+	  PA_VIEW_PANEL, ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings/{id}/items", api_item_post, ACCESS_PANEL,
+	  PA_PROPOSE_ITEM, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/items/{id}/support", api_item_support_put,
+	  ACCESS_PANEL, PA_PROPOSE_ITEM, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/items/{id}/step-out", api_item_step_out_put,
+	  ACCESS_PANEL, PA_VIEW_PANEL, ROUTE_API },
+	{ POST, "/api/v1/panels/{id}/meetings/{id}/agenda", api_agenda_post, ACCESS_PANEL,
+	  PA_MANAGE_MEETINGS, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/attendance", api_attendance_put, ACCESS_PANEL,
+	  PA_MANAGE_MEETINGS, ROUTE_API },
+	{ M_PUT, "/api/v1/panels/{id}/meetings/{id}/guests/{id}", api_meeting_guest_put,
+	  ACCESS_PANEL, PA_MANAGE_MEETINGS, ROUTE_API },
+	{ M_DELETE, "/api/v1/panels/{id}/meetings/{id}/guests/{id}", api_meeting_guest_delete,
+	  ACCESS_PANEL, PA_MANAGE_MEETINGS, ROUTE_API },
 	/* What a meeting leaves behind, as page_papers.c: a draft paper only for
 	 * those who add papers (checked in the handlers); files are uploaded
 	 * through the page's multipart form, and downloaded here too because

@@ -127,8 +127,9 @@ static long location_id(struct response *r, const char *marker)
 	return v;
 }
 
-/* A steward plans a meeting through the page (the API does not make
- * meetings); returns its id. */
+/* A steward plans a meeting through the page (a local date and time in
+ * the panel's zone; test_http_api_writes.c plans them through the API);
+ * returns its id. */
 static long plan_meeting(const char *title, const char *date)
 {
 	char fields[512];
@@ -141,15 +142,12 @@ static long plan_meeting(const char *title, const char *date)
 	return id;
 }
 
-/* Puts a guest on a meeting's guest list, straight in the store: no page
- * or API does that yet. */
+/* Puts a guest on a meeting's guest list, through the API. */
 static void invite_to_meeting(long meeting, long user)
 {
-	char *err = NULL;
-	struct store *s = store_open(srv.db, &err);
-	if (!s) fail_msg("store_open: %s", err ? err : "?");
-	assert_int_equal(store_meeting_guest_set(s, meeting, user, true, (int64_t)time(NULL)), ST_OK);
-	store_close(s);
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/guests/%ld", meeting, user);
+	json_decref(call_json(sam, "PUT", path, NULL, 200));
 }
 
 /* Makes a contribution through the API; returns its id. */
