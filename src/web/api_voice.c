@@ -28,6 +28,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/json_body.h"
+#include "web/multipart.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
@@ -897,9 +898,9 @@ void api_paper_file(struct request *req)
 }
 
 /* {"title", "summary", "markdown", "item_id"?, "publish"?}: a paper written
- * in Markdown. A file is uploaded through the meeting's page (a multipart
- * form), not here. As the page: once the agenda is published, a paper is
- * published at once. */
+ * in Markdown; or the same fields and a "file" part as multipart/form-data
+ * (publish "1" or "true"): a file paper, checked as the page's upload is.
+ * As the page: once the agenda is published, a paper is published at once. */
 void api_paper_post(struct request *req)
 {
 	/* Byte limits: the use case counts characters (200, 1000, 100000). */
@@ -910,31 +911,48 @@ void api_paper_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	struct paper p = {0};
-	bool ok = body_id(req, root, "item_id", &p.item_id);
-	if (ok) {
-		p.title = body_text(req, root, "title");
-		p.summary = body_text(req, root, "summary");
-		const char *md = json_string_value(json_object_get(root, "markdown"));
-		p.markdown = arena_strdup(&req->arena, md ? md : "");
+	bool is_file = req->upload.filename != NULL;
+	if (is_file || multipart_is(req_header(req, "Content-Type"))) {
+		p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
+		p.summary = text_trim(arena_strdup(&req->arena, field(req, "summary")));
+		p.markdown = field(req, "markdown");
 		if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
-		if (json_is_true(json_object_get(root, "publish")) || m.agenda_published_at)
+		const char *item = field(req, "item_id");
+		if (*item && !parse_i64(item, 1, INT64_MAX, &p.item_id)) {
+			respond_error_field(req, 400, "invalid", "item_id", "item_id must be an id.");
+			return;
+		}
+		const char *publish = field(req, "publish");
+		if (!strcmp(publish, "1") || !strcmp(publish, "true") || m.agenda_published_at)
 			p.published_at = req->now;
-	}
-	json_decref(root);
-	if (!ok) return;
-	if (!*p.markdown) {
-		respond_error_field(req, 400, "invalid", "markdown",
-		                    "Write the paper in Markdown. To add a file, use the form on the "
-		                    "meeting's page.");
-		return;
+	} else {
+		json_t *root;
+		if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+		bool ok = body_id(req, root, "item_id", &p.item_id);
+		if (ok) {
+			p.title = body_text(req, root, "title");
+			p.summary = body_text(req, root, "summary");
+			const char *md = json_string_value(json_object_get(root, "markdown"));
+			p.markdown = arena_strdup(&req->arena, md ? md : "");
+			if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
+			if (json_is_true(json_object_get(root, "publish")) || m.agenda_published_at)
+				p.published_at = req->now;
+		}
+		json_decref(root);
+		if (!ok) return;
+		if (!*p.markdown) {
+			respond_error_field(req, 400, "invalid", "markdown",
+			                    "Write the paper in Markdown, or send a file as "
+			                    "multipart/form-data.");
+			return;
+		}
 	}
 	int64_t id;
 	struct app_error err;
-	if (!app_paper_add(req->store, req->cfg->files_dir, &m, &p, NULL, 0, NULL,
-	                   req->cfg->upload_limit, req->user->id, req->now, &req->arena, &id, &err)) {
+	if (!app_paper_add(req->store, req->cfg->files_dir, &m, &p, req->upload.data,
+	                   req->upload.len, req->upload.filename, req->cfg->upload_limit,
+	                   req->user->id, req->now, &req->arena, &id, &err)) {
 		respond_api_error(req, &err);
 		return;
 	}

@@ -225,21 +225,26 @@ void dispatch(struct request *req)
 	}
 	req->route = hit;
 
-	if (changes_state(req->method) && (hit->flags & ROUTE_API) && req->body.len) {
+	/* A route that takes uploads reads a multipart body, API or page;
+	 * otherwise the API reads JSON and pages read urlencoded forms. */
+	bool multipart = changes_state(req->method) && (hit->flags & ROUTE_UPLOAD) &&
+	                 multipart_is(req_header(req, "Content-Type"));
+	if (multipart && !multipart_parse(req, &err)) {
+		respond_error(req, 400, "bad_form", err);
+		return;
+	}
+	if (!multipart && changes_state(req->method) && (hit->flags & ROUTE_API) && req->body.len) {
 		const char *ct = req_header(req, "Content-Type");
 		if (!ct || strncasecmp(ct, "application/json", 16) || (ct[16] && !strchr("; \t", ct[16]))) {
 			respond_error(req, 415, "unsupported_media_type",
-			              "Send JSON bodies as Content-Type: application/json.");
+			              (hit->flags & ROUTE_UPLOAD)
+			              ? "Send JSON as Content-Type: application/json, or a file as "
+			                "multipart/form-data."
+			              : "Send JSON bodies as Content-Type: application/json.");
 			return;
 		}
 	}
-	if (changes_state(req->method) && (hit->flags & ROUTE_UPLOAD) &&
-	    multipart_is(req_header(req, "Content-Type"))) {
-		if (!multipart_parse(req, &err)) {
-			respond_error(req, 400, "bad_form", err);
-			return;
-		}
-	} else if (changes_state(req->method) && !(hit->flags & ROUTE_API)) {
+	if (!multipart && changes_state(req->method) && !(hit->flags & ROUTE_API)) {
 		const char *ct = req_header(req, "Content-Type");
 		if (req->body.len && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 			respond_error(req, 415, "unsupported_media_type",

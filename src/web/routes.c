@@ -190,7 +190,7 @@ const struct route routes[] = {
 	{ GET,  "/api/v1/panels/{id}/meetings/{id}/papers", api_papers, ACCESS_PANEL, PA_VIEW_PANEL,
 	  ROUTE_API },
 	{ POST, "/api/v1/panels/{id}/meetings/{id}/papers", api_paper_post, ACCESS_PANEL,
-	  PA_ADD_PAPER, ROUTE_API },
+	  PA_ADD_PAPER, ROUTE_API | ROUTE_UPLOAD },
 	{ GET,  "/api/v1/panels/{id}/meetings/{id}/papers/{id}", api_paper, ACCESS_PANEL,
 	  PA_VIEW_PANEL, ROUTE_API },
 	{ M_DELETE, "/api/v1/panels/{id}/meetings/{id}/papers/{id}", api_paper_delete, ACCESS_PANEL,

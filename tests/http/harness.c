@@ -377,7 +377,11 @@ struct response *post_multipart(struct client *c, const char *path, const struct
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, &b);
 	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &h);
+	/* The CSRF token as a header too, for the API's upload route. */
+	char csrf_header[256];
+	snprintf(csrf_header, sizeof csrf_header, "X-CSRF-Token: %s", c->csrf);
 	struct curl_slist *list = curl_slist_append(NULL, "Expect:");
+	list = curl_slist_append(list, csrf_header);
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
 	CURLcode rc = curl_easy_perform(curl);
 	curl_slist_free_all(list);

@@ -88,7 +88,8 @@ struct mpart {
 	const char *type;
 };
 /* POSTs multipart/form-data through libcurl's mime API: the client's CSRF
- * token first, then the n parts in order. */
+ * token first (and as the X-CSRF-Token header, for the API), then the n
+ * parts in order. */
 struct response *post_multipart(struct client *c, const char *path, const struct mpart *parts,
                                 size_t n);
 /* Shorthands. post_form adds the client's CSRF token first. */
