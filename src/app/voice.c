@@ -292,13 +292,12 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 bool app_paper_remove(struct store *s, const char *files_dir, const struct meeting *m,
                       int64_t id, struct app_error *err)
 {
-	struct paper p;
 	struct arena a = {0};
-	enum store_rc rc = store_paper_get(s, m->id, id, &a, &p);
-	int64_t left = -1;
-	if (rc == ST_OK) rc = store_paper_remove(s, m->id, id, &left);
+	const char *sha;
+	int64_t left;
+	enum store_rc rc = store_paper_remove(s, m->id, id, &a, &sha, &left);
 	/* The file goes only when no other paper holds the same bytes. */
-	if (rc == ST_OK && p.is_file && left == 0) files_remove(files_dir, p.file_sha256);
+	if (rc == ST_OK && left == 0) files_remove(files_dir, sha);
 	arena_free(&a);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 404, "not_found", NULL, "There is no such paper for this meeting.");

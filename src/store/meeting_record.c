@@ -200,30 +200,26 @@ enum store_rc store_papers_publish_drafts(struct store *s, int64_t meeting_id, i
 }
 
 enum store_rc store_paper_remove(struct store *s, int64_t meeting_id, int64_t id,
+                                 struct arena *a, const char **file_sha256,
                                  int64_t *file_uses_left)
 {
 	struct paper p;
-	struct arena a = {0};
-	enum store_rc rc = store_paper_get(s, meeting_id, id, &a, &p);
+	enum store_rc rc = store_paper_get(s, meeting_id, id, a, &p);
 	*file_uses_left = -1;
+	*file_sha256 = rc == ST_OK ? p.file_sha256 : "";
 	if (rc == ST_OK) {
 		struct db_stmt *st = stmt(s, R_PAPER_DELETE);
-		if (!st) rc = ST_ERROR;
-		else {
-			db_bind_i64(st, 1, meeting_id);
-			db_bind_i64(st, 2, id);
-			rc = sq_exec_changed(s, st);
-		}
+		if (!st) return ST_ERROR;
+		db_bind_i64(st, 1, meeting_id);
+		db_bind_i64(st, 2, id);
+		rc = sq_exec_changed(s, st);
 	}
 	if (rc == ST_OK && p.is_file) {
 		struct db_stmt *st = stmt(s, R_PAPER_FILE_USES);
-		if (!st) rc = ST_ERROR;
-		else {
-			db_bind_text(st, 1, p.file_sha256);
-			*file_uses_left = sq_scalar_i64(st);
-		}
+		if (!st) return ST_ERROR;
+		db_bind_text(st, 1, p.file_sha256);
+		*file_uses_left = sq_scalar_i64(st);
 	}
-	arena_free(&a);
 	return rc;
 }
 

@@ -596,9 +596,11 @@ enum store_rc store_paper_publish(struct store *s, int64_t meeting_id, int64_t i
 /* Publishes every draft of the meeting (inside store_agenda_publish's
  * transaction too). */
 enum store_rc store_papers_publish_drafts(struct store *s, int64_t meeting_id, int64_t now);
-/* Removes a paper. For a file, *file_uses_left is how many papers still
- * hold the same file afterwards (0: the caller may delete it), else -1. */
+/* Removes a paper. For a file, *file_sha256 names it (in a; "" for
+ * Markdown) and *file_uses_left is how many papers still hold the same
+ * file afterwards (0: the caller may delete it), else -1. */
 enum store_rc store_paper_remove(struct store *s, int64_t meeting_id, int64_t id,
+                                 struct arena *a, const char **file_sha256,
                                  int64_t *file_uses_left);
 
 /* One attendee's reflection after a meeting. */

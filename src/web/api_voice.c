@@ -347,7 +347,7 @@ static bool load_meeting_id(struct request *req, int64_t id, struct meeting *m, 
 	return rc == ST_OK;
 }
 
-static bool load_project(struct request *req, int64_t id, struct project *p)
+static bool load_project_id(struct request *req, int64_t id, struct project *p)
 {
 	enum store_rc rc = store_project_get(req->store, req->panel->id, id, &req->arena, p);
 	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such project.");
@@ -481,7 +481,7 @@ void api_projects(struct request *req)
 void api_project(struct request *req)
 {
 	struct project p;
-	if (!load_project(req, req->params[1], &p)) return;
+	if (!load_project_id(req, req->params[1], &p)) return;
 	struct project_rung *rungs;
 	size_t nr;
 	struct influence f;
@@ -592,7 +592,7 @@ void api_contributions(struct request *req)
 			return;
 		}
 		struct project p;
-		if (!load_project(req, project, &p)) return;
+		if (!load_project_id(req, project, &p)) return;
 		scope = CS_PROJECT;
 		key = p.id;
 	} else if (meeting) {
@@ -1116,7 +1116,7 @@ void api_closing_reflection_put(struct request *req)
 	/* Bytes; the use case allows 100,000 characters. */
 	static const struct jsonb_field spec[] = { { "markdown", JB_STRING, true, 400000 } };
 	struct project p;
-	if (!load_project(req, req->params[1], &p)) return;
+	if (!load_project_id(req, req->params[1], &p)) return;
 	json_t *root;
 	if (!parse_body(req, spec, 1, &root)) return;
 	const char *md = body_text(req, root, "markdown");
@@ -1254,7 +1254,7 @@ void api_project_rung_post(struct request *req)
 		{ "stage", JB_STRING, true, 40 }, { "rung", JB_INTEGER, true, 0 },
 		{ "evidence", JB_STRING, true, 8000 } };
 	struct project p;
-	if (!load_project(req, req->params[1], &p)) return;
+	if (!load_project_id(req, req->params[1], &p)) return;
 	json_t *root;
 	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	enum project_stage stage;

@@ -112,15 +112,7 @@ static void send_csv(struct request *req, enum contribution_scope scope, int64_t
 void project_csv_get(struct request *req)
 {
 	struct project p;
-	switch (store_project_get(req->store, req->panel->id, req->params[1], &req->arena, &p)) {
-	case ST_OK: break;
-	case ST_NOT_FOUND:
-		respond_error(req, 404, "not_found", "There is no such project on this panel.");
-		return;
-	default:
-		respond_error(req, 500, "internal", "We could not load this project.");
-		return;
-	}
+	if (!load_project(req, &p)) return;
 	send_csv(req, CS_PROJECT, p.id,
 	         arena_printf(&req->arena, "you-said-we-did-project-%lld.csv", (long long)p.id));
 }

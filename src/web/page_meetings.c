@@ -34,7 +34,7 @@ bool load_meeting(struct request *req, struct meeting *m, bool *invited)
 	return true;
 }
 
-static const char *meeting_path(struct request *req, int64_t meeting_id)
+const char *meeting_path(struct request *req, int64_t meeting_id)
 {
 	return arena_printf(&req->arena, "/panels/%lld/meetings/%lld", (long long)req->panel->id,
 	                    (long long)meeting_id);

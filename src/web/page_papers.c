@@ -19,15 +19,9 @@
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
-static const char *meeting_path(struct request *req, const struct meeting *m)
-{
-	return arena_printf(&req->arena, "/panels/%lld/meetings/%lld", (long long)m->panel_id,
-	                    (long long)m->id);
-}
-
 static const char *paper_path(struct request *req, const struct meeting *m, int64_t id)
 {
-	return arena_printf(&req->arena, "%s/papers/%lld", meeting_path(req, m), (long long)id);
+	return arena_printf(&req->arena, "%s/papers/%lld", meeting_path(req, m->id), (long long)id);
 }
 
 /* "840 KB", "2.4 MB". */
@@ -87,7 +81,7 @@ void papers_section(struct request *req, const struct meeting *m, bool invited)
 	if (n) html(b, "</ul>");
 	if (manage)
 		html(b, "<p><a class=\"button secondary\" href=\"%a/papers/new\">Add a paper</a></p>",
-		     meeting_path(req, m));
+		     meeting_path(req, m->id));
 }
 
 static const struct field_option ypn_options[] = {
@@ -142,7 +136,7 @@ void reflection_section(struct request *req, const struct meeting *m, bool invit
 		html(b, "<p>You were at this meeting. Tell us how it went, so the next one is better. "
 		        "It takes a minute. Your answer is anonymous unless you choose to put your name "
 		        "to it.</p>");
-		ui_form_begin(req, arena_printf(&req->arena, "%s/reflection", meeting_path(req, m)));
+		ui_form_begin(req, arena_printf(&req->arena, "%s/reflection", meeting_path(req, m->id)));
 		ui_choices(req, NULL, "felt_heard", "How heard did you feel?", NULL, heard, "", false);
 		ui_choices(req, NULL, "info_in_time", "Did you have the information you needed in time?",
 		           NULL, ypn_options, "", false);
@@ -169,7 +163,7 @@ void change_section(struct request *req, const struct meeting *m)
 	html(b, "<h2 class=\"heading-m\" id=\"change\">What we will change</h2>");
 	if (*m->what_we_will_change) html(b, "<p class=\"quote\">%t</p>", m->what_we_will_change);
 	if (!manage) return;
-	ui_form_begin(req, arena_printf(&req->arena, "%s/what-we-will-change", meeting_path(req, m)));
+	ui_form_begin(req, arena_printf(&req->arena, "%s/what-we-will-change", meeting_path(req, m->id)));
 	ui_textarea(req, NULL, "what_we_will_change",
 	            *m->what_we_will_change ? "Change what we will change" : "Write what we will change",
 	            "Answer the reflections: what the stewards will do differently. Everyone who "
@@ -199,10 +193,10 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 	        "<h1 class=\"heading-l\">Add a paper</h1>"
 	        "<p>A paper is seen by everyone on the panel and the meeting's guests once it is "
 	        "published. Attach a file, or write the paper here.</p>",
-	     meeting_path(req, m), m->title);
+	     meeting_path(req, m->id), m->title);
 	html(b, "<form method=\"post\" action=\"%a/papers\" enctype=\"multipart/form-data\" "
 	        "novalidate><input type=\"hidden\" name=\"csrf\" value=\"%a\">",
-	     meeting_path(req, m), csrf_token(req));
+	     meeting_path(req, m->id), csrf_token(req));
 	ui_input(req, e, "title", "Title", NULL, field(req, "title"), "text", "off");
 	ui_textarea(req, e, "summary", "Summary in plain language",
 	            "What the paper says and what people are asked to think about, in a few short "
@@ -291,7 +285,7 @@ void paper_get(struct request *req)
 	const char *self = paper_path(req, &m, p.id);
 	html(b, "<a class=\"back-link\" href=\"%a#papers\">Back to %t</a>%r"
 	        "<span class=\"caption\">Paper for %t</span><h1 class=\"heading-l\" id=\"paper-title\">"
-	        "%t</h1>", meeting_path(req, &m), m.title, large ? "<div class=\"large-print\">" : "",
+	        "%t</h1>", meeting_path(req, m.id), m.title, large ? "<div class=\"large-print\">" : "",
 	     m.title, p.title);
 	html(b, "<p>%r</p>", large
 		? arena_printf(&req->arena, "<a href=\"%s\">Standard print</a>", self)
@@ -427,7 +421,7 @@ void paper_remove_post(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	respond_redirect(req, arena_printf(&req->arena, "%s#papers", meeting_path(req, &m)));
+	respond_redirect(req, arena_printf(&req->arena, "%s#papers", meeting_path(req, m.id)));
 }
 
 /* ---- reflections and answers ---- */
@@ -458,7 +452,7 @@ void reflection_post(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	respond_redirect(req, arena_printf(&req->arena, "%s#reflection", meeting_path(req, &m)));
+	respond_redirect(req, arena_printf(&req->arena, "%s#reflection", meeting_path(req, m.id)));
 }
 
 void what_we_will_change_post(struct request *req)
@@ -473,21 +467,13 @@ void what_we_will_change_post(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	respond_redirect(req, arena_printf(&req->arena, "%s#change", meeting_path(req, &m)));
+	respond_redirect(req, arena_printf(&req->arena, "%s#change", meeting_path(req, m.id)));
 }
 
 void project_close_post(struct request *req)
 {
 	struct project pr;
-	switch (store_project_get(req->store, req->panel->id, req->params[1], &req->arena, &pr)) {
-	case ST_OK: break;
-	case ST_NOT_FOUND:
-		respond_error(req, 404, "not_found", "There is no such project on this panel.");
-		return;
-	default:
-		respond_error(req, 500, "internal", "We could not load this project.");
-		return;
-	}
+	if (!load_project(req, &pr)) return;
 	const char *md = text_trim(arena_strdup(&req->arena, field(req, "closing_reflection")));
 	struct app_error err;
 	if (!app_project_close(req->store, &pr, md, req->user->id, req->now, &req->arena, &err)) {

@@ -111,11 +111,12 @@ void project_new_post(struct request *req)
 	                                   (long long)req->panel->id, (long long)id));
 }
 
-static bool load_project(struct request *req, struct project *p)
+bool load_project(struct request *req, struct project *p)
 {
 	enum store_rc rc = store_project_get(req->store, req->panel->id, req->params[1],
 	                                     &req->arena, p);
-	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such project.");
+	if (rc == ST_NOT_FOUND)
+		respond_error(req, 404, "not_found", "There is no such project on this panel.");
 	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load the project.");
 	return rc == ST_OK;
 }

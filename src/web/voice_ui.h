@@ -28,6 +28,11 @@ void influence_figures(struct request *req, const struct influence *f);
  * is a guest invited to it. Every handler of a meeting's address loads it
  * this way (page_meetings.c, page_calendar.c). */
 bool load_meeting(struct request *req, struct meeting *m, bool *invited);
+/* "/panels/{panel}/meetings/{id}" for the request's panel (page_meetings.c). */
+const char *meeting_path(struct request *req, int64_t meeting_id);
+/* Loads project {id} (the route's second id) of the request's panel into
+ * p, or answers 404 or 500 and returns false (page_projects.c). */
+bool load_project(struct request *req, struct project *p);
 
 /* Sections of the meeting page (page_papers.c): its papers as the asker
  * may see them; the reflection form for an attendee after the meeting and

@@ -40,6 +40,7 @@
 #include "app/app.h"
 #include "store/store.h"
 #include "../testdb.h"
+#include "fixture.h"
 
 /* Seconds since the epoch of a UTC date and time (proleptic Gregorian;
  * Howard Hinnant's days_from_civil). */
@@ -217,25 +218,15 @@ struct fx {
 	struct arena a;
 	char dir[64];
 	char target[256];
-	bool sqlite;
 	unsigned seq;
 };
 
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f) return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/ec-due-test-XXXXXX");
-	if (!mkdtemp(f->dir) || !testdb_create(f->dir, f->target, sizeof f->target)) {
+	if (!f || !store_db_make("due", f->dir, sizeof f->dir, f->target, sizeof f->target,
+	                         &f->s)) {
 		free(f);
-		return -1;
-	}
-	f->sqlite = !testdb_is_postgresql();
-	char *err = NULL;
-	f->s = store_open(f->target, &err);
-	if (!f->s) {
-		fprintf(stderr, "store_open(%s): %s\n", f->target, err ? err : "?");
-		free(err);
 		return -1;
 	}
 	*state = f;
@@ -246,18 +237,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
+	store_db_drop(f->s, f->dir, f->target);
 	arena_free(&f->a);
-	testdb_drop(f->target);
-	if (f->sqlite) {
-		static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-		for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-			char p[320];
-			snprintf(p, sizeof p, "%s%s", f->target, suffixes[i]);
-			unlink(p);
-		}
-	}
-	if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
 	free(f);
 	return 0;
 }

@@ -27,6 +27,7 @@
 
 #include "store/store.h"
 #include "../testdb.h"
+#include "fixture.h"
 
 enum { T0 = 1800000000, DAY = 86400 };
 
@@ -35,56 +36,30 @@ struct fx {
 	struct arena a;
 	char dir[64];
 	char target[256];
-	bool sqlite;
 };
 
 static unsigned seq;
 
 /* ---- fixture (as test_voice.c's) ---- */
 
-static struct store *open_target(const char *target)
-{
-	char *err = NULL;
-	struct store *s = store_open(target, &err);
-	if (!s) fail_msg("store_open(%s): %s", target, err ? err : "?");
-	free(err);
-	return s;
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f) return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/ec-record-test-XXXXXX");
-	if (!mkdtemp(f->dir) || !testdb_create(f->dir, f->target, sizeof f->target)) {
+	if (!f || !store_db_make("record", f->dir, sizeof f->dir, f->target, sizeof f->target,
+	                         &f->s)) {
 		free(f);
 		return -1;
 	}
-	f->sqlite = !testdb_is_postgresql();
-	f->s = open_target(f->target);
 	*state = f;
 	int applied = -1;
 	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
 }
 
-static void remove_sqlite_files(const char *target)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char p[320];
-		snprintf(p, sizeof p, "%s%s", target, suffixes[i]);
-		unlink(p);
-	}
-}
-
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
+	store_db_drop(f->s, f->dir, f->target);
 	arena_free(&f->a);
-	testdb_drop(f->target);
-	if (f->sqlite) remove_sqlite_files(f->target);
-	if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
 	free(f);
 	return 0;
 }
@@ -96,7 +71,7 @@ static int teardown(void **state)
 static const char *raw_value(struct fx *f, const char *sql)
 {
 	const char *v = NULL;
-	if (!f->sqlite) {
+	if (testdb_is_postgresql()) {
 		PGconn *c = PQconnectdb(f->target);
 		if (PQstatus(c) != CONNECTION_OK) fail_msg("connect: %s", PQerrorMessage(c));
 		PGresult *r = PQexec(c, sql);
@@ -499,7 +474,8 @@ static void remove_one(struct fx *f, int64_t meeting, int64_t id, enum store_rc 
                        int64_t want_left)
 {
 	int64_t left = 99;
-	assert_int_equal(store_paper_remove(f->s, meeting, id, &left), want_rc);
+	const char *sha;
+	assert_int_equal(store_paper_remove(f->s, meeting, id, &f->a, &sha, &left), want_rc);
 	assert_int_equal(left, want_left);
 }
 

@@ -28,6 +28,7 @@
 
 #include "store/store.h"
 #include "../testdb.h"
+#include "fixture.h"
 
 enum { T0 = 1800000000 };
 
@@ -44,26 +45,15 @@ static unsigned seq;
 
 /* ---- fixture ---- */
 
-static struct store *open_target(const char *target)
-{
-	char *err = NULL;
-	struct store *s = store_open(target, &err);
-	if (!s) fail_msg("store_open(%s): %s", target, err ? err : "?");
-	free(err);
-	return s;
-}
-
 static int setup_unmigrated(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f) return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/ec-store-test-XXXXXX");
-	if (!mkdtemp(f->dir) || !testdb_create(f->dir, f->target, sizeof f->target)) {
+	if (!f || !store_db_make("store", f->dir, sizeof f->dir, f->target, sizeof f->target,
+	                         &f->s)) {
 		free(f);
 		return -1;
 	}
 	f->sqlite = !testdb_is_postgresql();
-	f->s = open_target(f->target);
 	*state = f;
 	return 0;
 }
@@ -79,17 +69,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
+	store_db_drop(f->s, f->dir, f->target);
 	arena_free(&f->a);
-	testdb_drop(f->target);
-	/* a SQLite file and whatever companions it made beside it */
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", ".bak" };
-	for (size_t i = 0; f->sqlite && i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char p[300];
-		snprintf(p, sizeof p, "%s%s", f->target, suffixes[i]);
-		unlink(p);
-	}
-	if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
 	free(f);
 	return 0;
 }
@@ -151,7 +132,7 @@ static void migrate_applies_and_records(void **state)
 
 	/* recorded in the database, not remembered by the connection */
 	store_close(f->s);
-	f->s = open_target(f->target);
+	f->s = store_db_open(f->target);
 	assert_int_equal(store_schema_version(f->s), latest);
 	applied = -1;
 	assert_int_equal(store_migrate(f->s, &applied), ST_OK);
@@ -192,7 +173,7 @@ static void check_that_cannot_finish_is_not_ok(void **state)
 	struct fx *f = *state;
 	if (!f->sqlite) skip();
 	const char *shared = arena_printf(&f->a, "file:%s?cache=shared", f->target);
-	struct store *writer = open_target(shared), *checker = open_target(shared);
+	struct store *writer = store_db_open(shared), *checker = store_db_open(shared);
 	assert_int_equal(store_schema_version(checker), store_schema_latest());
 	struct check_during_write c = { checker, ST_OK, NULL };
 	assert_int_equal(store_tx(writer, check_while_writing, &c), ST_OK);
@@ -1361,7 +1342,7 @@ static void tx_commits_on_ok(void **state)
 	assert_int_equal(store_user_by_email(f->s, c.email, &f->a, &u), ST_OK);
 	assert_int_equal(u.id, c.made_user);
 	/* and it is durable: another connection sees it */
-	struct store *other = open_target(f->target);
+	struct store *other = store_db_open(f->target);
 	assert_int_equal(store_setting_get(other, c.key, &f->a, &v), ST_OK);
 	store_close(other);
 }
@@ -1536,7 +1517,7 @@ static void backup_is_a_working_copy(void **state)
 	char *err = NULL;
 	assert_int_equal(store_backup(f->s, path, &err), ST_OK);
 	free(err);
-	struct store *copy = open_target(path);
+	struct store *copy = store_db_open(path);
 	struct user u;
 	assert_int_equal(store_user_get(copy, uid, &f->a, &u), ST_OK);
 	assert_string_equal(u.display_name, "Backed Up");
@@ -1583,7 +1564,7 @@ static void reconnects_after_the_connection_breaks(void **state)
 static struct store *fresh_store(struct fx *f, bool postgresql, char *target, size_t size)
 {
 	assert_true(testdb_create_on(postgresql, f->dir, target, size));
-	struct store *s = open_target(target);
+	struct store *s = store_db_open(target);
 	int applied;
 	assert_int_equal(store_migrate(s, &applied), ST_OK);
 	return s;

@@ -29,6 +29,7 @@
 
 #include "store/store.h"
 #include "../testdb.h"
+#include "fixture.h"
 
 enum { T0 = 1800000000, DAY = 86400 };
 
@@ -37,56 +38,30 @@ struct fx {
 	struct arena a;
 	char dir[64];
 	char target[256];
-	bool sqlite;
 };
 
 static unsigned seq;
 
 /* ---- fixture (as test_store.c's) ---- */
 
-static struct store *open_target(const char *target)
-{
-	char *err = NULL;
-	struct store *s = store_open(target, &err);
-	if (!s) fail_msg("store_open(%s): %s", target, err ? err : "?");
-	free(err);
-	return s;
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f) return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/ec-voice-test-XXXXXX");
-	if (!mkdtemp(f->dir) || !testdb_create(f->dir, f->target, sizeof f->target)) {
+	if (!f || !store_db_make("voice", f->dir, sizeof f->dir, f->target, sizeof f->target,
+	                         &f->s)) {
 		free(f);
 		return -1;
 	}
-	f->sqlite = !testdb_is_postgresql();
-	f->s = open_target(f->target);
 	*state = f;
 	int applied = -1;
 	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
 }
 
-static void remove_sqlite_files(const char *target)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char p[320];
-		snprintf(p, sizeof p, "%s%s", target, suffixes[i]);
-		unlink(p);
-	}
-}
-
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
+	store_db_drop(f->s, f->dir, f->target);
 	arena_free(&f->a);
-	testdb_drop(f->target);
-	if (f->sqlite) remove_sqlite_files(f->target);
-	if (rmdir(f->dir) != 0) fprintf(stderr, "could not remove %s\n", f->dir);
 	free(f);
 	return 0;
 }
@@ -1649,7 +1624,7 @@ static void copy_keeps_every_voice_table(void **state)
 
 	char t[300];
 	assert_true(testdb_create_on(testdb_is_postgresql(), f->dir, t, sizeof t));
-	struct store *to = open_target(t);
+	struct store *to = store_db_open(t);
 	int applied;
 	assert_int_equal(store_migrate(to, &applied), ST_OK);
 	const char *why = NULL;
@@ -1680,7 +1655,7 @@ static void copy_keeps_every_voice_table(void **state)
 
 	store_close(to);
 	testdb_drop(t);
-	if (strncmp(t, "postgresql://", 13)) remove_sqlite_files(t);
+	store_db_remove_files(t);
 }
 
 int main(void)

@@ -1,0 +1,23 @@
+#ifndef EC_TESTS_STORE_FIXTURE_H
+#define EC_TESTS_STORE_FIXTURE_H
+/* The database a store test program works on: a new one in its own
+ * temporary directory, on the backend the environment names (testdb.h).
+ * Shared by every program in tests/store/. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* Makes dir ("/tmp/ec-<name>-test-XXXXXX"), a new empty database in it
+ * (its target written to target) and opens it into *s; the schema is not
+ * migrated. False, with a message, on failure. */
+bool store_db_make(const char *name, char *dir, size_t dir_size, char *target,
+                   size_t target_size, struct store **s);
+/* Closes s, drops the database, and removes its files and dir. */
+void store_db_drop(struct store *s, const char *dir, const char *target);
+/* store_open() for a test body: fails the test when it cannot open. */
+struct store *store_db_open(const char *target);
+/* Removes a SQLite file and the companions it may have made beside it
+ * (-wal, -shm, -journal, .bak); nothing for a PostgreSQL URI. */
+void store_db_remove_files(const char *target);
+#endif
