@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_json.h"
 #include "harness.h"
 
 enum { RANA = 2, AMIRA = 3, JOY = 6 };
@@ -33,76 +34,10 @@ static long item_note, item_plain;   /* items of meeting_id, with and without a 
 
 /* ---- helpers ---- */
 
-static json_t *parse(const struct response *r)
-{
-	json_error_t e;
-	json_t *j = json_loads(r->body, 0, &e);
-	if (!j) fail_msg("not JSON (%s): %.300s", e.text, r->body);
-	return j;
-}
-
-/* GET, or a JSON body with the session's CSRF header; fails unless the
- * status is want. */
-static struct response *call(struct client *c, const char *method, const char *path,
-                             const char *json, long want)
-{
-	struct response *r = strcmp(method, "GET") ? send_json(c, method, path, json) : get(c, path);
-	if (r->status != want)
-		fail_msg("%s %s %s: got %ld, want %ld\n%.500s", method, path, json ? json : "",
-		         r->status, want, r->body);
-	return r;
-}
-
-static json_t *call_json(struct client *c, const char *method, const char *path,
-                         const char *json, long want)
-{
-	struct response *r = call(c, method, path, json, want);
-	json_t *j = parse(r);
-	response_free(r);
-	return j;
-}
-
-/* An error envelope with this status, code and (when not NULL) field. */
-static void expect_error(struct client *c, const char *method, const char *path,
-                         const char *json, long status, const char *code, const char *field)
-{
-	json_t *j = call_json(c, method, path, json, status);
-	json_t *e = json_object_get(j, "error");
-	if (!e) fail_msg("%s %s: no error envelope", method, path);
-	const char *got = json_string_value(json_object_get(e, "code"));
-	if (!got || strcmp(got, code))
-		fail_msg("%s %s %s: code %s, want %s", method, path, json ? json : "",
-		         got ? got : "(none)", code);
-	if (field) {
-		const char *f = json_string_value(json_object_get(e, "field"));
-		if (!f || strcmp(f, field))
-			fail_msg("%s %s %s: field %s, want %s", method, path, json ? json : "",
-			         f ? f : "(none)", field);
-	}
-	assert_non_null(json_string_value(json_object_get(e, "message")));
-	json_decref(j);
-}
-
 static void expect_invalid(struct client *c, const char *method, const char *path,
                            const char *json, const char *field)
 {
 	expect_error(c, method, path, json, 400, "invalid", field);
-}
-
-static long get_id(json_t *j)
-{
-	return (long)json_integer_value(json_object_get(j, "id"));
-}
-
-static long num(json_t *j, const char *key)
-{
-	return (long)json_integer_value(json_object_get(j, key));
-}
-
-static const char *str(json_t *j, const char *key)
-{
-	const char *v = json_string_value(json_object_get(j, key));
-	return v ? v : "";
 }
 
 static json_t *by_key(json_t *arr, const char *key, long id)

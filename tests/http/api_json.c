@@ -1,0 +1,90 @@
+#include "api_json.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+json_t *parse(const struct response *r)
+{
+	json_error_t e;
+	json_t *j = json_loads(r->body, 0, &e);
+	if (!j) fail_msg("not JSON (%s): %.300s", e.text, r->body);
+	return j;
+}
+
+struct response *call(struct client *c, const char *method, const char *path,
+                      const char *json, long want)
+{
+	struct response *r = strcmp(method, "GET") ? send_json(c, method, path, json) : get(c, path);
+	if (r->status != want)
+		fail_msg("%s %s %s %s: got %ld, want %ld\n%.500s", c->email, method, path,
+		         json ? json : "", r->status, want, r->body);
+	return r;
+}
+
+json_t *call_json(struct client *c, const char *method, const char *path, const char *json,
+                  long want)
+{
+	struct response *r = call(c, method, path, json, want);
+	json_t *j = parse(r);
+	response_free(r);
+	return j;
+}
+
+void expect_error(struct client *c, const char *method, const char *path, const char *json,
+                  long status, const char *code, const char *field)
+{
+	json_t *j = call_json(c, method, path, json, status);
+	json_t *e = json_object_get(j, "error");
+	if (!e) fail_msg("%s %s: no error envelope", method, path);
+	const char *got = json_string_value(json_object_get(e, "code"));
+	if (!got || strcmp(got, code))
+		fail_msg("%s %s %s: code %s, want %s", method, path, json ? json : "",
+		         got ? got : "(none)", code);
+	if (field) {
+		const char *f = json_string_value(json_object_get(e, "field"));
+		if (!f || strcmp(f, field))
+			fail_msg("%s %s %s: field %s, want %s", method, path, json ? json : "",
+			         f ? f : "(none)", field);
+	}
+	assert_non_null(json_string_value(json_object_get(e, "message")));
+	json_decref(j);
+}
+
+long get_id(json_t *j)
+{
+	return (long)json_integer_value(json_object_get(j, "id"));
+}
+
+long num(json_t *j, const char *key)
+{
+	return (long)json_integer_value(json_object_get(j, key));
+}
+
+const char *str(json_t *j, const char *key)
+{
+	const char *v = json_string_value(json_object_get(j, key));
+	return v ? v : "";
+}
+
+json_t *by_id(json_t *arr, long id)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+		if (get_id(v) == id) return v;
+	return NULL;
+}
+
+bool is_utc_time(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (!s || strlen(s) != sizeof shape - 1) return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
+	return true;
+}
