@@ -175,8 +175,13 @@ int percent_of(int64_t part, int64_t whole)
 	return (int)((part * 200 + whole) / (2 * whole));
 }
 
+int average_tenths(int64_t sum, int64_t answers)
+{
+	if (answers < REFLECTION_MIN_ANSWERS) return -1;
+	return (int)((sum * 20 + answers) / (2 * answers));
+}
+
 int felt_heard_tenths(const struct influence *f)
 {
-	if (f->reflections < REFLECTION_MIN_ANSWERS) return -1;
-	return (int)((f->felt_heard_sum * 20 + f->reflections) / (2 * f->reflections));
+	return average_tenths(f->felt_heard_sum, f->reflections);
 }

@@ -105,7 +105,10 @@ int64_t median_of_days(const int64_t *days, const int64_t *n, size_t k);
 /* part as a whole percentage of whole, rounded half up; 0 when whole is 0. */
 int percent_of(int64_t part, int64_t whole);
 
-/* The felt-heard average in tenths (4.2 → 42), or -1 when there are fewer
- * than REFLECTION_MIN_ANSWERS answers, so it is never shown. */
+/* The average of answers felt-heard scores summing to sum, in tenths
+ * rounded half up (4.25 → 43), or -1 when there are fewer than
+ * REFLECTION_MIN_ANSWERS answers, so it is never shown. */
+int average_tenths(int64_t sum, int64_t answers);
+/* The same for a panel's or project's influence figures. */
 int felt_heard_tenths(const struct influence *f);
 #endif

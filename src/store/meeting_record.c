@@ -309,6 +309,21 @@ struct answer_ctx {
 	const char *text, *notice, *link;
 };
 
+/* Runs a NOTIFY_* statement: a notice (c->notice, c->link) to the people
+ * it selects for meeting or project c->id, but c->by. */
+static enum store_rc notify(struct store *s, enum record_stmt id, const struct answer_ctx *c)
+{
+	struct db_stmt *st = stmt(s, id);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	db_bind_i64(st, 2, c->panel_id);
+	db_bind_text(st, 3, c->notice);
+	db_bind_text(st, 4, c->link);
+	db_bind_i64(st, 5, c->now);
+	db_bind_i64(st, 6, c->by);
+	return sq_exec(st);
+}
+
 static enum store_rc change_in_tx(struct store *s, void *p)
 {
 	struct answer_ctx *c = p;
@@ -319,15 +334,7 @@ static enum store_rc change_in_tx(struct store *s, void *p)
 	db_bind_i64(st, 3, c->now);
 	db_bind_i64(st, 4, c->panel_id);
 	enum store_rc rc = sq_exec_changed(s, st);
-	if (rc != ST_OK || !*c->text) return rc;
-	if (!(st = stmt(s, R_NOTIFY_ATTENDEES))) return ST_ERROR;
-	db_bind_i64(st, 1, c->id);
-	db_bind_i64(st, 2, c->panel_id);
-	db_bind_text(st, 3, c->notice);
-	db_bind_text(st, 4, c->link);
-	db_bind_i64(st, 5, c->now);
-	db_bind_i64(st, 6, c->by);
-	return sq_exec(st);
+	return rc != ST_OK || !*c->text ? rc : notify(s, R_NOTIFY_ATTENDEES, c);
 }
 
 enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t panel_id,
@@ -349,15 +356,7 @@ static enum store_rc close_in_tx(struct store *s, void *p)
 	db_bind_text(st, 3, c->text);
 	db_bind_i64(st, 4, c->now);
 	enum store_rc rc = sq_exec_changed(s, st);
-	if (rc != ST_OK) return rc;
-	if (!(st = stmt(s, R_NOTIFY_PROJECT))) return ST_ERROR;
-	db_bind_i64(st, 1, c->id);
-	db_bind_i64(st, 2, c->panel_id);
-	db_bind_text(st, 3, c->notice);
-	db_bind_text(st, 4, c->link);
-	db_bind_i64(st, 5, c->now);
-	db_bind_i64(st, 6, c->by);
-	return sq_exec(st);
+	return rc != ST_OK ? rc : notify(s, R_NOTIFY_PROJECT, c);
 }
 
 enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t project_id,

@@ -286,8 +286,8 @@ static json_t *reflections_json(const struct reflection_summary *rs)
 	json_t *j = json_object();
 	set(j, "answers", jint(rs->answers));
 	if (rs->answers < REFLECTION_MIN_ANSWERS) return j;
-	int64_t tenths = (rs->felt_heard_sum * 10 + rs->answers / 2) / rs->answers;
-	set(j, "felt_heard_average", json_real((double)tenths / 10.0));
+	set(j, "felt_heard_average",
+	    json_real(average_tenths(rs->felt_heard_sum, rs->answers) / 10.0));
 	static const char *const keys[2] = { "info_in_time", "felt_safe" };
 	for (int q = 0; q < 2; q++) {
 		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;

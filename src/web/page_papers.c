@@ -96,11 +96,11 @@ void reflection_results(struct request *req, const struct reflection_summary *rs
 		        "answer can be picked out. %l so far.</p>", REFLECTION_MIN_ANSWERS, rs->answers);
 		return;
 	}
-	long long tenths = (rs->felt_heard_sum * 10 + rs->answers / 2) / rs->answers;
+	int tenths = average_tenths(rs->felt_heard_sum, rs->answers);
 	html(b, "<dl class=\"figures\" aria-labelledby=\"%a\">"
 	        "<div><dt>Answers</dt><dd>%l</dd></div>"
 	        "<div><dt>Felt heard, on average (1 to 5)</dt><dd>%r</dd></div>",
-	     heading_id, rs->answers, arena_printf(&req->arena, "%lld.%lld", tenths / 10, tenths % 10));
+	     heading_id, rs->answers, arena_printf(&req->arena, "%d.%d", tenths / 10, tenths % 10));
 	static const char *const questions[2] = { "Had the information in time",
 	                                          "Felt safe" };
 	for (int q = 0; q < 2; q++) {
