@@ -309,6 +309,42 @@ int civil_days_between(int64_t a_utc, int64_t b_utc, const char *zone)
 	return (int)(b - a);
 }
 
+int64_t civil_day(int year, int month, int day)
+{
+	return day_number(year, month, day);
+}
+
+void civil_date_of_day(int64_t day, int *year, int *month, int *mday)
+{
+	date_of_day(day, year, month, mday);
+}
+
+int civil_weekday(int64_t day)
+{
+	return (int)((day % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+}
+
+int civil_days_in_month(int year, int month)
+{
+	return month_length(year, month);
+}
+
+int64_t civil_day_at(int64_t t, const char *zone)
+{
+	t = clamp_instant(t);
+	int64_t off = plain_utc(zone) ? 0 : zone_offset(t, zone);
+	return floor_div(t + off, DAY);
+}
+
+int64_t civil_day_start(int64_t day, const char *zone)
+{
+	int y, m, d;
+	date_of_day(day, &y, &m, &d);
+	int64_t t = 0;
+	civil_start_of_day(y, m, d, zone, &t);
+	return t;
+}
+
 /* n decimal digits exactly, into *v. */
 static bool digits(const char *s, int n, int *v)
 {

@@ -62,6 +62,24 @@ int64_t civil_end_of_day_after(int64_t start_utc, int days, const char *zone);
  * negative when b's date is earlier. Times of day do not matter. */
 int civil_days_between(int64_t a_utc, int64_t b_utc, const char *zone);
 
+/* ---- day numbers ----
+ * A local calendar date as one integer: days since 1970-01-01 (negative
+ * before it), proleptic Gregorian. Periods of dates (a benefit week, an
+ * assessment month, a tax year) are ranges of day numbers; they do not
+ * change length when the clocks do. */
+/* The day number of a date that civil_date_valid() accepts. */
+int64_t civil_day(int year, int month, int day);
+/* The date of a day number. */
+void civil_date_of_day(int64_t day, int *year, int *month, int *mday);
+/* 0 = Sunday .. 6 = Saturday. */
+int civil_weekday(int64_t day);
+/* Days in a month (1..12) of a year. */
+int civil_days_in_month(int year, int month);
+/* The local date, as a day number, in zone at instant t. */
+int64_t civil_day_at(int64_t t, const char *zone);
+/* The first instant of local day `day` in zone (civil_start_of_day). */
+int64_t civil_day_start(int64_t day, const char *zone);
+
 /* A real date: year 1..9999, month 1..12, day within that month. */
 bool civil_date_valid(int year, int month, int day);
 
