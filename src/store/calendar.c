@@ -43,8 +43,8 @@ enum calendar_stmt {
 	C__COUNT
 };
 
-_Static_assert((int)STORE_CALENDAR_STMT_BASE + (int)C__COUNT <= (int)STORE_COPY_STMT_BASE,
-               "calendar.c's statement ids run into copy.c's");
+_Static_assert((int)STORE_CALENDAR_STMT_BASE + (int)C__COUNT <= (int)STORE_PAY_STMT_BASE,
+               "calendar.c's statement ids run into pay.c's");
 
 static const char *const calendar_sql[C__COUNT] = {
 #define X(id, sql) [C_##id] = sql,

@@ -24,64 +24,87 @@ struct table {
 	const char *columns;  /* as written in SQL, in the table's order */
 	int ncolumns;
 	bool has_id;          /* an integer "id" the database generates */
-	bool derived;         /* kept by triggers from other tables: not copied, only checked */
+	enum {
+		ROWS = 0, /* copied row for row */
+		DERIVED,  /* kept by triggers from other tables: not copied, only checked */
+		SEEDED,   /* reference data a migration fills: the copy replaces it */
+	} kind;
 };
 
 /* In an order that never inserts a row before one it refers to. */
 static const struct table tables[] = {
-	{ "settings", "key, value", 2, false, false },
+	{ "settings", "key, value", 2, false, ROWS },
 	{ "users", "id, email, display_name, password_hash, status, is_admin, created_at, "
-	           "updated_at, version", 9, true, false },
+	           "updated_at, version", 9, true, ROWS },
 	{ "sessions", "id, token_hash, user_id, created_at, last_seen_at, expires_at", 6, true,
 	  false },
 	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,
-	  true, false },
+	  true, ROWS },
 	{ "panels", "id, name, description, time_zone, language, hosting, organisation, "
-	            "created_at, updated_at, version, response_days, agenda_days", 12, true, false },
+	            "created_at, updated_at, version, response_days, agenda_days", 12, true, ROWS },
 	{ "memberships", "panel_id, user_id, role, status, joined_at, updated_at, responder", 7,
-	  false, false },
+	  false, ROWS },
 	{ "invitations", "id, token_hash, email, panel_id, role, invited_by, created_at, "
-	                 "expires_at, accepted_at, accepted_user_id, revoked_at", 11, true, false },
+	                 "expires_at, accepted_at, accepted_user_id, revoked_at", 11, true, ROWS },
 	{ "password_resets", "id, token_hash, user_id, created_at, expires_at, used_at", 6, true,
 	  false },
-	{ "outbox", "id, to_email, subject, body, created_at, sent_at", 6, true, false },
-	{ "profile_values", "user_id, field, value, visibility, updated_at", 5, false, false },
-	{ "consents", "id, user_id, purpose, wording_version, state, at", 6, true, false },
-	{ "audit_log", "id, subject_user_id, actor_user_id, action, detail, at", 6, true, false },
-	{ "signin_failures", "key_hash, at", 2, false, false },
+	{ "outbox", "id, to_email, subject, body, created_at, sent_at", 6, true, ROWS },
+	{ "profile_values", "user_id, field, value, visibility, updated_at", 5, false, ROWS },
+	{ "consents", "id, user_id, purpose, wording_version, state, at", 6, true, ROWS },
+	{ "audit_log", "id, subject_user_id, actor_user_id, action, detail, at", 6, true, ROWS },
+	{ "signin_failures", "key_hash, at", 2, false, ROWS },
 	{ "projects", "id, panel_id, title, purpose, decision_maker, stage, closing_reflection, "
-	              "closed_at, created_by, created_at, updated_at, version", 12, true, false },
+	              "closed_at, created_by, created_at, updated_at, version", 12, true, ROWS },
 	{ "project_rungs", "project_id, stage, rung, evidence, recorded_by, recorded_at", 6, false,
 	  false },
 	{ "meetings", "id, panel_id, project_id, title, starts_at, ends_at, place, place_access, "
 	              "online_url, agenda_due_at, agenda_published_at, what_we_will_change, "
-	              "cancelled_at, created_by, created_at, updated_at, version", 17, true, false },
-	{ "meeting_guests", "meeting_id, user_id, invited_at", 3, false, false },
+	              "cancelled_at, created_by, created_at, updated_at, version", 17, true, ROWS },
+	{ "meeting_guests", "meeting_id, user_id, invited_at", 3, false, ROWS },
 	{ "meeting_replies", "meeting_id, user_id, reply, replied_at, attended, updated_at", 6,
-	  false, false },
+	  false, ROWS },
 	{ "agenda_items", "id, meeting_id, title, why, content_note, proposed_by, proposed_at, "
-	                  "state, position, not_taken_reason, updated_at, version", 12, true, false },
-	{ "agenda_supports", "item_id, user_id, at", 3, false, false },
-	{ "agenda_step_outs", "item_id, user_id, at", 3, false, false },
+	                  "state, position, not_taken_reason, updated_at, version", 12, true, ROWS },
+	{ "agenda_supports", "item_id, user_id, at", 3, false, ROWS },
+	{ "agenda_step_outs", "item_id, user_id, at", 3, false, ROWS },
 	{ "papers", "id, meeting_id, item_id, title, summary, markdown, file_kind, file_name, "
 	            "file_size, file_sha256, published_at, created_by, created_at, updated_at, "
-	            "version", 15, true, false },
+	            "version", 15, true, ROWS },
 	{ "responses", "id, panel_id, status, what_done, reason, referred_to, decided_by, "
-	               "decided_at, written_by, created_at", 10, true, false },
+	               "decided_at, written_by, created_at", 10, true, ROWS },
 	{ "contributions", "id, panel_id, project_id, meeting_id, item_id, kind, body, "
 	                   "attribution, group_name, author_id, recorded_by, created_at, owner_id, "
 	                   "due_at, status, response_id, answered_at, updated_at, version", 19, true,
 	  false },
-	{ "response_links", "response_id, contribution_id", 2, false, false },
-	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at", 7, true, false },
+	{ "response_links", "response_id, contribution_id", 2, false, ROWS },
+	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at", 7, true, ROWS },
 	{ "reflections", "id, meeting_id, user_id, felt_heard, info_in_time, felt_safe, "
-	                 "should_change", 7, true, false },
-	{ "reflection_done", "meeting_id, user_id", 2, false, false },
-	{ "calendar_feeds", "user_id, token_hash, created_at", 3, false, false },
-	{ "panel_member_counts", "panel_id, role, status, n", 4, false, true },
-	{ "influence_counts", "panel_id, project_id, status, n", 4, false, true },
-	{ "influence_days", "panel_id, project_id, days, n", 4, false, true },
-	{ "influence_open", "panel_id, project_id, due_at, n", 4, false, true },
+	                 "should_change", 7, true, ROWS },
+	{ "reflection_done", "meeting_id, user_id", 2, false, ROWS },
+	{ "calendar_feeds", "user_id, token_hash, created_at", 3, false, ROWS },
+	{ "pay_policies", "panel_id, currency, rate_hour, rate_half_day, rate_day, meeting_unit, "
+	                  "prep_minutes, target_days, expense_categories, csv_columns, advice_name, "
+	                  "advice_url, store_bank_details, updated_at, version", 15, false, ROWS },
+	{ "earnings_limits", "id, rule, name, kind, period, amount, taper_percent, effective_from, "
+	                     "source, note, updated_by, updated_at", 12, true, SEEDED },
+	{ "pay_declarations", "user_id, rule, custom_amount, custom_period, anchor_day, updated_at",
+	  6, false, ROWS },
+	{ "pay_runs", "id, panel_id, reference, claims, total, created_by, created_at, paid_day, "
+	              "paid_at, paid_by, idempotency_key, paid_key", 12, true, ROWS },
+	/* Copied with their state; the ledger's triggers then replay it to the
+	 * same end (and rebuild pay_paid_days). */
+	{ "pay_claims", "id, panel_id, user_id, kind, meeting_id, description, work_day, unit, "
+	                "quantity, category, amount, currency, receipt_sha256, receipt_name, "
+	                "receipt_kind, receipt_size, created_by, created_at, claimed_day, state, "
+	                "pay_day, method, run_id, asked_at", 24, true, ROWS },
+	{ "pay_ledger", "id, claim_id, panel_id, user_id, kind, amount, reverses_id, run_id, method, "
+	                "pay_day, reason, over_limit, by_user, at, idempotency_key", 15, true, ROWS },
+	{ "pay_bank_details", "user_id, sealed, key_id, updated_at", 4, false, ROWS },
+	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
+	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
+	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },
+	{ "influence_open", "panel_id, project_id, due_at, n", 4, false, DERIVED },
+	{ "pay_paid_days", "panel_id, days, n", 3, false, DERIVED },
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
@@ -99,7 +122,11 @@ _Static_assert((int)ID_LIST_TABLES < (int)DB_STMT_SLOTS, "copy's statement ids f
  * ID_PROBE). Made from the fixed list above, never from input. */
 static const char *table_sql(int base, const struct table *t, struct arena *a)
 {
-	if (base == ID_SELECT) return arena_printf(a, "SELECT %s FROM %s", t->columns, t->name);
+	/* In id order: a row may refer to an earlier one of its own table (a
+	 * reversal to the entry it reverses), and triggers replay in order. */
+	if (base == ID_SELECT)
+		return arena_printf(a, "SELECT %s FROM %s%s", t->columns, t->name,
+		                    t->has_id ? " ORDER BY id" : "");
 	if (base == ID_PROBE) return arena_printf(a, "SELECT 1 FROM %s LIMIT 1", t->name);
 	struct buf b = {0};
 	buf_printf(&b, "INSERT INTO %s (%s) VALUES (", t->name, t->columns);
@@ -181,7 +208,10 @@ static enum store_rc copy_in_tx(struct store *to, void *p)
 {
 	struct copy_ctx *c = p;
 	for (int i = 0; i < NTABLES; i++) {
-		if (tables[i].derived) continue;
+		if (tables[i].kind == DERIVED) continue;
+		if (tables[i].kind == SEEDED &&
+		    db_exec(to->db, arena_printf(c->a, "DELETE FROM %s", tables[i].name)) != DB_OK)
+			return ST_ERROR;
 		enum store_rc rc = copy_table(c->from, to, &tables[i], c->a);
 		if (rc != ST_OK) return rc;
 		if (tables[i].has_id && db_ids_follow(to->db, tables[i].name) != DB_OK) return ST_ERROR;
@@ -208,8 +238,10 @@ enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
 		*why = arena_printf(a, "the source cannot be copied: %s", *why);
 		return rc;
 	}
-	/* Nothing is ever overwritten or merged: the target must be new. */
+	/* Nothing is ever overwritten or merged: the target must be new (but
+	 * for the reference data its migrations put there). */
 	for (int i = 0; i < NTABLES; i++) {
+		if (tables[i].kind == SEEDED) continue;
 		struct db_stmt *st = table_stmt(to, ID_PROBE, &tables[i], a);
 		if (!st) return ST_ERROR;
 		enum db_rc r = db_step(st);

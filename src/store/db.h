@@ -64,7 +64,7 @@ enum db_rc db_end(struct db *db, bool commit);
 
 /* Statement slots per connection: ids are small integers, 0 to
  * DB_STMT_SLOTS - 1 (store_private.h divides them between the store's files). */
-enum { DB_STMT_SLOTS = 512 };
+enum { DB_STMT_SLOTS = 640 };
 
 /* The statement for id, prepared on first use on this connection, reset
  * and with bindings cleared. The same id must always come with the same

@@ -54,6 +54,8 @@
 	X(ERASE_TOKENS, "DELETE FROM api_tokens WHERE user_id = $1")                \
 	X(ERASE_RESETS, "DELETE FROM password_resets WHERE user_id = $1")           \
 	X(ERASE_FEED, "DELETE FROM calendar_feeds WHERE user_id = $1")              \
+	X(ERASE_PAY_DECLARATION, "DELETE FROM pay_declarations WHERE user_id = $1") \
+	X(ERASE_BANK_DETAILS, "DELETE FROM pay_bank_details WHERE user_id = $1")    \
 	X(ERASE_INVITES, "DELETE FROM invitations WHERE email = $1")                \
 	X(ERASE_OUTBOX, "DELETE FROM outbox WHERE to_email = $1")                   \
 	X(ERASE_MEMBERSHIPS, "UPDATE memberships SET status = 'removed', updated_at = $2 " \
@@ -700,6 +702,7 @@ static enum store_rc erase_in_tx(struct store *s, void *p)
 	if (rc != ST_OK) return rc;
 	struct db_stmt *st;
 	const enum stmt_id by_user[] = { S_ERASE_PROFILE, S_ERASE_TOKENS, S_ERASE_RESETS, S_ERASE_FEED,
+	                                 S_ERASE_PAY_DECLARATION, S_ERASE_BANK_DETAILS,
 	                                 S_SESSIONS_DELETE_USER };
 	for (size_t i = 0; i < sizeof by_user / sizeof by_user[0]; i++)
 		if ((rc = exec_i64(s, by_user[i], c->id)) != ST_OK) return rc;

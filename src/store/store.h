@@ -22,6 +22,7 @@
 #include "core/account.h"
 #include "core/filetype.h"
 #include "core/mem.h"
+#include "core/pay.h"
 #include "core/policy.h"
 #include "core/voice.h"
 
@@ -138,9 +139,11 @@ enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
                                   int64_t expected_version, int64_t now);
 enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now);
 /* Erases a person: their e-mail and name are replaced; password, profile,
- * sessions, tokens, resets, every invitation and outbox message to their
- * address go; memberships are marked removed. Consent history and the audit log stay, now pointing at
- * a record that identifies nobody. */
+ * sessions, tokens, resets, their declared earnings limit, bank details,
+ * every invitation and outbox message to their address go; memberships
+ * are marked removed. Consent history, the audit log and pay records
+ * (claims, the ledger: kept for tax and audit) stay, now pointing at a
+ * record that identifies nobody. */
 enum store_rc store_user_erase(struct store *s, int64_t id, int64_t now);
 enum store_rc store_users_list(struct store *s, struct arena *a, struct user **out,
                                size_t *n);
@@ -672,6 +675,214 @@ struct calendar_entry {
  * `since`, cancelled ones included; by start time, at most limit. */
 enum store_rc store_calendar_meetings(struct store *s, int64_t user_id, int64_t since, int limit,
                                       struct arena *a, struct calendar_entry **out, size_t *n);
+
+/* ---- fair pay (pay.c) ----
+ * Money is in minor units and dates are day numbers (core/pay.h). Every
+ * change of money is an entry in an append-only ledger (the database
+ * refuses to change or delete one); a claim's state is kept from its
+ * entries by the database's triggers. Every entry carries an idempotency
+ * key, unique in the whole ledger: an operation asked again with a key it
+ * already used writes nothing and answers PAY_REPLAYED. */
+
+/* A panel's pay policy; configured false: the panel has not set pay up
+ * (the defaults are returned and no fee claims are made). */
+struct pay_policy {
+	int64_t panel_id;
+	bool configured;
+	char currency[4];
+	struct pay_rates rates;
+	enum pay_unit meeting_unit;  /* how a meeting's length is paid */
+	int64_t prep_minutes;        /* paid preparation per meeting, at the hourly rate */
+	int64_t target_days;         /* from claim to payment */
+	unsigned expense_categories; /* a set of enum expense_category bits */
+	const char *csv_columns;     /* core/pay.h's pay_columns_parse */
+	const char *advice_name, *advice_url;
+	bool store_bank_details;
+	int64_t updated_at, version;
+};
+enum { PAY_TARGET_DAYS = 14 };
+enum store_rc store_pay_policy_get(struct store *s, int64_t panel_id, struct arena *a,
+                                   struct pay_policy *out);
+/* Saves p: a new policy when p->version is 0, else only if the row is
+ * still at p->version (ST_CONFLICT otherwise). */
+enum store_rc store_pay_policy_put(struct store *s, const struct pay_policy *p, int64_t now);
+
+/* The earnings limits table, by rule then date. */
+enum store_rc store_earnings_limits(struct store *s, struct arena *a,
+                                    struct earnings_limit **out, size_t *n);
+/* Adds a row (l->id 0) or changes one; ST_CONFLICT when the rule already
+ * has a row from that date. */
+enum store_rc store_earnings_limit_put(struct store *s, const struct earnings_limit *l,
+                                       int64_t by, int64_t now, int64_t *id);
+
+/* The limit a member says applies to them. */
+struct pay_declaration {
+	const char *rule;            /* an earnings_limits rule, or "" for their own amount */
+	int64_t custom_amount;
+	enum limit_period custom_period;
+	int64_t anchor_day;          /* weeks begin on its weekday; months on its day */
+	int64_t updated_at;
+};
+/* ST_NOT_FOUND when they have declared none. */
+enum store_rc store_pay_declaration_get(struct store *s, int64_t user_id, struct arena *a,
+                                        struct pay_declaration *out);
+enum store_rc store_pay_declaration_set(struct store *s, int64_t user_id,
+                                        const struct pay_declaration *d, int64_t now);
+enum store_rc store_pay_declaration_clear(struct store *s, int64_t user_id);
+
+struct pay_claim {
+	int64_t id, panel_id, user_id, meeting_id;  /* meeting_id 0: none */
+	enum claim_kind kind;
+	const char *description;
+	int64_t work_day;
+	enum pay_unit unit;          /* not for expenses */
+	int64_t quantity;
+	enum expense_category category; /* expenses only */
+	int64_t amount;
+	char currency[4];
+	/* a receipt (expenses): a file kept like a paper's, under its SHA-256 */
+	const char *receipt_sha256, *receipt_name;  /* "" when none */
+	enum file_kind receipt_kind;
+	int64_t receipt_size;
+	int64_t created_by;          /* 0: made by recording attendance */
+	int64_t created_at, claimed_day;
+	/* kept from the ledger */
+	enum claim_state state;
+	int64_t pay_day, run_id, asked_at;  /* 0 when not */
+	bool has_method;
+	enum pay_method method;
+	/* read with it */
+	const char *payee_name, *panel_name, *meeting_title, *run_reference;
+};
+
+/* How an operation under an idempotency key went (with ST_OK). */
+enum pay_outcome {
+	PAY_DONE = 0,     /* written now */
+	PAY_REPLAYED,     /* the key was used before for the same thing: nothing written */
+	PAY_KEY_REUSED,   /* the key was used before for something else: nothing written */
+	PAY_WRONG_STATE,  /* the claim or run is not in a state for it: nothing written */
+};
+
+/* Adds claim c (panel, payee, kind, amounts... and claimed_day) with its
+ * "claim" entry under key, in one transaction; *id is the claim (the one
+ * the key made, when replayed). A fee or preparation claim for a meeting
+ * the person already has one of answers PAY_REPLAYED with that claim. */
+enum store_rc store_pay_claim_add(struct store *s, const struct pay_claim *c, const char *key,
+                                  int64_t now, int64_t *id, enum pay_outcome *outcome);
+/* ST_NOT_FOUND unless claim id belongs to panel_id (panel_id 0: any). */
+enum store_rc store_pay_claim_get(struct store *s, int64_t panel_id, int64_t id,
+                                  struct arena *a, struct pay_claim *out);
+/* Which claims a list holds: newest first, at most limit, ids below
+ * `before` (0: from the newest). */
+enum pay_claim_scope {
+	PCS_PANEL,   /* key: panel id; of state `state` unless it is -1 */
+	PCS_PAYEE,   /* key: user id; every panel */
+	PCS_RUN,     /* key: run id; oldest first, all of them */
+};
+enum store_rc store_pay_claims_list(struct store *s, enum pay_claim_scope scope, int64_t key,
+                                    int state, int64_t before, int limit, struct arena *a,
+                                    struct pay_claim **out, size_t *n);
+/* Records that the member was asked how they want claim id paid. */
+enum store_rc store_pay_claim_asked(struct store *s, int64_t panel_id, int64_t id, int64_t now);
+
+/* One step of a claim (core/pay.h's claim_step), written as one ledger
+ * entry under key if the claim is in the state the step starts from. */
+struct pay_step {
+	int64_t panel_id, claim_id;
+	enum claim_step step;        /* not STEP_PAY: payment runs pay */
+	const char *key;
+	const char *reason;          /* reversals, and approving over a limit */
+	bool over_limit;
+	enum pay_method method;      /* STEP_APPROVE */
+	int64_t pay_day;             /* STEP_APPROVE: when it is expected to be paid */
+	int64_t by;
+};
+enum store_rc store_pay_claim_step(struct store *s, const struct pay_step *st, int64_t now,
+                                   int64_t *entry_id, enum pay_outcome *outcome);
+
+struct ledger_entry {
+	int64_t id, claim_id, panel_id, user_id;
+	enum ledger_kind kind;
+	enum ledger_kind reverses;   /* LEDGER_REVERSAL only */
+	int64_t amount, reverses_id, run_id, pay_day, at, by_user;
+	bool has_method, over_limit;
+	enum pay_method method;
+	const char *reason, *by_name; /* by_name "" for the system */
+};
+/* A claim's entries, oldest first. */
+enum store_rc store_pay_ledger(struct store *s, int64_t claim_id, struct arena *a,
+                               struct ledger_entry **out, size_t *n);
+
+/* Sums derived from the ledger alone, reversals netted. */
+struct pay_balance {
+	int64_t claimed, approved, paid;
+};
+/* user_id's (panel_id 0: across every panel). */
+enum store_rc store_pay_balance(struct store *s, int64_t user_id, int64_t panel_id,
+                                struct pay_balance *out);
+
+/* user_id's earnings (claims other than expenses) approved or paid, in
+ * every panel, whose payment day (expected or actual) is in range; claim
+ * `except` left out (the one being decided). */
+enum store_rc store_pay_earnings_between(struct store *s, int64_t user_id,
+                                         struct day_range range, int64_t except,
+                                         int64_t *total);
+
+struct pay_run {
+	int64_t id, panel_id, claims, total, created_by, created_at, paid_day, paid_at, paid_by;
+	const char *reference, *created_by_name;
+};
+/* Makes a run of the claims in ids (approved, not in a run, all the
+ * panel's), in one transaction under key; reference "" makes one from the
+ * panel, date and a count. ST_NOT_FOUND when a claim is not the panel's,
+ * PAY_WRONG_STATE when one is not ready to pay, ST_CONFLICT when the
+ * reference is taken. */
+enum store_rc store_pay_run_create(struct store *s, int64_t panel_id, const char *reference,
+                                   const int64_t *ids, size_t n, const char *key, int64_t by,
+                                   int64_t today, int64_t now, int64_t *run_id,
+                                   enum pay_outcome *outcome);
+enum store_rc store_pay_run_get(struct store *s, int64_t panel_id, int64_t id,
+                                struct arena *a, struct pay_run *out);
+/* Newest first. */
+enum store_rc store_pay_runs_list(struct store *s, int64_t panel_id, int limit,
+                                  struct arena *a, struct pay_run **out, size_t *n);
+/* Marks every claim of the run paid on paid_day: one payment entry each
+ * (keyed key and the claim), all in one transaction, so a run is either
+ * wholly recorded or not at all. PAY_WRONG_STATE when the run is paid
+ * already under another key. */
+enum store_rc store_pay_run_mark_paid(struct store *s, int64_t panel_id, int64_t run_id,
+                                      int64_t paid_day, const char *key, int64_t by,
+                                      int64_t now, enum pay_outcome *outcome);
+/* The run's payees: one row each, their claims' total and numbers. */
+struct pay_payee {
+	int64_t user_id, amount, claims;
+	const char *name, *email, *claim_ids; /* claim_ids: "12 15 16" */
+	bool has_method;
+	enum pay_method method;               /* of the first claim, by id */
+	bool mixed_methods;
+};
+enum store_rc store_pay_run_payees(struct store *s, int64_t run_id, struct arena *a,
+                                   struct pay_payee **out, size_t *n);
+
+/* Days from claim to payment in a panel. */
+struct pay_timeliness {
+	int64_t paid, days_sum, days_max, late; /* late: paid after target_days */
+	int64_t waiting_late;   /* not paid yet, claimed more than target_days before today */
+};
+enum store_rc store_pay_timeliness(struct store *s, int64_t panel_id, int64_t target_days,
+                                   int64_t today, struct pay_timeliness *out);
+
+/* The paid claims of user_id (every panel) with pay_day in range, by day:
+ * a statement. */
+enum store_rc store_pay_statement(struct store *s, int64_t user_id, struct day_range range,
+                                  struct arena *a, struct pay_claim **out, size_t *n);
+
+/* Sealed bank details (the web layer seals and opens them). */
+enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, struct arena *a,
+                                 const char **sealed, const char **key_id, int64_t *updated_at);
+enum store_rc store_pay_bank_set(struct store *s, int64_t user_id, const char *sealed,
+                                 const char *key_id, int64_t now);
+enum store_rc store_pay_bank_clear(struct store *s, int64_t user_id);
 
 /* ---- sign-in rate limits ---- */
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);

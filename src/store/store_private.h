@@ -1,6 +1,7 @@
 #ifndef EC_STORE_STORE_PRIVATE_H
 #define EC_STORE_STORE_PRIVATE_H
-/* What the store's files share (store.c, voice.c, copy.c); nothing outside
+/* What the store's files share (store.c, voice.c, meeting_record.c,
+ * calendar.c, pay.c, copy.c); nothing outside
  * src/store/ includes it. */
 #include "store/db.h"
 #include "store/store.h"
@@ -18,7 +19,8 @@ enum {
 	STORE_VOICE_STMT_BASE = 128,   /* voice.c */
 	STORE_RECORD_STMT_BASE = 224,  /* meeting_record.c: papers, reflections */
 	STORE_CALENDAR_STMT_BASE = 288, /* calendar.c: private calendar feeds */
-	STORE_COPY_STMT_BASE = 320,    /* copy.c, up to DB_STMT_SLOTS */
+	STORE_PAY_STMT_BASE = 320,     /* pay.c: fair pay */
+	STORE_COPY_STMT_BASE = 416,    /* copy.c, up to DB_STMT_SLOTS */
 };
 
 /* ---- helpers for writing operations (store.c) ---- */
