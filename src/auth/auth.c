@@ -1,6 +1,10 @@
 #include "auth/auth.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <sodium.h>
@@ -151,4 +155,101 @@ void auth_secret_new(char out[2 * AUTH_SECRET_BYTES + 1])
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2hex(out, 2 * AUTH_SECRET_BYTES + 1, raw, sizeof raw);
 	sodium_memzero(raw, sizeof raw);
+}
+
+/* ---- sealing ---- */
+
+static void seal_key_id(struct auth_seal_key *k)
+{
+	unsigned char h[8];
+	crypto_generichash(h, sizeof h, k->key, sizeof k->key,
+	                   (const unsigned char *)"emptychair seal key id", 22);
+	sodium_bin2hex(k->id, sizeof k->id, h, sizeof h);
+}
+
+bool auth_seal_key_load(const char *path, bool create, struct auth_seal_key *out, char *err,
+                        size_t size)
+{
+	char hex[2 * AUTH_SECRET_BYTES + 2] = { 0 };
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		/* O_EXCL: never overwrite a key some other process just made. */
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			char fresh[2 * AUTH_SECRET_BYTES + 1];
+			auth_secret_new(fresh);
+			fresh[2 * AUTH_SECRET_BYTES] = '\n';
+			bool ok = write(fd, fresh, sizeof fresh) == (ssize_t)sizeof fresh && fsync(fd) == 0;
+			sodium_memzero(fresh, sizeof fresh);
+			close(fd);
+			if (!ok) {
+				snprintf(err, size, "cannot write the sealing key to %s", path);
+				unlink(path);
+				return false;
+			}
+		}
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		snprintf(err, size, "cannot read the sealing key %s: %s", path, strerror(errno));
+		return false;
+	}
+	ssize_t got = read(fd, hex, sizeof hex - 1);
+	close(fd);
+	if (got >= 2 * AUTH_SECRET_BYTES) hex[2 * AUTH_SECRET_BYTES] = '\0';
+	bool ok = got >= 2 * AUTH_SECRET_BYTES && auth_secret_parse(hex, out->key);
+	sodium_memzero(hex, sizeof hex);
+	if (!ok) {
+		snprintf(err, size, "the sealing key %s is not 64 hex digits", path);
+		return false;
+	}
+	seal_key_id(out);
+	return true;
+}
+
+enum { SEAL_NONCE = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+       SEAL_TAG = crypto_aead_xchacha20poly1305_ietf_ABYTES };
+
+char *auth_seal(const struct auth_seal_key *k, const char *context, const char *plaintext)
+{
+	size_t n = strlen(plaintext);
+	size_t raw_len = SEAL_NONCE + n + SEAL_TAG;
+	unsigned char *raw = malloc(raw_len);
+	char *hex = malloc(2 * raw_len + 1);
+	if (!raw || !hex) {
+		free(raw);
+		free(hex);
+		return NULL;
+	}
+	randombytes_buf(raw, SEAL_NONCE);
+	unsigned long long clen = 0;
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+		raw + SEAL_NONCE, &clen, (const unsigned char *)plaintext, n,
+		(const unsigned char *)context, strlen(context), NULL, raw, k->key);
+	sodium_bin2hex(hex, 2 * raw_len + 1, raw, SEAL_NONCE + (size_t)clen);
+	free(raw);
+	return hex;
+}
+
+char *auth_unseal(const struct auth_seal_key *k, const char *context, const char *sealed)
+{
+	size_t hex_len = sealed ? strlen(sealed) : 0;
+	if (hex_len % 2 || hex_len / 2 < SEAL_NONCE + SEAL_TAG) return NULL;
+	size_t raw_len = hex_len / 2, got = 0;
+	unsigned char *raw = malloc(raw_len);
+	char *plain = malloc(raw_len - SEAL_NONCE - SEAL_TAG + 1);
+	unsigned long long plen = 0;
+	bool ok = raw && plain &&
+	          sodium_hex2bin(raw, raw_len, sealed, hex_len, NULL, &got, NULL) == 0 &&
+	          got == raw_len &&
+	          crypto_aead_xchacha20poly1305_ietf_decrypt(
+			  (unsigned char *)plain, &plen, NULL, raw + SEAL_NONCE, raw_len - SEAL_NONCE,
+			  (const unsigned char *)context, strlen(context), raw, k->key) == 0;
+	free(raw);
+	if (!ok) {
+		free(plain);
+		return NULL;
+	}
+	plain[plen] = '\0';
+	return plain;
 }

@@ -64,4 +64,26 @@ bool auth_equal(const char *a, const char *b);
 bool auth_secret_parse(const char *hex, unsigned char out[AUTH_SECRET_BYTES]);
 /* A new secret in hex (2 * AUTH_SECRET_BYTES + 1 bytes). */
 void auth_secret_new(char out[2 * AUTH_SECRET_BYTES + 1]);
+
+/* ---- sealing (bank details) ----
+ * A sealing key lives in a file of its own, never in the database, so a
+ * copy of the database alone cannot open what was sealed. The file holds
+ * the key as 64 hex digits and a newline; it is made (mode 0600, in a new
+ * file: an existing one is never overwritten) when missing and create is
+ * true. Its id, 16 hex digits of a hash of the key, is stored beside each
+ * sealed value, so a wrong key file is told apart from damaged data. */
+struct auth_seal_key {
+	unsigned char key[AUTH_SECRET_BYTES];
+	char id[17];
+};
+/* False with a message in err (size bytes) naming the file. */
+bool auth_seal_key_load(const char *path, bool create, struct auth_seal_key *out, char *err,
+                        size_t size);
+/* Seals plaintext (XChaCha20-Poly1305; `context` is the additional data,
+ * so a value sealed for one person cannot be opened as another's). The
+ * result is hex, malloc'd: nonce then ciphertext and tag. NULL on failure. */
+char *auth_seal(const struct auth_seal_key *k, const char *context, const char *plaintext);
+/* Opens what auth_seal made under the same key and context: malloc'd
+ * plaintext, or NULL when it does not open (wrong key, context or data). */
+char *auth_unseal(const struct auth_seal_key *k, const char *context, const char *sealed);
 #endif

@@ -21,6 +21,9 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_RECORD_CONTRIBUTION] = "record_contribution",
 	[PA_RESPOND] = "respond",
 	[PA_ADD_PAPER] = "add_paper",
+	[PA_VIEW_OWN_PAY] = "view_own_pay",
+	[PA_CLAIM_PAY] = "claim_pay",
+	[PA_MANAGE_PAY] = "manage_pay",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -53,6 +56,11 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		 * In a user-led panel any active co-creator may. */
 		if (active && co_creator && actor->hosting == HOSTING_USER_LED) return true;
 		return active && steward;
+	case PA_VIEW_OWN_PAY:
+		/* Guests are paid by their employers, not the panel. */
+		return steward || co_creator;
+	case PA_CLAIM_PAY:
+		return active && (steward || co_creator);
 	case PA_VIEW_WORK:
 		/* Guests reach only what they are invited to, through the
 		 * finer checks below, never a panel's whole body of work. */
@@ -73,6 +81,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_MANAGE_MEETINGS:
 	case PA_RECORD_CONTRIBUTION:
 	case PA_ADD_PAPER:
+	case PA_MANAGE_PAY:
 		return active && steward;
 	case PA__COUNT:
 		break;

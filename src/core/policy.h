@@ -54,6 +54,12 @@ enum panel_action {
 	PA_RECORD_CONTRIBUTION, /* write down what someone said in a meeting */
 	PA_RESPOND,          /* answer contributions ("you said, we did") */
 	PA_ADD_PAPER,        /* add and publish meeting papers */
+	/* fair pay: nobody but the payee and the panel's stewards sees a
+	 * person's claims, payments or declared earnings limit; guests see no
+	 * pay data at all */
+	PA_VIEW_OWN_PAY,     /* one's own claims and payments in this panel */
+	PA_CLAIM_PAY,        /* log one's own work and expenses */
+	PA_MANAGE_PAY,       /* the pay policy, every claim, approvals, payment runs */
 	PA__COUNT
 };
 

@@ -8,7 +8,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "auth/auth.h"
 
@@ -257,6 +261,62 @@ static void old_cost_hashes_verify_and_need_rehash(void **state)
 	assert_false(auth_password_needs_rehash(NULL));
 }
 
+/* A key file is made once (mode 0600) and read back the same; what is
+ * sealed opens only with the same key and context; any change to the
+ * sealed text, or a key file that is not a key, is refused. */
+static void sealing_round_trips_and_refuses_tampering(void **state)
+{
+	char dir[] = "/tmp/ec-seal-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64], err[200];
+	snprintf(path, sizeof path, "%s/pay.key", dir);
+	struct auth_seal_key k1, k2, other;
+	assert_false(auth_seal_key_load(path, false, &k1, err, sizeof err)); /* not made */
+	assert_true(auth_seal_key_load(path, true, &k1, err, sizeof err));
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_true(auth_seal_key_load(path, true, &k2, err, sizeof err));
+	assert_memory_equal(k1.key, k2.key, sizeof k1.key);
+	assert_string_equal(k1.id, k2.id);
+	assert_int_equal(strlen(k1.id), 16);
+
+	char *sealed = auth_seal(&k1, "user:7", "Amira Khan\n123456\n12345678");
+	assert_non_null(sealed);
+	assert_null(strstr(sealed, "12345678"));
+	char *open = auth_unseal(&k2, "user:7", sealed);
+	assert_non_null(open);
+	assert_string_equal(open, "Amira Khan\n123456\n12345678");
+	free(open);
+	char *again = auth_seal(&k1, "user:7", "Amira Khan\n123456\n12345678");
+	assert_string_not_equal(again, sealed); /* a fresh nonce each time */
+	free(again);
+	assert_null(auth_unseal(&k1, "user:8", sealed)); /* another person */
+	sealed[60] = sealed[60] == '0' ? '1' : '0';       /* one digit changed */
+	assert_null(auth_unseal(&k1, "user:7", sealed));
+	assert_null(auth_unseal(&k1, "user:7", "abcd"));
+	free(sealed);
+
+	/* another key does not open it */
+	char other_path[64];
+	snprintf(other_path, sizeof other_path, "%s/other.key", dir);
+	assert_true(auth_seal_key_load(other_path, true, &other, err, sizeof err));
+	assert_string_not_equal(other.id, k1.id);
+	char *s2 = auth_seal(&k1, "c", "x");
+	assert_null(auth_unseal(&other, "c", s2));
+	free(s2);
+
+	/* a file that is not a key */
+	FILE *f = fopen(path, "w");
+	fputs("not a key\n", f);
+	fclose(f);
+	assert_false(auth_seal_key_load(path, true, &k1, err, sizeof err));
+	assert_non_null(strstr(err, path));
+	unlink(path);
+	unlink(other_path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +332,7 @@ int main(void)
 		cmocka_unit_test(equal_compares_whole_strings),
 		cmocka_unit_test(secret_parse_and_new),
 		cmocka_unit_test(old_cost_hashes_verify_and_need_rehash),
+		cmocka_unit_test(sealing_round_trips_and_refuses_tampering),
 	};
 	return cmocka_run_group_tests(tests, group_setup, NULL);
 }

@@ -15,7 +15,9 @@
  *  - active co-creators and stewards propose agenda items and contribute;
  *  - running projects and meetings, recording contributions and adding
  *    papers belong to active stewards; answering contributions to active
- *    stewards and to active guests the panel names as responders. */
+ *    stewards and to active guests the panel names as responders;
+ *  - co-creators and stewards see their own pay (paused too) and, when
+ *    active, claim it; only active stewards run pay; guests have no pay. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,6 +66,9 @@ static const struct {
 	/* not named a responder; see responders_may_answer */
 	{ PA_RESPOND,         "... ... ... Y..",         "... ... ... Y.." },
 	{ PA_ADD_PAPER,       "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_VIEW_OWN_PAY,    "... ... YY. YY.",         "... ... YY. YY." },
+	{ PA_CLAIM_PAY,       "... ... Y.. Y..",         "... ... Y.. Y.." },
+	{ PA_MANAGE_PAY,      "... ... ... Y..",         "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
