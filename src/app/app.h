@@ -209,6 +209,14 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 bool app_paper_remove(struct store *s, const char *files_dir, const struct meeting *m,
                       int64_t id, struct app_error *err);
 
+/* Records whether user_id (a member of p) came to meeting m, as actor_id
+ * says: someone newly recorded as having come to a meeting that is over
+ * is asked once for their reflection, and the pay that attendance earns
+ * follows (app_pay_for_attendance). */
+bool app_record_attendance(struct store *s, const struct panel *p, const struct meeting *m,
+                           int64_t actor_id, int64_t user_id, bool came, int64_t now,
+                           struct arena *a, struct app_error *err);
+
 /* Records the asker's reflection on meeting m: only once, only after it
  * ended, only by someone recorded as attending it (core/policy.h's
  * policy_can_reflect; invited: a guest invited to it). */
@@ -223,4 +231,98 @@ bool app_what_we_will_change(struct store *s, const struct meeting *m, const cha
  * everyone who took part. */
 bool app_project_close(struct store *s, const struct project *pr, const char *markdown,
                        int64_t by, int64_t now, struct arena *a, struct app_error *err);
+
+/* ---- fair pay (app/pay.c) ----
+ * The panel-level permission (PA_CLAIM_PAY, PA_MANAGE_PAY) is checked by
+ * the route; these check the rows: that a payee is a member, that a claim
+ * is the panel's, that a key was given. Every money-changing call takes an
+ * idempotency key (store.h): asked again with it, nothing more is written
+ * and *outcome says PAY_REPLAYED. */
+
+/* When a co-creator of p is recorded as attending m (came), makes their
+ * fee claim at the panel's meeting rate for the meeting's length and,
+ * when the policy pays preparation, a preparation claim at the hourly
+ * rate, unless the panel has not set pay up or the member's own profile
+ * says they would rather not be paid. When the record is taken back,
+ * claims not yet approved are declined. At most one of each per person
+ * and meeting, however often attendance is recorded. */
+bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct meeting *m,
+                            int64_t user_id, bool came, int64_t now, struct arena *a);
+
+/* A claim someone logs: other work (CLAIM_WORK: unit and quantity, the
+ * amount worked out from the policy's rate) or an expense (CLAIM_EXPENSE:
+ * category, amount, and optionally a receipt of receipt_len bytes, kept
+ * like a paper's file in files_dir). c->user_id is the payee: the actor
+ * themself, or, for a steward (may_claim_for_others), any co-creator or
+ * steward of p. Fills the rest of c. */
+bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p,
+                   const struct pay_policy *pol, int64_t actor_id, bool may_claim_for_others,
+                   struct pay_claim *c, const unsigned char *receipt, size_t receipt_len,
+                   const char *receipt_name, size_t file_limit, const char *key, int64_t now,
+                   struct arena *a, int64_t *id, enum pay_outcome *outcome,
+                   struct app_error *err);
+
+/* What approving claim c to be paid on pay_day does to its payee's
+ * declared earnings limit, in the period pay_day falls in (days in p's
+ * zone). Only earnings count (not expenses); the total is of everything
+ * approved or paid to them in that period in every panel, this claim
+ * aside. Facts only: what to say is the page's. */
+struct pay_check {
+	bool counted;                /* the claim is earnings */
+	bool declared;               /* the payee declared a limit */
+	bool in_force;               /* an amount is in force for the period */
+	struct earnings_limit limit; /* that amount (their own: rule "") */
+	struct day_range period;
+	int64_t pay_day;
+	struct limit_effect effect;
+};
+bool app_pay_check(struct store *s, const struct pay_claim *c, int64_t pay_day,
+                   struct arena *a, struct pay_check *out);
+
+/* A steward's decision on a claim. */
+enum pay_choice {
+	CHOICE_APPROVE = 0,    /* to be paid as claimed */
+	CHOICE_APPROVE_ANYWAY, /* although over the declared limit: reason required */
+	CHOICE_NON_CASH,       /* to be paid in the member's non-cash way (method) */
+	CHOICE_EXPENSES_ONLY,  /* the fee declined, expenses still paid */
+	CHOICE_DECLINE,        /* not to be paid: reason required */
+	CHOICE_ASK,            /* ask the member first: a notice, nothing in the ledger */
+	CHOICE_UNAPPROVE,      /* correction, back to waiting: reason required */
+	CHOICE_UNPAY,          /* correction, the payment did not arrive: reason required */
+	CHOICE__COUNT
+};
+const char *pay_choice_key(enum pay_choice c);
+bool pay_choice_parse(const char *s, enum pay_choice *out);
+struct pay_decision {
+	enum pay_choice choice;
+	enum pay_method method;      /* CHOICE_NON_CASH */
+	int64_t pay_day;             /* approvals: when it is expected to be paid */
+	const char *reason;
+	const char *key;
+};
+/* Applies d to claim claim_id of p by actor_id. Approving earnings that
+ * would take the payee over their declared limit (or further over) is
+ * refused (409 over_limit) unless the choice is CHOICE_APPROVE_ANYWAY with
+ * a reason, which is recorded. The payee is told on the site of a decline,
+ * a question and a reversed payment. */
+bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, int64_t claim_id,
+                    const struct pay_decision *d, int64_t now, struct arena *a,
+                    enum pay_outcome *outcome, struct app_error *err);
+
+/* Makes a payment run of the claims in ids (approved ones of p, each once),
+ * with reference (or one made up when ""). */
+bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id,
+                        const int64_t *ids, size_t n, const char *reference, const char *key,
+                        int64_t now, struct arena *a, int64_t *run_id,
+                        enum pay_outcome *outcome, struct app_error *err);
+/* Marks run run_id of p paid on paid_day (not in the future) and tells
+ * each payee on the site. */
+bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, int64_t run_id,
+                      int64_t paid_day, const char *key, int64_t now, struct arena *a,
+                      enum pay_outcome *outcome, struct app_error *err);
+
+/* Saves the limit user_id says applies to them: a rule of the table
+ * (d->rule), or their own amount and period (d->rule ""). */
+bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declaration *d,
+                     int64_t now, struct arena *a, struct app_error *err);
 #endif

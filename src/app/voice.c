@@ -374,3 +374,45 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 	default: return app_internal(err);
 	}
 }
+
+/* ---- attendance ---- */
+
+struct attendance_ctx {
+	const struct panel *p;
+	const struct meeting *m;
+	int64_t actor_id, user_id, now;
+	bool came;
+	struct arena *a;
+};
+
+static enum store_rc attendance_tx(struct store *s, void *ctx)
+{
+	struct attendance_ctx *c = ctx;
+	enum meeting_reply reply;
+	bool had = false;
+	enum store_rc rc = store_meeting_mine(s, c->m->id, c->user_id, &reply, &had);
+	if (rc == ST_OK) rc = store_meeting_attended(s, c->m->id, c->user_id, c->came, c->now);
+	if (rc != ST_OK) return rc;
+	/* Someone newly recorded as having come to a meeting that is over is
+	 * asked, once, for their reflection. */
+	if (c->came && !had && c->m->ends_at <= c->now && c->user_id != c->actor_id &&
+	    (rc = store_notice_add(s, c->user_id, c->p->id,
+	                           arena_printf(c->a, "How did the meeting \"%s\" go for you? "
+	                                              "Share a short reflection.", c->m->title),
+	                           arena_printf(c->a, "/panels/%lld/meetings/%lld#reflection",
+	                                        (long long)c->p->id, (long long)c->m->id),
+	                           c->now)) != ST_OK)
+		return rc;
+	if (c->came != had && !app_pay_for_attendance(s, c->p, c->m, c->user_id, c->came, c->now, c->a))
+		return ST_ERROR;
+	return ST_OK;
+}
+
+bool app_record_attendance(struct store *s, const struct panel *p, const struct meeting *m,
+                           int64_t actor_id, int64_t user_id, bool came, int64_t now,
+                           struct arena *a, struct app_error *err)
+{
+	struct attendance_ctx c = { p, m, actor_id, user_id, now, came, a };
+	if (store_tx(s, attendance_tx, &c) != ST_OK) return app_internal(err);
+	return true;
+}

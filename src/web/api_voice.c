@@ -1582,22 +1582,12 @@ void api_attendance_put(struct request *req)
 	}
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < n[k]; i++) {
-			int64_t uid = ids[k][i];
-			bool came = k == 0, had = false;
-			enum meeting_reply reply;
-			if (store_meeting_mine(req->store, m.id, uid, &reply, &had) != ST_OK ||
-			    store_meeting_attended(req->store, m.id, uid, came, req->now) != ST_OK) {
+			struct app_error err;
+			if (!app_record_attendance(req->store, req->panel, &m, req->user->id, ids[k][i],
+			                           k == 0, req->now, &req->arena, &err)) {
 				respond_error(req, 500, "internal", "We could not save attendance.");
 				return;
 			}
-			if (came && !had && m.ends_at <= req->now && uid != req->user->id)
-				store_notice_add(req->store, uid, req->panel->id,
-				                 arena_printf(&req->arena, "How did the meeting \"%s\" go for "
-				                                           "you? Share a short reflection.",
-				                              m.title),
-				                 arena_printf(&req->arena, "/panels/%lld/meetings/%lld#reflection",
-				                              (long long)req->panel->id, (long long)m.id),
-				                 req->now);
 		}
 	struct meeting_person *pp;
 	size_t np;

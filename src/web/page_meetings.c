@@ -710,23 +710,13 @@ void attendance_post(struct request *req)
 		int64_t uid = k < nl ? listed[k] : ticked[k - nl];
 		if (k >= nl && id_in(uid, listed, nl)) continue; /* done with the listed */
 		struct membership mem;
-		enum meeting_reply reply;
-		bool came = id_in(uid, ticked, nt), had = false;
-		if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK ||
-		    store_meeting_mine(req->store, m.id, uid, &reply, &had) != ST_OK)
-			continue;
-		if (store_meeting_attended(req->store, m.id, uid, came, req->now) != ST_OK) {
+		struct app_error err;
+		if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK) continue;
+		if (!app_record_attendance(req->store, req->panel, &m, req->user->id, uid,
+		                           id_in(uid, ticked, nt), req->now, &req->arena, &err)) {
 			respond_error(req, 500, "internal", "We could not save attendance.");
 			return;
 		}
-		/* Someone newly recorded as having come to a meeting that is over
-		 * is asked, once, for their reflection. */
-		if (came && !had && m.ends_at <= req->now && uid != req->user->id)
-			store_notice_add(req->store, uid, req->panel->id,
-			                 arena_printf(&req->arena, "How did the meeting \"%s\" go for you? "
-			                                           "Share a short reflection.", m.title),
-			                 arena_printf(&req->arena, "%s#reflection", meeting_path(req, m.id)),
-			                 req->now);
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#people", meeting_path(req, m.id)));
 }

@@ -1,0 +1,470 @@
+/* Fair pay's use cases (app.h): claims from attendance and logged work,
+ * the earnings-limit check before approval, decisions, payment runs and
+ * members' declared limits. Money and periods are core/pay.h's; the
+ * ledger and its keys are the store's. */
+#include <string.h>
+
+#include "app/app_private.h"
+#include "core/civil_time.h"
+#include "core/text.h"
+#include "store/files.h"
+
+enum { DESCRIPTION_MAX = 500, REASON_MAX = 1000, RUN_MAX_CLAIMS = 5000 };
+
+/* ---- claims from attendance ---- */
+
+/* Whether the member's own profile says they would rather not be paid
+ * (the "pay" field holds only "decline"). Read for the member's own sake:
+ * nobody is shown it, so nothing is audited. */
+static bool declines_pay(struct store *s, int64_t user_id, struct arena *a)
+{
+	struct profile_value *v;
+	size_t n = 0;
+	if (store_profile_get(s, user_id, a, &v, &n) != ST_OK) return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].field, "pay") == 0) return strcmp(v[i].value, "decline") == 0;
+	return false;
+}
+
+static const char *attendance_key(struct arena *a, const struct meeting *m, int64_t user_id,
+                                  enum claim_kind kind)
+{
+	return arena_printf(a, "attend:%lld:%lld:%s", (long long)m->id, (long long)user_id,
+	                    claim_kind_key(kind));
+}
+
+bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct meeting *m,
+                            int64_t user_id, bool came, int64_t now, struct arena *a)
+{
+	struct pay_policy pol;
+	struct membership mem;
+	if (store_pay_policy_get(s, p->id, a, &pol) != ST_OK) return false;
+	if (!pol.configured) return true;
+	if (!came) {
+		/* Attendance taken back: its claims still waiting are declined. */
+		struct pay_claim *c;
+		size_t n;
+		if (store_pay_claims_list(s, PCS_PAYEE, user_id, -1, 0, 500, a, &c, &n) != ST_OK)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			if (c[i].meeting_id != m->id || c[i].state != CLAIM_CLAIMED ||
+			    (c[i].kind != CLAIM_FEE && c[i].kind != CLAIM_PREP))
+				continue;
+			struct pay_step st = { .panel_id = p->id, .claim_id = c[i].id,
+			                       .step = STEP_DECLINE,
+			                       .key = arena_printf(a, "unattend:%lld", (long long)c[i].id),
+			                       .reason = "Attendance was corrected: not at the meeting." };
+			int64_t entry;
+			enum pay_outcome out;
+			if (store_pay_claim_step(s, &st, now, &entry, &out) != ST_OK) return false;
+		}
+		return true;
+	}
+	if (store_membership_get(s, p->id, user_id, &mem) != ST_OK ||
+	    mem.role != ROLE_CO_CREATOR || declines_pay(s, user_id, a))
+		return true;
+	int64_t minutes = (m->ends_at - m->starts_at) / 60;
+	struct pay_claim c = { .panel_id = p->id, .user_id = user_id, .meeting_id = m->id,
+	                       .work_day = civil_day_at(m->starts_at, p->time_zone),
+	                       .claimed_day = civil_day_at(now, p->time_zone) };
+	memcpy(c.currency, pol.currency, sizeof c.currency);
+	struct {
+		enum claim_kind kind;
+		enum pay_unit unit;
+		int64_t quantity;
+		const char *what;
+	} claims[2] = {
+		{ CLAIM_FEE, pol.meeting_unit, pay_quantity_for_minutes(pol.meeting_unit, minutes),
+		  "Attending" },
+		{ CLAIM_PREP, UNIT_HOUR, pol.prep_minutes, "Preparing for" },
+	};
+	for (int i = 0; i < 2; i++) {
+		if (claims[i].quantity <= 0) continue;
+		c.kind = claims[i].kind;
+		c.unit = claims[i].unit;
+		c.quantity = claims[i].quantity;
+		if (!pay_fee(&pol.rates, c.unit, c.quantity, &c.amount)) continue; /* no such rate */
+		c.description = arena_printf(a, "%s \"%s\"", claims[i].what, m->title);
+		int64_t id;
+		enum pay_outcome out;
+		if (store_pay_claim_add(s, &c, attendance_key(a, m, user_id, c.kind), now, &id, &out) !=
+		    ST_OK)
+			return false;
+	}
+	return true;
+}
+
+/* ---- claims people log ---- */
+
+bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p,
+                   const struct pay_policy *pol, int64_t actor_id, bool may_claim_for_others,
+                   struct pay_claim *c, const unsigned char *receipt, size_t receipt_len,
+                   const char *receipt_name, size_t file_limit, const char *key, int64_t now,
+                   struct arena *a, int64_t *id, enum pay_outcome *outcome,
+                   struct app_error *err)
+{
+	if (!key || !*key)
+		return app_fail(err, 400, "key_missing", NULL,
+		                "This request has no idempotency key. Reload the page and try again.");
+	if (!pol->configured)
+		return app_fail(err, 409, "pay_not_set_up", NULL,
+		                "This panel has not set up pay yet. A steward can do that first.");
+	if (c->user_id != actor_id) {
+		struct membership mem;
+		if (!may_claim_for_others)
+			return app_fail(err, 403, "forbidden", NULL, "You can only claim for yourself.");
+		if (store_membership_get(s, p->id, c->user_id, &mem) != ST_OK ||
+		    mem.status == MEMBER_REMOVED ||
+		    (mem.role != ROLE_CO_CREATOR && mem.role != ROLE_STEWARD))
+			return app_fail(err, 422, "invalid", "payee", "Choose a member of this panel.");
+	}
+	c->panel_id = p->id;
+	c->description = text_trim(arena_strdup(a, c->description ? c->description : ""));
+	if (!*c->description)
+		return app_fail(err, 422, "missing", "description",
+		                "Say what the work was, or what the money was spent on.");
+	if (strlen(c->description) > DESCRIPTION_MAX)
+		return app_fail(err, 422, "too_long", "description",
+		                "Keep the description under 500 characters.");
+	int64_t today = civil_day_at(now, p->time_zone);
+	if (c->work_day <= 0 || c->work_day > today)
+		return app_fail(err, 422, "invalid", "work_day",
+		                "Enter the date the work was done or the money spent, not in the future.");
+	if (c->kind == CLAIM_EXPENSE) {
+		if (!(pol->expense_categories & (1u << c->category)))
+			return app_fail(err, 422, "invalid", "category",
+			                "Choose one of the kinds of expense this panel pays.");
+		if (c->amount <= 0 || c->amount > MONEY_MAX)
+			return app_fail(err, 422, "invalid", "amount", "Enter the amount spent, like 12.50.");
+		c->unit = UNIT_HOUR;
+		c->quantity = 0;
+	} else if (c->kind == CLAIM_WORK) {
+		int64_t max = c->unit == UNIT_HOUR ? 24 * 60 : 31;
+		if (c->quantity <= 0 || c->quantity > max)
+			return app_fail(err, 422, "invalid", "quantity",
+			                c->unit == UNIT_HOUR ? "Enter the time spent, up to 24 hours."
+			                                     : "Enter how many, up to 31.");
+		if (!pay_fee(&pol->rates, c->unit, c->quantity, &c->amount))
+			return app_fail(err, 422, "invalid", "unit",
+			                "This panel has no rate for that. Choose another way to count it.");
+	} else {
+		return app_fail(err, 422, "invalid", "kind",
+		                "Meeting fees are claimed by recording attendance.");
+	}
+	memcpy(c->currency, pol->currency, sizeof c->currency);
+	c->claimed_day = today;
+	c->created_by = actor_id;
+	c->receipt_sha256 = c->receipt_name = "";
+	if (receipt_len > 0) {
+		if (c->kind != CLAIM_EXPENSE)
+			return app_fail(err, 422, "invalid", "receipt", "Only expenses have receipts.");
+		if (receipt_len > file_limit)
+			return app_fail(err, 413, "too_large", "receipt",
+			                arena_printf(a, "The receipt is too large: it can be up to %zu KB.",
+			                             file_limit / 1024));
+		c->receipt_kind = filetype_sniff(receipt, receipt_len);
+		if (c->receipt_kind == FILE_UNKNOWN)
+			return app_fail(err, 400, "file_type", "receipt",
+			                "We can take a photo (JPEG, PNG, GIF or WebP) or a PDF of the "
+			                "receipt. This file is none of these, or is damaged.");
+		char hex[FILES_HASH_HEX + 1];
+		if (!files_save(files_dir, receipt, receipt_len, hex)) return app_internal(err);
+		c->receipt_sha256 = arena_strdup(a, hex);
+		c->receipt_name = filetype_safe_name(receipt_name, c->receipt_kind, a);
+		c->receipt_size = (int64_t)receipt_len;
+	}
+	if (store_pay_claim_add(s, c, arena_printf(a, "k:%s", key), now, id, outcome) != ST_OK)
+		return app_internal(err);
+	if (*outcome == PAY_KEY_REUSED)
+		return app_fail(err, 409, "key_reused", NULL,
+		                "This request's idempotency key was used for something else.");
+	return true;
+}
+
+/* ---- the limit check ---- */
+
+bool app_pay_check(struct store *s, const struct pay_claim *c, int64_t pay_day,
+                   struct arena *a, struct pay_check *out)
+{
+	memset(out, 0, sizeof *out);
+	out->pay_day = pay_day;
+	out->counted = claim_is_earnings(c->kind);
+	struct pay_declaration d;
+	enum store_rc rc = store_pay_declaration_get(s, c->user_id, a, &d);
+	if (rc == ST_NOT_FOUND) return true;
+	if (rc != ST_OK) return false;
+	out->declared = true;
+	if (*d.rule) {
+		struct earnings_limit *rows;
+		size_t n;
+		if (store_earnings_limits(s, a, &rows, &n) != ST_OK) return false;
+		/* The rule's period decides the period; any row of it says which. */
+		enum limit_period period = PERIOD_WEEK;
+		bool known = false;
+		for (size_t i = 0; i < n && !known; i++)
+			if (strcmp(rows[i].rule, d.rule) == 0) {
+				period = rows[i].period;
+				known = true;
+			}
+		if (!known) return true; /* a rule since deleted: nothing in force */
+		out->period = pay_period_of(period, d.anchor_day, pay_day);
+		const struct earnings_limit *l = limit_in_force(rows, n, d.rule, out->period.first);
+		if (!l) return true;
+		out->limit = *l;
+	} else {
+		out->limit = (struct earnings_limit){ .rule = "", .name = "Own limit", .source = "",
+		                                      .note = "", .kind = LIMIT_CLIFF,
+		                                      .period = d.custom_period,
+		                                      .amount = d.custom_amount };
+		out->period = pay_period_of(d.custom_period, d.anchor_day, pay_day);
+	}
+	out->in_force = true;
+	int64_t total = 0;
+	if (store_pay_earnings_between(s, c->user_id, out->period, c->id, &total) != ST_OK)
+		return false;
+	limit_effect(&out->limit, total, out->counted ? c->amount : 0, &out->effect);
+	return true;
+}
+
+/* ---- decisions ---- */
+
+static const char *const choice_keys[CHOICE__COUNT] = {
+	"approve", "approve_anyway", "non_cash", "expenses_only", "decline", "ask", "unapprove",
+	"unpay",
+};
+
+const char *pay_choice_key(enum pay_choice c)
+{
+	return (int)c >= 0 && c < CHOICE__COUNT ? choice_keys[c] : "";
+}
+
+bool pay_choice_parse(const char *s, enum pay_choice *out)
+{
+	for (int i = 0; s && i < CHOICE__COUNT; i++)
+		if (strcmp(s, choice_keys[i]) == 0) {
+			*out = (enum pay_choice)i;
+			return true;
+		}
+	return false;
+}
+
+static bool wrong_state(struct app_error *err, enum claim_state st)
+{
+	static const char *const why[CLAIM_STATE__COUNT] = {
+		[CLAIM_CLAIMED] = "This claim is still waiting for approval.",
+		[CLAIM_APPROVED] = "This claim is already approved.",
+		[CLAIM_PAID] = "This claim has been paid.",
+		[CLAIM_DECLINED] = "This claim was declined.",
+	};
+	return app_fail(err, 409, "wrong_state", NULL,
+	                (int)st >= 0 && st < CLAIM_STATE__COUNT ? why[st] : "Reload the page.");
+}
+
+bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, int64_t claim_id,
+                    const struct pay_decision *d, int64_t now, struct arena *a,
+                    enum pay_outcome *outcome, struct app_error *err)
+{
+	*outcome = PAY_DONE;
+	if (!d->key || !*d->key)
+		return app_fail(err, 400, "key_missing", NULL,
+		                "This request has no idempotency key. Reload the page and try again.");
+	struct pay_claim c;
+	enum store_rc rc = store_pay_claim_get(s, p->id, claim_id, a, &c);
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such claim.");
+	if (rc != ST_OK) return app_internal(err);
+	const char *reason = text_trim(arena_strdup(a, d->reason ? d->reason : ""));
+	if (strlen(reason) > REASON_MAX)
+		return app_fail(err, 422, "too_long", "reason", "Keep the reason under 1,000 characters.");
+	bool needs_reason = d->choice == CHOICE_APPROVE_ANYWAY || d->choice == CHOICE_DECLINE ||
+	                    d->choice == CHOICE_UNAPPROVE || d->choice == CHOICE_UNPAY;
+	if (needs_reason && !*reason)
+		return app_fail(err, 422, "missing", "reason",
+		                d->choice == CHOICE_APPROVE_ANYWAY
+		                    ? "Give the reason for going ahead although it is over the limit."
+		                    : "Give the reason: the member will see it.");
+	struct pay_step st = { .panel_id = p->id, .claim_id = c.id, .by = actor_id,
+	                       .key = arena_printf(a, "k:%s", d->key), .reason = reason };
+	const char *notice = NULL;
+	switch (d->choice) {
+	case CHOICE_APPROVE:
+	case CHOICE_APPROVE_ANYWAY:
+	case CHOICE_NON_CASH: {
+		st.step = STEP_APPROVE;
+		st.method = METHOD_BANK;
+		if (d->choice == CHOICE_NON_CASH) {
+			if (d->method == METHOD_BANK)
+				return app_fail(err, 422, "invalid", "method",
+				                "Choose a voucher, training or a donation.");
+			st.method = d->method;
+			if (!*reason)
+				st.reason = arena_printf(a, "Paid as: %s.", pay_method_label(d->method));
+		}
+		int64_t today = civil_day_at(now, p->time_zone);
+		st.pay_day = d->pay_day ? d->pay_day : today;
+		if (st.pay_day < today - 366 || st.pay_day > today + 366)
+			return app_fail(err, 422, "invalid", "pay_day",
+			                "Enter a payment date within a year of today.");
+		if (c.state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
+		struct pay_check check;
+		if (!app_pay_check(s, &c, st.pay_day, a, &check)) return app_internal(err);
+		bool over = check.counted && check.in_force && check.effect.state == LIMIT_OVER &&
+		            c.amount > 0;
+		if (over && check.limit.kind == LIMIT_CLIFF && d->choice == CHOICE_APPROVE)
+			return app_fail(err, 409, "over_limit", "choice",
+			                arena_printf(a, "This would take %s over their declared limit by %s "
+			                                "in that period. Choose another way, or give a reason "
+			                                "to go ahead.", c.payee_name,
+			                             money_format(a, c.currency, -check.effect.margin)));
+		st.over_limit = over;
+		break;
+	}
+	case CHOICE_EXPENSES_ONLY:
+		if (c.kind == CLAIM_EXPENSE)
+			return app_fail(err, 422, "invalid", "choice", "This claim is an expense.");
+		st.step = STEP_DECLINE;
+		if (!*reason)
+			st.reason = "Expenses only: the fee is not paid, so that it does not cross the "
+			            "earnings limit the member declared.";
+		notice = "A fee claim was not paid";
+		break;
+	case CHOICE_DECLINE:
+		st.step = STEP_DECLINE;
+		notice = "A claim was declined";
+		break;
+	case CHOICE_UNAPPROVE:
+		st.step = STEP_UNAPPROVE;
+		break;
+	case CHOICE_UNPAY:
+		st.step = STEP_UNPAY;
+		notice = "A payment was recorded as not received";
+		break;
+	case CHOICE_ASK: {
+		if (c.state != CLAIM_CLAIMED) return wrong_state(err, c.state);
+		if (store_pay_claim_asked(s, p->id, c.id, now) != ST_OK) return app_internal(err);
+		store_notice_add(s, c.user_id, p->id,
+		                 arena_printf(a, "A steward would like to talk with you about how to "
+		                                 "pay your claim \"%s\" (%s).", c.description,
+		                              money_format(a, c.currency, c.amount)),
+		                 arena_printf(a, "/me/pay#claim-%lld", (long long)c.id), now);
+		return true;
+	}
+	default:
+		return app_fail(err, 422, "invalid", "choice", "Choose what to do with the claim.");
+	}
+	int64_t entry;
+	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
+	if (*outcome == PAY_KEY_REUSED)
+		return app_fail(err, 409, "key_reused", NULL,
+		                "This request's idempotency key was used for something else.");
+	if (*outcome == PAY_WRONG_STATE) return wrong_state(err, c.state);
+	if (*outcome == PAY_DONE && notice && c.user_id != actor_id)
+		store_notice_add(s, c.user_id, p->id,
+		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c.description,
+		                              money_format(a, c.currency, c.amount), st.reason),
+		                 arena_printf(a, "/me/pay#claim-%lld", (long long)c.id), now);
+	return true;
+}
+
+/* ---- payment runs ---- */
+
+bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id,
+                        const int64_t *ids, size_t n, const char *reference, const char *key,
+                        int64_t now, struct arena *a, int64_t *run_id,
+                        enum pay_outcome *outcome, struct app_error *err)
+{
+	if (!key || !*key)
+		return app_fail(err, 400, "key_missing", NULL,
+		                "This request has no idempotency key. Reload the page and try again.");
+	if (n == 0)
+		return app_fail(err, 422, "missing", "claims", "Choose at least one approved claim.");
+	if (n > RUN_MAX_CLAIMS)
+		return app_fail(err, 422, "invalid", "claims", "A run can hold up to 5,000 claims.");
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (ids[i] == ids[j])
+				return app_fail(err, 422, "invalid", "claims", "A claim is chosen twice.");
+	reference = text_trim(arena_strdup(a, reference ? reference : ""));
+	if (strlen(reference) > 60)
+		return app_fail(err, 422, "too_long", "reference", "Keep the reference under 60 characters.");
+	enum store_rc rc = store_pay_run_create(s, p->id, reference, ids, n,
+	                                        arena_printf(a, "k:%s", key), actor_id,
+	                                        civil_day_at(now, p->time_zone), now, run_id, outcome);
+	if (rc == ST_NOT_FOUND)
+		return app_fail(err, 422, "invalid", "claims", "A chosen claim is not this panel's.");
+	if (rc == ST_CONFLICT)
+		return app_fail(err, 409, "conflict", "reference",
+		                "A payment run already has that reference. Choose another.");
+	if (rc != ST_OK) return app_internal(err);
+	if (*outcome == PAY_KEY_REUSED)
+		return app_fail(err, 409, "key_reused", NULL,
+		                "This request's idempotency key was used for something else.");
+	if (*outcome == PAY_WRONG_STATE)
+		return app_fail(err, 409, "wrong_state", "claims",
+		                "A chosen claim is no longer approved and waiting. Reload the page.");
+	return true;
+}
+
+bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, int64_t run_id,
+                      int64_t paid_day, const char *key, int64_t now, struct arena *a,
+                      enum pay_outcome *outcome, struct app_error *err)
+{
+	if (!key || !*key)
+		return app_fail(err, 400, "key_missing", NULL,
+		                "This request has no idempotency key. Reload the page and try again.");
+	int64_t today = civil_day_at(now, p->time_zone);
+	if (paid_day <= 0 || paid_day > today || paid_day < today - 366)
+		return app_fail(err, 422, "invalid", "paid_on",
+		                "Enter the date the money was paid: today or in the last year.");
+	struct pay_run run;
+	enum store_rc rc = store_pay_run_get(s, p->id, run_id, a, &run);
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such run.");
+	if (rc != ST_OK) return app_internal(err);
+	rc = store_pay_run_mark_paid(s, p->id, run_id, paid_day, arena_printf(a, "k:%s", key),
+	                             actor_id, now, outcome);
+	if (rc != ST_OK) return app_internal(err);
+	if (*outcome == PAY_KEY_REUSED)
+		return app_fail(err, 409, "key_reused", NULL,
+		                "This request's idempotency key was used for something else.");
+	if (*outcome == PAY_WRONG_STATE)
+		return app_fail(err, 409, "wrong_state", NULL,
+		                run.paid_day ? "This run is already marked paid."
+		                             : "This run holds no approved claims.");
+	if (*outcome != PAY_DONE) return true;
+	struct pay_payee *payees;
+	size_t n;
+	if (store_pay_run_payees(s, run_id, a, &payees, &n) == ST_OK) {
+		int y, m, dd;
+		civil_date_of_day(paid_day, &y, &m, &dd);
+		struct pay_policy pol;
+		store_pay_policy_get(s, p->id, a, &pol);
+		for (size_t i = 0; i < n; i++)
+			store_notice_add(s, payees[i].user_id, p->id,
+			                 arena_printf(a, "%s was paid to you on %04d-%02d-%02d (%s).",
+			                              money_format(a, pol.currency, payees[i].amount), y, m,
+			                              dd, run.reference),
+			                 "/me/pay", now);
+	}
+	return true;
+}
+
+/* ---- declarations ---- */
+
+bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declaration *d,
+                     int64_t now, struct arena *a, struct app_error *err)
+{
+	if (d->anchor_day <= 0)
+		return app_fail(err, 422, "invalid", "anchor",
+		                "Enter the date one of your periods began, like 2026-04-06.");
+	if (d->rule && *d->rule) {
+		struct earnings_limit *rows;
+		size_t n;
+		bool known = false;
+		if (store_earnings_limits(s, a, &rows, &n) != ST_OK) return app_internal(err);
+		for (size_t i = 0; i < n && !known; i++) known = strcmp(rows[i].rule, d->rule) == 0;
+		if (!known) return app_fail(err, 422, "invalid", "rule", "Choose one of the limits listed.");
+	} else if (d->custom_amount <= 0 || d->custom_amount > MONEY_MAX) {
+		return app_fail(err, 422, "invalid", "custom_amount", "Enter your limit, like 150.00.");
+	}
+	if (store_pay_declaration_set(s, user_id, d, now) != ST_OK) return app_internal(err);
+	return true;
+}
