@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "auth/auth.h"
+#include "store/files.h"
 #include "cli/cli.h"
 #include "core/text.h"
 #include "web/server.h"
@@ -28,6 +29,8 @@ static const char usage[] =
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"
+	"           --seal-key FILE (the key that seals bank details, made when\n"
+	"           missing; default: seal.key beside a SQLite database, var/seal.key)\n"
 	"  init     make a new database and its first administrator\n"
 	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
 	"  migrate  bring the database's schema up to date\n"
@@ -141,16 +144,20 @@ bool cli_print_password_link(struct store *s, const struct cli_options *o, int64
 	return true;
 }
 
-/* Beside a SQLite file ("var/emptychair.db" gives "var/files"), or
- * var/files for a PostgreSQL URI. */
-static const char *default_files_dir(const char *db)
+/* name beside a SQLite file ("var/emptychair.db" and "files" give
+ * "var/files"), or in var/ for a PostgreSQL URI. Returns static storage
+ * (one per slot: called once for each default at start). */
+static const char *default_beside(const char *db, const char *name, int slot)
 {
-	static char dir[4096];
-	if (!strncmp(db, "postgres", 8)) return "var/files";
+	static char paths[2][4096];
+	if (!strncmp(db, "postgres", 8)) {
+		snprintf(paths[slot], sizeof paths[slot], "var/%s", name);
+		return paths[slot];
+	}
 	const char *slash = strrchr(db, '/');
-	if (!slash) return "files";
-	snprintf(dir, sizeof dir, "%.*s/files", (int)(slash - db), db);
-	return dir;
+	if (!slash) return name;
+	snprintf(paths[slot], sizeof paths[slot], "%.*s/%s", (int)(slash - db), db, name);
+	return paths[slot];
 }
 
 static int cmd_serve(const struct cli_options *o, int argc, char **argv)
@@ -172,7 +179,23 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	if (!parse_i64(upload, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --upload-limit takes 1024 to 1073741824\n"); return 2; }
 	cfg.upload_limit = (size_t)v;
 	cfg.files_dir = opt(argc, argv, "--files") ?: env_or("EMPTYCHAIR_FILES", NULL);
-	if (!cfg.files_dir) cfg.files_dir = default_files_dir(o->db);
+	if (!cfg.files_dir) cfg.files_dir = default_beside(o->db, "files", 0);
+	/* The key that seals bank details: a file of its own, never in the
+	 * database; made when missing. */
+	const char *seal = opt(argc, argv, "--seal-key") ?: env_or("EMPTYCHAIR_SEAL_KEY", NULL);
+	if (!seal) seal = default_beside(o->db, "seal.key", 1);
+	char seal_err[512];
+	const char *slash = strrchr(seal, '/');
+	if (slash && slash != seal) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - seal), seal);
+		if (!files_prepare(dir)) return 1; /* it says why */
+	}
+	cfg.seal_key_loaded = auth_seal_key_load(seal, true, &cfg.seal_key, seal_err, sizeof seal_err);
+	if (!cfg.seal_key_loaded) {
+		fprintf(stderr, "serve: %s\n", seal_err);
+		return 1;
+	}
 	cfg.connection_timeout = 30;
 	cfg.db_target = o->db;
 	cfg.public_url = o->public_url;

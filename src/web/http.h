@@ -32,7 +32,9 @@ struct server_config {
 	const char *db_target;
 	size_t body_limit;           /* bytes; larger bodies get 413 */
 	size_t upload_limit;         /* bytes, for routes that take a file */
-	const char *files_dir;       /* uploaded papers, outside any web root */
+	const char *files_dir;       /* uploaded papers and receipts, outside any web root */
+	struct auth_seal_key seal_key; /* seals bank details (auth.h); from a key file */
+	bool seal_key_loaded;
 	unsigned connection_timeout; /* seconds */
 	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
 	bool trust_proxy;            /* take the client's address from X-Real-IP */

@@ -105,6 +105,20 @@ void project_close_post(struct request *req);
 void project_csv_get(struct request *req);
 void meeting_csv_get(struct request *req);
 
+/* page_pay.c */
+void pay_get(struct request *req);
+void pay_policy_get(struct request *req);
+void pay_policy_post(struct request *req);
+void pay_claim_new_get(struct request *req);
+void pay_claim_post(struct request *req);
+void pay_claim_get(struct request *req);
+void pay_decision_post(struct request *req);
+void pay_receipt_get(struct request *req);
+void pay_run_post(struct request *req);
+void pay_run_get(struct request *req);
+void pay_run_paid_post(struct request *req);
+void pay_run_csv_get(struct request *req);
+
 /* api_v1.c */
 void api_me(struct request *req);
 void api_panels(struct request *req);

@@ -68,6 +68,23 @@ const struct route routes[] = {
 	{ POST, "/panels/{id}/meetings/{id}/attendance", attendance_post, ACCESS_PANEL,
 	  PA_MANAGE_MEETINGS, 0 },
 
+	/* fair pay (page_pay.c). A claim's page and receipt are its payee's and
+	 * the stewards' (checked in the handler, 404 to anyone else). */
+	{ GET,  "/panels/{id}/pay", pay_get, ACCESS_PANEL, PA_VIEW_OWN_PAY, 0 },
+	{ GET,  "/panels/{id}/pay/policy", pay_policy_get, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+	{ POST, "/panels/{id}/pay/policy", pay_policy_post, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+	{ GET,  "/panels/{id}/pay/claims/new", pay_claim_new_get, ACCESS_PANEL, PA_CLAIM_PAY, 0 },
+	{ POST, "/panels/{id}/pay/claims", pay_claim_post, ACCESS_PANEL, PA_CLAIM_PAY, ROUTE_UPLOAD },
+	{ GET,  "/panels/{id}/pay/claims/{id}", pay_claim_get, ACCESS_PANEL, PA_VIEW_OWN_PAY, 0 },
+	{ POST, "/panels/{id}/pay/claims/{id}/decision", pay_decision_post, ACCESS_PANEL,
+	  PA_MANAGE_PAY, 0 },
+	{ GET,  "/panels/{id}/pay/claims/{id}/receipt", pay_receipt_get, ACCESS_PANEL,
+	  PA_VIEW_OWN_PAY, 0 },
+	{ POST, "/panels/{id}/pay/runs", pay_run_post, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+	{ GET,  "/panels/{id}/pay/runs/{id}", pay_run_get, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+	{ POST, "/panels/{id}/pay/runs/{id}/paid", pay_run_paid_post, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+	{ GET,  "/panels/{id}/pay/runs/{id}/csv", pay_run_csv_get, ACCESS_PANEL, PA_MANAGE_PAY, 0 },
+
 	/* voice and influence: papers, reflections, what we will change
 	 * (page_papers.c). A paper's page also checks that a draft is seen only
 	 * by those who add papers. */

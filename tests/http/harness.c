@@ -70,10 +70,12 @@ static bool spawn(struct server *s, const char *const *extra)
 	int out[2];
 	if (pipe(out)) return false;
 	if (!*s->files) snprintf(s->files, sizeof s->files, "%s/files", s->dir);
-	char *serve[26] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
+	char seal[340];
+	snprintf(seal, sizeof seal, "%s/seal.key", s->dir);
+	char *serve[28] = { (char *)bin(), "--db", s->db, "serve", "--listen", "127.0.0.1",
 	                    "--port", "0", "--threads", "4", "--public-url", "http://test.invalid",
-	                    "--files", s->files };
-	for (int i = 14, k = 0; extra && extra[k] && i < 25; i++, k++) serve[i] = (char *)extra[k];
+	                    "--files", s->files, "--seal-key", seal };
+	for (int i = 16, k = 0; extra && extra[k] && i < 27; i++, k++) serve[i] = (char *)extra[k];
 	pid_t parent = getpid();
 	s->pid = fork();
 	if (s->pid < 0) return false;

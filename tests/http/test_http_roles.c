@@ -292,6 +292,33 @@ static const struct row rows[] = {
 	  "{\"felt_heard\":4,\"info_in_time\":\"yes\",\"felt_safe\":\"partly\"}",
 	  { 401, 403, 409, 404, 403, 404 } },
 
+	/* fair pay (page_pay.c). Demo panel 1 has not set pay up; guests have
+	 * no pay at all, and a claim or run that is not there is 404 to everyone
+	 * who may ask for claims or runs. */
+	{ "GET", "/panels/{id}/pay", "/panels/1/pay", NULL, { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/pay/policy", "/panels/1/pay/policy", NULL,
+	  { 303, 200, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/pay/policy", "/panels/1/pay/policy", "version=999",
+	  { 303, 409, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/pay/claims/new", "/panels/1/pay/claims/new", NULL,
+	  { 303, 200, 200, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/pay/claims", "/panels/1/pay/claims", "kind=work",
+	  { 303, 400, 400, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/pay/claims/{id}", "/panels/1/pay/claims/999", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "POST", "/panels/{id}/pay/claims/{id}/decision", "/panels/1/pay/claims/999/decision",
+	  "choice=approve&key=k", { 303, 404, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/pay/claims/{id}/receipt", "/panels/1/pay/claims/999/receipt", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "POST", "/panels/{id}/pay/runs", "/panels/1/pay/runs", "reference=x",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/pay/runs/{id}", "/panels/1/pay/runs/999", NULL,
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/pay/runs/{id}/paid", "/panels/1/pay/runs/999/paid",
+	  "paid_on=2026-11-01&key=k", { 303, 404, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/pay/runs/{id}/csv", "/panels/1/pay/runs/999/csv", NULL,
+	  { 303, 404, 403, 403, 403, 404 } },
+
 	{ "POST", "/sign-out", "/sign-out", NULL, { 303, 200, 200, 200, 200, 200 } },
 };
 enum { NROWS = sizeof rows / sizeof rows[0] };

@@ -1,0 +1,27 @@
+#ifndef EC_WEB_PAY_UI_H
+#define EC_WEB_PAY_UI_H
+/* What the pay pages share (page_pay.c, page_my_pay.c, the panel page). */
+#include "app/app.h"
+#include "web/http.h"
+
+/* A day number as "23 November 2026", and as "2026-11-23" for forms. */
+const char *format_day(struct request *req, int64_t day);
+const char *iso_day(struct request *req, int64_t day);
+/* "2026-11-23" as a day number; 0 when it is not a date. */
+int64_t parse_day(const char *s);
+/* A hidden "key" field with a fresh idempotency key (one per form shown). */
+void idempotency_field(struct request *req);
+/* Where a claim is, in words ("Paid on 2 November 2026"). */
+const char *claim_state_text(struct request *req, const struct pay_claim *c);
+/* What a claim is for, in words. */
+const char *claim_what(struct request *req, const struct pay_claim *c);
+/* A table of claims, each linked to its page. */
+void claims_table(struct request *req, const struct pay_claim *c, size_t n, bool show_payee,
+                  bool show_panel, const char *caption);
+/* The earnings-limit check, in plain facts (own: the payee is reading). */
+void limit_check_section(struct request *req, const struct pay_check *k, const char *currency,
+                         bool own, const char *payee_name, const struct pay_policy *pol);
+/* How quickly the panel pays; link: only the late-payment flag, with a
+ * link to the pay page (the panel's home page). */
+void timeliness_section(struct request *req, const struct pay_policy *pol, bool link);
+#endif
