@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "core/text.h"
 #include "web/layout.h"
+#include "web/pay_ui.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
@@ -175,8 +176,16 @@ void panel_get(struct request *req)
 			influence_figures(req, &f);
 		}
 	}
+	if (policy_allows(&req->actor, PA_MANAGE_PAY)) {
+		/* Late payments are flagged here too, for those who can act. */
+		struct pay_policy pol;
+		if (store_pay_policy_get(req->store, p->id, &req->arena, &pol) == ST_OK && pol.configured)
+			timeliness_section(req, &pol, true);
+	}
 	html(b, "<ul class=\"actions\">"
 	        "<li><a href=\"/panels/%l/meetings\">Meetings</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_OWN_PAY))
+		html(b, "<li><a href=\"/panels/%l/pay\">Pay</a></li>", p->id);
 	if (policy_allows(&req->actor, PA_VIEW_WORK))
 		html(b, "<li><a href=\"/panels/%l/projects\">Projects</a></li>", p->id);
 	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
