@@ -11,6 +11,20 @@
 
 enum { DESCRIPTION_MAX = 500, REASON_MAX = 1000, RUN_MAX_CLAIMS = 5000 };
 
+/* The answers for a request without an idempotency key, and for a key
+ * already used for something else. */
+static bool no_key(struct app_error *err)
+{
+	return app_fail(err, 400, "key_missing", NULL,
+	                "This request has no idempotency key. Reload the page and try again.");
+}
+
+static bool key_reused(struct app_error *err)
+{
+	return app_fail(err, 409, "key_reused", NULL,
+	                "This request's idempotency key was used for something else.");
+}
+
 /* ---- claims from attendance ---- */
 
 /* Whether the member's own profile says they would rather not be paid
@@ -104,8 +118,7 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
                    struct app_error *err)
 {
 	if (!key || !*key)
-		return app_fail(err, 400, "key_missing", NULL,
-		                "This request has no idempotency key. Reload the page and try again.");
+		return no_key(err);
 	if (!pol->configured)
 		return app_fail(err, 409, "pay_not_set_up", NULL,
 		                "This panel has not set up pay yet. A steward can do that first.");
@@ -176,8 +189,7 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 	if (store_pay_claim_add(s, c, arena_printf(a, "k:%s", key), now, id, outcome) != ST_OK)
 		return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
-		return app_fail(err, 409, "key_reused", NULL,
-		                "This request's idempotency key was used for something else.");
+		return key_reused(err);
 	return true;
 }
 
@@ -266,8 +278,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 {
 	*outcome = PAY_DONE;
 	if (!d->key || !*d->key)
-		return app_fail(err, 400, "key_missing", NULL,
-		                "This request has no idempotency key. Reload the page and try again.");
+		return no_key(err);
 	struct pay_claim c;
 	enum store_rc rc = store_pay_claim_get(s, p->id, claim_id, a, &c);
 	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such claim.");
@@ -354,8 +365,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 	int64_t entry;
 	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
-		return app_fail(err, 409, "key_reused", NULL,
-		                "This request's idempotency key was used for something else.");
+		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE) return wrong_state(err, c.state);
 	if (*outcome == PAY_DONE && notice && c.user_id != actor_id)
 		store_notice_add(s, c.user_id, p->id,
@@ -373,8 +383,7 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
                         enum pay_outcome *outcome, struct app_error *err)
 {
 	if (!key || !*key)
-		return app_fail(err, 400, "key_missing", NULL,
-		                "This request has no idempotency key. Reload the page and try again.");
+		return no_key(err);
 	if (n == 0)
 		return app_fail(err, 422, "missing", "claims", "Choose at least one approved claim.");
 	if (n > RUN_MAX_CLAIMS)
@@ -396,8 +405,7 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 		                "A payment run already has that reference. Choose another.");
 	if (rc != ST_OK) return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
-		return app_fail(err, 409, "key_reused", NULL,
-		                "This request's idempotency key was used for something else.");
+		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE)
 		return app_fail(err, 409, "wrong_state", "claims",
 		                "A chosen claim is no longer approved and waiting. Reload the page.");
@@ -409,8 +417,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
                       enum pay_outcome *outcome, struct app_error *err)
 {
 	if (!key || !*key)
-		return app_fail(err, 400, "key_missing", NULL,
-		                "This request has no idempotency key. Reload the page and try again.");
+		return no_key(err);
 	int64_t today = civil_day_at(now, p->time_zone);
 	if (paid_day <= 0 || paid_day > today || paid_day < today - 366)
 		return app_fail(err, 422, "invalid", "paid_on",
@@ -423,8 +430,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 	                             actor_id, now, outcome);
 	if (rc != ST_OK) return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
-		return app_fail(err, 409, "key_reused", NULL,
-		                "This request's idempotency key was used for something else.");
+		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE)
 		return app_fail(err, 409, "wrong_state", NULL,
 		                run.paid_day ? "This run is already marked paid."
