@@ -278,6 +278,11 @@ struct pay_check {
 };
 bool app_pay_check(struct store *s, const struct pay_claim *c, int64_t pay_day,
                    struct arena *a, struct pay_check *out);
+/* The claim would leave its payee over their declared limit in the period. */
+bool pay_check_over(const struct pay_check *k);
+/* ...and that limit is a cliff edge (not a taper): approving it needs a
+ * reason (CHOICE_APPROVE_ANYWAY). */
+bool pay_check_needs_reason(const struct pay_check *k);
 
 /* A steward's decision on a claim. */
 enum pay_choice {

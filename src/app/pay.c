@@ -238,6 +238,16 @@ bool app_pay_check(struct store *s, const struct pay_claim *c, int64_t pay_day,
 	return true;
 }
 
+bool pay_check_over(const struct pay_check *k)
+{
+	return k->counted && k->in_force && k->effect.state == LIMIT_OVER;
+}
+
+bool pay_check_needs_reason(const struct pay_check *k)
+{
+	return pay_check_over(k) && k->limit.kind == LIMIT_CLIFF;
+}
+
 /* ---- decisions ---- */
 
 static const char *const choice_keys[CHOICE__COUNT] = {
@@ -318,15 +328,13 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		if (c.state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
 		struct pay_check check;
 		if (!app_pay_check(s, &c, st.pay_day, a, &check)) return app_internal(err);
-		bool over = check.counted && check.in_force && check.effect.state == LIMIT_OVER &&
-		            c.amount > 0;
-		if (over && check.limit.kind == LIMIT_CLIFF && d->choice == CHOICE_APPROVE)
+		if (pay_check_needs_reason(&check) && d->choice == CHOICE_APPROVE)
 			return app_fail(err, 409, "over_limit", "choice",
 			                arena_printf(a, "This would take %s over their declared limit by %s "
 			                                "in that period. Choose another way, or give a reason "
 			                                "to go ahead.", c.payee_name,
 			                             money_format(a, c.currency, -check.effect.margin)));
-		st.over_limit = over;
+		st.over_limit = pay_check_over(&check);
 		break;
 	}
 	case CHOICE_EXPENSES_ONLY:

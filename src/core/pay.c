@@ -238,21 +238,7 @@ bool claim_is_earnings(enum claim_kind k)
 static const char *const expense_keys[EXPENSE__COUNT] = { "travel", "care", "meals", "phone" };
 static const char *const expense_labels[EXPENSE__COUNT] = { "Travel", "Care and childcare",
                                                             "Meals", "Phone and data" };
-const char *expense_key(enum expense_category c)
-{
-	return (int)c >= 0 && c < EXPENSE__COUNT ? expense_keys[c] : "";
-}
-const char *expense_label(enum expense_category c)
-{
-	return (int)c >= 0 && c < EXPENSE__COUNT ? expense_labels[c] : "";
-}
-bool expense_parse(const char *s, enum expense_category *out)
-{
-	int i;
-	if (!key_lookup(expense_keys, EXPENSE__COUNT, s, &i)) return false;
-	*out = (enum expense_category)i;
-	return true;
-}
+ENUM_NAMES(expense, enum expense_category, EXPENSE__COUNT, expense_keys, expense_labels)
 
 const char *expense_set_format(struct arena *a, unsigned set)
 {

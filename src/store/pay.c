@@ -188,12 +188,6 @@ static struct db_stmt *stmt(struct store *s, enum pay_stmt id)
 	return sq_stmt(s, STORE_PAY_STMT_BASE + (int)id, pay_sql[id]);
 }
 
-static void bind_opt_i64(struct db_stmt *st, int idx, int64_t v)
-{
-	if (v) db_bind_i64(st, idx, v);
-	else db_bind_null(st, idx);
-}
-
 static void bind_opt_text(struct db_stmt *st, int idx, const char *v)
 {
 	if (v && *v) db_bind_text(st, idx, v);
@@ -315,7 +309,7 @@ enum store_rc store_earnings_limit_put(struct store *s, const struct earnings_li
 	db_bind_i64(st, 7, l->effective_from);
 	db_bind_text(st, 8, l->source ? l->source : "");
 	db_bind_text(st, 9, l->note ? l->note : "");
-	bind_opt_i64(st, 10, by);
+	sq_bind_ref(st, 10, by);
 	db_bind_i64(st, 11, now);
 	if (insert) return sq_first_i64(st, id);
 	db_bind_i64(st, 12, l->id);
@@ -416,13 +410,13 @@ static enum store_rc entry_insert(struct store *s, const struct entry_new *e, in
 	db_bind_i64(st, 3, e->user_id);
 	db_bind_text(st, 4, ledger_kind_key(e->kind));
 	db_bind_i64(st, 5, e->amount);
-	bind_opt_i64(st, 6, e->reverses_id);
-	bind_opt_i64(st, 7, e->run_id);
+	sq_bind_ref(st, 6, e->reverses_id);
+	sq_bind_ref(st, 7, e->run_id);
 	bind_opt_text(st, 8, e->method);
-	bind_opt_i64(st, 9, e->pay_day);
+	sq_bind_ref(st, 9, e->pay_day);
 	db_bind_text(st, 10, e->reason ? e->reason : "");
 	db_bind_i64(st, 11, e->over_limit);
-	bind_opt_i64(st, 12, e->by);
+	sq_bind_ref(st, 12, e->by);
 	db_bind_i64(st, 13, now);
 	db_bind_text(st, 14, e->key);
 	int64_t unused;
@@ -487,7 +481,7 @@ static enum store_rc claim_add_tx(struct store *s, void *p)
 	db_bind_i64(st, 1, c->panel_id);
 	db_bind_i64(st, 2, c->user_id);
 	db_bind_text(st, 3, claim_kind_key(c->kind));
-	bind_opt_i64(st, 4, c->meeting_id);
+	sq_bind_ref(st, 4, c->meeting_id);
 	db_bind_text(st, 5, c->description ? c->description : "");
 	db_bind_i64(st, 6, c->work_day);
 	if (expense) {
@@ -507,7 +501,7 @@ static enum store_rc claim_add_tx(struct store *s, void *p)
 	bind_opt_text(st, 14, receipt ? filetype_key(c->receipt_kind) : NULL);
 	if (receipt) db_bind_i64(st, 15, c->receipt_size);
 	else db_bind_null(st, 15);
-	bind_opt_i64(st, 16, c->created_by);
+	sq_bind_ref(st, 16, c->created_by);
 	db_bind_i64(st, 17, x->now);
 	db_bind_i64(st, 18, c->claimed_day);
 	if ((rc = sq_first_i64(st, &x->id)) != ST_OK) return rc;
@@ -802,7 +796,7 @@ static enum store_rc run_create_tx(struct store *s, void *p)
 	db_bind_text(st, 2, reference);
 	db_bind_i64(st, 3, (int64_t)x->n);
 	db_bind_i64(st, 4, total);
-	bind_opt_i64(st, 5, x->by);
+	sq_bind_ref(st, 5, x->by);
 	db_bind_i64(st, 6, x->now);
 	db_bind_text(st, 7, x->key);
 	if ((rc = sq_first_i64(st, &x->run_id)) != ST_OK) return rc;
@@ -823,9 +817,7 @@ enum store_rc store_pay_run_create(struct store *s, int64_t panel_id, const char
 {
 	struct run_create_ctx x = { .panel_id = panel_id, .by = by, .today = today, .now = now,
 	                            .reference = reference, .key = key, .ids = ids, .n = n };
-	enum store_rc rc = store_tx(s, run_create_tx, &x);
-	/* A key raced by another request: look again, to answer as a replay. */
-	if (rc == ST_CONFLICT && !(reference && *reference)) rc = store_tx(s, run_create_tx, &x);
+	enum store_rc rc = tx_keyed(s, run_create_tx, &x);
 	arena_free(&x.a);
 	*run_id = x.run_id;
 	*outcome = x.outcome;
@@ -934,7 +926,7 @@ static enum store_rc mark_paid_tx(struct store *s, void *p)
 	db_bind_i64(st, 1, x->run_id);
 	db_bind_i64(st, 2, x->paid_day);
 	db_bind_i64(st, 3, x->now);
-	bind_opt_i64(st, 4, x->by);
+	sq_bind_ref(st, 4, x->by);
 	db_bind_text(st, 5, x->key);
 	x->outcome = PAY_DONE;
 	return sq_exec_changed(s, st);

@@ -258,6 +258,12 @@ void store_read_end(struct store *s)
 	if (s->reading) end_read(s);
 }
 
+void sq_bind_ref(struct db_stmt *st, int idx, int64_t v)
+{
+	if (v) db_bind_i64(st, idx, v);
+	else db_bind_null(st, idx);
+}
+
 enum store_rc sq_rc(enum db_rc r)
 {
 	switch (r) {

@@ -48,6 +48,8 @@ enum store_rc sq_one_row(struct db_stmt *st,
  * ... WHERE id = $1" statement: ST_CONFLICT if the row exists (someone saved
  * first), ST_NOT_FOUND if it does not. */
 enum store_rc sq_version_miss(struct db_stmt *exists, int64_t id);
+/* Binds v, or NULL when v is 0 (an optional reference). */
+void sq_bind_ref(struct db_stmt *st, int idx, int64_t v);
 /* A text column copied into a (NULL as ""). */
 const char *sq_col_str(struct db_stmt *st, int col, struct arena *a);
 

@@ -245,13 +245,6 @@ static struct db_stmt *stmt(struct store *s, enum voice_stmt id)
 	return sq_stmt(s, STORE_VOICE_STMT_BASE + (int)id, voice_sql[id]);
 }
 
-/* Binds v, or NULL when v is 0 (an optional reference). */
-static void bind_ref(struct db_stmt *st, int idx, int64_t v)
-{
-	if (v) db_bind_i64(st, idx, v);
-	else db_bind_null(st, idx);
-}
-
 /* ---- projects ---- */
 
 static void read_project(struct db_stmt *st, void *slot, struct arena *a)
@@ -280,7 +273,7 @@ enum store_rc store_project_create(struct store *s, const struct project *p, int
 	db_bind_text(st, 3, p->purpose ? p->purpose : "");
 	db_bind_text(st, 4, p->decision_maker ? p->decision_maker : "");
 	db_bind_text(st, 5, stage_key(p->stage));
-	bind_ref(st, 6, creator);
+	sq_bind_ref(st, 6, creator);
 	db_bind_i64(st, 7, now);
 	return sq_first_i64(st, id);
 }
@@ -305,7 +298,7 @@ enum store_rc store_project_update(struct store *s, const struct project *p, int
 	db_bind_text(st, 4, p->decision_maker ? p->decision_maker : "");
 	db_bind_text(st, 5, stage_key(p->stage));
 	db_bind_text(st, 6, p->closing_reflection ? p->closing_reflection : "");
-	bind_ref(st, 7, p->closed_at);
+	sq_bind_ref(st, 7, p->closed_at);
 	db_bind_i64(st, 8, p->version);
 	db_bind_i64(st, 9, now);
 	enum store_rc rc = sq_exec_changed(s, st);
@@ -357,7 +350,7 @@ enum store_rc store_project_rung_set(struct store *s, int64_t project_id,
 	db_bind_text(st, 2, stage_key(stage));
 	db_bind_i64(st, 3, rung);
 	db_bind_text(st, 4, evidence);
-	bind_ref(st, 5, by);
+	sq_bind_ref(st, 5, by);
 	db_bind_i64(st, 6, now);
 	return sq_exec(st);
 }
@@ -392,7 +385,7 @@ enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int
 	struct db_stmt *st = stmt(s, V_MEETING_CREATE);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, m->panel_id);
-	bind_ref(st, 2, m->project_id);
+	sq_bind_ref(st, 2, m->project_id);
 	db_bind_text(st, 3, m->title);
 	db_bind_i64(st, 4, m->starts_at);
 	db_bind_i64(st, 5, m->ends_at);
@@ -400,7 +393,7 @@ enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int
 	db_bind_text(st, 7, m->place_access ? m->place_access : "");
 	db_bind_text(st, 8, m->online_url ? m->online_url : "");
 	db_bind_i64(st, 9, m->agenda_due_at);
-	bind_ref(st, 10, creator);
+	sq_bind_ref(st, 10, creator);
 	db_bind_i64(st, 11, now);
 	return sq_first_i64(st, id);
 }
@@ -420,7 +413,7 @@ enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int
 	struct db_stmt *st = stmt(s, V_MEETING_UPDATE);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, m->id);
-	bind_ref(st, 2, m->project_id);
+	sq_bind_ref(st, 2, m->project_id);
 	db_bind_text(st, 3, m->title);
 	db_bind_i64(st, 4, m->starts_at);
 	db_bind_i64(st, 5, m->ends_at);
@@ -428,7 +421,7 @@ enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int
 	db_bind_text(st, 7, m->place_access ? m->place_access : "");
 	db_bind_text(st, 8, m->online_url ? m->online_url : "");
 	db_bind_i64(st, 9, m->agenda_due_at);
-	bind_ref(st, 10, m->cancelled_at);
+	sq_bind_ref(st, 10, m->cancelled_at);
 	db_bind_i64(st, 11, m->version);
 	db_bind_i64(st, 12, now);
 	enum store_rc rc = sq_exec_changed(s, st);
@@ -593,7 +586,7 @@ enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const ch
 	db_bind_text(st, 2, title);
 	db_bind_text(st, 3, why ? why : "");
 	db_bind_text(st, 4, content_note ? content_note : "");
-	bind_ref(st, 5, by);
+	sq_bind_ref(st, 5, by);
 	db_bind_i64(st, 6, now);
 	return sq_first_i64(st, id);
 }
@@ -714,17 +707,17 @@ enum store_rc store_contribution_add(struct store *s, const struct contribution_
 	struct db_stmt *st = stmt(s, V_CONTRIB_ADD);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, c->panel_id);
-	bind_ref(st, 2, c->project_id);
-	bind_ref(st, 3, c->meeting_id);
-	bind_ref(st, 4, c->item_id);
+	sq_bind_ref(st, 2, c->project_id);
+	sq_bind_ref(st, 3, c->meeting_id);
+	sq_bind_ref(st, 4, c->item_id);
 	db_bind_text(st, 5, kind_key(c->kind));
 	db_bind_text(st, 6, c->body);
 	db_bind_text(st, 7, attribution_key(c->attribution));
 	db_bind_text(st, 8, c->group_name ? c->group_name : "");
-	bind_ref(st, 9, c->author_id);
-	bind_ref(st, 10, c->recorded_by);
+	sq_bind_ref(st, 9, c->author_id);
+	sq_bind_ref(st, 10, c->recorded_by);
 	db_bind_i64(st, 11, now);
-	bind_ref(st, 12, c->owner_id);
+	sq_bind_ref(st, 12, c->owner_id);
 	db_bind_i64(st, 13, c->due_at);
 	return sq_first_i64(st, id);
 }
@@ -776,7 +769,7 @@ enum store_rc store_contribution_set_owner(struct store *s, int64_t id, int64_t 
 	struct db_stmt *st = stmt(s, V_CONTRIB_OWNER);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, id);
-	bind_ref(st, 2, owner_id);
+	sq_bind_ref(st, 2, owner_id);
 	db_bind_i64(st, 3, now);
 	return sq_exec_changed(s, st);
 }
@@ -859,7 +852,7 @@ static enum store_rc respond_in_tx(struct store *s, void *p)
 	db_bind_text(st, 5, r->referred_to ? r->referred_to : "");
 	db_bind_text(st, 6, r->decided_by ? r->decided_by : "");
 	db_bind_i64(st, 7, r->decided_at ? r->decided_at : c->now);
-	bind_ref(st, 8, r->written_by);
+	sq_bind_ref(st, 8, r->written_by);
 	db_bind_i64(st, 9, c->now);
 	enum store_rc rc = sq_first_i64(st, &c->id);
 	for (size_t i = 0; rc == ST_OK && i < c->n; i++) {

@@ -106,3 +106,22 @@ const char *form_get_all(const struct form *f, const char *name, struct arena *a
 	buf_free(&b);
 	return r;
 }
+
+bool form_ids(const char *list, struct arena *a, int64_t **out, size_t *n)
+{
+	*n = 0;
+	if (!list) list = "";
+	*out = arena_alloc(a, (strlen(list) / 2 + 1) * sizeof **out);
+	for (const char *p = list; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char num[24];
+		if (len >= sizeof num) return false;
+		memcpy(num, p, len);
+		num[len] = 0;
+		if (!parse_i64(num, 1, INT64_MAX, &(*out)[*n])) return false;
+		(*n)++;
+		p += len + (comma != NULL);
+	}
+	return true;
+}

@@ -9,6 +9,7 @@
  * in the arena. A name given several times keeps every value in order
  * (checkboxes). This is a fuzz target: tests/fuzz/fuzz_form.c. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "core/mem.h"
@@ -34,4 +35,7 @@ const char *form_get(const struct form *f, const char *name);
 /* Every value of name joined with commas (for checkbox groups), "" if none. */
 const char *form_get_all(const struct form *f, const char *name, struct arena *a);
 bool form_has(const struct form *f, const char *name);
+/* A comma-separated list of positive ids (form_get_all's checkbox values)
+ * into an array in a; false when an item is not one. "" gives none. */
+bool form_ids(const char *list, struct arena *a, int64_t **out, size_t *n);
 #endif

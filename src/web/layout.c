@@ -192,10 +192,18 @@ static char *put_int(char *p, int v)
 /* The zone is applied by core/civil_time.c, which owns the process-wide
  * TZ and its lock. Written digit by digit (it is called for every time on
  * every page): exactly what "%d %s %d, %02d:%02d" gives. */
+static const char *const months[] = { "January", "February", "March", "April", "May",
+	"June", "July", "August", "September", "October", "November", "December" };
+
+const char *format_day(struct request *req, int64_t day)
+{
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	return arena_printf(&req->arena, "%d %s %d", d, months[m - 1], y);
+}
+
 const char *format_time(struct request *req, int64_t t, const char *zone)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May",
-		"June", "July", "August", "September", "October", "November", "December" };
 	static const unsigned char month_len[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
 	struct civil c;
 	civil_from_utc(t, zone, &c);

@@ -46,4 +46,6 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 
 /* Formats a UTC time in a zone, like "3 March 2026, 14:05". */
 const char *format_time(struct request *req, int64_t t, const char *zone);
+/* A local date (a day number, core/civil_time.h), like "3 March 2026". */
+const char *format_day(struct request *req, int64_t day);
 #endif

@@ -662,26 +662,6 @@ void agenda_publish_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));
 }
 
-/* Reads a comma-joined list of ids (form_get_all's result) into out;
- * false when one is not an id. */
-static bool read_ids(struct request *req, const char *list, int64_t **out, size_t *n)
-{
-	*n = 0;
-	*out = arena_alloc(&req->arena, (strlen(list) / 2 + 1) * sizeof **out);
-	for (const char *p = list; *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		char num[24];
-		if (len >= sizeof num) return false;
-		memcpy(num, p, len);
-		num[len] = 0;
-		if (!parse_i64(num, 1, INT64_MAX, &(*out)[*n])) return false;
-		(*n)++;
-		p += len + (comma != NULL);
-	}
-	return true;
-}
-
 static bool id_in(int64_t id, const int64_t *ids, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -701,8 +681,9 @@ void attendance_post(struct request *req)
 	if (!load_meeting(req, &m, &invited)) return;
 	int64_t *listed, *ticked;
 	size_t nl, nt;
-	if (!read_ids(req, form_get_all(&req->form, "listed", &req->arena), &listed, &nl) ||
-	    !read_ids(req, form_get_all(&req->form, "attended", &req->arena), &ticked, &nt)) {
+	if (!form_ids(form_get_all(&req->form, "listed", &req->arena), &req->arena, &listed, &nl) ||
+	    !form_ids(form_get_all(&req->form, "attended", &req->arena), &req->arena, &ticked,
+	              &nt)) {
 		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
 		return;
 	}

@@ -26,16 +26,6 @@
 
 /* ---- shared with page_my_pay.c (pay_ui.h) ---- */
 
-const char *format_day(struct request *req, int64_t day)
-{
-	static const char *const months[12] = { "January", "February", "March",     "April",
-		                                "May",     "June",     "July",      "August",
-		                                "September", "October", "November", "December" };
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return arena_printf(&req->arena, "%d %s %d", d, months[m - 1], y);
-}
-
 const char *iso_day(struct request *req, int64_t day)
 {
 	int y, m, d;
@@ -661,17 +651,7 @@ static const char *pay_preference(struct request *req, int64_t payee)
 		if (strcmp(v[i].field, "pay") != 0) continue;
 		if (!policy_can_see_field(REL_STEWARD, v[i].visibility)) return NULL;
 		store_audit_add(req->store, payee, req->user->id, AUDIT_READ, "pay", req->now);
-		const struct profile_field *f = profile_field_find("pay");
-		struct buf b = { 0 };
-		for (const char *p = v[i].value; *p;) {
-			const char *end = strchr(p, ',');
-			char *key = arena_strndup(&req->arena, p, end ? (size_t)(end - p) : strlen(p));
-			buf_printf(&b, "%s%s", b.len ? ", " : "", profile_option_label(f, key));
-			p = end ? end + 1 : p + strlen(p);
-		}
-		const char *out = arena_strdup(&req->arena, b.data ? b.data : "");
-		buf_free(&b);
-		return out;
+		return profile_display(profile_field_find("pay"), v[i].value, &req->arena);
 	}
 	return NULL;
 }
@@ -691,8 +671,7 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 	ui_form_begin(req, action);
 	idempotency_field(req);
 	if (c->state == CLAIM_CLAIMED) {
-		bool over = k->counted && k->in_force && k->effect.state == LIMIT_OVER &&
-		            k->limit.kind == LIMIT_CLIFF;
+		bool over = pay_check_needs_reason(k);
 		const char *pref = pay_preference(req, c->user_id);
 		struct field_option choices[8];
 		size_t n = 0;
@@ -855,17 +834,11 @@ void pay_receipt_get(struct request *req)
 
 void pay_run_post(struct request *req)
 {
-	const char *list = form_get_all(&req->form, "claims", &req->arena);
-	int64_t *ids = arena_alloc(&req->arena, (strlen(list ? list : "") / 2 + 1) * sizeof *ids);
-	size_t n = 0;
-	for (const char *p = list ? list : ""; *p;) {
-		const char *end = strchr(p, ',');
-		char *one = arena_strndup(&req->arena, p, end ? (size_t)(end - p) : strlen(p));
-		if (!parse_i64(one, 1, INT64_MAX, &ids[n++])) {
-			respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
-			return;
-		}
-		p = end ? end + 1 : p + strlen(p);
+	int64_t *ids;
+	size_t n;
+	if (!form_ids(form_get_all(&req->form, "claims", &req->arena), &req->arena, &ids, &n)) {
+		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
+		return;
 	}
 	int64_t run = 0;
 	enum pay_outcome out;

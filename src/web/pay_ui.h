@@ -4,8 +4,7 @@
 #include "app/app.h"
 #include "web/http.h"
 
-/* A day number as "23 November 2026", and as "2026-11-23" for forms. */
-const char *format_day(struct request *req, int64_t day);
+/* A day number as "2026-11-23", for forms (layout.h's format_day shows it). */
 const char *iso_day(struct request *req, int64_t day);
 /* "2026-11-23" as a day number; 0 when it is not a date. */
 int64_t parse_day(const char *s);
