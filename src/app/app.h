@@ -249,6 +249,12 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct meeting *m,
                             int64_t user_id, bool came, int64_t now, struct arena *a);
 
+/* Checks and saves a panel's pay policy (a new one when pol->version is 0,
+ * else only if nobody changed it since: 409 conflict). can_seal: the
+ * server has a sealing key, without which bank details cannot be kept. */
+bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can_seal,
+                         int64_t now, struct app_error *err);
+
 /* A claim someone logs: other work (CLAIM_WORK: unit and quantity, the
  * amount worked out from the policy's rate) or an expense (CLAIM_EXPENSE:
  * category, amount, and optionally a receipt of receipt_len bytes, kept
@@ -330,4 +336,9 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
  * (d->rule), or their own amount and period (d->rule ""). */
 bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declaration *d,
                      int64_t now, struct arena *a, struct app_error *err);
+
+/* Checks and saves a row of the earnings-limits table (an administrator's
+ * change): a new row when l->id is 0. *id is the row. */
+bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, int64_t by,
+                             int64_t now, int64_t *id, struct app_error *err);
 #endif

@@ -25,6 +25,14 @@ static bool key_reused(struct app_error *err)
 	                "This request's idempotency key was used for something else.");
 }
 
+/* A client's idempotency key in the ledger's one namespace: scoped to the
+ * person sending it, so that two people's keys can never collide (the
+ * system's own keys, like attendance's, have other prefixes). */
+static const char *client_key(struct arena *a, int64_t actor_id, const char *key)
+{
+	return arena_printf(a, "k:%lld:%s", (long long)actor_id, key);
+}
+
 /* ---- claims from attendance ---- */
 
 /* Whether the member's own profile says they would rather not be paid
@@ -109,6 +117,49 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 }
 
 /* ---- claims people log ---- */
+bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can_seal,
+                         int64_t now, struct app_error *err)
+{
+	enum pay_column cols[COL__COUNT];
+	size_t ncols;
+	if (!currency_valid(pol->currency))
+		return app_fail(err, 422, "invalid", "currency", "Choose a currency.");
+	if (pol->rates.hour < 0 || pol->rates.hour > MONEY_MAX || pol->rates.half_day < 0 ||
+	    pol->rates.half_day > MONEY_MAX || pol->rates.day < 0 || pol->rates.day > MONEY_MAX)
+		return app_fail(err, 422, "invalid", "rate_hour", "Enter each rate like 27.50.");
+	if (!pay_rate_of(&pol->rates, pol->meeting_unit))
+		return app_fail(err, 422, "invalid", "meeting_unit",
+		                "Give a rate for the way meetings are paid.");
+	if (pol->prep_minutes < 0 || pol->prep_minutes > 24 * 60)
+		return app_fail(err, 422, "invalid", "prep_minutes", "Enter minutes, from 0 to 1440.");
+	if (pol->prep_minutes && !pol->rates.hour)
+		return app_fail(err, 422, "invalid", "prep_minutes",
+		                "Preparation is paid at the hourly rate: give one.");
+	if (pol->target_days < 1 || pol->target_days > 365)
+		return app_fail(err, 422, "invalid", "target_days",
+		                "Enter a number of days, from 1 to 365.");
+	if (*pol->advice_url && strncmp(pol->advice_url, "https://", 8) != 0 &&
+	    strncmp(pol->advice_url, "http://", 7) != 0)
+		return app_fail(err, 422, "invalid", "advice_url",
+		                "Enter a web address starting https://");
+	if (strlen(pol->advice_name) > 200 || strlen(pol->advice_url) > 500)
+		return app_fail(err, 422, "too_long", "advice_url",
+		                "Keep the advice name and address shorter.");
+	if (!pay_columns_parse(pol->csv_columns, cols, &ncols))
+		return app_fail(err, 422, "invalid", "csv_columns",
+		                "Use only the column names listed, each once.");
+	if (pol->store_bank_details && !can_seal)
+		return app_fail(err, 422, "invalid", "store_bank_details",
+		                "This server has no sealing key, so it cannot store bank details. "
+		                "See docs/operations.md.");
+	enum store_rc rc = store_pay_policy_put(s, pol, now);
+	if (rc == ST_CONFLICT)
+		return app_fail(err, 409, "conflict", "currency",
+		                "Someone else changed the policy while you were editing. "
+		                "Check the values and save again.");
+	return rc == ST_OK || app_internal(err);
+}
+
 
 bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p,
                    const struct pay_policy *pol, int64_t actor_id, bool may_claim_for_others,
@@ -186,7 +237,7 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 		c->receipt_name = filetype_safe_name(receipt_name, c->receipt_kind, a);
 		c->receipt_size = (int64_t)receipt_len;
 	}
-	if (store_pay_claim_add(s, c, arena_printf(a, "k:%s", key), now, id, outcome) != ST_OK)
+	if (store_pay_claim_add(s, c, client_key(a, actor_id, key), now, id, outcome) != ST_OK)
 		return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
 		return key_reused(err);
@@ -304,7 +355,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		                    ? "Give the reason for going ahead although it is over the limit."
 		                    : "Give the reason: the member will see it.");
 	struct pay_step st = { .panel_id = p->id, .claim_id = c.id, .by = actor_id,
-	                       .key = arena_printf(a, "k:%s", d->key), .reason = reason };
+	                       .key = client_key(a, actor_id, d->key), .reason = reason };
 	const char *notice = NULL;
 	switch (d->choice) {
 	case CHOICE_APPROVE:
@@ -364,7 +415,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		                 arena_printf(a, "A steward would like to talk with you about how to "
 		                                 "pay your claim \"%s\" (%s).", c.description,
 		                              money_format(a, c.currency, c.amount)),
-		                 arena_printf(a, "/me/pay#claim-%lld", (long long)c.id), now);
+		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c.id), now);
 		return true;
 	}
 	default:
@@ -379,7 +430,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		store_notice_add(s, c.user_id, p->id,
 		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c.description,
 		                              money_format(a, c.currency, c.amount), st.reason),
-		                 arena_printf(a, "/me/pay#claim-%lld", (long long)c.id), now);
+		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c.id), now);
 	return true;
 }
 
@@ -404,7 +455,7 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 	if (strlen(reference) > 60)
 		return app_fail(err, 422, "too_long", "reference", "Keep the reference under 60 characters.");
 	enum store_rc rc = store_pay_run_create(s, p->id, reference, ids, n,
-	                                        arena_printf(a, "k:%s", key), actor_id,
+	                                        client_key(a, actor_id, key), actor_id,
 	                                        civil_day_at(now, p->time_zone), now, run_id, outcome);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 422, "invalid", "claims", "A chosen claim is not this panel's.");
@@ -434,7 +485,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 	enum store_rc rc = store_pay_run_get(s, p->id, run_id, a, &run);
 	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such run.");
 	if (rc != ST_OK) return app_internal(err);
-	rc = store_pay_run_mark_paid(s, p->id, run_id, paid_day, arena_printf(a, "k:%s", key),
+	rc = store_pay_run_mark_paid(s, p->id, run_id, paid_day, client_key(a, actor_id, key),
 	                             actor_id, now, outcome);
 	if (rc != ST_OK) return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
@@ -456,7 +507,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 			                 arena_printf(a, "%s was paid to you on %04d-%02d-%02d (%s).",
 			                              money_format(a, pol.currency, payees[i].amount), y, m,
 			                              dd, run.reference),
-			                 "/me/pay", now);
+			                 "/my-pay", now);
 	}
 	return true;
 }
@@ -481,4 +532,33 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
 	}
 	if (store_pay_declaration_set(s, user_id, d, now) != ST_OK) return app_internal(err);
 	return true;
+}
+
+bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, int64_t by,
+                             int64_t now, int64_t *id, struct app_error *err)
+{
+	size_t n = strlen(l->rule);
+	bool rule_ok = n > 0 && n <= 60 && strspn(l->rule, "abcdefghijklmnopqrstuvwxyz0123456789_") == n;
+	if (!rule_ok)
+		return app_fail(err, 422, "invalid", "rule",
+		                "Give the rule a key of small letters, digits and _, like carers_allowance.");
+	if (!*l->name || utf8_length(l->name) > 200)
+		return app_fail(err, 422, "invalid", "name", "Give the limit a name (up to 200 characters).");
+	if (l->amount <= 0 || l->amount > MONEY_MAX)
+		return app_fail(err, 422, "invalid", "amount", "Enter the amount, like 196.00.");
+	if (l->kind == LIMIT_TAPER ? l->taper_percent < 1 || l->taper_percent > 100
+	                           : l->taper_percent != 0)
+		return app_fail(err, 422, "invalid", "taper_percent",
+		                "A taper takes a share from 1 to 100 per cent; a limit takes none.");
+	if (l->effective_from <= 0)
+		return app_fail(err, 422, "invalid", "effective_from", "Enter the date it applies from.");
+	if (!*l->source)
+		return app_fail(err, 422, "missing", "source",
+		                "Say where the figure comes from (a web address or a document).");
+	enum store_rc rc = store_earnings_limit_put(s, l, by, now, id);
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such row.");
+	if (rc == ST_CONFLICT)
+		return app_fail(err, 409, "conflict", "effective_from",
+		                "This rule already has a row from that date: change that row instead.");
+	return rc == ST_OK || app_internal(err);
 }

@@ -6,32 +6,8 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/json_body.h"
+#include "web/api_json.h"
 #include "web/pages.h"
-
-static void send(struct request *req, int status, json_t *j)
-{
-	char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH);
-	json_decref(j);
-	if (!text) {
-		respond_error(req, 500, "internal", "The answer could not be written.");
-		return;
-	}
-	respond_json(req, status, text);
-	free(text);
-}
-
-static json_t *body(struct request *req, const struct jsonb_field *spec, size_t n)
-{
-	json_t *root;
-	char bad[JSONB_FIELD_MAX + 1];
-	const char *why;
-	if (!jsonb_parse(req->body.data, req->body.len, spec, n, &root, bad, &why)) {
-		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
-		return NULL;
-	}
-	return root;
-}
 
 static json_t *panel_json(const struct panel *p)
 {
@@ -48,7 +24,7 @@ void api_me(struct request *req)
 	                      "is_admin", req->user->is_admin);
 	/* A cookie-signed-in script needs the token for its writes. */
 	if (!req->via_bearer) json_object_set_new(j, "csrf_token", json_string(csrf_token(req)));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_panels(struct request *req)
@@ -66,7 +42,7 @@ void api_panels(struct request *req)
 		json_object_set_new(p, "my_status", json_string(status_key(mp[i].me.status)));
 		json_array_append_new(arr, p);
 	}
-	send(req, 200, json_pack("{s:o}", "panels", arr));
+	api_send(req, 200, json_pack("{s:o}", "panels", arr));
 }
 
 void api_panel(struct request *req)
@@ -74,7 +50,7 @@ void api_panel(struct request *req)
 	json_t *p = panel_json(req->panel);
 	json_object_set_new(p, "my_role", json_string(role_key(req->actor.role)));
 	json_object_set_new(p, "my_status", json_string(status_key(req->actor.status)));
-	send(req, 200, p);
+	api_send(req, 200, p);
 }
 
 void api_members(struct request *req)
@@ -103,7 +79,7 @@ void api_members(struct request *req)
 		}
 		json_array_append_new(arr, m);
 	}
-	send(req, 200, json_pack("{s:o,s:I,s:I,s:I}", "members", arr, "total", (json_int_t)total,
+	api_send(req, 200, json_pack("{s:o,s:I,s:I,s:I}", "members", arr, "total", (json_int_t)total,
 	                         "offset", (json_int_t)offset, "limit", (json_int_t)limit));
 }
 
@@ -142,7 +118,7 @@ void api_member(struct request *req)
 	json_t *j = profile_json(req, &vp);
 	json_object_set_new(j, "role", json_string(role_key(m.role)));
 	json_object_set_new(j, "status", json_string(status_key(m.status)));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_member_patch(struct request *req)
@@ -151,8 +127,8 @@ void api_member_patch(struct request *req)
 		{ "role", JB_STRING, false, 20 }, { "status", JB_STRING, false, 20 } };
 	struct membership m;
 	if (!load_panel_member(req, req->params[1], &m)) return;
-	json_t *j = body(req, spec, 2);
-	if (!j) return;
+	json_t *j;
+	if (!api_parse_body(req, spec, 2, &j)) return;
 	enum panel_role role = m.role;
 	enum member_status status = m.status;
 	json_t *r = json_object_get(j, "role"), *s = json_object_get(j, "status");
@@ -170,7 +146,7 @@ void api_member_patch(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	send(req, 200, json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)req->params[1],
+	api_send(req, 200, json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)req->params[1],
 	                         "role", role_key(role), "status", status_key(status)));
 }
 
@@ -191,8 +167,8 @@ void api_invite(struct request *req)
 {
 	static const struct jsonb_field spec[] = {
 		{ "email", JB_STRING, true, 254 }, { "role", JB_STRING, true, 20 } };
-	json_t *j = body(req, spec, 2);
-	if (!j) return;
+	json_t *j;
+	if (!api_parse_body(req, spec, 2, &j)) return;
 	enum panel_role role;
 	bool role_ok = role_parse(json_string_value(json_object_get(j, "role")), &role);
 	const char *email = arena_strdup(&req->arena, json_string_value(json_object_get(j, "email")));
@@ -212,7 +188,7 @@ void api_invite(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
+	api_send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
 }
 
 void api_profile_get(struct request *req)
@@ -222,7 +198,7 @@ void api_profile_get(struct request *req)
 		respond_error(req, 500, "internal", "Your profile could not be loaded.");
 		return;
 	}
-	send(req, 200, profile_json(req, &vp));
+	api_send(req, 200, profile_json(req, &vp));
 }
 
 /* PATCH {"fields": {"pronouns": {"value": "they/them", "visibility": "panel",
@@ -231,8 +207,8 @@ void api_profile_get(struct request *req)
 void api_profile_patch(struct request *req)
 {
 	static const struct jsonb_field spec[] = { { "fields", JB_OBJECT, true, 0 } };
-	json_t *j = body(req, spec, 1);
-	if (!j) return;
+	json_t *j;
+	if (!api_parse_body(req, spec, 1, &j)) return;
 	json_t *fields = json_object_get(j, "fields");
 	size_t n = json_object_size(fields), k = 0;
 	struct profile_edit *edits = arena_alloc(&req->arena, (n ? n : 1) * sizeof *edits);
@@ -316,5 +292,5 @@ void api_audit(struct request *req)
 		json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:I}", "who", ae[i].actor_name,
 		                                     "action", audit_action_key(ae[i].action),
 		                                     "fields", ae[i].detail, "at", (json_int_t)ae[i].at));
-	send(req, 200, json_pack("{s:o}", "entries", arr));
+	api_send(req, 200, json_pack("{s:o}", "entries", arr));
 }

@@ -27,14 +27,12 @@
 #include "core/civil_time.h"
 #include "core/markdown.h"
 #include "core/text.h"
-#include "web/json_body.h"
+#include "web/api_json.h"
 #include "web/multipart.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
 enum {
-	LIST_DEFAULT = 50,
-	LIST_MAX = 100,
 	/* A guest's list skips what is not theirs to answer: at most this
 	 * many pages are read for one answer, which may then hold fewer than
 	 * `limit` (next_before says where to go on). */
@@ -43,71 +41,9 @@ enum {
 	RESPOND_MAX = 100,
 };
 
-static void send(struct request *req, int status, json_t *j)
-{
-	char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH | JSON_REAL_PRECISION(6));
-	json_decref(j);
-	if (!text) {
-		respond_error(req, 500, "internal", "The answer could not be written.");
-		return;
-	}
-	respond_json(req, status, text);
-	free(text);
-}
-
-static json_t *jint(int64_t v)
-{
-	return json_integer((json_int_t)v);
-}
-
-/* An instant as "YYYY-MM-DDTHH:MM:SSZ"; null for 0 (none). */
-static json_t *jtime(int64_t t)
-{
-	if (!t) return json_null();
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char text[32];
-	if (!gmtime_r(&tt, &tm) || !strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return json_null();
-	return json_string(text);
-}
-
-/* {"id": id, key: name}, or null when id is 0. */
-static json_t *jref(int64_t id, const char *key, const char *name)
-{
-	if (!id) return json_null();
-	json_t *j = json_object();
-	json_object_set_new(j, "id", jint(id));
-	json_object_set_new(j, key, json_string(name ? name : ""));
-	return j;
-}
-
 static void set(json_t *j, const char *key, json_t *v)
 {
 	json_object_set_new(j, key, v);
-}
-
-/* An optional whole number in the query; false, having answered 400
- * naming it, when it is there but not in [min, max]. */
-static bool query_i64(struct request *req, const char *name, int64_t min, int64_t max,
-                      int64_t *out, const char *message)
-{
-	const char *v = form_get(&req->query, name);
-	if (v && !parse_i64(v, min, max, out)) {
-		respond_error_field(req, 400, "bad_query", name, message);
-		return false;
-	}
-	return true;
-}
-
-/* ?before= and ?limit= of a list read a page at a time. */
-static bool query_page(struct request *req, int64_t *before, int64_t *limit)
-{
-	*before = 0;
-	*limit = LIST_DEFAULT;
-	return query_i64(req, "before", 1, INT64_MAX, before,
-	                 "before must be an id from next_before.") &&
-	       query_i64(req, "limit", 1, LIST_MAX, limit, "limit must be 1 to 100.");
 }
 
 /* ---- JSON shapes ---- */
@@ -448,15 +384,6 @@ static enum store_rc contributions_page(struct request *req, enum contribution_s
 	return ST_OK;
 }
 
-static json_t *list_answer(const char *key, json_t *arr, int64_t next, int64_t limit)
-{
-	json_t *j = json_object();
-	set(j, key, arr);
-	set(j, "next_before", next ? jint(next) : json_null());
-	set(j, "limit", jint(limit));
-	return j;
-}
-
 /* ---- projects ---- */
 
 void api_projects(struct request *req)
@@ -475,7 +402,7 @@ void api_projects(struct request *req)
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	set(j, "influence", influence_json(&f));
 	set(j, "projects", arr);
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_project(struct request *req)
@@ -509,7 +436,7 @@ void api_project(struct request *req)
 	set(j, "influence", influence_json(&f));
 	set(j, "reflections", reflections_json(&rs));
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* ---- meetings ---- */
@@ -529,7 +456,7 @@ void api_meetings(struct request *req)
 	json_t *j = json_object();
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	set(j, "meetings", arr);
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_meeting(struct request *req)
@@ -565,7 +492,7 @@ void api_meeting(struct request *req)
 	}
 	set(j, "agenda", arr);
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* ---- contributions ---- */
@@ -573,9 +500,9 @@ void api_meeting(struct request *req)
 void api_contributions(struct request *req)
 {
 	int64_t before, limit, project = 0, meeting = 0;
-	if (!query_page(req, &before, &limit) ||
-	    !query_i64(req, "project", 1, INT64_MAX, &project, "project must be a project's id.") ||
-	    !query_i64(req, "meeting", 1, INT64_MAX, &meeting, "meeting must be a meeting's id."))
+	if (!api_query_page(req, &before, &limit) ||
+	    !api_query_i64(req, "project", 1, INT64_MAX, &project, "project must be a project's id.") ||
+	    !api_query_i64(req, "meeting", 1, INT64_MAX, &meeting, "meeting must be a meeting's id."))
 		return;
 	if (project && meeting) {
 		respond_error_field(req, 400, "bad_query", "meeting",
@@ -609,39 +536,9 @@ void api_contributions(struct request *req)
 		respond_error(req, 500, "internal", "We could not load the contributions.");
 		return;
 	}
-	json_t *j = list_answer("contributions", arr, next, limit);
+	json_t *j = api_list_answer("contributions", arr, next, limit);
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
-}
-
-/* An optional id in a body: absent leaves *out 0. False, having answered
- * 400 naming it, when it is not a positive whole number. */
-static bool body_id(struct request *req, json_t *j, const char *name, int64_t *out)
-{
-	json_t *v = json_object_get(j, name);
-	*out = 0;
-	if (!v) return true;
-	if (json_integer_value(v) < 1) {
-		respond_error_field(req, 400, "invalid", name, "This must be an id (1 or more).");
-		return false;
-	}
-	*out = (int64_t)json_integer_value(v);
-	return true;
-}
-
-/* A string from a checked body, trimmed, in the arena ("" when absent). */
-static const char *body_text(struct request *req, json_t *j, const char *name)
-{
-	const char *v = json_string_value(json_object_get(j, name));
-	return text_trim(arena_strdup(&req->arena, v ? v : ""));
-}
-
-/* The body of an error from the use cases, as the API names its fields. */
-static void respond_api_error(struct request *req, const struct app_error *err)
-{
-	const char *f = err->field;
-	if (f && !strcmp(f, "contribution")) f = "contributions";
-	respond_error_field(req, err->status, err->code, f, err->message);
+	api_send(req, 200, j);
 }
 
 void api_contribution_post(struct request *req)
@@ -673,14 +570,14 @@ void api_contribution_post(struct request *req)
 		                    "attribution must be named, anonymous or group.");
 		ok = false;
 	}
-	ok = ok && body_id(req, root, "project_id", &c.project_id) &&
-	     body_id(req, root, "meeting_id", &c.meeting_id) &&
-	     body_id(req, root, "item_id", &c.item_id) &&
-	     body_id(req, root, "author_id", &c.author_id) &&
-	     body_id(req, root, "owner_id", &c.owner_id);
+	ok = ok && api_body_id(req, root, "project_id", &c.project_id) &&
+	     api_body_id(req, root, "meeting_id", &c.meeting_id) &&
+	     api_body_id(req, root, "item_id", &c.item_id) &&
+	     api_body_id(req, root, "author_id", &c.author_id) &&
+	     api_body_id(req, root, "owner_id", &c.owner_id);
 	if (ok) {
-		c.body = body_text(req, root, "body");
-		c.group_name = body_text(req, root, "group_name");
+		c.body = api_body_text(req, root, "body");
+		c.group_name = api_body_text(req, root, "group_name");
 	}
 	json_decref(root);
 	if (!ok) return;
@@ -697,7 +594,7 @@ void api_contribution_post(struct request *req)
 	int64_t id;
 	struct app_error err;
 	if (!app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	/* Read back as the asker sees it: a contribution written down for
@@ -713,7 +610,7 @@ void api_contribution_post(struct request *req)
 	respond_header(req, "Location", arena_printf(&req->arena,
 	                                             "/api/v1/panels/%lld/contributions/%lld",
 	                                             (long long)req->panel->id, (long long)id));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 void api_contribution(struct request *req)
@@ -734,7 +631,7 @@ void api_contribution(struct request *req)
 	                                   (req->actor.role == ROLE_STEWARD ||
 	                                    c.owner_id == req->user->id)));
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* {"contributions": [ids], "status", "what_done"?, "reason"?,
@@ -799,10 +696,10 @@ void api_responses_post(struct request *req)
 	struct response_record r = {0};
 	bool status_ok = response_status_parse(json_string_value(json_object_get(j, "status")),
 	                                       &r.status);
-	r.what_done = body_text(req, j, "what_done");
-	r.reason = body_text(req, j, "reason");
-	r.referred_to = body_text(req, j, "referred_to");
-	r.decided_by = body_text(req, j, "decided_by");
+	r.what_done = api_body_text(req, j, "what_done");
+	r.reason = api_body_text(req, j, "reason");
+	r.referred_to = api_body_text(req, j, "referred_to");
+	r.decided_by = api_body_text(req, j, "decided_by");
 	json_decref(j);
 	if (!status_ok) {
 		respond_error_field(req, 400, "invalid", "status",
@@ -814,7 +711,7 @@ void api_responses_post(struct request *req)
 	struct app_error err;
 	if (!app_respond(req->store, req->cfg->public_url, req->panel, &req->actor, req->user->id,
 	                 &r, ids, n, req->now, &req->arena, &id, &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	json_t *out = response_json(&(struct response_record){
@@ -824,31 +721,10 @@ void api_responses_post(struct request *req)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) json_array_append_new(arr, jint(ids[i]));
 	set(out, "contributions", arr);
-	send(req, 201, out);
+	api_send(req, 201, out);
 }
 
 /* ---- what a meeting leaves behind: papers ---- */
-
-/* A JSON body checked against spec into *root; false, having answered
- * 400 naming the field at fault, when it does not fit. */
-static bool parse_body(struct request *req, const struct jsonb_field *spec, size_t n,
-                       json_t **root)
-{
-	char bad[JSONB_FIELD_MAX + 1];
-	const char *why;
-	if (jsonb_parse(req->body.data, req->body.len, spec, n, root, bad, &why)) return true;
-	respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
-	return false;
-}
-
-/* An error from the use cases whose field the API names otherwise. */
-static void respond_api_error_as(struct request *req, const struct app_error *err,
-                                 const char *app_field, const char *api_field)
-{
-	struct app_error e = *err;
-	if (e.field && !strcmp(e.field, app_field)) e.field = api_field;
-	respond_api_error(req, &e);
-}
 
 void api_papers(struct request *req)
 {
@@ -870,7 +746,7 @@ void api_papers(struct request *req)
 	set(j, "papers", arr);
 	set(j, "can_add", json_boolean(manage));
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_paper(struct request *req)
@@ -882,7 +758,7 @@ void api_paper(struct request *req)
 		return;
 	json_t *j = paper_full_json(req, &p);
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* The file's bytes, with the headers of the page's download (the page's
@@ -928,11 +804,11 @@ void api_paper_post(struct request *req)
 			p.published_at = req->now;
 	} else {
 		json_t *root;
-		if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
-		bool ok = body_id(req, root, "item_id", &p.item_id);
+		if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+		bool ok = api_body_id(req, root, "item_id", &p.item_id);
 		if (ok) {
-			p.title = body_text(req, root, "title");
-			p.summary = body_text(req, root, "summary");
+			p.title = api_body_text(req, root, "title");
+			p.summary = api_body_text(req, root, "summary");
 			const char *md = json_string_value(json_object_get(root, "markdown"));
 			p.markdown = arena_strdup(&req->arena, md ? md : "");
 			if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
@@ -953,7 +829,7 @@ void api_paper_post(struct request *req)
 	if (!app_paper_add(req->store, req->cfg->files_dir, &m, &p, req->upload.data,
 	                   req->upload.len, req->upload.filename, req->cfg->upload_limit,
 	                   req->user->id, req->now, &req->arena, &id, &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	struct paper got;
@@ -964,7 +840,7 @@ void api_paper_post(struct request *req)
 	json_t *j = paper_full_json(req, &got);
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	respond_header(req, "Location", paper_api_path(req, m.id, id, ""));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* Publishes a draft; a published paper stays as it is (as the page). */
@@ -989,7 +865,7 @@ void api_paper_publish(struct request *req)
 	}
 	json_t *j = paper_json(req, &p);
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_paper_delete(struct request *req)
@@ -999,7 +875,7 @@ void api_paper_delete(struct request *req)
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	struct app_error err;
 	if (!app_paper_remove(req->store, req->cfg->files_dir, &m, req->params[2], &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	req->status = 204;
@@ -1027,7 +903,7 @@ void api_reflections(struct request *req)
 	set(j, "i_have_answered", json_boolean(done));
 	set(j, "can_reflect", json_boolean(!done && !m.cancelled_at && m.ends_at <= req->now &&
 	                                   policy_can_reflect(&req->actor, invited, attended)));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* {"felt_heard": 1..5, "info_in_time", "felt_safe": "yes|partly|no",
@@ -1042,7 +918,7 @@ void api_reflection_post(struct request *req)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	struct reflection r = {0};
 	json_int_t heard = json_integer_value(json_object_get(root, "felt_heard"));
 	const char *bad = NULL, *why = NULL;
@@ -1058,7 +934,7 @@ void api_reflection_post(struct request *req)
 		why = "felt_safe must be yes, partly or no. Nothing was saved.";
 	}
 	r.felt_heard = (int)heard;
-	r.should_change = body_text(req, root, "should_change");
+	r.should_change = api_body_text(req, root, "should_change");
 	r.named = json_is_true(json_object_get(root, "named"));
 	json_decref(root);
 	if (bad) {
@@ -1067,7 +943,7 @@ void api_reflection_post(struct request *req)
 	}
 	struct app_error err;
 	if (!app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	json_t *j = json_object();
@@ -1077,7 +953,7 @@ void api_reflection_post(struct request *req)
 	set(j, "felt_safe", json_string(ypn_key(r.felt_safe)));
 	set(j, "should_change", json_string(r.should_change));
 	set(j, "named", json_boolean(r.named));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* {"text"}: the stewards' answer to the reflections ("" clears it);
@@ -1090,13 +966,13 @@ void api_what_we_will_change_put(struct request *req)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	json_t *root;
-	if (!parse_body(req, spec, 1, &root)) return;
-	const char *text = body_text(req, root, "text");
+	if (!api_parse_body(req, spec, 1, &root)) return;
+	const char *text = api_body_text(req, root, "text");
 	json_decref(root);
 	struct app_error err;
 	if (!app_what_we_will_change(req->store, &m, text, req->user->id, req->now, &req->arena,
 	                             &err)) {
-		respond_api_error_as(req, &err, "what_we_will_change", "text");
+		api_respond_error_as(req, &err, "what_we_will_change", "text");
 		return;
 	}
 	if (store_meeting_get(req->store, req->panel->id, m.id, &req->arena, &m) != ST_OK) {
@@ -1106,7 +982,7 @@ void api_what_we_will_change_put(struct request *req)
 	json_t *j = meeting_json(&m);
 	set(j, "what_we_will_change", json_string(m.what_we_will_change));
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* {"markdown"}: the project's closing reflection; closes it (the first
@@ -1118,12 +994,12 @@ void api_closing_reflection_put(struct request *req)
 	struct project p;
 	if (!load_project_id(req, req->params[1], &p)) return;
 	json_t *root;
-	if (!parse_body(req, spec, 1, &root)) return;
-	const char *md = body_text(req, root, "markdown");
+	if (!api_parse_body(req, spec, 1, &root)) return;
+	const char *md = api_body_text(req, root, "markdown");
 	json_decref(root);
 	struct app_error err;
 	if (!app_project_close(req->store, &p, md, req->user->id, req->now, &req->arena, &err)) {
-		respond_api_error_as(req, &err, "closing_reflection", "markdown");
+		api_respond_error_as(req, &err, "closing_reflection", "markdown");
 		return;
 	}
 	if (store_project_get(req->store, req->panel->id, p.id, &req->arena, &p) != ST_OK) {
@@ -1133,70 +1009,12 @@ void api_closing_reflection_put(struct request *req)
 	json_t *j = project_json(&p);
 	set(j, "closing_reflection", json_string(p.closing_reflection));
 	set(j, "time_zone", json_string(req->panel->time_zone));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* ---- writes the pages have: projects, meetings, agendas, attendance ----
  * Each as its page (page_projects.c, page_meetings.c), with the same
  * checks and the same notices; the route gives the same policy action. */
-
-/* A JSON body whose keys in lists[] are arrays (jsonb_parse knows none):
- * each is taken out into out[] (NULL when absent; 400 naming it when not
- * an array) and the rest checked against spec into *root. False, having
- * answered, when the body does not fit; the caller json_decref()s out[]
- * and *root otherwise. */
-static bool parse_body_lists(struct request *req, const struct jsonb_field *spec, size_t n,
-                             const char *const *lists, json_t **out, size_t nlists,
-                             json_t **root)
-{
-	for (size_t k = 0; k < nlists; k++) out[k] = NULL;
-	json_t *raw = json_loadb(req->body.data ? req->body.data : "", req->body.len,
-	                         JSON_REJECT_DUPLICATES, NULL);
-	if (!raw || !json_is_object(raw)) {
-		/* The usual error for a body that is not one JSON object. */
-		json_decref(raw);
-		return parse_body(req, spec, n, root);
-	}
-	for (size_t k = 0; k < nlists; k++) {
-		json_t *v = json_object_get(raw, lists[k]);
-		if (!v) continue;
-		if (!json_is_array(v)) {
-			for (size_t i = 0; i < k; i++) json_decref(out[i]);
-			json_decref(raw);
-			respond_error_field(req, 400, "invalid", lists[k], "This must be a list.");
-			return false;
-		}
-		out[k] = json_incref(v);
-		json_object_del(raw, lists[k]);
-	}
-	char *rest = json_dumps(raw, JSON_COMPACT);
-	json_decref(raw);
-	char bad[JSONB_FIELD_MAX + 1];
-	const char *why = "The body is not right.";
-	bool ok = rest && jsonb_parse(rest, strlen(rest), spec, n, root, bad, &why);
-	free(rest);
-	if (!ok) {
-		for (size_t k = 0; k < nlists; k++) json_decref(out[k]);
-		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
-	}
-	return ok;
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ", UTC, into *out; false when it is not that, or
- * no such date or time. */
-static bool parse_utc(const char *s, int64_t *out)
-{
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	if (!s || strlen(s) != sizeof shape - 1) return false;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
-	int y, mo, d, h, mi, sec;
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6 || sec > 59 ||
-	    civil_to_utc(y, mo, d, h, mi, "UTC", out) != CIVIL_EXACT)
-		return false;
-	*out += sec;
-	return true;
-}
 
 /* {"title", "purpose"?, "decision_maker"?, "stage"?}: starts a project,
  * at stage "shaping" unless another is given (as the page). */
@@ -1207,11 +1025,11 @@ void api_project_post(struct request *req)
 		{ "title", JB_STRING, true, 800 }, { "purpose", JB_STRING, false, 20000 },
 		{ "decision_maker", JB_STRING, false, 800 }, { "stage", JB_STRING, false, 40 } };
 	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	struct project p = { .panel_id = req->panel->id };
-	p.title = body_text(req, root, "title");
-	p.purpose = body_text(req, root, "purpose");
-	p.decision_maker = body_text(req, root, "decision_maker");
+	p.title = api_body_text(req, root, "title");
+	p.purpose = api_body_text(req, root, "purpose");
+	p.decision_maker = api_body_text(req, root, "decision_maker");
 	const char *stage = json_string_value(json_object_get(root, "stage"));
 	bool stage_ok = stage_parse(stage ? stage : "shaping", &p.stage);
 	json_decref(root);
@@ -1243,7 +1061,7 @@ void api_project_post(struct request *req)
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	respond_header(req, "Location", arena_printf(&req->arena, "/api/v1/panels/%lld/projects/%lld",
 	                                             (long long)req->panel->id, (long long)id));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* {"stage", "rung": 1..7, "evidence"}: the rung of the co-production
@@ -1256,11 +1074,11 @@ void api_project_rung_post(struct request *req)
 	struct project p;
 	if (!load_project_id(req, req->params[1], &p)) return;
 	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	enum project_stage stage;
 	bool stage_ok = stage_parse(json_string_value(json_object_get(root, "stage")), &stage);
 	json_int_t rung = json_integer_value(json_object_get(root, "rung"));
-	const char *evidence = body_text(req, root, "evidence");
+	const char *evidence = api_body_text(req, root, "evidence");
 	json_decref(root);
 	if (!stage_ok) {
 		respond_error_field(req, 400, "invalid", "stage",
@@ -1280,7 +1098,7 @@ void api_project_rung_post(struct request *req)
 	set(j, "rung_group", json_string(rung_group((int)rung)));
 	set(j, "evidence", json_string(evidence));
 	set(j, "recorded_at", jtime(req->now));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* {"title", "project_id"?, "starts_at", "ends_at", "place"?,
@@ -1295,18 +1113,18 @@ void api_meeting_post(struct request *req)
 		{ "place", JB_STRING, false, 800 }, { "place_access", JB_STRING, false, 8000 },
 		{ "online_url", JB_STRING, false, 2000 } };
 	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
 	struct meeting m = {0};
-	bool ok = body_id(req, root, "project_id", &m.project_id);
+	bool ok = api_body_id(req, root, "project_id", &m.project_id);
 	const char *bad = NULL;
 	if (ok) {
-		m.title = body_text(req, root, "title");
-		m.place = body_text(req, root, "place");
-		m.place_access = body_text(req, root, "place_access");
-		m.online_url = body_text(req, root, "online_url");
-		if (!parse_utc(json_string_value(json_object_get(root, "starts_at")), &m.starts_at))
+		m.title = api_body_text(req, root, "title");
+		m.place = api_body_text(req, root, "place");
+		m.place_access = api_body_text(req, root, "place_access");
+		m.online_url = api_body_text(req, root, "online_url");
+		if (!api_parse_utc(json_string_value(json_object_get(root, "starts_at")), &m.starts_at))
 			bad = "starts_at";
-		else if (!parse_utc(json_string_value(json_object_get(root, "ends_at")), &m.ends_at))
+		else if (!api_parse_utc(json_string_value(json_object_get(root, "ends_at")), &m.ends_at))
 			bad = "ends_at";
 	}
 	json_decref(root);
@@ -1319,7 +1137,7 @@ void api_meeting_post(struct request *req)
 	int64_t id;
 	struct app_error err;
 	if (!app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id, &err)) {
-		respond_api_error_as(req, &err, "end_time", "ends_at");
+		api_respond_error_as(req, &err, "end_time", "ends_at");
 		return;
 	}
 	struct meeting got;
@@ -1331,7 +1149,7 @@ void api_meeting_post(struct request *req)
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	respond_header(req, "Location", arena_printf(&req->arena, "/api/v1/panels/%lld/meetings/%lld",
 	                                             (long long)req->panel->id, (long long)id));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* {"reply": "coming|maybe|not_coming"} → the meeting as GET gives it. */
@@ -1346,7 +1164,7 @@ void api_meeting_reply_put(struct request *req)
 		return;
 	}
 	json_t *root;
-	if (!parse_body(req, spec, 1, &root)) return;
+	if (!api_parse_body(req, spec, 1, &root)) return;
 	enum meeting_reply r;
 	bool ok = reply_parse(json_string_value(json_object_get(root, "reply")), &r);
 	json_decref(root);
@@ -1374,15 +1192,15 @@ void api_item_post(struct request *req)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	json_t *root;
-	if (!parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
-	const char *title = body_text(req, root, "title");
-	const char *why = body_text(req, root, "why");
-	const char *note = body_text(req, root, "content_note");
+	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	const char *title = api_body_text(req, root, "title");
+	const char *why = api_body_text(req, root, "why");
+	const char *note = api_body_text(req, root, "content_note");
 	json_decref(root);
 	int64_t id;
 	struct app_error err;
 	if (!app_propose_item(req->store, &m, req->user->id, title, why, note, req->now, &id, &err)) {
-		respond_api_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	struct agenda_item it;
@@ -1392,7 +1210,7 @@ void api_item_post(struct request *req)
 	}
 	json_t *j = agenda_item_json(&it, policy_allows(&req->actor, PA_MANAGE_MEETINGS));
 	set(j, "meeting_id", jint(m.id));
-	send(req, 201, j);
+	api_send(req, 201, j);
 }
 
 /* {"on": true|false}: support an item, or step out of it (as the page's
@@ -1410,7 +1228,7 @@ static void item_toggle_put(struct request *req, bool support)
 		return;
 	}
 	json_t *root;
-	if (!parse_body(req, spec, 1, &root)) return;
+	if (!api_parse_body(req, spec, 1, &root)) return;
 	bool on = json_is_true(json_object_get(root, "on"));
 	json_decref(root);
 	struct app_error err;
@@ -1439,7 +1257,7 @@ void api_agenda_post(struct request *req)
 		return;
 	}
 	json_t *root, *items;
-	if (!parse_body_lists(req, NULL, 0, lists, &items, 1, &root)) return;
+	if (!api_parse_body_lists(req, NULL, 0, lists, &items, 1, &root)) return;
 	json_decref(root);
 	struct agenda_item *it;
 	size_t nit;
@@ -1544,7 +1362,7 @@ void api_attendance_put(struct request *req)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	json_t *root, *l[2];
-	if (!parse_body_lists(req, NULL, 0, lists, l, 2, &root)) return;
+	if (!api_parse_body_lists(req, NULL, 0, lists, l, 2, &root)) return;
 	json_decref(root);
 	int64_t *ids[2] = { NULL, NULL };
 	size_t n[2] = { 0, 0 };
@@ -1608,7 +1426,7 @@ void api_attendance_put(struct request *req)
 	json_t *j = json_object();
 	set(j, "meeting_id", jint(m.id));
 	set(j, "people", arr);
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* PUT invites guest {id} (the route's third id, an active guest of the
@@ -1647,7 +1465,7 @@ static void meeting_guest_set(struct request *req, bool on)
 	set(j, "meeting_id", jint(m.id));
 	set(j, "user_id", jint(uid));
 	set(j, "invited", json_true());
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 void api_meeting_guest_put(struct request *req) { meeting_guest_set(req, true); }
@@ -1658,7 +1476,7 @@ void api_meeting_guest_delete(struct request *req) { meeting_guest_set(req, fals
 void api_my_contributions(struct request *req)
 {
 	int64_t before, limit;
-	if (!query_page(req, &before, &limit)) return;
+	if (!api_query_page(req, &before, &limit)) return;
 	json_t *arr = json_array();
 	int64_t next;
 	/* CS_AUTHOR always lists the asker's own, whatever key is given. */
@@ -1667,13 +1485,13 @@ void api_my_contributions(struct request *req)
 		respond_error(req, 500, "internal", "We could not load what you said.");
 		return;
 	}
-	send(req, 200, list_answer("contributions", arr, next, limit));
+	api_send(req, 200, api_list_answer("contributions", arr, next, limit));
 }
 
 void api_notices(struct request *req)
 {
 	int64_t limit = LIST_DEFAULT;
-	if (!query_i64(req, "limit", 1, LIST_MAX, &limit, "limit must be 1 to 100.")) return;
+	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, "limit must be 1 to 100.")) return;
 	struct notice *n;
 	size_t k;
 	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
@@ -1694,7 +1512,7 @@ void api_notices(struct request *req)
 	json_t *j = json_object();
 	set(j, "notices", arr);
 	set(j, "unread", jint(store_notices_unread(req->store, req->user->id)));
-	send(req, 200, j);
+	api_send(req, 200, j);
 }
 
 /* Marks every notice read (as the Notices page). */

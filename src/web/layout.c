@@ -39,6 +39,7 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 		html(b, "<nav aria-label=\"Main\"><ul class=\"nav\">"
 		        "<li><a href=\"/panels\">My panels</a></li>"
 		        "<li><a href=\"/my-contributions\">What I said</a></li>"
+		        "<li><a href=\"/my-pay\">My pay</a></li>"
 		        "<li><a href=\"/notices\">Notices</a></li>"
 		        "<li><a href=\"/profile\">My profile</a></li>"
 		        "<li><a href=\"/my-data\">My data</a></li>"

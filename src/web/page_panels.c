@@ -38,7 +38,8 @@ void panels_get(struct request *req)
 	}
 	if (n) html(b, "</ul>");
 	if (req->user->is_admin)
-		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">Start a new panel</a></p>");
+		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">Start a new panel</a> "
+		        "<a href=\"/admin/limits\">Earnings limits</a></p>");
 	page_end(req);
 }
 

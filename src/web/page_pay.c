@@ -104,7 +104,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 	if (!k->declared) {
 		if (own)
 			html(b, "<p>You have not told us of an earnings limit. If a benefit limits what "
-			        "you can earn, <a href=\"/me/pay#limit\">say which one</a> and we will show "
+			        "you can earn, <a href=\"/my-pay#limit\">say which one</a> and we will show "
 			        "what each payment does to it.</p>");
 		else
 			html(b, "<p>%t has not declared an earnings limit.</p>", payee_name);
@@ -257,7 +257,7 @@ void pay_get(struct request *req)
 			if (c[i].panel_id == pid) c[k++] = c[i];
 		if (!k) html(b, "<p>You have no claims in this panel yet.</p>");
 		else claims_table(req, c, k, false, false, "Your claims");
-		html(b, "<p><a href=\"/me/pay\">All your pay, your earnings limit and statements</a></p>");
+		html(b, "<p><a href=\"/my-pay\">All your pay, your earnings limit and statements</a></p>");
 		page_end(req);
 		return;
 	}
@@ -415,19 +415,16 @@ void pay_policy_post(struct request *req)
 		policy_form(req, &pol, &e, false);
 		return;
 	}
-	if (!currency_valid(field(req, "currency"))) errors_add(&e, "currency", "Choose a currency.");
+	/* The form's shapes here; what the values may be, app_pay_policy_save. */
+	if (strlen(field(req, "currency")) != 3) errors_add(&e, "currency", "Choose a currency.");
 	else memcpy(pol.currency, field(req, "currency"), 4);
 	pol.rates.hour = money_field(req, &e, "rate_hour", "Enter the rate like 27.50.");
 	pol.rates.half_day = money_field(req, &e, "rate_half_day", "Enter the rate like 82.50.");
 	pol.rates.day = money_field(req, &e, "rate_day", "Enter the rate like 165.00.");
 	if (!pay_unit_parse(field(req, "meeting_unit"), &pol.meeting_unit))
 		errors_add(&e, "meeting_unit", "Choose how going to a meeting is paid.");
-	else if (!pay_rate_of(&pol.rates, pol.meeting_unit))
-		errors_add(&e, "meeting_unit", "Give a rate for the way meetings are paid.");
 	if (!parse_i64(field(req, "prep_minutes"), 0, 24 * 60, &pol.prep_minutes))
 		errors_add(&e, "prep_minutes", "Enter minutes, from 0 to 1440.");
-	else if (pol.prep_minutes && !pol.rates.hour)
-		errors_add(&e, "prep_minutes", "Preparation is paid at the hourly rate: give one.");
 	if (!parse_i64(field(req, "target_days"), 1, 365, &pol.target_days))
 		errors_add(&e, "target_days", "Enter a number of days, from 1 to 365.");
 	const char *expenses = form_get_all(&req->form, "expenses", &req->arena);
@@ -435,34 +432,21 @@ void pay_policy_post(struct request *req)
 		errors_add(&e, "expenses", "Choose from the list.");
 	pol.advice_name = text_trim(arena_strdup(&req->arena, field(req, "advice_name")));
 	pol.advice_url = text_trim(arena_strdup(&req->arena, field(req, "advice_url")));
-	if (*pol.advice_url && strncmp(pol.advice_url, "https://", 8) != 0 &&
-	    strncmp(pol.advice_url, "http://", 7) != 0)
-		errors_add(&e, "advice_url", "Enter a web address starting https://");
-	enum pay_column cols[COL__COUNT];
-	size_t ncols;
 	pol.csv_columns = text_trim(arena_strdup(&req->arena, field(req, "csv_columns")));
-	if (!pay_columns_parse(pol.csv_columns, cols, &ncols))
-		errors_add(&e, "csv_columns", "Use only the column names listed, each once.");
 	pol.store_bank_details = strcmp(field(req, "store_bank_details"), "1") == 0;
-	if (pol.store_bank_details && !req->cfg->seal_key_loaded)
-		errors_add(&e, "store_bank_details", "This server has no sealing key, so it cannot "
-		                                     "store bank details. See docs/operations.md.");
+	struct app_error err;
+	if (!e.n && !app_pay_policy_save(req->store, &pol, req->cfg->seal_key_loaded, req->now,
+	                                 &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		if (err.status == 409) {
+			load_policy(req, &pol);
+			policy_form(req, &pol, &e, false);
+			return;
+		}
+	}
 	if (e.n) {
-		req->status = 400;
+		if (!req->status || req->status == 200) req->status = 400;
 		policy_form(req, &pol, &e, true);
-		return;
-	}
-	enum store_rc rc = store_pay_policy_put(req->store, &pol, req->now);
-	if (rc == ST_CONFLICT) {
-		errors_add(&e, "currency", "Someone else changed the policy while you were editing. "
-		                           "Check the values below and save again.");
-		req->status = 409;
-		load_policy(req, &pol);
-		policy_form(req, &pol, &e, false);
-		return;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save the pay policy.");
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay", (long long)req->panel->id));
@@ -778,7 +762,7 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 		html(b, "</tbody></table>");
 	}
 	html(b, "<p><a href=\"%a\">Back to pay</a></p>",
-	     own && !manage ? "/me/pay"
+	     own && !manage ? "/my-pay"
 	                    : arena_printf(a, "/panels/%lld/pay", (long long)req->panel->id));
 	page_end(req);
 }

@@ -119,6 +119,18 @@ void pay_run_get(struct request *req);
 void pay_run_paid_post(struct request *req);
 void pay_run_csv_get(struct request *req);
 
+/* page_my_pay.c */
+void my_pay_get(struct request *req);
+void my_pay_limit_post(struct request *req);
+void my_pay_bank_post(struct request *req);
+void my_pay_bank_remove_post(struct request *req);
+void my_pay_statement_get(struct request *req);
+
+/* page_limits.c */
+void limits_get(struct request *req);
+void limit_get(struct request *req);
+void limit_post(struct request *req);
+
 /* api_v1.c */
 void api_me(struct request *req);
 void api_panels(struct request *req);
@@ -166,6 +178,26 @@ void api_attendance_put(struct request *req);
 void api_meeting_guest_put(struct request *req);
 void api_meeting_guest_delete(struct request *req);
 void api_notices_read_post(struct request *req);
+
+/* api_pay.c */
+void api_pay_policy_get(struct request *req);
+void api_pay_policy_put(struct request *req);
+void api_pay_claims(struct request *req);
+void api_pay_claim_post(struct request *req);
+void api_pay_claim(struct request *req);
+void api_pay_check(struct request *req);
+void api_pay_decision_post(struct request *req);
+void api_pay_runs(struct request *req);
+void api_pay_run_post(struct request *req);
+void api_pay_run(struct request *req);
+void api_pay_run_paid_post(struct request *req);
+void api_my_pay(struct request *req);
+void api_my_pay_declaration_put(struct request *req);
+void api_my_pay_declaration_delete(struct request *req);
+void api_my_pay_statement(struct request *req);
+void api_earnings_limits(struct request *req);
+void api_earnings_limit_post(struct request *req);
+void api_earnings_limit_put(struct request *req);
 
 /* Shared by pages: a local path that is safe to redirect to after
  * sign-in, or "/panels". */

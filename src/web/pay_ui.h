@@ -23,4 +23,27 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 /* How quickly the panel pays; link: only the late-payment flag, with a
  * link to the pay page (the panel's home page). */
 void timeliness_section(struct request *req, const struct pay_policy *pol, bool link);
+
+/* Where the signed-in person stands, for "My pay" and /api/v1/me/pay:
+ * their declared limit and its check today (a claim of nothing), in the
+ * zone of their first panel; the currency and benefits advice of the
+ * first panel of theirs that pays; whether any of those keeps bank
+ * details. */
+struct my_pay_standing {
+	const char *zone;
+	int64_t today;
+	char currency[4];
+	const char *advice_name, *advice_url;
+	bool bank_wanted;
+	bool declared;
+	struct pay_declaration declaration;
+	struct pay_check check;
+};
+bool my_pay_standing(struct request *req, struct my_pay_standing *st);
+/* A statement's days from the query: ?tax_year=2025 (6 April 2025 to 5
+ * April 2026), or ?from=&to= (days, at most 7 years apart), or by default
+ * the tax year holding today. False with *why when they do not fit. */
+bool statement_range(struct request *req, struct day_range *out, const char **why);
+/* Answers the signed-in person's statement for range as CSV. */
+void statement_csv(struct request *req, struct day_range range);
 #endif
