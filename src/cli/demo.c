@@ -9,8 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app.h"
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "core/civil_time.h"
 #include "core/profile.h"
 #include "core/text.h"
 
@@ -119,7 +121,7 @@ struct demo_ctx {
 /* A project, a past meeting with what was said there and the responses,
  * and a coming meeting whose agenda is open: enough to see every page. */
 static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_t rana,
-                                int64_t amira, int64_t now)
+                                int64_t amira, int64_t now, int64_t *past_meeting)
 {
 	enum { DAY = 86400 };
 	struct project pr = { .panel_id = pv, .title = "A welcome pack for new arrivals",
@@ -148,6 +150,7 @@ static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_
 	                         "yet; pictures help.", "", amira, now - DAY, &item) != ST_OK ||
 	    store_agenda_support(s, item, rana, true, now - DAY) != ST_OK)
 		return ST_ERROR;
+	*past_meeting = past;
 	const struct contribution_new said[3] = {
 		{ pv, project, past, 0, KIND_RECOMMENDATION, "Put the GP registration steps first: "
 		  "most of us did not know we could register without an address.", ATTR_NAMED, "",
@@ -183,6 +186,56 @@ static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_
 	return store_response_add(s, &r, &cid[0], 1, "Just Voices responded to something you said.",
 	                          "/my-contributions", "News about what you said to Just Voices",
 	                          "Read what became of it on emptychair.", now - 9 * DAY, &rid);
+}
+
+/* Fair pay: both panels pay, the first by the hour for meetings with
+ * paid preparation. Amira (who has said Carer's Allowance limits what she
+ * can earn) gets the claims her attendance at the past meeting earns, as
+ * recording it would have made them had the panel paid then; her fee is
+ * approved, waiting for a payment run, and her preparation still waits. */
+static enum store_rc demo_pay(struct store *s, int64_t pv, int64_t pm, int64_t past,
+                              int64_t amira, int64_t sam, int64_t now)
+{
+	struct pay_policy pol = { .currency = "GBP", .rates = { 2500, 9000, 18000 },
+		.meeting_unit = UNIT_HOUR, .prep_minutes = 30, .target_days = 14,
+		.expense_categories = (1u << EXPENSE__COUNT) - 1,
+		.csv_columns = "reference,payee,method,amount,claims",
+		.advice_name = "Citizens Advice: benefits and work",
+		.advice_url = "https://www.citizensadvice.org.uk/benefits/" };
+	struct pay_declaration carer = { .rule = "carers_allowance",
+	                                 .anchor_day = civil_day(2026, 4, 6) }; /* a Monday */
+	pol.panel_id = pv;
+	if (store_pay_policy_put(s, &pol, now) != ST_OK) return ST_ERROR;
+	pol.panel_id = pm;
+	pol.rates = (struct pay_rates){ 2000, 7000, 14000 };
+	pol.meeting_unit = UNIT_HALF_DAY;
+	pol.prep_minutes = 0;
+	if (store_pay_policy_put(s, &pol, now) != ST_OK ||
+	    store_pay_declaration_set(s, amira, &carer, now) != ST_OK)
+		return ST_ERROR;
+	struct arena a = { 0 };
+	struct panel panel;
+	struct meeting m;
+	struct pay_claim *c;
+	size_t n;
+	enum store_rc rc = ST_ERROR;
+	if (store_panel_get(s, pv, &a, &panel) == ST_OK &&
+	    store_meeting_get(s, pv, past, &a, &m) == ST_OK &&
+	    app_pay_for_attendance(s, &panel, &m, amira, true, now, &a) &&
+	    store_pay_claims_list(s, PCS_PAYEE, amira, -1, 0, 10, &a, &c, &n) == ST_OK) {
+		rc = ST_OK;
+		for (size_t i = 0; i < n && rc == ST_OK; i++) {
+			if (c[i].kind != CLAIM_FEE) continue;
+			struct pay_step st = { .panel_id = pv, .claim_id = c[i].id, .step = STEP_APPROVE,
+			                       .key = "demo:approve", .method = METHOD_BANK,
+			                       .pay_day = civil_day_at(now, panel.time_zone) + 7, .by = sam };
+			int64_t entry;
+			enum pay_outcome out;
+			rc = store_pay_claim_step(s, &st, now, &entry, &out);
+		}
+	}
+	arena_free(&a);
+	return rc;
 }
 
 static enum store_rc make_demo(struct store *s, void *p)
@@ -241,7 +294,9 @@ static enum store_rc make_demo(struct store *s, void *p)
 		                                               ROLE_CO_CREATOR, MEMBER_ACTIVE, now);
 		fill_profile(s, uid, now);
 	}
-	return demo_voice(s, pv, sam, rana, amira, now);
+	int64_t past;
+	if (demo_voice(s, pv, sam, rana, amira, now, &past) != ST_OK) return ST_ERROR;
+	return demo_pay(s, pv, pm, past, amira, sam, now);
 }
 
 int cmd_demo(const struct cli_options *o, int argc, char **argv)
