@@ -1,0 +1,430 @@
+/* Fair pay over HTTP (src/web/api_pay.c, page_pay.c, page_my_pay.c)
+ * against a real server, on each backend:
+ * - 50 identical approvals, then 50 identical "mark paid" requests, sent
+ *   at once on 50 connections with one Idempotency-Key: exactly one of
+ *   each is written (one ledger entry per claim), the rest are replays;
+ * - the earnings-limit check and its alternatives: approving over a
+ *   declared Carer's Allowance limit is refused (409 over_limit) until a
+ *   steward gives a reason, and the member's non-cash way is taken
+ *   without one; the steward's read of the declaration is in the member's
+ *   audit log;
+ * - who sees what: another co-creator sees none of Amira's claims,
+ *   payments or declared rule (API and pages), a guest sees no pay data at
+ *   all, and nobody sees bank details but masked;
+ * - keys are each person's own, and bad input names its field.
+ *
+ * Demo data (src/cli/demo.c): panel 1 pays £25 an hour with 30 minutes'
+ * preparation; Amira (user 3) declared Carer's Allowance (weeks from
+ * Monday) and has claim 1 (meeting fee £50, approved to be paid in a week)
+ * and claim 2 (preparation £12.50, waiting). Member5 (user 11) is another
+ * co-creator of panel 1, Joy (user 6) its guest. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api_json.h"
+#include "harness.h"
+
+enum { AMIRA = 3, FEE_CLAIM = 1, PREP_CLAIM = 2, RACERS = 50 };
+
+static struct server srv;
+static struct client *sam, *rana, *amira, *other, *joy;
+static char sam_token[128];
+
+/* A keyed change (method, JSON body) with the session's CSRF header. */
+static struct response *keyed(struct client *c, const char *method, const char *path,
+                              const char *json, const char *key)
+{
+	char csrf[200], idem[300];
+	snprintf(csrf, sizeof csrf, "X-CSRF-Token: %s", c->csrf);
+	snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
+	const char *headers[] = { csrf, idem, NULL };
+	return http(c, method, path, json, "application/json", headers);
+}
+
+static json_t *keyed_json(struct client *c, const char *path, const char *json, const char *key,
+                          long want)
+{
+	struct response *r = keyed(c, "POST", path, json, key);
+	if (r->status != want) fail_msg("POST %s %s: got %ld, want %ld\n%.400s", path, json,
+	                                r->status, want, r->body);
+	json_t *j = parse(r);
+	response_free(r);
+	return j;
+}
+
+/* Today in London, "YYYY-MM-DD", plus days. */
+static const char *day_from_today(int days)
+{
+	static char text[4][16];
+	static int k;
+	k = (k + 1) % 4;
+	time_t t = time(NULL) + (time_t)days * 86400;
+	struct tm tm;
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+	localtime_r(&t, &tm);
+	strftime(text[k], sizeof text[k], "%Y-%m-%d", &tm);
+	return text[k];
+}
+
+/* How many ledger entries of kind the claim has (read as the steward). */
+static int entries_of(long claim, const char *kind)
+{
+	char path[100];
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld", claim);
+	json_t *j = call_json(sam, "GET", path, NULL, 200);
+	int n = 0;
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(j, "ledger"), i, e) n += !strcmp(str(e, "kind"), kind);
+	json_decref(j);
+	return n;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!server_start(&srv)) return -1;
+	sam = client_new(&srv);
+	rana = client_new(&srv);
+	amira = client_new(&srv);
+	other = client_new(&srv);
+	joy = client_new(&srv);
+	if (!client_sign_in(sam, "sam@demo.emptychair.org", NULL) ||
+	    !client_sign_in(rana, "rana@demo.emptychair.org", NULL) ||
+	    !client_sign_in(amira, "amira@demo.emptychair.org", NULL) ||
+	    !client_sign_in(other, "member5@demo.emptychair.org", NULL) ||
+	    !client_sign_in(joy, "joy.adebayo@demo.emptychair.org", NULL))
+		return -1;
+	/* An API token for the racing connections: bearer requests need no CSRF. */
+	client_refresh_csrf(sam);
+	struct response *r = post_form(sam, "/account/tokens", "label=racing");
+	const char *at = strstr(r->body, "class=\"code\">");
+	if (!at || sscanf(at + 13, "%127[^<]", sam_token) != 1) {
+		response_free(r);
+		return -1;
+	}
+	response_free(r);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	client_free(sam);
+	client_free(rana);
+	client_free(amira);
+	client_free(other);
+	client_free(joy);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+/* ---- 50 identical requests at once ---- */
+
+struct racer {
+	const char *path, *body, *key;
+	pthread_barrier_t *start;
+	long status;
+	int written;   /* "replayed": false */
+};
+
+static void *race(void *p)
+{
+	struct racer *r = p;
+	struct client *c = client_new(&srv);
+	char auth[200], idem[200];
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", sam_token);
+	snprintf(idem, sizeof idem, "Idempotency-Key: %s", r->key);
+	const char *headers[] = { auth, idem, NULL };
+	pthread_barrier_wait(r->start);
+	struct response *res = http(c, "POST", r->path, r->body, "application/json", headers);
+	r->status = res->status;
+	r->written = res->status == 200 && strstr(res->body, "\"replayed\":false") != NULL;
+	response_free(res);
+	client_free(c);
+	return NULL;
+}
+
+/* Sends body to path RACERS times at once under one key; all must answer
+ * 200, and exactly one of them must have written. */
+static void race_all(const char *path, const char *body, const char *key)
+{
+	pthread_t t[RACERS];
+	struct racer r[RACERS];
+	pthread_barrier_t start;
+	pthread_barrier_init(&start, NULL, RACERS);
+	for (int i = 0; i < RACERS; i++) {
+		r[i] = (struct racer){ .path = path, .body = body, .key = key, .start = &start };
+		assert_int_equal(pthread_create(&t[i], NULL, race, &r[i]), 0);
+	}
+	int written = 0;
+	for (int i = 0; i < RACERS; i++) {
+		pthread_join(t[i], NULL);
+		if (r[i].status != 200) fail_msg("racer %d: status %ld", i, r[i].status);
+		written += r[i].written;
+	}
+	pthread_barrier_destroy(&start);
+	assert_int_equal(written, 1);
+}
+
+static void concurrent_identical_requests_write_once(void **state)
+{
+	(void)state;
+	char body[200];
+	snprintf(body, sizeof body, "{\"choice\":\"approve\",\"pay_day\":\"%s\"}", day_from_today(0));
+	assert_int_equal(entries_of(PREP_CLAIM, "approval"), 0);
+	race_all("/api/v1/panels/1/pay/claims/2/decision", body, "race-approve");
+	assert_int_equal(entries_of(PREP_CLAIM, "approval"), 1);
+
+	/* A run of both of Amira's claims, then 50 identical "mark paid". */
+	json_t *j = keyed_json(sam, "/api/v1/panels/1/pay/runs", "{\"claims\":[1,2]}", "race-run", 201);
+	long run = get_id(json_object_get(j, "run"));
+	assert_int_equal(num(json_object_get(j, "run"), "total"), 5000 + 1250);
+	json_decref(j);
+	char path[100];
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/paid", run);
+	snprintf(body, sizeof body, "{\"paid_day\":\"%s\"}", day_from_today(0));
+	race_all(path, body, "race-paid");
+	assert_int_equal(entries_of(FEE_CLAIM, "payment"), 1);
+	assert_int_equal(entries_of(PREP_CLAIM, "payment"), 1);
+
+	/* The CSV has one row per payee: a header and Amira. */
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/csv", run);
+	struct response *r = call(sam, "GET", path, NULL, 200);
+	assert_true(contains(r, "Amira Haddad"));
+	assert_true(contains(r, "62.50"));
+	response_free(r);
+
+	/* Her statement for this tax year shows both, and the total. */
+	j = call_json(amira, "GET", "/api/v1/me/pay/statement", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "claims")), 2);
+	assert_int_equal(num(j, "total"), 6250);
+	json_decref(j);
+	r = call(amira, "GET", "/my-pay/statement?format=csv", NULL, 200);
+	assert_true(contains(r, "paid_on,panel,claim"));
+	assert_true(contains(r, ",5000,GBP,"));
+	assert_true(contains(r, ",1250,GBP,"));
+	response_free(r);
+}
+
+/* ---- the earnings-limit check and its alternatives ---- */
+
+static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
+{
+	(void)state;
+	char body[400];
+	/* A day's work (£180) for Amira, logged by a steward, and a second one. */
+	long claims[2];
+	for (int i = 0; i < 2; i++) {
+		snprintf(body, sizeof body, "{\"kind\":\"work\",\"description\":\"Interview panel %d\","
+		                            "\"work_day\":\"%s\",\"unit\":\"day\",\"quantity\":1,"
+		                            "\"payee_id\":3}", i, day_from_today(-1));
+		char key[40];
+		snprintf(key, sizeof key, "log-day-%d", i);
+		json_t *j = keyed_json(sam, "/api/v1/panels/1/pay/claims", body, key, 201);
+		json_t *c = json_object_get(j, "claim");
+		assert_int_equal(num(c, "amount"), 18000);
+		assert_string_equal(str(c, "state"), "claimed");
+		claims[i] = get_id(c);
+		json_decref(j);
+	}
+	/* Both paid next week: the first fits under £204 a week, the second not. */
+	const char *next_week = day_from_today(7);
+	char path[120], check[160];
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claims[0]);
+	snprintf(body, sizeof body, "{\"choice\":\"approve\",\"pay_day\":\"%s\"}", next_week);
+	json_decref(keyed_json(sam, path, body, "approve-day-0", 200));
+
+	snprintf(check, sizeof check, "/api/v1/panels/1/pay/claims/%ld/check?pay_day=%s", claims[1],
+	         next_week);
+	json_t *j = call_json(sam, "GET", check, NULL, 200);
+	json_t *k = json_object_get(j, "check");
+	assert_true(json_is_true(json_object_get(k, "over")));
+	assert_true(json_is_true(json_object_get(k, "needs_reason")));
+	json_t *l = json_object_get(k, "limit");
+	assert_string_equal(str(l, "rule"), "carers_allowance");
+	json_t *e = json_object_get(k, "effect");
+	assert_string_equal(str(e, "state"), "over");
+	assert_int_equal(num(e, "total_before"), 18000);
+	assert_int_equal(num(e, "total_after"), 36000);
+	assert_int_equal(num(e, "margin"), num(l, "amount") - 36000);
+	assert_string_equal(str(json_object_get(k, "benefits_advice"), "url"),
+	                    "https://www.citizensadvice.org.uk/benefits/");
+	json_decref(j);
+
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claims[1]);
+	struct response *r = keyed(sam, "POST", path, body, "approve-day-1");
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "\"over_limit\""));
+	response_free(r);
+	snprintf(body, sizeof body, "{\"choice\":\"approve_anyway\",\"pay_day\":\"%s\"}", next_week);
+	r = keyed(sam, "POST", path, body, "approve-day-1b");
+	assert_int_equal(r->status, 422);
+	assert_true(contains(r, "\"reason\""));
+	response_free(r);
+	/* The member's non-cash way instead: taken, no reason needed. */
+	snprintf(body, sizeof body, "{\"choice\":\"non_cash\",\"method\":\"training\","
+	                            "\"pay_day\":\"%s\"}", next_week);
+	j = keyed_json(sam, path, body, "approve-day-1c", 200);
+	assert_string_equal(str(json_object_get(j, "claim"), "state"), "approved");
+	assert_string_equal(str(json_object_get(j, "claim"), "method"), "training");
+	json_decref(j);
+
+	/* Amira sees the same facts about her own claim, and who read her rule. */
+	j = call_json(amira, "GET", check, NULL, 200);
+	assert_string_equal(str(json_object_get(json_object_get(j, "check"), "limit"), "rule"),
+	                    "carers_allowance");
+	json_decref(j);
+	r = call(amira, "GET", "/api/v1/me/audit", NULL, 200);
+	assert_true(contains(r, "pay_declaration"));
+	response_free(r);
+}
+
+/* ---- who sees what ---- */
+
+static void another_co_creator_sees_nothing_of_amiras(void **state)
+{
+	(void)state;
+	json_t *j = call_json(other, "GET", "/api/v1/panels/1/pay/claims", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "claims")), 0);
+	json_decref(j);
+	static const char *const hidden[] = {
+		"/api/v1/panels/1/pay/claims/1", "/api/v1/panels/1/pay/claims/1/check",
+		"/api/v1/panels/1/pay/claims/2", "/api/v1/panels/1/pay/claims/1/receipt" };
+	for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++)
+		expect_error(other, "GET", hidden[i], NULL, 404, "not_found", NULL);
+	static const char *const refused[] = { "/api/v1/panels/1/pay/runs",
+	                                       "/api/v1/panels/1/pay/runs/1" };
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		expect_error(other, "GET", refused[i], NULL, 403, "forbidden", NULL);
+	j = call_json(other, "GET", "/api/v1/me/pay", NULL, 200);
+	assert_true(json_is_null(json_object_get(j, "declaration")));
+	json_decref(j);
+	/* Nor on the pages (My pay lists every rule to choose from, so there
+	 * the test is only that none is chosen for them). */
+	static const char *const pages[] = { "/panels/1/pay", "/my-pay", "/api/v1/me/pay",
+	                                     "/api/v1/panels/1/pay/claims" };
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct response *r = get(other, pages[i]);
+		assert_int_equal(r->status, 200);
+		assert_false(contains(r, "Amira"));
+		if (strcmp(pages[i], "/my-pay") != 0) assert_false(contains(r, "carers_allowance"));
+		else assert_true(contains(r, "value=\"none\" checked"));
+		response_free(r);
+	}
+	struct response *r = get(other, "/panels/1/pay/claims/1");
+	assert_int_equal(r->status, 404);
+	assert_false(contains(r, "Amira"));
+	response_free(r);
+}
+
+static void a_guest_sees_no_pay_data(void **state)
+{
+	(void)state;
+	static const char *const api[] = {
+		"/api/v1/panels/1/pay/policy", "/api/v1/panels/1/pay/claims",
+		"/api/v1/panels/1/pay/claims/1", "/api/v1/panels/1/pay/claims/1/check",
+		"/api/v1/panels/1/pay/runs", "/api/v1/panels/1/pay/runs/1/csv" };
+	for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
+		expect_error(joy, "GET", api[i], NULL, 403, "forbidden", NULL);
+	static const char *const pages[] = { "/panels/1/pay", "/panels/1/pay/claims/1",
+	                                     "/panels/1/pay/runs/1" };
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct response *r = get(joy, pages[i]);
+		assert_int_equal(r->status, 403);
+		assert_false(contains(r, "Amira"));
+		response_free(r);
+	}
+	/* Her own pay is empty, and her panel page has no pay link or flag. */
+	json_t *j = call_json(joy, "GET", "/api/v1/me/pay", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "claims")), 0);
+	json_decref(j);
+	struct response *r = get(joy, "/panels/1");
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "/panels/1/pay"));
+	response_free(r);
+}
+
+/* ---- declarations, keys and bad input ---- */
+
+static void declarations_keys_and_bad_input(void **state)
+{
+	(void)state;
+	/* Her own amount, monthly from the 15th; then back to Carer's Allowance. */
+	json_t *j = call_json(amira, "PUT", "/api/v1/me/pay/declaration",
+	                      "{\"custom_amount\":50000,\"custom_period\":\"month\","
+	                      "\"anchor_day\":\"2026-01-15\"}", 200);
+	json_t *d = json_object_get(j, "declaration");
+	assert_true(json_is_null(json_object_get(d, "rule")));
+	assert_int_equal(num(d, "custom_amount"), 50000);
+	json_t *p = json_object_get(json_object_get(j, "this_period"), "period");
+	assert_string_equal(str(p, "first") + 8, "15");
+	json_decref(j);
+	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
+	             "{\"rule\":\"no_such_rule\",\"anchor_day\":\"2026-04-06\"}", 422, "invalid", "rule");
+	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
+	             "{\"rule\":\"carers_allowance\",\"anchor_day\":\"6 April\"}", 400, "invalid",
+	             "anchor_day");
+	json_decref(call_json(amira, "PUT", "/api/v1/me/pay/declaration",
+	                      "{\"rule\":\"carers_allowance\",\"anchor_day\":\"2026-04-06\"}", 200));
+
+	/* A key is its sender's: rana may use one sam used, for something else. */
+	const char *body = "{\"kind\":\"expense\",\"description\":\"Bus\",\"work_day\":\"2026-11-02\","
+	                   "\"category\":\"travel\",\"amount\":480}";
+	json_t *a = keyed_json(sam, "/api/v1/panels/1/pay/claims", body, "shared-key", 201);
+	json_t *b = keyed_json(rana, "/api/v1/panels/1/pay/claims", body, "shared-key", 201);
+	assert_int_not_equal(get_id(json_object_get(a, "claim")), get_id(json_object_get(b, "claim")));
+	json_decref(b);
+	/* ...and the same key and body again is a replay of the same claim. */
+	b = keyed_json(sam, "/api/v1/panels/1/pay/claims", body, "shared-key", 200);
+	assert_int_equal(get_id(json_object_get(a, "claim")), get_id(json_object_get(b, "claim")));
+	assert_true(json_is_true(json_object_get(b, "replayed")));
+	json_decref(a);
+	json_decref(b);
+
+	/* No key; a bad day; a stale policy; an unknown expense; a bad statement range. */
+	expect_error(sam, "POST", "/api/v1/panels/1/pay/claims", body, 400, "key_missing", NULL);
+	struct response *r = keyed(sam, "POST", "/api/v1/panels/1/pay/claims/1/decision",
+	                           "{\"choice\":\"approve\",\"pay_day\":\"someday\"}", "bad-day");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "\"pay_day\""));
+	response_free(r);
+	expect_error(sam, "PUT", "/api/v1/panels/1/pay/policy",
+	             "{\"version\":999,\"currency\":\"GBP\",\"rates\":{\"hour\":1},"
+	             "\"meeting_unit\":\"hour\"}", 409, "conflict", "version");
+	r = keyed(amira, "POST", "/api/v1/panels/1/pay/claims",
+	          "{\"kind\":\"expense\",\"description\":\"x\",\"work_day\":\"2026-11-02\","
+	          "\"category\":\"yachts\",\"amount\":1}", "bad-category");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "\"category\""));
+	response_free(r);
+	expect_error(amira, "GET", "/api/v1/me/pay/statement?from=2026-05-01&to=2026-04-01", NULL,
+	             400, "bad_query", "from");
+	/* Bank details: panel 1 does not keep them, so there is nowhere to put them. */
+	client_refresh_csrf(amira);
+	r = post_form(amira, "/my-pay/bank", "account_name=A&sort_code=123456&account_number=12345678");
+	assert_int_equal(r->status, 409);
+	response_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(concurrent_identical_requests_write_once),
+		cmocka_unit_test(over_the_limit_needs_a_reason_or_an_alternative),
+		cmocka_unit_test(another_co_creator_sees_nothing_of_amiras),
+		cmocka_unit_test(a_guest_sees_no_pay_data),
+		cmocka_unit_test(declarations_keys_and_bad_input),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
