@@ -417,6 +417,133 @@ static void declarations_keys_and_bad_input(void **state)
 	response_free(r);
 }
 
+/* ---- bank details and the limits table ---- */
+
+/* Whether the file at path holds needle (no when there is no such file:
+ * a PostgreSQL server's "db" is a URI). Reads the first 4 MiB. */
+static bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) return false;
+	static char buf[1 << 22];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	return memmem(buf, n, needle, strlen(needle)) != NULL;
+}
+
+static void bank_details_are_sealed_and_shown_masked(void **state)
+{
+	(void)state;
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1/pay/policy", NULL, 200);
+	long version = num(json_object_get(j, "policy"), "version");
+	json_decref(j);
+	char body[600];
+	snprintf(body, sizeof body,
+	         "{\"version\":%ld,\"currency\":\"GBP\",\"rates\":{\"hour\":2500,\"half_day\":9000,"
+	         "\"day\":18000},\"meeting_unit\":\"hour\",\"prep_minutes\":30,"
+	         "\"csv_columns\":\"reference,payee,account_name,sort_code,account_number,amount\","
+	         "\"store_bank_details\":true}", version);
+	j = call_json(sam, "PUT", "/api/v1/panels/1/pay/policy", body, 200);
+	assert_true(json_is_true(json_object_get(json_object_get(j, "policy"), "store_bank_details")));
+	json_decref(j);
+
+	client_refresh_csrf(amira);
+	struct response *r = post_form(amira, "/my-pay/bank", "account_name=A+Haddad&sort_code=12-34-56"
+	                                                      "&account_number=87654321");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(amira, "/my-pay");
+	assert_true(contains(r, "**-**-56"));
+	assert_true(contains(r, "****4321"));
+	assert_false(contains(r, "87654321"));
+	assert_false(contains(r, "123456"));
+	response_free(r);
+	/* Not in her data download either, nor (SQLite) anywhere in the files. */
+	r = get(amira, "/api/v1/me/data");
+	assert_false(contains(r, "87654321"));
+	response_free(r);
+	char wal[320];
+	snprintf(wal, sizeof wal, "%s-wal", srv.db);
+	bool sqlite = strncmp(srv.db, "postgres", 8) != 0;
+	assert_true(!sqlite || file_has(srv.db, "amira@demo.emptychair.org")); /* the search reads it */
+	assert_false(file_has(srv.db, "87654321"));
+	assert_false(file_has(wal, "87654321"));
+
+	/* The finance CSV is the one place they are opened: for her claim's run. */
+	char path[100];
+	snprintf(body, sizeof body, "{\"kind\":\"expense\",\"description\":\"Taxi\",\"work_day\":\"%s\","
+	                            "\"category\":\"travel\",\"amount\":1500,\"payee_id\":3}",
+	         day_from_today(-1));
+	j = keyed_json(sam, "/api/v1/panels/1/pay/claims", body, "bank-claim", 201);
+	long claim = get_id(json_object_get(j, "claim"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claim);
+	json_decref(keyed_json(sam, path, "{\"choice\":\"approve\"}", "bank-approve", 200));
+	snprintf(body, sizeof body, "{\"claims\":[%ld]}", claim);
+	j = keyed_json(sam, "/api/v1/panels/1/pay/runs", body, "bank-run", 201);
+	long run = get_id(json_object_get(j, "run"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld", run);
+	r = call(sam, "GET", path, NULL, 200);
+	assert_false(contains(r, "87654321"));
+	response_free(r);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/csv", run);
+	r = call(sam, "GET", path, NULL, 200);
+	assert_true(contains(r, "A Haddad,123456,87654321,15.00"));
+	response_free(r);
+	/* ...and that export is in her audit log. */
+	r = call(amira, "GET", "/api/v1/me/audit", NULL, 200);
+	assert_true(contains(r, "bank_details"));
+	response_free(r);
+
+	/* Removed, they are gone. */
+	client_refresh_csrf(amira);
+	r = post_form(amira, "/my-pay/bank/remove", "");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(amira, "/my-pay");
+	assert_false(contains(r, "****4321"));
+	response_free(r);
+}
+
+static void an_administrator_adds_a_limit_row(void **state)
+{
+	(void)state;
+	const char *row = "{\"rule\":\"carers_allowance\",\"name\":\"Carer's Allowance earnings limit\","
+	                  "\"kind\":\"cliff\",\"period\":\"week\",\"amount\":21000,"
+	                  "\"effective_from\":\"2027-04-05\",\"source\":\"https://www.gov.uk/carers-allowance\"}";
+	json_t *j = call_json(sam, "POST", "/api/v1/earnings-limits", row, 201);
+	long id = get_id(json_object_get(j, "limit"));
+	assert_true(id > 0);
+	json_decref(j);
+	expect_error(sam, "POST", "/api/v1/earnings-limits", row, 409, "conflict", "effective_from");
+	expect_error(amira, "POST", "/api/v1/earnings-limits", row, 403, "forbidden", NULL);
+	j = call_json(amira, "GET", "/api/v1/earnings-limits", NULL, 200);
+	assert_non_null(by_id(json_object_get(j, "limits"), id));
+	json_decref(j);
+	/* A taper needs its share; a limit none. */
+	expect_error(sam, "POST", "/api/v1/earnings-limits",
+	             "{\"rule\":\"uc_test\",\"name\":\"UC\",\"kind\":\"taper\",\"period\":\"month\","
+	             "\"amount\":40000,\"effective_from\":\"2027-04-05\",\"source\":\"https://x\"}",
+	             422, "invalid", "taper_percent");
+	/* The page lists it, and changes it. */
+	struct response *r = get(sam, "/admin/limits");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "5 April 2027"));
+	response_free(r);
+	char path[60];
+	snprintf(path, sizeof path, "/admin/limits/%ld", id);
+	client_refresh_csrf(sam);
+	r = post_form(sam, path, "rule=carers_allowance&name=Carer%27s+Allowance+earnings+limit&kind=cliff"
+	                         "&period=week&amount=212.00&taper_percent=0&effective_from=2027-04-05"
+	                         "&source=https%3A%2F%2Fwww.gov.uk%2Fcarers-allowance&note=");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	j = call_json(sam, "GET", "/api/v1/earnings-limits", NULL, 200);
+	assert_int_equal(num(by_id(json_object_get(j, "limits"), id), "amount"), 21200);
+	json_decref(j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +552,8 @@ int main(void)
 		cmocka_unit_test(another_co_creator_sees_nothing_of_amiras),
 		cmocka_unit_test(a_guest_sees_no_pay_data),
 		cmocka_unit_test(declarations_keys_and_bad_input),
+		cmocka_unit_test(bank_details_are_sealed_and_shown_masked),
+		cmocka_unit_test(an_administrator_adds_a_limit_row),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
