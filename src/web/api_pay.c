@@ -16,6 +16,7 @@
  * with "replayed": true; the same key for a different change is 409
  * key_reused. */
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,7 +244,7 @@ void api_pay_policy_put(struct request *req)
 	json_t *v;
 	bool ok = true;
 	const char *bad = NULL;
-	memcpy(pol.currency, api_body_text(req, j, "currency"), 4);
+	snprintf(pol.currency, sizeof pol.currency, "%s", api_body_text(req, j, "currency"));
 	pol.rates.hour = json_integer_value(json_object_get(rates, "hour"));
 	pol.rates.half_day = json_integer_value(json_object_get(rates, "half_day"));
 	pol.rates.day = json_integer_value(json_object_get(rates, "day"));
