@@ -259,6 +259,29 @@ async function signIn(page, server, who) {
   assert.equal(new URL(page.url()).pathname, '/panels');
 }
 
+// For journeys with several people: each person in their own browser
+// context, signed in, and every page they load checked by axe. The
+// browser and server are read when called (they are made in before()).
+function journey(getBrowser, getServer) {
+  async function person(who) {
+    const context = await newContext(getBrowser());
+    const page = await context.newPage();
+    const pages = trackPages(page);
+    await signIn(page, getServer(), who);
+    await checkA11y(page, `my panels (${who.email})`);
+    return { context, page, pages };
+  }
+  async function go(p, path, label) {
+    await p.page.goto(getServer().url(path));
+    await checkA11y(p.page, label);
+  }
+  async function click(p, locator, label) {
+    await navigates(p.page, () => locator.click());
+    await checkA11y(p.page, label);
+  }
+  return { person, go, click };
+}
+
 function shotsDir() {
   const dir = process.env.EMPTYCHAIR_SHOTS || path.join(os.tmpdir(), 'shots');
   fs.mkdirSync(dir, { recursive: true });
@@ -267,5 +290,6 @@ function shotsDir() {
 
 module.exports = {
   REPO, BIN, STEWARD, TEST_TIMEOUT, startServer, launchBrowser, newContext, assertNoProblems, trackPages,
-  checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, shotsDir,
+  checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, journey,
+  shotsDir,
 };

@@ -35,24 +35,7 @@ function today() {
     month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-async function person(who) {
-  const context = await h.newContext(browser);
-  const page = await context.newPage();
-  const pages = h.trackPages(page);
-  await h.signIn(page, server, who);
-  await h.checkA11y(page, `my panels (${who.email})`);
-  return { context, page, pages };
-}
-
-async function go(p, path, label) {
-  await p.page.goto(server.url(path));
-  await h.checkA11y(p.page, label);
-}
-
-async function click(p, locator, label) {
-  await h.navigates(p.page, () => locator.click());
-  await h.checkA11y(p.page, label);
-}
+const { person, go, click } = h.journey(() => browser, () => server);
 
 const main = (p) => p.page.locator('main').innerText();
 

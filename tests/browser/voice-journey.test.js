@@ -44,25 +44,7 @@ function twoDaysAgo() {
     month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 2 * 86400e3));
 }
 
-// A person in their own browser context, each page they load checked.
-async function person(who) {
-  const context = await h.newContext(browser);
-  const page = await context.newPage();
-  const pages = h.trackPages(page);
-  await h.signIn(page, server, who);
-  await h.checkA11y(page, `my panels (${who.email})`);
-  return { context, page, pages };
-}
-
-async function go(p, path, label) {
-  await p.page.goto(server.url(path));
-  await h.checkA11y(p.page, label);
-}
-
-async function click(p, locator, label) {
-  await h.navigates(p.page, () => locator.click());
-  await h.checkA11y(p.page, label);
-}
+const { person, go, click } = h.journey(() => browser, () => server);
 
 test('voice journey: agenda, paper, meeting, two contributions, a guest answers, outcomes, reflection, what we will change', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const step = h.steps(t);
