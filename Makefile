@@ -30,6 +30,7 @@ bench:
 	scripts/deps.sh bench
 	bench/http
 	bench/influence
+	bench/pay
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

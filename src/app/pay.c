@@ -333,6 +333,37 @@ static bool wrong_state(struct app_error *err, enum claim_state st)
 	                (int)st >= 0 && st < CLAIM_STATE__COUNT ? why[st] : "Reload the page.");
 }
 
+/* An approval: the earnings-limit check, then (unless refused) the entry. */
+struct approval {
+	const struct pay_claim *claim;
+	struct pay_step *step;
+	bool plain;                  /* CHOICE_APPROVE: refused over a cliff-edge limit */
+	int64_t now;
+	struct arena *a;
+	enum pay_outcome *outcome;
+	struct pay_check check;
+	bool refused;
+};
+
+static enum store_rc approve_tx(struct store *s, void *p)
+{
+	struct approval *ap = p;
+	int64_t entry;
+	if (!app_pay_check(s, ap->claim, ap->step->pay_day, ap->a, &ap->check)) return ST_ERROR;
+	ap->refused = ap->plain && pay_check_needs_reason(&ap->check);
+	if (ap->refused) return ST_OK;
+	ap->step->over_limit = pay_check_over(&ap->check);
+	return store_pay_claim_step(s, ap->step, ap->now, &entry, ap->outcome);
+}
+
+/* How a keyed step went, as the answer: true when done or replayed. */
+static bool keyed_answer(enum pay_outcome out, enum claim_state st, struct app_error *err)
+{
+	if (out == PAY_KEY_REUSED) return key_reused(err);
+	if (out == PAY_WRONG_STATE) return wrong_state(err, st);
+	return true;
+}
+
 bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, int64_t claim_id,
                     const struct pay_decision *d, int64_t now, struct arena *a,
                     enum pay_outcome *outcome, struct app_error *err)
@@ -377,16 +408,22 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 			return app_fail(err, 422, "invalid", "pay_day",
 			                "Enter a payment date within a year of today.");
 		if (c.state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
-		struct pay_check check;
-		if (!app_pay_check(s, &c, st.pay_day, a, &check)) return app_internal(err);
-		if (pay_check_needs_reason(&check) && d->choice == CHOICE_APPROVE)
+		/* The check and the entry in one transaction: two approvals for
+		 * one person at once cannot both pass a check made before the
+		 * other was written. */
+		struct approval ap = { .claim = &c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
+		                       .now = now, .a = a, .outcome = outcome };
+		rc = store_tx(s, approve_tx, &ap);
+		/* Another server wrote the same key first: again, it is a replay. */
+		if (rc == ST_CONFLICT) rc = store_tx(s, approve_tx, &ap);
+		if (rc != ST_OK) return app_internal(err);
+		if (ap.refused)
 			return app_fail(err, 409, "over_limit", "choice",
 			                arena_printf(a, "This would take %s over their declared limit by %s "
 			                                "in that period. Choose another way, or give a reason "
 			                                "to go ahead.", c.payee_name,
-			                             money_format(a, c.currency, -check.effect.margin)));
-		st.over_limit = pay_check_over(&check);
-		break;
+			                             money_format(a, c.currency, -ap.check.effect.margin)));
+		return keyed_answer(*outcome, c.state, err);
 	}
 	case CHOICE_EXPENSES_ONLY:
 		if (c.kind == CLAIM_EXPENSE)
@@ -423,9 +460,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 	}
 	int64_t entry;
 	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
-	if (*outcome == PAY_KEY_REUSED)
-		return key_reused(err);
-	if (*outcome == PAY_WRONG_STATE) return wrong_state(err, c.state);
+	if (!keyed_answer(*outcome, c.state, err)) return false;
 	if (*outcome == PAY_DONE && notice && c.user_id != actor_id)
 		store_notice_add(s, c.user_id, p->id,
 		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c.description,

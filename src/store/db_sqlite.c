@@ -2,10 +2,19 @@
  *
  * Each connection: WAL journal (readers never block the writer),
  * synchronous=FULL (a write acknowledged to a client survives a power cut;
- * Debian's default, kept on purpose), foreign keys on, and a busy timeout
+ * Debian's default, kept on purpose), foreign keys on, and a busy handler
  * so that brief writer contention waits rather than fails. One connection
  * belongs to one thread at a time. SQLite runs one writer at a time, so
- * every transaction is serialisable as db.h promises. */
+ * every transaction is serialisable as db.h promises.
+ *
+ * Writers of one process queue at a gate (a mutex per database file)
+ * before BEGIN IMMEDIATE, and are woken the moment the writer before them
+ * commits. Left to SQLite's own busy timeout, a thread that finds the
+ * lock taken sleeps 1, 2, 5 ... up to 100 ms however soon it frees, and
+ * every request on that thread waits with it: bench/pay measured p99 over
+ * 400 ms at 64 connections that way. The busy handler, for writers in
+ * other processes (a second server, `backup`) and single statements,
+ * polls every 200 us for up to 5 s. */
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
@@ -14,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/mem.h"
 #include "store/db_driver.h"
@@ -30,9 +40,48 @@ enum { TX_BEGIN_READ, TX_BEGIN_WRITE, TX_COMMIT, TX_ROLLBACK, TX__COUNT };
 static const char *const tx_sql[TX__COUNT] = { "BEGIN", "BEGIN IMMEDIATE", "COMMIT",
                                                "ROLLBACK" };
 
+/* One gate per database file, for the process's lifetime. */
+enum { GATES_MAX = 32, BUSY_POLL_US = 200, BUSY_MAX_US = 5000000 };
+struct write_gate {
+	char *path;
+	pthread_mutex_t lock;
+};
+static struct write_gate gates[GATES_MAX];
+static size_t ngates;
+static pthread_mutex_t gates_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The gate of the file at path; NULL (no queue: the busy handler alone)
+ * when there are more files than gates or no path (":memory:"). */
+static struct write_gate *gate_of(const char *path)
+{
+	if (!path || !*path) return NULL;
+	struct write_gate *g = NULL;
+	pthread_mutex_lock(&gates_lock);
+	for (size_t i = 0; i < ngates && !g; i++)
+		if (!strcmp(gates[i].path, path)) g = &gates[i];
+	if (!g && ngates < GATES_MAX) {
+		g = &gates[ngates++];
+		g->path = xstrdup(path);
+		pthread_mutex_init(&g->lock, NULL);
+	}
+	pthread_mutex_unlock(&gates_lock);
+	return g;
+}
+
+static int busy_poll(void *ctx, int calls)
+{
+	(void)ctx;
+	if ((int64_t)calls * BUSY_POLL_US >= BUSY_MAX_US) return 0;
+	struct timespec pause = { 0, BUSY_POLL_US * 1000L };
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
 struct sqlite_db {
 	struct db base;
 	sqlite3 *conn;
+	struct write_gate *gate;
+	bool in_gate;             /* this connection holds its gate */
 	sqlite3_stmt *tx[TX__COUNT];
 	struct sqlite_stmt stmts[DB_STMT_SLOTS];
 };
@@ -106,7 +155,7 @@ static struct db *sqlite_open(const char *target, enum db_mode mode, char **err)
 		sqlite3_close(conn);
 		return NULL;
 	}
-	sqlite3_busy_timeout(conn, 5000);
+	sqlite3_busy_handler(conn, busy_poll, NULL);
 	/* The journal mode is kept in the file: a read-only connection leaves
 	 * it as it is. */
 	char *msg = NULL;
@@ -127,6 +176,7 @@ static struct db *sqlite_open(const char *target, enum db_mode mode, char **err)
 	}
 	struct sqlite_db *db = xcalloc(1, sizeof *db);
 	db->conn = conn;
+	db->gate = gate_of(file);
 	return &db->base;
 }
 
@@ -162,18 +212,35 @@ static enum db_rc run_tx_stmt(struct sqlite_db *db, int which)
 
 static enum db_rc sqlite_begin(struct db *d, enum db_tx kind)
 {
+	struct sqlite_db *db = of(d);
+	if (kind != DB_TX_WRITE) return run_tx_stmt(db, TX_BEGIN_READ);
 	/* IMMEDIATE takes the write lock now, so two writers never deadlock
 	 * upgrading from read to write halfway through. */
-	return run_tx_stmt(of(d), kind == DB_TX_WRITE ? TX_BEGIN_WRITE : TX_BEGIN_READ);
+	if (db->gate && !db->in_gate) {
+		pthread_mutex_lock(&db->gate->lock);
+		db->in_gate = true;
+	}
+	enum db_rc rc = run_tx_stmt(db, TX_BEGIN_WRITE);
+	if (rc != DB_OK && db->in_gate) {
+		db->in_gate = false;
+		pthread_mutex_unlock(&db->gate->lock);
+	}
+	return rc;
 }
 
 static enum db_rc sqlite_end(struct db *d, bool commit)
 {
 	struct sqlite_db *db = of(d);
-	if (sqlite3_get_autocommit(db->conn)) return DB_OK; /* an error already ended it */
-	enum db_rc rc = run_tx_stmt(db, commit ? TX_COMMIT : TX_ROLLBACK);
-	/* A commit that failed leaves the transaction open: end it. */
-	if (rc != DB_OK && !sqlite3_get_autocommit(db->conn)) run_tx_stmt(db, TX_ROLLBACK);
+	enum db_rc rc = DB_OK;
+	if (!sqlite3_get_autocommit(db->conn)) { /* else an error already ended it */
+		rc = run_tx_stmt(db, commit ? TX_COMMIT : TX_ROLLBACK);
+		/* A commit that failed leaves the transaction open: end it. */
+		if (rc != DB_OK && !sqlite3_get_autocommit(db->conn)) run_tx_stmt(db, TX_ROLLBACK);
+	}
+	if (db->in_gate) {
+		db->in_gate = false;
+		pthread_mutex_unlock(&db->gate->lock);
+	}
 	return rc;
 }
 

@@ -199,6 +199,9 @@
 	                   "purpose = $2 ORDER BY id DESC LIMIT 1")                 \
 	X(AUDIT_ADD, "INSERT INTO audit_log (subject_user_id, actor_user_id, "      \
 	             "action, detail, at) VALUES ($1, $2, $3, $4, $5)")             \
+	X(AUDIT_SEEN, "SELECT 1 FROM audit_log WHERE subject_user_id = $1 AND "     \
+	              "actor_user_id = $2 AND action = 'read' AND detail = $3 AND "  \
+	              "at >= $4 LIMIT 1")                                            \
 	X(AUDIT_LIST, "SELECT a.id, COALESCE(a.actor_user_id, 0), a.at, "           \
 	              "CASE WHEN u.status = 'erased' THEN '' ELSE "                 \
 	              "COALESCE(u.display_name, '') END, a.action, a.detail "       \
@@ -1403,6 +1406,22 @@ enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
 	db_bind_text(st, 4, detail);
 	db_bind_i64(st, 5, now);
 	return sq_exec(st);
+}
+
+enum store_rc store_audit_read_since(struct store *s, int64_t subject, int64_t actor,
+                                     const char *detail, int64_t since, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_AUDIT_SEEN);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, subject);
+	db_bind_i64(st, 2, actor);
+	db_bind_text(st, 3, detail);
+	db_bind_i64(st, 4, since);
+	enum db_rc rc = db_step(st);
+	db_done(st);
+	if (rc == DB_ROW) return ST_OK;
+	if (rc != DB_DONE) return ST_ERROR;
+	return store_audit_add(s, subject, actor, AUDIT_READ, detail, now);
 }
 
 static void read_audit(struct db_stmt *st, void *slot, struct arena *a)

@@ -350,6 +350,13 @@ struct audit_entry {
 };
 enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
                               enum audit_action action, const char *detail, int64_t now);
+/* Logs actor's read of subject's detail unless one is logged since
+ * `since`: for reads that repeat (a steward checking a member's declared
+ * limit for each claim), so the log says who looked and on which day
+ * without a write on every page view. A read first, then the write only
+ * when needed; two at once may both write, which logs a read twice. */
+enum store_rc store_audit_read_since(struct store *s, int64_t subject, int64_t actor,
+                                     const char *detail, int64_t since, int64_t now);
 /* Newest first, at most limit. */
 enum store_rc store_audit_list(struct store *s, int64_t subject, int limit,
                                struct arena *a, struct audit_entry **out, size_t *n);

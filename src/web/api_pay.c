@@ -450,8 +450,7 @@ void api_pay_check(struct request *req)
 		return;
 	}
 	if (k.declared && c.user_id != req->user->id)
-		store_audit_add(req->store, c.user_id, req->user->id, AUDIT_READ, "pay_declaration",
-		                req->now);
+		audit_declaration_read(req, c.user_id);
 	api_send(req, 200, json_pack("{s:o}", "check", check_json(req, &k, &pol)));
 }
 

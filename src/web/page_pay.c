@@ -46,6 +46,13 @@ void idempotency_field(struct request *req)
 	html(&req->out, "<input type=\"hidden\" name=\"key\" value=\"%a\">", key);
 }
 
+void audit_declaration_read(struct request *req, int64_t payee)
+{
+	const char *zone = req->panel ? req->panel->time_zone : "UTC";
+	store_audit_read_since(req->store, payee, req->user->id, "pay_declaration",
+	                       civil_day_start(civil_day_at(req->now, zone), zone), req->now);
+}
+
 const char *claim_state_text(struct request *req, const struct pay_claim *c)
 {
 	if (c->state == CLAIM_PAID)
@@ -721,8 +728,7 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	struct pay_check k;
 	if (!app_pay_check(req->store, c, pay_day, a, &k)) memset(&k, 0, sizeof k);
 	if (!own && k.declared)
-		store_audit_add(req->store, c->user_id, req->user->id, AUDIT_READ, "pay_declaration",
-		                req->now);
+		audit_declaration_read(req, c->user_id);
 	page_begin(req, arena_printf(a, "Claim #%lld", (long long)c->id), e);
 	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Claim #%l</h1>"
 	        "<dl class=\"summary\"><div><dt>For</dt><dd>%t</dd></div>"

@@ -10,6 +10,9 @@ const char *iso_day(struct request *req, int64_t day);
 int64_t parse_day(const char *s);
 /* A hidden "key" field with a fresh idempotency key (one per form shown). */
 void idempotency_field(struct request *req);
+/* Logs that the signed-in steward read payee's declared earnings limit:
+ * once a day (in the panel's zone) per steward and payee. */
+void audit_declaration_read(struct request *req, int64_t payee);
 /* Where a claim is, in words ("Paid on 2 November 2026"). */
 const char *claim_state_text(struct request *req, const struct pay_claim *c);
 /* What a claim is for, in words. */

@@ -793,6 +793,30 @@ static void a_run_killed_while_being_paid_is_all_or_nothing(void **state)
 	free(ids);
 }
 
+/* A steward's repeated reads of a member's declared limit are logged once
+ * per period `since` opens (store_audit_read_since), other readers and
+ * fields apart. */
+static void repeated_declaration_reads_are_logged_once_a_day(void **state)
+{
+	struct fx *f = *state;
+	struct audit_entry *e;
+	size_t n;
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_audit_read_since(f->s, f->member, f->steward, "pay_declaration",
+		                                        T0, T0 + i), ST_OK);
+	assert_int_equal(store_audit_list(f->s, f->member, 50, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].detail, "pay_declaration");
+	assert_int_equal(e[0].actor_user_id, f->steward);
+	/* The next day, and another field, are new rows. */
+	assert_int_equal(store_audit_read_since(f->s, f->member, f->steward, "pay_declaration",
+	                                        T0 + 86400, T0 + 86400), ST_OK);
+	assert_int_equal(store_audit_read_since(f->s, f->member, f->steward, "pay",
+	                                        T0 + 86400, T0 + 86400), ST_OK);
+	assert_int_equal(store_audit_list(f->s, f->member, 50, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -817,6 +841,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bank_details_are_kept_as_given_and_cleared, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(copy_keeps_every_pay_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(repeated_declaration_reads_are_logged_once_a_day, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(fifty_identical_requests_write_one_entry, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(a_run_killed_while_being_paid_is_all_or_nothing, setup,
