@@ -66,11 +66,10 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 		/* Attendance taken back: its claims still waiting are declined. */
 		struct pay_claim *c;
 		size_t n;
-		if (store_pay_claims_list(s, PCS_PAYEE, user_id, -1, 0, 500, a, &c, &n) != ST_OK)
+		if (store_pay_claims_of(s, user_id, p->id, CLAIM_CLAIMED, 0, 500, a, &c, &n) != ST_OK)
 			return false;
 		for (size_t i = 0; i < n; i++) {
-			if (c[i].meeting_id != m->id || c[i].state != CLAIM_CLAIMED ||
-			    (c[i].kind != CLAIM_FEE && c[i].kind != CLAIM_PREP))
+			if (c[i].meeting_id != m->id || (c[i].kind != CLAIM_FEE && c[i].kind != CLAIM_PREP))
 				continue;
 			struct pay_step st = { .panel_id = p->id, .claim_id = c[i].id,
 			                       .step = STEP_DECLINE,
@@ -116,7 +115,8 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 	return true;
 }
 
-/* ---- claims people log ---- */
+/* ---- the pay policy ---- */
+
 bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can_seal,
                          int64_t now, struct app_error *err)
 {
@@ -160,6 +160,7 @@ bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can
 	return rc == ST_OK || app_internal(err);
 }
 
+/* ---- claims people log ---- */
 
 bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p,
                    const struct pay_policy *pol, int64_t actor_id, bool may_claim_for_others,

@@ -222,7 +222,7 @@ static enum store_rc demo_pay(struct store *s, int64_t pv, int64_t pm, int64_t p
 	if (store_panel_get(s, pv, &a, &panel) == ST_OK &&
 	    store_meeting_get(s, pv, past, &a, &m) == ST_OK &&
 	    app_pay_for_attendance(s, &panel, &m, amira, true, now, &a) &&
-	    store_pay_claims_list(s, PCS_PAYEE, amira, -1, 0, 10, &a, &c, &n) == ST_OK) {
+	    store_pay_claims_of(s, amira, pv, -1, 0, 10, &a, &c, &n) == ST_OK) {
 		rc = ST_OK;
 		for (size_t i = 0; i < n && rc == ST_OK; i++) {
 			if (c[i].kind != CLAIM_FEE) continue;

@@ -105,7 +105,8 @@
 	                "ORDER BY c.id DESC LIMIT $3")                                        \
 	X(CLAIMS_PANEL_STATE, CLAIM_SELECT "WHERE c.panel_id = $1 AND c.state = $4 AND "     \
 	                      "($2 = 0 OR c.id < $2) ORDER BY c.id DESC LIMIT $3")            \
-	X(CLAIMS_PAYEE, CLAIM_SELECT "WHERE c.user_id = $1 AND ($2 = 0 OR c.id < $2) "        \
+	X(CLAIMS_PAYEE, CLAIM_SELECT "WHERE c.user_id = $1 AND ($4 = 0 OR c.panel_id = $4) "  \
+	                "AND ($5 = '' OR c.state = $5) AND ($2 = 0 OR c.id < $2) "            \
 	                "ORDER BY c.id DESC LIMIT $3")                                        \
 	X(CLAIMS_RUN, CLAIM_SELECT "WHERE c.id IN " RUN_CLAIM_IDS " ORDER BY c.id")           \
 	X(CLAIM_ASKED, "UPDATE pay_claims SET asked_at = $3 WHERE id = $2 AND panel_id = $1") \
@@ -575,16 +576,27 @@ enum store_rc store_pay_claims_list(struct store *s, enum pay_claim_scope scope,
 		if (!(st = stmt(s, P_CLAIMS_RUN))) return ST_ERROR;
 		db_bind_i64(st, 1, key);
 	} else {
-		bool by_state = scope == PCS_PANEL && state >= 0;
-		st = stmt(s, scope == PCS_PAYEE ? P_CLAIMS_PAYEE
-		             : by_state         ? P_CLAIMS_PANEL_STATE
-		                                : P_CLAIMS_PANEL);
-		if (!st) return ST_ERROR;
+		bool by_state = state >= 0;
+		if (!(st = stmt(s, by_state ? P_CLAIMS_PANEL_STATE : P_CLAIMS_PANEL))) return ST_ERROR;
 		db_bind_i64(st, 1, key);
 		db_bind_i64(st, 2, before);
 		db_bind_i64(st, 3, limit);
 		if (by_state) db_bind_text(st, 4, claim_state_key((enum claim_state)state));
 	}
+	return sq_collect(st, sizeof **out, a, read_claim, (void **)out, n);
+}
+
+enum store_rc store_pay_claims_of(struct store *s, int64_t user_id, int64_t panel_id,
+                                  int state, int64_t before, int limit, struct arena *a,
+                                  struct pay_claim **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, P_CLAIMS_PAYEE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, before);
+	db_bind_i64(st, 3, limit);
+	db_bind_i64(st, 4, panel_id);
+	db_bind_text(st, 5, state >= 0 ? claim_state_key((enum claim_state)state) : "");
 	return sq_collect(st, sizeof **out, a, read_claim, (void **)out, n);
 }
 

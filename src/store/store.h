@@ -783,12 +783,16 @@ enum store_rc store_pay_claim_get(struct store *s, int64_t panel_id, int64_t id,
  * `before` (0: from the newest). */
 enum pay_claim_scope {
 	PCS_PANEL,   /* key: panel id; of state `state` unless it is -1 */
-	PCS_PAYEE,   /* key: user id; every panel */
 	PCS_RUN,     /* key: run id; oldest first, all of them */
 };
 enum store_rc store_pay_claims_list(struct store *s, enum pay_claim_scope scope, int64_t key,
                                     int state, int64_t before, int limit, struct arena *a,
                                     struct pay_claim **out, size_t *n);
+/* The same for user_id's own claims: in panel_id (every panel when 0), of
+ * state `state` unless it is -1. */
+enum store_rc store_pay_claims_of(struct store *s, int64_t user_id, int64_t panel_id,
+                                  int state, int64_t before, int limit, struct arena *a,
+                                  struct pay_claim **out, size_t *n);
 /* Records that the member was asked how they want claim id paid. */
 enum store_rc store_pay_claim_asked(struct store *s, int64_t panel_id, int64_t id, int64_t now);
 

@@ -188,26 +188,6 @@ static bool body_day(struct request *req, json_t *j, const char *name, int64_t *
 	return true;
 }
 
-static bool load_policy(struct request *req, struct pay_policy *pol)
-{
-	if (store_pay_policy_get(req->store, req->panel->id, &req->arena, pol) == ST_OK) return true;
-	respond_error(req, 500, "internal", "We could not load this panel's pay policy.");
-	return false;
-}
-
-/* Claim {id} of the panel, or 404: also to anyone but its payee and the
- * panel's stewards who run pay. */
-static bool load_claim(struct request *req, struct pay_claim *c)
-{
-	enum store_rc rc = store_pay_claim_get(req->store, req->panel->id, req->params[1],
-	                                       &req->arena, c);
-	if (rc == ST_OK && c->user_id != req->user->id && !policy_allows(&req->actor, PA_MANAGE_PAY))
-		rc = ST_NOT_FOUND;
-	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such claim.");
-	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load this claim.");
-	return rc == ST_OK;
-}
-
 /* Answers a keyed change: 201 (or 200 for a decision) the first time,
  * 200 with "replayed" after. */
 static void send_keyed(struct request *req, int done_status, enum pay_outcome out, json_t *j)
@@ -218,11 +198,15 @@ static void send_keyed(struct request *req, int done_status, enum pay_outcome ou
 
 /* ---- a panel's pay ---- */
 
-void api_pay_policy_get(struct request *req)
+/* {"policy": ...} as it is stored now. */
+static void send_policy(struct request *req)
 {
 	struct pay_policy pol;
-	if (load_policy(req, &pol)) api_send(req, 200, json_pack("{s:o}", "policy", policy_json(&pol)));
+	if (load_pay_policy(req, &pol))
+		api_send(req, 200, json_pack("{s:o}", "policy", policy_json(&pol)));
 }
+
+void api_pay_policy_get(struct request *req) { send_policy(req); }
 
 void api_pay_policy_put(struct request *req)
 {
@@ -233,7 +217,7 @@ void api_pay_policy_put(struct request *req)
 		{ "csv_columns", JB_STRING, false, 400 },  { "benefits_advice", JB_OBJECT, false, 0 },
 		{ "store_bank_details", JB_BOOLEAN, false, 0 } };
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	json_t *j, *lists[1];
 	static const char *const list_names[] = { "expense_categories" };
 	if (!api_parse_body_lists(req, spec, sizeof spec / sizeof spec[0], list_names, lists, 1, &j))
@@ -287,7 +271,7 @@ void api_pay_policy_put(struct request *req)
 		api_respond_error(req, &err);
 		return;
 	}
-	if (load_policy(req, &pol)) api_send(req, 200, json_pack("{s:o}", "policy", policy_json(&pol)));
+	send_policy(req);
 }
 
 /* ?state= and ?before=/?limit=: a steward's list is the panel's, anyone
@@ -305,35 +289,20 @@ void api_pay_claims(struct request *req)
 		return;
 	}
 	if (s) state = (int)cs;
-	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
-	json_t *arr = json_array();
-	int64_t next = 0;
-	/* Someone's own list spans panels: read pages of it, keeping this one's. */
-	for (int page = 0; page < 20; page++) {
-		struct pay_claim *c;
-		size_t n;
-		enum store_rc rc = manage ? store_pay_claims_list(req->store, PCS_PANEL, req->panel->id,
-		                                                  state, before, (int)limit, &req->arena,
-		                                                  &c, &n)
-		                          : store_pay_claims_list(req->store, PCS_PAYEE, req->user->id,
-		                                                  -1, before, (int)limit, &req->arena,
-		                                                  &c, &n);
-		if (rc != ST_OK) {
-			json_decref(arr);
-			respond_error(req, 500, "internal", "We could not load the claims.");
-			return;
-		}
-		size_t i = 0;
-		for (; i < n && json_array_size(arr) < (size_t)limit; i++) {
-			before = c[i].id;
-			if (c[i].panel_id != req->panel->id || (state >= 0 && (int)c[i].state != state))
-				continue;
-			json_array_append_new(arr, claim_json(req, &c[i]));
-		}
-		bool more = i < n || n == (size_t)limit;
-		next = more ? before : 0;
-		if (manage || !more || json_array_size(arr) == (size_t)limit) break;
+	struct pay_claim *c;
+	size_t n;
+	enum store_rc rc = policy_allows(&req->actor, PA_MANAGE_PAY)
+		? store_pay_claims_list(req->store, PCS_PANEL, req->panel->id, state, before,
+		                        (int)limit, &req->arena, &c, &n)
+		: store_pay_claims_of(req->store, req->user->id, req->panel->id, state, before,
+		                      (int)limit, &req->arena, &c, &n);
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the claims.");
+		return;
 	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) json_array_append_new(arr, claim_json(req, &c[i]));
+	int64_t next = n == (size_t)limit ? c[n - 1].id : 0;
 	api_send(req, 200, api_list_answer("claims", arr, next, limit));
 }
 
@@ -348,7 +317,7 @@ void api_pay_claim_post(struct request *req)
 	const char *key = idempotency_key(req);
 	if (!key) return;
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	json_t *j;
 	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
 	struct pay_claim c = { .user_id = req->user->id };
@@ -431,7 +400,7 @@ void api_pay_claim(struct request *req)
 
 /* The earnings-limit check of approving a claim for ?pay_day= (default
  * today in the panel's zone). A steward reading another person's declared
- * limit is written to that person's audit log. */
+ * limit is written to that person's audit log (audit_declaration_read). */
 void api_pay_check(struct request *req)
 {
 	struct pay_claim c;
@@ -444,7 +413,7 @@ void api_pay_check(struct request *req)
 	}
 	struct pay_policy pol;
 	struct pay_check k;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	if (!app_pay_check(req->store, &c, day, &req->arena, &k)) {
 		respond_error(req, 500, "internal", "We could not work out the check.");
 		return;
@@ -497,7 +466,7 @@ void api_pay_runs(struct request *req)
 	struct pay_policy pol;
 	struct pay_run *r;
 	size_t n;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	if (store_pay_runs_list(req->store, req->panel->id, 100, &req->arena, &r, &n) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load the payment runs.");
 		return;
@@ -513,7 +482,7 @@ static void send_run(struct request *req, int status, int64_t run_id, enum pay_o
 	struct pay_run r;
 	struct pay_payee *p;
 	size_t n;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	enum store_rc rc = store_pay_run_get(req->store, req->panel->id, run_id, &req->arena, &r);
 	if (rc == ST_NOT_FOUND) {
 		respond_error(req, 404, "not_found", "There is no such payment run.");
@@ -606,8 +575,8 @@ void api_my_pay(struct request *req)
 	size_t n;
 	struct pay_balance bal;
 	struct my_pay_standing st;
-	if (store_pay_claims_list(req->store, PCS_PAYEE, req->user->id, -1, before, (int)limit,
-	                          &req->arena, &c, &n) != ST_OK ||
+	if (store_pay_claims_of(req->store, req->user->id, 0, -1, before, (int)limit, &req->arena, &c,
+	                        &n) != ST_OK ||
 	    store_pay_balance(req->store, req->user->id, 0, &bal) != ST_OK ||
 	    !my_pay_standing(req, &st)) {
 		respond_error(req, 500, "internal", "We could not load your pay.");

@@ -7,6 +7,7 @@
  * Everything here is the signed-in person's own: no route takes anyone
  * else's id. */
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +119,51 @@ void statement_csv(struct request *req, struct day_range range)
 	respond_header(req, "Cache-Control", "no-store");
 }
 
+/* The sealed text is "name\nsort code\naccount number", with the person
+ * as associated data so that it cannot be moved to someone else. */
+static const char *bank_context(struct request *req, int64_t user_id)
+{
+	return arena_printf(&req->arena, "bank:%lld", (long long)user_id);
+}
+
+enum bank_read bank_open(struct request *req, int64_t user_id, struct bank_details *out)
+{
+	const char *sealed, *key_id;
+	int64_t at;
+	memset(out, 0, sizeof *out);
+	if (!req->cfg->seal_key_loaded ||
+	    store_pay_bank_get(req->store, user_id, &req->arena, &sealed, &key_id, &at) != ST_OK)
+		return BANK_NONE;
+	if (strcmp(key_id, req->cfg->seal_key.id) != 0) return BANK_OTHER_KEY;
+	char *plain = auth_unseal(&req->cfg->seal_key, bank_context(req, user_id), sealed);
+	if (!plain) return BANK_UNREADABLE;
+	char *save = NULL, *name = strtok_r(plain, "\n", &save);
+	char *sort = name ? strtok_r(NULL, "\n", &save) : NULL;
+	char *account = sort ? strtok_r(NULL, "\n", &save) : NULL;
+	bool ok = account && strlen(name) < sizeof out->name && strlen(sort) == 6 &&
+	          strlen(account) == 8;
+	if (ok) {
+		memcpy(out->name, name, strlen(name) + 1);
+		memcpy(out->sort_code, sort, 7);
+		memcpy(out->account_number, account, 9);
+	}
+	sodium_memzero(plain, strlen(plain));
+	free(plain);
+	return ok ? BANK_OPEN : BANK_UNREADABLE;
+}
+
+bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d)
+{
+	char plain[sizeof d->name + 20];
+	snprintf(plain, sizeof plain, "%s\n%s\n%s", d->name, d->sort_code, d->account_number);
+	char *sealed = auth_seal(&req->cfg->seal_key, bank_context(req, user_id), plain);
+	sodium_memzero(plain, sizeof plain);
+	bool ok = sealed && store_pay_bank_set(req->store, user_id, sealed, req->cfg->seal_key.id,
+	                                       req->now) == ST_OK;
+	free(sealed);
+	return ok;
+}
+
 /* ---- the page ---- */
 
 /* Where they stand this period against their declared limit, in facts. */
@@ -220,29 +266,25 @@ static void declaration_form(struct request *req, const struct my_pay_standing *
 	ui_form_end(req);
 }
 
-/* "**-**-56, account ****5678" from the sealed details, or NULL. */
+/* "sort code **-**-56, account ****5678", or why they cannot be shown;
+ * NULL when none are saved. */
 static const char *bank_masked(struct request *req)
 {
-	const char *sealed, *key_id;
-	int64_t at;
-	if (!req->cfg->seal_key_loaded ||
-	    store_pay_bank_get(req->store, req->user->id, &req->arena, &sealed, &key_id, &at) != ST_OK)
-		return NULL;
-	if (strcmp(key_id, req->cfg->seal_key.id) != 0)
-		return "saved under a key this server no longer has: please enter them again";
-	char *plain = auth_unseal(&req->cfg->seal_key,
-	                          arena_printf(&req->arena, "bank:%lld", (long long)req->user->id),
-	                          sealed);
-	if (!plain) return "could not be opened: please enter them again";
-	char *save = NULL, *name = strtok_r(plain, "\n", &save);
-	char *sort = name ? strtok_r(NULL, "\n", &save) : NULL;
-	char *account = sort ? strtok_r(NULL, "\n", &save) : NULL;
-	const char *shown = account ? arena_printf(&req->arena, "sort code %s, account %s",
-	                                           bank_sort_code_masked(&req->arena, sort),
-	                                           bank_account_masked(&req->arena, account))
-	                            : "could not be read: please enter them again";
-	sodium_memzero(plain, strlen(plain));
-	free(plain);
+	struct bank_details d;
+	const char *shown = NULL;
+	switch (bank_open(req, req->user->id, &d)) {
+	case BANK_NONE: break;
+	case BANK_OTHER_KEY:
+		shown = "saved under a key this server no longer has: please enter them again";
+		break;
+	case BANK_UNREADABLE: shown = "could not be opened: please enter them again"; break;
+	case BANK_OPEN:
+		shown = arena_printf(&req->arena, "sort code %s, account %s",
+		                     bank_sort_code_masked(&req->arena, d.sort_code),
+		                     bank_account_masked(&req->arena, d.account_number));
+		break;
+	}
+	sodium_memzero(&d, sizeof d);
 	return shown;
 }
 
@@ -315,8 +357,8 @@ static void my_pay_page(struct request *req, const struct form_errors *e, bool t
 	if (q && !parse_i64(q, 1, INT64_MAX, &before)) before = 0;
 	if (!my_pay_standing(req, &st) ||
 	    store_pay_balance(req->store, req->user->id, 0, &bal) != ST_OK ||
-	    store_pay_claims_list(req->store, PCS_PAYEE, req->user->id, -1, before, CLAIMS_SHOWN, a,
-	                          &c, &n) != ST_OK) {
+	    store_pay_claims_of(req->store, req->user->id, 0, -1, before, CLAIMS_SHOWN, a, &c, &n) !=
+	        ST_OK) {
 		respond_error(req, 500, "internal", "We could not load your pay.");
 		return;
 	}
@@ -393,29 +435,23 @@ void my_pay_bank_post(struct request *req)
 		return;
 	}
 	struct form_errors e = { 0 };
-	char sort[7], account[9];
+	struct bank_details d;
 	char *name = text_trim(arena_strdup(&req->arena, field(req, "account_name")));
 	if (!*name || utf8_length(name) > 140 || strchr(name, '\n'))
 		errors_add(&e, "account_name", "Enter the name on the account.");
-	if (!bank_sort_code_parse(field(req, "sort_code"), sort))
+	else memcpy(d.name, name, strlen(name) + 1);
+	if (!bank_sort_code_parse(field(req, "sort_code"), d.sort_code))
 		errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
-	if (!bank_account_number_parse(field(req, "account_number"), account))
+	if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
 		errors_add(&e, "account_number", "Enter the 8-digit account number.");
 	if (e.n) {
 		req->status = 400;
 		my_pay_page(req, &e, false);
 		return;
 	}
-	char *plain = arena_printf(&req->arena, "%s\n%s\n%s", name, sort, account);
-	char *sealed = auth_seal(&req->cfg->seal_key,
-	                         arena_printf(&req->arena, "bank:%lld", (long long)req->user->id),
-	                         plain);
-	sodium_memzero(plain, strlen(plain));
-	enum store_rc rc = sealed ? store_pay_bank_set(req->store, req->user->id, sealed,
-	                                               req->cfg->seal_key.id, req->now)
-	                          : ST_ERROR;
-	free(sealed);
-	if (rc != ST_OK) {
+	bool saved = bank_save(req, req->user->id, &d);
+	sodium_memzero(&d, sizeof d);
+	if (!saved) {
 		respond_error(req, 500, "internal", "We could not save your bank details.");
 		return;
 	}

@@ -163,7 +163,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 
 /* ---- the pay overview ---- */
 
-static bool load_policy(struct request *req, struct pay_policy *pol)
+bool load_pay_policy(struct request *req, struct pay_policy *pol)
 {
 	if (store_pay_policy_get(req->store, req->panel->id, &req->arena, pol) == ST_OK) return true;
 	respond_error(req, 500, "internal", "We could not load this panel's pay policy.");
@@ -227,7 +227,7 @@ void timeliness_section(struct request *req, const struct pay_policy *pol, bool 
 void pay_get(struct request *req)
 {
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	struct buf *b = &req->out;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
 	int64_t pid = req->panel->id;
@@ -256,14 +256,11 @@ void pay_get(struct request *req)
 	size_t n;
 	if (!manage) {
 		html(b, "<h2 class=\"heading-m\">Your claims here</h2>");
-		if (store_pay_claims_list(req->store, PCS_PAYEE, req->user->id, -1, 0, 100, &req->arena,
-		                          &c, &n) != ST_OK)
+		if (store_pay_claims_of(req->store, req->user->id, pid, -1, 0, 100, &req->arena, &c, &n) !=
+		    ST_OK)
 			n = 0;
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++)
-			if (c[i].panel_id == pid) c[k++] = c[i];
-		if (!k) html(b, "<p>You have no claims in this panel yet.</p>");
-		else claims_table(req, c, k, false, false, "Your claims");
+		if (!n) html(b, "<p>You have no claims in this panel yet.</p>");
+		else claims_table(req, c, n, false, false, "Your claims");
 		html(b, "<p><a href=\"/my-pay\">All your pay, your earnings limit and statements</a></p>");
 		page_end(req);
 		return;
@@ -395,7 +392,7 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 void pay_policy_get(struct request *req)
 {
 	struct pay_policy pol;
-	if (load_policy(req, &pol)) policy_form(req, &pol, NULL, false);
+	if (load_pay_policy(req, &pol)) policy_form(req, &pol, NULL, false);
 }
 
 static int64_t money_field(struct request *req, struct form_errors *e, const char *name,
@@ -411,7 +408,7 @@ static int64_t money_field(struct request *req, struct form_errors *e, const cha
 void pay_policy_post(struct request *req)
 {
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	struct form_errors e = { 0 };
 	int64_t version;
 	if (!parse_i64(field(req, "version"), 0, INT64_MAX, &version)) version = -1;
@@ -446,7 +443,7 @@ void pay_policy_post(struct request *req)
 	                                 &err)) {
 		if (!app_error_to_form(req, &err, &e)) return;
 		if (err.status == 409) {
-			load_policy(req, &pol);
+			load_pay_policy(req, &pol);
 			policy_form(req, &pol, &e, false);
 			return;
 		}
@@ -542,7 +539,7 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 void pay_claim_new_get(struct request *req)
 {
 	struct pay_policy pol;
-	if (load_policy(req, &pol)) claim_form(req, &pol, NULL);
+	if (load_pay_policy(req, &pol)) claim_form(req, &pol, NULL);
 }
 
 /* Hours and minutes ("1:30") or hours ("2", "2.5") as minutes. */
@@ -566,7 +563,7 @@ static bool parse_duration(struct arena *a, const char *s, int64_t *minutes)
 void pay_claim_post(struct request *req)
 {
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	struct form_errors e = { 0 };
 	struct pay_claim c = { .user_id = req->user->id };
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
@@ -612,9 +609,7 @@ void pay_claim_post(struct request *req)
 
 /* ---- one claim ---- */
 
-/* Loads claim {id} (the route's second id) of the panel, or answers 404:
- * also when the asker is neither its payee nor a steward running pay. */
-static bool load_claim(struct request *req, struct pay_claim *c)
+bool load_claim(struct request *req, struct pay_claim *c)
 {
 	enum store_rc rc = store_pay_claim_get(req->store, req->panel->id, req->params[1],
 	                                       &req->arena, c);
@@ -720,7 +715,7 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
 	bool own = c->user_id == req->user->id;
 	int64_t pay_day = parse_day(field(req, "pay_day"));
@@ -857,7 +852,7 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	struct pay_payee *p;
 	size_t n;
 	if (store_pay_run_payees(req->store, r->id, a, &p, &n) != ST_OK) n = 0;
@@ -927,26 +922,12 @@ void pay_run_paid_post(struct request *req)
 	                                   (long long)req->panel->id, (long long)r.id));
 }
 
-/* The payee's bank details opened with the server's sealing key, or NULL
- * (none stored, or the panel does not store them). */
-static char *bank_details(struct request *req, const struct pay_policy *pol, int64_t user_id)
-{
-	const char *sealed, *key_id;
-	int64_t at;
-	if (!pol->store_bank_details || !req->cfg->seal_key_loaded ||
-	    store_pay_bank_get(req->store, user_id, &req->arena, &sealed, &key_id, &at) != ST_OK ||
-	    strcmp(key_id, req->cfg->seal_key.id) != 0)
-		return NULL;
-	return auth_unseal(&req->cfg->seal_key,
-	                   arena_printf(&req->arena, "bank:%lld", (long long)user_id), sealed);
-}
-
 void pay_run_csv_get(struct request *req)
 {
 	struct pay_run r;
 	if (!load_run(req, &r)) return;
 	struct pay_policy pol;
-	if (!load_policy(req, &pol)) return;
+	if (!load_pay_policy(req, &pol)) return;
 	enum pay_column cols[COL__COUNT];
 	size_t nc;
 	if (!pay_columns_parse(pol.csv_columns, cols, &nc)) {
@@ -963,18 +944,14 @@ void pay_run_csv_get(struct request *req)
 	csv_begin(b);
 	for (size_t c = 0; c < nc; c++) csv_field(b, pay_column_key(cols[c]));
 	csv_end_row(b);
+	bool wants_bank = false;
+	for (size_t c = 0; c < nc; c++) wants_bank |= pay_column_is_bank(cols[c]);
+	wants_bank &= pol.store_bank_details;
 	for (size_t i = 0; i < n; i++) {
-		/* name, sort code, number: one per line, as sealed (page_my_pay.c) */
-		char *bank = NULL;
-		const char *parts[3] = { "", "", "" };
-		for (size_t c = 0; c < nc; c++)
-			if (pay_column_is_bank(cols[c]) && !bank && (bank = bank_details(req, &pol, p[i].user_id))) {
-				store_audit_add(req->store, p[i].user_id, req->user->id, AUDIT_EXPORT,
-				                "bank_details", req->now);
-				char *save = NULL, *tok = strtok_r(bank, "\n", &save);
-				for (int k = 0; k < 3 && tok; k++, tok = strtok_r(NULL, "\n", &save))
-					parts[k] = arena_strdup(&req->arena, tok);
-			}
+		struct bank_details bank = { 0 };
+		if (wants_bank && bank_open(req, p[i].user_id, &bank) == BANK_OPEN)
+			store_audit_add(req->store, p[i].user_id, req->user->id, AUDIT_EXPORT,
+			                "bank_details", req->now);
 		for (size_t c = 0; c < nc; c++) {
 			switch (cols[c]) {
 			case COL_REFERENCE: csv_field(b, r.reference); break;
@@ -987,17 +964,14 @@ void pay_run_csv_get(struct request *req)
 			case COL_CURRENCY: csv_field(b, pol.currency); break;
 			case COL_CLAIMS: csv_field(b, p[i].claim_ids); break;
 			case COL_PAID_ON: csv_field(b, r.paid_day ? iso_day(req, r.paid_day) : ""); break;
-			case COL_ACCOUNT_NAME: csv_field(b, parts[0]); break;
-			case COL_SORT_CODE: csv_field(b, parts[1]); break;
-			case COL_ACCOUNT_NUMBER: csv_field(b, parts[2]); break;
+			case COL_ACCOUNT_NAME: csv_field(b, bank.name); break;
+			case COL_SORT_CODE: csv_field(b, bank.sort_code); break;
+			case COL_ACCOUNT_NUMBER: csv_field(b, bank.account_number); break;
 			default: csv_field(b, ""); break;
 			}
 		}
 		csv_end_row(b);
-		if (bank) {
-			sodium_memzero(bank, strlen(bank));
-			free(bank);
-		}
+		sodium_memzero(&bank, sizeof bank);
 	}
 	req->status = 200;
 	req->content_type = "text/csv; charset=utf-8";

@@ -8,6 +8,12 @@
 const char *iso_day(struct request *req, int64_t day);
 /* "2026-11-23" as a day number; 0 when it is not a date. */
 int64_t parse_day(const char *s);
+/* The panel's pay policy, or false having answered 500. */
+bool load_pay_policy(struct request *req, struct pay_policy *pol);
+/* Claim {id} (the route's second id) of the panel, or false having
+ * answered 404: also when the asker is neither its payee nor a steward
+ * running pay. Errors are pages or JSON as the route is (router.c). */
+bool load_claim(struct request *req, struct pay_claim *c);
 /* A hidden "key" field with a fresh idempotency key (one per form shown). */
 void idempotency_field(struct request *req);
 /* Logs that the signed-in steward read payee's declared earnings limit:
@@ -26,6 +32,22 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 /* How quickly the panel pays; link: only the late-payment flag, with a
  * link to the pay page (the panel's home page). */
 void timeliness_section(struct request *req, const struct pay_policy *pol, bool link);
+
+/* A person's bank details (UK), sealed at rest (auth_seal) with the
+ * server's key; shown only masked, opened only for a payment run's CSV.
+ * Whoever holds one wipes it after use (sodium_memzero). */
+struct bank_details {
+	char name[600];              /* up to 140 characters */
+	char sort_code[7], account_number[9];
+};
+enum bank_read {
+	BANK_NONE,        /* none saved, or the server has no key */
+	BANK_OPEN,        /* *out holds them */
+	BANK_OTHER_KEY,   /* sealed under a key this server does not have */
+	BANK_UNREADABLE,  /* they do not open or do not parse */
+};
+enum bank_read bank_open(struct request *req, int64_t user_id, struct bank_details *out);
+bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d);
 
 /* Where the signed-in person stands, for "My pay" and /api/v1/me/pay:
  * their declared limit and its check today (a claim of nothing), in the
