@@ -183,6 +183,7 @@ static struct db *sqlite_open(const char *target, enum db_mode mode, char **err)
 static void sqlite_close(struct db *d)
 {
 	struct sqlite_db *db = of(d);
+	if (db->in_gate) pthread_mutex_unlock(&db->gate->lock); /* closed mid-transaction */
 	for (int i = 0; i < DB_STMT_SLOTS; i++) sqlite3_finalize(db->stmts[i].st);
 	for (int i = 0; i < TX__COUNT; i++) sqlite3_finalize(db->tx[i]);
 	sqlite3_close(db->conn);

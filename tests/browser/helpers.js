@@ -259,6 +259,13 @@ async function signIn(page, server, who) {
   assert.equal(new URL(page.url()).pathname, '/panels');
 }
 
+// The date `days` from now in the demo panels' zone, as forms want it
+// ("2026-11-23").
+function panelDay(days = 0) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric',
+    month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86400e3));
+}
+
 // For journeys with several people: each person in their own browser
 // context, signed in, and every page they load checked by axe. The
 // browser and server are read when called (they are made in before()).
@@ -290,6 +297,6 @@ function shotsDir() {
 
 module.exports = {
   REPO, BIN, STEWARD, TEST_TIMEOUT, startServer, launchBrowser, newContext, assertNoProblems, trackPages,
-  checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, journey,
+  checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, journey, panelDay,
   shotsDir,
 };

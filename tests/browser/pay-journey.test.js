@@ -29,12 +29,6 @@ after(async () => {
   if (server) await server.stop();
 });
 
-// Today in the panel's zone, as the forms want it.
-function today() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric',
-    month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 const { person, go, click } = h.journey(() => browser, () => server);
 
 const main = (p) => p.page.locator('main').innerText();
@@ -51,7 +45,7 @@ test('pay journey: declare a limit, attendance makes a fee claim, a limit warnin
     await go(member, '/my-pay', 'my pay, nothing declared');
     const page = member.page;
     await page.getByLabel(/^Carer's Allowance earnings limit/).check();
-    await page.getByLabel(/^When did one of your benefit weeks/).fill(today());
+    await page.getByLabel(/^When did one of your benefit weeks/).fill(h.panelDay());
     await click(member, page.getByRole('button', { name: 'Save my earnings limit' }),
       'my pay, Carer\'s Allowance declared');
     assert.match(await main(member), /Under your limit: £204\.00 to spare this period/);
@@ -64,7 +58,7 @@ test('pay journey: declare a limit, attendance makes a fee claim, a limit warnin
     await page.getByLabel('Who is it for?').selectOption(String(MEMBER.id));
     await page.getByLabel('Work I did (time)').check();
     await page.getByLabel('What was it?').fill('Interview panel for the new service manager');
-    await page.getByLabel('Date', { exact: true }).fill(today());
+    await page.getByLabel('Date', { exact: true }).fill(h.panelDay());
     await page.getByLabel('Paid by').selectOption('day');
     await page.getByLabel('How long, or how many').fill('1');
     await click(sam, page.getByRole('button', { name: 'Send the claim' }), 'the day\'s claim');
@@ -119,7 +113,7 @@ test('pay journey: declare a limit, attendance makes a fee claim, a limit warnin
     assert.equal(mine.length, 1, 'one row per payee');
     assert.match(mine[0], /^JOURNEY-1,/);
     assert.match(mine[0], /,230\.00,/);   // the day (£180) and the fee (£50)
-    await page.getByLabel('Date the money was paid').fill(today());
+    await page.getByLabel('Date the money was paid').fill(h.panelDay());
     await click(sam, page.getByRole('button', { name: 'Mark the run paid' }), 'the run, paid');
     assert.doesNotMatch(await main(sam), /Not yet/);
   });

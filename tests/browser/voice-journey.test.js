@@ -38,11 +38,6 @@ after(async () => {
   if (server) await server.stop();
 });
 
-// The date two days ago in the panel's zone, as the form wants it.
-function twoDaysAgo() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric',
-    month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 2 * 86400e3));
-}
 
 const { person, go, click } = h.journey(() => browser, () => server);
 
@@ -58,7 +53,7 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
     await go(sam, '/panels/1/meetings', 'meetings');
     const page = sam.page;
     await page.getByLabel('Title', { exact: true }).fill(MEETING);
-    await page.getByLabel('Date', { exact: true }).fill(twoDaysAgo());
+    await page.getByLabel('Date', { exact: true }).fill(h.panelDay(-2));
     await page.getByLabel('Starts at', { exact: true }).fill('10:00');
     await page.getByLabel('Ends at', { exact: true }).fill('12:00');
     await page.getByLabel('Place', { exact: true }).fill('Central Library, meeting room 2');
