@@ -26,6 +26,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "store/db.h"
 
 /* ---- the shim ---- */
@@ -169,35 +170,6 @@ struct fx {
 	char path[96];
 };
 
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/ec-commit-test-XXXXXX");
-	if (!mkdtemp(f->dir)) return -1;
-	snprintf(f->path, sizeof f->path, "%s/db.sqlite", f->dir);
-	char *err = NULL;
-	struct db *db = db_open(f->path, DB_READ_WRITE, &err);
-	if (!db) {
-		fprintf(stderr, "%s\n", err ? err : "?");
-		return -1;
-	}
-	enum db_rc rc = db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, who INTEGER, v TEXT)");
-	db_close(db);
-	atomic_store(&slow_sync_ms, 0);
-	*state = f;
-	return rc == DB_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0) return -1;
-	free(f);
-	return 0;
-}
-
 static struct db *open_or_fail(const char *path)
 {
 	char *err = NULL;
@@ -205,6 +177,31 @@ static struct db *open_or_fail(const char *path)
 	if (!db) fprintf(stderr, "%s\n", err ? err : "?");
 	free(err);
 	return db;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	if (!f) return -1;
+	*state = f;
+	snprintf(f->dir, sizeof f->dir, "/tmp/ec-commit-test-XXXXXX");
+	if (!mkdtemp(f->dir)) return -1;
+	snprintf(f->path, sizeof f->path, "%s/db.sqlite", f->dir);
+	struct db *db = open_or_fail(f->path);
+	if (!db) return -1;
+	enum db_rc rc = db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, who INTEGER, v TEXT)");
+	db_close(db);
+	atomic_store(&slow_sync_ms, 0);
+	return rc == DB_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_db_remove_files(f->path);
+	int rc = rmdir(f->dir);
+	free(f);
+	return rc;
 }
 
 static enum db_rc insert(struct db *db, int64_t id, int64_t who)
