@@ -8,6 +8,7 @@ struct embedded_file {
 	const char *name;
 	const unsigned char *data;
 	size_t size;
+	const char *etag; /* "\"<16 hex digits>\"": the content's FNV-1a */
 };
 
 extern const struct embedded_file embedded_assets[];

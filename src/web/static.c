@@ -16,14 +16,6 @@ static const char *type_of(const char *name)
 	return "application/octet-stream";
 }
 
-/* FNV-1a of the content: a stable ETag for an asset of this build. */
-static const char *etag_of(struct request *req, const struct embedded_file *f)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < f->size; i++) h = (h ^ f->data[i]) * 1099511628211ULL;
-	return arena_printf(&req->arena, "\"%016llx\"", (unsigned long long)h);
-}
-
 void static_get(struct request *req)
 {
 	const char *name = req->path + strlen("/static/");
@@ -32,11 +24,10 @@ void static_get(struct request *req)
 		respond_error(req, 404, "not_found", "There is no such file.");
 		return;
 	}
-	const char *etag = etag_of(req, f);
-	respond_header(req, "ETag", etag);
+	respond_header(req, "ETag", f->etag);
 	respond_header(req, "Cache-Control", "public, max-age=86400");
 	const char *inm = req_header(req, "If-None-Match");
-	if (inm && !strcmp(inm, etag)) {
+	if (inm && !strcmp(inm, f->etag)) {
 		req->status = 304;
 		return;
 	}
