@@ -31,6 +31,10 @@ static const char usage[] =
 	"           a SQLite database, var/files for PostgreSQL)\n"
 	"           --seal-key FILE (the key that seals bank details, made when\n"
 	"           missing; default: seal.key beside a SQLite database, var/seal.key)\n"
+	"           --read-cache-ms N (how long a page's query results may be reused\n"
+	"           while nothing changes them; this server's own changes are seen at\n"
+	"           once, other processes' within N ms; 0 = off; default 1000 on\n"
+	"           SQLite, 0 on PostgreSQL, which several servers may share)\n"
 	"  init     make a new database and its first administrator\n"
 	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
 	"  migrate  bring the database's schema up to date\n"
@@ -56,6 +60,7 @@ static const char usage[] =
 	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
 	"EMPTYCHAIR_TRUST_PROXY=1,\n"
 	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_UPLOAD_LIMIT, EMPTYCHAIR_FILES,\n"
+	"EMPTYCHAIR_READ_CACHE_MS,\n"
 	"EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
 	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 
@@ -196,6 +201,11 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 		fprintf(stderr, "serve: %s\n", seal_err);
 		return 1;
 	}
+	const char *cache_ms = opt(argc, argv, "--read-cache-ms") ?:
+	                       env_or("EMPTYCHAIR_READ_CACHE_MS",
+	                              store_target_is_postgresql(o->db) ? "0" : "1000");
+	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "serve: --read-cache-ms takes 0 to 60000\n"); return 2; }
+	cfg.read_cache_ms = v;
 	cfg.connection_timeout = 30;
 	cfg.db_target = o->db;
 	cfg.public_url = o->public_url;

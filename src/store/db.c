@@ -1,6 +1,8 @@
-/* db.h's functions: pick a driver at open, then forward to it. */
+/* db.h's functions: pick a driver at open, then forward to it; and, in
+ * between, begin read snapshots lazily and serve and fill the read cache. */
 #include "store/db_driver.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool db_target_is_postgresql(const char *target)
@@ -17,30 +19,272 @@ struct db *db_open(const char *target, enum db_mode mode, char **err)
 	return db;
 }
 
+void db_attach_read_cache(struct db *db, struct read_cache *cache) { db->cache = cache; }
+
+/* Brackets what may change what readers see: a commit (read_cache.h). */
+static void commit_begin(struct db *db)
+{
+	if (db->cache) read_cache_commit_begin(db->cache);
+}
+
+static void commit_end(struct db *db)
+{
+	if (db->cache) read_cache_commit_end(db->cache);
+}
+
+/* The driver's read transaction, begun when a statement first needs it. */
+static enum db_rc reach_driver(struct db *db)
+{
+	if (!db->reading || db->read_begun) return DB_OK;
+	enum db_rc rc = db->drv->begin(db, DB_TX_READ);
+	db->read_begun = rc == DB_OK;
+	return rc;
+}
+
+/* Lets go of a statement's cached rows or recording; after the driver has
+ * reset it, which ends a write statement of its own (its commit). */
+static void cache_reset(struct db_stmt *st)
+{
+	if (st->committing) {
+		st->committing = false;
+		commit_end(st->db);
+	}
+	read_cache_release(st->hit);
+	st->hit = NULL;
+	read_cache_fill_drop(st->fill);
+	st->fill = NULL;
+	st->stepped = false;
+	st->key_len = 0;
+}
+
+void db_stmt_release(struct db_stmt *st)
+{
+	cache_reset(st);
+	free(st->key);
+	st->key = NULL;
+	st->key_cap = 0;
+}
+
 void db_close(struct db *db)
 {
 	if (db) db->drv->close(db);
 }
 
-enum db_rc db_exec(struct db *db, const char *sql) { return db->drv->exec(db, sql); }
-enum db_rc db_begin(struct db *db, enum db_tx kind) { return db->drv->begin(db, kind); }
-enum db_rc db_end(struct db *db, bool commit) { return db->drv->end(db, commit); }
+enum db_rc db_exec(struct db *db, const char *sql)
+{
+	enum db_rc rc = reach_driver(db);
+	if (rc != DB_OK) return rc;
+	commit_begin(db);
+	rc = db->drv->exec(db, sql);
+	commit_end(db);
+	return rc;
+}
+
+enum db_rc db_begin(struct db *db, enum db_tx kind)
+{
+	if (kind == DB_TX_READ) {
+		if (db->reading || db->writing) return DB_ERROR; /* no nesting */
+		db->reading = true;
+		db->read_begun = false;
+		if (db->cache) {
+			db->read_gen = read_cache_generation(db->cache);
+			db->read_ms = read_cache_now_ms();
+		}
+		return DB_OK;
+	}
+	enum db_rc rc = db->drv->begin(db, kind);
+	db->writing = rc == DB_OK;
+	return rc;
+}
+
+enum db_rc db_end(struct db *db, bool commit)
+{
+	if (db->reading) {
+		db->reading = false;
+		if (!db->read_begun) return DB_OK;
+		db->read_begun = false;
+	}
+	if (!db->writing) return db->drv->end(db, commit);
+	db->writing = false;
+	commit_begin(db);
+	enum db_rc rc = db->drv->end(db, commit);
+	commit_end(db);
+	return rc;
+}
+
+static void key_put(struct db_stmt *st, const void *p, size_t n)
+{
+	if (!st->cacheable) return;
+	if (st->key_len + n > st->key_cap) {
+		size_t cap = st->key_cap ? st->key_cap * 2 : 64;
+		while (cap < st->key_len + n) cap *= 2;
+		unsigned char *k = realloc(st->key, cap);
+		if (!k) { /* run it uncached */
+			st->cacheable = false;
+			return;
+		}
+		st->key = k;
+		st->key_cap = cap;
+	}
+	memcpy(st->key + st->key_len, p, n);
+	st->key_len += n;
+}
+
+/* A binding in the key: its index, a type letter, then the value (text with
+ * its length first, so that no two bindings share an encoding). */
+static void key_bind(struct db_stmt *st, int idx, char type, const void *v, size_t n)
+{
+	if (!st->cacheable) return;
+	unsigned char head[2] = { (unsigned char)idx, (unsigned char)type };
+	uint32_t len = (uint32_t)n;
+	key_put(st, head, sizeof head);
+	if (type == 't') key_put(st, &len, sizeof len);
+	key_put(st, v, n);
+}
 
 struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
 {
-	return db->drv->stmt(db, id, sql);
+	struct db_stmt *st = db->drv->stmt(db, id, sql);
+	if (!st) return NULL;
+	cache_reset(st);
+	st->id = id;
+	if (db->cache) {
+		st->read_only = db->drv->stmt_read_only(st);
+		st->cacheable = st->read_only && db->reading;
+		key_put(st, &id, sizeof id);
+	} else {
+		st->cacheable = false;
+	}
+	return st;
 }
 
-void db_bind_i64(struct db_stmt *st, int idx, int64_t v) { st->db->drv->bind_i64(st, idx, v); }
-void db_bind_text(struct db_stmt *st, int idx, const char *s) { st->db->drv->bind_text(st, idx, s); }
-void db_bind_null(struct db_stmt *st, int idx) { st->db->drv->bind_null(st, idx); }
-enum db_rc db_step(struct db_stmt *st) { return st->db->drv->step(st); }
-int64_t db_col_i64(struct db_stmt *st, int col) { return st->db->drv->col_i64(st, col); }
-const char *db_col_text(struct db_stmt *st, int col) { return st->db->drv->col_text(st, col); }
-bool db_col_is_null(struct db_stmt *st, int col) { return st->db->drv->col_is_null(st, col); }
-void db_done(struct db_stmt *st) { st->db->drv->done(st); }
+void db_bind_i64(struct db_stmt *st, int idx, int64_t v)
+{
+	st->db->drv->bind_i64(st, idx, v);
+	key_bind(st, idx, 'i', &v, sizeof v);
+}
+
+void db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	st->db->drv->bind_text(st, idx, s);
+	if (s) key_bind(st, idx, 't', s, strlen(s));
+	else key_bind(st, idx, 'n', "", 0);
+}
+
+void db_bind_null(struct db_stmt *st, int idx)
+{
+	st->db->drv->bind_null(st, idx);
+	key_bind(st, idx, 'n', "", 0);
+}
+
+/* Adds the driver's current row to st's recording: each column as the
+ * driver gives it to db_col_i64, db_col_text and db_col_is_null. */
+static void record_row(struct db_stmt *st)
+{
+	const struct db_driver *drv = st->db->drv;
+	int n = drv->col_count(st);
+	read_cache_fill_row(st->fill, n);
+	for (int col = 0; col < n; col++) {
+		bool is_null = drv->col_is_null(st, col);
+		int64_t i = is_null ? 0 : drv->col_i64(st, col);
+		/* After col_i64: SQLite may convert a value in place, which makes
+		 * an earlier text pointer stale. The text is copied at once. */
+		read_cache_fill_cell(st->fill, is_null, i, is_null ? NULL : drv->col_text(st, col));
+	}
+}
+
+enum db_rc db_step(struct db_stmt *st)
+{
+	struct db *db = st->db;
+	if (st->hit) {
+		if (st->hit_next >= read_cache_row_count(st->hit)) return DB_DONE;
+		st->hit_next++;
+		return DB_ROW;
+	}
+	if (st->cacheable && !st->stepped) {
+		st->hit = read_cache_get(db->cache, st->key, st->key_len, db->read_gen,
+		                         read_cache_now_ms());
+		if (st->hit) {
+			st->stepped = true;
+			st->hit_next = 0;
+			return db_step(st);
+		}
+		st->fill = read_cache_fill_new(db->cache);
+	}
+	enum db_rc rc = reach_driver(db);
+	if (rc != DB_OK) return rc;
+	/* A write outside a transaction commits itself, by the time it is
+	 * done (a RETURNING statement: when it is reset). */
+	if (!st->stepped && db->cache && !st->read_only && !db->writing) {
+		st->committing = true;
+		commit_begin(db);
+	}
+	st->stepped = true;
+	rc = db->drv->step(st);
+	if (st->fill) {
+		if (rc == DB_ROW) {
+			record_row(st);
+		} else {
+			if (rc == DB_DONE)
+				read_cache_fill_keep(st->fill, st->key, st->key_len, db->read_gen, db->read_ms);
+			else
+				read_cache_fill_drop(st->fill);
+			st->fill = NULL;
+		}
+	}
+	if (rc != DB_ROW && st->committing) {
+		st->committing = false;
+		commit_end(db);
+	}
+	return rc;
+}
+
+/* The row db_step last gave from the cache. */
+static size_t hit_row(const struct db_stmt *st) { return st->hit_next - 1; }
+
+int64_t db_col_i64(struct db_stmt *st, int col)
+{
+	if (st->hit) return read_cache_i64(st->hit, hit_row(st), col);
+	return st->db->drv->col_i64(st, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+	if (st->hit) return read_cache_text(st->hit, hit_row(st), col);
+	return st->db->drv->col_text(st, col);
+}
+
+bool db_col_is_null(struct db_stmt *st, int col)
+{
+	if (st->hit) return read_cache_is_null(st->hit, hit_row(st), col);
+	return st->db->drv->col_is_null(st, col);
+}
+
+/* A statement being recorded is finished with before its last row (most
+ * reads take the first row and stop): the rest is read too, so that the
+ * whole result can be kept, unless it is too big to keep. */
+static void finish_fill(struct db_stmt *st)
+{
+	const struct db_driver *drv = st->db->drv;
+	enum db_rc rc = DB_ERROR;
+	while (!read_cache_fill_abandoned(st->fill) && (rc = drv->step(st)) == DB_ROW)
+		record_row(st);
+	if (!read_cache_fill_abandoned(st->fill) && rc == DB_DONE)
+		read_cache_fill_keep(st->fill, st->key, st->key_len, st->db->read_gen, st->db->read_ms);
+	else
+		read_cache_fill_drop(st->fill);
+	st->fill = NULL;
+}
+
+void db_done(struct db_stmt *st)
+{
+	if (st->fill) finish_fill(st);
+	st->db->drv->done(st);
+	cache_reset(st);
+}
+
 bool db_stmt_read_only(struct db_stmt *st) { return st->db->drv->stmt_read_only(st); }
-bool db_in_transaction(struct db *db) { return db->drv->in_transaction(db); }
+bool db_in_transaction(struct db *db) { return db->reading || db->drv->in_transaction(db); }
 int64_t db_changes(struct db *db) { return db->drv->changes(db); }
 
 enum db_rc db_backup(struct db *db, const char *path, char **err)

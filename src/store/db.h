@@ -33,6 +33,7 @@ enum db_rc {
 
 struct db;
 struct db_stmt;
+struct read_cache;
 
 enum db_mode {
 	DB_READ_WRITE, /* creates the SQLite file if need be */
@@ -49,6 +50,13 @@ bool db_target_is_postgresql(const char *target);
 struct db *db_open(const char *target, enum db_mode mode, char **err);
 void db_close(struct db *db);
 
+/* Serves read-only statements run inside a read snapshot (DB_TX_READ) from
+ * cache when it holds their rows, and keeps the rows of those it runs there
+ * (read_cache.h says for how long). Commits on this connection are counted
+ * in the cache, so connections sharing it see each other's changes at once.
+ * NULL detaches. The cache must outlive the connection. */
+void db_attach_read_cache(struct db *db, struct read_cache *cache);
+
 /* Runs a script of statements with no parameters (migrations). */
 enum db_rc db_exec(struct db *db, const char *sql);
 
@@ -56,6 +64,8 @@ enum db_tx {
 	DB_TX_READ,  /* one consistent snapshot for a run of reads */
 	DB_TX_WRITE, /* serialisable; on SQLite takes the write lock at once */
 };
+/* A read snapshot reaches the driver only with its first statement that is
+ * not served from the cache, so one that is never used costs nothing. */
 enum db_rc db_begin(struct db *db, enum db_tx kind);
 /* Commits (commit true) or rolls back the open transaction. A commit may
  * answer DB_BUSY (PostgreSQL: a serialisation failure); the transaction is

@@ -8,13 +8,32 @@
  * from either. Each entry has the contract of the db.h function of the same
  * name. */
 #include "store/db.h"
+#include "store/read_cache.h"
 
+/* The fields after drv and db belong to db.c (read snapshots begun lazily,
+ * and the read cache); the drivers leave them alone, zeroed at allocation. */
 struct db {
 	const struct db_driver *drv;
+	struct read_cache *cache; /* NULL: no caching */
+	bool reading;             /* inside db_begin(DB_TX_READ) ... db_end */
+	bool read_begun;          /* ... and the driver's own transaction has begun */
+	bool writing;             /* inside db_begin(DB_TX_WRITE) ... db_end */
+	uint64_t read_gen;        /* the cache's generation when the snapshot began */
+	int64_t read_ms;          /* and the time */
 };
 
 struct db_stmt {
 	struct db *db;
+	int id;
+	bool read_only;
+	bool cacheable;                    /* read-only, in a snapshot, with a cache */
+	bool stepped;                      /* db_step called since db_stmt */
+	bool committing;                   /* a write of its own, under way */
+	unsigned char *key;                /* the id and every binding, in order */
+	size_t key_len, key_cap;
+	const struct read_cache_rows *hit; /* rows served from the cache, or NULL */
+	size_t hit_next;                   /* the next row of hit to serve */
+	struct read_cache_fill *fill;      /* rows being recorded for the cache */
 };
 
 struct db_driver {
@@ -32,6 +51,7 @@ struct db_driver {
 	int64_t (*col_i64)(struct db_stmt *st, int col);
 	const char *(*col_text)(struct db_stmt *st, int col);
 	bool (*col_is_null)(struct db_stmt *st, int col);
+	int (*col_count)(struct db_stmt *st); /* of the current row */
 	void (*done)(struct db_stmt *st);
 	bool (*stmt_read_only)(struct db_stmt *st);
 	bool (*in_transaction)(struct db *db);
@@ -41,6 +61,11 @@ struct db_driver {
 	bool (*table_exists)(struct db *db, const char *name);
 	enum db_rc (*ids_follow)(struct db *db, const char *table);
 };
+
+/* Frees what db.c keeps in a statement's base (a driver calls it for each
+ * of its statement slots when it closes the connection, after finishing
+ * the statement itself). */
+void db_stmt_release(struct db_stmt *st);
 
 extern const struct db_driver db_sqlite_driver;
 extern const struct db_driver db_postgresql_driver;

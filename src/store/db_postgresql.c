@@ -159,6 +159,7 @@ static void pg_close(struct db *d)
 		clear_bindings(&db->stmts[i]);
 		clear_rows(&db->stmts[i]);
 		free(db->stmts[i].sql);
+		db_stmt_release(&db->stmts[i].base);
 	}
 	PQfinish(db->conn);
 	free(db);
@@ -355,6 +356,12 @@ static int64_t pg_col_i64(struct db_stmt *st, int col)
 
 static bool pg_col_is_null(struct db_stmt *st, int col) { return !has_value(st_of(st), col); }
 
+static int pg_col_count(struct db_stmt *st)
+{
+	struct pg_stmt *s = st_of(st);
+	return s->res ? PQnfields(s->res) : 0;
+}
+
 static void pg_done(struct db_stmt *st) { clear_rows(st_of(st)); }
 
 static bool pg_stmt_read_only(struct db_stmt *st) { return st_of(st)->read_only; }
@@ -467,6 +474,7 @@ const struct db_driver db_postgresql_driver = {
 	.col_i64 = pg_col_i64,
 	.col_text = pg_col_text,
 	.col_is_null = pg_col_is_null,
+	.col_count = pg_col_count,
 	.done = pg_done,
 	.stmt_read_only = pg_stmt_read_only,
 	.in_transaction = pg_in_transaction,

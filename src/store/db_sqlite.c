@@ -318,7 +318,10 @@ static void sqlite_close(struct db *d)
 {
 	struct sqlite_db *db = of(d);
 	if (db->in_gate) pthread_mutex_unlock(&db->gate->lock); /* closed mid-transaction */
-	for (int i = 0; i < DB_STMT_SLOTS; i++) sqlite3_finalize(db->stmts[i].st);
+	for (int i = 0; i < DB_STMT_SLOTS; i++) {
+		sqlite3_finalize(db->stmts[i].st);
+		db_stmt_release(&db->stmts[i].base);
+	}
 	for (int i = 0; i < TX__COUNT; i++) sqlite3_finalize(db->tx[i]);
 	sqlite3_close(db->conn);
 	free(db);
@@ -457,6 +460,8 @@ static const char *sqlite_col_text(struct db_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st_of(st), col);
 }
 
+static int sqlite_col_count(struct db_stmt *st) { return sqlite3_data_count(st_of(st)); }
+
 static bool sqlite_col_is_null(struct db_stmt *st, int col)
 {
 	return sqlite3_column_type(st_of(st), col) == SQLITE_NULL;
@@ -552,6 +557,7 @@ const struct db_driver db_sqlite_driver = {
 	.col_i64 = sqlite_col_i64,
 	.col_text = sqlite_col_text,
 	.col_is_null = sqlite_col_is_null,
+	.col_count = sqlite_col_count,
 	.done = sqlite_done,
 	.stmt_read_only = sqlite_stmt_read_only,
 	.in_transaction = sqlite_in_transaction,

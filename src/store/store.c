@@ -16,6 +16,7 @@
 
 #include "core/embedded.h"
 #include "store/store_private.h"
+#include "store/read_cache.h"
 
 #define STMTS(X)                                                                  \
 	X(SETTING_GET, "SELECT value FROM settings WHERE key = $1")                 \
@@ -432,6 +433,14 @@ void store_close(struct store *s)
 	db_close(s->db);
 	free(s);
 }
+
+struct read_cache *store_read_cache_new(int64_t ttl_ms, size_t max_bytes)
+{
+	return read_cache_new(ttl_ms, max_bytes);
+}
+
+void store_read_cache_free(struct read_cache *c) { read_cache_free(c); }
+void store_use_read_cache(struct store *s, struct read_cache *c) { db_attach_read_cache(s->db, c); }
 
 /* The migrations written for the connection's dialect
  * (store/migrations/<dialect>/). Both dialects have the same numbered

@@ -42,6 +42,16 @@ bool store_is_postgresql(struct store *s);
 bool store_target_is_postgresql(const char *target);
 void store_close(struct store *s);
 
+/* A server's cache of query results, shared by its workers' stores
+ * (store/read_cache.h has the rules). Reads inside store_read_begin's
+ * snapshot are served from it; every store using it counts its commits in
+ * it, so they see each other's changes at once. Changes made by another
+ * process are seen within ttl_ms. NULL when out of memory. */
+struct read_cache;
+struct read_cache *store_read_cache_new(int64_t ttl_ms, size_t max_bytes);
+void store_read_cache_free(struct read_cache *c); /* after every store using it is closed */
+void store_use_read_cache(struct store *s, struct read_cache *c);
+
 /* Applies every migration not yet recorded; *applied counts them.
  * ST_CONFLICT, changing nothing, when the database's schema is newer than
  * this program knows (store_schema_version() > store_schema_latest()): a

@@ -42,6 +42,8 @@ struct server_config {
 	                              * NULL: the listening address (server_run) */
 	unsigned char secret[AUTH_SECRET_BYTES];
 	bool quiet;                  /* no access log (benchmarks) */
+	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
+	struct read_cache *read_cache; /* made by server_run when read_cache_ms > 0 */
 };
 
 enum http_method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_PUT = 8, M_PATCH = 16, M_DELETE = 32,

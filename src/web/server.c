@@ -17,6 +17,9 @@
 #include <strings.h>
 
 enum { MAX_URI_BYTES = 2048 };
+/* The read cache's bound: a panel page's queries take a few KiB, so this
+ * holds thousands of them within the memory budget (docs/operations.md). */
+#define READ_CACHE_BYTES ((size_t)8 * 1024 * 1024)
 
 static atomic_int requests_in_flight;
 static pthread_key_t store_key;
@@ -47,6 +50,7 @@ static struct store *thread_store(const struct server_config *cfg)
 		free(err);
 		return NULL;
 	}
+	if (cfg->read_cache) store_use_read_cache(s, cfg->read_cache);
 	pthread_setspecific(store_key, s);
 	return s;
 }
@@ -341,6 +345,13 @@ int server_run(struct server_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if (cfg->read_cache_ms > 0 &&
+	    !(cfg->read_cache = store_read_cache_new(cfg->read_cache_ms, READ_CACHE_BYTES))) {
+		fprintf(stderr, "emptychair: out of memory\n");
+		close(lfd);
+		return 1;
+	}
+
 	/* MHD_USE_ITC: MHD_quiesce_daemon() below needs it to stop accepting. */
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
 	                 MHD_USE_ITC;
@@ -365,6 +376,8 @@ int server_run(struct server_config *cfg)
 		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %s\n",
 		        cfg->listen_host, port, strerror(errno));
 		close(lfd);
+		store_read_cache_free(cfg->read_cache);
+		cfg->read_cache = NULL;
 		return 1;
 	}
 	printf("emptychair: listening on http://%s%s%s:%d/\n", ipv6 ? "[" : "", cfg->listen_host,
@@ -381,7 +394,9 @@ int server_run(struct server_config *cfg)
 		struct timespec pause = { 0, 10 * 1000 * 1000 };
 		nanosleep(&pause, NULL);
 	}
-	MHD_stop_daemon(d);
+	MHD_stop_daemon(d); /* joins the workers, which closes their stores */
+	store_read_cache_free(cfg->read_cache);
+	cfg->read_cache = NULL;
 	fprintf(stderr, "emptychair: stopped\n");
 	return 0;
 }
