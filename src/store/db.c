@@ -93,7 +93,7 @@ enum db_rc db_begin(struct db *db, enum db_tx kind)
 		return DB_OK;
 	}
 	enum db_rc rc = db->drv->begin(db, kind);
-	db->writing = rc == DB_OK;
+	if (rc == DB_OK) db->writing = true; /* a refused nested BEGIN leaves the outer one */
 	return rc;
 }
 
@@ -202,8 +202,9 @@ enum db_rc db_step(struct db_stmt *st)
 		return DB_ROW;
 	}
 	if (st->cacheable && !st->stepped) {
-		st->hit = read_cache_get(db->cache, st->key, st->key_len, db->read_gen,
-		                         read_cache_now_ms());
+		/* Rows young enough when the snapshot began are served to all of it:
+		 * one clock reading a page view, not one a statement. */
+		st->hit = read_cache_get(db->cache, st->key, st->key_len, db->read_gen, db->read_ms);
 		if (st->hit) {
 			st->stepped = true;
 			st->hit_next = 0;

@@ -44,6 +44,18 @@ void url_component(struct buf *b, const char *s)
 	}
 }
 
+/* v in decimal (snprintf's "%lld" without its format parsing: pages put
+ * dozens of numbers). */
+static void put_i64(struct buf *b, int64_t v)
+{
+	char digits[24];
+	char *end = digits + sizeof digits, *p = end;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do *--p = (char)('0' + u % 10); while (u /= 10);
+	if (v < 0) *--p = '-';
+	buf_put(b, p, (size_t)(end - p));
+}
+
 void html(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -51,17 +63,13 @@ void html(struct buf *b, const char *fmt, ...)
 	const char *run = fmt;
 	for (const char *p; (p = strchr(run, '%'));) {
 		buf_put(b, run, (size_t)(p - run));
-		char num[32];
 		switch (*++p) {
 		case 't': html_text(b, va_arg(ap, const char *)); break;
 		case 'a': html_attr(b, va_arg(ap, const char *)); break;
 		case 'u': url_component(b, va_arg(ap, const char *)); break;
 		case 'r': { const char *s = va_arg(ap, const char *); if (s) buf_puts(b, s); break; }
-		case 'd': snprintf(num, sizeof num, "%d", va_arg(ap, int)); buf_puts(b, num); break;
-		case 'l':
-			snprintf(num, sizeof num, "%lld", (long long)va_arg(ap, int64_t));
-			buf_puts(b, num);
-			break;
+		case 'd': put_i64(b, va_arg(ap, int)); break;
+		case 'l': put_i64(b, va_arg(ap, int64_t)); break;
 		case '%': buf_putc(b, '%'); break;
 		default:
 			/* A bad format is our bug: show it loudly in the page. */
