@@ -127,9 +127,15 @@ static const char *const security_headers[][2] = {
 static enum MHD_Result send_response(struct request *req)
 {
 	if (!req->status) req->status = 500;
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		req->out.len, req->out.data ? req->out.data : (char *)"", MHD_RESPMEM_MUST_COPY);
+	/* The body is handed to MHD, which frees it, rather than copied; its
+	 * length stays in req->out.len for the access log. */
+	struct MHD_Response *resp =
+		req->out.data ? MHD_create_response_from_buffer_with_free_callback(
+		                        req->out.len, req->out.data, free)
+		              : MHD_create_response_from_buffer(0, (char *)"", MHD_RESPMEM_PERSISTENT);
 	if (!resp) return MHD_NO;
+	req->out.data = NULL;
+	req->out.cap = 0;
 	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
 		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
 	MHD_add_response_header(resp, "Content-Type",
