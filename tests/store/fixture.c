@@ -51,3 +51,24 @@ void store_db_drop(struct store *s, const char *dir, const char *target)
 	store_db_remove_files(target);
 	if (rmdir(dir) != 0) fprintf(stderr, "could not remove %s\n", dir);
 }
+
+int store_fx_setup(void **state, const char *name)
+{
+	struct store_fx *f = calloc(1, sizeof *f);
+	if (!f || !store_db_make(name, f->dir, sizeof f->dir, f->target, sizeof f->target, &f->s)) {
+		free(f);
+		return -1;
+	}
+	*state = f;
+	int applied = -1;
+	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
+}
+
+int store_fx_teardown(void **state)
+{
+	struct store_fx *f = *state;
+	store_db_drop(f->s, f->dir, f->target);
+	arena_free(&f->a);
+	free(f);
+	return 0;
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/mem.h"
 #include "store/store.h"
 
 /* Makes dir ("/tmp/ec-<name>-test-XXXXXX"), a new empty database in it
@@ -20,4 +21,17 @@ struct store *store_db_open(const char *target);
 /* Removes a SQLite file and the companions it may have made beside it
  * (-wal, -shm, -journal, .bak); nothing for a PostgreSQL URI. */
 void store_db_remove_files(const char *target);
+
+/* What most store test programs work on: a migrated database of their own
+ * and an arena for results, made before each test and dropped after it. */
+struct store_fx {
+	struct store *s;
+	struct arena a;
+	char dir[64];
+	char target[256];
+};
+/* cmocka setup and teardown for a store_fx in *state; name goes into the
+ * temporary directory's name. */
+int store_fx_setup(void **state, const char *name);
+int store_fx_teardown(void **state);
 #endif

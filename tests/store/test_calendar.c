@@ -31,42 +31,16 @@ enum { T0 = 1800000000, DAY = 86400 };
 #define HASH_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 #define HASH_C "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"
 
-struct fx {
-	struct store *s;
-	struct arena a;
-	char dir[64];
-	char target[256];
-};
-
 static unsigned seq;
 
-/* ---- fixture (as test_store.c's) ---- */
+/* ---- fixture (fixture.h) ---- */
 
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	if (!f || !store_db_make("calendar", f->dir, sizeof f->dir, f->target, sizeof f->target,
-	                         &f->s)) {
-		free(f);
-		return -1;
-	}
-	*state = f;
-	int applied = -1;
-	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_db_drop(f->s, f->dir, f->target);
-	arena_free(&f->a);
-	free(f);
-	return 0;
-}
+static int setup(void **state) { return store_fx_setup(state, "calendar"); }
+static int teardown(void **state) { return store_fx_teardown(state); }
 
 /* ---- helpers ---- */
 
-static int64_t make_user(struct fx *f, const char *name)
+static int64_t make_user(struct store_fx *f, const char *name)
 {
 	const char *e = arena_printf(&f->a, "calendar-%u@example.org", ++seq);
 	int64_t id = 0;
@@ -74,7 +48,7 @@ static int64_t make_user(struct fx *f, const char *name)
 	return id;
 }
 
-static int64_t make_panel(struct fx *f, const char *name, const char *zone)
+static int64_t make_panel(struct store_fx *f, const char *name, const char *zone)
 {
 	struct panel p = { .name = name, .description = "", .time_zone = zone, .language = "en",
 	                   .organisation = "Org", .hosting = HOSTING_ORGANISATION };
@@ -83,13 +57,13 @@ static int64_t make_panel(struct fx *f, const char *name, const char *zone)
 	return id;
 }
 
-static void join(struct fx *f, int64_t panel, int64_t user, enum panel_role role,
+static void join(struct store_fx *f, int64_t panel, int64_t user, enum panel_role role,
                  enum member_status status)
 {
 	assert_int_equal(store_membership_put(f->s, panel, user, role, status, T0), ST_OK);
 }
 
-static int64_t make_meeting(struct fx *f, int64_t panel, const char *title, int64_t starts)
+static int64_t make_meeting(struct store_fx *f, int64_t panel, const char *title, int64_t starts)
 {
 	struct meeting m = { .panel_id = panel, .title = title, .starts_at = starts,
 	                     .ends_at = starts + 7200, .agenda_due_at = starts - 7 * DAY,
@@ -99,7 +73,7 @@ static int64_t make_meeting(struct fx *f, int64_t panel, const char *title, int6
 	return id;
 }
 
-static void cancel(struct fx *f, int64_t panel, int64_t id)
+static void cancel(struct store_fx *f, int64_t panel, int64_t id)
 {
 	struct meeting m;
 	assert_int_equal(store_meeting_get(f->s, panel, id, &f->a, &m), ST_OK);
@@ -108,7 +82,7 @@ static void cancel(struct fx *f, int64_t panel, int64_t id)
 }
 
 /* The feed's meeting ids, in its order, as "id,id,..." (arena). */
-static const char *feed_ids(struct fx *f, int64_t user, int64_t since, int limit)
+static const char *feed_ids(struct store_fx *f, int64_t user, int64_t since, int limit)
 {
 	struct calendar_entry *e;
 	size_t n;
@@ -124,7 +98,7 @@ static const char *feed_ids(struct fx *f, int64_t user, int64_t since, int limit
 
 static void a_feed_is_set_replaced_and_revoked(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t ann = make_user(f, "Ann"), bob = make_user(f, "Bob"), who = -1, at = -1;
 
 	/* None yet. */
@@ -175,7 +149,7 @@ static void a_feed_is_set_replaced_and_revoked(void **state)
 
 static void a_feed_holds_what_the_person_may_see(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t me = make_user(f, "Me"), other = make_user(f, "Other");
 	int64_t co = make_panel(f, "Co panel", "Europe/London");
 	int64_t st = make_panel(f, "Steward panel", "Pacific/Auckland");

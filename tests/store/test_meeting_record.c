@@ -31,44 +31,18 @@
 
 enum { T0 = 1800000000, DAY = 86400 };
 
-struct fx {
-	struct store *s;
-	struct arena a;
-	char dir[64];
-	char target[256];
-};
-
 static unsigned seq;
 
-/* ---- fixture (as test_voice.c's) ---- */
+/* ---- fixture (fixture.h) ---- */
 
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	if (!f || !store_db_make("record", f->dir, sizeof f->dir, f->target, sizeof f->target,
-	                         &f->s)) {
-		free(f);
-		return -1;
-	}
-	*state = f;
-	int applied = -1;
-	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_db_drop(f->s, f->dir, f->target);
-	arena_free(&f->a);
-	free(f);
-	return 0;
-}
+static int setup(void **state) { return store_fx_setup(state, "record"); }
+static int teardown(void **state) { return store_fx_teardown(state); }
 
 /* ---- plain SQL, for what the store keeps but does not return ---- */
 
 /* The first column of the one row sql returns, as text in f's arena; NULL
  * for SQL NULL. */
-static const char *raw_value(struct fx *f, const char *sql)
+static const char *raw_value(struct store_fx *f, const char *sql)
 {
 	const char *v = NULL;
 	if (testdb_is_postgresql()) {
@@ -100,9 +74,9 @@ static const char *raw_value(struct fx *f, const char *sql)
 	return v;
 }
 
-static int64_t raw_i64(struct fx *f, const char *fmt, ...)
+static int64_t raw_i64(struct store_fx *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-static int64_t raw_i64(struct fx *f, const char *fmt, ...)
+static int64_t raw_i64(struct store_fx *f, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -115,7 +89,7 @@ static int64_t raw_i64(struct fx *f, const char *fmt, ...)
 
 /* ---- helpers ---- */
 
-static int64_t make_user(struct fx *f, const char *name)
+static int64_t make_user(struct store_fx *f, const char *name)
 {
 	const char *e = arena_printf(&f->a, "record-%u@example.org", ++seq);
 	int64_t id = 0;
@@ -124,7 +98,7 @@ static int64_t make_user(struct fx *f, const char *name)
 	return id;
 }
 
-static int64_t make_panel(struct fx *f, const char *name)
+static int64_t make_panel(struct store_fx *f, const char *name)
 {
 	struct panel p = { .name = name, .description = "About it", .time_zone = "Europe/London",
 	                   .language = "en", .organisation = "Org",
@@ -135,13 +109,13 @@ static int64_t make_panel(struct fx *f, const char *name)
 	return id;
 }
 
-static void join(struct fx *f, int64_t panel, int64_t user, enum panel_role role)
+static void join(struct store_fx *f, int64_t panel, int64_t user, enum panel_role role)
 {
 	assert_int_equal(store_membership_put(f->s, panel, user, role, MEMBER_ACTIVE, T0 + 10),
 	                 ST_OK);
 }
 
-static int64_t make_project(struct fx *f, int64_t panel, const char *title)
+static int64_t make_project(struct store_fx *f, int64_t panel, const char *title)
 {
 	struct project p = { .panel_id = panel, .title = title, .purpose = "Why",
 	                     .decision_maker = "The board", .stage = STAGE_SHAPING };
@@ -151,7 +125,7 @@ static int64_t make_project(struct fx *f, int64_t panel, const char *title)
 	return id;
 }
 
-static int64_t make_meeting(struct fx *f, int64_t panel, int64_t project, const char *title)
+static int64_t make_meeting(struct store_fx *f, int64_t panel, int64_t project, const char *title)
 {
 	int64_t starts = T0 + (int64_t)(++seq) * DAY;
 	struct meeting m = { .panel_id = panel, .project_id = project, .title = title,
@@ -163,7 +137,7 @@ static int64_t make_meeting(struct fx *f, int64_t panel, int64_t project, const 
 	return id;
 }
 
-static int64_t contribute(struct fx *f, int64_t panel, int64_t project, int64_t meeting,
+static int64_t contribute(struct store_fx *f, int64_t panel, int64_t project, int64_t meeting,
                           enum attribution attr, int64_t author)
 {
 	struct contribution_new c = {
@@ -178,18 +152,18 @@ static int64_t contribute(struct fx *f, int64_t panel, int64_t project, int64_t 
 	return id;
 }
 
-static void attended(struct fx *f, int64_t meeting, int64_t user, bool yes)
+static void attended(struct store_fx *f, int64_t meeting, int64_t user, bool yes)
 {
 	assert_int_equal(store_meeting_attended(f->s, meeting, user, yes, T0 + 20), ST_OK);
 }
 
 /* A 64-digit hex string, different for each n. */
-static const char *sha_of(struct fx *f, unsigned n)
+static const char *sha_of(struct store_fx *f, unsigned n)
 {
 	return arena_printf(&f->a, "%08x%056x", 0xfeedbeefu, n);
 }
 
-static int64_t add_markdown(struct fx *f, int64_t meeting, const char *title, int64_t published,
+static int64_t add_markdown(struct store_fx *f, int64_t meeting, const char *title, int64_t published,
                             int64_t now)
 {
 	struct paper p = { .meeting_id = meeting, .title = title,
@@ -202,7 +176,7 @@ static int64_t add_markdown(struct fx *f, int64_t meeting, const char *title, in
 	return id;
 }
 
-static int64_t add_file(struct fx *f, int64_t meeting, const char *title, const char *sha,
+static int64_t add_file(struct store_fx *f, int64_t meeting, const char *title, const char *sha,
                         int64_t now)
 {
 	struct paper p = { .meeting_id = meeting, .title = title, .summary = "A file",
@@ -234,7 +208,7 @@ static void check_paper(const struct paper *got, const struct paper *want)
 	assert_string_equal(got->item_title, want->item_title);
 }
 
-static struct paper get_paper(struct fx *f, int64_t meeting, int64_t id)
+static struct paper get_paper(struct store_fx *f, int64_t meeting, int64_t id)
 {
 	struct paper p;
 	memset(&p, 0, sizeof p);
@@ -242,7 +216,7 @@ static struct paper get_paper(struct fx *f, int64_t meeting, int64_t id)
 	return p;
 }
 
-static void check_list(struct fx *f, int64_t meeting, bool drafts_too, const int64_t *want,
+static void check_list(struct store_fx *f, int64_t meeting, bool drafts_too, const int64_t *want,
                        size_t nw)
 {
 	struct paper *l = NULL;
@@ -262,7 +236,7 @@ static void check_list(struct fx *f, int64_t meeting, bool drafts_too, const int
 
 static void papers_round_trip(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t ann = make_user(f, "Ann Writer");
 	int64_t m = make_meeting(f, p, 0, "One"), m2 = make_meeting(f, p, 0, "Two");
@@ -346,7 +320,7 @@ static void papers_round_trip(void **state)
 
 static void papers_list_and_publish(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t m = make_meeting(f, p, 0, "One"), m2 = make_meeting(f, p, 0, "Two");
 	int64_t empty = make_meeting(f, p, 0, "Three");
@@ -432,7 +406,7 @@ static void papers_list_and_publish(void **state)
 
 static void agenda_publish_publishes_drafts(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t u = make_user(f, "Ann");
 	int64_t m = make_meeting(f, p, 0, "One"), m2 = make_meeting(f, p, 0, "Two");
@@ -470,7 +444,7 @@ static void agenda_publish_publishes_drafts(void **state)
 	check_list(f, m2, false, NULL, 0);
 }
 
-static void remove_one(struct fx *f, int64_t meeting, int64_t id, enum store_rc want_rc,
+static void remove_one(struct store_fx *f, int64_t meeting, int64_t id, enum store_rc want_rc,
                        int64_t want_left)
 {
 	int64_t left = 99;
@@ -481,7 +455,7 @@ static void remove_one(struct fx *f, int64_t meeting, int64_t id, enum store_rc 
 
 static void papers_remove(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t m = make_meeting(f, p, 0, "One"), m2 = make_meeting(f, p, 0, "Two");
 	const char *shared = sha_of(f, 42), *alone = sha_of(f, 43);
@@ -525,7 +499,7 @@ static struct reflection refl(int heard, enum yes_partly_no info, enum yes_partl
 
 static void reflections_once_and_anonymous(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t m = make_meeting(f, p, 0, "One"), m2 = make_meeting(f, p, 0, "Two");
 	int64_t anon = make_user(f, "Ann Anonymous"), named = make_user(f, "Ben Named"),
@@ -624,7 +598,7 @@ static struct expected expect(const struct answer *ans, size_t n, const int *pro
 	return e;
 }
 
-static void check_summary(struct fx *f, bool of_project, int64_t key, const struct expected *e)
+static void check_summary(struct store_fx *f, bool of_project, int64_t key, const struct expected *e)
 {
 	struct reflection_summary s;
 	memset(&s, 0x5a, sizeof s);
@@ -655,7 +629,7 @@ static void check_summary(struct fx *f, bool of_project, int64_t key, const stru
 
 static void reflections_summary(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	/* the answers below are laid out around this threshold */
 	assert_int_equal(REFLECTION_MIN_ANSWERS, 5);
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
@@ -769,7 +743,7 @@ static void reflections_summary(void **state)
 
 /* ---- what we will change, closing a project ---- */
 
-static size_t notices_of(struct fx *f, int64_t user, struct notice **out)
+static size_t notices_of(struct store_fx *f, int64_t user, struct notice **out)
 {
 	size_t n = 99;
 	*out = NULL;
@@ -777,7 +751,7 @@ static size_t notices_of(struct fx *f, int64_t user, struct notice **out)
 	return n;
 }
 
-static void check_notices(struct fx *f, int64_t user, size_t want, int64_t panel,
+static void check_notices(struct store_fx *f, int64_t user, size_t want, int64_t panel,
                           const char *body, const char *link, int64_t at)
 {
 	struct notice *l;
@@ -794,7 +768,7 @@ static void check_notices(struct fx *f, int64_t user, size_t want, int64_t panel
 
 static void what_we_will_change(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t by = make_user(f, "Ann Steward"), a1 = make_user(f, "Ben"),
 	        a2 = make_user(f, "Cat"), absent = make_user(f, "Dee Absent"),
@@ -867,7 +841,7 @@ static void what_we_will_change(void **state)
 
 static void project_close(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t by = make_user(f, "Ann Steward"), att = make_user(f, "Ben Attended"),
 	        both = make_user(f, "Cat Both"), anon = make_user(f, "Dee Anonymous"),

@@ -33,42 +33,16 @@
 
 enum { T0 = 1800000000, DAY = 86400 };
 
-struct fx {
-	struct store *s;
-	struct arena a;
-	char dir[64];
-	char target[256];
-};
-
 static unsigned seq;
 
-/* ---- fixture (as test_store.c's) ---- */
+/* ---- fixture (fixture.h) ---- */
 
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	if (!f || !store_db_make("voice", f->dir, sizeof f->dir, f->target, sizeof f->target,
-	                         &f->s)) {
-		free(f);
-		return -1;
-	}
-	*state = f;
-	int applied = -1;
-	return store_migrate(f->s, &applied) == ST_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_db_drop(f->s, f->dir, f->target);
-	arena_free(&f->a);
-	free(f);
-	return 0;
-}
+static int setup(void **state) { return store_fx_setup(state, "voice"); }
+static int teardown(void **state) { return store_fx_teardown(state); }
 
 /* ---- helpers ---- */
 
-static int64_t user_with_email(struct fx *f, const char *name, const char **email)
+static int64_t user_with_email(struct store_fx *f, const char *name, const char **email)
 {
 	const char *e = arena_printf(&f->a, "voice-%u@example.org", ++seq);
 	int64_t id = 0;
@@ -78,12 +52,12 @@ static int64_t user_with_email(struct fx *f, const char *name, const char **emai
 	return id;
 }
 
-static int64_t make_user(struct fx *f, const char *name)
+static int64_t make_user(struct store_fx *f, const char *name)
 {
 	return user_with_email(f, name, NULL);
 }
 
-static int64_t make_panel(struct fx *f, const char *name)
+static int64_t make_panel(struct store_fx *f, const char *name)
 {
 	struct panel p = { .name = name, .description = "About it", .time_zone = "Europe/London",
 	                   .language = "en", .organisation = "Org",
@@ -94,19 +68,19 @@ static int64_t make_panel(struct fx *f, const char *name)
 	return id;
 }
 
-static void join_at(struct fx *f, int64_t panel, int64_t user, enum panel_role role,
+static void join_at(struct store_fx *f, int64_t panel, int64_t user, enum panel_role role,
                     enum member_status status, int64_t at)
 {
 	assert_int_equal(store_membership_put(f->s, panel, user, role, status, at), ST_OK);
 }
 
-static void join(struct fx *f, int64_t panel, int64_t user, enum panel_role role,
+static void join(struct store_fx *f, int64_t panel, int64_t user, enum panel_role role,
                  enum member_status status)
 {
 	join_at(f, panel, user, role, status, T0 + 10);
 }
 
-static int64_t make_project(struct fx *f, int64_t panel, const char *title, int64_t by,
+static int64_t make_project(struct store_fx *f, int64_t panel, const char *title, int64_t by,
                             int64_t now)
 {
 	struct project p = { .panel_id = panel, .title = title, .purpose = "Why",
@@ -117,7 +91,7 @@ static int64_t make_project(struct fx *f, int64_t panel, const char *title, int6
 	return id;
 }
 
-static int64_t make_meeting(struct fx *f, int64_t panel, int64_t project, const char *title,
+static int64_t make_meeting(struct store_fx *f, int64_t panel, int64_t project, const char *title,
                             int64_t starts)
 {
 	struct meeting m = { .panel_id = panel, .project_id = project, .title = title,
@@ -129,7 +103,7 @@ static int64_t make_meeting(struct fx *f, int64_t panel, int64_t project, const 
 	return id;
 }
 
-static int64_t contribute_by(struct fx *f, int64_t panel, int64_t project, int64_t meeting,
+static int64_t contribute_by(struct store_fx *f, int64_t panel, int64_t project, int64_t meeting,
                              enum attribution attr, int64_t author, int64_t recorded_by,
                              int64_t owner, int64_t created, int64_t due)
 {
@@ -145,7 +119,7 @@ static int64_t contribute_by(struct fx *f, int64_t panel, int64_t project, int64
 	return id;
 }
 
-static int64_t contribute(struct fx *f, int64_t panel, int64_t project, int64_t meeting,
+static int64_t contribute(struct store_fx *f, int64_t panel, int64_t project, int64_t meeting,
                           enum attribution attr, int64_t author, int64_t owner,
                           int64_t created, int64_t due)
 {
@@ -154,7 +128,7 @@ static int64_t contribute(struct fx *f, int64_t panel, int64_t project, int64_t 
 
 /* One response of status to ids, written by writer at now; notice and
  * mail texts carry tag so that a test can tell them apart. */
-static enum store_rc respond_tagged(struct fx *f, int64_t panel, enum response_status status,
+static enum store_rc respond_tagged(struct store_fx *f, int64_t panel, enum response_status status,
                                     const int64_t *ids, size_t n, int64_t writer,
                                     int64_t decided_at, int64_t now, const char *tag,
                                     int64_t *id)
@@ -172,7 +146,7 @@ static enum store_rc respond_tagged(struct fx *f, int64_t panel, enum response_s
 	                          arena_printf(&f->a, "Mail %s", tag), now, id);
 }
 
-static int64_t respond(struct fx *f, int64_t panel, enum response_status status,
+static int64_t respond(struct store_fx *f, int64_t panel, enum response_status status,
                        const int64_t *ids, size_t n, int64_t writer, int64_t now)
 {
 	int64_t id = 0;
@@ -181,7 +155,7 @@ static int64_t respond(struct fx *f, int64_t panel, enum response_status status,
 	return id;
 }
 
-static struct contribution get_c(struct fx *f, int64_t panel, int64_t id, int64_t viewer)
+static struct contribution get_c(struct store_fx *f, int64_t panel, int64_t id, int64_t viewer)
 {
 	struct contribution c;
 	memset(&c, 0, sizeof c);
@@ -190,7 +164,7 @@ static struct contribution get_c(struct fx *f, int64_t panel, int64_t id, int64_
 	return c;
 }
 
-static struct store_table_sum *sums(struct fx *f, struct store *s, size_t *n)
+static struct store_table_sum *sums(struct store_fx *f, struct store *s, size_t *n)
 {
 	struct store_table_sum *out = NULL;
 	assert_int_equal(store_table_sums(s, &f->a, &out, n), ST_OK);
@@ -244,7 +218,7 @@ static void raw_sql(const char *target, const char *sql)
 	assert_int_equal(rc, SQLITE_OK);
 }
 
-static void add_reflection(struct fx *f, int64_t meeting, int64_t user, int felt_heard)
+static void add_reflection(struct store_fx *f, int64_t meeting, int64_t user, int felt_heard)
 {
 	char who[32];
 	if (user) snprintf(who, sizeof who, "%lld", (long long)user);
@@ -259,7 +233,7 @@ static void add_reflection(struct fx *f, int64_t meeting, int64_t user, int felt
 
 static void projects_create_get_update(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t u = make_user(f, "Pat Project"), u2 = make_user(f, "Quin Second");
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	struct project in = { .panel_id = p, .title = "Bus routes", .purpose = "Shape them",
@@ -379,7 +353,7 @@ static void projects_create_get_update(void **state)
 
 static void meetings_create_get_update(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t u = make_user(f, "Mo Meeting");
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t x = make_project(f, p, "Transport", u, T0);
@@ -456,7 +430,7 @@ static void meetings_create_get_update(void **state)
 
 static void meetings_lists_and_guests(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t u = make_user(f, "Mo"), guest = make_user(f, "Gil Guest"),
 	        other = make_user(f, "Oli Other");
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
@@ -528,7 +502,7 @@ static const struct meeting_person *person(const struct meeting_person *p, size_
 
 static void meeting_replies_and_people(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t s = make_user(f, "Ann Steward"), c = make_user(f, "Ben Cocreator"),
 	        quiet = make_user(f, "Cat Quiet"), g = make_user(f, "Dan Guest"),
@@ -647,7 +621,7 @@ static void check_order(const struct agenda_item *it, size_t n, const int64_t *w
 
 static void agenda_propose_support_publish(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel");
 	int64_t a = make_user(f, "Ann"), b = make_user(f, "Ben"), c = make_user(f, "Cat"),
 	        d = make_user(f, "Dee");
@@ -839,7 +813,7 @@ static void check_seen(const struct contribution *c, const struct said *e, int64
 	assert_string_equal(c->group_name, e->attr == ATTR_GROUP ? "Carers' group" : "");
 }
 
-static void check_list(struct fx *f, enum contribution_scope scope, int64_t key, int64_t viewer,
+static void check_list(struct store_fx *f, enum contribution_scope scope, int64_t key, int64_t viewer,
                        const struct said *e, size_t ne)
 {
 	struct contribution *c;
@@ -854,7 +828,7 @@ static void check_list(struct fx *f, enum contribution_scope scope, int64_t key,
 }
 
 /* The ids a CS_AUTHOR list gives viewer, whatever key is passed. */
-static void check_author_list(struct fx *f, int64_t viewer, int64_t key, const struct said *e,
+static void check_author_list(struct store_fx *f, int64_t viewer, int64_t key, const struct said *e,
                               size_t ne)
 {
 	struct contribution *c;
@@ -876,7 +850,7 @@ static void check_author_list(struct fx *f, int64_t viewer, int64_t key, const s
 
 static void anonymity_rule_everywhere(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t a = make_user(f, "Ada Author"), v = make_user(f, "Vic Viewer"),
 	        s = make_user(f, "Sam Steward"), r = make_user(f, "Rae Recorder");
@@ -941,7 +915,7 @@ static void anonymity_rule_everywhere(void **state)
  * due first. CS_OWNER_OPEN's key is a person, so it crosses panels. */
 static void open_lists_soonest_due_first(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t s = make_user(f, "Sam Steward"), t = make_user(f, "Tia Steward"),
 	        a = make_user(f, "Ada Author");
@@ -1003,7 +977,7 @@ static void open_lists_soonest_due_first(void **state)
 
 static void keyset_paging(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	int64_t a = make_user(f, "Ada Author"), b = make_user(f, "Bo Other");
 	int64_t x = make_project(f, p, "Transport", a, T0), y = make_project(f, p, "Other", a, T0);
@@ -1087,7 +1061,7 @@ static void keyset_paging(void **state)
 
 /* ---- responses and notices ---- */
 
-static void outbox_count_to(struct fx *f, const char *email, int64_t *count, size_t *total)
+static void outbox_count_to(struct store_fx *f, const char *email, int64_t *count, size_t *total)
 {
 	struct outbox_message *m;
 	size_t n = 0;
@@ -1099,7 +1073,7 @@ static void outbox_count_to(struct fx *f, const char *email, int64_t *count, siz
 
 static void responses_notices_and_mail(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel");
 	const char *a_mail, *b_mail, *w_mail;
 	int64_t a = user_with_email(f, "Ada Author", &a_mail),
@@ -1301,7 +1275,7 @@ static int cmp_i64(const void *x, const void *y)
 
 /* The figures counted afresh from the contributions themselves (read back
  * as rows), to set against the trigger-kept ones. */
-static void influence_matches_rows(struct fx *f, int64_t panel, int64_t project, int64_t now)
+static void influence_matches_rows(struct store_fx *f, int64_t panel, int64_t project, int64_t now)
 {
 	struct contribution *c;
 	size_t n = 0;
@@ -1329,7 +1303,7 @@ static void influence_matches_rows(struct fx *f, int64_t panel, int64_t project,
 	assert_int_equal(got.median_days, want.median_days);
 }
 
-static void check_influence(struct fx *f, int64_t panel, int64_t project, int64_t now,
+static void check_influence(struct store_fx *f, int64_t panel, int64_t project, int64_t now,
                             int64_t contributions, int64_t answered, int64_t adopted,
                             int64_t overdue, int64_t median, int64_t reflections,
                             int64_t felt_heard_sum)
@@ -1348,7 +1322,7 @@ static void check_influence(struct fx *f, int64_t panel, int64_t project, int64_
 
 static void influence_figures(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "Other panel"),
 	        empty = make_panel(f, "Empty panel");
 	int64_t w = make_user(f, "Wyn Steward"), a = make_user(f, "Ada Author");
@@ -1470,7 +1444,7 @@ static void influence_figures(void **state)
 
 static void responders_and_default_owner(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Panel"), q = make_panel(f, "No stewards");
 	int64_t s1 = make_user(f, "Bea Steward"), s2 = make_user(f, "Ann Steward"),
 	        s3 = make_user(f, "Ada Paused Steward"), s4 = make_user(f, "Aba Removed Steward"),
@@ -1540,7 +1514,7 @@ static void responders_and_default_owner(void **state)
 
 static void copy_keeps_every_voice_table(void **state)
 {
-	struct fx *f = *state;
+	struct store_fx *f = *state;
 	int64_t p = make_panel(f, "Zoë's panel"), q = make_panel(f, "Other");
 	const char *mail;
 	int64_t s = user_with_email(f, "Sam O'Steward", &mail), a = make_user(f, "Ada \"A\" Author"),
