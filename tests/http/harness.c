@@ -1,6 +1,12 @@
 #include "harness.h"
 #include "../testdb.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -496,4 +502,15 @@ long number_after(const struct response *r, const char *marker)
 {
 	const char *p = r->body ? strstr(r->body, marker) : NULL;
 	return p ? strtol(p + strlen(marker), NULL, 10) : -1;
+}
+
+long location_id(const struct response *r, const char *marker)
+{
+	char *loc = header_value(r, "location");
+	if (!loc) fail_msg("no Location (status %ld): %.300s", r->status, r->body);
+	const char *p = strstr(loc, marker);
+	if (!p) fail_msg("Location %s has no %s", loc, marker);
+	long v = strtol(p + strlen(marker), NULL, 10);
+	free(loc);
+	return v;
 }

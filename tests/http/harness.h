@@ -114,4 +114,8 @@ bool contains(const struct response *r, const char *needle);
  * "\"version\":" in JSON or "name=\"version\" value=\"" in a form); -1 if
  * marker is absent. */
 long number_after(const struct response *r, const char *marker);
+/* The number right after marker in r's Location header (a new record's id,
+ * marker e.g. "/meetings/"); fails the running test when there is no
+ * Location or no marker in it. */
+long location_id(const struct response *r, const char *marker);
 #endif

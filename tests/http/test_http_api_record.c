@@ -57,17 +57,6 @@ static struct response *with_token(const char *auth, const char *method, const c
 	return r;
 }
 
-static long location_id(const struct response *r, const char *marker)
-{
-	char *loc = header_value(r, "location");
-	if (!loc) fail_msg("no Location (status %ld): %.300s", r->status, r->body);
-	const char *p = strstr(loc, marker);
-	if (!p) fail_msg("Location %s has no %s", loc, marker);
-	long v = strtol(p + strlen(marker), NULL, 10);
-	free(loc);
-	return v;
-}
-
 static void expect_post(struct client *c, const char *path, const char *fields, long status)
 {
 	struct response *r = post_form(c, path, fields);

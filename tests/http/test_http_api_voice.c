@@ -38,17 +38,6 @@ static long meeting_a, meeting_b;         /* joy is invited to a, not to b */
 /* ---- helpers ---- */
 
 /* The number after marker in the Location header of a redirect. */
-static long location_id(struct response *r, const char *marker)
-{
-	char *loc = header_value(r, "location");
-	assert_non_null(loc);
-	const char *p = strstr(loc, marker);
-	assert_non_null(p);
-	long v = strtol(p + strlen(marker), NULL, 10);
-	free(loc);
-	return v;
-}
-
 /* A steward plans a meeting through the page (a local date and time in
  * the panel's zone; test_http_api_writes.c plans them through the API);
  * returns its id. */

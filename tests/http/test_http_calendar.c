@@ -31,16 +31,6 @@ static long p1_meeting, p2_meeting, cancelled; /* made by setup */
 static char tokens[16][44];
 static int ntokens;
 
-static long location_id(struct response *r, const char *marker)
-{
-	char *loc = header_value(r, "location");
-	if (!loc) return -1;
-	const char *p = strstr(loc, marker);
-	long v = p ? strtol(p + strlen(marker), NULL, 10) : -1;
-	free(loc);
-	return v;
-}
-
 static long new_meeting(struct client *c, int panel, const char *title)
 {
 	char path[64], body[256];

@@ -172,17 +172,6 @@ static int files_count(const struct server *s)
 	return n;
 }
 
-static long location_id(const struct response *r, const char *marker)
-{
-	char *loc = header_value(r, "location");
-	if (!loc) fail_msg("no Location (status %ld): %.300s", r->status, r->body);
-	const char *p = strstr(loc, marker);
-	if (!p) fail_msg("Location %s has no %s", loc, marker);
-	long v = strtol(p + strlen(marker), NULL, 10);
-	free(loc);
-	return v;
-}
-
 static struct response *expect_get(struct client *c, const char *path, long status)
 {
 	struct response *r = get(c, path);

@@ -57,17 +57,6 @@ static int teardown(void **state)
 }
 
 /* The number after marker in the Location header of a redirect. */
-static long location_id(struct response *r, const char *marker)
-{
-	char *loc = header_value(r, "location");
-	assert_non_null(loc);
-	const char *p = strstr(loc, marker);
-	assert_non_null(p);
-	long v = strtol(p + strlen(marker), NULL, 10);
-	free(loc);
-	return v;
-}
-
 static void expect(struct client *c, const char *method, const char *path, const char *fields,
                    long status)
 {
