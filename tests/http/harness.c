@@ -247,6 +247,27 @@ static void take_csrf(struct client *c, const char *body)
 	c->csrf[end - p] = 0;
 }
 
+/* The response to a request curl has made on c: what the sinks collected
+ * (which it takes), its status (-1, with a message naming method and path,
+ * when curl failed) and the CSRF token of any form in it. */
+static struct response *response_of(struct client *c, CURLcode rc, const char *method,
+                                    const char *path, struct sink *b, struct sink *h)
+{
+	struct response *r = calloc(1, sizeof *r);
+	if (rc != CURLE_OK) {
+		fprintf(stderr, "harness: %s %s: %s\n", method, path, curl_easy_strerror(rc));
+		r->status = -1;
+	} else {
+		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+		curl_easy_getinfo(c->curl, CURLINFO_NUM_CONNECTS, &r->connects);
+	}
+	r->body = b->data ? b->data : strdup("");
+	r->len = b->len;
+	r->headers = h->data ? h->data : strdup("");
+	take_csrf(c, r->body);
+	return r;
+}
+
 struct response *http(struct client *c, const char *method, const char *path,
                       const char *body, const char *content_type,
                       const char *const *headers)
@@ -281,19 +302,7 @@ struct response *http(struct client *c, const char *method, const char *path,
 	CURLcode rc = curl_easy_perform(curl);
 	curl_slist_free_all(list);
 	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, NULL);
-	struct response *r = calloc(1, sizeof *r);
-	if (rc != CURLE_OK) {
-		fprintf(stderr, "harness: %s %s: %s\n", method, path, curl_easy_strerror(rc));
-		r->status = -1;
-	} else {
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
-	}
-	r->body = b.data ? b.data : strdup("");
-	r->len = b.len;
-	r->headers = h.data ? h.data : strdup("");
-	take_csrf(c, r->body);
-	return r;
+	return response_of(c, rc, method, path, &b, &h);
 }
 
 struct source {
@@ -341,19 +350,7 @@ struct response *post_chunked(struct client *c, const char *path, const char *bo
 	/* Back to the defaults http() expects. */
 	curl_easy_setopt(curl, CURLOPT_READFUNCTION, NULL);
 	curl_easy_setopt(curl, CURLOPT_READDATA, NULL);
-	struct response *r = calloc(1, sizeof *r);
-	if (rc != CURLE_OK) {
-		fprintf(stderr, "harness: chunked POST %s: %s\n", path, curl_easy_strerror(rc));
-		r->status = -1;
-	} else {
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
-	}
-	r->body = b.data ? b.data : strdup("");
-	r->len = b.len;
-	r->headers = h.data ? h.data : strdup("");
-	take_csrf(c, r->body);
-	return r;
+	return response_of(c, rc, "chunked POST", path, &b, &h);
 }
 
 struct response *post_multipart(struct client *c, const char *path, const struct mpart *parts,
@@ -396,19 +393,7 @@ struct response *post_multipart(struct client *c, const char *path, const struct
 	/* Back to the defaults http() expects. */
 	curl_easy_setopt(curl, CURLOPT_MIMEPOST, NULL);
 	curl_mime_free(mime);
-	struct response *r = calloc(1, sizeof *r);
-	if (rc != CURLE_OK) {
-		fprintf(stderr, "harness: multipart POST %s: %s\n", path, curl_easy_strerror(rc));
-		r->status = -1;
-	} else {
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
-		curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &r->connects);
-	}
-	r->body = b.data ? b.data : strdup("");
-	r->len = b.len;
-	r->headers = h.data ? h.data : strdup("");
-	take_csrf(c, r->body);
-	return r;
+	return response_of(c, rc, "multipart POST", path, &b, &h);
 }
 
 struct response *get(struct client *c, const char *path)
