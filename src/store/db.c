@@ -147,7 +147,6 @@ struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
 	struct db_stmt *st = db->drv->stmt(db, id, sql);
 	if (!st) return NULL;
 	cache_reset(st);
-	st->id = id;
 	if (db->cache) {
 		st->read_only = db->drv->stmt_read_only(st);
 		st->cacheable = st->read_only && db->reading;

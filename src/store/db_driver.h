@@ -24,8 +24,7 @@ struct db {
 
 struct db_stmt {
 	struct db *db;
-	int id;
-	bool read_only;
+	bool read_only;                    /* set only when db has a cache */
 	bool cacheable;                    /* read-only, in a snapshot, with a cache */
 	bool stepped;                      /* db_step called since db_stmt */
 	bool committing;                   /* a write of its own, under way */
