@@ -112,7 +112,7 @@ void arena_free(struct arena *a)
 	a->head = NULL;
 }
 
-static void buf_reserve(struct buf *b, size_t extra)
+static void reserve(struct buf *b, size_t extra)
 {
 	if (b->cap - b->len > extra) return;
 	size_t cap = b->cap ? b->cap : 256;
@@ -124,9 +124,11 @@ static void buf_reserve(struct buf *b, size_t extra)
 	b->cap = cap;
 }
 
+void buf_reserve(struct buf *b, size_t extra) { reserve(b, extra); }
+
 void buf_put(struct buf *b, const void *p, size_t n)
 {
-	buf_reserve(b, n);
+	reserve(b, n);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = 0;
@@ -143,7 +145,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	int n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0) n = 0;
-	buf_reserve(b, (size_t)n);
+	reserve(b, (size_t)n);
 	if (n == 0) {
 		b->data[b->len] = 0;
 		return;

@@ -36,6 +36,8 @@ struct buf {
 	size_t len, cap;
 };
 
+/* Room for extra more bytes (and the NUL) without growing again. */
+void buf_reserve(struct buf *b, size_t extra);
 void buf_put(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);

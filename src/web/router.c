@@ -19,7 +19,7 @@ static bool route_match(const char *pattern, const char *path, int64_t *params, 
 	const char *p = pattern, *s = path;
 	while (*p && *s) {
 		if (*p == '*') return true;
-		if (!strncmp(p, "{id}", 4)) {
+		if (*p == '{' && !strncmp(p, "{id}", 4)) {
 			const char *end = strchr(s, '/');
 			size_t n = end ? (size_t)(end - s) : strlen(s);
 			char num[24];
@@ -172,6 +172,8 @@ static void require_sign_in(struct request *req)
 size_t route_body_limit(const struct server_config *cfg, enum http_method method,
                         const char *path)
 {
+	/* Uploads are only taken by state-changing requests (dispatch). */
+	if (!changes_state(method)) return cfg->body_limit;
 	for (int i = 0; i < route_count; i++) {
 		int64_t params[MAX_PARAMS];
 		int n;
