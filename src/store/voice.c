@@ -949,19 +949,21 @@ enum store_rc store_influence(struct store *s, int64_t panel_id, int64_t project
 	}
 	if (r != DB_DONE) return sq_rc(r);
 
-	/* The histogram has one row per distinct number of days. */
+	/* The histogram has one row per distinct number of days: usually a
+	 * few dozen, so the arrays grow as rows come rather than being sized
+	 * for the most there can be. */
 	enum { MAX_DAYS = 4096 };
-	int64_t *days = malloc(MAX_DAYS * sizeof *days), *counts = malloc(MAX_DAYS * sizeof *counts);
-	size_t k = 0;
-	st = days && counts ? scoped(s, V_INFLUENCE_DAYS_PANEL, V_INFLUENCE_DAYS_PROJECT,
-	                             panel_id, project_id) : NULL;
-	if (!st) {
-		free(days);
-		free(counts);
-		return ST_ERROR;
-	}
+	int64_t *days = NULL, *counts = NULL;
+	size_t k = 0, cap = 0;
+	st = scoped(s, V_INFLUENCE_DAYS_PANEL, V_INFLUENCE_DAYS_PROJECT, panel_id, project_id);
+	if (!st) return ST_ERROR;
 	while ((r = db_step(st)) == DB_ROW) {
 		if (k == MAX_DAYS) continue; /* more than 11 years of distinct delays */
+		if (k == cap) {
+			cap = cap ? 2 * cap : 64;
+			days = xrealloc(days, cap * sizeof *days);
+			counts = xrealloc(counts, cap * sizeof *counts);
+		}
 		days[k] = db_col_i64(st, 0);
 		counts[k++] = db_col_i64(st, 1);
 	}
