@@ -1440,6 +1440,23 @@ static void influence_figures(void **state)
 	check_influence(f, q, 0, C + 20 * DAY, 3, 2, 2, 1, 2, 1, 1);
 }
 
+/* The days to an answer are read as a histogram of distinct values, which
+ * store_influence collects into arrays that grow as rows come: 150
+ * distinct values take them past their first size twice. */
+static void influence_median_of_many_distinct_delays(void **state)
+{
+	struct store_fx *f = *state;
+	int64_t p = make_panel(f, "Panel");
+	int64_t w = make_user(f, "Wyn Steward"), a = make_user(f, "Ada Author");
+	const int64_t C = T0, K = 150;
+	for (int64_t k = K - 1; k >= 0; k--) { /* in no particular order of days */
+		int64_t id = contribute(f, p, 0, 0, ATTR_NAMED, a, w, C, C + 400 * DAY);
+		respond(f, p, RS_ADOPTED, &id, 1, w, C + k * DAY + 1);
+	}
+	/* days 0..149: the lower middle of 150 values is the 75th, 74 */
+	check_influence(f, p, 0, C + 200 * DAY, K, K, K, 0, 74, 0, 0);
+}
+
 /* ---- who answers ---- */
 
 static void responders_and_default_owner(void **state)
@@ -1646,6 +1663,7 @@ int main(void)
 		T(keyset_paging),
 		T(responses_notices_and_mail),
 		T(influence_figures),
+		T(influence_median_of_many_distinct_delays),
 		T(responders_and_default_owner),
 		T(copy_keeps_every_voice_table),
 	};

@@ -212,6 +212,28 @@ static void buf_reset_keeps_memory(void **state)
 	buf_free(&b);
 }
 
+static void buf_reserve_makes_room_once(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	buf_puts(&b, "head");
+	buf_reserve(&b, 4095);
+	assert_true(b.cap - b.len > 4095); /* room for 4095 more and the NUL */
+	assert_string_equal(b.data, "head"); /* what was there stays */
+	const char *data = b.data;
+	size_t cap = b.cap;
+	char chunk[64];
+	memset(chunk, 'x', sizeof chunk);
+	for (int i = 0; i < 4095 / 64; i++) buf_put(&b, chunk, sizeof chunk);
+	assert_ptr_equal(b.data, data); /* no growth while within the room */
+	assert_int_equal(b.cap, cap);
+	assert_int_equal(b.len, 4 + (4095 / 64) * 64);
+	assert_int_equal(b.data[b.len], 0);
+	buf_reserve(&b, 0); /* already room: nothing moves */
+	assert_ptr_equal(b.data, data);
+	buf_free(&b);
+}
+
 static void x_functions(void **state)
 {
 	(void)state;
@@ -242,6 +264,7 @@ int main(void)
 		cmocka_unit_test(buf_put_binary),
 		cmocka_unit_test(buf_printf_appends),
 		cmocka_unit_test(buf_reset_keeps_memory),
+		cmocka_unit_test(buf_reserve_makes_room_once),
 		cmocka_unit_test(x_functions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
