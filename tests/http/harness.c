@@ -462,6 +462,27 @@ bool client_sign_in(struct client *c, const char *email, const char *password)
 	return ok;
 }
 
+bool client_api_token(struct client *c, const char *label, char *auth, size_t size)
+{
+	char *l = urlenc(label), *fields = NULL;
+	if (asprintf(&fields, "label=%s", l) < 0) fields = NULL;
+	struct response *r = post_form(c, "/account/tokens", fields);
+	free(l);
+	free(fields);
+	static const char mark[] = "<p class=\"code\">";
+	const char *p = r ? strstr(r->body, mark) : NULL;
+	char token[64] = "";
+	if (p) sscanf(p + strlen(mark), "%63[A-Za-z0-9_-]", token);
+	bool ok = r && r->status == 201 && strlen(token) == 43;
+	if (!ok)
+		fprintf(stderr, "harness: making an API token as %s answered %ld\n", c->email,
+		        r ? r->status : -1);
+	else
+		snprintf(auth, size, "Authorization: Bearer %s", token);
+	response_free(r);
+	return ok;
+}
+
 char *header_value(const struct response *r, const char *name)
 {
 	size_t n = strlen(name);

@@ -104,6 +104,10 @@ void response_free(struct response *r);
 bool client_sign_in(struct client *c, const char *email, const char *password);
 /* Refreshes c->csrf from a page that has a form. */
 void client_refresh_csrf(struct client *c);
+/* Makes an API token (named label) on the Account page as c, signed in,
+ * and writes "Authorization: Bearer TOKEN" into auth; false (and a
+ * message) unless the page answered 201 with a 43-character token. */
+bool client_api_token(struct client *c, const char *label, char *auth, size_t size);
 
 /* URL-encodes s into a static-free malloc'd string. */
 char *urlenc(const char *s);

@@ -101,19 +101,6 @@ static void attended(long meeting, const long *ids, int n)
 	expect_post(sam, path, fields, 303);
 }
 
-static void make_token(struct client *c, char *auth, size_t size)
-{
-	struct response *r = post_form(c, "/account/tokens", "label=api+record+test");
-	assert_int_equal(r->status, 201);
-	const char *p = strstr(r->body, "<p class=\"code\">");
-	assert_non_null(p);
-	char token[64] = "";
-	sscanf(p + strlen("<p class=\"code\">"), "%63[A-Za-z0-9_-]", token);
-	assert_int_equal(strlen(token), 43);
-	snprintf(auth, size, "Authorization: Bearer %s", token);
-	response_free(r);
-}
-
 static char *api_path(const char *fmt, ...)
 {
 	static char buf[8][256];
@@ -180,8 +167,9 @@ static int setup(void **state)
 		fprintf(stderr, "setup: only %d active co-creators\n", n);
 		return -1;
 	}
-	make_token(rana, rana_auth, sizeof rana_auth);
-	make_token(amira, amira_auth, sizeof amira_auth);
+	if (!client_api_token(rana, "api record test", rana_auth, sizeof rana_auth) ||
+	    !client_api_token(amira, "api record test", amira_auth, sizeof amira_auth))
+		return -1;
 	return 0;
 }
 

@@ -71,20 +71,6 @@ static long contribute(struct client *c, const char *json)
 	return id;
 }
 
-/* A bearer token made on the Account page. */
-static void make_token(struct client *c, char *auth, size_t size)
-{
-	struct response *r = post_form(c, "/account/tokens", "label=api+voice+test");
-	assert_int_equal(r->status, 201);
-	const char *p = strstr(r->body, "<p class=\"code\">");
-	assert_non_null(p);
-	char token[64] = "";
-	sscanf(p + strlen("<p class=\"code\">"), "%63[A-Za-z0-9_-]", token);
-	assert_int_equal(strlen(token), 43);
-	snprintf(auth, size, "Authorization: Bearer %s", token);
-	response_free(r);
-}
-
 static int setup(void **state)
 {
 	if (!server_start(&srv)) return -1;
@@ -539,7 +525,7 @@ static void one_response_answers_several(void **state)
 
 	/* A program with a token answers without a CSRF header. */
 	char auth[128];
-	make_token(rana, auth, sizeof auth);
+	assert_true(client_api_token(rana, "api voice test", auth, sizeof auth));
 	struct client *bot = client_new(&srv);
 	const char *h[] = { auth, NULL };
 	snprintf(json, sizeof json, "{\"contributions\":[%ld],\"status\":\"under_consideration\"}", c1);

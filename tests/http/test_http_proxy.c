@@ -112,17 +112,11 @@ static void a_new_password_revokes_api_tokens(void **state)
 {
 	struct client *c = client_new(&srv);
 	assert_int_equal(sign_in_from(c, "10.7.7.7", "member22@demo.emptychair.org", DEMO_PASSWORD), 303);
-	struct response *r = post_form(c, "/account/tokens", "label=script");
-	assert_int_equal(r->status, 201);
-	const char *p = strstr(r->body, "<p class=\"code\">");
-	assert_non_null(p);
-	char token[64] = "", auth[100];
-	sscanf(p + strlen("<p class=\"code\">"), "%63[A-Za-z0-9_-]", token);
-	response_free(r);
-	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	char auth[100];
+	assert_true(client_api_token(c, "script", auth, sizeof auth));
 	const char *h[] = { auth, NULL };
 	struct client *bot = client_new(&srv);
-	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
+	struct response *r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
 	assert_int_equal(r->status, 200);
 	response_free(r);
 	r = post_form(c, "/account/password", "current_password=kettle+river+orange+lamp&password=amber+harbour+thistle");
