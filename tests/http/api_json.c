@@ -88,3 +88,15 @@ bool is_utc_time(const char *s)
 		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
 	return true;
 }
+
+int notices_saying(struct client *c, const char *needle)
+{
+	json_t *j = call_json(c, "GET", "/api/v1/me/notices?limit=100", NULL, 200);
+	int n = 0;
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(j, "notices"), i, v)
+		n += strstr(str(v, "body"), needle) != NULL;
+	json_decref(j);
+	return n;
+}

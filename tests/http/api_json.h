@@ -28,6 +28,8 @@ long num(json_t *j, const char *key);
 const char *str(json_t *j, const char *key);
 /* The element of array arr whose "id" is id, or NULL. */
 json_t *by_id(json_t *arr, long id);
+/* How many of c's notices (the newest 100) say needle. */
+int notices_saying(struct client *c, const char *needle);
 /* s is "YYYY-MM-DDTHH:MM:SSZ". */
 bool is_utc_time(const char *s);
 #endif

@@ -719,18 +719,6 @@ static void reflections(void **state)
 
 /* ---- 3. what we will change, closing ---- */
 
-static int notices_with(struct client *c, const char *needle)
-{
-	json_t *j = call_json(c, "GET", "/api/v1/me/notices", NULL, 200);
-	int n = 0;
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(j, "notices"), i, v)
-		n += strstr(str(v, "body"), needle) != NULL;
-	json_decref(j);
-	return n;
-}
-
 static void what_we_will_change_and_closing(void **state)
 {
 	(void)state;
@@ -767,7 +755,7 @@ static void what_we_will_change_and_closing(void **state)
 	assert_non_null(strstr(allow, "PUT"));
 	free(allow);
 	response_free(r);
-	assert_int_equal(notices_with(co[0].c, "wrote what they will change"), 0);
+	assert_int_equal(notices_saying(co[0].c, "wrote what they will change"), 0);
 
 	m = call_json(rana, "PUT", path, body, 200);
 	assert_int_equal(get_id(m), past_meeting);
@@ -781,10 +769,10 @@ static void what_we_will_change_and_closing(void **state)
 	}
 	/* Attendees are told; others are not. */
 	for (int i = 0; i < 6; i++)
-		if (notices_with(co[i].c, "wrote what they will change") != 1)
+		if (notices_saying(co[i].c, "wrote what they will change") != 1)
 			fail_msg("%s was not told once", co[i].email);
-	assert_int_equal(notices_with(co[6].c, "wrote what they will change"), 0);
-	assert_int_equal(notices_with(rana, "wrote what they will change"), 0);
+	assert_int_equal(notices_saying(co[6].c, "wrote what they will change"), 0);
+	assert_int_equal(notices_saying(rana, "wrote what they will change"), 0);
 	/* A program with a token; and "" clears it. */
 	r = with_token(rana_auth, "PUT", path, "{\"text\":\"\"}");
 	assert_int_equal(r->status, 200);

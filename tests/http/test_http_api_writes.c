@@ -59,19 +59,6 @@ static const char *mpath(long meeting, const char *suffix)
 	return path[k];
 }
 
-/* How many of c's notices say needle. */
-static int notices_saying(struct client *c, const char *needle)
-{
-	json_t *j = call_json(c, "GET", "/api/v1/me/notices?limit=100", NULL, 200);
-	int n = 0;
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(j, "notices"), i, v)
-		n += strstr(str(v, "body"), needle) != NULL;
-	json_decref(j);
-	return n;
-}
-
 /* The item id of meeting's agenda as c sees it, or NULL. */
 static json_t *agenda_item(json_t *meeting, long item)
 {
