@@ -52,6 +52,37 @@ void store_db_drop(struct store *s, const char *dir, const char *target)
 	if (rmdir(dir) != 0) fprintf(stderr, "could not remove %s\n", dir);
 }
 
+int64_t table_rows(const struct store_table_sum *t, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].table, name)) return t[i].rows;
+	fail_msg("no table %s in the sums", name);
+	return -1;
+}
+
+struct store *store_db_copy_checked(struct store *from, const char *dir, struct arena *a,
+                                    char *target, size_t target_size)
+{
+	struct store_table_sum *want, *got;
+	size_t nw, ng;
+	assert_int_equal(store_table_sums(from, a, &want, &nw), ST_OK);
+	assert_true(nw > 0);
+	assert_true(testdb_create_on(testdb_is_postgresql(), dir, target, target_size));
+	struct store *to = store_db_open(target);
+	int applied;
+	assert_int_equal(store_migrate(to, &applied), ST_OK);
+	const char *why = NULL;
+	if (store_copy(from, to, a, &why) != ST_OK) fail_msg("store_copy: %s", why ? why : "?");
+	assert_int_equal(store_table_sums(to, a, &got, &ng), ST_OK);
+	assert_int_equal(nw, ng);
+	for (size_t i = 0; i < nw; i++) {
+		assert_string_equal(want[i].table, got[i].table);
+		if (want[i].rows != got[i].rows || strcmp(want[i].checksum, got[i].checksum))
+			fail_msg("table %s differs after the copy", want[i].table);
+	}
+	return to;
+}
+
 int store_fx_setup(void **state, const char *name)
 {
 	struct store_fx *f = calloc(1, sizeof *f);

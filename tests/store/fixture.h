@@ -21,6 +21,15 @@ struct store *store_db_open(const char *target);
 /* Removes a SQLite file and the companions it may have made beside it
  * (-wal, -shm, -journal, .bak); nothing for a PostgreSQL URI. */
 void store_db_remove_files(const char *target);
+/* The rows of table name in sums t (store_table_sums); fails the test when
+ * the table is not there. */
+int64_t table_rows(const struct store_table_sum *t, size_t n, const char *name);
+/* Copies from (store_copy) into a new, migrated database of the run's
+ * backend in dir and fails the test unless every table has the same rows
+ * and checksum in both. Returns the copy, open, its target in target; the
+ * caller closes it and drops it (testdb_drop). */
+struct store *store_db_copy_checked(struct store *from, const char *dir, struct arena *a,
+                                    char *target, size_t target_size);
 
 /* What most store test programs work on: a migrated database of their own
  * and an arena for results, made before each test and dropped after it. */

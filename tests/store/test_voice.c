@@ -184,14 +184,6 @@ static void assert_same_sums(struct store_table_sum *a, size_t na, struct store_
 	}
 }
 
-static int64_t table_rows(struct store_table_sum *t, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].table, name)) return t[i].rows;
-	fail_msg("no table %s in the sums", name);
-	return -1;
-}
-
 /* Runs sql on target through the backend's own client, for the tables
  * the store has no operation for yet. */
 static void raw_sql(const char *target, const char *sql)
@@ -1614,16 +1606,7 @@ static void copy_keeps_every_voice_table(void **state)
 		if (table_rows(from, nf, voice_tables[i]) == 0) fail_msg("%s is empty", voice_tables[i]);
 
 	char t[300];
-	assert_true(testdb_create_on(testdb_is_postgresql(), f->dir, t, sizeof t));
-	struct store *to = store_db_open(t);
-	int applied;
-	assert_int_equal(store_migrate(to, &applied), ST_OK);
-	const char *why = NULL;
-	enum store_rc rc = store_copy(f->s, to, &f->a, &why);
-	if (rc != ST_OK) fail_msg("store_copy: %s", why ? why : "?");
-	size_t nt;
-	struct store_table_sum *copied = sums(f, to, &nt);
-	assert_same_sums(from, nf, copied, nt);
+	struct store *to = store_db_copy_checked(f->s, f->dir, &f->a, t, sizeof t);
 
 	/* and the copy's figures and anonymity are the source's */
 	struct influence fa, fb;
