@@ -1,6 +1,6 @@
 #ifndef EC_CORE_NAMES_H
 #define EC_CORE_NAMES_H
-/* Stored keys and people's labels for small enums (policy.c, voice.c):
+/* Stored keys and people's labels for small enums (policy.c, voice.c, pay.c):
  * a table indexed by the enum's values, and NAMES() to define its
  * prefix_key(), prefix_label() and prefix_parse(). Only for .c files. */
 #include <stdbool.h>

@@ -3,35 +3,7 @@
 #include <string.h>
 
 #include "core/civil_time.h"
-
-/* Looks s up among n keys; the index in *out. */
-static bool key_lookup(const char *const *keys, int n, const char *s, int *out)
-{
-	if (!s) return false;
-	for (int i = 0; i < n; i++)
-		if (strcmp(keys[i], s) == 0) {
-			*out = i;
-			return true;
-		}
-	return false;
-}
-
-#define ENUM_NAMES(prefix, type, count, keys, labels)                       \
-	const char *prefix##_key(type v)                                        \
-	{                                                                       \
-		return (int)v >= 0 && (int)v < (count) ? keys[v] : "";          \
-	}                                                                       \
-	const char *prefix##_label(type v)                                      \
-	{                                                                       \
-		return (int)v >= 0 && (int)v < (count) ? labels[v] : "";        \
-	}                                                                       \
-	bool prefix##_parse(const char *s, type *out)                           \
-	{                                                                       \
-		int i;                                                          \
-		if (!key_lookup(keys, (count), s, &i)) return false;            \
-		*out = (type)i;                                                 \
-		return true;                                                    \
-	}
+#include "core/names.h"
 
 /* ---- money ---- */
 
@@ -175,10 +147,11 @@ bool money_add(int64_t a, int64_t b, int64_t *out)
 
 /* ---- rates and fees ---- */
 
-static const char *const unit_keys[UNIT__COUNT] = { "hour", "half_day", "day" };
-static const char *const unit_labels[UNIT__COUNT] = { "Hour", "Half day (up to 4 hours)",
-                                                      "Day (up to 8 hours)" };
-ENUM_NAMES(pay_unit, enum pay_unit, UNIT__COUNT, unit_keys, unit_labels)
+static const struct name_pair unit_names[UNIT__COUNT] = {
+	{ "hour", "Hour" }, { "half_day", "Half day (up to 4 hours)" },
+	{ "day", "Day (up to 8 hours)" },
+};
+NAMES(pay_unit, enum pay_unit, unit_names, 0)
 
 int64_t pay_rate_of(const struct pay_rates *r, enum pay_unit u)
 {
@@ -225,20 +198,22 @@ const char *pay_quantity_text(struct arena *a, enum pay_unit u, int64_t q)
 
 /* ---- claims ---- */
 
-static const char *const kind_keys[CLAIM__COUNT] = { "fee", "prep", "work", "expense" };
-static const char *const kind_labels[CLAIM__COUNT] = { "Meeting fee", "Preparation time",
-                                                       "Other work", "Expense" };
-ENUM_NAMES(claim_kind, enum claim_kind, CLAIM__COUNT, kind_keys, kind_labels)
+static const struct name_pair kind_names[CLAIM__COUNT] = {
+	{ "fee", "Meeting fee" }, { "prep", "Preparation time" }, { "work", "Other work" },
+	{ "expense", "Expense" },
+};
+NAMES(claim_kind, enum claim_kind, kind_names, 0)
 
 bool claim_is_earnings(enum claim_kind k)
 {
 	return k != CLAIM_EXPENSE;
 }
 
-static const char *const expense_keys[EXPENSE__COUNT] = { "travel", "care", "meals", "phone" };
-static const char *const expense_labels[EXPENSE__COUNT] = { "Travel", "Care and childcare",
-                                                            "Meals", "Phone and data" };
-ENUM_NAMES(expense, enum expense_category, EXPENSE__COUNT, expense_keys, expense_labels)
+static const struct name_pair expense_names[EXPENSE__COUNT] = {
+	{ "travel", "Travel" }, { "care", "Care and childcare" }, { "meals", "Meals" },
+	{ "phone", "Phone and data" },
+};
+NAMES(expense, enum expense_category, expense_names, 0)
 
 const char *expense_set_format(struct arena *a, unsigned set)
 {
@@ -247,7 +222,7 @@ const char *expense_set_format(struct arena *a, unsigned set)
 	for (int i = 0; i < EXPENSE__COUNT; i++)
 		if (set & (1u << i)) {
 			if (b.len) buf_putc(&b, ',');
-			buf_puts(&b, expense_keys[i]);
+			buf_puts(&b, expense_names[i].key);
 		}
 	const char *out = arena_strdup(a, b.data);
 	buf_free(&b);
@@ -270,17 +245,18 @@ static bool each_item(const char *s, bool (*item)(const char *, size_t, void *),
 	}
 }
 
-/* The index of the n-byte key among keys, or -1. */
-static int key_index_n(const char *const *keys, int count, const char *s, size_t n)
+/* The index of the n-byte key s in t[0..count), or -1 (names_lookup for a
+ * key that is not NUL-terminated). */
+static int names_lookup_n(const struct name_pair *t, int count, const char *s, size_t n)
 {
 	for (int i = 0; i < count; i++)
-		if (strlen(keys[i]) == n && memcmp(keys[i], s, n) == 0) return i;
+		if (strlen(t[i].key) == n && memcmp(t[i].key, s, n) == 0) return i;
 	return -1;
 }
 
 static bool expense_item(const char *s, size_t n, void *ctx)
 {
-	int i = key_index_n(expense_keys, EXPENSE__COUNT, s, n);
+	int i = names_lookup_n(expense_names, EXPENSE__COUNT, s, n);
 	if (i < 0) return false;
 	*(unsigned *)ctx |= 1u << i;
 	return true;
@@ -298,25 +274,23 @@ bool expense_set_parse(const char *s, unsigned *set)
 	return true;
 }
 
-static const char *const method_keys[METHOD__COUNT] = { "bank_transfer", "voucher", "training",
-                                                        "donate" };
-static const char *const method_labels[METHOD__COUNT] = { "Bank transfer", "Voucher",
-                                                          "Training or a certificate",
-                                                          "Donated to a cause" };
-ENUM_NAMES(pay_method, enum pay_method, METHOD__COUNT, method_keys, method_labels)
+static const struct name_pair method_names[METHOD__COUNT] = {
+	{ "bank_transfer", "Bank transfer" }, { "voucher", "Voucher" },
+	{ "training", "Training or a certificate" }, { "donate", "Donated to a cause" },
+};
+NAMES(pay_method, enum pay_method, method_names, 0)
 
-static const char *const state_keys[CLAIM_STATE__COUNT] = { "claimed", "approved", "paid",
-                                                            "declined" };
-static const char *const state_labels[CLAIM_STATE__COUNT] = { "Waiting for approval",
-                                                              "Approved, to be paid", "Paid",
-                                                              "Not to be paid" };
-ENUM_NAMES(claim_state, enum claim_state, CLAIM_STATE__COUNT, state_keys, state_labels)
+static const struct name_pair state_names[CLAIM_STATE__COUNT] = {
+	{ "claimed", "Waiting for approval" }, { "approved", "Approved, to be paid" },
+	{ "paid", "Paid" }, { "declined", "Not to be paid" },
+};
+NAMES(claim_state, enum claim_state, state_names, 0)
 
-static const char *const ledger_keys[LEDGER__COUNT] = { "claim", "approval", "payment",
-                                                        "reversal" };
-static const char *const ledger_labels[LEDGER__COUNT] = { "Claimed", "Approved", "Paid",
-                                                          "Reversed" };
-ENUM_NAMES(ledger_kind, enum ledger_kind, LEDGER__COUNT, ledger_keys, ledger_labels)
+static const struct name_pair ledger_names[LEDGER__COUNT] = {
+	{ "claim", "Claimed" }, { "approval", "Approved" }, { "payment", "Paid" },
+	{ "reversal", "Reversed" },
+};
+NAMES(ledger_kind, enum ledger_kind, ledger_names, 0)
 
 bool claim_step_to(enum claim_state from, enum claim_step step, enum claim_state *to)
 {
@@ -347,9 +321,8 @@ enum ledger_kind claim_step_entry(enum claim_step step, enum ledger_kind *revers
 
 /* ---- dates and periods ---- */
 
-static const char *const period_keys[2] = { "week", "month" };
-static const char *const period_labels[2] = { "a week", "a month" };
-ENUM_NAMES(limit_period, enum limit_period, 2, period_keys, period_labels)
+static const struct name_pair period_names[] = { { "week", "a week" }, { "month", "a month" } };
+NAMES(limit_period, enum limit_period, period_names, 0)
 
 struct day_range pay_week_of(int64_t day, int start_weekday)
 {
@@ -405,11 +378,11 @@ int pay_tax_year_of(int64_t day)
 
 /* ---- earnings limits ---- */
 
-static const char *const limit_kind_keys[2] = { "cliff", "taper" };
 bool limit_kind_parse(const char *s, enum limit_kind *out)
 {
-	int i;
-	if (!key_lookup(limit_kind_keys, 2, s, &i)) return false;
+	static const struct name_pair kinds[] = { { "cliff", NULL }, { "taper", NULL } };
+	int i = names_lookup(kinds, NAME_COUNT(kinds), s);
+	if (i < 0) return false;
 	*out = (enum limit_kind)i;
 	return true;
 }
@@ -460,22 +433,21 @@ void limit_effect(const struct earnings_limit *l, int64_t total_before, int64_t 
 
 /* ---- payment-run CSV columns ---- */
 
-static const char *const column_keys[COL__COUNT] = {
-	"reference", "payee", "email", "method", "amount", "amount_minor", "currency",
-	"claims", "paid_on", "account_name", "sort_code", "account_number",
-};
-static const char *const column_labels[COL__COUNT] = {
-	"Payment run reference", "Payee's name", "Payee's e-mail", "How paid",
-	"Amount (e.g. 12.50)", "Amount in pence", "Currency", "Claim numbers", "Date paid",
-	"Name on the account", "Sort code", "Account number",
+static const struct name_pair column_names[COL__COUNT] = {
+	{ "reference", "Payment run reference" }, { "payee", "Payee's name" },
+	{ "email", "Payee's e-mail" }, { "method", "How paid" },
+	{ "amount", "Amount (e.g. 12.50)" }, { "amount_minor", "Amount in pence" },
+	{ "currency", "Currency" }, { "claims", "Claim numbers" }, { "paid_on", "Date paid" },
+	{ "account_name", "Name on the account" }, { "sort_code", "Sort code" },
+	{ "account_number", "Account number" },
 };
 const char *pay_column_key(enum pay_column c)
 {
-	return (int)c >= 0 && c < COL__COUNT ? column_keys[c] : "";
+	return (unsigned)c < COL__COUNT ? column_names[c].key : "?";
 }
 const char *pay_column_label(enum pay_column c)
 {
-	return (int)c >= 0 && c < COL__COUNT ? column_labels[c] : "";
+	return (unsigned)c < COL__COUNT ? column_names[c].label : "?";
 }
 
 bool pay_column_is_bank(enum pay_column c)
@@ -491,7 +463,7 @@ struct columns_parse {
 static bool column_item(const char *s, size_t len, void *ctx)
 {
 	struct columns_parse *c = ctx;
-	int i = key_index_n(column_keys, COL__COUNT, s, len);
+	int i = names_lookup_n(column_names, COL__COUNT, s, len);
 	if (i < 0) return false;
 	for (size_t j = 0; j < c->n; j++)
 		if (c->out[j] == (enum pay_column)i) return false;
