@@ -535,6 +535,58 @@ static void an_administrator_adds_a_limit_row(void **state)
 	json_decref(j);
 }
 
+/* ---- attendance ---- */
+
+/* The states of user's fee and preparation claims for meeting, as a
+ * steward lists them ("" when there is none). */
+static void meeting_claims(long meeting, long user, const char **fee, const char **prep)
+{
+	static char states[2][16];
+	states[0][0] = states[1][0] = 0;
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1/pay/claims", NULL, 200);
+	size_t i;
+	json_t *c;
+	int fees = 0, preps = 0;
+	json_array_foreach(json_object_get(j, "claims"), i, c) {
+		if (get_id(json_object_get(c, "payee")) != user ||
+		    get_id(json_object_get(c, "meeting")) != meeting)
+			continue;
+		bool is_fee = !strcmp(str(c, "kind"), "fee");
+		fees += is_fee;
+		preps += !is_fee;
+		snprintf(states[is_fee ? 0 : 1], sizeof states[0], "%s", str(c, "state"));
+	}
+	json_decref(j);
+	assert_true(fees <= 1 && preps <= 1); /* one of each, however often it is recorded */
+	*fee = states[0];
+	*prep = states[1];
+}
+
+/* Recording a co-creator at a meeting makes their fee and preparation
+ * claims at the panel's rates (demo: panel 1 pays by the hour with 30
+ * minutes' preparation); recording it again makes no more; taking the
+ * attendance back declines the claims still waiting. Member9 (user 15)
+ * was not at meeting 1. */
+static void attendance_makes_claims_and_taking_it_back_declines_them(void **state)
+{
+	(void)state;
+	const long MEMBER9 = 15, MEETING = 1;
+	const char *fee, *prep;
+	meeting_claims(MEETING, MEMBER9, &fee, &prep);
+	assert_string_equal(fee, "");
+	assert_string_equal(prep, "");
+	const char *att = "/api/v1/panels/1/meetings/1/attendance";
+	json_decref(call_json(sam, "PUT", att, "{\"attended\":[15]}", 200));
+	json_decref(call_json(sam, "PUT", att, "{\"attended\":[15]}", 200));
+	meeting_claims(MEETING, MEMBER9, &fee, &prep);
+	assert_string_equal(fee, "claimed");
+	assert_string_equal(prep, "claimed");
+	json_decref(call_json(sam, "PUT", att, "{\"not_attended\":[15]}", 200));
+	meeting_claims(MEETING, MEMBER9, &fee, &prep);
+	assert_string_equal(fee, "declined");
+	assert_string_equal(prep, "declined");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -545,6 +597,7 @@ int main(void)
 		cmocka_unit_test(declarations_keys_and_bad_input),
 		cmocka_unit_test(bank_details_are_sealed_and_shown_masked),
 		cmocka_unit_test(an_administrator_adds_a_limit_row),
+		cmocka_unit_test(attendance_makes_claims_and_taking_it_back_declines_them),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
