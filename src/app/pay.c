@@ -63,17 +63,17 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 	if (store_pay_policy_get(s, p->id, a, &pol) != ST_OK) return false;
 	if (!pol.configured) return true;
 	if (!came) {
-		/* Attendance taken back: its claims still waiting are declined. */
-		struct pay_claim *c;
-		size_t n;
-		if (store_pay_claims_of(s, user_id, p->id, CLAIM_CLAIMED, 0, 500, a, &c, &n) != ST_OK)
-			return false;
-		for (size_t i = 0; i < n; i++) {
-			if (c[i].meeting_id != m->id || (c[i].kind != CLAIM_FEE && c[i].kind != CLAIM_PREP))
-				continue;
-			struct pay_step st = { .panel_id = p->id, .claim_id = c[i].id,
-			                       .step = STEP_DECLINE,
-			                       .key = arena_printf(a, "unattend:%lld", (long long)c[i].id),
+		/* Attendance taken back: its claims still waiting are declined
+		 * (one approved or paid already is left: the step answers
+		 * PAY_WRONG_STATE). */
+		static const enum claim_kind kinds[] = { CLAIM_FEE, CLAIM_PREP };
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+			int64_t id;
+			enum store_rc rc = store_pay_meeting_claim(s, m->id, user_id, kinds[i], &id);
+			if (rc == ST_NOT_FOUND) continue;
+			if (rc != ST_OK) return false;
+			struct pay_step st = { .panel_id = p->id, .claim_id = id, .step = STEP_DECLINE,
+			                       .key = arena_printf(a, "unattend:%lld", (long long)id),
 			                       .reason = "Attendance was corrected: not at the meeting." };
 			int64_t entry;
 			enum pay_outcome out;

@@ -146,7 +146,7 @@
 	X(RUN_PAID_STATE, "SELECT COALESCE(paid_day, 0), COALESCE(paid_key, '') FROM pay_runs " \
 	                  "WHERE id = $2 AND panel_id = $1")                                  \
 	X(RUN_PAID_KEY_USED, "SELECT COUNT(*) FROM pay_runs WHERE paid_key = $1")             \
-	X(RUN_UNPAID_CLAIMS, "SELECT id, amount, user_id, COALESCE(method, '') FROM pay_claims " \
+	X(RUN_UNPAID_CLAIMS, "SELECT id, amount, user_id FROM pay_claims "                   \
 	                     "WHERE run_id = $1 AND state = 'approved' ORDER BY id")          \
 	X(RUN_MARK_PAID, "UPDATE pay_runs SET paid_day = $2, paid_at = $3, paid_by = $4, "   \
 	                 "paid_key = $5 WHERE id = $1 AND paid_day IS NULL")                 \
@@ -464,17 +464,14 @@ static enum store_rc claim_add_tx(struct store *s, void *p)
 		return ST_OK;
 	}
 	if (c->meeting_id && (c->kind == CLAIM_FEE || c->kind == CLAIM_PREP)) {
-		struct db_stmt *st = stmt(s, P_CLAIM_FOR_MEETING);
-		if (!st) return ST_ERROR;
-		db_bind_i64(st, 1, c->meeting_id);
-		db_bind_i64(st, 2, c->user_id);
-		db_bind_text(st, 3, claim_kind_key(c->kind));
-		int64_t existing = sq_scalar_i64(st);
-		if (existing) {
+		int64_t existing;
+		rc = store_pay_meeting_claim(s, c->meeting_id, c->user_id, c->kind, &existing);
+		if (rc == ST_OK) {
 			x->outcome = PAY_REPLAYED;
 			x->id = existing;
 			return ST_OK;
 		}
+		if (rc != ST_NOT_FOUND) return rc;
 	}
 	struct db_stmt *st = stmt(s, P_CLAIM_INSERT);
 	if (!st) return ST_ERROR;
@@ -598,6 +595,17 @@ enum store_rc store_pay_claims_of(struct store *s, int64_t user_id, int64_t pane
 	db_bind_i64(st, 4, panel_id);
 	db_bind_text(st, 5, state >= 0 ? claim_state_key((enum claim_state)state) : "");
 	return sq_collect(st, sizeof **out, a, read_claim, (void **)out, n);
+}
+
+enum store_rc store_pay_meeting_claim(struct store *s, int64_t meeting_id, int64_t user_id,
+                                      enum claim_kind kind, int64_t *id)
+{
+	struct db_stmt *st = stmt(s, P_CLAIM_FOR_MEETING);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_text(st, 3, claim_kind_key(kind));
+	return sq_first_i64(st, id);
 }
 
 enum store_rc store_pay_claim_asked(struct store *s, int64_t panel_id, int64_t id, int64_t now)
@@ -987,7 +995,7 @@ enum store_rc store_pay_run_payees(struct store *s, int64_t run_id, struct arena
 	size_t k = 0;
 	struct buf ids = { 0 };
 	for (size_t i = 0; i < nrows; i++) {
-		enum pay_method m;
+		enum pay_method m = METHOD_BANK;
 		bool has = pay_method_parse(rows[i].method, &m);
 		if (i == 0 || rows[i].user_id != rows[i - 1].user_id) {
 			if (k > 0) p[k - 1].claim_ids = arena_strdup(a, ids.data);

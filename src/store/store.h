@@ -804,6 +804,10 @@ enum store_rc store_pay_claims_of(struct store *s, int64_t user_id, int64_t pane
                                   int state, int64_t before, int limit, struct arena *a,
                                   struct pay_claim **out, size_t *n);
 /* Records that the member was asked how they want claim id paid. */
+/* The id of user_id's claim of kind (a fee or preparation) for meeting_id:
+ * ST_OK, ST_NOT_FOUND or an error. */
+enum store_rc store_pay_meeting_claim(struct store *s, int64_t meeting_id, int64_t user_id,
+                                      enum claim_kind kind, int64_t *id);
 enum store_rc store_pay_claim_asked(struct store *s, int64_t panel_id, int64_t id, int64_t now);
 
 /* One step of a claim (core/pay.h's claim_step), written as one ledger
