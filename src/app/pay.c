@@ -6,6 +6,7 @@
 
 #include "app/app_private.h"
 #include "core/civil_time.h"
+#include "core/names.h"
 #include "core/text.h"
 #include "store/files.h"
 
@@ -302,24 +303,23 @@ bool pay_check_needs_reason(const struct pay_check *k)
 
 /* ---- decisions ---- */
 
-static const char *const choice_keys[CHOICE__COUNT] = {
-	"approve", "approve_anyway", "non_cash", "expenses_only", "decline", "ask", "unapprove",
-	"unpay",
+static const struct name_pair choices[CHOICE__COUNT] = {
+	{ "approve", NULL }, { "approve_anyway", NULL }, { "non_cash", NULL },
+	{ "expenses_only", NULL }, { "decline", NULL }, { "ask", NULL }, { "unapprove", NULL },
+	{ "unpay", NULL },
 };
 
 const char *pay_choice_key(enum pay_choice c)
 {
-	return (int)c >= 0 && c < CHOICE__COUNT ? choice_keys[c] : "";
+	return (unsigned)c < CHOICE__COUNT ? choices[c].key : "?";
 }
 
 bool pay_choice_parse(const char *s, enum pay_choice *out)
 {
-	for (int i = 0; s && i < CHOICE__COUNT; i++)
-		if (strcmp(s, choice_keys[i]) == 0) {
-			*out = (enum pay_choice)i;
-			return true;
-		}
-	return false;
+	int i = names_lookup(choices, CHOICE__COUNT, s);
+	if (i < 0) return false;
+	*out = (enum pay_choice)i;
+	return true;
 }
 
 static bool wrong_state(struct app_error *err, enum claim_state st)
@@ -414,10 +414,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		 * other was written. */
 		struct approval ap = { .claim = &c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
 		                       .now = now, .a = a, .outcome = outcome };
-		rc = store_tx(s, approve_tx, &ap);
-		/* Another server wrote the same key first: again, it is a replay. */
-		if (rc == ST_CONFLICT) rc = store_tx(s, approve_tx, &ap);
-		if (rc != ST_OK) return app_internal(err);
+		if (store_tx_keyed(s, approve_tx, &ap) != ST_OK) return app_internal(err);
 		if (ap.refused)
 			return app_fail(err, 409, "over_limit", "choice",
 			                arena_printf(a, "This would take %s over their declared limit by %s "

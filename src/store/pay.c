@@ -424,16 +424,6 @@ static enum store_rc entry_insert(struct store *s, const struct entry_new *e, in
 	return sq_first_i64(st, id ? id : &unused);
 }
 
-/* Runs fn in a transaction; a write refused by a uniqueness rule (a key or
- * a meeting's fee taken by a request racing this one) is run once more, to
- * find what the other request wrote and answer as a replay. */
-static enum store_rc tx_keyed(struct store *s, store_tx_fn fn, void *ctx)
-{
-	enum store_rc rc = store_tx(s, fn, ctx);
-	if (rc == ST_CONFLICT) rc = store_tx(s, fn, ctx);
-	return rc;
-}
-
 /* ---- claims ---- */
 
 struct claim_add_ctx {
@@ -514,7 +504,7 @@ enum store_rc store_pay_claim_add(struct store *s, const struct pay_claim *c, co
                                   int64_t now, int64_t *id, enum pay_outcome *outcome)
 {
 	struct claim_add_ctx x = { .c = c, .key = key, .now = now };
-	enum store_rc rc = tx_keyed(s, claim_add_tx, &x);
+	enum store_rc rc = store_tx_keyed(s, claim_add_tx, &x);
 	*id = x.id;
 	*outcome = x.outcome;
 	return rc;
@@ -689,7 +679,7 @@ enum store_rc store_pay_claim_step(struct store *s, const struct pay_step *step,
                                    int64_t *entry_id, enum pay_outcome *outcome)
 {
 	struct step_ctx x = { .step = step, .now = now };
-	enum store_rc rc = tx_keyed(s, step_tx, &x);
+	enum store_rc rc = store_tx_keyed(s, step_tx, &x);
 	*entry_id = x.entry_id;
 	*outcome = x.outcome;
 	return rc;
@@ -837,7 +827,7 @@ enum store_rc store_pay_run_create(struct store *s, int64_t panel_id, const char
 {
 	struct run_create_ctx x = { .panel_id = panel_id, .by = by, .today = today, .now = now,
 	                            .reference = reference, .key = key, .ids = ids, .n = n };
-	enum store_rc rc = tx_keyed(s, run_create_tx, &x);
+	enum store_rc rc = store_tx_keyed(s, run_create_tx, &x);
 	arena_free(&x.a);
 	*run_id = x.run_id;
 	*outcome = x.outcome;
@@ -958,7 +948,7 @@ enum store_rc store_pay_run_mark_paid(struct store *s, int64_t panel_id, int64_t
 {
 	struct mark_paid_ctx x = { .panel_id = panel_id, .run_id = run_id, .paid_day = paid_day,
 	                           .by = by, .now = now, .key = key };
-	enum store_rc rc = tx_keyed(s, mark_paid_tx, &x);
+	enum store_rc rc = store_tx_keyed(s, mark_paid_tx, &x);
 	arena_free(&x.a);
 	*outcome = x.outcome;
 	return rc;

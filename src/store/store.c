@@ -544,6 +544,13 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 	return rc;
 }
 
+enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx)
+{
+	enum store_rc rc = store_tx(s, fn, ctx);
+	if (rc == ST_CONFLICT) rc = store_tx(s, fn, ctx);
+	return rc;
+}
+
 enum store_rc store_backup(struct store *s, const char *path, char **err)
 {
 	return sq_rc(db_backup(s->db, path, err));

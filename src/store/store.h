@@ -73,6 +73,11 @@ int store_schema_latest(void);
 enum { STORE_TX_ATTEMPTS = 4 };
 typedef enum store_rc (*store_tx_fn)(struct store *s, void *ctx);
 enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx);
+/* store_tx for a write guarded by an idempotency key or another uniqueness
+ * rule: when the commit is refused as ST_CONFLICT (a request racing this
+ * one, perhaps on another server, took the key first), fn runs once more,
+ * to find what the other wrote and answer as a replay. */
+enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx);
 
 /* One read snapshot for a run of reads (a page view): the reads between
  * begin and end see one state of the database. The first write (any
