@@ -320,15 +320,24 @@ void pay_get(struct request *req)
 	page_end(req);
 }
 
+/* The kinds of expense in set, as options (core/pay.h's keys and labels). */
+static const struct field_option *expense_options(struct arena *a, unsigned set)
+{
+	struct field_option *o = arena_alloc(a, (EXPENSE__COUNT + 1) * sizeof *o);
+	size_t n = 0;
+	for (int c = 0; c < EXPENSE__COUNT; c++)
+		if (set & (1u << c))
+			o[n++] = (struct field_option){ expense_key((enum expense_category)c),
+			                                expense_label((enum expense_category)c) };
+	return o;
+}
+
 /* ---- the pay policy ---- */
 
 static const struct field_option unit_options[] = {
 	{ "hour", "By the hour (rounded up to the quarter hour)" },
 	{ "half_day", "By the half day (up to 4 hours)" },
 	{ "day", "By the day (up to 8 hours)" }, { 0, 0 } };
-static const struct field_option expense_options[] = {
-	{ "travel", "Travel" }, { "care", "Care and childcare" }, { "meals", "Meals" },
-	{ "phone", "Phone and data" }, { 0, 0 } };
 static const struct field_option currency_options[] = {
 	{ "GBP", "Pounds (GBP)" }, { "EUR", "Euros (EUR)" }, { "USD", "US dollars (USD)" },
 	{ 0, 0 } };
@@ -365,7 +374,7 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 	         VAL("target_days", arena_printf(a, "%lld", (long long)pol->target_days)), "text",
 	         "off");
 	ui_choices(req, e, "expenses", "Which expenses does the panel pay back?", NULL,
-	           expense_options,
+	           expense_options(a, (1u << EXPENSE__COUNT) - 1),
 	           typed ? arena_strdup(a, field(req, "expenses"))
 	                 : expense_set_format(a, pol->expense_categories),
 	           true);
@@ -515,13 +524,8 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 	         "Hours and minutes like 1:30 when paid by the hour; otherwise a number of half "
 	         "days or days.", field(req, "quantity"), "text", "off");
 	html(b, "<h2 class=\"heading-s\">For money spent</h2>");
-	struct field_option cats[EXPENSE__COUNT + 1] = { 0 };
-	size_t nc = 0;
-	for (int c = 0; c < EXPENSE__COUNT; c++)
-		if (pol->expense_categories & (1u << c))
-			cats[nc++] = (struct field_option){ expense_key((enum expense_category)c),
-			                                    expense_label((enum expense_category)c) };
-	ui_select(req, e, "category", "Kind of expense", cats, field(req, "category"));
+	ui_select(req, e, "category", "Kind of expense", expense_options(a, pol->expense_categories),
+	          field(req, "category"));
 	ui_input(req, e, "amount", "Amount spent", "Like 4.80", field(req, "amount"), "text", "off");
 	const char *err = errors_for(e, "receipt");
 	html(b, "<div class=\"form-group%t\"><label class=\"label\" for=\"receipt\">Receipt "
@@ -642,9 +646,15 @@ static const char *pay_preference(struct request *req, int64_t payee)
 	return NULL;
 }
 
-static const struct field_option method_options[] = {
-	{ "voucher", "Voucher" }, { "training", "Training or a certificate" },
-	{ "donate", "Donated to a cause" }, { 0, 0 } };
+/* The non-cash ways to pay, as options. */
+static const struct field_option *non_cash_options(struct arena *a)
+{
+	struct field_option *o = arena_alloc(a, METHOD__COUNT * sizeof *o);
+	for (int m = METHOD_VOUCHER; m < METHOD__COUNT; m++)
+		o[m - METHOD_VOUCHER] = (struct field_option){ pay_method_key((enum pay_method)m),
+		                                               pay_method_label((enum pay_method)m) };
+	return o;
+}
 
 static void decision_form(struct request *req, const struct pay_claim *c,
                           const struct pay_check *k, const struct form_errors *e)
@@ -680,7 +690,7 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 		                  "alternatives."
 		                : NULL,
 		           choices, *field(req, "choice") ? field(req, "choice") : choices[0].key, false);
-		ui_select(req, e, "method", "Non-cash way", method_options, field(req, "method"));
+		ui_select(req, e, "method", "Non-cash way", non_cash_options(a), field(req, "method"));
 		ui_input(req, e, "pay_day", "Expected payment date",
 		         "The limit check uses the period this date falls in.",
 		         *field(req, "pay_day") ? field(req, "pay_day") : iso_day(req, k->pay_day), "text",
