@@ -311,14 +311,14 @@ struct pay_decision {
 	const char *reason;
 	const char *key;
 };
-/* Applies d to claim claim_id of p by actor_id. Approving earnings that
+/* Applies d to claim c of p (as the caller read it) by actor_id. Approving earnings that
  * would take the payee over their declared limit (or further over) is
  * refused (409 over_limit) unless the choice is CHOICE_APPROVE_ANYWAY with
  * a reason, which is recorded. The payee is told on the site of a decline,
  * a question and a reversed payment. */
-bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, int64_t claim_id,
-                    const struct pay_decision *d, int64_t now, struct arena *a,
-                    enum pay_outcome *outcome, struct app_error *err);
+bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
+                    const struct pay_claim *c, const struct pay_decision *d, int64_t now,
+                    struct arena *a, enum pay_outcome *outcome, struct app_error *err);
 
 /* Makes a payment run of the claims in ids (approved ones of p, each once),
  * with reference (or one made up when ""). */

@@ -365,17 +365,13 @@ static bool keyed_answer(enum pay_outcome out, enum claim_state st, struct app_e
 	return true;
 }
 
-bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, int64_t claim_id,
-                    const struct pay_decision *d, int64_t now, struct arena *a,
-                    enum pay_outcome *outcome, struct app_error *err)
+bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
+                    const struct pay_claim *c, const struct pay_decision *d, int64_t now,
+                    struct arena *a, enum pay_outcome *outcome, struct app_error *err)
 {
 	*outcome = PAY_DONE;
 	if (!d->key || !*d->key)
 		return no_key(err);
-	struct pay_claim c;
-	enum store_rc rc = store_pay_claim_get(s, p->id, claim_id, a, &c);
-	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such claim.");
-	if (rc != ST_OK) return app_internal(err);
 	const char *reason = text_trim(arena_strdup(a, d->reason ? d->reason : ""));
 	if (strlen(reason) > REASON_MAX)
 		return app_fail(err, 422, "too_long", "reason", "Keep the reason under 1,000 characters.");
@@ -386,7 +382,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		                d->choice == CHOICE_APPROVE_ANYWAY
 		                    ? "Give the reason for going ahead although it is over the limit."
 		                    : "Give the reason: the member will see it.");
-	struct pay_step st = { .panel_id = p->id, .claim_id = c.id, .by = actor_id,
+	struct pay_step st = { .panel_id = p->id, .claim_id = c->id, .by = actor_id,
 	                       .key = client_key(a, actor_id, d->key), .reason = reason };
 	const char *notice = NULL;
 	switch (d->choice) {
@@ -408,23 +404,23 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		if (st.pay_day < today - 366 || st.pay_day > today + 366)
 			return app_fail(err, 422, "invalid", "pay_day",
 			                "Enter a payment date within a year of today.");
-		if (c.state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
+		if (c->state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
 		/* The check and the entry in one transaction: two approvals for
 		 * one person at once cannot both pass a check made before the
 		 * other was written. */
-		struct approval ap = { .claim = &c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
+		struct approval ap = { .claim = c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
 		                       .now = now, .a = a, .outcome = outcome };
 		if (store_tx_keyed(s, approve_tx, &ap) != ST_OK) return app_internal(err);
 		if (ap.refused)
 			return app_fail(err, 409, "over_limit", "choice",
 			                arena_printf(a, "This would take %s over their declared limit by %s "
 			                                "in that period. Choose another way, or give a reason "
-			                                "to go ahead.", c.payee_name,
-			                             money_format(a, c.currency, -ap.check.effect.margin)));
-		return keyed_answer(*outcome, c.state, err);
+			                                "to go ahead.", c->payee_name,
+			                             money_format(a, c->currency, -ap.check.effect.margin)));
+		return keyed_answer(*outcome, c->state, err);
 	}
 	case CHOICE_EXPENSES_ONLY:
-		if (c.kind == CLAIM_EXPENSE)
+		if (c->kind == CLAIM_EXPENSE)
 			return app_fail(err, 422, "invalid", "choice", "This claim is an expense.");
 		st.step = STEP_DECLINE;
 		if (!*reason)
@@ -444,13 +440,13 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 		notice = "A payment was recorded as not received";
 		break;
 	case CHOICE_ASK: {
-		if (c.state != CLAIM_CLAIMED) return wrong_state(err, c.state);
-		if (store_pay_claim_asked(s, p->id, c.id, now) != ST_OK) return app_internal(err);
-		store_notice_add(s, c.user_id, p->id,
+		if (c->state != CLAIM_CLAIMED) return wrong_state(err, c->state);
+		if (store_pay_claim_asked(s, p->id, c->id, now) != ST_OK) return app_internal(err);
+		store_notice_add(s, c->user_id, p->id,
 		                 arena_printf(a, "A steward would like to talk with you about how to "
-		                                 "pay your claim \"%s\" (%s).", c.description,
-		                              money_format(a, c.currency, c.amount)),
-		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c.id), now);
+		                                 "pay your claim \"%s\" (%s).", c->description,
+		                              money_format(a, c->currency, c->amount)),
+		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 		return true;
 	}
 	default:
@@ -458,12 +454,12 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id, in
 	}
 	int64_t entry;
 	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
-	if (!keyed_answer(*outcome, c.state, err)) return false;
-	if (*outcome == PAY_DONE && notice && c.user_id != actor_id)
-		store_notice_add(s, c.user_id, p->id,
-		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c.description,
-		                              money_format(a, c.currency, c.amount), st.reason),
-		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c.id), now);
+	if (!keyed_answer(*outcome, c->state, err)) return false;
+	if (*outcome == PAY_DONE && notice && c->user_id != actor_id)
+		store_notice_add(s, c->user_id, p->id,
+		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c->description,
+		                              money_format(a, c->currency, c->amount), st.reason),
+		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 	return true;
 }
 

@@ -449,7 +449,7 @@ void api_pay_decision_post(struct request *req)
 	if (!ok) return;
 	enum pay_outcome out;
 	struct app_error err;
-	if (!app_pay_decide(req->store, req->panel, req->user->id, c.id, &d, req->now, &req->arena,
+	if (!app_pay_decide(req->store, req->panel, req->user->id, &c, &d, req->now, &req->arena,
 	                    &out, &err)) {
 		api_respond_error(req, &err);
 		return;

@@ -798,7 +798,7 @@ void pay_decision_post(struct request *req)
 		errors_add(&e, "pay_day", "Enter the date like 2026-11-30.");
 	enum pay_outcome out;
 	struct app_error err;
-	if (!e.n && !app_pay_decide(req->store, req->panel, req->user->id, c.id, &d, req->now,
+	if (!e.n && !app_pay_decide(req->store, req->panel, req->user->id, &c, &d, req->now,
 	                            &req->arena, &out, &err) &&
 	    !app_error_to_form(req, &err, &e))
 		return;
