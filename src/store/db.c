@@ -1,9 +1,16 @@
 /* db.h's functions: pick a driver at open, then forward to it; and, in
- * between, begin read snapshots lazily and serve and fill the read cache. */
+ * between, begin read snapshots lazily and serve and fill the read cache.
+ *
+ * Bindings are recorded in the statement's key (its id, then each binding
+ * in order: the read cache's key) and reach the driver only when the
+ * statement runs there. A read served from the cache never touches the
+ * driver's statement: no reset, no binding. */
 #include "store/db_driver.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/mem.h"
 
 bool db_target_is_postgresql(const char *target)
 {
@@ -42,7 +49,8 @@ static enum db_rc reach_driver(struct db *db)
 }
 
 /* Lets go of a statement's cached rows or recording; after the driver has
- * reset it, which ends a write statement of its own (its commit). */
+ * reset it, which ends a write statement of its own (its commit). The
+ * bindings stay, as a driver's do, until the next db_stmt. */
 static void cache_reset(struct db_stmt *st)
 {
 	if (st->committing) {
@@ -54,7 +62,6 @@ static void cache_reset(struct db_stmt *st)
 	read_cache_fill_drop(st->fill);
 	st->fill = NULL;
 	st->stepped = false;
-	st->key_len = 0;
 }
 
 void db_stmt_release(struct db_stmt *st)
@@ -114,67 +121,93 @@ enum db_rc db_end(struct db *db, bool commit)
 
 static void key_put(struct db_stmt *st, const void *p, size_t n)
 {
-	if (!st->cacheable) return;
 	if (st->key_len + n > st->key_cap) {
 		size_t cap = st->key_cap ? st->key_cap * 2 : 64;
 		while (cap < st->key_len + n) cap *= 2;
-		unsigned char *k = realloc(st->key, cap);
-		if (!k) { /* run it uncached */
-			st->cacheable = false;
-			return;
-		}
-		st->key = k;
+		st->key = xrealloc(st->key, cap);
 		st->key_cap = cap;
 	}
 	memcpy(st->key + st->key_len, p, n);
 	st->key_len += n;
 }
 
-/* A binding in the key: its index, a type letter, then the value (text with
- * its length first, so that no two bindings share an encoding). */
+/* A binding in the key: its index (two bytes, low first) and a type letter
+ * ('i' int64, 't' text, 'n' NULL), then the value; text with its length
+ * first (so that no two bindings share an encoding) and its NUL after (so
+ * that the driver can be given it in place). */
 static void key_bind(struct db_stmt *st, int idx, char type, const void *v, size_t n)
 {
-	if (!st->cacheable) return;
-	unsigned char head[2] = { (unsigned char)idx, (unsigned char)type };
-	uint32_t len = (uint32_t)n;
+	unsigned char head[3] = { (unsigned char)(idx & 0xff), (unsigned char)(idx >> 8),
+	                          (unsigned char)type };
 	key_put(st, head, sizeof head);
-	if (type == 't') key_put(st, &len, sizeof len);
-	key_put(st, v, n);
+	if (type == 't') {
+		uint32_t len = (uint32_t)n;
+		key_put(st, &len, sizeof len);
+		key_put(st, v, n);
+		key_put(st, "", 1);
+	} else {
+		key_put(st, v, n);
+	}
+}
+
+/* Rewinds the driver's statement and gives it the recorded bindings: just
+ * before it runs there, since db_stmt or db_done. */
+static void bind_in_driver(struct db_stmt *st)
+{
+	const struct db_driver *drv = st->db->drv;
+	drv->rewind(st);
+	const unsigned char *k = st->key + sizeof(int), *end = st->key + st->key_len;
+	while (k < end) {
+		int idx = k[0] | k[1] << 8;
+		char type = (char)k[2];
+		k += 3;
+		if (type == 'i') {
+			int64_t v;
+			memcpy(&v, k, sizeof v);
+			k += sizeof v;
+			drv->bind_i64(st, idx, v);
+		} else if (type == 't') {
+			uint32_t len;
+			memcpy(&len, k, sizeof len);
+			k += sizeof len;
+			drv->bind_text(st, idx, (const char *)k);
+			k += len + 1;
+		} else {
+			drv->bind_null(st, idx);
+		}
+	}
 }
 
 struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
 {
 	struct db_stmt *st = db->drv->stmt(db, id, sql);
 	if (!st) return NULL;
+	/* Left running by a caller that never finished it (a bug, but one that
+	 * must not keep a snapshot or a lock open until the statement runs
+	 * again). */
+	if (st->in_driver) db->drv->rewind(st);
+	st->in_driver = false;
 	cache_reset(st);
+	st->key_len = 0;
+	key_put(st, &id, sizeof id);
 	if (db->cache) {
 		st->read_only = db->drv->stmt_read_only(st);
 		st->cacheable = st->read_only && db->reading;
-		key_put(st, &id, sizeof id);
 	} else {
 		st->cacheable = false;
 	}
 	return st;
 }
 
-void db_bind_i64(struct db_stmt *st, int idx, int64_t v)
-{
-	st->db->drv->bind_i64(st, idx, v);
-	key_bind(st, idx, 'i', &v, sizeof v);
-}
+void db_bind_i64(struct db_stmt *st, int idx, int64_t v) { key_bind(st, idx, 'i', &v, sizeof v); }
 
 void db_bind_text(struct db_stmt *st, int idx, const char *s)
 {
-	st->db->drv->bind_text(st, idx, s);
 	if (s) key_bind(st, idx, 't', s, strlen(s));
 	else key_bind(st, idx, 'n', "", 0);
 }
 
-void db_bind_null(struct db_stmt *st, int idx)
-{
-	st->db->drv->bind_null(st, idx);
-	key_bind(st, idx, 'n', "", 0);
-}
+void db_bind_null(struct db_stmt *st, int idx) { key_bind(st, idx, 'n', "", 0); }
 
 /* Adds the driver's current row to st's recording: each column as the
  * driver gives it to db_col_i64, db_col_text and db_col_is_null. */
@@ -219,8 +252,10 @@ enum db_rc db_step(struct db_stmt *st)
 		st->committing = true;
 		commit_begin(db);
 	}
+	if (!st->stepped) bind_in_driver(st);
 	st->stepped = true;
 	rc = db->drv->step(st);
+	st->in_driver = rc == DB_ROW;
 	if (st->fill) {
 		if (rc == DB_ROW) {
 			record_row(st);
@@ -269,6 +304,7 @@ static void finish_fill(struct db_stmt *st)
 	enum db_rc rc = DB_ERROR;
 	while (!read_cache_fill_abandoned(st->fill) && (rc = drv->step(st)) == DB_ROW)
 		record_row(st);
+	st->in_driver = rc == DB_ROW;
 	if (!read_cache_fill_abandoned(st->fill) && rc == DB_DONE)
 		read_cache_fill_keep(st->fill, st->key, st->key_len, st->db->read_gen, st->db->read_ms);
 	else
@@ -280,6 +316,7 @@ void db_done(struct db_stmt *st)
 {
 	if (st->fill) finish_fill(st);
 	st->db->drv->done(st);
+	st->in_driver = false;
 	cache_reset(st);
 }
 

@@ -77,10 +77,15 @@ enum db_rc db_end(struct db *db, bool commit);
 enum { DB_STMT_SLOTS = 640 };
 
 /* The statement for id, prepared on first use on this connection, reset
- * and with bindings cleared. The same id must always come with the same
- * sql. Returns NULL on a preparation error (logged): a bug. */
+ * and with bindings cleared (every parameter NULL until bound). The same id
+ * must always come with the same sql. Returns NULL on a preparation error
+ * (logged): a bug. */
 struct db_stmt *db_stmt(struct db *db, int id, const char *sql);
 
+/* Bindings are copied (text need not outlive the call) and last until the
+ * next db_stmt; after db_done, binding one parameter again and stepping
+ * runs the statement with the others as they were. A statement's first
+ * db_step after either is when they reach the database (db.c). */
 void db_bind_i64(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *s);  /* NULL → NULL */
 void db_bind_null(struct db_stmt *st, int idx);

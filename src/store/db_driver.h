@@ -27,8 +27,12 @@ struct db_stmt {
 	bool read_only;                    /* set only when db has a cache */
 	bool cacheable;                    /* read-only, in a snapshot, with a cache */
 	bool stepped;                      /* db_step called since db_stmt */
+	bool in_driver;                    /* the driver's statement is running
+	                                      (it gave a row, not yet done) */
 	bool committing;                   /* a write of its own, under way */
-	unsigned char *key;                /* the id and every binding, in order */
+	unsigned char *key;                /* the id and every binding, in order
+	                                      (db.c: the cache key, and what the
+	                                      driver is given when it runs) */
 	size_t key_len, key_cap;
 	const struct read_cache_rows *hit; /* rows served from the cache, or NULL */
 	size_t hit_next;                   /* the next row of hit to serve */
@@ -42,7 +46,12 @@ struct db_driver {
 	enum db_rc (*exec)(struct db *db, const char *sql);
 	enum db_rc (*begin)(struct db *db, enum db_tx kind);
 	enum db_rc (*end)(struct db *db, bool commit);
+	/* The statement for id, prepared on first use; nothing else done to it. */
 	struct db_stmt *(*stmt)(struct db *db, int id, const char *sql);
+	/* Ready to run again: reset, and every binding cleared (NULL). db.c
+	 * calls it, then binds, just before a statement runs in the driver. */
+	void (*rewind)(struct db_stmt *st);
+	/* Text is copied; it need not outlive the call. */
 	void (*bind_i64)(struct db_stmt *st, int idx, int64_t v);
 	void (*bind_text)(struct db_stmt *st, int idx, const char *s);
 	void (*bind_null)(struct db_stmt *st, int idx);

@@ -228,9 +228,13 @@ static struct db_stmt *pg_stmt(struct db *d, int id, const char *sql)
 		snprintf(s->name, sizeof s->name, "s%d", id);
 		s->read_only = starts_with_select(sql);
 	}
-	clear_rows(s);
-	clear_bindings(s);
 	return &s->base;
+}
+
+static void pg_rewind(struct db_stmt *st)
+{
+	clear_rows(st_of(st));
+	clear_bindings(st_of(st));
 }
 
 static bool in_range(struct pg_stmt *s, int idx)
@@ -467,6 +471,7 @@ const struct db_driver db_postgresql_driver = {
 	.begin = pg_begin,
 	.end = pg_end,
 	.stmt = pg_stmt,
+	.rewind = pg_rewind,
 	.bind_i64 = pg_bind_i64,
 	.bind_text = pg_bind_text,
 	.bind_null = pg_bind_null,

@@ -417,9 +417,13 @@ static struct db_stmt *sqlite_stmt(struct db *d, int id, const char *sql)
 		}
 		s->base.db = d;
 	}
-	sqlite3_reset(s->st);
-	sqlite3_clear_bindings(s->st);
 	return &s->base;
+}
+
+static void sqlite_rewind(struct db_stmt *st)
+{
+	sqlite3_reset(st_of(st));
+	sqlite3_clear_bindings(st_of(st));
 }
 
 static void sqlite_bind_i64(struct db_stmt *st, int idx, int64_t v)
@@ -550,6 +554,7 @@ const struct db_driver db_sqlite_driver = {
 	.begin = sqlite_begin,
 	.end = sqlite_end,
 	.stmt = sqlite_stmt,
+	.rewind = sqlite_rewind,
 	.bind_i64 = sqlite_bind_i64,
 	.bind_text = sqlite_bind_text,
 	.bind_null = sqlite_bind_null,

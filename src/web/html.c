@@ -61,8 +61,11 @@ void html(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	const char *run = fmt;
-	for (const char *p; (p = strchr(run, '%'));) {
+	for (;;) {
+		/* strchrnul: the literal run's length without a second scan. */
+		const char *p = strchrnul(run, '%');
 		buf_put(b, run, (size_t)(p - run));
+		if (!*p) break;
 		switch (*++p) {
 		case 't': html_text(b, va_arg(ap, const char *)); break;
 		case 'a': html_attr(b, va_arg(ap, const char *)); break;
@@ -79,6 +82,5 @@ void html(struct buf *b, const char *fmt, ...)
 		}
 		run = p + 1;
 	}
-	buf_puts(b, run);
 	va_end(ap);
 }
