@@ -119,6 +119,10 @@ enum db_rc db_end(struct db *db, bool commit)
 	return rc;
 }
 
+/* A statement keeps its key's memory from one use to the next, up to this;
+ * a larger one (a long text bound once) is given back. */
+enum { KEY_KEPT_BYTES = 4096 };
+
 static void key_put(struct db_stmt *st, const void *p, size_t n)
 {
 	if (st->key_len + n > st->key_cap) {
@@ -188,6 +192,11 @@ struct db_stmt *db_stmt(struct db *db, int id, const char *sql)
 	if (st->in_driver) db->drv->rewind(st);
 	st->in_driver = false;
 	cache_reset(st);
+	if (st->key_cap > KEY_KEPT_BYTES) { /* a large text binding last time */
+		free(st->key);
+		st->key = NULL;
+		st->key_cap = 0;
+	}
 	st->key_len = 0;
 	key_put(st, &id, sizeof id);
 	if (db->cache) {
