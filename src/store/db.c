@@ -313,7 +313,6 @@ static void finish_fill(struct db_stmt *st)
 	enum db_rc rc = DB_ERROR;
 	while (!read_cache_fill_abandoned(st->fill) && (rc = drv->step(st)) == DB_ROW)
 		record_row(st);
-	st->in_driver = rc == DB_ROW;
 	if (!read_cache_fill_abandoned(st->fill) && rc == DB_DONE)
 		read_cache_fill_keep(st->fill, st->key, st->key_len, st->db->read_gen, st->db->read_ms);
 	else
