@@ -26,6 +26,9 @@ static const char usage[] =
 	"           --threads N (4)  --public-url URL  --secure-cookies  --quiet\n"
 	"           --trust-proxy (client address from X-Real-IP; only behind a proxy)\n"
 	"           --body-limit BYTES (1048576)\n"
+	"           --body-memory BYTES (134217728: request bodies held at once; one\n"
+	"             client address may hold a quarter)\n"
+	"           --connections-per-address N (64; 0 = no limit; off with --trust-proxy)\n"
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"
@@ -206,7 +209,26 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	                              store_target_is_postgresql(o->db) ? "0" : "1000");
 	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "serve: --read-cache-ms takes 0 to 60000\n"); return 2; }
 	cfg.read_cache_ms = v;
-	cfg.connection_timeout = 30;
+	const char *memory = opt(argc, argv, "--body-memory") ?:
+	                     env_or("EMPTYCHAIR_BODY_MEMORY", "134217728");
+	if (!parse_i64(memory, 1 << 20, INT64_C(1) << 40, &v)) { fprintf(stderr, "serve: --body-memory takes 1048576 to 1099511627776\n"); return 2; }
+	cfg.body_memory = (size_t)v;
+	/* One address may hold a quarter of it, and always one whole upload
+	 * form and one other form beside it. */
+	size_t one_upload = (cfg.upload_limit > cfg.body_limit ? cfg.upload_limit : cfg.body_limit) +
+	                    UPLOAD_FORM_ROOM + cfg.body_limit;
+	cfg.body_memory_per_address = cfg.body_memory / 4 > one_upload ? cfg.body_memory / 4 : one_upload;
+	if (cfg.body_memory < cfg.body_memory_per_address) {
+		fprintf(stderr, "serve: --body-memory must be at least %zu bytes: one upload (--upload-limit) "
+		                "and one form (--body-limit)\n", cfg.body_memory_per_address);
+		return 2;
+	}
+	const char *per = opt(argc, argv, "--connections-per-address") ?:
+	                  env_or("EMPTYCHAIR_CONNECTIONS_PER_ADDRESS", "64");
+	if (!parse_i64(per, 0, 1000, &v)) { fprintf(stderr, "serve: --connections-per-address takes 0 to 1000\n"); return 2; }
+	cfg.connections_per_address = (unsigned)v;
+	/* Idle seconds allowed while headers arrive and between requests. */
+	cfg.connection_timeout = 15;
 	cfg.db_target = o->db;
 	cfg.public_url = o->public_url;
 	cfg.secure_cookies = flag(argc, argv, "--secure-cookies") ||
@@ -214,6 +236,8 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	cfg.quiet = flag(argc, argv, "--quiet");
 	cfg.trust_proxy = flag(argc, argv, "--trust-proxy") ||
 	                  !strcmp(env_or("EMPTYCHAIR_TRUST_PROXY", "0"), "1");
+	/* Behind a proxy every connection comes from the proxy. */
+	if (cfg.trust_proxy) cfg.connections_per_address = 0;
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	bool ok = cli_secret(s, cfg.secret);

@@ -191,7 +191,7 @@ bool auth_seal_key_load(const char *path, bool create, struct auth_seal_key *out
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0) {
-		snprintf(err, size, "cannot read the sealing key %s: %s", path, strerror(errno));
+		snprintf(err, size, "cannot read the sealing key %s: %m", path);
 		return false;
 	}
 	ssize_t got = read(fd, hex, sizeof hex - 1);

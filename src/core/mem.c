@@ -126,6 +126,25 @@ static void reserve(struct buf *b, size_t extra)
 
 void buf_reserve(struct buf *b, size_t extra) { reserve(b, extra); }
 
+bool buf_try_put(struct buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap - b->len <= n) {
+			if (cap > SIZE_MAX / 2) return false;
+			cap *= 2;
+		}
+		char *grown = realloc(b->data, cap);
+		if (!grown) return false;
+		b->data = grown;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = 0;
+	return true;
+}
+
 void buf_put(struct buf *b, const void *p, size_t n)
 {
 	reserve(b, n);

@@ -10,6 +10,7 @@
  * request's strings, parsed fields and temporary values are owned, so a
  * handler never frees anything itself. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -39,6 +40,10 @@ struct buf {
 /* Room for extra more bytes (and the NUL) without growing again. */
 void buf_reserve(struct buf *b, size_t extra);
 void buf_put(struct buf *b, const void *p, size_t n);
+/* The one exception to the OOM policy, for bytes a client sends (request
+ * bodies): false, with b unchanged, when memory cannot be had, so that the
+ * server answers 503 and lives on. */
+bool buf_try_put(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)

@@ -259,9 +259,11 @@ static struct db *sqlite_open(const char *target, enum db_mode mode, char **err)
 	if (mode == DB_READ_ONLY) {
 		/* A plain path only: a "file:" URI could undo mode=ro. */
 		struct stat st;
-		if (!strncmp(target, "file:", 5) || stat(target, &st)) {
-			if (asprintf(err, "cannot read %s: %s", target,
-			             strncmp(target, "file:", 5) ? strerror(errno) : "not a file path") < 0)
+		bool uri_form = !strncmp(target, "file:", 5);
+		if (uri_form || stat(target, &st)) {
+			/* %m: strerror's text without its shared buffer. */
+			if ((uri_form ? asprintf(err, "cannot read %s: not a file path", target)
+			              : asprintf(err, "cannot read %s: %m", target)) < 0)
 				*err = NULL;
 			return NULL;
 		}

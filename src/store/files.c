@@ -28,13 +28,11 @@ bool files_prepare(const char *dir)
 		*p = '/';
 	}
 	if (mkdir(path, 0700) && errno != EEXIST) {
-		fprintf(stderr, "emptychair: cannot make the files directory %s: %s\n", dir,
-		        strerror(errno));
+		fprintf(stderr, "emptychair: cannot make the files directory %s: %m\n", dir);
 		return false;
 	}
 	if (access(path, W_OK | X_OK)) {
-		fprintf(stderr, "emptychair: cannot write to the files directory %s: %s\n", dir,
-		        strerror(errno));
+		fprintf(stderr, "emptychair: cannot write to the files directory %s: %m\n", dir);
 		return false;
 	}
 	return true;
@@ -69,14 +67,14 @@ bool files_save(const char *dir, const unsigned char *data, size_t len,
 	snprintf(tmp, sizeof tmp, "%s/.upload-%s", dir, rhex);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		fprintf(stderr, "emptychair: cannot save an upload in %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "emptychair: cannot save an upload in %s: %m\n", dir);
 		return false;
 	}
 	bool ok = write_all(fd, data, len) && fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;
 	ok = ok && rename(tmp, final) == 0;
 	if (!ok) {
-		fprintf(stderr, "emptychair: cannot save an upload in %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "emptychair: cannot save an upload in %s: %m\n", dir);
 		unlink(tmp);
 		return false;
 	}
@@ -120,5 +118,5 @@ void files_remove(const char *dir, const char *hex)
 	if (!hex_name(hex) || snprintf(path, sizeof path, "%s/%s", dir, hex) >= (int)sizeof path)
 		return;
 	if (unlink(path) && errno != ENOENT)
-		fprintf(stderr, "emptychair: cannot delete a removed paper's file: %s\n", strerror(errno));
+		fprintf(stderr, "emptychair: cannot delete a removed paper's file: %m\n");
 }

@@ -16,6 +16,9 @@
 #include "store/store.h"
 #include "web/form.h"
 
+struct body_budget; /* web/body_budget.h */
+struct multipart;   /* web/multipart.h */
+
 /* The one file a multipart form may carry (web/multipart.h); data points
  * into the request's arena, len 0 when no file was chosen. */
 struct upload {
@@ -43,6 +46,10 @@ struct server_config {
 	unsigned char secret[AUTH_SECRET_BYTES];
 	bool quiet;                  /* no access log (benchmarks) */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
+	size_t body_memory;          /* bytes of bodies held at once, in total */
+	size_t body_memory_per_address; /* ... and for one client address */
+	struct body_budget *body_budget; /* made by server_run from the two above */
+	unsigned connections_per_address; /* 0: no limit (behind a proxy) */
 	struct read_cache *read_cache; /* made by server_run when read_cache_ms > 0 */
 };
 
@@ -93,11 +100,17 @@ struct request {
 	const char *raw_uri;
 	struct form query;
 	struct form form;                /* urlencoded body, when there is one */
-	struct buf body;                 /* raw body, capped at body_limit */
-	size_t body_limit;               /* cfg's body_limit, or upload_limit */
+	struct buf body;                 /* raw body (not multipart), capped at body_limit */
+	size_t body_limit;               /* cfg's body_limit, or upload_limit for a file */
+	size_t body_received;            /* bytes of the body so far */
+	struct multipart *multipart;     /* a multipart body being read (web/multipart.h) */
 	struct upload upload;            /* the file of a multipart form, if any */
-	bool body_too_large;
-	size_t body_dropped;             /* bytes read and dropped after the limit */
+	struct buf upload_bytes;         /* ... whose bytes these are */
+	const char *client_address;      /* req_client_address, once asked */
+	size_t budget_held;              /* bytes taken from cfg->body_budget */
+	bool head_done;                  /* dispatch_head has run */
+	bool refused;                    /* answered before the body: it is dropped */
+	size_t body_dropped;             /* bytes read and dropped after refusing */
 	int64_t params[MAX_PARAMS];      /* {id} values, in order */
 	int nparams;
 	const struct route *route;
@@ -156,13 +169,23 @@ bool csrf_valid(struct request *req, const char *given);
 /* ---- dispatch (web/router.c) ---- */
 extern const struct route routes[];
 extern const int route_count;
-void dispatch(struct request *req);
-/* The body limit for method and path: cfg->upload_limit and
- * UPLOAD_FORM_ROOM for the form's other fields for a route that takes
- * uploads, else cfg->body_limit (server.c asks before the body). */
+/* The checks that need no body, run as soon as the headers are in (for a
+ * request that changes state, before any of its body is read, so that
+ * nothing is held for a client that may not send it): the route (404,
+ * 405), the query (400), who is asking and whether they may (sign-in, a
+ * CSRF token sent as a header, administrator, panel role), and whether a
+ * multipart body is to be read (req->multipart). false: it answered. */
+bool dispatch_head(struct request *req);
+/* The body is in: parses it (400, 415), checks a form's CSRF token and
+ * runs the handler. Only after dispatch_head returned true. */
+void dispatch_body(struct request *req);
+/* Room for a file form's fields beside its file: the body limit of a
+ * multipart form is cfg->upload_limit plus this. */
 enum { UPLOAD_FORM_ROOM = 256 * 1024 };
-size_t route_body_limit(const struct server_config *cfg, enum http_method method,
-                        const char *path);
+#define CSRF_REFUSED_MESSAGE \
+	"This form has expired or did not come from this site. Go back, reload the page and " \
+	"try again."
+#define BUSY_MESSAGE "The server is busy. Wait a minute, then try again: nothing was saved."
 
 int64_t clock_ns(void);
 #endif

@@ -22,8 +22,8 @@ static const char *my_zone(struct request *req)
 static const char *field_labels(struct request *req, const char *keys)
 {
 	struct buf b = {0};
-	char *copy = arena_strdup(&req->arena, keys);
-	for (char *k = strtok(copy, ","); k; k = strtok(NULL, ",")) {
+	char *copy = arena_strdup(&req->arena, keys), *rest = NULL;
+	for (char *k = strtok_r(copy, ",", &rest); k; k = strtok_r(NULL, ",", &rest)) {
 		const struct profile_field *f = profile_field_find(k);
 		int64_t panel_id;
 		struct panel p;

@@ -169,30 +169,29 @@ static void require_sign_in(struct request *req)
 	buf_free(&loc);
 }
 
-size_t route_body_limit(const struct server_config *cfg, enum http_method method,
-                        const char *path)
+/* Whether the request says a body follows (its headers are enough). */
+static bool body_expected(struct request *req)
 {
-	/* Uploads are only taken by state-changing requests (dispatch). */
-	if (!changes_state(method)) return cfg->body_limit;
-	for (int i = 0; i < route_count; i++) {
-		int64_t params[MAX_PARAMS];
-		int n;
-		if ((routes[i].flags & ROUTE_UPLOAD) && (routes[i].methods & method) &&
-		    route_match(routes[i].pattern, path, params, &n))
-			/* The file, and room for the form's other fields. */
-			return (cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit) +
-			       UPLOAD_FORM_ROOM;
-	}
-	return cfg->body_limit;
+	const char *length = req_header(req, "Content-Length");
+	return (length && strcmp(length, "0")) || req_header(req, "Transfer-Encoding");
 }
 
-void dispatch(struct request *req)
+/* Answers 403 unless given is this visitor's CSRF token. */
+static bool csrf_checked(struct request *req, const char *given)
 {
+	if (csrf_valid(req, given)) return true;
+	respond_error(req, 403, "csrf", CSRF_REFUSED_MESSAGE);
+	return false;
+}
+
+bool dispatch_head(struct request *req)
+{
+	req->head_done = true;
 	const char *q = strchr(req->raw_uri, '?');
 	const char *err = NULL;
 	if (q && !form_parse(q + 1, strlen(q + 1), &req->arena, &req->query, &err)) {
 		respond_error(req, 400, "bad_query", err);
-		return;
+		return false;
 	}
 
 	unsigned allowed = 0;
@@ -211,7 +210,7 @@ void dispatch(struct request *req)
 	}
 	if (!allowed) {
 		respond_error(req, 404, "not_found", "There is no such page.");
-		return;
+		return false;
 	}
 	if (!hit) {
 		struct buf allow = {0};
@@ -223,62 +222,77 @@ void dispatch(struct request *req)
 		buf_free(&allow);
 		respond_error(req, 405, "method_not_allowed",
 		              "This address does not accept that kind of request.");
-		return;
+		return false;
 	}
 	req->route = hit;
 
-	/* A route that takes uploads reads a multipart body, API or page;
-	 * otherwise the API reads JSON and pages read urlencoded forms. */
-	bool multipart = changes_state(req->method) && (hit->flags & ROUTE_UPLOAD) &&
-	                 multipart_is(req_header(req, "Content-Type"));
-	if (multipart && !multipart_parse(req, &err)) {
-		respond_error(req, 400, "bad_form", err);
-		return;
-	}
-	if (!multipart && changes_state(req->method) && (hit->flags & ROUTE_API) && req->body.len) {
-		const char *ct = req_header(req, "Content-Type");
-		if (!ct || strncasecmp(ct, "application/json", 16) || (ct[16] && !strchr("; \t", ct[16]))) {
+	/* What kind of body: a file form (ROUTE_UPLOAD), else JSON for the API
+	 * and urlencoded for pages. */
+	bool writes = changes_state(req->method);
+	bool api = hit->flags & ROUTE_API;
+	const char *ct = req_header(req, "Content-Type");
+	bool multipart = writes && (hit->flags & ROUTE_UPLOAD) && multipart_is(ct);
+	if (writes && !multipart && body_expected(req)) {
+		if (api && (!ct || strncasecmp(ct, "application/json", 16) ||
+		            (ct[16] && !strchr("; \t", ct[16])))) {
 			respond_error(req, 415, "unsupported_media_type",
 			              (hit->flags & ROUTE_UPLOAD)
 			              ? "Send JSON as Content-Type: application/json, or a file as "
 			                "multipart/form-data."
 			              : "Send JSON bodies as Content-Type: application/json.");
-			return;
+			return false;
 		}
-	}
-	if (!multipart && changes_state(req->method) && !(hit->flags & ROUTE_API)) {
-		const char *ct = req_header(req, "Content-Type");
-		if (req->body.len && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
+		if (!api && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 			respond_error(req, 415, "unsupported_media_type",
 			              "Forms must be sent as application/x-www-form-urlencoded.");
-			return;
-		}
-		if (!form_parse(req->body.data ? req->body.data : "", req->body.len, &req->arena,
-		                &req->form, &err)) {
-			respond_error(req, 400, "bad_form", err);
-			return;
+			return false;
 		}
 	}
 
 	session_load(req);
 	if (hit->access != ACCESS_ANY && !req->user) {
 		require_sign_in(req);
-		return;
+		return false;
 	}
-	if (changes_state(req->method) && !req->via_bearer) {
-		const char *given = (hit->flags & ROUTE_API) ? req_header(req, "X-CSRF-Token") : form_get(&req->form, "csrf");
-		if (!csrf_valid(req, given)) {
-			respond_error(req, 403, "csrf",
-			              "This form has expired or did not come from this site. Go back, "
-			              "reload the page and try again.");
-			return;
-		}
-	}
+	/* A cookie-borne API request sends its token as a header, checked now;
+	 * a page form sends it in the body (dispatch_body, or the multipart
+	 * parser as soon as the form's first part is in). */
+	if (writes && !req->via_bearer && api && !csrf_checked(req, req_header(req, "X-CSRF-Token")))
+		return false;
 	if (hit->access == ACCESS_ADMIN && !req->user->is_admin) {
 		respond_error(req, 403, "forbidden", "Only an administrator of this site can do this.");
-		return;
+		return false;
 	}
-	if (hit->access == ACCESS_PANEL && !load_panel(req)) return;
-	hit->handler(req);
+	if (hit->access == ACCESS_PANEL && !load_panel(req)) return false;
+
+	if (multipart) {
+		struct multipart_fault fault;
+		if (!multipart_begin(req, !req->via_bearer && !api, &fault)) {
+			respond_error(req, fault.status, fault.code, fault.message);
+			return false;
+		}
+	}
+	return true;
+}
+
+void dispatch_body(struct request *req)
+{
+	bool writes = changes_state(req->method);
+	const char *err = NULL;
+	if (req->multipart) {
+		struct multipart_fault fault;
+		if (!multipart_end(req, &fault)) {
+			respond_error(req, fault.status, fault.code, fault.message);
+			return;
+		}
+	} else if (writes && !(req->route->flags & ROUTE_API)) {
+		if (!form_parse(req->body.data ? req->body.data : "", req->body.len, &req->arena,
+		                &req->form, &err)) {
+			respond_error(req, 400, "bad_form", err);
+			return;
+		}
+		if (!req->via_bearer && !csrf_checked(req, form_get(&req->form, "csrf"))) return;
+	}
+	req->route->handler(req);
 	if (!req->status) respond_error(req, 500, "internal", "The page did not answer.");
 }

@@ -1,5 +1,7 @@
 #include "web/server.h"
 #include "store/files.h"
+#include "web/body_budget.h"
+#include "web/multipart.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -17,6 +19,9 @@
 #include <strings.h>
 
 enum { MAX_URI_BYTES = 2048 };
+/* Seconds a connection may be idle while its body arrives; while its
+ * headers arrive, or between requests, cfg->connection_timeout. */
+enum { BODY_TIMEOUT_S = 60 };
 /* The read cache's bound: a panel page's queries take a few KiB, so this
  * holds thousands of them within the memory budget (docs/operations.md). */
 #define READ_CACHE_BYTES ((size_t)8 * 1024 * 1024)
@@ -156,6 +161,120 @@ static enum MHD_Result send_response(struct request *req)
 	return r;
 }
 
+/* Why a path is refused before routing: libmicrohttpd decodes the path,
+ * so "%00" would end it early (/panels/1%00/x routing as /panels/1) and
+ * "%2F" would add a segment that was not there; neither has a meaning here. */
+static bool path_is_ambiguous(const char *raw_uri)
+{
+	size_t n = strcspn(raw_uri, "?");
+	for (const char *p = raw_uri; p < raw_uri + n; p++)
+		if (*p == '%' && p + 2 < raw_uri + n &&
+		    ((p[1] == '0' && p[2] == '0') || (p[1] == '2' && (p[2] == 'f' || p[2] == 'F'))))
+			return true;
+	return false;
+}
+
+/* A client's address for the body budget, asked once. */
+static const char *client_address(struct request *req)
+{
+	if (!req->client_address) req->client_address = req_client_address(req);
+	return req->client_address;
+}
+
+/* Answers req with a refusal once its body (if any) has been read and
+ * dropped, or at once when what was declared is more than is worth
+ * reading; what the request held of the body budget goes back now. */
+static void refuse(struct request *req, int status, const char *code, const char *message)
+{
+	if (status == 503) respond_header(req, "Retry-After", "60");
+	respond_error(req, status, code, message);
+	req->refused = true;
+}
+
+/* Frees what the request holds of its body, and gives back its budget. */
+static void release_body(struct request *req)
+{
+	multipart_free(req);
+	buf_free(&req->body);
+	if (req->budget_held) {
+		body_budget_give(req->cfg->body_budget, client_address(req), req->budget_held);
+		req->budget_held = 0;
+	}
+}
+
+/* Bytes of a refused body that are read and dropped so that the client,
+ * still sending, can read the answer (a lingering close, as nginx does);
+ * past this the connection is closed. */
+static size_t drain_limit(const struct request *req) { return 2 * req->cfg->body_limit; }
+
+/* The first call, when the headers are in: everything that can be decided
+ * without the body is decided now. */
+static void on_headers(struct request *req, const char *declared_length)
+{
+	if (strlen(req->raw_uri) > MAX_URI_BYTES) {
+		refuse(req, 414, "uri_too_long", "That address is too long.");
+		return;
+	}
+	if (path_is_ambiguous(req->raw_uri)) {
+		refuse(req, 400, "bad_path", "That address is not one this site uses.");
+		return;
+	}
+	req->body_limit = req->cfg->body_limit;
+	if (req->method & (M_GET | M_HEAD)) return; /* decided on the last call, in one snapshot */
+	req->store = thread_store(req->cfg);
+	if (!req->store) {
+		refuse(req, 503, "unavailable", "The database is not available.");
+		return;
+	}
+	if (!dispatch_head(req)) {
+		req->refused = true;
+		return;
+	}
+	/* Bodies may take longer than headers on a slow line (see server_run). */
+	MHD_set_connection_option(req->connection, MHD_CONNECTION_OPTION_TIMEOUT, BODY_TIMEOUT_S);
+	if (req->multipart)
+		req->body_limit = (req->cfg->upload_limit > req->cfg->body_limit ? req->cfg->upload_limit
+		                                                                 : req->cfg->body_limit) +
+		                  UPLOAD_FORM_ROOM;
+	unsigned long long length = declared_length ? strtoull(declared_length, NULL, 10) : 0;
+	if (length > req->body_limit) {
+		refuse(req, 413, "body_too_large", "What you sent is larger than this server accepts.");
+		return;
+	}
+	if (length && !body_budget_take(req->cfg->body_budget, client_address(req), length)) {
+		refuse(req, 503, "busy", BUSY_MESSAGE);
+		return;
+	}
+	req->budget_held = length;
+}
+
+/* The next piece of a body that is being kept. */
+static void on_body(struct request *req, const char *data, size_t n, bool length_declared)
+{
+	if (req->body_received + n > req->body_limit) {
+		/* Only a body without Content-Length (chunked) gets here. */
+		release_body(req);
+		refuse(req, 413, "body_too_large", "What you sent is larger than this server accepts.");
+		return;
+	}
+	req->body_received += n;
+	if (!length_declared) {
+		if (!body_budget_take(req->cfg->body_budget, client_address(req), n)) {
+			release_body(req);
+			refuse(req, 503, "busy", BUSY_MESSAGE);
+			return;
+		}
+		req->budget_held += n;
+	}
+	struct multipart_fault fault;
+	if (req->multipart ? !multipart_feed(req, data, n, &fault)
+	                   : !buf_try_put(&req->body, data, n) &&
+	                     (fault = (struct multipart_fault){ 503, "busy", BUSY_MESSAGE }, true)) {
+		release_body(req);
+		refuse(req, fault.status, fault.code, fault.message);
+	}
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size,
@@ -163,54 +282,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
 	struct request *req = *con_cls;
 	if (!req) return MHD_NO; /* cannot happen: on_uri always sets it */
-	if (req->responded) {    /* answered early (413): drop the rest */
+	if (req->responded) {    /* answered on the first call: nothing more to do */
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	const char *declared = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	                                                   MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (!req->method_name) {
-		/* First call: headers are in. Answer now only to refuse; otherwise
-		 * wait for the next call (see STYLE.md: answering on the first
-		 * call costs keep-alive). */
+		/* First call: headers are in. Answer now only when what the client
+		 * says it will send is more than is worth reading; otherwise wait
+		 * for the next call (see STYLE.md: answering on the first call
+		 * costs keep-alive). */
 		req->method_name = arena_strdup(&req->arena, method);
 		req->method = method_of(method);
 		req->path = arena_strdup(&req->arena, url);
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (strlen(req->raw_uri) > MAX_URI_BYTES) {
-			respond_error(req, 414, "uri_too_long", "That address is too long.");
+		on_headers(req, declared);
+		if (req->refused && declared && strtoull(declared, NULL, 10) > drain_limit(req))
 			return send_response(req);
-		}
-		req->body_limit = route_body_limit(req->cfg, req->method, url);
-		if (cl && strtoull(cl, NULL, 10) > req->body_limit) {
-			respond_error(req, 413, "body_too_large",
-			              "What you sent is larger than this server accepts.");
-			return send_response(req);
-		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		/* A body without Content-Length (chunked) can only be measured as it
-		 * arrives. MHD will not queue an answer before the body has been
-		 * read, so the rest is read and dropped, and the 413 is sent on the
-		 * final call. */
-		if (!req->body_too_large &&
-		    req->body.len + *upload_size > req->body_limit) {
-			req->body_too_large = true;
-			buf_free(&req->body);
-		}
-		if (!req->body_too_large) buf_put(&req->body, upload_data, *upload_size);
-		/* Dropping is bounded too: past eight times the limit the sender is
-		 * not going to stop, and the connection is closed. */
-		req->body_dropped += req->body_too_large ? *upload_size : 0;
+		size_t n = *upload_size;
 		*upload_size = 0;
-		return req->body_dropped > 8 * req->body_limit ? MHD_NO : MHD_YES;
+		if (!req->refused) on_body(req, upload_data, n, declared != NULL);
+		else if ((req->body_dropped += n) > drain_limit(req)) return MHD_NO;
+		return MHD_YES;
 	}
-	if (req->body_too_large) {
-		respond_error(req, 413, "body_too_large",
-		              "What you sent is larger than this server accepts.");
-		return send_response(req);
-	}
-	req->store = thread_store(req->cfg);
+	if (req->refused) return send_response(req);
+	if (!req->store) req->store = thread_store(req->cfg);
 	if (!req->store) respond_error(req, 503, "unavailable", "The database is not available.");
 	else {
 		/* A page view's reads share one snapshot (store_read_begin). */
@@ -219,7 +318,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		/* Most pages fit in 4 KiB: one allocation instead of doubling
 		 * up from the default 256 bytes. */
 		buf_reserve(&req->out, 4095);
-		dispatch(req);
+		if (req->head_done || dispatch_head(req)) dispatch_body(req);
 		if (reads) store_read_end(req->store);
 	}
 	return send_response(req);
@@ -268,8 +367,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		        req->status, ms, req->out.len,
 		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
 	}
-	buf_free(&req->body);
+	release_body(req);
+	buf_free(&req->upload_bytes);
 	buf_free(&req->out);
+	/* The next request on this connection starts with the short timeout. */
+	MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, req->cfg->connection_timeout);
 	arena_free(&req->arena);
 	free(req);
 	*con_cls = NULL;
@@ -335,8 +437,8 @@ int server_run(struct server_config *cfg)
 	int port = 0;
 	int lfd = open_listener(cfg, &addr, ipv6, &port);
 	if (lfd < 0) {
-		fprintf(stderr, "emptychair: cannot listen on %s port %d: %s\n", cfg->listen_host,
-		        cfg->port, strerror(errno));
+		fprintf(stderr, "emptychair: cannot listen on %s port %d: %m\n", cfg->listen_host,
+		        cfg->port);
 		return 1;
 	}
 	static char default_url[128];
@@ -354,6 +456,7 @@ int server_run(struct server_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	cfg->body_budget = body_budget_new(cfg->body_memory, cfg->body_memory_per_address);
 	if (cfg->read_cache_ms > 0 &&
 	    !(cfg->read_cache = store_read_cache_new(cfg->read_cache_ms, READ_CACHE_BYTES))) {
 		fprintf(stderr, "emptychair: out of memory\n");
@@ -378,15 +481,19 @@ int server_run(struct server_config *cfg)
 		 * about 20% more requests per second (bench/http). */
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16 * 1024,
 		MHD_OPTION_CONNECTION_LIMIT, 1000u,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u,
+		/* One client cannot hold every connection (behind a proxy every
+		 * client has the proxy's address: then the proxy limits). */
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->connections_per_address,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %s\n",
-		        cfg->listen_host, port, strerror(errno));
+		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %m\n",
+		        cfg->listen_host, port);
 		close(lfd);
 		store_read_cache_free(cfg->read_cache);
 		cfg->read_cache = NULL;
+		body_budget_free(cfg->body_budget);
+		cfg->body_budget = NULL;
 		return 1;
 	}
 	printf("emptychair: listening on http://%s%s%s:%d/\n", ipv6 ? "[" : "", cfg->listen_host,
@@ -406,6 +513,8 @@ int server_run(struct server_config *cfg)
 	MHD_stop_daemon(d); /* joins the workers, which closes their stores */
 	store_read_cache_free(cfg->read_cache);
 	cfg->read_cache = NULL;
+	body_budget_free(cfg->body_budget);
+	cfg->body_budget = NULL;
 	fprintf(stderr, "emptychair: stopped\n");
 	return 0;
 }

@@ -17,7 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -519,4 +522,82 @@ long location_id(const struct response *r, const char *marker)
 	long v = strtol(p + strlen(marker), NULL, 10);
 	free(loc);
 	return v;
+}
+
+int raw_connect(const struct server *s, const char *from)
+{
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0) return -1;
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	if (from) {
+		inet_pton(AF_INET, from, &a.sin_addr);
+		if (bind(fd, (struct sockaddr *)&a, sizeof a)) goto fail;
+	}
+	a.sin_port = htons((uint16_t)s->port);
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	if (connect(fd, (struct sockaddr *)&a, sizeof a)) goto fail;
+	return fd;
+fail:
+	close(fd);
+	return -1;
+}
+
+size_t raw_send(int fd, const char *data, size_t len)
+{
+	size_t sent = 0;
+	while (sent < len) {
+		ssize_t n = send(fd, data + sent, len - sent, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR) continue;
+		if (n <= 0) break;
+		sent += (size_t)n;
+	}
+	return sent;
+}
+
+int raw_answer(int fd, int timeout_ms)
+{
+	char got[4096];
+	size_t have = 0;
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	while (have < sizeof got - 1 && poll(&p, 1, timeout_ms) == 1) {
+		ssize_t n = recv(fd, got + have, sizeof got - 1 - have, 0);
+		if (n <= 0) break;
+		have += (size_t)n;
+	}
+	close(fd);
+	got[have] = 0;
+	int status;
+	return sscanf(got, "HTTP/1.%*d %d", &status) == 1 ? status : -1;
+}
+
+long server_rss_kib(const struct server *s)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)s->pid);
+	FILE *f = fopen(path, "r");
+	if (!f) return -1;
+	long kib = -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmRSS: %ld kB", &kib) == 1) break;
+	fclose(f);
+	return kib;
+}
+
+bool client_cookie(struct client *c, const char *name, char *out, size_t size)
+{
+	struct curl_slist *list = NULL;
+	if (curl_easy_getinfo(c->curl, CURLINFO_COOKIELIST, &list) != CURLE_OK) return false;
+	bool found = false;
+	/* Netscape format: domain, flag, path, secure, expiry, name, value. */
+	for (struct curl_slist *l = list; l && !found; l = l->next) {
+		const char *f = l->data;
+		for (int tab = 0; tab < 5 && f; tab++) f = strchr(f, '\t') ? strchr(f, '\t') + 1 : NULL;
+		size_t n = strlen(name);
+		if (f && !strncmp(f, name, n) && f[n] == '\t') {
+			snprintf(out, size, "%s", f + n + 1);
+			found = true;
+		}
+	}
+	curl_slist_free_all(list);
+	return found;
 }

@@ -109,6 +109,22 @@ void client_refresh_csrf(struct client *c);
  * message) unless the page answered 201 with a 43-character token. */
 bool client_api_token(struct client *c, const char *label, char *auth, size_t size);
 
+/* Raw connections, for what libcurl will not send (hostile bodies,
+ * half-sent requests). raw_connect opens a TCP connection to s from the
+ * local address from (NULL: any; another loopback address such as
+ * "127.0.0.2" stands for another client); -1 on failure. */
+int raw_connect(const struct server *s, const char *from);
+/* Sends len bytes on fd (a peer that stops reading or closes is not an
+ * error: what matters is its answer), returns how many went. */
+size_t raw_send(int fd, const char *data, size_t len);
+/* Reads until the peer closes or timeout_ms pass, and returns the status
+ * of the first response in what came (-1 if none). Closes fd. */
+int raw_answer(int fd, int timeout_ms);
+/* The value of c's cookie name (for raw requests as c); false if none. */
+bool client_cookie(struct client *c, const char *name, char *out, size_t size);
+/* The server's resident memory now, in KiB (from /proc), or -1. */
+long server_rss_kib(const struct server *s);
+
 /* URL-encodes s into a static-free malloc'd string. */
 char *urlenc(const char *s);
 /* A header's value from a response (malloc'd) or NULL. */
