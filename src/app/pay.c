@@ -546,7 +546,9 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declaration *d,
                      int64_t now, struct arena *a, struct app_error *err)
 {
-	if (d->anchor_day <= 0)
+	/* A period that began: not one more than a year ahead (UTC's day is
+	 * close enough for a bound this wide). */
+	if (d->anchor_day <= 0 || d->anchor_day > now / 86400 + 366)
 		return app_fail(err, 422, "invalid", "anchor",
 		                "Enter the date one of your periods began, like 2026-04-06.");
 	if (d->rule && *d->rule) {

@@ -210,11 +210,17 @@ void api_pay_policy_get(struct request *req) { send_policy(req); }
 
 void api_pay_policy_put(struct request *req)
 {
+	/* Every rate is required: a rate left out is not silently zero. */
 	static const struct jsonb_field spec[] = {
 		{ "version", JB_INTEGER, true, 0 },        { "currency", JB_STRING, true, 3 },
-		{ "rates", JB_OBJECT, true, 0 },           { "meeting_unit", JB_STRING, true, 20 },
+		{ "rates", JB_OBJECT, true, 0 },           { "rates.hour", JB_INTEGER, true, 0 },
+		{ "rates.half_day", JB_INTEGER, true, 0 }, { "rates.day", JB_INTEGER, true, 0 },
+		{ "meeting_unit", JB_STRING, true, 20 },
 		{ "prep_minutes", JB_INTEGER, false, 0 },  { "target_days", JB_INTEGER, false, 0 },
-		{ "csv_columns", JB_STRING, false, 400 },  { "benefits_advice", JB_OBJECT, false, 0 },
+		{ "csv_columns", JB_STRING, false, 400 },
+		{ "benefits_advice", JB_OBJECT, false, 0 },
+		{ "benefits_advice.name", JB_STRING, false, 200 },
+		{ "benefits_advice.url", JB_STRING, false, 500 },
 		{ "store_bank_details", JB_BOOLEAN, false, 0 } };
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
@@ -313,7 +319,10 @@ void api_pay_claim_post(struct request *req)
 		{ "work_day", JB_STRING, true, 10 },    { "unit", JB_STRING, false, 20 },
 		{ "quantity", JB_INTEGER, false, 0 },   { "minutes", JB_INTEGER, false, 0 },
 		{ "category", JB_STRING, false, 20 },   { "amount", JB_INTEGER, false, 0 },
-		{ "payee_id", JB_INTEGER, false, 0 },   { "receipt", JB_OBJECT, false, 0 } };
+		{ "payee_id", JB_INTEGER, false, 0 },   { "receipt", JB_OBJECT, false, 0 },
+		/* A receipt's Base64 is bounded by the body limit, not here. */
+		{ "receipt.name", JB_STRING, true, 255 },
+		{ "receipt.content_base64", JB_STRING, true, SIZE_MAX } };
 	const char *key = idempotency_key(req);
 	if (!key) return;
 	struct pay_policy pol;
@@ -617,8 +626,10 @@ void api_my_pay_declaration_put(struct request *req)
 	struct pay_declaration d = { .rule = api_body_text(req, j, "rule"),
 	                             .custom_amount = json_integer_value(json_object_get(j, "custom_amount")) };
 	bool ok = body_day(req, j, "anchor_day", &d.anchor_day);
-	const char *period = api_body_text(req, j, "custom_period");
-	if (ok && !*d.rule && !limit_period_parse(*period ? period : "week", &d.custom_period)) {
+	/* Left out, a week; given, it must be one of the names. */
+	const char *period = json_object_get(j, "custom_period") ? api_body_text(req, j, "custom_period")
+	                                                         : "week";
+	if (ok && !*d.rule && !limit_period_parse(period, &d.custom_period)) {
 		respond_error_field(req, 400, "invalid", "custom_period", "custom_period must be week or month.");
 		ok = false;
 	}

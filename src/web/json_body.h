@@ -3,9 +3,12 @@
 /* JSON request bodies, checked against a declared spec before a handler
  * sees them: the body must be one JSON object, no duplicate keys, no key
  * the spec does not name, each named key of the declared type, required
- * keys present. On failure bad_field holds the offending key, cut to
- * JSONB_FIELD_MAX bytes ("" for the body as a whole), and *error says what
- * is wrong, in a sentence.
+ * keys present. An object's members are declared by dotted names in the
+ * same spec ("rates" and then "rates.hour") and checked the same way, to
+ * any depth; an object with no members declared may hold any (a map whose
+ * keys the handler checks). On failure bad_field holds the offending key
+ * with its path ("rates.hour"), cut to JSONB_FIELD_MAX bytes ("" for the
+ * body as a whole), and *error says what is wrong, in a sentence.
  * This is a fuzz target: tests/fuzz/fuzz_json.c. */
 #include <jansson.h>
 #include <stdbool.h>

@@ -391,8 +391,9 @@ static void declarations_keys_and_bad_input(void **state)
 	assert_true(contains(r, "\"pay_day\""));
 	response_free(r);
 	expect_error(sam, "PUT", "/api/v1/panels/1/pay/policy",
-	             "{\"version\":999,\"currency\":\"GBP\",\"rates\":{\"hour\":1},"
-	             "\"meeting_unit\":\"hour\"}", 409, "conflict", "version");
+	             "{\"version\":999,\"currency\":\"GBP\",\"rates\":{\"hour\":1,"
+	             "\"half_day\":2,\"day\":3},\"meeting_unit\":\"hour\"}", 409, "conflict",
+	             "version");
 	r = keyed(amira, "POST", "/api/v1/panels/1/pay/claims",
 	          "{\"kind\":\"expense\",\"description\":\"x\",\"work_day\":\"2026-11-02\","
 	          "\"category\":\"yachts\",\"amount\":1}", "bad-category");
@@ -406,6 +407,48 @@ static void declarations_keys_and_bad_input(void **state)
 	r = post_form(amira, "/my-pay/bank", "account_name=A&sort_code=123456&account_number=12345678");
 	assert_int_equal(r->status, 409);
 	response_free(r);
+}
+
+/* Issue 17, point 9: a rate that is not a whole number, or is missing,
+ * was stored as 0 with a 200, and unknown keys in "rates" were taken; an
+ * empty custom_period became "week" and a far-future anchor was kept. */
+static void bad_rates_and_declarations_are_refused_not_zeroed(void **state)
+{
+	(void)state;
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1/pay/policy", NULL, 200);
+	json_t *before = json_deep_copy(json_object_get(j, "policy"));
+	long version = num(before, "version");
+	json_decref(j);
+	static const struct { const char *rates, *field; } bad[] = {
+		{ "{\"hour\":\"2500\",\"half_day\":9000,\"day\":18000}", "rates.hour" },
+		{ "{\"hour\":25.5,\"half_day\":9000,\"day\":18000}", "rates.hour" },
+		{ "{\"hour\":null,\"half_day\":9000,\"day\":18000}", "rates.hour" },
+		{ "{\"hour\":[2500],\"half_day\":9000,\"day\":18000}", "rates.hour" },
+		{ "{\"half_day\":9000,\"day\":18000}", "rates.hour" },
+		{ "{\"hour\":2500,\"half_day\":9000}", "rates.day" },
+		{ "{\"hour\":2500,\"half_day\":9000,\"day\":18000,\"week\":1}", "rates.week" },
+		{ "{\"hour.x\":2500,\"half_day\":9000,\"day\":18000}", "rates.hour.x" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char body[400];
+		snprintf(body, sizeof body,
+		         "{\"version\":%ld,\"currency\":\"GBP\",\"rates\":%s,\"meeting_unit\":\"hour\"}",
+		         version, bad[i].rates);
+		expect_error(sam, "PUT", "/api/v1/panels/1/pay/policy", body, 400, "invalid",
+		             bad[i].field);
+	}
+	/* Nothing changed. */
+	j = call_json(sam, "GET", "/api/v1/panels/1/pay/policy", NULL, 200);
+	assert_true(json_equal(before, json_object_get(j, "policy")));
+	json_decref(j);
+	json_decref(before);
+
+	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
+	             "{\"custom_amount\":5000,\"custom_period\":\"\",\"anchor_day\":\"2026-01-15\"}",
+	             400, "invalid", "custom_period");
+	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
+	             "{\"rule\":\"carers_allowance\",\"anchor_day\":\"9999-12-31\"}", 422, "invalid",
+	             "anchor_day");
 }
 
 /* ---- bank details and the limits table ---- */
@@ -595,6 +638,7 @@ int main(void)
 		cmocka_unit_test(another_co_creator_sees_nothing_of_amiras),
 		cmocka_unit_test(a_guest_sees_no_pay_data),
 		cmocka_unit_test(declarations_keys_and_bad_input),
+		cmocka_unit_test(bad_rates_and_declarations_are_refused_not_zeroed),
 		cmocka_unit_test(bank_details_are_sealed_and_shown_masked),
 		cmocka_unit_test(an_administrator_adds_a_limit_row),
 		cmocka_unit_test(attendance_makes_claims_and_taking_it_back_declines_them),

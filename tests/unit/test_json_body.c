@@ -20,6 +20,10 @@ static const struct jsonb_field spec[] = {
 	{ "ok", JB_BOOLEAN, false, 0 },
 	{ "meta", JB_OBJECT, false, 0 },
 	{ "note", JB_STRING, false, 0 },   /* default limit, 10000 bytes */
+	{ "rates", JB_OBJECT, false, 0 },  /* members declared below */
+	{ "rates.hour", JB_INTEGER, true, 0 },
+	{ "rates.extra", JB_OBJECT, false, 0 },
+	{ "rates.extra.why", JB_STRING, true, 5 },
 };
 enum { NSPEC = sizeof spec / sizeof spec[0] };
 
@@ -216,6 +220,27 @@ static void strings_must_be_text(void **state)
 	accepted("{\"name\":\"a\\tb\\r\\n\"}");
 }
 
+/* An object whose members are declared ("rates.hour") is checked as the
+ * body is; one without ("meta") holds anything. */
+static void declared_members_of_objects_are_checked(void **state)
+{
+	(void)state;
+	accepted("{\"name\":\"a\",\"rates\":{\"hour\":1}}");
+	accepted("{\"name\":\"a\",\"rates\":{\"hour\":1,\"extra\":{\"why\":\"x\"}}}");
+	accepted("{\"name\":\"a\",\"meta\":{\"anything\":[1,2],\"x.y\":null}}");
+	refused("{\"name\":\"a\",\"rates\":{}}", "rates.hour");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":\"1\"}}", "rates.hour");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":1.5}}", "rates.hour");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":null}}", "rates.hour");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":1,\"day\":2}}", "rates.day");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":1,\"extra\":{}}}", "rates.extra.why");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":1,\"extra\":{\"why\":\"toolong\"}}}",
+	        "rates.extra.why");
+	/* A dotted key is not a path, at any level. */
+	refused("{\"name\":\"a\",\"rates.hour\":1}", "rates.hour");
+	refused("{\"name\":\"a\",\"rates\":{\"hour\":1,\"extra.why\":\"x\"}}", "rates.extra.why");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +254,7 @@ int main(void)
 		cmocka_unit_test(missing_required_named),
 		cmocka_unit_test(string_limits),
 		cmocka_unit_test(strings_must_be_text),
+		cmocka_unit_test(declared_members_of_objects_are_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
