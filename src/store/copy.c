@@ -100,6 +100,7 @@ static const struct table tables[] = {
 	{ "pay_ledger", "id, claim_id, panel_id, user_id, kind, amount, reverses_id, run_id, method, "
 	                "pay_day, reason, over_limit, by_user, at, idempotency_key", 15, true, ROWS },
 	{ "pay_bank_details", "user_id, sealed, key_id, updated_at", 4, false, ROWS },
+	{ "pay_bank_panels", "user_id, panel_id, given_at", 3, false, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

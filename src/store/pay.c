@@ -166,7 +166,15 @@
 	            "VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO UPDATE SET "            \
 	            "sealed = excluded.sealed, key_id = excluded.key_id, "                    \
 	            "updated_at = excluded.updated_at")                                      \
-	X(BANK_CLEAR, "DELETE FROM pay_bank_details WHERE user_id = $1")
+	X(BANK_CLEAR, "DELETE FROM pay_bank_details WHERE user_id = $1")                   \
+	X(BANK_GET_FOR_PANEL, "SELECT d.sealed, d.key_id, d.updated_at FROM pay_bank_details d " \
+	                      "JOIN pay_bank_panels p ON p.user_id = d.user_id AND "          \
+	                      "p.panel_id = $2 WHERE d.user_id = $1")                          \
+	X(BANK_PANELS, "SELECT panel_id FROM pay_bank_panels WHERE user_id = $1 "             \
+	               "ORDER BY panel_id")                                                   \
+	X(BANK_PANELS_CLEAR, "DELETE FROM pay_bank_panels WHERE user_id = $1")                \
+	X(BANK_PANEL_GIVE, "INSERT INTO pay_bank_panels (user_id, panel_id, given_at) "       \
+	                   "VALUES ($1, $2, $3)")
 
 enum pay_stmt {
 #define X(id, sql) P_##id,
@@ -1044,12 +1052,14 @@ enum store_rc store_pay_statement(struct store *s, int64_t user_id, struct day_r
 
 /* ---- bank details ---- */
 
-enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, struct arena *a,
-                                 const char **sealed, const char **key_id, int64_t *updated_at)
+enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, int64_t for_panel,
+                                 struct arena *a, const char **sealed, const char **key_id,
+                                 int64_t *updated_at)
 {
-	struct db_stmt *st = stmt(s, P_BANK_GET);
+	struct db_stmt *st = stmt(s, for_panel ? P_BANK_GET_FOR_PANEL : P_BANK_GET);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
+	if (for_panel) db_bind_i64(st, 2, for_panel);
 	enum store_rc rc = sq_first_row(st);
 	if (rc != ST_OK) return rc;
 	*sealed = sq_col_str(st, 0, a);
@@ -1059,20 +1069,80 @@ enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, struct arena 
 	return ST_OK;
 }
 
-enum store_rc store_pay_bank_set(struct store *s, int64_t user_id, const char *sealed,
-                                 const char *key_id, int64_t now)
+static void read_id(struct db_stmt *st, void *out, struct arena *a)
 {
-	struct db_stmt *st = stmt(s, P_BANK_SET);
+	(void)a;
+	*(int64_t *)out = db_col_i64(st, 0);
+}
+
+enum store_rc store_pay_bank_panels(struct store *s, int64_t user_id, struct arena *a,
+                                    int64_t **panel_ids, size_t *n)
+{
+	struct db_stmt *st = stmt(s, P_BANK_PANELS);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
-	db_bind_text(st, 2, sealed);
-	db_bind_text(st, 3, key_id);
-	db_bind_i64(st, 4, now);
-	return sq_exec(st);
+	return sq_collect(st, sizeof **panel_ids, a, read_id, (void **)panel_ids, n);
+}
+
+struct bank_set_ctx {
+	int64_t user_id;
+	const char *sealed, *key_id; /* NULL: keep the details, change the panels */
+	const int64_t *panel_ids;
+	size_t n;
+	int64_t now;
+};
+
+static enum store_rc bank_set_in_tx(struct store *s, void *p)
+{
+	struct bank_set_ctx *x = p;
+	struct db_stmt *st;
+	enum store_rc rc;
+	if (x->sealed) {
+		if (!(st = stmt(s, P_BANK_SET))) return ST_ERROR;
+		db_bind_i64(st, 1, x->user_id);
+		db_bind_text(st, 2, x->sealed);
+		db_bind_text(st, 3, x->key_id);
+		db_bind_i64(st, 4, x->now);
+		if ((rc = sq_exec(st)) != ST_OK) return rc;
+	} else {
+		const char *sealed, *key_id;
+		int64_t at;
+		struct arena a = {0};
+		rc = store_pay_bank_get(s, x->user_id, 0, &a, &sealed, &key_id, &at);
+		arena_free(&a);
+		if (rc != ST_OK) return rc; /* none saved: nothing to give */
+	}
+	if (!(st = stmt(s, P_BANK_PANELS_CLEAR))) return ST_ERROR;
+	db_bind_i64(st, 1, x->user_id);
+	if ((rc = sq_exec(st)) != ST_OK) return rc;
+	for (size_t i = 0; i < x->n; i++) {
+		if (!(st = stmt(s, P_BANK_PANEL_GIVE))) return ST_ERROR;
+		db_bind_i64(st, 1, x->user_id);
+		db_bind_i64(st, 2, x->panel_ids[i]);
+		db_bind_i64(st, 3, x->now);
+		if ((rc = sq_exec(st)) != ST_OK) return rc;
+	}
+	return ST_OK;
+}
+
+enum store_rc store_pay_bank_set(struct store *s, int64_t user_id, const char *sealed,
+                                 const char *key_id, const int64_t *panel_ids, size_t n,
+                                 int64_t now)
+{
+	struct bank_set_ctx x = { user_id, sealed, key_id, panel_ids, n, now };
+	return store_tx(s, bank_set_in_tx, &x);
+}
+
+enum store_rc store_pay_bank_panels_set(struct store *s, int64_t user_id,
+                                        const int64_t *panel_ids, size_t n, int64_t now)
+{
+	struct bank_set_ctx x = { user_id, NULL, NULL, panel_ids, n, now };
+	return store_tx(s, bank_set_in_tx, &x);
 }
 
 enum store_rc store_pay_bank_clear(struct store *s, int64_t user_id)
 {
+	/* The panels it was given to go with it (ON DELETE CASCADE). */
 	struct db_stmt *st = stmt(s, P_BANK_CLEAR);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);

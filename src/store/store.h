@@ -907,11 +907,27 @@ enum store_rc store_pay_timeliness(struct store *s, int64_t panel_id, int64_t ta
 enum store_rc store_pay_statement(struct store *s, int64_t user_id, struct day_range range,
                                   struct arena *a, struct pay_claim **out, size_t *n);
 
-/* Sealed bank details (the web layer seals and opens them). */
-enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, struct arena *a,
-                                 const char **sealed, const char **key_id, int64_t *updated_at);
+/* Sealed bank details (the web layer seals and opens them), one set a
+ * person, usable by the panels they gave them to and by nobody else.
+ * for_panel 0: the person's own read; otherwise ST_NOT_FOUND unless they
+ * gave them to that panel. */
+enum store_rc store_pay_bank_get(struct store *s, int64_t user_id, int64_t for_panel,
+                                 struct arena *a, const char **sealed, const char **key_id,
+                                 int64_t *updated_at);
+/* The panels user_id gave their details to, ascending. */
+enum store_rc store_pay_bank_panels(struct store *s, int64_t user_id, struct arena *a,
+                                    int64_t **panel_ids, size_t *n);
+/* Saves the details and gives them to exactly these panels, in one
+ * transaction. The caller checks that each panel is the person's and keeps
+ * bank details. */
 enum store_rc store_pay_bank_set(struct store *s, int64_t user_id, const char *sealed,
-                                 const char *key_id, int64_t now);
+                                 const char *key_id, const int64_t *panel_ids, size_t n,
+                                 int64_t now);
+/* Gives the saved details to exactly these panels; ST_NOT_FOUND when none
+ * are saved. */
+enum store_rc store_pay_bank_panels_set(struct store *s, int64_t user_id,
+                                        const int64_t *panel_ids, size_t n, int64_t now);
+/* Removes them, and with them every panel's use of them. */
 enum store_rc store_pay_bank_clear(struct store *s, int64_t user_id);
 
 /* ---- sign-in rate limits ---- */

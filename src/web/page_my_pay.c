@@ -34,6 +34,7 @@ bool my_pay_standing(struct request *req, struct my_pay_standing *st)
 	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK)
 		return false;
 	bool currency_set = false;
+	st->bank_panels = arena_alloc(&req->arena, (n + 1) * sizeof *st->bank_panels);
 	for (size_t i = 0; i < n; i++) {
 		struct pay_policy pol;
 		if (i == 0) st->zone = mp[i].panel.time_zone;
@@ -44,8 +45,11 @@ bool my_pay_standing(struct request *req, struct my_pay_standing *st)
 		if (!currency_set) memcpy(st->currency, pol.currency, 4), currency_set = true;
 		if (!*st->advice_url && *pol.advice_url)
 			st->advice_name = pol.advice_name, st->advice_url = pol.advice_url;
-		st->bank_wanted |= pol.store_bank_details;
+		if (pol.store_bank_details && mp[i].me.status == MEMBER_ACTIVE)
+			st->bank_panels[st->nbank_panels++] = (struct field_option){
+				arena_printf(&req->arena, "%lld", (long long)mp[i].panel.id), mp[i].panel.name };
 	}
+	st->bank_wanted = st->nbank_panels > 0;
 	st->today = civil_day_at(req->now, st->zone);
 	enum store_rc rc = store_pay_declaration_get(req->store, req->user->id, &req->arena,
 	                                             &st->declaration);
@@ -126,13 +130,15 @@ static const char *bank_context(struct request *req, int64_t user_id)
 	return arena_printf(&req->arena, "bank:%lld", (long long)user_id);
 }
 
-enum bank_read bank_open(struct request *req, int64_t user_id, struct bank_details *out)
+enum bank_read bank_open(struct request *req, int64_t user_id, int64_t for_panel,
+                         struct bank_details *out)
 {
 	const char *sealed, *key_id;
 	int64_t at;
 	memset(out, 0, sizeof *out);
 	if (!req->cfg->seal_key_loaded ||
-	    store_pay_bank_get(req->store, user_id, &req->arena, &sealed, &key_id, &at) != ST_OK)
+	    store_pay_bank_get(req->store, user_id, for_panel, &req->arena, &sealed, &key_id, &at) !=
+	    ST_OK)
 		return BANK_NONE;
 	if (strcmp(key_id, req->cfg->seal_key.id) != 0) return BANK_OTHER_KEY;
 	char *plain = auth_unseal(&req->cfg->seal_key, bank_context(req, user_id), sealed);
@@ -152,14 +158,15 @@ enum bank_read bank_open(struct request *req, int64_t user_id, struct bank_detai
 	return ok ? BANK_OPEN : BANK_UNREADABLE;
 }
 
-bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d)
+bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d,
+               const int64_t *panel_ids, size_t n)
 {
 	char plain[sizeof d->name + 20];
 	snprintf(plain, sizeof plain, "%s\n%s\n%s", d->name, d->sort_code, d->account_number);
 	char *sealed = auth_seal(&req->cfg->seal_key, bank_context(req, user_id), plain);
 	sodium_memzero(plain, sizeof plain);
 	bool ok = sealed && store_pay_bank_set(req->store, user_id, sealed, req->cfg->seal_key.id,
-	                                       req->now) == ST_OK;
+	                                       panel_ids, n, req->now) == ST_OK;
 	free(sealed);
 	return ok;
 }
@@ -272,7 +279,7 @@ static const char *bank_masked(struct request *req)
 {
 	struct bank_details d;
 	const char *shown = NULL;
-	switch (bank_open(req, req->user->id, &d)) {
+	switch (bank_open(req, req->user->id, 0, &d)) {
 	case BANK_NONE: break;
 	case BANK_OTHER_KEY:
 		shown = "saved under a key this server no longer has: please enter them again";
@@ -288,18 +295,51 @@ static const char *bank_masked(struct request *req)
 	return shown;
 }
 
+/* The panels the person gave their details to, as "1,3" (for the
+ * checkboxes) and in words; "" when none. */
+static void bank_given(struct request *req, const struct my_pay_standing *st,
+                       const char **keys, const char **names)
+{
+	int64_t *ids;
+	size_t n;
+	struct buf k = {0}, w = {0};
+	if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) n = 0;
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&k, "%s%lld", k.len ? "," : "", (long long)ids[i]);
+		for (size_t p = 0; p < st->nbank_panels; p++)
+			if (!strcmp(st->bank_panels[p].key, arena_printf(&req->arena, "%lld", (long long)ids[i])))
+				buf_printf(&w, "%s%s", w.len ? ", " : "", st->bank_panels[p].label);
+	}
+	*keys = arena_strdup(&req->arena, k.data ? k.data : "");
+	*names = arena_strdup(&req->arena, w.data ? w.data : "");
+	buf_free(&k);
+	buf_free(&w);
+}
+
 static void bank_section(struct request *req, const struct my_pay_standing *st,
                          const struct form_errors *e)
 {
 	if (!st->bank_wanted || !req->cfg->seal_key_loaded) return;
 	struct buf *b = &req->out;
 	html(b, "<h2 class=\"heading-m\" id=\"bank\">Bank details</h2>"
-	        "<p>A panel of yours pays by bank transfer from a list it sends its finance team. "
-	        "Your details are kept sealed and are only ever shown masked, here and to nobody "
-	        "else; they go only into that list.</p>");
-	const char *masked = bank_masked(req);
+	        "<p>Some of your panels pay by bank transfer from a list they send their finance "
+	        "team. Your details are kept sealed and are only ever shown masked, here and to "
+	        "nobody else. They go only into the lists of the panels you choose.</p>");
+	const char *masked = bank_masked(req), *given_keys, *given_names;
+	bank_given(req, st, &given_keys, &given_names);
+	/* After a refused form, the boxes as the person left them. */
+	const char *chosen = e && e->n ? form_get_all(&req->form, "panels", &req->arena) : given_keys;
 	if (masked) {
 		html(b, "<p>Saved: %t.</p>", masked);
+		if (*given_names) html(b, "<p>Given to: %t.</p>", given_names);
+		else html(b, "<p class=\"status status-at\"><strong>No panel may use them yet.</strong> "
+		             "Choose which panels may, below.</p>");
+		ui_form_begin(req, "/my-pay/bank/panels");
+		ui_choices(req, e, "panels", "Which panels may use them",
+		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		           chosen, true);
+		ui_button(req, "Save my choice", "secondary");
+		ui_form_end(req);
 		ui_form_begin(req, "/my-pay/bank/remove");
 		ui_button(req, "Remove my bank details", "secondary");
 		ui_form_end(req);
@@ -308,6 +348,10 @@ static void bank_section(struct request *req, const struct my_pay_standing *st,
 	ui_input(req, e, "account_name", "Name on the account", NULL, "", "text", "off");
 	ui_input(req, e, "sort_code", "Sort code", "6 digits, like 12-34-56", "", "text", "off");
 	ui_input(req, e, "account_number", "Account number", "8 digits", "", "text", "off");
+	if (!masked)
+		ui_choices(req, e, "panels", "Which panels may use them",
+		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		           chosen, true);
 	ui_button(req, masked ? "Replace my bank details" : "Save my bank details", NULL);
 	ui_form_end(req);
 }
@@ -422,6 +466,29 @@ void my_pay_limit_post(struct request *req)
 	respond_redirect(req, "/my-pay#limit");
 }
 
+/* The "panels" checkboxes: at least one, each a panel of the person's that
+ * keeps bank details; false (with an error in e) otherwise. */
+static bool chosen_bank_panels(struct request *req, const struct my_pay_standing *st,
+                               struct form_errors *e, int64_t **ids, size_t *n)
+{
+	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, ids, n) ||
+	    *n == 0) {
+		errors_add(e, "panels", "Choose at least one panel that may use your bank details.");
+		return false;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		bool offered = false;
+		for (size_t p = 0; p < st->nbank_panels && !offered; p++)
+			offered = !strcmp(st->bank_panels[p].key,
+			                  arena_printf(&req->arena, "%lld", (long long)(*ids)[i]));
+		if (!offered) {
+			errors_add(e, "panels", "Choose from your panels that keep bank details.");
+			return false;
+		}
+	}
+	return true;
+}
+
 void my_pay_bank_post(struct request *req)
 {
 	struct my_pay_standing st;
@@ -444,15 +511,54 @@ void my_pay_bank_post(struct request *req)
 		errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
 	if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
 		errors_add(&e, "account_number", "Enter the 8-digit account number.");
+	/* Replacing saved details keeps the panels they were given to. */
+	int64_t *ids = NULL;
+	size_t n = 0;
+	const char *masked = bank_masked(req);
+	if (masked) {
+		if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) {
+			respond_error(req, 500, "internal", "We could not load your bank details.");
+			return;
+		}
+	} else {
+		chosen_bank_panels(req, &st, &e, &ids, &n);
+	}
 	if (e.n) {
 		req->status = 400;
 		my_pay_page(req, &e, false);
 		return;
 	}
-	bool saved = bank_save(req, req->user->id, &d);
+	bool saved = bank_save(req, req->user->id, &d, ids, n);
 	sodium_memzero(&d, sizeof d);
 	if (!saved) {
 		respond_error(req, 500, "internal", "We could not save your bank details.");
+		return;
+	}
+	respond_redirect(req, "/my-pay#bank");
+}
+
+void my_pay_bank_panels_post(struct request *req)
+{
+	struct my_pay_standing st;
+	if (!my_pay_standing(req, &st)) {
+		respond_error(req, 500, "internal", "We could not load your pay.");
+		return;
+	}
+	struct form_errors e = { 0 };
+	int64_t *ids;
+	size_t n;
+	if (!chosen_bank_panels(req, &st, &e, &ids, &n)) {
+		req->status = 400;
+		my_pay_page(req, &e, false);
+		return;
+	}
+	enum store_rc rc = store_pay_bank_panels_set(req->store, req->user->id, ids, n, req->now);
+	if (rc == ST_NOT_FOUND) {
+		respond_error(req, 409, "not_stored", "You have no bank details saved to give.");
+		return;
+	}
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not save your choice.");
 		return;
 	}
 	respond_redirect(req, "/my-pay#bank");

@@ -959,7 +959,7 @@ void pay_run_csv_get(struct request *req)
 	wants_bank &= pol.store_bank_details;
 	for (size_t i = 0; i < n; i++) {
 		struct bank_details bank = { 0 };
-		if (wants_bank && bank_open(req, p[i].user_id, &bank) == BANK_OPEN)
+		if (wants_bank && bank_open(req, p[i].user_id, req->panel->id, &bank) == BANK_OPEN)
 			store_audit_add(req->store, p[i].user_id, req->user->id, AUDIT_EXPORT,
 			                "bank_details", req->now);
 		for (size_t c = 0; c < nc; c++) {

@@ -123,6 +123,7 @@ void pay_run_csv_get(struct request *req);
 void my_pay_get(struct request *req);
 void my_pay_limit_post(struct request *req);
 void my_pay_bank_post(struct request *req);
+void my_pay_bank_panels_post(struct request *req);
 void my_pay_bank_remove_post(struct request *req);
 void my_pay_statement_get(struct request *req);
 

@@ -3,6 +3,7 @@
 /* What the pay pages share (page_pay.c, page_my_pay.c, the panel page). */
 #include "app/app.h"
 #include "web/http.h"
+#include "web/layout.h"
 
 /* A day number as "2026-11-23", for forms (layout.h's format_day shows it). */
 const char *iso_day(struct request *req, int64_t day);
@@ -46,20 +47,28 @@ enum bank_read {
 	BANK_OTHER_KEY,   /* sealed under a key this server does not have */
 	BANK_UNREADABLE,  /* they do not open or do not parse */
 };
-enum bank_read bank_open(struct request *req, int64_t user_id, struct bank_details *out);
-bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d);
+/* for_panel: the panel whose payment run reads them, which must be one the
+ * person gave them to (else BANK_NONE); 0 when the person reads their own. */
+enum bank_read bank_open(struct request *req, int64_t user_id, int64_t for_panel,
+                         struct bank_details *out);
+/* Seals and saves them, given to exactly panel_ids (already checked to be
+ * among my_pay_standing's bank_panels). */
+bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d,
+               const int64_t *panel_ids, size_t n);
 
 /* Where the signed-in person stands, for "My pay" and /api/v1/me/pay:
  * their declared limit and its check today (a claim of nothing), in the
  * zone of their first panel; the currency and benefits advice of the
- * first panel of theirs that pays; whether any of those keeps bank
- * details. */
+ * first panel of theirs that pays; the panels of theirs that keep bank
+ * details, to which they may give theirs. */
 struct my_pay_standing {
 	const char *zone;
 	int64_t today;
 	char currency[4];
 	const char *advice_name, *advice_url;
-	bool bank_wanted;
+	bool bank_wanted;            /* nbank_panels > 0 */
+	struct field_option *bank_panels; /* key: the panel's id; label: its name */
+	size_t nbank_panels;
 	bool declared;
 	struct pay_declaration declaration;
 	struct pay_check check;

@@ -140,6 +140,7 @@ const struct route routes[] = {
 	{ GET,  "/my-pay",            my_pay_get,          ACCESS_USER, 0, 0 },
 	{ POST, "/my-pay/limit",      my_pay_limit_post,   ACCESS_USER, 0, 0 },
 	{ POST, "/my-pay/bank",       my_pay_bank_post,    ACCESS_USER, 0, 0 },
+	{ POST, "/my-pay/bank/panels", my_pay_bank_panels_post, ACCESS_USER, 0, 0 },
 	{ POST, "/my-pay/bank/remove", my_pay_bank_remove_post, ACCESS_USER, 0, 0 },
 	{ GET,  "/my-pay/statement",  my_pay_statement_get, ACCESS_USER, 0, 0 },
 	{ GET,  "/my-data",           my_data_get,         ACCESS_USER, 0, 0 },

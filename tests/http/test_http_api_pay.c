@@ -482,11 +482,23 @@ static void bank_details_are_sealed_and_shown_masked(void **state)
 	json_decref(j);
 
 	client_refresh_csrf(amira);
+	/* Given to no panel, they are refused and nothing typed but them is lost. */
 	struct response *r = post_form(amira, "/my-pay/bank", "account_name=A+Haddad&sort_code=12-34-56"
 	                                                      "&account_number=87654321");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "Choose at least one panel"));
+	response_free(r);
+	/* Panel 2 does not keep bank details: it cannot be chosen. */
+	r = post_form(amira, "/my-pay/bank", "account_name=A+Haddad&sort_code=12-34-56"
+	                                     "&account_number=87654321&panels=2");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	r = post_form(amira, "/my-pay/bank", "account_name=A+Haddad&sort_code=12-34-56"
+	                                     "&account_number=87654321&panels=1");
 	assert_int_equal(r->status, 303);
 	response_free(r);
 	r = get(amira, "/my-pay");
+	assert_true(contains(r, "Given to: Just Voices migrants&#39; panel."));
 	assert_true(contains(r, "**-**-56"));
 	assert_true(contains(r, "****4321"));
 	assert_false(contains(r, "87654321"));
@@ -528,6 +540,43 @@ static void bank_details_are_sealed_and_shown_masked(void **state)
 	/* ...and that export is in her audit log. */
 	r = call(amira, "GET", "/api/v1/me/audit", NULL, 200);
 	assert_true(contains(r, "bank_details"));
+	response_free(r);
+
+	/* Issue 17, point 4: another panel of hers that keeps bank details, and
+	 * a steward there, cannot export them with a penny's claim... */
+	j = call_json(sam, "GET", "/api/v1/panels/2/pay/policy", NULL, 200);
+	version = num(json_object_get(j, "policy"), "version");
+	json_decref(j);
+	snprintf(body, sizeof body,
+	         "{\"version\":%ld,\"currency\":\"GBP\",\"rates\":{\"hour\":2500,\"half_day\":9000,"
+	         "\"day\":18000},\"meeting_unit\":\"hour\","
+	         "\"csv_columns\":\"reference,payee,account_name,sort_code,account_number,amount\","
+	         "\"store_bank_details\":true}", version);
+	json_decref(call_json(sam, "PUT", "/api/v1/panels/2/pay/policy", body, 200));
+	snprintf(body, sizeof body, "{\"kind\":\"expense\",\"description\":\"Penny\",\"work_day\":\"%s\","
+	                            "\"category\":\"travel\",\"amount\":1,\"payee_id\":3}",
+	         day_from_today(-1));
+	j = keyed_json(sam, "/api/v1/panels/2/pay/claims", body, "penny-claim", 201);
+	claim = get_id(json_object_get(j, "claim"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/2/pay/claims/%ld/decision", claim);
+	json_decref(keyed_json(sam, path, "{\"choice\":\"approve\"}", "penny-approve", 200));
+	snprintf(body, sizeof body, "{\"claims\":[%ld]}", claim);
+	j = keyed_json(sam, "/api/v1/panels/2/pay/runs", body, "penny-run", 201);
+	run = get_id(json_object_get(j, "run"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/2/pay/runs/%ld/csv", run);
+	r = call(sam, "GET", path, NULL, 200);
+	assert_true(contains(r, ",,,0.01"));
+	assert_false(contains(r, "87654321"));
+	response_free(r);
+	/* ...until she gives them to it too. */
+	client_refresh_csrf(amira);
+	r = post_form(amira, "/my-pay/bank/panels", "panels=1&panels=2");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = call(sam, "GET", path, NULL, 200);
+	assert_true(contains(r, "A Haddad,123456,87654321,0.01"));
 	response_free(r);
 
 	/* Removed, they are gone. */

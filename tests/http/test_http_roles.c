@@ -323,6 +323,8 @@ static const struct row rows[] = {
 	{ "GET", "/my-pay", "/my-pay", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "POST", "/my-pay/limit", "/my-pay/limit", "rule=", { 303, 400, 400, 400, 400, 400 } },
 	{ "POST", "/my-pay/bank", "/my-pay/bank", "sort_code=1", { 303, 409, 409, 409, 409, 409 } },
+	{ "POST", "/my-pay/bank/panels", "/my-pay/bank/panels", "panels=1",
+	  { 303, 400, 400, 400, 400, 400 } },
 	{ "POST", "/my-pay/bank/remove", "/my-pay/bank/remove", NULL,
 	  { 303, 303, 303, 303, 303, 303 } },
 	{ "GET", "/my-pay/statement", "/my-pay/statement", NULL, { 303, 200, 200, 200, 200, 200 } },

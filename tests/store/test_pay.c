@@ -515,27 +515,53 @@ static void timeliness_and_statements_follow_payments(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Bank details are one person's, and readable for a panel only once the
+ * person gave them to it (issue 17, point 4). */
 static void bank_details_are_kept_as_given_and_cleared(void **state)
 {
 	struct fx *f = *state;
 	const char *sealed, *key_id;
-	int64_t at;
-	assert_int_equal(store_pay_bank_get(f->s, f->member, &f->a, &sealed, &key_id, &at),
+	int64_t at, *ids;
+	size_t n;
+	struct panel p2 = { .name = "Another panel", .description = "", .time_zone = "UTC",
+	                    .language = "en", .organisation = "Org", .hosting = HOSTING_USER_LED };
+	int64_t other_panel;
+	assert_int_equal(store_panel_create(f->s, &p2, T0, &other_panel), ST_OK);
+	assert_int_equal(store_pay_bank_get(f->s, f->member, 0, &f->a, &sealed, &key_id, &at),
 	                 ST_NOT_FOUND);
-	assert_int_equal(store_pay_bank_set(f->s, f->member, "abcdef", "k1", T0), ST_OK);
-	assert_int_equal(store_pay_bank_get(f->s, f->member, &f->a, &sealed, &key_id, &at), ST_OK);
+	assert_int_equal(store_pay_bank_panels_set(f->s, f->member, &f->panel, 1, T0), ST_NOT_FOUND);
+	assert_int_equal(store_pay_bank_set(f->s, f->member, "abcdef", "k1", &f->panel, 1, T0), ST_OK);
+	assert_int_equal(store_pay_bank_get(f->s, f->member, 0, &f->a, &sealed, &key_id, &at), ST_OK);
 	assert_string_equal(sealed, "abcdef");
 	assert_string_equal(key_id, "k1");
+	/* The panel it was given to reads it; another does not. */
+	assert_int_equal(store_pay_bank_get(f->s, f->member, f->panel, &f->a, &sealed, &key_id, &at),
+	                 ST_OK);
+	assert_int_equal(store_pay_bank_get(f->s, f->member, other_panel, &f->a, &sealed, &key_id,
+	                                    &at), ST_NOT_FOUND);
+	/* Given to the other panel instead: the first no longer reads it. */
+	assert_int_equal(store_pay_bank_panels_set(f->s, f->member, &other_panel, 1, T0), ST_OK);
+	assert_int_equal(store_pay_bank_panels(f->s, f->member, &f->a, &ids, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], other_panel);
+	assert_int_equal(store_pay_bank_get(f->s, f->member, f->panel, &f->a, &sealed, &key_id, &at),
+	                 ST_NOT_FOUND);
+	/* Replacing the details with no panels given leaves them to no panel. */
+	assert_int_equal(store_pay_bank_set(f->s, f->member, "abcd", "k1", NULL, 0, T0), ST_OK);
+	assert_int_equal(store_pay_bank_panels(f->s, f->member, &f->a, &ids, &n), ST_OK);
+	assert_int_equal(n, 0);
 	assert_int_equal(store_pay_bank_clear(f->s, f->member), ST_OK);
 	assert_int_equal(store_pay_bank_clear(f->s, f->member), ST_NOT_FOUND);
-	/* erasing the person takes their declaration and bank details */
+	/* erasing the person takes their declaration, bank details and choices */
 	struct pay_declaration d = { .rule = "esa_permitted_lower", .anchor_day = 1 };
 	assert_int_equal(store_pay_declaration_set(f->s, f->member, &d, T0), ST_OK);
-	assert_int_equal(store_pay_bank_set(f->s, f->member, "abcdef", "k1", T0), ST_OK);
+	assert_int_equal(store_pay_bank_set(f->s, f->member, "abcdef", "k1", &f->panel, 1, T0), ST_OK);
 	assert_int_equal(store_user_erase(f->s, f->member, T0), ST_OK);
 	assert_int_equal(store_pay_declaration_get(f->s, f->member, &f->a, &d), ST_NOT_FOUND);
-	assert_int_equal(store_pay_bank_get(f->s, f->member, &f->a, &sealed, &key_id, &at),
+	assert_int_equal(store_pay_bank_get(f->s, f->member, 0, &f->a, &sealed, &key_id, &at),
 	                 ST_NOT_FOUND);
+	assert_int_equal(store_pay_bank_panels(f->s, f->member, &f->a, &ids, &n), ST_OK);
+	assert_int_equal(n, 0);
 }
 
 /* ---- copying an installation ---- */
@@ -553,7 +579,7 @@ static void copy_keeps_every_pay_table(void **state)
 	assert_int_equal(store_pay_policy_put(f->s, &p, T0), ST_OK);
 	struct pay_declaration d = { .rule = "carers_allowance", .anchor_day = day };
 	assert_int_equal(store_pay_declaration_set(f->s, f->member, &d, T0), ST_OK);
-	assert_int_equal(store_pay_bank_set(f->s, f->member, "00ff", "k1", T0), ST_OK);
+	assert_int_equal(store_pay_bank_set(f->s, f->member, "00ff", "k1", &f->panel, 1, T0), ST_OK);
 	int64_t waiting = add_claim(f, f->member, CLAIM_WORK, 100, day, "k:c1");
 	int64_t declined = add_claim(f, f->member, CLAIM_WORK, 200, day, "k:c2");
 	int64_t paid = add_claim(f, f->member, CLAIM_WORK, 300, day, "k:c3");
@@ -576,7 +602,7 @@ static void copy_keeps_every_pay_table(void **state)
 	static const char *const pay_tables[] = { "pay_policies", "earnings_limits",
 	                                          "pay_declarations", "pay_runs", "pay_claims",
 	                                          "pay_ledger", "pay_paid_days",
-	                                          "pay_bank_details" };
+	                                          "pay_bank_details", "pay_bank_panels" };
 	for (size_t t = 0; t < sizeof pay_tables / sizeof pay_tables[0]; t++)
 		if (table_rows(from, nf, pay_tables[t]) == 0) fail_msg("%s is empty", pay_tables[t]);
 	char target[300];
