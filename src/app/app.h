@@ -212,7 +212,8 @@ bool app_paper_remove(struct store *s, const char *files_dir, const struct meeti
 /* Records whether user_id (a member of p) came to meeting m, as actor_id
  * says: someone newly recorded as having come to a meeting that is over
  * is asked once for their reflection, and the pay that attendance earns
- * follows (app_pay_for_attendance). */
+ * follows (app_pay_for_attendance). Nobody is recorded as having come to
+ * a meeting that has not begun (409 not_started). */
 bool app_record_attendance(struct store *s, const struct panel *p, const struct meeting *m,
                            int64_t actor_id, int64_t user_id, bool came, int64_t now,
                            struct arena *a, struct app_error *err);

@@ -344,12 +344,28 @@ struct approval {
 	enum pay_outcome *outcome;
 	struct pay_check check;
 	bool refused;
+	bool own;                    /* refused: the steward's own, and another could approve */
 };
+
+/* Whether actor_id may approve or pay out money to payee in panel_id
+ * (policy_may_pay_self), read in the caller's transaction. */
+static bool may_pay(struct store *s, int64_t panel_id, int64_t actor_id, bool pays_actor)
+{
+	return policy_may_pay_self(pays_actor && actor_id != 0,
+	                           (int)store_active_steward_count(s, panel_id));
+}
+
+static const char SECOND_STEWARD[] =
+	"Another steward of this panel must do this, because it pays you.";
 
 static enum store_rc approve_tx(struct store *s, void *p)
 {
 	struct approval *ap = p;
 	int64_t entry;
+	if (!may_pay(s, ap->step->panel_id, ap->step->by, ap->claim->user_id == ap->step->by)) {
+		ap->own = true;
+		return ST_OK;
+	}
 	if (!app_pay_check(s, ap->claim, ap->step->pay_day, ap->a, &ap->check)) return ST_ERROR;
 	ap->refused = ap->plain && pay_check_needs_reason(&ap->check);
 	if (ap->refused) return ST_OK;
@@ -411,6 +427,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		struct approval ap = { .claim = c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
 		                       .now = now, .a = a, .outcome = outcome };
 		if (store_tx_keyed(s, approve_tx, &ap) != ST_OK) return app_internal(err);
+		if (ap.own) return app_fail(err, 403, "second_steward", "choice", SECOND_STEWARD);
 		if (ap.refused)
 			return app_fail(err, 409, "over_limit", "choice",
 			                arena_printf(a, "This would take %s over their declared limit by %s "
@@ -465,6 +482,47 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 
 /* ---- payment runs ---- */
 
+/* Making or marking paid a run, with the four-eyes check in its transaction. */
+struct run_tx {
+	const struct panel *p;
+	int64_t actor_id, run_id_in, paid_day, now;
+	const int64_t *ids;
+	size_t n;
+	const char *reference, *key;
+	int64_t *run_id;
+	enum pay_outcome *outcome;
+	bool own;                    /* refused: it pays the actor, and another could do it */
+};
+
+static enum store_rc run_create_tx(struct store *s, void *p)
+{
+	struct run_tx *x = p;
+	bool pays_actor;
+	enum store_rc rc = store_pay_claims_pay(s, x->p->id, x->ids, x->n, x->actor_id, &pays_actor);
+	if (rc != ST_OK) return rc;
+	if (!may_pay(s, x->p->id, x->actor_id, pays_actor)) {
+		x->own = true;
+		return ST_OK;
+	}
+	return store_pay_run_create(s, x->p->id, x->reference, x->ids, x->n, x->key, x->actor_id,
+	                            civil_day_at(x->now, x->p->time_zone), x->now, x->run_id,
+	                            x->outcome);
+}
+
+static enum store_rc run_paid_tx(struct store *s, void *p)
+{
+	struct run_tx *x = p;
+	bool pays_actor;
+	enum store_rc rc = store_pay_run_pays(s, x->run_id_in, x->actor_id, &pays_actor);
+	if (rc != ST_OK) return rc;
+	if (!may_pay(s, x->p->id, x->actor_id, pays_actor)) {
+		x->own = true;
+		return ST_OK;
+	}
+	return store_pay_run_mark_paid(s, x->p->id, x->run_id_in, x->paid_day, x->key, x->actor_id,
+	                               x->now, x->outcome);
+}
+
 bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id,
                         const int64_t *ids, size_t n, const char *reference, const char *key,
                         int64_t now, struct arena *a, int64_t *run_id,
@@ -483,9 +541,11 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 	reference = text_trim(arena_strdup(a, reference ? reference : ""));
 	if (strlen(reference) > 60)
 		return app_fail(err, 422, "too_long", "reference", "Keep the reference under 60 characters.");
-	enum store_rc rc = store_pay_run_create(s, p->id, reference, ids, n,
-	                                        client_key(a, actor_id, key), actor_id,
-	                                        civil_day_at(now, p->time_zone), now, run_id, outcome);
+	struct run_tx x = { .p = p, .actor_id = actor_id, .ids = ids, .n = n,
+	                    .reference = reference, .key = client_key(a, actor_id, key),
+	                    .now = now, .run_id = run_id, .outcome = outcome };
+	enum store_rc rc = store_tx_keyed(s, run_create_tx, &x);
+	if (x.own) return app_fail(err, 403, "second_steward", "claims", SECOND_STEWARD);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 422, "invalid", "claims", "A chosen claim is not this panel's.");
 	if (rc == ST_CONFLICT)
@@ -514,9 +574,11 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 	enum store_rc rc = store_pay_run_get(s, p->id, run_id, a, &run);
 	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such run.");
 	if (rc != ST_OK) return app_internal(err);
-	rc = store_pay_run_mark_paid(s, p->id, run_id, paid_day, client_key(a, actor_id, key),
-	                             actor_id, now, outcome);
+	struct run_tx x = { .p = p, .actor_id = actor_id, .run_id_in = run_id, .paid_day = paid_day,
+	                    .key = client_key(a, actor_id, key), .now = now, .outcome = outcome };
+	rc = store_tx_keyed(s, run_paid_tx, &x);
 	if (rc != ST_OK) return app_internal(err);
+	if (x.own) return app_fail(err, 403, "second_steward", NULL, SECOND_STEWARD);
 	if (*outcome == PAY_KEY_REUSED)
 		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE)
@@ -531,12 +593,21 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 		civil_date_of_day(paid_day, &y, &m, &dd);
 		struct pay_policy pol;
 		store_pay_policy_get(s, p->id, a, &pol);
-		for (size_t i = 0; i < n; i++)
+		/* Each way in its own words: a voucher is not money paid in. */
+		static const char *const said[METHOD__COUNT] = {
+			[METHOD_BANK] = "%s was paid to you by bank transfer on %04d-%02d-%02d (%s).",
+			[METHOD_VOUCHER] = "A voucher worth %s was sent to you on %04d-%02d-%02d (%s).",
+			[METHOD_TRAINING] = "Training worth %s was paid for you on %04d-%02d-%02d (%s).",
+			[METHOD_DONATE] = "%s was given as a donation, as you chose, on %04d-%02d-%02d (%s).",
+		};
+		for (size_t i = 0; i < n; i++) {
+			const char *fmt = payees[i].has_method ? said[payees[i].method]
+			                                       : "%s was paid to you on %04d-%02d-%02d (%s).";
 			store_notice_add(s, payees[i].user_id, p->id,
-			                 arena_printf(a, "%s was paid to you on %04d-%02d-%02d (%s).",
-			                              money_format(a, pol.currency, payees[i].amount), y, m,
-			                              dd, run.reference),
+			                 arena_printf(a, fmt, money_format(a, pol.currency, payees[i].amount),
+			                              y, m, dd, run.reference),
 			                 "/my-pay", now);
+		}
 	}
 	return true;
 }

@@ -383,14 +383,24 @@ struct attendance_ctx {
 	int64_t actor_id, user_id, now;
 	bool came;
 	struct arena *a;
+	bool not_started;            /* out: came, but the meeting has not begun */
 };
 
 static enum store_rc attendance_tx(struct store *s, void *ctx)
 {
 	struct attendance_ctx *c = ctx;
+	/* Nobody comes to a meeting before it begins (and so earns no fee):
+	 * read in the transaction, as the meeting may have moved. */
+	struct meeting now_m;
+	enum store_rc rc = store_meeting_get(s, c->p->id, c->m->id, c->a, &now_m);
+	if (rc != ST_OK) return rc;
+	if (c->came && now_m.starts_at > c->now) {
+		c->not_started = true;
+		return ST_CONFLICT;
+	}
 	enum meeting_reply reply;
 	bool had = false;
-	enum store_rc rc = store_meeting_mine(s, c->m->id, c->user_id, &reply, &had);
+	rc = store_meeting_mine(s, c->m->id, c->user_id, &reply, &had);
 	if (rc == ST_OK) rc = store_meeting_attended(s, c->m->id, c->user_id, c->came, c->now);
 	if (rc != ST_OK) return rc;
 	/* Someone newly recorded as having come to a meeting that is over is
@@ -412,7 +422,11 @@ bool app_record_attendance(struct store *s, const struct panel *p, const struct 
                            int64_t actor_id, int64_t user_id, bool came, int64_t now,
                            struct arena *a, struct app_error *err)
 {
-	struct attendance_ctx c = { p, m, actor_id, user_id, now, came, a };
-	if (store_tx(s, attendance_tx, &c) != ST_OK) return app_internal(err);
+	struct attendance_ctx c = { p, m, actor_id, user_id, now, came, a, false };
+	enum store_rc rc = store_tx(s, attendance_tx, &c);
+	if (c.not_started)
+		return app_fail(err, 409, "not_started", "attended",
+		                "Attendance can be recorded once the meeting has begun.");
+	if (rc != ST_OK) return app_internal(err);
 	return true;
 }

@@ -148,6 +148,11 @@ bool policy_can_see_person(enum viewer_relation rel)
 	return rel != REL_NONE;
 }
 
+bool policy_may_pay_self(bool own, int active_stewards)
+{
+	return !own || active_stewards < 2;
+}
+
 bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
                             enum member_status from_status,
                             enum panel_role to_role, enum member_status to_status)

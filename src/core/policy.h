@@ -123,6 +123,11 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
                             enum member_status from_status,
                             enum panel_role to_role, enum member_status to_status);
 
+/* Four eyes on money: may a steward approve a claim, or make or mark paid a
+ * payment run, when own is whether it pays them? Their own only where no
+ * other active steward could do it (a panel with one steward). */
+bool policy_may_pay_self(bool own, int active_stewards);
+
 /* Names as stored and as shown. parse functions return false for unknown. */
 const char *role_key(enum panel_role r);          /* "co_creator" */
 const char *role_label(enum panel_role r);        /* "Co-creator" */

@@ -134,6 +134,9 @@
 	X(EARNINGS, "SELECT COALESCE(SUM(amount), 0) FROM pay_claims WHERE user_id = $1 AND " \
 	            "pay_day BETWEEN $2 AND $3 AND state IN ('approved', 'paid') AND "         \
 	            "kind <> 'expense' AND id <> $4")                                         \
+	X(RUN_HOLDS_PAYEE, "SELECT COUNT(*) FROM pay_claims WHERE run_id = $1 AND user_id = $2") \
+	X(WAITING_EARNINGS, "SELECT COALESCE(SUM(amount), 0) FROM pay_claims WHERE "          \
+	                    "user_id = $1 AND state = 'claimed' AND kind <> 'expense'")       \
 	X(RUN_BY_KEY, "SELECT id, panel_id FROM pay_runs WHERE idempotency_key = $1")         \
 	X(RUN_COUNT, "SELECT COUNT(*) FROM pay_runs WHERE panel_id = $1")                    \
 	X(RUN_INSERT, "INSERT INTO pay_runs (panel_id, reference, claims, total, created_by, " \
@@ -152,7 +155,8 @@
 	                 "paid_key = $5 WHERE id = $1 AND paid_day IS NULL")                 \
 	X(RUN_PAYEES, "SELECT c.user_id, u.display_name, u.email, c.amount, c.id, "          \
 	              "COALESCE(c.method, '') FROM pay_claims c JOIN users u ON u.id = c.user_id " \
-	              "WHERE c.id IN " RUN_CLAIM_IDS " ORDER BY u.display_name, c.user_id, c.id") \
+	              "WHERE c.id IN " RUN_CLAIM_IDS " ORDER BY u.display_name, c.user_id, "       \
+	              "COALESCE(c.method, ''), c.id") \
 	X(TIMELINESS, "SELECT COALESCE(SUM(n), 0), COALESCE(SUM(n * days), 0), "             \
 	              "COALESCE(MAX(days), 0), "                                             \
 	              "COALESCE(SUM(CASE WHEN days > $2 THEN n ELSE 0 END), 0) "             \
@@ -740,6 +744,46 @@ enum store_rc store_pay_balance(struct store *s, int64_t user_id, int64_t panel_
 	return ST_OK;
 }
 
+enum store_rc store_pay_claims_pay(struct store *s, int64_t panel_id, const int64_t *ids,
+                                   size_t n, int64_t user_id, bool *any)
+{
+	*any = false;
+	for (size_t i = 0; i < n && !*any; i++) {
+		struct db_stmt *st = stmt(s, P_CLAIM_STATE);
+		if (!st) return ST_ERROR;
+		db_bind_i64(st, 1, ids[i]);
+		db_bind_i64(st, 2, panel_id);
+		enum store_rc rc = sq_first_row(st);
+		if (rc == ST_NOT_FOUND) continue; /* the run says which are not the panel's */
+		if (rc != ST_OK) return rc;
+		*any = db_col_i64(st, 2) == user_id;
+		db_done(st);
+	}
+	return ST_OK;
+}
+
+enum store_rc store_pay_run_pays(struct store *s, int64_t run_id, int64_t user_id, bool *any)
+{
+	struct db_stmt *st = stmt(s, P_RUN_HOLDS_PAYEE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, run_id);
+	db_bind_i64(st, 2, user_id);
+	int64_t count = 0;
+	enum store_rc rc = sq_first_i64(st, &count);
+	*any = count > 0;
+	return rc == ST_NOT_FOUND ? ST_OK : rc;
+}
+
+enum store_rc store_pay_waiting_earnings(struct store *s, int64_t user_id, int64_t *total)
+{
+	struct db_stmt *st = stmt(s, P_WAITING_EARNINGS);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	*total = 0;
+	enum store_rc rc = sq_first_i64(st, total);
+	return rc == ST_NOT_FOUND ? ST_OK : rc;
+}
+
 enum store_rc store_pay_earnings_between(struct store *s, int64_t user_id,
                                          struct day_range range, int64_t except,
                                          int64_t *total)
@@ -988,21 +1032,20 @@ enum store_rc store_pay_run_payees(struct store *s, int64_t run_id, struct arena
 	size_t nrows;
 	enum store_rc rc = sq_collect(st, sizeof *rows, a, read_payee_row, (void **)&rows, &nrows);
 	if (rc != ST_OK) return rc;
-	/* Rows come grouped by payee: fold each group into one. */
+	/* Rows come grouped by payee and way: fold each group into one. */
 	struct pay_payee *p = arena_alloc(a, (nrows ? nrows : 1) * sizeof *p);
 	size_t k = 0;
 	struct buf ids = { 0 };
 	for (size_t i = 0; i < nrows; i++) {
 		enum pay_method m = METHOD_BANK;
 		bool has = pay_method_parse(rows[i].method, &m);
-		if (i == 0 || rows[i].user_id != rows[i - 1].user_id) {
+		if (i == 0 || rows[i].user_id != rows[i - 1].user_id ||
+		    strcmp(rows[i].method, rows[i - 1].method)) {
 			if (k > 0) p[k - 1].claim_ids = arena_strdup(a, ids.data);
 			buf_reset(&ids);
 			p[k++] = (struct pay_payee){ .user_id = rows[i].user_id, .name = rows[i].name,
 			                             .email = rows[i].email, .has_method = has,
 			                             .method = m };
-		} else if (has != p[k - 1].has_method || (has && m != p[k - 1].method)) {
-			p[k - 1].mixed_methods = true;
 		}
 		p[k - 1].amount += rows[i].amount;
 		p[k - 1].claims++;

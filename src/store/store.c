@@ -546,6 +546,9 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 
 enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx)
 {
+	/* Inside another transaction the retry belongs to the outermost one:
+	 * after a refused write PostgreSQL runs nothing more in this one. */
+	if (s->tx_depth > 0) return fn(s, ctx);
 	enum store_rc rc = store_tx(s, fn, ctx);
 	if (rc == ST_CONFLICT) rc = store_tx(s, fn, ctx);
 	return rc;

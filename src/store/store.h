@@ -76,7 +76,8 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx);
 /* store_tx for a write guarded by an idempotency key or another uniqueness
  * rule: when the commit is refused as ST_CONFLICT (a request racing this
  * one, perhaps on another server, took the key first), fn runs once more,
- * to find what the other wrote and answer as a replay. */
+ * to find what the other wrote and answer as a replay. Called inside
+ * another transaction it only runs fn: the outermost store_tx_keyed retries. */
 enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx);
 
 /* One read snapshot for a run of reads (a page view): the reads between
@@ -857,6 +858,9 @@ enum store_rc store_pay_balance(struct store *s, int64_t user_id, int64_t panel_
 enum store_rc store_pay_earnings_between(struct store *s, int64_t user_id,
                                          struct day_range range, int64_t except,
                                          int64_t *total);
+/* user_id's earnings claims waiting for a decision, in every panel (they
+ * have no payment day yet, so belong to no period). */
+enum store_rc store_pay_waiting_earnings(struct store *s, int64_t user_id, int64_t *total);
 
 struct pay_run {
 	int64_t id, panel_id, claims, total, created_by, created_at, paid_day, paid_at, paid_by;
@@ -871,6 +875,11 @@ enum store_rc store_pay_run_create(struct store *s, int64_t panel_id, const char
                                    const int64_t *ids, size_t n, const char *key, int64_t by,
                                    int64_t today, int64_t now, int64_t *run_id,
                                    enum pay_outcome *outcome);
+/* Whether any of the panel's claims ids (or run run_id's claims) pays
+ * user_id. */
+enum store_rc store_pay_claims_pay(struct store *s, int64_t panel_id, const int64_t *ids,
+                                   size_t n, int64_t user_id, bool *any);
+enum store_rc store_pay_run_pays(struct store *s, int64_t run_id, int64_t user_id, bool *any);
 enum store_rc store_pay_run_get(struct store *s, int64_t panel_id, int64_t id,
                                 struct arena *a, struct pay_run *out);
 /* Newest first. */
@@ -884,12 +893,13 @@ enum store_rc store_pay_run_mark_paid(struct store *s, int64_t panel_id, int64_t
                                       int64_t paid_day, const char *key, int64_t by,
                                       int64_t now, enum pay_outcome *outcome);
 /* The run's payees: one row each, their claims' total and numbers. */
+/* A run's payees: one row per person and way of paying, so that a voucher
+ * is never added into a bank transfer. */
 struct pay_payee {
 	int64_t user_id, amount, claims;
 	const char *name, *email, *claim_ids; /* claim_ids: "12 15 16" */
 	bool has_method;
-	enum pay_method method;               /* of the first claim, by id */
-	bool mixed_methods;
+	enum pay_method method;
 };
 enum store_rc store_pay_run_payees(struct store *s, int64_t run_id, struct arena *a,
                                    struct pay_payee **out, size_t *n);

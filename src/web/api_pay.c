@@ -507,9 +507,8 @@ static void send_run(struct request *req, int status, int64_t run_id, enum pay_o
 			arr, json_pack("{s:I,s:s,s:I,s:I,s:s,s:o}", "user_id", (json_int_t)p[i].user_id,
 			               "name", p[i].name, "amount", (json_int_t)p[i].amount, "claims",
 			               (json_int_t)p[i].claims, "claim_ids", p[i].claim_ids, "method",
-			               p[i].mixed_methods ? json_string("mixed")
-			               : p[i].has_method  ? json_string(pay_method_key(p[i].method))
-			                                  : json_null()));
+			               p[i].has_method ? json_string(pay_method_key(p[i].method))
+			                               : json_null()));
 	json_t *j = run_json(req, &r, pol.currency);
 	json_object_set_new(j, "payees", arr);
 	j = json_pack("{s:o}", "run", j);
@@ -612,6 +611,7 @@ void api_my_pay(struct request *req)
 	}
 	json_object_set_new(j, "declaration", decl);
 	json_object_set_new(j, "this_period", check_json(req, &st.check, NULL));
+	json_object_set_new(j, "waiting_earnings", jint(st.waiting));
 	json_object_set_new(j, "currency", json_string(st.currency));
 	api_send(req, 200, j);
 }

@@ -1403,7 +1403,7 @@ void api_attendance_put(struct request *req)
 			struct app_error err;
 			if (!app_record_attendance(req->store, req->panel, &m, req->user->id, ids[k][i],
 			                           k == 0, req->now, &req->arena, &err)) {
-				respond_error(req, 500, "internal", "We could not save attendance.");
+				api_respond_error(req, &err);
 				return;
 			}
 		}

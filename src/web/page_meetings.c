@@ -293,25 +293,35 @@ static void people_section(struct request *req, const struct meeting *m)
 	bool have_needs = n && app_members_needs(req->store, req->user->id, ids, n, req->now,
 	                                         &req->arena, needs);
 	html(b, "<h2 class=\"heading-m\" id=\"people\">Replies and attendance</h2>");
-	ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m->id)));
+	/* Nobody can have come before the meeting begins (app_record_attendance). */
+	bool begun = m->starts_at <= req->now;
+	if (begun) ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m->id)));
 	if (!n) html(b, "<p>Nobody has replied yet.</p>");
 	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Replies</caption><thead><tr>"
 	        "<th scope=\"col\">Name</th><th scope=\"col\">Reply</th><th scope=\"col\">Access and "
-	        "communication needs</th><th scope=\"col\">Attended</th></tr></thead><tbody>");
+	        "communication needs</th>%r</tr></thead><tbody>",
+	        begun ? "<th scope=\"col\">Attended</th>" : "");
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr><td>%t%r</td><td data-label=\"Reply\">%t</td><td data-label=\"Needs\">",
 		     pp[i].display_name, pp[i].role == ROLE_GUEST ? " (guest)" : "",
 		     reply_label(pp[i].reply));
 		if (have_needs) needs_summary(req, &needs[i]);
 		else html(b, "<span class=\"hint\">None shared</span>");
-		html(b, "</td><td data-label=\"Attended\"><input type=\"hidden\" name=\"listed\" "
-		        "value=\"%l\"><div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
-		        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\"><span class=\"visually-"
-		        "hidden\">%t </span>attended</label></div></td></tr>", pp[i].user_id,
-		     pp[i].user_id, pp[i].user_id, pp[i].attended == 1 ? " checked" : "",
-		     pp[i].user_id, pp[i].display_name);
+		html(b, "</td>");
+		if (begun)
+			html(b, "<td data-label=\"Attended\"><input type=\"hidden\" name=\"listed\" "
+			        "value=\"%l\"><div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
+			        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\"><span class=\"visually-"
+			        "hidden\">%t </span>attended</label></div></td>", pp[i].user_id,
+			     pp[i].user_id, pp[i].user_id, pp[i].attended == 1 ? " checked" : "",
+			     pp[i].user_id, pp[i].display_name);
+		html(b, "</tr>");
 	}
 	if (n) html(b, "</tbody></table>");
+	if (!begun) {
+		html(b, "<p>Attendance can be recorded once the meeting has begun.</p>");
+		return;
+	}
 	if (n) ui_button(req, "Save attendance", "secondary");
 	ui_form_end(req);
 	html(b, "<p><a href=\"%a/attendance\">Record who came, including people who did not "
@@ -410,8 +420,14 @@ void attendance_get(struct request *req)
 	page_begin(req, "Who came", NULL);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"%a#people\">Back to %t</a><h1 class=\"heading-l\">"
-	        "Who came to %t</h1><p>Tick everyone who came. People recorded as attending are "
-	        "asked to reflect on the meeting.</p>", meeting_path(req, m.id), m.title, m.title);
+	        "Who came to %t</h1>", meeting_path(req, m.id), m.title, m.title);
+	if (m.starts_at > req->now) {
+		html(b, "<p>Attendance can be recorded once the meeting has begun.</p>");
+		page_end(req);
+		return;
+	}
+	html(b, "<p>Tick everyone who came. People recorded as attending are asked to reflect on "
+	        "the meeting.</p>");
 	ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m.id)));
 	html(b, "<fieldset class=\"fieldset\"><legend>Attended</legend>");
 	struct buf listed = {0};
@@ -695,7 +711,7 @@ void attendance_post(struct request *req)
 		if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK) continue;
 		if (!app_record_attendance(req->store, req->panel, &m, req->user->id, uid,
 		                           id_in(uid, ticked, nt), req->now, &req->arena, &err)) {
-			respond_error(req, 500, "internal", "We could not save attendance.");
+			respond_app_error(req, &err);
 			return;
 		}
 	}

@@ -55,6 +55,7 @@ bool my_pay_standing(struct request *req, struct my_pay_standing *st)
 	                                             &st->declaration);
 	if (rc != ST_OK && rc != ST_NOT_FOUND) return false;
 	st->declared = rc == ST_OK;
+	if (store_pay_waiting_earnings(req->store, req->user->id, &st->waiting) != ST_OK) return false;
 	/* Where they stand today: the check of a claim of nothing. */
 	struct pay_claim nothing = { .user_id = req->user->id, .kind = CLAIM_WORK };
 	return app_pay_check(req->store, &nothing, st->today, &req->arena, &st->check);
@@ -194,12 +195,30 @@ static void standing_section(struct request *req, const struct my_pay_standing *
 	const char *word = k->limit.kind == LIMIT_TAPER ? "work allowance" : "limit";
 	html(b, "<dl class=\"summary\"><div><dt>Your %t</dt><dd>%t %t (%t)</dd></div>"
 	        "<div><dt>This period</dt><dd>%t to %t</dd></div>"
-	        "<div><dt>Approved or paid to you in it</dt><dd>%t</dd></div></dl>",
+	        "<div><dt>Approved or paid to you in it</dt><dd>%t</dd></div>"
+	        "<div><dt>Claimed and waiting for a decision</dt><dd>%t</dd></div></dl>",
 	     word, money_format(a, st->currency, k->limit.amount),
 	     limit_period_label(k->limit.period), k->limit.name,
 	     format_day(req, k->period.first), format_day(req, k->period.last),
-	     money_format(a, st->currency, e->total_after));
-	if (e->state == LIMIT_UNDER)
+	     money_format(a, st->currency, e->total_after), money_format(a, st->currency, st->waiting));
+	/* Waiting claims have no payment day yet; if they were paid in this
+	 * period they could take the person over, and "to spare" must not say
+	 * otherwise. */
+	struct limit_effect with_waiting;
+	limit_effect(&k->limit, e->total_after, st->waiting, &with_waiting);
+	if (e->state == LIMIT_UNDER && st->waiting && with_waiting.state == LIMIT_OVER)
+		html(b, "<p class=\"status status-at\"><strong>Under your %t by %t now, but the %t "
+		        "waiting would take you %t over it if it were paid this period.</strong> A "
+		        "steward sees this before approving, and can pay it another way or later.</p>",
+		     word, money_format(a, st->currency, e->margin),
+		     money_format(a, st->currency, st->waiting),
+		     money_format(a, st->currency, -with_waiting.margin));
+	else if (e->state == LIMIT_UNDER && st->waiting)
+		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period, or %t "
+		        "if what is waiting were paid in it.</p>",
+		     word, money_format(a, st->currency, e->margin),
+		     money_format(a, st->currency, with_waiting.margin));
+	else if (e->state == LIMIT_UNDER)
 		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period.</p>",
 		     word, money_format(a, st->currency, e->margin));
 	else if (e->state == LIMIT_AT)

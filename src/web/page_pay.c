@@ -672,9 +672,6 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 		struct field_option choices[8];
 		size_t n = 0;
 		if (!over) choices[n++] = (struct field_option){ "approve", "Approve it to be paid" };
-		if (over)
-			choices[n++] = (struct field_option){ "approve_anyway",
-			                                      "Go ahead anyway (give the reason below)" };
 		choices[n++] = (struct field_option){
 			"non_cash", pref ? arena_printf(a, "Pay it in a non-cash way (they said: %s)", pref)
 			                 : "Pay it in a non-cash way" };
@@ -684,12 +681,17 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 		choices[n++] = (struct field_option){ "decline",
 		                                      "Decline it (the member declines, or it is not due)" };
 		choices[n++] = (struct field_option){ "ask", "Ask the member first" };
+		/* Over the limit, going ahead is the last choice, never the default. */
+		if (over)
+			choices[n++] = (struct field_option){ "approve_anyway",
+			                                      "Go ahead anyway (give the reason below)" };
 		choices[n] = (struct field_option){ 0, 0 };
 		ui_choices(req, e, "choice", "What should happen to this claim?",
 		           over ? "It would cross the limit the member declared. These are the "
 		                  "alternatives."
 		                : NULL,
-		           choices, *field(req, "choice") ? field(req, "choice") : choices[0].key, false);
+		           choices, *field(req, "choice") ? field(req, "choice") : over ? "" : "approve",
+		           false);
 		ui_select(req, e, "method", "Non-cash way", non_cash_options(a), field(req, "method"));
 		ui_input(req, e, "pay_day", "Expected payment date",
 		         "The limit check uses the period this date falls in.",
@@ -875,14 +877,12 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	     *r->created_by_name ? r->created_by_name : "a former member", r->claims,
 	     money_format(a, pol.currency, r->total),
 	     r->paid_day ? format_day(req, r->paid_day) : "Not yet");
-	html(b, "<table class=\"table\"><caption>One row per person paid</caption><thead><tr>"
+	html(b, "<table class=\"table\"><caption>One row per person paid and way of paying</caption><thead><tr>"
 	        "<th scope=\"col\">Who</th><th scope=\"col\">How</th><th scope=\"col\">Claims</th>"
 	        "<th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		html(b, "<tr><td>%t</td><td>%t</td><td>%t</td><td class=\"num\">%t</td></tr>", p[i].name,
-		     p[i].mixed_methods ? "More than one way"
-		     : p[i].has_method  ? pay_method_label(p[i].method)
-		                        : "",
+		     p[i].has_method ? pay_method_label(p[i].method) : "",
 		     p[i].claim_ids, money_format(a, pol.currency, p[i].amount));
 	html(b, "</tbody></table><p><a class=\"button secondary\" href=\"/panels/%l/pay/runs/%l/csv\" "
 	        "download>Download the CSV for the finance system</a></p>",
@@ -958,8 +958,11 @@ void pay_run_csv_get(struct request *req)
 	for (size_t c = 0; c < nc; c++) wants_bank |= pay_column_is_bank(cols[c]);
 	wants_bank &= pol.store_bank_details;
 	for (size_t i = 0; i < n; i++) {
+		/* Bank details only on a bank transfer's row. */
 		struct bank_details bank = { 0 };
-		if (wants_bank && bank_open(req, p[i].user_id, req->panel->id, &bank) == BANK_OPEN)
+		bool by_bank = !p[i].has_method || p[i].method == METHOD_BANK;
+		if (wants_bank && by_bank &&
+		    bank_open(req, p[i].user_id, req->panel->id, &bank) == BANK_OPEN)
 			store_audit_add(req->store, p[i].user_id, req->user->id, AUDIT_EXPORT,
 			                "bank_details", req->now);
 		for (size_t c = 0; c < nc; c++) {

@@ -72,6 +72,7 @@ struct my_pay_standing {
 	bool declared;
 	struct pay_declaration declaration;
 	struct pay_check check;
+	int64_t waiting;             /* earnings claimed, not yet decided, in every panel */
 };
 bool my_pay_standing(struct request *req, struct my_pay_standing *st);
 /* A statement's days from the query: ?tax_year=2025 (6 April 2025 to 5

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <string.h>
+#include <time.h>
 
 json_t *parse(const struct response *r)
 {
@@ -99,4 +100,25 @@ int notices_saying(struct client *c, const char *needle)
 		n += strstr(str(v, "body"), needle) != NULL;
 	json_decref(j);
 	return n;
+}
+
+long meeting_in_progress(struct client *steward, long panel_id, long project_id,
+                         const char *title)
+{
+	time_t now = time(NULL), from = now - 3600, to = now + 3600;
+	struct tm a, b;
+	gmtime_r(&from, &a);
+	gmtime_r(&to, &b);
+	char start[32], end[32], body[512], path[64], project[32] = "";
+	strftime(start, sizeof start, "%Y-%m-%dT%H:%M:%SZ", &a);
+	strftime(end, sizeof end, "%Y-%m-%dT%H:%M:%SZ", &b);
+	if (project_id) snprintf(project, sizeof project, "\"project_id\":%ld,", project_id);
+	snprintf(body, sizeof body,
+	         "{\"title\":\"%s\",%s\"starts_at\":\"%s\",\"ends_at\":\"%s\",\"place\":\"Hall\"}",
+	         title, project, start, end);
+	snprintf(path, sizeof path, "/api/v1/panels/%ld/meetings", panel_id);
+	json_t *j = call_json(steward, "POST", path, body, 201);
+	long id = get_id(j);
+	json_decref(j);
+	return id;
 }

@@ -30,6 +30,10 @@ const char *str(json_t *j, const char *key);
 json_t *by_id(json_t *arr, long id);
 /* How many of c's notices (the newest 100) say needle. */
 int notices_saying(struct client *c, const char *needle);
+/* A meeting of project_id (0: none) on panel_id, made by steward through
+ * the API, that began an hour ago and ends in an hour; its id. */
+long meeting_in_progress(struct client *steward, long panel_id, long project_id,
+                         const char *title);
 /* s is "YYYY-MM-DDTHH:MM:SSZ". */
 bool is_utc_time(const char *s);
 #endif

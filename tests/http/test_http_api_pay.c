@@ -210,6 +210,21 @@ static void concurrent_identical_requests_write_once(void **state)
 
 /* ---- the earnings-limit check and its alternatives ---- */
 
+/* How many radios of the decision form's "choice" are checked. */
+static int checked_choices(const struct response *r)
+{
+	int n = 0;
+	for (const char *p = strstr(r->body, "name=\"choice\""); p; p = strstr(p + 1, "name=\"choice\"")) {
+		const char *end = strchr(p, '>');
+		const char *c = strstr(p, " checked");
+		if (end && c && c < end) n++;
+	}
+	return n;
+}
+
+/* Amira's two days of work, approved in two ways (over_the_limit...). */
+static long day_claims[2];
+
 static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 {
 	(void)state;
@@ -229,6 +244,18 @@ static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 		claims[i] = get_id(c);
 		json_decref(j);
 	}
+	/* Both wait: Amira's own figures count them apart from what is
+	 * approved, and say they would cross her limit if paid in one week
+	 * (issue 17, point 5: the page said "£204 to spare"). */
+	json_t *mine = call_json(amira, "GET", "/api/v1/me/pay", NULL, 200);
+	assert_int_equal(num(mine, "waiting_earnings"), 36000);
+	json_decref(mine);
+	struct response *page = get(amira, "/my-pay");
+	assert_true(contains(page, "Claimed and waiting for a decision"));
+	assert_true(contains(page, "£360.00 waiting would take you"));
+	assert_false(contains(page, "to spare this period.</p>"));
+	response_free(page);
+
 	/* Both paid next week: the first fits under £204 a week, the second not. */
 	const char *next_week = day_from_today(7);
 	char path[120], check[160];
@@ -253,6 +280,15 @@ static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 	                    "https://www.citizensadvice.org.uk/benefits/");
 	json_decref(j);
 
+	/* The decision page, over the limit, chooses nothing for the steward. */
+	char page_path[120];
+	snprintf(page_path, sizeof page_path, "/panels/1/pay/claims/%ld?pay_day=%s&check=1",
+	         claims[1], next_week);
+	page = get(sam, page_path);
+	assert_true(contains(page, "value=\"approve_anyway\""));
+	assert_int_equal(checked_choices(page), 0);
+	response_free(page);
+
 	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claims[1]);
 	struct response *r = keyed(sam, "POST", path, body, "approve-day-1");
 	assert_int_equal(r->status, 409);
@@ -270,6 +306,7 @@ static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 	assert_string_equal(str(json_object_get(j, "claim"), "state"), "approved");
 	assert_string_equal(str(json_object_get(j, "claim"), "method"), "training");
 	json_decref(j);
+	memcpy(day_claims, claims, sizeof claims);
 
 	/* Amira sees the same facts about her own claim, and who read her rule. */
 	j = call_json(amira, "GET", check, NULL, 200);
@@ -279,6 +316,76 @@ static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 	r = call(amira, "GET", "/api/v1/me/audit", NULL, 200);
 	assert_true(contains(r, "pay_declaration"));
 	response_free(r);
+}
+
+/* Issue 17, point 5: a run holding a bank transfer and training for one
+ * person gave one "bank" row of the sum, and told her it was all paid to
+ * her. Now each way has its own row and its own words. */
+static void each_way_of_paying_is_its_own_row(void **state)
+{
+	(void)state;
+	char body[100], path[100];
+	snprintf(body, sizeof body, "{\"claims\":[%ld,%ld]}", day_claims[0], day_claims[1]);
+	json_t *j = keyed_json(rana, "/api/v1/panels/1/pay/runs", body, "two-ways-run", 201);
+	json_t *run = json_object_get(j, "run");
+	long id = get_id(run);
+	json_t *payees = json_object_get(run, "payees");
+	assert_int_equal(json_array_size(payees), 2);
+	assert_string_equal(str(json_array_get(payees, 0), "method"), "bank_transfer");
+	assert_string_equal(str(json_array_get(payees, 1), "method"), "training");
+	assert_int_equal(num(json_array_get(payees, 0), "amount"), 18000);
+	assert_int_equal(num(json_array_get(payees, 1), "amount"), 18000);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/paid", id);
+	snprintf(body, sizeof body, "{\"paid_day\":\"%s\"}", day_from_today(0));
+	json_decref(keyed_json(rana, path, body, "two-ways-paid", 200));
+	assert_int_equal(notices_saying(amira, "£180.00 was paid to you by bank transfer"), 1);
+	assert_int_equal(notices_saying(amira, "Training worth £180.00 was paid for you"), 1);
+	assert_int_equal(notices_saying(amira, "£360.00"), 0);
+}
+
+/* Issue 17, point 5: with two active stewards, a steward's own claim is
+ * approved, put in a run and marked paid by the other one. */
+static void a_stewards_own_claim_needs_a_second_steward(void **state)
+{
+	(void)state;
+	char body[300], path[100];
+	snprintf(body, sizeof body, "{\"kind\":\"expense\",\"description\":\"My own bus\","
+	                            "\"work_day\":\"%s\",\"category\":\"travel\",\"amount\":350}",
+	         day_from_today(-1));
+	json_t *j = keyed_json(sam, "/api/v1/panels/1/pay/claims", body, "own-claim", 201);
+	long claim = get_id(json_object_get(j, "claim"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claim);
+	struct response *r = keyed(sam, "POST", path, "{\"choice\":\"approve\"}", "own-approve");
+	assert_int_equal(r->status, 403);
+	assert_true(contains(r, "\"second_steward\""));
+	response_free(r);
+	json_decref(keyed_json(rana, path, "{\"choice\":\"approve\"}", "rana-approves", 200));
+	snprintf(body, sizeof body, "{\"claims\":[%ld]}", claim);
+	r = keyed(sam, "POST", "/api/v1/panels/1/pay/runs", body, "own-run");
+	assert_int_equal(r->status, 403);
+	assert_true(contains(r, "\"second_steward\""));
+	response_free(r);
+	j = keyed_json(rana, "/api/v1/panels/1/pay/runs", body, "rana-run", 201);
+	long run = get_id(json_object_get(j, "run"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/paid", run);
+	snprintf(body, sizeof body, "{\"paid_day\":\"%s\"}", day_from_today(0));
+	r = keyed(sam, "POST", path, body, "own-paid");
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	json_decref(keyed_json(rana, path, body, "rana-paid", 200));
+
+	/* Panel 2 has one steward: there, sam may approve his own. */
+	snprintf(body, sizeof body, "{\"kind\":\"expense\",\"description\":\"Bus\","
+	                            "\"work_day\":\"%s\",\"category\":\"travel\",\"amount\":350}",
+	         day_from_today(-1));
+	j = keyed_json(sam, "/api/v1/panels/2/pay/claims", body, "own-claim-2", 201);
+	claim = get_id(json_object_get(j, "claim"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/panels/2/pay/claims/%ld/decision", claim);
+	json_decref(keyed_json(sam, path, "{\"choice\":\"approve\"}", "own-approve-2", 200));
 }
 
 /* ---- who sees what ---- */
@@ -684,6 +791,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(concurrent_identical_requests_write_once),
 		cmocka_unit_test(over_the_limit_needs_a_reason_or_an_alternative),
+		cmocka_unit_test(each_way_of_paying_is_its_own_row),
+		cmocka_unit_test(a_stewards_own_claim_needs_a_second_steward),
 		cmocka_unit_test(another_co_creator_sees_nothing_of_amiras),
 		cmocka_unit_test(a_guest_sees_no_pay_data),
 		cmocka_unit_test(declarations_keys_and_bad_input),

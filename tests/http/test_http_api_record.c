@@ -661,11 +661,18 @@ static void reflections(void **state)
 	expect_error(helen, "POST", post, okj, 404, "not_found", NULL);
 	expect_error(joy, "POST", api_path("/api/v1/panels/1/meetings/%ld/reflection",
 	                                   hidden_meeting), okj, 404, "not_found", NULL);
+	/* Nobody is recorded as coming to a meeting that has not begun (issue
+	 * 17, point 5: it made fee claims). */
+	char early_fields[64];
+	snprintf(early_fields, sizeof early_fields, "listed=%ld&attended=%ld", co[0].id, co[0].id);
+	expect_post(sam, api_path("/panels/1/meetings/%ld/attendance", future_meeting), early_fields,
+	            409);
 	/* Not before the meeting is over, even from someone recorded there. */
+	long in_progress = meeting_in_progress(sam, 1, 1, "ZQ in progress");
 	long early[] = { co[0].id };
-	attended(future_meeting, early, 1);
+	attended(in_progress, early, 1);
 	expect_error(co[0].c, "POST", api_path("/api/v1/panels/1/meetings/%ld/reflection",
-	                                       future_meeting), okj, 409, "not_yet", NULL);
+	                                       in_progress), okj, 409, "not_yet", NULL);
 	/* Bad answers name their field; nothing is saved. */
 	static const struct { const char *json; const char *field; } bad[] = {
 		{ "{\"felt_heard\":0,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },

@@ -30,6 +30,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "api_json.h"
 #include "harness.h"
 
 #define AMIRA_NAME "Amira Haddad"
@@ -396,6 +397,8 @@ static int teardown(void **state)
 /* ---- 1. papers for everyone ---- */
 
 enum { M2 = 2, DEMO_DRAFT = 2 };
+/* A meeting of project 1 under way (made by the reflections test). */
+static long in_progress;
 static struct blob pdf_a, pdf_draft;
 static long id_pdf, id_png, id_md, id_draft;
 static const struct blob png = { .d = (unsigned char *)png_1x1, .n = sizeof png_1x1 };
@@ -1047,10 +1050,11 @@ static void reflections(void **state)
 	attendance_with(1, at1, 6, c[6]->id);
 	reflect(&stranger, 1, 403);
 	/* A meeting not yet over takes no reflection, even from an attendee. */
+	in_progress = meeting_in_progress(sam, 1, 1, "ZQ in progress");
 	long at2[] = { c[0]->id };
-	attendance(M2, at2, 1);
+	attendance(in_progress, at2, 1);
 	struct answer early = m1[1];
-	reflect(&early, M2, 409);
+	reflect(&early, in_progress, 409);
 
 	/* A second past meeting of the same project. */
 	struct response *r = post_form(sam, "/panels/1/meetings",
@@ -1201,10 +1205,10 @@ static void closing_reflection(void **state)
 	            "meeting_id=1&kind=idea&body=%3DSUM(1%2C2)+ZQF&attribution=named", 303);
 	expect_post(c[7]->c, "/panels/1/contributions",
 	            "project_id=1&kind=question&body=%2B1+ZQG&attribution=named", 303);
-	/* joy, a guest, is recorded at meeting 2 (project 1): guests are not
+	/* joy, a guest, is recorded at a meeting of project 1: guests are not
 	 * told. */
 	long at[] = { 6 };
-	attendance(M2, at, 1);
+	attendance(in_progress, at, 1);
 	/* c[6] says they are coming to meeting 2 but is not recorded as
 	 * attending: not told. */
 	expect_post(c[6]->c, "/panels/1/meetings/2/reply", "reply=coming", 303);
