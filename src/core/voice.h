@@ -93,7 +93,9 @@ struct influence {
 	int64_t adopted;              /* adopted in full or in part */
 	int64_t overdue;              /* open past their due time */
 	int64_t median_days;          /* contribution to first outcome; -1 when none */
-	int64_t reflections;          /* answers to "did you feel heard?" */
+	int64_t reflections;          /* answers to "did you feel heard?" released
+	                               * (whole groups of REFLECTION_MIN_ANSWERS of
+	                               * each meeting: docs/privacy.md) */
 	int64_t felt_heard_sum;       /* of those answers, 1..5 each */
 };
 

@@ -21,15 +21,35 @@
 	"FROM papers p LEFT JOIN users u ON u.id = p.created_by "                       \
 	"LEFT JOIN agenda_items ai ON ai.id = p.item_id "
 
-/* Counts of one set of reflections; read_reflection_summary() reads them. */
+/* The release rule (docs/privacy.md, "Figures about people"): of each
+ * meeting's n answers, only the first n - n % $2 by id count ($2 is
+ * REFLECTION_MIN_ANSWERS), so every figure is a sum of whole groups of
+ * five answers of one meeting, and no difference between figures, across
+ * meetings, projects, the panel or time, comes to fewer than five. where
+ * selects the meetings (over reflections r joined to meetings m). */
+#define RELEASED(where)                                                             \
+	"WITH ranked AS (SELECT r.felt_heard, r.info_in_time, r.felt_safe, "            \
+	"r.should_change, r.user_id, ROW_NUMBER() OVER (PARTITION BY r.meeting_id "     \
+	"ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION BY r.meeting_id) AS n "          \
+	"FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE " where "), "  \
+	"released AS (SELECT * FROM ranked WHERE k <= n - n % $2) "
+
+/* Counts of the released answers, after how many there are in all;
+ * store_reflections_summary() reads them. */
 #define SUMMARY_COLUMNS                                                             \
-	"SELECT COUNT(*), COALESCE(SUM(r.felt_heard), 0), "                             \
-	"COALESCE(SUM(CASE WHEN r.info_in_time = 'yes' THEN 1 ELSE 0 END), 0), "        \
-	"COALESCE(SUM(CASE WHEN r.info_in_time = 'partly' THEN 1 ELSE 0 END), 0), "     \
-	"COALESCE(SUM(CASE WHEN r.info_in_time = 'no' THEN 1 ELSE 0 END), 0), "         \
-	"COALESCE(SUM(CASE WHEN r.felt_safe = 'yes' THEN 1 ELSE 0 END), 0), "           \
-	"COALESCE(SUM(CASE WHEN r.felt_safe = 'partly' THEN 1 ELSE 0 END), 0), "        \
-	"COALESCE(SUM(CASE WHEN r.felt_safe = 'no' THEN 1 ELSE 0 END), 0) "
+	"SELECT (SELECT COUNT(*) FROM ranked), COUNT(*), COALESCE(SUM(felt_heard), 0), " \
+	"COALESCE(SUM(CASE WHEN info_in_time = 'yes' THEN 1 ELSE 0 END), 0), "          \
+	"COALESCE(SUM(CASE WHEN info_in_time = 'partly' THEN 1 ELSE 0 END), 0), "       \
+	"COALESCE(SUM(CASE WHEN info_in_time = 'no' THEN 1 ELSE 0 END), 0), "           \
+	"COALESCE(SUM(CASE WHEN felt_safe = 'yes' THEN 1 ELSE 0 END), 0), "             \
+	"COALESCE(SUM(CASE WHEN felt_safe = 'partly' THEN 1 ELSE 0 END), 0), "          \
+	"COALESCE(SUM(CASE WHEN felt_safe = 'no' THEN 1 ELSE 0 END), 0) FROM released"
+
+/* The released answers' comments, by their text (never their order). */
+#define COMMENT_COLUMNS                                                             \
+	"SELECT x.should_change, COALESCE(u.display_name, '') FROM released x "        \
+	"LEFT JOIN users u ON u.id = x.user_id WHERE x.should_change <> '' "            \
+	"ORDER BY x.should_change, COALESCE(u.display_name, '')"
 
 #define RECORD_STMTS(X)                                                             \
 	X(PAPER_ADD, "INSERT INTO papers (meeting_id, item_id, title, summary, markdown, " \
@@ -54,18 +74,10 @@
 	                  "$4, $5, $6)")                                                  \
 	X(REFLECTION_DONE, "SELECT COUNT(*) FROM reflection_done WHERE meeting_id = $1 " \
 	                   "AND user_id = $2")                                            \
-	X(REFLECTIONS_MEETING, SUMMARY_COLUMNS "FROM reflections r WHERE r.meeting_id = $1") \
-	X(REFLECTIONS_PROJECT, SUMMARY_COLUMNS "FROM reflections r JOIN meetings m ON "  \
-	                       "m.id = r.meeting_id WHERE m.project_id = $1")             \
-	X(COMMENTS_MEETING, "SELECT r.should_change, COALESCE(u.display_name, '') FROM " \
-	                    "reflections r LEFT JOIN users u ON u.id = r.user_id WHERE "  \
-	                    "r.meeting_id = $1 AND r.should_change <> '' ORDER BY "       \
-	                    "r.should_change, COALESCE(u.display_name, '')")              \
-	X(COMMENTS_PROJECT, "SELECT r.should_change, COALESCE(u.display_name, '') FROM " \
-	                    "reflections r JOIN meetings m ON m.id = r.meeting_id "       \
-	                    "LEFT JOIN users u ON u.id = r.user_id WHERE m.project_id = $1 " \
-	                    "AND r.should_change <> '' ORDER BY r.should_change, "        \
-	                    "COALESCE(u.display_name, '')")                               \
+	X(REFLECTIONS_MEETING, RELEASED("r.meeting_id = $1") SUMMARY_COLUMNS)             \
+	X(REFLECTIONS_PROJECT, RELEASED("m.project_id = $1") SUMMARY_COLUMNS)             \
+	X(COMMENTS_MEETING, RELEASED("r.meeting_id = $1") COMMENT_COLUMNS)                \
+	X(COMMENTS_PROJECT, RELEASED("m.project_id = $1") COMMENT_COLUMNS)                \
 	X(MEETING_CHANGE, "UPDATE meetings SET what_we_will_change = $2, updated_at = $3, " \
 	                  "version = version + 1 WHERE id = $1 AND panel_id = $4")        \
 	X(NOTIFY_ATTENDEES, "INSERT INTO notices (user_id, panel_id, body, link, "       \
@@ -280,24 +292,22 @@ enum store_rc store_reflections_summary(struct store *s, bool of_project, int64_
 	struct db_stmt *st = stmt(s, of_project ? R_REFLECTIONS_PROJECT : R_REFLECTIONS_MEETING);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, key);
+	db_bind_i64(st, 2, REFLECTION_MIN_ANSWERS);
 	enum store_rc rc = sq_first_row(st);
 	if (rc != ST_OK) return rc;
 	out->answers = db_col_i64(st, 0);
-	out->felt_heard_sum = db_col_i64(st, 1);
+	out->released = db_col_i64(st, 1);
+	out->felt_heard_sum = db_col_i64(st, 2);
 	for (int i = 0; i < 3; i++) {
-		out->info_in_time[i] = db_col_i64(st, 2 + i);
-		out->felt_safe[i] = db_col_i64(st, 5 + i);
+		out->info_in_time[i] = db_col_i64(st, 3 + i);
+		out->felt_safe[i] = db_col_i64(st, 6 + i);
 	}
 	db_done(st);
-	/* Below the threshold nothing but the count leaves the store. */
-	if (out->answers < REFLECTION_MIN_ANSWERS) {
-		int64_t answers = out->answers;
-		memset(out, 0, sizeof *out);
-		out->answers = answers;
-		return ST_OK;
-	}
+	if (!out->released) return ST_OK;
 	st = stmt(s, of_project ? R_COMMENTS_PROJECT : R_COMMENTS_MEETING);
-	if (st) db_bind_i64(st, 1, key);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, key);
+	db_bind_i64(st, 2, REFLECTION_MIN_ANSWERS);
 	return sq_collect(st, sizeof *out->comments, a, read_comment, (void **)&out->comments,
 	                  &out->ncomments);
 }

@@ -645,12 +645,16 @@ bool store_reflection_done(struct store *s, int64_t meeting_id, int64_t user_id)
 struct reflection_comment {
 	const char *text, *name;               /* name "" unless the author named it */
 };
-/* The reflections on one meeting, or on every meeting of a project. Below
- * REFLECTION_MIN_ANSWERS answers only `answers` is filled: no average, no
- * counts, no comments leave the store. Comments are in the order of their
- * text, never the order they were given. */
+/* The reflections on one meeting, or on every meeting of a project, under
+ * the release rule (docs/privacy.md): of each meeting's answers only whole
+ * groups of REFLECTION_MIN_ANSWERS count, the first by the order they came
+ * in, so `released` is a sum of multiples of five and every figure below
+ * it is over exactly those answers; `answers` is how many there are in
+ * all. Nothing else about the answers not yet released leaves the store.
+ * Comments are in the order of their text, never the order they were
+ * given. */
 struct reflection_summary {
-	int64_t answers, felt_heard_sum;
+	int64_t answers, released, felt_heard_sum;
 	int64_t info_in_time[3], felt_safe[3]; /* by enum yes_partly_no */
 	struct reflection_comment *comments;
 	size_t ncomments;

@@ -210,12 +210,20 @@
 	                   "WHERE panel_id = $1 AND project_id = $3 AND due_at = 0) - "  \
 	                   "(SELECT COALESCE(SUM(n), 0) FROM influence_open WHERE "      \
 	                   "panel_id = $1 AND project_id = $3 AND due_at >= $2)")        \
-	X(FELT_HEARD_PANEL, "SELECT COUNT(*), COALESCE(SUM(r.felt_heard), 0) FROM "      \
-	                    "reflections r JOIN meetings m ON m.id = r.meeting_id "       \
-	                    "WHERE m.panel_id = $1")                                      \
-	X(FELT_HEARD_PROJECT, "SELECT COUNT(*), COALESCE(SUM(r.felt_heard), 0) FROM "    \
-	                      "reflections r JOIN meetings m ON m.id = r.meeting_id "     \
-	                      "WHERE m.project_id = $1")                                  \
+	/* The release rule of store/meeting_record.c: whole groups of $2        \
+	 * answers of each meeting, the first by id (docs/privacy.md). */        \
+	X(FELT_HEARD_PANEL, "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM "        \
+	                    "(SELECT r.felt_heard, ROW_NUMBER() OVER (PARTITION BY "      \
+	                    "r.meeting_id ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION " \
+	                    "BY r.meeting_id) AS n FROM reflections r JOIN meetings m ON " \
+	                    "m.id = r.meeting_id WHERE m.panel_id = $1) x "               \
+	                    "WHERE k <= n - n % $2")                                      \
+	X(FELT_HEARD_PROJECT, "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM "      \
+	                      "(SELECT r.felt_heard, ROW_NUMBER() OVER (PARTITION BY "    \
+	                      "r.meeting_id ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION " \
+	                      "BY r.meeting_id) AS n FROM reflections r JOIN meetings m ON " \
+	                      "m.id = r.meeting_id WHERE m.project_id = $1) x "           \
+	                      "WHERE k <= n - n % $2")                                    \
 	X(NOTICES_LIST, "SELECT id, COALESCE(panel_id, 0), created_at, "                 \
 	                "COALESCE(read_at, 0), body, link FROM notices WHERE "            \
 	                "user_id = $1 ORDER BY id DESC LIMIT $2")                         \
@@ -983,6 +991,7 @@ enum store_rc store_influence(struct store *s, int64_t panel_id, int64_t project
 	st = project_id ? stmt(s, V_FELT_HEARD_PROJECT) : stmt(s, V_FELT_HEARD_PANEL);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, project_id ? project_id : panel_id);
+	db_bind_i64(st, 2, REFLECTION_MIN_ANSWERS);
 	rc = sq_first_row(st);
 	if (rc == ST_OK) {
 		out->reflections = db_col_i64(st, 0);

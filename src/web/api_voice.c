@@ -213,17 +213,19 @@ static json_t *paper_full_json(struct request *req, const struct paper *p)
 	return j;
 }
 
-/* The reflections on a meeting or a project, as the page shows them:
- * below REFLECTION_MIN_ANSWERS answers only how many (the store gives no
- * more either), so no answer can be picked out. A comment carries a name
- * only when its author put their name to it. */
+/* The reflections on a meeting or a project, as the page shows them: how
+ * many answers there are, and figures over those released (whole groups
+ * of REFLECTION_MIN_ANSWERS of each meeting; the store gives no more), so
+ * that no answer can be picked out. A comment carries a name only when its
+ * author put their name to it. */
 static json_t *reflections_json(const struct reflection_summary *rs)
 {
 	json_t *j = json_object();
 	set(j, "answers", jint(rs->answers));
-	if (rs->answers < REFLECTION_MIN_ANSWERS) return j;
+	set(j, "answers_counted", jint(rs->released));
+	if (!rs->released) return j;
 	set(j, "felt_heard_average",
-	    json_real(average_tenths(rs->felt_heard_sum, rs->answers) / 10.0));
+	    json_real(average_tenths(rs->felt_heard_sum, rs->released) / 10.0));
 	static const char *const keys[2] = { "info_in_time", "felt_safe" };
 	for (int q = 0; q < 2; q++) {
 		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;

@@ -91,16 +91,16 @@ void reflection_results(struct request *req, const struct reflection_summary *rs
                         const char *heading_id)
 {
 	struct buf *b = &req->out;
-	if (rs->answers < REFLECTION_MIN_ANSWERS) {
-		html(b, "<p>Results are shown once at least %d people have answered, so that no "
+	if (!rs->released) {
+		html(b, "<p>Results are shown for each group of %d answers to a meeting, so that no "
 		        "answer can be picked out. %l so far.</p>", REFLECTION_MIN_ANSWERS, rs->answers);
 		return;
 	}
-	int tenths = average_tenths(rs->felt_heard_sum, rs->answers);
+	int tenths = average_tenths(rs->felt_heard_sum, rs->released);
 	html(b, "<dl class=\"figures\" aria-labelledby=\"%a\">"
 	        "<div><dt>Answers</dt><dd>%l</dd></div>"
 	        "<div><dt>Felt heard, on average (1 to 5)</dt><dd>%r</dd></div>",
-	     heading_id, rs->answers, arena_printf(&req->arena, "%d.%d", tenths / 10, tenths % 10));
+	     heading_id, rs->released, arena_printf(&req->arena, "%d.%d", tenths / 10, tenths % 10));
 	static const char *const questions[2] = { "Had the information in time",
 	                                          "Felt safe" };
 	for (int q = 0; q < 2; q++) {
@@ -109,6 +109,10 @@ void reflection_results(struct request *req, const struct reflection_summary *rs
 		     c[YPN_YES], c[YPN_PARTLY], c[YPN_NO]);
 	}
 	html(b, "</dl>");
+	if (rs->answers > rs->released)
+		html(b, "<p class=\"hint\">%l more answer%r will be counted once a meeting has %d more, "
+		        "so that no answer can be picked out.</p>", rs->answers - rs->released,
+		     rs->answers - rs->released == 1 ? "" : "s", REFLECTION_MIN_ANSWERS);
 	if (rs->ncomments) {
 		html(b, "<h3 class=\"heading-s\">What people said should change</h3><ul class=\"list\">");
 		for (size_t i = 0; i < rs->ncomments; i++) {

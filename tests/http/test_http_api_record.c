@@ -491,12 +491,14 @@ struct answer {
 	bool named;
 };
 
-static const struct answer answers[5] = {
+static const struct answer answers[6] = {
 	{ 0, 5, "yes", "yes", "More breaks ZQA1", true },
 	{ 1, 4, "partly", "yes", "A bigger room ZQA2", false },
 	{ 2, 2, "no", "partly", "", false },
 	{ 3, 3, "yes", "no", "Quieter please ZQA3", false },
 	{ 4, 4, "yes", "no", "", true },
+	/* the sixth, whose figures and comment must not show */
+	{ 5, 1, "no", "no", "I did not feel safe ZQA6", false },
 };
 
 static char *answer_json(const struct answer *a)
@@ -559,7 +561,9 @@ static void expect_counts(json_t *o, long yes, long partly, long no)
  * their text, a name only on the named one. */
 static void expect_figures(json_t *s)
 {
-	assert_string_equal(keys_of(s), "answers,comments,felt_heard_average,felt_safe,info_in_time");
+	assert_string_equal(keys_of(s),
+	                    "answers,answers_counted,comments,felt_heard_average,felt_safe,info_in_time");
+	assert_int_equal(num(s, "answers_counted"), 5);
 	assert_int_equal(num(s, "answers"), 5);
 	json_t *avg = json_object_get(s, "felt_heard_average");
 	assert_true(json_is_real(avg));
@@ -612,16 +616,30 @@ static void every_view(const char *rpath, void (*check)(json_t *summary))
 	}
 }
 
+/* Six answers: the first five's figures, exactly as at five. */
+static void six_five_counted(json_t *s)
+{
+	assert_int_equal(num(s, "answers"), 6);
+	char *text = json_dumps(s, 0);
+	bool leaked = strstr(text, "ZQA6") != NULL;
+	free(text);
+	assert_false(leaked);
+	json_object_set_new(s, "answers", json_integer(5)); /* the rest as at five */
+	expect_figures(s);
+}
+
 static void only_four(json_t *s)
 {
-	assert_string_equal(keys_of(s), "answers");
+	assert_string_equal(keys_of(s), "answers,answers_counted");
 	assert_int_equal(num(s, "answers"), 4);
+	assert_int_equal(num(s, "answers_counted"), 0);
 }
 
 static void none_yet(json_t *s)
 {
-	assert_string_equal(keys_of(s), "answers");
+	assert_string_equal(keys_of(s), "answers,answers_counted");
 	assert_int_equal(num(s, "answers"), 0);
+	assert_int_equal(num(s, "answers_counted"), 0);
 }
 
 static bool answered(struct client *c, const char *rpath, bool *can)
@@ -722,6 +740,12 @@ static void reflections(void **state)
 	response_free(r);
 	assert_false(answered(co[5].c, rpath, &can)); /* may still answer */
 	assert_true(can);
+
+	/* A sixth answer changes nothing anyone sees but the count: compared
+	 * with the figures before it, it would be that one person's answer
+	 * (issue 17, point 1). It is counted with four more. */
+	json_decref(call_json(co[5].c, "POST", post, answer_json(&answers[5]), 201));
+	every_view(rpath, six_five_counted);
 }
 
 /* ---- 3. what we will change, closing ---- */

@@ -1376,33 +1376,38 @@ static void influence_figures(void **state)
 	respond(f, q, RS_ADOPTED, &q2, 1, w, C + 2 * DAY);
 	respond(f, q, RS_ADOPTED_IN_PART, &q3, 1, w, C + 6 * DAY);
 
-	/* reflections: two on a meeting of X (4, 5), one on a meeting of no
-	 * project (2), one in the other panel (1) */
+	/* reflections, counted in whole groups of five per meeting, the first
+	 * by the order they came (docs/privacy.md): seven on a meeting of X
+	 * (4 5 3 3 4 count, 19; 2 1 wait), five on a meeting of no project
+	 * (2 2 3 1 5, 13), five in the other panel (1 each), four on a second
+	 * meeting of X (none count) */
 	int64_t mx = make_meeting(f, p, x, "X meeting", C + 2 * DAY);
+	int64_t mx2 = make_meeting(f, p, x, "X again", C + 4 * DAY);
 	int64_t mp = make_meeting(f, p, 0, "Panel meeting", C + 3 * DAY);
 	int64_t mq = make_meeting(f, q, 0, "Other meeting", C + 3 * DAY);
-	add_reflection(f, mx, a, 4);
-	add_reflection(f, mx, 0, 5);
-	add_reflection(f, mp, 0, 2);
-	add_reflection(f, mq, 0, 1);
+	static const int on_mx[] = { 4, 5, 3, 3, 4, 2, 1 }, on_mp[] = { 2, 2, 3, 1, 5 };
+	for (size_t i = 0; i < 7; i++) add_reflection(f, mx, i ? 0 : a, on_mx[i]);
+	for (size_t i = 0; i < 5; i++) add_reflection(f, mp, 0, on_mp[i]);
+	for (size_t i = 0; i < 5; i++) add_reflection(f, mq, 0, 1);
+	for (size_t i = 0; i < 4; i++) add_reflection(f, mx2, 0, 5);
 
 	/* Panel at C + 20 days: 9 contributions; with an outcome x1 (in part),
 	 * x2 (adopted), x3 (referred), y1 (referred), z1 (adopted): 5; adopted
 	 * x1, x2, z1: 3; open past due x4 (C+2d), y2 (C+3d): 2 (x5 is due at
 	 * C+20d exactly, z2 at C+40d); days 3, 1, 7, 10, 0 → 0 1 3 7 10: 3. */
-	check_influence(f, p, 0, C + 20 * DAY, 9, 5, 3, 2, 3, 3, 11);
+	check_influence(f, p, 0, C + 20 * DAY, 9, 5, 3, 2, 3, 10, 32);
 	/* a second later x5 is overdue too */
-	check_influence(f, p, 0, C + 20 * DAY + 1, 9, 5, 3, 3, 3, 3, 11);
+	check_influence(f, p, 0, C + 20 * DAY + 1, 9, 5, 3, 3, 3, 10, 32);
 	/* X: x1..x5; answered x1 x2 x3; adopted x1 x2; overdue x4; days 3 1 7 */
-	check_influence(f, p, x, C + 20 * DAY, 5, 3, 2, 1, 3, 2, 9);
+	check_influence(f, p, x, C + 20 * DAY, 5, 3, 2, 1, 3, 5, 19);
 	/* Y: y1 y2; answered y1 (referred); overdue y2; days 10 */
 	check_influence(f, p, y, C + 20 * DAY, 2, 1, 0, 1, 10, 0, 0);
 	check_influence(f, p, z, C + 20 * DAY, 0, 0, 0, 0, -1, 0, 0);
 	/* Q: q1 q2 q3; answered and adopted q2 q3; overdue q1; days 2, 6: the
 	 * lower middle, 2 */
-	check_influence(f, q, 0, C + 20 * DAY, 3, 2, 2, 1, 2, 1, 1);
+	check_influence(f, q, 0, C + 20 * DAY, 3, 2, 2, 1, 2, 5, 5);
 	/* before anything was due */
-	check_influence(f, p, 0, C, 9, 5, 3, 0, 3, 3, 11);
+	check_influence(f, p, 0, C, 9, 5, 3, 0, 3, 10, 32);
 
 	/* A project asked for under the wrong panel counts none of its
 	 * contributions, overdue ones included (reflections go by the project
@@ -1422,14 +1427,14 @@ static void influence_figures(void **state)
 	respond(f, p, RS_REFERRED, many, 5, w, C + 14 * DAY);
 	/* all five referred now: answered 5, adopted 0; first-outcome days
 	 * unchanged */
-	check_influence(f, p, 0, C + 20 * DAY, 9, 5, 0, 2, 3, 3, 11);
+	check_influence(f, p, 0, C + 20 * DAY, 9, 5, 0, 2, 3, 10, 32);
 	int64_t open[] = { x4, x5, y2, z2 };
 	respond(f, p, RS_ADOPTED, open, 4, w, C + 15 * DAY);
 	/* x4 15 days, x5 15, y2 15, z2 15: days 0 1 3 7 10 15 15 15 15 → 9
 	 * values, the 5th: 10 */
-	check_influence(f, p, 0, C + 20 * DAY, 9, 9, 4, 0, 10, 3, 11);
-	check_influence(f, p, x, C + 20 * DAY, 5, 5, 2, 0, 7, 2, 9);
-	check_influence(f, q, 0, C + 20 * DAY, 3, 2, 2, 1, 2, 1, 1);
+	check_influence(f, p, 0, C + 20 * DAY, 9, 9, 4, 0, 10, 10, 32);
+	check_influence(f, p, x, C + 20 * DAY, 5, 5, 2, 0, 7, 5, 19);
+	check_influence(f, q, 0, C + 20 * DAY, 3, 2, 2, 1, 2, 5, 5);
 }
 
 /* The days to an answer are read as a histogram of distinct values, which
