@@ -111,10 +111,18 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	if (rc == ST_OK) {
-		struct membership m;
-		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK && m.status != MEMBER_REMOVED)
-			return app_fail(err, 409, "already_member", "email",
-			            "This person is already on the panel.");
+		struct membership m, mine;
+		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK) {
+			if (m.status == MEMBER_ACTIVE)
+				return app_fail(err, 409, "already_member", "email",
+				            "This person is already on the panel.");
+			/* Removed or paused by a steward: only a steward brings them back. */
+			if (store_membership_get(s, panel->id, inviter_id, &mine) != ST_OK ||
+			    !policy_may_readmit(mine.role, mine.status))
+				return app_fail(err, 403, "steward_only", "email",
+				            "A steward ended or paused this person's place on the panel. Only a "
+				            "steward can invite them back.");
+		}
 	} else if (rc != ST_NOT_FOUND) {
 		return app_internal(err);
 	}
@@ -143,6 +151,7 @@ struct accept_ctx {
 	int64_t existing_id;
 	int64_t now;
 	int64_t user_id;
+	bool ended;            /* out: refused, the place was ended after it was sent */
 };
 
 static enum store_rc accept_in_tx(struct store *s, void *p)
@@ -155,8 +164,16 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 			return rc;
 		if ((rc = store_user_set_password(s, uid, c->hash, c->now)) != ST_OK) return rc;
 	}
-	if ((rc = store_invitation_accept(s, c->inv.id, uid, c->now)) != ST_OK) return rc;
 	struct membership m;
+	/* A place a steward ended or paused after this invitation was sent is
+	 * not given back by it (a later invitation, from a steward, does). */
+	if (store_membership_get(s, c->inv.panel_id, uid, &m) == ST_OK &&
+	    (m.status == MEMBER_REMOVED || m.status == MEMBER_PAUSED) &&
+	    m.updated_at > c->inv.created_at) {
+		c->ended = true;
+		return ST_CONFLICT;
+	}
+	if ((rc = store_invitation_accept(s, c->inv.id, uid, c->now)) != ST_OK) return rc;
 	enum panel_role role = c->inv.role;
 	/* Accepting never lowers a role someone already holds. */
 	if (store_membership_get(s, c->inv.panel_id, uid, &m) == ST_OK &&
@@ -210,6 +227,10 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 		return app_internal(err);
 	}
 	rc = store_tx(s, accept_in_tx, &c);
+	if (c.ended)
+		return app_fail(err, 403, "membership_ended", NULL,
+		            "A steward changed your place on this panel after this invitation was sent, "
+		            "so it no longer works. Ask a steward if you would like to come back.");
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "invitation_used", NULL,
 		            "This invitation has just been used. Try signing in instead.");
@@ -347,6 +368,9 @@ static enum store_rc membership_in_tx(struct store *s, void *p)
 	                            m.status, c->role, c->status))
 		return ST_CONFLICT;
 	rc = store_membership_put(s, c->panel_id, c->target_id, c->role, c->status, c->now);
+	/* Invitations waiting for someone removed or paused no longer work. */
+	if (rc == ST_OK && (c->status == MEMBER_REMOVED || c->status == MEMBER_PAUSED))
+		rc = store_invitations_revoke_for(s, c->panel_id, c->target_id, c->now);
 	if (rc != ST_OK || c->actor_id == c->target_id) return rc;
 	char detail[64];
 	snprintf(detail, sizeof detail, "membership:%lld", (long long)c->panel_id);

@@ -148,6 +148,11 @@ bool policy_can_see_person(enum viewer_relation rel)
 	return rel != REL_NONE;
 }
 
+bool policy_may_readmit(enum panel_role inviter_role, enum member_status inviter_status)
+{
+	return inviter_role == ROLE_STEWARD && inviter_status == MEMBER_ACTIVE;
+}
+
 bool policy_may_pay_self(bool own, int active_stewards)
 {
 	return !own || active_stewards < 2;

@@ -123,6 +123,11 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
                             enum member_status from_status,
                             enum panel_role to_role, enum member_status to_status);
 
+/* Someone whose place on a panel a steward ended (removed or paused) comes
+ * back only by a steward's invitation: may an inviter of this role invite
+ * them? */
+bool policy_may_readmit(enum panel_role inviter_role, enum member_status inviter_status);
+
 /* Four eyes on money: may a steward approve a claim, or make or mark paid a
  * payment run, when own is whether it pays them? Their own only where no
  * other active steward could do it (a panel with one steward). */

@@ -172,6 +172,9 @@
 	                   "revoked_at IS NULL AND expires_at > $2 ORDER BY id DESC") \
 	X(INVITE_REVOKE, "UPDATE invitations SET revoked_at = $3 WHERE id = $2 AND " \
 	                 "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL") \
+	X(INVITE_REVOKE_FOR, "UPDATE invitations SET revoked_at = $3 WHERE "        \
+	                     "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL " \
+	                     "AND email = (SELECT email FROM users WHERE id = $2)")      \
 	X(RESET_CREATE, "INSERT INTO password_resets (token_hash, user_id, "        \
 	                "created_at, expires_at) VALUES ($1, $2, $3, $4)")          \
 	X(RESET_FIND, "SELECT user_id FROM password_resets WHERE token_hash = $1 "  \
@@ -1240,6 +1243,17 @@ enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64
 		db_bind_i64(st, 2, now);
 	}
 	return sq_collect(st, sizeof **out, a, read_invitation, (void **)out, n);
+}
+
+enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, int64_t user_id,
+                                           int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_REVOKE_FOR);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	return sq_exec(st);
 }
 
 enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,

@@ -308,6 +308,9 @@ enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64
                                         size_t *n);
 enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,
                                       int64_t now);
+/* Revokes every pending invitation to panel_id for user_id's address. */
+enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, int64_t user_id,
+                                           int64_t now);
 
 enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_t user_id,
                                  int64_t now, int64_t expires_at);

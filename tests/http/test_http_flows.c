@@ -679,10 +679,105 @@ static void sign_out_ends_the_session(void **state)
 	client_free(c);
 }
 
+/* Issue 17, point 7: a link sent before a steward removed or paused
+ * someone does not bring them back, and in a user-led panel a co-creator
+ * cannot invite back someone a steward removed; a steward can. */
+static void removed_people_come_back_only_by_a_steward(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	/* Two invitations to one new address; the first is accepted. */
+	char *first = invite(sam, 1, "comes.back@example.org", "co_creator");
+	char *second = invite(sam, 1, "comes.back@example.org", "co_creator");
+	struct client *person = client_new(&srv);
+	response_free(get(person, first)); /* the form, and its CSRF token */
+	char fields[512];
+	snprintf(fields, sizeof fields, "t=%s&display_name=Cal+Back&password=lantern+pebble+harbour",
+	         strchr(first, '=') + 1);
+	struct response *r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	snprintf(person->email, sizeof person->email, "comes.back@example.org"); /* signed in */
+	r = get(sam, "/api/v1/panels/1/members?limit=500");
+	const char *at = strstr(r->body, "comes.back@example.org");
+	assert_non_null(at);
+	/* the member's id: the last "user_id" before their address */
+	long id = 0;
+	for (const char *p = r->body; (p = strstr(p, "\"user_id\":")) && p < at; p++)
+		id = strtol(p + 10, NULL, 10);
+	response_free(r);
+	assert_true(id > 0);
+
+	/* A steward removes them: the second, older link no longer works. */
+	char path[64];
+	snprintf(path, sizeof path, "/panels/1/members/%ld", id);
+	r = post_form(sam, path, "action=remove&confirm=yes");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	client_refresh_csrf(person);
+	snprintf(fields, sizeof fields, "t=%s", strchr(second, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	r = get(person, "/panels/1");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+
+	/* Amira, a co-creator of this user-led panel, may invite guests, but
+	 * not back someone a steward removed. */
+	client_refresh_csrf(amira);
+	r = post_form(amira, "/panels/1/invitations", "email=comes.back%40example.org&role=guest");
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	/* A steward may. */
+	char *third = invite(sam, 1, "comes.back@example.org", "co_creator");
+	snprintf(fields, sizeof fields, "t=%s", strchr(third, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(person, "/panels/1");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+
+	/* Paused: a link from before the pause does not resume them either. */
+	char *again = invite(sam, 2, "comes.back@example.org", "co_creator");
+	char *spare = invite(sam, 2, "comes.back@example.org", "co_creator");
+	snprintf(fields, sizeof fields, "t=%s", strchr(again, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(sam, "/api/v1/panels/2/members?limit=500");
+	assert_true(contains(r, "comes.back@example.org"));
+	response_free(r);
+	snprintf(path, sizeof path, "/panels/2/members/%ld", id);
+	r = post_form(sam, path, "action=pause");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	snprintf(fields, sizeof fields, "t=%s", strchr(spare, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	r = get(sam, "/api/v1/panels/2/members?limit=500");
+	assert_true(contains(r, "\"status\":\"paused\"") || contains(r, "\"status\": \"paused\""));
+	response_free(r);
+	free(again);
+	free(spare);
+	free(first);
+	free(second);
+	free(third);
+	client_free(person);
+	client_free(amira);
+	client_free(sam);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(invitation_makes_an_account_and_membership),
+		cmocka_unit_test(removed_people_come_back_only_by_a_steward),
 		cmocka_unit_test(invitations_to_existing_accounts_need_their_owner),
 		cmocka_unit_test(sign_in_never_redirects_off_site),
 		cmocka_unit_test(form_errors_keep_what_was_typed),
