@@ -46,10 +46,33 @@ static void account_key(const unsigned char secret[AUTH_SECRET_BYTES], const cha
 	auth_keyed_hash(secret, "signin-account", email, out);
 }
 
+/* A device token for email: "NONCE.MAC", the MAC a keyed hash of the
+ * address and the nonce, so it is checked without storing anything. */
+static const char *device_token(const unsigned char secret[AUTH_SECRET_BYTES],
+                                const char *email, const char *nonce, struct arena *a)
+{
+	char mac[AUTH_HASH_HEX + 1];
+	auth_keyed_hash(secret, "signin-device", arena_printf(a, "%s|%s", email, nonce), mac);
+	return arena_printf(a, "%s.%s", nonce, mac);
+}
+
+/* The nonce of device when it is a token this server made for email. */
+static const char *device_nonce(const unsigned char secret[AUTH_SECRET_BYTES], const char *email,
+                                const char *device, struct arena *a)
+{
+	if (!device || strlen(device) != APP_DEVICE_TOKEN_CHARS || device[AUTH_TOKEN_CHARS] != '.')
+		return NULL;
+	const char *nonce = arena_strndup(a, device, AUTH_TOKEN_CHARS);
+	if (strchr(nonce, '|')) return NULL;
+	return auth_equal(device_token(secret, email, nonce, a), device) ? nonce : NULL;
+}
+
 bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  const char *email_raw, const char *password, const char *address,
-                 int64_t now, struct arena *a, int64_t *user_id, struct app_error *err)
+                 const char *device, int64_t now, struct arena *a, int64_t *user_id,
+                 const char **device_out, struct app_error *err)
 {
+	*device_out = NULL;
 	const char *email = normal_email(a, email_raw);
 	if (!*email) return app_fail(err, 400, "invalid", "email", "Enter your e-mail address.");
 	if (!password || !*password) return app_fail(err, 400, "invalid", "password", "Enter your password.");
@@ -57,14 +80,20 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
 	int64_t since = now - SIGNIN_WINDOW_SECONDS;
-	/* A paused address or account is refused before anything is written or
-	 * checked. Otherwise the attempt is recorded against the account before
-	 * the slow check, in the same statement as the count (so guesses sent in
-	 * parallel cannot overshoot); a success clears the account's count.
-	 * Addresses count failures only, since many people may share one. */
+	/* On a device the account signed in with before, attempts count against
+	 * that device alone. Elsewhere, a paused address or account is refused
+	 * before anything is written or checked; otherwise the attempt is
+	 * recorded against the account before the slow check, in the same
+	 * statement as the count (so guesses sent in parallel cannot
+	 * overshoot). Addresses count failures only, since many people may
+	 * share one. A success clears the count it was made under. */
+	const char *nonce = device_nonce(secret, email, device, a);
+	char device_key[AUTH_HASH_HEX + 1];
+	if (nonce) auth_keyed_hash(secret, "signin-device-count", nonce, device_key);
+	const char *count_key = nonce ? device_key : acct_key;
 	enum store_rc limited = ST_CONFLICT;
-	if (store_signin_failures_since(s, addr_key, since) < SIGNIN_MAX_PER_ADDRESS)
-		limited = store_signin_attempt(s, acct_key, now, since, SIGNIN_MAX_PER_ACCOUNT);
+	if (nonce || store_signin_failures_since(s, addr_key, since) < SIGNIN_MAX_PER_ADDRESS)
+		limited = store_signin_attempt(s, count_key, now, since, SIGNIN_MAX_PER_ACCOUNT);
 	if (limited == ST_CONFLICT)
 		return app_fail(err, 429, "too_many_attempts", "email",
 		            "There have been too many attempts to sign in. Wait 15 minutes and "
@@ -77,12 +106,15 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 		rc = store_user_password_hash(s, u.id, a, &hash);
 	if (rc != ST_OK && rc != ST_NOT_FOUND) return app_internal(err);
 	if (!auth_password_verify(hash, password) || u.status != USER_ACTIVE || rc != ST_OK) {
-		store_signin_failure_add(s, addr_key, now);
+		if (!nonce) store_signin_failure_add(s, addr_key, now);
 		store_signin_failures_prune(s, since);
 		return app_fail(err, 400, "wrong_credentials", "email",
 		            "The e-mail address or password is not right.");
 	}
-	store_signin_failures_clear(s, acct_key);
+	store_signin_failures_clear(s, count_key);
+	char fresh_nonce[AUTH_TOKEN_CHARS + 1];
+	auth_token_new(fresh_nonce);
+	*device_out = device_token(secret, email, fresh_nonce, a);
 	/* A hash made at an older cost is remade at today's, so that every
 	 * account costs the same to check (and to attack). */
 	char *fresh = arena_alloc(a, AUTH_PWHASH_MAX);
@@ -242,22 +274,59 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 
 /* ---- passwords ---- */
 
-void app_request_reset(struct store *s, const char *public_url, const char *email_raw,
-                       int64_t now, struct arena *a)
+struct reset_ctx {
+	const char *email, *public_url, *target_key, *client_key;
+	int64_t now;
+	struct arena *a;
+	bool client_limited;
+};
+
+static enum store_rc reset_request_in_tx(struct store *s, void *p)
 {
-	const char *email = normal_email(a, email_raw);
+	struct reset_ctx *c = p;
+	int64_t since = c->now - SIGNIN_WINDOW_SECONDS;
+	enum store_rc rc = store_signin_attempt(s, c->client_key, c->now, since, RESET_MAX_PER_CLIENT);
+	if (rc == ST_CONFLICT) {
+		c->client_limited = true;
+		return ST_OK;
+	}
+	if (rc != ST_OK) return rc;
+	/* Counted for every address asked about, with an account or not. */
+	rc = store_signin_attempt(s, c->target_key, c->now, since, RESET_MAX_PER_TARGET);
+	if (rc == ST_CONFLICT) return ST_OK; /* enough links for now: the same answer */
+	if (rc != ST_OK) return rc;
 	struct user u;
-	if (store_user_by_email(s, email, a, &u) != ST_OK || u.status != USER_ACTIVE) return;
+	rc = store_user_by_email(s, c->email, c->a, &u);
+	if (rc == ST_NOT_FOUND || (rc == ST_OK && u.status != USER_ACTIVE)) return ST_OK;
+	if (rc != ST_OK) return rc;
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
 	auth_token_hash(token, hash);
-	if (store_reset_create(s, hash, u.id, now, now + RESET_SECONDS) != ST_OK) return;
+	if ((rc = store_reset_create(s, hash, u.id, c->now, c->now + RESET_SECONDS)) != ST_OK)
+		return rc;
 	const char *body = arena_printf(
-		a, "Hello %s,\n\nSomeone asked to reset the password for your emptychair "
-		   "account. If it was you, open this link within an hour:\n%s/reset-password?t=%s\n\n"
-		   "If it was not you, ignore this message: your password has not changed.\n",
-		u.display_name, public_url, token);
-	store_outbox_add(s, email, "Reset your emptychair password", body, now);
+		c->a, "Hello %s,\n\nSomeone asked to reset the password for your emptychair "
+		      "account. If it was you, open this link within an hour:\n%s/reset-password?t=%s\n\n"
+		      "If it was not you, ignore this message: your password has not changed.\n",
+		u.display_name, c->public_url, token);
+	return store_outbox_add(s, c->email, "Reset your emptychair password", body, c->now);
+}
+
+bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                       const char *public_url, const char *email_raw, const char *address,
+                       int64_t now, struct arena *a, struct app_error *err)
+{
+	char target_key[AUTH_HASH_HEX + 1], client_key[AUTH_HASH_HEX + 1];
+	const char *email = normal_email(a, email_raw);
+	auth_keyed_hash(secret, "reset-target", email, target_key);
+	auth_keyed_hash(secret, "reset-client", address ? address : "", client_key);
+	struct reset_ctx c = { email, public_url, target_key, client_key, now, a, false };
+	if (store_tx(s, reset_request_in_tx, &c) != ST_OK) return app_internal(err);
+	if (c.client_limited)
+		return app_fail(err, 429, "too_many_attempts", "email",
+		            "You have asked for several links in a short time. Wait 15 minutes and "
+		            "try again.");
+	return true;
 }
 
 struct password_ctx {

@@ -24,11 +24,18 @@ struct app_error {
 
 /* ---- accounts ---- */
 
-/* Checks an e-mail and password, with rate limits per account and per
- * client address (both stored only as keyed hashes). */
+/* Checks an e-mail and password, with rate limits kept only as keyed
+ * hashes (docs/privacy.md, "Signing in"). device is the browser's device
+ * token (NULL when none): one this account signed in with before is
+ * limited on its own, so that strangers' guesses, which lock the account
+ * for strangers only, never lock out its owner on a device they have used.
+ * On success *device_out is a new device token for the account, to keep in
+ * the browser (APP_DEVICE_TOKEN_CHARS). */
+enum { APP_DEVICE_TOKEN_CHARS = AUTH_TOKEN_CHARS + 1 + AUTH_HASH_HEX };
 bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  const char *email, const char *password, const char *address,
-                 int64_t now, struct arena *a, int64_t *user_id, struct app_error *err);
+                 const char *device, int64_t now, struct arena *a, int64_t *user_id,
+                 const char **device_out, struct app_error *err);
 
 /* Creates an invitation to panel_id with role, writes the message to the
  * outbox and returns the one-time link (the only time it exists in the
@@ -48,10 +55,14 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
                            struct arena *a, int64_t *user_id, int64_t *panel_id,
                            struct app_error *err);
 
-/* Writes a reset link to the outbox if the address has an active account;
- * says nothing either way (no account enumeration). */
-void app_request_reset(struct store *s, const char *public_url, const char *email,
-                       int64_t now, struct arena *a);
+/* Writes a reset link to the outbox if the address has an active account
+ * and has not had RESET_MAX_PER_TARGET asked for in the window; says
+ * nothing either way (no account enumeration: the same answer, and the
+ * same writes in one transaction, whether or not there is an account).
+ * false (429) only when this client address asked too often. */
+bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
+                       const char *public_url, const char *email, const char *address,
+                       int64_t now, struct arena *a, struct app_error *err);
 /* Sets a new password from a reset link, signs out every session, revokes
  * every API token and lifts any sign-in pause on the account. The link is checked before any
  * password is hashed, so bogus links cost nothing. */

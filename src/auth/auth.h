@@ -8,6 +8,7 @@
  * receives it except as the one-time value shown to its owner (a cookie, a
  * link, a new API token); only hashes are stored. Nothing here logs. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 enum {
@@ -42,7 +43,12 @@ const char *auth_password_problem(const char *password);
 /* Hashes a password into out (AUTH_PWHASH_MAX bytes). False on failure
  * (memory), which callers report as a server error. */
 bool auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX]);
+/* Checks password against hash (NULL or "": no account, checked against a
+ * dummy). Takes at least auth_password_verify_floor_ns() either way, so
+ * that timing does not tell known addresses from unknown ones, whatever
+ * cost a stored hash was made at (unless dearer than this process's). */
 bool auth_password_verify(const char *hash, const char *password);
+int64_t auth_password_verify_floor_ns(void);
 /* True when hash was made with other limits than this process uses. */
 bool auth_password_needs_rehash(const char *hash);
 /* Spends the same time as a verification, for unknown accounts, so that

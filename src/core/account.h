@@ -24,6 +24,10 @@ enum {
 	SIGNIN_WINDOW_SECONDS = 15 * 60,
 	SIGNIN_MAX_PER_ACCOUNT = 5,
 	SIGNIN_MAX_PER_ADDRESS = 20,
+	/* Reset links asked for, per window: for one address (then no more are
+	 * made, and the answer stays the same) and from one client. */
+	RESET_MAX_PER_TARGET = 3,
+	RESET_MAX_PER_CLIENT = 10,
 };
 
 /* NULL when a (trimmed) display name is acceptable, or why not. */

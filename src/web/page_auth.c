@@ -84,12 +84,17 @@ void sign_in_get(struct request *req)
 	sign_in_form(req, NULL, "", next ? next : "");
 }
 
+/* The browser's device token for sign-in limits (app_sign_in). */
+static const char DEVICE_COOKIE[] = "ec_device";
+
 void sign_in_post(struct request *req)
 {
 	struct app_error err;
 	int64_t uid;
+	const char *device;
 	if (!app_sign_in(req->store, req->cfg->secret, field(req, "email"), field(req, "password"),
-	                 req_client_address(req), req->now, &req->arena, &uid, &err)) {
+	                 req_client_address(req), req_cookie(req, DEVICE_COOKIE), req->now,
+	                 &req->arena, &uid, &device, &err)) {
 		if (err.status >= 500) {
 			respond_app_error(req, &err);
 			return;
@@ -104,6 +109,8 @@ void sign_in_post(struct request *req)
 		respond_error(req, 500, "internal", "We could not sign you in. Please try again.");
 		return;
 	}
+	/* Remembers that this browser signed in to this account (a year). */
+	respond_cookie(req, DEVICE_COOKIE, device, 365 * 24 * 3600);
 	respond_redirect(req, safe_next(req, field(req, "next")));
 }
 
@@ -120,20 +127,19 @@ void sign_out_post(struct request *req)
 
 /* Who is looking at an invitation, and so what the page offers. */
 enum accept_case {
-	ACCEPT_NEW_ACCOUNT,     /* no account for the address, nobody signed in */
+	ACCEPT_NEW_ACCOUNT,     /* nobody signed in: sign in, or make an account */
 	ACCEPT_AS_MEMBER,       /* signed in as the invited account */
-	ACCEPT_SIGN_IN_FIRST,   /* the address has an account; not signed in as it */
 	ACCEPT_WRONG_PERSON,    /* signed in as someone else */
 };
 
 static enum accept_case accept_case_of(struct request *req, const struct invitation *inv,
                                        int64_t account_id)
 {
-	if (account_id) {
-		if (req->user && req->user->id == account_id) return ACCEPT_AS_MEMBER;
-		return req->user ? ACCEPT_WRONG_PERSON : ACCEPT_SIGN_IN_FIRST;
-	}
-	return req->user ? ACCEPT_WRONG_PERSON : ACCEPT_NEW_ACCOUNT;
+	/* Someone not signed in sees the same page whether or not the address
+	 * has an account: whoever holds the link (the inviter too) must not
+	 * learn that from it (issue 17, point 6). */
+	if (!req->user) return ACCEPT_NEW_ACCOUNT;
+	return account_id && req->user->id == account_id ? ACCEPT_AS_MEMBER : ACCEPT_WRONG_PERSON;
 }
 
 static void accept_form(struct request *req, const struct form_errors *e, const char *token,
@@ -160,17 +166,6 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
 	     inv->role >= ROLE_GUEST && inv->role <= ROLE_STEWARD ? role_meaning[inv->role] : "");
 	if (*p->description) html(b, "<p>%t</p>", p->description);
 	switch (kind) {
-	case ACCEPT_SIGN_IN_FIRST: {
-		struct buf next = {0};
-		buf_puts(&next, "/accept-invitation?t=");
-		url_component(&next, token);
-		html(b, "<p>You already have an account with this e-mail address. Sign in to "
-		        "accept the invitation.</p><p><a class=\"button\" href=\"/sign-in?next=%u\">"
-		        "Sign in to accept</a></p>", next.data);
-		buf_free(&next);
-		page_end(req);
-		return;
-	}
 	case ACCEPT_WRONG_PERSON:
 		html(b, "<p>You are signed in as %t, but this invitation is for a different e-mail "
 		        "address. Sign out, then open the invitation link again.</p>",
@@ -185,7 +180,14 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
 		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
 		        "<p>Accepting adds this panel to your account.</p>", token);
 		break;
-	case ACCEPT_NEW_ACCOUNT:
+	case ACCEPT_NEW_ACCOUNT: {
+		struct buf next = {0};
+		buf_puts(&next, "/accept-invitation?t=");
+		url_component(&next, token);
+		html(b, "<h2 class=\"heading-m\">If you already have an account here</h2>"
+		        "<p><a class=\"button secondary\" href=\"/sign-in?next=%u\">Sign in to accept"
+		        "</a></p><h2 class=\"heading-m\">If you are new here</h2>", next.data);
+		buf_free(&next);
 		ui_form_begin(req, "/accept-invitation");
 		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
 		        "<p>Your account will use the address <strong>%t</strong>.</p>", token, inv->email);
@@ -197,6 +199,7 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
 		         "together are easy to remember and hard to guess.", "", "password",
 		         "new-password");
 		break;
+	}
 	}
 	ui_button(req, "Accept and join", NULL);
 	ui_form_end(req);
@@ -245,12 +248,20 @@ void accept_post(struct request *req)
 	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
 	                           field(req, "password"), req->user ? req->user->id : 0, req->now,
 	                           &req->arena, &uid, &panel_id, &err)) {
-		if (!err.field && (kind == ACCEPT_SIGN_IN_FIRST || kind == ACCEPT_WRONG_PERSON)) {
+		if (!err.field && kind == ACCEPT_WRONG_PERSON) {
 			req->status = err.status;
 			accept_form(req, NULL, token, &inv, &p, kind, "");
 			return;
 		}
 		struct form_errors e = {0};
+		if (!err.field && kind == ACCEPT_NEW_ACCOUNT && err.status < 500) {
+			/* The address has an account: say so next to the form, the same
+			 * page as ever (what is typed is kept, the password is not). */
+			errors_add(&e, "password", err.message);
+			req->status = err.status;
+			accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
+			return;
+		}
 		if (app_error_to_form(req, &err, &e))
 			accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
 		return;
@@ -279,8 +290,12 @@ void forgot_get(struct request *req)
 
 void forgot_post(struct request *req)
 {
-	app_request_reset(req->store, req->cfg->public_url, field(req, "email"), req->now,
-	                  &req->arena);
+	struct app_error err;
+	if (!app_request_reset(req->store, req->cfg->secret, req->cfg->public_url, field(req, "email"),
+	                       req_client_address(req), req->now, &req->arena, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
 	/* The same answer whether or not the address has an account. This site
 	 * does not send e-mail yet (messages wait in the outbox), so say so. */
 	page_begin(req, "A reset link is ready", NULL);

@@ -129,10 +129,126 @@ static void a_new_password_revokes_api_tokens(void **state)
 	client_free(c);
 }
 
+/* Issue 17, point 8: strangers' guesses (five at one account, twenty from
+ * one address) pause sign-in for strangers, not for the owner on a phone
+ * she signed in with before; her phone's own guesses are limited too. */
+static void strangers_cannot_lock_the_owner_out(void **state)
+{
+	struct client *phone = client_new(&srv);
+	assert_int_equal(sign_in_from(phone, "10.11.11.11", "member24@demo.emptychair.org", DEMO_PASSWORD),
+	                 303);
+	struct response *r = post_form(phone, "/sign-out", "");
+	assert_true(r->status == 200 || r->status == 303);
+	response_free(r);
+	phone->email[0] = 0;
+	/* Five guesses at her account, and twenty from her own address (behind
+	 * the same proxy, or on the same wifi). */
+	struct client *attacker = client_new(&srv);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(sign_in_from(attacker, "10.12.12.12", "member24@demo.emptychair.org",
+		                              "wrong guess"), 400);
+	assert_int_equal(sign_in_from(attacker, "10.12.12.12", "member24@demo.emptychair.org",
+	                              "wrong guess"), 429);
+	char email[64];
+	for (int i = 0; i < 20; i++) {
+		snprintf(email, sizeof email, "someone%d@example.org", i);
+		assert_int_equal(sign_in_from(attacker, "10.11.11.11", email, "wrong guess"), 400);
+	}
+	/* A stranger's browser is paused, even with the right password... */
+	struct client *laptop = client_new(&srv);
+	assert_int_equal(sign_in_from(laptop, "10.13.13.13", "member24@demo.emptychair.org", DEMO_PASSWORD),
+	                 429);
+	client_free(laptop);
+	/* ...her phone is not. */
+	assert_int_equal(sign_in_from(phone, "10.11.11.11", "member24@demo.emptychair.org", DEMO_PASSWORD),
+	                 303);
+	/* Guesses from her phone are counted against the phone. */
+	r = post_form(phone, "/sign-out", "");
+	response_free(r);
+	phone->email[0] = 0;
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(sign_in_from(phone, "10.11.11.11", "member24@demo.emptychair.org", "wrong"),
+		                 400);
+	assert_int_equal(sign_in_from(phone, "10.11.11.11", "member24@demo.emptychair.org", DEMO_PASSWORD),
+	                 429);
+	client_free(attacker);
+	client_free(phone);
+}
+
+/* POST /forgot-password for email as if from ip; the status, and the
+ * page in *body (malloc'd) when body is not NULL. */
+static long forgot_from(struct client *c, const char *ip, const char *email, char **body)
+{
+	response_free(get(c, "/forgot-password"));
+	char fields[300], hdr[64];
+	char *e = urlenc(email);
+	snprintf(fields, sizeof fields, "csrf=%s&email=%s", c->csrf, e);
+	free(e);
+	snprintf(hdr, sizeof hdr, "X-Real-IP: %s", ip);
+	const char *h[] = { hdr, NULL };
+	struct response *r = http(c, "POST", "/forgot-password", fields, NULL, h);
+	long status = r->status;
+	if (body) *body = strdup(r->body);
+	response_free(r);
+	return status;
+}
+
+/* How many reset messages for address wait in the outbox. */
+static int resets_for(const char *address)
+{
+	const char *args[] = { "outbox", "--limit", "1000", NULL };
+	char *out = server_cli(&srv, args);
+	int n = 0;
+	char needle[128];
+	snprintf(needle, sizeof needle, "to %s\nSubject: Reset your emptychair password", address);
+	for (const char *p = out; (p = strstr(p, needle)); p++) n++;
+	free(out);
+	return n;
+}
+
+/* Issue 17, point 6: asking for a reset link answers the same for any
+ * address, makes at most three links an address a window (the outbox no
+ * longer grows without limit), and one client may ask ten times. */
+static void reset_links_are_limited_and_tell_nothing(void **state)
+{
+	struct client *c = client_new(&srv);
+	char *known, *unknown;
+	assert_int_equal(forgot_from(c, "10.21.0.1", "member26@demo.emptychair.org", &known), 200);
+	assert_int_equal(forgot_from(c, "10.21.0.2", "nobody.here@example.org", &unknown), 200);
+	/* The same page but for the address typed. */
+	char *at = strstr(known, "member26@demo.emptychair.org");
+	assert_non_null(at);
+	assert_non_null(strstr(unknown, "nobody.here@example.org"));
+	assert_int_equal(strlen(known) - strlen("member26@demo.emptychair.org"),
+	                 strlen(unknown) - strlen("nobody.here@example.org"));
+	free(known);
+	free(unknown);
+	assert_int_equal(resets_for("member26@demo.emptychair.org"), 1);
+	assert_int_equal(resets_for("nobody.here@example.org"), 0);
+	/* Five more asks, from five addresses: three links in all. */
+	char ip[32];
+	for (int i = 0; i < 5; i++) {
+		snprintf(ip, sizeof ip, "10.22.0.%d", i + 1);
+		assert_int_equal(forgot_from(c, ip, "member26@demo.emptychair.org", NULL), 200);
+	}
+	assert_int_equal(resets_for("member26@demo.emptychair.org"), 3);
+	/* One client, ten asks about ten addresses; the eleventh waits. */
+	for (int i = 0; i < 10; i++) {
+		char email[64];
+		snprintf(email, sizeof email, "someone%d@example.org", i);
+		assert_int_equal(forgot_from(c, "10.23.0.1", email, NULL), 200);
+	}
+	assert_int_equal(forgot_from(c, "10.23.0.1", "member28@demo.emptychair.org", NULL), 429);
+	assert_int_equal(resets_for("member28@demo.emptychair.org"), 0);
+	client_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_paused_address_pauses_only_itself),
+		cmocka_unit_test(strangers_cannot_lock_the_owner_out),
+		cmocka_unit_test(reset_links_are_limited_and_tell_nothing),
 		cmocka_unit_test(outsiders_cannot_block_a_password_change),
 		cmocka_unit_test(a_signed_in_persons_own_checks_are_limited),
 		cmocka_unit_test(a_new_password_revokes_api_tokens),
