@@ -168,6 +168,16 @@ static const char *default_beside(const char *db, const char *name, int slot)
 	return paths[slot];
 }
 
+/* Warns when path exists and others than its owner may read or write it. */
+static void warn_if_shared(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) || !(st.st_mode & 077)) return;
+	fprintf(stderr, "emptychair: warning: %s can be read by others (mode %03o); it holds people's "
+	                "data: chmod %s %s\n", path, (unsigned)(st.st_mode & 0777),
+	        S_ISDIR(st.st_mode) ? "700" : "600", path);
+}
+
 static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 {
 	static struct server_config cfg;
@@ -240,6 +250,15 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	if (cfg.trust_proxy) cfg.connections_per_address = 0;
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
+	if (!store_target_is_postgresql(o->db)) {
+		static const char *const beside[] = { "", "-wal", "-shm" };
+		for (int k = 0; k < 3; k++) {
+			char path[4096];
+			snprintf(path, sizeof path, "%s%s", o->db, beside[k]);
+			warn_if_shared(path);
+		}
+	}
+	warn_if_shared(cfg.files_dir);
 	bool ok = cli_secret(s, cfg.secret);
 	store_close(s);
 	if (!ok) { fprintf(stderr, "serve: cannot read the installation secret\n"); return 1; }
@@ -481,6 +500,9 @@ int main(int argc, char **argv)
 		else { fprintf(stderr, "emptychair: unknown option %s\n%s", argv[i], usage); return 2; }
 	}
 	if (i >= argc) { fputs(usage, stderr); return 2; }
+	/* Everything this program creates (the database and its WAL, backups,
+	 * copies, uploaded files, the sealing key) is for this user alone. */
+	umask(077);
 	/* Everything is stored in UTC; pages convert to a panel's zone through
 	 * core/civil_time.c, which owns TZ after this (and says why). */
 	setenv("TZ", "UTC", 1);

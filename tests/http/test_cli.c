@@ -342,6 +342,35 @@ static void backup_then_check_the_copy(void **state)
 	free(to);
 }
 
+/* Issue 17, point 10: what the program writes is its user's alone
+ * (0600), and serve warns about a database others can read. */
+static void files_it_makes_are_private(void **state)
+{
+	(void)state;
+	struct stat st;
+	char *to = path_in("private.db");
+	struct run r = EC("--db", demo_db, "backup", "--to", to);
+	check_status(r, 0);
+	free(r.output);
+	assert_int_equal(stat(to, &st), 0);
+	if (st.st_mode & 077) fail_msg("%s has mode %03o", to, st.st_mode & 0777);
+	if (strncmp(demo_db, "postgres", 8)) {
+		assert_int_equal(stat(demo_db, &st), 0);
+		if (st.st_mode & 077) fail_msg("%s has mode %03o", demo_db, st.st_mode & 0777);
+	}
+	/* Made readable by others: serve says so as it starts (and here, given
+	 * an address it cannot listen on, stops). */
+	assert_int_equal(chmod(to, 0644), 0);
+	char *files = path_in("files");
+	r = EC("--db", to, "serve", "--listen", "not-an-address", "--files", files);
+	free(files);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.output, "can be read by others (mode 644)"))
+		fail_msg("no warning:\n%s", r.output);
+	free(r.output);
+	free(to);
+}
+
 /* The installation, SQLite → PostgreSQL → SQLite by the command (on the
  * SQLite run: SQLite → SQLite → SQLite), each copy verified by the command
  * itself; the last copy is then checked; and a second copy into a target
@@ -435,6 +464,7 @@ int main(void)
 		cmocka_unit_test(newer_schema_is_refused),
 		cmocka_unit_test(backup_refuses_an_existing_file),
 		cmocka_unit_test(backup_then_check_the_copy),
+		cmocka_unit_test(files_it_makes_are_private),
 		cmocka_unit_test(copy_round_trip_by_command),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
