@@ -329,6 +329,16 @@ bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_B
 	return true;
 }
 
+/* After a new password: every session, API token and calendar feed of
+ * user_id ends (whoever had the old password keeps no way in). */
+static enum store_rc end_other_access(struct store *s, int64_t user_id, int64_t now)
+{
+	enum store_rc rc = store_api_tokens_revoke_all(s, user_id, now);
+	if (rc == ST_OK) rc = store_sessions_delete_for_user(s, user_id);
+	if (rc == ST_OK) rc = store_calendar_feed_revoke(s, user_id);
+	return rc == ST_NOT_FOUND ? ST_OK : rc; /* no feed */
+}
+
 struct password_ctx {
 	const char *token_hash, *pwhash;
 	int64_t now, user_id;
@@ -341,8 +351,7 @@ static enum store_rc reset_in_tx(struct store *s, void *p)
 	if (rc != ST_OK) return rc;
 	if ((rc = store_user_set_password(s, c->user_id, c->pwhash, c->now)) != ST_OK) return rc;
 	/* Whoever had the account before the reset keeps no way in. */
-	if ((rc = store_api_tokens_revoke_all(s, c->user_id, c->now)) != ST_OK) return rc;
-	return store_sessions_delete_for_user(s, c->user_id);
+	return end_other_access(s, c->user_id, c->now);
 }
 
 bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
@@ -401,6 +410,13 @@ bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRE
 	return true;
 }
 
+static enum store_rc change_in_tx(struct store *s, void *p)
+{
+	struct password_ctx *c = p;
+	enum store_rc rc = store_user_set_password(s, c->user_id, c->pwhash, c->now);
+	return rc == ST_OK ? end_other_access(s, c->user_id, c->now) : rc;
+}
+
 bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                          const struct user *u, const char *current, const char *password,
                          const char *address, int64_t now, struct arena *a,
@@ -412,9 +428,8 @@ bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET
 	if (problem) return app_fail(err, 400, "weak_password", "password", problem);
 	char *pwhash = arena_alloc(a, AUTH_PWHASH_MAX);
 	if (!auth_password_hash(password, pwhash)) return app_internal(err);
-	if (store_user_set_password(s, u->id, pwhash, now) != ST_OK ||
-	    store_api_tokens_revoke_all(s, u->id, now) != ST_OK)
-		return app_internal(err);
+	struct password_ctx c = { NULL, pwhash, now, u->id };
+	if (store_tx(s, change_in_tx, &c) != ST_OK) return app_internal(err);
 	return true;
 }
 

@@ -71,8 +71,9 @@ bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_
                         struct arena *a, int64_t *user_id, struct app_error *err);
 /* Checks a signed-in person's password again (before a change of password
  * or deleting the account), with its own per-person limit (5 wrong in 15
- * minutes); on failure err names `field`. A change of password (below)
- * also revokes every API token. */
+ * minutes); on failure err names `field`. A change of password (below),
+ * like a reset, signs out every session and revokes every API token and
+ * the calendar feed, in one transaction. */
 bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                           const struct user *u, const char *password, const char *field,
                           const char *address, int64_t now, struct arena *a,

@@ -272,9 +272,9 @@ void account_password_post(struct request *req)
 		if (app_error_to_form(req, &err, &e)) account_page(req, &e, NULL);
 		return;
 	}
-	/* Everywhere else is signed out; this browser gets a fresh session. */
-	if (store_sessions_delete_for_user(req->store, req->user->id) != ST_OK ||
-	    !session_start(req, req->user->id)) {
+	/* Everywhere was signed out (app_change_password); this browser gets a
+	 * fresh session. */
+	if (!session_start(req, req->user->id)) {
 		respond_error(req, 500, "internal", "Your password was changed, but we could not sign "
 		                                    "you in again. Sign in with the new password.");
 		return;

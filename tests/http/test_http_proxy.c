@@ -119,12 +119,40 @@ static void a_new_password_revokes_api_tokens(void **state)
 	struct response *r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
 	assert_int_equal(r->status, 200);
 	response_free(r);
+	/* A calendar feed, and a second browser signed in (issue 17, point
+	 * 10: both outlived a new password). */
+	client_refresh_csrf(c);
+	r = post_form(c, "/account/calendar", "");
+	assert_int_equal(r->status, 201);
+	const char *at = strstr(r->body, "value=\"http://test.invalid/calendar/");
+	assert_non_null(at);
+	at += strlen("value=\"http://test.invalid");
+	char *feed = strndup(at, strcspn(at, "\""));
+	response_free(r);
+	struct client *other = client_new(&srv);
+	assert_int_equal(sign_in_from(other, "10.7.7.8", "member22@demo.emptychair.org", DEMO_PASSWORD),
+	                 303);
+	r = get(bot, feed);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	client_refresh_csrf(c);
 	r = post_form(c, "/account/password", "current_password=kettle+river+orange+lamp&password=amber+harbour+thistle");
 	assert_int_equal(r->status, 303);
 	response_free(r);
 	r = http(bot, "GET", "/api/v1/me", NULL, NULL, h);
 	assert_int_equal(r->status, 401);
 	response_free(r);
+	r = get(bot, feed);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	r = get(other, "/account");
+	assert_int_equal(r->status, 303); /* signed out: to the sign-in page */
+	response_free(r);
+	r = get(c, "/account"); /* the browser that changed it stays signed in */
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	free(feed);
+	client_free(other);
 	client_free(bot);
 	client_free(c);
 }
