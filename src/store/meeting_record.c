@@ -66,7 +66,10 @@
 	                         "version = version + 1 WHERE meeting_id = $1 AND "       \
 	                         "published_at IS NULL")                                  \
 	X(PAPER_DELETE, "DELETE FROM papers WHERE meeting_id = $1 AND id = $2")          \
-	X(PAPER_FILE_USES, "SELECT COUNT(*) FROM papers WHERE file_sha256 = $1")         \
+	/* Files are kept by their bytes' hash, and papers and receipts share  \
+	 * the directory: a file goes when nothing of either holds it. */      \
+	X(PAPER_FILE_USES, "SELECT (SELECT COUNT(*) FROM papers WHERE file_sha256 = $1) " \
+	                   "+ (SELECT COUNT(*) FROM pay_claims WHERE receipt_sha256 = $1)") \
 	X(REFLECTION_MARK_DONE, "INSERT INTO reflection_done (meeting_id, user_id) "     \
 	                        "VALUES ($1, $2)")                                        \
 	X(REFLECTION_ADD, "INSERT INTO reflections (meeting_id, user_id, felt_heard, "   \

@@ -782,11 +782,30 @@ static void file_safety(void **state)
 	free(pp);
 	assert_int_equal(stored(&srv, pdf_c.d, pdf_c.n), 1);
 	response_free(download_same(amira, 1, id_c2, &pdf_c));
+	/* The same bytes as a receipt too (issue 17, point 10: removing the
+	 * paper deleted the receipt's file): removing the paper keeps it. */
+	client_refresh_csrf(sam);
+	struct mpart claim[] = {
+		{ "key", "receipt-same-bytes", 0, NULL, NULL }, { "kind", "expense", 0, NULL, NULL },
+		{ "description", "Printing ZQRECEIPT", 0, NULL, NULL },
+		{ "work_day", "2026-11-02", 0, NULL, NULL }, { "category", "travel", 0, NULL, NULL },
+		{ "amount", "4.80", 0, NULL, NULL },
+		{ "receipt", (const char *)pdf_c.d, pdf_c.n, "receipt.pdf", "application/pdf" },
+	};
+	r = post_multipart(sam, "/panels/1/pay/claims", claim, sizeof claim / sizeof *claim);
+	assert_int_equal(r->status, 303);
+	long receipt_claim = location_id(r, "/claims/");
+	response_free(r);
 	rm = paper_path(1, id_c2, "/remove");
 	expect_post(sam, rm, "confirm=1", 303);
 	free(rm);
-	assert_int_equal(stored(&srv, pdf_c.d, pdf_c.n), 0);
-	assert_int_equal(files_count(&srv), files_before - 2);
+	assert_int_equal(stored(&srv, pdf_c.d, pdf_c.n), 1);
+	char receipt_path[96];
+	snprintf(receipt_path, sizeof receipt_path, "/panels/1/pay/claims/%ld/receipt", receipt_claim);
+	r = expect_get(sam, receipt_path, 200);
+	assert_int_equal(r->len, pdf_c.n);
+	response_free(r);
+	assert_int_equal(files_count(&srv), files_before - 1);
 	free(pdf_c.d);
 
 	/* The upload limit: a file of exactly --upload-limit bytes is taken,
