@@ -148,6 +148,11 @@ bool policy_can_see_person(enum viewer_relation rel)
 	return rel != REL_NONE;
 }
 
+bool policy_sees_member_status(const struct panel_actor *actor, bool self)
+{
+	return self || policy_allows(actor, PA_PAUSE_MEMBER);
+}
+
 bool policy_may_readmit(enum panel_role inviter_role, enum member_status inviter_status)
 {
 	return inviter_role == ROLE_STEWARD && inviter_status == MEMBER_ACTIVE;

@@ -123,6 +123,11 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
                             enum member_status from_status,
                             enum panel_role to_role, enum member_status to_status);
 
+/* Whether a member's status (active, paused) is shown to actor: to those
+ * who may pause members, and to the member themself; a pause says
+ * something of a person's life, so nobody else sees it. */
+bool policy_sees_member_status(const struct panel_actor *actor, bool self);
+
 /* Someone whose place on a panel a steward ended (removed or paused) comes
  * back only by a steward's invitation: may an inviter of this role invite
  * them? */

@@ -117,7 +117,8 @@ void api_member(struct request *req)
 	}
 	json_t *j = profile_json(req, &vp);
 	json_object_set_new(j, "role", json_string(role_key(m.role)));
-	json_object_set_new(j, "status", json_string(status_key(m.status)));
+	if (policy_sees_member_status(&req->actor, req->params[1] == req->user->id))
+		json_object_set_new(j, "status", json_string(status_key(m.status)));
 	api_send(req, 200, j);
 }
 

@@ -197,8 +197,11 @@ void member_get(struct request *req)
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/members\">Back to the members</a>"
 	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>"
-	        "<p>%t, %t.</p>", req->panel->id, req->panel->name, vp.person.display_name,
-	     role_label(m.role), status_label(m.status));
+	        "<p>%t", req->panel->id, req->panel->name, vp.person.display_name,
+	     role_label(m.role));
+	if (policy_sees_member_status(&req->actor, m.user_id == req->user->id))
+		html(b, ", %t", status_label(m.status));
+	html(b, ".</p>");
 	if (vp.relation != REL_SELF && vp.n)
 		html(b, "<p class=\"hint\">You see what %t has chosen to share with you. They can "
 		        "see that you looked.</p>", vp.person.display_name);

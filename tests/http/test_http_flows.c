@@ -767,6 +767,25 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	r = get(sam, "/api/v1/panels/2/members?limit=500");
 	assert_true(contains(r, "\"status\":\"paused\"") || contains(r, "\"status\": \"paused\""));
 	response_free(r);
+	/* Who is paused is for stewards (and the person): amira, a co-creator
+	 * of panel 2, sees their page without it (issue 17, point 10). */
+	r = get(sam, path);
+	assert_true(contains(r, "Paused"));
+	response_free(r);
+	client_refresh_csrf(amira);
+	r = get(amira, path);
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "Paused"));
+	response_free(r);
+	char api_path[64];
+	snprintf(api_path, sizeof api_path, "/api/v1/panels/2/members/%ld", id);
+	r = get(amira, api_path);
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "\"status\""));
+	response_free(r);
+	r = get(person, api_path);
+	assert_true(contains(r, "paused")); /* their own */
+	response_free(r);
 	free(again);
 	free(spare);
 	free(first);

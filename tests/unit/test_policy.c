@@ -324,6 +324,37 @@ static void changes_to_others_are_fine(void **state)
 
 /* ---- names ---- */
 
+/* Issue 17: money needs four eyes where there are four; a removed or
+ * paused member comes back only by a steward; a pause is shown to stewards
+ * and the member alone. */
+static void money_readmission_and_pauses(void **state)
+{
+	(void)state;
+	assert_true(policy_may_pay_self(false, 1));
+	assert_true(policy_may_pay_self(false, 3));
+	assert_true(policy_may_pay_self(true, 1));   /* the only steward */
+	assert_true(policy_may_pay_self(true, 0));
+	assert_false(policy_may_pay_self(true, 2));
+	assert_false(policy_may_pay_self(true, 7));
+	assert_true(policy_may_readmit(ROLE_STEWARD, MEMBER_ACTIVE));
+	assert_false(policy_may_readmit(ROLE_STEWARD, MEMBER_PAUSED));
+	assert_false(policy_may_readmit(ROLE_CO_CREATOR, MEMBER_ACTIVE));
+	assert_false(policy_may_readmit(ROLE_GUEST, MEMBER_ACTIVE));
+	for (int h = HOSTING_ORGANISATION; h <= HOSTING_USER_LED; h++) {
+		struct panel_actor steward = { .role = ROLE_STEWARD, .status = MEMBER_ACTIVE,
+		                               .hosting = (enum panel_hosting)h };
+		struct panel_actor co = { .role = ROLE_CO_CREATOR, .status = MEMBER_ACTIVE,
+		                          .hosting = (enum panel_hosting)h };
+		struct panel_actor guest = { .role = ROLE_GUEST, .status = MEMBER_ACTIVE,
+		                             .hosting = (enum panel_hosting)h };
+		assert_true(policy_sees_member_status(&steward, false));
+		assert_false(policy_sees_member_status(&co, false));
+		assert_false(policy_sees_member_status(&guest, false));
+		assert_true(policy_sees_member_status(&co, true));
+		assert_true(policy_sees_member_status(&guest, true));
+	}
+}
+
 static void role_names(void **state)
 {
 	(void)state;
@@ -422,6 +453,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(table_covers_every_action_once),
 		cmocka_unit_test(allows_matches_table),
+		cmocka_unit_test(money_readmission_and_pauses),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),
