@@ -196,7 +196,7 @@ static void a_413_is_always_readable(void **state)
 		assert_true(fd >= 0);
 		char head[256];
 		int h = snprintf(head, sizeof head,
-		                 "POST /sign-in HTTP/1.1\r\nHost: x\r\n"
+		                 "POST /sign-in HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
 		                 "Content-Type: application/x-www-form-urlencoded\r\n"
 		                 "Content-Length: %zu\r\n\r\n", n);
 		raw_send(fd, head, (size_t)h);
