@@ -169,6 +169,26 @@ static void require_sign_in(struct request *req)
 	buf_free(&loc);
 }
 
+/* application/json, with no charset or UTF-8's: JSON in another
+ * encoding would be read as if it were UTF-8. */
+static bool json_type_ok(const char *ct)
+{
+	if (!ct || strncasecmp(ct, "application/json", 16)) return false;
+	const char *p = ct + 16;
+	p += strspn(p, " \t");
+	if (!*p) return true;
+	if (*p != ';') return false;
+	p += 1 + strspn(p + 1, " \t");
+	if (!*p) return true;
+	if (strncasecmp(p, "charset=", 8)) return false;
+	p += 8;
+	if (*p == '"') p++;
+	if (strncasecmp(p, "utf-8", 5)) return false;
+	p += 5;
+	if (*p == '"') p++;
+	return !p[strspn(p, " \t")];
+}
+
 /* Whether the request says a body follows (its headers are enough). */
 static bool body_expected(struct request *req)
 {
@@ -233,8 +253,7 @@ bool dispatch_head(struct request *req)
 	const char *ct = req_header(req, "Content-Type");
 	bool multipart = writes && (hit->flags & ROUTE_UPLOAD) && multipart_is(ct);
 	if (writes && !multipart && body_expected(req)) {
-		if (api && (!ct || strncasecmp(ct, "application/json", 16) ||
-		            (ct[16] && !strchr("; \t", ct[16])))) {
+		if (api && !json_type_ok(ct)) {
 			respond_error(req, 415, "unsupported_media_type",
 			              (hit->flags & ROUTE_UPLOAD)
 			              ? "Send JSON as Content-Type: application/json, or a file as "

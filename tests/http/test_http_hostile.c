@@ -227,6 +227,28 @@ static void nul_or_encoded_slash_in_a_path_is_400(void **state)
 	client_free(sam);
 }
 
+/* Point 9: a JSON body in a declared charset other than UTF-8 is 415
+ * (it was read as if it were UTF-8), and UTF-8's is read. */
+static void other_charsets_are_refused(void **state)
+{
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	char csrf[160];
+	snprintf(csrf, sizeof csrf, "X-CSRF-Token: %s", sam->csrf);
+	const char *h[] = { csrf, NULL };
+	struct response *r = http(sam, "POST", "/api/v1/panels/1/contributions",
+	                          "{\"kind\":\"idea\",\"body\":\"caf\xe9\",\"attribution\":\"named\"}",
+	                          "application/json; charset=iso-8859-1", h);
+	assert_int_equal(r->status, 415);
+	response_free(r);
+	r = http(sam, "POST", "/api/v1/panels/1/contributions",
+	         "{\"kind\":\"idea\",\"body\":\"caf\xc3\xa9 ZQCHARSET\",\"attribution\":\"named\"}",
+	         "application/json; charset=UTF-8", h);
+	assert_int_equal(r->status, 201);
+	response_free(r);
+	client_free(sam);
+}
+
 /* Point 9: a thousand half-sent requests from one address no longer shut
  * everyone else out. */
 static void one_address_cannot_take_every_connection(void **state)
@@ -258,6 +280,7 @@ int main(void)
 		cmocka_unit_test(one_address_holds_at_most_its_share),
 		cmocka_unit_test(a_413_is_always_readable),
 		cmocka_unit_test(nul_or_encoded_slash_in_a_path_is_400),
+		cmocka_unit_test(other_charsets_are_refused),
 		cmocka_unit_test(one_address_cannot_take_every_connection),
 	};
 	return cmocka_run_group_tests_name("hostile clients", tests, setup, teardown);
