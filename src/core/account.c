@@ -27,6 +27,9 @@ const char *display_name_problem(const char *name)
 	if (!*name) return "Enter the name you would like to be called.";
 	if (!utf8_valid(name, strlen(name)) || strpbrk(name, "\r\n"))
 		return "Your name must be one line of ordinary text.";
+	if (text_has_hidden(name))
+		return "Your name may not hold hidden characters or ones that turn the text around. "
+		       "Type it as it should be read.";
 	if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS)
 		return "Your name must be 80 characters or fewer.";
 	return NULL;

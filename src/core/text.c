@@ -54,6 +54,31 @@ bool utf8_valid(const char *str, size_t n)
 	return true;
 }
 
+/* Code points that show nothing, or change the direction of what follows:
+ * in a name they let one person pass for another ("Kwame \u202eSiwel"). */
+static bool hidden_code_point(unsigned cp)
+{
+	return cp == '\t' || cp == 0x00ad || cp == 0x034f || cp == 0x061c || cp == 0x115f ||
+	       cp == 0x1160 || cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) ||
+	       cp == 0x3164 || cp == 0xfeff || cp == 0xffa0;
+}
+
+bool text_has_hidden(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	while (*s) {
+		unsigned cp = *s, len = 1;
+		if (cp >= 0xf0) cp &= 0x07, len = 4;
+		else if (cp >= 0xe0) cp &= 0x0f, len = 3;
+		else if (cp >= 0xc0) cp &= 0x1f, len = 2;
+		for (unsigned k = 1; k < len && s[k]; k++) cp = (cp << 6) | (s[k] & 0x3f);
+		if (hidden_code_point(cp)) return true;
+		for (unsigned k = 0; k < len && *s; k++) s++;
+	}
+	return false;
+}
+
 size_t utf8_length(const char *s)
 {
 	size_t n = 0;

@@ -15,6 +15,11 @@ bool parse_i64(const char *s, int64_t min, int64_t max, int64_t *out);
  * surrogates, and without control characters other than tab, LF and CR. */
 bool utf8_valid(const char *s, size_t n);
 
+/* True when valid UTF-8 s holds a character that shows nothing or turns
+ * the direction of text (bidi controls, zero-width and filler characters,
+ * soft hyphens, tabs, line separators). */
+bool text_has_hidden(const char *s);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_length(const char *s);
 

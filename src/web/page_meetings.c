@@ -439,10 +439,14 @@ void attendance_get(struct request *req)
 		bool came = false;
 		for (size_t j = 0; j < np; j++)
 			if (pp[j].user_id == x->user_id) came = pp[j].attended == 1;
+		/* Names may be alike: the address, read with the box, tells who. */
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
-		        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\">%t%r</label></div>",
-		     x->user_id, x->user_id, came ? " checked" : "", x->user_id, mr[i].display_name,
-		     x->role == ROLE_GUEST ? " (guest)" : "");
+		        "id=\"att-%l\" value=\"%l\"%r aria-describedby=\"att-%l-who\"><label "
+		        "for=\"att-%l\">%t%r</label> <span class=\"hint\" id=\"att-%l-who\">%t</span>"
+		        "</div>",
+		     x->user_id, x->user_id, came ? " checked" : "", x->user_id, x->user_id,
+		     mr[i].display_name, x->role == ROLE_GUEST ? " (guest)" : "", x->user_id,
+		     mr[i].email);
 		bool has_record = false;
 		for (size_t j = 0; j < np; j++) has_record |= pp[j].user_id == x->user_id;
 		if (has_record) buf_printf(&listed, "%s%lld", listed.len ? "," : "", (long long)x->user_id);

@@ -497,8 +497,10 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
 			if (m[i].m.role != ROLE_GUEST && m[i].m.status != MEMBER_REMOVED)
+				/* Names may be alike: the address tells people apart. */
 				opts[k++] = (struct field_option){
-					arena_printf(a, "%lld", (long long)m[i].m.user_id), m[i].display_name };
+					arena_printf(a, "%lld", (long long)m[i].m.user_id),
+					arena_printf(a, "%s (%s)", m[i].display_name, m[i].email) };
 		const char *sel = *field(req, "payee") ? field(req, "payee")
 		                                       : arena_printf(a, "%lld", (long long)req->user->id);
 		ui_select(req, e, "payee", "Who is it for?", opts, sel);
@@ -881,7 +883,8 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	        "<th scope=\"col\">Who</th><th scope=\"col\">How</th><th scope=\"col\">Claims</th>"
 	        "<th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
-		html(b, "<tr><td>%t</td><td>%t</td><td>%t</td><td class=\"num\">%t</td></tr>", p[i].name,
+		html(b, "<tr><td>%t<br><span class=\"hint\">%t</span></td><td>%t</td><td>%t</td>"
+		        "<td class=\"num\">%t</td></tr>", p[i].name, p[i].email,
 		     p[i].has_method ? pay_method_label(p[i].method) : "",
 		     p[i].claim_ids, money_format(a, pol.currency, p[i].amount));
 	html(b, "</tbody></table><p><a class=\"button secondary\" href=\"/panels/%l/pay/runs/%l/csv\" "

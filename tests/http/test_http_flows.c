@@ -683,6 +683,49 @@ static void sign_out_ends_the_session(void **state)
 	client_free(c);
 }
 
+/* Issue 17, point 9: a name with a direction override or hidden
+ * characters ("Kwame \u202eSiwel" reads as another member's name, and
+ * reached the finance CSV) is refused, keeping what was typed. */
+static void names_with_hidden_characters_are_refused(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	char *link = invite(sam, 1, "hidden.name@example.org", "co_creator");
+	struct client *c = client_new(&srv);
+	response_free(get(c, link));
+	static const char *const names[] = { "Kwame+%E2%80%AESiwel", "Amira%E2%80%8BHaddad",
+	                                     "%E3%85%A4" };
+	char fields[512];
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		snprintf(fields, sizeof fields, "t=%s&display_name=%s&password=lantern+pebble+harbour",
+		         strchr(link, '=') + 1, names[i]);
+		struct response *r = post_form(c, "/accept-invitation", fields);
+		assert_int_equal(r->status, 400);
+		assert_true(contains(r, "turn the text around"));
+		response_free(r);
+	}
+	snprintf(fields, sizeof fields, "t=%s&display_name=Kwame+Siwel&password=lantern+pebble+harbour",
+	         strchr(link, '=') + 1);
+	struct response *r = post_form(c, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	/* Changing it later is held to the same rule. */
+	snprintf(c->email, sizeof c->email, "hidden.name@example.org");
+	client_refresh_csrf(c);
+	r = get(c, "/profile");
+	long version = number_after(r, "name=\"version\" value=\"");
+	response_free(r);
+	snprintf(fields, sizeof fields, "display_name=Kwame+%%E2%%80%%AESiwel&version=%ld", version);
+	r = post_form(c, "/profile", fields);
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "turn the text around"));
+	response_free(r);
+	free(link);
+	client_free(c);
+	client_free(sam);
+}
+
 /* Issue 17, point 7: a link sent before a steward removed or paused
  * someone does not bring them back, and in a user-led panel a co-creator
  * cannot invite back someone a steward removed; a steward can. */
@@ -801,6 +844,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(invitation_makes_an_account_and_membership),
 		cmocka_unit_test(removed_people_come_back_only_by_a_steward),
+		cmocka_unit_test(names_with_hidden_characters_are_refused),
 		cmocka_unit_test(invitations_to_existing_accounts_need_their_owner),
 		cmocka_unit_test(sign_in_never_redirects_off_site),
 		cmocka_unit_test(form_errors_keep_what_was_typed),

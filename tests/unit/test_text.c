@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/account.h"
 #include "core/text.h"
 
 /* ---- parse_i64 ---- */
@@ -182,6 +183,27 @@ static void utf8_length_counts_code_points(void **state)
 	assert_int_equal(utf8_length("na\xc3\xafve \xe2\x82\xac" "5"), 8);
 }
 
+/* Issue 17, point 9: names that pass for another person's. */
+static void hidden_characters_are_found(void **state)
+{
+	(void)state;
+	static const char *const hidden[] = {
+		"Kwame \u202eSiwel", "Amira\u200bHaddad", "Sam\u200d", "\ufeffRana", "Ab\u2066c\u2069",
+		"Joy\tAdebayo", "Hal\u00adlo", "\u3164", "x\u2028y", "left\u200fright", "a\u061cb",
+	};
+	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+		assert_true(utf8_valid(hidden[i], strlen(hidden[i])));
+		if (!text_has_hidden(hidden[i])) fail_msg("not found in \"%s\"", hidden[i]);
+		assert_non_null(display_name_problem(hidden[i]));
+	}
+	static const char *const plain[] = {
+		"Kwame Lewis", "Zoë Ó Briain", "محمد علي", "Łukasz Żółć", "李小龍", "Amira Haddad 🌻", "",
+	};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+		if (text_has_hidden(plain[i])) fail_msg("found in \"%s\"", plain[i]);
+	assert_null(display_name_problem("محمد علي"));
+}
+
 static void trim(const char *in, const char *want)
 {
 	char buf[64];
@@ -293,6 +315,7 @@ int main(void)
 		cmocka_unit_test(utf8_refuses_broken_sequences),
 		cmocka_unit_test(utf8_refuses_control_characters),
 		cmocka_unit_test(utf8_length_counts_code_points),
+		cmocka_unit_test(hidden_characters_are_found),
 		cmocka_unit_test(trim_removes_ascii_space_at_both_ends),
 		cmocka_unit_test(lower_only_ascii),
 		cmocka_unit_test(email_shapes),
