@@ -4,7 +4,7 @@
 BUILD ?= build
 DB ?= var/emptychair.db
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean fuzz-long
 
 build:
 	scripts/deps.sh
@@ -25,6 +25,12 @@ run: build
 test:
 	scripts/deps.sh test
 	scripts/test.sh
+
+# Every fuzz target for ten million runs (a long while: about 10 minutes for
+# each target that goes through libmicrohttpd); prints each one's count.
+fuzz-long:
+	scripts/deps.sh test
+	STAGES=fuzz FUZZ_RUNS=10000000 scripts/test.sh
 
 bench:
 	scripts/deps.sh bench

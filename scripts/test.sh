@@ -4,7 +4,8 @@
 #      and HTTP tests run once on SQLite and once on PostgreSQL, in a
 #      throwaway cluster started here and stopped at the end
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer
-#   3. libFuzzer targets, each for a bounded time (FUZZ_SECONDS, default 20)
+#   3. libFuzzer targets, each for a bounded time (FUZZ_SECONDS, default 20),
+#      or a number of runs (FUZZ_RUNS: make fuzz-long sets 10 million)
 #   4. browser journeys (node --test, playwright-core + Debian chromium + axe-core)
 # Set STAGES="unit asan fuzz browser" to run only some.
 set -uo pipefail
@@ -19,6 +20,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 STAGES=${STAGES:-"unit asan fuzz browser"}
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+FUZZ_RUNS=${FUZZ_RUNS:-}
 
 # A throwaway PostgreSQL cluster for the stages that need one
 # (tests/testdb.h); stopped on any exit.
@@ -70,7 +72,8 @@ for stage in $STAGES; do
     note "the same under ASan + UBSan"
     meson_stage build-asan --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false ;;
   fuzz)
-    note "fuzz targets, ${FUZZ_SECONDS}s each"
+    if [ -n "$FUZZ_RUNS" ]; then bound=(-runs="$FUZZ_RUNS"); note "fuzz targets, $FUZZ_RUNS runs each"
+    else bound=(-max_total_time="$FUZZ_SECONDS"); note "fuzz targets, ${FUZZ_SECONDS}s each"; fi
     if [ ! -f build-fuzz/build.ninja ]; then
       if ! CC=clang meson setup build-fuzz -Dfuzz=true --buildtype=debug >"/tmp/meson-setup-$$.log" 2>&1; then
         cat "/tmp/meson-setup-$$.log"; count 0 1; failed_stages+=(fuzz-setup); continue
@@ -83,7 +86,7 @@ for stage in $STAGES; do
       corpus=tests/fuzz/corpus/${name#fuzz_}
       work=$(mktemp -d)
       mkdir -p build-fuzz/artifacts   # a crashing input is kept here, outside the tree
-      if "$target" -max_total_time="$FUZZ_SECONDS" -print_final_stats=0 \
+      if "$target" "${bound[@]}" -print_final_stats=0 \
            -artifact_prefix=build-fuzz/artifacts/ "$work" "$corpus" >"$work.log" 2>&1; then
         echo "fuzz $name: ok ($(grep -o 'Done [0-9]* runs' "$work.log" | tail -1))"; count 1 0
       else

@@ -79,6 +79,12 @@ bool text_has_hidden(const char *str)
 	return false;
 }
 
+bool text_is_token(const char *t, size_t chars)
+{
+	if (!t || strlen(t) != chars) return false;
+	return strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == chars;
+}
+
 size_t utf8_length(const char *s)
 {
 	size_t n = 0;

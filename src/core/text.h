@@ -20,6 +20,11 @@ bool utf8_valid(const char *s, size_t n);
  * soft hyphens, tabs, line separators). */
 bool text_has_hidden(const char *s);
 
+/* True when t is exactly chars characters of URL-safe Base64 (A-Z a-z 0-9
+ * - _): the shape of every token this program makes (auth.h). t may be
+ * NULL. */
+bool text_is_token(const char *t, size_t chars);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_length(const char *s);
 

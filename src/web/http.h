@@ -15,6 +15,7 @@
 #include "core/policy.h"
 #include "store/store.h"
 #include "web/form.h"
+#include "web/route_match.h"
 
 struct body_budget; /* web/body_budget.h */
 struct multipart;   /* web/multipart.h */
@@ -83,7 +84,7 @@ struct header {
 	const char *name, *value;
 };
 
-enum { MAX_PARAMS = 4, MAX_HEADERS = 12 };
+enum { MAX_PARAMS = ROUTE_MAX_PARAMS, MAX_HEADERS = 12 };
 
 struct request {
 	struct arena arena;

@@ -11,20 +11,14 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/text.h"
 #include "web/http.h"
 
 static const char SESSION_COOKIE[] = "ec_session";
 static const char PRE_COOKIE[] = "ec_pre";
 
-static bool token_shaped(const char *t)
-{
-	if (!t || strlen(t) != AUTH_TOKEN_CHARS) return false;
-	for (const char *p = t; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			return false;
-	return true;
-}
+/* A cookie or bearer value that could be one of our tokens. */
+static bool token_shaped(const char *t) { return text_is_token(t, AUTH_TOKEN_CHARS); }
 
 static char *hash_of(struct request *req, const char *token)
 {
