@@ -109,10 +109,13 @@ test('pay journey: declare a limit, attendance makes a fee claim, a limit warnin
     assert.match(csv.headers()['content-type'], /text\/csv/);
     const lines = (await csv.text()).trim().split(/\r?\n/);
     assert.match(lines[0], /reference,payee,method,amount,claims/);
+    // One row per payee and way of paying: the day (£180) by bank, the fee
+    // (£50) as the training chosen for it, never one bank row of £230.
     const mine = lines.filter((l) => l.includes(name));
-    assert.equal(mine.length, 1, 'one row per payee');
-    assert.match(mine[0], /^JOURNEY-1,/);
-    assert.match(mine[0], /,230\.00,/);   // the day (£180) and the fee (£50)
+    assert.equal(mine.length, 2, 'one row per payee and way of paying');
+    assert.ok(mine.every((l) => /^JOURNEY-1,/.test(l)));
+    assert.ok(mine.some((l) => /,bank_transfer,180\.00,/.test(l)), mine.join('\n'));
+    assert.ok(mine.some((l) => /,training,50\.00,/.test(l)), mine.join('\n'));
     await page.getByLabel('Date the money was paid').fill(h.panelDay());
     await click(sam, page.getByRole('button', { name: 'Mark the run paid' }), 'the run, paid');
     assert.doesNotMatch(await main(sam), /Not yet/);

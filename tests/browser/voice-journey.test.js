@@ -156,7 +156,7 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
     const text = await page.locator('main').innerText();
     assert.match(text, /you have shared your reflection/);
     // One answer is far below the threshold: no result is shown.
-    assert.match(text, /once at least 5 people have answered/);
+    assert.match(text, /for each group of 5 answers to a meeting/);
     assert.ok(!text.includes('Send the papers earlier.'));
   });
 
