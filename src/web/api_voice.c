@@ -121,7 +121,16 @@ static json_t *contribution_json(struct request *req, const struct contribution 
 	set(j, "project", jref(c->project_id, "title", c->project_title));
 	set(j, "meeting", jref(c->meeting_id, "title", c->meeting_title));
 	set(j, "item_id", c->item_id ? jint(c->item_id) : json_null());
-	set(j, "created_at", jtime(c->created_at));
+	/* An anonymous contribution's time to the day only (UTC): to the second,
+	 * set beside a person's named ones, it could point to them. */
+	if (c->attribution == ATTR_ANONYMOUS) {
+		int y, m, d;
+		civil_date_of_day(c->created_at / 86400, &y, &m, &d);
+		set(j, "created_at", json_null());
+		set(j, "created_on", json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d)));
+	} else {
+		set(j, "created_at", jtime(c->created_at));
+	}
 	set(j, "status", json_string(response_status_key(c->status)));
 	set(j, "open", json_boolean(!response_is_outcome(c->status)));
 	set(j, "due_at", jtime(c->due_at));

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/text.h"
+#include "core/civil_time.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
@@ -62,8 +63,12 @@ void contribution_card(struct request *req, const struct contribution *c, const 
 		     kind_label(c->kind), c->id);
 	else
 		html(b, "%t %l", kind_label(c->kind), c->id);
+	/* An anonymous contribution's time to the day only: to the second, set
+	 * beside a person's named ones, it could point to them. */
 	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,
-	     said_by(req, c), format_time(req, c->created_at, zone));
+	     said_by(req, c),
+	     c->attribution == ATTR_ANONYMOUS ? format_day(req, civil_day_at(c->created_at, zone))
+	                                      : format_time(req, c->created_at, zone));
 	if (show_panel) html(b, ", to %t", c->panel_name);
 	if (*c->meeting_title)
 		html(b, ", at <a href=\"/panels/%l/meetings/%l\">%t</a>", c->panel_id, c->meeting_id,

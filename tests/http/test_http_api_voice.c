@@ -628,7 +628,23 @@ static void anonymous_author_is_never_revealed(void **state)
 	long own = get_id(c);
 	assert_true(json_is_true(json_object_get(c, "mine")));
 	assert_null(json_object_get(c, "author"));
+	/* Its time only to the day (issue 17, point 9): to the second, beside
+	 * member1's named ones, it would point to them. */
+	assert_true(json_is_null(json_object_get(c, "created_at")));
+	assert_int_equal(strlen(str(c, "created_on")), 10);
 	json_decref(c);
+	char day_page[96];
+	snprintf(day_page, sizeof day_page, "/panels/1/contributions/%ld", own);
+	struct response *card = get(amira, day_page);
+	assert_int_equal(card->status, 200);
+	const char *hint = strstr(card->body, "API ZQX9 worry</p><p class=\"hint\">");
+	assert_non_null(hint);
+	const char *end = strstr(hint, "</p><p class=\"hint\">") + 20;
+	const char *close = strstr(end, "</p>");
+	for (const char *p = end; p < close; p++)
+		if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] == ':')
+			fail_msg("an anonymous contribution shows a time of day: %.*s", (int)(close - end), end);
+	response_free(card);
 	snprintf(json, sizeof json, "{\"kind\":\"idea\",\"body\":\"API ZQX8 recorded\","
 	         "\"attribution\":\"anonymous\",\"meeting_id\":%ld,\"author_id\":%d,"
 	         "\"owner_id\":%d}", meeting_a, MEMBER1, JOY);
