@@ -39,13 +39,18 @@ static const char *client_key(struct arena *a, int64_t actor_id, const char *key
 /* Whether the member's own profile says they would rather not be paid
  * (the "pay" field holds only "decline"). Read for the member's own sake:
  * nobody is shown it, so nothing is audited. */
+/* Whether user_id said they would rather not be paid, in an answer the
+ * stewards may see: acting on an answer they keep to themselves would tell
+ * the stewards what it says (no fee claim appears). */
 static bool declines_pay(struct store *s, int64_t user_id, struct arena *a)
 {
 	struct profile_value *v;
 	size_t n = 0;
 	if (store_profile_get(s, user_id, a, &v, &n) != ST_OK) return false;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].field, "pay") == 0) return strcmp(v[i].value, "decline") == 0;
+		if (strcmp(v[i].field, "pay") == 0)
+			return strcmp(v[i].value, "decline") == 0 &&
+			       policy_can_see_field(REL_STEWARD, v[i].visibility);
 	return false;
 }
 

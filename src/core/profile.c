@@ -91,7 +91,9 @@ const struct profile_field profile_fields[] = {
 	  FK_MULTI, times, 0, S_TAKING_PART, VIS_STEWARDS, NULL, false, false, NULL },
 	{ "how_often", "How often at most", NULL,
 	  FK_CHOICE, how_often, 0, S_TAKING_PART, VIS_STEWARDS, NULL, false, false, NULL },
-	{ "pay", "How I like to be paid", "Choose all you would accept.",
+	{ "pay", "How I like to be paid",
+	  "Choose all you would accept. If you would rather not be paid, no fee is claimed for you "
+	  "when stewards can see this answer.",
 	  FK_MULTI, pay, 0, S_PAY, VIS_STEWARDS, NULL, false, false, NULL },
 	{ "hard_session", "What helps me if a session gets hard",
 	  "For example: a break, a quiet word afterwards, someone to call.",

@@ -786,6 +786,48 @@ static void attendance_makes_claims_and_taking_it_back_declines_them(void **stat
 	assert_string_equal(prep, "declined");
 }
 
+/* Issue 17, point 10: "I'd rather not be paid" makes no fee claim only
+ * when stewards may see that answer; kept to the member alone, acting on
+ * it would tell the stewards what it says, so the claims are made. */
+static void a_private_wish_not_to_be_paid_is_not_told_by_its_effect(void **state)
+{
+	(void)state;
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1/members?limit=500", NULL, 200);
+	long ids[2];
+	struct client *who[2];
+	int n = 0;
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(j, "members"), i, m) {
+		long id = num(m, "user_id");
+		if (n == 2 || id < 30 || strcmp(str(m, "role"), "co_creator") ||
+		    strcmp(str(m, "status"), "active"))
+			continue;
+		who[n] = client_new(&srv);
+		assert_true(client_sign_in(who[n], str(m, "email"), NULL));
+		ids[n++] = id;
+	}
+	json_decref(j);
+	assert_int_equal(n, 2);
+	static const char *const seen_by[2] = { "stewards", "self" };
+	for (int k = 0; k < 2; k++) {
+		char body[160];
+		snprintf(body, sizeof body,
+		         "{\"fields\":{\"pay\":{\"value\":\"decline\",\"visibility\":\"%s\"}}}",
+		         seen_by[k]);
+		json_decref(call_json(who[k], "PATCH", "/api/v1/me/profile", body, 200));
+	}
+	char att[160];
+	snprintf(att, sizeof att, "{\"attended\":[%ld,%ld]}", ids[0], ids[1]);
+	json_decref(call_json(sam, "PUT", "/api/v1/panels/1/meetings/1/attendance", att, 200));
+	const char *fee, *prep;
+	meeting_claims(1, ids[0], &fee, &prep);
+	assert_string_equal(fee, ""); /* the stewards know, and no fee is claimed */
+	meeting_claims(1, ids[1], &fee, &prep);
+	assert_string_equal(fee, "claimed"); /* as for anyone else */
+	for (int k = 0; k < 2; k++) client_free(who[k]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -800,6 +842,7 @@ int main(void)
 		cmocka_unit_test(bank_details_are_sealed_and_shown_masked),
 		cmocka_unit_test(an_administrator_adds_a_limit_row),
 		cmocka_unit_test(attendance_makes_claims_and_taking_it_back_declines_them),
+		cmocka_unit_test(a_private_wish_not_to_be_paid_is_not_told_by_its_effect),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
