@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -121,4 +122,26 @@ long meeting_in_progress(struct client *steward, long panel_id, long project_id,
 	long id = get_id(j);
 	json_decref(j);
 	return id;
+}
+
+int active_co_creators(struct client *steward, long panel_id, long min_id, long *ids,
+                       char (*emails)[128], int max)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/panels/%ld/members?limit=500", panel_id);
+	json_t *j = call_json(steward, "GET", path, NULL, 200);
+	size_t i;
+	json_t *m;
+	int n = 0;
+	json_array_foreach(json_object_get(j, "members"), i, m) {
+		long id = num(m, "user_id");
+		if (n == max || id < min_id || id == 3 || strcmp(str(m, "role"), "co_creator") ||
+		    strcmp(str(m, "status"), "active"))
+			continue;
+		ids[n] = id;
+		snprintf(emails[n], sizeof emails[n], "%s", str(m, "email"));
+		n++;
+	}
+	json_decref(j);
+	return n;
 }

@@ -30,6 +30,11 @@ const char *str(json_t *j, const char *key);
 json_t *by_id(json_t *arr, long id);
 /* How many of c's notices (the newest 100) say needle. */
 int notices_saying(struct client *c, const char *needle);
+/* Up to max active co-creators of panel_id other than amira (user 3), as
+ * steward reads the members list, from user id min_id up: their ids and
+ * e-mail addresses; how many there were. */
+int active_co_creators(struct client *steward, long panel_id, long min_id, long *ids,
+                       char (*emails)[128], int max);
 /* A meeting of project_id (0: none) on panel_id, made by steward through
  * the API, that began an hour ago and ends in an hour; its id. */
 long meeting_in_progress(struct client *steward, long panel_id, long project_id,

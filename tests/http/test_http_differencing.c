@@ -268,28 +268,12 @@ static int setup(void **state)
 	    !client_sign_in(onlooker, "amira@demo.emptychair.org", NULL))
 		return -1;
 	/* The voters: active co-creators of panel 1 other than amira. */
-	struct response *r = get(sam, "/api/v1/panels/1/members?limit=500");
-	json_t *j = r->status == 200 ? json_loads(r->body, 0, NULL) : NULL;
-	response_free(r);
-	if (!j) return -1;
-	size_t i;
-	json_t *m;
-	int n = 0;
-	json_array_foreach(json_object_get(j, "members"), i, m) {
-		const char *role = json_string_value(json_object_get(m, "role"));
-		const char *status = json_string_value(json_object_get(m, "status"));
-		long id = (long)json_integer_value(json_object_get(m, "user_id"));
-		if (n == VOTERS || !role || strcmp(role, "co_creator") || !status ||
-		    strcmp(status, "active") || id == 3)
-			continue;
-		voter_ids[n] = id;
-		voters[n] = client_new(&srv);
-		if (!client_sign_in(voters[n], json_string_value(json_object_get(m, "email")), NULL))
-			return -1;
-		n++;
+	char emails[VOTERS][128];
+	if (active_co_creators(sam, 1, 0, voter_ids, emails, VOTERS) < VOTERS) return -1;
+	for (int v = 0; v < VOTERS; v++) {
+		voters[v] = client_new(&srv);
+		if (!client_sign_in(voters[v], emails[v], NULL)) return -1;
 	}
-	json_decref(j);
-	if (n < VOTERS) return -1;
 	return 0;
 }
 
