@@ -266,10 +266,10 @@ static void on_body(struct request *req, const char *data, size_t n, bool length
 		}
 		req->budget_held += n;
 	}
-	struct multipart_fault fault;
-	if (req->multipart ? !multipart_feed(req, data, n, &fault)
-	                   : !buf_try_put(&req->body, data, n) &&
-	                     (fault = (struct multipart_fault){ 503, "busy", BUSY_MESSAGE }, true)) {
+	struct multipart_fault fault = { 503, "busy", BUSY_MESSAGE }; /* when memory ran out */
+	bool kept = req->multipart ? multipart_feed(req, data, n, &fault)
+	                           : buf_try_put(&req->body, data, n);
+	if (!kept) {
 		release_body(req);
 		refuse(req, fault.status, fault.code, fault.message);
 	}
