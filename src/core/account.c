@@ -41,9 +41,3 @@ int64_t session_expiry(int64_t created, int64_t now)
 	int64_t hard = created + SESSION_MAX_SECONDS;
 	return idle < hard ? idle : hard;
 }
-
-bool signin_allowed(int64_t account_failures, int64_t address_failures)
-{
-	return account_failures < SIGNIN_MAX_PER_ACCOUNT &&
-	       address_failures < SIGNIN_MAX_PER_ADDRESS;
-}

@@ -38,7 +38,4 @@ const char *display_name_problem(const char *name);
 
 /* When a session seen at last_seen, created at created, expires. */
 int64_t session_expiry(int64_t created, int64_t now);
-
-/* May another sign-in be tried, given the failures counted in the window? */
-bool signin_allowed(int64_t account_failures, int64_t address_failures);
 #endif
