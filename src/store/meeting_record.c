@@ -21,19 +21,6 @@
 	"FROM papers p LEFT JOIN users u ON u.id = p.created_by "                       \
 	"LEFT JOIN agenda_items ai ON ai.id = p.item_id "
 
-/* The release rule (docs/privacy.md, "Figures about people"): of each
- * meeting's n answers, only the first n - n % $2 by id count ($2 is
- * REFLECTION_MIN_ANSWERS), so every figure is a sum of whole groups of
- * five answers of one meeting, and no difference between figures, across
- * meetings, projects, the panel or time, comes to fewer than five. where
- * selects the meetings (over reflections r joined to meetings m). */
-#define RELEASED(where)                                                             \
-	"WITH ranked AS (SELECT r.felt_heard, r.info_in_time, r.felt_safe, "            \
-	"r.should_change, r.user_id, ROW_NUMBER() OVER (PARTITION BY r.meeting_id "     \
-	"ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION BY r.meeting_id) AS n "          \
-	"FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE " where "), "  \
-	"released AS (SELECT * FROM ranked WHERE k <= n - n % $2) "
-
 /* Counts of the released answers, after how many there are in all;
  * store_reflections_summary() reads them. */
 #define SUMMARY_COLUMNS                                                             \

@@ -210,20 +210,11 @@
 	                   "WHERE panel_id = $1 AND project_id = $3 AND due_at = 0) - "  \
 	                   "(SELECT COALESCE(SUM(n), 0) FROM influence_open WHERE "      \
 	                   "panel_id = $1 AND project_id = $3 AND due_at >= $2)")        \
-	/* The release rule of store/meeting_record.c: whole groups of $2        \
-	 * answers of each meeting, the first by id (docs/privacy.md). */        \
-	X(FELT_HEARD_PANEL, "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM "        \
-	                    "(SELECT r.felt_heard, ROW_NUMBER() OVER (PARTITION BY "      \
-	                    "r.meeting_id ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION " \
-	                    "BY r.meeting_id) AS n FROM reflections r JOIN meetings m ON " \
-	                    "m.id = r.meeting_id WHERE m.panel_id = $1) x "               \
-	                    "WHERE k <= n - n % $2")                                      \
-	X(FELT_HEARD_PROJECT, "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM "      \
-	                      "(SELECT r.felt_heard, ROW_NUMBER() OVER (PARTITION BY "    \
-	                      "r.meeting_id ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION " \
-	                      "BY r.meeting_id) AS n FROM reflections r JOIN meetings m ON " \
-	                      "m.id = r.meeting_id WHERE m.project_id = $1) x "           \
-	                      "WHERE k <= n - n % $2")                                    \
+	/* The release rule (RELEASED, store_private.h). */                    \
+	X(FELT_HEARD_PANEL, RELEASED("m.panel_id = $1")                                  \
+	                    "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM released") \
+	X(FELT_HEARD_PROJECT, RELEASED("m.project_id = $1")                              \
+	                      "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM released") \
 	X(NOTICES_LIST, "SELECT id, COALESCE(panel_id, 0), created_at, "                 \
 	                "COALESCE(read_at, 0), body, link FROM notices WHERE "            \
 	                "user_id = $1 ORDER BY id DESC LIMIT $2")                         \
