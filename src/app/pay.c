@@ -36,12 +36,10 @@ static const char *client_key(struct arena *a, int64_t actor_id, const char *key
 
 /* ---- claims from attendance ---- */
 
-/* Whether the member's own profile says they would rather not be paid
- * (the "pay" field holds only "decline"). Read for the member's own sake:
- * nobody is shown it, so nothing is audited. */
-/* Whether user_id said they would rather not be paid, in an answer the
- * stewards may see: acting on an answer they keep to themselves would tell
- * the stewards what it says (no fee claim appears). */
+/* Whether user_id said they would rather not be paid (the "pay" field
+ * holds only "decline") in an answer the stewards may see: acting on an
+ * answer they keep to themselves would tell the stewards what it says (no
+ * fee claim appears). Nobody is shown it here, so nothing is audited. */
 static bool declines_pay(struct store *s, int64_t user_id, struct arena *a)
 {
 	struct profile_value *v;
@@ -352,12 +350,12 @@ struct approval {
 	bool own;                    /* refused: the steward's own, and another could approve */
 };
 
-/* Whether actor_id may approve or pay out money to payee in panel_id
- * (policy_may_pay_self), read in the caller's transaction. */
-static bool may_pay(struct store *s, int64_t panel_id, int64_t actor_id, bool pays_actor)
+/* Whether policy_may_pay_self refuses a steward money of their own in
+ * panel_id: another active steward could do it. Read in the caller's
+ * transaction, and only when the money is the actor's. */
+static bool another_steward_could(struct store *s, int64_t panel_id)
 {
-	return policy_may_pay_self(pays_actor && actor_id != 0,
-	                           (int)store_active_steward_count(s, panel_id));
+	return !policy_may_pay_self(true, (int)store_active_steward_count(s, panel_id));
 }
 
 static const char SECOND_STEWARD[] =
@@ -367,7 +365,7 @@ static enum store_rc approve_tx(struct store *s, void *p)
 {
 	struct approval *ap = p;
 	int64_t entry;
-	if (!may_pay(s, ap->step->panel_id, ap->step->by, ap->claim->user_id == ap->step->by)) {
+	if (ap->claim->user_id == ap->step->by && another_steward_could(s, ap->step->panel_id)) {
 		ap->own = true;
 		return ST_OK;
 	}
@@ -502,10 +500,12 @@ struct run_tx {
 static enum store_rc run_create_tx(struct store *s, void *p)
 {
 	struct run_tx *x = p;
-	bool pays_actor;
-	enum store_rc rc = store_pay_claims_pay(s, x->p->id, x->ids, x->n, x->actor_id, &pays_actor);
+	bool pays_actor = false;
+	enum store_rc rc = ST_OK;
+	if (another_steward_could(s, x->p->id))
+		rc = store_pay_claims_pay(s, x->p->id, x->ids, x->n, x->actor_id, &pays_actor);
 	if (rc != ST_OK) return rc;
-	if (!may_pay(s, x->p->id, x->actor_id, pays_actor)) {
+	if (pays_actor) {
 		x->own = true;
 		return ST_OK;
 	}
@@ -517,10 +517,12 @@ static enum store_rc run_create_tx(struct store *s, void *p)
 static enum store_rc run_paid_tx(struct store *s, void *p)
 {
 	struct run_tx *x = p;
-	bool pays_actor;
-	enum store_rc rc = store_pay_run_pays(s, x->run_id_in, x->actor_id, &pays_actor);
+	bool pays_actor = false;
+	enum store_rc rc = ST_OK;
+	if (another_steward_could(s, x->p->id))
+		rc = store_pay_run_pays(s, x->run_id_in, x->actor_id, &pays_actor);
 	if (rc != ST_OK) return rc;
-	if (!may_pay(s, x->p->id, x->actor_id, pays_actor)) {
+	if (pays_actor) {
 		x->own = true;
 		return ST_OK;
 	}
