@@ -112,33 +112,33 @@ void arena_free(struct arena *a)
 	a->head = NULL;
 }
 
-static void reserve(struct buf *b, size_t extra)
+/* Room for extra more bytes and the NUL; false, with b unchanged, when
+ * memory cannot be had. */
+static bool grow(struct buf *b, size_t extra)
 {
-	if (b->cap - b->len > extra) return;
+	if (b->cap - b->len > extra) return true;
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap - b->len <= extra) {
-		if (cap > SIZE_MAX / 2) oom(cap);
+		if (cap > SIZE_MAX / 2) return false;
 		cap *= 2;
 	}
-	b->data = xrealloc(b->data, cap);
+	char *grown = realloc(b->data, cap);
+	if (!grown) return false;
+	b->data = grown;
 	b->cap = cap;
+	return true;
+}
+
+static void reserve(struct buf *b, size_t extra)
+{
+	if (!grow(b, extra)) oom(b->len + extra + 1);
 }
 
 void buf_reserve(struct buf *b, size_t extra) { reserve(b, extra); }
 
 bool buf_try_put(struct buf *b, const void *p, size_t n)
 {
-	if (b->cap - b->len <= n) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap - b->len <= n) {
-			if (cap > SIZE_MAX / 2) return false;
-			cap *= 2;
-		}
-		char *grown = realloc(b->data, cap);
-		if (!grown) return false;
-		b->data = grown;
-		b->cap = cap;
-	}
+	if (!grow(b, n)) return false;
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = 0;
