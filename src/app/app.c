@@ -3,9 +3,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/app_private.h"
 #include "core/text.h"
@@ -322,16 +320,11 @@ bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_B
 	const char *email = normal_email(a, email_raw);
 	auth_keyed_hash(secret, "reset-target", email, target_key);
 	auth_keyed_hash(secret, "reset-client", address ? address : "", client_key);
-	struct timespec started;
-	clock_gettime(CLOCK_MONOTONIC, &started);
+	int64_t started = auth_clock_ns();
 	struct reset_ctx c = { email, public_url, target_key, client_key, now, a, false };
 	if (store_tx(s, reset_request_in_tx, &c) != ST_OK) return app_internal(err);
 	/* The same least time either way: a link made takes a row or two more. */
-	struct timespec until = started;
-	until.tv_nsec += (long)RESET_ANSWER_MIN_MS * 1000000;
-	until.tv_sec += until.tv_nsec / 1000000000;
-	until.tv_nsec %= 1000000000;
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, NULL) == EINTR) {}
+	auth_wait_since(started, (int64_t)RESET_ANSWER_MIN_MS * 1000000);
 	if (c.client_limited)
 		return app_fail(err, 429, "too_many_attempts", "email",
 		            "You have asked for several links in a short time. Wait 15 minutes and "

@@ -30,17 +30,16 @@ static char dummy_hash[crypto_pwhash_STRBYTES];
  * which is checked against the dummy at today's cost. */
 static int64_t verify_floor_ns;
 
-static int64_t now_ns(void)
+int64_t auth_clock_ns(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* Sleeps until verify_floor_ns has passed since started. */
-static void pad_from(int64_t started)
+void auth_wait_since(int64_t started_ns, int64_t floor_ns)
 {
-	int64_t left = verify_floor_ns - (now_ns() - started);
+	int64_t left = floor_ns - (auth_clock_ns() - started_ns);
 	if (left <= 0) return;
 	struct timespec pause = { (time_t)(left / 1000000000), (long)(left % 1000000000) };
 	while (nanosleep(&pause, &pause) && errno == EINTR) {}
@@ -65,9 +64,9 @@ bool auth_init(enum auth_pwhash_cost cost)
 	}
 	if (sem_init(&hash_slots, 0, AUTH_PWHASH_CONCURRENT)) return false;
 	if (!auth_password_hash("not a real password", dummy_hash)) return false;
-	int64_t started = now_ns();
+	int64_t started = auth_clock_ns();
 	auth_password_dummy_verify("warming up");
-	verify_floor_ns = (now_ns() - started) * 3 / 2;
+	verify_floor_ns = (auth_clock_ns() - started) * 3 / 2;
 	return true;
 }
 
@@ -109,7 +108,7 @@ bool auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX])
 
 bool auth_password_verify(const char *hash, const char *password)
 {
-	int64_t started = now_ns();
+	int64_t started = auth_clock_ns();
 	bool ok = false;
 	if (!hash || !*hash) {
 		auth_password_dummy_verify(password);
@@ -118,7 +117,7 @@ bool auth_password_verify(const char *hash, const char *password)
 		ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 		slot_give();
 	}
-	pad_from(started);
+	auth_wait_since(started, verify_floor_ns);
 	return ok;
 }
 

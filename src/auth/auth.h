@@ -49,6 +49,11 @@ bool auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX]);
  * cost a stored hash was made at (unless dearer than this process's). */
 bool auth_password_verify(const char *hash, const char *password);
 int64_t auth_password_verify_floor_ns(void);
+/* For answers that must take the same time whatever they found: a
+ * monotonic clock in nanoseconds, and a wait until floor_ns have passed
+ * since started_ns (at once when they have). */
+int64_t auth_clock_ns(void);
+void auth_wait_since(int64_t started_ns, int64_t floor_ns);
 /* True when hash was made with other limits than this process uses. */
 bool auth_password_needs_rehash(const char *hash);
 /* Spends the same time as a verification, for unknown accounts, so that
