@@ -56,7 +56,7 @@ static bool finish_part(struct multipart *p)
 		/* The file's bytes stay in the buffer they arrived in, now the
 		 * request's (freed with it): no second copy of a large file. */
 		req->upload_bytes = p->part;
-		if (!req->upload_bytes.data) buf_putc(&req->upload_bytes, 0), req->upload_bytes.len = 0;
+		if (!req->upload_bytes.data) buf_puts(&req->upload_bytes, ""); /* an empty file: "" */
 		req->upload = (struct upload){ arena_strdup(&req->arena, p->filename),
 		                               (const unsigned char *)req->upload_bytes.data,
 		                               req->upload_bytes.len };
@@ -155,7 +155,7 @@ bool multipart_end(struct request *req, struct multipart_fault *fault)
 	p->pp = NULL;
 	ok = ok && finish_part(p);
 	/* An empty form, or only a token: still no valid token seen. */
-	if (ok && p->csrf_pending) refuse(p, 403, "csrf", CSRF_REFUSED_MESSAGE), ok = false;
+	if (ok && p->csrf_pending) ok = refuse(p, 403, "csrf", CSRF_REFUSED_MESSAGE);
 	buf_free(&p->part);
 	if (!ok) return failed(p, fault);
 	req->form = (struct form){ p->fields, p->n };

@@ -314,6 +314,17 @@ static const char *bank_masked(struct request *req)
 	return shown;
 }
 
+/* The name of panel id when it is one the person may give bank details
+ * to (my_pay_standing's bank_panels), else NULL. */
+static const char *bank_panel_name(struct request *req, const struct my_pay_standing *st,
+                                   int64_t id)
+{
+	const char *key = arena_printf(&req->arena, "%lld", (long long)id);
+	for (size_t p = 0; p < st->nbank_panels; p++)
+		if (!strcmp(st->bank_panels[p].key, key)) return st->bank_panels[p].label;
+	return NULL;
+}
+
 /* The panels the person gave their details to, as "1,3" (for the
  * checkboxes) and in words; "" when none. */
 static void bank_given(struct request *req, const struct my_pay_standing *st,
@@ -325,9 +336,8 @@ static void bank_given(struct request *req, const struct my_pay_standing *st,
 	if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) n = 0;
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(&k, "%s%lld", k.len ? "," : "", (long long)ids[i]);
-		for (size_t p = 0; p < st->nbank_panels; p++)
-			if (!strcmp(st->bank_panels[p].key, arena_printf(&req->arena, "%lld", (long long)ids[i])))
-				buf_printf(&w, "%s%s", w.len ? ", " : "", st->bank_panels[p].label);
+		const char *name = bank_panel_name(req, st, ids[i]);
+		if (name) buf_printf(&w, "%s%s", w.len ? ", " : "", name);
 	}
 	*keys = arena_strdup(&req->arena, k.data ? k.data : "");
 	*names = arena_strdup(&req->arena, w.data ? w.data : "");
@@ -496,11 +506,7 @@ static bool chosen_bank_panels(struct request *req, const struct my_pay_standing
 		return false;
 	}
 	for (size_t i = 0; i < *n; i++) {
-		bool offered = false;
-		for (size_t p = 0; p < st->nbank_panels && !offered; p++)
-			offered = !strcmp(st->bank_panels[p].key,
-			                  arena_printf(&req->arena, "%lld", (long long)(*ids)[i]));
-		if (!offered) {
+		if (!bank_panel_name(req, st, (*ids)[i])) {
 			errors_add(e, "panels", "Choose from your panels that keep bank details.");
 			return false;
 		}
