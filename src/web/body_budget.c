@@ -77,11 +77,17 @@ static void remove_slot(struct body_budget *b, struct slot *s)
 	b->slots[hole] = (struct slot){0};
 }
 
+/* The table's key for address: never empty (an empty slot is free). An
+ * address too long to fit (not an IP address) shares its first bytes' key. */
+static void key_of(const char *address, char key[ADDRESS_MAX])
+{
+	snprintf(key, ADDRESS_MAX, "@%s", address ? address : "");
+}
+
 bool body_budget_take(struct body_budget *b, const char *address, size_t n)
 {
-	if (!address) address = "";
 	char key[ADDRESS_MAX];
-	snprintf(key, sizeof key, "@%s", address); /* never empty, always fits */
+	key_of(address, key);
 	pthread_mutex_lock(&b->lock);
 	bool ok = false;
 	struct slot *s = find(b, key);
@@ -98,9 +104,8 @@ bool body_budget_take(struct body_budget *b, const char *address, size_t n)
 void body_budget_give(struct body_budget *b, const char *address, size_t n)
 {
 	if (!n) return;
-	if (!address) address = "";
 	char key[ADDRESS_MAX];
-	snprintf(key, sizeof key, "@%s", address);
+	key_of(address, key);
 	pthread_mutex_lock(&b->lock);
 	struct slot *s = find(b, key);
 	if (s && s->address[0]) {
