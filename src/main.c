@@ -225,8 +225,7 @@ static int cmd_serve(const struct cli_options *o, int argc, char **argv)
 	cfg.body_memory = (size_t)v;
 	/* One address may hold a quarter of it, and always one whole upload
 	 * form and one other form beside it. */
-	size_t one_upload = (cfg.upload_limit > cfg.body_limit ? cfg.upload_limit : cfg.body_limit) +
-	                    UPLOAD_FORM_ROOM + cfg.body_limit;
+	size_t one_upload = upload_body_limit(&cfg) + cfg.body_limit;
 	cfg.body_memory_per_address = cfg.body_memory / 4 > one_upload ? cfg.body_memory / 4 : one_upload;
 	if (cfg.body_memory < cfg.body_memory_per_address) {
 		fprintf(stderr, "serve: --body-memory must be at least %zu bytes: one upload (--upload-limit) "

@@ -181,8 +181,13 @@ bool dispatch_head(struct request *req);
  * runs the handler. Only after dispatch_head returned true. */
 void dispatch_body(struct request *req);
 /* Room for a file form's fields beside its file: the body limit of a
- * multipart form is cfg->upload_limit plus this. */
+ * multipart form is cfg->upload_limit (at least the body limit) plus this. */
 enum { UPLOAD_FORM_ROOM = 256 * 1024 };
+static inline size_t upload_body_limit(const struct server_config *cfg)
+{
+	return (cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit) +
+	       UPLOAD_FORM_ROOM;
+}
 #define CSRF_REFUSED_MESSAGE \
 	"This form has expired or did not come from this site. Go back, reload the page and " \
 	"try again."

@@ -232,10 +232,7 @@ static void on_headers(struct request *req, const char *declared_length)
 	}
 	/* Bodies may take longer than headers on a slow line (see server_run). */
 	MHD_set_connection_option(req->connection, MHD_CONNECTION_OPTION_TIMEOUT, BODY_TIMEOUT_S);
-	if (req->multipart)
-		req->body_limit = (req->cfg->upload_limit > req->cfg->body_limit ? req->cfg->upload_limit
-		                                                                 : req->cfg->body_limit) +
-		                  UPLOAD_FORM_ROOM;
+	if (req->multipart) req->body_limit = upload_body_limit(req->cfg);
 	unsigned long long length = declared_length ? strtoull(declared_length, NULL, 10) : 0;
 	if (length > req->body_limit) {
 		refuse(req, 413, "body_too_large", "What you sent is larger than this server accepts.");
