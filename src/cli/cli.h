@@ -13,6 +13,12 @@ struct cli_options {
 	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL; NULL: where serve listens */
 };
 
+/* EMPTYCHAIR_* variables: the value of name, or fallback when unset or
+ * empty. */
+const char *cli_env_or(const char *name, const char *fallback);
+/* Opens target, saying why not on stderr. Read-only: the existing
+ * database as it is; nothing is created, migrated or written. */
+struct store *cli_open_target(const char *target, bool read_only);
 /* Opens and migrates the database; prints why not and returns NULL (also
  * when a newer emptychair migrated it: this one must not use it). */
 struct store *cli_open_store(const struct cli_options *o);
@@ -21,5 +27,15 @@ bool cli_secret(struct store *s, unsigned char out[32]);
 /* Prints a one-time link to set a password for user_id (24 hours). */
 bool cli_print_password_link(struct store *s, const struct cli_options *o, int64_t user_id);
 
-int cmd_demo(const struct cli_options *o, int argc, char **argv);
+/* The commands: argv holds what follows the command's name. Each declares
+ * its options (cli/options.h) and refuses any other. */
+int cmd_serve(struct cli_options *o, int argc, char **argv);
+int cmd_init(struct cli_options *o, int argc, char **argv);
+int cmd_migrate(struct cli_options *o, int argc, char **argv);
+int cmd_demo(struct cli_options *o, int argc, char **argv);
+int cmd_user(struct cli_options *o, int argc, char **argv);
+int cmd_backup(struct cli_options *o, int argc, char **argv);
+int cmd_copy(struct cli_options *o, int argc, char **argv);
+int cmd_check(struct cli_options *o, int argc, char **argv);
+int cmd_outbox(struct cli_options *o, int argc, char **argv);
 #endif

@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "core/civil_time.h"
 #include "core/profile.h"
 #include "core/text.h"
@@ -299,19 +300,18 @@ static enum store_rc make_demo(struct store *s, void *p)
 	return demo_pay(s, pv, pm, past, amira, sam, now);
 }
 
-int cmd_demo(const struct cli_options *o, int argc, char **argv)
+int cmd_demo(struct cli_options *o, int argc, char **argv)
 {
 	struct demo_ctx c = { .now = (int64_t)time(NULL) };
-	for (int i = 0; i < argc; i++) {
-		int64_t v;
-		if (!strcmp(argv[i], "--members") && i + 1 < argc && parse_i64(argv[i + 1], 0, 1000000, &v)) {
-			c.extra = (int)v;
-			i++;
-		} else {
-			fprintf(stderr, "demo: unknown option %s (try --members N)\n", argv[i]);
-			return 2;
-		}
+	struct cli_opt opts[] = { { .name = "--members", .takes_value = true }, { 0 } };
+	enum cli_parse_rc parsed = cli_parse("demo", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	int64_t v = 0;
+	if (opts[0].given && !parse_i64(opts[0].value, 0, 1000000, &v)) {
+		fprintf(stderr, "demo: --members takes 0 to 1000000\n");
+		return 2;
 	}
+	c.extra = (int)v;
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	if (store_user_count(s) > 0) {

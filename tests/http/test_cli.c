@@ -455,6 +455,56 @@ static void usage_errors_exit_2(void **state)
 	free(db);
 }
 
+/* Every command refuses an option it does not take, a stray argument and
+ * a missing value, naming what was wrong, before it opens (or makes) the
+ * database: "serve --prot 18124" once served on 8080. */
+static void unknown_options_are_refused_by_every_command(void **state)
+{
+	char *db = path_in("never-made.db");
+	static const struct {
+		const char *args[8];
+		const char *says;
+	} cases[] = {
+		{ { "serve", "--prot", "18124" }, "unknown option '--prot'" },
+		{ { "serve", "--port", "0", "--qiet" }, "unknown option '--qiet'" },
+		{ { "serve", "8080" }, "unexpected argument '8080'" },
+		{ { "serve", "--port" }, "--port needs a value" },
+		{ { "serve", "--quiet=yes" }, "--quiet takes no value" },
+		{ { "serve", "--port", "1", "--port", "2" }, "--port is given twice" },
+		{ { "init", "--email", "a@example.org", "--nmae", "A" }, "unknown option '--nmae'" },
+		{ { "migrate", "now" }, "unexpected argument 'now'" },
+		{ { "demo", "--member", "3" }, "unknown option '--member'" },
+		{ { "user", "list", "--admin" }, "unknown option '--admin'" },
+		{ { "user", "reset", "--email", "a@example.org", "--name", "A" }, "unknown option '--name'" },
+		{ { "user", "add", "--email", "a@example.org", "--name", "A", "extra" },
+		  "unexpected argument 'extra'" },
+		{ { "user", "purge" }, "unknown subcommand purge" },
+		{ { "backup", "--too", "x.db" }, "unknown option '--too'" },
+		{ { "copy", "--from", "a.db", "--to", "b.db", "--force" }, "unknown option '--force'" },
+		{ { "check", "--fix" }, "unknown option '--fix'" },
+		{ { "outbox", "--limit", "3", "all" }, "unexpected argument 'all'" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *argv[12] = { "--db", db };
+		for (int k = 0; k < 8 && cases[i].args[k]; k++) argv[2 + k] = cases[i].args[k];
+		struct run r = emptychair(10, argv);
+		if (r.status != 2 || !strstr(r.output, cases[i].says))
+			print_error("%s %s: status %d, output:\n%s\n", cases[i].args[0],
+			            cases[i].args[1] ? cases[i].args[1] : "", r.status, r.output);
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.output, cases[i].says));
+		free(r.output);
+		assert_false(exists(db));
+	}
+	/* What is declared is taken, in either spelling, and global options
+	 * may follow the command. */
+	struct run r = EC("check", "--db=never-made-either.db");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "never-made-either.db"));
+	free(r.output);
+	free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +518,7 @@ int main(void)
 		cmocka_unit_test(copy_round_trip_by_command),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
+		cmocka_unit_test(unknown_options_are_refused_by_every_command),
 	};
 	return cmocka_run_group_tests_name("command line", tests, setup, teardown);
 }

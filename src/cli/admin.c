@@ -1,0 +1,269 @@
+/* Commands that look after the database and its accounts: init, migrate,
+ * user, check, outbox. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "core/account.h"
+#include "core/text.h"
+
+static void say_newer_schema(int version)
+{
+	fprintf(stderr, "emptychair: this database was made by a newer emptychair (schema %d, "
+	                "this program knows %d); use that version\n",
+	        version, store_schema_latest());
+}
+
+/* Opens target, saying why not on stderr. Read-only: the existing
+ * database as it is; nothing is created, migrated or written. */
+struct store *cli_open_target(const char *target, bool read_only)
+{
+	char *err = NULL;
+	struct store *s = read_only ? store_open_read_only(target, &err) : store_open(target, &err);
+	if (!s) {
+		fprintf(stderr, "emptychair: %s\n", err ? err : "cannot open the database");
+		free(err);
+	}
+	return s;
+}
+
+struct store *cli_open_store(const struct cli_options *o)
+{
+	/* var/ is made for the default path, so that a fresh checkout works. */
+	if (!strncmp(o->db, "var/", 4)) mkdir("var", 0750);
+	struct store *s = cli_open_target(o->db, false);
+	if (!s) return NULL;
+	int applied = 0;
+	enum store_rc rc = store_migrate(s, &applied);
+	if (rc != ST_OK) {
+		if (rc == ST_CONFLICT) say_newer_schema(store_schema_version(s));
+		else fprintf(stderr, "emptychair: the database could not be migrated\n");
+		store_close(s);
+		return NULL;
+	}
+	if (applied) fprintf(stderr, "emptychair: applied %d migration(s)\n", applied);
+	return s;
+}
+
+bool cli_secret(struct store *s, unsigned char out[AUTH_SECRET_BYTES])
+{
+	struct arena a = {0};
+	const char *hex = NULL;
+	bool ok = store_setting_get(s, "secret_key", &a, &hex) == ST_OK && auth_secret_parse(hex, out);
+	if (!ok) {
+		char fresh[2 * AUTH_SECRET_BYTES + 1];
+		auth_secret_new(fresh);
+		ok = store_setting_set(s, "secret_key", fresh) == ST_OK && auth_secret_parse(fresh, out);
+	}
+	arena_free(&a);
+	return ok;
+}
+
+bool cli_print_password_link(struct store *s, const struct cli_options *o, int64_t user_id)
+{
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	int64_t now = (int64_t)time(NULL);
+	if (store_reset_create(s, hash, user_id, now, now + 24 * 3600) != ST_OK) return false;
+	printf("One-time link to set the password (works for 24 hours):\n%s/reset-password?t=%s\n",
+	       o->public_url ? o->public_url : "http://127.0.0.1:8080", token);
+	return true;
+}
+
+int cmd_init(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ .name = "--email", .takes_value = true },
+		{ .name = "--name", .takes_value = true },
+		{ 0 },
+	};
+	enum cli_parse_rc parsed = cli_parse("init", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	const char *email = opts[0].value, *name = opts[1].value;
+	if (!email || !name) { fprintf(stderr, "init: give --email ADDRESS and --name NAME\n"); return 2; }
+	char *e = xstrdup(email);
+	text_lower(text_trim(e));
+	const char *name_problem = display_name_problem(name);
+	if (!email_valid(e) || name_problem) {
+		if (name_problem) fprintf(stderr, "init: %s\n", name_problem);
+		else fprintf(stderr, "init: '%s' is not an e-mail address\n", email);
+		free(e);
+		return 2;
+	}
+	struct store *s = cli_open_store(o);
+	if (!s) {
+		free(e);
+		return 1;
+	}
+	unsigned char secret[AUTH_SECRET_BYTES];
+	int rc = 1;
+	int64_t id;
+	if (store_user_count(s) > 0) fprintf(stderr, "init: %s already has accounts; use 'user add'\n", o->db);
+	else if (!cli_secret(s, secret)) fprintf(stderr, "init: cannot create the installation secret\n");
+	else if (store_user_create(s, e, name, true, (int64_t)time(NULL), &id) != ST_OK)
+		fprintf(stderr, "init: could not create the administrator\n");
+	else {
+		printf("Created %s with administrator %s.\n", o->db, e);
+		rc = cli_print_password_link(s, o, id) ? 0 : 1;
+	}
+	free(e);
+	store_close(s);
+	return rc;
+}
+
+int cmd_user(struct cli_options *o, int argc, char **argv)
+{
+	static const char subs[] = "user: add | disable | enable | reset | list";
+	if (argc < 1 || !strncmp(argv[0], "--", 2)) {
+		if (argc >= 1 && !strcmp(argv[0], "--help")) {
+			fputs(cli_usage, stdout);
+			return 0;
+		}
+		fprintf(stderr, "%s\n", subs);
+		return 2;
+	}
+	const char *sub = argv[0];
+	bool is_add = !strcmp(sub, "add");
+	bool needs_email = is_add || !strcmp(sub, "disable") || !strcmp(sub, "enable") ||
+	                   !strcmp(sub, "reset");
+	if (!needs_email && strcmp(sub, "list")) {
+		fprintf(stderr, "user: unknown subcommand %s\n%s\n", sub, subs);
+		return 2;
+	}
+	/* Each subcommand takes only its own options. */
+	struct cli_opt opts[] = {
+		{ .name = "--email", .takes_value = true },
+		{ .name = "--name", .takes_value = true },
+		{ .name = "--admin" },
+		{ 0 },
+	};
+	/* add takes all three; disable, enable and reset only --email; list none. */
+	opts[is_add ? 3 : needs_email ? 1 : 0] = (struct cli_opt){ 0 };
+	char cmd[32];
+	snprintf(cmd, sizeof cmd, "user %s", sub);
+	enum cli_parse_rc parsed = cli_parse(cmd, argc - 1, argv + 1, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	/* Everything given is checked before the database is opened. */
+	struct arena a = {0};
+	char *email = opts[0].value ? arena_strdup(&a, opts[0].value) : NULL;
+	if (email) text_lower(text_trim(email));
+	const char *name = opts[1].value;
+	const char *name_problem = is_add && name ? display_name_problem(name) : NULL;
+	const char *wrong = NULL;
+	if (needs_email && !email) wrong = "give --email ADDRESS";
+	else if (needs_email && !email_valid(email)) wrong = "--email is not an e-mail address";
+	else if (is_add && !name) wrong = "give --name NAME";
+	else if (name_problem) wrong = name_problem;
+	if (wrong) {
+		fprintf(stderr, "%s: %s\n", cmd, wrong);
+		arena_free(&a);
+		return 2;
+	}
+	struct store *s = cli_open_store(o);
+	if (!s) {
+		arena_free(&a);
+		return 1;
+	}
+	int rc = 1;
+	int64_t now = (int64_t)time(NULL);
+	struct user u;
+	if (!strcmp(sub, "list")) {
+		struct user *list;
+		size_t n;
+		if (store_users_list(s, &a, &list, &n) == ST_OK) {
+			for (size_t i = 0; i < n; i++)
+				printf("%lld\t%s\t%s\t%s%s\n", (long long)list[i].id, list[i].email,
+				       user_status_key(list[i].status), list[i].display_name,
+				       list[i].is_admin ? "\t(admin)" : "");
+			rc = 0;
+		}
+	} else if (is_add) {
+		int64_t id;
+		if (store_user_create(s, email, name, opts[2].given, now, &id) != ST_OK)
+			fprintf(stderr, "user add: %s already has an account\n", email);
+		else rc = cli_print_password_link(s, o, id) ? 0 : 1;
+	} else if (store_user_by_email(s, email, &a, &u) != ST_OK) {
+		fprintf(stderr, "user %s: no account for %s\n", sub, email);
+	} else if (!strcmp(sub, "disable") || !strcmp(sub, "enable")) {
+		bool off = !strcmp(sub, "disable");
+		if (store_user_set_status(s, u.id, off ? USER_DISABLED : USER_ACTIVE, now) == ST_OK &&
+		    (!off || store_sessions_delete_for_user(s, u.id) == ST_OK)) {
+			printf("%s is now %s.\n", email, off ? "disabled and signed out" : "enabled");
+			rc = 0;
+		}
+	} else if (!strcmp(sub, "reset")) {
+		rc = cli_print_password_link(s, o, u.id) ? 0 : 1;
+	}
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+/* Checks the database as it is, without migrating or writing it: a
+ * restored backup is reported as found, schema version included. */
+int cmd_check(struct cli_options *o, int argc, char **argv)
+{
+	enum cli_parse_rc parsed = cli_parse("check", argc, argv, NULL, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	struct store *s = cli_open_target(o->db, true);
+	if (!s) return 1;
+	char *report = NULL;
+	enum store_rc rc = store_check(s, &report);
+	int version = store_schema_version(s), latest = store_schema_latest();
+	store_close(s);
+	if (version <= 0)
+		printf("schema version: none; this is not an emptychair database yet "
+		       "('emptychair migrate' sets one up)\n");
+	else
+		printf("schema version %d of %d\n", version, latest);
+	printf("%s\n", report ? report : "the check did not run");
+	free(report);
+	if (version > latest) say_newer_schema(version);
+	else if (version > 0 && version < latest)
+		fprintf(stderr, "emptychair: the schema is behind this program's; "
+		                "'emptychair migrate' brings it up to date\n");
+	return rc == ST_OK && version == latest ? 0 : 1;
+}
+
+int cmd_outbox(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { .name = "--limit", .takes_value = true }, { 0 } };
+	enum cli_parse_rc parsed = cli_parse("outbox", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	int64_t limit = 10;
+	const char *l = opts[0].value;
+	if (l && !parse_i64(l, 1, 10000, &limit)) { fprintf(stderr, "outbox: --limit takes 1 to 10000\n"); return 2; }
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	struct arena a = {0};
+	struct outbox_message *m;
+	size_t n;
+	int rc = 1;
+	if (store_outbox_recent(s, (int)limit, &a, &m, &n) == ST_OK) {
+		for (size_t i = 0; i < n; i++)
+			printf("--- #%lld to %s%s\nSubject: %s\n\n%s\n", (long long)m[i].id, m[i].to_email,
+			       m[i].sent_at ? " (sent)" : "", m[i].subject, m[i].body);
+		if (!n) printf("The outbox is empty.\n");
+		rc = 0;
+	}
+	arena_free(&a);
+	store_close(s);
+	return rc;
+}
+
+int cmd_migrate(struct cli_options *o, int argc, char **argv)
+{
+	enum cli_parse_rc parsed = cli_parse("migrate", argc, argv, NULL, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	printf("schema version %d\n", store_schema_version(s));
+	store_close(s);
+	return 0;
+}

@@ -1,0 +1,134 @@
+/* Declared command-line options (options.h). */
+#include "cli/options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef EC_VERSION
+#define EC_VERSION "0.0.0"
+#endif
+
+const char cli_usage[] =
+	"emptychair " EC_VERSION " - lived-experience engagement and co-production\n"
+	"\n"
+	"usage: emptychair [--db DATABASE] COMMAND [options]\n"
+	"\n"
+	"commands:\n"
+	"  serve    run the web server\n"
+	"           --listen ADDR (127.0.0.1)  --port N (8080, 0 = any free port)\n"
+	"           --threads N (4)  --public-url URL  --secure-cookies  --quiet\n"
+	"           --trust-proxy (client address from X-Real-IP; only behind a proxy)\n"
+	"           --body-limit BYTES (1048576)\n"
+	"           --body-memory BYTES (134217728: request bodies held at once; one\n"
+	"             client address may hold a quarter)\n"
+	"           --connections-per-address N (64; 0 = no limit; off with --trust-proxy)\n"
+	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
+	"           --files DIR (uploaded papers; default: a files directory beside\n"
+	"           a SQLite database, var/files for PostgreSQL)\n"
+	"           --seal-key FILE (the key that seals bank details, made when\n"
+	"           missing; default: seal.key beside a SQLite database, var/seal.key)\n"
+	"           --read-cache-ms N (how long a page's query results may be reused\n"
+	"           while nothing changes them; this server's own changes are seen at\n"
+	"           once, other processes' within N ms; 0 = off; default 1000 on\n"
+	"           SQLite, 0 on PostgreSQL, which several servers may share)\n"
+	"  init     make a new database and its first administrator\n"
+	"           --email ADDRESS --name NAME; prints a one-time link to set a password\n"
+	"  migrate  bring the database's schema up to date\n"
+	"  demo     fill a new database with demonstration data [--members N]\n"
+	"  user     add --email E --name N [--admin] | disable --email E |\n"
+	"           enable --email E | reset --email E | list\n"
+	"  backup   --to PATH: write a consistent copy to a new SQLite file while\n"
+	"           the server runs (from PostgreSQL too)\n"
+	"  copy     --from DATABASE --to DATABASE: copy a whole installation into a\n"
+	"           new, empty database (SQLite to PostgreSQL or back), then\n"
+	"           compare every table's row count and checksum\n"
+	"  check    check the database's integrity and schema version, read-only\n"
+	"  outbox   show the newest messages waiting to be sent [--limit N]\n"
+	"\n"
+	"global options:\n"
+	"  --db DATABASE    a SQLite file (var/emptychair.db), or a PostgreSQL URI:\n"
+	"                   postgresql://USER[:PASSWORD]@HOST[:PORT]/NAME\n"
+	"  --public-url URL the address people use, for links (default: where serve\n"
+	"                   listens, e.g. http://127.0.0.1:8080)\n"
+	"  --help, --version\n"
+	"\n"
+	"environment (flags win): EMPTYCHAIR_DB, EMPTYCHAIR_LISTEN, EMPTYCHAIR_PORT,\n"
+	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
+	"EMPTYCHAIR_TRUST_PROXY=1,\n"
+	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_UPLOAD_LIMIT, EMPTYCHAIR_FILES,\n"
+	"EMPTYCHAIR_READ_CACHE_MS,\n"
+	"EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
+	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
+
+/* The option in opts called name (name_len bytes); NULL if none. */
+static struct cli_opt *find(struct cli_opt *opts, const char *name, size_t name_len)
+{
+	for (struct cli_opt *o = opts; o && o->name; o++)
+		if (strlen(o->name) == name_len && !strncmp(o->name, name, name_len)) return o;
+	return NULL;
+}
+
+enum cli_parse_rc cli_parse(const char *cmd, int argc, char **argv, struct cli_opt *opts,
+                            struct cli_options *globals, const char **positional,
+                            int max_positional, int *n_positional)
+{
+	struct cli_opt global[] = {
+		{ "--db", true, NULL, false },
+		{ "--public-url", true, NULL, false },
+		{ "--help", false, NULL, false },
+		{ NULL, false, NULL, false },
+	};
+	int n = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strncmp(arg, "--", 2) || !arg[2]) {
+			if (n >= max_positional) {
+				fprintf(stderr, "%s: unexpected argument '%s' (see emptychair --help)\n", cmd, arg);
+				return CLI_REFUSED;
+			}
+			positional[n++] = arg;
+			continue;
+		}
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		struct cli_opt *o = find(opts, arg, len);
+		if (!o) o = find(global, arg, len);
+		if (!o) {
+			fprintf(stderr, "%s: unknown option '%.*s' (see emptychair --help)\n", cmd, (int)len, arg);
+			return CLI_REFUSED;
+		}
+		if (o->given) {
+			fprintf(stderr, "%s: %s is given twice\n", cmd, o->name);
+			return CLI_REFUSED;
+		}
+		o->given = true;
+		if (!o->takes_value) {
+			if (eq) {
+				fprintf(stderr, "%s: %s takes no value\n", cmd, o->name);
+				return CLI_REFUSED;
+			}
+			continue;
+		}
+		if (eq) o->value = eq + 1;
+		else if (i + 1 < argc) o->value = argv[++i];
+		else {
+			fprintf(stderr, "%s: %s needs a value\n", cmd, o->name);
+			return CLI_REFUSED;
+		}
+	}
+	if (n_positional) *n_positional = n;
+	if (global[2].given) {
+		fputs(cli_usage, stdout);
+		return CLI_HELP;
+	}
+	if (global[0].given) globals->db = global[0].value;
+	if (global[1].given) globals->public_url = global[1].value;
+	return CLI_PARSED;
+}
+
+const char *cli_env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : fallback;
+}

@@ -1,0 +1,150 @@
+/* emptychair serve: the web server's options, checked before it starts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "core/text.h"
+#include "store/files.h"
+#include "web/server.h"
+
+/* name beside a SQLite file ("var/emptychair.db" and "files" give
+ * "var/files"), or in var/ for a PostgreSQL URI. Returns static storage
+ * (one per slot: called once for each default at start). */
+static const char *default_beside(const char *db, const char *name, int slot)
+{
+	static char paths[2][4096];
+	if (!strncmp(db, "postgres", 8)) {
+		snprintf(paths[slot], sizeof paths[slot], "var/%s", name);
+		return paths[slot];
+	}
+	const char *slash = strrchr(db, '/');
+	if (!slash) return name;
+	snprintf(paths[slot], sizeof paths[slot], "%.*s/%s", (int)(slash - db), db, name);
+	return paths[slot];
+}
+
+/* Warns when path exists and others than its owner may read or write it. */
+static void warn_if_shared(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) || !(st.st_mode & 077)) return;
+	fprintf(stderr, "emptychair: warning: %s can be read by others (mode %03o); it holds people's "
+	                "data: chmod %s %s\n", path, (unsigned)(st.st_mode & 0777),
+	        S_ISDIR(st.st_mode) ? "700" : "600", path);
+}
+
+/* The options of serve, by position in its table. */
+enum {
+	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
+	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
+	SV_TRUST_PROXY,
+};
+
+int cmd_serve(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		[SV_LISTEN] = { .name = "--listen", .takes_value = true },
+		[SV_PORT] = { .name = "--port", .takes_value = true },
+		[SV_THREADS] = { .name = "--threads", .takes_value = true },
+		[SV_BODY_LIMIT] = { .name = "--body-limit", .takes_value = true },
+		[SV_UPLOAD_LIMIT] = { .name = "--upload-limit", .takes_value = true },
+		[SV_FILES] = { .name = "--files", .takes_value = true },
+		[SV_SEAL_KEY] = { .name = "--seal-key", .takes_value = true },
+		[SV_READ_CACHE_MS] = { .name = "--read-cache-ms", .takes_value = true },
+		[SV_BODY_MEMORY] = { .name = "--body-memory", .takes_value = true },
+		[SV_CONNECTIONS_PER_ADDRESS] = { .name = "--connections-per-address", .takes_value = true },
+		[SV_SECURE_COOKIES] = { .name = "--secure-cookies" },
+		[SV_QUIET] = { .name = "--quiet" },
+		[SV_TRUST_PROXY] = { .name = "--trust-proxy" },
+		{ 0 },
+	};
+	enum cli_parse_rc parsed = cli_parse("serve", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	static struct server_config cfg;
+	cfg.listen_host = opts[SV_LISTEN].value ?: cli_env_or("EMPTYCHAIR_LISTEN", "127.0.0.1");
+	const char *port = opts[SV_PORT].value ?: cli_env_or("EMPTYCHAIR_PORT", "8080");
+	const char *threads = opts[SV_THREADS].value ?: cli_env_or("EMPTYCHAIR_THREADS", "4");
+	const char *limit = opts[SV_BODY_LIMIT].value ?: cli_env_or("EMPTYCHAIR_BODY_LIMIT", "1048576");
+	int64_t v;
+	if (!parse_i64(port, 0, 65535, &v)) { fprintf(stderr, "serve: --port takes 0 to 65535\n"); return 2; }
+	cfg.port = (int)v;
+	if (!parse_i64(threads, 1, 256, &v)) { fprintf(stderr, "serve: --threads takes 1 to 256\n"); return 2; }
+	cfg.threads = (int)v;
+	if (!parse_i64(limit, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --body-limit takes 1024 to 1073741824\n"); return 2; }
+	cfg.body_limit = (size_t)v;
+	const char *upload = opts[SV_UPLOAD_LIMIT].value ?:
+	                     cli_env_or("EMPTYCHAIR_UPLOAD_LIMIT", "20971520");
+	if (!parse_i64(upload, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --upload-limit takes 1024 to 1073741824\n"); return 2; }
+	cfg.upload_limit = (size_t)v;
+	cfg.files_dir = opts[SV_FILES].value ?: cli_env_or("EMPTYCHAIR_FILES", NULL);
+	if (!cfg.files_dir) cfg.files_dir = default_beside(o->db, "files", 0);
+	/* The key that seals bank details: a file of its own, never in the
+	 * database; made when missing. */
+	const char *seal = opts[SV_SEAL_KEY].value ?: cli_env_or("EMPTYCHAIR_SEAL_KEY", NULL);
+	if (!seal) seal = default_beside(o->db, "seal.key", 1);
+	char seal_err[512];
+	const char *slash = strrchr(seal, '/');
+	if (slash && slash != seal) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - seal), seal);
+		if (!files_prepare(dir)) return 1; /* it says why */
+	}
+	cfg.seal_key_loaded = auth_seal_key_load(seal, true, &cfg.seal_key, seal_err, sizeof seal_err);
+	if (!cfg.seal_key_loaded) {
+		fprintf(stderr, "serve: %s\n", seal_err);
+		return 1;
+	}
+	const char *cache_ms = opts[SV_READ_CACHE_MS].value ?:
+	                       cli_env_or("EMPTYCHAIR_READ_CACHE_MS",
+	                              store_target_is_postgresql(o->db) ? "0" : "1000");
+	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "serve: --read-cache-ms takes 0 to 60000\n"); return 2; }
+	cfg.read_cache_ms = v;
+	const char *memory = opts[SV_BODY_MEMORY].value ?:
+	                     cli_env_or("EMPTYCHAIR_BODY_MEMORY", "134217728");
+	if (!parse_i64(memory, 1 << 20, INT64_C(1) << 40, &v)) { fprintf(stderr, "serve: --body-memory takes 1048576 to 1099511627776\n"); return 2; }
+	cfg.body_memory = (size_t)v;
+	/* One address may hold a quarter of it, and always one whole upload
+	 * form and one other form beside it. */
+	size_t one_upload = upload_body_limit(&cfg) + cfg.body_limit;
+	cfg.body_memory_per_address = cfg.body_memory / 4 > one_upload ? cfg.body_memory / 4 : one_upload;
+	if (cfg.body_memory < cfg.body_memory_per_address) {
+		fprintf(stderr, "serve: --body-memory must be at least %zu bytes: one upload (--upload-limit) "
+		                "and one form (--body-limit)\n", cfg.body_memory_per_address);
+		return 2;
+	}
+	const char *per = opts[SV_CONNECTIONS_PER_ADDRESS].value ?:
+	                  cli_env_or("EMPTYCHAIR_CONNECTIONS_PER_ADDRESS", "64");
+	if (!parse_i64(per, 0, 1000, &v)) { fprintf(stderr, "serve: --connections-per-address takes 0 to 1000\n"); return 2; }
+	cfg.connections_per_address = (unsigned)v;
+	/* Idle seconds allowed while headers arrive and between requests. */
+	cfg.connection_timeout = 15;
+	cfg.db_target = o->db;
+	cfg.public_url = o->public_url;
+	cfg.secure_cookies = opts[SV_SECURE_COOKIES].given ||
+	                     !strcmp(cli_env_or("EMPTYCHAIR_SECURE_COOKIES", "0"), "1");
+	cfg.quiet = opts[SV_QUIET].given;
+	cfg.trust_proxy = opts[SV_TRUST_PROXY].given ||
+	                  !strcmp(cli_env_or("EMPTYCHAIR_TRUST_PROXY", "0"), "1");
+	/* Behind a proxy every connection comes from the proxy. */
+	if (cfg.trust_proxy) cfg.connections_per_address = 0;
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	if (!store_target_is_postgresql(o->db)) {
+		static const char *const beside[] = { "", "-wal", "-shm" };
+		for (int k = 0; k < 3; k++) {
+			char path[4096];
+			snprintf(path, sizeof path, "%s%s", o->db, beside[k]);
+			warn_if_shared(path);
+		}
+	}
+	warn_if_shared(cfg.files_dir);
+	bool ok = cli_secret(s, cfg.secret);
+	store_close(s);
+	if (!ok) { fprintf(stderr, "serve: cannot read the installation secret\n"); return 1; }
+	return server_run(&cfg);
+}
