@@ -480,6 +480,49 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
 	return true;
 }
 
+bool app_member_set_responder(struct store *s, int64_t panel_id, const struct membership *m,
+                              bool responder, int64_t now, struct app_error *err)
+{
+	if (m->role != ROLE_GUEST)
+		return app_fail(err, 400, "invalid", NULL,
+		                "Only guests are named to answer: stewards always may.");
+	switch (store_membership_set_responder(s, panel_id, m->user_id, responder, now)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND:
+		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+	default:
+		return app_fail(err, 500, "internal", NULL, "We could not save that. Nothing was changed.");
+	}
+}
+
+bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_t now,
+                           struct app_error *err)
+{
+	switch (store_invitation_revoke(s, panel_id, id, now)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND:
+		return app_fail(err, 404, "not_found", NULL,
+		                "That invitation has already been used or cancelled.");
+	default: return app_fail(err, 500, "internal", NULL, "We could not cancel the invitation.");
+	}
+}
+
+/* ---- panels ---- */
+
+bool app_panel_update(struct store *s, const struct panel *p, int64_t now, struct app_error *err)
+{
+	switch (store_panel_update(s, p, now)) {
+	case ST_OK: return true;
+	case ST_CONFLICT:
+		return app_fail(err, 409, "conflict", "name",
+		                "Someone else changed this panel while you were editing. Your changes "
+		                "are below and have not been saved: check them and save again.");
+	default:
+		return app_fail(err, 500, "internal", NULL,
+		                "We could not save the panel. Nothing was changed.");
+	}
+}
+
 /* ---- profiles ---- */
 
 /* Reads a profile filtered for the viewer and the keys shown (comma-
@@ -588,6 +631,21 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 	struct profile_ctx c = { user_id, now, edits, values, n };
 	if (store_tx(s, profile_in_tx, &c) != ST_OK) return app_internal(err);
 	return true;
+}
+
+bool app_display_name_set(struct store *s, int64_t user_id, const char *name,
+                          int64_t expected_version, int64_t now, struct app_error *err)
+{
+	const char *problem = display_name_problem(name);
+	if (problem) return app_fail(err, 400, "invalid", "display_name", problem);
+	switch (store_user_set_name(s, user_id, name, expected_version, now)) {
+	case ST_OK: return true;
+	case ST_CONFLICT:
+		return app_fail(err, 409, "conflict", "display_name",
+		                "Your name was changed somewhere else while you were editing. Check "
+		                "your name and save again.");
+	default: return app_fail(err, 500, "internal", NULL, "We could not save your name.");
+	}
 }
 
 /* ---- data rights ---- */

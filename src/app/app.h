@@ -83,6 +83,35 @@ bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET
                          const char *address, int64_t now, struct arena *a,
                          struct app_error *err);
 
+/* ---- credentials (session.c) ----
+ * Tokens arrive as their hashes; the web layer keeps cookies and headers. */
+
+/* Stores a new browser session for user_id under token_hash. */
+bool app_session_start(struct store *s, const char *token_hash, int64_t user_id, int64_t now);
+/* The active account whose session token_hash is, when it has not expired;
+ * moves its idle expiry on (written at most every SESSION_TOUCH_SECONDS). */
+bool app_session_resume(struct store *s, const char *token_hash, int64_t now, struct arena *a,
+                        struct user *u);
+/* Ends the session (signing out); nothing when there is none. */
+void app_session_end(struct store *s, const char *token_hash);
+/* The account of an unrevoked API token of an active account, recording its
+ * use (at most every SESSION_TOUCH_SECONDS). */
+bool app_api_token_user(struct store *s, const char *token_hash, int64_t now, int64_t *user_id);
+/* A new API token for user_id, called label (one line, at most
+ * API_TOKEN_LABEL_MAX_CHARS), stored as token_hash. */
+bool app_api_token_create(struct store *s, int64_t user_id, const char *label,
+                          const char *token_hash, int64_t now, int64_t *id,
+                          struct app_error *err);
+/* Revokes the person's own token id (404 when it is not theirs). */
+bool app_api_token_revoke(struct store *s, int64_t user_id, int64_t id, int64_t now,
+                          struct app_error *err);
+/* Gives the person a calendar feed address stored as token_hash; an
+ * address made before stops working at once. */
+bool app_calendar_feed_set(struct store *s, int64_t user_id, const char *token_hash,
+                           int64_t now, struct app_error *err);
+/* Stops the person's calendar feed (done too when there was none). */
+bool app_calendar_feed_stop(struct store *s, int64_t user_id, struct app_error *err);
+
 /* ---- panels ---- */
 
 /* Changes a member's role and/or status (MEMBER_REMOVED removes), keeping
@@ -92,6 +121,17 @@ bool app_change_password(struct store *s, const unsigned char secret[AUTH_SECRET
 bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
                            int64_t target_id, enum panel_role role, enum member_status status,
                            int64_t now, struct app_error *err);
+
+/* Names guest m (or stops naming them) as one who answers contributions;
+ * stewards always may, so only guests are named (400). */
+bool app_member_set_responder(struct store *s, int64_t panel_id, const struct membership *m,
+                              bool responder, int64_t now, struct app_error *err);
+/* Cancels pending invitation id to panel_id (404 when used or cancelled). */
+bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_t now,
+                           struct app_error *err);
+/* Saves p's editable details when the panel is still at p->version (409,
+ * naming "name", when someone saved first). */
+bool app_panel_update(struct store *s, const struct panel *p, int64_t now, struct app_error *err);
 
 /* ---- profiles ---- */
 
@@ -134,6 +174,12 @@ struct profile_edit {
  * is stored and err names the field. */
 bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edit *edits,
                       size_t n, int64_t now, struct arena *a, struct app_error *err);
+
+/* Changes the person's display name (display_name_problem's rules) when
+ * their account is still at expected_version; 409 naming display_name
+ * when it changed meanwhile. */
+bool app_display_name_set(struct store *s, int64_t user_id, const char *name,
+                          int64_t expected_version, int64_t now, struct app_error *err);
 
 /* ---- data rights ---- */
 
@@ -220,6 +266,50 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 /* Removes paper id of meeting m, and its file when no other paper holds it. */
 bool app_paper_remove(struct store *s, const char *files_dir, const struct meeting *m,
                       int64_t id, struct app_error *err);
+
+/* Meeting meeting_id of panel_id as the asker (user_id, acting as actor)
+ * may see it: a guest sees only meetings they are invited to (*invited).
+ * ST_NOT_FOUND for one they may not see, as for one that does not exist. */
+enum store_rc app_meeting_visible(struct store *s, const struct panel_actor *actor,
+                                  int64_t panel_id, int64_t meeting_id, int64_t user_id,
+                                  struct arena *a, struct meeting *m, bool *invited);
+/* Starts a project in panel p: a title (200 characters), and optionally
+ * its purpose (5000) and who decides (200). */
+bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
+                        struct project *pr, int64_t now, int64_t *id, struct app_error *err);
+/* The asker's reply to meeting m (invited: they are a guest invited to it):
+ * not while paused (403), nor to a meeting cancelled or over (409). */
+bool app_meeting_reply(struct store *s, const struct panel_actor *actor, const struct meeting *m,
+                       bool invited, int64_t user_id, enum meeting_reply reply, int64_t now,
+                       struct app_error *err);
+/* Invites guest_id, an active guest of panel p, to meeting m, or withdraws
+ * the invitation (on false), in one transaction; a guest newly invited
+ * gets a notice on the site. 400 (field user_id) for anyone else. */
+bool app_meeting_guest_set(struct store *s, const struct panel *p, const struct meeting *m,
+                           int64_t guest_id, bool on, int64_t now, struct arena *a,
+                           struct app_error *err);
+/* One item's fate in a published agenda. */
+struct agenda_choice {
+	int64_t item_id;
+	bool on_agenda;
+	const char *reason;   /* why it was left off (AGENDA_REASON_MAX_CHARS); "" or NULL */
+};
+/* Publishes meeting m's agenda with its draft papers, in one transaction:
+ * choice decides every item of the meeting once, in the order agreed items
+ * go on the agenda. Refused, naming the field "items": 409
+ * agenda_published when it is already published (decided inside the
+ * transaction, so of two at once one wins), 409 no_items, 404 not_found
+ * for an item not on the meeting, 400 for one missing, repeated or with
+ * too long a reason. */
+bool app_agenda_publish(struct store *s, const struct meeting *m,
+                        const struct agenda_choice *choice, size_t n, int64_t now,
+                        struct arena *a, struct app_error *err);
+/* Publishes paper paper_id of meeting m; publishing a published paper
+ * changes nothing. 404 when it is not the meeting's. */
+bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t now,
+                       struct arena *a, struct app_error *err);
+/* Marks every notice of the person read. */
+bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
 
 /* Records whether user_id (a member of p) came to meeting m, as actor_id
  * says: someone newly recorded as having come to a meeting that is over
@@ -354,4 +444,82 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
  * change): a new row when l->id is 0. *id is the row. */
 bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, int64_t by,
                              int64_t now, int64_t *id, struct app_error *err);
+/* Writes to payee's audit log that actor_id read their declared earnings
+ * limit: once a day (in zone) per reader and payee. */
+void app_pay_declaration_seen(struct store *s, int64_t payee, int64_t actor_id, const char *zone,
+                              int64_t now);
+/* How payee likes to be paid (their profile's "pay"), in words, when they
+ * let stewards see it; the read is written to their audit log. NULL when
+ * hidden or not given. */
+const char *app_pay_preference(struct store *s, int64_t payee, int64_t actor_id, int64_t now,
+                               struct arena *a);
+
+/* ---- a person's own pay (my_pay.c) ---- */
+
+/* Where a person stands, for "My pay" and /api/v1/me/pay: their declared
+ * limit and its check today (a claim of nothing), in the zone of their
+ * first panel; the currency and benefits advice of the first panel of
+ * theirs that pays; the panels of theirs that keep bank details, to which
+ * they may give theirs. */
+struct my_pay_standing {
+	const char *zone;
+	int64_t today;
+	char currency[4];
+	const char *advice_name, *advice_url;
+	bool bank_wanted;            /* nbank_panels > 0 */
+	struct field_option *bank_panels; /* key: the panel's id; label: its name */
+	size_t nbank_panels;
+	bool declared;
+	struct pay_declaration declaration;
+	struct pay_check check;
+	int64_t waiting;             /* earnings claimed, not yet decided, in every panel */
+};
+bool app_my_pay_standing(struct store *s, int64_t user_id, int64_t now, struct arena *a,
+                         struct my_pay_standing *st);
+/* The name of bank panel panel_id of st; NULL when it is not one. */
+const char *app_bank_panel_name(const struct my_pay_standing *st, int64_t panel_id);
+/* At least one id, each of one of st's bank panels; else 400 naming
+ * "panels". */
+bool app_bank_panels_check(const struct my_pay_standing *st, const int64_t *ids, size_t n,
+                           struct app_error *err);
+/* Removes the limit the person declared (done too when there was none). */
+bool app_pay_declaration_clear(struct store *s, int64_t user_id, struct app_error *err);
+
+/* A person's bank details (UK), sealed at rest (auth_seal) with the
+ * server's key; shown only masked, opened only for a payment run's CSV.
+ * Whoever holds one wipes it after use (sodium_memzero). */
+struct bank_details {
+	char name[600];              /* up to 140 characters */
+	char sort_code[7], account_number[9];
+};
+enum bank_read {
+	BANK_NONE,        /* none saved, or the server has no key */
+	BANK_OPEN,        /* *out holds them */
+	BANK_OTHER_KEY,   /* sealed under a key this server does not have */
+	BANK_UNREADABLE,  /* they do not open or do not parse */
+};
+/* Opens user_id's details with key (NULL: the server has none). for_panel:
+ * the panel whose payment run reads them, which must be one the person
+ * gave them to (else BANK_NONE); 0 when the person reads their own. */
+enum bank_read app_bank_open(struct store *s, const struct auth_seal_key *key, int64_t user_id,
+                             int64_t for_panel, struct arena *a, struct bank_details *out);
+/* app_bank_open for panel_id's payment run, exported by actor_id: an
+ * export opened is written to the payee's audit log. */
+enum bank_read app_bank_open_for_run(struct store *s, const struct auth_seal_key *key,
+                                     int64_t panel_id, int64_t payee, int64_t actor_id,
+                                     int64_t now, struct arena *a, struct bank_details *out);
+/* Seals and saves user_id's details. New details are given to panel_ids,
+ * which must be among the person's bank panels (400 naming "panels");
+ * replacing saved ones keeps the panels they were given to. 409
+ * not_stored when no panel of theirs keeps bank details, or there is no
+ * key. */
+bool app_bank_save(struct store *s, const struct auth_seal_key *key, int64_t user_id,
+                   const struct bank_details *d, const int64_t *panel_ids, size_t n,
+                   int64_t now, struct arena *a, struct app_error *err);
+/* Gives the saved details to exactly panel_ids (among the person's bank
+ * panels); 409 not_stored when none are saved. */
+bool app_bank_give(struct store *s, int64_t user_id, const int64_t *panel_ids, size_t n,
+                   int64_t now, struct arena *a, struct app_error *err);
+/* Deletes the person's bank details (done too when there were none). */
+bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err);
 #endif

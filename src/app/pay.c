@@ -671,3 +671,25 @@ bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, in
 		                "This rule already has a row from that date: change that row instead.");
 	return rc == ST_OK || app_internal(err);
 }
+
+void app_pay_declaration_seen(struct store *s, int64_t payee, int64_t actor_id, const char *zone,
+                              int64_t now)
+{
+	store_audit_read_since(s, payee, actor_id, "pay_declaration",
+	                       civil_day_start(civil_day_at(now, zone), zone), now);
+}
+
+const char *app_pay_preference(struct store *s, int64_t payee, int64_t actor_id, int64_t now,
+                               struct arena *a)
+{
+	struct profile_value *v;
+	size_t n;
+	if (store_profile_get(s, payee, a, &v, &n) != ST_OK) return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].field, "pay") != 0) continue;
+		if (!policy_can_see_field(REL_STEWARD, v[i].visibility)) return NULL;
+		store_audit_add(s, payee, actor_id, AUDIT_READ, "pay", now);
+		return profile_display(profile_field_find("pay"), v[i].value, a);
+	}
+	return NULL;
+}

@@ -430,3 +430,208 @@ bool app_record_attendance(struct store *s, const struct panel *p, const struct 
 	if (rc != ST_OK) return app_internal(err);
 	return true;
 }
+
+/* ---- projects, meeting guests and replies, agendas, papers, notices ---- */
+
+enum store_rc app_meeting_visible(struct store *s, const struct panel_actor *actor,
+                                  int64_t panel_id, int64_t meeting_id, int64_t user_id,
+                                  struct arena *a, struct meeting *m, bool *invited)
+{
+	enum store_rc rc = store_meeting_get(s, panel_id, meeting_id, a, m);
+	*invited = rc == ST_OK && actor->role == ROLE_GUEST &&
+	           store_meeting_invited(s, m->id, user_id);
+	if (rc == ST_OK && !policy_can_see_meeting(actor, *invited)) rc = ST_NOT_FOUND;
+	return rc;
+}
+
+bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
+                        struct project *pr, int64_t now, int64_t *id, struct app_error *err)
+{
+	if (!check_text(pr->title, true, 200, "title", "Enter the project's title.",
+	                "Keep the title to 200 characters or fewer.", err) ||
+	    !check_text(pr->purpose, false, 5000, "purpose", "",
+	                "Keep it to 5000 characters or fewer.", err) ||
+	    !check_text(pr->decision_maker, false, 200, "decision_maker", "",
+	                "Keep it to 200 characters or fewer.", err))
+		return false;
+	pr->panel_id = p->id;
+	if (store_project_create(s, pr, creator, now, id) != ST_OK)
+		return app_fail(err, 500, "internal", NULL,
+		                "We could not start the project. Nothing was saved.");
+	return true;
+}
+
+bool app_meeting_reply(struct store *s, const struct panel_actor *actor, const struct meeting *m,
+                       bool invited, int64_t user_id, enum meeting_reply reply, int64_t now,
+                       struct app_error *err)
+{
+	if (!policy_can_reply_to_meeting(actor, invited))
+		return app_fail(err, 403, "forbidden", NULL,
+		                "You cannot reply to this meeting while paused.");
+	if (m->cancelled_at)
+		return app_fail(err, 409, "cancelled", "reply", "This meeting is cancelled.");
+	if (m->ends_at <= now)
+		return app_fail(err, 409, "over", "reply", "This meeting is over.");
+	if (store_meeting_reply(s, m->id, user_id, reply, now) != ST_OK)
+		return app_fail(err, 500, "internal", NULL,
+		                "We could not save your reply. Nothing was changed.");
+	return true;
+}
+
+struct guest_ctx {
+	const struct panel *p;
+	const struct meeting *m;
+	int64_t guest_id, now;
+	bool on;
+	struct arena *a;
+	struct app_error *err;
+	bool refused;
+};
+
+static enum store_rc guest_in_tx(struct store *s, void *p)
+{
+	struct guest_ctx *c = p;
+	struct membership mem;
+	enum store_rc rc = store_membership_get(s, c->p->id, c->guest_id, &mem);
+	if (rc == ST_NOT_FOUND || (rc == ST_OK && (mem.role != ROLE_GUEST ||
+	                                           mem.status != MEMBER_ACTIVE))) {
+		c->refused = true;
+		app_fail(c->err, 400, "invalid", "user_id",
+		         "Choose one of the panel's active guests. Nothing was changed.");
+		return ST_CONFLICT;
+	}
+	if (rc != ST_OK) return rc;
+	bool changed;
+	rc = store_meeting_guest_set(s, c->m->id, c->guest_id, c->on, c->now, &changed);
+	if (rc != ST_OK || !c->on || !changed) return rc;
+	/* A newly invited guest hears of it on the site. */
+	return store_notice_add(s, c->guest_id, c->p->id,
+	                        arena_printf(c->a, "%s invited you to the meeting \"%s\".",
+	                                     c->p->name, c->m->title),
+	                        arena_printf(c->a, "/panels/%lld/meetings/%lld",
+	                                     (long long)c->p->id, (long long)c->m->id),
+	                        c->now);
+}
+
+bool app_meeting_guest_set(struct store *s, const struct panel *p, const struct meeting *m,
+                           int64_t guest_id, bool on, int64_t now, struct arena *a,
+                           struct app_error *err)
+{
+	struct guest_ctx c = { p, m, guest_id, now, on, a, err, false };
+	enum store_rc rc = store_tx(s, guest_in_tx, &c);
+	if (c.refused) return false;
+	if (rc != ST_OK)
+		return app_fail(err, 500, "internal", NULL, "We could not save that. Nothing was changed.");
+	return true;
+}
+
+struct agenda_ctx {
+	const struct meeting *m;
+	const struct agenda_choice *choice;
+	size_t n;
+	int64_t now;
+	struct arena *a;
+	struct app_error *err;
+	bool refused;
+};
+
+static enum store_rc refuse(struct agenda_ctx *c, int status, const char *code,
+                            const char *message)
+{
+	c->refused = true;
+	app_fail(c->err, status, code, "items", message);
+	return ST_CONFLICT;
+}
+
+static enum store_rc agenda_in_tx(struct store *s, void *p)
+{
+	struct agenda_ctx *c = p;
+	struct agenda_item *it;
+	size_t nit;
+	enum store_rc rc = store_agenda_items(s, c->m->id, 0, c->a, &it, &nit);
+	if (rc != ST_OK) return rc;
+	if (!nit) return refuse(c, 409, "no_items", "There are no items to publish yet.");
+	struct agenda_decision *d = arena_alloc(c->a, (c->n + 1) * sizeof *d);
+	int64_t position = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct agenda_choice *ch = &c->choice[i];
+		bool known = false;
+		for (size_t x = 0; x < nit && !known; x++) known = it[x].id == ch->item_id;
+		if (!known)
+			return refuse(c, 404, "not_found",
+			              arena_printf(c->a, "Item %lld is not on this meeting's agenda. "
+			                                 "Nothing was published.", (long long)ch->item_id));
+		for (size_t x = 0; x < i; x++)
+			if (c->choice[x].item_id == ch->item_id)
+				return refuse(c, 400, "invalid",
+				              arena_printf(c->a, "Item %lld is given twice.",
+				                           (long long)ch->item_id));
+		const char *why = ch->on_agenda || !ch->reason ? "" : ch->reason;
+		if (utf8_length(why) > AGENDA_REASON_MAX_CHARS)
+			return refuse(c, 400, "invalid", "Keep each reason to 2000 characters or fewer.");
+		d[i] = (struct agenda_decision){ ch->item_id,
+		                                 ch->on_agenda ? ITEM_AGREED : ITEM_NOT_TAKEN,
+		                                 ch->on_agenda ? ++position : 0, why };
+	}
+	for (size_t x = 0; x < nit; x++) {
+		bool decided = false;
+		for (size_t i = 0; i < c->n && !decided; i++) decided = c->choice[i].item_id == it[x].id;
+		if (!decided)
+			return refuse(c, 400, "invalid",
+			              arena_printf(c->a, "Decide every item: \"%s\" is missing. Nothing "
+			                                 "was published.", it[x].title));
+	}
+	rc = store_agenda_publish(s, c->m->id, d, c->n, c->now);
+	if (rc == ST_CONFLICT)
+		return refuse(c, 409, "agenda_published", "The agenda is already published.");
+	return rc;
+}
+
+bool app_agenda_publish(struct store *s, const struct meeting *m,
+                        const struct agenda_choice *choice, size_t n, int64_t now,
+                        struct arena *a, struct app_error *err)
+{
+	struct agenda_ctx c = { m, choice, n, now, a, err, false };
+	enum store_rc rc = store_tx(s, agenda_in_tx, &c);
+	if (c.refused) return false;
+	if (rc != ST_OK)
+		return app_fail(err, 500, "internal", NULL,
+		                "We could not publish the agenda. Nothing was changed.");
+	return true;
+}
+
+struct paper_publish_ctx {
+	int64_t meeting_id, paper_id, now;
+	struct arena *a;
+};
+
+static enum store_rc paper_publish_in_tx(struct store *s, void *p)
+{
+	struct paper_publish_ctx *c = p;
+	struct paper pp;
+	enum store_rc rc = store_paper_get(s, c->meeting_id, c->paper_id, c->a, &pp);
+	/* Publishing a published paper changes nothing and is not an error. */
+	if (rc != ST_OK || pp.published_at) return rc;
+	return store_paper_publish(s, c->meeting_id, c->paper_id, c->now);
+}
+
+bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t now,
+                       struct arena *a, struct app_error *err)
+{
+	struct paper_publish_ctx c = { m->id, paper_id, now, a };
+	switch (store_tx(s, paper_publish_in_tx, &c)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND:
+		return app_fail(err, 404, "not_found", NULL, "There is no such paper for this meeting.");
+	default:
+		return app_fail(err, 500, "internal", NULL,
+		                "We could not publish the paper. Nothing was changed.");
+	}
+}
+
+bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err)
+{
+	if (store_notices_mark_read(s, user_id, now) != ST_OK)
+		return app_fail(err, 500, "internal", NULL, "We could not update your notices.");
+	return true;
+}

@@ -12,6 +12,7 @@ enum {
 	PASSWORD_MIN_CHARS = 8,
 	PASSWORD_MAX_BYTES = 256,         /* argon2 has no limit; people do */
 	DISPLAY_NAME_MAX_CHARS = 80,
+	API_TOKEN_LABEL_MAX_CHARS = 80,   /* what a person calls one of their API tokens */
 
 	SESSION_IDLE_SECONDS = 7 * 24 * 3600,      /* signed out after a week unused */
 	SESSION_MAX_SECONDS = 30 * 24 * 3600,      /* and after 30 days regardless */

@@ -23,6 +23,8 @@ bool stage_parse(const char *s, enum project_stage *out);
 /* The TLAP ladder of co-production, rungs 1 (coercion) to 7
  * (co-production); PRODUCT.md. */
 enum { RUNG_MIN = 1, RUNG_MAX = 7 };
+/* Why an item proposed was left off an agenda, told to who proposed it. */
+enum { AGENDA_REASON_MAX_CHARS = 2000 };
 const char *rung_label(int rung);          /* "Co-design" */
 const char *rung_group(int rung);          /* "doing to" / "doing for" / "doing with" */
 const char *rung_meaning(int rung);        /* one plain sentence */

@@ -28,6 +28,12 @@
 
 enum store_rc { ST_OK = 0, ST_NOT_FOUND, ST_CONFLICT, ST_BUSY, ST_ERROR };
 
+/* Marks an operation that changes data. The web layer never calls one: its
+ * writes go through a use case in app/, which both doors share
+ * (scripts/check-web-writes.sh, run by the test command, reads the code and
+ * fails when src/web calls an operation marked here). */
+#define STORE_WRITES
+
 struct store;
 
 /* Opens the database named by target: a SQLite file path (created if need
@@ -57,6 +63,7 @@ void store_use_read_cache(struct store *s, struct read_cache *c);
  * this program knows (store_schema_version() > store_schema_latest()): a
  * newer emptychair migrated it. ST_ERROR (logged) when a migration fails or
  * one between the database's version and the latest is missing. */
+STORE_WRITES
 enum store_rc store_migrate(struct store *s, int *applied);
 /* Highest migration applied, 0 for a database with none (reads only). */
 int store_schema_version(struct store *s);
@@ -104,6 +111,7 @@ enum store_rc store_backup(struct store *s, const char *path, char **err);
  * them, not copied. ST_CONFLICT, with *why, when to is not empty, from is
  * at another schema version or has a table this program does not know;
  * ST_ERROR (*why, and the driver's messages logged) otherwise. */
+STORE_WRITES
 enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
                          const char **why);
 /* ST_OK when every table of the database is one store_copy knows; else
@@ -125,6 +133,7 @@ enum store_rc store_check(struct store *s, char **report);
 /* ---- installation settings ---- */
 enum store_rc store_setting_get(struct store *s, const char *key, struct arena *a,
                                 const char **value);
+STORE_WRITES
 enum store_rc store_setting_set(struct store *s, const char *key, const char *value);
 
 /* ---- users ---- */
@@ -138,6 +147,7 @@ struct user {
 	int64_t created_at, updated_at, version;
 };
 
+STORE_WRITES
 enum store_rc store_user_create(struct store *s, const char *email,
                                 const char *display_name, bool is_admin,
                                 int64_t now, int64_t *id);
@@ -146,13 +156,17 @@ enum store_rc store_user_by_email(struct store *s, const char *email, struct are
                                   struct user *u);
 enum store_rc store_user_password_hash(struct store *s, int64_t id, struct arena *a,
                                        const char **hash);
+STORE_WRITES
 enum store_rc store_user_set_password(struct store *s, int64_t id, const char *hash,
                                       int64_t now);
+STORE_WRITES
 enum store_rc store_user_set_status(struct store *s, int64_t id, enum user_status st,
                                     int64_t now);
 /* Changes the display name if the row is still at expected_version. */
+STORE_WRITES
 enum store_rc store_user_set_name(struct store *s, int64_t id, const char *name,
                                   int64_t expected_version, int64_t now);
+STORE_WRITES
 enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, int64_t now);
 /* Erases a person: their e-mail and name are replaced; password, profile,
  * sessions, tokens, resets, their declared earnings limit, bank details,
@@ -160,6 +174,7 @@ enum store_rc store_user_set_admin(struct store *s, int64_t id, bool is_admin, i
  * are marked removed. Consent history, the audit log and pay records
  * (claims, the ledger: kept for tax and audit) stay, now pointing at a
  * record that identifies nobody. */
+STORE_WRITES
 enum store_rc store_user_erase(struct store *s, int64_t id, int64_t now);
 enum store_rc store_users_list(struct store *s, struct arena *a, struct user **out,
                                size_t *n);
@@ -169,6 +184,7 @@ int64_t store_user_count(struct store *s);
 struct session {
 	int64_t id, user_id, created_at, last_seen_at, expires_at;
 };
+STORE_WRITES
 enum store_rc store_session_create(struct store *s, const char *token_hash,
                                    int64_t user_id, int64_t now, int64_t expires_at);
 /* A session that has not expired at now, with its user, in one read. */
@@ -177,29 +193,37 @@ enum store_rc store_session_user(struct store *s, const char *token_hash, int64_
 /* Finds a session that has not expired at now. */
 enum store_rc store_session_find(struct store *s, const char *token_hash, int64_t now,
                                  struct session *out);
+STORE_WRITES
 enum store_rc store_session_touch(struct store *s, int64_t id, int64_t now,
                                   int64_t expires_at);
+STORE_WRITES
 enum store_rc store_session_delete(struct store *s, const char *token_hash);
+STORE_WRITES
 enum store_rc store_sessions_delete_for_user(struct store *s, int64_t user_id);
 /* Deletes sessions that expired before now. */
+STORE_WRITES
 enum store_rc store_sessions_prune(struct store *s, int64_t now);
 
 struct api_token {
 	int64_t id, user_id, created_at, last_used_at, revoked_at;
 	const char *label;
 };
+STORE_WRITES
 enum store_rc store_api_token_create(struct store *s, const char *token_hash,
                                      int64_t user_id, const char *label, int64_t now,
                                      int64_t *id);
 /* The user of an unrevoked token of an active account; records its use
  * (at most every SESSION_TOUCH_SECONDS). */
+STORE_WRITES
 enum store_rc store_api_token_use(struct store *s, const char *token_hash, int64_t now,
                                   int64_t *user_id);
 enum store_rc store_api_tokens_list(struct store *s, int64_t user_id, struct arena *a,
                                     struct api_token **out, size_t *n);
+STORE_WRITES
 enum store_rc store_api_token_revoke(struct store *s, int64_t user_id, int64_t id,
                                      int64_t now);
 /* Revokes every token of the user (after a password reset or change). */
+STORE_WRITES
 enum store_rc store_api_tokens_revoke_all(struct store *s, int64_t user_id, int64_t now);
 
 /* ---- panels and memberships ---- */
@@ -237,6 +261,7 @@ struct member_row {
 	enum user_status user_status;
 };
 
+STORE_WRITES
 enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t now,
                                  int64_t *id);
 enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
@@ -246,6 +271,7 @@ enum store_rc store_panel_get(struct store *s, int64_t id, struct arena *a,
 enum store_rc store_panel_member(struct store *s, int64_t panel_id, int64_t user_id,
                                  struct arena *a, struct panel *p, struct membership *m);
 /* Saves p's editable fields if the row is still at p->version. */
+STORE_WRITES
 enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t now);
 enum store_rc store_panels_for_user(struct store *s, int64_t user_id, struct arena *a,
                                     struct my_panel **out, size_t *n);
@@ -256,11 +282,13 @@ enum store_rc store_panels_list(struct store *s, struct arena *a, struct panel *
 enum store_rc store_membership_get(struct store *s, int64_t panel_id, int64_t user_id,
                                    struct membership *m);
 /* Adds the membership, or sets role and status on an existing one. */
+STORE_WRITES
 enum store_rc store_membership_put(struct store *s, int64_t panel_id, int64_t user_id,
                                    enum panel_role role, enum member_status status,
                                    int64_t now);
 /* Names (or stops naming) a member as responsible for answering
  * contributions; ST_NOT_FOUND when they are not a member. */
+STORE_WRITES
 enum store_rc store_membership_set_responder(struct store *s, int64_t panel_id,
                                              int64_t user_id, bool responder, int64_t now);
 /* Members not removed: stewards, then co-creators, then guests, each by name. */
@@ -294,6 +322,7 @@ struct invitation {
 	const char *email;
 	enum panel_role role;
 };
+STORE_WRITES
 enum store_rc store_invitation_create(struct store *s, const char *token_hash,
                                       const char *email, int64_t panel_id,
                                       enum panel_role role, int64_t invited_by,
@@ -301,23 +330,28 @@ enum store_rc store_invitation_create(struct store *s, const char *token_hash,
 /* Finds an invitation that is neither used, revoked nor expired at now. */
 enum store_rc store_invitation_find(struct store *s, const char *token_hash, int64_t now,
                                     struct arena *a, struct invitation *out);
+STORE_WRITES
 enum store_rc store_invitation_accept(struct store *s, int64_t id, int64_t user_id,
                                       int64_t now);
 enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64_t now,
                                         struct arena *a, struct invitation **out,
                                         size_t *n);
+STORE_WRITES
 enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,
                                       int64_t now);
 /* Revokes every pending invitation to panel_id for user_id's address. */
+STORE_WRITES
 enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, int64_t user_id,
                                            int64_t now);
 
+STORE_WRITES
 enum store_rc store_reset_create(struct store *s, const char *token_hash, int64_t user_id,
                                  int64_t now, int64_t expires_at);
 /* The user of an unused, unexpired reset, without using it. */
 enum store_rc store_reset_find(struct store *s, const char *token_hash, int64_t now,
                                int64_t *user_id);
 /* The user of an unused, unexpired reset; marks it used. */
+STORE_WRITES
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
                               int64_t *user_id);
 
@@ -325,10 +359,12 @@ struct outbox_message {
 	int64_t id, created_at, sent_at;
 	const char *to_email, *subject, *body;
 };
+STORE_WRITES
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
                                const char *body, int64_t now);
 /* Deletes messages made before `before`. Messages carry one-time links in
  * the clear (they must, to be delivered), so none outlives its links. */
+STORE_WRITES
 enum store_rc store_outbox_prune(struct store *s, int64_t before);
 /* Newest first, at most limit. */
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
@@ -344,6 +380,7 @@ struct profile_value {
 enum store_rc store_profile_get(struct store *s, int64_t user_id, struct arena *a,
                                 struct profile_value **out, size_t *n);
 /* Sets a field; an empty value deletes it. */
+STORE_WRITES
 enum store_rc store_profile_set(struct store *s, int64_t user_id, const char *field,
                                 const char *value, enum visibility vis, int64_t now);
 
@@ -352,6 +389,7 @@ struct consent {
 	const char *purpose, *wording_version;
 	bool given;
 };
+STORE_WRITES
 enum store_rc store_consent_add(struct store *s, int64_t user_id, const char *purpose,
                                 const char *wording, bool given, int64_t now);
 /* Oldest first. */
@@ -367,6 +405,7 @@ struct audit_entry {
 	enum audit_action action;
 	const char *detail;
 };
+STORE_WRITES
 enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
                               enum audit_action action, const char *detail, int64_t now);
 /* Logs actor's read of subject's detail unless one is logged since
@@ -374,6 +413,7 @@ enum store_rc store_audit_add(struct store *s, int64_t subject, int64_t actor,
  * limit for each claim), so the log says who looked and on which day
  * without a write on every page view. A read first, then the write only
  * when needed; two at once may both write, which logs a read twice. */
+STORE_WRITES
 enum store_rc store_audit_read_since(struct store *s, int64_t subject, int64_t actor,
                                      const char *detail, int64_t since, int64_t now);
 /* Newest first, at most limit. */
@@ -400,12 +440,14 @@ struct project_rung {
 	const char *evidence, *recorded_by_name;
 	int64_t recorded_at;
 };
+STORE_WRITES
 enum store_rc store_project_create(struct store *s, const struct project *p, int64_t creator,
                                    int64_t now, int64_t *id);
 /* ST_NOT_FOUND unless project id belongs to panel_id. */
 enum store_rc store_project_get(struct store *s, int64_t panel_id, int64_t id,
                                 struct arena *a, struct project *out);
 /* Saves the editable fields if the row is still at p->version. */
+STORE_WRITES
 enum store_rc store_project_update(struct store *s, const struct project *p, int64_t now);
 /* Newest first. */
 enum store_rc store_projects_list(struct store *s, int64_t panel_id, struct arena *a,
@@ -413,6 +455,7 @@ enum store_rc store_projects_list(struct store *s, int64_t panel_id, struct aren
 /* In stage order; stages with no rung recorded are absent. */
 enum store_rc store_project_rungs(struct store *s, int64_t project_id, struct arena *a,
                                   struct project_rung **out, size_t *n);
+STORE_WRITES
 enum store_rc store_project_rung_set(struct store *s, int64_t project_id,
                                      enum project_stage stage, int rung,
                                      const char *evidence, int64_t by, int64_t now);
@@ -425,6 +468,7 @@ struct meeting {
 	int64_t agenda_published_at, cancelled_at;  /* 0 when not */
 	int64_t created_at, updated_at, version;
 };
+STORE_WRITES
 enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int64_t creator,
                                    int64_t now, int64_t *id);
 /* ST_NOT_FOUND unless meeting id belongs to panel_id. */
@@ -432,6 +476,7 @@ enum store_rc store_meeting_get(struct store *s, int64_t panel_id, int64_t id,
                                 struct arena *a, struct meeting *out);
 /* Saves the editable fields (not the agenda's publication) if the row is
  * still at m->version. */
+STORE_WRITES
 enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int64_t now);
 /* A panel's meetings by start time; invited_only: only those user_id is a
  * guest of (what a guest may see). project_id > 0: only that project's. */
@@ -439,14 +484,18 @@ enum store_rc store_meetings_list(struct store *s, int64_t panel_id, int64_t pro
                                   int64_t user_id, bool invited_only, struct arena *a,
                                   struct meeting **out, size_t *n);
 
-/* Guests of a meeting. */
+/* Guests of a meeting. Setting what is already so is ST_OK; *changed
+ * (unless NULL) says whether this call changed it. */
 bool store_meeting_invited(struct store *s, int64_t meeting_id, int64_t user_id);
+STORE_WRITES
 enum store_rc store_meeting_guest_set(struct store *s, int64_t meeting_id, int64_t user_id,
-                                      bool invited, int64_t now);
+                                      bool invited, int64_t now, bool *changed);
 
 /* Replies and attendance. */
+STORE_WRITES
 enum store_rc store_meeting_reply(struct store *s, int64_t meeting_id, int64_t user_id,
                                   enum meeting_reply reply, int64_t now);
+STORE_WRITES
 enum store_rc store_meeting_attended(struct store *s, int64_t meeting_id, int64_t user_id,
                                      bool attended, int64_t now);
 /* user_id's reply (REPLY_NONE if none) and whether they were recorded as
@@ -480,11 +529,14 @@ enum store_rc store_agenda_items(struct store *s, int64_t meeting_id, int64_t vi
 enum store_rc store_agenda_item_get(struct store *s, int64_t meeting_id, int64_t id,
                                     int64_t viewer_id, struct arena *a,
                                     struct agenda_item *out);
+STORE_WRITES
 enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const char *title,
                                    const char *why, const char *content_note, int64_t by,
                                    int64_t now, int64_t *id);
+STORE_WRITES
 enum store_rc store_agenda_support(struct store *s, int64_t item_id, int64_t user_id,
                                    bool on, int64_t now);
+STORE_WRITES
 enum store_rc store_agenda_step_out(struct store *s, int64_t item_id, int64_t user_id,
                                     bool on, int64_t now);
 /* Names of those stepping out of an item (for stewards). */
@@ -497,8 +549,11 @@ struct agenda_decision {
 	int64_t position;
 	const char *not_taken_reason;
 };
-/* Sets every decision and marks the agenda published, in one
- * transaction; ST_NOT_FOUND when an item is not the meeting's. */
+/* Marks the agenda published and sets every decision, in one transaction,
+ * publishing the meeting's draft papers with it: ST_CONFLICT, changing
+ * nothing, when the agenda is already published (or the meeting is gone);
+ * ST_NOT_FOUND when an item is not the meeting's. */
+STORE_WRITES
 enum store_rc store_agenda_publish(struct store *s, int64_t meeting_id,
                                    const struct agenda_decision *d, size_t n, int64_t now);
 
@@ -528,6 +583,7 @@ struct contribution_new {
 	int64_t author_id, recorded_by;  /* recorded_by 0: the author wrote it */
 	int64_t owner_id, due_at;
 };
+STORE_WRITES
 enum store_rc store_contribution_add(struct store *s, const struct contribution_new *c,
                                      int64_t now, int64_t *id);
 /* ST_NOT_FOUND unless contribution id belongs to panel_id. */
@@ -540,6 +596,7 @@ enum store_rc store_panel_responders(struct store *s, int64_t panel_id, struct a
                                      struct member_row **out, size_t *n);
 /* The panel's longest-serving active steward (0 when it has none). */
 int64_t store_panel_default_owner(struct store *s, int64_t panel_id);
+STORE_WRITES
 enum store_rc store_contribution_set_owner(struct store *s, int64_t id, int64_t owner_id,
                                            int64_t now);
 
@@ -569,6 +626,7 @@ struct response_record {
  * each author but the writer an on-site notice with notice_text and link,
  * and an outbox message (subject, body) to their address, in one
  * transaction. ST_NOT_FOUND when an id is not the panel's. */
+STORE_WRITES
 enum store_rc store_response_add(struct store *s, const struct response_record *r,
                                  const int64_t *ids, size_t n, const char *notice_text,
                                  const char *link, const char *mail_subject,
@@ -591,8 +649,10 @@ enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
                                  struct arena *a, struct notice **out, size_t *n);
 int64_t store_notices_unread(struct store *s, int64_t user_id);
 /* One on-site notice to user_id (meeting_record.c). */
+STORE_WRITES
 enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
                                const char *body, const char *link, int64_t now);
+STORE_WRITES
 enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t now);
 
 /* ---- what a meeting leaves behind (meeting_record.c) ---- */
@@ -612,6 +672,7 @@ struct paper {
 	const char *created_by_name, *item_title;
 };
 /* Adds p (published at once when p->published_at is set). */
+STORE_WRITES
 enum store_rc store_paper_add(struct store *s, const struct paper *p, int64_t creator,
                               int64_t now, int64_t *id);
 /* ST_NOT_FOUND unless paper id belongs to meeting_id. */
@@ -621,13 +682,16 @@ enum store_rc store_paper_get(struct store *s, int64_t meeting_id, int64_t id, s
 enum store_rc store_papers_list(struct store *s, int64_t meeting_id, bool drafts_too,
                                 struct arena *a, struct paper **out, size_t *n);
 /* ST_NOT_FOUND when not the meeting's or already published. */
+STORE_WRITES
 enum store_rc store_paper_publish(struct store *s, int64_t meeting_id, int64_t id, int64_t now);
 /* Publishes every draft of the meeting (inside store_agenda_publish's
  * transaction too). */
+STORE_WRITES
 enum store_rc store_papers_publish_drafts(struct store *s, int64_t meeting_id, int64_t now);
 /* Removes a paper. For a file, *file_sha256 names it (in a; "" for
  * Markdown) and *file_uses_left is how many papers still hold the same
  * file afterwards (0: the caller may delete it), else -1. */
+STORE_WRITES
 enum store_rc store_paper_remove(struct store *s, int64_t meeting_id, int64_t id,
                                  struct arena *a, const char **file_sha256,
                                  int64_t *file_uses_left);
@@ -642,6 +706,7 @@ struct reflection {
 /* Records r once per attendee, in one transaction: ST_CONFLICT when
  * user_id has already answered for this meeting. Whether they may answer
  * (attended, the meeting is over) is the caller's check. */
+STORE_WRITES
 enum store_rc store_reflection_add(struct store *s, int64_t meeting_id, int64_t user_id,
                                    const struct reflection *r);
 bool store_reflection_done(struct store *s, int64_t meeting_id, int64_t user_id);
@@ -667,6 +732,7 @@ enum store_rc store_reflections_summary(struct store *s, bool of_project, int64_
 /* Saves the stewards' "what we will change" and, when text is not empty,
  * gives every recorded attendee but `by` an on-site notice, in one
  * transaction. */
+STORE_WRITES
 enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t panel_id,
                                                 int64_t meeting_id, const char *text,
                                                 const char *notice, const char *link,
@@ -676,6 +742,7 @@ enum store_rc store_meeting_what_we_will_change(struct store *s, int64_t panel_i
  * meetings or contributed to it) and can read it (a member of the panel
  * other than a guest: projects are not shown to guests) but `by` an
  * on-site notice. */
+STORE_WRITES
 enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t project_id,
                                   const char *reflection, const char *notice,
                                   const char *link, int64_t by, int64_t now);
@@ -684,9 +751,11 @@ enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t pro
  * One feed per person, found by the hash of the token in its address
  * (auth_token_hash); the token itself is never stored. Setting a new hash
  * replaces the old one, so the old address stops working at once. */
+STORE_WRITES
 enum store_rc store_calendar_feed_set(struct store *s, int64_t user_id, const char *token_hash,
                                       int64_t now);
 /* ST_NOT_FOUND when the person had no feed. */
+STORE_WRITES
 enum store_rc store_calendar_feed_revoke(struct store *s, int64_t user_id);
 /* When the person's feed was made; ST_NOT_FOUND (and 0) when they have none. */
 enum store_rc store_calendar_feed_get(struct store *s, int64_t user_id, int64_t *created_at);
@@ -735,6 +804,7 @@ enum store_rc store_pay_policy_get(struct store *s, int64_t panel_id, struct are
                                    struct pay_policy *out);
 /* Saves p: a new policy when p->version is 0, else only if the row is
  * still at p->version (ST_CONFLICT otherwise). */
+STORE_WRITES
 enum store_rc store_pay_policy_put(struct store *s, const struct pay_policy *p, int64_t now);
 
 /* The earnings limits table, by rule then date. */
@@ -742,6 +812,7 @@ enum store_rc store_earnings_limits(struct store *s, struct arena *a,
                                     struct earnings_limit **out, size_t *n);
 /* Adds a row (l->id 0) or changes one; ST_CONFLICT when the rule already
  * has a row from that date. */
+STORE_WRITES
 enum store_rc store_earnings_limit_put(struct store *s, const struct earnings_limit *l,
                                        int64_t by, int64_t now, int64_t *id);
 
@@ -756,8 +827,10 @@ struct pay_declaration {
 /* ST_NOT_FOUND when they have declared none. */
 enum store_rc store_pay_declaration_get(struct store *s, int64_t user_id, struct arena *a,
                                         struct pay_declaration *out);
+STORE_WRITES
 enum store_rc store_pay_declaration_set(struct store *s, int64_t user_id,
                                         const struct pay_declaration *d, int64_t now);
+STORE_WRITES
 enum store_rc store_pay_declaration_clear(struct store *s, int64_t user_id);
 
 struct pay_claim {
@@ -797,6 +870,7 @@ enum pay_outcome {
  * "claim" entry under key, in one transaction; *id is the claim (the one
  * the key made, when replayed). A fee or preparation claim for a meeting
  * the person already has one of answers PAY_REPLAYED with that claim. */
+STORE_WRITES
 enum store_rc store_pay_claim_add(struct store *s, const struct pay_claim *c, const char *key,
                                   int64_t now, int64_t *id, enum pay_outcome *outcome);
 /* ST_NOT_FOUND unless claim id belongs to panel_id (panel_id 0: any). */
@@ -821,6 +895,7 @@ enum store_rc store_pay_claims_of(struct store *s, int64_t user_id, int64_t pane
  * ST_OK, ST_NOT_FOUND or an error. */
 enum store_rc store_pay_meeting_claim(struct store *s, int64_t meeting_id, int64_t user_id,
                                       enum claim_kind kind, int64_t *id);
+STORE_WRITES
 enum store_rc store_pay_claim_asked(struct store *s, int64_t panel_id, int64_t id, int64_t now);
 
 /* One step of a claim (core/pay.h's claim_step), written as one ledger
@@ -835,6 +910,7 @@ struct pay_step {
 	int64_t pay_day;             /* STEP_APPROVE: when it is expected to be paid */
 	int64_t by;
 };
+STORE_WRITES
 enum store_rc store_pay_claim_step(struct store *s, const struct pay_step *st, int64_t now,
                                    int64_t *entry_id, enum pay_outcome *outcome);
 
@@ -878,6 +954,7 @@ struct pay_run {
  * panel, date and a count. ST_NOT_FOUND when a claim is not the panel's,
  * PAY_WRONG_STATE when one is not ready to pay, ST_CONFLICT when the
  * reference is taken. */
+STORE_WRITES
 enum store_rc store_pay_run_create(struct store *s, int64_t panel_id, const char *reference,
                                    const int64_t *ids, size_t n, const char *key, int64_t by,
                                    int64_t today, int64_t now, int64_t *run_id,
@@ -896,6 +973,7 @@ enum store_rc store_pay_runs_list(struct store *s, int64_t panel_id, int limit,
  * (keyed key and the claim), all in one transaction, so a run is either
  * wholly recorded or not at all. PAY_WRONG_STATE when the run is paid
  * already under another key. */
+STORE_WRITES
 enum store_rc store_pay_run_mark_paid(struct store *s, int64_t panel_id, int64_t run_id,
                                       int64_t paid_day, const char *key, int64_t by,
                                       int64_t now, enum pay_outcome *outcome);
@@ -937,24 +1015,31 @@ enum store_rc store_pay_bank_panels(struct store *s, int64_t user_id, struct are
 /* Saves the details and gives them to exactly these panels, in one
  * transaction. The caller checks that each panel is the person's and keeps
  * bank details. */
+STORE_WRITES
 enum store_rc store_pay_bank_set(struct store *s, int64_t user_id, const char *sealed,
                                  const char *key_id, const int64_t *panel_ids, size_t n,
                                  int64_t now);
 /* Gives the saved details to exactly these panels; ST_NOT_FOUND when none
  * are saved. */
+STORE_WRITES
 enum store_rc store_pay_bank_panels_set(struct store *s, int64_t user_id,
                                         const int64_t *panel_ids, size_t n, int64_t now);
 /* Removes them, and with them every panel's use of them. */
+STORE_WRITES
 enum store_rc store_pay_bank_clear(struct store *s, int64_t user_id);
 
 /* ---- sign-in rate limits ---- */
+STORE_WRITES
 enum store_rc store_signin_failure_add(struct store *s, const char *key_hash, int64_t now);
 /* Records an attempt under key_hash unless `max` are already recorded
  * since `since`, in one statement (so parallel attempts cannot overshoot):
  * ST_OK recorded, ST_CONFLICT the limit is reached and nothing was written. */
+STORE_WRITES
 enum store_rc store_signin_attempt(struct store *s, const char *key_hash, int64_t now,
                                    int64_t since, int64_t max);
 int64_t store_signin_failures_since(struct store *s, const char *key_hash, int64_t since);
+STORE_WRITES
 enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash);
+STORE_WRITES
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before);
 #endif

@@ -136,7 +136,8 @@
 	                 "not_taken_reason = $5, updated_at = $6, version = version + 1 " \
 	                 "WHERE id = $1 AND meeting_id = $2")                             \
 	X(AGENDA_PUBLISHED, "UPDATE meetings SET agenda_published_at = $2, "             \
-	                    "updated_at = $2, version = version + 1 WHERE id = $1")       \
+	                    "updated_at = $2, version = version + 1 WHERE id = $1 AND "   \
+	                    "agenda_published_at IS NULL")                                \
 	X(CONTRIB_ADD, "INSERT INTO contributions (panel_id, project_id, meeting_id, "   \
 	               "item_id, kind, body, attribution, group_name, author_id, "        \
 	               "recorded_by, created_at, owner_id, due_at, updated_at) VALUES "   \
@@ -450,14 +451,16 @@ bool store_meeting_invited(struct store *s, int64_t meeting_id, int64_t user_id)
 }
 
 enum store_rc store_meeting_guest_set(struct store *s, int64_t meeting_id, int64_t user_id,
-                                      bool invited, int64_t now)
+                                      bool invited, int64_t now, bool *changed)
 {
 	struct db_stmt *st = stmt(s, invited ? V_GUEST_ADD : V_GUEST_REMOVE);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, meeting_id);
 	db_bind_i64(st, 2, user_id);
 	if (invited) db_bind_i64(st, 3, now);
-	return sq_exec(st);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (changed) *changed = rc == ST_OK;
+	return rc == ST_NOT_FOUND ? ST_OK : rc;
 }
 
 enum store_rc store_meeting_reply(struct store *s, int64_t meeting_id, int64_t user_id,
@@ -635,8 +638,16 @@ struct publish_ctx {
 static enum store_rc publish_in_tx(struct store *s, void *p)
 {
 	struct publish_ctx *c = p;
+	/* Published once: the first of two requests at once takes it, the
+	 * other changes nothing. */
+	struct db_stmt *st = stmt(s, V_AGENDA_PUBLISHED);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->meeting_id);
+	db_bind_i64(st, 2, c->now);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc != ST_OK) return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
 	for (size_t i = 0; i < c->n; i++) {
-		struct db_stmt *st = stmt(s, V_AGENDA_DECIDE);
+		st = stmt(s, V_AGENDA_DECIDE);
 		if (!st) return ST_ERROR;
 		db_bind_i64(st, 1, c->d[i].item_id);
 		db_bind_i64(st, 2, c->meeting_id);
@@ -644,16 +655,11 @@ static enum store_rc publish_in_tx(struct store *s, void *p)
 		db_bind_i64(st, 4, c->d[i].position);
 		db_bind_text(st, 5, c->d[i].not_taken_reason ? c->d[i].not_taken_reason : "");
 		db_bind_i64(st, 6, c->now);
-		enum store_rc rc = sq_exec_changed(s, st);
+		rc = sq_exec_changed(s, st);
 		if (rc != ST_OK) return rc;
 	}
-	struct db_stmt *st = stmt(s, V_AGENDA_PUBLISHED);
-	if (!st) return ST_ERROR;
-	db_bind_i64(st, 1, c->meeting_id);
-	db_bind_i64(st, 2, c->now);
-	enum store_rc rc = sq_exec_changed(s, st);
 	/* Papers go out with the agenda. */
-	return rc == ST_OK ? store_papers_publish_drafts(s, c->meeting_id, c->now) : rc;
+	return store_papers_publish_drafts(s, c->meeting_id, c->now);
 }
 
 enum store_rc store_agenda_publish(struct store *s, int64_t meeting_id,

@@ -428,7 +428,8 @@ void api_pay_check(struct request *req)
 		return;
 	}
 	if (k.declared && c.user_id != req->user->id)
-		audit_declaration_read(req, c.user_id);
+		app_pay_declaration_seen(req->store, c.user_id, req->user->id, req->panel->time_zone,
+		                         req->now);
 	api_send(req, 200, json_pack("{s:o}", "check", check_json(req, &k, &pol)));
 }
 
@@ -645,8 +646,9 @@ void api_my_pay_declaration_put(struct request *req)
 
 void api_my_pay_declaration_delete(struct request *req)
 {
-	if (store_pay_declaration_clear(req->store, req->user->id) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not remove your declaration.");
+	struct app_error err;
+	if (!app_pay_declaration_clear(req->store, req->user->id, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	req->status = 204;

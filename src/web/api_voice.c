@@ -283,10 +283,8 @@ static json_t *agenda_item_json(const struct agenda_item *it, bool manage)
  * invited to); otherwise answers 404 (or 500) and returns false. */
 static bool load_meeting_id(struct request *req, int64_t id, struct meeting *m, bool *invited)
 {
-	enum store_rc rc = store_meeting_get(req->store, req->panel->id, id, &req->arena, m);
-	*invited = rc == ST_OK && req->actor.role == ROLE_GUEST &&
-	           store_meeting_invited(req->store, m->id, req->user->id);
-	if (rc == ST_OK && !policy_can_see_meeting(&req->actor, *invited)) rc = ST_NOT_FOUND;
+	enum store_rc rc = app_meeting_visible(req->store, &req->actor, req->panel->id, id,
+	                                       req->user->id, &req->arena, m, invited);
 	if (rc == ST_NOT_FOUND)
 		respond_error(req, 404, "not_found", "There is no such meeting on this panel.");
 	else if (rc != ST_OK)
@@ -861,17 +859,13 @@ void api_paper_publish(struct request *req)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	struct paper p;
-	enum store_rc rc = store_paper_get(req->store, m.id, req->params[2], &req->arena, &p);
-	if (rc == ST_OK && !p.published_at) {
-		rc = store_paper_publish(req->store, m.id, p.id, req->now);
-		if (rc == ST_OK) rc = store_paper_get(req->store, m.id, p.id, &req->arena, &p);
-	}
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
+	struct app_error err;
+	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not publish the paper.");
+	if (store_paper_get(req->store, m.id, req->params[2], &req->arena, &p) != ST_OK) {
+		respond_error(req, 500, "internal", "It was published, but we could not read it back.");
 		return;
 	}
 	json_t *j = paper_json(req, &p);
@@ -1044,23 +1038,15 @@ void api_project_post(struct request *req)
 	const char *stage = json_string_value(json_object_get(root, "stage"));
 	bool stage_ok = stage_parse(stage ? stage : "shaping", &p.stage);
 	json_decref(root);
-	const char *bad = NULL, *why = NULL;
-	if (!*p.title) bad = "title", why = "Enter the project's title.";
-	else if (utf8_length(p.title) > 200)
-		bad = "title", why = "Keep the title to 200 characters or fewer.";
-	else if (utf8_length(p.purpose) > 5000)
-		bad = "purpose", why = "Keep it to 5000 characters or fewer.";
-	else if (utf8_length(p.decision_maker) > 200)
-		bad = "decision_maker", why = "Keep it to 200 characters or fewer.";
-	else if (!stage_ok)
-		bad = "stage", why = "stage must be shaping, design, delivery or evaluation.";
-	if (bad) {
-		respond_error_field(req, 400, "invalid", bad, why);
+	if (!stage_ok) {
+		respond_error_field(req, 400, "invalid", "stage",
+		                    "stage must be shaping, design, delivery or evaluation.");
 		return;
 	}
 	int64_t id;
-	if (store_project_create(req->store, &p, req->user->id, req->now, &id) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not start the project. Nothing was saved.");
+	struct app_error err;
+	if (!app_project_create(req->store, req->panel, req->user->id, &p, req->now, &id, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	struct project got;
@@ -1170,10 +1156,6 @@ void api_meeting_reply_put(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	if (!policy_can_reply_to_meeting(&req->actor, invited)) {
-		respond_error(req, 403, "forbidden", "You cannot reply to this meeting while paused.");
-		return;
-	}
 	json_t *root;
 	if (!api_parse_body(req, spec, 1, &root)) return;
 	enum meeting_reply r;
@@ -1184,8 +1166,10 @@ void api_meeting_reply_put(struct request *req)
 		                    "reply must be coming, maybe or not_coming.");
 		return;
 	}
-	if (store_meeting_reply(req->store, m.id, req->user->id, r, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save your reply. Nothing was changed.");
+	struct app_error err;
+	if (!app_meeting_reply(req->store, &req->actor, &m, invited, req->user->id, r, req->now,
+	                       &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	api_meeting(req);
@@ -1263,25 +1247,12 @@ void api_agenda_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	if (m.agenda_published_at) {
-		respond_error(req, 409, "agenda_published", "The agenda is already published.");
-		return;
-	}
 	json_t *root, *items;
 	if (!api_parse_body_lists(req, NULL, 0, lists, &items, 1, &root)) return;
 	json_decref(root);
-	struct agenda_item *it;
-	size_t nit;
-	if (store_agenda_items(req->store, m.id, req->user->id, &req->arena, &it, &nit) != ST_OK) {
-		json_decref(items);
-		respond_error(req, 500, "internal", "We could not load the agenda.");
-		return;
-	}
 	size_t n = items ? json_array_size(items) : 0;
-	struct agenda_decision *d = arena_alloc(&req->arena, (n + 1) * sizeof *d);
+	struct agenda_choice *c = arena_alloc(&req->arena, (n + 1) * sizeof *c);
 	const char *problem = items ? NULL : "This field is required.";
-	int status = 400;
-	int64_t position = 0;
 	for (size_t i = 0; i < n && !problem; i++) {
 		json_t *o = json_array_get(items, i), *k;
 		const char *key;
@@ -1297,46 +1268,18 @@ void api_agenda_post(struct request *req)
 			          "\"reason\"?: text}.";
 			break;
 		}
-		int64_t iid = (int64_t)json_integer_value(id);
-		bool known = false;
-		for (size_t x = 0; x < nit && !known; x++) known = it[x].id == iid;
-		for (size_t x = 0; x < i && !problem; x++)
-			if (d[x].item_id == iid)
-				problem = arena_printf(&req->arena, "Item %lld is given twice.", (long long)iid);
-		if (!known && !problem) {
-			status = 404;
-			problem = arena_printf(&req->arena, "Item %lld is not on this meeting's agenda. "
-			                                    "Nothing was published.", (long long)iid);
-		}
-		bool on = json_is_true(take);
-		const char *why = on ? "" : text_trim(arena_strdup(&req->arena, reason
-		                                                   ? json_string_value(reason) : ""));
-		if (!problem && utf8_length(why) > 2000)
-			problem = "Keep each reason to 2000 characters or fewer.";
-		d[i] = (struct agenda_decision){ iid, on ? ITEM_AGREED : ITEM_NOT_TAKEN,
-		                                 on ? ++position : 0, why };
-	}
-	for (size_t x = 0; x < nit && !problem; x++) {
-		bool listed = false;
-		for (size_t i = 0; i < n && !listed; i++) listed = d[i].item_id == it[x].id;
-		if (!listed)
-			problem = arena_printf(&req->arena, "Decide every item: item %lld is missing. "
-			                                    "Nothing was published.", (long long)it[x].id);
+		c[i] = (struct agenda_choice){
+			(int64_t)json_integer_value(id), json_is_true(take),
+			text_trim(arena_strdup(&req->arena, reason ? json_string_value(reason) : "")) };
 	}
 	json_decref(items);
 	if (problem) {
-		respond_error_field(req, status, status == 404 ? "not_found" : "invalid", "items",
-		                    problem);
+		respond_error_field(req, 400, "invalid", "items", problem);
 		return;
 	}
-	switch (store_agenda_publish(req->store, m.id, d, n, req->now)) {
-	case ST_OK: break;
-	case ST_NOT_FOUND:
-		respond_error_field(req, 404, "not_found", "items",
-		                    "An item is not on this meeting. Nothing was published.");
-		return;
-	default:
-		respond_error(req, 500, "internal", "We could not publish the agenda. Nothing was changed.");
+	struct app_error err;
+	if (!app_agenda_publish(req->store, &m, c, n, req->now, &req->arena, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	api_meeting(req);
@@ -1449,25 +1392,12 @@ static void meeting_guest_set(struct request *req, bool on)
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
 	int64_t uid = req->params[2];
-	struct membership mem;
-	if (store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK ||
-	    mem.role != ROLE_GUEST || mem.status != MEMBER_ACTIVE) {
-		respond_error_field(req, 400, "invalid", "user_id",
-		                    "Choose one of the panel's active guests. Nothing was changed.");
+	struct app_error err;
+	if (!app_meeting_guest_set(req->store, req->panel, &m, uid, on, req->now, &req->arena,
+	                           &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
-	bool was = store_meeting_invited(req->store, m.id, uid);
-	if (store_meeting_guest_set(req->store, m.id, uid, on, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
-		return;
-	}
-	if (on && !was)
-		store_notice_add(req->store, uid, req->panel->id,
-		                 arena_printf(&req->arena, "%s invited you to the meeting \"%s\".",
-		                              req->panel->name, m.title),
-		                 arena_printf(&req->arena, "/panels/%lld/meetings/%lld",
-		                              (long long)req->panel->id, (long long)m.id),
-		                 req->now);
 	if (!on) {
 		req->status = 204;
 		return;
@@ -1529,8 +1459,9 @@ void api_notices(struct request *req)
 /* Marks every notice read (as the Notices page). */
 void api_notices_read_post(struct request *req)
 {
-	if (store_notices_mark_read(req->store, req->user->id, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not update your notices.");
+	struct app_error err;
+	if (!app_notices_mark_read(req->store, req->user->id, req->now, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	req->status = 204;

@@ -286,20 +286,16 @@ void account_password_post(struct request *req)
 void token_create_post(struct request *req)
 {
 	char *label = text_trim(arena_strdup(&req->arena, field(req, "label")));
-	struct form_errors e = {0};
-	if (!*label || utf8_length(label) > 80 || strpbrk(label, "\r\n"))
-		errors_add(&e, "label", "Say what the token is for, in 80 characters or fewer.");
-	if (e.n) {
-		req->status = 400;
-		account_page(req, &e, NULL);
-		return;
-	}
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
 	auth_token_hash(token, hash);
 	int64_t id;
-	if (store_api_token_create(req->store, hash, req->user->id, label, req->now, &id) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make the token.");
+	struct app_error err;
+	struct form_errors e = {0};
+	if (!app_api_token_create(req->store, req->user->id, label, hash, req->now, &id, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		req->status = 400;
+		account_page(req, &e, NULL);
 		return;
 	}
 	req->status = 201;
@@ -308,13 +304,9 @@ void token_create_post(struct request *req)
 
 void token_revoke_post(struct request *req)
 {
-	enum store_rc rc = store_api_token_revoke(req->store, req->user->id, req->params[0], req->now);
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such token.");
-		return;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not revoke the token.");
+	struct app_error err;
+	if (!app_api_token_revoke(req->store, req->user->id, req->params[0], req->now, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, "/account");

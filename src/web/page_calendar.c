@@ -15,6 +15,7 @@
  * other people (no attendees, no organiser) is ever written. */
 #include <string.h>
 
+#include "app/app.h"
 #include "core/ical.h"
 #include "core/text.h"
 #include "web/layout.h"
@@ -160,8 +161,9 @@ void calendar_create_post(struct request *req)
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
 	auth_token_hash(token, hash);
-	if (store_calendar_feed_set(req->store, req->user->id, hash, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make your calendar address.");
+	struct app_error err;
+	if (!app_calendar_feed_set(req->store, req->user->id, hash, req->now, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	req->status = 201;
@@ -171,9 +173,9 @@ void calendar_create_post(struct request *req)
 
 void calendar_revoke_post(struct request *req)
 {
-	enum store_rc rc = store_calendar_feed_revoke(req->store, req->user->id);
-	if (rc != ST_OK && rc != ST_NOT_FOUND) {
-		respond_error(req, 500, "internal", "We could not stop your calendar feed.");
+	struct app_error err;
+	if (!app_calendar_feed_stop(req->store, req->user->id, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, "/account?calendar_stopped=1#calendar");

@@ -429,8 +429,9 @@ void notices_get(struct request *req)
 
 void notices_read_post(struct request *req)
 {
-	if (store_notices_mark_read(req->store, req->user->id, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not update your notices.");
+	struct app_error err;
+	if (!app_notices_mark_read(req->store, req->user->id, req->now, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, "/notices");

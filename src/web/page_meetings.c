@@ -18,11 +18,9 @@
 /* Loads meeting {id} (the route's second id) into m, or answers 404. */
 bool load_meeting(struct request *req, struct meeting *m, bool *invited)
 {
-	enum store_rc rc = store_meeting_get(req->store, req->panel->id, req->params[1],
-	                                     &req->arena, m);
-	*invited = rc == ST_OK && req->actor.role == ROLE_GUEST &&
-	           store_meeting_invited(req->store, m->id, req->user->id);
-	if (rc == ST_OK && !policy_can_see_meeting(&req->actor, *invited)) rc = ST_NOT_FOUND;
+	enum store_rc rc = app_meeting_visible(req->store, &req->actor, req->panel->id,
+	                                       req->params[1], req->user->id, &req->arena, m,
+	                                       invited);
 	if (rc == ST_NOT_FOUND) {
 		respond_error(req, 404, "not_found", "There is no such meeting on this panel.");
 		return false;
@@ -260,19 +258,28 @@ static void agenda_section(struct request *req, const struct meeting *m,
 		        "<p>For each item, choose whether it goes on this agenda. Give a reason for any "
 		        "you leave off: the person who proposed it will see it.</p>");
 		ui_form_begin(req, arena_printf(&req->arena, "%s/agenda", meeting_path(req, m->id)));
+		const char *problem = errors_for(e, "items");
+		html(b, "<div id=\"items\" tabindex=\"-1\">");
+		if (problem) html(b, "<p class=\"error-message\">%t</p>", problem);
+		/* After a refusal, what was chosen and typed is shown again. */
 		for (size_t i = 0; i < n; i++) {
+			long long id = (long long)it[i].id;
+			bool leave = !strcmp(field(req, arena_printf(&req->arena, "take-%lld", id)), "0");
+			const char *reason = field(req, arena_printf(&req->arena, "reason-%lld", id));
 			html(b, "<fieldset class=\"fieldset\"><legend>%t</legend>"
 			        "<input type=\"hidden\" name=\"item\" value=\"%l\">"
 			        "<div class=\"choice\"><input type=\"radio\" id=\"take-%l\" name=\"take-%l\" "
-			        "value=\"1\" checked><label for=\"take-%l\">On the agenda</label></div>"
+			        "value=\"1\"%r><label for=\"take-%l\">On the agenda</label></div>"
 			        "<div class=\"choice\"><input type=\"radio\" id=\"leave-%l\" name=\"take-%l\" "
-			        "value=\"0\"><label for=\"leave-%l\">Not this time</label></div>"
+			        "value=\"0\"%r><label for=\"leave-%l\">Not this time</label></div>"
 			        "<div class=\"field\"><label class=\"label\" for=\"reason-%l\">Reason, if "
 			        "not this time</label><input class=\"input\" id=\"reason-%l\" "
-			        "name=\"reason-%l\" type=\"text\"></div></fieldset>",
-			     it[i].title, it[i].id, it[i].id, it[i].id, it[i].id, it[i].id, it[i].id,
-			     it[i].id, it[i].id, it[i].id, it[i].id);
+			        "name=\"reason-%l\" type=\"text\" value=\"%a\"></div></fieldset>",
+			     it[i].title, it[i].id, it[i].id, it[i].id, leave ? "" : " checked", it[i].id,
+			     it[i].id, it[i].id, leave ? " checked" : "", it[i].id, it[i].id, it[i].id,
+			     it[i].id, reason);
 		}
+		html(b, "</div>");
 		ui_button(req, "Publish the agenda", NULL);
 		ui_form_end(req);
 	}
@@ -375,29 +382,21 @@ void meeting_guests_post(struct request *req)
 	if (!load_meeting(req, &m, &invited)) return;
 	int64_t uid;
 	const char *on = field(req, "on");
-	struct membership mem;
 	if (strcmp(on, "0") && strcmp(on, "1")) {
 		respond_error_field(req, 400, "invalid", "on", "The form is not right. Reload the page.");
 		return;
 	}
-	if (!parse_i64(field(req, "user_id"), 1, INT64_MAX, &uid) ||
-	    store_membership_get(req->store, req->panel->id, uid, &mem) != ST_OK ||
-	    mem.role != ROLE_GUEST || mem.status != MEMBER_ACTIVE) {
+	if (!parse_i64(field(req, "user_id"), 1, INT64_MAX, &uid)) {
 		respond_error_field(req, 400, "invalid", "user_id",
 		                    "Choose one of the panel's guests. Nothing was changed.");
 		return;
 	}
-	bool was = store_meeting_invited(req->store, m.id, uid);
-	if (store_meeting_guest_set(req->store, m.id, uid, *on == '1', req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+	struct app_error err;
+	if (!app_meeting_guest_set(req->store, req->panel, &m, uid, *on == '1', req->now,
+	                           &req->arena, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
-	/* Tell a newly invited guest, on the site. */
-	if (*on == '1' && !was)
-		store_notice_add(req->store, uid, req->panel->id,
-		                 arena_printf(&req->arena, "%s invited you to the meeting \"%s\".",
-		                              req->panel->name, m.title),
-		                 meeting_path(req, m.id), req->now);
 	respond_redirect(req, arena_printf(&req->arena, "%s#guests", meeting_path(req, m.id)));
 }
 
@@ -517,7 +516,13 @@ void meeting_get(struct request *req)
 {
 	struct meeting m;
 	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	if (load_meeting(req, &m, &invited)) meeting_page(req, &m, invited, NULL);
+}
+
+void meeting_page(struct request *req, const struct meeting *mp, bool invited,
+                  const struct form_errors *e)
+{
+	const struct meeting m = *mp;
 	const struct panel *p = req->panel;
 	enum meeting_reply mine;
 	bool attended;
@@ -530,7 +535,7 @@ void meeting_get(struct request *req)
 		return;
 	}
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
-	page_begin(req, m.title, NULL);
+	page_begin(req, m.title, e);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/meetings\">Back to meetings</a>"
 	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>", p->id, p->name,
@@ -555,7 +560,7 @@ void meeting_get(struct request *req)
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine);
-	agenda_section(req, &m, NULL);
+	agenda_section(req, &m, e);
 	papers_section(req, &m, invited);
 	reflection_section(req, &m, invited, attended);
 	change_section(req, &m);
@@ -581,16 +586,14 @@ void meeting_reply_post(struct request *req)
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
 	enum meeting_reply r;
-	if (!policy_can_reply_to_meeting(&req->actor, invited)) {
-		respond_error(req, 403, "forbidden", "You cannot reply to this meeting while paused.");
-		return;
-	}
 	if (!reply_parse(field(req, "reply"), &r)) {
 		respond_error_field(req, 400, "invalid", "reply", "Choose coming, maybe or not coming.");
 		return;
 	}
-	if (store_meeting_reply(req->store, m.id, req->user->id, r, req->now) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save your reply. Nothing was changed.");
+	struct app_error err;
+	if (!app_meeting_reply(req->store, &req->actor, &m, invited, req->user->id, r, req->now,
+	                       &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, meeting_path(req, m.id));
@@ -607,7 +610,8 @@ void item_propose_post(struct request *req)
 	const char *why = text_trim(arena_strdup(&req->arena, field(req, "why")));
 	const char *note = text_trim(arena_strdup(&req->arena, field(req, "content_note")));
 	if (!app_propose_item(req->store, &m, req->user->id, title, why, note, req->now, &id, &err)) {
-		respond_app_error(req, &err);
+		struct form_errors e = {0};
+		if (app_error_to_form(req, &err, &e)) meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));
@@ -647,13 +651,8 @@ void agenda_publish_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	if (m.agenda_published_at) {
-		respond_error(req, 409, "agenda_published", "The agenda is already published.");
-		return;
-	}
 	size_t n = 0;
-	struct agenda_decision *d = arena_alloc(&req->arena, (req->form.n + 1) * sizeof *d);
-	int64_t position = 0;
+	struct agenda_choice *c = arena_alloc(&req->arena, (req->form.n + 1) * sizeof *c);
 	for (size_t i = 0; i < req->form.n; i++) {
 		if (strcmp(req->form.fields[i].name, "item")) continue;
 		int64_t id;
@@ -665,18 +664,14 @@ void agenda_publish_post(struct request *req)
 		snprintf(key, sizeof key, "take-%lld", (long long)id);
 		bool take = strcmp(field(req, key), "0") != 0;
 		snprintf(key, sizeof key, "reason-%lld", (long long)id);
-		d[n++] = (struct agenda_decision){ id, take ? ITEM_AGREED : ITEM_NOT_TAKEN,
-		                                   take ? ++position : 0,
-		                                   take ? "" : text_trim(arena_strdup(&req->arena,
-		                                                                      field(req, key))) };
+		c[n++] = (struct agenda_choice){ id, take,
+		                                 text_trim(arena_strdup(&req->arena, field(req, key))) };
 	}
-	switch (store_agenda_publish(req->store, m.id, d, n, req->now)) {
-	case ST_OK: break;
-	case ST_NOT_FOUND:
-		respond_error(req, 400, "invalid", "An item is not on this meeting. Nothing was published.");
-		return;
-	default:
-		respond_error(req, 500, "internal", "We could not publish the agenda. Nothing was changed.");
+	struct app_error err;
+	struct form_errors e = {0};
+	if (!app_agenda_publish(req->store, &m, c, n, req->now, &req->arena, &err)) {
+		/* The agenda form again, with what was chosen and typed. */
+		if (app_error_to_form(req, &err, &e)) meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));

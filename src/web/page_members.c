@@ -158,13 +158,9 @@ void invite_post(struct request *req)
 
 void invite_revoke_post(struct request *req)
 {
-	enum store_rc rc = store_invitation_revoke(req->store, req->panel->id, req->params[1], req->now);
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "That invitation has already been used or cancelled.");
-		return;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not cancel the invitation.");
+	struct app_error err;
+	if (!app_invitation_revoke(req->store, req->panel->id, req->params[1], req->now, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
@@ -259,15 +255,10 @@ void member_post(struct request *req)
 			return;
 		}
 	} else if (!strcmp(action, "responder_on") || !strcmp(action, "responder_off")) {
-		if (m.role != ROLE_GUEST) {
-			respond_error(req, 400, "invalid", "Only guests are named to answer: stewards "
-			                                   "always may.");
-			return;
-		}
-		if (store_membership_set_responder(req->store, req->panel->id, target,
-		                                   !strcmp(action, "responder_on"),
-		                                   req->now) != ST_OK) {
-			respond_error(req, 500, "internal", "We could not save that. Nothing was changed.");
+		struct app_error err;
+		if (!app_member_set_responder(req->store, req->panel->id, &m,
+		                              !strcmp(action, "responder_on"), req->now, &err)) {
+			respond_app_error(req, &err);
 			return;
 		}
 		respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members/%lld",

@@ -25,40 +25,7 @@ enum { CLAIMS_SHOWN = 50, STATEMENT_MAX_DAYS = 366 * 7 };
 
 bool my_pay_standing(struct request *req, struct my_pay_standing *st)
 {
-	memset(st, 0, sizeof *st);
-	st->zone = "UTC";
-	memcpy(st->currency, "GBP", 4);
-	st->advice_name = st->advice_url = "";
-	struct my_panel *mp;
-	size_t n;
-	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK)
-		return false;
-	bool currency_set = false;
-	st->bank_panels = arena_alloc(&req->arena, (n + 1) * sizeof *st->bank_panels);
-	for (size_t i = 0; i < n; i++) {
-		struct pay_policy pol;
-		if (i == 0) st->zone = mp[i].panel.time_zone;
-		if (mp[i].me.role == ROLE_GUEST ||
-		    store_pay_policy_get(req->store, mp[i].panel.id, &req->arena, &pol) != ST_OK ||
-		    !pol.configured)
-			continue;
-		if (!currency_set) memcpy(st->currency, pol.currency, 4), currency_set = true;
-		if (!*st->advice_url && *pol.advice_url)
-			st->advice_name = pol.advice_name, st->advice_url = pol.advice_url;
-		if (pol.store_bank_details && mp[i].me.status == MEMBER_ACTIVE)
-			st->bank_panels[st->nbank_panels++] = (struct field_option){
-				arena_printf(&req->arena, "%lld", (long long)mp[i].panel.id), mp[i].panel.name };
-	}
-	st->bank_wanted = st->nbank_panels > 0;
-	st->today = civil_day_at(req->now, st->zone);
-	enum store_rc rc = store_pay_declaration_get(req->store, req->user->id, &req->arena,
-	                                             &st->declaration);
-	if (rc != ST_OK && rc != ST_NOT_FOUND) return false;
-	st->declared = rc == ST_OK;
-	if (store_pay_waiting_earnings(req->store, req->user->id, &st->waiting) != ST_OK) return false;
-	/* Where they stand today: the check of a claim of nothing. */
-	struct pay_claim nothing = { .user_id = req->user->id, .kind = CLAIM_WORK };
-	return app_pay_check(req->store, &nothing, st->today, &req->arena, &st->check);
+	return app_my_pay_standing(req->store, req->user->id, req->now, &req->arena, st);
 }
 
 bool statement_range(struct request *req, struct day_range *out, const char **why)
@@ -122,54 +89,6 @@ void statement_csv(struct request *req, struct day_range range)
 	               arena_printf(&req->arena, "attachment; filename=\"pay-statement-%s-to-%s.csv\"",
 	                            iso_day(req, range.first), iso_day(req, range.last)));
 	respond_header(req, "Cache-Control", "no-store");
-}
-
-/* The sealed text is "name\nsort code\naccount number", with the person
- * as associated data so that it cannot be moved to someone else. */
-static const char *bank_context(struct request *req, int64_t user_id)
-{
-	return arena_printf(&req->arena, "bank:%lld", (long long)user_id);
-}
-
-enum bank_read bank_open(struct request *req, int64_t user_id, int64_t for_panel,
-                         struct bank_details *out)
-{
-	const char *sealed, *key_id;
-	int64_t at;
-	memset(out, 0, sizeof *out);
-	if (!req->cfg->seal_key_loaded ||
-	    store_pay_bank_get(req->store, user_id, for_panel, &req->arena, &sealed, &key_id, &at) !=
-	    ST_OK)
-		return BANK_NONE;
-	if (strcmp(key_id, req->cfg->seal_key.id) != 0) return BANK_OTHER_KEY;
-	char *plain = auth_unseal(&req->cfg->seal_key, bank_context(req, user_id), sealed);
-	if (!plain) return BANK_UNREADABLE;
-	char *save = NULL, *name = strtok_r(plain, "\n", &save);
-	char *sort = name ? strtok_r(NULL, "\n", &save) : NULL;
-	char *account = sort ? strtok_r(NULL, "\n", &save) : NULL;
-	bool ok = account && strlen(name) < sizeof out->name && strlen(sort) == 6 &&
-	          strlen(account) == 8;
-	if (ok) {
-		memcpy(out->name, name, strlen(name) + 1);
-		memcpy(out->sort_code, sort, 7);
-		memcpy(out->account_number, account, 9);
-	}
-	sodium_memzero(plain, strlen(plain));
-	free(plain);
-	return ok ? BANK_OPEN : BANK_UNREADABLE;
-}
-
-bool bank_save(struct request *req, int64_t user_id, const struct bank_details *d,
-               const int64_t *panel_ids, size_t n)
-{
-	char plain[sizeof d->name + 20];
-	snprintf(plain, sizeof plain, "%s\n%s\n%s", d->name, d->sort_code, d->account_number);
-	char *sealed = auth_seal(&req->cfg->seal_key, bank_context(req, user_id), plain);
-	sodium_memzero(plain, sizeof plain);
-	bool ok = sealed && store_pay_bank_set(req->store, user_id, sealed, req->cfg->seal_key.id,
-	                                       panel_ids, n, req->now) == ST_OK;
-	free(sealed);
-	return ok;
 }
 
 /* ---- the page ---- */
@@ -298,7 +217,7 @@ static const char *bank_masked(struct request *req)
 {
 	struct bank_details d;
 	const char *shown = NULL;
-	switch (bank_open(req, req->user->id, 0, &d)) {
+	switch (app_bank_open(req->store, seal_key(req), req->user->id, 0, &req->arena, &d)) {
 	case BANK_NONE: break;
 	case BANK_OTHER_KEY:
 		shown = "saved under a key this server no longer has: please enter them again";
@@ -316,15 +235,6 @@ static const char *bank_masked(struct request *req)
 
 /* The name of panel id when it is one the person may give bank details
  * to (my_pay_standing's bank_panels), else NULL. */
-static const char *bank_panel_name(struct request *req, const struct my_pay_standing *st,
-                                   int64_t id)
-{
-	const char *key = arena_printf(&req->arena, "%lld", (long long)id);
-	for (size_t p = 0; p < st->nbank_panels; p++)
-		if (!strcmp(st->bank_panels[p].key, key)) return st->bank_panels[p].label;
-	return NULL;
-}
-
 /* The panels the person gave their details to, as "1,3" (for the
  * checkboxes) and in words; "" when none. */
 static void bank_given(struct request *req, const struct my_pay_standing *st,
@@ -336,7 +246,7 @@ static void bank_given(struct request *req, const struct my_pay_standing *st,
 	if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) n = 0;
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(&k, "%s%lld", k.len ? "," : "", (long long)ids[i]);
-		const char *name = bank_panel_name(req, st, ids[i]);
+		const char *name = app_bank_panel_name(st, ids[i]);
 		if (name) buf_printf(&w, "%s%s", w.len ? ", " : "", name);
 	}
 	*keys = arena_strdup(&req->arena, k.data ? k.data : "");
@@ -466,8 +376,9 @@ void my_pay_limit_post(struct request *req)
 	struct form_errors e = { 0 };
 	const char *rule = field(req, "rule");
 	if (!strcmp(rule, "none")) {
-		if (store_pay_declaration_clear(req->store, req->user->id) != ST_OK) {
-			respond_error(req, 500, "internal", "We could not save that.");
+		struct app_error err;
+		if (!app_pay_declaration_clear(req->store, req->user->id, &err)) {
+			respond_app_error(req, &err);
 			return;
 		}
 		respond_redirect(req, "/my-pay#limit");
@@ -495,23 +406,14 @@ void my_pay_limit_post(struct request *req)
 	respond_redirect(req, "/my-pay#limit");
 }
 
-/* The "panels" checkboxes: at least one, each a panel of the person's that
- * keeps bank details; false (with an error in e) otherwise. */
-static bool chosen_bank_panels(struct request *req, const struct my_pay_standing *st,
+/* The "panels" checkboxes, as ids; an error in e when they are not ids or
+ * not among st's bank panels (app_bank_panels_check). */
+static void chosen_bank_panels(struct request *req, const struct my_pay_standing *st,
                                struct form_errors *e, int64_t **ids, size_t *n)
 {
-	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, ids, n) ||
-	    *n == 0) {
-		errors_add(e, "panels", "Choose at least one panel that may use your bank details.");
-		return false;
-	}
-	for (size_t i = 0; i < *n; i++) {
-		if (!bank_panel_name(req, st, (*ids)[i])) {
-			errors_add(e, "panels", "Choose from your panels that keep bank details.");
-			return false;
-		}
-	}
-	return true;
+	struct app_error err;
+	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, ids, n)) *n = 0;
+	if (!app_bank_panels_check(st, *ids, *n, &err)) errors_add(e, err.field, err.message);
 }
 
 void my_pay_bank_post(struct request *req)
@@ -521,42 +423,33 @@ void my_pay_bank_post(struct request *req)
 		respond_error(req, 500, "internal", "We could not load your pay.");
 		return;
 	}
-	if (!st.bank_wanted || !req->cfg->seal_key_loaded) {
-		respond_error(req, 409, "not_stored",
-		              "None of your panels keeps bank details, so there is nowhere to save them.");
-		return;
-	}
 	struct form_errors e = { 0 };
-	struct bank_details d;
-	char *name = text_trim(arena_strdup(&req->arena, field(req, "account_name")));
-	if (!*name || utf8_length(name) > 140 || strchr(name, '\n'))
-		errors_add(&e, "account_name", "Enter the name on the account.");
-	else memcpy(d.name, name, strlen(name) + 1);
-	if (!bank_sort_code_parse(field(req, "sort_code"), d.sort_code))
-		errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
-	if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
-		errors_add(&e, "account_number", "Enter the 8-digit account number.");
-	/* Replacing saved details keeps the panels they were given to. */
+	struct bank_details d = { 0 };
 	int64_t *ids = NULL;
 	size_t n = 0;
-	const char *masked = bank_masked(req);
-	if (masked) {
-		if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) {
-			respond_error(req, 500, "internal", "We could not load your bank details.");
-			return;
-		}
-	} else {
-		chosen_bank_panels(req, &st, &e, &ids, &n);
+	/* With nowhere to keep them, the use case answers (409) before what
+	 * was typed is looked at. */
+	if (st.bank_wanted && seal_key(req)) {
+		char *name = text_trim(arena_strdup(&req->arena, field(req, "account_name")));
+		if (!*name || utf8_length(name) > 140 || strchr(name, '\n'))
+			errors_add(&e, "account_name", "Enter the name on the account.");
+		else memcpy(d.name, name, strlen(name) + 1);
+		if (!bank_sort_code_parse(field(req, "sort_code"), d.sort_code))
+			errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
+		if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
+			errors_add(&e, "account_number", "Enter the 8-digit account number.");
+		/* New details are given to the panels ticked; replacing saved ones
+		 * keeps theirs (app_bank_save), and the form then shows no boxes. */
+		if (!bank_masked(req)) chosen_bank_panels(req, &st, &e, &ids, &n);
 	}
+	struct app_error err;
+	bool saved = !e.n && app_bank_save(req->store, seal_key(req), req->user->id, &d, ids, n,
+	                                   req->now, &req->arena, &err);
+	sodium_memzero(&d, sizeof d);
+	if (!saved && !e.n && !app_error_to_form(req, &err, &e)) return;
 	if (e.n) {
 		req->status = 400;
 		my_pay_page(req, &e, false);
-		return;
-	}
-	bool saved = bank_save(req, req->user->id, &d, ids, n);
-	sodium_memzero(&d, sizeof d);
-	if (!saved) {
-		respond_error(req, 500, "internal", "We could not save your bank details.");
 		return;
 	}
 	respond_redirect(req, "/my-pay#bank");
@@ -564,26 +457,14 @@ void my_pay_bank_post(struct request *req)
 
 void my_pay_bank_panels_post(struct request *req)
 {
-	struct my_pay_standing st;
-	if (!my_pay_standing(req, &st)) {
-		respond_error(req, 500, "internal", "We could not load your pay.");
-		return;
-	}
-	struct form_errors e = { 0 };
 	int64_t *ids;
 	size_t n;
-	if (!chosen_bank_panels(req, &st, &e, &ids, &n)) {
-		req->status = 400;
+	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, &ids, &n)) n = 0;
+	struct app_error err;
+	struct form_errors e = { 0 };
+	if (!app_bank_give(req->store, req->user->id, ids, n, req->now, &req->arena, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
 		my_pay_page(req, &e, false);
-		return;
-	}
-	enum store_rc rc = store_pay_bank_panels_set(req->store, req->user->id, ids, n, req->now);
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 409, "not_stored", "You have no bank details saved to give.");
-		return;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save your choice.");
 		return;
 	}
 	respond_redirect(req, "/my-pay#bank");
@@ -591,9 +472,9 @@ void my_pay_bank_panels_post(struct request *req)
 
 void my_pay_bank_remove_post(struct request *req)
 {
-	enum store_rc rc = store_pay_bank_clear(req->store, req->user->id);
-	if (rc != ST_OK && rc != ST_NOT_FOUND) { /* none saved: nothing to remove */
-		respond_error(req, 500, "internal", "We could not remove your bank details.");
+	struct app_error err;
+	if (!app_bank_remove(req->store, req->user->id, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	respond_redirect(req, "/my-pay#bank");

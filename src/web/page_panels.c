@@ -223,19 +223,12 @@ void panel_edit_post(struct request *req)
 		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
 		return;
 	}
-	enum store_rc rc = store_panel_update(req->store, &p, req->now);
-	if (rc == ST_CONFLICT) {
+	struct app_error err;
+	if (!app_panel_update(req->store, &p, req->now, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
 		/* Someone saved first: show their version's number and keep ours. */
-		errors_add(&e, "name", "Someone else changed this panel while you were editing. "
-		                       "Your changes are below and have not been saved: check them "
-		                       "and save again.");
 		p.version = req->panel->version;
-		req->status = 409;
 		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
-		return;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not save the panel. Nothing was changed.");
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld", (long long)p.id));

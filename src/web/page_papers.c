@@ -393,20 +393,12 @@ void paper_publish_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	struct paper p;
-	enum store_rc rc = store_paper_get(req->store, m.id, req->params[2], &req->arena, &p);
-	/* Publishing a published paper changes nothing and is not an error. */
-	if (rc == ST_OK && !p.published_at)
-		rc = store_paper_publish(req->store, m.id, p.id, req->now);
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
+	struct app_error err;
+	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not publish the paper. Nothing was changed.");
-		return;
-	}
-	respond_redirect(req, paper_path(req, &m, p.id));
+	respond_redirect(req, paper_path(req, &m, req->params[2]));
 }
 
 void paper_remove_post(struct request *req)

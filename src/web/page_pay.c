@@ -46,13 +46,6 @@ void idempotency_field(struct request *req)
 	html(&req->out, "<input type=\"hidden\" name=\"key\" value=\"%a\">", key);
 }
 
-void audit_declaration_read(struct request *req, int64_t payee)
-{
-	const char *zone = req->panel ? req->panel->time_zone : "UTC";
-	store_audit_read_since(req->store, payee, req->user->id, "pay_declaration",
-	                       civil_day_start(civil_day_at(req->now, zone), zone), req->now);
-}
-
 const char *claim_state_text(struct request *req, const struct pay_claim *c)
 {
 	if (c->state == CLAIM_PAID)
@@ -632,22 +625,6 @@ bool load_claim(struct request *req, struct pay_claim *c)
 	return true;
 }
 
-/* The payee's "how I like to be paid", if they let stewards see it;
- * the read is audited. NULL when hidden or not given. */
-static const char *pay_preference(struct request *req, int64_t payee)
-{
-	struct profile_value *v;
-	size_t n;
-	if (store_profile_get(req->store, payee, &req->arena, &v, &n) != ST_OK) return NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(v[i].field, "pay") != 0) continue;
-		if (!policy_can_see_field(REL_STEWARD, v[i].visibility)) return NULL;
-		store_audit_add(req->store, payee, req->user->id, AUDIT_READ, "pay", req->now);
-		return profile_display(profile_field_find("pay"), v[i].value, &req->arena);
-	}
-	return NULL;
-}
-
 /* The non-cash ways to pay, as options. */
 static const struct field_option *non_cash_options(struct arena *a)
 {
@@ -670,7 +647,8 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 	idempotency_field(req);
 	if (c->state == CLAIM_CLAIMED) {
 		bool over = pay_check_needs_reason(k);
-		const char *pref = pay_preference(req, c->user_id);
+		const char *pref = app_pay_preference(req->store, c->user_id, req->user->id, req->now,
+		                                      &req->arena);
 		struct field_option choices[8];
 		size_t n = 0;
 		if (!over) choices[n++] = (struct field_option){ "approve", "Approve it to be paid" };
@@ -737,7 +715,8 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	struct pay_check k;
 	if (!app_pay_check(req->store, c, pay_day, a, &k)) memset(&k, 0, sizeof k);
 	if (!own && k.declared)
-		audit_declaration_read(req, c->user_id);
+		app_pay_declaration_seen(req->store, c->user_id, req->user->id, req->panel->time_zone,
+		                         req->now);
 	page_begin(req, arena_printf(a, "Claim #%lld", (long long)c->id), e);
 	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Claim #%l</h1>"
 	        "<dl class=\"summary\"><div><dt>For</dt><dd>%t</dd></div>"
@@ -964,10 +943,9 @@ void pay_run_csv_get(struct request *req)
 		/* Bank details only on a bank transfer's row. */
 		struct bank_details bank = { 0 };
 		bool by_bank = !p[i].has_method || p[i].method == METHOD_BANK;
-		if (wants_bank && by_bank &&
-		    bank_open(req, p[i].user_id, req->panel->id, &bank) == BANK_OPEN)
-			store_audit_add(req->store, p[i].user_id, req->user->id, AUDIT_EXPORT,
-			                "bank_details", req->now);
+		if (wants_bank && by_bank) /* left empty unless they open */
+			app_bank_open_for_run(req->store, seal_key(req), req->panel->id, p[i].user_id,
+			                      req->user->id, req->now, &req->arena, &bank);
 		for (size_t c = 0; c < nc; c++) {
 			switch (cols[c]) {
 			case COL_REFERENCE: csv_field(b, r.reference); break;

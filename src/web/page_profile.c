@@ -169,16 +169,16 @@ void profile_post(struct request *req)
 		}
 		errors_add(&e, err.field, err.message);
 	}
-	if (!e.n && strcmp(name, req->user->display_name)) {
-		enum store_rc rc = store_user_set_name(req->store, req->user->id, name, version, req->now);
-		if (rc == ST_CONFLICT)
-			errors_add(&e, "display_name", "Your name was changed somewhere else while you were "
-			                               "editing. Your other answers are saved; check your "
-			                               "name and save again.");
-		else if (rc != ST_OK) {
-			respond_error(req, 500, "internal", "We could not save your name.");
+	if (!e.n && strcmp(name, req->user->display_name) &&
+	    !app_display_name_set(req->store, req->user->id, name, version, req->now, &err)) {
+		if (!err.field) {
+			respond_app_error(req, &err);
 			return;
 		}
+		errors_add(&e, err.field, err.status == 409
+		                          ? "Your name was changed somewhere else while you were editing. "
+		                            "Your other answers are saved; check your name and save again."
+		                          : err.message);
 	}
 	if (e.n) {
 		req->status = 400;

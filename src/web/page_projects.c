@@ -91,20 +91,16 @@ void project_new_post(struct request *req)
 	p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
 	p.purpose = text_trim(arena_strdup(&req->arena, field(req, "purpose")));
 	p.decision_maker = text_trim(arena_strdup(&req->arena, field(req, "decision_maker")));
-	if (!*p.title) errors_add(&e, "title", "Enter the project's title.");
-	else if (utf8_length(p.title) > 200) errors_add(&e, "title", "Keep the title to 200 characters or fewer.");
-	if (utf8_length(p.purpose) > 5000) errors_add(&e, "purpose", "Keep it to 5000 characters or fewer.");
-	if (utf8_length(p.decision_maker) > 200)
-		errors_add(&e, "decision_maker", "Keep it to 200 characters or fewer.");
 	if (!stage_parse(field(req, "stage"), &p.stage)) errors_add(&e, "stage", "Choose the stage.");
+	int64_t id = 0;
+	struct app_error err;
+	if (!e.n && !app_project_create(req->store, req->panel, req->user->id, &p, req->now, &id,
+	                                &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
 	if (e.n) {
 		req->status = 400;
 		projects_page(req, &e);
-		return;
-	}
-	int64_t id;
-	if (store_project_create(req->store, &p, req->user->id, req->now, &id) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not start the project. Nothing was saved.");
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",

@@ -10,6 +10,7 @@
  * API requests made with a session cookie send it as X-CSRF-Token. */
 #include <string.h>
 
+#include "app/app.h"
 #include "auth/auth.h"
 #include "core/text.h"
 #include "web/http.h"
@@ -41,8 +42,8 @@ void session_load(struct request *req)
 	if (req->route && (req->route->flags & ROUTE_API) && authz && !strncmp(authz, "Bearer ", 7)) {
 		const char *token = authz + 7;
 		int64_t uid;
-		if (token_shaped(token) &&
-		    store_api_token_use(req->store, hash_of(req, token), req->now, &uid) == ST_OK) {
+		if (token_shaped(token) && app_api_token_user(req->store, hash_of(req, token), req->now,
+		                                              &uid)) {
 			req->via_bearer = true;
 			load_user(req, uid);
 		}
@@ -51,15 +52,10 @@ void session_load(struct request *req)
 	const char *cookie = req_cookie(req, SESSION_COOKIE);
 	if (!token_shaped(cookie)) return;
 	const char *h = hash_of(req, cookie);
-	struct session s;
 	struct user *u = arena_alloc(&req->arena, sizeof *u);
-	if (store_session_user(req->store, h, req->now, &req->arena, &s, u) != ST_OK ||
-	    u->status != USER_ACTIVE)
-		return;
+	if (!app_session_resume(req->store, h, req->now, &req->arena, u)) return;
 	req->user = u;
 	req->session_hash = h;
-	if (req->now - s.last_seen_at >= SESSION_TOUCH_SECONDS)
-		store_session_touch(req->store, s.id, req->now, session_expiry(s.created_at, req->now));
 }
 
 bool session_start(struct request *req, int64_t user_id)
@@ -67,9 +63,7 @@ bool session_start(struct request *req, int64_t user_id)
 	char token[AUTH_TOKEN_CHARS + 1];
 	auth_token_new(token);
 	const char *h = hash_of(req, token);
-	if (store_session_create(req->store, h, user_id, req->now,
-	                         session_expiry(req->now, req->now)) != ST_OK)
-		return false;
+	if (!app_session_start(req->store, h, user_id, req->now)) return false;
 	respond_cookie(req, SESSION_COOKIE, token, SESSION_MAX_SECONDS);
 	req->session_hash = h;
 	req->csrf = NULL;
@@ -79,7 +73,7 @@ bool session_start(struct request *req, int64_t user_id)
 
 void session_end(struct request *req)
 {
-	if (req->session_hash) store_session_delete(req->store, req->session_hash);
+	if (req->session_hash) app_session_end(req->store, req->session_hash);
 	respond_cookie(req, SESSION_COOKIE, "", 0);
 	req->session_hash = NULL;
 	req->user = NULL;

@@ -39,6 +39,10 @@ bool load_project(struct request *req, struct project *p);
  * the results (never from fewer than REFLECTION_MIN_ANSWERS answers); the
  * stewards' "what we will change", with their form. */
 void papers_section(struct request *req, const struct meeting *m, bool invited);
+/* Meeting m's page (invited: the asker is a guest invited to it); with e,
+ * after a refused form, whose fields keep what was typed. */
+void meeting_page(struct request *req, const struct meeting *m, bool invited,
+                  const struct form_errors *e);
 void reflection_section(struct request *req, const struct meeting *m, bool invited,
                         bool attended);
 void change_section(struct request *req, const struct meeting *m);

@@ -85,7 +85,7 @@ static void invite_to_meeting(long meeting, long user)
 	char *err = NULL;
 	struct store *s = store_open(srv.db, &err);
 	if (!s) fail_msg("store_open: %s", err ? err : "?");
-	assert_int_equal(store_meeting_guest_set(s, meeting, user, true, (int64_t)time(NULL)), ST_OK);
+	assert_int_equal(store_meeting_guest_set(s, meeting, user, true, (int64_t)time(NULL), NULL), ST_OK);
 	store_close(s);
 }
 

@@ -56,7 +56,7 @@ static bool store_changes(long joy_id)
 	struct arena a = {0};
 	struct meeting m;
 	int64_t now = (int64_t)time(NULL);
-	bool ok = store_meeting_guest_set(s, 2, joy_id, true, now) == ST_OK &&
+	bool ok = store_meeting_guest_set(s, 2, joy_id, true, now, NULL) == ST_OK &&
 	          store_meeting_get(s, 1, cancelled, &a, &m) == ST_OK;
 	if (ok) {
 		m.cancelled_at = now;

@@ -183,9 +183,9 @@ static void a_feed_holds_what_the_person_may_see(void **state)
 	int64_t gone_invited = make_meeting(f, gone_guest, "Removed guest's", T0 + 9 * DAY);
 	int64_t strange = make_meeting(f, stranger, "Stranger", T0 + 11 * DAY);
 	cancel(f, co, co_cancelled);
-	assert_int_equal(store_meeting_guest_set(f->s, gu_invited, me, true, T0), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, gu_other, other, true, T0), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, gone_invited, me, true, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, gu_invited, me, true, T0, NULL), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, gu_other, other, true, T0, NULL), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, gone_invited, me, true, T0, NULL), ST_OK);
 	(void)gu_not;
 
 	const char *want = arena_printf(&f->a, "%lld,%lld,%lld,%lld,%lld,%lld", (long long)co_recent,
@@ -229,7 +229,7 @@ static void a_feed_holds_what_the_person_may_see(void **state)
 	want = arena_printf(&f->a, "%lld,%lld", (long long)gu_invited, (long long)st_one);
 	assert_string_equal(feed_ids(f, me, since, 100), want);
 	/* Uninvited, the guest's meeting leaves it too. */
-	assert_int_equal(store_meeting_guest_set(f->s, gu_invited, me, false, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, gu_invited, me, false, T0, NULL), ST_OK);
 	want = arena_printf(&f->a, "%lld", (long long)st_one);
 	assert_string_equal(feed_ids(f, me, since, 100), want);
 

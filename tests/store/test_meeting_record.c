@@ -896,7 +896,7 @@ static void project_close(void **state)
 	contribute(f, q, qr, mq, ATTR_NAMED, far);
 	/* took part but cannot read the project: a guest of the panel (projects
 	 * are not shown to guests), someone not on it at all */
-	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 12), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 12, NULL), ST_OK);
 	attended(f, m1, guest, true);
 	contribute(f, p, pr, m1, ATTR_NAMED, guest);
 	attended(f, m2, outsider, true);

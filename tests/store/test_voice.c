@@ -454,10 +454,10 @@ static void meetings_lists_and_guests(void **state)
 	assert_int_equal(n, 0);
 	assert_false(store_meeting_invited(f->s, m1, guest));
 
-	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 1), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 2), ST_OK); /* again */
-	assert_int_equal(store_meeting_guest_set(f->s, m4, guest, true, T0 + 1), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, m2, other, true, T0 + 1), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 1, NULL), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, true, T0 + 2, NULL), ST_OK); /* again */
+	assert_int_equal(store_meeting_guest_set(f->s, m4, guest, true, T0 + 1, NULL), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m2, other, true, T0 + 1, NULL), ST_OK);
 	assert_true(store_meeting_invited(f->s, m1, guest));
 	assert_false(store_meeting_invited(f->s, m2, guest));
 	assert_false(store_meeting_invited(f->s, m3, guest));
@@ -477,8 +477,8 @@ static void meetings_lists_and_guests(void **state)
 	assert_int_equal(store_meetings_list(f->s, p, 0, guest, false, &f->a, &l, &n), ST_OK);
 	assert_int_equal(n, 3);
 
-	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, false, T0 + 3), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, false, T0 + 3), ST_OK); /* again */
+	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, false, T0 + 3, NULL), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m1, guest, false, T0 + 3, NULL), ST_OK); /* again */
 	assert_false(store_meeting_invited(f->s, m1, guest));
 	assert_true(store_meeting_invited(f->s, m4, guest));
 	assert_int_equal(store_meetings_list(f->s, p, 0, guest, true, &f->a, &l, &n), ST_OK);
@@ -539,16 +539,16 @@ static void meeting_replies_and_people(void **state)
 	assert_int_equal(store_meeting_mine(f->s, m, s, &reply, &attended), ST_OK);
 	assert_int_equal(reply, REPLY_NONE);
 	assert_true(attended);
-	assert_int_equal(store_meeting_guest_set(f->s, m, g, true, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m, g, true, T0, NULL), ST_OK);
 	assert_int_equal(store_meeting_attended(f->s, m, g, true, T0 + 5), ST_OK);
 	assert_int_equal(store_meeting_attended(f->s, m, g, false, T0 + 6), ST_OK);
 	assert_int_equal(store_meeting_mine(f->s, m, g, &reply, &attended), ST_OK);
 	assert_false(attended);
-	assert_int_equal(store_meeting_guest_set(f->s, m, g3, true, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m, g3, true, T0, NULL), ST_OK);
 
 	/* those who are not active members of the panel */
 	assert_int_equal(store_meeting_reply(f->s, m, paused, REPLY_COMING, T0 + 7), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, m, removed, true, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m, removed, true, T0, NULL), ST_OK);
 	assert_int_equal(store_meeting_reply(f->s, m, removed, REPLY_COMING, T0 + 7), ST_OK);
 	assert_int_equal(store_meeting_reply(f->s, m, outsider, REPLY_COMING, T0 + 7), ST_OK);
 
@@ -1551,7 +1551,7 @@ static void copy_keeps_every_voice_table(void **state)
 	int64_t m = make_meeting(f, p, x, "Meeting", T0 + 10 * DAY);
 	int64_t m2 = make_meeting(f, p, 0, "No project", T0 + 11 * DAY);
 	assert_int_equal(store_meeting_what_we_will_change(f->s, p, m, "Tea", "n", "/l", 0, T0 + 1), ST_OK);
-	assert_int_equal(store_meeting_guest_set(f->s, m, g, true, T0), ST_OK);
+	assert_int_equal(store_meeting_guest_set(f->s, m, g, true, T0, NULL), ST_OK);
 	assert_int_equal(store_meeting_reply(f->s, m, a, REPLY_COMING, T0), ST_OK);
 	assert_int_equal(store_meeting_attended(f->s, m, s, true, T0), ST_OK);
 	assert_int_equal(store_meeting_attended(f->s, m2, a, false, T0), ST_OK);
