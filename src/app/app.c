@@ -18,6 +18,13 @@ bool app_fail(struct app_error *err, int status, const char *code, const char *f
 	return false;
 }
 
+bool app_fail_copy(struct app_error *err, int status, const char *code, const char *field,
+                   const char *message)
+{
+	snprintf(err->own, sizeof err->own, "%s", message);
+	return app_fail(err, status, code, field, err->own);
+}
+
 bool app_internal(struct app_error *err)
 {
 	return app_fail(err, 500, "internal", NULL,

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "auth/auth.h"
+#include "core/input.h"
 #include "core/profile.h"
 #include "store/store.h"
 
@@ -20,6 +21,7 @@ struct app_error {
 	const char *code;
 	const char *field;
 	const char *message;
+	char own[240];         /* holds a message made up at run time (message points here) */
 };
 
 /* ---- accounts ---- */
@@ -208,6 +210,60 @@ bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member
  * The panel-level permission (policy_allows) is checked by the route; these
  * check what depends on the rows: who may own a response, whether a guest
  * is named on each contribution they answer, the agenda's deadline. */
+
+/* What each voice use case takes, declared once (core/input.h); both doors
+ * read them with web/inputs.c, the use cases check them again. */
+enum { PAPER_MARKDOWN_MAX = 100000 };   /* characters of a paper written in the page */
+enum { PROJECT_TITLE, PROJECT_PURPOSE, PROJECT_DECISION_MAKER, PROJECT_STAGE, PROJECT_INPUTS };
+extern const struct input_field project_inputs[PROJECT_INPUTS];
+/* A meeting's time is given either as UTC instants (starts_at, ends_at, as
+ * the API shows them) or as a day and times in the panel's zone (date,
+ * start_time, end_time, as people type them): app_meeting_times. */
+enum {
+	MEETING_TITLE, MEETING_PROJECT, MEETING_DATE, MEETING_START_TIME, MEETING_END_TIME,
+	MEETING_STARTS_AT, MEETING_ENDS_AT, MEETING_PLACE, MEETING_PLACE_ACCESS, MEETING_ONLINE_URL,
+	MEETING_INPUTS
+};
+extern const struct input_field meeting_inputs[MEETING_INPUTS];
+enum { ITEM_TITLE, ITEM_WHY, ITEM_CONTENT_NOTE, ITEM_INPUTS };
+extern const struct input_field item_inputs[ITEM_INPUTS];
+enum { RUNG_STAGE, RUNG_RUNG, RUNG_EVIDENCE, RUNG_INPUTS };
+extern const struct input_field rung_inputs[RUNG_INPUTS];
+enum { REPLY_REPLY, REPLY_INPUTS };
+extern const struct input_field reply_inputs[REPLY_INPUTS];
+enum { CONTRIBUTION_BODY, CONTRIBUTION_GROUP_NAME, CONTRIBUTION_INPUTS };
+extern const struct input_field contribution_inputs[CONTRIBUTION_INPUTS];
+enum { RESPONSE_WHAT_DONE, RESPONSE_REASON, RESPONSE_REFERRED_TO, RESPONSE_DECIDED_BY,
+       RESPONSE_INPUTS };
+extern const struct input_field response_inputs[RESPONSE_INPUTS];
+enum { PAPER_TITLE, PAPER_SUMMARY, PAPER_MARKDOWN, PAPER_INPUTS };
+extern const struct input_field paper_inputs[PAPER_INPUTS];
+enum { REFLECTION_FELT_HEARD, REFLECTION_INFO_IN_TIME, REFLECTION_FELT_SAFE,
+       REFLECTION_SHOULD_CHANGE, REFLECTION_NAMED, REFLECTION_INPUTS };
+extern const struct input_field reflection_inputs[REFLECTION_INPUTS];
+/* What we will change after a meeting: "" clears what was written. */
+enum { CHANGE_TEXT, CHANGE_INPUTS };
+extern const struct input_field change_inputs[CHANGE_INPUTS];
+enum { CLOSING_MARKDOWN, CLOSING_INPUTS };
+extern const struct input_field closing_inputs[CLOSING_INPUTS];
+/* A reflection from reflection_inputs as read. */
+void app_reflection_from_inputs(const struct input_value *in, struct reflection *r);
+
+/* A project from project_inputs as read (the stage "shaping" when not
+ * given), and a meeting's details from meeting_inputs (its times:
+ * app_meeting_times). */
+void app_project_from_inputs(const struct input_value *in, struct project *pr);
+void app_meeting_from_inputs(const struct input_value *in, struct meeting *m);
+/* The instants meeting inputs v (meeting_inputs) give in panel p's zone:
+ * starts_at and ends_at in UTC ("2030-01-15T14:00:00Z"), or date,
+ * start_time and end_time. Every problem is added to the caller's list
+ * through add(ctx, field, message), so that a form shows them all; false
+ * when there was one. A time the clocks skip is refused; one they pass
+ * twice is the earlier. */
+bool app_meeting_times(const struct panel *p, const struct input_value *v, int64_t *starts,
+                       int64_t *ends, void (*add)(void *ctx, const char *field,
+                                                  const char *message),
+                       void *ctx);
 
 /* Creates a meeting in panel p; its agenda is due agenda_days before it
  * starts (the end of that day in the panel's zone). m->project_id, when

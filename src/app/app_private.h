@@ -6,6 +6,10 @@
 /* Fills *err and returns false. */
 bool app_fail(struct app_error *err, int status, const char *code, const char *field,
               const char *message);
+/* app_fail with a copy of message (made at run time, perhaps in storage
+ * that is about to go) kept in err itself. */
+bool app_fail_copy(struct app_error *err, int status, const char *code, const char *field,
+                   const char *message);
 /* A 500 "nothing was changed" error; returns false. */
 bool app_internal(struct app_error *err);
 #endif

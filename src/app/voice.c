@@ -8,21 +8,213 @@
 #include "core/text.h"
 #include "store/files.h"
 
-/* Text a person typed: present when required, within max characters. */
-static bool check_text(const char *v, bool required, size_t max, const char *field,
-                       const char *missing, const char *too_long, struct app_error *err)
+/* ---- declared inputs (core/input.h) ---- */
+
+const struct input_field project_inputs[PROJECT_INPUTS] = {
+	[PROJECT_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the project's title." },
+	[PROJECT_PURPOSE] = { "purpose", IN_TEXT, false, 0, 5000 },
+	[PROJECT_DECISION_MAKER] = { "decision_maker", IN_LINE, false, 0, 200 },
+	[PROJECT_STAGE] = { "stage", IN_CHOICE, false, .choice = stage_is,
+	                    .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
+};
+
+const struct input_field meeting_inputs[MEETING_INPUTS] = {
+	[MEETING_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the meeting's title." },
+	[MEETING_PROJECT] = { "project_id", IN_ID, false, .wrong = "Choose a project from the list." },
+	[MEETING_DATE] = { "date", IN_DATE, false },
+	[MEETING_START_TIME] = { "start_time", IN_TIME, false },
+	[MEETING_END_TIME] = { "end_time", IN_TIME, false },
+	[MEETING_STARTS_AT] = { "starts_at", IN_LINE, false, 0, 40 },
+	[MEETING_ENDS_AT] = { "ends_at", IN_LINE, false, 0, 40 },
+	[MEETING_PLACE] = { "place", IN_LINE, false, 0, 200 },
+	[MEETING_PLACE_ACCESS] = { "place_access", IN_TEXT, false, 0, 2000 },
+	[MEETING_ONLINE_URL] = { "online_url", IN_LINE, false, 0, 500 },
+};
+
+const struct input_field item_inputs[ITEM_INPUTS] = {
+	[ITEM_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter a short title for the item." },
+	[ITEM_WHY] = { "why", IN_TEXT, true, 0, 2000, .missing = "Say why it matters." },
+	[ITEM_CONTENT_NOTE] = { "content_note", IN_LINE, false, 0, 300 },
+};
+
+const struct input_field rung_inputs[RUNG_INPUTS] = {
+	[RUNG_STAGE] = { "stage", IN_CHOICE, true, .choice = stage_is,
+	                 .missing = "Choose the stage.",
+	                 .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
+	[RUNG_RUNG] = { "rung", IN_INT, true, RUNG_MIN, RUNG_MAX, .missing = "Choose a rung from 1 to 7.",
+	                .wrong = "Choose a rung from 1 to 7." },
+	[RUNG_EVIDENCE] = { "evidence", IN_TEXT, true, 0, 2000,
+	                    .missing = "Give the evidence for the rung." },
+};
+
+const struct input_field reply_inputs[REPLY_INPUTS] = {
+	[REPLY_REPLY] = { "reply", IN_CHOICE, true, .choice = reply_is,
+	                  .missing = "Choose coming, maybe or not coming.",
+	                  .wrong = "Choose coming, maybe or not coming." },
+};
+
+const struct input_field contribution_inputs[CONTRIBUTION_INPUTS] = {
+	[CONTRIBUTION_BODY] = { "body", IN_TEXT, true, 0, 5000, .missing = "Write what you want to say." },
+	[CONTRIBUTION_GROUP_NAME] = { "group_name", IN_LINE, false, 0, 120,
+	                              .missing = "Enter the group's name." },
+};
+
+const struct input_field response_inputs[RESPONSE_INPUTS] = {
+	[RESPONSE_WHAT_DONE] = { "what_done", IN_TEXT, false, 0, 5000 },
+	[RESPONSE_REASON] = { "reason", IN_TEXT, false, 0, 5000 },
+	[RESPONSE_REFERRED_TO] = { "referred_to", IN_LINE, false, 0, 200 },
+	[RESPONSE_DECIDED_BY] = { "decided_by", IN_LINE, false, 0, 200 },
+};
+
+const struct input_field paper_inputs[PAPER_INPUTS] = {
+	[PAPER_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the paper's title." },
+	[PAPER_SUMMARY] = { "summary", IN_TEXT, true, 0, 1000,
+	                    .missing = "Write a short summary in plain language, so everyone can "
+	                               "tell what the paper says." },
+	[PAPER_MARKDOWN] = { "markdown", IN_TEXT, false, 0, PAPER_MARKDOWN_MAX,
+	                     .wrong = "Keep a paper written here to 100,000 characters or fewer; "
+	                              "attach a longer one as a file." },
+};
+
+const struct input_field reflection_inputs[REFLECTION_INPUTS] = {
+	[REFLECTION_FELT_HEARD] = { "felt_heard", IN_INT, true, 1, 5,
+	                            .missing = "Choose how heard you felt, from 1 to 5.",
+	                            .wrong = "Choose how heard you felt, from 1 to 5." },
+	[REFLECTION_INFO_IN_TIME] = { "info_in_time", IN_CHOICE, true, .choice = ypn_is,
+	                              .missing = "Answer yes, partly or no.",
+	                              .wrong = "Answer yes, partly or no." },
+	[REFLECTION_FELT_SAFE] = { "felt_safe", IN_CHOICE, true, .choice = ypn_is,
+	                           .missing = "Answer yes, partly or no.",
+	                           .wrong = "Answer yes, partly or no." },
+	[REFLECTION_SHOULD_CHANGE] = { "should_change", IN_TEXT, false, 0, 2000 },
+	[REFLECTION_NAMED] = { "named", IN_BOOL, false },
+};
+
+const struct input_field change_inputs[CHANGE_INPUTS] = {
+	[CHANGE_TEXT] = { "text", IN_TEXT, true, 0, 4000, .blank_ok = true,
+	                  .missing = "Write what you will change." },
+};
+
+const struct input_field closing_inputs[CLOSING_INPUTS] = {
+	[CLOSING_MARKDOWN] = { "markdown", IN_TEXT, true, 0, PAPER_MARKDOWN_MAX,
+	                       .missing = "Write the closing reflection: what the project set out "
+	                                  "to do, what changed because of what people said, and "
+	                                  "what is left to do." },
+};
+
+void app_project_from_inputs(const struct input_value *in, struct project *pr)
 {
-	if (required && (!v || !*v)) return app_fail(err, 400, "invalid", field, missing);
-	if (v && utf8_length(v) > max) return app_fail(err, 400, "invalid", field, too_long);
-	return true;
+	pr->title = in[PROJECT_TITLE].text;
+	pr->purpose = in[PROJECT_PURPOSE].text;
+	pr->decision_maker = in[PROJECT_DECISION_MAKER].text;
+	if (!stage_parse(in[PROJECT_STAGE].text, &pr->stage)) pr->stage = STAGE_SHAPING;
+}
+
+void app_meeting_from_inputs(const struct input_value *in, struct meeting *m)
+{
+	m->title = in[MEETING_TITLE].text;
+	m->project_id = in[MEETING_PROJECT].number;
+	m->place = in[MEETING_PLACE].text;
+	m->place_access = in[MEETING_PLACE_ACCESS].text;
+	m->online_url = in[MEETING_ONLINE_URL].text;
+}
+
+void app_reflection_from_inputs(const struct input_value *in, struct reflection *r)
+{
+	*r = (struct reflection){ .felt_heard = (int)in[REFLECTION_FELT_HEARD].number,
+	                          .should_change = in[REFLECTION_SHOULD_CHANGE].text,
+	                          .named = in[REFLECTION_NAMED].number != 0 };
+	if (!ypn_parse(in[REFLECTION_INFO_IN_TIME].text, &r->info_in_time)) r->info_in_time = YPN_NO;
+	if (!ypn_parse(in[REFLECTION_FELT_SAFE].text, &r->felt_safe)) r->felt_safe = YPN_NO;
+}
+
+/* Whether each of f[0..n)'s text fields holds what f declares; else err
+ * names the first that does not. The doors have read them the same way
+ * already (web/inputs.c); this keeps every other caller to the rules. */
+static bool texts_fit(const struct input_field *f, const char *const *text, size_t n,
+                      struct app_error *err)
+{
+	struct arena tmp = {0};
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		const char *problem;
+		if (!input_check_text(&f[i], text[i], &tmp, &problem)) {
+			app_fail_copy(err, 400, "invalid", f[i].name, problem);
+			ok = false;
+		}
+	}
+	arena_free(&tmp);
+	return ok;
+}
+
+/* The instant of local day `day` at minutes after midnight in zone, or a
+ * problem for field. */
+static bool local_instant(int64_t day, int64_t minutes, const char *zone, int64_t *out,
+                          const char **problem)
+{
+	int y, mo, d;
+	civil_date_of_day(day, &y, &mo, &d);
+	switch (civil_to_utc(y, mo, d, (int)(minutes / 60), (int)(minutes % 60), zone, out)) {
+	case CIVIL_EXACT:
+	case CIVIL_AMBIGUOUS: /* the earlier of the two: before the clocks go back */
+		return true;
+	case CIVIL_GAP:
+		*problem = "That time does not exist on that day: the clocks go forward. Choose "
+		           "another time.";
+		return false;
+	case CIVIL_INVALID:
+		break;
+	}
+	*problem = "There is no such date.";
+	return false;
+}
+
+bool app_meeting_times(const struct panel *p, const struct input_value *v, int64_t *starts,
+                       int64_t *ends, void (*add)(void *ctx, const char *field,
+                                                  const char *message),
+                       void *ctx)
+{
+	bool ok = true;
+	const char *problem;
+	if (v[MEETING_STARTS_AT].given || v[MEETING_ENDS_AT].given) {
+		static const char utc[] = "Give the time in UTC, like 2030-01-15T14:00:00Z.";
+		if (!civil_parse_utc(v[MEETING_STARTS_AT].text, starts)) {
+			add(ctx, "starts_at", utc);
+			ok = false;
+		}
+		if (!civil_parse_utc(v[MEETING_ENDS_AT].text, ends)) {
+			add(ctx, "ends_at", utc);
+			ok = false;
+		}
+		return ok;
+	}
+	static const int which[] = { MEETING_DATE, MEETING_START_TIME, MEETING_END_TIME };
+	for (size_t i = 0; i < 3; i++)
+		if (!v[which[i]].given) {
+			add(ctx, meeting_inputs[which[i]].name, input_missing(&meeting_inputs[which[i]]));
+			ok = false;
+		}
+	if (!ok) return false;
+	if (!local_instant(v[MEETING_DATE].number, v[MEETING_START_TIME].number, p->time_zone,
+	                   starts, &problem)) {
+		add(ctx, "start_time", problem);
+		ok = false;
+	}
+	if (!local_instant(v[MEETING_DATE].number, v[MEETING_END_TIME].number, p->time_zone, ends,
+	                   &problem)) {
+		add(ctx, "end_time", problem);
+		ok = false;
+	}
+	return ok;
 }
 
 bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
                         struct meeting *m, int64_t now, int64_t *id, struct app_error *err)
 {
-	if (!check_text(m->title, true, 200, "title", "Enter the meeting's title.",
-	                "Keep the title to 200 characters or fewer.", err))
-		return false;
+	const char *texts[] = { [MEETING_TITLE] = m->title, [MEETING_PLACE] = m->place,
+	                        [MEETING_PLACE_ACCESS] = m->place_access,
+	                        [MEETING_ONLINE_URL] = m->online_url };
+	if (!texts_fit(meeting_inputs, texts, MEETING_INPUTS, err)) return false;
 	if (m->ends_at <= m->starts_at)
 		return app_fail(err, 400, "invalid", "end_time", "The meeting must end after it starts.");
 	if (!*m->place && !*m->online_url)
@@ -59,12 +251,13 @@ bool app_contribute(struct store *s, const struct panel *p, int64_t actor_id,
                     struct contribution_new *c, int64_t now, int64_t *id,
                     struct app_error *err)
 {
-	if (!check_text(c->body, true, 5000, "body", "Write what you want to say.",
-	                "Keep it to 5000 characters or fewer, or split it in two.", err))
-		return false;
-	if (c->attribution == ATTR_GROUP &&
-	    !check_text(c->group_name, true, 120, "group_name", "Enter the group's name.",
-	                "Keep the group's name to 120 characters or fewer.", err))
+	const char *texts[] = { c->body, c->group_name };
+	if (!texts_fit(contribution_inputs, texts, 1, err)) return false;
+	/* A group's name is needed when it is said on behalf of one. */
+	if (c->attribution == ATTR_GROUP && (!c->group_name || !*c->group_name))
+		return app_fail(err, 400, "invalid", "group_name",
+		                contribution_inputs[CONTRIBUTION_GROUP_NAME].missing);
+	if (c->attribution == ATTR_GROUP && !texts_fit(contribution_inputs, texts, 2, err))
 		return false;
 	if (c->attribution != ATTR_GROUP) c->group_name = "";
 	struct arena tmp = {0};
@@ -140,15 +333,10 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 	                           r->decided_by };
 	const char *missing = response_missing(&t, &message);
 	if (missing) return app_fail(err, 400, "invalid", missing, message);
-	if (!check_text(r->what_done, false, 5000, "what_done", "",
-	                "Keep it to 5000 characters or fewer.", err) ||
-	    !check_text(r->reason, false, 5000, "reason", "",
-	                "Keep the reason to 5000 characters or fewer.", err) ||
-	    !check_text(r->referred_to, false, 200, "referred_to", "",
-	                "Keep it to 200 characters or fewer.", err) ||
-	    !check_text(r->decided_by, false, 200, "decided_by", "",
-	                "Keep it to 200 characters or fewer.", err))
-		return false;
+	const char *texts[] = { [RESPONSE_WHAT_DONE] = r->what_done, [RESPONSE_REASON] = r->reason,
+	                        [RESPONSE_REFERRED_TO] = r->referred_to,
+	                        [RESPONSE_DECIDED_BY] = r->decided_by };
+	if (!texts_fit(response_inputs, texts, RESPONSE_INPUTS, err)) return false;
 	for (size_t i = 0; i < n; i++) {
 		struct contribution c;
 		enum store_rc rc = store_contribution_get(s, p->id, ids[i], actor_id, a, &c);
@@ -193,13 +381,9 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 		return app_fail(err, 409, "agenda_published", "title",
 		                "The agenda for this meeting is already published. Propose your item "
 		                "for the next meeting, or raise it with a steward.");
-	if (!check_text(title, true, 200, "title", "Enter a short title for the item.",
-	                "Keep the title to 200 characters or fewer.", err) ||
-	    !check_text(why, true, 2000, "why", "Say why it matters.",
-	                "Keep it to 2000 characters or fewer.", err) ||
-	    !check_text(content_note, false, 300, "content_note", "",
-	                "Keep the content note to 300 characters or fewer.", err))
-		return false;
+	const char *texts[] = { [ITEM_TITLE] = title, [ITEM_WHY] = why,
+	                        [ITEM_CONTENT_NOTE] = content_note };
+	if (!texts_fit(item_inputs, texts, ITEM_INPUTS, err)) return false;
 	if (store_agenda_propose(s, m->id, title, why, content_note, by, now, id) != ST_OK)
 		return app_internal(err);
 	return true;
@@ -210,10 +394,8 @@ bool app_record_rung(struct store *s, const struct project *pr, enum project_sta
                      struct app_error *err)
 {
 	if (rung < RUNG_MIN || rung > RUNG_MAX)
-		return app_fail(err, 400, "invalid", "rung", "Choose a rung from 1 to 7.");
-	if (!check_text(evidence, true, 2000, "evidence", "Give the evidence for the rung.",
-	                "Keep the evidence to 2000 characters or fewer.", err))
-		return false;
+		return app_fail(err, 400, "invalid", "rung", rung_inputs[RUNG_RUNG].wrong);
+	if (!texts_fit(&rung_inputs[RUNG_EVIDENCE], &evidence, 1, err)) return false;
 	if (store_project_rung_set(s, pr->id, stage, (int)rung, evidence, by, now) != ST_OK)
 		return app_internal(err);
 	return true;
@@ -235,22 +417,15 @@ bool app_item_toggle(struct store *s, const struct meeting *m, const struct agen
 
 /* ---- papers ---- */
 
-enum { PAPER_MARKDOWN_MAX = 100000 };
 
 bool app_paper_add(struct store *s, const char *files_dir, const struct meeting *m,
                    struct paper *p, const unsigned char *file, size_t file_len,
                    const char *file_name, size_t file_limit, int64_t by, int64_t now,
                    struct arena *a, int64_t *id, struct app_error *err)
 {
-	if (!check_text(p->title, true, 200, "title", "Enter the paper's title.",
-	                "Keep the title to 200 characters or fewer.", err) ||
-	    !check_text(p->summary, true, 1000, "summary",
-	                "Write a short summary in plain language, so everyone can tell what the "
-	                "paper says.", "Keep the summary to 1000 characters or fewer.", err) ||
-	    !check_text(p->markdown, false, PAPER_MARKDOWN_MAX, "markdown", "",
-	                "Keep a paper written here to 100,000 characters or fewer; attach a longer "
-	                "one as a file.", err))
-		return false;
+	const char *texts[] = { [PAPER_TITLE] = p->title, [PAPER_SUMMARY] = p->summary,
+	                        [PAPER_MARKDOWN] = p->markdown };
+	if (!texts_fit(paper_inputs, texts, PAPER_INPUTS, err)) return false;
 	bool has_text = p->markdown && *p->markdown;
 	if (file_len && has_text)
 		return app_fail(err, 400, "invalid", "markdown",
@@ -325,9 +500,8 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
 		                "you were there, ask a steward to record your attendance.");
 	if (r->felt_heard < 1 || r->felt_heard > 5)
 		return app_fail(err, 400, "invalid", "felt_heard",
-		                "Choose how heard you felt, from 1 to 5.");
-	if (!check_text(r->should_change, false, 2000, "should_change", "",
-	                "Keep it to 2000 characters or fewer.", err))
+		                reflection_inputs[REFLECTION_FELT_HEARD].wrong);
+	if (!texts_fit(&reflection_inputs[REFLECTION_SHOULD_CHANGE], &r->should_change, 1, err))
 		return false;
 	switch (store_reflection_add(s, m->id, user_id, r)) {
 	case ST_OK: return true;
@@ -341,9 +515,10 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
 bool app_what_we_will_change(struct store *s, const struct meeting *m, const char *text,
                              int64_t by, int64_t now, struct arena *a, struct app_error *err)
 {
-	if (!check_text(text, false, 4000, "what_we_will_change", "",
-	                "Keep it to 4000 characters or fewer.", err))
-		return false;
+	if (!texts_fit(change_inputs, &text, CHANGE_INPUTS, err)) return false;
+	/* Empty clears it; with nothing to clear, it says nothing. */
+	if (!*text && !*m->what_we_will_change)
+		return app_fail(err, 400, "invalid", "text", change_inputs[CHANGE_TEXT].missing);
 	const char *notice = arena_printf(a, "The stewards wrote what they will change after the "
 	                                     "meeting \"%s\".", m->title);
 	const char *link = arena_printf(a, "/panels/%lld/meetings/%lld#change",
@@ -359,10 +534,7 @@ bool app_what_we_will_change(struct store *s, const struct meeting *m, const cha
 bool app_project_close(struct store *s, const struct project *pr, const char *markdown,
                        int64_t by, int64_t now, struct arena *a, struct app_error *err)
 {
-	if (!check_text(markdown, true, PAPER_MARKDOWN_MAX, "closing_reflection",
-	                "Write the closing reflection: what the project set out to do, what changed "
-	                "because of what people said, and what is left to do.",
-	                "Keep it to 100,000 characters or fewer.", err))
+	if (!texts_fit(closing_inputs, &markdown, CLOSING_INPUTS, err))
 		return false;
 	const char *notice = arena_printf(a, "The closing reflection on the project \"%s\" is ready "
 	                                     "to read.", pr->title);
@@ -447,13 +619,9 @@ enum store_rc app_meeting_visible(struct store *s, const struct panel_actor *act
 bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
                         struct project *pr, int64_t now, int64_t *id, struct app_error *err)
 {
-	if (!check_text(pr->title, true, 200, "title", "Enter the project's title.",
-	                "Keep the title to 200 characters or fewer.", err) ||
-	    !check_text(pr->purpose, false, 5000, "purpose", "",
-	                "Keep it to 5000 characters or fewer.", err) ||
-	    !check_text(pr->decision_maker, false, 200, "decision_maker", "",
-	                "Keep it to 200 characters or fewer.", err))
-		return false;
+	const char *texts[] = { [PROJECT_TITLE] = pr->title, [PROJECT_PURPOSE] = pr->purpose,
+	                        [PROJECT_DECISION_MAKER] = pr->decision_maker };
+	if (!texts_fit(project_inputs, texts, PROJECT_STAGE, err)) return false;
 	pr->panel_id = p->id;
 	if (store_project_create(s, pr, creator, now, id) != ST_OK)
 		return app_fail(err, 500, "internal", NULL,

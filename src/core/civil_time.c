@@ -378,3 +378,203 @@ bool civil_parse_clock(const char *s, int *hour, int *minute)
 	*minute = m;
 	return true;
 }
+
+bool civil_parse_utc(const char *s, int64_t *out)
+{
+	const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (!s || strlen(s) != sizeof shape - 1) return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] != 'd' && s[i] != shape[i]) return false;
+	int y, mo, d, h, mi, sec;
+	int64_t t;
+	if (!digits(s, 4, &y) || !digits(s + 5, 2, &mo) || !digits(s + 8, 2, &d) ||
+	    !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &sec) ||
+	    sec > 59 || civil_to_utc(y, mo, d, h, mi, "UTC", &t) != CIVIL_EXACT)
+		return false;
+	*out = t + sec;
+	return true;
+}
+
+/* ---- what people type ---- */
+
+/* A cursor over typed text: spaces skipped where a separator may be. */
+struct typed {
+	const char *p;
+};
+
+static void skip_spaces(struct typed *t)
+{
+	while (*t->p == ' ' || *t->p == '\t') t->p++;
+}
+
+/* 1 to max_digits decimal digits; false when there are none or more. */
+static bool number(struct typed *t, int max_digits, int *v, int *ndigits)
+{
+	int n = 0, x = 0;
+	while (t->p[n] >= '0' && t->p[n] <= '9') {
+		if (n == max_digits) return false;
+		x = x * 10 + (t->p[n] - '0');
+		n++;
+	}
+	if (!n) return false;
+	t->p += n;
+	*v = x;
+	if (ndigits) *ndigits = n;
+	return true;
+}
+
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A word of letters (and dots, for "p.m."), lower-cased into out. */
+static bool word(struct typed *t, char *out, size_t size)
+{
+	size_t n = 0;
+	while (is_letter(*t->p) || (*t->p == '.' && n)) {
+		if (n + 1 >= size) return false;
+		char c = *t->p++;
+		if (c == '.') continue;
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[n] = 0;
+	return n > 0;
+}
+
+/* "dec", "december", "sept": 1..12; 0 for no month. */
+static int month_named(const char *w)
+{
+	static const char *const names[] = { "january", "february", "march", "april", "may",
+	                                     "june", "july", "august", "september", "october",
+	                                     "november", "december" };
+	size_t len = strlen(w);
+	if (!strcmp(w, "sept")) return 9;
+	for (int m = 0; m < 12; m++)
+		if (len >= 3 && len <= strlen(names[m]) && !strncmp(w, names[m], len)) return m + 1;
+	return 0;
+}
+
+static bool weekday_named(const char *w)
+{
+	static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday",
+	                                     "friday", "saturday", "sunday" };
+	size_t len = strlen(w);
+	for (int d = 0; d < 7; d++)
+		if (len >= 3 && len <= strlen(names[d]) && !strncmp(w, names[d], len)) return true;
+	return false;
+}
+
+static bool ordinal_suffix(const char *w)
+{
+	return !strcmp(w, "st") || !strcmp(w, "nd") || !strcmp(w, "rd") || !strcmp(w, "th");
+}
+
+static bool date_out(int y, int m, int d, int *year, int *month, int *day)
+{
+	if (!civil_date_valid(y, m, d)) return false;
+	*year = y;
+	*month = m;
+	*day = d;
+	return true;
+}
+
+bool civil_read_date(const char *s, int *year, int *month, int *day)
+{
+	if (!s) return false;
+	struct typed t = { s };
+	skip_spaces(&t);
+	const char *start = t.p;
+	size_t len = strlen(start);
+	while (len && (start[len - 1] == ' ' || start[len - 1] == '\t')) len--;
+	char iso[11];
+	if (len == 10) {
+		memcpy(iso, start, 10);
+		iso[10] = 0;
+		if (civil_parse_date(iso, year, month, day)) return true;
+	}
+	char w[16];
+	int d, m = 0, y, nd;
+	/* An optional weekday first ("Thursday 10 December 2026"). */
+	struct typed look = t;
+	if (word(&look, w, sizeof w)) {
+		if (weekday_named(w)) {
+			t = look;
+			if (*t.p == ',') t.p++;
+			skip_spaces(&t);
+		} else if ((m = month_named(w))) {
+			/* "December 10, 2026" */
+			t = look;
+			skip_spaces(&t);
+			if (!number(&t, 2, &d, NULL)) return false;
+			if (word(&t, w, sizeof w) && !ordinal_suffix(w)) return false;
+			if (*t.p == ',') t.p++;
+			skip_spaces(&t);
+			if (!number(&t, 4, &y, &nd) || nd != 4) return false;
+			skip_spaces(&t);
+			return !*t.p && date_out(y, m, d, year, month, day);
+		} else {
+			return false;
+		}
+	}
+	if (!number(&t, 2, &d, NULL)) return false;
+	if (*t.p == '/' || *t.p == '.' || *t.p == '-') {
+		/* 10/12/2026, 10.12.26 */
+		char sep = *t.p++;
+		if (!number(&t, 2, &m, NULL) || *t.p++ != sep || !number(&t, 4, &y, &nd) ||
+		    (nd != 2 && nd != 4))
+			return false;
+		if (nd == 2) y += 2000;
+	} else {
+		/* 10 Dec 2026, 10th December 2026 */
+		struct typed after = t;
+		if (word(&after, w, sizeof w) && ordinal_suffix(w)) t = after;
+		skip_spaces(&t);
+		if (!word(&t, w, sizeof w) || !(m = month_named(w))) return false;
+		if (*t.p == ',') t.p++;
+		skip_spaces(&t);
+		if (!number(&t, 4, &y, &nd) || nd != 4) return false;
+	}
+	skip_spaces(&t);
+	return !*t.p && date_out(y, m, d, year, month, day);
+}
+
+bool civil_read_clock(const char *s, int *hour, int *minute)
+{
+	if (!s) return false;
+	struct typed t = { s };
+	skip_spaces(&t);
+	char w[16];
+	int h, m = 0, nd;
+	struct typed look = t;
+	if (word(&look, w, sizeof w)) {
+		skip_spaces(&look);
+		if (*look.p) return false;
+		if (!strcmp(w, "noon") || !strcmp(w, "midday")) h = 12;
+		else if (!strcmp(w, "midnight")) h = 0;
+		else return false;
+		*hour = h;
+		*minute = 0;
+		return true;
+	}
+	if (!number(&t, 2, &h, &nd)) return false;
+	/* A bare "2" could be 02:00 or 14:00: minutes or am/pm must say. */
+	bool said = false;
+	if (*t.p == ':' || *t.p == '.') {
+		t.p++;
+		if (!number(&t, 2, &m, &nd) || nd != 2) return false;
+		said = true;
+	}
+	skip_spaces(&t);
+	if (word(&t, w, sizeof w)) {
+		bool pm = !strcmp(w, "pm");
+		if ((!pm && strcmp(w, "am")) || h < 1 || h > 12) return false;
+		h = h % 12 + (pm ? 12 : 0);
+		said = true;
+		skip_spaces(&t);
+	}
+	if (!said || *t.p || h > 23 || m > 59) return false;
+	*hour = h;
+	*minute = m;
+	return true;
+}

@@ -83,9 +83,24 @@ int64_t civil_day_start(int64_t day, const char *zone);
 /* A real date: year 1..9999, month 1..12, day within that month. */
 bool civil_date_valid(int year, int month, int day);
 
-/* Form input, strictly: exactly "YYYY-MM-DD" (a valid date) or "HH:MM"
+/* Machine input, strictly: exactly "YYYY-MM-DD" (a valid date) or "HH:MM"
  * (00:00 to 23:59), digits only, nothing before or after. False, and the
  * outputs left alone, otherwise. */
 bool civil_parse_date(const char *s, int *year, int *month, int *day);
 bool civil_parse_clock(const char *s, int *hour, int *minute);
+
+/* An instant as the API writes it, "YYYY-MM-DDTHH:MM:SSZ" (UTC), into
+ * *out; false, *out left alone, when it is not that or no such time. */
+bool civil_parse_utc(const char *s, int64_t *out);
+
+/* What people type, as well as the strict forms above (surrounding spaces
+ * and case do not matter). Dates, always day before month: "2026-12-10",
+ * "10/12/2026" (or "." or "-" between), "10/12/26" (20xx), "10 Dec 2026",
+ * "10th December 2026", "Thursday 10 December 2026", and, with the month
+ * in words, "December 10, 2026". Times: "14:00", "14.00", "9:05", "2pm",
+ * "2 pm", "2:30 p.m.", "12am" (midnight), "noon", "midday", "midnight".
+ * False, and the outputs left alone, for anything else or a date that
+ * does not exist. */
+bool civil_read_date(const char *s, int *year, int *month, int *day);
+bool civil_read_clock(const char *s, int *hour, int *minute);
 #endif

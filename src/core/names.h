@@ -19,7 +19,9 @@ static inline int names_lookup(const struct name_pair *t, int n, const char *s)
 	return -1;
 }
 
-/* Values below first cannot be parsed: they are states, never choices. */
+/* Values below first cannot be parsed: they are states, never choices.
+ * prefix_is(s): whether s is a key prefix_parse takes (an IN_CHOICE's
+ * test, core/input.h). */
 #define NAMES(prefix, type, table, first)                                           \
 	const char *prefix##_key(type v)                                            \
 	{ return (unsigned)v < (unsigned)NAME_COUNT(table) ? table[v].key : "?"; }   \
@@ -31,5 +33,10 @@ static inline int names_lookup(const struct name_pair *t, int n, const char *s)
 		if (i < (first)) return false;                                      \
 		*out = (type)i;                                                     \
 		return true;                                                        \
+	}                                                                           \
+	bool prefix##_is(const char *s)                                             \
+	{                                                                           \
+		type unused;                                                        \
+		return prefix##_parse(s, &unused);                                  \
 	}
 #endif

@@ -50,6 +50,7 @@ enum pay_unit { UNIT_HOUR = 0, UNIT_HALF_DAY, UNIT_DAY, UNIT__COUNT };
 const char *pay_unit_key(enum pay_unit u);   /* "half_day" */
 const char *pay_unit_label(enum pay_unit u); /* "Half day (up to 4 hours)" */
 bool pay_unit_parse(const char *s, enum pay_unit *out);
+bool pay_unit_is(const char *s);
 
 struct pay_rates {
 	int64_t hour, half_day, day; /* minor units; 0: not offered */
@@ -77,6 +78,7 @@ enum claim_kind {
 const char *claim_kind_key(enum claim_kind k);
 const char *claim_kind_label(enum claim_kind k);
 bool claim_kind_parse(const char *s, enum claim_kind *out);
+bool claim_kind_is(const char *s);
 /* Whether the claim is pay for work, which earnings limits count;
  * expenses paid back are not added to a limit's total here. */
 bool claim_is_earnings(enum claim_kind k);
@@ -86,6 +88,7 @@ enum expense_category { EXPENSE_TRAVEL = 0, EXPENSE_CARE, EXPENSE_MEALS, EXPENSE
 const char *expense_key(enum expense_category c);
 const char *expense_label(enum expense_category c);  /* "Care and childcare" */
 bool expense_parse(const char *s, enum expense_category *out);
+bool expense_is(const char *s);
 /* A set of categories, one bit each, as stored: "travel,care,meals". */
 const char *expense_set_format(struct arena *a, unsigned set);
 bool expense_set_parse(const char *s, unsigned *set);
@@ -97,6 +100,7 @@ enum pay_method { METHOD_BANK = 0, METHOD_VOUCHER, METHOD_TRAINING, METHOD_DONAT
 const char *pay_method_key(enum pay_method m);    /* as profile.c's "pay" options */
 const char *pay_method_label(enum pay_method m);
 bool pay_method_parse(const char *s, enum pay_method *out);
+bool pay_method_is(const char *s);
 
 /* Where a claim is. The ledger holds how it got there. */
 enum claim_state {
@@ -109,6 +113,7 @@ enum claim_state {
 const char *claim_state_key(enum claim_state s);
 const char *claim_state_label(enum claim_state s);
 bool claim_state_parse(const char *s, enum claim_state *out);
+bool claim_state_is(const char *s);
 
 /* Ledger entries: append-only; a correction is a reversal of an entry. */
 enum ledger_kind { LEDGER_CLAIM = 0, LEDGER_APPROVAL, LEDGER_PAYMENT, LEDGER_REVERSAL,
@@ -116,6 +121,7 @@ enum ledger_kind { LEDGER_CLAIM = 0, LEDGER_APPROVAL, LEDGER_PAYMENT, LEDGER_REV
 const char *ledger_kind_key(enum ledger_kind k);
 const char *ledger_kind_label(enum ledger_kind k);
 bool ledger_kind_parse(const char *s, enum ledger_kind *out);
+bool ledger_kind_is(const char *s);
 
 /* The steps a claim can take, each one ledger entry. */
 enum claim_step {
@@ -143,6 +149,7 @@ enum limit_period { PERIOD_WEEK = 0, PERIOD_MONTH };
 const char *limit_period_key(enum limit_period p);   /* "week" */
 const char *limit_period_label(enum limit_period p); /* "a week" */
 bool limit_period_parse(const char *s, enum limit_period *out);
+bool limit_period_is(const char *s);
 
 /* The week holding `day` that begins on start_weekday (0 Sunday..6). */
 struct day_range pay_week_of(int64_t day, int start_weekday);

@@ -142,13 +142,17 @@ bool policy_may_pay_self(bool own, int active_stewards);
 const char *role_key(enum panel_role r);          /* "co_creator" */
 const char *role_label(enum panel_role r);        /* "Co-creator" */
 bool role_parse(const char *s, enum panel_role *out);
+bool role_is(const char *s);
 const char *status_key(enum member_status s);
 const char *status_label(enum member_status s);
 bool status_parse(const char *s, enum member_status *out);
+bool status_is(const char *s);
 const char *visibility_key(enum visibility v);
 const char *visibility_label(enum visibility v);
 bool visibility_parse(const char *s, enum visibility *out);
+bool visibility_is(const char *s);
 const char *hosting_key(enum panel_hosting h);
 const char *hosting_label(enum panel_hosting h);
 bool hosting_parse(const char *s, enum panel_hosting *out);
+bool hosting_is(const char *s);
 #endif

@@ -19,6 +19,7 @@ const char *stage_key(enum project_stage s);
 const char *stage_label(enum project_stage s);
 const char *stage_hint(enum project_stage s);
 bool stage_parse(const char *s, enum project_stage *out);
+bool stage_is(const char *s);
 
 /* The TLAP ladder of co-production, rungs 1 (coercion) to 7
  * (co-production); PRODUCT.md. */
@@ -34,17 +35,20 @@ enum meeting_reply { REPLY_NONE = 0, REPLY_COMING, REPLY_NOT_COMING, REPLY_MAYBE
 const char *reply_key(enum meeting_reply r);
 const char *reply_label(enum meeting_reply r);
 bool reply_parse(const char *s, enum meeting_reply *out); /* never REPLY_NONE */
+bool reply_is(const char *s);
 
 enum item_state { ITEM_PROPOSED = 0, ITEM_AGREED, ITEM_NOT_TAKEN };
 const char *item_state_key(enum item_state s);
 const char *item_state_label(enum item_state s);
 bool item_state_parse(const char *s, enum item_state *out);
+bool item_state_is(const char *s);
 
 /* ---- contributions and responses ---- */
 enum contribution_kind { KIND_IDEA = 0, KIND_CONCERN, KIND_QUESTION, KIND_RECOMMENDATION };
 const char *kind_key(enum contribution_kind k);
 const char *kind_label(enum contribution_kind k);
 bool kind_parse(const char *s, enum contribution_kind *out);
+bool kind_is(const char *s);
 
 /* Who a contribution is shown as coming from. Only "named" ever shows the
  * author to anyone but the author; "group" shows the group's name. */
@@ -52,6 +56,7 @@ enum attribution { ATTR_NAMED = 0, ATTR_ANONYMOUS, ATTR_GROUP };
 const char *attribution_key(enum attribution a);
 const char *attribution_label(enum attribution a);
 bool attribution_parse(const char *s, enum attribution *out);
+bool attribution_is(const char *s);
 
 /* A contribution's state is its latest response's status, or AWAITING.
  * RECEIVED and UNDER_CONSIDERATION are interim answers; the other four are
@@ -64,6 +69,7 @@ const char *response_status_key(enum response_status s);
 const char *response_status_label(enum response_status s);
 /* Parses a status someone may give (never RS_AWAITING). */
 bool response_status_parse(const char *s, enum response_status *out);
+bool response_status_is(const char *s);
 bool response_is_outcome(enum response_status s);
 bool contribution_overdue(enum response_status s, int64_t due_at, int64_t now);
 
@@ -85,6 +91,7 @@ enum yes_partly_no { YPN_YES = 0, YPN_PARTLY, YPN_NO };
 const char *ypn_key(enum yes_partly_no v);
 const char *ypn_label(enum yes_partly_no v);
 bool ypn_parse(const char *s, enum yes_partly_no *out);
+bool ypn_is(const char *s);
 
 /* ---- influence figures ---- */
 

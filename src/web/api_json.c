@@ -156,16 +156,3 @@ bool api_parse_body_lists(struct request *req, const struct jsonb_field *spec, s
 	return ok;
 }
 
-bool api_parse_utc(const char *s, int64_t *out)
-{
-	const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	if (!s || strlen(s) != sizeof shape - 1) return false;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i]) return false;
-	int y, mo, d, h, mi, sec;
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &sec) != 6 || sec > 59 ||
-	    civil_to_utc(y, mo, d, h, mi, "UTC", out) != CIVIL_EXACT)
-		return false;
-	*out += sec;
-	return true;
-}

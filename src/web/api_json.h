@@ -48,9 +48,6 @@ bool api_parse_body_lists(struct request *req, const struct jsonb_field *spec, s
 bool api_body_id(struct request *req, json_t *j, const char *name, int64_t *out);
 /* A string from a checked body, trimmed, in the arena ("" when absent). */
 const char *api_body_text(struct request *req, json_t *j, const char *name);
-/* "YYYY-MM-DDTHH:MM:SSZ", UTC, into *out; false when it is not that, or
- * no such date or time. */
-bool api_parse_utc(const char *s, int64_t *out);
 
 /* The body of an error from the use cases, as the API names its fields. */
 void api_respond_error(struct request *req, const struct app_error *err);

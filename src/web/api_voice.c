@@ -28,6 +28,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/api_json.h"
+#include "web/inputs.h"
 #include "web/multipart.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
@@ -915,37 +916,13 @@ void api_reflections(struct request *req)
  *  "should_change"?, "named"?}: once, after the meeting, by an attendee. */
 void api_reflection_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "felt_heard", JB_INTEGER, true, 0 }, { "info_in_time", JB_STRING, true, 40 },
-		{ "felt_safe", JB_STRING, true, 40 }, { "should_change", JB_STRING, false, 8000 },
-		{ "named", JB_BOOLEAN, false, 0 } };
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
-	struct reflection r = {0};
-	json_int_t heard = json_integer_value(json_object_get(root, "felt_heard"));
-	const char *bad = NULL, *why = NULL;
-	if (heard < 1 || heard > 5) {
-		bad = "felt_heard";
-		why = "felt_heard must be a whole number from 1 to 5. Nothing was saved.";
-	} else if (!ypn_parse(json_string_value(json_object_get(root, "info_in_time")),
-	                      &r.info_in_time)) {
-		bad = "info_in_time";
-		why = "info_in_time must be yes, partly or no. Nothing was saved.";
-	} else if (!ypn_parse(json_string_value(json_object_get(root, "felt_safe")), &r.felt_safe)) {
-		bad = "felt_safe";
-		why = "felt_safe must be yes, partly or no. Nothing was saved.";
-	}
-	r.felt_heard = (int)heard;
-	r.should_change = api_body_text(req, root, "should_change");
-	r.named = json_is_true(json_object_get(root, "named"));
-	json_decref(root);
-	if (bad) {
-		respond_error_field(req, 400, "invalid", bad, why);
-		return;
-	}
+	struct input_value in[REFLECTION_INPUTS];
+	if (!api_inputs(req, reflection_inputs, REFLECTION_INPUTS, in)) return;
+	struct reflection r;
+	app_reflection_from_inputs(in, &r);
 	struct app_error err;
 	if (!app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err)) {
 		api_respond_error(req, &err);
@@ -965,19 +942,15 @@ void api_reflection_post(struct request *req)
  * every attendee but the writer is told on the site. */
 void api_what_we_will_change_put(struct request *req)
 {
-	/* Bytes; the use case allows 4000 characters. */
-	static const struct jsonb_field spec[] = { { "text", JB_STRING, true, 16000 } };
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, 1, &root)) return;
-	const char *text = api_body_text(req, root, "text");
-	json_decref(root);
+	struct input_value in[CHANGE_INPUTS];
+	if (!api_inputs(req, change_inputs, CHANGE_INPUTS, in)) return;
 	struct app_error err;
-	if (!app_what_we_will_change(req->store, &m, text, req->user->id, req->now, &req->arena,
-	                             &err)) {
-		api_respond_error_as(req, &err, "what_we_will_change", "text");
+	if (!app_what_we_will_change(req->store, &m, in[CHANGE_TEXT].text, req->user->id, req->now,
+	                             &req->arena, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	if (store_meeting_get(req->store, req->panel->id, m.id, &req->arena, &m) != ST_OK) {
@@ -994,17 +967,14 @@ void api_what_we_will_change_put(struct request *req)
  * time) and tells everyone who took part. Writing it again replaces it. */
 void api_closing_reflection_put(struct request *req)
 {
-	/* Bytes; the use case allows 100,000 characters. */
-	static const struct jsonb_field spec[] = { { "markdown", JB_STRING, true, 400000 } };
 	struct project p;
 	if (!load_project_id(req, req->params[1], &p)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, 1, &root)) return;
-	const char *md = api_body_text(req, root, "markdown");
-	json_decref(root);
+	struct input_value in[CLOSING_INPUTS];
+	if (!api_inputs(req, closing_inputs, CLOSING_INPUTS, in)) return;
 	struct app_error err;
-	if (!app_project_close(req->store, &p, md, req->user->id, req->now, &req->arena, &err)) {
-		api_respond_error_as(req, &err, "closing_reflection", "markdown");
+	if (!app_project_close(req->store, &p, in[CLOSING_MARKDOWN].text, req->user->id, req->now,
+	                       &req->arena, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	if (store_project_get(req->store, req->panel->id, p.id, &req->arena, &p) != ST_OK) {
@@ -1025,24 +995,10 @@ void api_closing_reflection_put(struct request *req)
  * at stage "shaping" unless another is given (as the page). */
 void api_project_post(struct request *req)
 {
-	/* Byte limits; characters are counted below (200, 5000, 200). */
-	static const struct jsonb_field spec[] = {
-		{ "title", JB_STRING, true, 800 }, { "purpose", JB_STRING, false, 20000 },
-		{ "decision_maker", JB_STRING, false, 800 }, { "stage", JB_STRING, false, 40 } };
-	json_t *root;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct input_value in[PROJECT_INPUTS];
+	if (!api_inputs(req, project_inputs, PROJECT_INPUTS, in)) return;
 	struct project p = { .panel_id = req->panel->id };
-	p.title = api_body_text(req, root, "title");
-	p.purpose = api_body_text(req, root, "purpose");
-	p.decision_maker = api_body_text(req, root, "decision_maker");
-	const char *stage = json_string_value(json_object_get(root, "stage"));
-	bool stage_ok = stage_parse(stage ? stage : "shaping", &p.stage);
-	json_decref(root);
-	if (!stage_ok) {
-		respond_error_field(req, 400, "invalid", "stage",
-		                    "stage must be shaping, design, delivery or evaluation.");
-		return;
-	}
+	app_project_from_inputs(in, &p);
 	int64_t id;
 	struct app_error err;
 	if (!app_project_create(req->store, req->panel, req->user->id, &p, req->now, &id, &err)) {
@@ -1065,26 +1021,17 @@ void api_project_post(struct request *req)
  * ladder reached at a stage (recording a stage again replaces it). */
 void api_project_rung_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "stage", JB_STRING, true, 40 }, { "rung", JB_INTEGER, true, 0 },
-		{ "evidence", JB_STRING, true, 8000 } };
 	struct project p;
 	if (!load_project_id(req, req->params[1], &p)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
-	enum project_stage stage;
-	bool stage_ok = stage_parse(json_string_value(json_object_get(root, "stage")), &stage);
-	json_int_t rung = json_integer_value(json_object_get(root, "rung"));
-	const char *evidence = api_body_text(req, root, "evidence");
-	json_decref(root);
-	if (!stage_ok) {
-		respond_error_field(req, 400, "invalid", "stage",
-		                    "stage must be shaping, design, delivery or evaluation.");
-		return;
-	}
+	struct input_value in[RUNG_INPUTS];
+	if (!api_inputs(req, rung_inputs, RUNG_INPUTS, in)) return;
+	enum project_stage stage = STAGE_SHAPING;
+	stage_parse(in[RUNG_STAGE].text, &stage);
+	int64_t rung = in[RUNG_RUNG].number;
+	const char *evidence = in[RUNG_EVIDENCE].text;
 	struct app_error err;
 	if (!app_record_rung(req->store, &p, stage, rung, evidence, req->user->id, req->now, &err)) {
-		respond_app_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	json_t *j = json_object();
@@ -1104,31 +1051,13 @@ void api_project_rung_post(struct request *req)
  * before it, at the end of that day in the panel's zone. */
 void api_meeting_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "title", JB_STRING, true, 800 }, { "project_id", JB_INTEGER, false, 0 },
-		{ "starts_at", JB_STRING, true, 40 }, { "ends_at", JB_STRING, true, 40 },
-		{ "place", JB_STRING, false, 800 }, { "place_access", JB_STRING, false, 8000 },
-		{ "online_url", JB_STRING, false, 2000 } };
-	json_t *root;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
+	struct input_value in[MEETING_INPUTS];
+	if (!api_inputs(req, meeting_inputs, MEETING_INPUTS, in)) return;
 	struct meeting m = {0};
-	bool ok = api_body_id(req, root, "project_id", &m.project_id);
-	const char *bad = NULL;
-	if (ok) {
-		m.title = api_body_text(req, root, "title");
-		m.place = api_body_text(req, root, "place");
-		m.place_access = api_body_text(req, root, "place_access");
-		m.online_url = api_body_text(req, root, "online_url");
-		if (!api_parse_utc(json_string_value(json_object_get(root, "starts_at")), &m.starts_at))
-			bad = "starts_at";
-		else if (!api_parse_utc(json_string_value(json_object_get(root, "ends_at")), &m.ends_at))
-			bad = "ends_at";
-	}
-	json_decref(root);
-	if (!ok) return;
-	if (bad) {
-		respond_error_field(req, 400, "invalid", bad,
-		                    "Give the time in UTC, like 2030-01-15T14:00:00Z.");
+	app_meeting_from_inputs(in, &m);
+	struct api_first_error bad = {0};
+	if (!app_meeting_times(req->panel, in, &m.starts_at, &m.ends_at, api_error_add, &bad)) {
+		respond_error_field(req, 400, "invalid", bad.field, bad.message);
 		return;
 	}
 	int64_t id;
@@ -1152,20 +1081,13 @@ void api_meeting_post(struct request *req)
 /* {"reply": "coming|maybe|not_coming"} → the meeting as GET gives it. */
 void api_meeting_reply_put(struct request *req)
 {
-	static const struct jsonb_field spec[] = { { "reply", JB_STRING, true, 40 } };
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, 1, &root)) return;
-	enum meeting_reply r;
-	bool ok = reply_parse(json_string_value(json_object_get(root, "reply")), &r);
-	json_decref(root);
-	if (!ok) {
-		respond_error_field(req, 400, "invalid", "reply",
-		                    "reply must be coming, maybe or not_coming.");
-		return;
-	}
+	struct input_value in[REPLY_INPUTS];
+	if (!api_inputs(req, reply_inputs, REPLY_INPUTS, in)) return;
+	enum meeting_reply r = REPLY_NONE;
+	reply_parse(in[REPLY_REPLY].text, &r);
 	struct app_error err;
 	if (!app_meeting_reply(req->store, &req->actor, &m, invited, req->user->id, r, req->now,
 	                       &err)) {
@@ -1179,22 +1101,15 @@ void api_meeting_reply_put(struct request *req)
  * the item. */
 void api_item_post(struct request *req)
 {
-	/* Bytes; the use case counts characters (200, 2000, 300). */
-	static const struct jsonb_field spec[] = {
-		{ "title", JB_STRING, true, 800 }, { "why", JB_STRING, true, 8000 },
-		{ "content_note", JB_STRING, false, 1200 } };
 	struct meeting m;
 	bool invited;
 	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
-	json_t *root;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &root)) return;
-	const char *title = api_body_text(req, root, "title");
-	const char *why = api_body_text(req, root, "why");
-	const char *note = api_body_text(req, root, "content_note");
-	json_decref(root);
+	struct input_value in[ITEM_INPUTS];
+	if (!api_inputs(req, item_inputs, ITEM_INPUTS, in)) return;
 	int64_t id;
 	struct app_error err;
-	if (!app_propose_item(req->store, &m, req->user->id, title, why, note, req->now, &id, &err)) {
+	if (!app_propose_item(req->store, &m, req->user->id, in[ITEM_TITLE].text, in[ITEM_WHY].text,
+	                      in[ITEM_CONTENT_NOTE].text, req->now, &id, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}

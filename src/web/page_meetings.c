@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "core/civil_time.h"
 #include "core/text.h"
+#include "web/inputs.h"
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
@@ -93,10 +94,11 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/meetings", (long long)p->id));
 		ui_input(req, e, "title", "Title", NULL, field(req, "title"), "text", "off");
 		ui_select(req, e, "project_id", "Project", opts, field(req, "project_id"));
-		ui_input(req, e, "date", "Date", "For example 2026-12-03.", field(req, "date"), "text", "off");
-		ui_input(req, e, "start_time", "Starts at", "24-hour clock, for example 14:00.",
+		ui_input(req, e, "date", "Date", "For example 10/12/2026 or 10 December 2026.",
+		         field(req, "date"), "text", "off");
+		ui_input(req, e, "start_time", "Starts at", "For example 14:00 or 2pm.",
 		         field(req, "start_time"), "text", "off");
-		ui_input(req, e, "end_time", "Ends at", "For example 16:00.", field(req, "end_time"),
+		ui_input(req, e, "end_time", "Ends at", "For example 16:00 or 4pm.", field(req, "end_time"),
 		         "text", "off");
 		ui_input(req, e, "place", "Place", "Leave blank for an online-only meeting.",
 		         field(req, "place"), "text", "off");
@@ -118,49 +120,14 @@ void meetings_get(struct request *req)
 	meetings_page(req, NULL);
 }
 
-/* A local date and time in the panel's zone; errors name `field`. */
-static bool read_local_time(struct request *req, const char *date, const char *clock,
-                            const char *field_name, int64_t *out, struct form_errors *e)
-{
-	int y, mo, d, h, mi;
-	if (!civil_parse_date(text_trim(arena_strdup(&req->arena, date)), &y, &mo, &d)) {
-		errors_add(e, "date", "Enter the date like 2026-12-03.");
-		return false;
-	}
-	if (!civil_parse_clock(text_trim(arena_strdup(&req->arena, clock)), &h, &mi)) {
-		errors_add(e, field_name, "Enter the time like 14:00.");
-		return false;
-	}
-	switch (civil_to_utc(y, mo, d, h, mi, req->panel->time_zone, out)) {
-	case CIVIL_EXACT:
-	case CIVIL_AMBIGUOUS: /* the earlier of the two: before the clocks go back */
-		return true;
-	case CIVIL_GAP:
-		errors_add(e, field_name, "That time does not exist on that day: the clocks go "
-		                          "forward. Choose another time.");
-		return false;
-	case CIVIL_INVALID:
-		break;
-	}
-	errors_add(e, "date", "There is no such date.");
-	return false;
-}
-
 void meeting_new_post(struct request *req)
 {
 	struct form_errors e = {0};
+	struct input_value in[MEETING_INPUTS];
 	struct meeting m = {0};
-	m.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
-	m.place = text_trim(arena_strdup(&req->arena, field(req, "place")));
-	m.place_access = text_trim(arena_strdup(&req->arena, field(req, "place_access")));
-	m.online_url = text_trim(arena_strdup(&req->arena, field(req, "online_url")));
-	const char *proj = field(req, "project_id");
-	if (*proj && !parse_i64(proj, 1, INT64_MAX, &m.project_id))
-		errors_add(&e, "project_id", "Choose a project from the list.");
-	if (read_local_time(req, field(req, "date"), field(req, "start_time"), "start_time",
-	                    &m.starts_at, &e))
-		read_local_time(req, field(req, "date"), field(req, "end_time"), "end_time",
-		                &m.ends_at, &e);
+	form_inputs(req, meeting_inputs, MEETING_INPUTS, in, &e);
+	app_meeting_from_inputs(in, &m);
+	if (!e.n) app_meeting_times(req->panel, in, &m.starts_at, &m.ends_at, form_error_add, &e);
 	int64_t id = 0;
 	struct app_error err;
 	if (!e.n && !app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id,
@@ -177,13 +144,14 @@ void meeting_new_post(struct request *req)
 
 /* ---- one meeting ---- */
 
-static void reply_form(struct request *req, const struct meeting *m, enum meeting_reply mine)
+static void reply_form(struct request *req, const struct meeting *m, enum meeting_reply mine,
+                       const struct form_errors *e)
 {
 	static const struct field_option replies[] = {
 		{ "coming", "Coming" }, { "maybe", "Maybe" }, { "not_coming", "Not coming" }, { 0, 0 } };
 	html(&req->out, "<h2 class=\"heading-m\">Are you coming?</h2>");
 	ui_form_begin(req, arena_printf(&req->arena, "%s/reply", meeting_path(req, m->id)));
-	ui_choices(req, NULL, "reply", "Your reply",
+	ui_choices(req, e, "reply", "Your reply",
 	           "Stewards see the access and communication needs you share with them, so they "
 	           "can arrange what you need.", replies, mine ? reply_key(mine) : "", false);
 	ui_button(req, "Send my reply", NULL);
@@ -559,11 +527,11 @@ void meeting_page(struct request *req, const struct meeting *mp, bool invited,
 	     meeting_path(req, m.id));
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
-		reply_form(req, &m, mine);
+		reply_form(req, &m, mine, e);
 	agenda_section(req, &m, e);
 	papers_section(req, &m, invited);
-	reflection_section(req, &m, invited, attended);
-	change_section(req, &m);
+	reflection_section(req, &m, invited, attended, e);
+	change_section(req, &m, e);
 	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>");
 	if (nsaid)
 		html(b, "<p><a href=\"%a/you-said-we-did.csv\">Download the table (CSV, opens in a "
@@ -585,15 +553,20 @@ void meeting_reply_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	enum meeting_reply r;
-	if (!reply_parse(field(req, "reply"), &r)) {
-		respond_error_field(req, 400, "invalid", "reply", "Choose coming, maybe or not coming.");
-		return;
-	}
+	struct form_errors e = {0};
+	struct input_value in[REPLY_INPUTS];
+	enum meeting_reply r = REPLY_NONE;
 	struct app_error err;
-	if (!app_meeting_reply(req->store, &req->actor, &m, invited, req->user->id, r, req->now,
-	                       &err)) {
-		respond_app_error(req, &err);
+	bool ok = form_inputs(req, reply_inputs, REPLY_INPUTS, in, &e) &&
+	          reply_parse(in[REPLY_REPLY].text, &r);
+	if (ok) {
+		ok = app_meeting_reply(req->store, &req->actor, &m, invited, req->user->id, r, req->now,
+		                       &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, meeting_path(req, m.id));
@@ -606,12 +579,17 @@ void item_propose_post(struct request *req)
 	if (!load_meeting(req, &m, &invited)) return;
 	int64_t id;
 	struct app_error err;
-	const char *title = text_trim(arena_strdup(&req->arena, field(req, "title")));
-	const char *why = text_trim(arena_strdup(&req->arena, field(req, "why")));
-	const char *note = text_trim(arena_strdup(&req->arena, field(req, "content_note")));
-	if (!app_propose_item(req->store, &m, req->user->id, title, why, note, req->now, &id, &err)) {
-		struct form_errors e = {0};
-		if (app_error_to_form(req, &err, &e)) meeting_page(req, &m, invited, &e);
+	struct form_errors e = {0};
+	struct input_value in[ITEM_INPUTS];
+	bool ok = form_inputs(req, item_inputs, ITEM_INPUTS, in, &e);
+	if (ok) {
+		ok = app_propose_item(req->store, &m, req->user->id, in[ITEM_TITLE].text,
+		                      in[ITEM_WHY].text, in[ITEM_CONTENT_NOTE].text, req->now, &id, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#agenda", meeting_path(req, m.id)));

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "store/files.h"
 #include "web/layout.h"
+#include "web/inputs.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
@@ -125,7 +126,7 @@ void reflection_results(struct request *req, const struct reflection_summary *rs
 }
 
 void reflection_section(struct request *req, const struct meeting *m, bool invited,
-                        bool attended)
+                        bool attended, const struct form_errors *e)
 {
 	struct buf *b = &req->out;
 	if (m->cancelled_at || m->ends_at > req->now) return;
@@ -141,14 +142,18 @@ void reflection_section(struct request *req, const struct meeting *m, bool invit
 		        "It takes a minute. Your answer is anonymous unless you choose to put your name "
 		        "to it.</p>");
 		ui_form_begin(req, arena_printf(&req->arena, "%s/reflection", meeting_path(req, m->id)));
-		ui_choices(req, NULL, "felt_heard", "How heard did you feel?", NULL, heard, "", false);
-		ui_choices(req, NULL, "info_in_time", "Did you have the information you needed in time?",
-		           NULL, ypn_options, "", false);
-		ui_choices(req, NULL, "felt_safe", "Did you feel safe to say what you think?", NULL,
-		           ypn_options, "", false);
-		ui_textarea(req, NULL, "should_change", "What should change? (optional)", NULL, "");
+		/* After a refusal, what was chosen and typed. */
+		ui_choices(req, e, "felt_heard", "How heard did you feel?", NULL, heard,
+		           field(req, "felt_heard"), false);
+		ui_choices(req, e, "info_in_time", "Did you have the information you needed in time?",
+		           NULL, ypn_options, field(req, "info_in_time"), false);
+		ui_choices(req, e, "felt_safe", "Did you feel safe to say what you think?", NULL,
+		           ypn_options, field(req, "felt_safe"), false);
+		ui_textarea(req, e, "should_change", "What should change? (optional)", NULL,
+		            field(req, "should_change"));
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" id=\"named\" name=\"named\" "
-		        "value=\"1\"><label for=\"named\">Put my name to my answer</label></div>");
+		        "value=\"1\"%r><label for=\"named\">Put my name to my answer</label></div>",
+		     form_has(&req->form, "named") ? " checked" : "");
 		ui_button(req, "Share my reflection", NULL);
 		ui_form_end(req);
 	}
@@ -159,7 +164,7 @@ void reflection_section(struct request *req, const struct meeting *m, bool invit
 	else reflection_results(req, &rs, "reflection-results");
 }
 
-void change_section(struct request *req, const struct meeting *m)
+void change_section(struct request *req, const struct meeting *m, const struct form_errors *e)
 {
 	struct buf *b = &req->out;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
@@ -168,10 +173,12 @@ void change_section(struct request *req, const struct meeting *m)
 	if (*m->what_we_will_change) html(b, "<p class=\"quote\">%t</p>", m->what_we_will_change);
 	if (!manage) return;
 	ui_form_begin(req, arena_printf(&req->arena, "%s/what-we-will-change", meeting_path(req, m->id)));
-	ui_textarea(req, NULL, "what_we_will_change",
+	const char *typed = form_get(&req->form, "text");
+	ui_textarea(req, e, "text",
 	            *m->what_we_will_change ? "Change what we will change" : "Write what we will change",
 	            "Answer the reflections: what the stewards will do differently. Everyone who "
-	            "attended is told.", m->what_we_will_change);
+	            "attended is told. Empty it and save to take it back.",
+	            typed ? typed : m->what_we_will_change);
 	ui_button(req, "Save and tell attendees", "secondary");
 	ui_form_end(req);
 }
@@ -427,25 +434,19 @@ void reflection_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	struct reflection r = {0};
-	int64_t heard;
-	if (!parse_i64(field(req, "felt_heard"), 1, 5, &heard)) {
-		respond_error_field(req, 400, "invalid", "felt_heard",
-		                    "Choose how heard you felt, from 1 to 5. Nothing was saved.");
-		return;
-	}
-	r.felt_heard = (int)heard;
-	if (!ypn_parse(field(req, "info_in_time"), &r.info_in_time) ||
-	    !ypn_parse(field(req, "felt_safe"), &r.felt_safe)) {
-		respond_error(req, 400, "invalid", "Answer yes, partly or no to both questions. Nothing "
-		                                   "was saved.");
-		return;
-	}
-	r.should_change = text_trim(arena_strdup(&req->arena, field(req, "should_change")));
-	r.named = form_has(&req->form, "named");
+	struct form_errors e = {0};
+	struct input_value in[REFLECTION_INPUTS];
+	struct reflection r;
 	struct app_error err;
-	if (!app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err)) {
-		respond_app_error(req, &err);
+	bool ok = form_inputs(req, reflection_inputs, REFLECTION_INPUTS, in, &e);
+	if (ok) {
+		app_reflection_from_inputs(in, &r);
+		ok = app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#reflection", meeting_path(req, m.id)));
@@ -456,11 +457,18 @@ void what_we_will_change_post(struct request *req)
 	struct meeting m;
 	bool invited;
 	if (!load_meeting(req, &m, &invited)) return;
-	const char *text = text_trim(arena_strdup(&req->arena, field(req, "what_we_will_change")));
+	struct form_errors e = {0};
+	struct input_value in[CHANGE_INPUTS];
 	struct app_error err;
-	if (!app_what_we_will_change(req->store, &m, text, req->user->id, req->now, &req->arena,
-	                             &err)) {
-		respond_app_error(req, &err);
+	bool ok = form_inputs(req, change_inputs, CHANGE_INPUTS, in, &e);
+	if (ok) {
+		ok = app_what_we_will_change(req->store, &m, in[CHANGE_TEXT].text, req->user->id,
+		                             req->now, &req->arena, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#change", meeting_path(req, m.id)));
@@ -470,10 +478,18 @@ void project_close_post(struct request *req)
 {
 	struct project pr;
 	if (!load_project(req, &pr)) return;
-	const char *md = text_trim(arena_strdup(&req->arena, field(req, "closing_reflection")));
+	struct form_errors e = {0};
+	struct input_value in[CLOSING_INPUTS];
 	struct app_error err;
-	if (!app_project_close(req->store, &pr, md, req->user->id, req->now, &req->arena, &err)) {
-		respond_app_error(req, &err);
+	bool ok = form_inputs(req, closing_inputs, CLOSING_INPUTS, in, &e);
+	if (ok) {
+		ok = app_project_close(req->store, &pr, in[CLOSING_MARKDOWN].text, req->user->id,
+		                       req->now, &req->arena, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		project_page(req, &pr, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld#closing",

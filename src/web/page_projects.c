@@ -8,6 +8,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/layout.h"
+#include "web/inputs.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
 
@@ -87,11 +88,10 @@ void projects_get(struct request *req)
 void project_new_post(struct request *req)
 {
 	struct form_errors e = {0};
+	struct input_value in[PROJECT_INPUTS];
 	struct project p = { .panel_id = req->panel->id };
-	p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
-	p.purpose = text_trim(arena_strdup(&req->arena, field(req, "purpose")));
-	p.decision_maker = text_trim(arena_strdup(&req->arena, field(req, "decision_maker")));
-	if (!stage_parse(field(req, "stage"), &p.stage)) errors_add(&e, "stage", "Choose the stage.");
+	form_inputs(req, project_inputs, PROJECT_INPUTS, in, &e);
+	app_project_from_inputs(in, &p);
 	int64_t id = 0;
 	struct app_error err;
 	if (!e.n && !app_project_create(req->store, req->panel, req->user->id, &p, req->now, &id,
@@ -119,7 +119,8 @@ bool load_project(struct request *req, struct project *p)
 
 /* The closing reflection, shared with everyone who took part; stewards
  * write it (Markdown) when the project ends. */
-static void closing_section(struct request *req, const struct project *p)
+static void closing_section(struct request *req, const struct project *p,
+                            const struct form_errors *e)
 {
 	struct buf *b = &req->out;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PROJECTS);
@@ -134,22 +135,29 @@ static void closing_section(struct request *req, const struct project *p)
 	if (!manage) return;
 	ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld/closing",
 	                                (long long)p->panel_id, (long long)p->id));
-	ui_textarea(req, NULL, "closing_reflection",
+	/* After a refusal, what was typed. */
+	const char *typed = form_get(&req->form, "markdown");
+	ui_textarea(req, e, "markdown",
 	            *p->closing_reflection ? "Change the closing reflection"
 	                                   : "Write the closing reflection",
 	            "When the project ends: what it set out to do, what changed because of what "
 	            "people said, what did not and why, and what happens next. Markdown works. "
 	            "Saving it closes the project and tells everyone who took part.",
-	            p->closing_reflection);
+	            typed ? typed : p->closing_reflection);
 	ui_button(req, "Save and share", "secondary");
 	ui_form_end(req);
 }
 
 void project_get(struct request *req)
 {
-	const struct panel *pn = req->panel;
 	struct project p;
-	if (!load_project(req, &p)) return;
+	if (load_project(req, &p)) project_page(req, &p, NULL);
+}
+
+void project_page(struct request *req, const struct project *pp, const struct form_errors *e)
+{
+	const struct panel *pn = req->panel;
+	const struct project p = *pp;
 	int64_t before;
 	if (!read_before(req, &before)) return;
 	struct project_rung *rungs;
@@ -165,7 +173,7 @@ void project_get(struct request *req)
 		respond_error(req, 500, "internal", "We could not load the project.");
 		return;
 	}
-	page_begin(req, p.title, NULL);
+	page_begin(req, p.title, e);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/projects\">Back to projects</a>"
 	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>", pn->id, pn->name,
@@ -195,10 +203,12 @@ void project_get(struct request *req)
 			{ "7", "7 Co-production" }, { 0, 0 } };
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld/rungs",
 		                                (long long)pn->id, (long long)p.id));
-		ui_select(req, NULL, "stage", "Stage", stage_options, stage_key(p.stage));
-		ui_select(req, NULL, "rung", "Rung reached", rung_options, "4");
-		ui_textarea(req, NULL, "evidence", "Evidence",
-		            "What shows it: who set the agenda, who decided, what changed.", "");
+		const char *stage = form_get(&req->form, "stage"), *rung = form_get(&req->form, "rung");
+		ui_select(req, e, "stage", "Stage", stage_options, stage ? stage : stage_key(p.stage));
+		ui_select(req, e, "rung", "Rung reached", rung_options, rung ? rung : "4");
+		ui_textarea(req, e, "evidence", "Evidence",
+		            "What shows it: who set the agenda, who decided, what changed.",
+		            field(req, "evidence"));
 		ui_button(req, "Record the rung", "secondary");
 		ui_form_end(req);
 	}
@@ -214,7 +224,7 @@ void project_get(struct request *req)
 	if (store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK)
 		html(b, "<p>We could not load the reflections.</p>");
 	else reflection_results(req, &rs, "reflections");
-	closing_section(req, &p);
+	closing_section(req, &p, e);
 	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>"
 	        "<p><a href=\"/panels/%l/projects/%l/you-said-we-did.csv\">Download the table "
 	        "(CSV, opens in a spreadsheet)</a></p>", pn->id, p.id);
@@ -230,17 +240,19 @@ void project_rung_post(struct request *req)
 {
 	struct project p;
 	if (!load_project(req, &p)) return;
-	enum project_stage stage;
-	int64_t rung;
-	const char *evidence = text_trim(arena_strdup(&req->arena, field(req, "evidence")));
-	if (!stage_parse(field(req, "stage"), &stage)) {
-		respond_error_field(req, 400, "invalid", "stage", "Choose a stage.");
-		return;
-	}
-	if (!parse_i64(field(req, "rung"), INT64_MIN, INT64_MAX, &rung)) rung = 0;
+	struct form_errors e = {0};
+	struct input_value in[RUNG_INPUTS];
+	enum project_stage stage = STAGE_SHAPING;
 	struct app_error err;
-	if (!app_record_rung(req->store, &p, stage, rung, evidence, req->user->id, req->now, &err)) {
-		respond_app_error(req, &err);
+	if (form_inputs(req, rung_inputs, RUNG_INPUTS, in, &e) &&
+	    stage_parse(in[RUNG_STAGE].text, &stage) &&
+	    !app_record_rung(req->store, &p, stage, in[RUNG_RUNG].number, in[RUNG_EVIDENCE].text,
+	                     req->user->id, req->now, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		req->status = 400;
+		project_page(req, &p, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",

@@ -39,13 +39,15 @@ bool load_project(struct request *req, struct project *p);
  * the results (never from fewer than REFLECTION_MIN_ANSWERS answers); the
  * stewards' "what we will change", with their form. */
 void papers_section(struct request *req, const struct meeting *m, bool invited);
-/* Meeting m's page (invited: the asker is a guest invited to it); with e,
- * after a refused form, whose fields keep what was typed. */
+void reflection_section(struct request *req, const struct meeting *m, bool invited,
+                        bool attended, const struct form_errors *e);
+void change_section(struct request *req, const struct meeting *m, const struct form_errors *e);
+/* Meeting m's page (invited: the asker is a guest invited to it), and
+ * project p's; with e, after a refused form, whose fields keep what was
+ * typed (page_meetings.c, page_projects.c). */
 void meeting_page(struct request *req, const struct meeting *m, bool invited,
                   const struct form_errors *e);
-void reflection_section(struct request *req, const struct meeting *m, bool invited,
-                        bool attended);
-void change_section(struct request *req, const struct meeting *m);
+void project_page(struct request *req, const struct project *p, const struct form_errors *e);
 /* Answers with paper p's file (which the caller has checked the asker may
  * see), as a download (images inline) under its safe name, with a
  * sandboxing CSP; 404 for a paper written on the site. Shared by the page

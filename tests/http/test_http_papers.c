@@ -1184,12 +1184,12 @@ static void what_we_will_change(void **state)
 	static const char notice[] = "wrote what they will change after the meeting";
 	struct person **c = pick;
 	expect_post(c[6]->c, "/panels/1/meetings/1/what-we-will-change",
-	            "what_we_will_change=Not+mine", 403);
+	            "text=Not+mine", 403);
 	expect_post(amira, "/panels/1/meetings/1/what-we-will-change",
-	            "what_we_will_change=Not+mine", 403);
+	            "text=Not+mine", 403);
 	/* rana attended meeting 1 and writes it: she is not told. */
 	expect_post(rana, "/panels/1/meetings/1/what-we-will-change",
-	            "what_we_will_change=We+will+book+a+quieter+room+ZQW", 303);
+	            "text=We+will+book+a+quieter+room+ZQW", 303);
 	struct client *told[] = { amira, c[0]->c, c[1]->c, c[2]->c, c[3]->c };
 	for (size_t i = 0; i < sizeof told / sizeof told[0]; i++)
 		if (notices_with(told[i], notice) != 1)
@@ -1233,9 +1233,9 @@ static void closing_reflection(void **state)
 	 * attending: not told. */
 	expect_post(c[6]->c, "/panels/1/meetings/2/reply", "reply=coming", 303);
 
-	expect_post(c[6]->c, "/panels/1/projects/1/closing", "closing_reflection=Mine", 403);
-	expect_post(joy, "/panels/1/projects/1/closing", "closing_reflection=Mine", 403);
-	expect_post(rana, "/panels/1/projects/1/closing", "closing_reflection=+++", 400);
+	expect_post(c[6]->c, "/panels/1/projects/1/closing", "markdown=Mine", 403);
+	expect_post(joy, "/panels/1/projects/1/closing", "markdown=Mine", 403);
+	expect_post(rana, "/panels/1/projects/1/closing", "markdown=+++", 400);
 	expect_post(rana, "/panels/1/projects/1/closing", "", 400);
 	struct response *r = expect_get(c[6]->c, "/panels/1/projects/1", 200);
 	assert_false(contains(r, "The project closed on"));
@@ -1246,7 +1246,7 @@ static void closing_reflection(void **state)
 	char *md = urlenc("## What changed ZQC\n\n- GP steps come first\n- The pack is "
 	                  "**translated**\n\n<script>alert(1)</script>\n");
 	char fields[512];
-	snprintf(fields, sizeof fields, "closing_reflection=%s", md);
+	snprintf(fields, sizeof fields, "markdown=%s", md);
 	free(md);
 	expect_post(rana, "/panels/1/projects/1/closing", fields, 303);
 	struct client *readers[] = { c[6]->c, amira, sam };

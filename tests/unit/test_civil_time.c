@@ -585,6 +585,59 @@ static void parse_clock(void **state)
 	}
 }
 
+/* What people type in the UK, day before month; the strict forms too. */
+static void read_typed_dates(void **state)
+{
+	static const struct { const char *typed; int y, m, d; } good[] = {
+		{ "2026-12-10", 2026, 12, 10 }, { "10/12/2026", 2026, 12, 10 },
+		{ " 1/2/2027 ", 2027, 2, 1 }, { "10.12.2026", 2026, 12, 10 },
+		{ "10-12-26", 2026, 12, 10 }, { "10 Dec 2026", 2026, 12, 10 },
+		{ "10 december 2026", 2026, 12, 10 }, { "10th December 2026", 2026, 12, 10 },
+		{ "1st Sept 2026", 2026, 9, 1 }, { "Thursday 10 December 2026", 2026, 12, 10 },
+		{ "Thu, 10 Dec 2026", 2026, 12, 10 }, { "December 10, 2026", 2026, 12, 10 },
+		{ "29/2/2028", 2028, 2, 29 },
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		int y = -1, m = -1, d = -1;
+		if (!civil_read_date(good[i].typed, &y, &m, &d)) fail_msg("refused \"%s\"", good[i].typed);
+		assert_int_equal(y, good[i].y);
+		assert_int_equal(m, good[i].m);
+		assert_int_equal(d, good[i].d);
+	}
+	const char *bad[] = { "29/2/2026", "32/1/2026", "10/13/2026", "10/12", "10 Dec",
+	                      "Dec 2026", "10 Decembre 2026", "10/12-2026", "10/12/202",
+	                      "Funday 10 Dec 2026", "10 Dec 2026 14:00", "tomorrow", "10.12.2026.",
+	                      "", NULL };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int y = -1, m = -1, d = -1;
+		if (civil_read_date(bad[i], &y, &m, &d)) fail_msg("took \"%s\"", bad[i]);
+		assert_int_equal(y, -1);
+	}
+}
+
+static void read_typed_clocks(void **state)
+{
+	static const struct { const char *typed; int h, m; } good[] = {
+		{ "14:00", 14, 0 }, { "14.00", 14, 0 }, { "9:05", 9, 5 }, { "2pm", 14, 0 },
+		{ "2 pm", 14, 0 }, { "2:30 pm", 14, 30 }, { "2.30 P.M.", 14, 30 }, { "12pm", 12, 0 },
+		{ "12am", 0, 0 }, { "11:59pm", 23, 59 }, { "9am", 9, 0 }, { " noon ", 12, 0 },
+		{ "Midday", 12, 0 }, { "midnight", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		int h = -1, m = -1;
+		if (!civil_read_clock(good[i].typed, &h, &m)) fail_msg("refused \"%s\"", good[i].typed);
+		assert_int_equal(h, good[i].h);
+		assert_int_equal(m, good[i].m);
+	}
+	const char *bad[] = { "2", "14", "13pm", "0am", "24:00", "12:60", "2:3pm", "2 o'clock",
+	                      "2pm pm", "1400", "2:30 xm", "soon", "", NULL };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		int h = -1, m = -1;
+		if (civil_read_clock(bad[i], &h, &m)) fail_msg("took \"%s\"", bad[i]);
+		assert_int_equal(h, -1);
+	}
+}
+
 /* ---- threads ---- */
 
 struct expectation {
@@ -672,6 +725,8 @@ int main(void)
 		cmocka_unit_test(dates_are_checked),
 		cmocka_unit_test(parse_date),
 		cmocka_unit_test(parse_clock),
+		cmocka_unit_test(read_typed_dates),
+		cmocka_unit_test(read_typed_clocks),
 		cmocka_unit_test(threads_with_different_zones),
 	};
 	return cmocka_run_group_tests_name("civil time", tests, NULL, NULL);

@@ -1,0 +1,204 @@
+/* Declared inputs (input.h). */
+#include "core/input.h"
+
+#include <string.h>
+
+#include "core/civil_time.h"
+#include "core/text.h"
+
+const struct input_field *input_find(const struct input_field *f, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(f[i].name, name)) return &f[i];
+	return NULL;
+}
+
+const char *input_missing(const struct input_field *f)
+{
+	if (f->missing) return f->missing;
+	switch (f->kind) {
+	case IN_CHOICE:
+	case IN_BOOL: return "Choose one.";
+	case IN_IDS: return "Choose at least one.";
+	case IN_ID: return "Choose one from the list.";
+	case IN_DATE: return "Enter the date, like 10/12/2026.";
+	case IN_TIME: return "Enter the time, like 14:00 or 2pm.";
+	default: return "This is needed.";
+	}
+}
+
+/* f's own words for a value that does not fit, or *made when it has none. */
+static bool wrong(const struct input_field *f, const char *made, const char **problem)
+{
+	*problem = f->wrong ? f->wrong : made;
+	return false;
+}
+
+static bool absent(const struct input_field *f, struct input_value *v, const char **problem)
+{
+	*v = (struct input_value){ .text = "" };
+	if (!f->required) return true;
+	*problem = input_missing(f);
+	return false;
+}
+
+/* Characters allowed in f's text: one line has no control characters. */
+static bool shape_fits(const struct input_field *f, const char *text)
+{
+	if (!utf8_valid(text, strlen(text))) return false;
+	if (f->kind == IN_LINE)
+		for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+			if (*p < 0x20 || *p == 0x7f) return false;
+	return true;
+}
+
+bool input_check_text(const struct input_field *f, const char *text, struct arena *a,
+                      const char **problem)
+{
+	if (!text) text = "";
+	if (!*text && f->blank_ok) return true;
+	if (!*text) {
+		struct input_value unused;
+		return absent(f, &unused, problem);
+	}
+	if (!shape_fits(f, text))
+		return wrong(f, "Write this as one line of ordinary text.", problem);
+	size_t chars = utf8_length(text);
+	if (f->max > 0 && chars > (size_t)f->max)
+		return wrong(f, arena_printf(a, "Keep it to %lld characters or fewer.",
+		                             (long long)f->max), problem);
+	if (f->min > 0 && chars < (size_t)f->min)
+		return wrong(f, arena_printf(a, "Write at least %lld characters.", (long long)f->min),
+		             problem);
+	if (f->kind == IN_CHOICE && !f->choice(text))
+		return wrong(f, "Choose one of the options.", problem);
+	return true;
+}
+
+bool input_check_number(const struct input_field *f, int64_t number, struct arena *a,
+                        const char **problem)
+{
+	if (f->kind == IN_ID)
+		return number >= 1 || wrong(f, "Choose one from the list.", problem);
+	if (number < f->min || number > f->max)
+		return wrong(f, arena_printf(a, "Enter a whole number from %lld to %lld.",
+		                             (long long)f->min, (long long)f->max), problem);
+	return true;
+}
+
+/* A copy of raw without surrounding spaces, in a. */
+static char *trimmed(const char *raw, struct arena *a)
+{
+	return text_trim(arena_strdup(a, raw));
+}
+
+bool input_read_text(const struct input_field *f, const char *raw, struct arena *a,
+                     struct input_value *v, const char **problem)
+{
+	*v = (struct input_value){ .text = "" };
+	char *t = raw ? trimmed(raw, a) : NULL;
+	if (t && !*t && f->blank_ok) {
+		v->given = true;
+		return true;
+	}
+	if (!t || !*t) return absent(f, v, problem);
+	switch (f->kind) {
+	case IN_TEXT:
+	case IN_LINE:
+	case IN_CHOICE:
+		if (!input_check_text(f, t, a, problem)) return false;
+		v->text = t;
+		break;
+	case IN_INT:
+	case IN_ID: {
+		int64_t n;
+		if (!parse_i64(t, INT64_MIN, INT64_MAX, &n))
+			return wrong(f, f->kind == IN_ID ? "Choose one from the list."
+			                                 : "Enter a whole number, like 3.",
+			             problem);
+		if (!input_check_number(f, n, a, problem)) return false;
+		v->number = n;
+		break;
+	}
+	case IN_BOOL:
+		if (!strcmp(t, "1") || !strcmp(t, "on") || !strcmp(t, "yes")) v->number = 1;
+		else if (!strcmp(t, "0") || !strcmp(t, "no")) v->number = 0;
+		else return wrong(f, "Choose yes or no.", problem);
+		break;
+	case IN_IDS: {
+		int64_t *ids = NULL;
+		size_t n = 0;
+		/* Repeated fields arrive joined with commas, each may be a list. */
+		for (char *p = t; *p;) {
+			char *end = strchr(p, ',');
+			if (end) *end = 0;
+			int64_t id;
+			char *item = text_trim(p);
+			if (*item) {
+				if (!parse_i64(item, 1, INT64_MAX, &id))
+					return wrong(f, "Choose from the list.", problem);
+				if (f->max > 0 && n >= (size_t)f->max)
+					return wrong(f, "That is more than this takes at once.", problem);
+				int64_t *grown = arena_alloc(a, (n + 1) * sizeof *grown);
+				if (n) memcpy(grown, ids, n * sizeof *ids);
+				grown[n++] = id;
+				ids = grown;
+			}
+			if (!end) break;
+			p = end + 1;
+		}
+		if (!n) return absent(f, v, problem);
+		v->ids = ids;
+		v->nids = n;
+		break;
+	}
+	case IN_DATE: {
+		int y, m, d;
+		if (!civil_read_date(t, &y, &m, &d))
+			return wrong(f, "Enter a date that exists, like 10/12/2026 or 10 December 2026.",
+			             problem);
+		v->number = civil_day(y, m, d);
+		v->text = t;
+		break;
+	}
+	case IN_TIME: {
+		int h, m;
+		if (!civil_read_clock(t, &h, &m))
+			return wrong(f, "Enter the time like 14:00 or 2pm.", problem);
+		v->number = h * 60 + m;
+		v->text = t;
+		break;
+	}
+	}
+	v->given = true;
+	return true;
+}
+
+bool input_read_number(const struct input_field *f, int64_t n, struct arena *a,
+                       struct input_value *v, const char **problem)
+{
+	*v = (struct input_value){ .text = "" };
+	if (f->kind == IN_BOOL) {
+		v->number = n != 0;
+	} else {
+		if (!input_check_number(f, n, a, problem)) return false;
+		v->number = n;
+	}
+	v->given = true;
+	return true;
+}
+
+bool input_read_ids(const struct input_field *f, const int64_t *ids, size_t n,
+                    struct input_value *v, const char **problem)
+{
+	*v = (struct input_value){ .text = "" };
+	if (!n) return absent(f, v, problem);
+	if (f->max > 0 && n > (size_t)f->max)
+		return wrong(f, "That is more than this takes at once.", problem);
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] < 1) return wrong(f, "Choose from the list.", problem);
+	v->ids = (int64_t *)ids;
+	v->nids = n;
+	v->given = true;
+	return true;
+}
