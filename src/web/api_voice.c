@@ -1063,7 +1063,9 @@ void api_meeting_post(struct request *req)
 	int64_t id;
 	struct app_error err;
 	if (!app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id, &err)) {
-		api_respond_error_as(req, &err, "end_time", "ends_at");
+		/* Named as it was given: in UTC, or in the panel's zone. */
+		if (in[MEETING_ENDS_AT].given) api_respond_error_as(req, &err, "end_time", "ends_at");
+		else api_respond_error(req, &err);
 		return;
 	}
 	struct meeting got;

@@ -1,0 +1,333 @@
+/* One door per rule: each bad input, sent through the page's form and
+ * through the JSON API, gets the same refusal (status, and the field
+ * named), and nothing is stored either way; a form that fails comes back
+ * with every problem listed and what was typed kept. Then the rules that
+ * live in a use case's transaction: an agenda is published once, a guest
+ * is invited once, nobody replies to a meeting that is over.
+ *
+ * People (harness.h): sam steward of panel 1, amira co-creator of panel 1,
+ * joy guest of panel 1. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_json.h"
+#include "harness.h"
+
+static struct server srv;
+static struct client *sam, *amira, *joy;
+static long project, future, past, item_a, item_b;
+
+static char *fmt(const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	char *s = NULL;
+	if (vasprintf(&s, f, ap) < 0) fail_msg("vasprintf");
+	va_end(ap);
+	return s;
+}
+
+/* n copies of c, for a text one character too long. */
+static char *repeat(char c, size_t n)
+{
+	char *s = malloc(n + 1);
+	memset(s, c, n);
+	s[n] = 0;
+	return s;
+}
+
+static long new_meeting(const char *title, const char *starts, const char *ends)
+{
+	char *body = fmt("{\"title\":\"%s\",\"starts_at\":\"%s\",\"ends_at\":\"%s\","
+	                 "\"place\":\"Community hall\"}", title, starts, ends);
+	json_t *m = call_json(sam, "POST", "/api/v1/panels/1/meetings", body, 201);
+	long id = get_id(m);
+	json_decref(m);
+	free(body);
+	return id;
+}
+
+static long propose(long meeting, const char *title)
+{
+	char *path = fmt("/api/v1/panels/1/meetings/%ld/items", meeting);
+	char *body = fmt("{\"title\":\"%s\",\"why\":\"It matters\"}", title);
+	json_t *it = call_json(amira, "POST", path, body, 201);
+	long id = get_id(it);
+	json_decref(it);
+	free(path);
+	free(body);
+	return id;
+}
+
+static int setup(void **state)
+{
+	if (!server_start(&srv)) return -1;
+	struct { struct client **c; const char *email; } who[] = {
+		{ &sam, "sam@demo.emptychair.org" }, { &amira, "amira@demo.emptychair.org" },
+		{ &joy, "joy.adebayo@demo.emptychair.org" } };
+	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
+		*who[i].c = client_new(&srv);
+		if (!client_sign_in(*who[i].c, who[i].email, NULL)) return -1;
+	}
+	json_t *p = call_json(sam, "POST", "/api/v1/panels/1/projects",
+	                      "{\"title\":\"One door ZQD\"}", 201);
+	project = get_id(p);
+	json_decref(p);
+	future = new_meeting("Future ZQD", "2031-03-10T14:00:00Z", "2031-03-10T16:00:00Z");
+	past = new_meeting("Past ZQD", "2020-03-10T14:00:00Z", "2020-03-10T16:00:00Z");
+	item_a = propose(future, "First item ZQD");
+	item_b = propose(future, "Second item ZQD");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	client_free(sam);
+	client_free(amira);
+	client_free(joy);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+/* What a page's refusal names: the fields its error summary links to. */
+static bool page_names_field(const struct response *r, const char *field)
+{
+	char *link = fmt("<li><a href=\"#%s\">", field);
+	bool yes = strstr(r->body, "error-summary") && strstr(r->body, link);
+	free(link);
+	return yes;
+}
+
+struct refusal {
+	const char *what;
+	struct client **who;
+	char *page, *form;           /* the page's form: path and fields */
+	const char *method;
+	char *api, *json;            /* the API's twin */
+	long status;
+	const char *field;           /* named by both */
+	const char *code;            /* the API's error code */
+	const char *kept;            /* typed text the page shows again; NULL: none to keep */
+};
+
+static void expect_same_refusal(const struct refusal *c)
+{
+	struct response *r = post_form(*c->who, c->page, c->form);
+	if (r->status != c->status || !page_names_field(r, c->field))
+		fail_msg("%s: the page answered %ld (want %ld naming %s):\n%.600s", c->what, r->status,
+		         c->status, c->field, r->body);
+	if (c->kept && !strstr(r->body, c->kept))
+		fail_msg("%s: the page lost what was typed (%s)", c->what, c->kept);
+	response_free(r);
+	expect_error(*c->who, c->method, c->api, c->json, c->status, c->code, c->field);
+}
+
+static void free_refusal(struct refusal *c)
+{
+	free(c->page);
+	free(c->form);
+	free(c->api);
+	free(c->json);
+}
+
+/* Every way a voice form can be wrong, through both doors. */
+static void bad_input_is_refused_the_same_at_both_doors(void **state)
+{
+	char *long200 = repeat('x', 201), *long4000 = repeat('y', 4001);
+	struct refusal cases[] = {
+		{ "project without a title", &sam, fmt("/panels/1/projects"),
+		  fmt("title=&purpose=Kept+ZQK1&stage=shaping"), "POST",
+		  fmt("/api/v1/panels/1/projects"), fmt("{\"purpose\":\"Kept\"}"), 400, "title",
+		  "invalid", "Kept ZQK1" },
+		{ "project title too long", &sam, fmt("/panels/1/projects"),
+		  fmt("title=%s&stage=shaping", long200), "POST", fmt("/api/v1/panels/1/projects"),
+		  fmt("{\"title\":\"%s\"}", long200), 400, "title", "invalid", long200 },
+		{ "project stage unknown", &sam, fmt("/panels/1/projects"),
+		  fmt("title=Fine&stage=launch"), "POST", fmt("/api/v1/panels/1/projects"),
+		  fmt("{\"title\":\"Fine\",\"stage\":\"launch\"}"), 400, "stage", "invalid", NULL },
+		{ "meeting on a day that does not exist", &sam, fmt("/panels/1/meetings"),
+		  fmt("title=Kept+ZQK2&date=31/02/2031&start_time=2pm&end_time=4pm&place=Hall"), "POST",
+		  fmt("/api/v1/panels/1/meetings"),
+		  fmt("{\"title\":\"x\",\"date\":\"31/02/2031\",\"start_time\":\"2pm\","
+		      "\"end_time\":\"4pm\",\"place\":\"Hall\"}"), 400, "date", "invalid", "Kept ZQK2" },
+		{ "meeting that ends before it starts", &sam, fmt("/panels/1/meetings"),
+		  fmt("title=Backwards&date=10+March+2031&start_time=16:00&end_time=2pm&place=Hall"),
+		  "POST", fmt("/api/v1/panels/1/meetings"),
+		  fmt("{\"title\":\"Backwards\",\"date\":\"10 March 2031\",\"start_time\":\"16:00\","
+		      "\"end_time\":\"2pm\",\"place\":\"Hall\"}"), 400, "end_time",
+		  "invalid", NULL },
+		{ "meeting nowhere", &sam, fmt("/panels/1/meetings"),
+		  fmt("title=Nowhere&date=10/03/2031&start_time=14:00&end_time=15:00"), "POST",
+		  fmt("/api/v1/panels/1/meetings"),
+		  fmt("{\"title\":\"Nowhere\",\"starts_at\":\"2031-03-10T14:00:00Z\","
+		      "\"ends_at\":\"2031-03-10T15:00:00Z\"}"), 400, "place", "invalid", NULL },
+		{ "meeting link that is not a web address", &sam, fmt("/panels/1/meetings"),
+		  fmt("title=Link&date=10/03/2031&start_time=14:00&end_time=15:00&online_url=ftp://x"),
+		  "POST", fmt("/api/v1/panels/1/meetings"),
+		  fmt("{\"title\":\"Link\",\"starts_at\":\"2031-03-10T14:00:00Z\","
+		      "\"ends_at\":\"2031-03-10T15:00:00Z\",\"online_url\":\"ftp://x\"}"), 400,
+		  "online_url", "invalid", NULL },
+		{ "agenda item title too long", &amira, fmt("/panels/1/meetings/%ld/items", future),
+		  fmt("title=%s&why=Kept+ZQK3", long200), "POST",
+		  fmt("/api/v1/panels/1/meetings/%ld/items", future),
+		  fmt("{\"title\":\"%s\",\"why\":\"x\"}", long200), 400, "title", "invalid", "Kept ZQK3" },
+		{ "agenda item without a reason", &amira, fmt("/panels/1/meetings/%ld/items", future),
+		  fmt("title=Kept+ZQK4&why=+"), "POST", fmt("/api/v1/panels/1/meetings/%ld/items", future),
+		  fmt("{\"title\":\"x\",\"why\":\" \"}"), 400, "why", "invalid", "Kept ZQK4" },
+		{ "a reply that is not one", &amira, fmt("/panels/1/meetings/%ld/reply", future),
+		  fmt("reply=sometimes"), "PUT", fmt("/api/v1/panels/1/meetings/%ld/reply", future),
+		  fmt("{\"reply\":\"sometimes\"}"), 400, "reply", "invalid", NULL },
+		{ "a reply to a meeting that is over", &amira, fmt("/panels/1/meetings/%ld/reply", past),
+		  fmt("reply=coming"), "PUT", fmt("/api/v1/panels/1/meetings/%ld/reply", past),
+		  fmt("{\"reply\":\"coming\"}"), 409, "reply", "over", NULL },
+		{ "a rung off the ladder", &sam, fmt("/panels/1/projects/%ld/rungs", project),
+		  fmt("stage=design&rung=9&evidence=Kept+ZQK5"), "POST",
+		  fmt("/api/v1/panels/1/projects/%ld/rungs", project),
+		  fmt("{\"stage\":\"design\",\"rung\":9,\"evidence\":\"x\"}"), 400, "rung", "invalid",
+		  "Kept ZQK5" },
+		{ "a rung without evidence", &sam, fmt("/panels/1/projects/%ld/rungs", project),
+		  fmt("stage=design&rung=4&evidence="), "POST",
+		  fmt("/api/v1/panels/1/projects/%ld/rungs", project),
+		  fmt("{\"stage\":\"design\",\"rung\":4}"), 400, "evidence", "invalid", NULL },
+		{ "agenda deciding one item of two", &sam, fmt("/panels/1/meetings/%ld/agenda", future),
+		  fmt("item=%ld&take-%ld=0&reason-%ld=Kept+ZQK6", item_a, item_a, item_a), "POST",
+		  fmt("/api/v1/panels/1/meetings/%ld/agenda", future),
+		  fmt("{\"items\":[{\"id\":%ld,\"on_agenda\":true}]}", item_a), 400, "items", "invalid",
+		  "Kept ZQK6" },
+		{ "agenda reason too long", &sam, fmt("/panels/1/meetings/%ld/agenda", future),
+		  fmt("item=%ld&take-%ld=1&item=%ld&take-%ld=0&reason-%ld=%s", item_a, item_a, item_b,
+		      item_b, item_b, long4000), "POST", fmt("/api/v1/panels/1/meetings/%ld/agenda", future),
+		  fmt("{\"items\":[{\"id\":%ld,\"on_agenda\":true},{\"id\":%ld,\"on_agenda\":false,"
+		      "\"reason\":\"%s\"}]}", item_a, item_b, long4000), 400, "items", "invalid", NULL },
+		{ "what we will change, too long", &sam,
+		  fmt("/panels/1/meetings/%ld/what-we-will-change", past), fmt("text=%s", long4000), "PUT",
+		  fmt("/api/v1/panels/1/meetings/%ld/what-we-will-change", past),
+		  fmt("{\"text\":\"%s\"}", long4000), 400, "text", "invalid", long4000 },
+		{ "what we will change, empty with nothing to clear", &sam,
+		  fmt("/panels/1/meetings/%ld/what-we-will-change", past), fmt("text=+"), "PUT",
+		  fmt("/api/v1/panels/1/meetings/%ld/what-we-will-change", past), fmt("{\"text\":\"\"}"),
+		  400, "text", "invalid", NULL },
+		{ "an empty closing reflection", &sam, fmt("/panels/1/projects/%ld/closing", project),
+		  fmt("markdown=+++"), "PUT",
+		  fmt("/api/v1/panels/1/projects/%ld/closing-reflection", project),
+		  fmt("{\"markdown\":\"   \"}"), 400, "markdown", "invalid", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	free(long200);
+	free(long4000);
+
+	/* Nothing was stored through either door. */
+	json_t *list = call_json(sam, "GET", "/api/v1/panels/1/projects", NULL, 200);
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(list, "projects"), i, p)
+		if (strstr(str(p, "title"), "xxxx") || !strcmp(str(p, "title"), "Fine"))
+			fail_msg("a refused project was stored: %s", str(p, "title"));
+	json_decref(list);
+	char *path = fmt("/api/v1/panels/1/meetings/%ld", future);
+	json_t *m = call_json(sam, "GET", path, NULL, 200);
+	if (!json_is_null(json_object_get(m, "agenda_published_at")))
+		fail_msg("a refused agenda was published");
+	json_decref(m);
+	free(path);
+}
+
+/* A form with several problems lists them all at once. */
+static void a_form_reports_every_problem_at_once(void **state)
+{
+	struct response *r = post_form(sam, "/panels/1/meetings",
+	                               "title=&date=31/02/2031&start_time=25:00&end_time=4pm"
+	                               "&online_url=ftp://x&place=Kept+ZQK7");
+	assert_int_equal(r->status, 400);
+	assert_true(page_names_field(r, "title"));
+	assert_true(page_names_field(r, "date"));
+	assert_true(page_names_field(r, "start_time"));
+	assert_true(contains(r, "Kept ZQK7"));
+	response_free(r);
+	/* What people type in the UK is understood, and the page says when. */
+	r = post_form(sam, "/panels/1/meetings",
+	              "title=Typed+ZQT&date=Tuesday+11+March+2031&start_time=2pm"
+	              "&end_time=3.30+pm&place=Hall");
+	assert_int_equal(r->status, 303);
+	long id = location_id(r, "/meetings/");
+	response_free(r);
+	char *path = fmt("/panels/1/meetings/%ld", id);
+	r = get(sam, path);
+	/* Europe/London is on GMT in March before the clocks change. */
+	assert_true(contains(r, "11 March 2031, 14:00 to 11 March 2031, 15:30"));
+	response_free(r);
+	free(path);
+}
+
+/* Of two publishes, one wins; the other is told, at either door. */
+static void an_agenda_is_published_once(void **state)
+{
+	char *page = fmt("/panels/1/meetings/%ld/agenda", future);
+	char *form = fmt("item=%ld&take-%ld=1&item=%ld&take-%ld=0&reason-%ld=Next+time", item_a,
+	                 item_a, item_b, item_b, item_b);
+	struct response *r = post_form(sam, page, form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = post_form(sam, page, form);
+	assert_int_equal(r->status, 409);
+	assert_true(page_names_field(r, "items"));
+	response_free(r);
+	char *api = fmt("/api/v1/panels/1/meetings/%ld/agenda", future);
+	char *json = fmt("{\"items\":[{\"id\":%ld,\"on_agenda\":true},{\"id\":%ld,"
+	                 "\"on_agenda\":true}]}", item_a, item_b);
+	expect_error(sam, "POST", api, json, 409, "agenda_published", "items");
+	/* The first decision stands. */
+	char *get_path = fmt("/api/v1/panels/1/meetings/%ld", future);
+	json_t *m = call_json(amira, "GET", get_path, NULL, 200);
+	assert_false(json_is_null(json_object_get(m, "agenda_published_at")));
+	json_decref(m);
+	free(page);
+	free(form);
+	free(api);
+	free(json);
+	free(get_path);
+}
+
+/* Inviting a guest twice (by page, then API) tells them once; a member
+ * who is not a guest is refused at both doors. */
+static void a_guest_is_invited_once(void **state)
+{
+	int before = notices_saying(joy, "invited you to the meeting \"Future ZQD\"");
+	char *page = fmt("/panels/1/meetings/%ld/guests", future);
+	struct response *r = post_form(sam, page, "user_id=6&on=1");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	char *api = fmt("/api/v1/panels/1/meetings/%ld/guests/6", future);
+	json_t *j = call_json(sam, "PUT", api, NULL, 200);
+	json_decref(j);
+	assert_int_equal(notices_saying(joy, "invited you to the meeting \"Future ZQD\""),
+	                 before + 1);
+	r = post_form(sam, page, "user_id=3&on=1");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	char *not_guest = fmt("/api/v1/panels/1/meetings/%ld/guests/3", future);
+	expect_error(sam, "PUT", not_guest, NULL, 400, "invalid", "user_id");
+	free(page);
+	free(api);
+	free(not_guest);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(a_form_reports_every_problem_at_once),
+		cmocka_unit_test(an_agenda_is_published_once),
+		cmocka_unit_test(a_guest_is_invited_once),
+	};
+	return cmocka_run_group_tests_name("one door per rule", tests, setup, teardown);
+}
