@@ -487,6 +487,14 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
 	return true;
 }
 
+enum store_rc app_member_visible(struct store *s, int64_t panel_id, int64_t user_id,
+                                 struct membership *out)
+{
+	enum store_rc rc = store_membership_get(s, panel_id, user_id, out);
+	if (rc == ST_OK && out->status == MEMBER_REMOVED) rc = ST_NOT_FOUND;
+	return rc;
+}
+
 bool app_member_set_responder(struct store *s, int64_t panel_id, const struct membership *m,
                               bool responder, int64_t now, struct app_error *err)
 {

@@ -124,6 +124,10 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
                            int64_t target_id, enum panel_role role, enum member_status status,
                            int64_t now, struct app_error *err);
 
+/* Member user_id of panel_id, as the members' pages show them: someone
+ * removed is not there (ST_NOT_FOUND). Who may look is the route's. */
+enum store_rc app_member_visible(struct store *s, int64_t panel_id, int64_t user_id,
+                                 struct membership *out);
 /* Names guest m (or stops naming them) as one who answers contributions;
  * stewards always may, so only guests are named (400). */
 bool app_member_set_responder(struct store *s, int64_t panel_id, const struct membership *m,
@@ -329,6 +333,16 @@ bool app_paper_remove(struct store *s, const char *files_dir, const struct meeti
 enum store_rc app_meeting_visible(struct store *s, const struct panel_actor *actor,
                                   int64_t panel_id, int64_t meeting_id, int64_t user_id,
                                   struct arena *a, struct meeting *m, bool *invited);
+/* Paper paper_id of meeting m as the asker may see it: a draft only to
+ * those who add papers. ST_NOT_FOUND otherwise. */
+enum store_rc app_paper_visible(struct store *s, const struct panel_actor *actor,
+                                const struct meeting *m, bool invited, int64_t paper_id,
+                                struct arena *a, struct paper *out);
+/* Contribution id of panel_id as user_id (acting as actor) may see it: a
+ * guest only those they are named to answer. ST_NOT_FOUND otherwise. */
+enum store_rc app_contribution_visible(struct store *s, const struct panel_actor *actor,
+                                       int64_t panel_id, int64_t id, int64_t user_id,
+                                       struct arena *a, struct contribution *out);
 /* Starts a project in panel p: a title (200 characters), and optionally
  * its purpose (5000) and who decides (200). */
 bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
@@ -500,6 +514,11 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
  * change): a new row when l->id is 0. *id is the row. */
 bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, int64_t by,
                              int64_t now, int64_t *id, struct app_error *err);
+/* Claim id of panel_id as user_id (acting as actor) may see it: their own,
+ * or any to a steward running pay. ST_NOT_FOUND otherwise. */
+enum store_rc app_claim_visible(struct store *s, const struct panel_actor *actor,
+                                int64_t panel_id, int64_t id, int64_t user_id, struct arena *a,
+                                struct pay_claim *out);
 /* Writes to payee's audit log that actor_id read their declared earnings
  * limit: once a day (in zone) per reader and payee. */
 void app_pay_declaration_seen(struct store *s, int64_t payee, int64_t actor_id, const char *zone,

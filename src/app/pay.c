@@ -693,3 +693,13 @@ const char *app_pay_preference(struct store *s, int64_t payee, int64_t actor_id,
 	}
 	return NULL;
 }
+
+enum store_rc app_claim_visible(struct store *s, const struct panel_actor *actor,
+                                int64_t panel_id, int64_t id, int64_t user_id, struct arena *a,
+                                struct pay_claim *out)
+{
+	enum store_rc rc = store_pay_claim_get(s, panel_id, id, a, out);
+	if (rc == ST_OK && out->user_id != user_id && !policy_allows(actor, PA_MANAGE_PAY))
+		rc = ST_NOT_FOUND;
+	return rc;
+}

@@ -616,6 +616,26 @@ enum store_rc app_meeting_visible(struct store *s, const struct panel_actor *act
 	return rc;
 }
 
+enum store_rc app_paper_visible(struct store *s, const struct panel_actor *actor,
+                                const struct meeting *m, bool invited, int64_t paper_id,
+                                struct arena *a, struct paper *out)
+{
+	enum store_rc rc = store_paper_get(s, m->id, paper_id, a, out);
+	if (rc == ST_OK && !policy_can_see_paper(actor, invited, out->published_at != 0))
+		rc = ST_NOT_FOUND;
+	return rc;
+}
+
+enum store_rc app_contribution_visible(struct store *s, const struct panel_actor *actor,
+                                       int64_t panel_id, int64_t id, int64_t user_id,
+                                       struct arena *a, struct contribution *out)
+{
+	enum store_rc rc = store_contribution_get(s, panel_id, id, user_id, a, out);
+	if (rc == ST_OK && !policy_can_see_contribution(actor, out->owner_id == user_id))
+		rc = ST_NOT_FOUND;
+	return rc;
+}
+
 bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
                         struct project *pr, int64_t now, int64_t *id, struct app_error *err)
 {

@@ -394,8 +394,7 @@ void api_pay_claim_post(struct request *req)
 
 void api_pay_claim(struct request *req)
 {
-	struct pay_claim c;
-	if (!load_claim(req, &c)) return;
+	struct pay_claim c = *req->claim;
 	struct ledger_entry *e;
 	size_t n;
 	if (store_pay_ledger(req->store, c.id, &req->arena, &e, &n) != ST_OK) {
@@ -412,8 +411,7 @@ void api_pay_claim(struct request *req)
  * limit is written to that person's audit log (audit_declaration_read). */
 void api_pay_check(struct request *req)
 {
-	struct pay_claim c;
-	if (!load_claim(req, &c)) return;
+	struct pay_claim c = *req->claim;
 	int64_t day = civil_day_at(req->now, req->panel->time_zone);
 	const char *q = form_get(&req->query, "pay_day");
 	if (q && !(day = parse_day(q))) {
@@ -440,8 +438,7 @@ void api_pay_decision_post(struct request *req)
 		{ "reason", JB_STRING, false, 4000 }, { "method", JB_STRING, false, 20 } };
 	const char *key = idempotency_key(req);
 	if (!key) return;
-	struct pay_claim c;
-	if (!load_claim(req, &c)) return;
+	struct pay_claim c = *req->claim;
 	json_t *j;
 	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
 	struct pay_decision d = { .reason = api_body_text(req, j, "reason"), .key = key };

@@ -105,8 +105,7 @@ static json_t *profile_json(struct request *req, const struct visible_profile *v
 
 void api_member(struct request *req)
 {
-	struct membership m;
-	if (!load_panel_member(req, req->params[1], &m)) return;
+	struct membership m = *req->member;
 	struct visible_profile vp;
 	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
@@ -126,8 +125,7 @@ void api_member_patch(struct request *req)
 {
 	static const struct jsonb_field spec[] = {
 		{ "role", JB_STRING, false, 20 }, { "status", JB_STRING, false, 20 } };
-	struct membership m;
-	if (!load_panel_member(req, req->params[1], &m)) return;
+	struct membership m = *req->member;
 	json_t *j;
 	if (!api_parse_body(req, spec, 2, &j)) return;
 	enum panel_role role = m.role;
@@ -153,8 +151,7 @@ void api_member_patch(struct request *req)
 
 void api_member_delete(struct request *req)
 {
-	struct membership m;
-	if (!load_panel_member(req, req->params[1], &m)) return;
+	struct membership m = *req->member;
 	struct app_error err;
 	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], m.role,
 	                           MEMBER_REMOVED, req->now, &err)) {

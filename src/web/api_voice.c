@@ -29,6 +29,7 @@
 #include "core/text.h"
 #include "web/api_json.h"
 #include "web/inputs.h"
+#include "web/loaders.h"
 #include "web/multipart.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
@@ -279,59 +280,6 @@ static json_t *agenda_item_json(const struct agenda_item *it, bool manage)
 
 /* ---- loading what the asker may see ---- */
 
-/* Meeting id of the request's panel into m when the asker may see it
- * (page_meetings.c's load_meeting: a guest only the meetings they are
- * invited to); otherwise answers 404 (or 500) and returns false. */
-static bool load_meeting_id(struct request *req, int64_t id, struct meeting *m, bool *invited)
-{
-	enum store_rc rc = app_meeting_visible(req->store, &req->actor, req->panel->id, id,
-	                                       req->user->id, &req->arena, m, invited);
-	if (rc == ST_NOT_FOUND)
-		respond_error(req, 404, "not_found", "There is no such meeting on this panel.");
-	else if (rc != ST_OK)
-		respond_error(req, 500, "internal", "We could not load this meeting.");
-	return rc == ST_OK;
-}
-
-static bool load_project_id(struct request *req, int64_t id, struct project *p)
-{
-	enum store_rc rc = store_project_get(req->store, req->panel->id, id, &req->arena, p);
-	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such project.");
-	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load the project.");
-	return rc == ST_OK;
-}
-
-/* A contribution of the request's panel the asker may see (a guest: only
- * those they are named to answer), or 404. */
-static bool load_contribution(struct request *req, int64_t id, struct contribution *c)
-{
-	enum store_rc rc = store_contribution_get(req->store, req->panel->id, id, req->user->id,
-	                                          &req->arena, c);
-	if (rc == ST_OK && !policy_can_see_contribution(&req->actor, c->owner_id == req->user->id))
-		rc = ST_NOT_FOUND;
-	if (rc == ST_NOT_FOUND)
-		respond_error(req, 404, "not_found", "There is no such contribution on this panel.");
-	else if (rc != ST_OK)
-		respond_error(req, 500, "internal", "We could not load this contribution.");
-	return rc == ST_OK;
-}
-
-/* Paper {id} (the route's third id) of meeting m, when the asker may see
- * it (page_papers.c's load_paper: a draft only those who add papers);
- * otherwise answers 404 (or 500) and returns false. */
-static bool load_paper(struct request *req, const struct meeting *m, bool invited,
-                       struct paper *p)
-{
-	enum store_rc rc = store_paper_get(req->store, m->id, req->params[2], &req->arena, p);
-	if (rc == ST_OK && !policy_can_see_paper(&req->actor, invited, p->published_at != 0))
-		rc = ST_NOT_FOUND;
-	if (rc == ST_NOT_FOUND)
-		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
-	else if (rc != ST_OK)
-		respond_error(req, 500, "internal", "We could not load this paper.");
-	return rc == ST_OK;
-}
-
 /* One page of a contribution list, newest first, keeping only what the
  * asker may see. *next is where the next page starts (0: no more). Rows
  * a guest may not see are skipped, reading on for at most SCAN_PAGES
@@ -417,8 +365,7 @@ void api_projects(struct request *req)
 
 void api_project(struct request *req)
 {
-	struct project p;
-	if (!load_project_id(req, req->params[1], &p)) return;
+	struct project p = *req->project;
 	struct project_rung *rungs;
 	size_t nr;
 	struct influence f;
@@ -471,9 +418,12 @@ void api_meetings(struct request *req)
 
 void api_meeting(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
+	/* The writes below answer with the meeting as it is now. */
+	if (req->method != M_GET && req->method != M_HEAD &&
+	    !load_meeting_by_id(req, m.id, &m, &invited))
+		return;
 	enum meeting_reply mine;
 	bool attended;
 	struct agenda_item *it;
@@ -529,13 +479,13 @@ void api_contributions(struct request *req)
 			return;
 		}
 		struct project p;
-		if (!load_project_id(req, project, &p)) return;
+		if (!load_project_by_id(req, project, &p)) return;
 		scope = CS_PROJECT;
 		key = p.id;
 	} else if (meeting) {
 		struct meeting m;
 		bool invited;
-		if (!load_meeting_id(req, meeting, &m, &invited)) return;
+		if (!load_meeting_by_id(req, meeting, &m, &invited)) return;
 		scope = CS_MEETING;
 		key = m.id;
 	}
@@ -625,8 +575,7 @@ void api_contribution_post(struct request *req)
 
 void api_contribution(struct request *req)
 {
-	struct contribution c;
-	if (!load_contribution(req, req->params[1], &c)) return;
+	struct contribution c = *req->contribution;
 	struct response_record *hist;
 	size_t nh;
 	if (store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh) != ST_OK) {
@@ -738,9 +687,8 @@ void api_responses_post(struct request *req)
 
 void api_papers(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	bool manage = policy_allows(&req->actor, PA_ADD_PAPER);
 	struct paper *p;
 	size_t n;
@@ -761,12 +709,7 @@ void api_papers(struct request *req)
 
 void api_paper(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	struct paper p;
-	if (!load_meeting_id(req, req->params[1], &m, &invited) || !load_paper(req, &m, invited, &p))
-		return;
-	json_t *j = paper_full_json(req, &p);
+	json_t *j = paper_full_json(req, req->paper);
 	set(j, "time_zone", json_string(req->panel->time_zone));
 	api_send(req, 200, j);
 }
@@ -775,12 +718,7 @@ void api_paper(struct request *req)
  * address takes no API token: session.c). */
 void api_paper_file(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	struct paper p;
-	if (!load_meeting_id(req, req->params[1], &m, &invited) || !load_paper(req, &m, invited, &p))
-		return;
-	paper_file_send(req, &p);
+	paper_file_send(req, req->paper);
 }
 
 /* {"title", "summary", "markdown", "item_id"?, "publish"?}: a paper written
@@ -794,9 +732,7 @@ void api_paper_post(struct request *req)
 		{ "title", JB_STRING, true, 800 }, { "summary", JB_STRING, true, 4000 },
 		{ "markdown", JB_STRING, true, 400000 }, { "item_id", JB_INTEGER, false, 0 },
 		{ "publish", JB_BOOLEAN, false, 0 } };
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct paper p = {0};
 	bool is_file = req->upload.filename != NULL;
 	if (is_file || multipart_is(req_header(req, "Content-Type"))) {
@@ -856,9 +792,7 @@ void api_paper_post(struct request *req)
 /* Publishes a draft; a published paper stays as it is (as the page). */
 void api_paper_publish(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct paper p;
 	struct app_error err;
 	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
@@ -876,9 +810,7 @@ void api_paper_publish(struct request *req)
 
 void api_paper_delete(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct app_error err;
 	if (!app_paper_remove(req->store, req->cfg->files_dir, &m, req->params[2], &err)) {
 		api_respond_error(req, &err);
@@ -893,9 +825,8 @@ void api_paper_delete(struct request *req)
  * and where the asker stands. */
 void api_reflections(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct reflection_summary rs;
 	enum meeting_reply reply;
 	bool attended;
@@ -916,9 +847,8 @@ void api_reflections(struct request *req)
  *  "should_change"?, "named"?}: once, after the meeting, by an attendee. */
 void api_reflection_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct input_value in[REFLECTION_INPUTS];
 	if (!api_inputs(req, reflection_inputs, REFLECTION_INPUTS, in)) return;
 	struct reflection r;
@@ -942,9 +872,7 @@ void api_reflection_post(struct request *req)
  * every attendee but the writer is told on the site. */
 void api_what_we_will_change_put(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct input_value in[CHANGE_INPUTS];
 	if (!api_inputs(req, change_inputs, CHANGE_INPUTS, in)) return;
 	struct app_error err;
@@ -967,8 +895,7 @@ void api_what_we_will_change_put(struct request *req)
  * time) and tells everyone who took part. Writing it again replaces it. */
 void api_closing_reflection_put(struct request *req)
 {
-	struct project p;
-	if (!load_project_id(req, req->params[1], &p)) return;
+	struct project p = *req->project;
 	struct input_value in[CLOSING_INPUTS];
 	if (!api_inputs(req, closing_inputs, CLOSING_INPUTS, in)) return;
 	struct app_error err;
@@ -1021,8 +948,7 @@ void api_project_post(struct request *req)
  * ladder reached at a stage (recording a stage again replaces it). */
 void api_project_rung_post(struct request *req)
 {
-	struct project p;
-	if (!load_project_id(req, req->params[1], &p)) return;
+	struct project p = *req->project;
 	struct input_value in[RUNG_INPUTS];
 	if (!api_inputs(req, rung_inputs, RUNG_INPUTS, in)) return;
 	enum project_stage stage = STAGE_SHAPING;
@@ -1083,9 +1009,8 @@ void api_meeting_post(struct request *req)
 /* {"reply": "coming|maybe|not_coming"} → the meeting as GET gives it. */
 void api_meeting_reply_put(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct input_value in[REPLY_INPUTS];
 	if (!api_inputs(req, reply_inputs, REPLY_INPUTS, in)) return;
 	enum meeting_reply r = REPLY_NONE;
@@ -1103,9 +1028,7 @@ void api_meeting_reply_put(struct request *req)
  * the item. */
 void api_item_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct input_value in[ITEM_INPUTS];
 	if (!api_inputs(req, item_inputs, ITEM_INPUTS, in)) return;
 	int64_t id;
@@ -1130,9 +1053,7 @@ void api_item_post(struct request *req)
 static void item_toggle_put(struct request *req, bool support)
 {
 	static const struct jsonb_field spec[] = { { "on", JB_BOOLEAN, true, 0 } };
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct agenda_item it;
 	if (store_agenda_item_get(req->store, m.id, req->params[2], req->user->id, &req->arena,
 	                          &it) != ST_OK) {
@@ -1161,9 +1082,7 @@ void api_item_step_out_put(struct request *req) { item_toggle_put(req, false); }
 void api_agenda_post(struct request *req)
 {
 	static const char *const lists[] = { "items" };
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	json_t *root, *items;
 	if (!api_parse_body_lists(req, NULL, 0, lists, &items, 1, &root)) return;
 	json_decref(root);
@@ -1229,9 +1148,7 @@ static bool read_user_ids(struct request *req, json_t *list, int64_t **out, size
 void api_attendance_put(struct request *req)
 {
 	static const char *const lists[] = { "attended", "not_attended" };
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	json_t *root, *l[2];
 	if (!api_parse_body_lists(req, NULL, 0, lists, l, 2, &root)) return;
 	json_decref(root);
@@ -1305,9 +1222,7 @@ void api_attendance_put(struct request *req)
  * withdraws the invitation. */
 static void meeting_guest_set(struct request *req, bool on)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting_id(req, req->params[1], &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	int64_t uid = req->params[2];
 	struct app_error err;
 	if (!app_meeting_guest_set(req->store, req->panel, &m, uid, on, req->now, &req->arena,

@@ -67,6 +67,22 @@ enum access {
 struct request;
 typedef void (*handler_fn)(struct request *req);
 
+/* The object a panel route works on, named by its second {id} (a paper:
+ * the third, of the meeting named by the second). The dispatcher loads it
+ * within the panel and applies who may see it (web/loaders.c, through
+ * app/), answering 404 for one the asker may not see exactly as for one
+ * that does not exist, before the handler runs, for pages and API alike. */
+enum route_object {
+	OBJ_NONE,
+	OBJ_MEETING,       /* req->meeting, req->invited: a guest's only when invited */
+	OBJ_PAPER,         /* req->meeting and req->paper: a draft only to who adds papers */
+	OBJ_PROJECT,       /* req->project */
+	OBJ_CONTRIBUTION,  /* req->contribution: a guest's only when named to answer */
+	OBJ_MEMBER,        /* req->member: not someone removed */
+	OBJ_CLAIM,         /* req->claim: the payee's, or a steward's running pay */
+	OBJ_RUN,           /* req->run */
+};
+
 struct route {
 	unsigned methods;            /* M_GET | M_HEAD ... */
 	const char *pattern;         /* "/panels/{id}/members/{id}"; a final * matches the rest */
@@ -74,6 +90,7 @@ struct route {
 	enum access access;
 	enum panel_action action;    /* for ACCESS_PANEL */
 	unsigned flags;              /* ROUTE_API, ROUTE_UPLOAD */
+	enum route_object object;    /* loaded before the handler runs */
 };
 enum {
 	ROUTE_API = 1,               /* JSON errors, bearer tokens allowed */
@@ -125,6 +142,15 @@ struct request {
 	/* panel context, for ACCESS_PANEL routes */
 	struct panel *panel;
 	struct panel_actor actor;
+	/* the route's object (route.object), loaded within the panel */
+	struct meeting *meeting;
+	bool invited;                    /* the asker is a guest invited to req->meeting */
+	struct paper *paper;
+	struct project *project;
+	struct contribution *contribution;
+	struct membership *member;
+	struct pay_claim *claim;
+	struct pay_run *run;
 
 	/* the answer */
 	int status;

@@ -95,9 +95,7 @@ static void respond_calendar(struct request *req)
 
 void meeting_calendar_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	buf_reset(&req->out);
 	ical_begin(&req->out, m.title);
 	meeting_event(req, &req->out, uid_host(req), &m, req->panel->name, req->panel->time_zone);

@@ -111,17 +111,14 @@ static void send_csv(struct request *req, enum contribution_scope scope, int64_t
 
 void project_csv_get(struct request *req)
 {
-	struct project p;
-	if (!load_project(req, &p)) return;
+	struct project p = *req->project;
 	send_csv(req, CS_PROJECT, p.id,
 	         arena_printf(&req->arena, "you-said-we-did-project-%lld.csv", (long long)p.id));
 }
 
 void meeting_csv_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	send_csv(req, CS_MEETING, m.id,
 	         arena_printf(&req->arena, "you-said-we-did-meeting-%lld.csv", (long long)m.id));
 }

@@ -2,9 +2,9 @@
  * replies, the agenda members set, attendance, contributions recorded
  * there), and the forms that change them.
  *
- * A guest sees only meetings they are invited to (core/policy.h); every
- * handler here loads the meeting through load_meeting(), which answers
- * 404 for one the asker may not see. */
+ * A guest sees only meetings they are invited to (core/policy.h): the
+ * route table's object column loads the meeting (req->meeting) before a
+ * handler runs, answering 404 for one the asker may not see. */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,23 +15,6 @@
 #include "web/layout.h"
 #include "web/pages.h"
 #include "web/voice_ui.h"
-
-/* Loads meeting {id} (the route's second id) into m, or answers 404. */
-bool load_meeting(struct request *req, struct meeting *m, bool *invited)
-{
-	enum store_rc rc = app_meeting_visible(req->store, &req->actor, req->panel->id,
-	                                       req->params[1], req->user->id, &req->arena, m,
-	                                       invited);
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such meeting on this panel.");
-		return false;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this meeting.");
-		return false;
-	}
-	return true;
-}
 
 const char *meeting_path(struct request *req, int64_t meeting_id)
 {
@@ -345,9 +328,7 @@ static void guests_section(struct request *req, const struct meeting *m)
 
 void meeting_guests_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	int64_t uid;
 	const char *on = field(req, "on");
 	if (strcmp(on, "0") && strcmp(on, "1")) {
@@ -373,9 +354,7 @@ void meeting_guests_post(struct request *req)
  * its own because it lists the panel's members (as the members page does). */
 void attendance_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct member_row *mr;
 	struct meeting_person *pp;
 	size_t nm, np;
@@ -482,9 +461,7 @@ static void record_form(struct request *req, const struct meeting *m)
 
 void meeting_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (load_meeting(req, &m, &invited)) meeting_page(req, &m, invited, NULL);
+	meeting_page(req, req->meeting, req->invited, NULL);
 }
 
 void meeting_page(struct request *req, const struct meeting *mp, bool invited,
@@ -550,9 +527,8 @@ void meeting_page(struct request *req, const struct meeting *mp, bool invited,
 
 void meeting_reply_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct form_errors e = {0};
 	struct input_value in[REPLY_INPUTS];
 	enum meeting_reply r = REPLY_NONE;
@@ -574,9 +550,8 @@ void meeting_reply_post(struct request *req)
 
 void item_propose_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	int64_t id;
 	struct app_error err;
 	struct form_errors e = {0};
@@ -598,9 +573,7 @@ void item_propose_post(struct request *req)
 /* Support or step out: on=1 or on=0 for item {id} (third id). */
 static void item_toggle(struct request *req, bool support)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct agenda_item it;
 	if (store_agenda_item_get(req->store, m.id, req->params[2], req->user->id, &req->arena,
 	                          &it) != ST_OK) {
@@ -626,9 +599,8 @@ void item_step_out_post(struct request *req) { item_toggle(req, false); }
 
 void agenda_publish_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	size_t n = 0;
 	struct agenda_choice *c = arena_alloc(&req->arena, (req->form.n + 1) * sizeof *c);
 	for (size_t i = 0; i < req->form.n; i++) {
@@ -669,9 +641,7 @@ static bool id_in(int64_t id, const int64_t *ids, size_t n)
  * unticked name on the "who came" page leaves no trace. */
 void attendance_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	int64_t *listed, *ticked;
 	size_t nl, nt;
 	if (!form_ids(form_get_all(&req->form, "listed", &req->arena), &req->arena, &listed, &nl) ||

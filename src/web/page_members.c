@@ -166,21 +166,10 @@ void invite_revoke_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
 }
 
-bool load_panel_member(struct request *req, int64_t user_id, struct membership *m)
-{
-	if (store_membership_get(req->store, req->panel->id, user_id, m) != ST_OK ||
-	    m->status == MEMBER_REMOVED) {
-		respond_error(req, 404, "not_found", "This person is not on the panel.");
-		return false;
-	}
-	return true;
-}
-
 void member_get(struct request *req)
 {
 	int64_t target = req->params[1];
-	struct membership m;
-	if (!load_panel_member(req, target, &m)) return;
+	struct membership m = *req->member;
 	struct visible_profile vp;
 	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
@@ -244,8 +233,7 @@ void member_get(struct request *req)
 void member_post(struct request *req)
 {
 	int64_t target = req->params[1];
-	struct membership m;
-	if (!load_panel_member(req, target, &m)) return;
+	struct membership m = *req->member;
 	const char *action = field(req, "action");
 	enum panel_role role = m.role;
 	enum member_status status = m.status;

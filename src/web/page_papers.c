@@ -3,8 +3,8 @@
  * the attendees' reflections, the stewards' "what we will change", and a
  * project's closing reflection.
  *
- * Every handler loads the meeting with load_meeting() (voice_ui.h), so a
- * guest not invited gets 404; a paper is then shown only when
+ * The route table loads the meeting and paper (req->meeting, req->paper;
+ * web/loaders.c), so a guest not invited gets 404, and a paper only when
  * policy_can_see_paper() allows (drafts: only those who add papers).
  * Files are served as downloads (images inline) with a sandboxing CSP and
  * nosniff, under a name made by filetype_safe_name(). */
@@ -31,25 +31,6 @@ static const char *file_size(struct request *req, int64_t bytes)
 	if (bytes < 1024 * 1024)
 		return arena_printf(&req->arena, "%lld KB", (long long)((bytes + 1023) / 1024));
 	return arena_printf(&req->arena, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
-}
-
-/* Loads paper {id} (the route's third id) of meeting m, or answers 404
- * (also for a draft the asker may not see). */
-static bool load_paper(struct request *req, const struct meeting *m, bool invited,
-                       struct paper *p)
-{
-	enum store_rc rc = store_paper_get(req->store, m->id, req->params[2], &req->arena, p);
-	if (rc == ST_OK && !policy_can_see_paper(&req->actor, invited, p->published_at != 0))
-		rc = ST_NOT_FOUND;
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such paper for this meeting.");
-		return false;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this paper.");
-		return false;
-	}
-	return true;
 }
 
 /* ---- on the meeting page ---- */
@@ -244,17 +225,13 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 
 void paper_new_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	paper_form(req, &m, NULL);
 }
 
 void paper_new_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct form_errors e = {0};
 	struct paper p = {0};
 	p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
@@ -284,10 +261,8 @@ void paper_new_post(struct request *req)
 
 void paper_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	struct paper p;
-	if (!load_meeting(req, &m, &invited) || !load_paper(req, &m, invited, &p)) return;
+	struct meeting m = *req->meeting;
+	struct paper p = *req->paper;
 	bool large = !strcmp(form_get(&req->query, "print") ? form_get(&req->query, "print") : "",
 	                     "large");
 	bool manage = policy_allows(&req->actor, PA_ADD_PAPER);
@@ -361,11 +336,7 @@ static const char *disposition(struct request *req, const char *kind, const char
 
 void paper_file_get(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	struct paper p;
-	if (!load_meeting(req, &m, &invited) || !load_paper(req, &m, invited, &p)) return;
-	paper_file_send(req, &p);
+	paper_file_send(req, req->paper);
 }
 
 void paper_file_send(struct request *req, const struct paper *p)
@@ -397,9 +368,7 @@ void paper_file_send(struct request *req, const struct paper *p)
 
 void paper_publish_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	struct app_error err;
 	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
 		respond_app_error(req, &err);
@@ -410,9 +379,7 @@ void paper_publish_post(struct request *req)
 
 void paper_remove_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
 	if (!form_has(&req->form, "confirm")) {
 		respond_error_field(req, 400, "invalid", "confirm",
 		                    "Tick the box to say you want to remove the paper. Nothing was "
@@ -431,9 +398,8 @@ void paper_remove_post(struct request *req)
 
 void reflection_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct form_errors e = {0};
 	struct input_value in[REFLECTION_INPUTS];
 	struct reflection r;
@@ -454,9 +420,8 @@ void reflection_post(struct request *req)
 
 void what_we_will_change_post(struct request *req)
 {
-	struct meeting m;
-	bool invited;
-	if (!load_meeting(req, &m, &invited)) return;
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
 	struct form_errors e = {0};
 	struct input_value in[CHANGE_INPUTS];
 	struct app_error err;
@@ -476,8 +441,7 @@ void what_we_will_change_post(struct request *req)
 
 void project_close_post(struct request *req)
 {
-	struct project pr;
-	if (!load_project(req, &pr)) return;
+	struct project pr = *req->project;
 	struct form_errors e = {0};
 	struct input_value in[CLOSING_INPUTS];
 	struct app_error err;

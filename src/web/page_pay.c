@@ -608,23 +608,6 @@ void pay_claim_post(struct request *req)
 
 /* ---- one claim ---- */
 
-bool load_claim(struct request *req, struct pay_claim *c)
-{
-	enum store_rc rc = store_pay_claim_get(req->store, req->panel->id, req->params[1],
-	                                       &req->arena, c);
-	if (rc == ST_OK && c->user_id != req->user->id && !policy_allows(&req->actor, PA_MANAGE_PAY))
-		rc = ST_NOT_FOUND;
-	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such claim.");
-		return false;
-	}
-	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this claim.");
-		return false;
-	}
-	return true;
-}
-
 /* The non-cash ways to pay, as options. */
 static const struct field_option *non_cash_options(struct arena *a)
 {
@@ -763,14 +746,12 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 
 void pay_claim_get(struct request *req)
 {
-	struct pay_claim c;
-	if (load_claim(req, &c)) claim_page(req, &c, NULL);
+	claim_page(req, req->claim, NULL);
 }
 
 void pay_decision_post(struct request *req)
 {
-	struct pay_claim c;
-	if (!load_claim(req, &c)) return;
+	struct pay_claim c = *req->claim;
 	struct form_errors e = { 0 };
 	struct pay_decision d = { .reason = field(req, "reason"), .key = field(req, "key") };
 	if (!pay_choice_parse(field(req, "choice"), &d.choice))
@@ -796,8 +777,7 @@ void pay_decision_post(struct request *req)
 
 void pay_receipt_get(struct request *req)
 {
-	struct pay_claim c;
-	if (!load_claim(req, &c)) return;
+	struct pay_claim c = *req->claim;
 	if (!*c.receipt_sha256) {
 		respond_error(req, 404, "not_found", "This claim has no receipt.");
 		return;
@@ -829,15 +809,6 @@ void pay_run_post(struct request *req)
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/runs/%lld",
 	                                   (long long)req->panel->id, (long long)run));
-}
-
-static bool load_run(struct request *req, struct pay_run *r)
-{
-	enum store_rc rc = store_pay_run_get(req->store, req->panel->id, req->params[1],
-	                                     &req->arena, r);
-	if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "There is no such payment run.");
-	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load this run.");
-	return rc == ST_OK;
 }
 
 static void run_page(struct request *req, const struct pay_run *r, const struct form_errors *e)
@@ -888,14 +859,12 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 
 void pay_run_get(struct request *req)
 {
-	struct pay_run r;
-	if (load_run(req, &r)) run_page(req, &r, NULL);
+	run_page(req, req->run, NULL);
 }
 
 void pay_run_paid_post(struct request *req)
 {
-	struct pay_run r;
-	if (!load_run(req, &r)) return;
+	struct pay_run r = *req->run;
 	struct form_errors e = { 0 };
 	int64_t day = parse_day(field(req, "paid_on"));
 	enum pay_outcome out;
@@ -916,8 +885,7 @@ void pay_run_paid_post(struct request *req)
 
 void pay_run_csv_get(struct request *req)
 {
-	struct pay_run r;
-	if (!load_run(req, &r)) return;
+	struct pay_run r = *req->run;
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
 	enum pay_column cols[COL__COUNT];

@@ -107,16 +107,6 @@ void project_new_post(struct request *req)
 	                                   (long long)req->panel->id, (long long)id));
 }
 
-bool load_project(struct request *req, struct project *p)
-{
-	enum store_rc rc = store_project_get(req->store, req->panel->id, req->params[1],
-	                                     &req->arena, p);
-	if (rc == ST_NOT_FOUND)
-		respond_error(req, 404, "not_found", "There is no such project on this panel.");
-	else if (rc != ST_OK) respond_error(req, 500, "internal", "We could not load the project.");
-	return rc == ST_OK;
-}
-
 /* The closing reflection, shared with everyone who took part; stewards
  * write it (Markdown) when the project ends. */
 static void closing_section(struct request *req, const struct project *p,
@@ -150,8 +140,7 @@ static void closing_section(struct request *req, const struct project *p,
 
 void project_get(struct request *req)
 {
-	struct project p;
-	if (load_project(req, &p)) project_page(req, &p, NULL);
+	project_page(req, req->project, NULL);
 }
 
 void project_page(struct request *req, const struct project *pp, const struct form_errors *e)
@@ -238,8 +227,7 @@ void project_page(struct request *req, const struct project *pp, const struct fo
 
 void project_rung_post(struct request *req)
 {
-	struct project p;
-	if (!load_project(req, &p)) return;
+	struct project p = *req->project;
 	struct form_errors e = {0};
 	struct input_value in[RUNG_INPUTS];
 	enum project_stage stage = STAGE_SHAPING;

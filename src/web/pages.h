@@ -217,9 +217,4 @@ bool app_error_to_form(struct request *req, const struct app_error *err, struct 
  * "None shared" when vp holds none. */
 struct visible_profile;
 void needs_summary(struct request *req, const struct visible_profile *vp);
-
-/* Loads the member {id} of the request's panel into m, or answers 404
- * (page or JSON, as fits the route) and returns false. */
-struct membership;
-bool load_panel_member(struct request *req, int64_t user_id, struct membership *m);
 #endif

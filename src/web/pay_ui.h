@@ -11,10 +11,6 @@ const char *iso_day(struct request *req, int64_t day);
 int64_t parse_day(const char *s);
 /* The panel's pay policy, or false having answered 500. */
 bool load_pay_policy(struct request *req, struct pay_policy *pol);
-/* Claim {id} (the route's second id) of the panel, or false having
- * answered 404: also when the asker is neither its payee nor a steward
- * running pay. Errors are pages or JSON as the route is (router.c). */
-bool load_claim(struct request *req, struct pay_claim *c);
 /* A hidden "key" field with a fresh idempotency key (one per form shown). */
 void idempotency_field(struct request *req);
 /* Where a claim is, in words ("Paid on 2 November 2026"). */

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "web/http.h"
 #include "web/layout.h"
+#include "web/loaders.h"
 #include "web/multipart.h"
 #include "web/route_match.h"
 
@@ -285,6 +286,7 @@ void dispatch_body(struct request *req)
 		}
 		if (!req->via_bearer && !csrf_checked(req, form_get(&req->form, "csrf"))) return;
 	}
+	if (!load_route_object(req)) return;
 	req->route->handler(req);
 	if (!req->status) respond_error(req, 500, "internal", "The page did not answer.");
 }

@@ -22,17 +22,8 @@ bool read_before(struct request *req, int64_t *before);
 /* The influence figures of a panel or project, as a list of figures. */
 void influence_figures(struct request *req, const struct influence *f);
 
-/* Loads meeting {id} (the route's second id) of the request's panel into
- * m, or answers 404 (also for a meeting a guest is not invited to, so its
- * existence is not revealed) or 500 and returns false. *invited: the asker
- * is a guest invited to it. Every handler of a meeting's address loads it
- * this way (page_meetings.c, page_calendar.c). */
-bool load_meeting(struct request *req, struct meeting *m, bool *invited);
 /* "/panels/{panel}/meetings/{id}" for the request's panel (page_meetings.c). */
 const char *meeting_path(struct request *req, int64_t meeting_id);
-/* Loads project {id} (the route's second id) of the request's panel into
- * p, or answers 404 or 500 and returns false (page_projects.c). */
-bool load_project(struct request *req, struct project *p);
 
 /* Sections of the meeting page (page_papers.c): its papers as the asker
  * may see them; the reflection form for an attendee after the meeting and
