@@ -19,7 +19,7 @@
 #include <time.h>
 
 #include "core/civil_time.h"
-#include "web/layout.h"
+#include "web/ui/layout.h"
 
 #define START 1735689600LL   /* 2025-01-01T00:00:00Z */
 #define SPAN  (3LL * 365 * 86400)

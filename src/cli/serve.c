@@ -10,7 +10,7 @@
 #include "cli/options.h"
 #include "core/text.h"
 #include "store/files.h"
-#include "web/server.h"
+#include "web/http/server.h"
 
 /* name beside a SQLite file ("var/emptychair.db" and "files" give
  * "var/files"), or in var/ for a PostgreSQL URI. Returns static storage

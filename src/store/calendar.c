@@ -2,7 +2,7 @@
  * by the hash of the token in its address, and the meetings it holds.
  *
  * The feed's meetings follow the rule pages keep (core/policy.h,
- * page_meetings.c's load_meeting): co-creators and stewards see every
+ * voice/meetings_page.c's load_meeting): co-creators and stewards see every
  * meeting of their panel, a guest only those they are invited to. The
  * feed is narrower in one way: only active memberships count, so pausing
  * or removing someone empties their feed of that panel at once. */

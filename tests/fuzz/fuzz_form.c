@@ -15,7 +15,7 @@
 
 #include "core/mem.h"
 #include "core/text.h"
-#include "web/form.h"
+#include "web/http/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

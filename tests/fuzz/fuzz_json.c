@@ -1,6 +1,6 @@
 /* libFuzzer target for jsonb_parse() (web/json_body.h): the bytes of one
  * JSON request body. Each input is checked against two specs shaped like
- * the API's (api_v1.c): one where every key is optional and one with
+ * the API's (people/people_api.c): one where every key is optional and one with
  * required keys. Besides ASan and UBSan it checks json_body.h's contract
  * and abort()s when one is broken:
  *   - accepted: the result is one object whose keys are all in the spec,
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "web/json_body.h"
+#include "web/http/json_body.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -16,7 +16,7 @@
 
 #include "core/text.h"
 #include "mhd_loop.h"
-#include "web/multipart.h"
+#include "web/http/multipart.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

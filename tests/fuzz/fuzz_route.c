@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/route_match.h"
+#include "web/http/route_match.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,4 +1,4 @@
-/* Fair pay over HTTP (src/web/api_pay.c, page_pay.c, page_my_pay.c)
+/* Fair pay over HTTP (src/web/pay/pay_api.c, pay/pay_page.c, pay/my_pay_page.c)
  * against a real server, on each backend:
  * - 50 identical approvals, then 50 identical "mark paid" requests, sent
  *   at once on 50 connections with one Idempotency-Key: exactly one of

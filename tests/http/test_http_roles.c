@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "web/http.h"
+#include "web/http/http.h"
 
 enum { ANON, STEWARD, CO, GUEST, PAUSED, OUTSIDER, NROLES };
 static const char *const role_names[NROLES] = { "anon", "steward", "co", "guest", "paused",
@@ -173,7 +173,7 @@ static const struct row rows[] = {
 	{ "POST", "/account/calendar/revoke", "/account/calendar/revoke", NULL,
 	  { 303, 303, 303, 303, 303, 303 } },
 
-	/* api_voice.c: the JSON API for voice and influence. Demo project 1,
+	/* voice/voice_api.c: the JSON API for voice and influence. Demo project 1,
 	 * meeting 1 (no guest invited) and contribution 1 (amira's, answered by
 	 * sam) are panel 1's; guests see no projects and only what they are
 	 * invited to or named to answer, and are not named responders here; the
@@ -257,8 +257,8 @@ static const struct row rows[] = {
 	  "/api/v1/panels/1/meetings/999/guests/6", NULL, { 401, 404, 403, 403, 403, 404 } },
 	{ "POST", "/api/v1/me/notices/read", "/api/v1/me/notices/read", NULL,
 	  { 401, 204, 204, 204, 204, 204 } },
-	/* papers, reflections, what we will change, CSV (page_papers.c,
-	 * page_export.c). Demo meeting 1 is past, no guest is invited to it,
+	/* papers, reflections, what we will change, CSV (voice/papers_page.c,
+	 * voice/export_page.c). Demo meeting 1 is past, no guest is invited to it,
 	 * amira (co) attended it; its paper 1 is published Markdown. */
 	{ "GET", "/panels/{id}/meetings/{id}/papers/new", "/panels/1/meetings/1/papers/new", NULL,
 	  { 303, 200, 403, 403, 403, 404 } },
@@ -284,7 +284,7 @@ static const struct row rows[] = {
 	{ "GET", "/panels/{id}/meetings/{id}/you-said-we-did.csv",
 	  "/panels/1/meetings/1/you-said-we-did.csv", NULL, { 303, 200, 200, 404, 200, 404 } },
 
-	/* api_voice.c, continued: amira (co) attended meeting 1 and has already
+	/* voice/voice_api.c, continued: amira (co) attended meeting 1 and has already
 	 * answered through the page above, so she is past every check but that
 	 * one; the steward and the paused member did not attend. */
 	{ "POST", "/api/v1/panels/{id}/meetings/{id}/reflection",
@@ -292,7 +292,7 @@ static const struct row rows[] = {
 	  "{\"felt_heard\":4,\"info_in_time\":\"yes\",\"felt_safe\":\"partly\"}",
 	  { 401, 403, 409, 404, 403, 404 } },
 
-	/* fair pay (page_pay.c). Demo panel 1 has not set pay up; guests have
+	/* fair pay (pay/pay_page.c). Demo panel 1 has not set pay up; guests have
 	 * no pay at all, and a claim or run that is not there is 404 to everyone
 	 * who may ask for claims or runs. */
 	{ "GET", "/panels/{id}/pay", "/panels/1/pay", NULL, { 303, 200, 200, 403, 200, 404 } },
@@ -318,7 +318,7 @@ static const struct row rows[] = {
 	  "paid_on=2026-11-01&key=k", { 303, 404, 403, 403, 403, 404 } },
 	{ "GET", "/panels/{id}/pay/runs/{id}/csv", "/panels/1/pay/runs/999/csv", NULL,
 	  { 303, 404, 403, 403, 403, 404 } },
-	/* one's own pay (page_my_pay.c): everyone signed in has the page; no
+	/* one's own pay (pay/my_pay_page.c): everyone signed in has the page; no
 	 * panel of the demo keeps bank details, so there is nowhere to save them */
 	{ "GET", "/my-pay", "/my-pay", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "POST", "/my-pay/limit", "/my-pay/limit", "rule=", { 303, 400, 400, 400, 400, 400 } },
@@ -328,13 +328,13 @@ static const struct row rows[] = {
 	{ "POST", "/my-pay/bank/remove", "/my-pay/bank/remove", NULL,
 	  { 303, 303, 303, 303, 303, 303 } },
 	{ "GET", "/my-pay/statement", "/my-pay/statement", NULL, { 303, 200, 200, 200, 200, 200 } },
-	/* the earnings-limits table (page_limits.c): administrators only */
+	/* the earnings-limits table (pay/limits_page.c): administrators only */
 	{ "GET", "/admin/limits", "/admin/limits", NULL, { 303, 200, 403, 403, 403, 403 } },
 	{ "POST", "/admin/limits", "/admin/limits", "rule=", { 303, 400, 403, 403, 403, 403 } },
 	{ "GET", "/admin/limits/{id}", "/admin/limits/999", NULL, { 303, 404, 403, 403, 403, 403 } },
 	{ "POST", "/admin/limits/{id}", "/admin/limits/999", "rule=",
 	  { 303, 404, 403, 403, 403, 403 } },
-	/* the pay API (api_pay.c): as the pages; a change of money without an
+	/* the pay API (pay/pay_api.c): as the pages; a change of money without an
 	 * Idempotency-Key header is 400 once the route allows it */
 	{ "GET", "/api/v1/panels/{id}/pay/policy", "/api/v1/panels/1/pay/policy", NULL,
 	  { 401, 200, 200, 403, 200, 404 } },

@@ -1,4 +1,4 @@
-/* Unit tests for src/web/form.c: application/x-www-form-urlencoded parsing
+/* Unit tests for src/web/http/form.c: application/x-www-form-urlencoded parsing
  * as form.h states it (WHATWG URL standard's decoding: '+' is a space, %XX a
  * byte; at most FORM_MAX_FIELDS fields, names at most FORM_MAX_NAME bytes,
  * decoded text valid UTF-8 without NUL; anything else refused whole). */
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "web/form.h"
+#include "web/http/form.h"
 
 static int setup(void **state)
 {

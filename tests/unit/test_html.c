@@ -1,4 +1,4 @@
-/* Unit tests for src/web/html.c: the escaping formatter that is the only
+/* Unit tests for src/web/ui/html.c: the escaping formatter that is the only
  * way HTML is written (html.h lists the conversions). Expected strings are
  * written from HTML's rules: & < > " ' become character references in text
  * and attributes, line breaks also in attributes; a URL component keeps
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "web/html.h"
+#include "web/ui/html.h"
 
 static int setup(void **state)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for src/web/json_body.c: request bodies checked against a
+/* Unit tests for src/web/http/json_body.c: request bodies checked against a
  * declared spec (json_body.h): one object, no duplicate or unknown keys,
  * declared types, required keys present, strings within their limit; on
  * refusal bad_field names the key ("" for the body as a whole). */
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/json_body.h"
+#include "web/http/json_body.h"
 
 static const struct jsonb_field spec[] = {
 	{ "name", JB_STRING, true, 10 },

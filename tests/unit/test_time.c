@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "web/layout.h"
+#include "web/ui/layout.h"
 
 static const char *fmt(struct request *req, int64_t t, const char *zone)
 {

@@ -1,0 +1,220 @@
+#ifndef EC_WEB_PAGES_H
+#define EC_WEB_PAGES_H
+/* Every handler named in the route table (routes.c), by the file that
+ * holds it: one file per page group (page_*.c), the JSON API (people/people_api.c,
+ * voice/voice_api.c) and static assets (static.c). */
+#include "web/http/http.h"
+
+/* static.c */
+void static_get(struct request *req);
+void healthz_get(struct request *req);
+
+/* people/auth_page.c */
+void home_get(struct request *req);
+void about_get(struct request *req);
+void sign_in_get(struct request *req);
+void sign_in_post(struct request *req);
+void sign_out_post(struct request *req);
+void accept_get(struct request *req);
+void accept_post(struct request *req);
+void forgot_get(struct request *req);
+void forgot_post(struct request *req);
+void reset_get(struct request *req);
+void reset_post(struct request *req);
+
+/* people/panels_page.c */
+void panels_get(struct request *req);
+void panel_new_get(struct request *req);
+void panel_new_post(struct request *req);
+void panel_get(struct request *req);
+void panel_edit_get(struct request *req);
+void panel_edit_post(struct request *req);
+
+/* people/members_page.c */
+void members_get(struct request *req);
+void invite_post(struct request *req);
+void invite_revoke_post(struct request *req);
+void member_get(struct request *req);
+void member_post(struct request *req);
+
+/* people/profile_page.c */
+void profile_get(struct request *req);
+void profile_post(struct request *req);
+
+/* people/account_page.c */
+void my_data_get(struct request *req);
+void my_data_download(struct request *req);
+void delete_account_get(struct request *req);
+void delete_account_post(struct request *req);
+void account_get(struct request *req);
+void account_password_post(struct request *req);
+void token_create_post(struct request *req);
+void token_revoke_post(struct request *req);
+
+/* voice/contributions_page.c */
+void contributions_get(struct request *req);
+void contribution_post(struct request *req);
+void contribution_get(struct request *req);
+void responses_post(struct request *req);
+void my_contributions_get(struct request *req);
+void notices_get(struct request *req);
+void notices_read_post(struct request *req);
+
+/* voice/projects_page.c */
+void projects_get(struct request *req);
+void project_new_post(struct request *req);
+void project_get(struct request *req);
+void project_rung_post(struct request *req);
+
+/* voice/meetings_page.c */
+void meetings_get(struct request *req);
+void meeting_new_post(struct request *req);
+void meeting_get(struct request *req);
+void meeting_reply_post(struct request *req);
+void item_propose_post(struct request *req);
+void item_support_post(struct request *req);
+void item_step_out_post(struct request *req);
+void agenda_publish_post(struct request *req);
+void meeting_guests_post(struct request *req);
+void attendance_get(struct request *req);
+void attendance_post(struct request *req);
+
+/* voice/calendar_page.c */
+void meeting_calendar_get(struct request *req);
+void calendar_feed_get(struct request *req);
+void calendar_create_post(struct request *req);
+void calendar_revoke_post(struct request *req);
+/* The account page's "Calendar feed" section; times in zone; address: a
+ * feed's address just made, shown this once, or NULL. */
+void calendar_feed_section(struct request *req, const char *zone, const char *address);
+/* The account page showing a feed's address just made (people/account_page.c). */
+void account_page_calendar(struct request *req, const char *address);
+
+/* voice/papers_page.c */
+void paper_new_get(struct request *req);
+void paper_new_post(struct request *req);
+void paper_get(struct request *req);
+void paper_file_get(struct request *req);
+void paper_publish_post(struct request *req);
+void paper_remove_post(struct request *req);
+void reflection_post(struct request *req);
+void what_we_will_change_post(struct request *req);
+void project_close_post(struct request *req);
+
+/* voice/export_page.c */
+void project_csv_get(struct request *req);
+void meeting_csv_get(struct request *req);
+
+/* pay/pay_page.c */
+void pay_get(struct request *req);
+void pay_policy_get(struct request *req);
+void pay_policy_post(struct request *req);
+void pay_claim_new_get(struct request *req);
+void pay_claim_post(struct request *req);
+void pay_claim_get(struct request *req);
+void pay_decision_post(struct request *req);
+void pay_receipt_get(struct request *req);
+void pay_run_post(struct request *req);
+void pay_run_get(struct request *req);
+void pay_run_paid_post(struct request *req);
+void pay_run_csv_get(struct request *req);
+
+/* pay/my_pay_page.c */
+void my_pay_get(struct request *req);
+void my_pay_limit_post(struct request *req);
+void my_pay_bank_post(struct request *req);
+void my_pay_bank_panels_post(struct request *req);
+void my_pay_bank_remove_post(struct request *req);
+void my_pay_statement_get(struct request *req);
+
+/* pay/limits_page.c */
+void limits_get(struct request *req);
+void limit_get(struct request *req);
+void limit_post(struct request *req);
+
+/* people/people_api.c */
+void api_me(struct request *req);
+void api_panels(struct request *req);
+void api_panel(struct request *req);
+void api_members(struct request *req);
+void api_member(struct request *req);
+void api_member_patch(struct request *req);
+void api_member_delete(struct request *req);
+void api_invite(struct request *req);
+void api_profile_get(struct request *req);
+void api_profile_patch(struct request *req);
+void api_my_data(struct request *req);
+void api_audit(struct request *req);
+
+/* voice/voice_api.c */
+void api_projects(struct request *req);
+void api_project(struct request *req);
+void api_meetings(struct request *req);
+void api_meeting(struct request *req);
+void api_contributions(struct request *req);
+void api_contribution_post(struct request *req);
+void api_contribution(struct request *req);
+void api_responses_post(struct request *req);
+void api_my_contributions(struct request *req);
+void api_notices(struct request *req);
+void api_papers(struct request *req);
+void api_paper_post(struct request *req);
+void api_paper(struct request *req);
+void api_paper_delete(struct request *req);
+void api_paper_file(struct request *req);
+void api_paper_publish(struct request *req);
+void api_reflections(struct request *req);
+void api_reflection_post(struct request *req);
+void api_what_we_will_change_put(struct request *req);
+void api_closing_reflection_put(struct request *req);
+void api_project_post(struct request *req);
+void api_project_rung_post(struct request *req);
+void api_meeting_post(struct request *req);
+void api_meeting_reply_put(struct request *req);
+void api_item_post(struct request *req);
+void api_item_support_put(struct request *req);
+void api_item_step_out_put(struct request *req);
+void api_agenda_post(struct request *req);
+void api_attendance_put(struct request *req);
+void api_meeting_guest_put(struct request *req);
+void api_meeting_guest_delete(struct request *req);
+void api_notices_read_post(struct request *req);
+
+/* pay/pay_api.c */
+void api_pay_policy_get(struct request *req);
+void api_pay_policy_put(struct request *req);
+void api_pay_claims(struct request *req);
+void api_pay_claim_post(struct request *req);
+void api_pay_claim(struct request *req);
+void api_pay_check(struct request *req);
+void api_pay_decision_post(struct request *req);
+void api_pay_runs(struct request *req);
+void api_pay_run_post(struct request *req);
+void api_pay_run(struct request *req);
+void api_pay_run_paid_post(struct request *req);
+void api_my_pay(struct request *req);
+void api_my_pay_declaration_put(struct request *req);
+void api_my_pay_declaration_delete(struct request *req);
+void api_my_pay_statement(struct request *req);
+void api_earnings_limits(struct request *req);
+void api_earnings_limit_post(struct request *req);
+void api_earnings_limit_put(struct request *req);
+
+/* Shared by pages: a local path that is safe to redirect to after
+ * sign-in, or "/panels". */
+const char *safe_next(struct request *req, const char *next);
+/* Reports an app_error as a page's problem or an error response. */
+struct app_error;
+struct form_errors;
+void respond_app_error(struct request *req, const struct app_error *err);
+/* For a form handler: an error about a field goes into e (and sets the
+ * status) so the form is shown again with what was typed; any other error
+ * is answered here. Returns true when the caller should show the form. */
+bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e);
+
+/* Steward-facing summary of the access and communication needs a member
+ * shares with stewards, the things stewards must act on (people/members_page.c);
+ * "None shared" when vp holds none. */
+struct visible_profile;
+void needs_summary(struct request *req, const struct visible_profile *vp);
+#endif

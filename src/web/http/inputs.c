@@ -1,0 +1,110 @@
+/* Declared inputs at the two doors (inputs.h). */
+#include "web/http/inputs.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/http/api_json.h"
+#include "web/http/json_body.h"
+
+bool form_inputs(struct request *req, const struct input_field *f, size_t n,
+                 struct input_value *out, struct form_errors *e)
+{
+	int before = e->n;
+	for (size_t i = 0; i < n; i++) {
+		const char *raw = f[i].kind == IN_IDS
+		                  ? form_get_all(&req->form, f[i].name, &req->arena)
+		                  : form_get(&req->form, f[i].name);
+		const char *problem;
+		if (!input_read_text(&f[i], raw, &req->arena, &out[i], &problem))
+			errors_add(e, f[i].name, problem);
+	}
+	return e->n == before;
+}
+
+void form_error_add(void *form_errors, const char *field, const char *message)
+{
+	errors_add(form_errors, field, message);
+}
+
+void api_error_add(void *first, const char *field, const char *message)
+{
+	struct api_first_error *f = first;
+	if (f->field) return;
+	f->field = field;
+	f->message = message;
+}
+
+/* The JSON type each kind arrives as; lists are taken out first. */
+static enum jsonb_type json_type_of(enum input_kind k)
+{
+	switch (k) {
+	case IN_INT:
+	case IN_ID: return JB_INTEGER;
+	case IN_BOOL: return JB_BOOLEAN;
+	default: return JB_STRING;
+	}
+}
+
+/* One field of the parsed body into *v. */
+static bool read_json_field(struct request *req, const struct input_field *f, json_t *j,
+                            struct input_value *v, const char **problem)
+{
+	if (!j || json_is_null(j)) return input_read_text(f, NULL, &req->arena, v, problem);
+	switch (f->kind) {
+	case IN_INT:
+	case IN_ID: return input_read_number(f, json_integer_value(j), &req->arena, v, problem);
+	case IN_BOOL: return input_read_number(f, json_is_true(j), &req->arena, v, problem);
+	case IN_IDS: {
+		size_t n = json_array_size(j);
+		int64_t *ids = arena_alloc(&req->arena, (n + 1) * sizeof *ids);
+		for (size_t i = 0; i < n; i++) {
+			json_t *x = json_array_get(j, i);
+			if (!json_is_integer(x)) {
+				*problem = "This must be a list of ids (whole numbers).";
+				return false;
+			}
+			ids[i] = (int64_t)json_integer_value(x);
+		}
+		return input_read_ids(f, ids, n, v, problem);
+	}
+	default: return input_read_text(f, json_string_value(j), &req->arena, v, problem);
+	}
+}
+
+bool api_inputs(struct request *req, const struct input_field *f, size_t n,
+                struct input_value *out)
+{
+	/* The shape (one object, known keys, types) is json_body.c's; what the
+	 * values may be is the declaration's. Absent keys are the
+	 * declaration's to refuse, in its words. A text's bytes are bounded
+	 * generously here; its characters are counted below. */
+	struct jsonb_field *spec = arena_alloc(&req->arena, (n + 1) * sizeof *spec);
+	const char **lists = arena_alloc(&req->arena, (n + 1) * sizeof *lists);
+	json_t **list_values = arena_alloc(&req->arena, (n + 1) * sizeof *list_values);
+	size_t nspec = 0, nlists = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].kind == IN_IDS) {
+			lists[nlists++] = f[i].name;
+			continue;
+		}
+		size_t bytes = f[i].max > 0 && (f[i].kind == IN_TEXT || f[i].kind == IN_LINE)
+		               ? (size_t)f[i].max * 4 : 0;
+		spec[nspec++] = (struct jsonb_field){ f[i].name, json_type_of(f[i].kind), false, bytes };
+	}
+	json_t *root;
+	if (!api_parse_body_lists(req, spec, nspec, lists, list_values, nlists, &root)) return false;
+	bool ok = true;
+	for (size_t i = 0, k = 0; i < n && ok; i++) {
+		json_t *j = f[i].kind == IN_IDS ? list_values[k++] : json_object_get(root, f[i].name);
+		const char *problem;
+		if (!read_json_field(req, &f[i], j, &out[i], &problem)) {
+			respond_error_field(req, 400, "invalid", f[i].name, problem);
+			ok = false;
+		}
+	}
+	for (size_t k = 0; k < nlists; k++) json_decref(list_values[k]);
+	json_decref(root);
+	return ok;
+}

@@ -1,0 +1,161 @@
+/* The earnings-limits table, for the installation's administrators: the
+ * figures (ESA permitted work, Carer's Allowance, Universal Credit work
+ * allowances and taper...) that members declare against and that every
+ * check before an approval uses. Shipped as data (migration 0005); when a
+ * figure is uprated, an administrator adds a row from the date it applies,
+ * and periods that began before it keep the old one (core/pay.h's
+ * limit_in_force). Rows are changed, never deleted: a member's declared
+ * rule must keep meaning something. */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+#include "web/pay/pay_ui.h"
+
+static const struct field_option kind_options[] = {
+	{ "cliff", "A limit not to pass (like Carer's Allowance)" },
+	{ "taper", "An allowance, above which the benefit is reduced by a share (Universal Credit)" },
+	{ 0, 0 } };
+static const struct field_option period_options[] = {
+	{ "week", "A week" }, { "month", "A month (an assessment period)" }, { 0, 0 } };
+
+/* The form for row l (l->id 0: a new row); typed: show what was sent. */
+static void limit_form(struct request *req, const struct earnings_limit *l,
+                       const struct form_errors *e, bool typed)
+{
+	struct arena *a = &req->arena;
+#define VAL(name, value) (typed ? field(req, name) : (value))
+	ui_form_begin(req, l->id ? arena_printf(a, "/admin/limits/%lld", (long long)l->id)
+	                         : "/admin/limits");
+	ui_input(req, e, "rule", "Rule key", "Small letters, digits and _. Members declare a rule; "
+	                                     "a new figure for the same rule is a new row with the same key.",
+	         VAL("rule", l->rule), "text", "off");
+	ui_input(req, e, "name", "Name members see", NULL, VAL("name", l->name), "text", "off");
+	ui_choices(req, e, "kind", "Kind", NULL, kind_options, VAL("kind", limit_kind_key(l->kind)),
+	           false);
+	ui_choices(req, e, "period", "Per", NULL, period_options,
+	           VAL("period", limit_period_key(l->period)), false);
+	ui_input(req, e, "amount", "Amount", "Like 196.00", VAL("amount", money_plain(a, l->amount)),
+	         "text", "off");
+	ui_input(req, e, "taper_percent", "Taper, per cent", "Only for an allowance: like 55. 0 otherwise.",
+	         VAL("taper_percent", arena_printf(a, "%d", l->taper_percent)), "text", "off");
+	ui_input(req, e, "effective_from", "Applies from", "Like 2026-04-06. Periods that began "
+	                                                   "before this date keep the figure before it.",
+	         VAL("effective_from", l->effective_from ? iso_day(req, l->effective_from) : ""),
+	         "text", "off");
+	ui_input(req, e, "source", "Source", "Where the figure comes from: a web address.",
+	         VAL("source", l->source), "url", "off");
+	ui_textarea(req, e, "note", "Note (optional)", NULL, VAL("note", l->note));
+#undef VAL
+	ui_button(req, l->id ? "Save the change" : "Add the row", NULL);
+	ui_form_end(req);
+}
+
+static void limits_page(struct request *req, const struct form_errors *e, bool typed)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct earnings_limit *l;
+	size_t n;
+	if (store_earnings_limits(req->store, a, &l, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the earnings limits.");
+		return;
+	}
+	page_begin(req, "Earnings limits", e);
+	html(b, "<h1 class=\"heading-l\">Earnings limits</h1>"
+	        "<p>The figures members can declare, used to show what a payment does to their "
+	        "total before it is approved. When a figure changes, add a row from the date it "
+	        "applies rather than changing the old one.</p>"
+	        "<table class=\"table\"><caption class=\"visually-hidden\">Earnings limits by rule "
+	        "and date</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Name</th>"
+	        "<th scope=\"col\" class=\"num\">Amount</th><th scope=\"col\">From</th>"
+	        "<th scope=\"col\">Source</th><th scope=\"col\"><span class=\"visually-hidden\">"
+	        "Change</span></th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr><td><code>%t</code></td><td>%t</td><td class=\"num\">%t %t", l[i].rule,
+		     l[i].name, money_format(a, "GBP", l[i].amount), limit_period_label(l[i].period));
+		if (l[i].kind == LIMIT_TAPER) html(b, ", then %l%% taper", (int64_t)l[i].taper_percent);
+		html(b, "</td><td>%t</td><td><a href=\"%a\">%t</a></td>"
+		        "<td><a href=\"/admin/limits/%l\">Change<span class=\"visually-hidden\"> %t from "
+		        "%t</span></a></td></tr>",
+		     format_day(req, l[i].effective_from), l[i].source, l[i].source, l[i].id, l[i].name,
+		     format_day(req, l[i].effective_from));
+	}
+	html(b, "</tbody></table><h2 class=\"heading-m\" id=\"add\">Add a row</h2>");
+	limit_form(req, &(struct earnings_limit){ .rule = "", .name = "", .source = "", .note = "" },
+	           e, typed);
+	page_end(req);
+}
+
+void limits_get(struct request *req) { limits_page(req, NULL, false); }
+
+static const struct earnings_limit *find_row(struct request *req, int64_t id)
+{
+	struct earnings_limit *l;
+	size_t n;
+	if (store_earnings_limits(req->store, &req->arena, &l, &n) != ST_OK) return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (l[i].id == id) return &l[i];
+	return NULL;
+}
+
+static void limit_page(struct request *req, const struct earnings_limit *l,
+                       const struct form_errors *e, bool typed)
+{
+	page_begin(req, arena_printf(&req->arena, "Change %s", l->name), e);
+	html(&req->out, "<p class=\"caption\">Earnings limits</p><h1 class=\"heading-l\">Change "
+	                "%t from %t</h1>", l->name, format_day(req, l->effective_from));
+	limit_form(req, l, e, typed);
+	html(&req->out, "<p><a href=\"/admin/limits\">Back to earnings limits</a></p>");
+	page_end(req);
+}
+
+void limit_get(struct request *req)
+{
+	const struct earnings_limit *l = find_row(req, req->params[0]);
+	if (!l) respond_error(req, 404, "not_found", "There is no such row.");
+	else limit_page(req, l, NULL, false);
+}
+
+/* POST /admin/limits adds a row; POST /admin/limits/{id} changes one. */
+void limit_post(struct request *req)
+{
+	bool change = req->nparams > 0;
+	const struct earnings_limit *old = change ? find_row(req, req->params[0]) : NULL;
+	if (change && !old) {
+		respond_error(req, 404, "not_found", "There is no such row.");
+		return;
+	}
+	struct form_errors e = { 0 };
+	struct earnings_limit l = {
+		.id = change ? old->id : 0,
+		.rule = text_trim(arena_strdup(&req->arena, field(req, "rule"))),
+		.name = text_trim(arena_strdup(&req->arena, field(req, "name"))),
+		.source = text_trim(arena_strdup(&req->arena, field(req, "source"))),
+		.note = text_trim(arena_strdup(&req->arena, field(req, "note"))) };
+	int64_t taper = 0;
+	if (!limit_kind_parse(field(req, "kind"), &l.kind)) errors_add(&e, "kind", "Choose the kind.");
+	if (!limit_period_parse(field(req, "period"), &l.period))
+		errors_add(&e, "period", "Choose a week or a month.");
+	if (!money_parse(field(req, "amount"), &l.amount))
+		errors_add(&e, "amount", "Enter the amount, like 196.00.");
+	if (*field(req, "taper_percent") && !parse_i64(field(req, "taper_percent"), 0, 100, &taper))
+		errors_add(&e, "taper_percent", "Enter a whole number from 0 to 100.");
+	l.taper_percent = (int)taper;
+	if (!(l.effective_from = parse_day(field(req, "effective_from"))))
+		errors_add(&e, "effective_from", "Enter the date like 2026-04-06.");
+	struct app_error err;
+	int64_t id;
+	if (!e.n && !app_earnings_limit_save(req->store, &l, req->user->id, req->now, &id, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		if (change) limit_page(req, old, &e, true);
+		else limits_page(req, &e, true);
+		return;
+	}
+	respond_redirect(req, "/admin/limits");
+}

@@ -1,0 +1,546 @@
+/* A person's own pay, across every panel: where each claim is, what has
+ * been approved and paid, the earnings limit they declare and where they
+ * stand against it this period, their bank details (only where a panel
+ * of theirs keeps them: sealed, and shown masked), and statements for any
+ * period or tax year, printable and as CSV.
+ *
+ * Everything here is the signed-in person's own: no route takes anyone
+ * else's id. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/civil_time.h"
+#include "core/csv.h"
+#include "core/text.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+#include "web/pay/pay_ui.h"
+
+enum { CLAIMS_SHOWN = 50, STATEMENT_MAX_DAYS = 366 * 7 };
+
+/* ---- shared with pay/pay_api.c (pay/pay_ui.h) ---- */
+
+bool my_pay_standing(struct request *req, struct my_pay_standing *st)
+{
+	return app_my_pay_standing(req->store, req->user->id, req->now, &req->arena, st);
+}
+
+bool statement_range(struct request *req, struct day_range *out, const char **why)
+{
+	const char *ty = form_get(&req->query, "tax_year");
+	const char *from = form_get(&req->query, "from"), *to = form_get(&req->query, "to");
+	int64_t year;
+	if (ty && *ty) {
+		if (!parse_i64(ty, 2000, 2100, &year)) {
+			*why = "Choose a tax year, like 2025 for 6 April 2025 to 5 April 2026.";
+			return false;
+		}
+		*out = pay_tax_year((int)year);
+		return true;
+	}
+	if ((from && *from) || (to && *to)) {
+		out->first = parse_day(from ? from : "");
+		out->last = parse_day(to ? to : "");
+		if (!out->first || !out->last || out->last < out->first ||
+		    out->last - out->first > STATEMENT_MAX_DAYS) {
+			*why = "Give a start and an end date like 2026-04-06, the end not before the start, "
+			       "at most 7 years apart.";
+			return false;
+		}
+		return true;
+	}
+	*out = pay_tax_year(pay_tax_year_of(civil_day_at(req->now, "Europe/London")));
+	return true;
+}
+
+void statement_csv(struct request *req, struct day_range range)
+{
+	struct pay_claim *c;
+	size_t n;
+	if (store_pay_statement(req->store, req->user->id, range, &req->arena, &c, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not make your statement.");
+		return;
+	}
+	struct buf *b = &req->out;
+	csv_begin(b);
+	static const char *const head[] = { "paid_on", "panel", "claim", "kind", "what", "work_day",
+	                                    "amount", "amount_minor", "currency", "run" };
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) csv_field(b, head[i]);
+	csv_end_row(b);
+	for (size_t i = 0; i < n; i++) {
+		csv_field(b, iso_day(req, c[i].pay_day));
+		csv_field(b, c[i].panel_name);
+		csv_field_i64(b, c[i].id);
+		csv_field(b, claim_kind_key(c[i].kind));
+		csv_field(b, claim_what(req, &c[i]));
+		csv_field(b, iso_day(req, c[i].work_day));
+		csv_field(b, money_plain(&req->arena, c[i].amount));
+		csv_field_i64(b, c[i].amount);
+		csv_field(b, c[i].currency);
+		csv_field(b, c[i].run_reference ? c[i].run_reference : "");
+		csv_end_row(b);
+	}
+	req->status = 200;
+	req->content_type = "text/csv; charset=utf-8";
+	respond_header(req, "Content-Disposition",
+	               arena_printf(&req->arena, "attachment; filename=\"pay-statement-%s-to-%s.csv\"",
+	                            iso_day(req, range.first), iso_day(req, range.last)));
+	respond_header(req, "Cache-Control", "no-store");
+}
+
+/* ---- the page ---- */
+
+/* Where they stand this period against their declared limit, in facts. */
+static void standing_section(struct request *req, const struct my_pay_standing *st)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	const struct pay_check *k = &st->check;
+	html(b, "<h2 class=\"heading-m\">This period</h2>");
+	if (!st->declared) {
+		html(b, "<p>You have not told us of an earnings limit. If a benefit limits what you can "
+		        "earn, say which one below: we will then show, before any payment is approved, "
+		        "what it does to your total for that period.</p>");
+		return;
+	}
+	if (!k->in_force) {
+		html(b, "<p>No amount is recorded for your limit today.</p>");
+		return;
+	}
+	const struct limit_effect *e = &k->effect;
+	const char *word = k->limit.kind == LIMIT_TAPER ? "work allowance" : "limit";
+	html(b, "<dl class=\"summary\"><div><dt>Your %t</dt><dd>%t %t (%t)</dd></div>"
+	        "<div><dt>This period</dt><dd>%t to %t</dd></div>"
+	        "<div><dt>Approved or paid to you in it</dt><dd>%t</dd></div>"
+	        "<div><dt>Claimed and waiting for a decision</dt><dd>%t</dd></div></dl>",
+	     word, money_format(a, st->currency, k->limit.amount),
+	     limit_period_label(k->limit.period), k->limit.name,
+	     format_day(req, k->period.first), format_day(req, k->period.last),
+	     money_format(a, st->currency, e->total_after), money_format(a, st->currency, st->waiting));
+	/* Waiting claims have no payment day yet; if they were paid in this
+	 * period they could take the person over, and "to spare" must not say
+	 * otherwise. */
+	struct limit_effect with_waiting;
+	limit_effect(&k->limit, e->total_after, st->waiting, &with_waiting);
+	if (e->state == LIMIT_UNDER && st->waiting && with_waiting.state == LIMIT_OVER)
+		html(b, "<p class=\"status status-at\"><strong>Under your %t by %t now, but the %t "
+		        "waiting would take you %t over it if it were paid this period.</strong> A "
+		        "steward sees this before approving, and can pay it another way or later.</p>",
+		     word, money_format(a, st->currency, e->margin),
+		     money_format(a, st->currency, st->waiting),
+		     money_format(a, st->currency, -with_waiting.margin));
+	else if (e->state == LIMIT_UNDER && st->waiting)
+		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period, or %t "
+		        "if what is waiting were paid in it.</p>",
+		     word, money_format(a, st->currency, e->margin),
+		     money_format(a, st->currency, with_waiting.margin));
+	else if (e->state == LIMIT_UNDER)
+		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period.</p>",
+		     word, money_format(a, st->currency, e->margin));
+	else if (e->state == LIMIT_AT)
+		html(b, "<p class=\"status status-at\"><strong>Exactly at your %t this period.</strong>"
+		        "</p>", word);
+	else
+		html(b, "<p class=\"status status-over\"><strong>Over your %t by %t this period.</strong>"
+		        "</p>", word, money_format(a, st->currency, -e->margin));
+	if (k->limit.kind == LIMIT_TAPER && e->reduction_after)
+		html(b, "<p>Estimated reduction of your Universal Credit for this period: %t (%d%% of "
+		        "earnings above the work allowance).</p>",
+		     money_format(a, st->currency, e->reduction_after), k->limit.taper_percent);
+	html(b, "<p class=\"hint\">A sum worked out from the figures you declared, not advice.");
+	if (*st->advice_url)
+		html(b, " For advice, see <a href=\"%a\">%t</a>.", st->advice_url,
+		     *st->advice_name ? st->advice_name : st->advice_url);
+	html(b, "</p>");
+}
+
+static const struct field_option period_options[] = {
+	{ "week", "Weekly" }, { "month", "Monthly (an assessment period)" }, { 0, 0 } };
+
+static void declaration_form(struct request *req, const struct my_pay_standing *st,
+                             const struct form_errors *e, bool typed)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct earnings_limit *rows;
+	size_t n;
+	if (store_earnings_limits(req->store, a, &rows, &n) != ST_OK) n = 0;
+	/* One choice per rule, described by the row in force today. */
+	struct field_option *opts = arena_alloc(a, (n + 3) * sizeof *opts);
+	size_t k = 0;
+	opts[k++] = (struct field_option){ "none", "None: no benefit limits what I earn" };
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(rows[i].rule, rows[i - 1].rule)) continue;
+		const struct earnings_limit *now = limit_in_force(rows, n, rows[i].rule, st->today);
+		if (!now) now = &rows[i];
+		opts[k++] = (struct field_option){
+			rows[i].rule, arena_printf(a, "%s: %s %s", now->name,
+			                           money_format(a, st->currency, now->amount),
+			                           limit_period_label(now->period)) };
+	}
+	opts[k++] = (struct field_option){ "own", "My own amount" };
+	opts[k] = (struct field_option){ 0, 0 };
+	const struct pay_declaration *d = &st->declaration;
+	const char *chosen = typed ? field(req, "rule")
+	                     : !st->declared ? "none"
+	                     : *d->rule      ? d->rule
+	                                     : "own";
+	html(b, "<h2 class=\"heading-m\" id=\"limit\">Your earnings limit</h2>"
+	        "<p>Only you and the stewards who approve your payments see this. It is used only to "
+	        "show what a payment does to your total before it is approved.</p>");
+	ui_form_begin(req, "/my-pay/limit");
+	ui_choices(req, e, "rule", "Which limit applies to you?", NULL, opts, chosen, false);
+	ui_input(req, e, "custom_amount", "My own amount", "Only for \"My own amount\". Like 150.00.",
+	         typed ? field(req, "custom_amount")
+	               : st->declared && !*d->rule ? money_plain(a, d->custom_amount) : "",
+	         "text", "off");
+	ui_choices(req, e, "custom_period", "My own amount is", NULL, period_options,
+	           typed ? field(req, "custom_period")
+	                 : st->declared && !*d->rule ? limit_period_key(d->custom_period) : "week",
+	           false);
+	ui_input(req, e, "anchor", "When did one of your benefit weeks or assessment periods begin?",
+	         "Any one, like 2026-04-06. Weeks then begin on that weekday; monthly periods on that "
+	         "day of the month.",
+	         typed ? field(req, "anchor")
+	               : st->declared ? iso_day(req, d->anchor_day) : iso_day(req, st->today),
+	         "text", "off");
+	ui_button(req, "Save my earnings limit", NULL);
+	ui_form_end(req);
+}
+
+/* "sort code **-**-56, account ****5678", or why they cannot be shown;
+ * NULL when none are saved. */
+static const char *bank_masked(struct request *req)
+{
+	struct bank_details d;
+	const char *shown = NULL;
+	switch (app_bank_open(req->store, seal_key(req), req->user->id, 0, &req->arena, &d)) {
+	case BANK_NONE: break;
+	case BANK_OTHER_KEY:
+		shown = "saved under a key this server no longer has: please enter them again";
+		break;
+	case BANK_UNREADABLE: shown = "could not be opened: please enter them again"; break;
+	case BANK_OPEN:
+		shown = arena_printf(&req->arena, "sort code %s, account %s",
+		                     bank_sort_code_masked(&req->arena, d.sort_code),
+		                     bank_account_masked(&req->arena, d.account_number));
+		break;
+	}
+	sodium_memzero(&d, sizeof d);
+	return shown;
+}
+
+/* The name of panel id when it is one the person may give bank details
+ * to (my_pay_standing's bank_panels), else NULL. */
+/* The panels the person gave their details to, as "1,3" (for the
+ * checkboxes) and in words; "" when none. */
+static void bank_given(struct request *req, const struct my_pay_standing *st,
+                       const char **keys, const char **names)
+{
+	int64_t *ids;
+	size_t n;
+	struct buf k = {0}, w = {0};
+	if (store_pay_bank_panels(req->store, req->user->id, &req->arena, &ids, &n) != ST_OK) n = 0;
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&k, "%s%lld", k.len ? "," : "", (long long)ids[i]);
+		const char *name = app_bank_panel_name(st, ids[i]);
+		if (name) buf_printf(&w, "%s%s", w.len ? ", " : "", name);
+	}
+	*keys = arena_strdup(&req->arena, k.data ? k.data : "");
+	*names = arena_strdup(&req->arena, w.data ? w.data : "");
+	buf_free(&k);
+	buf_free(&w);
+}
+
+static void bank_section(struct request *req, const struct my_pay_standing *st,
+                         const struct form_errors *e)
+{
+	if (!st->bank_wanted || !req->cfg->seal_key_loaded) return;
+	struct buf *b = &req->out;
+	html(b, "<h2 class=\"heading-m\" id=\"bank\">Bank details</h2>"
+	        "<p>Some of your panels pay by bank transfer from a list they send their finance "
+	        "team. Your details are kept sealed and are only ever shown masked, here and to "
+	        "nobody else. They go only into the lists of the panels you choose.</p>");
+	const char *masked = bank_masked(req), *given_keys, *given_names;
+	bank_given(req, st, &given_keys, &given_names);
+	/* After a refused form, the boxes as the person left them. */
+	const char *chosen = e && e->n ? form_get_all(&req->form, "panels", &req->arena) : given_keys;
+	if (masked) {
+		html(b, "<p>Saved: %t.</p>", masked);
+		if (*given_names) html(b, "<p>Given to: %t.</p>", given_names);
+		else html(b, "<p class=\"status status-at\"><strong>No panel may use them yet.</strong> "
+		             "Choose which panels may, below.</p>");
+		ui_form_begin(req, "/my-pay/bank/panels");
+		ui_choices(req, e, "panels", "Which panels may use them",
+		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		           chosen, true);
+		ui_button(req, "Save my choice", "secondary");
+		ui_form_end(req);
+		ui_form_begin(req, "/my-pay/bank/remove");
+		ui_button(req, "Remove my bank details", "secondary");
+		ui_form_end(req);
+	}
+	ui_form_begin(req, "/my-pay/bank");
+	ui_input(req, e, "account_name", "Name on the account", NULL, "", "text", "off");
+	ui_input(req, e, "sort_code", "Sort code", "6 digits, like 12-34-56", "", "text", "off");
+	ui_input(req, e, "account_number", "Account number", "8 digits", "", "text", "off");
+	if (!masked)
+		ui_choices(req, e, "panels", "Which panels may use them",
+		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		           chosen, true);
+	ui_button(req, masked ? "Replace my bank details" : "Save my bank details", NULL);
+	ui_form_end(req);
+}
+
+static void statement_form(struct request *req, const struct my_pay_standing *st)
+{
+	struct buf *b = &req->out;
+	int this_year = pay_tax_year_of(st->today);
+	html(b, "<h2 class=\"heading-m\" id=\"statement\">Statements</h2>"
+	        "<p>Everything paid to you in a tax year or between two dates, to print or to "
+	        "download as a spreadsheet (CSV).</p>"
+	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
+	        "<div class=\"field\"><label for=\"tax_year\">Tax year</label>"
+	        "<select id=\"tax_year\" name=\"tax_year\">");
+	for (int y = this_year; y >= this_year - 6; y--)
+		html(b, "<option value=\"%l\">6 April %l to 5 April %l</option>", (int64_t)y,
+		     (int64_t)y, (int64_t)y + 1);
+	html(b, "</select></div><div class=\"buttons\">"
+	        "<button type=\"submit\" class=\"button\">Show the statement</button> "
+	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
+	        "Download it as CSV</button></div></form>"
+	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
+	        "<fieldset class=\"fieldset\"><legend>Or between two dates</legend>"
+	        "<div class=\"field\"><label for=\"from\">From</label>"
+	        "<div class=\"hint\" id=\"from-hint\">Like 2026-04-06</div>"
+	        "<input id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" "
+	        "autocomplete=\"off\"></div>"
+	        "<div class=\"field\"><label for=\"to\">To</label>"
+	        "<div class=\"hint\" id=\"to-hint\">Like 2027-04-05</div>"
+	        "<input id=\"to\" name=\"to\" type=\"text\" aria-describedby=\"to-hint\" "
+	        "autocomplete=\"off\"></div></fieldset><div class=\"buttons\">"
+	        "<button type=\"submit\" class=\"button\">Show the statement</button> "
+	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
+	        "Download it as CSV</button></div></form>");
+}
+
+static void my_pay_page(struct request *req, const struct form_errors *e, bool typed)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct my_pay_standing st;
+	struct pay_balance bal;
+	struct pay_claim *c;
+	size_t n;
+	int64_t before = 0;
+	const char *q = form_get(&req->query, "before");
+	if (q && !parse_i64(q, 1, INT64_MAX, &before)) before = 0;
+	if (!my_pay_standing(req, &st) ||
+	    store_pay_balance(req->store, req->user->id, 0, &bal) != ST_OK ||
+	    store_pay_claims_of(req->store, req->user->id, 0, -1, before, CLAIMS_SHOWN, a, &c, &n) !=
+	        ST_OK) {
+		respond_error(req, 500, "internal", "We could not load your pay.");
+		return;
+	}
+	page_begin(req, "My pay", e);
+	html(b, "<h1 class=\"heading-l\">My pay</h1>"
+	        "<ul class=\"figures\"><li><strong>%t</strong>claimed, waiting</li>"
+	        "<li><strong>%t</strong>approved, not paid yet</li>"
+	        "<li><strong>%t</strong>paid to you</li></ul>",
+	     money_format(a, st.currency, bal.claimed - bal.approved),
+	     money_format(a, st.currency, bal.approved - bal.paid),
+	     money_format(a, st.currency, bal.paid));
+	html(b, "<h2 class=\"heading-m\" id=\"claims\">My claims</h2>");
+	if (!n && !before)
+		html(b, "<p>No claims yet. When you go to a meeting of a panel that pays, the claim for "
+		        "your time is made for you; you can also log other work and expenses from a "
+		        "panel's Pay page.</p>");
+	else if (n)
+		claims_table(req, c, n, false, true, "My claims, newest first");
+	if (n == CLAIMS_SHOWN)
+		html(b, "<p><a href=\"/my-pay?before=%l#claims\">Older claims</a></p>", c[n - 1].id);
+	standing_section(req, &st);
+	declaration_form(req, &st, e, typed);
+	bank_section(req, &st, e);
+	statement_form(req, &st);
+	page_end(req);
+}
+
+void my_pay_get(struct request *req) { my_pay_page(req, NULL, false); }
+
+void my_pay_limit_post(struct request *req)
+{
+	struct form_errors e = { 0 };
+	const char *rule = field(req, "rule");
+	if (!strcmp(rule, "none")) {
+		struct app_error err;
+		if (!app_pay_declaration_clear(req->store, req->user->id, &err)) {
+			respond_app_error(req, &err);
+			return;
+		}
+		respond_redirect(req, "/my-pay#limit");
+		return;
+	}
+	struct pay_declaration d = { .rule = strcmp(rule, "own") ? rule : "" };
+	if (!*rule) errors_add(&e, "rule", "Choose which limit applies to you.");
+	if (!*d.rule && *rule) {
+		if (!money_parse(field(req, "custom_amount"), &d.custom_amount) || !d.custom_amount)
+			errors_add(&e, "custom_amount", "Enter your limit, like 150.00.");
+		if (!limit_period_parse(field(req, "custom_period"), &d.custom_period))
+			errors_add(&e, "custom_period", "Choose weekly or monthly.");
+	}
+	if (!(d.anchor_day = parse_day(field(req, "anchor"))))
+		errors_add(&e, "anchor", "Enter the date one of your periods began, like 2026-04-06.");
+	struct app_error err;
+	if (!e.n && !app_pay_declare(req->store, req->user->id, &d, req->now, &req->arena, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		my_pay_page(req, &e, true);
+		return;
+	}
+	respond_redirect(req, "/my-pay#limit");
+}
+
+/* The "panels" checkboxes, as ids; an error in e when they are not ids or
+ * not among st's bank panels (app_bank_panels_check). */
+static void chosen_bank_panels(struct request *req, const struct my_pay_standing *st,
+                               struct form_errors *e, int64_t **ids, size_t *n)
+{
+	struct app_error err;
+	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, ids, n)) *n = 0;
+	if (!app_bank_panels_check(st, *ids, *n, &err)) errors_add(e, err.field, err.message);
+}
+
+void my_pay_bank_post(struct request *req)
+{
+	struct my_pay_standing st;
+	if (!my_pay_standing(req, &st)) {
+		respond_error(req, 500, "internal", "We could not load your pay.");
+		return;
+	}
+	struct form_errors e = { 0 };
+	struct bank_details d = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0;
+	/* With nowhere to keep them, the use case answers (409) before what
+	 * was typed is looked at. */
+	if (st.bank_wanted && seal_key(req)) {
+		char *name = text_trim(arena_strdup(&req->arena, field(req, "account_name")));
+		if (!*name || utf8_length(name) > 140 || strchr(name, '\n'))
+			errors_add(&e, "account_name", "Enter the name on the account.");
+		else memcpy(d.name, name, strlen(name) + 1);
+		if (!bank_sort_code_parse(field(req, "sort_code"), d.sort_code))
+			errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
+		if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
+			errors_add(&e, "account_number", "Enter the 8-digit account number.");
+		/* New details are given to the panels ticked; replacing saved ones
+		 * keeps theirs (app_bank_save), and the form then shows no boxes. */
+		if (!bank_masked(req)) chosen_bank_panels(req, &st, &e, &ids, &n);
+	}
+	struct app_error err;
+	bool saved = !e.n && app_bank_save(req->store, seal_key(req), req->user->id, &d, ids, n,
+	                                   req->now, &req->arena, &err);
+	sodium_memzero(&d, sizeof d);
+	if (!saved && !e.n && !app_error_to_form(req, &err, &e)) return;
+	if (e.n) {
+		req->status = 400;
+		my_pay_page(req, &e, false);
+		return;
+	}
+	respond_redirect(req, "/my-pay#bank");
+}
+
+void my_pay_bank_panels_post(struct request *req)
+{
+	int64_t *ids;
+	size_t n;
+	if (!form_ids(form_get_all(&req->form, "panels", &req->arena), &req->arena, &ids, &n)) n = 0;
+	struct app_error err;
+	struct form_errors e = { 0 };
+	if (!app_bank_give(req->store, req->user->id, ids, n, req->now, &req->arena, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		my_pay_page(req, &e, false);
+		return;
+	}
+	respond_redirect(req, "/my-pay#bank");
+}
+
+void my_pay_bank_remove_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_bank_remove(req->store, req->user->id, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, "/my-pay#bank");
+}
+
+void my_pay_statement_get(struct request *req)
+{
+	struct day_range range;
+	const char *why;
+	if (!statement_range(req, &range, &why)) {
+		struct form_errors e = { 0 };
+		errors_add(&e, "from", why);
+		req->status = 400;
+		my_pay_page(req, &e, false);
+		return;
+	}
+	const char *format = form_get(&req->query, "format");
+	if (format && !strcmp(format, "csv")) {
+		statement_csv(req, range);
+		return;
+	}
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct pay_claim *c;
+	size_t n;
+	if (store_pay_statement(req->store, req->user->id, range, a, &c, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not make your statement.");
+		return;
+	}
+	const char *from = format_day(req, range.first), *to = format_day(req, range.last);
+	page_begin(req, arena_printf(a, "Pay statement, %s to %s", from, to), NULL);
+	html(b, "<h1 class=\"heading-l\">Pay statement</h1><dl class=\"summary\">"
+	        "<div><dt>For</dt><dd>%t</dd></div><div><dt>Paid between</dt><dd>%t and %t</dd></div>"
+	        "<div><dt>Made</dt><dd>%t</dd></div></dl>",
+	     req->user->display_name, from, to, format_day(req, civil_day_at(req->now, "UTC")));
+	if (!n) {
+		html(b, "<p>Nothing was paid to you in this period.</p>");
+	} else {
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Payments to you"
+		        "</caption><thead><tr><th scope=\"col\">Paid on</th><th scope=\"col\">Panel</th>"
+		        "<th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Amount</th></tr>"
+		        "</thead><tbody>");
+		/* One total per currency, in the order they first appear. */
+		const char *cur[8];
+		int64_t sum[8];
+		size_t ncur = 0;
+		for (size_t i = 0; i < n; i++) {
+			html(b, "<tr><td>%t</td><td>%t</td><td>%t</td><td class=\"num\">%t</td></tr>",
+			     format_day(req, c[i].pay_day), c[i].panel_name, claim_what(req, &c[i]),
+			     money_format(a, c[i].currency, c[i].amount));
+			size_t k = 0;
+			while (k < ncur && strcmp(cur[k], c[i].currency)) k++;
+			if (k == ncur && ncur < 8) cur[ncur] = c[i].currency, sum[ncur++] = 0;
+			if (k < ncur && !money_add(sum[k], c[i].amount, &sum[k])) sum[k] = MONEY_MAX;
+		}
+		html(b, "</tbody><tfoot>");
+		for (size_t k = 0; k < ncur; k++)
+			html(b, "<tr><th scope=\"row\" colspan=\"3\">Total</th><td class=\"num\">%t</td>"
+			        "</tr>", money_format(a, cur[k], sum[k]));
+		html(b, "</tfoot></table>");
+	}
+	html(b, "<p class=\"no-print\"><a class=\"button secondary\" href=\"/my-pay/statement?from=%a"
+	        "&amp;to=%a&amp;format=csv\" download>Download it as CSV</a></p>"
+	        "<p class=\"no-print\">To print it, use your browser's Print command: the menus and "
+	        "buttons are left out of the printed page.</p>"
+	        "<p class=\"no-print\"><a href=\"/my-pay#statement\">Back to my pay</a></p>",
+	     iso_day(req, range.first), iso_day(req, range.last));
+	page_end(req);
+}

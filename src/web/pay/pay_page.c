@@ -1,0 +1,944 @@
+/* A panel's pay pages: the pay overview (stewards: claims waiting, what
+ * is ready to pay, payment runs and how quickly people are paid; everyone
+ * else: their own claims), the pay policy, logging work and expenses, one
+ * claim with its history and the earnings-limit check, and payment runs
+ * with their CSV.
+ *
+ * Who sees what (core/policy.h): a claim is shown to its payee and to the
+ * panel's active stewards only; anyone else asking gets 404, as for a
+ * claim that does not exist. A steward reading a payee's declared limit
+ * or payment preference is written to the payee's audit log. Every form
+ * that changes money carries a fresh idempotency key, so a double
+ * submission changes nothing more. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/civil_time.h"
+#include "core/csv.h"
+#include "core/text.h"
+#include "store/files.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+#include "web/pay/pay_ui.h"
+#include "web/voice/voice_ui.h"
+
+/* ---- shared with pay/my_pay_page.c (pay/pay_ui.h) ---- */
+
+const char *iso_day(struct request *req, int64_t day)
+{
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	return arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d);
+}
+
+int64_t parse_day(const char *s)
+{
+	int y, m, d;
+	return civil_parse_date(s, &y, &m, &d) ? civil_day(y, m, d) : 0;
+}
+
+void idempotency_field(struct request *req)
+{
+	char key[AUTH_TOKEN_CHARS + 1];
+	auth_token_new(key);
+	html(&req->out, "<input type=\"hidden\" name=\"key\" value=\"%a\">", key);
+}
+
+const char *claim_state_text(struct request *req, const struct pay_claim *c)
+{
+	if (c->state == CLAIM_PAID)
+		return arena_printf(&req->arena, "Paid on %s", format_day(req, c->pay_day));
+	if (c->state == CLAIM_APPROVED && c->run_id)
+		return arena_printf(&req->arena, "Approved, in payment run %s", c->run_reference);
+	if (c->state == CLAIM_APPROVED)
+		return arena_printf(&req->arena, "Approved, to be paid about %s",
+		                    format_day(req, c->pay_day));
+	if (c->state == CLAIM_CLAIMED && c->asked_at) return "Waiting: a steward wants to ask you";
+	return claim_state_label(c->state);
+}
+
+const char *claim_what(struct request *req, const struct pay_claim *c)
+{
+	if (c->kind == CLAIM_EXPENSE)
+		return arena_printf(&req->arena, "%s: %s", expense_label(c->category), c->description);
+	return arena_printf(&req->arena, "%s (%s)", c->description,
+	                    pay_quantity_text(&req->arena, c->unit, c->quantity));
+}
+
+void claims_table(struct request *req, const struct pay_claim *c, size_t n, bool show_payee,
+                  bool show_panel, const char *caption)
+{
+	struct buf *b = &req->out;
+	html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead><tr>"
+	        "<th scope=\"col\">Claim</th>", caption);
+	if (show_payee) html(b, "<th scope=\"col\">Who</th>");
+	if (show_panel) html(b, "<th scope=\"col\">Panel</th>");
+	html(b, "<th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Amount</th>"
+	        "<th scope=\"col\">Where it is</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr id=\"claim-%l\"><td><a href=\"/panels/%l/pay/claims/%l\">#%l</a></td>",
+		     c[i].id, c[i].panel_id, c[i].id, c[i].id);
+		if (show_payee) html(b, "<td>%t</td>", c[i].payee_name);
+		if (show_panel) html(b, "<td>%t</td>", c[i].panel_name);
+		html(b, "<td>%t<br><span class=\"hint\">%t</span></td><td class=\"num\">%t</td>"
+		        "<td>%t</td></tr>",
+		     claim_what(req, &c[i]), format_day(req, c[i].work_day),
+		     money_format(&req->arena, c[i].currency, c[i].amount), claim_state_text(req, &c[i]));
+	}
+	html(b, "</tbody></table>");
+}
+
+void limit_check_section(struct request *req, const struct pay_check *k, const char *currency,
+                         bool own, const char *payee_name, const struct pay_policy *pol)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	html(b, "<h2 class=\"heading-m\" id=\"limit\">Earnings limit</h2>");
+	if (!k->counted) {
+		html(b, "<p>This is an expense paid back. Expenses are not added to an earnings "
+		        "limit's total here.</p>");
+		return;
+	}
+	if (!k->declared) {
+		if (own)
+			html(b, "<p>You have not told us of an earnings limit. If a benefit limits what "
+			        "you can earn, <a href=\"/my-pay#limit\">say which one</a> and we will show "
+			        "what each payment does to it.</p>");
+		else
+			html(b, "<p>%t has not declared an earnings limit.</p>", payee_name);
+		return;
+	}
+	if (!k->in_force) {
+		html(b, "<p>No amount is recorded for the declared limit in the period this payment "
+		        "falls in (%t to %t).</p>",
+		     format_day(req, k->period.first), format_day(req, k->period.last));
+		return;
+	}
+	const struct earnings_limit *l = &k->limit;
+	const char *amount = money_format(a, currency, l->amount);
+	const char *who = own ? "You have" : arena_printf(a, "%s has", payee_name);
+	if (*l->rule)
+		html(b, "<p>%t declared: <strong>%t</strong>, %t %t (in force from %t).</p>", who,
+		     l->name, amount, limit_period_label(l->period), format_day(req, l->effective_from));
+	else
+		html(b, "<p>%t declared their own limit of %t %t.</p>", who, amount,
+		     limit_period_label(l->period));
+	const struct limit_effect *e = &k->effect;
+	html(b, "<dl class=\"figures\"><div><dt>Period the payment falls in</dt><dd>%t to %t</dd>"
+	        "</div><div><dt>Already approved or paid in it</dt><dd>%t</dd></div>"
+	        "<div><dt>With this claim</dt><dd>%t</dd></div></dl>",
+	     format_day(req, k->period.first), format_day(req, k->period.last),
+	     money_format(a, currency, e->total_before), money_format(a, currency, e->total_after));
+	const char *word = l->kind == LIMIT_TAPER ? "work allowance" : "limit";
+	if (e->state == LIMIT_UNDER)
+		html(b, "<p class=\"status status-under\">Under the %t: %t to spare.</p>", word,
+		     money_format(a, currency, e->margin));
+	else if (e->state == LIMIT_AT)
+		html(b, "<p class=\"status status-at\"><strong>Exactly at the %t.</strong></p>", word);
+	else
+		html(b, "<p class=\"status status-over\" role=\"status\"><strong>Over the %t by "
+		        "%t.</strong></p>", word, money_format(a, currency, -e->margin));
+	if (l->kind == LIMIT_TAPER)
+		html(b, "<p>Universal Credit has no cut-off: above the work allowance the award is "
+		        "reduced by %d%% of earnings. Estimated reduction for this period: %t "
+		        "(%t of it from this claim).</p>",
+		     l->taper_percent, money_format(a, currency, e->reduction_after),
+		     money_format(a, currency, e->reduction_after - e->reduction_before));
+	html(b, "<p class=\"hint\">A sum worked out from the figures declared, not advice.");
+	if (*l->rule && *l->source) html(b, " Source: <a href=\"%a\">%t</a>.", l->source, l->source);
+	if (pol && *pol->advice_url)
+		html(b, " For advice, see <a href=\"%a\">%t</a>.", pol->advice_url,
+		     *pol->advice_name ? pol->advice_name : pol->advice_url);
+	html(b, "</p>");
+}
+
+/* ---- the pay overview ---- */
+
+bool load_pay_policy(struct request *req, struct pay_policy *pol)
+{
+	if (store_pay_policy_get(req->store, req->panel->id, &req->arena, pol) == ST_OK) return true;
+	respond_error(req, 500, "internal", "We could not load this panel's pay policy.");
+	return false;
+}
+
+static void policy_summary(struct request *req, const struct pay_policy *pol)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	html(b, "<dl class=\"summary\">");
+	static const enum pay_unit units[3] = { UNIT_HOUR, UNIT_HALF_DAY, UNIT_DAY };
+	for (int i = 0; i < 3; i++) {
+		int64_t r = pay_rate_of(&pol->rates, units[i]);
+		if (r) html(b, "<div><dt>%t</dt><dd>%t</dd></div>", pay_unit_label(units[i]),
+		            money_format(a, pol->currency, r));
+	}
+	html(b, "<div><dt>Meetings are paid by the</dt><dd>%t</dd></div>",
+	     pay_unit_label(pol->meeting_unit));
+	if (pol->prep_minutes)
+		html(b, "<div><dt>Paid preparation per meeting</dt><dd>%t</dd></div>",
+		     pay_quantity_text(a, UNIT_HOUR, pol->prep_minutes));
+	html(b, "<div><dt>Expenses paid</dt><dd>");
+	bool any = false;
+	for (int c = 0; c < EXPENSE__COUNT; c++)
+		if (pol->expense_categories & (1u << c)) {
+			html(b, "%t%t", any ? ", " : "", expense_label((enum expense_category)c));
+			any = true;
+		}
+	html(b, "%t</dd></div><div><dt>We aim to pay within</dt><dd>%l days</dd></div></dl>",
+	     any ? "" : "None", pol->target_days);
+}
+
+void timeliness_section(struct request *req, const struct pay_policy *pol, bool link)
+{
+	struct buf *b = &req->out;
+	struct pay_timeliness t;
+	int64_t today = civil_day_at(req->now, req->panel->time_zone);
+	if (store_pay_timeliness(req->store, req->panel->id, pol->target_days, today, &t) != ST_OK)
+		return;
+	if (t.late || t.waiting_late) {
+		html(b, "<div class=\"notice warning\" id=\"late\"><p><strong>Late payments.</strong> ");
+		if (t.late)
+			html(b, "%l payment%t took longer than the %l days this panel aims for. ", t.late,
+			     t.late == 1 ? "" : "s", pol->target_days);
+		if (t.waiting_late)
+			html(b, "%l claim%t waiting longer than %l days. ", t.waiting_late,
+			     t.waiting_late == 1 ? " has been" : "s have been", pol->target_days);
+		if (link) html(b, "<a href=\"/panels/%l/pay\">See pay</a>", req->panel->id);
+		html(b, "</p></div>");
+	}
+	if (link || !t.paid) return;
+	int64_t tenths = (t.days_sum * 10 + t.paid / 2) / t.paid;
+	html(b, "<dl class=\"figures\"><div><dt>Claims paid</dt><dd>%l</dd></div>"
+	        "<div><dt>Days from claim to payment, on average</dt><dd>%l.%l</dd></div>"
+	        "<div><dt>Longest</dt><dd>%l days</dd></div>"
+	        "<div><dt>Paid later than %l days</dt><dd>%l</dd></div></dl>",
+	     t.paid, tenths / 10, tenths % 10, t.days_max, pol->target_days, t.late);
+}
+
+void pay_get(struct request *req)
+{
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	struct buf *b = &req->out;
+	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
+	int64_t pid = req->panel->id;
+	page_begin(req, arena_printf(&req->arena, "Pay: %s", req->panel->name), NULL);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Pay</h1>", req->panel->name);
+	if (!pol.configured) {
+		html(b, "<p>This panel has not set up pay yet, so no claims are made.</p>");
+		if (manage)
+			html(b, "<p><a class=\"button\" href=\"/panels/%l/pay/policy\">Set up pay</a></p>",
+			     pid);
+		page_end(req);
+		return;
+	}
+	policy_summary(req, &pol);
+	if (*pol.advice_url)
+		html(b, "<p>Worried about benefits? See <a href=\"%a\">%t</a>.</p>", pol.advice_url,
+		     *pol.advice_name ? pol.advice_name : pol.advice_url);
+	if (policy_allows(&req->actor, PA_CLAIM_PAY))
+		html(b, "<p><a class=\"button secondary\" href=\"/panels/%l/pay/claims/new\">Log work "
+		        "or an expense</a>", pid);
+	if (manage)
+		html(b, " <a class=\"button secondary\" href=\"/panels/%l/pay/policy\">Change the pay "
+		        "policy</a>", pid);
+	html(b, "</p>");
+	struct pay_claim *c;
+	size_t n;
+	if (!manage) {
+		html(b, "<h2 class=\"heading-m\">Your claims here</h2>");
+		if (store_pay_claims_of(req->store, req->user->id, pid, -1, 0, 100, &req->arena, &c, &n) !=
+		    ST_OK)
+			n = 0;
+		if (!n) html(b, "<p>You have no claims in this panel yet.</p>");
+		else claims_table(req, c, n, false, false, "Your claims");
+		html(b, "<p><a href=\"/my-pay\">All your pay, your earnings limit and statements</a></p>");
+		page_end(req);
+		return;
+	}
+	html(b, "<h2 class=\"heading-m\">How quickly people are paid</h2>");
+	timeliness_section(req, &pol, false);
+
+	html(b, "<h2 class=\"heading-m\" id=\"waiting\">Waiting for approval</h2>");
+	if (store_pay_claims_list(req->store, PCS_PANEL, pid, CLAIM_CLAIMED, 0, 100, &req->arena, &c,
+	                          &n) != ST_OK)
+		n = 0;
+	if (!n) html(b, "<p>No claims are waiting.</p>");
+	else claims_table(req, c, n, true, false, "Claims waiting for approval");
+
+	html(b, "<h2 class=\"heading-m\" id=\"ready\">Approved, ready to pay</h2>");
+	if (store_pay_claims_list(req->store, PCS_PANEL, pid, CLAIM_APPROVED, 0, 500, &req->arena,
+	                          &c, &n) != ST_OK)
+		n = 0;
+	size_t ready = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!c[i].run_id) c[ready++] = c[i];
+	if (!ready) {
+		html(b, "<p>Nothing is approved and waiting for a payment run.</p>");
+	} else {
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/pay/runs", (long long)pid));
+		idempotency_field(req);
+		html(b, "<fieldset class=\"fieldset\"><legend>Claims to put in a payment run</legend>"
+		        "<div class=\"checkboxes\">");
+		for (size_t i = 0; i < ready; i++)
+			html(b, "<div class=\"checkbox\"><input type=\"checkbox\" id=\"claim-%l\" "
+			        "name=\"claims\" value=\"%l\" checked><label for=\"claim-%l\">#%l %t: "
+			        "%t, %t (%t)</label></div>",
+			     c[i].id, c[i].id, c[i].id, c[i].id, c[i].payee_name, claim_what(req, &c[i]),
+			     money_format(&req->arena, c[i].currency, c[i].amount),
+			     c[i].has_method ? pay_method_label(c[i].method) : "");
+		html(b, "</div></fieldset>");
+		ui_input(req, NULL, "reference", "Reference for the finance team (optional)",
+		         "Leave empty and we will make one.", "", "text", "off");
+		ui_button(req, "Make a payment run", NULL);
+		ui_form_end(req);
+	}
+
+	html(b, "<h2 class=\"heading-m\" id=\"runs\">Payment runs</h2>");
+	struct pay_run *r;
+	size_t nr;
+	if (store_pay_runs_list(req->store, pid, 50, &req->arena, &r, &nr) != ST_OK) nr = 0;
+	if (!nr) html(b, "<p>No payment runs yet.</p>");
+	else html(b, "<ul class=\"list\">");
+	for (size_t i = 0; i < nr; i++)
+		html(b, "<li><a href=\"/panels/%l/pay/runs/%l\">%t</a>: %l claims, %t, %t</li>", pid,
+		     r[i].id, r[i].reference, r[i].claims,
+		     money_format(&req->arena, pol.currency, r[i].total),
+		     r[i].paid_day ? arena_printf(&req->arena, "paid on %s",
+		                                  format_day(req, r[i].paid_day))
+		                   : "not yet paid");
+	if (nr) html(b, "</ul>");
+	page_end(req);
+}
+
+/* The kinds of expense in set, as options (core/pay.h's keys and labels). */
+static const struct field_option *expense_options(struct arena *a, unsigned set)
+{
+	struct field_option *o = arena_alloc(a, (EXPENSE__COUNT + 1) * sizeof *o);
+	size_t n = 0;
+	for (int c = 0; c < EXPENSE__COUNT; c++)
+		if (set & (1u << c))
+			o[n++] = (struct field_option){ expense_key((enum expense_category)c),
+			                                expense_label((enum expense_category)c) };
+	return o;
+}
+
+/* ---- the pay policy ---- */
+
+static const struct field_option unit_options[] = {
+	{ "hour", "By the hour (rounded up to the quarter hour)" },
+	{ "half_day", "By the half day (up to 4 hours)" },
+	{ "day", "By the day (up to 8 hours)" }, { 0, 0 } };
+static const struct field_option currency_options[] = {
+	{ "GBP", "Pounds (GBP)" }, { "EUR", "Euros (EUR)" }, { "USD", "US dollars (USD)" },
+	{ 0, 0 } };
+
+static void policy_form(struct request *req, const struct pay_policy *pol,
+                        const struct form_errors *e, bool typed)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	page_begin(req, arena_printf(a, "Pay policy: %s", req->panel->name), e);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Pay policy</h1>"
+	        "<p>Rates are this panel's own. Amounts are in pounds and pence, like 27.50; leave a "
+	        "rate at 0 if you do not pay that way.</p>",
+	     req->panel->name);
+	ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/policy", (long long)req->panel->id));
+	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">", pol->version);
+#define VAL(name, value) (typed ? field(req, name) : (value))
+	ui_select(req, e, "currency", "Currency", currency_options, VAL("currency", pol->currency));
+	ui_input(req, e, "rate_hour", "Rate per hour", NULL,
+	         VAL("rate_hour", money_plain(a, pol->rates.hour)), "text", "off");
+	ui_input(req, e, "rate_half_day", "Rate per half day", NULL,
+	         VAL("rate_half_day", money_plain(a, pol->rates.half_day)), "text", "off");
+	ui_input(req, e, "rate_day", "Rate per day", NULL,
+	         VAL("rate_day", money_plain(a, pol->rates.day)), "text", "off");
+	ui_choices(req, e, "meeting_unit", "How is going to a meeting paid?",
+	           "Attendance makes a claim at this rate, for the meeting's length.", unit_options,
+	           VAL("meeting_unit", pay_unit_key(pol->meeting_unit)), false);
+	ui_input(req, e, "prep_minutes", "Paid preparation per meeting, in minutes",
+	         "Paid at the hourly rate. 0 for none.",
+	         VAL("prep_minutes", arena_printf(a, "%lld", (long long)pol->prep_minutes)), "text",
+	         "off");
+	ui_input(req, e, "target_days", "Pay within how many days of a claim?",
+	         "Payments later than this are flagged on the panel's page.",
+	         VAL("target_days", arena_printf(a, "%lld", (long long)pol->target_days)), "text",
+	         "off");
+	ui_choices(req, e, "expenses", "Which expenses does the panel pay back?", NULL,
+	           expense_options(a, (1u << EXPENSE__COUNT) - 1),
+	           typed ? arena_strdup(a, field(req, "expenses"))
+	                 : expense_set_format(a, pol->expense_categories),
+	           true);
+	ui_input(req, e, "advice_name", "Benefits advice: name", "Shown with every limit check.",
+	         VAL("advice_name", pol->advice_name), "text", "off");
+	ui_input(req, e, "advice_url", "Benefits advice: web address", "Starting https://",
+	         VAL("advice_url", pol->advice_url), "url", "off");
+	ui_input(req, e, "csv_columns", "Columns of the payment-run CSV",
+	         "In order, separated by commas, from: reference, payee, email, method, amount, "
+	         "amount_minor, currency, claims, paid_on, account_name, sort_code, account_number.",
+	         VAL("csv_columns", pol->csv_columns), "text", "off");
+	static const struct field_option bank[] = {
+		{ "1", "Store members' bank details, sealed, for the payment-run CSV" }, { 0, 0 } };
+	ui_choices(req, e, "store_bank_details", "Bank details",
+	           "Off by default. When on, members may give their bank details; they are sealed "
+	           "with a key kept in a file outside the database and only ever shown masked.",
+	           bank, VAL("store_bank_details", pol->store_bank_details ? "1" : ""), true);
+#undef VAL
+	ui_button(req, "Save the pay policy", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void pay_policy_get(struct request *req)
+{
+	struct pay_policy pol;
+	if (load_pay_policy(req, &pol)) policy_form(req, &pol, NULL, false);
+}
+
+static int64_t money_field(struct request *req, struct form_errors *e, const char *name,
+                           const char *message)
+{
+	int64_t v = 0;
+	const char *s = field(req, name);
+	if (!*s) return 0;
+	if (!money_parse(s, &v)) errors_add(e, name, message);
+	return v;
+}
+
+void pay_policy_post(struct request *req)
+{
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	struct form_errors e = { 0 };
+	int64_t version;
+	if (!parse_i64(field(req, "version"), 0, INT64_MAX, &version)) version = -1;
+	if (version != pol.version) {
+		errors_add(&e, "currency", "Someone else changed the policy while you were editing. "
+		                           "Check the values below and save again.");
+		req->status = 409;
+		policy_form(req, &pol, &e, false);
+		return;
+	}
+	/* The form's shapes here; what the values may be, app_pay_policy_save. */
+	if (strlen(field(req, "currency")) != 3) errors_add(&e, "currency", "Choose a currency.");
+	else memcpy(pol.currency, field(req, "currency"), 4);
+	pol.rates.hour = money_field(req, &e, "rate_hour", "Enter the rate like 27.50.");
+	pol.rates.half_day = money_field(req, &e, "rate_half_day", "Enter the rate like 82.50.");
+	pol.rates.day = money_field(req, &e, "rate_day", "Enter the rate like 165.00.");
+	if (!pay_unit_parse(field(req, "meeting_unit"), &pol.meeting_unit))
+		errors_add(&e, "meeting_unit", "Choose how going to a meeting is paid.");
+	if (!parse_i64(field(req, "prep_minutes"), 0, 24 * 60, &pol.prep_minutes))
+		errors_add(&e, "prep_minutes", "Enter minutes, from 0 to 1440.");
+	if (!parse_i64(field(req, "target_days"), 1, 365, &pol.target_days))
+		errors_add(&e, "target_days", "Enter a number of days, from 1 to 365.");
+	const char *expenses = form_get_all(&req->form, "expenses", &req->arena);
+	if (!expense_set_parse(expenses ? expenses : "", &pol.expense_categories))
+		errors_add(&e, "expenses", "Choose from the list.");
+	pol.advice_name = text_trim(arena_strdup(&req->arena, field(req, "advice_name")));
+	pol.advice_url = text_trim(arena_strdup(&req->arena, field(req, "advice_url")));
+	pol.csv_columns = text_trim(arena_strdup(&req->arena, field(req, "csv_columns")));
+	pol.store_bank_details = strcmp(field(req, "store_bank_details"), "1") == 0;
+	struct app_error err;
+	if (!e.n && !app_pay_policy_save(req->store, &pol, req->cfg->seal_key_loaded, req->now,
+	                                 &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		if (err.status == 409) {
+			load_pay_policy(req, &pol);
+			policy_form(req, &pol, &e, false);
+			return;
+		}
+	}
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		policy_form(req, &pol, &e, true);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay", (long long)req->panel->id));
+}
+
+/* ---- logging work and expenses ---- */
+
+static const struct field_option claim_kind_options[] = {
+	{ "work", "Work I did (time)" }, { "expense", "Money I spent" }, { 0, 0 } };
+
+static void claim_form(struct request *req, const struct pay_policy *pol,
+                       const struct form_errors *e)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
+	page_begin(req, "Log work or an expense", e);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Log work or an expense</h1>",
+	     req->panel->name);
+	if (!pol->configured) {
+		html(b, "<p>This panel has not set up pay yet.</p>");
+		page_end(req);
+		return;
+	}
+	html(b, "<form method=\"post\" action=\"/panels/%l/pay/claims\" "
+	        "enctype=\"multipart/form-data\" novalidate>"
+	        "<input type=\"hidden\" name=\"csrf\" value=\"%a\">",
+	     req->panel->id, req->csrf);
+	idempotency_field(req);
+	if (manage) {
+		struct member_row *m;
+		size_t n;
+		if (store_members_list(req->store, req->panel->id, &req->arena, &m, &n) != ST_OK) n = 0;
+		struct field_option *opts = arena_alloc(a, (n + 1) * sizeof *opts);
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (m[i].m.role != ROLE_GUEST && m[i].m.status != MEMBER_REMOVED)
+				/* Names may be alike: the address tells people apart. */
+				opts[k++] = (struct field_option){
+					arena_printf(a, "%lld", (long long)m[i].m.user_id),
+					arena_printf(a, "%s (%s)", m[i].display_name, m[i].email) };
+		const char *sel = *field(req, "payee") ? field(req, "payee")
+		                                       : arena_printf(a, "%lld", (long long)req->user->id);
+		ui_select(req, e, "payee", "Who is it for?", opts, sel);
+	}
+	ui_choices(req, e, "kind", "What are you claiming for?", NULL, claim_kind_options,
+	           *field(req, "kind") ? field(req, "kind") : "work", false);
+	ui_input(req, e, "description", "What was it?",
+	         "For example: reading the housing papers, or the bus to the meeting.",
+	         field(req, "description"), "text", "off");
+	ui_input(req, e, "work_day", "Date", "Like 2026-11-23", field(req, "work_day"), "text", "off");
+	html(b, "<h2 class=\"heading-s\">For work</h2>");
+	struct field_option units[UNIT__COUNT + 1] = { 0 };
+	size_t nu = 0;
+	for (int u = 0; u < UNIT__COUNT; u++)
+		if (pay_rate_of(&pol->rates, (enum pay_unit)u))
+			units[nu++] = (struct field_option){
+				pay_unit_key((enum pay_unit)u),
+				arena_printf(a, "%s: %s", pay_unit_label((enum pay_unit)u),
+				             money_format(a, pol->currency,
+				                          pay_rate_of(&pol->rates, (enum pay_unit)u))) };
+	ui_select(req, e, "unit", "Paid by", units, field(req, "unit"));
+	ui_input(req, e, "quantity", "How long, or how many",
+	         "Hours and minutes like 1:30 when paid by the hour; otherwise a number of half "
+	         "days or days.", field(req, "quantity"), "text", "off");
+	html(b, "<h2 class=\"heading-s\">For money spent</h2>");
+	ui_select(req, e, "category", "Kind of expense", expense_options(a, pol->expense_categories),
+	          field(req, "category"));
+	ui_input(req, e, "amount", "Amount spent", "Like 4.80", field(req, "amount"), "text", "off");
+	const char *err = errors_for(e, "receipt");
+	html(b, "<div class=\"form-group%t\"><label class=\"label\" for=\"receipt\">Receipt "
+	        "(optional)</label><p class=\"hint\" id=\"receipt-hint\">A photo or a PDF.</p>",
+	     err ? " form-group-error" : "");
+	if (err) html(b, "<p class=\"error-message\" id=\"receipt-error\">%t</p>", err);
+	html(b, "<input class=\"file-upload\" type=\"file\" id=\"receipt\" name=\"receipt\" "
+	        "accept=\"image/*,application/pdf\" aria-describedby=\"receipt-hint%t\"></div>",
+	     err ? " receipt-error" : "");
+	ui_button(req, "Send the claim", NULL);
+	html(b, "</form>");
+	page_end(req);
+}
+
+void pay_claim_new_get(struct request *req)
+{
+	struct pay_policy pol;
+	if (load_pay_policy(req, &pol)) claim_form(req, &pol, NULL);
+}
+
+/* Hours and minutes ("1:30") or hours ("2", "2.5") as minutes. */
+static bool parse_duration(struct arena *a, const char *s, int64_t *minutes)
+{
+	int64_t h = 0, m = 0;
+	const char *colon = strchr(s, ':');
+	if (colon) {
+		if (!parse_i64(arena_strndup(a, s, (size_t)(colon - s)), 0, 24, &h) ||
+		    !parse_i64(colon + 1, 0, 59, &m))
+			return false;
+		*minutes = h * 60 + m;
+		return true;
+	}
+	int64_t hundredths;
+	if (!money_parse(s, &hundredths) || hundredths > 2400) return false; /* hours like 2.5 */
+	*minutes = (hundredths * 60 + 50) / 100;
+	return true;
+}
+
+void pay_claim_post(struct request *req)
+{
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	struct form_errors e = { 0 };
+	struct pay_claim c = { .user_id = req->user->id };
+	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
+	if (manage && *field(req, "payee") &&
+	    !parse_i64(field(req, "payee"), 1, INT64_MAX, &c.user_id))
+		errors_add(&e, "payee", "Choose who the claim is for.");
+	bool expense = strcmp(field(req, "kind"), "expense") == 0;
+	if (!expense && strcmp(field(req, "kind"), "work") != 0)
+		errors_add(&e, "kind", "Choose work or money spent.");
+	c.kind = expense ? CLAIM_EXPENSE : CLAIM_WORK;
+	c.description = field(req, "description");
+	c.work_day = parse_day(field(req, "work_day"));
+	if (!c.work_day) errors_add(&e, "work_day", "Enter the date like 2026-11-23.");
+	if (expense) {
+		if (!expense_parse(field(req, "category"), &c.category))
+			errors_add(&e, "category", "Choose the kind of expense.");
+		if (!money_parse(field(req, "amount"), &c.amount) || c.amount == 0)
+			errors_add(&e, "amount", "Enter the amount spent, like 4.80.");
+	} else if (!pay_unit_parse(field(req, "unit"), &c.unit)) {
+		errors_add(&e, "unit", "Choose how the work is paid.");
+	} else if (c.unit == UNIT_HOUR ? !parse_duration(&req->arena, field(req, "quantity"), &c.quantity)
+	                               : !parse_i64(field(req, "quantity"), 1, 31, &c.quantity)) {
+		errors_add(&e, "quantity", c.unit == UNIT_HOUR ? "Enter the time like 1:30."
+		                                               : "Enter a number, like 1.");
+	}
+	int64_t id = 0;
+	enum pay_outcome out;
+	struct app_error err;
+	if (!e.n && !app_pay_claim(req->store, req->cfg->files_dir, req->panel, &pol, req->user->id,
+	                           manage, &c, req->upload.data, req->upload.len,
+	                           req->upload.filename, req->cfg->upload_limit, field(req, "key"),
+	                           req->now, &req->arena, &id, &out, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		claim_form(req, &pol, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/claims/%lld",
+	                                   (long long)req->panel->id, (long long)id));
+}
+
+/* ---- one claim ---- */
+
+/* The non-cash ways to pay, as options. */
+static const struct field_option *non_cash_options(struct arena *a)
+{
+	struct field_option *o = arena_alloc(a, METHOD__COUNT * sizeof *o);
+	for (int m = METHOD_VOUCHER; m < METHOD__COUNT; m++)
+		o[m - METHOD_VOUCHER] = (struct field_option){ pay_method_key((enum pay_method)m),
+		                                               pay_method_label((enum pay_method)m) };
+	return o;
+}
+
+static void decision_form(struct request *req, const struct pay_claim *c,
+                          const struct pay_check *k, const struct form_errors *e)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	const char *action = arena_printf(a, "/panels/%lld/pay/claims/%lld/decision",
+	                                  (long long)req->panel->id, (long long)c->id);
+	html(b, "<h2 class=\"heading-m\" id=\"decide\">Decide</h2>");
+	ui_form_begin(req, action);
+	idempotency_field(req);
+	if (c->state == CLAIM_CLAIMED) {
+		bool over = pay_check_needs_reason(k);
+		const char *pref = app_pay_preference(req->store, c->user_id, req->user->id, req->now,
+		                                      &req->arena);
+		struct field_option choices[8];
+		size_t n = 0;
+		if (!over) choices[n++] = (struct field_option){ "approve", "Approve it to be paid" };
+		choices[n++] = (struct field_option){
+			"non_cash", pref ? arena_printf(a, "Pay it in a non-cash way (they said: %s)", pref)
+			                 : "Pay it in a non-cash way" };
+		if (c->kind != CLAIM_EXPENSE)
+			choices[n++] = (struct field_option){ "expenses_only",
+			                                      "Expenses only: do not pay this fee" };
+		choices[n++] = (struct field_option){ "decline",
+		                                      "Decline it (the member declines, or it is not due)" };
+		choices[n++] = (struct field_option){ "ask", "Ask the member first" };
+		/* Over the limit, going ahead is the last choice, never the default. */
+		if (over)
+			choices[n++] = (struct field_option){ "approve_anyway",
+			                                      "Go ahead anyway (give the reason below)" };
+		choices[n] = (struct field_option){ 0, 0 };
+		ui_choices(req, e, "choice", "What should happen to this claim?",
+		           over ? "It would cross the limit the member declared. These are the "
+		                  "alternatives."
+		                : NULL,
+		           choices, *field(req, "choice") ? field(req, "choice") : over ? "" : "approve",
+		           false);
+		ui_select(req, e, "method", "Non-cash way", non_cash_options(a), field(req, "method"));
+		ui_input(req, e, "pay_day", "Expected payment date",
+		         "The limit check uses the period this date falls in.",
+		         *field(req, "pay_day") ? field(req, "pay_day") : iso_day(req, k->pay_day), "text",
+		         "off");
+		ui_textarea(req, e, "reason", "Reason",
+		            "Needed to go ahead over a limit or to decline. The member sees it.",
+		            field(req, "reason"));
+		html(b, "<div class=\"button-group\"><button class=\"button\" type=\"submit\">Save the "
+		        "decision</button><button class=\"button secondary\" type=\"submit\" "
+		        "name=\"check\" value=\"1\" formmethod=\"get\" formaction=\"%a#limit\">Check the "
+		        "limit for that date</button></div>",
+		     arena_printf(a, "/panels/%lld/pay/claims/%lld", (long long)req->panel->id,
+		                  (long long)c->id));
+	} else if (c->state == CLAIM_APPROVED || c->state == CLAIM_PAID) {
+		bool paid = c->state == CLAIM_PAID;
+		html(b, "<input type=\"hidden\" name=\"choice\" value=\"%a\">",
+		     paid ? "unpay" : "unapprove");
+		ui_textarea(req, e, "reason", paid ? "The payment did not arrive: why?"
+		                                   : "Send it back for approval: why?",
+		            "A correction adds a reversal to the claim's history; nothing is deleted.",
+		            field(req, "reason"));
+		ui_button(req, paid ? "Record the payment as not received" : "Send back for approval",
+		          "secondary");
+	} else {
+		html(b, "<p>This claim was declined. Nothing more can be done with it.</p>");
+	}
+	ui_form_end(req);
+}
+
+static void claim_page(struct request *req, const struct pay_claim *c, const struct form_errors *e)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
+	bool own = c->user_id == req->user->id;
+	int64_t pay_day = parse_day(field(req, "pay_day"));
+	if (!pay_day) pay_day = c->pay_day ? c->pay_day : civil_day_at(req->now, req->panel->time_zone);
+	struct pay_check k;
+	if (!app_pay_check(req->store, c, pay_day, a, &k)) memset(&k, 0, sizeof k);
+	if (!own && k.declared)
+		app_pay_declaration_seen(req->store, c->user_id, req->user->id, req->panel->time_zone,
+		                         req->now);
+	page_begin(req, arena_printf(a, "Claim #%lld", (long long)c->id), e);
+	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Claim #%l</h1>"
+	        "<dl class=\"summary\"><div><dt>For</dt><dd>%t</dd></div>"
+	        "<div><dt>What</dt><dd>%t</dd></div><div><dt>Date</dt><dd>%t</dd></div>"
+	        "<div><dt>Amount</dt><dd>%t</dd></div><div><dt>Where it is</dt><dd>%t</dd></div>",
+	     req->panel->name, c->id, c->payee_name, claim_what(req, c), format_day(req, c->work_day),
+	     money_format(a, c->currency, c->amount), claim_state_text(req, c));
+	if (*c->meeting_title)
+		html(b, "<div><dt>Meeting</dt><dd><a href=\"/panels/%l/meetings/%l\">%t</a></dd></div>",
+		     req->panel->id, c->meeting_id, c->meeting_title);
+	if (*c->receipt_sha256)
+		html(b, "<div><dt>Receipt</dt><dd><a href=\"/panels/%l/pay/claims/%l/receipt\">%t</a>"
+		        "</dd></div>", req->panel->id, c->id, c->receipt_name);
+	html(b, "</dl>");
+	if (c->state == CLAIM_CLAIMED || c->state == CLAIM_APPROVED)
+		limit_check_section(req, &k, c->currency, own, c->payee_name, &pol);
+	if (manage) decision_form(req, c, &k, e);
+	struct ledger_entry *le;
+	size_t n;
+	if (store_pay_ledger(req->store, c->id, a, &le, &n) == ST_OK && n) {
+		html(b, "<h2 class=\"heading-m\">History</h2><table class=\"table\"><caption "
+		        "class=\"visually-hidden\">Every entry for this claim</caption><thead><tr>"
+		        "<th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\" "
+		        "class=\"num\">Amount</th><th scope=\"col\">By</th></tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			const char *what = le[i].kind == LEDGER_REVERSAL
+				? arena_printf(a, "Reversed: %s", ledger_kind_label(le[i].reverses))
+				: ledger_kind_label(le[i].kind);
+			html(b, "<tr><td>%t</td><td>%t", format_time(req, le[i].at, req->panel->time_zone),
+			     what);
+			if (le[i].over_limit) html(b, " (over the declared limit)");
+			if (*le[i].reason) html(b, "<br><span class=\"hint\">%t</span>", le[i].reason);
+			html(b, "</td><td class=\"num\">%t</td><td>%t</td></tr>",
+			     money_format(a, c->currency, le[i].amount),
+			     *le[i].by_name ? le[i].by_name : "Recorded by the system");
+		}
+		html(b, "</tbody></table>");
+	}
+	html(b, "<p><a href=\"%a\">Back to pay</a></p>",
+	     own && !manage ? "/my-pay"
+	                    : arena_printf(a, "/panels/%lld/pay", (long long)req->panel->id));
+	page_end(req);
+}
+
+void pay_claim_get(struct request *req)
+{
+	claim_page(req, req->claim, NULL);
+}
+
+void pay_decision_post(struct request *req)
+{
+	struct pay_claim c = *req->claim;
+	struct form_errors e = { 0 };
+	struct pay_decision d = { .reason = field(req, "reason"), .key = field(req, "key") };
+	if (!pay_choice_parse(field(req, "choice"), &d.choice))
+		errors_add(&e, "choice", "Choose what should happen to this claim.");
+	if (d.choice == CHOICE_NON_CASH && !pay_method_parse(field(req, "method"), &d.method))
+		errors_add(&e, "method", "Choose the non-cash way.");
+	if (*field(req, "pay_day") && !(d.pay_day = parse_day(field(req, "pay_day"))))
+		errors_add(&e, "pay_day", "Enter the date like 2026-11-30.");
+	enum pay_outcome out;
+	struct app_error err;
+	if (!e.n && !app_pay_decide(req->store, req->panel, req->user->id, &c, &d, req->now,
+	                            &req->arena, &out, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		claim_page(req, &c, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay#waiting",
+	                                   (long long)req->panel->id));
+}
+
+void pay_receipt_get(struct request *req)
+{
+	struct pay_claim c = *req->claim;
+	if (!*c.receipt_sha256) {
+		respond_error(req, 404, "not_found", "This claim has no receipt.");
+		return;
+	}
+	struct paper as_file = { .is_file = true, .file_kind = c.receipt_kind,
+	                         .file_name = c.receipt_name, .file_sha256 = c.receipt_sha256,
+	                         .file_size = c.receipt_size };
+	paper_file_send(req, &as_file);
+}
+
+/* ---- payment runs ---- */
+
+void pay_run_post(struct request *req)
+{
+	int64_t *ids;
+	size_t n;
+	if (!form_ids(form_get_all(&req->form, "claims", &req->arena), &req->arena, &ids, &n)) {
+		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
+		return;
+	}
+	int64_t run = 0;
+	enum pay_outcome out;
+	struct app_error err;
+	if (!app_pay_run_create(req->store, req->panel, req->user->id, ids, n,
+	                        field(req, "reference"), field(req, "key"), req->now, &req->arena,
+	                        &run, &out, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/runs/%lld",
+	                                   (long long)req->panel->id, (long long)run));
+}
+
+static void run_page(struct request *req, const struct pay_run *r, const struct form_errors *e)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	struct pay_payee *p;
+	size_t n;
+	if (store_pay_run_payees(req->store, r->id, a, &p, &n) != ST_OK) n = 0;
+	page_begin(req, arena_printf(a, "Payment run %s", r->reference), e);
+	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Payment run %t</h1>"
+	        "<dl class=\"summary\"><div><dt>Made</dt><dd>%t by %t</dd></div>"
+	        "<div><dt>Claims</dt><dd>%l</dd></div><div><dt>Total</dt><dd>%t</dd></div>"
+	        "<div><dt>Paid</dt><dd>%t</dd></div></dl>",
+	     req->panel->name, r->reference, format_time(req, r->created_at, req->panel->time_zone),
+	     *r->created_by_name ? r->created_by_name : "a former member", r->claims,
+	     money_format(a, pol.currency, r->total),
+	     r->paid_day ? format_day(req, r->paid_day) : "Not yet");
+	html(b, "<table class=\"table\"><caption>One row per person paid and way of paying</caption><thead><tr>"
+	        "<th scope=\"col\">Who</th><th scope=\"col\">How</th><th scope=\"col\">Claims</th>"
+	        "<th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++)
+		html(b, "<tr><td>%t<br><span class=\"hint\">%t</span></td><td>%t</td><td>%t</td>"
+		        "<td class=\"num\">%t</td></tr>", p[i].name, p[i].email,
+		     p[i].has_method ? pay_method_label(p[i].method) : "",
+		     p[i].claim_ids, money_format(a, pol.currency, p[i].amount));
+	html(b, "</tbody></table><p><a class=\"button secondary\" href=\"/panels/%l/pay/runs/%l/csv\" "
+	        "download>Download the CSV for the finance system</a></p>",
+	     req->panel->id, r->id);
+	if (!r->paid_day) {
+		html(b, "<h2 class=\"heading-m\">Mark it paid</h2>");
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/runs/%lld/paid",
+		                                (long long)req->panel->id, (long long)r->id));
+		idempotency_field(req);
+		ui_input(req, e, "paid_on", "Date the money was paid", "Like 2026-11-23",
+		         *field(req, "paid_on") ? field(req, "paid_on")
+		                                : iso_day(req, civil_day_at(req->now,
+		                                                            req->panel->time_zone)),
+		         "text", "off");
+		ui_button(req, "Mark the run paid", NULL);
+		ui_form_end(req);
+	}
+	html(b, "<p><a href=\"/panels/%l/pay\">Back to pay</a></p>", req->panel->id);
+	page_end(req);
+}
+
+void pay_run_get(struct request *req)
+{
+	run_page(req, req->run, NULL);
+}
+
+void pay_run_paid_post(struct request *req)
+{
+	struct pay_run r = *req->run;
+	struct form_errors e = { 0 };
+	int64_t day = parse_day(field(req, "paid_on"));
+	enum pay_outcome out;
+	struct app_error err;
+	if (!day) errors_add(&e, "paid_on", "Enter the date like 2026-11-23.");
+	else if (!app_pay_run_paid(req->store, req->panel, req->user->id, r.id, day,
+	                           field(req, "key"), req->now, &req->arena, &out, &err) &&
+	         !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		run_page(req, &r, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/runs/%lld",
+	                                   (long long)req->panel->id, (long long)r.id));
+}
+
+void pay_run_csv_get(struct request *req)
+{
+	struct pay_run r = *req->run;
+	struct pay_policy pol;
+	if (!load_pay_policy(req, &pol)) return;
+	enum pay_column cols[COL__COUNT];
+	size_t nc;
+	if (!pay_columns_parse(pol.csv_columns, cols, &nc)) {
+		cols[0] = COL_REFERENCE, cols[1] = COL_PAYEE, cols[2] = COL_AMOUNT;
+		nc = 3;
+	}
+	struct pay_payee *p;
+	size_t n;
+	if (store_pay_run_payees(req->store, r.id, &req->arena, &p, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not read the run.");
+		return;
+	}
+	struct buf *b = &req->out;
+	csv_begin(b);
+	for (size_t c = 0; c < nc; c++) csv_field(b, pay_column_key(cols[c]));
+	csv_end_row(b);
+	bool wants_bank = false;
+	for (size_t c = 0; c < nc; c++) wants_bank |= pay_column_is_bank(cols[c]);
+	wants_bank &= pol.store_bank_details;
+	for (size_t i = 0; i < n; i++) {
+		/* Bank details only on a bank transfer's row. */
+		struct bank_details bank = { 0 };
+		bool by_bank = !p[i].has_method || p[i].method == METHOD_BANK;
+		if (wants_bank && by_bank) /* left empty unless they open */
+			app_bank_open_for_run(req->store, seal_key(req), req->panel->id, p[i].user_id,
+			                      req->user->id, req->now, &req->arena, &bank);
+		for (size_t c = 0; c < nc; c++) {
+			switch (cols[c]) {
+			case COL_REFERENCE: csv_field(b, r.reference); break;
+			case COL_PAYEE: csv_field(b, p[i].name); break;
+			case COL_EMAIL: csv_field(b, p[i].email); break;
+			case COL_METHOD:
+				csv_field(b, p[i].has_method ? pay_method_key(p[i].method) : ""); break;
+			case COL_AMOUNT: csv_field(b, money_plain(&req->arena, p[i].amount)); break;
+			case COL_AMOUNT_MINOR: csv_field_i64(b, p[i].amount); break;
+			case COL_CURRENCY: csv_field(b, pol.currency); break;
+			case COL_CLAIMS: csv_field(b, p[i].claim_ids); break;
+			case COL_PAID_ON: csv_field(b, r.paid_day ? iso_day(req, r.paid_day) : ""); break;
+			case COL_ACCOUNT_NAME: csv_field(b, bank.name); break;
+			case COL_SORT_CODE: csv_field(b, bank.sort_code); break;
+			case COL_ACCOUNT_NUMBER: csv_field(b, bank.account_number); break;
+			default: csv_field(b, ""); break;
+			}
+		}
+		csv_end_row(b);
+		sodium_memzero(&bank, sizeof bank);
+	}
+	req->status = 200;
+	req->content_type = "text/csv; charset=utf-8";
+	respond_header(req, "Content-Disposition",
+	               arena_printf(&req->arena, "attachment; filename=\"payment-run-%lld.csv\"",
+	                            (long long)r.id));
+	respond_header(req, "Cache-Control", "no-store");
+}

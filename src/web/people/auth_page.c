@@ -1,0 +1,353 @@
+/* Signing in and out, accepting an invitation, resetting a password, and
+ * the public "about" page. Tokens arrive in the query string (never the
+ * path) so that the access log, which omits queries, never records them. */
+#include <string.h>
+
+#include "app/app.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+
+const char *safe_next(struct request *req, const char *next)
+{
+	/* Only a local path made of plain URL characters: browsers drop tabs
+	 * and newlines and read "\" as "/", so "/\t/evil.example" would leave
+	 * the site; anything unusual falls back to the panel list. */
+	static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                              "0123456789/-_.~?=&%#";
+	if (!next || next[0] != '/' || next[1] == '/' || strspn(next, allowed) != strlen(next))
+		return "/panels";
+	return next;
+}
+
+void respond_app_error(struct request *req, const struct app_error *err)
+{
+	respond_error_field(req, err->status, err->code, err->field, err->message);
+}
+
+bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e)
+{
+	if (!err->field) {
+		respond_app_error(req, err);
+		return false;
+	}
+	errors_add(e, err->field, err->message);
+	req->status = err->status;
+	return true;
+}
+
+void home_get(struct request *req)
+{
+	respond_redirect(req, req->user ? "/panels" : "/sign-in");
+}
+
+void about_get(struct request *req)
+{
+	page_begin(req, "About emptychair", NULL);
+	html(&req->out,
+	     "<h1 class=\"heading-l\">About emptychair</h1>"
+	     "<p>emptychair helps lived experience panels work as equals: fair selection, fair "
+	     "pay, agendas set by members, and seeing what became of what you said.</p>"
+	     "<h2 class=\"heading-m\">Your data</h2><ul class=\"list\">"
+	     "<li>Only your name and a way to reach you are needed. Everything else is up to you.</li>"
+	     "<li>You choose who sees each thing on your profile: only you, stewards, or your panel.</li>"
+	     "<li>You can see everything we hold about you, download it, correct it, or delete your "
+	     "account, on the <a href=\"/my-data\">My data</a> page.</li>"
+	     "<li>Every time someone else looks at or changes your details, it is recorded and you "
+	     "can see it.</li></ul>");
+	page_end(req);
+}
+
+static void sign_in_form(struct request *req, const struct form_errors *e, const char *email,
+                         const char *next)
+{
+	page_begin(req, "Sign in", e);
+	html(&req->out, "<h1 class=\"heading-l\">Sign in</h1>");
+	ui_form_begin(req, "/sign-in");
+	html(&req->out, "<input type=\"hidden\" name=\"next\" value=\"%a\">", next);
+	ui_input(req, e, "email", "E-mail address", NULL, email, "email", "email");
+	ui_input(req, e, "password", "Password", NULL, "", "password", "current-password");
+	ui_button(req, "Sign in", NULL);
+	ui_form_end(req);
+	html(&req->out, "<p><a href=\"/forgot-password\">I have forgotten my password</a></p>"
+	                "<p>New here? You join emptychair when a panel invites you. Ask the "
+	                "panel's steward for an invitation.</p>");
+	page_end(req);
+}
+
+void sign_in_get(struct request *req)
+{
+	if (req->user) {
+		respond_redirect(req, "/panels");
+		return;
+	}
+	const char *next = form_get(&req->query, "next");
+	sign_in_form(req, NULL, "", next ? next : "");
+}
+
+/* The browser's device token for sign-in limits (app_sign_in). */
+static const char DEVICE_COOKIE[] = "ec_device";
+
+void sign_in_post(struct request *req)
+{
+	struct app_error err;
+	int64_t uid;
+	const char *device;
+	if (!app_sign_in(req->store, req->cfg->secret, field(req, "email"), field(req, "password"),
+	                 req_client_address(req), req_cookie(req, DEVICE_COOKIE), req->now,
+	                 &req->arena, &uid, &device, &err)) {
+		if (err.status >= 500) {
+			respond_app_error(req, &err);
+			return;
+		}
+		struct form_errors e = {0};
+		errors_add(&e, err.field ? err.field : "email", err.message);
+		req->status = err.status;
+		sign_in_form(req, &e, field(req, "email"), field(req, "next"));
+		return;
+	}
+	if (!session_start(req, uid)) {
+		respond_error(req, 500, "internal", "We could not sign you in. Please try again.");
+		return;
+	}
+	/* Remembers that this browser signed in to this account (a year). */
+	respond_cookie(req, DEVICE_COOKIE, device, 365 * 24 * 3600);
+	respond_redirect(req, safe_next(req, field(req, "next")));
+}
+
+void sign_out_post(struct request *req)
+{
+	session_end(req);
+	page_begin(req, "You have signed out", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">You have signed out</h1>"
+	                "<p><a href=\"/sign-in\">Sign in again</a></p>");
+	page_end(req);
+}
+
+/* ---- invitations ---- */
+
+/* Who is looking at an invitation, and so what the page offers. */
+enum accept_case {
+	ACCEPT_NEW_ACCOUNT,     /* nobody signed in: sign in, or make an account */
+	ACCEPT_AS_MEMBER,       /* signed in as the invited account */
+	ACCEPT_WRONG_PERSON,    /* signed in as someone else */
+};
+
+static enum accept_case accept_case_of(struct request *req, const struct invitation *inv,
+                                       int64_t account_id)
+{
+	/* Someone not signed in sees the same page whether or not the address
+	 * has an account: whoever holds the link (the inviter too) must not
+	 * learn that from it (issue 17, point 6). */
+	if (!req->user) return ACCEPT_NEW_ACCOUNT;
+	return account_id && req->user->id == account_id ? ACCEPT_AS_MEMBER : ACCEPT_WRONG_PERSON;
+}
+
+static void accept_form(struct request *req, const struct form_errors *e, const char *token,
+                        const struct invitation *inv, const struct panel *p,
+                        enum accept_case kind, const char *name)
+{
+	struct buf *b = &req->out;
+	static const char *const role_meaning[] = {
+		[ROLE_GUEST] = "Guests are invited into the panel's space, for example to answer "
+		               "what members raise. They do not see members' profiles.",
+		[ROLE_CO_CREATOR] = "Co-creators are the panel: they set the agenda, see every paper, "
+		                    "and say how they want to take part.",
+		[ROLE_STEWARD] = "Stewards run the panel's practical side: invitations, meetings and pay.",
+	};
+	struct user inviter;
+	bool named = inv->invited_by &&
+	             store_user_get(req->store, inv->invited_by, &req->arena, &inviter) == ST_OK &&
+	             inviter.status == USER_ACTIVE;
+	page_begin(req, "Accept your invitation", e);
+	html(b, "<h1 class=\"heading-l\">Join %t</h1><p>", p->name);
+	if (named) html(b, "%t has invited you", inviter.display_name);
+	else html(b, "You have been invited");
+	html(b, " to join as a <strong>%t</strong>. %t</p>", role_label(inv->role),
+	     inv->role >= ROLE_GUEST && inv->role <= ROLE_STEWARD ? role_meaning[inv->role] : "");
+	if (*p->description) html(b, "<p>%t</p>", p->description);
+	switch (kind) {
+	case ACCEPT_WRONG_PERSON:
+		html(b, "<p>You are signed in as %t, but this invitation is for a different e-mail "
+		        "address. Sign out, then open the invitation link again.</p>",
+		     req->user->email);
+		ui_form_begin(req, "/sign-out");
+		ui_button(req, "Sign out", "secondary");
+		ui_form_end(req);
+		page_end(req);
+		return;
+	case ACCEPT_AS_MEMBER:
+		ui_form_begin(req, "/accept-invitation");
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
+		        "<p>Accepting adds this panel to your account.</p>", token);
+		break;
+	case ACCEPT_NEW_ACCOUNT: {
+		struct buf next = {0};
+		buf_puts(&next, "/accept-invitation?t=");
+		url_component(&next, token);
+		html(b, "<h2 class=\"heading-m\">If you already have an account here</h2>"
+		        "<p><a class=\"button secondary\" href=\"/sign-in?next=%u\">Sign in to accept"
+		        "</a></p><h2 class=\"heading-m\">If you are new here</h2>", next.data);
+		buf_free(&next);
+		ui_form_begin(req, "/accept-invitation");
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
+		        "<p>Your account will use the address <strong>%t</strong>.</p>", token, inv->email);
+		ui_input(req, e, "display_name", "Your name",
+		         "The name you would like to be called. It does not have to be your legal name.",
+		         name, "text", "name");
+		ui_input(req, e, "password", "Choose a password",
+		         "At least 8 characters, and not a common password. A few unrelated words "
+		         "together are easy to remember and hard to guess.", "", "password",
+		         "new-password");
+		break;
+	}
+	}
+	ui_button(req, "Accept and join", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+/* Loads the invitation named by token and the id of any account already
+ * using its address (0 if none); answers 404 itself when it is gone. */
+static bool load_invitation(struct request *req, const char *token, struct invitation *inv,
+                            struct panel *p, int64_t *account_id)
+{
+	char hash[AUTH_HASH_HEX + 1];
+	auth_token_hash(token ? token : "", hash);
+	if (store_invitation_find(req->store, hash, req->now, &req->arena, inv) != ST_OK ||
+	    store_panel_get(req->store, inv->panel_id, &req->arena, p) != ST_OK) {
+		respond_error(req, 404, "invitation_not_found",
+		              "This invitation link has expired or has already been used. Ask the "
+		              "person who invited you to send a new one.");
+		return false;
+	}
+	struct user u;
+	*account_id = store_user_by_email(req->store, inv->email, &req->arena, &u) == ST_OK ? u.id : 0;
+	return true;
+}
+
+void accept_get(struct request *req)
+{
+	const char *token = form_get(&req->query, "t");
+	struct invitation inv;
+	struct panel p;
+	int64_t account_id;
+	if (!load_invitation(req, token, &inv, &p, &account_id)) return;
+	accept_form(req, NULL, token, &inv, &p, accept_case_of(req, &inv, account_id), "");
+}
+
+void accept_post(struct request *req)
+{
+	const char *token = field(req, "t");
+	struct invitation inv;
+	struct panel p;
+	int64_t account_id;
+	if (!load_invitation(req, token, &inv, &p, &account_id)) return;
+	enum accept_case kind = accept_case_of(req, &inv, account_id);
+	struct app_error err;
+	int64_t uid, panel_id;
+	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
+	                           field(req, "password"), req->user ? req->user->id : 0, req->now,
+	                           &req->arena, &uid, &panel_id, &err)) {
+		if (!err.field && kind == ACCEPT_WRONG_PERSON) {
+			req->status = err.status;
+			accept_form(req, NULL, token, &inv, &p, kind, "");
+			return;
+		}
+		struct form_errors e = {0};
+		if (!err.field && kind == ACCEPT_NEW_ACCOUNT && err.status < 500) {
+			/* The address has an account: say so next to the form, the same
+			 * page as ever (what is typed is kept, the password is not). */
+			errors_add(&e, "password", err.message);
+			req->status = err.status;
+			accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
+			return;
+		}
+		if (app_error_to_form(req, &err, &e))
+			accept_form(req, &e, token, &inv, &p, kind, field(req, "display_name"));
+		return;
+	}
+	if (kind == ACCEPT_NEW_ACCOUNT && !session_start(req, uid)) {
+		respond_error(req, 500, "internal", "Your account was made, but we could not sign "
+		                                    "you in. Go to the sign-in page.");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/profile?welcome=%lld", (long long)panel_id));
+}
+
+/* ---- password reset ---- */
+
+void forgot_get(struct request *req)
+{
+	page_begin(req, "Reset your password", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">Reset your password</h1>"
+	                "<p>We will send a link to reset your password to your e-mail address.</p>");
+	ui_form_begin(req, "/forgot-password");
+	ui_input(req, NULL, "email", "E-mail address", NULL, "", "email", "email");
+	ui_button(req, "Send the link", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void forgot_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_request_reset(req->store, req->cfg->secret, req->cfg->public_url, field(req, "email"),
+	                       req_client_address(req), req->now, &req->arena, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	/* The same answer whether or not the address has an account. This site
+	 * does not send e-mail yet (messages wait in the outbox), so say so. */
+	page_begin(req, "A reset link is ready", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">A reset link is ready</h1>"
+	                "<p>If %t has an account here, we have made a link to reset its "
+	                "password. It works for one hour.</p>"
+	                "<p>This site does not send e-mail yet. Ask your panel's steward or the "
+	                "site's administrator to pass the link on to you.</p>", field(req, "email"));
+	page_end(req);
+}
+
+static void reset_form(struct request *req, const struct form_errors *e, const char *token)
+{
+	page_begin(req, "Choose a new password", e);
+	html(&req->out, "<h1 class=\"heading-l\">Choose a new password</h1>");
+	ui_form_begin(req, "/reset-password");
+	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
+	ui_input(req, e, "password", "New password",
+	         "At least 8 characters, and not a common password.", "", "password", "new-password");
+	ui_button(req, "Save the new password", NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void reset_get(struct request *req)
+{
+	const char *t = form_get(&req->query, "t");
+	char hash[AUTH_HASH_HEX + 1];
+	int64_t owner;
+	auth_token_hash(t ? t : "", hash);
+	/* Say a dead link is dead before anyone types a new password. */
+	if (store_reset_find(req->store, hash, req->now, &owner) != ST_OK) {
+		respond_error(req, 404, "reset_not_found",
+		              "This reset link has expired or has already been used. Ask for a new one.");
+		return;
+	}
+	reset_form(req, NULL, t);
+}
+
+void reset_post(struct request *req)
+{
+	struct app_error err;
+	int64_t uid;
+	if (!app_reset_password(req->store, req->cfg->secret, field(req, "t"), field(req, "password"),
+	                        req->now, &req->arena, &uid, &err)) {
+		struct form_errors e = {0};
+		if (app_error_to_form(req, &err, &e)) reset_form(req, &e, field(req, "t"));
+		return;
+	}
+	page_begin(req, "Your password has changed", NULL);
+	html(&req->out, "<h1 class=\"heading-l\">Your password has changed</h1>"
+	                "<p>You have been signed out everywhere. "
+	                "<a href=\"/sign-in\">Sign in with your new password</a>.</p>");
+	page_end(req);
+}

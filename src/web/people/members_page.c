@@ -1,0 +1,295 @@
+/* A panel's members: the list, invitations, one member's profile as the
+ * viewer may see it, and a steward's changes of role and status. */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+
+static const struct field_option member_roles[] = {
+	{ "co_creator", "Co-creator" }, { "steward", "Steward" }, { "guest", "Guest" }, { 0, 0 } };
+static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 } };
+
+void needs_summary(struct request *req, const struct visible_profile *vp)
+{
+	for (size_t i = 0; i < vp->n; i++) {
+		const struct profile_field *f = profile_field_find(vp->values[i].field);
+		html(&req->out, "%r<strong>%t:</strong> %t", i ? "<br>" : "", f->label,
+		     profile_display(f, vp->values[i].value, &req->arena));
+	}
+	if (!vp->n) html(&req->out, "<span class=\"hint\">None shared</span>");
+}
+
+static void members_page(struct request *req, const struct form_errors *e, const char *email,
+                         const char *role, const char *new_link)
+{
+	const struct panel *p = req->panel;
+	bool manage = policy_allows(&req->actor, PA_MANAGE_MEMBERS);
+	bool list = policy_allows(&req->actor, PA_LIST_MEMBERS);
+	bool invite_members = policy_allows(&req->actor, PA_INVITE_MEMBER);
+	bool invite_guests = policy_allows(&req->actor, PA_INVITE_GUEST);
+	if (!list && !invite_guests) {
+		respond_error(req, 403, "forbidden", "Your role on this panel does not let you see this.");
+		return;
+	}
+	/* Fifty to a page: a steward's list shows (and audits) each member's
+	 * shared needs, which must not grow with the size of the panel. */
+	enum { PER_PAGE = 50 };
+	int64_t page = 1, total = 0;
+	const char *page_arg = form_get(&req->query, "page");
+	if (page_arg && !parse_i64(page_arg, 1, 1000000, &page)) {
+		respond_error(req, 400, "bad_query", "The page number is not right.");
+		return;
+	}
+	struct member_row *rows = NULL;
+	size_t n = 0;
+	if (list && store_members_page(req->store, p->id, (page - 1) * PER_PAGE, PER_PAGE,
+	                               &req->arena, &rows, &n, &total) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the members.");
+		return;
+	}
+	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
+	struct visible_profile *needs = NULL;
+	if (manage && n) {
+		int64_t *ids = arena_alloc(&req->arena, n * sizeof *ids);
+		for (size_t i = 0; i < n; i++) ids[i] = rows[i].m.user_id;
+		needs = arena_alloc(&req->arena, n * sizeof *needs);
+		if (!app_members_needs(req->store, req->user->id, ids, n, req->now, &req->arena, needs)) {
+			respond_error(req, 500, "internal", "We could not load the members' needs.");
+			return;
+		}
+	}
+	page_begin(req, manage ? "Members and invitations" : "Who is on the panel", e);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
+	        "<h1 class=\"heading-l\">%r</h1>", p->id, p->name,
+	     manage ? "Members and invitations" : "Who is on the panel");
+	if (new_link) {
+		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">Invitation made</h2>"
+		        "<p>Send this link to the person you invited. It works once, for 14 days. "
+		        "A message with the link is also waiting in the outbox.</p>"
+		        "<p class=\"code\"><a href=\"%a\">%t</a></p></div>", new_link, new_link);
+	}
+	if (list) {
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Members</caption>"
+		        "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th>");
+		if (manage)
+			html(b, "<th scope=\"col\">Status</th><th scope=\"col\">Access and communication "
+			        "needs</th>");
+		html(b, "</tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			html(b, "<tr><td><a href=\"/panels/%l/members/%l\">%t</a></td>"
+			        "<td data-label=\"Role\">%t</td>", p->id,
+			     rows[i].m.user_id, rows[i].display_name, role_label(rows[i].m.role));
+			if (manage) {
+				html(b, "<td data-label=\"Status\">%t</td><td data-label=\"Access and communication "
+				        "needs\">", status_label(rows[i].m.status));
+				needs_summary(req, &needs[i]);
+				html(b, "</td>");
+			}
+			html(b, "</tr>");
+		}
+		html(b, "</tbody></table>");
+		if (pages > 1) {
+			html(b, "<nav class=\"pagination\" aria-label=\"Pages of members\"><p>Page %l of %l "
+			        "(%l members).</p><ul class=\"actions\">", page, pages, total);
+			if (page > 1)
+				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"prev\">Previous page</a></li>",
+				     p->id, page - 1);
+			if (page < pages)
+				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"next\">Next page</a></li>",
+				     p->id, page + 1);
+			html(b, "</ul></nav>");
+		}
+	}
+	if (invite_members || invite_guests) {
+		html(b, "<h2 class=\"heading-m\" id=\"invite\">Invite someone</h2>");
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations", (long long)p->id));
+		ui_input(req, e, "email", "Their e-mail address", NULL, email, "email", "off");
+		ui_choices(req, e, "role", "Invite them as", invite_members ? NULL :
+		           "Co-creators of a user-led panel can invite professionals as guests.",
+		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
+		ui_button(req, "Make an invitation", NULL);
+		ui_form_end(req);
+	}
+	if (manage) {
+		struct invitation *inv;
+		size_t ni;
+		if (store_invitations_pending(req->store, p->id, req->now, &req->arena, &inv, &ni) == ST_OK &&
+		    ni > 0) {
+			html(b, "<h2 class=\"heading-m\">Invitations not yet accepted</h2><ul class=\"list\">");
+			for (size_t i = 0; i < ni; i++) {
+				html(b, "<li>%t as %t, until %t ", inv[i].email, role_label(inv[i].role),
+				     format_time(req, inv[i].expires_at, p->time_zone));
+				ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations/%lld/revoke",
+				                                (long long)p->id, (long long)inv[i].id));
+				html(b, "<button type=\"submit\" class=\"link-button\">Cancel the invitation "
+				        "<span class=\"visually-hidden\">for %t</span></button>", inv[i].email);
+				ui_form_end(req);
+				html(b, "</li>");
+			}
+			html(b, "</ul>");
+		}
+	}
+	page_end(req);
+}
+
+void members_get(struct request *req) { members_page(req, NULL, "", "co_creator", NULL); }
+
+void invite_post(struct request *req)
+{
+	struct form_errors e = {0};
+	enum panel_role role = ROLE_NONE;
+	if (!role_parse(field(req, "role"), &role)) errors_add(&e, "role", "Choose a role.");
+	else if (role != ROLE_GUEST && !policy_allows(&req->actor, PA_INVITE_MEMBER)) {
+		respond_error(req, 403, "forbidden", "Only a steward can invite co-creators and stewards.");
+		return;
+	}
+	const char *link = NULL;
+	struct app_error err;
+	if (!e.n && !app_invite(req->store, req->cfg->public_url, req->user->id, req->panel,
+	                        field(req, "email"), role, req->now, &req->arena, &link, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+	}
+	if (e.n && !req->status) req->status = 400;
+	members_page(req, &e, e.n ? field(req, "email") : "", field(req, "role"), e.n ? NULL : link);
+}
+
+void invite_revoke_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_invitation_revoke(req->store, req->panel->id, req->params[1], req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
+}
+
+void member_get(struct request *req)
+{
+	int64_t target = req->params[1];
+	struct membership m = *req->member;
+	struct visible_profile vp;
+	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
+	                                    &req->arena, &vp);
+	if (rc != ST_OK) {
+		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
+		else respond_error(req, 500, "internal", "We could not load this person's details.");
+		return;
+	}
+	page_begin(req, vp.person.display_name, NULL);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/members\">Back to the members</a>"
+	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>"
+	        "<p>%t", req->panel->id, req->panel->name, vp.person.display_name,
+	     role_label(m.role));
+	if (policy_sees_member_status(&req->actor, m.user_id == req->user->id))
+		html(b, ", %t", status_label(m.status));
+	html(b, ".</p>");
+	if (vp.relation != REL_SELF && vp.n)
+		html(b, "<p class=\"hint\">You see what %t has chosen to share with you. They can "
+		        "see that you looked.</p>", vp.person.display_name);
+	if (vp.n == 0) html(b, "<p>Nothing shared with you.</p>");
+	else html(b, "<dl class=\"summary\">");
+	for (size_t i = 0; i < vp.n; i++) {
+		const struct profile_field *f = profile_field_find(vp.values[i].field);
+		html(b, "<div><dt>%t</dt><dd class=\"pre\">%t</dd></div>", f->label,
+		     profile_display(f, vp.values[i].value, &req->arena));
+	}
+	if (vp.n) html(b, "</dl>");
+	if (policy_allows(&req->actor, PA_MANAGE_MEMBERS) && target != req->user->id) {
+		const char *action = arena_printf(&req->arena, "/panels/%lld/members/%lld",
+		                                  (long long)req->panel->id, (long long)target);
+		html(b, "<h2 class=\"heading-m\">Change their place on the panel</h2>");
+		ui_form_begin(req, action);
+		html(b, "<input type=\"hidden\" name=\"action\" value=\"role\">");
+		ui_select(req, NULL, "role", "Role", member_roles, role_key(m.role));
+		ui_button(req, "Change role", "secondary");
+		ui_form_end(req);
+		ui_form_begin(req, action);
+		html(b, "<input type=\"hidden\" name=\"action\" value=\"%r\">",
+		     m.status == MEMBER_PAUSED ? "resume" : "pause");
+		ui_button(req, m.status == MEMBER_PAUSED ? "Resume their membership" : "Pause their membership",
+		          "secondary");
+		ui_form_end(req);
+		if (m.role == ROLE_GUEST) {
+			/* Guests the panel names answer the contributions given to them. */
+			ui_form_begin(req, action);
+			html(b, "<input type=\"hidden\" name=\"action\" value=\"%r\">",
+			     m.responder ? "responder_off" : "responder_on");
+			ui_button(req, m.responder ? "Stop them answering contributions"
+			                           : "Name them to answer contributions", "secondary");
+			ui_form_end(req);
+		}
+		ui_form_begin(req, action);
+		html(b, "<input type=\"hidden\" name=\"action\" value=\"remove\">");
+		ui_button(req, "Remove from the panel", "warning");
+		ui_form_end(req);
+	}
+	page_end(req);
+}
+
+void member_post(struct request *req)
+{
+	int64_t target = req->params[1];
+	struct membership m = *req->member;
+	const char *action = field(req, "action");
+	enum panel_role role = m.role;
+	enum member_status status = m.status;
+	if (!strcmp(action, "role")) {
+		if (!role_parse(field(req, "role"), &role)) {
+			respond_error(req, 400, "invalid", "Choose a role: co-creator, steward or guest.");
+			return;
+		}
+	} else if (!strcmp(action, "responder_on") || !strcmp(action, "responder_off")) {
+		struct app_error err;
+		if (!app_member_set_responder(req->store, req->panel->id, &m,
+		                              !strcmp(action, "responder_on"), req->now, &err)) {
+			respond_app_error(req, &err);
+			return;
+		}
+		respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members/%lld",
+		                                   (long long)req->panel->id, (long long)target));
+		return;
+	} else if (!strcmp(action, "pause")) {
+		status = MEMBER_PAUSED;
+	} else if (!strcmp(action, "resume")) {
+		status = MEMBER_ACTIVE;
+	} else if (!strcmp(action, "remove")) {
+		if (strcmp(field(req, "confirm"), "yes")) {
+			/* Removing someone is not undone with a click: ask first. */
+			struct user u;
+			if (store_user_get(req->store, target, &req->arena, &u) != ST_OK) {
+				respond_error(req, 404, "not_found", "This person is not on the panel.");
+				return;
+			}
+			const char *back = arena_printf(&req->arena, "/panels/%lld/members/%lld",
+			                                (long long)req->panel->id, (long long)target);
+			page_begin(req, "Remove from the panel?", NULL);
+			html(&req->out, "<h1 class=\"heading-l\">Remove %t from %t?</h1>"
+			                "<p>They will no longer see the panel or its papers. Their past "
+			                "contributions stay. You can invite them again later.</p>"
+			                "<p>If they only need a break, pause their membership instead.</p>",
+			     u.display_name, req->panel->name);
+			ui_form_begin(req, back);
+			html(&req->out, "<input type=\"hidden\" name=\"action\" value=\"remove\">"
+			                "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
+			ui_button(req, "Yes, remove them", "warning");
+			ui_form_end(req);
+			html(&req->out, "<p><a href=\"%a\">No, go back</a></p>", back);
+			page_end(req);
+			return;
+		}
+		status = MEMBER_REMOVED;
+	} else {
+		respond_error(req, 400, "invalid", "Choose what to change.");
+		return;
+	}
+	struct app_error err;
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, target, role, status, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
+}

@@ -1,0 +1,235 @@
+/* My panels, a panel's home page, and creating and editing a panel. */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "web/ui/layout.h"
+#include "web/pay/pay_ui.h"
+#include "web/http/handlers.h"
+#include "web/voice/voice_ui.h"
+
+static const struct field_option hosting_options[] = {
+	{ "organisation", "Hosted by an organisation" },
+	{ "user_led", "Run by its own members (co-creators can invite guests)" },
+	{ 0, 0 } };
+
+void panels_get(struct request *req)
+{
+	struct my_panel *mp;
+	size_t n;
+	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load your panels.");
+		return;
+	}
+	page_begin(req, "My panels", NULL);
+	struct buf *b = &req->out;
+	html(b, "<h1 class=\"heading-l\">My panels</h1>");
+	if (n == 0)
+		html(b, "<p>You are not on any panel yet. When a panel invites you, it will "
+		        "appear here.</p>");
+	else
+		html(b, "<ul class=\"card-list\">");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l\">%t</a></h2>"
+		        "<p>Your role: %t%r. %l active member%r.</p></li>",
+		     mp[i].panel.id, mp[i].panel.name, role_label(mp[i].me.role),
+		     mp[i].me.status == MEMBER_PAUSED ? " (paused)" : "", mp[i].active_members,
+		     mp[i].active_members == 1 ? "" : "s");
+	}
+	if (n) html(b, "</ul>");
+	if (req->user->is_admin)
+		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">Start a new panel</a> "
+		        "<a href=\"/admin/limits\">Earnings limits</a></p>");
+	page_end(req);
+}
+
+/* Reads and checks the panel fields of a form into p. */
+static void read_panel_form(struct request *req, struct panel *p, struct form_errors *e)
+{
+	p->name = text_trim(arena_strdup(&req->arena, field(req, "name")));
+	p->description = text_trim(arena_strdup(&req->arena, field(req, "description")));
+	p->time_zone = text_trim(arena_strdup(&req->arena, field(req, "time_zone")));
+	p->language = text_trim(arena_strdup(&req->arena, field(req, "language")));
+	p->organisation = text_trim(arena_strdup(&req->arena, field(req, "organisation")));
+	if (!*p->name) errors_add(e, "name", "Enter the panel's name.");
+	else if (utf8_length(p->name) > 120) errors_add(e, "name", "Keep the name to 120 characters or fewer.");
+	if (utf8_length(p->description) > 2000)
+		errors_add(e, "description", "Keep the description to 2000 characters or fewer.");
+	if (!tz_valid(p->time_zone))
+		errors_add(e, "time_zone", "Enter a time zone like Europe/London.");
+	if (!*p->language || strlen(p->language) > 35)
+		errors_add(e, "language", "Enter a language code like en or cy.");
+	if (utf8_length(p->organisation) > 120)
+		errors_add(e, "organisation", "Keep the organisation's name to 120 characters or fewer.");
+	if (!hosting_parse(field(req, "hosting"), &p->hosting))
+		errors_add(e, "hosting", "Choose who runs the panel.");
+	/* Absent (an older form, a script): keep what p already holds. */
+	if (form_has(&req->form, "response_days") &&
+	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "response_days"))), 1, 365,
+	               &p->response_days))
+		errors_add(e, "response_days", "Enter a number of days from 1 to 365.");
+	if (form_has(&req->form, "agenda_days") &&
+	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "agenda_days"))), 0, 60,
+	               &p->agenda_days))
+		errors_add(e, "agenda_days", "Enter a number of days from 0 to 60.");
+}
+
+/* What to show in a number field: what was typed, if anything, else n. */
+static const char *days_text(struct request *req, const char *name, int64_t n)
+{
+	if (form_has(&req->form, name)) return field(req, name);
+	return arena_printf(&req->arena, "%lld", (long long)n);
+}
+
+static void panel_form(struct request *req, const struct form_errors *e, const struct panel *p,
+                       const char *action, const char *title, const char *button)
+{
+	page_begin(req, title, e);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1>", title);
+	ui_form_begin(req, action);
+	if (p->version) html(&req->out, "<input type=\"hidden\" name=\"version\" value=\"%l\">", p->version);
+	ui_input(req, e, "name", "Name", NULL, p->name, "text", NULL);
+	ui_textarea(req, e, "description", "What the panel is for", "In plain language.", p->description);
+	ui_choices(req, e, "hosting", "Who runs the panel", NULL, hosting_options,
+	           hosting_key(p->hosting), false);
+	ui_input(req, e, "organisation", "Hosting organisation", "Leave blank for a user-led panel.",
+	         p->organisation, "text", "organization");
+	ui_input(req, e, "time_zone", "Time zone", "Times are shown in this zone, for example Europe/London.",
+	         p->time_zone, "text", NULL);
+	ui_input(req, e, "language", "Main language", "A language code, for example en, cy or ar.",
+	         p->language, "text", NULL);
+	ui_input(req, e, "response_days", "Days to answer a contribution",
+	         "Each idea, concern or question gets a response within this many days, or it "
+	         "shows as overdue on the panel page.", days_text(req, "response_days",
+	         p->response_days), "text", "off");
+	ui_input(req, e, "agenda_days", "Days before a meeting the agenda is published",
+	         "Members can propose items until then.", days_text(req, "agenda_days",
+	         p->agenda_days), "text", "off");
+	ui_button(req, button, NULL);
+	ui_form_end(req);
+	page_end(req);
+}
+
+void panel_new_get(struct request *req)
+{
+	struct panel p = { .name = "", .description = "", .time_zone = "Europe/London",
+	                   .language = "en", .organisation = "",
+	                   .response_days = PANEL_RESPONSE_DAYS, .agenda_days = PANEL_AGENDA_DAYS };
+	panel_form(req, NULL, &p, "/panels/new", "Start a new panel", "Create the panel");
+}
+
+void panel_new_post(struct request *req)
+{
+	struct panel p = { .response_days = PANEL_RESPONSE_DAYS, .agenda_days = PANEL_AGENDA_DAYS };
+	struct form_errors e = {0};
+	read_panel_form(req, &p, &e);
+	if (e.n) {
+		req->status = 400;
+		panel_form(req, &e, &p, "/panels/new", "Start a new panel", "Create the panel");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_create_panel(req->store, req->user->id, &p, req->now, &id, &err)) {
+		respond_error(req, 500, "internal", "We could not create the panel. Nothing was saved.");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld", (long long)id));
+}
+
+void panel_get(struct request *req)
+{
+	const struct panel *p = req->panel;
+	struct panel_counts counts;
+	const char **stewards;
+	size_t ns;
+	if (store_panel_counts(req->store, p->id, &counts) != ST_OK ||
+	    store_panel_stewards(req->store, p->id, &req->arena, &stewards, &ns) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this panel.");
+		return;
+	}
+	page_begin(req, p->name, NULL);
+	struct buf *b = &req->out;
+	html(b, "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>",
+	     p->hosting == HOSTING_USER_LED ? "A user-led panel" : p->organisation, p->name);
+	if (*p->description) html(b, "<p class=\"lead\">%t</p>", p->description);
+	html(b, "<dl class=\"summary\">"
+	        "<div><dt>Your role</dt><dd>%t%r</dd></div>"
+	        "<div><dt>Members</dt><dd>%l co-creators and stewards, %l guest%r</dd></div>"
+	        "<div><dt>Times are shown in</dt><dd>%t</dd></div></dl>",
+	     role_label(req->actor.role),
+	     req->actor.status == MEMBER_PAUSED ? " (paused: you are taking a break)" : "",
+	     counts.co_creators + counts.stewards, counts.guests, counts.guests == 1 ? "" : "s",
+	     p->time_zone);
+	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
+	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
+	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);
+	html(b, "</ul>");
+	if (policy_allows(&req->actor, PA_VIEW_WORK)) {
+		/* Overdue responses are flagged here, where everyone looks. */
+		struct influence f;
+		if (store_influence(req->store, p->id, 0, req->now, &f) == ST_OK) {
+			html(b, "<h2 class=\"heading-m\">Influence</h2>");
+			if (f.overdue)
+				html(b, "<p><strong class=\"tag tag-red\">%l contribution%r overdue</strong> "
+				        "<a href=\"/panels/%l/contributions\">See what is waiting</a></p>",
+				     f.overdue, f.overdue == 1 ? " is" : "s are", p->id);
+			influence_figures(req, &f);
+		}
+	}
+	if (policy_allows(&req->actor, PA_MANAGE_PAY)) {
+		/* Late payments are flagged here too, for those who can act. */
+		struct pay_policy pol;
+		if (store_pay_policy_get(req->store, p->id, &req->arena, &pol) == ST_OK && pol.configured)
+			timeliness_section(req, &pol, true);
+	}
+	html(b, "<ul class=\"actions\">"
+	        "<li><a href=\"/panels/%l/meetings\">Meetings</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_OWN_PAY))
+		html(b, "<li><a href=\"/panels/%l/pay\">Pay</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_WORK))
+		html(b, "<li><a href=\"/panels/%l/projects\">Projects</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
+		html(b, "<li><a href=\"/panels/%l/contributions\">You said, we did</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_LIST_MEMBERS))
+		html(b, "<li><a href=\"/panels/%l/members\">%r</a></li>", p->id,
+		     policy_allows(&req->actor, PA_MANAGE_MEMBERS) ? "Members and invitations"
+		                                                   : "Who is on the panel");
+	else if (policy_allows(&req->actor, PA_INVITE_GUEST))
+		html(b, "<li><a href=\"/panels/%l/members\">Invite a guest</a></li>", p->id);
+	if (policy_allows(&req->actor, PA_EDIT_PANEL))
+		html(b, "<li><a href=\"/panels/%l/edit\">Edit the panel's details</a></li>", p->id);
+	html(b, "</ul>");
+	page_end(req);
+}
+
+void panel_edit_get(struct request *req)
+{
+	panel_form(req, NULL, req->panel, arena_printf(&req->arena, "/panels/%lld/edit",
+	           (long long)req->panel->id), "Edit the panel", "Save changes");
+}
+
+void panel_edit_post(struct request *req)
+{
+	struct panel p = { .id = req->panel->id, .response_days = req->panel->response_days,
+	                   .agenda_days = req->panel->agenda_days };
+	struct form_errors e = {0};
+	read_panel_form(req, &p, &e);
+	const char *action = arena_printf(&req->arena, "/panels/%lld/edit", (long long)p.id);
+	if (!parse_i64(field(req, "version"), 1, INT64_MAX, &p.version))
+		errors_add(&e, "name", "The form is missing its version. Reload the page and try again.");
+	if (e.n) {
+		req->status = 400;
+		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
+		return;
+	}
+	struct app_error err;
+	if (!app_panel_update(req->store, &p, req->now, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		/* Someone saved first: show their version's number and keep ours. */
+		p.version = req->panel->version;
+		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld", (long long)p.id));
+}

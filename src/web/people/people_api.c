@@ -1,0 +1,294 @@
+/* The JSON API under /api/v1: the same resources and the same permission
+ * checks as the pages (routes.c declares both), through the same use
+ * cases (app.h). Errors use the one envelope of respond_error(). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "web/http/api_json.h"
+#include "web/http/handlers.h"
+
+static json_t *panel_json(const struct panel *p)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:I}", "id", (json_int_t)p->id,
+	                 "name", p->name, "description", p->description, "time_zone", p->time_zone,
+	                 "language", p->language, "hosting", hosting_key(p->hosting),
+	                 "organisation", p->organisation, "version", (json_int_t)p->version);
+}
+
+void api_me(struct request *req)
+{
+	json_t *j = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)req->user->id,
+	                      "email", req->user->email, "display_name", req->user->display_name,
+	                      "is_admin", req->user->is_admin);
+	/* A cookie-signed-in script needs the token for its writes. */
+	if (!req->via_bearer) json_object_set_new(j, "csrf_token", json_string(csrf_token(req)));
+	api_send(req, 200, j);
+}
+
+void api_panels(struct request *req)
+{
+	struct my_panel *mp;
+	size_t n;
+	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "Your panels could not be loaded.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *p = panel_json(&mp[i].panel);
+		json_object_set_new(p, "my_role", json_string(role_key(mp[i].me.role)));
+		json_object_set_new(p, "my_status", json_string(status_key(mp[i].me.status)));
+		json_array_append_new(arr, p);
+	}
+	api_send(req, 200, json_pack("{s:o}", "panels", arr));
+}
+
+void api_panel(struct request *req)
+{
+	json_t *p = panel_json(req->panel);
+	json_object_set_new(p, "my_role", json_string(role_key(req->actor.role)));
+	json_object_set_new(p, "my_status", json_string(status_key(req->actor.status)));
+	api_send(req, 200, p);
+}
+
+void api_members(struct request *req)
+{
+	int64_t offset = 0, limit = 100, total = 0;
+	const char *o = form_get(&req->query, "offset"), *l = form_get(&req->query, "limit");
+	if ((o && !parse_i64(o, 0, INT64_MAX, &offset)) || (l && !parse_i64(l, 1, 500, &limit))) {
+		respond_error(req, 400, "bad_query", "offset must be 0 or more; limit 1 to 500.");
+		return;
+	}
+	struct member_row *rows;
+	size_t n;
+	if (store_members_page(req->store, req->panel->id, offset, limit, &req->arena, &rows, &n,
+	                       &total) != ST_OK) {
+		respond_error(req, 500, "internal", "The members could not be loaded.");
+		return;
+	}
+	bool manage = policy_allows(&req->actor, PA_MANAGE_MEMBERS);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *m = json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)rows[i].m.user_id,
+		                      "display_name", rows[i].display_name, "role", role_key(rows[i].m.role));
+		if (manage) {
+			json_object_set_new(m, "status", json_string(status_key(rows[i].m.status)));
+			json_object_set_new(m, "email", json_string(rows[i].email));
+		}
+		json_array_append_new(arr, m);
+	}
+	api_send(req, 200, json_pack("{s:o,s:I,s:I,s:I}", "members", arr, "total", (json_int_t)total,
+	                         "offset", (json_int_t)offset, "limit", (json_int_t)limit));
+}
+
+static json_t *profile_json(struct request *req, const struct visible_profile *vp)
+{
+	json_t *fields = json_object();
+	for (size_t i = 0; i < vp->n; i++)
+		json_object_set_new(fields, vp->values[i].field,
+		                    json_pack("{s:s,s:s}", "value", vp->values[i].value, "visibility",
+		                              visibility_key(vp->values[i].visibility)));
+	json_t *j = json_pack("{s:I,s:s,s:o}", "user_id", (json_int_t)vp->person.id,
+	                      "display_name", vp->person.display_name, "fields", fields);
+	if (vp->consented) {
+		json_t *c = json_object();
+		for (size_t i = 0; i < profile_field_count; i++)
+			if (profile_fields[i].consent_purpose)
+				json_object_set_new(c, profile_fields[i].key, json_boolean(vp->consented[i]));
+		json_object_set_new(j, "consents", c);
+		json_object_set_new(j, "version", json_integer(vp->person.version));
+	}
+	return j;
+}
+
+void api_member(struct request *req)
+{
+	struct membership m = *req->member;
+	struct visible_profile vp;
+	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
+	                                    &req->arena, &vp);
+	if (rc != ST_OK) {
+		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
+		else respond_error(req, 500, "internal", "We could not load this person's details.");
+		return;
+	}
+	json_t *j = profile_json(req, &vp);
+	json_object_set_new(j, "role", json_string(role_key(m.role)));
+	if (policy_sees_member_status(&req->actor, req->params[1] == req->user->id))
+		json_object_set_new(j, "status", json_string(status_key(m.status)));
+	api_send(req, 200, j);
+}
+
+void api_member_patch(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "role", JB_STRING, false, 20 }, { "status", JB_STRING, false, 20 } };
+	struct membership m = *req->member;
+	json_t *j;
+	if (!api_parse_body(req, spec, 2, &j)) return;
+	enum panel_role role = m.role;
+	enum member_status status = m.status;
+	json_t *r = json_object_get(j, "role"), *s = json_object_get(j, "status");
+	bool ok = (!r || role_parse(json_string_value(r), &role)) &&
+	          (!s || status_parse(json_string_value(s), &status));
+	json_decref(j);
+	if (!ok) {
+		respond_error(req, 400, "invalid", "role must be co_creator, steward or guest; status "
+		                                   "must be active, paused or removed.");
+		return;
+	}
+	struct app_error err;
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], role, status,
+	                           req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	api_send(req, 200, json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)req->params[1],
+	                         "role", role_key(role), "status", status_key(status)));
+}
+
+void api_member_delete(struct request *req)
+{
+	struct membership m = *req->member;
+	struct app_error err;
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], m.role,
+	                           MEMBER_REMOVED, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	req->status = 204;
+}
+
+void api_invite(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "email", JB_STRING, true, 254 }, { "role", JB_STRING, true, 20 } };
+	json_t *j;
+	if (!api_parse_body(req, spec, 2, &j)) return;
+	enum panel_role role;
+	bool role_ok = role_parse(json_string_value(json_object_get(j, "role")), &role);
+	const char *email = arena_strdup(&req->arena, json_string_value(json_object_get(j, "email")));
+	json_decref(j);
+	if (!role_ok) {
+		respond_error(req, 400, "invalid", "role must be co_creator, steward or guest.");
+		return;
+	}
+	if (role != ROLE_GUEST && !policy_allows(&req->actor, PA_INVITE_MEMBER)) {
+		respond_error(req, 403, "forbidden", "Only a steward can invite co-creators and stewards.");
+		return;
+	}
+	const char *link;
+	struct app_error err;
+	if (!app_invite(req->store, req->cfg->public_url, req->user->id, req->panel, email, role,
+	                req->now, &req->arena, &link, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	api_send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
+}
+
+void api_profile_get(struct request *req)
+{
+	struct visible_profile vp;
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
+		respond_error(req, 500, "internal", "Your profile could not be loaded.");
+		return;
+	}
+	api_send(req, 200, profile_json(req, &vp));
+}
+
+/* PATCH {"fields": {"pronouns": {"value": "they/them", "visibility": "panel",
+ *                                "consent": true}, ...}}
+ * Fields not named keep their values. */
+void api_profile_patch(struct request *req)
+{
+	static const struct jsonb_field spec[] = { { "fields", JB_OBJECT, true, 0 } };
+	json_t *j;
+	if (!api_parse_body(req, spec, 1, &j)) return;
+	json_t *fields = json_object_get(j, "fields");
+	size_t n = json_object_size(fields), k = 0;
+	struct profile_edit *edits = arena_alloc(&req->arena, (n ? n : 1) * sizeof *edits);
+	struct visible_profile vp;
+	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
+		json_decref(j);
+		respond_error(req, 500, "internal", "Your profile could not be loaded.");
+		return;
+	}
+	const char *key;
+	json_t *v;
+	const char *problem = NULL, *where = NULL;
+	json_object_foreach(fields, key, v) {
+		const struct profile_field *f = profile_field_find(key);
+		json_t *value = json_object_get(v, "value"), *vis = json_object_get(v, "visibility"),
+		       *consent = json_object_get(v, "consent");
+		where = arena_strdup(&req->arena, key);
+		if (!f) { problem = "There is no such profile field."; break; }
+		if (!json_is_object(v) || (value && !json_is_string(value)) ||
+		    (vis && !json_is_string(vis)) || (consent && !json_is_boolean(consent)) ||
+		    json_object_size(v) != (size_t)(!!value + !!vis + !!consent)) {
+			/* A misspelt key ("visiblity") must not pass silently: it may be
+			 * a member's privacy choice. */
+			problem = "Each field takes an object with only: value (string), "
+			          "visibility (string), consent (true or false).";
+			break;
+		}
+		struct profile_edit *e = &edits[k++];
+		e->field = f->key;
+		e->visibility = f->default_visibility;
+		e->raw = "";
+		e->consent = false;
+		/* Start from what is stored, so a partial change keeps the rest. */
+		for (size_t i = 0; i < vp.n; i++)
+			if (!strcmp(vp.values[i].field, f->key)) {
+				e->raw = vp.values[i].value;
+				e->visibility = vp.values[i].visibility;
+			}
+		if (f->consent_purpose) e->consent = vp.consented[f - profile_fields];
+		if (value) e->raw = arena_strdup(&req->arena, json_string_value(value));
+		if (vis && !visibility_parse(json_string_value(vis), &e->visibility)) {
+			problem = "visibility must be self, stewards or panel.";
+			break;
+		}
+		if (consent) e->consent = json_is_true(consent);
+	}
+	json_decref(j);
+	if (problem) {
+		respond_error_field(req, 400, "invalid", where, problem);
+		return;
+	}
+	struct app_error err;
+	if (!app_profile_save(req->store, req->user->id, edits, k, req->now, &req->arena, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	api_profile_get(req);
+}
+
+void api_my_data(struct request *req)
+{
+	char *text = app_export_json(req->store, req->user->id, req->now, &req->arena);
+	if (!text) {
+		respond_error(req, 500, "internal", "Your data could not be prepared.");
+		return;
+	}
+	respond_json(req, 200, text);
+	free(text);
+}
+
+void api_audit(struct request *req)
+{
+	struct audit_entry *ae;
+	size_t n;
+	if (store_audit_list(req->store, req->user->id, 500, &req->arena, &ae, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "The audit log could not be loaded.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:I}", "who", ae[i].actor_name,
+		                                     "action", audit_action_key(ae[i].action),
+		                                     "fields", ae[i].detail, "at", (json_int_t)ae[i].at));
+	api_send(req, 200, json_pack("{s:o}", "entries", arr));
+}

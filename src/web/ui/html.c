@@ -1,0 +1,86 @@
+#include "web/ui/html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void escape(struct buf *b, const char *s, int attr)
+{
+	if (!s) return;
+	/* Copy runs of safe bytes whole; only the special ones are replaced. */
+	const char *special = attr ? "&<>\"'\n\r" : "&<>\"'";
+	for (;;) {
+		size_t run = strcspn(s, special);
+		buf_put(b, s, run);
+		s += run;
+		if (!*s) return;
+		switch (*s++) {
+		case '&': buf_put(b, "&amp;", 5); break;
+		case '<': buf_put(b, "&lt;", 4); break;
+		case '>': buf_put(b, "&gt;", 4); break;
+		case '"': buf_put(b, "&quot;", 6); break;
+		case '\'': buf_put(b, "&#39;", 5); break;
+		case '\n': buf_put(b, "&#10;", 5); break;
+		case '\r': buf_put(b, "&#13;", 5); break;
+		}
+	}
+}
+
+void html_text(struct buf *b, const char *s) { escape(b, s, 0); }
+void html_attr(struct buf *b, const char *s) { escape(b, s, 1); }
+
+void url_component(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			buf_putc(b, (char)c);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			buf_put(b, e, 3);
+		}
+	}
+}
+
+/* v in decimal (snprintf's "%lld" without its format parsing: pages put
+ * dozens of numbers). */
+static void put_i64(struct buf *b, int64_t v)
+{
+	char digits[24];
+	char *end = digits + sizeof digits, *p = end;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do *--p = (char)('0' + u % 10); while (u /= 10);
+	if (v < 0) *--p = '-';
+	buf_put(b, p, (size_t)(end - p));
+}
+
+void html(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *run = fmt;
+	for (;;) {
+		/* strchrnul: the literal run's length without a second scan. */
+		const char *p = strchrnul(run, '%');
+		buf_put(b, run, (size_t)(p - run));
+		if (!*p) break;
+		switch (*++p) {
+		case 't': html_text(b, va_arg(ap, const char *)); break;
+		case 'a': html_attr(b, va_arg(ap, const char *)); break;
+		case 'u': url_component(b, va_arg(ap, const char *)); break;
+		case 'r': { const char *s = va_arg(ap, const char *); if (s) buf_puts(b, s); break; }
+		case 'd': put_i64(b, va_arg(ap, int)); break;
+		case 'l': put_i64(b, va_arg(ap, int64_t)); break;
+		case '%': buf_putc(b, '%'); break;
+		default:
+			/* A bad format is our bug: show it loudly in the page. */
+			buf_puts(b, "[bad html format]");
+			if (!*p) p--;
+			break;
+		}
+		run = p + 1;
+	}
+	va_end(ap);
+}

@@ -1,0 +1,228 @@
+#include "web/ui/layout.h"
+
+#include "core/civil_time.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void errors_add(struct form_errors *e, const char *field, const char *message)
+{
+	if (e->n < MAX_FORM_ERRORS) {
+		e->items[e->n].field = field;
+		e->items[e->n].message = message;
+		e->n++;
+	}
+}
+
+const char *errors_for(const struct form_errors *e, const char *field)
+{
+	for (int i = 0; e && i < e->n; i++)
+		if (!strcmp(e->items[i].field, field)) return e->items[i].message;
+	return NULL;
+}
+
+void page_begin(struct request *req, const char *title, const struct form_errors *errs)
+{
+	struct buf *b = &req->out;
+	bool has_errors = errs && errs->n > 0;
+	html(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	        "<title>%r%t – emptychair</title>"
+	        "<link rel=\"icon\" href=\"data:,\">"
+	        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
+	        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"
+	        "<header class=\"site-header\"><div class=\"width\">"
+	        "<a class=\"brand\" href=\"/\">emptychair</a>",
+	     has_errors ? "Error: " : "", title);
+	if (req->user) {
+		html(b, "<nav aria-label=\"Main\"><ul class=\"nav\">"
+		        "<li><a href=\"/panels\">My panels</a></li>"
+		        "<li><a href=\"/my-contributions\">What I said</a></li>"
+		        "<li><a href=\"/my-pay\">My pay</a></li>"
+		        "<li><a href=\"/notices\">Notices</a></li>"
+		        "<li><a href=\"/profile\">My profile</a></li>"
+		        "<li><a href=\"/my-data\">My data</a></li>"
+		        "<li><a href=\"/account\">Account</a></li>"
+		        "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
+		        "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
+		        "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>"
+		        "</ul></nav>", csrf_token(req));
+	}
+	html(b, "</div></header><div class=\"width\"><main id=\"main\" tabindex=\"-1\">");
+	if (has_errors) {
+		html(b, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" "
+		        "tabindex=\"-1\"><h2 id=\"error-summary-title\">There is a problem</h2><ul>");
+		for (int i = 0; i < errs->n; i++)
+			html(b, "<li><a href=\"#%a\">%t</a></li>", errs->items[i].field,
+			     errs->items[i].message);
+		html(b, "</ul></div>");
+	}
+}
+
+void page_end(struct request *req)
+{
+	html(&req->out, "</main></div><footer class=\"site-footer\"><div class=\"width\">"
+	                "<p>emptychair: who isn't here? "
+	                "<a href=\"/about\">About this site and your data</a></p>"
+	                "</div></footer></body></html>\n");
+	req->status = req->status ? req->status : 200;
+}
+
+void ui_form_begin(struct request *req, const char *action)
+{
+	html(&req->out, "<form method=\"post\" action=\"%a\" novalidate>"
+	                "<input type=\"hidden\" name=\"csrf\" value=\"%a\">",
+	     action, csrf_token(req));
+}
+
+void ui_form_end(struct request *req) { html(&req->out, "</form>"); }
+
+void ui_button(struct request *req, const char *label, const char *cls)
+{
+	html(&req->out, "<button type=\"submit\" class=\"button%r%r\">%t</button>",
+	     cls ? " " : "", cls, label);
+}
+
+/* The label, hint and error message that go before a control. */
+static void field_head(struct buf *b, const struct form_errors *e, const char *name,
+                       const char *label, const char *hint)
+{
+	const char *err = errors_for(e, name);
+	html(b, "<div class=\"field%r\"><label class=\"label\" for=\"%a\">%t</label>",
+	     err ? " field-error" : "", name, label);
+	if (hint) html(b, "<div class=\"hint\" id=\"%a-hint\">%t</div>", name, hint);
+	if (err)
+		html(b, "<p class=\"error-message\" id=\"%a-error\"><span class=\"visually-hidden\">"
+		        "Error:</span> %t</p>", name, err);
+}
+
+static void described_by(struct buf *b, const struct form_errors *e, const char *name,
+                         const char *hint)
+{
+	bool err = errors_for(e, name) != NULL;
+	if (!hint && !err) return;
+	html(b, " aria-describedby=\"");
+	if (hint) html(b, "%a-hint", name);
+	if (err) html(b, "%r%a-error", hint ? " " : "", name);
+	html(b, "\"");
+	if (err) html(b, " aria-invalid=\"true\"");
+}
+
+void ui_input(struct request *req, const struct form_errors *e, const char *name,
+              const char *label, const char *hint, const char *value, const char *type,
+              const char *autocomplete)
+{
+	struct buf *b = &req->out;
+	field_head(b, e, name, label, hint);
+	html(b, "<input class=\"input\" id=\"%a\" name=\"%a\" type=\"%a\" value=\"%a\"", name,
+	     name, type, strcmp(type, "password") ? value : "");
+	if (autocomplete) html(b, " autocomplete=\"%a\"", autocomplete);
+	described_by(b, e, name, hint);
+	html(b, "></div>");
+}
+
+void ui_textarea(struct request *req, const struct form_errors *e, const char *name,
+                 const char *label, const char *hint, const char *value)
+{
+	struct buf *b = &req->out;
+	field_head(b, e, name, label, hint);
+	html(b, "<textarea class=\"textarea\" id=\"%a\" name=\"%a\" rows=\"4\"", name, name);
+	described_by(b, e, name, hint);
+	html(b, ">%t</textarea></div>", value);
+}
+
+static bool is_selected(const char *selected, const char *key, bool many)
+{
+	if (!selected) return false;
+	return many ? profile_multi_has(selected, key) : !strcmp(selected, key);
+}
+
+void ui_choices(struct request *req, const struct form_errors *e, const char *name,
+                const char *legend, const char *hint, const struct field_option *options,
+                const char *selected, bool many)
+{
+	struct buf *b = &req->out;
+	const char *err = errors_for(e, name);
+	html(b, "<div class=\"field%r\" id=\"%a\"><fieldset class=\"fieldset\"", err ? " field-error" : "",
+	     name);
+	described_by(b, e, name, hint);
+	html(b, "><legend class=\"legend\">%t</legend>", legend);
+	if (hint) html(b, "<div class=\"hint\" id=\"%a-hint\">%t</div>", name, hint);
+	if (err)
+		html(b, "<p class=\"error-message\" id=\"%a-error\"><span class=\"visually-hidden\">"
+		        "Error:</span> %t</p>", name, err);
+	html(b, "<div class=\"%r\">", many ? "checkboxes" : "radios");
+	int i = 0;
+	for (const struct field_option *o = options; o->key; o++, i++) {
+		html(b, "<div class=\"choice\"><input id=\"%a-%d\" name=\"%a\" type=\"%r\" value=\"%a\"%r>"
+		        "<label for=\"%a-%d\">%t</label></div>",
+		     name, i, name, many ? "checkbox" : "radio", o->key,
+		     is_selected(selected, o->key, many) ? " checked" : "", name, i, o->label);
+	}
+	html(b, "</div></fieldset></div>");
+}
+
+void ui_select(struct request *req, const struct form_errors *e, const char *name,
+               const char *label, const struct field_option *options, const char *selected)
+{
+	struct buf *b = &req->out;
+	field_head(b, e, name, label, NULL);
+	html(b, "<select class=\"select\" id=\"%a\" name=\"%a\"", name, name);
+	described_by(b, e, name, NULL);
+	html(b, ">");
+	for (const struct field_option *o = options; o->key; o++)
+		html(b, "<option value=\"%a\"%r>%t</option>", o->key,
+		     selected && !strcmp(selected, o->key) ? " selected" : "", o->label);
+	html(b, "</select></div>");
+}
+
+/* Digits of v (any int) at p; returns the end. */
+static char *put_int(char *p, int v)
+{
+	char tmp[12];
+	int n = 0;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0) *p++ = '-';
+	while (n) *p++ = tmp[--n];
+	return p;
+}
+
+/* The zone is applied by core/civil_time.c, which owns the process-wide
+ * TZ and its lock. Written digit by digit (it is called for every time on
+ * every page): exactly what "%d %s %d, %02d:%02d" gives. */
+static const char *const months[] = { "January", "February", "March", "April", "May",
+	"June", "July", "August", "September", "October", "November", "December" };
+
+const char *format_day(struct request *req, int64_t day)
+{
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	return arena_printf(&req->arena, "%d %s %d", d, months[m - 1], y);
+}
+
+const char *format_time(struct request *req, int64_t t, const char *zone)
+{
+	static const unsigned char month_len[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
+	struct civil c;
+	civil_from_utc(t, zone, &c);
+	/* At most "-2147483648 September -2147483648, 23:59": 42 bytes. */
+	char *s = arena_alloc(&req->arena, 48), *p = s;
+	p = put_int(p, c.day);
+	*p++ = ' ';
+	memcpy(p, months[c.month - 1], month_len[c.month - 1]);
+	p += month_len[c.month - 1];
+	*p++ = ' ';
+	p = put_int(p, c.year);
+	*p++ = ',';
+	*p++ = ' ';
+	*p++ = (char)('0' + c.hour / 10);
+	*p++ = (char)('0' + c.hour % 10);
+	*p++ = ':';
+	*p++ = (char)('0' + c.minute / 10);
+	*p++ = (char)('0' + c.minute % 10);
+	*p = '\0';
+	return s;
+}

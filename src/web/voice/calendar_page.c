@@ -1,0 +1,217 @@
+/* Calendars: one meeting as an iCalendar file, and each person's private
+ * calendar feed, an address a calendar program subscribes to.
+ *
+ * A feed's address carries a 256-bit token (auth_token_new); only its hash
+ * is stored (store.h's calendar feeds), and the address is shown once,
+ * when it is made. Making a new one replaces the old; stopping deletes it.
+ * The feed is read without a session (a calendar program has none), so the
+ * token is the only key: an unknown or stopped one is "no such page" like
+ * any other address, and server.c never writes a /calendar/ path into the
+ * access log.
+ *
+ * What an event holds: the meeting's title, times (UTC), place and online
+ * link, access information and the address of its page; cancelled
+ * meetings stay, marked cancelled, so calendars remove them. Nothing about
+ * other people (no attendees, no organiser) is ever written. */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/ical.h"
+#include "core/text.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+#include "web/voice/voice_ui.h"
+
+enum {
+	FEED_PAST_DAYS = 90,    /* a feed holds meetings from this many days ago on */
+	FEED_MAX_EVENTS = 1000, /* and at most this many */
+};
+
+static const char FEED_PREFIX[] = "/calendar/";
+
+/* The host of the public address, for events' UIDs: "panel.example.org"
+ * from "https://panel.example.org:8443/x"; "emptychair" if there is none.
+ * The same for every server of an installation, so a UID never changes. */
+static const char *uid_host(struct request *req)
+{
+	const char *u = req->cfg->public_url;
+	const char *p = u ? strstr(u, "://") : NULL;
+	if (!p) return "emptychair";
+	p += 3;
+	size_t n = strcspn(p, "/?#");
+	if (*p == '[') {
+		const char *close = memchr(p, ']', n);
+		n = close ? (size_t)(close - p) + 1 : n;
+	} else {
+		const char *colon = memchr(p, ':', n);
+		if (colon) n = (size_t)(colon - p);
+	}
+	return n ? arena_strndup(&req->arena, p, n) : "emptychair";
+}
+
+/* One meeting as an event. panel_name and zone are its panel's. */
+static void meeting_event(struct request *req, struct buf *b, const char *host,
+                          const struct meeting *m, const char *panel_name, const char *zone)
+{
+	const char *page = arena_printf(&req->arena, "%s/panels/%lld/meetings/%lld",
+	                                req->cfg->public_url, (long long)m->panel_id,
+	                                (long long)m->id);
+	struct buf d = {0};
+	if (m->cancelled_at) buf_puts(&d, "This meeting is cancelled.\n");
+	buf_printf(&d, "Panel: %s\n", panel_name);
+	if (*m->project_title) buf_printf(&d, "Project: %s\n", m->project_title);
+	buf_printf(&d, "When: %s to %s (%s time)\n", format_time(req, m->starts_at, zone),
+	           format_time(req, m->ends_at, zone), zone);
+	if (*m->place) buf_printf(&d, "Where: %s\n", m->place);
+	if (*m->place_access) buf_printf(&d, "Access: %s\n", m->place_access);
+	if (*m->online_url) buf_printf(&d, "Join online: %s\n", m->online_url);
+	buf_printf(&d, "The agenda, papers and your reply: %s", page);
+
+	const char *location = *m->place && *m->online_url
+	                     ? arena_printf(&req->arena, "%s, or online: %s", m->place, m->online_url)
+	                     : *m->place ? m->place : m->online_url;
+	struct ical_event e = {
+		.uid = arena_printf(&req->arena, "meeting-%lld@%s", (long long)m->id, host),
+		.stamp = req->now,
+		.start = m->starts_at,
+		.end = m->ends_at,
+		.summary = m->title,
+		.description = d.data,
+		.location = location,
+		.url = page,
+		.cancelled = m->cancelled_at != 0,
+		.sequence = (int)m->version,
+	};
+	ical_event(b, &e);
+	buf_free(&d);
+}
+
+static void respond_calendar(struct request *req)
+{
+	req->status = 200;
+	req->content_type = "text/calendar; charset=utf-8";
+	respond_header(req, "Cache-Control", "no-store");
+}
+
+void meeting_calendar_get(struct request *req)
+{
+	struct meeting m = *req->meeting;
+	buf_reset(&req->out);
+	ical_begin(&req->out, m.title);
+	meeting_event(req, &req->out, uid_host(req), &m, req->panel->name, req->panel->time_zone);
+	ical_end(&req->out);
+	respond_calendar(req);
+	respond_header(req, "Content-Disposition",
+	               arena_printf(&req->arena, "attachment; filename=\"meeting-%lld.ics\"",
+	                            (long long)m.id));
+}
+
+/* The token in /calendar/<token>.ics, or NULL when the rest of the path is
+ * not of that form. */
+static const char *feed_token(struct request *req)
+{
+	const char *t = req->path + strlen(FEED_PREFIX);
+	size_t n = strlen(t);
+	if (n != AUTH_TOKEN_CHARS + 4 || strcmp(t + AUTH_TOKEN_CHARS, ".ics")) return NULL;
+	for (size_t i = 0; i < AUTH_TOKEN_CHARS; i++) {
+		char c = t[i];
+		bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		          c == '-' || c == '_';
+		if (!ok) return NULL;
+	}
+	return arena_strndup(&req->arena, t, AUTH_TOKEN_CHARS);
+}
+
+void calendar_feed_get(struct request *req)
+{
+	const char *token = feed_token(req);
+	int64_t user_id = 0;
+	enum store_rc rc = ST_NOT_FOUND;
+	if (token) {
+		char hash[AUTH_HASH_HEX + 1];
+		auth_token_hash(token, hash);
+		rc = store_calendar_feed_user(req->store, hash, &user_id);
+	}
+	if (rc == ST_NOT_FOUND) {
+		/* The same answer as any address that does not exist. */
+		respond_error(req, 404, "not_found", "There is no such page.");
+		return;
+	}
+	struct calendar_entry *e;
+	size_t n;
+	if (rc != ST_OK ||
+	    store_calendar_meetings(req->store, user_id, req->now - FEED_PAST_DAYS * 86400LL,
+	                            FEED_MAX_EVENTS, &req->arena, &e, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this calendar.");
+		return;
+	}
+	const char *host = uid_host(req);
+	buf_reset(&req->out);
+	ical_begin(&req->out, "emptychair meetings");
+	for (size_t i = 0; i < n; i++)
+		meeting_event(req, &req->out, host, &e[i].meeting, e[i].panel_name, e[i].time_zone);
+	ical_end(&req->out);
+	respond_calendar(req);
+}
+
+void calendar_create_post(struct request *req)
+{
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	struct app_error err;
+	if (!app_calendar_feed_set(req->store, req->user->id, hash, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	req->status = 201;
+	account_page_calendar(req, arena_printf(&req->arena, "%s%s%s.ics", req->cfg->public_url,
+	                                        FEED_PREFIX, token));
+}
+
+void calendar_revoke_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_calendar_feed_stop(req->store, req->user->id, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, "/account?calendar_stopped=1#calendar");
+}
+
+void calendar_feed_section(struct request *req, const char *zone, const char *address)
+{
+	struct buf *b = &req->out;
+	int64_t since = 0;
+	enum store_rc rc = store_calendar_feed_get(req->store, req->user->id, &since);
+	html(b, "<h2 class=\"heading-m\" id=\"calendar\">Calendar feed</h2>"
+	        "<p>A private address you can give your calendar program (such as Outlook, "
+	        "Google Calendar or your phone's calendar), so that the meetings you can see here "
+	        "appear in your own calendar and stay up to date. Anyone who has the address can "
+	        "see when and where those meetings are, so keep it to yourself. Making a new "
+	        "address stops the old one working.</p>");
+	if (address)
+		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar address is shown only "
+		        "once. Copy it into your calendar program now (look for \"subscribe\" or "
+		        "\"add calendar from the internet\").</p><div class=\"field\"><label "
+		        "class=\"label\" for=\"calendar_address\">Your calendar address</label>"
+		        "<input class=\"input\" id=\"calendar_address\" type=\"text\" readonly "
+		        "value=\"%a\"></div></div>", address);
+	else if (form_has(&req->query, "calendar_stopped") && rc == ST_NOT_FOUND)
+		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar feed has been "
+		        "stopped. Its address no longer works.</p></div>");
+	if (rc == ST_OK && !address)
+		html(b, "<p>You have a calendar feed, made %t.</p>",
+		     format_time(req, since, zone));
+	else if (rc == ST_NOT_FOUND)
+		html(b, "<p>You have no calendar feed.</p>");
+	ui_form_begin(req, "/account/calendar");
+	ui_button(req, rc == ST_OK ? "Make a new calendar address" : "Make a calendar address",
+	          rc == ST_OK ? "secondary" : NULL);
+	ui_form_end(req);
+	if (rc == ST_OK) {
+		ui_form_begin(req, "/account/calendar/revoke");
+		ui_button(req, "Stop my calendar feed", "warning");
+		ui_form_end(req);
+	}
+}

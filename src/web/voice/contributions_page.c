@@ -1,0 +1,438 @@
+/* Contributions and responses ("you said, we did"): a panel's list, one
+ * contribution with its history, adding one, responding to several at
+ * once, and each person's "What became of what I said".
+ *
+ * Who said something is written only by said_by(): a contribution that is
+ * not "named" shows as anonymous or as its group, and the store gives
+ * these pages no author to leak (store.h). */
+#include <string.h>
+
+#include "app/app.h"
+#include "core/text.h"
+#include "core/civil_time.h"
+#include "web/ui/layout.h"
+#include "web/http/handlers.h"
+#include "web/voice/voice_ui.h"
+
+enum { LIST_LIMIT = 50 };
+
+bool read_before(struct request *req, int64_t *before)
+{
+	*before = 0;
+	const char *arg = form_get(&req->query, "before");
+	if (arg && !parse_i64(arg, 1, INT64_MAX, before)) {
+		respond_error(req, 400, "bad_query", "The page address is not right.");
+		return false;
+	}
+	return true;
+}
+
+const char *said_by(struct request *req, const struct contribution *c)
+{
+	switch (c->attribution) {
+	case ATTR_NAMED:
+		return *c->author_name ? c->author_name : "A former member";
+	case ATTR_GROUP:
+		return arena_printf(&req->arena, "On behalf of %s%s", c->group_name,
+		                    c->mine ? " (written by you)" : "");
+	case ATTR_ANONYMOUS:
+		break;
+	}
+	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
+}
+
+static const char *status_class(enum response_status s)
+{
+	switch (s) {
+	case RS_ADOPTED:
+	case RS_ADOPTED_IN_PART: return "tag tag-green";
+	case RS_NOT_ADOPTED: return "tag tag-red";
+	case RS_AWAITING: return "tag tag-grey";
+	default: return "tag";
+	}
+}
+
+void contribution_card(struct request *req, const struct contribution *c, const char *zone,
+                       bool link_title, bool show_panel)
+{
+	struct buf *b = &req->out;
+	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
+	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
+	if (link_title)
+		html(b, "<a href=\"/panels/%l/contributions/%l\">%t %l</a>", c->panel_id, c->id,
+		     kind_label(c->kind), c->id);
+	else
+		html(b, "%t %l", kind_label(c->kind), c->id);
+	/* An anonymous contribution's time to the day only: to the second, set
+	 * beside a person's named ones, it could point to them. */
+	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,
+	     said_by(req, c),
+	     c->attribution == ATTR_ANONYMOUS ? format_day(req, civil_day_at(c->created_at, zone))
+	                                      : format_time(req, c->created_at, zone));
+	if (show_panel) html(b, ", to %t", c->panel_name);
+	if (*c->meeting_title)
+		html(b, ", at <a href=\"/panels/%l/meetings/%l\">%t</a>", c->panel_id, c->meeting_id,
+		     c->meeting_title);
+	if (*c->project_title)
+		html(b, ", for <a href=\"/panels/%l/projects/%l\">%t</a>", c->panel_id, c->project_id,
+		     c->project_title);
+	html(b, ".</p><p><strong class=\"%r\">%t</strong>", status_class(c->status),
+	     response_status_label(c->status));
+	if (contribution_overdue(c->status, c->due_at, req->now))
+		html(b, " <strong class=\"tag tag-red\">Overdue: a response was due %t</strong>",
+		     format_time(req, c->due_at, zone));
+	else if (!response_is_outcome(c->status))
+		html(b, " <span class=\"hint\">Response due by %t%r%t.</span>",
+		     format_time(req, c->due_at, zone), *c->owner_name ? ", from " : "",
+		     c->owner_name);
+	html(b, "</p>");
+	if (c->response_id) {
+		html(b, "<dl class=\"summary\">");
+		if (*c->what_done) html(b, "<div><dt>What was done</dt><dd>%t</dd></div>", c->what_done);
+		if (*c->reason) html(b, "<div><dt>Why</dt><dd>%t</dd></div>", c->reason);
+		if (*c->referred_to) html(b, "<div><dt>Passed on to</dt><dd>%t</dd></div>", c->referred_to);
+		if (*c->decided_by)
+			html(b, "<div><dt>Who decided</dt><dd>%t, %t</dd></div>", c->decided_by,
+			     format_time(req, c->decided_at, zone));
+		html(b, "</dl>");
+	}
+	html(b, "</article>");
+}
+
+/* The form to respond to the contributions whose checkboxes (name
+ * "contribution") are in the same form, or to one given as hidden. */
+static void respond_fields(struct request *req, const struct form_errors *e)
+{
+	static const struct field_option statuses[] = {
+		{ "received", "Received: we have it and will come back to you" },
+		{ "under_consideration", "Under consideration" },
+		{ "adopted", "Adopted" },
+		{ "adopted_in_part", "Adopted in part" },
+		{ "not_adopted", "Not adopted (give the reason)" },
+		{ "referred", "Not ours to decide: passed on (say to whom)" },
+		{ 0, 0 } };
+	ui_choices(req, e, "status", "Response", NULL, statuses, field(req, "status"), false);
+	ui_textarea(req, e, "what_done", "What was done, or will be done",
+	            "In plain words. Needed for adopted and adopted in part.", field(req, "what_done"));
+	ui_textarea(req, e, "reason", "Why", "Needed when it was not adopted.", field(req, "reason"));
+	ui_input(req, e, "referred_to", "Passed on to", "Who it went to, when it is not ours to decide.",
+	         field(req, "referred_to"), "text", "off");
+	ui_input(req, e, "decided_by", "Who decided", "A person, a board or a team.",
+	         field(req, "decided_by"), "text", "off");
+	ui_button(req, "Send the response", NULL);
+}
+
+/* The list page: open contributions (soonest due first), then all. */
+static void contributions_page(struct request *req, const struct form_errors *e)
+{
+	const struct panel *p = req->panel;
+	bool see_all = policy_allows(&req->actor, PA_VIEW_WORK);
+	bool respond = policy_allows(&req->actor, PA_RESPOND);
+	int64_t before;
+	if (!read_before(req, &before)) return;
+	struct contribution *open = NULL, *all = NULL;
+	size_t nopen = 0, nall = 0;
+	enum store_rc rc = see_all
+		? store_contributions_list(req->store, CS_PANEL_OPEN, p->id, req->user->id, 0,
+		                           LIST_LIMIT, &req->arena, &open, &nopen)
+		: store_contributions_list(req->store, CS_OWNER_OPEN, req->user->id, req->user->id,
+		                           0, LIST_LIMIT, &req->arena, &open, &nopen);
+	if (rc == ST_OK && see_all)
+		rc = store_contributions_list(req->store, CS_PANEL, p->id, req->user->id, before,
+		                              LIST_LIMIT, &req->arena, &all, &nall);
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the contributions.");
+		return;
+	}
+	/* A guest's list holds only what they answer, in this panel. */
+	size_t keep = 0;
+	for (size_t i = 0; i < nopen; i++)
+		if (open[i].panel_id == p->id) open[keep++] = open[i];
+	nopen = keep;
+
+	page_begin(req, "You said, we did", e);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
+	        "<h1 class=\"heading-l\">You said, we did</h1>", p->id, p->name);
+	if (policy_allows(&req->actor, PA_CONTRIBUTE)) {
+		html(b, "<p><a class=\"button\" href=\"#add\">Add an idea, concern or question</a></p>");
+	}
+	html(b, "<h2 class=\"heading-m\">%r</h2>", see_all ? "Waiting for an outcome"
+	                                                    : "Waiting for your response");
+	if (!nopen) html(b, "<p>Nothing is waiting. Every contribution has an outcome.</p>");
+	if (nopen && respond) {
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/responses", (long long)p->id));
+		html(b, "<fieldset class=\"fieldset\"><legend>Choose the contributions one decision "
+		        "answers</legend>");
+	}
+	for (size_t i = 0; i < nopen; i++) {
+		if (respond && (see_all || open[i].owner_id == req->user->id))
+			html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"contribution\" "
+			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">Respond to %t %l</label>"
+			        "</div>", open[i].id, open[i].id, open[i].id, kind_label(open[i].kind),
+			     open[i].id);
+		contribution_card(req, &open[i], p->time_zone, true, false);
+	}
+	if (nopen && respond) {
+		html(b, "</fieldset>");
+		respond_fields(req, e);
+		ui_form_end(req);
+	}
+	if (see_all) {
+		html(b, "<h2 class=\"heading-m\">Everything said to the panel</h2>");
+		if (!nall) html(b, "<p>Nothing yet.</p>");
+		for (size_t i = 0; i < nall; i++) contribution_card(req, &all[i], p->time_zone, true, false);
+		if (nall == LIST_LIMIT)
+			html(b, "<p><a href=\"/panels/%l/contributions?before=%l\" rel=\"next\">Older "
+			        "contributions</a></p>", p->id, all[nall - 1].id);
+	}
+	if (policy_allows(&req->actor, PA_CONTRIBUTE)) {
+		static const struct field_option kinds[] = {
+			{ "idea", "An idea" }, { "concern", "A concern" }, { "question", "A question" },
+			{ "recommendation", "A recommendation" }, { 0, 0 } };
+		static const struct field_option attributions[] = {
+			{ "named", "With my name" },
+			{ "anonymous", "Anonymous: only I can see it is mine" },
+			{ "group", "On behalf of a group" }, { 0, 0 } };
+		html(b, "<h2 class=\"heading-m\" id=\"add\">Add an idea, concern or question</h2>"
+		        "<p>The panel will respond within %l days, and you will see what became of it "
+		        "on <a href=\"/my-contributions\">What became of what I said</a>.</p>",
+		     p->response_days);
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/contributions", (long long)p->id));
+		ui_choices(req, e, "kind", "What is it?", NULL, kinds,
+		           *field(req, "kind") ? field(req, "kind") : "idea", false);
+		ui_textarea(req, e, "body", "What do you want to say?", NULL, field(req, "body"));
+		ui_choices(req, e, "attribution", "How should it be shown?",
+		           "Anonymous means nobody else, not even stewards, can see it came from you.",
+		           attributions, *field(req, "attribution") ? field(req, "attribution") : "named",
+		           false);
+		ui_input(req, e, "group_name", "The group's name", "Only when on behalf of a group.",
+		         field(req, "group_name"), "text", "off");
+		ui_button(req, "Send it to the panel", NULL);
+		ui_form_end(req);
+	}
+	page_end(req);
+}
+
+void contributions_get(struct request *req)
+{
+	contributions_page(req, NULL);
+}
+
+/* Reads the contribution fields of a form (panel's page or a meeting's). */
+static bool read_contribution_form(struct request *req, struct contribution_new *c,
+                                   struct form_errors *e)
+{
+	c->body = text_trim(arena_strdup(&req->arena, field(req, "body")));
+	c->group_name = text_trim(arena_strdup(&req->arena, field(req, "group_name")));
+	if (!kind_parse(field(req, "kind"), &c->kind)) errors_add(e, "kind", "Choose what it is.");
+	if (!attribution_parse(field(req, "attribution"), &c->attribution))
+		errors_add(e, "attribution", "Choose how it should be shown.");
+	c->author_id = req->user->id;
+	struct { const char *name; int64_t *to; } refs[] = {
+		{ "meeting_id", &c->meeting_id }, { "item_id", &c->item_id },
+		{ "project_id", &c->project_id }, { "author_id", &c->author_id },
+		{ "owner_id", &c->owner_id } };
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		const char *v = field(req, refs[i].name);
+		if (*v && !parse_i64(v, 1, INT64_MAX, refs[i].to))
+			errors_add(e, refs[i].name, "Choose one from the list.");
+	}
+	return e->n == 0;
+}
+
+void contribution_post(struct request *req)
+{
+	struct form_errors e = {0};
+	struct contribution_new c = {0};
+	bool ok = read_contribution_form(req, &c, &e);
+	/* Only a steward writes something down for someone else or picks
+	 * who answers it. */
+	if (ok && (c.author_id != req->user->id || c.owner_id) &&
+	    !policy_allows(&req->actor, PA_RECORD_CONTRIBUTION)) {
+		respond_error(req, 403, "forbidden", "Only stewards record what someone else said.");
+		return;
+	}
+	int64_t id = 0;
+	struct app_error err;
+	if (ok && !app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+		ok = false;
+	}
+	if (!ok) {
+		if (!req->status || req->status == 200) req->status = 400;
+		const char *back = field(req, "next");
+		if (*back && c.meeting_id) {
+			/* From a meeting's page: its form is shown there. */
+			respond_error_field(req, req->status, "invalid", e.items[0].field, e.items[0].message);
+			return;
+		}
+		contributions_page(req, &e);
+		return;
+	}
+	const char *next = field(req, "next");
+	respond_redirect(req, *next ? safe_next(req, next)
+	                            : arena_printf(&req->arena, "/panels/%lld/contributions/%lld",
+	                                           (long long)req->panel->id, (long long)id));
+}
+
+void contribution_get(struct request *req)
+{
+	const struct panel *p = req->panel;
+	struct contribution c;
+	enum store_rc rc = store_contribution_get(req->store, p->id, req->params[1], req->user->id,
+	                                          &req->arena, &c);
+	if (rc == ST_OK && !policy_can_see_contribution(&req->actor, c.owner_id == req->user->id))
+		rc = ST_NOT_FOUND;
+	if (rc == ST_NOT_FOUND) {
+		respond_error(req, 404, "not_found", "There is no such contribution on this panel.");
+		return;
+	}
+	struct response_record *hist = NULL;
+	size_t nh = 0;
+	if (rc == ST_OK)
+		rc = store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh);
+	if (rc != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this contribution.");
+		return;
+	}
+	const char *title = arena_printf(&req->arena, "%s %lld", kind_label(c.kind), (long long)c.id);
+	page_begin(req, title, NULL);
+	struct buf *b = &req->out;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/contributions\">Back to You said, we did"
+	        "</a><h1 class=\"heading-l\">%t</h1>", p->id, title);
+	contribution_card(req, &c, p->time_zone, false, false);
+	if (nh > 1) {
+		html(b, "<h2 class=\"heading-m\">Every response, oldest first</h2><ol class=\"list\">");
+		for (size_t i = 0; i < nh; i++)
+			html(b, "<li><strong>%t</strong>, %t. %t%t%t</li>",
+			     response_status_label(hist[i].status),
+			     format_time(req, hist[i].created_at, p->time_zone), hist[i].what_done,
+			     hist[i].reason, hist[i].referred_to);
+		html(b, "</ol>");
+	}
+	bool may_respond = policy_allows(&req->actor, PA_RESPOND) &&
+	                   (req->actor.role == ROLE_STEWARD || c.owner_id == req->user->id);
+	if (may_respond) {
+		html(b, "<h2 class=\"heading-m\">Respond</h2>");
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/responses", (long long)p->id));
+		html(b, "<input type=\"hidden\" name=\"contribution\" value=\"%l\">"
+		        "<input type=\"hidden\" name=\"next\" value=\"/panels/%l/contributions/%l\">",
+		     c.id, p->id, c.id);
+		respond_fields(req, NULL);
+		ui_form_end(req);
+	}
+	page_end(req);
+}
+
+void responses_post(struct request *req)
+{
+	struct response_record r = {0};
+	struct form_errors e = {0};
+	if (!response_status_parse(field(req, "status"), &r.status))
+		errors_add(&e, "status", "Choose a response.");
+	r.what_done = text_trim(arena_strdup(&req->arena, field(req, "what_done")));
+	r.reason = text_trim(arena_strdup(&req->arena, field(req, "reason")));
+	r.referred_to = text_trim(arena_strdup(&req->arena, field(req, "referred_to")));
+	r.decided_by = text_trim(arena_strdup(&req->arena, field(req, "decided_by")));
+	size_t n = 0;
+	int64_t *ids = arena_alloc(&req->arena, (req->form.n + 1) * sizeof *ids);
+	for (size_t i = 0; i < req->form.n; i++) {
+		if (strcmp(req->form.fields[i].name, "contribution")) continue;
+		if (!parse_i64(req->form.fields[i].value, 1, INT64_MAX, &ids[n])) {
+			errors_add(&e, "contribution", "Choose contributions from the list.");
+			break;
+		}
+		n++;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!e.n && !app_respond(req->store, req->cfg->public_url, req->panel, &req->actor,
+	                         req->user->id, &r, ids, n, req->now, &req->arena, &id, &err)) {
+		if (!app_error_to_form(req, &err, &e)) return;
+	}
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		contributions_page(req, &e);
+		return;
+	}
+	const char *next = field(req, "next");
+	respond_redirect(req, *next ? safe_next(req, next)
+	                            : arena_printf(&req->arena, "/panels/%lld/contributions",
+	                                           (long long)req->panel->id));
+}
+
+void my_contributions_get(struct request *req)
+{
+	int64_t before;
+	if (!read_before(req, &before)) return;
+	struct contribution *c;
+	size_t n;
+	if (store_contributions_list(req->store, CS_AUTHOR, 0, req->user->id, before, LIST_LIMIT,
+	                             &req->arena, &c, &n) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load what you said.");
+		return;
+	}
+	page_begin(req, "What became of what I said", NULL);
+	struct buf *b = &req->out;
+	html(b, "<h1 class=\"heading-l\">What became of what I said</h1>"
+	        "<p class=\"lead\">Everything you said to a panel, with the latest response. "
+	        "Anonymous ones are listed here for you alone.</p>");
+	if (!n && !before)
+		html(b, "<p>You have not said anything to a panel yet. When you add an idea, concern "
+		        "or question, or a steward records one from a meeting, it appears here.</p>");
+	if (n) html(b, "<h2 class=\"heading-m\">Newest first</h2>");
+	/* Times in each contribution's panel's zone; a page is mostly one
+	 * panel's, so the zone is read again only when the panel changes. */
+	int64_t zone_of = 0;
+	const char *zone = "UTC";
+	for (size_t i = 0; i < n; i++) {
+		struct panel p;
+		if (c[i].panel_id != zone_of) {
+			zone_of = c[i].panel_id;
+			zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+			       ? p.time_zone : "UTC";
+		}
+		contribution_card(req, &c[i], zone, false, true);
+	}
+	if (n == LIST_LIMIT)
+		html(b, "<p><a href=\"/my-contributions?before=%l\" rel=\"next\">Older</a></p>",
+		     c[n - 1].id);
+	page_end(req);
+}
+
+void notices_get(struct request *req)
+{
+	struct notice *n;
+	size_t k;
+	if (store_notices_list(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load your notices.");
+		return;
+	}
+	page_begin(req, "Notices", NULL);
+	struct buf *b = &req->out;
+	html(b, "<h1 class=\"heading-l\">Notices</h1>");
+	if (!k) html(b, "<p>No notices yet.</p>");
+	else html(b, "<ul class=\"list\">");
+	for (size_t i = 0; i < k; i++)
+		html(b, "<li>%r<a href=\"%a\">%t</a> <span class=\"hint\">%t</span></li>",
+		     n[i].read_at ? "" : "<strong class=\"tag\">New</strong> ", n[i].link, n[i].body,
+		     format_time(req, n[i].created_at, "UTC"));
+	if (k) {
+		html(b, "</ul>");
+		ui_form_begin(req, "/notices/read");
+		ui_button(req, "Mark all as read", "secondary");
+		ui_form_end(req);
+	}
+	page_end(req);
+}
+
+void notices_read_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_notices_mark_read(req->store, req->user->id, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, "/notices");
+}

@@ -1,0 +1,52 @@
+#ifndef EC_WEB_VOICE_UI_H
+#define EC_WEB_VOICE_UI_H
+/* Pieces of page shared by the voice-and-influence pages
+ * (voice/contributions_page.c, voice/meetings_page.c, voice/projects_page.c, voice/calendar_page.c). */
+#include "store/store.h"
+#include "web/http/http.h"
+
+/* Who said it, as the viewer may be told: the author's name only when
+ * "named"; "Anonymous" (to the author, marked as theirs) or the group. The
+ * one place a contribution's source is written. */
+const char *said_by(struct request *req, const struct contribution *c);
+
+/* One contribution with its latest response, in a card; times in zone.
+ * link_title: link to its own page; show_panel: name the panel (lists
+ * across panels). */
+void contribution_card(struct request *req, const struct contribution *c, const char *zone,
+                       bool link_title, bool show_panel);
+/* The ?before= cursor of a list read a page at a time (0 when absent);
+ * false, having answered 400, when it is not a positive id. */
+bool read_before(struct request *req, int64_t *before);
+
+/* The influence figures of a panel or project, as a list of figures. */
+void influence_figures(struct request *req, const struct influence *f);
+
+/* "/panels/{panel}/meetings/{id}" for the request's panel (voice/meetings_page.c). */
+const char *meeting_path(struct request *req, int64_t meeting_id);
+
+/* Sections of the meeting page (voice/papers_page.c): its papers as the asker
+ * may see them; the reflection form for an attendee after the meeting and
+ * the results (never from fewer than REFLECTION_MIN_ANSWERS answers); the
+ * stewards' "what we will change", with their form. */
+void papers_section(struct request *req, const struct meeting *m, bool invited);
+void reflection_section(struct request *req, const struct meeting *m, bool invited,
+                        bool attended, const struct form_errors *e);
+void change_section(struct request *req, const struct meeting *m, const struct form_errors *e);
+/* Meeting m's page (invited: the asker is a guest invited to it), and
+ * project p's; with e, after a refused form, whose fields keep what was
+ * typed (voice/meetings_page.c, voice/projects_page.c). */
+void meeting_page(struct request *req, const struct meeting *m, bool invited,
+                  const struct form_errors *e);
+void project_page(struct request *req, const struct project *p, const struct form_errors *e);
+/* Answers with paper p's file (which the caller has checked the asker may
+ * see), as a download (images inline) under its safe name, with a
+ * sandboxing CSP; 404 for a paper written on the site. Shared by the page
+ * (voice/papers_page.c) and the JSON API (voice/voice_api.c), so both serve the same
+ * bytes with the same headers. */
+void paper_file_send(struct request *req, const struct paper *p);
+/* Reflection results under the heading with id heading_id (a meeting's or
+ * a project's); below the threshold, only how many have answered. */
+void reflection_results(struct request *req, const struct reflection_summary *rs,
+                        const char *heading_id);
+#endif
