@@ -41,7 +41,7 @@ void member_post(struct request *req);
 void profile_get(struct request *req);
 void profile_post(struct request *req);
 
-/* people/account_page.c */
+/* people/account_page.c (with the calendar feed's address) */
 void my_data_get(struct request *req);
 void my_data_download(struct request *req);
 void delete_account_get(struct request *req);
@@ -50,6 +50,8 @@ void account_get(struct request *req);
 void account_password_post(struct request *req);
 void token_create_post(struct request *req);
 void token_revoke_post(struct request *req);
+void calendar_create_post(struct request *req);
+void calendar_revoke_post(struct request *req);
 
 /* voice/contributions_page.c */
 void contributions_get(struct request *req);
@@ -82,13 +84,6 @@ void attendance_post(struct request *req);
 /* voice/calendar_page.c */
 void meeting_calendar_get(struct request *req);
 void calendar_feed_get(struct request *req);
-void calendar_create_post(struct request *req);
-void calendar_revoke_post(struct request *req);
-/* The account page's "Calendar feed" section; times in zone; address: a
- * feed's address just made, shown this once, or NULL. */
-void calendar_feed_section(struct request *req, const char *zone, const char *address);
-/* The account page showing a feed's address just made (people/account_page.c). */
-void account_page_calendar(struct request *req, const char *address);
 
 /* voice/papers_page.c */
 void paper_new_get(struct request *req);
@@ -200,21 +195,4 @@ void api_earnings_limits(struct request *req);
 void api_earnings_limit_post(struct request *req);
 void api_earnings_limit_put(struct request *req);
 
-/* Shared by pages: a local path that is safe to redirect to after
- * sign-in, or "/panels". */
-const char *safe_next(struct request *req, const char *next);
-/* Reports an app_error as a page's problem or an error response. */
-struct app_error;
-struct form_errors;
-void respond_app_error(struct request *req, const struct app_error *err);
-/* For a form handler: an error about a field goes into e (and sets the
- * status) so the form is shown again with what was typed; any other error
- * is answered here. Returns true when the caller should show the form. */
-bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e);
-
-/* Steward-facing summary of the access and communication needs a member
- * shares with stewards, the things stewards must act on (people/members_page.c);
- * "None shared" when vp holds none. */
-struct visible_profile;
-void needs_summary(struct request *req, const struct visible_profile *vp);
 #endif

@@ -9,10 +9,10 @@
 
 #include "core/text.h"
 #include "web/http/http.h"
-#include "web/ui/layout.h"
 #include "web/http/loaders.h"
 #include "web/http/multipart.h"
 #include "web/http/route_match.h"
+#include "web/ui/layout.h"
 
 static bool is_api_path(const char *path) { return !strncmp(path, "/api/", 5); }
 

@@ -1,7 +1,7 @@
-#include "web/http/server.h"
 #include "store/files.h"
 #include "web/http/body_budget.h"
 #include "web/http/multipart.h"
+#include "web/http/server.h"
 
 #include <arpa/inet.h>
 #include <errno.h>

@@ -10,9 +10,10 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
 #include "web/pay/pay_ui.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 
 static const struct field_option kind_options[] = {
 	{ "cliff", "A limit not to pass (like Carer's Allowance)" },

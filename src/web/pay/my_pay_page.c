@@ -15,81 +15,14 @@
 #include "core/civil_time.h"
 #include "core/csv.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
 #include "web/pay/pay_ui.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 
-enum { CLAIMS_SHOWN = 50, STATEMENT_MAX_DAYS = 366 * 7 };
+enum { CLAIMS_SHOWN = 50 };
 
 /* ---- shared with pay/pay_api.c (pay/pay_ui.h) ---- */
-
-bool my_pay_standing(struct request *req, struct my_pay_standing *st)
-{
-	return app_my_pay_standing(req->store, req->user->id, req->now, &req->arena, st);
-}
-
-bool statement_range(struct request *req, struct day_range *out, const char **why)
-{
-	const char *ty = form_get(&req->query, "tax_year");
-	const char *from = form_get(&req->query, "from"), *to = form_get(&req->query, "to");
-	int64_t year;
-	if (ty && *ty) {
-		if (!parse_i64(ty, 2000, 2100, &year)) {
-			*why = "Choose a tax year, like 2025 for 6 April 2025 to 5 April 2026.";
-			return false;
-		}
-		*out = pay_tax_year((int)year);
-		return true;
-	}
-	if ((from && *from) || (to && *to)) {
-		out->first = parse_day(from ? from : "");
-		out->last = parse_day(to ? to : "");
-		if (!out->first || !out->last || out->last < out->first ||
-		    out->last - out->first > STATEMENT_MAX_DAYS) {
-			*why = "Give a start and an end date like 2026-04-06, the end not before the start, "
-			       "at most 7 years apart.";
-			return false;
-		}
-		return true;
-	}
-	*out = pay_tax_year(pay_tax_year_of(civil_day_at(req->now, "Europe/London")));
-	return true;
-}
-
-void statement_csv(struct request *req, struct day_range range)
-{
-	struct pay_claim *c;
-	size_t n;
-	if (store_pay_statement(req->store, req->user->id, range, &req->arena, &c, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make your statement.");
-		return;
-	}
-	struct buf *b = &req->out;
-	csv_begin(b);
-	static const char *const head[] = { "paid_on", "panel", "claim", "kind", "what", "work_day",
-	                                    "amount", "amount_minor", "currency", "run" };
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) csv_field(b, head[i]);
-	csv_end_row(b);
-	for (size_t i = 0; i < n; i++) {
-		csv_field(b, iso_day(req, c[i].pay_day));
-		csv_field(b, c[i].panel_name);
-		csv_field_i64(b, c[i].id);
-		csv_field(b, claim_kind_key(c[i].kind));
-		csv_field(b, claim_what(req, &c[i]));
-		csv_field(b, iso_day(req, c[i].work_day));
-		csv_field(b, money_plain(&req->arena, c[i].amount));
-		csv_field_i64(b, c[i].amount);
-		csv_field(b, c[i].currency);
-		csv_field(b, c[i].run_reference ? c[i].run_reference : "");
-		csv_end_row(b);
-	}
-	req->status = 200;
-	req->content_type = "text/csv; charset=utf-8";
-	respond_header(req, "Content-Disposition",
-	               arena_printf(&req->arena, "attachment; filename=\"pay-statement-%s-to-%s.csv\"",
-	                            iso_day(req, range.first), iso_day(req, range.last)));
-	respond_header(req, "Cache-Control", "no-store");
-}
 
 /* ---- the page ---- */
 

@@ -5,8 +5,10 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
+#include "web/voice/voice_ui.h"
 
 /* Personal pages have no panel; times show in the zone of the person's
  * first panel, or UTC. */
@@ -200,6 +202,46 @@ void delete_account_post(struct request *req)
 
 /* ---- account: password and API tokens ---- */
 
+/* The account page's "Calendar feed" section; times in zone; address: a
+ * feed's address just made, shown this once, or NULL. */
+static void calendar_feed_section(struct request *req, const char *zone, const char *address)
+{
+	struct buf *b = &req->out;
+	int64_t since = 0;
+	enum store_rc rc = store_calendar_feed_get(req->store, req->user->id, &since);
+	html(b, "<h2 class=\"heading-m\" id=\"calendar\">Calendar feed</h2>"
+	        "<p>A private address you can give your calendar program (such as Outlook, "
+	        "Google Calendar or your phone's calendar), so that the meetings you can see here "
+	        "appear in your own calendar and stay up to date. Anyone who has the address can "
+	        "see when and where those meetings are, so keep it to yourself. Making a new "
+	        "address stops the old one working.</p>");
+	if (address)
+		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar address is shown only "
+		        "once. Copy it into your calendar program now (look for \"subscribe\" or "
+		        "\"add calendar from the internet\").</p><div class=\"field\"><label "
+		        "class=\"label\" for=\"calendar_address\">Your calendar address</label>"
+		        "<input class=\"input\" id=\"calendar_address\" type=\"text\" readonly "
+		        "value=\"%a\"></div></div>", address);
+	else if (form_has(&req->query, "calendar_stopped") && rc == ST_NOT_FOUND)
+		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar feed has been "
+		        "stopped. Its address no longer works.</p></div>");
+	if (rc == ST_OK && !address)
+		html(b, "<p>You have a calendar feed, made %t.</p>",
+		     format_time(req, since, zone));
+	else if (rc == ST_NOT_FOUND)
+		html(b, "<p>You have no calendar feed.</p>");
+	ui_form_begin(req, "/account/calendar");
+	ui_button(req, rc == ST_OK ? "Make a new calendar address" : "Make a calendar address",
+	          rc == ST_OK ? "secondary" : NULL);
+	ui_form_end(req);
+	if (rc == ST_OK) {
+		ui_form_begin(req, "/account/calendar/revoke");
+		ui_button(req, "Stop my calendar feed", "warning");
+		ui_form_end(req);
+	}
+}
+
+
 /* calendar_address: a calendar feed's address just made, shown this once. */
 static void account_page_with(struct request *req, const struct form_errors *e,
                               const char *new_token, const char *calendar_address)
@@ -255,7 +297,7 @@ static void account_page(struct request *req, const struct form_errors *e, const
 	account_page_with(req, e, new_token, NULL);
 }
 
-void account_page_calendar(struct request *req, const char *address)
+static void account_page_calendar(struct request *req, const char *address)
 {
 	account_page_with(req, NULL, NULL, address);
 }
@@ -310,4 +352,29 @@ void token_revoke_post(struct request *req)
 		return;
 	}
 	respond_redirect(req, "/account");
+}
+
+void calendar_create_post(struct request *req)
+{
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	struct app_error err;
+	if (!app_calendar_feed_set(req->store, req->user->id, hash, req->now, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	req->status = 201;
+	account_page_calendar(req, arena_printf(&req->arena, "%s%s%s.ics", req->cfg->public_url,
+	                                        CALENDAR_FEED_PATH, token));
+}
+
+void calendar_revoke_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_calendar_feed_stop(req->store, req->user->id, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	respond_redirect(req, "/account?calendar_stopped=1#calendar");
 }

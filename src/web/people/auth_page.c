@@ -4,36 +4,9 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
-
-const char *safe_next(struct request *req, const char *next)
-{
-	/* Only a local path made of plain URL characters: browsers drop tabs
-	 * and newlines and read "\" as "/", so "/\t/evil.example" would leave
-	 * the site; anything unusual falls back to the panel list. */
-	static const char allowed[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	                              "0123456789/-_.~?=&%#";
-	if (!next || next[0] != '/' || next[1] == '/' || strspn(next, allowed) != strlen(next))
-		return "/panels";
-	return next;
-}
-
-void respond_app_error(struct request *req, const struct app_error *err)
-{
-	respond_error_field(req, err->status, err->code, err->field, err->message);
-}
-
-bool app_error_to_form(struct request *req, const struct app_error *err, struct form_errors *e)
-{
-	if (!err->field) {
-		respond_app_error(req, err);
-		return false;
-	}
-	errors_add(e, err->field, err->message);
-	req->status = err->status;
-	return true;
-}
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 
 void home_get(struct request *req)
 {

@@ -4,22 +4,14 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/people/people_ui.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 
 static const struct field_option member_roles[] = {
 	{ "co_creator", "Co-creator" }, { "steward", "Steward" }, { "guest", "Guest" }, { 0, 0 } };
 static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 } };
-
-void needs_summary(struct request *req, const struct visible_profile *vp)
-{
-	for (size_t i = 0; i < vp->n; i++) {
-		const struct profile_field *f = profile_field_find(vp->values[i].field);
-		html(&req->out, "%r<strong>%t:</strong> %t", i ? "<br>" : "", f->label,
-		     profile_display(f, vp->values[i].value, &req->arena));
-	}
-	if (!vp->n) html(&req->out, "<span class=\"hint\">None shared</span>");
-}
 
 static void members_page(struct request *req, const struct form_errors *e, const char *email,
                          const char *role, const char *new_link)

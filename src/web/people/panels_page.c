@@ -3,9 +3,10 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
-#include "web/pay/pay_ui.h"
 #include "web/http/handlers.h"
+#include "web/pay/pay_ui.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
 static const struct field_option hosting_options[] = {

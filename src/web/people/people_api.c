@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
+#include "web/ui/answers.h"
 
 static json_t *panel_json(const struct panel *p)
 {

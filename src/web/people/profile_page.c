@@ -4,8 +4,9 @@
 
 #include "app/app.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 
 /* The choices of "who can see this", worded once, in core/policy.c. */
 static const struct field_option *visibility_options(struct arena *a)

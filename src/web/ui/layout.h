@@ -6,8 +6,8 @@
  * the top that links to each field, and again beside the field; what the
  * person typed is kept. Pages work without JavaScript. */
 #include "core/profile.h"
-#include "web/ui/html.h"
 #include "web/http/http.h"
+#include "web/ui/html.h"
 
 enum { MAX_FORM_ERRORS = 24 };
 

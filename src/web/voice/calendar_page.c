@@ -18,8 +18,9 @@
 #include "app/app.h"
 #include "core/ical.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
 enum {
@@ -27,7 +28,6 @@ enum {
 	FEED_MAX_EVENTS = 1000, /* and at most this many */
 };
 
-static const char FEED_PREFIX[] = "/calendar/";
 
 /* The host of the public address, for events' UIDs: "panel.example.org"
  * from "https://panel.example.org:8443/x"; "emptychair" if there is none.
@@ -110,7 +110,7 @@ void meeting_calendar_get(struct request *req)
  * not of that form. */
 static const char *feed_token(struct request *req)
 {
-	const char *t = req->path + strlen(FEED_PREFIX);
+	const char *t = req->path + strlen(CALENDAR_FEED_PATH);
 	size_t n = strlen(t);
 	if (n != AUTH_TOKEN_CHARS + 4 || strcmp(t + AUTH_TOKEN_CHARS, ".ics")) return NULL;
 	for (size_t i = 0; i < AUTH_TOKEN_CHARS; i++) {
@@ -154,64 +154,3 @@ void calendar_feed_get(struct request *req)
 	respond_calendar(req);
 }
 
-void calendar_create_post(struct request *req)
-{
-	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
-	auth_token_new(token);
-	auth_token_hash(token, hash);
-	struct app_error err;
-	if (!app_calendar_feed_set(req->store, req->user->id, hash, req->now, &err)) {
-		respond_app_error(req, &err);
-		return;
-	}
-	req->status = 201;
-	account_page_calendar(req, arena_printf(&req->arena, "%s%s%s.ics", req->cfg->public_url,
-	                                        FEED_PREFIX, token));
-}
-
-void calendar_revoke_post(struct request *req)
-{
-	struct app_error err;
-	if (!app_calendar_feed_stop(req->store, req->user->id, &err)) {
-		respond_app_error(req, &err);
-		return;
-	}
-	respond_redirect(req, "/account?calendar_stopped=1#calendar");
-}
-
-void calendar_feed_section(struct request *req, const char *zone, const char *address)
-{
-	struct buf *b = &req->out;
-	int64_t since = 0;
-	enum store_rc rc = store_calendar_feed_get(req->store, req->user->id, &since);
-	html(b, "<h2 class=\"heading-m\" id=\"calendar\">Calendar feed</h2>"
-	        "<p>A private address you can give your calendar program (such as Outlook, "
-	        "Google Calendar or your phone's calendar), so that the meetings you can see here "
-	        "appear in your own calendar and stay up to date. Anyone who has the address can "
-	        "see when and where those meetings are, so keep it to yourself. Making a new "
-	        "address stops the old one working.</p>");
-	if (address)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar address is shown only "
-		        "once. Copy it into your calendar program now (look for \"subscribe\" or "
-		        "\"add calendar from the internet\").</p><div class=\"field\"><label "
-		        "class=\"label\" for=\"calendar_address\">Your calendar address</label>"
-		        "<input class=\"input\" id=\"calendar_address\" type=\"text\" readonly "
-		        "value=\"%a\"></div></div>", address);
-	else if (form_has(&req->query, "calendar_stopped") && rc == ST_NOT_FOUND)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar feed has been "
-		        "stopped. Its address no longer works.</p></div>");
-	if (rc == ST_OK && !address)
-		html(b, "<p>You have a calendar feed, made %t.</p>",
-		     format_time(req, since, zone));
-	else if (rc == ST_NOT_FOUND)
-		html(b, "<p>You have no calendar feed.</p>");
-	ui_form_begin(req, "/account/calendar");
-	ui_button(req, rc == ST_OK ? "Make a new calendar address" : "Make a calendar address",
-	          rc == ST_OK ? "secondary" : NULL);
-	ui_form_end(req);
-	if (rc == ST_OK) {
-		ui_form_begin(req, "/account/calendar/revoke");
-		ui_button(req, "Stop my calendar feed", "warning");
-		ui_form_end(req);
-	}
-}

@@ -8,96 +8,14 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "core/text.h"
 #include "core/civil_time.h"
-#include "web/ui/layout.h"
+#include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
 enum { LIST_LIMIT = 50 };
-
-bool read_before(struct request *req, int64_t *before)
-{
-	*before = 0;
-	const char *arg = form_get(&req->query, "before");
-	if (arg && !parse_i64(arg, 1, INT64_MAX, before)) {
-		respond_error(req, 400, "bad_query", "The page address is not right.");
-		return false;
-	}
-	return true;
-}
-
-const char *said_by(struct request *req, const struct contribution *c)
-{
-	switch (c->attribution) {
-	case ATTR_NAMED:
-		return *c->author_name ? c->author_name : "A former member";
-	case ATTR_GROUP:
-		return arena_printf(&req->arena, "On behalf of %s%s", c->group_name,
-		                    c->mine ? " (written by you)" : "");
-	case ATTR_ANONYMOUS:
-		break;
-	}
-	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
-}
-
-static const char *status_class(enum response_status s)
-{
-	switch (s) {
-	case RS_ADOPTED:
-	case RS_ADOPTED_IN_PART: return "tag tag-green";
-	case RS_NOT_ADOPTED: return "tag tag-red";
-	case RS_AWAITING: return "tag tag-grey";
-	default: return "tag";
-	}
-}
-
-void contribution_card(struct request *req, const struct contribution *c, const char *zone,
-                       bool link_title, bool show_panel)
-{
-	struct buf *b = &req->out;
-	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
-	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
-	if (link_title)
-		html(b, "<a href=\"/panels/%l/contributions/%l\">%t %l</a>", c->panel_id, c->id,
-		     kind_label(c->kind), c->id);
-	else
-		html(b, "%t %l", kind_label(c->kind), c->id);
-	/* An anonymous contribution's time to the day only: to the second, set
-	 * beside a person's named ones, it could point to them. */
-	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,
-	     said_by(req, c),
-	     c->attribution == ATTR_ANONYMOUS ? format_day(req, civil_day_at(c->created_at, zone))
-	                                      : format_time(req, c->created_at, zone));
-	if (show_panel) html(b, ", to %t", c->panel_name);
-	if (*c->meeting_title)
-		html(b, ", at <a href=\"/panels/%l/meetings/%l\">%t</a>", c->panel_id, c->meeting_id,
-		     c->meeting_title);
-	if (*c->project_title)
-		html(b, ", for <a href=\"/panels/%l/projects/%l\">%t</a>", c->panel_id, c->project_id,
-		     c->project_title);
-	html(b, ".</p><p><strong class=\"%r\">%t</strong>", status_class(c->status),
-	     response_status_label(c->status));
-	if (contribution_overdue(c->status, c->due_at, req->now))
-		html(b, " <strong class=\"tag tag-red\">Overdue: a response was due %t</strong>",
-		     format_time(req, c->due_at, zone));
-	else if (!response_is_outcome(c->status))
-		html(b, " <span class=\"hint\">Response due by %t%r%t.</span>",
-		     format_time(req, c->due_at, zone), *c->owner_name ? ", from " : "",
-		     c->owner_name);
-	html(b, "</p>");
-	if (c->response_id) {
-		html(b, "<dl class=\"summary\">");
-		if (*c->what_done) html(b, "<div><dt>What was done</dt><dd>%t</dd></div>", c->what_done);
-		if (*c->reason) html(b, "<div><dt>Why</dt><dd>%t</dd></div>", c->reason);
-		if (*c->referred_to) html(b, "<div><dt>Passed on to</dt><dd>%t</dd></div>", c->referred_to);
-		if (*c->decided_by)
-			html(b, "<div><dt>Who decided</dt><dd>%t, %t</dd></div>", c->decided_by,
-			     format_time(req, c->decided_at, zone));
-		html(b, "</dl>");
-	}
-	html(b, "</article>");
-}
 
 /* The form to respond to the contributions whose checkboxes (name
  * "contribution") are in the same form, or to one given as hidden. */

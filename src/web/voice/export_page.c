@@ -12,8 +12,8 @@
 
 #include "core/civil_time.h"
 #include "core/csv.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
 enum { EXPORT_PAGE = 500 };

@@ -11,16 +11,16 @@
 #include "app/app.h"
 #include "core/civil_time.h"
 #include "core/text.h"
-#include "web/http/inputs.h"
-#include "web/ui/layout.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
+#include "web/people/people_ui.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
-const char *meeting_path(struct request *req, int64_t meeting_id)
-{
-	return arena_printf(&req->arena, "/panels/%lld/meetings/%lld", (long long)req->panel->id,
-	                    (long long)meeting_id);
-}
+/* The page, with e after a refused form (whose fields keep what was typed). */
+static void meeting_page(struct request *req, const struct meeting *m, bool invited,
+                         const struct form_errors *e);
 
 static void meeting_when(struct request *req, const struct meeting *m)
 {
@@ -464,7 +464,7 @@ void meeting_get(struct request *req)
 	meeting_page(req, req->meeting, req->invited, NULL);
 }
 
-void meeting_page(struct request *req, const struct meeting *mp, bool invited,
+static void meeting_page(struct request *req, const struct meeting *mp, bool invited,
                   const struct form_errors *e)
 {
 	const struct meeting m = *mp;
@@ -663,4 +663,47 @@ void attendance_post(struct request *req)
 		}
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#people", meeting_path(req, m.id)));
+}
+
+void reflection_post(struct request *req)
+{
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
+	struct form_errors e = {0};
+	struct input_value in[REFLECTION_INPUTS];
+	struct reflection r;
+	struct app_error err;
+	bool ok = form_inputs(req, reflection_inputs, REFLECTION_INPUTS, in, &e);
+	if (ok) {
+		app_reflection_from_inputs(in, &r);
+		ok = app_reflect(req->store, &req->actor, invited, &m, req->user->id, &r, req->now, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "%s#reflection", meeting_path(req, m.id)));
+}
+
+void what_we_will_change_post(struct request *req)
+{
+	struct meeting m = *req->meeting;
+	bool invited = req->invited;
+	struct form_errors e = {0};
+	struct input_value in[CHANGE_INPUTS];
+	struct app_error err;
+	bool ok = form_inputs(req, change_inputs, CHANGE_INPUTS, in, &e);
+	if (ok) {
+		ok = app_what_we_will_change(req->store, &m, in[CHANGE_TEXT].text, req->user->id,
+		                             req->now, &req->arena, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, invited, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "%s#change", meeting_path(req, m.id)));
 }

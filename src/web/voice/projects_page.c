@@ -7,38 +7,17 @@
 #include "app/app.h"
 #include "core/markdown.h"
 #include "core/text.h"
-#include "web/ui/layout.h"
-#include "web/http/inputs.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
+#include "web/ui/answers.h"
+#include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
-enum { LIST_LIMIT = 50 };
+/* The page, with e after a refused form (whose fields keep what was typed). */
+static void project_page(struct request *req, const struct project *p,
+                         const struct form_errors *e);
 
-void influence_figures(struct request *req, const struct influence *f)
-{
-	struct buf *b = &req->out;
-	html(b, "<ul class=\"figures\" aria-label=\"Influence\">"
-	        "<li><strong>%l</strong> contribution%r</li>"
-	        "<li><strong>%d%%</strong> with an outcome</li>"
-	        "<li><strong>%d%%</strong> adopted in full or in part</li>",
-	     f->contributions, f->contributions == 1 ? "" : "s",
-	     percent_of(f->answered, f->contributions), percent_of(f->adopted, f->contributions));
-	if (f->median_days >= 0)
-		html(b, "<li><strong>%l day%r</strong> median time to an outcome</li>", f->median_days,
-		     f->median_days == 1 ? "" : "s");
-	else
-		html(b, "<li><strong>No outcomes yet</strong> so no time to an outcome</li>");
-	html(b, "<li><strong%r>%l</strong> overdue</li>",
-	     f->overdue ? " class=\"tag tag-red\"" : "", f->overdue);
-	int heard = felt_heard_tenths(f);
-	if (heard >= 0)
-		html(b, "<li><strong>%d.%d out of 5</strong> felt heard (%l answers)</li>", heard / 10,
-		     heard % 10, f->reflections);
-	else
-		html(b, "<li><strong>Not shown</strong> felt heard: fewer than %d answers so far</li>",
-		     REFLECTION_MIN_ANSWERS);
-	html(b, "</ul>");
-}
+enum { LIST_LIMIT = 50 };
 
 static const struct field_option stage_options[] = {
 	{ "shaping", "Shaping" }, { "design", "Design" }, { "delivery", "Delivery" },
@@ -143,7 +122,7 @@ void project_get(struct request *req)
 	project_page(req, req->project, NULL);
 }
 
-void project_page(struct request *req, const struct project *pp, const struct form_errors *e)
+static void project_page(struct request *req, const struct project *pp, const struct form_errors *e)
 {
 	const struct panel *pn = req->panel;
 	const struct project p = *pp;
@@ -245,4 +224,25 @@ void project_rung_post(struct request *req)
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld",
 	                                   (long long)req->panel->id, (long long)p.id));
+}
+
+void project_close_post(struct request *req)
+{
+	struct project pr = *req->project;
+	struct form_errors e = {0};
+	struct input_value in[CLOSING_INPUTS];
+	struct app_error err;
+	bool ok = form_inputs(req, closing_inputs, CLOSING_INPUTS, in, &e);
+	if (ok) {
+		ok = app_project_close(req->store, &pr, in[CLOSING_MARKDOWN].text, req->user->id,
+		                       req->now, &req->arena, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		project_page(req, &pr, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld#closing",
+	                                   (long long)pr.panel_id, (long long)pr.id));
 }

@@ -28,10 +28,11 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
+#include "web/http/handlers.h"
 #include "web/http/inputs.h"
 #include "web/http/loaders.h"
 #include "web/http/multipart.h"
-#include "web/http/handlers.h"
+#include "web/ui/answers.h"
 #include "web/voice/voice_ui.h"
 
 enum {
@@ -284,7 +285,7 @@ static json_t *agenda_item_json(const struct agenda_item *it, bool manage)
  * asker may see. *next is where the next page starts (0: no more). Rows
  * a guest may not see are skipped, reading on for at most SCAN_PAGES
  * pages. */
-static enum store_rc contributions_page(struct request *req, enum contribution_scope scope,
+static enum store_rc contributions_json_page(struct request *req, enum contribution_scope scope,
                                         int64_t key, int64_t before, int64_t limit,
                                         json_t *arr, int64_t *next)
 {
@@ -491,7 +492,7 @@ void api_contributions(struct request *req)
 	}
 	json_t *arr = json_array();
 	int64_t next;
-	if (contributions_page(req, scope, key, before, limit, arr, &next) != ST_OK) {
+	if (contributions_json_page(req, scope, key, before, limit, arr, &next) != ST_OK) {
 		json_decref(arr);
 		respond_error(req, 500, "internal", "We could not load the contributions.");
 		return;
@@ -1253,7 +1254,7 @@ void api_my_contributions(struct request *req)
 	json_t *arr = json_array();
 	int64_t next;
 	/* CS_AUTHOR always lists the asker's own, whatever key is given. */
-	if (contributions_page(req, CS_AUTHOR, req->user->id, before, limit, arr, &next) != ST_OK) {
+	if (contributions_json_page(req, CS_AUTHOR, req->user->id, before, limit, arr, &next) != ST_OK) {
 		json_decref(arr);
 		respond_error(req, 500, "internal", "We could not load what you said.");
 		return;

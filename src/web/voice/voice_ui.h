@@ -22,8 +22,15 @@ bool read_before(struct request *req, int64_t *before);
 /* The influence figures of a panel or project, as a list of figures. */
 void influence_figures(struct request *req, const struct influence *f);
 
-/* "/panels/{panel}/meetings/{id}" for the request's panel (voice/meetings_page.c). */
+/* Where a person's private calendar feed is served: this, then its token
+ * and ".ics" (voice/calendar_page.c; made on the account page). */
+#define CALENDAR_FEED_PATH "/calendar/"
+
+/* "/panels/{panel}/meetings/{id}" for the request's panel. */
 const char *meeting_path(struct request *req, int64_t meeting_id);
+/* Paper id of meeting m's address, and a file's size in words ("1.2 MB"). */
+const char *paper_path(struct request *req, const struct meeting *m, int64_t id);
+const char *file_size(struct request *req, int64_t bytes);
 
 /* Sections of the meeting page (voice/papers_page.c): its papers as the asker
  * may see them; the reflection form for an attendee after the meeting and
@@ -33,12 +40,7 @@ void papers_section(struct request *req, const struct meeting *m, bool invited);
 void reflection_section(struct request *req, const struct meeting *m, bool invited,
                         bool attended, const struct form_errors *e);
 void change_section(struct request *req, const struct meeting *m, const struct form_errors *e);
-/* Meeting m's page (invited: the asker is a guest invited to it), and
- * project p's; with e, after a refused form, whose fields keep what was
- * typed (voice/meetings_page.c, voice/projects_page.c). */
-void meeting_page(struct request *req, const struct meeting *m, bool invited,
-                  const struct form_errors *e);
-void project_page(struct request *req, const struct project *p, const struct form_errors *e);
+
 /* Answers with paper p's file (which the caller has checked the asker may
  * see), as a download (images inline) under its safe name, with a
  * sandboxing CSP; 404 for a paper written on the site. Shared by the page
