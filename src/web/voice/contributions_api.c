@@ -1,0 +1,363 @@
+/* The JSON API for contributions and responses ("you said, we did"), and
+ * each person's own contributions and notices. The same use cases as
+ * voice/contributions_page.c; a guest sees only the contributions they are
+ * named to answer, and no answer or error names the author of one that is
+ * not "named" (voice_json.c). */
+#include <string.h>
+
+#include "app/app.h"
+#include "web/http/api_json.h"
+#include "web/http/handlers.h"
+#include "web/http/loaders.h"
+#include "web/ui/answers.h"
+#include "web/voice/voice_json.h"
+
+enum {
+	/* A guest's list skips what is not theirs to answer: at most this
+	 * many pages are read for one answer, which may then hold fewer than
+	 * `limit` (next_before says where to go on). */
+	SCAN_PAGES = 10,
+	/* Contributions one response may answer at once. */
+	RESPOND_MAX = 100,
+};
+
+/* One page of a contribution list, newest first, keeping only what the
+ * asker may see. *next is where the next page starts (0: no more). Rows
+ * a guest may not see are skipped, reading on for at most SCAN_PAGES
+ * pages. */
+static enum store_rc contributions_json_page(struct request *req, enum contribution_scope scope,
+                                        int64_t key, int64_t before, int64_t limit,
+                                        json_t *arr, int64_t *next)
+{
+	int64_t cursor = before;
+	size_t kept = 0;
+	bool more = true;
+	int64_t zone_of = 0;
+	const char *zone = "UTC";
+	*next = 0;
+	for (int round = 0; round < SCAN_PAGES && more && kept < (size_t)limit; round++) {
+		struct contribution *c;
+		size_t n;
+		enum store_rc rc = store_contributions_list(req->store, scope, key, req->user->id,
+		                                            cursor, (int)limit, &req->arena, &c, &n);
+		if (rc != ST_OK) return rc;
+		/* A meeting's page comes oldest first (the order things were
+		 * said); the API gives every list newest first. */
+		if (scope == CS_MEETING)
+			for (size_t i = 0; i < n / 2; i++) {
+				struct contribution t = c[i];
+				c[i] = c[n - 1 - i];
+				c[n - 1 - i] = t;
+			}
+		bool stopped = false;
+		for (size_t i = 0; i < n; i++) {
+			cursor = c[i].id;
+			if (scope != CS_AUTHOR &&
+			    !policy_can_see_contribution(&req->actor, c[i].owner_id == req->user->id))
+				continue;
+			json_t *j = contribution_json(req, &c[i]);
+			if (scope == CS_AUTHOR) {
+				/* Across panels: each with its panel, whose zone is read
+				 * again only when the panel changes. */
+				if (c[i].panel_id != zone_of) {
+					struct panel p;
+					zone_of = c[i].panel_id;
+					zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+					       ? p.time_zone : "UTC";
+				}
+				json_t *pj = json_object();
+				set(pj, "id", jint(c[i].panel_id));
+				set(pj, "name", json_string(c[i].panel_name));
+				set(pj, "time_zone", json_string(zone));
+				set(j, "panel", pj);
+			}
+			json_array_append_new(arr, j);
+			if (++kept == (size_t)limit) {
+				stopped = i + 1 < n;
+				break;
+			}
+		}
+		more = stopped || n == (size_t)limit;
+	}
+	if (more) *next = cursor;
+	return ST_OK;
+}
+
+void api_contributions(struct request *req)
+{
+	int64_t before, limit, project = 0, meeting = 0;
+	if (!api_query_page(req, &before, &limit) ||
+	    !api_query_i64(req, "project", 1, INT64_MAX, &project, "project must be a project's id.") ||
+	    !api_query_i64(req, "meeting", 1, INT64_MAX, &meeting, "meeting must be a meeting's id."))
+		return;
+	if (project && meeting) {
+		respond_error_field(req, 400, "bad_query", "meeting",
+		                    "Give a project or a meeting, not both.");
+		return;
+	}
+	enum contribution_scope scope = CS_PANEL;
+	int64_t key = req->panel->id;
+	if (project) {
+		/* Guests see no projects (as GET .../projects/{id} refuses). */
+		if (!policy_allows(&req->actor, PA_VIEW_WORK)) {
+			respond_error_field(req, 403, "forbidden", "project",
+			                    "Your role on this panel does not let you see its projects.");
+			return;
+		}
+		struct project p;
+		if (!load_project_by_id(req, project, &p)) return;
+		scope = CS_PROJECT;
+		key = p.id;
+	} else if (meeting) {
+		struct meeting m;
+		bool invited;
+		if (!load_meeting_by_id(req, meeting, &m, &invited)) return;
+		scope = CS_MEETING;
+		key = m.id;
+	}
+	json_t *arr = json_array();
+	int64_t next;
+	if (contributions_json_page(req, scope, key, before, limit, arr, &next) != ST_OK) {
+		json_decref(arr);
+		respond_error(req, 500, "internal", "We could not load the contributions.");
+		return;
+	}
+	json_t *j = api_list_answer("contributions", arr, next, limit);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	api_send(req, 200, j);
+}
+
+void api_contribution_post(struct request *req)
+{
+	/* Byte limits: the use case counts characters (5000, 120). */
+	static const struct jsonb_field spec[] = {
+		{ "kind", JB_STRING, true, 40 }, { "body", JB_STRING, true, 20000 },
+		{ "attribution", JB_STRING, true, 40 }, { "group_name", JB_STRING, false, 480 },
+		{ "project_id", JB_INTEGER, false, 0 }, { "meeting_id", JB_INTEGER, false, 0 },
+		{ "item_id", JB_INTEGER, false, 0 }, { "author_id", JB_INTEGER, false, 0 },
+		{ "owner_id", JB_INTEGER, false, 0 } };
+	json_t *root;
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why;
+	if (!jsonb_parse(req->body.data, req->body.len, spec, sizeof spec / sizeof spec[0], &root,
+	                 bad, &why)) {
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+		return;
+	}
+	struct contribution_new c = {0};
+	bool ok = true;
+	if (!kind_parse(json_string_value(json_object_get(root, "kind")), &c.kind)) {
+		respond_error_field(req, 400, "invalid", "kind",
+		                    "kind must be idea, concern, question or recommendation.");
+		ok = false;
+	} else if (!attribution_parse(json_string_value(json_object_get(root, "attribution")),
+	                              &c.attribution)) {
+		respond_error_field(req, 400, "invalid", "attribution",
+		                    "attribution must be named, anonymous or group.");
+		ok = false;
+	}
+	ok = ok && api_body_id(req, root, "project_id", &c.project_id) &&
+	     api_body_id(req, root, "meeting_id", &c.meeting_id) &&
+	     api_body_id(req, root, "item_id", &c.item_id) &&
+	     api_body_id(req, root, "author_id", &c.author_id) &&
+	     api_body_id(req, root, "owner_id", &c.owner_id);
+	if (ok) {
+		c.body = api_body_text(req, root, "body");
+		c.group_name = api_body_text(req, root, "group_name");
+	}
+	json_decref(root);
+	if (!ok) return;
+	if (!c.author_id) c.author_id = req->user->id;
+	/* Only a steward writes something down for someone else or picks who
+	 * answers it (as the page). */
+	if ((c.author_id != req->user->id || c.owner_id) &&
+	    !policy_allows(&req->actor, PA_RECORD_CONTRIBUTION)) {
+		respond_error_field(req, 403, "forbidden", c.owner_id ? "owner_id" : "author_id",
+		                    "Only stewards record what someone else said or choose who "
+		                    "answers it.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	/* Read back as the asker sees it: a contribution written down for
+	 * someone else anonymously shows no author even to who wrote it. */
+	struct contribution got;
+	if (store_contribution_get(req->store, req->panel->id, id, req->user->id, &req->arena,
+	                           &got) != ST_OK) {
+		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		return;
+	}
+	json_t *j = contribution_json(req, &got);
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	respond_header(req, "Location", arena_printf(&req->arena,
+	                                             "/api/v1/panels/%lld/contributions/%lld",
+	                                             (long long)req->panel->id, (long long)id));
+	api_send(req, 201, j);
+}
+
+void api_contribution(struct request *req)
+{
+	struct contribution c = *req->contribution;
+	struct response_record *hist;
+	size_t nh;
+	if (store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load this contribution.");
+		return;
+	}
+	json_t *j = contribution_json(req, &c);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < nh; i++) json_array_append_new(arr, response_json(&hist[i]));
+	set(j, "responses", arr);
+	set(j, "can_respond", json_boolean(policy_allows(&req->actor, PA_RESPOND) &&
+	                                   (req->actor.role == ROLE_STEWARD ||
+	                                    c.owner_id == req->user->id)));
+	set(j, "time_zone", json_string(req->panel->time_zone));
+	api_send(req, 200, j);
+}
+
+/* {"contributions": [ids], "status", "what_done"?, "reason"?,
+ *  "referred_to"?, "decided_by"?}: one decision answering each of them.
+ * jsonb_parse knows no arrays, so "contributions" is checked here and the
+ * rest of the object through the spec. */
+void api_responses_post(struct request *req)
+{
+	static const struct jsonb_field spec[] = {
+		{ "status", JB_STRING, true, 40 }, { "what_done", JB_STRING, false, 20000 },
+		{ "reason", JB_STRING, false, 20000 }, { "referred_to", JB_STRING, false, 800 },
+		{ "decided_by", JB_STRING, false, 800 } };
+	json_t *root = json_loadb(req->body.data ? req->body.data : "", req->body.len,
+	                          JSON_REJECT_DUPLICATES, NULL);
+	json_t *ids_json = root && json_is_object(root) ? json_object_get(root, "contributions") : NULL;
+	size_t n = 0;
+	int64_t *ids = NULL;
+	const char *problem = NULL;
+	if (root && json_is_object(root)) {
+		if (!ids_json) problem = "This field is required.";
+		else if (!json_is_array(ids_json) || !json_array_size(ids_json) ||
+		         json_array_size(ids_json) > RESPOND_MAX)
+			problem = "Give a list of 1 to 100 contribution ids.";
+		else {
+			ids = arena_alloc(&req->arena, json_array_size(ids_json) * sizeof *ids);
+			size_t i;
+			json_t *v;
+			json_array_foreach(ids_json, i, v) {
+				if (!json_is_integer(v) || json_integer_value(v) < 1) {
+					problem = "Each contribution id must be a whole number, 1 or more.";
+					break;
+				}
+				int64_t id = (int64_t)json_integer_value(v);
+				bool seen = false;
+				for (size_t k = 0; k < n && !seen; k++) seen = ids[k] == id;
+				if (!seen) ids[n++] = id;
+			}
+		}
+		if (!problem) json_object_del(root, "contributions");
+	}
+	if (problem) {
+		json_decref(root);
+		respond_error_field(req, 400, "invalid", "contributions", problem);
+		return;
+	}
+	/* The rest (or the whole body, when it was not a JSON object, so the
+	 * usual error is given) through the declared spec. */
+	char *rest = root && json_is_object(root) ? json_dumps(root, JSON_COMPACT) : NULL;
+	json_decref(root);
+	json_t *j;
+	char bad[JSONB_FIELD_MAX + 1];
+	const char *why;
+	bool parsed = rest ? jsonb_parse(rest, strlen(rest), spec, sizeof spec / sizeof spec[0], &j,
+	                                 bad, &why)
+	                   : jsonb_parse(req->body.data, req->body.len, spec,
+	                                 sizeof spec / sizeof spec[0], &j, bad, &why);
+	free(rest);
+	if (!parsed) {
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+		return;
+	}
+	struct response_record r = {0};
+	bool status_ok = response_status_parse(json_string_value(json_object_get(j, "status")),
+	                                       &r.status);
+	r.what_done = api_body_text(req, j, "what_done");
+	r.reason = api_body_text(req, j, "reason");
+	r.referred_to = api_body_text(req, j, "referred_to");
+	r.decided_by = api_body_text(req, j, "decided_by");
+	json_decref(j);
+	if (!status_ok) {
+		respond_error_field(req, 400, "invalid", "status",
+		                    "status must be received, under_consideration, adopted, "
+		                    "adopted_in_part, not_adopted or referred.");
+		return;
+	}
+	int64_t id;
+	struct app_error err;
+	if (!app_respond(req->store, req->cfg->public_url, req->panel, &req->actor, req->user->id,
+	                 &r, ids, n, req->now, &req->arena, &id, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	json_t *out = response_json(&(struct response_record){
+		.id = id, .status = r.status, .what_done = r.what_done, .reason = r.reason,
+		.referred_to = r.referred_to, .decided_by = r.decided_by, .decided_at = req->now,
+		.created_at = req->now });
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) json_array_append_new(arr, jint(ids[i]));
+	set(out, "contributions", arr);
+	api_send(req, 201, out);
+}
+
+void api_my_contributions(struct request *req)
+{
+	int64_t before, limit;
+	if (!api_query_page(req, &before, &limit)) return;
+	json_t *arr = json_array();
+	int64_t next;
+	/* CS_AUTHOR always lists the asker's own, whatever key is given. */
+	if (contributions_json_page(req, CS_AUTHOR, req->user->id, before, limit, arr, &next) != ST_OK) {
+		json_decref(arr);
+		respond_error(req, 500, "internal", "We could not load what you said.");
+		return;
+	}
+	api_send(req, 200, api_list_answer("contributions", arr, next, limit));
+}
+
+void api_notices(struct request *req)
+{
+	int64_t limit = LIST_DEFAULT;
+	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, "limit must be 1 to 100.")) return;
+	struct notice *n;
+	size_t k;
+	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load your notices.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < k; i++) {
+		json_t *o = json_object();
+		set(o, "id", jint(n[i].id));
+		set(o, "panel_id", n[i].panel_id ? jint(n[i].panel_id) : json_null());
+		set(o, "body", json_string(n[i].body));
+		set(o, "link", json_string(n[i].link));
+		set(o, "created_at", jtime(n[i].created_at));
+		set(o, "read_at", jtime(n[i].read_at));
+		json_array_append_new(arr, o);
+	}
+	json_t *j = json_object();
+	set(j, "notices", arr);
+	set(j, "unread", jint(store_notices_unread(req->store, req->user->id)));
+	api_send(req, 200, j);
+}
+
+/* Marks every notice read (as the Notices page). */
+void api_notices_read_post(struct request *req)
+{
+	struct app_error err;
+	if (!app_notices_mark_read(req->store, req->user->id, req->now, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	req->status = 204;
+}
