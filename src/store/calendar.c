@@ -43,18 +43,17 @@ enum calendar_stmt {
 	C__COUNT
 };
 
-_Static_assert((int)STORE_CALENDAR_STMT_BASE + (int)C__COUNT <= (int)STORE_PAY_STMT_BASE,
-               "calendar.c's statement ids run into pay.c's");
-
 static const char *const calendar_sql[C__COUNT] = {
 #define X(id, sql) [C_##id] = sql,
 	CALENDAR_STMTS(X)
 #undef X
 };
 
+static struct sq_table table = SQ_TABLE(calendar_sql, C__COUNT);
+
 static struct db_stmt *stmt(struct store *s, enum calendar_stmt id)
 {
-	return sq_stmt(s, STORE_CALENDAR_STMT_BASE + (int)id, calendar_sql[id]);
+	return sq_table_stmt(s, &table, (int)id);
 }
 
 enum store_rc store_calendar_feed_set(struct store *s, int64_t user_id, const char *token_hash,

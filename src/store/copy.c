@@ -109,15 +109,17 @@ static const struct table tables[] = {
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
-/* Statement ids: per table a SELECT, an INSERT and an "any row?" probe;
- * then the table listing. */
+/* Statement ids, after copy_stmts' base: per table a SELECT, an INSERT
+ * and an "any row?" probe; then the table listing. Their SQL is made
+ * here from the list above. */
 enum {
-	ID_SELECT = STORE_COPY_STMT_BASE,
+	ID_SELECT = 0,
 	ID_INSERT = ID_SELECT + NTABLES,
 	ID_PROBE = ID_INSERT + NTABLES,
 	ID_LIST_TABLES = ID_PROBE + NTABLES,
+	ID__COUNT
 };
-_Static_assert((int)ID_LIST_TABLES < (int)DB_STMT_SLOTS, "copy's statement ids fit the driver's slots");
+static struct sq_table copy_stmts = SQ_TABLE(NULL, ID__COUNT);
 
 /* The text of table t's statement of kind base (ID_SELECT, ID_INSERT or
  * ID_PROBE). Made from the fixed list above, never from input. */
@@ -141,7 +143,8 @@ static const char *table_sql(int base, const struct table *t, struct arena *a)
 static struct db_stmt *table_stmt(struct store *s, int base, const struct table *t,
                                   struct arena *a)
 {
-	return db_stmt(s->db, base + (int)(t - tables), table_sql(base, t, a));
+	int first = sq_table_base(&copy_stmts);
+	return first < 0 ? NULL : db_stmt(s->db, first + base + (int)(t - tables), table_sql(base, t, a));
 }
 
 static const struct table *known_table(const char *name)
@@ -160,7 +163,8 @@ enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const ch
 		  "AND c.relname <> 'schema_migrations'"
 		: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
 		  "AND name <> 'schema_migrations'";
-	struct db_stmt *st = db_stmt(s->db, ID_LIST_TABLES, sql);
+	int first = sq_table_base(&copy_stmts);
+	struct db_stmt *st = first < 0 ? NULL : db_stmt(s->db, first + ID_LIST_TABLES, sql);
 	enum db_rc r = st ? DB_ROW : DB_ERROR;
 	while (st && (r = db_step(st)) == DB_ROW) {
 		if (!known_table(db_col_text(st, 0))) {
@@ -182,7 +186,7 @@ static enum store_rc copy_table(struct store *from, struct store *to, const stru
 	if (!in) return ST_ERROR;
 	/* Made once: the INSERT runs for every row. */
 	const char *insert = table_sql(ID_INSERT, t, a);
-	int insert_id = ID_INSERT + (int)(t - tables);
+	int insert_id = sq_table_base(&copy_stmts) + ID_INSERT + (int)(t - tables);
 	enum db_rc r;
 	while ((r = db_step(in)) == DB_ROW) {
 		struct db_stmt *out = db_stmt(to->db, insert_id, insert);

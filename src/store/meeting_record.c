@@ -95,18 +95,17 @@ enum record_stmt {
 	R__COUNT
 };
 
-_Static_assert((int)STORE_RECORD_STMT_BASE + (int)R__COUNT <= (int)STORE_CALENDAR_STMT_BASE,
-               "meeting_record.c's statement ids run into calendar.c's");
-
 static const char *const record_sql[R__COUNT] = {
 #define X(id, sql) [R_##id] = sql,
 	RECORD_STMTS(X)
 #undef X
 };
 
+static struct sq_table table = SQ_TABLE(record_sql, R__COUNT);
+
 static struct db_stmt *stmt(struct store *s, enum record_stmt id)
 {
-	return sq_stmt(s, STORE_RECORD_STMT_BASE + (int)id, record_sql[id]);
+	return sq_table_stmt(s, &table, (int)id);
 }
 
 /* ---- papers ---- */

@@ -187,18 +187,17 @@ enum pay_stmt {
 	P__COUNT
 };
 
-_Static_assert((int)STORE_PAY_STMT_BASE + (int)P__COUNT <= (int)STORE_COPY_STMT_BASE,
-               "pay.c's statement ids run into copy.c's");
-
 static const char *const pay_sql[P__COUNT] = {
 #define X(id, sql) [P_##id] = sql,
 	PAY_STMTS(X)
 #undef X
 };
 
+static struct sq_table table = SQ_TABLE(pay_sql, P__COUNT);
+
 static struct db_stmt *stmt(struct store *s, enum pay_stmt id)
 {
-	return sq_stmt(s, STORE_PAY_STMT_BASE + (int)id, pay_sql[id]);
+	return sq_table_stmt(s, &table, (int)id);
 }
 
 static void bind_opt_text(struct db_stmt *st, int idx, const char *v)

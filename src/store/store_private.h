@@ -1,8 +1,8 @@
 #ifndef EC_STORE_STORE_PRIVATE_H
 #define EC_STORE_STORE_PRIVATE_H
-/* What the store's files share (store.c, voice.c, meeting_record.c,
- * calendar.c, pay.c, copy.c); nothing outside
- * src/store/ includes it. */
+/* What the store's files share (store.c's helpers, for accounts.c,
+ * panels.c, profiles.c, voice.c, meeting_record.c, calendar.c, pay.c and
+ * copy.c); nothing outside src/store/ includes it. */
 #include "store/db.h"
 #include "store/store.h"
 
@@ -12,16 +12,22 @@ struct store {
 	bool reading; /* inside store_read_begin's snapshot */
 };
 
-/* Statement ids (db_stmt's cache slots): each file has its own range.
- * Each file asserts that its statements fit below the next base. */
-enum {
-	STORE_CORE_STMT_BASE = 0,    /* store.c */
-	STORE_VOICE_STMT_BASE = 128,   /* voice.c */
-	STORE_RECORD_STMT_BASE = 224,  /* meeting_record.c: papers, reflections */
-	STORE_CALENDAR_STMT_BASE = 288, /* calendar.c: private calendar feeds */
-	STORE_PAY_STMT_BASE = 320,     /* pay.c: fair pay */
-	STORE_COPY_STMT_BASE = 416,    /* copy.c, up to DB_STMT_SLOTS */
+/* A file's statements: their SQL, indexed by the file's own enum, and the
+ * range of statement ids (db_stmt's cache slots) they get. Each range is
+ * reserved at its file's first statement, after those reserved before it,
+ * so no file picks numbers by hand and adding a statement moves nobody
+ * else's. The ids are the same on every connection of the process. */
+struct sq_table {
+	const char *const *sql;   /* NULL: the file makes its SQL (copy.c) */
+	int count;
+	_Atomic int base;         /* -1 until reserved */
 };
+#define SQ_TABLE(sql_array, n) { (sql_array), (n), -1 }
+/* The first id of t's range, reserved at first use; -1 (logged) when the
+ * driver's DB_STMT_SLOTS are all taken, which fails every statement. */
+int sq_table_base(struct sq_table *t);
+/* Statement id of t with its SQL (sq_stmt). */
+struct db_stmt *sq_table_stmt(struct store *s, struct sq_table *t, int id);
 
 /* ---- helpers for writing operations (store.c) ---- */
 
@@ -31,6 +37,9 @@ struct db_stmt *sq_stmt(struct store *s, int id, const char *sql);
 enum store_rc sq_rc(enum db_rc r);
 /* Runs a statement that returns no rows. */
 enum store_rc sq_exec(struct db_stmt *st);
+/* Runs a statement that takes one integer, or one text, parameter. */
+enum store_rc sq_exec_i64(struct db_stmt *st, int64_t v);
+enum store_rc sq_exec_text(struct db_stmt *st, const char *v);
 /* Runs an UPDATE/DELETE: ST_NOT_FOUND when it touched no row. */
 enum store_rc sq_exec_changed(struct store *s, struct db_stmt *st);
 /* Steps to the first row: ST_OK with the row ready (call db_done after

@@ -231,18 +231,17 @@ enum voice_stmt {
 	V__COUNT
 };
 
-_Static_assert((int)STORE_VOICE_STMT_BASE + (int)V__COUNT <= (int)STORE_RECORD_STMT_BASE,
-               "voice.c's statement ids run into meeting_record.c's");
-
 static const char *const voice_sql[V__COUNT] = {
 #define X(id, sql) [V_##id] = sql,
 	VOICE_STMTS(X)
 #undef X
 };
 
+static struct sq_table table = SQ_TABLE(voice_sql, V__COUNT);
+
 static struct db_stmt *stmt(struct store *s, enum voice_stmt id)
 {
-	return sq_stmt(s, STORE_VOICE_STMT_BASE + (int)id, voice_sql[id]);
+	return sq_table_stmt(s, &table, (int)id);
 }
 
 /* ---- projects ---- */
