@@ -9,7 +9,7 @@ run=(build-essential meson ninja-build pkg-config
      libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
      libcrack2-dev cracklib-runtime tzdata sqlite3 libcmark-dev libzip-dev
      libmimalloc-dev)
-test=(libcmocka-dev libcurl4-openssl-dev clang libclang-rt-14-dev postgresql
+test=(libcmocka-dev libcurl4-openssl-dev libtidy-dev clang libclang-rt-14-dev postgresql
       chromium nodejs npm curl)
 bench=(wrk nginx-light curl postgresql)
 

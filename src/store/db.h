@@ -73,7 +73,7 @@ enum db_rc db_begin(struct db *db, enum db_tx kind);
 enum db_rc db_end(struct db *db, bool commit);
 
 /* Statement slots per connection: ids are small integers, 0 to
- * DB_STMT_SLOTS - 1 (store_private.h divides them between the store's files). */
+ * DB_STMT_SLOTS - 1 (each store file reserves a range at first use: store_private.h). */
 enum { DB_STMT_SLOTS = 640 };
 
 /* The statement for id, prepared on first use on this connection, reset

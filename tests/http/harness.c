@@ -25,6 +25,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <tidy/tidy.h>
+#include <tidy/tidybuffio.h>
+
 extern char **environ;
 
 static const char *bin(void)
@@ -253,6 +256,62 @@ static void take_csrf(struct client *c, const char *body)
 /* The response to a request curl has made on c: what the sinks collected
  * (which it takes), its status (-1, with a message naming method and path,
  * when curl failed) and the CSRF token of any form in it. */
+int html_problems(const char *html, char **report)
+{
+	TidyDoc doc = tidyCreate();
+	TidyBuffer out;
+	tidyBufInit(&out);
+	tidySetErrorBuffer(doc, &out);
+	tidyOptSetBool(doc, TidyQuiet, yes);
+	tidyParseString(doc, html);
+	/* Errors, and the warnings that mean the markup is not what it says:
+	 * elements left open or closed that were not open, attributes given
+	 * twice, ids used twice. Tidy's advice (empty elements it would trim,
+	 * implicit tags) is not counted. */
+	static const char *const serious[] = { "missing </", "discarding unexpected",
+	                                       "repeated attribute", "is already defined",
+	                                       "Error:" };
+	/* Except: tidy 5.6 predates HTML 5.2, which lets a <div> group a <dt>
+	 * with its <dd>s inside a <dl>; it reports valid markup there. */
+	static const char *const valid[] = { "missing </div> before <dt>",
+	                                     "missing </div> before <dd>",
+	                                     "missing </dl> before </div>" };
+	int n = 0;
+	struct sink kept = {0};
+	const char *text = out.bp ? (const char *)out.bp : "";
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		bool fine = false;
+		for (size_t k = 0; k < sizeof valid / sizeof valid[0]; k++)
+			fine = fine || memmem(line, len, valid[k], strlen(valid[k]));
+		for (size_t k = 0; k < sizeof serious / sizeof serious[0] && !fine; k++) {
+			if (memmem(line, len, serious[k], strlen(serious[k]))) {
+				n++;
+				collect((char *)line, 1, len + (end ? 1 : 0), &kept);
+				break;
+			}
+		}
+		line += len + (end ? 1 : 0);
+	}
+	if (report) *report = kept.data ? kept.data : strdup("");
+	else free(kept.data);
+	tidyBufFree(&out);
+	tidyRelease(doc);
+	return n;
+}
+
+/* Fails the running test when an HTML answer has problems (html_problems). */
+static void check_html(const char *method, const char *path, const struct sink *h,
+                       const struct sink *b)
+{
+	if (!b->data || !h->data || !strcasestr(h->data, "content-type: text/html")) return;
+	char *report;
+	if (html_problems(b->data, &report))
+		fail_msg("%s %s: the HTML checker found:\n%s", method, path, report);
+	free(report);
+}
+
 static struct response *response_of(struct client *c, CURLcode rc, const char *method,
                                     const char *path, struct sink *b, struct sink *h)
 {
@@ -264,6 +323,7 @@ static struct response *response_of(struct client *c, CURLcode rc, const char *m
 		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
 		curl_easy_getinfo(c->curl, CURLINFO_NUM_CONNECTS, &r->connects);
 	}
+	check_html(method, path, h, b);
 	r->body = b->data ? b->data : strdup("");
 	r->len = b->len;
 	r->headers = h->data ? h->data : strdup("");

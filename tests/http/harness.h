@@ -125,6 +125,13 @@ bool client_cookie(struct client *c, const char *name, char *out, size_t size);
 /* The server's resident memory now, in KiB (from /proc), or -1. */
 long server_rss_kib(const struct server *s);
 
+/* How many problems an HTML checker (libtidy) finds in html: errors, and
+ * the warnings that mean elements are misnested or attributes and ids
+ * repeated; *report (malloc'd, unless report is NULL) lists them. Every
+ * HTML answer the harness receives is checked, and the running test fails
+ * on any problem. */
+int html_problems(const char *html, char **report);
+
 /* URL-encodes s into a static-free malloc'd string. */
 char *urlenc(const char *s);
 /* A header's value from a response (malloc'd) or NULL. */

@@ -340,9 +340,35 @@ static void session_cookie_is_httponly_samesite(void **state)
 	client_free(c);
 }
 
+/* The HTML checker every page passes through (harness.c) sees what it is
+ * there for, and takes the markup the pages use. */
+static void the_html_checker_sees_broken_markup(void **state)
+{
+	(void)state;
+	static const char head[] = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>";
+	static const struct { const char *body; bool broken; } cases[] = {
+		{ "<main><h1>Fine</h1><dl><div><dt>When</dt><dd>Now</dd></div></dl></main>", false },
+		{ "<main><p id=\"a\" id=\"b\">twice</p></main>", true },
+		{ "<main><section><p>open</main>", true },
+		{ "<main><p>x</p></div></main>", true },
+		{ "<main><frob>made up</frob></main>", true },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *page = NULL, *report = NULL;
+		if (asprintf(&page, "%s%s</body></html>", head, cases[i].body) < 0) fail_msg("asprintf");
+		int n = html_problems(page, &report);
+		if ((n > 0) != cases[i].broken)
+			fail_msg("case %zu: %d problems, want %s:\n%s", i, n,
+			         cases[i].broken ? "some" : "none", report);
+		free(report);
+		free(page);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_html_checker_sees_broken_markup),
 		cmocka_unit_test(healthz_and_security_headers),
 		cmocka_unit_test(unknown_path_is_404_and_wrong_method_405),
 		cmocka_unit_test(oversized_body_is_413),
