@@ -11,92 +11,104 @@
 /* ---- declared inputs (core/input.h) ---- */
 
 const struct input_field project_inputs[PROJECT_INPUTS] = {
-	[PROJECT_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the project's title." },
-	[PROJECT_PURPOSE] = { "purpose", IN_TEXT, false, 0, 5000 },
-	[PROJECT_DECISION_MAKER] = { "decision_maker", IN_LINE, false, 0, 200 },
-	[PROJECT_STAGE] = { "stage", IN_CHOICE, false, .choice = stage_is,
+	[PROJECT_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
+	                    .missing = "Enter the project's title." },
+	[PROJECT_PURPOSE] = { .name = "purpose", .kind = IN_TEXT, .max = 5000 },
+	[PROJECT_DECISION_MAKER] = { .name = "decision_maker", .kind = IN_LINE, .max = 200 },
+	[PROJECT_STAGE] = { .name = "stage", .kind = IN_CHOICE, .choice = stage_is,
 	                    .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
 };
 
 const struct input_field meeting_inputs[MEETING_INPUTS] = {
-	[MEETING_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the meeting's title." },
-	[MEETING_PROJECT] = { "project_id", IN_ID, false, .wrong = "Choose a project from the list." },
-	[MEETING_DATE] = { "date", IN_DATE, false },
-	[MEETING_START_TIME] = { "start_time", IN_TIME, false },
-	[MEETING_END_TIME] = { "end_time", IN_TIME, false },
-	[MEETING_STARTS_AT] = { "starts_at", IN_LINE, false, 0, 40 },
-	[MEETING_ENDS_AT] = { "ends_at", IN_LINE, false, 0, 40 },
-	[MEETING_PLACE] = { "place", IN_LINE, false, 0, 200 },
-	[MEETING_PLACE_ACCESS] = { "place_access", IN_TEXT, false, 0, 2000 },
-	[MEETING_ONLINE_URL] = { "online_url", IN_LINE, false, 0, 500 },
+	[MEETING_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
+	                    .missing = "Enter the meeting's title." },
+	[MEETING_PROJECT] = { .name = "project_id", .kind = IN_ID,
+	                      .wrong = "Choose a project from the list." },
+	[MEETING_DATE] = { .name = "date", .kind = IN_DATE },
+	[MEETING_START_TIME] = { .name = "start_time", .kind = IN_TIME },
+	[MEETING_END_TIME] = { .name = "end_time", .kind = IN_TIME },
+	[MEETING_STARTS_AT] = { .name = "starts_at", .kind = IN_LINE, .max = 40 },
+	[MEETING_ENDS_AT] = { .name = "ends_at", .kind = IN_LINE, .max = 40 },
+	[MEETING_PLACE] = { .name = "place", .kind = IN_LINE, .max = 200 },
+	[MEETING_PLACE_ACCESS] = { .name = "place_access", .kind = IN_TEXT, .max = 2000 },
+	[MEETING_ONLINE_URL] = { .name = "online_url", .kind = IN_LINE, .max = 500 },
 };
 
 const struct input_field item_inputs[ITEM_INPUTS] = {
-	[ITEM_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter a short title for the item." },
-	[ITEM_WHY] = { "why", IN_TEXT, true, 0, 2000, .missing = "Say why it matters." },
-	[ITEM_CONTENT_NOTE] = { "content_note", IN_LINE, false, 0, 300 },
+	[ITEM_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
+	                 .missing = "Enter a short title for the item." },
+	[ITEM_WHY] = { .name = "why", .kind = IN_TEXT, .required = true, .max = 2000,
+	               .missing = "Say why it matters." },
+	[ITEM_CONTENT_NOTE] = { .name = "content_note", .kind = IN_LINE, .max = 300 },
 };
 
 const struct input_field rung_inputs[RUNG_INPUTS] = {
-	[RUNG_STAGE] = { "stage", IN_CHOICE, true, .choice = stage_is,
+	[RUNG_STAGE] = { .name = "stage", .kind = IN_CHOICE, .required = true, .choice = stage_is,
 	                 .missing = "Choose the stage.",
 	                 .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
-	[RUNG_RUNG] = { "rung", IN_INT, true, RUNG_MIN, RUNG_MAX, .missing = "Choose a rung from 1 to 7.",
+	[RUNG_RUNG] = { .name = "rung", .kind = IN_INT, .required = true, .min = RUNG_MIN,
+	                .max = RUNG_MAX, .missing = "Choose a rung from 1 to 7.",
 	                .wrong = "Choose a rung from 1 to 7." },
-	[RUNG_EVIDENCE] = { "evidence", IN_TEXT, true, 0, 2000,
+	[RUNG_EVIDENCE] = { .name = "evidence", .kind = IN_TEXT, .required = true, .max = 2000,
 	                    .missing = "Give the evidence for the rung." },
 };
 
 const struct input_field reply_inputs[REPLY_INPUTS] = {
-	[REPLY_REPLY] = { "reply", IN_CHOICE, true, .choice = reply_is,
+	[REPLY_REPLY] = { .name = "reply", .kind = IN_CHOICE, .required = true, .choice = reply_is,
 	                  .missing = "Choose coming, maybe or not coming.",
 	                  .wrong = "Choose coming, maybe or not coming." },
 };
 
 const struct input_field contribution_inputs[CONTRIBUTION_INPUTS] = {
-	[CONTRIBUTION_BODY] = { "body", IN_TEXT, true, 0, 5000, .missing = "Write what you want to say." },
-	[CONTRIBUTION_GROUP_NAME] = { "group_name", IN_LINE, false, 0, 120,
+	[CONTRIBUTION_BODY] = { .name = "body", .kind = IN_TEXT, .required = true, .max = 5000,
+	                        .missing = "Write what you want to say." },
+	[CONTRIBUTION_GROUP_NAME] = { .name = "group_name", .kind = IN_LINE, .max = 120,
 	                              .missing = "Enter the group's name." },
 };
 
 const struct input_field response_inputs[RESPONSE_INPUTS] = {
-	[RESPONSE_WHAT_DONE] = { "what_done", IN_TEXT, false, 0, 5000 },
-	[RESPONSE_REASON] = { "reason", IN_TEXT, false, 0, 5000 },
-	[RESPONSE_REFERRED_TO] = { "referred_to", IN_LINE, false, 0, 200 },
-	[RESPONSE_DECIDED_BY] = { "decided_by", IN_LINE, false, 0, 200 },
+	[RESPONSE_WHAT_DONE] = { .name = "what_done", .kind = IN_TEXT, .max = 5000 },
+	[RESPONSE_REASON] = { .name = "reason", .kind = IN_TEXT, .max = 5000 },
+	[RESPONSE_REFERRED_TO] = { .name = "referred_to", .kind = IN_LINE, .max = 200 },
+	[RESPONSE_DECIDED_BY] = { .name = "decided_by", .kind = IN_LINE, .max = 200 },
 };
 
 const struct input_field paper_inputs[PAPER_INPUTS] = {
-	[PAPER_TITLE] = { "title", IN_LINE, true, 0, 200, .missing = "Enter the paper's title." },
-	[PAPER_SUMMARY] = { "summary", IN_TEXT, true, 0, 1000,
+	[PAPER_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
+	                  .missing = "Enter the paper's title." },
+	[PAPER_SUMMARY] = { .name = "summary", .kind = IN_TEXT, .required = true, .max = 1000,
 	                    .missing = "Write a short summary in plain language, so everyone can "
 	                               "tell what the paper says." },
-	[PAPER_MARKDOWN] = { "markdown", IN_TEXT, false, 0, PAPER_MARKDOWN_MAX,
+	[PAPER_MARKDOWN] = { .name = "markdown", .kind = IN_TEXT, .max = PAPER_MARKDOWN_MAX,
 	                     .wrong = "Keep a paper written here to 100,000 characters or fewer; "
 	                              "attach a longer one as a file." },
 };
 
 const struct input_field reflection_inputs[REFLECTION_INPUTS] = {
-	[REFLECTION_FELT_HEARD] = { "felt_heard", IN_INT, true, 1, 5,
-	                            .missing = "Choose how heard you felt, from 1 to 5.",
+	[REFLECTION_FELT_HEARD] = { .name = "felt_heard", .kind = IN_INT, .required = true, .min = 1,
+	                            .max = 5, .missing = "Choose how heard you felt, from 1 to 5.",
 	                            .wrong = "Choose how heard you felt, from 1 to 5." },
-	[REFLECTION_INFO_IN_TIME] = { "info_in_time", IN_CHOICE, true, .choice = ypn_is,
+	[REFLECTION_INFO_IN_TIME] = { .name = "info_in_time", .kind = IN_CHOICE, .required = true,
+	                              .choice = ypn_is,
 	                              .missing = "Answer yes, partly or no.",
 	                              .wrong = "Answer yes, partly or no." },
-	[REFLECTION_FELT_SAFE] = { "felt_safe", IN_CHOICE, true, .choice = ypn_is,
+	[REFLECTION_FELT_SAFE] = { .name = "felt_safe", .kind = IN_CHOICE, .required = true,
+	                           .choice = ypn_is,
 	                           .missing = "Answer yes, partly or no.",
 	                           .wrong = "Answer yes, partly or no." },
-	[REFLECTION_SHOULD_CHANGE] = { "should_change", IN_TEXT, false, 0, 2000 },
-	[REFLECTION_NAMED] = { "named", IN_BOOL, false },
+	[REFLECTION_SHOULD_CHANGE] = { .name = "should_change", .kind = IN_TEXT, .max = 2000 },
+	[REFLECTION_NAMED] = { .name = "named", .kind = IN_BOOL },
 };
 
 const struct input_field change_inputs[CHANGE_INPUTS] = {
-	[CHANGE_TEXT] = { "text", IN_TEXT, true, 0, 4000, .blank_ok = true,
+	[CHANGE_TEXT] = { .name = "text", .kind = IN_TEXT, .required = true, .max = 4000,
+	                  .blank_ok = true,
 	                  .missing = "Write what you will change." },
 };
 
 const struct input_field closing_inputs[CLOSING_INPUTS] = {
-	[CLOSING_MARKDOWN] = { "markdown", IN_TEXT, true, 0, PAPER_MARKDOWN_MAX,
+	[CLOSING_MARKDOWN] = { .name = "markdown", .kind = IN_TEXT, .required = true,
+	                       .max = PAPER_MARKDOWN_MAX,
 	                       .missing = "Write the closing reflection: what the project set out "
 	                                  "to do, what changed because of what people said, and "
 	                                  "what is left to do." },
