@@ -23,6 +23,8 @@ const char cli_usage[] =
 	"           --body-memory BYTES (134217728: request bodies held at once; one\n"
 	"             client address may hold a quarter)\n"
 	"           --connections-per-address N (64; 0 = no limit; off with --trust-proxy)\n"
+	"           --idle-seconds N (15: a connection silent this long while its\n"
+	"             headers arrive, or between requests, is closed)\n"
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"
@@ -57,7 +59,7 @@ const char cli_usage[] =
 	"EMPTYCHAIR_THREADS, EMPTYCHAIR_PUBLIC_URL, EMPTYCHAIR_SECURE_COOKIES=1,\n"
 	"EMPTYCHAIR_TRUST_PROXY=1,\n"
 	"EMPTYCHAIR_BODY_LIMIT, EMPTYCHAIR_UPLOAD_LIMIT, EMPTYCHAIR_FILES,\n"
-	"EMPTYCHAIR_READ_CACHE_MS,\n"
+	"EMPTYCHAIR_READ_CACHE_MS, EMPTYCHAIR_IDLE_SECONDS,\n"
 	"EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
 	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 

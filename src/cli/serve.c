@@ -42,7 +42,7 @@ static void warn_if_shared(const char *path)
 enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
-	SV_TRUST_PROXY,
+	SV_TRUST_PROXY, SV_IDLE_SECONDS,
 };
 
 int cmd_serve(struct cli_options *o, int argc, char **argv)
@@ -61,6 +61,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_SECURE_COOKIES] = { .name = "--secure-cookies" },
 		[SV_QUIET] = { .name = "--quiet" },
 		[SV_TRUST_PROXY] = { .name = "--trust-proxy" },
+		[SV_IDLE_SECONDS] = { .name = "--idle-seconds", .takes_value = true },
 		{ 0 },
 	};
 	enum cli_parse_rc parsed = cli_parse("serve", argc, argv, opts, o, NULL, 0, NULL);
@@ -122,7 +123,12 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	if (!parse_i64(per, 0, 1000, &v)) { fprintf(stderr, "serve: --connections-per-address takes 0 to 1000\n"); return 2; }
 	cfg.connections_per_address = (unsigned)v;
 	/* Idle seconds allowed while headers arrive and between requests. */
-	cfg.connection_timeout = 15;
+	const char *idle = opts[SV_IDLE_SECONDS].value ?: cli_env_or("EMPTYCHAIR_IDLE_SECONDS", "15");
+	if (!parse_i64(idle, 1, 300, &v)) {
+		fprintf(stderr, "serve: --idle-seconds takes 1 to 300\n");
+		return 2;
+	}
+	cfg.connection_timeout = (unsigned)v;
 	cfg.db_target = o->db;
 	cfg.public_url = o->public_url;
 	cfg.secure_cookies = opts[SV_SECURE_COOKIES].given ||

@@ -7,9 +7,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -271,6 +274,32 @@ static void one_address_cannot_take_every_connection(void **state)
 	assert_int_equal(server_stop(&s), 0);
 }
 
+/* Point 9: a connection that goes silent while its headers arrive is
+ * closed after --idle-seconds, so held connections free themselves. */
+static void a_silent_half_sent_request_is_closed(void **state)
+{
+	struct server s;
+	const char *const extra[] = { "--idle-seconds", "1", NULL };
+	assert_true(server_start_with(&s, extra));
+	int fd = raw_connect(&s, NULL);
+	assert_true(fd >= 0);
+	raw_send(fd, "GET /healthz HTTP/1.1\r\nHost: ", 29);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* The server closes it without an answer: recv sees the end. */
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char byte;
+	bool closed = poll(&p, 1, 10000) == 1 && recv(fd, &byte, 1, 0) == 0;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	close(fd);
+	double waited = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (!closed) fail_msg("the half-sent request was still open after %.1f s", waited);
+	/* Not at once: it was given its second. */
+	assert_true(waited >= 0.5);
+	server_still_answers(&s);
+	assert_int_equal(server_stop(&s), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +311,7 @@ int main(void)
 		cmocka_unit_test(nul_or_encoded_slash_in_a_path_is_400),
 		cmocka_unit_test(other_charsets_are_refused),
 		cmocka_unit_test(one_address_cannot_take_every_connection),
+		cmocka_unit_test(a_silent_half_sent_request_is_closed),
 	};
 	return cmocka_run_group_tests_name("hostile clients", tests, setup, teardown);
 }
