@@ -235,10 +235,16 @@ enum { RUNG_STAGE, RUNG_RUNG, RUNG_EVIDENCE, RUNG_INPUTS };
 extern const struct input_field rung_inputs[RUNG_INPUTS];
 enum { REPLY_REPLY, REPLY_INPUTS };
 extern const struct input_field reply_inputs[REPLY_INPUTS];
-enum { CONTRIBUTION_BODY, CONTRIBUTION_GROUP_NAME, CONTRIBUTION_INPUTS };
+enum {
+	CONTRIBUTION_KIND, CONTRIBUTION_BODY, CONTRIBUTION_ATTRIBUTION, CONTRIBUTION_GROUP_NAME,
+	CONTRIBUTION_PROJECT, CONTRIBUTION_MEETING, CONTRIBUTION_ITEM, CONTRIBUTION_AUTHOR,
+	CONTRIBUTION_OWNER, CONTRIBUTION_INPUTS
+};
 extern const struct input_field contribution_inputs[CONTRIBUTION_INPUTS];
-enum { RESPONSE_WHAT_DONE, RESPONSE_REASON, RESPONSE_REFERRED_TO, RESPONSE_DECIDED_BY,
-       RESPONSE_INPUTS };
+/* Contributions one response may answer at once. */
+enum { RESPOND_MAX = 100 };
+enum { RESPONSE_STATUS, RESPONSE_CONTRIBUTIONS, RESPONSE_WHAT_DONE, RESPONSE_REASON,
+       RESPONSE_REFERRED_TO, RESPONSE_DECIDED_BY, RESPONSE_INPUTS };
 extern const struct input_field response_inputs[RESPONSE_INPUTS];
 enum { PAPER_TITLE, PAPER_SUMMARY, PAPER_MARKDOWN, PAPER_INPUTS };
 extern const struct input_field paper_inputs[PAPER_INPUTS];
@@ -275,15 +281,22 @@ bool app_meeting_times(const struct panel *p, const struct input_value *v, int64
 bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
                         struct meeting *m, int64_t now, int64_t *id, struct app_error *err);
 
-/* Adds a contribution to panel p by actor_id: their own (c->author_id ==
- * actor_id, recorded_by 0), or one a steward writes down for author_id (a
- * member of the panel). Due p->response_days after now, at the end of
+/* Adds a contribution to panel p by actor_id (acting as actor): their own
+ * (c->author_id 0 or actor_id, recorded_by 0), or one a steward writes
+ * down for author_id (a member of the panel); only a steward
+ * (PA_RECORD_CONTRIBUTION) does that or chooses who answers (403 naming
+ * author_id or owner_id). Due p->response_days after now, at the end of
  * that day in the panel's zone. With no owner given, the panel's
  * longest-serving active steward answers it. The meeting, item and
  * project, when given, must be the panel's. */
-bool app_contribute(struct store *s, const struct panel *p, int64_t actor_id,
-                    struct contribution_new *c, int64_t now, int64_t *id,
+bool app_contribute(struct store *s, const struct panel *p, const struct panel_actor *actor,
+                    int64_t actor_id, struct contribution_new *c, int64_t now, int64_t *id,
                     struct app_error *err);
+/* A response from response_inputs as read (its contributions are
+ * in[RESPONSE_CONTRIBUTIONS].ids). */
+void app_response_from_inputs(const struct input_value *in, struct response_record *r);
+/* A contribution from contribution_inputs as read. */
+void app_contribution_from_inputs(const struct input_value *in, struct contribution_new *c);
 
 /* Records one response by actor (who has PA_RESPOND) to the contributions
  * in ids, all of panel p: a guest only to those they are named to answer.

@@ -60,6 +60,19 @@ const struct input_field reply_inputs[REPLY_INPUTS] = {
 };
 
 const struct input_field contribution_inputs[CONTRIBUTION_INPUTS] = {
+	[CONTRIBUTION_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true, .choice = kind_is,
+	                        .missing = "Choose what it is.",
+	                        .wrong = "Choose an idea, a concern, a question or a recommendation." },
+	[CONTRIBUTION_ATTRIBUTION] = { .name = "attribution", .kind = IN_CHOICE, .required = true,
+	                               .choice = attribution_is,
+	                               .missing = "Choose how it should be shown.",
+	                               .wrong = "Choose with your name, anonymous, or on behalf of "
+	                                        "a group." },
+	[CONTRIBUTION_PROJECT] = { .name = "project_id", .kind = IN_ID },
+	[CONTRIBUTION_MEETING] = { .name = "meeting_id", .kind = IN_ID },
+	[CONTRIBUTION_ITEM] = { .name = "item_id", .kind = IN_ID },
+	[CONTRIBUTION_AUTHOR] = { .name = "author_id", .kind = IN_ID },
+	[CONTRIBUTION_OWNER] = { .name = "owner_id", .kind = IN_ID },
 	[CONTRIBUTION_BODY] = { .name = "body", .kind = IN_TEXT, .required = true, .max = 5000,
 	                        .missing = "Write what you want to say." },
 	[CONTRIBUTION_GROUP_NAME] = { .name = "group_name", .kind = IN_LINE, .max = 120,
@@ -67,6 +80,14 @@ const struct input_field contribution_inputs[CONTRIBUTION_INPUTS] = {
 };
 
 const struct input_field response_inputs[RESPONSE_INPUTS] = {
+	[RESPONSE_STATUS] = { .name = "status", .kind = IN_CHOICE, .required = true,
+	                      .choice = response_status_is, .missing = "Choose a response.",
+	                      .wrong = "Choose received, under consideration, adopted, adopted in "
+	                               "part, not adopted or passed on." },
+	[RESPONSE_CONTRIBUTIONS] = { .name = "contributions", .kind = IN_IDS, .required = true,
+	                             .max = RESPOND_MAX,
+	                             .missing = "Choose at least one contribution to respond to.",
+	                             .wrong = "Choose 1 to 100 contributions from the list." },
 	[RESPONSE_WHAT_DONE] = { .name = "what_done", .kind = IN_TEXT, .max = 5000 },
 	[RESPONSE_REASON] = { .name = "reason", .kind = IN_TEXT, .max = 5000 },
 	[RESPONSE_REFERRED_TO] = { .name = "referred_to", .kind = IN_LINE, .max = 200 },
@@ -131,6 +152,29 @@ void app_meeting_from_inputs(const struct input_value *in, struct meeting *m)
 	m->online_url = in[MEETING_ONLINE_URL].text;
 }
 
+void app_contribution_from_inputs(const struct input_value *in, struct contribution_new *c)
+{
+	*c = (struct contribution_new){ .body = in[CONTRIBUTION_BODY].text,
+	                                .group_name = in[CONTRIBUTION_GROUP_NAME].text,
+	                                .project_id = in[CONTRIBUTION_PROJECT].number,
+	                                .meeting_id = in[CONTRIBUTION_MEETING].number,
+	                                .item_id = in[CONTRIBUTION_ITEM].number,
+	                                .author_id = in[CONTRIBUTION_AUTHOR].number,
+	                                .owner_id = in[CONTRIBUTION_OWNER].number };
+	if (!kind_parse(in[CONTRIBUTION_KIND].text, &c->kind)) c->kind = KIND_IDEA;
+	if (!attribution_parse(in[CONTRIBUTION_ATTRIBUTION].text, &c->attribution))
+		c->attribution = ATTR_ANONYMOUS;
+}
+
+void app_response_from_inputs(const struct input_value *in, struct response_record *r)
+{
+	*r = (struct response_record){ .what_done = in[RESPONSE_WHAT_DONE].text,
+	                               .reason = in[RESPONSE_REASON].text,
+	                               .referred_to = in[RESPONSE_REFERRED_TO].text,
+	                               .decided_by = in[RESPONSE_DECIDED_BY].text };
+	if (!response_status_parse(in[RESPONSE_STATUS].text, &r->status)) r->status = RS_RECEIVED;
+}
+
 void app_reflection_from_inputs(const struct input_value *in, struct reflection *r)
 {
 	*r = (struct reflection){ .felt_heard = (int)in[REFLECTION_FELT_HEARD].number,
@@ -140,9 +184,10 @@ void app_reflection_from_inputs(const struct input_value *in, struct reflection 
 	if (!ypn_parse(in[REFLECTION_FELT_SAFE].text, &r->felt_safe)) r->felt_safe = YPN_NO;
 }
 
-/* Whether each of f[0..n)'s text fields holds what f declares; else err
- * names the first that does not. The doors have read them the same way
- * already (web/inputs.c); this keeps every other caller to the rules. */
+/* Whether each of f[0..n)'s text fields (IN_TEXT, IN_LINE) holds what f
+ * declares (text[i] for f[i]); else err names the first that does not.
+ * The doors have read them the same way already (web/inputs.c); this
+ * keeps every other caller to the rules. */
 static bool texts_fit(const struct input_field *f, const char *const *text, size_t n,
                       struct app_error *err)
 {
@@ -150,6 +195,8 @@ static bool texts_fit(const struct input_field *f, const char *const *text, size
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++) {
 		const char *problem;
+		/* Choices and ids arrive parsed; texts are checked here. */
+		if (f[i].kind != IN_TEXT && f[i].kind != IN_LINE) continue;
 		if (!input_check_text(&f[i], text[i], &tmp, &problem)) {
 			app_fail_copy(err, 400, "invalid", f[i].name, problem);
 			ok = false;
@@ -259,18 +306,25 @@ static bool can_own(struct store *s, int64_t panel_id, int64_t user_id)
 	return policy_can_own_responses(m.role, m.status, m.responder);
 }
 
-bool app_contribute(struct store *s, const struct panel *p, int64_t actor_id,
-                    struct contribution_new *c, int64_t now, int64_t *id,
+bool app_contribute(struct store *s, const struct panel *p, const struct panel_actor *actor,
+                    int64_t actor_id, struct contribution_new *c, int64_t now, int64_t *id,
                     struct app_error *err)
 {
-	const char *texts[] = { c->body, c->group_name };
-	if (!texts_fit(contribution_inputs, texts, 1, err)) return false;
+	if (!c->author_id) c->author_id = actor_id;
+	/* Only a steward writes something down for someone else or chooses
+	 * who answers it. */
+	if ((c->author_id != actor_id || c->owner_id) &&
+	    !policy_allows(actor, PA_RECORD_CONTRIBUTION))
+		return app_fail(err, 403, "forbidden", c->owner_id ? "owner_id" : "author_id",
+		                "Only stewards record what someone else said or choose who answers "
+		                "it.");
+	const char *texts[] = { [CONTRIBUTION_BODY] = c->body,
+	                        [CONTRIBUTION_GROUP_NAME] = c->group_name };
+	if (!texts_fit(contribution_inputs, texts, CONTRIBUTION_INPUTS, err)) return false;
 	/* A group's name is needed when it is said on behalf of one. */
 	if (c->attribution == ATTR_GROUP && (!c->group_name || !*c->group_name))
 		return app_fail(err, 400, "invalid", "group_name",
 		                contribution_inputs[CONTRIBUTION_GROUP_NAME].missing);
-	if (c->attribution == ATTR_GROUP && !texts_fit(contribution_inputs, texts, 2, err))
-		return false;
 	if (c->attribution != ATTR_GROUP) c->group_name = "";
 	struct arena tmp = {0};
 	bool ok = false;
@@ -337,8 +391,18 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
                  struct response_record *r, const int64_t *ids, size_t n, int64_t now,
                  struct arena *a, int64_t *id, struct app_error *err)
 {
+	/* Each contribution once, however often it was given. */
+	int64_t *unique = arena_alloc(a, (n + 1) * sizeof *unique);
+	size_t nu = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < nu && !seen; k++) seen = unique[k] == ids[i];
+		if (!seen) unique[nu++] = ids[i];
+	}
+	ids = unique;
+	n = nu;
 	if (n == 0)
-		return app_fail(err, 400, "invalid", "contribution",
+		return app_fail(err, 400, "invalid", "contributions",
 		                "Choose at least one contribution to respond to.");
 	const char *message;
 	struct response_text t = { r->status, r->what_done, r->reason, r->referred_to,
@@ -356,11 +420,11 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 		 * page would say, never a hint that it exists. */
 		if (rc == ST_NOT_FOUND ||
 		    (rc == ST_OK && !policy_can_see_contribution(actor, c.owner_id == actor_id)))
-			return app_fail(err, 404, "not_found", "contribution",
+			return app_fail(err, 404, "not_found", "contributions",
 			                "One of the contributions was not found. Nothing was saved.");
 		if (rc != ST_OK) return app_internal(err);
 		if (actor->role == ROLE_GUEST && c.owner_id != actor_id)
-			return app_fail(err, 403, "forbidden", "contribution",
+			return app_fail(err, 403, "forbidden", "contributions",
 			                "You can respond only to contributions you are named to answer.");
 	}
 	r->panel_id = p->id;
@@ -377,7 +441,7 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 	switch (store_response_add(s, r, ids, n, notice, link, subject, body, now, id)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
-		return app_fail(err, 404, "not_found", "contribution",
+		return app_fail(err, 404, "not_found", "contributions",
 		                "One of the contributions was not found. Nothing was saved.");
 	default: return app_internal(err);
 	}

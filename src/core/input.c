@@ -126,31 +126,18 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 		else return wrong(f, "Choose yes or no.", problem);
 		break;
 	case IN_IDS: {
-		int64_t *ids = NULL;
-		size_t n = 0;
-		/* Repeated fields arrive joined with commas, each may be a list. */
-		for (char *p = t; *p;) {
-			char *end = strchr(p, ',');
+		/* Repeated fields arrive joined with commas; each may be a list. */
+		size_t cap = 1, n = 0;
+		for (const char *c = t; *c; c++) cap += *c == ',';
+		int64_t *ids = arena_alloc(a, cap * sizeof *ids);
+		for (char *p = t, *end; p; p = end ? end + 1 : NULL) {
+			end = strchr(p, ',');
 			if (end) *end = 0;
-			int64_t id;
 			char *item = text_trim(p);
-			if (*item) {
-				if (!parse_i64(item, 1, INT64_MAX, &id))
-					return wrong(f, "Choose from the list.", problem);
-				if (f->max > 0 && n >= (size_t)f->max)
-					return wrong(f, "That is more than this takes at once.", problem);
-				int64_t *grown = arena_alloc(a, (n + 1) * sizeof *grown);
-				if (n) memcpy(grown, ids, n * sizeof *ids);
-				grown[n++] = id;
-				ids = grown;
-			}
-			if (!end) break;
-			p = end + 1;
+			if (*item && !parse_i64(item, 1, INT64_MAX, &ids[n++]))
+				return wrong(f, "Choose from the list.", problem);
 		}
-		if (!n) return absent(f, v, problem);
-		v->ids = ids;
-		v->nids = n;
-		break;
+		return input_read_ids(f, ids, n, v, problem);
 	}
 	case IN_DATE: {
 		int y, m, d;
@@ -188,17 +175,22 @@ bool input_read_number(const struct input_field *f, int64_t n, struct arena *a,
 	return true;
 }
 
-bool input_read_ids(const struct input_field *f, const int64_t *ids, size_t n,
+bool input_read_ids(const struct input_field *f, int64_t *ids, size_t n,
                     struct input_value *v, const char **problem)
 {
 	*v = (struct input_value){ .text = "" };
-	if (!n) return absent(f, v, problem);
-	if (f->max > 0 && n > (size_t)f->max)
-		return wrong(f, "That is more than this takes at once.", problem);
-	for (size_t i = 0; i < n; i++)
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
 		if (ids[i] < 1) return wrong(f, "Choose from the list.", problem);
-	v->ids = (int64_t *)ids;
-	v->nids = n;
+		bool seen = false;
+		for (size_t k = 0; k < kept && !seen; k++) seen = ids[k] == ids[i];
+		if (!seen) ids[kept++] = ids[i]; /* each once */
+	}
+	if (!kept) return absent(f, v, problem);
+	if (f->max > 0 && kept > (size_t)f->max)
+		return wrong(f, "That is more than this takes at once.", problem);
+	v->ids = ids;
+	v->nids = kept;
 	v->given = true;
 	return true;
 }

@@ -25,7 +25,7 @@ enum input_kind {
 	IN_INT,      /* a whole number from min to max */
 	IN_ID,       /* a row's id: a whole number from 1 */
 	IN_BOOL,     /* yes or no: a form's "1"/"0", JSON's true/false */
-	IN_IDS,      /* row ids: a form's repeated field or commas, a JSON array */
+	IN_IDS,      /* row ids, each once: a form's repeated field or commas, a JSON array */
 	IN_DATE,     /* a day as people type it (civil_read_date): a day number */
 	IN_TIME,     /* a time of day as people type it (civil_read_clock): minutes */
 };
@@ -63,8 +63,8 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 /* Reads a JSON number (IN_INT, IN_ID) or boolean (IN_BOOL, n 0 or 1). */
 bool input_read_number(const struct input_field *f, int64_t n, struct arena *a,
                        struct input_value *v, const char **problem);
-/* Reads a JSON array of ids (IN_IDS). */
-bool input_read_ids(const struct input_field *f, const int64_t *ids, size_t n,
+/* Reads a JSON array of ids (IN_IDS), in place: each id is kept once. */
+bool input_read_ids(const struct input_field *f, int64_t *ids, size_t n,
                     struct input_value *v, const char **problem);
 /* The problem of a required field that was not given. */
 const char *input_missing(const struct input_field *f);

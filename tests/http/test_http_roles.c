@@ -102,7 +102,7 @@ static const struct row rows[] = {
 	  "kind=idea&body=Matrix+idea+from+%R&attribution=named", { 303, 303, 303, 403, 403, 404 } },
 	/* Stewards may respond, but there is no contribution 999; guests here
 	 * are not named responders. */
-	{ "POST", "/panels/{id}/responses", "/panels/1/responses", "contribution=999&status=received",
+	{ "POST", "/panels/{id}/responses", "/panels/1/responses", "contributions=999&status=received",
 	  { 303, 404, 403, 403, 403, 404 } },
 	{ "POST", "/panels/{id}/projects", "/panels/1/projects",
 	  "title=Matrix+project&purpose=&decision_maker=&stage=shaping", { 303, 303, 403, 403, 403, 404 } },

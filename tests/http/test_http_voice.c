@@ -164,22 +164,22 @@ static void a_meeting_from_agenda_to_response(void **state)
 	assert_true(contains(r, "ZQN1"));
 	assert_true(contains(r, "ZQA1"));
 	assert_false(contains(r, "ZQX9")); /* not joy's to answer: a guest sees only hers */
-	long first = number_after(r, "name=\"contribution\" id=\"pick-");
+	long first = number_after(r, "name=\"contributions\" id=\"pick-");
 	assert_true(first > 0);
 	response_free(r);
 	/* Validation keeps nothing: an adoption must say what was done. */
-	snprintf(fields, sizeof fields, "contribution=%ld&contribution=%ld&status=adopted"
+	snprintf(fields, sizeof fields, "contributions=%ld&contributions=%ld&status=adopted"
 	         "&decided_by=Service+manager", first, first + 1);
 	r = post_form(joy, "/panels/1/responses", fields);
 	assert_int_equal(r->status, 400);
 	assert_true(contains(r, "Say what was done"));
 	response_free(r);
-	snprintf(fields, sizeof fields, "contribution=%ld&contribution=%ld&status=adopted"
+	snprintf(fields, sizeof fields, "contributions=%ld&contributions=%ld&status=adopted"
 	         "&what_done=Free+bus+passes+from+March&decided_by=Service+manager", first,
 	         first + 1);
 	expect(joy, "POST", "/panels/1/responses", fields, 303);
 	/* Not hers to answer: to a guest it does not exist. */
-	snprintf(fields, sizeof fields, "contribution=%ld&status=received", anon_id);
+	snprintf(fields, sizeof fields, "contributions=%ld&status=received", anon_id);
 	expect(joy, "POST", "/panels/1/responses", fields, 404);
 
 	/* amira sees both outcomes, her anonymous one marked as hers alone. */
@@ -220,9 +220,9 @@ static int answers_naming(struct client *c, const char *name, long id)
 	struct response *rs[8];
 	int n = 0, naming = 0;
 	for (int p = 0; p < 6; p++) rs[n++] = get(c, paths[p]);
-	snprintf(fields, sizeof fields, "contribution=%ld&status=not_adopted", anon_id);
+	snprintf(fields, sizeof fields, "contributions=%ld&status=not_adopted", anon_id);
 	rs[n++] = post_form(c, "/panels/1/responses", fields);
-	snprintf(fields, sizeof fields, "contribution=%ld&status=adopted", anon_id);
+	snprintf(fields, sizeof fields, "contributions=%ld&status=adopted", anon_id);
 	rs[n++] = post_form(c, "/panels/1/responses", fields);
 	for (int i = 0; i < n; i++) {
 		if (contains(rs[i], name) || contains(rs[i], link) || contains(rs[i], author_form) ||

@@ -271,7 +271,8 @@ static void contribute(struct fx *f, const struct due_case *c, struct panel *p,
 	struct contribution_new cn = { .kind = KIND_IDEA, .body = "Something to answer",
 	                               .attribution = ATTR_NAMED, .author_id = author };
 	struct app_error err = {0};
-	if (!app_contribute(f->s, p, author, &cn, c->made, id, &err))
+	struct panel_actor member = { .role = ROLE_CO_CREATOR, .status = MEMBER_ACTIVE };
+	if (!app_contribute(f->s, p, &member, author, &cn, c->made, id, &err))
 		fail_msg("%s: app_contribute failed: %s", c->why, err.message ? err.message : "?");
 }
 

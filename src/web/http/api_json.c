@@ -96,9 +96,7 @@ const char *api_body_text(struct request *req, json_t *j, const char *name)
 
 void api_respond_error(struct request *req, const struct app_error *err)
 {
-	const char *f = err->field;
-	if (f && !strcmp(f, "contribution")) f = "contributions";
-	respond_error_field(req, err->status, err->code, f, err->message);
+	respond_error_field(req, err->status, err->code, err->field, err->message);
 }
 
 bool api_parse_body(struct request *req, const struct jsonb_field *spec, size_t n,

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/http/loaders.h"
 #include "web/ui/answers.h"
 #include "web/voice/voice_json.h"
@@ -17,8 +18,6 @@ enum {
 	 * many pages are read for one answer, which may then hold fewer than
 	 * `limit` (next_before says where to go on). */
 	SCAN_PAGES = 10,
-	/* Contributions one response may answer at once. */
-	RESPOND_MAX = 100,
 };
 
 /* One page of a contribution list, newest first, keeping only what the
@@ -129,57 +128,14 @@ void api_contributions(struct request *req)
 
 void api_contribution_post(struct request *req)
 {
-	/* Byte limits: the use case counts characters (5000, 120). */
-	static const struct jsonb_field spec[] = {
-		{ "kind", JB_STRING, true, 40 }, { "body", JB_STRING, true, 20000 },
-		{ "attribution", JB_STRING, true, 40 }, { "group_name", JB_STRING, false, 480 },
-		{ "project_id", JB_INTEGER, false, 0 }, { "meeting_id", JB_INTEGER, false, 0 },
-		{ "item_id", JB_INTEGER, false, 0 }, { "author_id", JB_INTEGER, false, 0 },
-		{ "owner_id", JB_INTEGER, false, 0 } };
-	json_t *root;
-	char bad[JSONB_FIELD_MAX + 1];
-	const char *why;
-	if (!jsonb_parse(req->body.data, req->body.len, spec, sizeof spec / sizeof spec[0], &root,
-	                 bad, &why)) {
-		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
-		return;
-	}
-	struct contribution_new c = {0};
-	bool ok = true;
-	if (!kind_parse(json_string_value(json_object_get(root, "kind")), &c.kind)) {
-		respond_error_field(req, 400, "invalid", "kind",
-		                    "kind must be idea, concern, question or recommendation.");
-		ok = false;
-	} else if (!attribution_parse(json_string_value(json_object_get(root, "attribution")),
-	                              &c.attribution)) {
-		respond_error_field(req, 400, "invalid", "attribution",
-		                    "attribution must be named, anonymous or group.");
-		ok = false;
-	}
-	ok = ok && api_body_id(req, root, "project_id", &c.project_id) &&
-	     api_body_id(req, root, "meeting_id", &c.meeting_id) &&
-	     api_body_id(req, root, "item_id", &c.item_id) &&
-	     api_body_id(req, root, "author_id", &c.author_id) &&
-	     api_body_id(req, root, "owner_id", &c.owner_id);
-	if (ok) {
-		c.body = api_body_text(req, root, "body");
-		c.group_name = api_body_text(req, root, "group_name");
-	}
-	json_decref(root);
-	if (!ok) return;
-	if (!c.author_id) c.author_id = req->user->id;
-	/* Only a steward writes something down for someone else or picks who
-	 * answers it (as the page). */
-	if ((c.author_id != req->user->id || c.owner_id) &&
-	    !policy_allows(&req->actor, PA_RECORD_CONTRIBUTION)) {
-		respond_error_field(req, 403, "forbidden", c.owner_id ? "owner_id" : "author_id",
-		                    "Only stewards record what someone else said or choose who "
-		                    "answers it.");
-		return;
-	}
+	struct input_value in[CONTRIBUTION_INPUTS];
+	if (!api_inputs(req, contribution_inputs, CONTRIBUTION_INPUTS, in)) return;
+	struct contribution_new c;
+	app_contribution_from_inputs(in, &c);
 	int64_t id;
 	struct app_error err;
-	if (!app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
+	if (!app_contribute(req->store, req->panel, &req->actor, req->user->id, &c, req->now, &id,
+	                    &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -225,73 +181,12 @@ void api_contribution(struct request *req)
  * rest of the object through the spec. */
 void api_responses_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "status", JB_STRING, true, 40 }, { "what_done", JB_STRING, false, 20000 },
-		{ "reason", JB_STRING, false, 20000 }, { "referred_to", JB_STRING, false, 800 },
-		{ "decided_by", JB_STRING, false, 800 } };
-	json_t *root = json_loadb(req->body.data ? req->body.data : "", req->body.len,
-	                          JSON_REJECT_DUPLICATES, NULL);
-	json_t *ids_json = root && json_is_object(root) ? json_object_get(root, "contributions") : NULL;
-	size_t n = 0;
-	int64_t *ids = NULL;
-	const char *problem = NULL;
-	if (root && json_is_object(root)) {
-		if (!ids_json) problem = "This field is required.";
-		else if (!json_is_array(ids_json) || !json_array_size(ids_json) ||
-		         json_array_size(ids_json) > RESPOND_MAX)
-			problem = "Give a list of 1 to 100 contribution ids.";
-		else {
-			ids = arena_alloc(&req->arena, json_array_size(ids_json) * sizeof *ids);
-			size_t i;
-			json_t *v;
-			json_array_foreach(ids_json, i, v) {
-				if (!json_is_integer(v) || json_integer_value(v) < 1) {
-					problem = "Each contribution id must be a whole number, 1 or more.";
-					break;
-				}
-				int64_t id = (int64_t)json_integer_value(v);
-				bool seen = false;
-				for (size_t k = 0; k < n && !seen; k++) seen = ids[k] == id;
-				if (!seen) ids[n++] = id;
-			}
-		}
-		if (!problem) json_object_del(root, "contributions");
-	}
-	if (problem) {
-		json_decref(root);
-		respond_error_field(req, 400, "invalid", "contributions", problem);
-		return;
-	}
-	/* The rest (or the whole body, when it was not a JSON object, so the
-	 * usual error is given) through the declared spec. */
-	char *rest = root && json_is_object(root) ? json_dumps(root, JSON_COMPACT) : NULL;
-	json_decref(root);
-	json_t *j;
-	char bad[JSONB_FIELD_MAX + 1];
-	const char *why;
-	bool parsed = rest ? jsonb_parse(rest, strlen(rest), spec, sizeof spec / sizeof spec[0], &j,
-	                                 bad, &why)
-	                   : jsonb_parse(req->body.data, req->body.len, spec,
-	                                 sizeof spec / sizeof spec[0], &j, bad, &why);
-	free(rest);
-	if (!parsed) {
-		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
-		return;
-	}
-	struct response_record r = {0};
-	bool status_ok = response_status_parse(json_string_value(json_object_get(j, "status")),
-	                                       &r.status);
-	r.what_done = api_body_text(req, j, "what_done");
-	r.reason = api_body_text(req, j, "reason");
-	r.referred_to = api_body_text(req, j, "referred_to");
-	r.decided_by = api_body_text(req, j, "decided_by");
-	json_decref(j);
-	if (!status_ok) {
-		respond_error_field(req, 400, "invalid", "status",
-		                    "status must be received, under_consideration, adopted, "
-		                    "adopted_in_part, not_adopted or referred.");
-		return;
-	}
+	struct input_value in[RESPONSE_INPUTS];
+	if (!api_inputs(req, response_inputs, RESPONSE_INPUTS, in)) return;
+	struct response_record r;
+	app_response_from_inputs(in, &r);
+	const int64_t *ids = in[RESPONSE_CONTRIBUTIONS].ids;
+	size_t n = in[RESPONSE_CONTRIBUTIONS].nids;
 	int64_t id;
 	struct app_error err;
 	if (!app_respond(req->store, req->cfg->public_url, req->panel, &req->actor, req->user->id,

@@ -11,6 +11,7 @@
 #include "core/civil_time.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
@@ -18,7 +19,7 @@
 enum { LIST_LIMIT = 50 };
 
 /* The form to respond to the contributions whose checkboxes (name
- * "contribution") are in the same form, or to one given as hidden. */
+ * "contributions") are in the same form, or to one given as hidden. */
 static void respond_fields(struct request *req, const struct form_errors *e)
 {
 	static const struct field_option statuses[] = {
@@ -85,7 +86,7 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 	}
 	for (size_t i = 0; i < nopen; i++) {
 		if (respond && (see_all || open[i].owner_id == req->user->id))
-			html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"contribution\" "
+			html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"contributions\" "
 			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">Respond to %t %l</label>"
 			        "</div>", open[i].id, open[i].id, open[i].id, kind_label(open[i].kind),
 			     open[i].id);
@@ -137,43 +138,17 @@ void contributions_get(struct request *req)
 	contributions_page(req, NULL);
 }
 
-/* Reads the contribution fields of a form (panel's page or a meeting's). */
-static bool read_contribution_form(struct request *req, struct contribution_new *c,
-                                   struct form_errors *e)
-{
-	c->body = text_trim(arena_strdup(&req->arena, field(req, "body")));
-	c->group_name = text_trim(arena_strdup(&req->arena, field(req, "group_name")));
-	if (!kind_parse(field(req, "kind"), &c->kind)) errors_add(e, "kind", "Choose what it is.");
-	if (!attribution_parse(field(req, "attribution"), &c->attribution))
-		errors_add(e, "attribution", "Choose how it should be shown.");
-	c->author_id = req->user->id;
-	struct { const char *name; int64_t *to; } refs[] = {
-		{ "meeting_id", &c->meeting_id }, { "item_id", &c->item_id },
-		{ "project_id", &c->project_id }, { "author_id", &c->author_id },
-		{ "owner_id", &c->owner_id } };
-	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-		const char *v = field(req, refs[i].name);
-		if (*v && !parse_i64(v, 1, INT64_MAX, refs[i].to))
-			errors_add(e, refs[i].name, "Choose one from the list.");
-	}
-	return e->n == 0;
-}
-
 void contribution_post(struct request *req)
 {
 	struct form_errors e = {0};
-	struct contribution_new c = {0};
-	bool ok = read_contribution_form(req, &c, &e);
-	/* Only a steward writes something down for someone else or picks
-	 * who answers it. */
-	if (ok && (c.author_id != req->user->id || c.owner_id) &&
-	    !policy_allows(&req->actor, PA_RECORD_CONTRIBUTION)) {
-		respond_error(req, 403, "forbidden", "Only stewards record what someone else said.");
-		return;
-	}
+	struct input_value in[CONTRIBUTION_INPUTS];
+	struct contribution_new c;
+	bool ok = form_inputs(req, contribution_inputs, CONTRIBUTION_INPUTS, in, &e);
+	app_contribution_from_inputs(in, &c);
 	int64_t id = 0;
 	struct app_error err;
-	if (ok && !app_contribute(req->store, req->panel, req->user->id, &c, req->now, &id, &err)) {
+	if (ok && !app_contribute(req->store, req->panel, &req->actor, req->user->id, &c, req->now,
+	                          &id, &err)) {
 		if (!app_error_to_form(req, &err, &e)) return;
 		ok = false;
 	}
@@ -234,7 +209,7 @@ void contribution_get(struct request *req)
 	if (may_respond) {
 		html(b, "<h2 class=\"heading-m\">Respond</h2>");
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/responses", (long long)p->id));
-		html(b, "<input type=\"hidden\" name=\"contribution\" value=\"%l\">"
+		html(b, "<input type=\"hidden\" name=\"contributions\" value=\"%l\">"
 		        "<input type=\"hidden\" name=\"next\" value=\"/panels/%l/contributions/%l\">",
 		     c.id, p->id, c.id);
 		respond_fields(req, NULL);
@@ -245,24 +220,13 @@ void contribution_get(struct request *req)
 
 void responses_post(struct request *req)
 {
-	struct response_record r = {0};
+	struct response_record r;
 	struct form_errors e = {0};
-	if (!response_status_parse(field(req, "status"), &r.status))
-		errors_add(&e, "status", "Choose a response.");
-	r.what_done = text_trim(arena_strdup(&req->arena, field(req, "what_done")));
-	r.reason = text_trim(arena_strdup(&req->arena, field(req, "reason")));
-	r.referred_to = text_trim(arena_strdup(&req->arena, field(req, "referred_to")));
-	r.decided_by = text_trim(arena_strdup(&req->arena, field(req, "decided_by")));
-	size_t n = 0;
-	int64_t *ids = arena_alloc(&req->arena, (req->form.n + 1) * sizeof *ids);
-	for (size_t i = 0; i < req->form.n; i++) {
-		if (strcmp(req->form.fields[i].name, "contribution")) continue;
-		if (!parse_i64(req->form.fields[i].value, 1, INT64_MAX, &ids[n])) {
-			errors_add(&e, "contribution", "Choose contributions from the list.");
-			break;
-		}
-		n++;
-	}
+	struct input_value in[RESPONSE_INPUTS];
+	form_inputs(req, response_inputs, RESPONSE_INPUTS, in, &e);
+	app_response_from_inputs(in, &r);
+	const int64_t *ids = in[RESPONSE_CONTRIBUTIONS].ids;
+	size_t n = in[RESPONSE_CONTRIBUTIONS].nids;
 	int64_t id;
 	struct app_error err;
 	if (!e.n && !app_respond(req->store, req->cfg->public_url, req->panel, &req->actor,
