@@ -216,7 +216,7 @@ bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member
  * is named on each contribution they answer, the agenda's deadline. */
 
 /* What each voice use case takes, declared once (core/input.h); both doors
- * read them with web/inputs.c, the use cases check them again. */
+ * read them with web/http/inputs.c, the use cases check them again. */
 enum { PAPER_MARKDOWN_MAX = 100000 };   /* characters of a paper written in the page */
 enum { PROJECT_TITLE, PROJECT_PURPOSE, PROJECT_DECISION_MAKER, PROJECT_STAGE, PROJECT_INPUTS };
 extern const struct input_field project_inputs[PROJECT_INPUTS];

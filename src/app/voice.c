@@ -186,7 +186,7 @@ void app_reflection_from_inputs(const struct input_value *in, struct reflection 
 
 /* Whether each of f[0..n)'s text fields (IN_TEXT, IN_LINE) holds what f
  * declares (text[i] for f[i]); else err names the first that does not.
- * The doors have read them the same way already (web/inputs.c); this
+ * The doors have read them the same way already (web/http/inputs.c); this
  * keeps every other caller to the rules. */
 static bool texts_fit(const struct input_field *f, const char *const *text, size_t n,
                       struct app_error *err)

@@ -2,8 +2,8 @@
 #define EC_CORE_INPUT_H
 /* Inputs declared once. Each use case that takes input lists its fields
  * (name, kind, whether required, limits in characters, ranges, allowed
- * values) beside it in app/. The form reader (web/inputs.c) and the JSON
- * reader (web/api_json.c) both apply the declaration before the use case
+ * values) beside it in app/. The form reader (web/http/inputs.c) and the JSON
+ * reader (web/http/api_json.c) both apply the declaration before the use case
  * runs, with the functions below, so that a page and the API refuse the
  * same input, naming the same field, in the same words; and the use case
  * checks its arguments against the same declaration (input_check_*), so

@@ -1,7 +1,7 @@
 /* libFuzzer target for cookies: the bytes of a Cookie header, sent through
  * libmicrohttpd (tests/fuzz/mhd_loop.c), whose parser makes the values our
  * session code reads; each value is then checked as a token
- * (text_is_token, what web/session.c asks before any look-up). Besides
+ * (text_is_token, what web/http/session.c asks before any look-up). Besides
  * memory errors and undefined behaviour it abort()s when a value said to be
  * token-shaped is not 43 URL-safe Base64 characters, or a name or value
  * handed on is not a string of the header's bytes. */

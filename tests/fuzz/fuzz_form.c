@@ -1,4 +1,4 @@
-/* libFuzzer target for form_parse() (web/form.h): the bytes of one
+/* libFuzzer target for form_parse() (web/http/form.h): the bytes of one
  * application/x-www-form-urlencoded body or query string, as a client sends
  * them. Besides memory errors (ASan) and undefined behaviour (UBSan) it
  * checks the contract of form.h on every accepted input and abort()s when

@@ -1,4 +1,4 @@
-/* libFuzzer target for jsonb_parse() (web/json_body.h): the bytes of one
+/* libFuzzer target for jsonb_parse() (web/http/json_body.h): the bytes of one
  * JSON request body. Each input is checked against two specs shaped like
  * the API's (people/people_api.c): one where every key is optional and one with
  * required keys. Besides ASan and UBSan it checks json_body.h's contract

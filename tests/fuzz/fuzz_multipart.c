@@ -1,4 +1,4 @@
-/* libFuzzer target for web/multipart.c: the bytes of a multipart/form-data
+/* libFuzzer target for web/http/multipart.c: the bytes of a multipart/form-data
  * body (boundary "xYzZY"), sent through libmicrohttpd (tests/fuzz/
  * mhd_loop.c) as a client sends them, so the parser meets what
  * libmicrohttpd's post processor really hands on (a part without a name

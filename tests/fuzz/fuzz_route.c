@@ -1,4 +1,4 @@
-/* libFuzzer target for route_match() (web/route_match.h): a pattern and a
+/* libFuzzer target for route_match() (web/http/route_match.h): a pattern and a
  * path, separated by the first newline. Besides memory errors and undefined
  * behaviour it checks the contract and abort()s when one is broken:
  *   - a match gives at most ROUTE_MAX_PARAMS ids, each 1 or more;

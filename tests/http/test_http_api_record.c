@@ -1,4 +1,4 @@
-/* What a meeting leaves behind, through the JSON API (src/web/voice/voice_api.c),
+/* What a meeting leaves behind, through the JSON API (src/web/voice/ API files),
  * against a real server on each backend: papers (drafts, publishing,
  * removal, a file uploaded through the page's form and downloaded with an
  * API token), reflections and their threshold, "what we will change" and

@@ -1,4 +1,4 @@
-/* The JSON API for voice and influence (src/web/voice/voice_api.c) against a
+/* The JSON API for voice and influence (src/web/voice/ API files) against a
  * real server, on each backend: projects with their rungs and influence
  * figures, meetings (a guest sees only those they are invited to),
  * contributions made, listed a page at a time and answered several at

@@ -1,4 +1,4 @@
-/* The JSON API's writes that mirror the pages (src/web/voice/voice_api.c)
+/* The JSON API's writes that mirror the pages (src/web/voice/ API files)
  * against a real server, on each backend: projects and their rungs,
  * meetings planned in UTC, replies, guests invited and withdrawn, agenda
  * items proposed, supported and stepped out of, the agenda published

@@ -173,7 +173,7 @@ static const struct row rows[] = {
 	{ "POST", "/account/calendar/revoke", "/account/calendar/revoke", NULL,
 	  { 303, 303, 303, 303, 303, 303 } },
 
-	/* voice/voice_api.c: the JSON API for voice and influence. Demo project 1,
+	/* voice/ API files: the JSON API for voice and influence. Demo project 1,
 	 * meeting 1 (no guest invited) and contribution 1 (amira's, answered by
 	 * sam) are panel 1's; guests see no projects and only what they are
 	 * invited to or named to answer, and are not named responders here; the
@@ -284,7 +284,7 @@ static const struct row rows[] = {
 	{ "GET", "/panels/{id}/meetings/{id}/you-said-we-did.csv",
 	  "/panels/1/meetings/1/you-said-we-did.csv", NULL, { 303, 200, 200, 404, 200, 404 } },
 
-	/* voice/voice_api.c, continued: amira (co) attended meeting 1 and has already
+	/* voice/ API files, continued: amira (co) attended meeting 1 and has already
 	 * answered through the page above, so she is past every check but that
 	 * one; the steward and the paused member did not attend. */
 	{ "POST", "/api/v1/panels/{id}/meetings/{id}/reflection",

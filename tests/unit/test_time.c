@@ -1,4 +1,4 @@
-/* Times are stored in UTC and shown in a panel's zone (web/layout.c's
+/* Times are stored in UTC and shown in a panel's zone (web/ui/layout.c's
  * format_time): across clock changes, and alternating zones. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,6 +1,6 @@
 #ifndef EC_WEB_API_JSON_H
 #define EC_WEB_API_JSON_H
-/* What the JSON API's files share (people/people_api.c, voice/voice_api.c, pay/pay_api.c):
+/* What the JSON API's files share (people/people_api.c, voice/ API files, pay/pay_api.c):
  * writing an answer, common JSON shapes, and reading a query or a body
  * with one error envelope (respond_error_field) for whatever does not fit.
  * Every function that answers an error says so by returning false. */

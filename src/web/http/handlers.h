@@ -1,8 +1,9 @@
-#ifndef EC_WEB_PAGES_H
-#define EC_WEB_PAGES_H
+#ifndef EC_WEB_HTTP_HANDLERS_H
+#define EC_WEB_HTTP_HANDLERS_H
 /* Every handler named in the route table (routes.c), by the file that
- * holds it: one file per page group (page_*.c), the JSON API (people/people_api.c,
- * voice/voice_api.c) and static assets (static.c). */
+ * holds it: in each domain's folder (people/, voice/, pay/), its pages
+ * (*_page.c) and its JSON API (*_api.c); and static assets (static.c).
+ * Page and API files export nothing else (scripts/check-web-layout.sh). */
 #include "web/http/http.h"
 
 /* static.c */
@@ -141,7 +142,7 @@ void api_profile_patch(struct request *req);
 void api_my_data(struct request *req);
 void api_audit(struct request *req);
 
-/* voice/voice_api.c */
+/* voice/projects_api.c, meetings_api.c, contributions_api.c, papers_api.c */
 void api_projects(struct request *req);
 void api_project(struct request *req);
 void api_meetings(struct request *req);

@@ -17,10 +17,10 @@
 #include "web/http/form.h"
 #include "web/http/route_match.h"
 
-struct body_budget; /* web/body_budget.h */
-struct multipart;   /* web/multipart.h */
+struct body_budget; /* web/http/body_budget.h */
+struct multipart;   /* web/http/multipart.h */
 
-/* The one file a multipart form may carry (web/multipart.h); data points
+/* The one file a multipart form may carry (web/http/multipart.h); data points
  * into the request's arena, len 0 when no file was chosen. */
 struct upload {
 	const char *filename;            /* as the browser sent it; never trusted */
@@ -69,7 +69,7 @@ typedef void (*handler_fn)(struct request *req);
 
 /* The object a panel route works on, named by its second {id} (a paper:
  * the third, of the meeting named by the second). The dispatcher loads it
- * within the panel and applies who may see it (web/loaders.c, through
+ * within the panel and applies who may see it (web/http/loaders.c, through
  * app/), answering 404 for one the asker may not see exactly as for one
  * that does not exist, before the handler runs, for pages and API alike. */
 enum route_object {
@@ -121,7 +121,7 @@ struct request {
 	struct buf body;                 /* raw body (not multipart), capped at body_limit */
 	size_t body_limit;               /* cfg's body_limit, or upload_limit for a file */
 	size_t body_received;            /* bytes of the body so far */
-	struct multipart *multipart;     /* a multipart body being read (web/multipart.h) */
+	struct multipart *multipart;     /* a multipart body being read (web/http/multipart.h) */
 	struct upload upload;            /* the file of a multipart form, if any */
 	struct buf upload_bytes;         /* ... whose bytes these are */
 	const char *client_address;      /* req_client_address, once asked */
@@ -183,7 +183,7 @@ const char *req_client_address(struct request *req);
 /* A form value, "" when absent. */
 const char *field(struct request *req, const char *name);
 
-/* ---- sessions (web/session.c) ---- */
+/* ---- sessions (web/http/session.c) ---- */
 /* Signs user_id in: a new session, its cookie, a new CSRF token. */
 bool session_start(struct request *req, int64_t user_id);
 void session_end(struct request *req);
@@ -193,7 +193,7 @@ void session_load(struct request *req);
 const char *csrf_token(struct request *req);
 bool csrf_valid(struct request *req, const char *given);
 
-/* ---- dispatch (web/router.c) ---- */
+/* ---- dispatch (web/http/router.c) ---- */
 extern const struct route routes[];
 extern const int route_count;
 /* The checks that need no body, run as soon as the headers are in (for a

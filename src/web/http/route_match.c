@@ -1,4 +1,4 @@
-/* Route patterns (web/route_match.h). A fuzz target: tests/fuzz/fuzz_route.c. */
+/* Route patterns (web/http/route_match.h). A fuzz target: tests/fuzz/fuzz_route.c. */
 #include "web/http/route_match.h"
 
 #include <string.h>

@@ -1,6 +1,6 @@
 #ifndef EC_WEB_ROUTE_MATCH_H
 #define EC_WEB_ROUTE_MATCH_H
-/* Matching a request's path against a route's pattern (web/routes.c).
+/* Matching a request's path against a route's pattern (web/http/routes.c).
  *
  * Contract: a pattern is literal text with "{id}" for a path segment that
  * must be a positive decimal id without a leading zero (1 to INT64_MAX),

@@ -193,7 +193,7 @@ const struct route routes[] = {
 	{ M_DELETE, "/api/v1/panels/{id}/members/{id}", api_member_delete, ACCESS_PANEL,
 	  PA_REMOVE_MEMBER, ROUTE_API, OBJ_MEMBER },
 
-	/* JSON API: voice and influence (voice/voice_api.c). The same actions as the
+	/* JSON API: voice and influence (voice/ API files). The same actions as the
 	 * pages; a guest sees only the meetings they are invited to and the
 	 * contributions they are named to answer (checked in the handlers). */
 	{ GET,  "/api/v1/panels/{id}/projects", api_projects, ACCESS_PANEL,

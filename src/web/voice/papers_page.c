@@ -4,7 +4,7 @@
  * project's closing reflection.
  *
  * The route table loads the meeting and paper (req->meeting, req->paper;
- * web/loaders.c), so a guest not invited gets 404, and a paper only when
+ * web/http/loaders.c), so a guest not invited gets 404, and a paper only when
  * policy_can_see_paper() allows (drafts: only those who add papers).
  * Files are served as downloads (images inline) with a sandboxing CSP and
  * nosniff, under a name made by filetype_safe_name(). */

@@ -44,7 +44,7 @@ void change_section(struct request *req, const struct meeting *m, const struct f
 /* Answers with paper p's file (which the caller has checked the asker may
  * see), as a download (images inline) under its safe name, with a
  * sandboxing CSP; 404 for a paper written on the site. Shared by the page
- * (voice/papers_page.c) and the JSON API (voice/voice_api.c), so both serve the same
+ * (voice/papers_page.c) and the JSON API (voice/ API files), so both serve the same
  * bytes with the same headers. */
 void paper_file_send(struct request *req, const struct paper *p);
 /* Reflection results under the heading with id heading_id (a meeting's or
