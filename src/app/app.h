@@ -307,8 +307,10 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
                  struct response_record *r, const int64_t *ids, size_t n, int64_t now,
                  struct arena *a, int64_t *id, struct app_error *err);
 
-/* Proposes an agenda item for meeting m (not cancelled, agenda not yet
- * published). */
+/* Proposes an agenda item for meeting m while it takes proposals: not
+ * cancelled, its agenda not published, not begun (409 otherwise, decided
+ * again in the statement that adds it). Past the agenda's due date items
+ * may still be proposed until a steward publishes it. */
 bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, const char *title,
                       const char *why, const char *content_note, int64_t now, int64_t *id,
                       struct app_error *err);

@@ -457,12 +457,21 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 		return app_fail(err, 409, "agenda_published", "title",
 		                "The agenda for this meeting is already published. Propose your item "
 		                "for the next meeting, or raise it with a steward.");
+	if (m->starts_at <= now)
+		return app_fail(err, 409, "started", "title",
+		                "This meeting has begun. Propose your item for the next meeting, or "
+		                "raise it with a steward.");
 	const char *texts[] = { [ITEM_TITLE] = title, [ITEM_WHY] = why,
 	                        [ITEM_CONTENT_NOTE] = content_note };
 	if (!texts_fit(item_inputs, texts, ITEM_INPUTS, err)) return false;
-	if (store_agenda_propose(s, m->id, title, why, content_note, by, now, id) != ST_OK)
-		return app_internal(err);
-	return true;
+	switch (store_agenda_propose(s, m->id, title, why, content_note, by, now, id)) {
+	case ST_OK: return true;
+	case ST_CONFLICT: /* published, cancelled or begun since it was read */
+		return app_fail(err, 409, "closed", "title",
+		                "This meeting no longer takes proposals: its agenda is out or it has "
+		                "begun. Propose your item for the next meeting.");
+	default: return app_internal(err);
+	}
 }
 
 bool app_record_rung(struct store *s, const struct project *pr, enum project_stage stage,

@@ -529,6 +529,9 @@ enum store_rc store_agenda_items(struct store *s, int64_t meeting_id, int64_t vi
 enum store_rc store_agenda_item_get(struct store *s, int64_t meeting_id, int64_t id,
                                     int64_t viewer_id, struct arena *a,
                                     struct agenda_item *out);
+/* Proposes an item, in the same statement that checks the meeting is still
+ * open for proposals (not published, not cancelled, not begun at now):
+ * ST_CONFLICT, adding nothing, when it is not. */
 STORE_WRITES
 enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const char *title,
                                    const char *why, const char *content_note, int64_t by,

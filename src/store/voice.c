@@ -119,8 +119,12 @@
 	               "WHERE s.item_id = i.id) DESC, i.id")                             \
 	X(AGENDA_GET, AGENDA_SELECT "WHERE i.meeting_id = $1 AND i.id = $3")             \
 	X(AGENDA_PROPOSE, "INSERT INTO agenda_items (meeting_id, title, why, "           \
-	                  "content_note, proposed_by, proposed_at, updated_at) VALUES "   \
-	                  "($1, $2, $3, $4, $5, $6, $6) RETURNING id")                    \
+	                  "content_note, proposed_by, proposed_at, updated_at) SELECT "   \
+	                  "m.id, CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS TEXT), "  \
+	                  "CAST($5 AS BIGINT), CAST($6 AS BIGINT), CAST($6 AS BIGINT) "   \
+	                  "FROM meetings m WHERE m.id = $1 AND "                          \
+	                  "m.agenda_published_at IS NULL AND m.cancelled_at IS NULL AND " \
+	                  "m.starts_at > $6 RETURNING id")                                \
 	X(SUPPORT_ADD, "INSERT INTO agenda_supports (item_id, user_id, at) VALUES "      \
 	               "($1, $2, $3) ON CONFLICT (item_id, user_id) DO NOTHING")          \
 	X(SUPPORT_REMOVE, "DELETE FROM agenda_supports WHERE item_id = $1 AND "          \
@@ -589,7 +593,8 @@ enum store_rc store_agenda_propose(struct store *s, int64_t meeting_id, const ch
 	db_bind_text(st, 4, content_note ? content_note : "");
 	sq_bind_ref(st, 5, by);
 	db_bind_i64(st, 6, now);
-	return sq_first_i64(st, id);
+	enum store_rc rc = sq_first_i64(st, id);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
 }
 
 static enum store_rc toggle(struct store *s, enum voice_stmt add, enum voice_stmt remove,

@@ -766,6 +766,19 @@ static void agenda_propose_support_publish(void **state)
 	assert_int_equal(store_agenda_item_get(f->s, m2, j, a, &f->a, &one), ST_OK);
 	assert_int_equal(one.state, ITEM_PROPOSED);
 	assert_int_equal(one.version, 1);
+	/* Published once: a second publish and a late proposal change nothing,
+	 * decided in their own statements. */
+	assert_int_equal(store_agenda_publish(f->s, m, good, 4, T0 + 70), ST_CONFLICT);
+	int64_t late;
+	assert_int_equal(store_agenda_propose(f->s, m, "Late", "", "", a, T0 + 70, &late),
+	                 ST_CONFLICT);
+	/* Nor once the meeting has begun, published or not. */
+	assert_int_equal(store_agenda_propose(f->s, m2, "Too late", "", "", a, T0 + 20 * DAY, &late),
+	                 ST_CONFLICT);
+	assert_int_equal(store_agenda_items(f->s, m, a, &f->a, &it, &n), ST_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(store_meeting_get(f->s, p, m, &f->a, &mt), ST_OK);
+	assert_int_equal(mt.agenda_published_at, T0 + 60);
 }
 
 /* ---- contributions and the anonymity rule ---- */

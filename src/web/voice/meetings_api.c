@@ -59,7 +59,7 @@ void api_meeting(struct request *req)
 	set(j, "can_reply", json_boolean(policy_can_reply_to_meeting(&req->actor, invited) &&
 	                                 !m.cancelled_at && m.ends_at > req->now));
 	set(j, "can_propose", json_boolean(policy_allows(&req->actor, PA_PROPOSE_ITEM) &&
-	                                   !published && !m.cancelled_at));
+	                                   !published && !m.cancelled_at && m.starts_at > req->now));
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		/* As the meeting's page: once published, an item left off whose

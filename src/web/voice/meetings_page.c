@@ -150,11 +150,19 @@ static void agenda_section(struct request *req, const struct meeting *m,
 	if (store_agenda_items(req->store, m->id, req->user->id, &req->arena, &it, &n) != ST_OK) n = 0;
 	bool published = m->agenda_published_at != 0;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
-	bool propose = policy_allows(&req->actor, PA_PROPOSE_ITEM) && !published && !m->cancelled_at;
+	bool begun = m->starts_at <= req->now;
+	bool propose = policy_allows(&req->actor, PA_PROPOSE_ITEM) && !published &&
+	               !m->cancelled_at && !begun;
 	html(b, "<h2 class=\"heading-m\" id=\"agenda\">Agenda</h2>");
 	if (published)
 		html(b, "<p>Published %t. Items were proposed by members.</p>",
 		     format_time(req, m->agenda_published_at, req->panel->time_zone));
+	else if (begun || m->cancelled_at)
+		html(b, "<p>The agenda was not published before the meeting.</p>");
+	else if (m->agenda_due_at < req->now)
+		html(b, "<p>It was due by %t and is not published yet. Until a steward publishes it, "
+		        "you can still propose an item and support the ones that matter to you.</p>",
+		     format_time(req, m->agenda_due_at, req->panel->time_zone));
 	else
 		html(b, "<p>Not published yet: it is due by %t. Until then, anyone on the panel can "
 		        "propose an item and support the ones that matter to them.</p>",
