@@ -83,10 +83,12 @@ static void invitation_makes_an_account_and_membership(void **state)
 	assert_false(contains(r, "<b>B</b>"));
 	response_free(r);
 
-	/* The link works once. */
+	/* The link works once; used, it shows the way to sign in. */
 	struct client *again = client_new(&srv);
 	r = get(again, link);
 	assert_int_equal(r->status, 404);
+	assert_true(contains(r, "This link no longer works"));
+	assert_true(contains(r, "<a href=\"/sign-in\">sign in</a>"));
 	response_free(r);
 	client_free(again);
 	free(t);

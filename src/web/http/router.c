@@ -78,6 +78,13 @@ void respond_error_field(struct request *req, int status, const char *code, cons
 	if (status == 404 && !dead_link)
 		html(&req->out, "<p>If you typed the address, check it is correct. "
 		                "<a href=\"/\">Go to the start</a>.</p>");
+	/* Most often it was used already: the way on is to sign in. */
+	if (dead_link && !req->user)
+		html(&req->out, "<p>If you have used it already, <a href=\"/sign-in\">sign in</a> "
+		                "with your e-mail address and password. If you have forgotten your "
+		                "password, <a href=\"/forgot-password\">ask for a new link</a>.</p>");
+	else if (dead_link)
+		html(&req->out, "<p><a href=\"/panels\">Go to your panels</a>.</p>");
 	page_end(req);
 }
 
