@@ -87,9 +87,9 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 	for (size_t i = 0; i < nopen; i++) {
 		if (respond && (see_all || open[i].owner_id == req->user->id))
 			html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"contributions\" "
-			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">Respond to %t %l</label>"
-			        "</div>", open[i].id, open[i].id, open[i].id, kind_label(open[i].kind),
-			     open[i].id);
+			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">Respond to %t</label>"
+			        "</div>", open[i].id, open[i].id, open[i].id,
+			     contribution_title(req, &open[i]));
 		contribution_card(req, &open[i], p->time_zone, true, false);
 	}
 	if (nopen && respond) {
@@ -189,7 +189,7 @@ void contribution_get(struct request *req)
 		respond_error(req, 500, "internal", "We could not load this contribution.");
 		return;
 	}
-	const char *title = arena_printf(&req->arena, "%s %lld", kind_label(c.kind), (long long)c.id);
+	const char *title = contribution_title(req, &c);
 	page_begin(req, title, NULL);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/contributions\">Back to You said, we did"

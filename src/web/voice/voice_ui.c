@@ -32,6 +32,26 @@ const char *said_by(struct request *req, const struct contribution *c)
 	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
 }
 
+const char *contribution_title(struct request *req, const struct contribution *c)
+{
+	/* The first words, up to about 60 characters, cut between words. */
+	enum { WORDS_MAX = 60 };
+	const char *body = c->body;
+	size_t chars = 0, cut = 0, i = 0;
+	for (; body[i] && chars < WORDS_MAX; i++) {
+		if ((body[i] & 0xC0) != 0x80) chars++;
+		if (body[i] == ' ' || body[i] == '\n') cut = i;
+	}
+	bool whole = !body[i];
+	size_t len = whole ? i : (cut ? cut : i);
+	while (len && (body[len - 1] == ' ' || body[len - 1] == '\n' || body[len - 1] == '\r')) len--;
+	char *words = arena_printf(&req->arena, "%.*s", (int)len, body);
+	for (char *p = words; *p; p++)
+		if (*p == '\n' || *p == '\r') *p = ' ';
+	return arena_printf(&req->arena, "%s: \u201c%s%s\u201d", kind_label(c->kind), words,
+	                    whole ? "" : "\u2026");
+}
+
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel)
 {
@@ -39,10 +59,10 @@ void contribution_card(struct request *req, const struct contribution *c, const 
 	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
 	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
 	if (link_title)
-		html(b, "<a href=\"/panels/%l/contributions/%l\">%t %l</a>", c->panel_id, c->id,
-		     kind_label(c->kind), c->id);
+		html(b, "<a href=\"/panels/%l/contributions/%l\">%t</a>", c->panel_id, c->id,
+		     contribution_title(req, c));
 	else
-		html(b, "%t %l", kind_label(c->kind), c->id);
+		html(b, "%t", contribution_title(req, c));
 	/* An anonymous contribution's time to the day only: to the second, set
 	 * beside a person's named ones, it could point to them. */
 	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,

@@ -10,6 +10,9 @@
  * one place a contribution's source is written. */
 const char *said_by(struct request *req, const struct contribution *c);
 
+/* What a contribution is called: its kind and first words ("Idea: \u201cFree
+ * bus passes for\u2026\u201d"), never a number. */
+const char *contribution_title(struct request *req, const struct contribution *c);
 /* One contribution with its latest response, in a card; times in zone.
  * link_title: link to its own page; show_panel: name the panel (lists
  * across panels). */
