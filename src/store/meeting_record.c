@@ -17,7 +17,8 @@
 	"COALESCE(p.markdown, ''), CASE WHEN p.file_sha256 IS NULL THEN 0 ELSE 1 END, " \
 	"COALESCE(p.file_kind, ''), COALESCE(p.file_name, ''), COALESCE(p.file_size, 0), " \
 	"COALESCE(p.file_sha256, ''), COALESCE(p.published_at, 0), "                    \
-	"COALESCE(u.display_name, ''), p.created_at, p.version, COALESCE(ai.title, '') " \
+	"COALESCE(u.display_name, ''), p.created_at, p.version, COALESCE(ai.title, ''), " \
+	"COALESCE(ai.content_note, '') "                                                \
 	"FROM papers p LEFT JOIN users u ON u.id = p.created_by "                       \
 	"LEFT JOIN agenda_items ai ON ai.id = p.item_id "
 
@@ -130,6 +131,7 @@ static void read_paper(struct db_stmt *st, void *slot, struct arena *a)
 	p->created_at = db_col_i64(st, 13);
 	p->version = db_col_i64(st, 14);
 	p->item_title = sq_col_str(st, 15, a);
+	p->item_content_note = sq_col_str(st, 16, a);
 }
 
 enum store_rc store_paper_add(struct store *s, const struct paper *p, int64_t creator,

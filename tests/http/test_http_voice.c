@@ -24,6 +24,7 @@ static struct client *sam, *rana, *amira, *joy, *anon;
 static char anon_name[128];       /* member1's display name */
 static char amira_name[128];      /* amira's, who speaks in her own name */
 static long meeting_id, anon_id;  /* set by the first test */
+static long noted_item;           /* its agenda item with a content note */
 
 static int setup(void **state)
 {
@@ -105,6 +106,7 @@ static void a_meeting_from_agenda_to_response(void **state)
 	assert_true(contains(r, "Bus passes"));
 	assert_true(contains(r, "proposed by Amira"));
 	long item = number_after(r, "/items/");
+	noted_item = item;
 	assert_true(item > 0);
 	response_free(r);
 	snprintf(path, sizeof path, "%s/items/%ld/support", m, item);
@@ -334,11 +336,54 @@ static void recording_who_came_asks_for_a_reflection(void **state)
 	expect(sam, "POST", "/panels/1/meetings/1/attendance", "listed=7,x", 400);
 }
 
+/* A content note on an agenda item comes before its papers, wherever they
+ * are shown: the meeting's list, the paper, and its large print. */
+static void a_content_note_comes_before_its_papers(void **state)
+{
+	(void)state;
+	assert_true(meeting_id > 0 && noted_item > 0);
+	char path[160], body[400];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/papers", meeting_id);
+	snprintf(body, sizeof body, "{\"title\":\"Debt advice ZQP\",\"summary\":\"Where to get "
+	         "help\",\"markdown\":\"Call the helpline.\",\"item_id\":%ld,\"publish\":true}",
+	         noted_item);
+	struct response *r = send_json(sam, "POST", path, body);
+	if (r->status != 201) fail_msg("paper: %ld %.300s", r->status, r->body);
+	long paper = number_after(r, "\"id\":");
+	response_free(r);
+	assert_true(paper > 0);
+	const char *note = "<strong>Content note:</strong> Talks about debt";
+	snprintf(path, sizeof path, "/panels/1/meetings/%ld/papers/%ld", meeting_id, paper);
+	r = get(amira, path);
+	assert_int_equal(r->status, 200);
+	const char *at_note = strstr(r->body, note), *at_paper = strstr(r->body, "Call the helpline");
+	assert_non_null(at_note);
+	assert_non_null(at_paper);
+	assert_true(at_note < at_paper);
+	response_free(r);
+	snprintf(path, sizeof path, "/panels/1/meetings/%ld/papers/%ld?print=large", meeting_id,
+	         paper);
+	r = get(amira, path);
+	assert_true(contains(r, note));
+	response_free(r);
+	snprintf(path, sizeof path, "/panels/1/meetings/%ld", meeting_id);
+	r = get(amira, path);
+	const char *papers = strstr(r->body, "id=\"papers\"");
+	assert_non_null(papers);
+	at_note = strstr(papers, note);
+	const char *at_link = strstr(papers, "Debt advice ZQP");
+	assert_non_null(at_note);
+	assert_non_null(at_link);
+	assert_true(at_note < at_link);
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_meeting_from_agenda_to_response),
 		cmocka_unit_test(anonymous_author_is_never_revealed),
+		cmocka_unit_test(a_content_note_comes_before_its_papers),
 		cmocka_unit_test(guests_are_invited_to_a_meeting),
 		cmocka_unit_test(recording_who_came_asks_for_a_reflection),
 	};

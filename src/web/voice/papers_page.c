@@ -136,6 +136,11 @@ void paper_get(struct request *req)
 	html(b, "<p>%r</p>", large
 		? arena_printf(&req->arena, "<a href=\"%s\">Standard print</a>", self)
 		: arena_printf(&req->arena, "<a href=\"%s?print=large\">Large print</a>", self));
+	/* Its item's content note, before the paper itself, in either print. */
+	if (*p.item_content_note)
+		html(b, "<div class=\"notice\"><p><strong>Content note:</strong> %t</p><p>You can "
+		        "leave this paper unread, and step out of its item at the meeting.</p></div>",
+		     p.item_content_note);
 	if (!p.published_at)
 		html(b, "<p><strong class=\"tag tag-grey\">Draft</strong> Only stewards can see it until "
 		        "it is published.</p>");

@@ -146,7 +146,10 @@ void papers_section(struct request *req, const struct meeting *m, bool invited)
 	else html(b, "<ul class=\"list papers\">");
 	for (size_t i = 0; i < n; i++) {
 		if (!policy_can_see_paper(&req->actor, invited, p[i].published_at != 0)) continue;
-		html(b, "<li><a href=\"%a\">%t</a>", paper_path(req, m, p[i].id), p[i].title);
+		html(b, "<li>");
+		if (*p[i].item_content_note)
+			html(b, "<p><strong>Content note:</strong> %t</p>", p[i].item_content_note);
+		html(b, "<a href=\"%a\">%t</a>", paper_path(req, m, p[i].id), p[i].title);
 		if (!p[i].published_at) html(b, " <strong class=\"tag tag-grey\">Draft</strong>");
 		html(b, "<p>%t</p><p class=\"hint\">", p[i].summary);
 		if (*p[i].item_title) html(b, "For the item \"%t\". ", p[i].item_title);
