@@ -385,14 +385,16 @@ struct agenda_choice {
  * agenda_published when it is already published (decided inside the
  * transaction, so of two at once one wins), 409 no_items, 404 not_found
  * for an item not on the meeting, 400 for one missing, repeated or with
- * too long a reason. */
+ * too long a reason. Everyone who may come (members, and the guests
+ * invited) but `by` gets a notice on the site. */
 bool app_agenda_publish(struct store *s, const struct meeting *m,
-                        const struct agenda_choice *choice, size_t n, int64_t now,
+                        const struct agenda_choice *choice, size_t n, int64_t by, int64_t now,
                         struct arena *a, struct app_error *err);
-/* Publishes paper paper_id of meeting m; publishing a published paper
- * changes nothing. 404 when it is not the meeting's. */
-bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t now,
-                       struct arena *a, struct app_error *err);
+/* Publishes paper paper_id of meeting m, telling everyone who may come
+ * but `by`; publishing a published paper changes nothing. 404 when it is
+ * not the meeting's. */
+bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t by,
+                       int64_t now, struct arena *a, struct app_error *err);
 /* Marks every notice of the person read. */
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
 

@@ -135,6 +135,23 @@ const struct input_field closing_inputs[CLOSING_INPUTS] = {
 	                                  "what is left to do." },
 };
 
+/* What a notice about meeting m links to. */
+static const char *meeting_link(const struct meeting *m, struct arena *a)
+{
+	return arena_printf(a, "/panels/%lld/meetings/%lld", (long long)m->panel_id,
+	                    (long long)m->id);
+}
+
+/* A notice to everyone who may come to m that paper `title` is out. */
+static enum store_rc paper_notice(struct store *s, const struct meeting *m, const char *title,
+                                  int64_t by, int64_t now, struct arena *a)
+{
+	return store_notice_add_panel(s, m->panel_id, m->id, by,
+	                              arena_printf(a, "A paper for \"%s\" is ready to read: \"%s\".",
+	                                           m->title, title),
+	                              meeting_link(m, a), now);
+}
+
 void app_project_from_inputs(const struct input_value *in, struct project *pr)
 {
 	pr->title = in[PROJECT_TITLE].text;
@@ -267,6 +284,30 @@ bool app_meeting_times(const struct panel *p, const struct input_value *v, int64
 	return ok;
 }
 
+struct meeting_new_ctx {
+	const struct panel *p;
+	struct meeting *m;
+	int64_t creator, now, *id;
+};
+
+/* The meeting, and a notice to the panel's members that it is planned
+ * (guests hear when they are invited to it). */
+static enum store_rc meeting_new_in_tx(struct store *s, void *p)
+{
+	struct meeting_new_ctx *c = p;
+	enum store_rc rc = store_meeting_create(s, c->m, c->creator, c->now, c->id);
+	if (rc != ST_OK) return rc;
+	c->m->id = *c->id;
+	struct arena a = {0};
+	rc = store_notice_add_panel(s, c->p->id, 0, c->creator,
+	                            arena_printf(&a, "A meeting is planned: \"%s\". Say if you are "
+	                                             "coming, and propose items for its agenda.",
+	                                         c->m->title),
+	                            meeting_link(c->m, &a), c->now);
+	arena_free(&a);
+	return rc;
+}
+
 bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
                         struct meeting *m, int64_t now, int64_t *id, struct app_error *err)
 {
@@ -294,7 +335,8 @@ bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
 	}
 	m->panel_id = p->id;
 	m->agenda_due_at = civil_end_of_day_after(m->starts_at, -(int)p->agenda_days, p->time_zone);
-	if (store_meeting_create(s, m, creator, now, id) != ST_OK) return app_internal(err);
+	struct meeting_new_ctx c = { p, m, creator, now, id };
+	if (store_tx(s, meeting_new_in_tx, &c) != ST_OK) return app_internal(err);
 	return true;
 }
 
@@ -502,7 +544,6 @@ bool app_item_toggle(struct store *s, const struct meeting *m, const struct agen
 
 /* ---- papers ---- */
 
-
 bool app_paper_add(struct store *s, const char *files_dir, const struct meeting *m,
                    struct paper *p, const unsigned char *file, size_t file_len,
                    const char *file_name, size_t file_limit, int64_t by, int64_t now,
@@ -546,6 +587,8 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 		p->markdown = "";
 	}
 	if (store_paper_add(s, p, by, now, id) != ST_OK) return app_internal(err);
+	/* Published as it is added: everyone who may come hears of it. */
+	if (p->published_at) paper_notice(s, m, p->title, by, now, a);
 	return true;
 }
 
@@ -802,7 +845,7 @@ struct agenda_ctx {
 	const struct meeting *m;
 	const struct agenda_choice *choice;
 	size_t n;
-	int64_t now;
+	int64_t by, now;
 	struct arena *a;
 	struct app_error *err;
 	bool refused;
@@ -857,14 +900,19 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 	rc = store_agenda_publish(s, c->m->id, d, c->n, c->now);
 	if (rc == ST_CONFLICT)
 		return refuse(c, 409, "agenda_published", "The agenda is already published.");
-	return rc;
+	if (rc != ST_OK) return rc;
+	/* Everyone who may come hears that it is out, with its papers. */
+	return store_notice_add_panel(s, c->m->panel_id, c->m->id, c->by,
+	                              arena_printf(c->a, "The agenda for \"%s\" is published, with "
+	                                                 "its papers.", c->m->title),
+	                              meeting_link(c->m, c->a), c->now);
 }
 
 bool app_agenda_publish(struct store *s, const struct meeting *m,
-                        const struct agenda_choice *choice, size_t n, int64_t now,
+                        const struct agenda_choice *choice, size_t n, int64_t by, int64_t now,
                         struct arena *a, struct app_error *err)
 {
-	struct agenda_ctx c = { m, choice, n, now, a, err, false };
+	struct agenda_ctx c = { m, choice, n, by, now, a, err, false };
 	enum store_rc rc = store_tx(s, agenda_in_tx, &c);
 	if (c.refused) return false;
 	if (rc != ST_OK)
@@ -874,7 +922,8 @@ bool app_agenda_publish(struct store *s, const struct meeting *m,
 }
 
 struct paper_publish_ctx {
-	int64_t meeting_id, paper_id, now;
+	const struct meeting *m;
+	int64_t paper_id, by, now;
 	struct arena *a;
 };
 
@@ -882,16 +931,17 @@ static enum store_rc paper_publish_in_tx(struct store *s, void *p)
 {
 	struct paper_publish_ctx *c = p;
 	struct paper pp;
-	enum store_rc rc = store_paper_get(s, c->meeting_id, c->paper_id, c->a, &pp);
+	enum store_rc rc = store_paper_get(s, c->m->id, c->paper_id, c->a, &pp);
 	/* Publishing a published paper changes nothing and is not an error. */
 	if (rc != ST_OK || pp.published_at) return rc;
-	return store_paper_publish(s, c->meeting_id, c->paper_id, c->now);
+	rc = store_paper_publish(s, c->m->id, c->paper_id, c->now);
+	return rc == ST_OK ? paper_notice(s, c->m, pp.title, c->by, c->now, c->a) : rc;
 }
 
-bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t now,
-                       struct arena *a, struct app_error *err)
+bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t by,
+                       int64_t now, struct arena *a, struct app_error *err)
 {
-	struct paper_publish_ctx c = { m->id, paper_id, now, a };
+	struct paper_publish_ctx c = { m, paper_id, by, now, a };
 	switch (store_tx(s, paper_publish_in_tx, &c)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:

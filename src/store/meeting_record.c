@@ -77,6 +77,13 @@
 	                    "AND r.user_id <> $6")                                        \
 	X(NOTICE_ADD, "INSERT INTO notices (user_id, panel_id, body, link, created_at) " \
 	              "VALUES ($1, $2, $3, $4, $5)")                                     \
+	X(NOTICE_ADD_PANEL, "INSERT INTO notices (user_id, panel_id, body, link, "       \
+	                    "created_at) SELECT m.user_id, m.panel_id, CAST($3 AS TEXT), " \
+	                    "CAST($4 AS TEXT), CAST($5 AS BIGINT) FROM memberships m "   \
+	                    "WHERE m.panel_id = $1 AND m.status = 'active' AND "         \
+	                    "m.user_id <> $2 AND (m.role <> 'guest' OR EXISTS (SELECT 1 " \
+	                    "FROM meeting_guests g WHERE g.meeting_id = $6 AND "        \
+	                    "g.user_id = m.user_id))")                                   \
 	X(PROJECT_CLOSE, "UPDATE projects SET closing_reflection = $3, closed_at = "     \
 	                 "COALESCE(closed_at, $4), updated_at = $4, version = version + 1 " \
 	                 "WHERE panel_id = $1 AND id = $2")                               \
@@ -369,6 +376,21 @@ enum store_rc store_project_close(struct store *s, int64_t panel_id, int64_t pro
 }
 
 /* ---- notices ---- */
+
+enum store_rc store_notice_add_panel(struct store *s, int64_t panel_id, int64_t meeting_id,
+                                     int64_t except_user, const char *body, const char *link,
+                                     int64_t now)
+{
+	struct db_stmt *st = stmt(s, R_NOTICE_ADD_PANEL);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, except_user);
+	db_bind_text(st, 3, body);
+	db_bind_text(st, 4, link);
+	db_bind_i64(st, 5, now);
+	db_bind_i64(st, 6, meeting_id);
+	return sq_exec(st);
+}
 
 enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
                                const char *body, const char *link, int64_t now)

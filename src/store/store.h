@@ -655,6 +655,12 @@ int64_t store_notices_unread(struct store *s, int64_t user_id);
 STORE_WRITES
 enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
                                const char *body, const char *link, int64_t now);
+/* The same notice to every active steward and co-creator of panel_id, and
+ * to the guests invited to meeting_id (0: no guests), but except_user. */
+STORE_WRITES
+enum store_rc store_notice_add_panel(struct store *s, int64_t panel_id, int64_t meeting_id,
+                                     int64_t except_user, const char *body, const char *link,
+                                     int64_t now);
 STORE_WRITES
 enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t now);
 

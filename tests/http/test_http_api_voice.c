@@ -735,10 +735,13 @@ static void anonymous_author_is_never_revealed(void **state)
 	assert_true(json_is_true(json_object_get(by_id(arr, recorded), "mine")));
 	assert_string_equal(str(by_id(arr, own), "status"), "received");
 	json_decref(page);
+	/* One notice of the response (besides those of meetings planned). */
 	page = call_json(anon, "GET", "/api/v1/me/notices", NULL, 200);
-	assert_int_equal(json_array_size(json_object_get(page, "notices")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(page, "notices"), 0), "link"),
-	                    "/my-contributions");
+	size_t k, about_mine = 0;
+	json_t *notice;
+	json_array_foreach(json_object_get(page, "notices"), k, notice)
+		about_mine += !strcmp(str(notice, "link"), "/my-contributions");
+	assert_int_equal(about_mine, 1);
 	json_decref(page);
 }
 

@@ -343,6 +343,29 @@ static void a_guest_is_invited_once(void **state)
 	free(not_guest);
 }
 
+/* Members hear on the site that a meeting is planned and that its agenda
+ * is out (not who did it, who knows); the menu counts what is new. */
+static void members_hear_of_meetings_and_agendas(void **state)
+{
+	(void)state;
+	assert_int_equal(notices_saying(amira, "A meeting is planned: \"Future ZQD\""), 1);
+	assert_int_equal(notices_saying(sam, "A meeting is planned: \"Future ZQD\""), 0);
+	assert_int_equal(notices_saying(amira, "The agenda for \"Future ZQD\" is published"), 1);
+	assert_int_equal(notices_saying(sam, "The agenda for \"Future ZQD\" is published"), 0);
+	/* joy, a guest, was invited after it was published: no word of it. */
+	assert_int_equal(notices_saying(joy, "The agenda for \"Future ZQD\" is published"), 0);
+	struct response *r = get(amira, "/panels");
+	assert_true(contains(r, "<span class=\"badge\">"));
+	assert_true(contains(r, "<span class=\"visually-hidden\"> new</span>"));
+	response_free(r);
+	r = post_form(amira, "/notices/read", "");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(amira, "/panels");
+	assert_false(contains(r, "<span class=\"badge\">"));
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +373,7 @@ int main(void)
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(an_agenda_is_published_once),
 		cmocka_unit_test(a_guest_is_invited_once),
+		cmocka_unit_test(members_hear_of_meetings_and_agendas),
 	};
 	return cmocka_run_group_tests_name("one door per rule", tests, setup, teardown);
 }

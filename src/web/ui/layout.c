@@ -36,18 +36,24 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	        "<a class=\"brand\" href=\"/\">emptychair</a>",
 	     has_errors ? "Error: " : "", title);
 	if (req->user) {
+		/* How many notices are new, said in words to a screen reader too. */
+		int64_t unread = store_notices_unread(req->store, req->user->id);
+		const char *count = unread > 0
+			? arena_printf(&req->arena, " <span class=\"badge\">%lld<span class=\"visually-hidden\"> "
+			                            "new</span></span>", (long long)unread)
+			: "";
 		html(b, "<nav aria-label=\"Main\"><ul class=\"nav\">"
 		        "<li><a href=\"/panels\">My panels</a></li>"
 		        "<li><a href=\"/my-contributions\">What I said</a></li>"
 		        "<li><a href=\"/my-pay\">My pay</a></li>"
-		        "<li><a href=\"/notices\">Notices</a></li>"
+		        "<li><a href=\"/notices\">Notices%r</a></li>"
 		        "<li><a href=\"/profile\">My profile</a></li>"
 		        "<li><a href=\"/my-data\">My data</a></li>"
 		        "<li><a href=\"/account\">Account</a></li>"
 		        "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
 		        "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
 		        "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>"
-		        "</ul></nav>", csrf_token(req));
+		        "</ul></nav>", count, csrf_token(req));
 	}
 	html(b, "</div></header><div class=\"width\"><main id=\"main\" tabindex=\"-1\">");
 	if (has_errors) {

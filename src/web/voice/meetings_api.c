@@ -216,7 +216,7 @@ void api_agenda_post(struct request *req)
 		return;
 	}
 	struct app_error err;
-	if (!app_agenda_publish(req->store, &m, c, n, req->now, &req->arena, &err)) {
+	if (!app_agenda_publish(req->store, &m, c, n, req->user->id, req->now, &req->arena, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}

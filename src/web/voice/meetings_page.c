@@ -627,7 +627,8 @@ void agenda_publish_post(struct request *req)
 	}
 	struct app_error err;
 	struct form_errors e = {0};
-	if (!app_agenda_publish(req->store, &m, c, n, req->now, &req->arena, &err)) {
+	if (!app_agenda_publish(req->store, &m, c, n, req->user->id, req->now, &req->arena,
+	                        &err)) {
 		/* The agenda form again, with what was chosen and typed. */
 		if (app_error_to_form(req, &err, &e)) meeting_page(req, &m, invited, &e);
 		return;

@@ -123,7 +123,8 @@ void api_paper_publish(struct request *req)
 	struct meeting m = *req->meeting;
 	struct paper p;
 	struct app_error err;
-	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
+	if (!app_paper_publish(req->store, &m, req->params[2], req->user->id, req->now,
+	                       &req->arena, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}

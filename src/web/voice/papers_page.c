@@ -192,7 +192,8 @@ void paper_publish_post(struct request *req)
 {
 	struct meeting m = *req->meeting;
 	struct app_error err;
-	if (!app_paper_publish(req->store, &m, req->params[2], req->now, &req->arena, &err)) {
+	if (!app_paper_publish(req->store, &m, req->params[2], req->user->id, req->now,
+	                       &req->arena, &err)) {
 		respond_app_error(req, &err);
 		return;
 	}
