@@ -137,6 +137,36 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 
 /* ---- invitations ---- */
 
+struct invite_ctx {
+	const struct panel *panel;
+	const char *email;
+	enum panel_role role;
+	int64_t inviter_id, now;
+	const char *hash, *link;
+	struct arena *a;
+};
+
+/* One live invitation per address: a new one replaces any still pending
+ * (a second invitation, or the same form sent twice, leaves one link that
+ * works), then its message goes to the outbox. */
+static enum store_rc invite_in_tx(struct store *s, void *p)
+{
+	struct invite_ctx *c = p;
+	int64_t id;
+	enum store_rc rc = store_invitations_revoke_email(s, c->panel->id, c->email, c->now);
+	if (rc == ST_OK)
+		rc = store_invitation_create(s, c->hash, c->email, c->panel->id, c->role, c->inviter_id,
+		                             c->now, c->now + INVITATION_SECONDS, &id);
+	if (rc != ST_OK) return rc;
+	const char *subject = arena_printf(c->a, "You are invited to join %s", c->panel->name);
+	const char *body = arena_printf(
+		c->a, "Hello,\n\nYou have been invited to join %s on emptychair as a %s.\n\n"
+		      "To accept, open this link within 14 days:\n%s\n\n"
+		      "If you were not expecting this, you can ignore this message.\n",
+		c->panel->name, role_label(c->role), c->link);
+	return store_outbox_add(s, c->email, subject, body, c->now);
+}
+
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
                 const struct panel *panel, const char *email_raw, enum panel_role role,
                 int64_t now, struct arena *a, const char **link, struct app_error *err)
@@ -168,18 +198,9 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
 	auth_token_hash(token, hash);
-	int64_t id;
-	if (store_invitation_create(s, hash, email, panel->id, role, inviter_id, now,
-	                            now + INVITATION_SECONDS, &id) != ST_OK)
-		return app_internal(err);
 	*link = arena_printf(a, "%s/accept-invitation?t=%s", public_url, token);
-	const char *subject = arena_printf(a, "You are invited to join %s", panel->name);
-	const char *body = arena_printf(
-		a, "Hello,\n\nYou have been invited to join %s on emptychair as a %s.\n\n"
-		   "To accept, open this link within 14 days:\n%s\n\n"
-		   "If you were not expecting this, you can ignore this message.\n",
-		panel->name, role_label(role), *link);
-	if (store_outbox_add(s, email, subject, body, now) != ST_OK) return app_internal(err);
+	struct invite_ctx c = { panel, email, role, inviter_id, now, hash, *link, a };
+	if (store_tx(s, invite_in_tx, &c) != ST_OK) return app_internal(err);
 	return true;
 }
 

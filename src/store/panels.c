@@ -93,7 +93,10 @@
 	                 "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL") \
 	X(INVITE_REVOKE_FOR, "UPDATE invitations SET revoked_at = $3 WHERE "        \
 	                     "panel_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL " \
-	                     "AND email = (SELECT email FROM users WHERE id = $2)")
+	                     "AND email = (SELECT email FROM users WHERE id = $2)")          \
+	X(INVITE_REVOKE_EMAIL, "UPDATE invitations SET revoked_at = $3 WHERE "      \
+	                       "panel_id = $1 AND accepted_at IS NULL AND "         \
+	                       "revoked_at IS NULL AND email = $2")
 
 enum stmt_id {
 #define X(id, sql) S_##id,
@@ -464,6 +467,17 @@ enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, in
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	return sq_exec(st);
+}
+
+enum store_rc store_invitations_revoke_email(struct store *s, int64_t panel_id,
+                                            const char *email, int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_INVITE_REVOKE_EMAIL);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_text(st, 2, email);
 	db_bind_i64(st, 3, now);
 	return sq_exec(st);
 }

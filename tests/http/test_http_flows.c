@@ -18,7 +18,9 @@ static struct server srv;
 static int setup(void **state) { return server_start(&srv) ? 0 : -1; }
 static int teardown(void **state) { return server_stop(&srv) == 0 ? 0 : -1; }
 
-/* The one-time link shown on the members page after inviting. */
+/* The one-time link shown on the members page after inviting: the form
+ * answers with a redirect (reloading makes no second invitation), and the
+ * page it leads to shows the link once. */
 static char *invite(struct client *steward, int panel, const char *email, const char *role)
 {
 	char path[64], fields[256];
@@ -27,11 +29,24 @@ static char *invite(struct client *steward, int panel, const char *email, const 
 	snprintf(fields, sizeof fields, "email=%s&role=%s", e, role);
 	free(e);
 	struct response *r = post_form(steward, path, fields);
+	assert_int_equal(r->status, 303);
+	char *location = header_value(r, "Location");
+	assert_non_null(location);
+	assert_non_null(strstr(location, "/members#invitation-made"));
+	assert_null(strstr(location, "accept-invitation")); /* never in an address */
+	response_free(r);
+	snprintf(path, sizeof path, "/panels/%d/members", panel);
+	r = get(steward, path);
 	assert_int_equal(r->status, 200);
 	const char *p = strstr(r->body, "/accept-invitation?t=");
 	assert_non_null(p);
 	const char *end = strchr(p, '"');
 	char *link = strndup(p, (size_t)(end - p));
+	response_free(r);
+	free(location);
+	/* Shown once. */
+	r = get(steward, path);
+	assert_null(strstr(r->body, "/accept-invitation?t="));
 	response_free(r);
 	return link;
 }
@@ -738,15 +753,19 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
 	struct client *amira = client_new(&srv);
 	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
-	/* Two invitations to one new address; the first is accepted. */
+	/* Two invitations to one new address: the second replaces the first
+	 * (one live link an address), and is accepted. */
 	char *first = invite(sam, 1, "comes.back@example.org", "co_creator");
 	char *second = invite(sam, 1, "comes.back@example.org", "co_creator");
 	struct client *person = client_new(&srv);
-	response_free(get(person, first)); /* the form, and its CSRF token */
+	struct response *r = get(person, first);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	response_free(get(person, second)); /* the form, and its CSRF token */
 	char fields[512];
 	snprintf(fields, sizeof fields, "t=%s&display_name=Cal+Back&password=lantern+pebble+harbour",
-	         strchr(first, '=') + 1);
-	struct response *r = post_form(person, "/accept-invitation", fields);
+	         strchr(second, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
 	assert_int_equal(r->status, 303);
 	response_free(r);
 	snprintf(person->email, sizeof person->email, "comes.back@example.org"); /* signed in */
@@ -760,14 +779,14 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	response_free(r);
 	assert_true(id > 0);
 
-	/* A steward removes them: the second, older link no longer works. */
+	/* A steward removes them: no link from before brings them back. */
 	char path[64];
 	snprintf(path, sizeof path, "/panels/1/members/%ld", id);
 	r = post_form(sam, path, "action=remove&confirm=yes");
 	assert_int_equal(r->status, 303);
 	response_free(r);
 	client_refresh_csrf(person);
-	snprintf(fields, sizeof fields, "t=%s", strchr(second, '=') + 1);
+	snprintf(fields, sizeof fields, "t=%s", strchr(first, '=') + 1);
 	r = post_form(person, "/accept-invitation", fields);
 	assert_int_equal(r->status, 404);
 	response_free(r);
@@ -794,7 +813,7 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	/* Paused: a link from before the pause does not resume them either. */
 	char *again = invite(sam, 2, "comes.back@example.org", "co_creator");
 	char *spare = invite(sam, 2, "comes.back@example.org", "co_creator");
-	snprintf(fields, sizeof fields, "t=%s", strchr(again, '=') + 1);
+	snprintf(fields, sizeof fields, "t=%s", strchr(spare, '=') + 1);
 	r = post_form(person, "/accept-invitation", fields);
 	assert_int_equal(r->status, 303);
 	response_free(r);
@@ -805,7 +824,7 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	r = post_form(sam, path, "action=pause");
 	assert_int_equal(r->status, 303);
 	response_free(r);
-	snprintf(fields, sizeof fields, "t=%s", strchr(spare, '=') + 1);
+	snprintf(fields, sizeof fields, "t=%s", strchr(again, '=') + 1);
 	r = post_form(person, "/accept-invitation", fields);
 	assert_int_equal(r->status, 404);
 	response_free(r);

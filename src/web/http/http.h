@@ -174,6 +174,9 @@ void respond_error_field(struct request *req, int status, const char *code, cons
 void respond_json(struct request *req, int status, const char *json_text);
 void respond_cookie(struct request *req, const char *name, const char *value,
                     int64_t max_age);
+/* The same, sent back only for addresses under path. */
+void respond_cookie_at(struct request *req, const char *name, const char *value,
+                       int64_t max_age, const char *path);
 
 /* ---- asking ---- */
 const char *req_header(struct request *req, const char *name);

@@ -88,13 +88,19 @@ void respond_error_field(struct request *req, int status, const char *code, cons
 	page_end(req);
 }
 
+void respond_cookie_at(struct request *req, const char *name, const char *value,
+                       int64_t max_age, const char *path)
+{
+	respond_header(req, "Set-Cookie",
+	               arena_printf(&req->arena, "%s=%s; Path=%s; Max-Age=%lld; HttpOnly; "
+	                            "SameSite=Lax%s", name, value, path, (long long)max_age,
+	                            req->cfg->secure_cookies ? "; Secure" : ""));
+}
+
 void respond_cookie(struct request *req, const char *name, const char *value,
                     int64_t max_age)
 {
-	respond_header(req, "Set-Cookie",
-	               arena_printf(&req->arena, "%s=%s; Path=/; Max-Age=%lld; HttpOnly; "
-	                            "SameSite=Lax%s", name, value, (long long)max_age,
-	                            req->cfg->secure_cookies ? "; Secure" : ""));
+	respond_cookie_at(req, name, value, max_age, "/");
 }
 
 const char *field(struct request *req, const char *name)

@@ -1,5 +1,6 @@
 /* A panel's members: the list, invitations, one member's profile as the
  * viewer may see it, and a steward's changes of role and status. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -58,10 +59,22 @@ static void members_page(struct request *req, const struct form_errors *e, const
 	        "<h1 class=\"heading-l\">%r</h1>", p->id, p->name,
 	     manage ? "Members and invitations" : "Who is on the panel");
 	if (new_link) {
-		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">Invitation made</h2>"
+		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\" "
+		        "id=\"invitation-made\">Invitation made</h2>"
 		        "<p>Send this link to the person you invited. It works once, for 14 days. "
 		        "A message with the link is also waiting in the outbox.</p>"
 		        "<p class=\"code\"><a href=\"%a\">%t</a></p></div>", new_link, new_link);
+	}
+	/* What a steward comes to do first, above a list that may be long. */
+	if (invite_members || invite_guests) {
+		html(b, "<h2 class=\"heading-m\" id=\"invite\">Invite someone</h2>");
+		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations", (long long)p->id));
+		ui_input(req, e, "email", "Their e-mail address", NULL, email, "email", "off");
+		ui_choices(req, e, "role", "Invite them as", invite_members ? NULL :
+		           "Co-creators of a user-led panel can invite professionals as guests.",
+		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
+		ui_button(req, "Make an invitation", NULL);
+		ui_form_end(req);
 	}
 	if (list) {
 		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Members</caption>"
@@ -95,16 +108,6 @@ static void members_page(struct request *req, const struct form_errors *e, const
 			html(b, "</ul></nav>");
 		}
 	}
-	if (invite_members || invite_guests) {
-		html(b, "<h2 class=\"heading-m\" id=\"invite\">Invite someone</h2>");
-		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations", (long long)p->id));
-		ui_input(req, e, "email", "Their e-mail address", NULL, email, "email", "off");
-		ui_choices(req, e, "role", "Invite them as", invite_members ? NULL :
-		           "Co-creators of a user-led panel can invite professionals as guests.",
-		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
-		ui_button(req, "Make an invitation", NULL);
-		ui_form_end(req);
-	}
 	if (manage) {
 		struct invitation *inv;
 		size_t ni;
@@ -127,7 +130,37 @@ static void members_page(struct request *req, const struct form_errors *e, const
 	page_end(req);
 }
 
-void members_get(struct request *req) { members_page(req, NULL, "", "co_creator", NULL); }
+/* The link of an invitation just made travels to the page the steward is
+ * sent to in a cookie of its own, sealed to them and the panel, for a few
+ * minutes and one showing: so the invitation is made by a POST that
+ * answers with a redirect (reloading makes no second one), yet the link
+ * is never written in an address, a history or a log. */
+static const char INVITED_COOKIE[] = "ec_invited";
+
+static const char *members_path(struct request *req)
+{
+	return arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id);
+}
+
+static const char *invited_context(struct request *req)
+{
+	return arena_printf(&req->arena, "invited:%lld:%lld", (long long)req->user->id,
+	                    (long long)req->panel->id);
+}
+
+void members_get(struct request *req)
+{
+	const char *sealed = req_cookie(req, INVITED_COOKIE);
+	const char *link = NULL;
+	if (sealed && *sealed) {
+		char *plain = req->cfg->seal_key_loaded
+			? auth_unseal(&req->cfg->seal_key, invited_context(req), sealed) : NULL;
+		if (plain) link = arena_strdup(&req->arena, plain);
+		free(plain);
+		respond_cookie_at(req, INVITED_COOKIE, "", 0, members_path(req));
+	}
+	members_page(req, NULL, "", "co_creator", link);
+}
 
 void invite_post(struct request *req)
 {
@@ -144,8 +177,20 @@ void invite_post(struct request *req)
 	                        field(req, "email"), role, req->now, &req->arena, &link, &err)) {
 		if (!app_error_to_form(req, &err, &e)) return;
 	}
-	if (e.n && !req->status) req->status = 400;
-	members_page(req, &e, e.n ? field(req, "email") : "", field(req, "role"), e.n ? NULL : link);
+	if (e.n) {
+		if (!req->status) req->status = 400;
+		members_page(req, &e, field(req, "email"), field(req, "role"), NULL);
+		return;
+	}
+	char *sealed = req->cfg->seal_key_loaded
+		? auth_seal(&req->cfg->seal_key, invited_context(req), link) : NULL;
+	if (!sealed) { /* no key to seal with: the link on this answer, once */
+		members_page(req, NULL, "", "co_creator", link);
+		return;
+	}
+	respond_cookie_at(req, INVITED_COOKIE, sealed, 300, members_path(req));
+	free(sealed);
+	respond_redirect(req, arena_printf(&req->arena, "%s#invitation-made", members_path(req)));
 }
 
 void invite_revoke_post(struct request *req)
