@@ -91,25 +91,7 @@
 	X(SIGNIN_FAIL_PRUNE, "DELETE FROM signin_failures WHERE at < $1")           \
 
 
-enum stmt_id {
-#define X(id, sql) S_##id,
-	STMTS(X)
-#undef X
-	S__COUNT
-};
-
-static const char *const stmt_sql[S__COUNT] = {
-#define X(id, sql) [S_##id] = sql,
-	STMTS(X)
-#undef X
-};
-
-static struct sq_table table = SQ_TABLE(stmt_sql, S__COUNT);
-
-static struct db_stmt *stmt(struct store *s, enum stmt_id id)
-{
-	return sq_table_stmt(s, &table, (int)id);
-}
+SQ_STATEMENTS(STMTS)
 
 /* ---- users ---- */
 

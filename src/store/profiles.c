@@ -32,25 +32,7 @@
 	              "FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id " \
 	              "WHERE a.subject_user_id = $1 ORDER BY a.id DESC LIMIT $2")
 
-enum stmt_id {
-#define X(id, sql) S_##id,
-	STMTS(X)
-#undef X
-	S__COUNT
-};
-
-static const char *const stmt_sql[S__COUNT] = {
-#define X(id, sql) [S_##id] = sql,
-	STMTS(X)
-#undef X
-};
-
-static struct sq_table table = SQ_TABLE(stmt_sql, S__COUNT);
-
-static struct db_stmt *stmt(struct store *s, enum stmt_id id)
-{
-	return sq_table_stmt(s, &table, (int)id);
-}
+SQ_STATEMENTS(STMTS)
 
 /* ---- profile, consent, audit ---- */
 

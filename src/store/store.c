@@ -27,18 +27,7 @@
 	X(MIGRATION_MAX, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") \
 	X(MIGRATION_ADD, "INSERT INTO schema_migrations (version, name, applied_at) " \
 	                 "VALUES ($1, $2, $3)")
-enum stmt_id {
-#define X(id, sql) S_##id,
-	STMTS(X)
-#undef X
-	S__COUNT
-};
-
-static const char *const stmt_sql[S__COUNT] = {
-#define X(id, sql) [S_##id] = sql,
-	STMTS(X)
-#undef X
-};
+SQ_STATEMENTS(STMTS)
 
 static void end_read(struct store *s)
 {
@@ -53,8 +42,6 @@ struct db_stmt *sq_stmt(struct store *s, int id, const char *sql)
 	if (st && s->reading && !db_stmt_read_only(st)) end_read(s);
 	return st;
 }
-
-static struct sq_table core_table = SQ_TABLE(stmt_sql, S__COUNT);
 
 static pthread_mutex_t ranges_lock = PTHREAD_MUTEX_INITIALIZER;
 static int ranges_next; /* the first id not yet reserved */
@@ -81,11 +68,6 @@ struct db_stmt *sq_table_stmt(struct store *s, struct sq_table *t, int id)
 {
 	int base = sq_table_base(t);
 	return base < 0 ? NULL : sq_stmt(s, base + id, t->sql[id]);
-}
-
-static struct db_stmt *stmt(struct store *s, enum stmt_id id)
-{
-	return sq_table_stmt(s, &core_table, id);
 }
 
 void store_read_begin(struct store *s)

@@ -655,6 +655,8 @@ struct notice {
 enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
                                  struct arena *a, struct notice **out, size_t *n);
 int64_t store_notices_unread(struct store *s, int64_t user_id);
+/* The same, counting no further than cap: cheap on every page. */
+int64_t store_notices_unread_upto(struct store *s, int64_t user_id, int64_t cap);
 /* One on-site notice to user_id (meeting_record.c). */
 STORE_WRITES
 enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,

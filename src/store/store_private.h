@@ -23,6 +23,20 @@ struct sq_table {
 	_Atomic int base;         /* -1 until reserved */
 };
 #define SQ_TABLE(sql_array, n) { (sql_array), (n), -1 }
+/* A store file's statements from its X-list LIST(X), each X(ID, "SQL"):
+ * enum stmt_id (S_ID ..., S__COUNT), their SQL, their table, and
+ * stmt(s, S_ID), the prepared statement. */
+#define SQ_ID_(id, sql) S_##id,
+#define SQ_SQL_(id, sql) [S_##id] = sql,
+#define SQ_STATEMENTS(LIST)                                                      \
+	enum stmt_id { LIST(SQ_ID_) S__COUNT };                                  \
+	static const char *const stmt_sql[S__COUNT] = { LIST(SQ_SQL_) };         \
+	static struct sq_table stmt_table = SQ_TABLE(stmt_sql, S__COUNT);        \
+	static struct db_stmt *stmt(struct store *s, enum stmt_id id)            \
+	{                                                                        \
+		return sq_table_stmt(s, &stmt_table, (int)id);                   \
+	}
+
 /* The first id of t's range, reserved at first use; -1 (logged) when the
  * driver's DB_STMT_SLOTS are all taken, which fails every statement. */
 int sq_table_base(struct sq_table *t);

@@ -225,6 +225,8 @@
 	                "user_id = $1 ORDER BY id DESC LIMIT $2")                         \
 	X(NOTICES_UNREAD, "SELECT COUNT(*) FROM notices WHERE user_id = $1 AND "         \
 	                  "read_at IS NULL")                                              \
+	X(NOTICES_UNREAD_UPTO, "SELECT COUNT(*) FROM (SELECT 1 FROM notices WHERE "      \
+	                       "user_id = $1 AND read_at IS NULL LIMIT $2) AS n")         \
 	X(NOTICES_READ, "UPDATE notices SET read_at = $2 WHERE user_id = $1 AND "        \
 	                "read_at IS NULL")
 
@@ -1031,6 +1033,15 @@ int64_t store_notices_unread(struct store *s, int64_t user_id)
 	struct db_stmt *st = stmt(s, V_NOTICES_UNREAD);
 	if (!st) return 0;
 	db_bind_i64(st, 1, user_id);
+	return sq_scalar_i64(st);
+}
+
+int64_t store_notices_unread_upto(struct store *s, int64_t user_id, int64_t cap)
+{
+	struct db_stmt *st = stmt(s, V_NOTICES_UNREAD_UPTO);
+	if (!st) return 0;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, cap);
 	return sq_scalar_i64(st);
 }
 

@@ -36,12 +36,16 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	        "<a class=\"brand\" href=\"/\">emptychair</a>",
 	     has_errors ? "Error: " : "", title);
 	if (req->user) {
-		/* How many notices are new, said in words to a screen reader too. */
-		int64_t unread = store_notices_unread(req->store, req->user->id);
-		const char *count = unread > 0
-			? arena_printf(&req->arena, " <span class=\"badge\">%lld<span class=\"visually-hidden\"> "
-			                            "new</span></span>", (long long)unread)
-			: "";
+		/* How many notices are new (up to 99), said in words to a screen
+		 * reader too. */
+		enum { SHOWN_MAX = 99 };
+		int64_t unread = store_notices_unread_upto(req->store, req->user->id, SHOWN_MAX + 1);
+		const char *count = "";
+		if (unread > 0)
+			count = arena_printf(&req->arena, " <span class=\"badge\">%lld%s<span "
+			                                  "class=\"visually-hidden\"> new</span></span>",
+			                     (long long)(unread > SHOWN_MAX ? SHOWN_MAX : unread),
+			                     unread > SHOWN_MAX ? "+" : "");
 		html(b, "<nav aria-label=\"Main\"><ul class=\"nav\">"
 		        "<li><a href=\"/panels\">My panels</a></li>"
 		        "<li><a href=\"/my-contributions\">What I said</a></li>"

@@ -32,24 +32,42 @@ const char *said_by(struct request *req, const struct contribution *c)
 	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
 }
 
-const char *contribution_title(struct request *req, const struct contribution *c)
+/* The first words of body, up to about TITLE_CHARS characters, cut
+ * between words, into out; whether that is all of it. */
+enum { TITLE_CHARS = 60, TITLE_BYTES = 4 * TITLE_CHARS + 1 };
+static bool first_words(const char *body, char out[TITLE_BYTES])
 {
-	/* The first words, up to about 60 characters, cut between words. */
-	enum { WORDS_MAX = 60 };
-	const char *body = c->body;
 	size_t chars = 0, cut = 0, i = 0;
-	for (; body[i] && chars < WORDS_MAX; i++) {
+	for (; body[i] && chars < TITLE_CHARS; i++) {
 		if ((body[i] & 0xC0) != 0x80) chars++;
 		if (body[i] == ' ' || body[i] == '\n') cut = i;
 	}
 	bool whole = !body[i];
-	size_t len = whole ? i : (cut ? cut : i);
+	size_t len = whole || !cut ? i : cut;
 	while (len && (body[len - 1] == ' ' || body[len - 1] == '\n' || body[len - 1] == '\r')) len--;
-	char *words = arena_printf(&req->arena, "%.*s", (int)len, body);
-	for (char *p = words; *p; p++)
+	/* Cut at a character's start, never inside one. */
+	while (len && (body[len] & 0xC0) == 0x80) len--;
+	memcpy(out, body, len);
+	out[len] = 0;
+	for (char *p = out; *p; p++)
 		if (*p == '\n' || *p == '\r') *p = ' ';
+	return whole;
+}
+
+const char *contribution_title(struct request *req, const struct contribution *c)
+{
+	char words[TITLE_BYTES];
+	bool whole = first_words(c->body, words);
 	return arena_printf(&req->arena, "%s: \u201c%s%s\u201d", kind_label(c->kind), words,
 	                    whole ? "" : "\u2026");
+}
+
+/* The same, written into b as HTML (a card's heading, on every list). */
+static void title_html(struct buf *b, const struct contribution *c)
+{
+	char words[TITLE_BYTES];
+	bool whole = first_words(c->body, words);
+	html(b, "%t: \u201c%t%r\u201d", kind_label(c->kind), words, whole ? "" : "\u2026");
 }
 
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
@@ -58,11 +76,9 @@ void contribution_card(struct request *req, const struct contribution *c, const 
 	struct buf *b = &req->out;
 	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
 	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
-	if (link_title)
-		html(b, "<a href=\"/panels/%l/contributions/%l\">%t</a>", c->panel_id, c->id,
-		     contribution_title(req, c));
-	else
-		html(b, "%t", contribution_title(req, c));
+	if (link_title) html(b, "<a href=\"/panels/%l/contributions/%l\">", c->panel_id, c->id);
+	title_html(b, c);
+	if (link_title) html(b, "</a>");
 	/* An anonymous contribution's time to the day only: to the second, set
 	 * beside a person's named ones, it could point to them. */
 	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,
