@@ -6,13 +6,6 @@
 #include "core/civil_time.h"
 #include "core/text.h"
 
-const struct input_field *input_find(const struct input_field *f, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(f[i].name, name)) return &f[i];
-	return NULL;
-}
-
 const char *input_missing(const struct input_field *f)
 {
 	if (f->missing) return f->missing;

@@ -55,7 +55,8 @@ struct input_value {
 };
 
 /* Reads raw (a form's value or a JSON string; NULL when absent) as f
- * declares, into *v (strings in a). False with *problem when it is
+ * declares, into *v (strings, and the words of a problem, in a, which must
+ * not be NULL). False with *problem when it is
  * missing but required, or does not fit. For IN_IDS, raw is the form's
  * values joined with commas. */
 bool input_read_text(const struct input_field *f, const char *raw, struct arena *a,
@@ -77,7 +78,4 @@ bool input_check_text(const struct input_field *f, const char *text, struct aren
 /* Whether number fits f's range (IN_INT, IN_ID). */
 bool input_check_number(const struct input_field *f, int64_t number, struct arena *a,
                         const char **problem);
-
-/* The field named name in f[0..n), NULL when none. */
-const struct input_field *input_find(const struct input_field *f, size_t n, const char *name);
 #endif
