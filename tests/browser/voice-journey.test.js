@@ -7,9 +7,10 @@
 // on the meeting, and sees the stewards' "what we will change". axe checks
 // every page each person loads.
 //
-// The meeting is planned two days back (a meeting recorded after it took
-// place), so that reflection, which opens when a meeting is over, is part
-// of the same run.
+// Two meetings: the next one, a week ahead, whose agenda members set (items
+// are proposed only before a meeting begins); and one held two days ago,
+// recorded after it took place, so that attendance, contributions and
+// reflection, which opens when a meeting is over, are part of the same run.
 
 const assert = require('node:assert/strict');
 const { test, before, after } = require('node:test');
@@ -18,6 +19,7 @@ const h = require('./helpers');
 const AMIRA = { email: 'amira@demo.emptychair.org', password: h.STEWARD.password };
 const JOY = { email: 'joy.adebayo@demo.emptychair.org', password: h.STEWARD.password };
 const MEETING = 'Journey: letters from the council';
+const HELD = 'Journey: the letters meeting we held';
 const ITEM = 'Letters nobody can read';
 const PAPER = 'Examples of council letters';
 const NAMED = 'Every letter should start with what it wants me to do, in one sentence.';
@@ -43,23 +45,26 @@ const { person, go, click } = h.journey(() => browser, () => server);
 
 test('voice journey: agenda, paper, meeting, two contributions, a guest answers, outcomes, reflection, what we will change', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const step = h.steps(t);
-  let sam, amira, joy, meetingPath;
+  let sam, amira, joy, meetingPath, heldPath;
 
   await step('the steward plans the meeting and names the guest to answer contributions', async () => {
     sam = await person(h.STEWARD);
     await go(sam, '/panels/1/members/6', 'a guest member page');
     await click(sam, sam.page.getByRole('button', { name: 'Name them to answer contributions' }),
       'the guest member page after naming them');
-    await go(sam, '/panels/1/meetings', 'meetings');
     const page = sam.page;
-    await page.getByLabel('Title', { exact: true }).fill(MEETING);
-    await page.getByLabel('Date', { exact: true }).fill(h.panelDay(-2));
-    await page.getByLabel('Starts at', { exact: true }).fill('10:00');
-    await page.getByLabel('Ends at', { exact: true }).fill('12:00');
-    await page.getByLabel('Place', { exact: true }).fill('Central Library, meeting room 2');
-    await click(sam, page.getByRole('button', { name: 'Plan the meeting' }), 'the new meeting');
-    meetingPath = new URL(page.url()).pathname;
-    assert.match(meetingPath, /^\/panels\/1\/meetings\/\d+$/);
+    for (const [title, days] of [[MEETING, 7], [HELD, -2]]) {
+      await go(sam, '/panels/1/meetings', 'meetings');
+      await page.getByLabel('Title', { exact: true }).fill(title);
+      await page.getByLabel('Date', { exact: true }).fill(h.panelDay(days));
+      await page.getByLabel('Starts at', { exact: true }).fill('10:00');
+      await page.getByLabel('Ends at', { exact: true }).fill('12:00');
+      await page.getByLabel('Place', { exact: true }).fill('Central Library, meeting room 2');
+      await click(sam, page.getByRole('button', { name: 'Plan the meeting' }), 'the new meeting');
+      const path = new URL(page.url()).pathname;
+      assert.match(path, /^\/panels\/1\/meetings\/\d+$/);
+      if (days > 0) meetingPath = path; else heldPath = path;
+    }
   });
 
   await step('a co-creator proposes an agenda item', async () => {
@@ -95,7 +100,7 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
   });
 
   await step('after the meeting the steward records who came and two contributions, one anonymous', async () => {
-    await go(sam, meetingPath, 'the meeting after it happened');
+    await go(sam, heldPath, 'the meeting after it happened');
     const page = sam.page;
     await click(sam, page.getByRole('link', { name: /^Record who came/ }), 'who came');
     await page.getByLabel('Amira Haddad', { exact: true }).check();
@@ -144,7 +149,7 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
   });
 
   await step('the co-creator reflects on the meeting, anonymously', async () => {
-    await go(amira, meetingPath, 'the meeting, reflection open');
+    await go(amira, heldPath, 'the meeting, reflection open');
     const page = amira.page;
     await page.getByLabel('4', { exact: true }).check();
     await page.getByRole('group', { name: 'Did you have the information you needed in time?' })
@@ -161,13 +166,13 @@ test('voice journey: agenda, paper, meeting, two contributions, a guest answers,
   });
 
   await step("the steward answers, and the attendee sees the stewards' answer", async () => {
-    await go(sam, meetingPath, 'the meeting before answering reflections');
+    await go(sam, heldPath, 'the meeting before answering reflections');
     await sam.page.getByLabel('Write what we will change', { exact: true }).fill(CHANGE);
     await click(sam, sam.page.getByRole('button', { name: 'Save and tell attendees' }),
       'the meeting after answering');
     await go(amira, '/notices', 'notices after the answer');
     assert.match(await amira.page.locator('main').innerText(), /wrote what they will change/);
-    await go(amira, meetingPath, 'the meeting with what we will change');
+    await go(amira, heldPath, 'the meeting with what we will change');
     assert.ok((await amira.page.locator('#change ~ .quote').first().innerText()).includes(CHANGE));
   });
 
