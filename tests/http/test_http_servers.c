@@ -162,6 +162,8 @@ static void *write_stream(void *p)
 			snprintf(w->acked[i], sizeof w->acked[0], "%s", email);
 			atomic_store(&w->acknowledged, i + 1); /* after the address is written */
 		} else if (!dead && !atomic_load(w->killed)) {
+			fprintf(stderr, "writer %s: answered %ld while its server was up:\n%.300s\n",
+			        w->tag, r->status, r->body);
 			w->error_before_kill = true;
 		} else {
 			response_free(r);
