@@ -141,22 +141,20 @@ struct invite_ctx {
 	const struct panel *panel;
 	const char *email;
 	enum panel_role role;
-	int64_t inviter_id, now;
+	int64_t inviter_id, now, id;
 	const char *hash, *link;
 	struct arena *a;
 };
 
-/* One live invitation per address: a new one replaces any still pending
- * (a second invitation, or the same form sent twice, leaves one link that
- * works), then its message goes to the outbox. */
+/* The invitation and its message in the outbox. Only inserts: nothing
+ * here reads what another invitation being made at once writes, so on
+ * PostgreSQL (serializable) two of them never fail each other. */
 static enum store_rc invite_in_tx(struct store *s, void *p)
 {
 	struct invite_ctx *c = p;
-	int64_t id;
-	enum store_rc rc = store_invitations_revoke_email(s, c->panel->id, c->email, c->now);
-	if (rc == ST_OK)
-		rc = store_invitation_create(s, c->hash, c->email, c->panel->id, c->role, c->inviter_id,
-		                             c->now, c->now + INVITATION_SECONDS, &id);
+	enum store_rc rc = store_invitation_create(s, c->hash, c->email, c->panel->id, c->role,
+	                                           c->inviter_id, c->now,
+	                                           c->now + INVITATION_SECONDS, &c->id);
 	if (rc != ST_OK) return rc;
 	const char *subject = arena_printf(c->a, "You are invited to join %s", c->panel->name);
 	const char *body = arena_printf(
@@ -199,8 +197,13 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	auth_token_new(token);
 	auth_token_hash(token, hash);
 	*link = arena_printf(a, "%s/accept-invitation?t=%s", public_url, token);
-	struct invite_ctx c = { panel, email, role, inviter_id, now, hash, *link, a };
+	struct invite_ctx c = { panel, email, role, inviter_id, now, 0, hash, *link, a };
 	if (store_tx(s, invite_in_tx, &c) != ST_OK) return app_internal(err);
+	/* Then one live invitation an address: any still pending before this
+	 * one stops working. Apart, so that the read it needs never holds up
+	 * the making of another; should it fail, the older link works on
+	 * until it expires, which loses nothing. */
+	store_invitations_revoke_email(s, panel->id, email, c.id, now);
 	return true;
 }
 

@@ -41,8 +41,8 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 
 /* Creates an invitation to panel_id with role, writes the message to the
  * outbox and returns the one-time link (the only time it exists in the
- * clear), in one transaction; an invitation still pending for the same
- * address is revoked, so one link works. The inviter's permission must
+ * clear), in one transaction; then an invitation still pending for the
+ * same address is revoked, so one link works. The inviter's permission must
  * already have been checked for the role asked (policy: PA_INVITE_MEMBER /
  * PA_INVITE_GUEST). */
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,

@@ -96,7 +96,7 @@
 	                     "AND email = (SELECT email FROM users WHERE id = $2)")          \
 	X(INVITE_REVOKE_EMAIL, "UPDATE invitations SET revoked_at = $3 WHERE "      \
 	                       "panel_id = $1 AND accepted_at IS NULL AND "         \
-	                       "revoked_at IS NULL AND email = $2")
+	                       "revoked_at IS NULL AND email = $2 AND id <> $4")
 
 SQ_STATEMENTS(STMTS)
 
@@ -454,13 +454,14 @@ enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, in
 }
 
 enum store_rc store_invitations_revoke_email(struct store *s, int64_t panel_id,
-                                            const char *email, int64_t now)
+                                            const char *email, int64_t except_id, int64_t now)
 {
 	struct db_stmt *st = stmt(s, S_INVITE_REVOKE_EMAIL);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, panel_id);
 	db_bind_text(st, 2, email);
 	db_bind_i64(st, 3, now);
+	db_bind_i64(st, 4, except_id);
 	return sq_exec(st);
 }
 

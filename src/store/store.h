@@ -339,10 +339,11 @@ enum store_rc store_invitations_pending(struct store *s, int64_t panel_id, int64
 STORE_WRITES
 enum store_rc store_invitation_revoke(struct store *s, int64_t panel_id, int64_t id,
                                       int64_t now);
-/* Revokes every pending invitation to panel_id for address email. */
+/* Revokes every pending invitation to panel_id for address email but
+ * except_id. */
 STORE_WRITES
 enum store_rc store_invitations_revoke_email(struct store *s, int64_t panel_id,
-                                            const char *email, int64_t now);
+                                            const char *email, int64_t except_id, int64_t now);
 /* Revokes every pending invitation to panel_id for user_id's address. */
 STORE_WRITES
 enum store_rc store_invitations_revoke_for(struct store *s, int64_t panel_id, int64_t user_id,

@@ -3,9 +3,7 @@
 -- many a person has read.
 CREATE INDEX notices_unread ON notices(user_id) WHERE read_at IS NULL;
 
--- A new invitation replaces one still pending for the same address: the
--- lookup goes by address, so that on PostgreSQL (serializable) it reads
--- those rows alone, not the whole table, and two servers inviting
--- different people at once do not fail each other's transactions.
+-- A new invitation replaces any still pending for the same address: the
+-- lookup goes by address, reading those rows alone, not the whole table.
 CREATE INDEX invitations_pending ON invitations(panel_id, email)
   WHERE accepted_at IS NULL AND revoked_at IS NULL;
