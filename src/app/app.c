@@ -25,6 +25,28 @@ bool app_fail_copy(struct app_error *err, int status, const char *code, const ch
 	return app_fail(err, status, code, field, err->own);
 }
 
+/* Whether each of f[0..n)'s text fields (IN_TEXT, IN_LINE) holds what f
+ * declares (text[i] for f[i]); else err names the first that does not.
+ * The doors have read them the same way already (web/http/inputs.c); this
+ * keeps every other caller to the rules. */
+bool app_texts_fit(const struct input_field *f, const char *const *text, size_t n,
+                   struct app_error *err)
+{
+	struct arena tmp = {0};
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		const char *problem;
+		/* Choices and ids arrive parsed; texts are checked here. */
+		if (f[i].kind != IN_TEXT && f[i].kind != IN_LINE) continue;
+		if (!input_check_text(&f[i], text[i], &tmp, &problem)) {
+			app_fail_copy(err, 400, "invalid", f[i].name, problem);
+			ok = false;
+		}
+	}
+	arena_free(&tmp);
+	return ok;
+}
+
 bool app_internal(struct app_error *err)
 {
 	return app_fail(err, 500, "internal", NULL,
@@ -548,8 +570,59 @@ bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_
 
 /* ---- panels ---- */
 
+const struct input_field panel_inputs[PANEL_INPUTS] = {
+	[PANEL_IN_NAME] = { .name = "name", .kind = IN_LINE, .required = true, .max = 120,
+	                 .missing = "Enter the panel's name." },
+	[PANEL_IN_DESCRIPTION] = { .name = "description", .kind = IN_TEXT, .max = 2000 },
+	[PANEL_IN_TIME_ZONE] = { .name = "time_zone", .kind = IN_CHOICE, .required = true,
+	                      .choice = tz_valid, .missing = "Enter a time zone like Europe/London.",
+	                      .wrong = "Enter a time zone like Europe/London." },
+	[PANEL_IN_LANGUAGE] = { .name = "language", .kind = IN_LINE, .required = true, .max = 35,
+	                     .missing = "Enter a language code like en or cy.",
+	                     .wrong = "Enter a language code like en or cy." },
+	[PANEL_IN_ORGANISATION] = { .name = "organisation", .kind = IN_LINE, .max = 120 },
+	[PANEL_IN_HOSTING] = { .name = "hosting", .kind = IN_CHOICE, .required = true,
+	                    .choice = hosting_is, .missing = "Choose who runs the panel.",
+	                    .wrong = "Choose who runs the panel." },
+	[PANEL_IN_RESPONSE_DAYS] = { .name = "response_days", .kind = IN_INT, .min = 1, .max = 365,
+	                          .wrong = "Enter a number of days from 1 to 365." },
+	[PANEL_IN_AGENDA_DAYS] = { .name = "agenda_days", .kind = IN_INT, .min = 0, .max = 60,
+	                        .wrong = "Enter a number of days from 0 to 60." },
+};
+
+void app_panel_from_inputs(const struct input_value *in, struct panel *p)
+{
+	p->name = in[PANEL_IN_NAME].text;
+	p->description = in[PANEL_IN_DESCRIPTION].text;
+	p->time_zone = in[PANEL_IN_TIME_ZONE].text;
+	p->language = in[PANEL_IN_LANGUAGE].text;
+	p->organisation = in[PANEL_IN_ORGANISATION].text;
+	if (!hosting_parse(in[PANEL_IN_HOSTING].text, &p->hosting)) p->hosting = HOSTING_ORGANISATION;
+	/* Not given (an older form, a script): p keeps what it holds. */
+	if (in[PANEL_IN_RESPONSE_DAYS].given) p->response_days = in[PANEL_IN_RESPONSE_DAYS].number;
+	if (in[PANEL_IN_AGENDA_DAYS].given) p->agenda_days = in[PANEL_IN_AGENDA_DAYS].number;
+}
+
+/* Whether p's details are what panel_inputs declares. */
+static bool panel_fits(const struct panel *p, struct app_error *err)
+{
+	const char *texts[] = { [PANEL_IN_NAME] = p->name, [PANEL_IN_DESCRIPTION] = p->description,
+	                        [PANEL_IN_LANGUAGE] = p->language,
+	                        [PANEL_IN_ORGANISATION] = p->organisation };
+	if (!app_texts_fit(panel_inputs, texts, PANEL_INPUTS, err)) return false;
+	if (!tz_valid(p->time_zone))
+		return app_fail(err, 400, "invalid", "time_zone", panel_inputs[PANEL_IN_TIME_ZONE].wrong);
+	if (p->response_days < 1 || p->response_days > 365)
+		return app_fail(err, 400, "invalid", "response_days",
+		                panel_inputs[PANEL_IN_RESPONSE_DAYS].wrong);
+	if (p->agenda_days < 0 || p->agenda_days > 60)
+		return app_fail(err, 400, "invalid", "agenda_days", panel_inputs[PANEL_IN_AGENDA_DAYS].wrong);
+	return true;
+}
+
 bool app_panel_update(struct store *s, const struct panel *p, int64_t now, struct app_error *err)
 {
+	if (!panel_fits(p, err)) return false;
 	switch (store_panel_update(s, p, now)) {
 	case ST_OK: return true;
 	case ST_CONFLICT:
@@ -809,6 +882,7 @@ static enum store_rc create_panel_in_tx(struct store *s, void *p)
 bool app_create_panel(struct store *s, int64_t creator_id, const struct panel *p, int64_t now,
                       int64_t *panel_id, struct app_error *err)
 {
+	if (!panel_fits(p, err)) return false;
 	struct create_panel_ctx c = { creator_id, now, 0, p };
 	if (store_tx(s, create_panel_in_tx, &c) != ST_OK) return app_internal(err);
 	*panel_id = c.panel_id;

@@ -137,6 +137,15 @@ bool app_member_set_responder(struct store *s, int64_t panel_id, const struct me
 /* Cancels pending invitation id to panel_id (404 when used or cancelled). */
 bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_t now,
                            struct app_error *err);
+/* A panel's details, declared once (core/input.h). */
+enum {
+	PANEL_IN_NAME, PANEL_IN_DESCRIPTION, PANEL_IN_TIME_ZONE, PANEL_IN_LANGUAGE,
+	PANEL_IN_ORGANISATION, PANEL_IN_HOSTING, PANEL_IN_RESPONSE_DAYS, PANEL_IN_AGENDA_DAYS,
+	PANEL_INPUTS
+};
+extern const struct input_field panel_inputs[PANEL_INPUTS];
+/* p's details from panel_inputs as read; the days only when given. */
+void app_panel_from_inputs(const struct input_value *in, struct panel *p);
 /* Saves p's editable details when the panel is still at p->version (409,
  * naming "name", when someone saved first). */
 bool app_panel_update(struct store *s, const struct panel *p, int64_t now, struct app_error *err);

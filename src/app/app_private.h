@@ -10,6 +10,12 @@ bool app_fail(struct app_error *err, int status, const char *code, const char *f
  * that is about to go) kept in err itself. */
 bool app_fail_copy(struct app_error *err, int status, const char *code, const char *field,
                    const char *message);
+/* Whether each of f[0..n)'s text fields (IN_TEXT, IN_LINE) holds what f
+ * declares (text[i] for f[i]); else err names the first that does not.
+ * The doors have read them the same way already (web/http/inputs.c); this
+ * keeps every other caller to the rules. */
+bool app_texts_fit(const struct input_field *f, const char *const *text, size_t n,
+                   struct app_error *err);
 /* A 500 "nothing was changed" error; returns false. */
 bool app_internal(struct app_error *err);
 #endif

@@ -201,27 +201,6 @@ void app_reflection_from_inputs(const struct input_value *in, struct reflection 
 	if (!ypn_parse(in[REFLECTION_FELT_SAFE].text, &r->felt_safe)) r->felt_safe = YPN_NO;
 }
 
-/* Whether each of f[0..n)'s text fields (IN_TEXT, IN_LINE) holds what f
- * declares (text[i] for f[i]); else err names the first that does not.
- * The doors have read them the same way already (web/http/inputs.c); this
- * keeps every other caller to the rules. */
-static bool texts_fit(const struct input_field *f, const char *const *text, size_t n,
-                      struct app_error *err)
-{
-	struct arena tmp = {0};
-	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		const char *problem;
-		/* Choices and ids arrive parsed; texts are checked here. */
-		if (f[i].kind != IN_TEXT && f[i].kind != IN_LINE) continue;
-		if (!input_check_text(&f[i], text[i], &tmp, &problem)) {
-			app_fail_copy(err, 400, "invalid", f[i].name, problem);
-			ok = false;
-		}
-	}
-	arena_free(&tmp);
-	return ok;
-}
 
 /* The instant of local day `day` at minutes after midnight in zone, or a
  * problem for field. */
@@ -314,7 +293,7 @@ bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
 	const char *texts[] = { [MEETING_TITLE] = m->title, [MEETING_PLACE] = m->place,
 	                        [MEETING_PLACE_ACCESS] = m->place_access,
 	                        [MEETING_ONLINE_URL] = m->online_url };
-	if (!texts_fit(meeting_inputs, texts, MEETING_INPUTS, err)) return false;
+	if (!app_texts_fit(meeting_inputs, texts, MEETING_INPUTS, err)) return false;
 	if (m->ends_at <= m->starts_at)
 		return app_fail(err, 400, "invalid", "end_time", "The meeting must end after it starts.");
 	if (!*m->place && !*m->online_url)
@@ -362,7 +341,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 		                "it.");
 	const char *texts[] = { [CONTRIBUTION_BODY] = c->body,
 	                        [CONTRIBUTION_GROUP_NAME] = c->group_name };
-	if (!texts_fit(contribution_inputs, texts, CONTRIBUTION_INPUTS, err)) return false;
+	if (!app_texts_fit(contribution_inputs, texts, CONTRIBUTION_INPUTS, err)) return false;
 	/* A group's name is needed when it is said on behalf of one. */
 	if (c->attribution == ATTR_GROUP && (!c->group_name || !*c->group_name))
 		return app_fail(err, 400, "invalid", "group_name",
@@ -454,7 +433,7 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 	const char *texts[] = { [RESPONSE_WHAT_DONE] = r->what_done, [RESPONSE_REASON] = r->reason,
 	                        [RESPONSE_REFERRED_TO] = r->referred_to,
 	                        [RESPONSE_DECIDED_BY] = r->decided_by };
-	if (!texts_fit(response_inputs, texts, RESPONSE_INPUTS, err)) return false;
+	if (!app_texts_fit(response_inputs, texts, RESPONSE_INPUTS, err)) return false;
 	for (size_t i = 0; i < n; i++) {
 		struct contribution c;
 		enum store_rc rc = store_contribution_get(s, p->id, ids[i], actor_id, a, &c);
@@ -505,7 +484,7 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 		                "raise it with a steward.");
 	const char *texts[] = { [ITEM_TITLE] = title, [ITEM_WHY] = why,
 	                        [ITEM_CONTENT_NOTE] = content_note };
-	if (!texts_fit(item_inputs, texts, ITEM_INPUTS, err)) return false;
+	if (!app_texts_fit(item_inputs, texts, ITEM_INPUTS, err)) return false;
 	switch (store_agenda_propose(s, m->id, title, why, content_note, by, now, id)) {
 	case ST_OK: return true;
 	case ST_CONFLICT: /* published, cancelled or begun since it was read */
@@ -522,7 +501,7 @@ bool app_record_rung(struct store *s, const struct project *pr, enum project_sta
 {
 	if (rung < RUNG_MIN || rung > RUNG_MAX)
 		return app_fail(err, 400, "invalid", "rung", rung_inputs[RUNG_RUNG].wrong);
-	if (!texts_fit(&rung_inputs[RUNG_EVIDENCE], &evidence, 1, err)) return false;
+	if (!app_texts_fit(&rung_inputs[RUNG_EVIDENCE], &evidence, 1, err)) return false;
 	if (store_project_rung_set(s, pr->id, stage, (int)rung, evidence, by, now) != ST_OK)
 		return app_internal(err);
 	return true;
@@ -551,7 +530,7 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 {
 	const char *texts[] = { [PAPER_TITLE] = p->title, [PAPER_SUMMARY] = p->summary,
 	                        [PAPER_MARKDOWN] = p->markdown };
-	if (!texts_fit(paper_inputs, texts, PAPER_INPUTS, err)) return false;
+	if (!app_texts_fit(paper_inputs, texts, PAPER_INPUTS, err)) return false;
 	bool has_text = p->markdown && *p->markdown;
 	if (file_len && has_text)
 		return app_fail(err, 400, "invalid", "markdown",
@@ -629,7 +608,7 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
 	if (r->felt_heard < 1 || r->felt_heard > 5)
 		return app_fail(err, 400, "invalid", "felt_heard",
 		                reflection_inputs[REFLECTION_FELT_HEARD].wrong);
-	if (!texts_fit(&reflection_inputs[REFLECTION_SHOULD_CHANGE], &r->should_change, 1, err))
+	if (!app_texts_fit(&reflection_inputs[REFLECTION_SHOULD_CHANGE], &r->should_change, 1, err))
 		return false;
 	switch (store_reflection_add(s, m->id, user_id, r)) {
 	case ST_OK: return true;
@@ -643,7 +622,7 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
 bool app_what_we_will_change(struct store *s, const struct meeting *m, const char *text,
                              int64_t by, int64_t now, struct arena *a, struct app_error *err)
 {
-	if (!texts_fit(change_inputs, &text, CHANGE_INPUTS, err)) return false;
+	if (!app_texts_fit(change_inputs, &text, CHANGE_INPUTS, err)) return false;
 	/* Empty clears it; with nothing to clear, it says nothing. */
 	if (!*text && !*m->what_we_will_change)
 		return app_fail(err, 400, "invalid", "text", change_inputs[CHANGE_TEXT].missing);
@@ -662,7 +641,7 @@ bool app_what_we_will_change(struct store *s, const struct meeting *m, const cha
 bool app_project_close(struct store *s, const struct project *pr, const char *markdown,
                        int64_t by, int64_t now, struct arena *a, struct app_error *err)
 {
-	if (!texts_fit(closing_inputs, &markdown, CLOSING_INPUTS, err))
+	if (!app_texts_fit(closing_inputs, &markdown, CLOSING_INPUTS, err))
 		return false;
 	const char *notice = arena_printf(a, "The closing reflection on the project \"%s\" is ready "
 	                                     "to read.", pr->title);
@@ -769,7 +748,7 @@ bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
 {
 	const char *texts[] = { [PROJECT_TITLE] = pr->title, [PROJECT_PURPOSE] = pr->purpose,
 	                        [PROJECT_DECISION_MAKER] = pr->decision_maker };
-	if (!texts_fit(project_inputs, texts, PROJECT_STAGE, err)) return false;
+	if (!app_texts_fit(project_inputs, texts, PROJECT_STAGE, err)) return false;
 	pr->panel_id = p->id;
 	if (store_project_create(s, pr, creator, now, id) != ST_OK)
 		return app_fail(err, 500, "internal", NULL,

@@ -275,6 +275,17 @@ static void a_form_reports_every_problem_at_once(void **state)
 	assert_true(page_names_field(r, "start_time"));
 	assert_true(contains(r, "Kept ZQK7"));
 	response_free(r);
+	/* The panel's details, declared once: every problem at once, and the
+	 * use case refuses them too (app_panel_update). */
+	r = post_form(sam, "/panels/1/edit",
+	              "version=1&name=&description=Kept+ZQK10&time_zone=Mars%2FOlympus&language=en"
+	              "&organisation=&hosting=user_led&response_days=400&agenda_days=7");
+	assert_int_equal(r->status, 400);
+	assert_true(page_names_field(r, "name"));
+	assert_true(page_names_field(r, "time_zone"));
+	assert_true(page_names_field(r, "response_days"));
+	assert_true(contains(r, "Kept ZQK10"));
+	response_free(r);
 	/* What people type in the UK is understood, and the page says when. */
 	r = post_form(sam, "/panels/1/meetings",
 	              "title=Typed+ZQT&date=Tuesday+11+March+2031&start_time=2pm"

@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -44,35 +45,13 @@ void panels_get(struct request *req)
 	page_end(req);
 }
 
-/* Reads and checks the panel fields of a form into p. */
+/* Reads the panel fields of a form into p (panel_inputs), every problem
+ * into e. */
 static void read_panel_form(struct request *req, struct panel *p, struct form_errors *e)
 {
-	p->name = text_trim(arena_strdup(&req->arena, field(req, "name")));
-	p->description = text_trim(arena_strdup(&req->arena, field(req, "description")));
-	p->time_zone = text_trim(arena_strdup(&req->arena, field(req, "time_zone")));
-	p->language = text_trim(arena_strdup(&req->arena, field(req, "language")));
-	p->organisation = text_trim(arena_strdup(&req->arena, field(req, "organisation")));
-	if (!*p->name) errors_add(e, "name", "Enter the panel's name.");
-	else if (utf8_length(p->name) > 120) errors_add(e, "name", "Keep the name to 120 characters or fewer.");
-	if (utf8_length(p->description) > 2000)
-		errors_add(e, "description", "Keep the description to 2000 characters or fewer.");
-	if (!tz_valid(p->time_zone))
-		errors_add(e, "time_zone", "Enter a time zone like Europe/London.");
-	if (!*p->language || strlen(p->language) > 35)
-		errors_add(e, "language", "Enter a language code like en or cy.");
-	if (utf8_length(p->organisation) > 120)
-		errors_add(e, "organisation", "Keep the organisation's name to 120 characters or fewer.");
-	if (!hosting_parse(field(req, "hosting"), &p->hosting))
-		errors_add(e, "hosting", "Choose who runs the panel.");
-	/* Absent (an older form, a script): keep what p already holds. */
-	if (form_has(&req->form, "response_days") &&
-	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "response_days"))), 1, 365,
-	               &p->response_days))
-		errors_add(e, "response_days", "Enter a number of days from 1 to 365.");
-	if (form_has(&req->form, "agenda_days") &&
-	    !parse_i64(text_trim(arena_strdup(&req->arena, field(req, "agenda_days"))), 0, 60,
-	               &p->agenda_days))
-		errors_add(e, "agenda_days", "Enter a number of days from 0 to 60.");
+	struct input_value in[PANEL_INPUTS];
+	form_inputs(req, panel_inputs, PANEL_INPUTS, in, e);
+	app_panel_from_inputs(in, p);
 }
 
 /* What to show in a number field: what was typed, if anything, else n. */
