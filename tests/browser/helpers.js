@@ -295,8 +295,25 @@ function shotsDir() {
   return dir;
 }
 
+// Fails unless the page fits its viewport of `width` CSS pixels: nothing
+// makes it scroll sideways (on a phone that hides half of every line).
+async function assertNoSidewaysScroll(page, label, width) {
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // The widest elements, to say what pushes the page out if it does.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> right=${Math.round(e.getBoundingClientRect().right)}`),
+  }));
+  assert.equal(m.innerWidth, width, 'the phone viewport is in force');
+  assert.ok(m.scrollWidth <= m.innerWidth,
+    `${label} scrolls sideways: scrollWidth ${m.scrollWidth} > ${m.innerWidth}\n${m.wide.join('\n')}`);
+}
+
 module.exports = {
   REPO, BIN, STEWARD, TEST_TIMEOUT, startServer, launchBrowser, newContext, assertNoProblems, trackPages,
+  assertNoSidewaysScroll,
   checkA11y, navigates, steps, tabTo, describeFocus, focusIndicator, assertFocusVisible, signIn, journey, panelDay,
   shotsDir,
 };

@@ -24,11 +24,8 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function fitsThePhone(page, label) {
-  const m = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  assert.equal(m.innerWidth, 390, 'the phone viewport is in force');
-  assert.ok(m.scrollWidth <= m.innerWidth, `${label} scrolls sideways: ${m.scrollWidth} > ${m.innerWidth}`);
+function fitsThePhone(page, label) {
+  return h.assertNoSidewaysScroll(page, label, 390);
 }
 
 test('a newcomer: UK dates, a reload after inviting, a long address on a phone, a content note, a notice',

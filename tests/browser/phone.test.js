@@ -21,18 +21,8 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function noSidewaysScroll(page, label) {
-  const m = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-    // The widest elements, to say what pushes the page out if it does.
-    wide: [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> right=${Math.round(e.getBoundingClientRect().right)}`),
-  }));
-  assert.equal(m.innerWidth, 375, 'the phone viewport is in force');
-  assert.ok(m.scrollWidth <= m.innerWidth,
-    `${label} scrolls sideways: scrollWidth ${m.scrollWidth} > ${m.innerWidth}\n${m.wide.join('\n')}`);
+function noSidewaysScroll(page, label) {
+  return h.assertNoSidewaysScroll(page, label, 375);
 }
 
 // On a phone a table's header row is moved off screen and each row becomes
