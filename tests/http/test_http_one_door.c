@@ -301,6 +301,25 @@ static void a_form_reports_every_problem_at_once(void **state)
 	free(path);
 }
 
+/* Pay's dates are read as people type them too, at both doors; a date
+ * that does not exist is refused by both. */
+static void pay_dates_are_typed_the_uk_way(void **state)
+{
+	(void)state;
+	struct response *r = get(amira, "/my-pay/statement?from=6%2F4%2F2026&to=5+April+2027");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = get(amira, "/api/v1/me/pay/statement?from=6%2F4%2F2026&to=5+April+2027");
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	r = get(amira, "/my-pay/statement?from=31%2F2%2F2026&to=5%2F4%2F2027");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	r = get(amira, "/api/v1/me/pay/statement?from=31%2F2%2F2026&to=5%2F4%2F2027");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+}
+
 /* Of two publishes, one wins; the other is told, at either door. */
 static void an_agenda_is_published_once(void **state)
 {
@@ -382,6 +401,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
+		cmocka_unit_test(pay_dates_are_typed_the_uk_way),
 		cmocka_unit_test(an_agenda_is_published_once),
 		cmocka_unit_test(a_guest_is_invited_once),
 		cmocka_unit_test(members_hear_of_meetings_and_agendas),

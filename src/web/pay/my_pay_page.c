@@ -236,8 +236,8 @@ static void statement_form(struct request *req, const struct my_pay_standing *st
 	        "<p>Everything paid to you in a tax year or between two dates, to print or to "
 	        "download as a spreadsheet (CSV).</p>"
 	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
-	        "<div class=\"field\"><label for=\"tax_year\">Tax year</label>"
-	        "<select id=\"tax_year\" name=\"tax_year\">");
+	        "<div class=\"field\"><label class=\"label\" for=\"tax_year\">Tax year</label>"
+	        "<select class=\"select\" id=\"tax_year\" name=\"tax_year\">");
 	for (int y = this_year; y >= this_year - 6; y--)
 		html(b, "<option value=\"%l\">6 April %l to 5 April %l</option>", (int64_t)y,
 		     (int64_t)y, (int64_t)y + 1);
@@ -246,15 +246,16 @@ static void statement_form(struct request *req, const struct my_pay_standing *st
 	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
 	        "Download it as CSV</button></div></form>"
 	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
-	        "<fieldset class=\"fieldset\"><legend>Or between two dates</legend>"
-	        "<div class=\"field\"><label for=\"from\">From</label>"
-	        "<div class=\"hint\" id=\"from-hint\">Like 2026-04-06</div>"
-	        "<input id=\"from\" name=\"from\" type=\"text\" aria-describedby=\"from-hint\" "
-	        "autocomplete=\"off\"></div>"
-	        "<div class=\"field\"><label for=\"to\">To</label>"
-	        "<div class=\"hint\" id=\"to-hint\">Like 2027-04-05</div>"
-	        "<input id=\"to\" name=\"to\" type=\"text\" aria-describedby=\"to-hint\" "
-	        "autocomplete=\"off\"></div></fieldset><div class=\"buttons\">"
+	        "<fieldset class=\"fieldset\"><legend class=\"legend\">Or between two dates</legend>"
+	        "<div class=\"field\"><label class=\"label\" for=\"from\">From</label>"
+	        "<div class=\"hint\" id=\"from-hint\">Like 6/4/2026 or 6 April 2026</div>"
+	        "<input class=\"input\" id=\"from\" name=\"from\" type=\"text\" "
+	        "aria-describedby=\"from-hint\" autocomplete=\"off\"></div>"
+	        "<div class=\"field\"><label class=\"label\" for=\"to\">To</label>"
+	        "<div class=\"hint\" id=\"to-hint\">Like 5/4/2027 or 5 April 2027</div>"
+	        "<input class=\"input\" id=\"to\" name=\"to\" type=\"text\" "
+	        "aria-describedby=\"to-hint\" autocomplete=\"off\"></div></fieldset>"
+	        "<div class=\"buttons\">"
 	        "<button type=\"submit\" class=\"button\">Show the statement</button> "
 	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
 	        "Download it as CSV</button></div></form>");

@@ -24,7 +24,7 @@ const char *iso_day(struct request *req, int64_t day)
 int64_t parse_day(const char *s)
 {
 	int y, m, d;
-	return civil_parse_date(s, &y, &m, &d) ? civil_day(y, m, d) : 0;
+	return civil_read_date(s, &y, &m, &d) ? civil_day(y, m, d) : 0;
 }
 
 bool load_pay_policy(struct request *req, struct pay_policy *pol)

@@ -7,7 +7,8 @@
 
 /* A day number as "2026-11-23", for forms (layout.h's format_day shows it). */
 const char *iso_day(struct request *req, int64_t day);
-/* "2026-11-23" as a day number; 0 when it is not a date. */
+/* A day as people type it ("2026-11-23", "23/11/2026", "23 Nov 2026":
+ * civil_read_date) as a day number; 0 when it is not a date. */
 int64_t parse_day(const char *s);
 /* The panel's pay policy, or false having answered 500. */
 bool load_pay_policy(struct request *req, struct pay_policy *pol);
