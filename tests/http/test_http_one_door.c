@@ -136,9 +136,20 @@ static void free_refusal(struct refusal *c)
 	free(c->json);
 }
 
+/* How many rows the list at path holds under key, as the steward sees it. */
+static size_t listed(const char *path, const char *key)
+{
+	json_t *j = call_json(sam, "GET", path, NULL, 200);
+	size_t n = json_array_size(json_object_get(j, key));
+	json_decref(j);
+	return n;
+}
+
 /* Every way a voice form can be wrong, through both doors. */
 static void bad_input_is_refused_the_same_at_both_doors(void **state)
 {
+	size_t projects_before = listed("/api/v1/panels/1/projects", "projects");
+	size_t meetings_before = listed("/api/v1/panels/1/meetings", "meetings");
 	char *long200 = repeat('x', 201), *long4000 = repeat('y', 4001);
 	struct refusal cases[] = {
 		{ "project without a title", &sam, fmt("/panels/1/projects"),
@@ -248,13 +259,8 @@ static void bad_input_is_refused_the_same_at_both_doors(void **state)
 	free(long4000);
 
 	/* Nothing was stored through either door. */
-	json_t *list = call_json(sam, "GET", "/api/v1/panels/1/projects", NULL, 200);
-	size_t i;
-	json_t *p;
-	json_array_foreach(json_object_get(list, "projects"), i, p)
-		if (strstr(str(p, "title"), "xxxx") || !strcmp(str(p, "title"), "Fine"))
-			fail_msg("a refused project was stored: %s", str(p, "title"));
-	json_decref(list);
+	assert_int_equal(listed("/api/v1/panels/1/projects", "projects"), projects_before);
+	assert_int_equal(listed("/api/v1/panels/1/meetings", "meetings"), meetings_before);
 	char *path = fmt("/api/v1/panels/1/meetings/%ld", future);
 	json_t *m = call_json(sam, "GET", path, NULL, 200);
 	if (!json_is_null(json_object_get(m, "agenda_published_at")))
@@ -306,18 +312,20 @@ static void a_form_reports_every_problem_at_once(void **state)
 static void pay_dates_are_typed_the_uk_way(void **state)
 {
 	(void)state;
-	struct response *r = get(amira, "/my-pay/statement?from=6%2F4%2F2026&to=5+April+2027");
-	assert_int_equal(r->status, 200);
-	response_free(r);
-	r = get(amira, "/api/v1/me/pay/statement?from=6%2F4%2F2026&to=5+April+2027");
-	assert_int_equal(r->status, 200);
-	response_free(r);
-	r = get(amira, "/my-pay/statement?from=31%2F2%2F2026&to=5%2F4%2F2027");
-	assert_int_equal(r->status, 400);
-	response_free(r);
-	r = get(amira, "/api/v1/me/pay/statement?from=31%2F2%2F2026&to=5%2F4%2F2027");
-	assert_int_equal(r->status, 400);
-	response_free(r);
+	static const struct { const char *query; long status; } cases[] = {
+		{ "from=6%2F4%2F2026&to=5+April+2027", 200 },
+		{ "from=31%2F2%2F2026&to=5%2F4%2F2027", 400 },
+	};
+	static const char *const doors[] = { "/my-pay/statement", "/api/v1/me/pay/statement" };
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (size_t d = 0; d < 2; d++) {
+			char *path = fmt("%s?%s", doors[d], cases[i].query);
+			struct response *r = get(amira, path);
+			if (r->status != cases[i].status)
+				fail_msg("%s: %ld, want %ld", path, r->status, cases[i].status);
+			response_free(r);
+			free(path);
+		}
 }
 
 /* Of two publishes, one wins; the other is told, at either door. */
