@@ -27,9 +27,9 @@ static bool wrong(const struct input_field *f, const char *made, const char **pr
 	return false;
 }
 
-static bool absent(const struct input_field *f, struct input_value *v, const char **problem)
+/* Nothing given: fine unless f is required. */
+static bool absent(const struct input_field *f, const char **problem)
 {
-	*v = (struct input_value){ .text = "" };
 	if (!f->required) return true;
 	*problem = input_missing(f);
 	return false;
@@ -50,10 +50,7 @@ bool input_check_text(const struct input_field *f, const char *text, struct aren
 {
 	if (!text) text = "";
 	if (!*text && f->blank_ok) return true;
-	if (!*text) {
-		struct input_value unused;
-		return absent(f, &unused, problem);
-	}
+	if (!*text) return absent(f, problem);
 	if (!shape_fits(f, text))
 		return wrong(f, "Write this as one line of ordinary text.", problem);
 	size_t chars = utf8_length(text);
@@ -94,7 +91,7 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 		v->given = true;
 		return true;
 	}
-	if (!t || !*t) return absent(f, v, problem);
+	if (!t || !*t) return absent(f, problem);
 	switch (f->kind) {
 	case IN_TEXT:
 	case IN_LINE:
@@ -179,7 +176,7 @@ bool input_read_ids(const struct input_field *f, int64_t *ids, size_t n,
 		for (size_t k = 0; k < kept && !seen; k++) seen = ids[k] == ids[i];
 		if (!seen) ids[kept++] = ids[i]; /* each once */
 	}
-	if (!kept) return absent(f, v, problem);
+	if (!kept) return absent(f, problem);
 	if (f->max > 0 && kept > (size_t)f->max)
 		return wrong(f, "That is more than this takes at once.", problem);
 	v->ids = ids;
