@@ -450,6 +450,43 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct meeting *m,
                             int64_t user_id, bool came, int64_t now, struct arena *a);
 
+/* Pay's inputs, declared once (core/input.h) for both doors. Money is in
+ * minor units at the API and typed ("27.50") on a form; the policy's
+ * rates and advice are JSON objects ("rates": {"hour": ...}) and dotted
+ * form fields ("rates.hour"). A use case's *_from_inputs sets what was
+ * given and leaves the rest. */
+enum { POLICY_VERSION, POLICY_CURRENCY, POLICY_RATE_HOUR, POLICY_RATE_HALF_DAY, POLICY_RATE_DAY,
+       POLICY_MEETING_UNIT, POLICY_PREP_MINUTES, POLICY_TARGET_DAYS, POLICY_EXPENSES,
+       POLICY_CSV_COLUMNS, POLICY_ADVICE_NAME, POLICY_ADVICE_URL, POLICY_BANK_DETAILS,
+       POLICY_INPUTS };
+extern const struct input_field policy_inputs[POLICY_INPUTS];
+void app_pay_policy_from_inputs(const struct input_value *in, struct pay_policy *pol);
+enum { CLAIM_IN_KIND, CLAIM_IN_DESCRIPTION, CLAIM_IN_WORK_DAY, CLAIM_IN_UNIT, CLAIM_IN_MINUTES,
+       CLAIM_IN_QUANTITY, CLAIM_IN_CATEGORY, CLAIM_IN_AMOUNT, CLAIM_IN_PAYEE, CLAIM_INPUTS };
+extern const struct input_field claim_inputs[CLAIM_INPUTS];
+/* c's payee is payee_id when given, else actor_id; work is by the hour
+ * (minutes) unless another unit is given (quantity). */
+void app_pay_claim_from_inputs(const struct input_value *in, int64_t actor_id,
+                               struct pay_claim *c);
+enum { DECISION_CHOICE, DECISION_PAY_DAY, DECISION_REASON, DECISION_METHOD, DECISION_INPUTS };
+extern const struct input_field decision_inputs[DECISION_INPUTS];
+struct pay_decision;
+void app_pay_decision_from_inputs(const struct input_value *in, const char *key,
+                                  struct pay_decision *d);
+enum { RUN_IN_CLAIMS, RUN_IN_REFERENCE, RUN_INPUTS };
+extern const struct input_field run_inputs[RUN_INPUTS];
+enum { PAID_IN_DAY, PAID_INPUTS };
+extern const struct input_field paid_inputs[PAID_INPUTS];
+enum { DECLARATION_RULE, DECLARATION_AMOUNT, DECLARATION_PERIOD, DECLARATION_ANCHOR_DAY,
+       DECLARATION_INPUTS };
+extern const struct input_field declaration_inputs[DECLARATION_INPUTS];
+/* A week when no period is given. */
+void app_pay_declaration_from_inputs(const struct input_value *in, struct pay_declaration *d);
+enum { LIMIT_IN_RULE, LIMIT_IN_NAME, LIMIT_IN_KIND, LIMIT_IN_PERIOD, LIMIT_IN_AMOUNT,
+       LIMIT_IN_TAPER, LIMIT_IN_EFFECTIVE_FROM, LIMIT_IN_SOURCE, LIMIT_IN_NOTE, LIMIT_INPUTS };
+extern const struct input_field limit_inputs[LIMIT_INPUTS];
+void app_earnings_limit_from_inputs(const struct input_value *in, struct earnings_limit *l);
+
 /* Checks and saves a panel's pay policy (a new one when pol->version is 0,
  * else only if nobody changed it since: 409 conflict). can_seal: the
  * server has a sealing key, without which bank details cannot be kept. */
@@ -505,6 +542,7 @@ enum pay_choice {
 };
 const char *pay_choice_key(enum pay_choice c);
 bool pay_choice_parse(const char *s, enum pay_choice *out);
+bool pay_choice_is(const char *s);
 struct pay_decision {
 	enum pay_choice choice;
 	enum pay_method method;      /* CHOICE_NON_CASH */

@@ -2,6 +2,7 @@
  * the earnings-limit check before approval, decisions, payment runs and
  * members' declared limits. Money and periods are core/pay.h's; the
  * ledger and its keys are the store's. */
+#include <stdio.h>
 #include <string.h>
 
 #include "app/app_private.h"
@@ -10,7 +11,202 @@
 #include "core/text.h"
 #include "store/files.h"
 
-enum { DESCRIPTION_MAX = 500, REASON_MAX = 1000, RUN_MAX_CLAIMS = 5000 };
+enum { DESCRIPTION_MAX = 500, REASON_MAX = 1000, RUN_MAX_CLAIMS = 5000, REFERENCE_MAX = 60 };
+
+/* ---- inputs (app.h) ---- */
+
+/* The claims a person logs; fees and preparation come from attendance. */
+static bool logged_kind_is(const char *s)
+{
+	return s && (!strcmp(s, "work") || !strcmp(s, "expense"));
+}
+
+static bool non_cash_is(const char *s)
+{
+	enum pay_method m;
+	return pay_method_parse(s, &m) && m != METHOD_BANK;
+}
+
+const struct input_field policy_inputs[POLICY_INPUTS] = {
+	[POLICY_VERSION] = { .name = "version", .kind = IN_INT, .required = true, .min = 0,
+	                     .max = INT64_MAX, .wrong = "Reload the page and save again." },
+	[POLICY_CURRENCY] = { .name = "currency", .kind = IN_CHOICE, .required = true,
+	                      .choice = currency_valid, .missing = "Choose a currency.",
+	                      .wrong = "Choose GBP, EUR or USD." },
+	[POLICY_RATE_HOUR] = { .name = "rates.hour", .kind = IN_MONEY, .required = true, .max = MONEY_MAX,
+	                       .missing = "Enter the rate for an hour, or 0.",
+	                       .wrong = "Enter the rate like 27.50." },
+	[POLICY_RATE_HALF_DAY] = { .name = "rates.half_day", .kind = IN_MONEY, .required = true,
+	                           .max = MONEY_MAX, .missing = "Enter the rate for half a day, or 0.",
+	                           .wrong = "Enter the rate like 82.50." },
+	[POLICY_RATE_DAY] = { .name = "rates.day", .kind = IN_MONEY, .required = true, .max = MONEY_MAX,
+	                      .missing = "Enter the rate for a day, or 0.",
+	                      .wrong = "Enter the rate like 165.00." },
+	[POLICY_MEETING_UNIT] = { .name = "meeting_unit", .kind = IN_CHOICE, .required = true,
+	                          .choice = pay_unit_is,
+	                          .missing = "Choose how going to a meeting is paid.",
+	                          .wrong = "Choose by the hour, the half-day or the day." },
+	[POLICY_PREP_MINUTES] = { .name = "prep_minutes", .kind = IN_INT, .min = 0, .max = 24 * 60,
+	                          .wrong = "Enter minutes, from 0 to 1440." },
+	[POLICY_TARGET_DAYS] = { .name = "target_days", .kind = IN_INT, .min = 1, .max = 365,
+	                         .wrong = "Enter a number of days, from 1 to 365." },
+	[POLICY_EXPENSES] = { .name = "expense_categories", .kind = IN_CHOICES, .choice = expense_is,
+	                      .blank_ok = true,
+	                      .wrong = "Choose from travel, care, meals and phone." },
+	[POLICY_CSV_COLUMNS] = { .name = "csv_columns", .kind = IN_LINE, .max = 400, .blank_ok = true },
+	[POLICY_ADVICE_NAME] = { .name = "benefits_advice.name", .kind = IN_LINE, .max = 200,
+	                         .blank_ok = true },
+	[POLICY_ADVICE_URL] = { .name = "benefits_advice.url", .kind = IN_LINE, .max = 500,
+	                        .blank_ok = true },
+	[POLICY_BANK_DETAILS] = { .name = "store_bank_details", .kind = IN_BOOL },
+};
+
+void app_pay_policy_from_inputs(const struct input_value *in, struct pay_policy *pol)
+{
+	if (in[POLICY_CURRENCY].given)
+		snprintf(pol->currency, sizeof pol->currency, "%s", in[POLICY_CURRENCY].text);
+	if (in[POLICY_RATE_HOUR].given) pol->rates.hour = in[POLICY_RATE_HOUR].number;
+	if (in[POLICY_RATE_HALF_DAY].given) pol->rates.half_day = in[POLICY_RATE_HALF_DAY].number;
+	if (in[POLICY_RATE_DAY].given) pol->rates.day = in[POLICY_RATE_DAY].number;
+	if (in[POLICY_MEETING_UNIT].given)
+		pay_unit_parse(in[POLICY_MEETING_UNIT].text, &pol->meeting_unit);
+	if (in[POLICY_PREP_MINUTES].given) pol->prep_minutes = in[POLICY_PREP_MINUTES].number;
+	if (in[POLICY_TARGET_DAYS].given) pol->target_days = in[POLICY_TARGET_DAYS].number;
+	if (in[POLICY_EXPENSES].given)
+		expense_set_parse(in[POLICY_EXPENSES].text, &pol->expense_categories);
+	if (in[POLICY_CSV_COLUMNS].given) pol->csv_columns = in[POLICY_CSV_COLUMNS].text;
+	if (in[POLICY_ADVICE_NAME].given) pol->advice_name = in[POLICY_ADVICE_NAME].text;
+	if (in[POLICY_ADVICE_URL].given) pol->advice_url = in[POLICY_ADVICE_URL].text;
+	if (in[POLICY_BANK_DETAILS].given) pol->store_bank_details = in[POLICY_BANK_DETAILS].number;
+}
+
+const struct input_field claim_inputs[CLAIM_INPUTS] = {
+	[CLAIM_IN_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true,
+	                    .choice = logged_kind_is, .missing = "Choose work or money spent.",
+	                    .wrong = "Choose work or money spent." },
+	[CLAIM_IN_DESCRIPTION] = { .name = "description", .kind = IN_TEXT, .required = true,
+	                           .max = DESCRIPTION_MAX,
+	                           .missing = "Say what the work was, or what the money was "
+	                                      "spent on." },
+	[CLAIM_IN_WORK_DAY] = { .name = "work_day", .kind = IN_DATE, .required = true,
+	                        .missing = "Enter the date the work was done or the money spent." },
+	[CLAIM_IN_UNIT] = { .name = "unit", .kind = IN_CHOICE, .choice = pay_unit_is,
+	                    .wrong = "Choose by the hour, the half-day or the day." },
+	[CLAIM_IN_MINUTES] = { .name = "minutes", .kind = IN_MINUTES, .min = 1, .max = 24 * 60,
+	                       .wrong = "Enter the time spent like 1:30, up to 24 hours." },
+	[CLAIM_IN_QUANTITY] = { .name = "quantity", .kind = IN_INT, .min = 1, .max = 31,
+	                        .wrong = "Enter how many, from 1 to 31." },
+	[CLAIM_IN_CATEGORY] = { .name = "category", .kind = IN_CHOICE, .choice = expense_is,
+	                        .wrong = "Choose travel, care, meals or phone." },
+	[CLAIM_IN_AMOUNT] = { .name = "amount", .kind = IN_MONEY, .min = 1, .max = MONEY_MAX,
+	                      .wrong = "Enter the amount spent, like 4.80." },
+	[CLAIM_IN_PAYEE] = { .name = "payee_id", .kind = IN_ID,
+	                     .wrong = "Choose who the claim is for." },
+};
+
+void app_pay_claim_from_inputs(const struct input_value *in, int64_t actor_id,
+                               struct pay_claim *c)
+{
+	*c = (struct pay_claim){ .user_id = in[CLAIM_IN_PAYEE].given ? in[CLAIM_IN_PAYEE].number
+	                                                              : actor_id,
+	                         .description = in[CLAIM_IN_DESCRIPTION].text,
+	                         .work_day = in[CLAIM_IN_WORK_DAY].number,
+	                         .amount = in[CLAIM_IN_AMOUNT].number };
+	claim_kind_parse(in[CLAIM_IN_KIND].text, &c->kind);
+	if (!expense_parse(in[CLAIM_IN_CATEGORY].text, &c->category))
+		c->category = EXPENSE__COUNT; /* none: refused for an expense */
+	if (!in[CLAIM_IN_UNIT].given || !pay_unit_parse(in[CLAIM_IN_UNIT].text, &c->unit))
+		c->unit = UNIT_HOUR;
+	c->quantity = c->unit == UNIT_HOUR ? in[CLAIM_IN_MINUTES].number
+	                                   : in[CLAIM_IN_QUANTITY].number;
+}
+
+const struct input_field decision_inputs[DECISION_INPUTS] = {
+	[DECISION_CHOICE] = { .name = "choice", .kind = IN_CHOICE, .required = true,
+	                      .choice = pay_choice_is,
+	                      .missing = "Choose what should happen to this claim.",
+	                      .wrong = "Choose one of the ways listed." },
+	[DECISION_PAY_DAY] = { .name = "pay_day", .kind = IN_DATE },
+	[DECISION_REASON] = { .name = "reason", .kind = IN_TEXT, .max = REASON_MAX },
+	[DECISION_METHOD] = { .name = "method", .kind = IN_CHOICE, .choice = non_cash_is,
+	                      .wrong = "Choose a voucher, training or a donation." },
+};
+
+void app_pay_decision_from_inputs(const struct input_value *in, const char *key,
+                                  struct pay_decision *d)
+{
+	*d = (struct pay_decision){ .choice = CHOICE__COUNT, .method = METHOD_BANK,
+	                            .pay_day = in[DECISION_PAY_DAY].number,
+	                            .reason = in[DECISION_REASON].text, .key = key };
+	pay_choice_parse(in[DECISION_CHOICE].text, &d->choice);
+	if (in[DECISION_METHOD].given) pay_method_parse(in[DECISION_METHOD].text, &d->method);
+}
+
+const struct input_field run_inputs[RUN_INPUTS] = {
+	[RUN_IN_CLAIMS] = { .name = "claims", .kind = IN_IDS, .required = true,
+	                    .max = RUN_MAX_CLAIMS, .missing = "Choose at least one approved claim.",
+	                    .wrong = "Choose up to 5,000 approved claims from the list." },
+	[RUN_IN_REFERENCE] = { .name = "reference", .kind = IN_LINE, .max = REFERENCE_MAX },
+};
+
+const struct input_field paid_inputs[PAID_INPUTS] = {
+	[PAID_IN_DAY] = { .name = "paid_day", .kind = IN_DATE, .required = true,
+	                  .missing = "Enter the date the money was paid." },
+};
+
+const struct input_field declaration_inputs[DECLARATION_INPUTS] = {
+	[DECLARATION_RULE] = { .name = "rule", .kind = IN_LINE, .max = 60 },
+	[DECLARATION_AMOUNT] = { .name = "custom_amount", .kind = IN_MONEY, .min = 1,
+	                         .max = MONEY_MAX, .wrong = "Enter your limit, like 150.00." },
+	[DECLARATION_PERIOD] = { .name = "custom_period", .kind = IN_CHOICE, .choice = limit_period_is,
+	                         .wrong = "Choose a week or a month." },
+	[DECLARATION_ANCHOR_DAY] = { .name = "anchor_day", .kind = IN_DATE, .required = true,
+	                             .missing = "Enter the date one of your periods began, like "
+	                                        "6/4/2026." },
+};
+
+void app_pay_declaration_from_inputs(const struct input_value *in, struct pay_declaration *d)
+{
+	*d = (struct pay_declaration){ .rule = in[DECLARATION_RULE].text,
+	                               .custom_amount = in[DECLARATION_AMOUNT].number,
+	                               .custom_period = PERIOD_WEEK,
+	                               .anchor_day = in[DECLARATION_ANCHOR_DAY].number };
+	if (in[DECLARATION_PERIOD].given)
+		limit_period_parse(in[DECLARATION_PERIOD].text, &d->custom_period);
+}
+
+const struct input_field limit_inputs[LIMIT_INPUTS] = {
+	[LIMIT_IN_RULE] = { .name = "rule", .kind = IN_LINE, .required = true, .max = 60,
+	                    .missing = "Give the rule a key, like carers_allowance." },
+	[LIMIT_IN_NAME] = { .name = "name", .kind = IN_LINE, .required = true, .max = 200,
+	                    .missing = "Give the limit a name." },
+	[LIMIT_IN_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true,
+	                    .choice = limit_kind_is, .wrong = "Choose a limit or a taper." },
+	[LIMIT_IN_PERIOD] = { .name = "period", .kind = IN_CHOICE, .required = true,
+	                      .choice = limit_period_is, .wrong = "Choose a week or a month." },
+	[LIMIT_IN_AMOUNT] = { .name = "amount", .kind = IN_MONEY, .required = true, .min = 1,
+	                      .max = MONEY_MAX, .wrong = "Enter the amount, like 196.00." },
+	[LIMIT_IN_TAPER] = { .name = "taper_percent", .kind = IN_INT, .min = 0, .max = 100 },
+	[LIMIT_IN_EFFECTIVE_FROM] = { .name = "effective_from", .kind = IN_DATE, .required = true,
+	                              .missing = "Enter the date it applies from." },
+	[LIMIT_IN_SOURCE] = { .name = "source", .kind = IN_TEXT, .required = true, .max = 1000,
+	                      .missing = "Say where the figure comes from (a web address or a "
+	                                 "document)." },
+	[LIMIT_IN_NOTE] = { .name = "note", .kind = IN_TEXT, .max = 2000 },
+};
+
+void app_earnings_limit_from_inputs(const struct input_value *in, struct earnings_limit *l)
+{
+	l->rule = in[LIMIT_IN_RULE].text;
+	l->name = in[LIMIT_IN_NAME].text;
+	limit_kind_parse(in[LIMIT_IN_KIND].text, &l->kind);
+	limit_period_parse(in[LIMIT_IN_PERIOD].text, &l->period);
+	l->amount = in[LIMIT_IN_AMOUNT].number;
+	l->taper_percent = (int)in[LIMIT_IN_TAPER].number;
+	l->effective_from = in[LIMIT_IN_EFFECTIVE_FROM].number;
+	l->source = in[LIMIT_IN_SOURCE].text;
+	l->note = in[LIMIT_IN_NOTE].text;
+}
 
 /* The answers for a request without an idempotency key, and for a key
  * already used for something else. */
@@ -126,39 +322,44 @@ bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can
 {
 	enum pay_column cols[COL__COUNT];
 	size_t ncols;
+	const char *texts[POLICY_INPUTS] = { [POLICY_CSV_COLUMNS] = pol->csv_columns,
+	                                     [POLICY_ADVICE_NAME] = pol->advice_name,
+	                                     [POLICY_ADVICE_URL] = pol->advice_url };
+	if (!app_texts_fit(policy_inputs, texts, POLICY_INPUTS, err)) return false;
 	if (!currency_valid(pol->currency))
-		return app_fail(err, 422, "invalid", "currency", "Choose a currency.");
-	if (pol->rates.hour < 0 || pol->rates.hour > MONEY_MAX || pol->rates.half_day < 0 ||
-	    pol->rates.half_day > MONEY_MAX || pol->rates.day < 0 || pol->rates.day > MONEY_MAX)
-		return app_fail(err, 422, "invalid", "rate_hour", "Enter each rate like 27.50.");
+		return app_fail(err, 400, "invalid", "currency", policy_inputs[POLICY_CURRENCY].wrong);
+	static const int rate_field[] = { POLICY_RATE_HOUR, POLICY_RATE_HALF_DAY, POLICY_RATE_DAY };
+	const int64_t rate[] = { pol->rates.hour, pol->rates.half_day, pol->rates.day };
+	for (size_t i = 0; i < 3; i++)
+		if (rate[i] < 0 || rate[i] > MONEY_MAX)
+			return app_fail(err, 400, "invalid", policy_inputs[rate_field[i]].name,
+			                policy_inputs[rate_field[i]].wrong);
 	if (!pay_rate_of(&pol->rates, pol->meeting_unit))
-		return app_fail(err, 422, "invalid", "meeting_unit",
+		return app_fail(err, 400, "invalid", "meeting_unit",
 		                "Give a rate for the way meetings are paid.");
 	if (pol->prep_minutes < 0 || pol->prep_minutes > 24 * 60)
-		return app_fail(err, 422, "invalid", "prep_minutes", "Enter minutes, from 0 to 1440.");
+		return app_fail(err, 400, "invalid", "prep_minutes",
+		                policy_inputs[POLICY_PREP_MINUTES].wrong);
 	if (pol->prep_minutes && !pol->rates.hour)
-		return app_fail(err, 422, "invalid", "prep_minutes",
+		return app_fail(err, 400, "invalid", "prep_minutes",
 		                "Preparation is paid at the hourly rate: give one.");
 	if (pol->target_days < 1 || pol->target_days > 365)
-		return app_fail(err, 422, "invalid", "target_days",
-		                "Enter a number of days, from 1 to 365.");
+		return app_fail(err, 400, "invalid", "target_days",
+		                policy_inputs[POLICY_TARGET_DAYS].wrong);
 	if (*pol->advice_url && strncmp(pol->advice_url, "https://", 8) != 0 &&
 	    strncmp(pol->advice_url, "http://", 7) != 0)
-		return app_fail(err, 422, "invalid", "advice_url",
+		return app_fail(err, 400, "invalid", "benefits_advice.url",
 		                "Enter a web address starting https://");
-	if (strlen(pol->advice_name) > 200 || strlen(pol->advice_url) > 500)
-		return app_fail(err, 422, "too_long", "advice_url",
-		                "Keep the advice name and address shorter.");
 	if (!pay_columns_parse(pol->csv_columns, cols, &ncols))
-		return app_fail(err, 422, "invalid", "csv_columns",
+		return app_fail(err, 400, "invalid", "csv_columns",
 		                "Use only the column names listed, each once.");
 	if (pol->store_bank_details && !can_seal)
-		return app_fail(err, 422, "invalid", "store_bank_details",
+		return app_fail(err, 400, "invalid", "store_bank_details",
 		                "This server has no sealing key, so it cannot store bank details. "
 		                "See docs/operations.md.");
 	enum store_rc rc = store_pay_policy_put(s, pol, now);
 	if (rc == ST_CONFLICT)
-		return app_fail(err, 409, "conflict", "currency",
+		return app_fail(err, 409, "conflict", "version",
 		                "Someone else changed the policy while you were editing. "
 		                "Check the values and save again.");
 	return rc == ST_OK || app_internal(err);
@@ -181,43 +382,41 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 	if (c->user_id != actor_id) {
 		struct membership mem;
 		if (!may_claim_for_others)
-			return app_fail(err, 403, "forbidden", NULL, "You can only claim for yourself.");
+			return app_fail(err, 403, "forbidden", "payee_id", "You can only claim for yourself.");
 		if (store_membership_get(s, p->id, c->user_id, &mem) != ST_OK ||
 		    mem.status == MEMBER_REMOVED ||
 		    (mem.role != ROLE_CO_CREATOR && mem.role != ROLE_STEWARD))
-			return app_fail(err, 422, "invalid", "payee", "Choose a member of this panel.");
+			return app_fail(err, 400, "invalid", "payee_id", "Choose a member of this panel.");
 	}
 	c->panel_id = p->id;
 	c->description = text_trim(arena_strdup(a, c->description ? c->description : ""));
-	if (!*c->description)
-		return app_fail(err, 422, "missing", "description",
-		                "Say what the work was, or what the money was spent on.");
-	if (strlen(c->description) > DESCRIPTION_MAX)
-		return app_fail(err, 422, "too_long", "description",
-		                "Keep the description under 500 characters.");
+	const char *texts[CLAIM_INPUTS] = { [CLAIM_IN_DESCRIPTION] = c->description };
+	if (!app_texts_fit(claim_inputs, texts, CLAIM_INPUTS, err)) return false;
 	int64_t today = civil_day_at(now, p->time_zone);
 	if (c->work_day <= 0 || c->work_day > today)
-		return app_fail(err, 422, "invalid", "work_day",
+		return app_fail(err, 400, "invalid", "work_day",
 		                "Enter the date the work was done or the money spent, not in the future.");
 	if (c->kind == CLAIM_EXPENSE) {
-		if (!(pol->expense_categories & (1u << c->category)))
-			return app_fail(err, 422, "invalid", "category",
+		if (c->category >= EXPENSE__COUNT || !(pol->expense_categories & (1u << c->category)))
+			return app_fail(err, 400, "invalid", "category",
 			                "Choose one of the kinds of expense this panel pays.");
 		if (c->amount <= 0 || c->amount > MONEY_MAX)
-			return app_fail(err, 422, "invalid", "amount", "Enter the amount spent, like 12.50.");
+			return app_fail(err, 400, "invalid", "amount", claim_inputs[CLAIM_IN_AMOUNT].wrong);
 		c->unit = UNIT_HOUR;
 		c->quantity = 0;
 	} else if (c->kind == CLAIM_WORK) {
-		int64_t max = c->unit == UNIT_HOUR ? 24 * 60 : 31;
-		if (c->quantity <= 0 || c->quantity > max)
-			return app_fail(err, 422, "invalid", "quantity",
-			                c->unit == UNIT_HOUR ? "Enter the time spent, up to 24 hours."
-			                                     : "Enter how many, up to 31.");
+		const struct input_field *f = &claim_inputs[c->unit == UNIT_HOUR ? CLAIM_IN_MINUTES
+		                                                                 : CLAIM_IN_QUANTITY];
+		if (c->quantity < f->min || c->quantity > f->max)
+			return app_fail(err, 400, "invalid", f->name,
+			                c->quantity ? f->wrong
+			                            : c->unit == UNIT_HOUR ? "Enter the time spent, like 1:30."
+			                                                   : "Enter how many, like 1.");
 		if (!pay_fee(&pol->rates, c->unit, c->quantity, &c->amount))
-			return app_fail(err, 422, "invalid", "unit",
+			return app_fail(err, 400, "invalid", "unit",
 			                "This panel has no rate for that. Choose another way to count it.");
 	} else {
-		return app_fail(err, 422, "invalid", "kind",
+		return app_fail(err, 400, "invalid", "kind",
 		                "Meeting fees are claimed by recording attendance.");
 	}
 	memcpy(c->currency, pol->currency, sizeof c->currency);
@@ -226,7 +425,7 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 	c->receipt_sha256 = c->receipt_name = "";
 	if (receipt_len > 0) {
 		if (c->kind != CLAIM_EXPENSE)
-			return app_fail(err, 422, "invalid", "receipt", "Only expenses have receipts.");
+			return app_fail(err, 400, "invalid", "receipt", "Only expenses have receipts.");
 		if (receipt_len > file_limit)
 			return app_fail(err, 413, "too_large", "receipt",
 			                arena_printf(a, "The receipt is too large: it can be up to %zu KB.",
@@ -325,6 +524,11 @@ bool pay_choice_parse(const char *s, enum pay_choice *out)
 	return true;
 }
 
+bool pay_choice_is(const char *s)
+{
+	return names_lookup(choices, CHOICE__COUNT, s) >= 0;
+}
+
 static bool wrong_state(struct app_error *err, enum claim_state st)
 {
 	static const char *const why[CLAIM_STATE__COUNT] = {
@@ -392,12 +596,12 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 	if (!d->key || !*d->key)
 		return no_key(err);
 	const char *reason = text_trim(arena_strdup(a, d->reason ? d->reason : ""));
-	if (strlen(reason) > REASON_MAX)
-		return app_fail(err, 422, "too_long", "reason", "Keep the reason under 1,000 characters.");
+	const char *texts[DECISION_INPUTS] = { [DECISION_REASON] = reason };
+	if (!app_texts_fit(decision_inputs, texts, DECISION_INPUTS, err)) return false;
 	bool needs_reason = d->choice == CHOICE_APPROVE_ANYWAY || d->choice == CHOICE_DECLINE ||
 	                    d->choice == CHOICE_UNAPPROVE || d->choice == CHOICE_UNPAY;
 	if (needs_reason && !*reason)
-		return app_fail(err, 422, "missing", "reason",
+		return app_fail(err, 400, "invalid", "reason",
 		                d->choice == CHOICE_APPROVE_ANYWAY
 		                    ? "Give the reason for going ahead although it is over the limit."
 		                    : "Give the reason: the member will see it.");
@@ -411,9 +615,9 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		st.step = STEP_APPROVE;
 		st.method = METHOD_BANK;
 		if (d->choice == CHOICE_NON_CASH) {
-			if (d->method == METHOD_BANK)
-				return app_fail(err, 422, "invalid", "method",
-				                "Choose a voucher, training or a donation.");
+			if (!non_cash_is(pay_method_key(d->method)))
+				return app_fail(err, 400, "invalid", "method",
+				                decision_inputs[DECISION_METHOD].wrong);
 			st.method = d->method;
 			if (!*reason)
 				st.reason = arena_printf(a, "Paid as: %s.", pay_method_label(d->method));
@@ -421,7 +625,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		int64_t today = civil_day_at(now, p->time_zone);
 		st.pay_day = d->pay_day ? d->pay_day : today;
 		if (st.pay_day < today - 366 || st.pay_day > today + 366)
-			return app_fail(err, 422, "invalid", "pay_day",
+			return app_fail(err, 400, "invalid", "pay_day",
 			                "Enter a payment date within a year of today.");
 		if (c->state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
 		/* The check and the entry in one transaction: two approvals for
@@ -441,7 +645,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 	}
 	case CHOICE_EXPENSES_ONLY:
 		if (c->kind == CLAIM_EXPENSE)
-			return app_fail(err, 422, "invalid", "choice", "This claim is an expense.");
+			return app_fail(err, 400, "invalid", "choice", "This claim is an expense.");
 		st.step = STEP_DECLINE;
 		if (!*reason)
 			st.reason = "Expenses only: the fee is not paid, so that it does not cross the "
@@ -470,7 +674,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		return true;
 	}
 	default:
-		return app_fail(err, 422, "invalid", "choice", "Choose what to do with the claim.");
+		return app_fail(err, 400, "invalid", "choice", decision_inputs[DECISION_CHOICE].missing);
 	}
 	int64_t entry;
 	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
@@ -538,23 +742,23 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 	if (!key || !*key)
 		return no_key(err);
 	if (n == 0)
-		return app_fail(err, 422, "missing", "claims", "Choose at least one approved claim.");
+		return app_fail(err, 400, "invalid", "claims", run_inputs[RUN_IN_CLAIMS].missing);
 	if (n > RUN_MAX_CLAIMS)
-		return app_fail(err, 422, "invalid", "claims", "A run can hold up to 5,000 claims.");
+		return app_fail(err, 400, "invalid", "claims", run_inputs[RUN_IN_CLAIMS].wrong);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (ids[i] == ids[j])
-				return app_fail(err, 422, "invalid", "claims", "A claim is chosen twice.");
+				return app_fail(err, 400, "invalid", "claims", "A claim is chosen twice.");
 	reference = text_trim(arena_strdup(a, reference ? reference : ""));
-	if (strlen(reference) > 60)
-		return app_fail(err, 422, "too_long", "reference", "Keep the reference under 60 characters.");
+	const char *texts[RUN_INPUTS] = { [RUN_IN_REFERENCE] = reference };
+	if (!app_texts_fit(run_inputs, texts, RUN_INPUTS, err)) return false;
 	struct run_tx x = { .p = p, .actor_id = actor_id, .ids = ids, .n = n,
 	                    .reference = reference, .key = client_key(a, actor_id, key),
 	                    .now = now, .run_id = run_id, .outcome = outcome };
 	enum store_rc rc = store_tx_keyed(s, run_create_tx, &x);
 	if (x.own) return app_fail(err, 403, "second_steward", "claims", SECOND_STEWARD);
 	if (rc == ST_NOT_FOUND)
-		return app_fail(err, 422, "invalid", "claims", "A chosen claim is not this panel's.");
+		return app_fail(err, 400, "invalid", "claims", "A chosen claim is not this panel's.");
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "conflict", "reference",
 		                "A payment run already has that reference. Choose another.");
@@ -575,7 +779,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 		return no_key(err);
 	int64_t today = civil_day_at(now, p->time_zone);
 	if (paid_day <= 0 || paid_day > today || paid_day < today - 366)
-		return app_fail(err, 422, "invalid", "paid_on",
+		return app_fail(err, 400, "invalid", "paid_day",
 		                "Enter the date the money was paid: today or in the last year.");
 	struct pay_run run;
 	enum store_rc rc = store_pay_run_get(s, p->id, run_id, a, &run);
@@ -627,17 +831,18 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
 	/* A period that began: not one more than a year ahead (UTC's day is
 	 * close enough for a bound this wide). */
 	if (d->anchor_day <= 0 || d->anchor_day > now / 86400 + 366)
-		return app_fail(err, 422, "invalid", "anchor",
-		                "Enter the date one of your periods began, like 2026-04-06.");
+		return app_fail(err, 400, "invalid", "anchor_day",
+		                declaration_inputs[DECLARATION_ANCHOR_DAY].missing);
 	if (d->rule && *d->rule) {
 		struct earnings_limit *rows;
 		size_t n;
 		bool known = false;
 		if (store_earnings_limits(s, a, &rows, &n) != ST_OK) return app_internal(err);
 		for (size_t i = 0; i < n && !known; i++) known = strcmp(rows[i].rule, d->rule) == 0;
-		if (!known) return app_fail(err, 422, "invalid", "rule", "Choose one of the limits listed.");
+		if (!known) return app_fail(err, 400, "invalid", "rule", "Choose one of the limits listed.");
 	} else if (d->custom_amount <= 0 || d->custom_amount > MONEY_MAX) {
-		return app_fail(err, 422, "invalid", "custom_amount", "Enter your limit, like 150.00.");
+		return app_fail(err, 400, "invalid", "custom_amount",
+		                declaration_inputs[DECLARATION_AMOUNT].wrong);
 	}
 	if (store_pay_declaration_set(s, user_id, d, now) != ST_OK) return app_internal(err);
 	return true;
@@ -646,24 +851,22 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
 bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, int64_t by,
                              int64_t now, int64_t *id, struct app_error *err)
 {
+	const char *texts[LIMIT_INPUTS] = { [LIMIT_IN_RULE] = l->rule, [LIMIT_IN_NAME] = l->name,
+	                                    [LIMIT_IN_SOURCE] = l->source, [LIMIT_IN_NOTE] = l->note };
+	if (!app_texts_fit(limit_inputs, texts, LIMIT_INPUTS, err)) return false;
 	size_t n = strlen(l->rule);
-	bool rule_ok = n > 0 && n <= 60 && strspn(l->rule, "abcdefghijklmnopqrstuvwxyz0123456789_") == n;
-	if (!rule_ok)
-		return app_fail(err, 422, "invalid", "rule",
+	if (strspn(l->rule, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
+		return app_fail(err, 400, "invalid", "rule",
 		                "Give the rule a key of small letters, digits and _, like carers_allowance.");
-	if (!*l->name || utf8_length(l->name) > 200)
-		return app_fail(err, 422, "invalid", "name", "Give the limit a name (up to 200 characters).");
 	if (l->amount <= 0 || l->amount > MONEY_MAX)
-		return app_fail(err, 422, "invalid", "amount", "Enter the amount, like 196.00.");
+		return app_fail(err, 400, "invalid", "amount", limit_inputs[LIMIT_IN_AMOUNT].wrong);
 	if (l->kind == LIMIT_TAPER ? l->taper_percent < 1 || l->taper_percent > 100
 	                           : l->taper_percent != 0)
-		return app_fail(err, 422, "invalid", "taper_percent",
+		return app_fail(err, 400, "invalid", "taper_percent",
 		                "A taper takes a share from 1 to 100 per cent; a limit takes none.");
 	if (l->effective_from <= 0)
-		return app_fail(err, 422, "invalid", "effective_from", "Enter the date it applies from.");
-	if (!*l->source)
-		return app_fail(err, 422, "missing", "source",
-		                "Say where the figure comes from (a web address or a document).");
+		return app_fail(err, 400, "invalid", "effective_from",
+		                limit_inputs[LIMIT_IN_EFFECTIVE_FROM].missing);
 	enum store_rc rc = store_earnings_limit_put(s, l, by, now, id);
 	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such row.");
 	if (rc == ST_CONFLICT)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/civil_time.h"
+#include "core/pay.h"
 #include "core/text.h"
 
 const char *input_missing(const struct input_field *f)
@@ -15,6 +16,9 @@ const char *input_missing(const struct input_field *f)
 	case IN_IDS: return "Choose at least one.";
 	case IN_ID: return "Choose one from the list.";
 	case IN_DATE: return "Enter the date, like 10/12/2026.";
+	case IN_MONEY: return "Enter the amount, like 27.50.";
+	case IN_MINUTES: return "Enter how long, like 1:30 or 2.5 (hours).";
+	case IN_CHOICES: return "Choose at least one.";
 	case IN_TIME: return "Enter the time, like 14:00 or 2pm.";
 	default: return "This is needed.";
 	}
@@ -70,6 +74,12 @@ bool input_check_number(const struct input_field *f, int64_t number, struct aren
 {
 	if (f->kind == IN_ID)
 		return number >= 1 || wrong(f, "Choose one from the list.", problem);
+	if (f->kind == IN_MONEY && (number < f->min || number > f->max))
+		return wrong(f, arena_printf(a, "Enter an amount from %s to %s.",
+		                             money_plain(a, f->min), money_plain(a, f->max)), problem);
+	if (f->kind == IN_MINUTES && (number < f->min || number > f->max))
+		return wrong(f, arena_printf(a, "Enter from %lld to %lld minutes.", (long long)f->min,
+		                             (long long)f->max), problem);
 	if (number < f->min || number > f->max)
 		return wrong(f, arena_printf(a, "Enter a whole number from %lld to %lld.",
 		                             (long long)f->min, (long long)f->max), problem);
@@ -80,6 +90,49 @@ bool input_check_number(const struct input_field *f, int64_t number, struct aren
 static char *trimmed(const char *raw, struct arena *a)
 {
 	return text_trim(arena_strdup(a, raw));
+}
+
+/* Hours and minutes ("1:30") or hours ("2", "2.5") as minutes. */
+static bool read_minutes(const char *s, struct arena *a, int64_t *minutes)
+{
+	const char *colon = strchr(s, ':');
+	if (colon) {
+		int64_t h, m;
+		if (!parse_i64(arena_strndup(a, s, (size_t)(colon - s)), 0, 999, &h) ||
+		    strlen(colon + 1) != 2 || !parse_i64(colon + 1, 0, 59, &m))
+			return false;
+		*minutes = h * 60 + m;
+		return true;
+	}
+	int64_t hundredths; /* hours to two places, read like money */
+	if (!money_parse(s, &hundredths) || strpbrk(s, ",$\xc2\xe2") || hundredths > 99900)
+		return false;
+	*minutes = (hundredths * 60 + 50) / 100;
+	return true;
+}
+
+/* t's comma-separated keys, each f->choice()'s, into v as the distinct
+ * keys joined with commas; v->given when there is at least one. */
+static bool read_choices(const struct input_field *f, char *t, struct arena *a,
+                         struct input_value *v)
+{
+	size_t n = 0;
+	char *text = arena_strdup(a, "");
+	for (char *p = t, *end; p; p = end ? end + 1 : NULL) {
+		end = strchr(p, ',');
+		if (end) *end = 0;
+		char *key = text_trim(p);
+		if (!*key) continue;
+		if (!f->choice(key)) return false;
+		bool seen = false;
+		for (const char *q = text; !seen && (q = strstr(q, key)); q++)
+			seen = (q == text || q[-1] == ',') && (q[strlen(key)] == ',' || !q[strlen(key)]);
+		if (seen) continue;
+		text = arena_printf(a, "%s%s%s", text, n++ ? "," : "", key);
+	}
+	v->text = text;
+	v->given = n > 0 || f->blank_ok;
+	return true;
 }
 
 bool input_read_text(const struct input_field *f, const char *raw, struct arena *a,
@@ -146,6 +199,22 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 		v->text = t;
 		break;
 	}
+	case IN_MONEY:
+		if (!money_parse(t, &v->number))
+			return wrong(f, "Enter the amount like 27.50.", problem);
+		if (!input_check_number(f, v->number, a, problem)) return false;
+		v->text = t;
+		break;
+	case IN_MINUTES:
+		if (!read_minutes(t, a, &v->number))
+			return wrong(f, "Enter how long like 1:30, or in hours like 2.5.", problem);
+		if (!input_check_number(f, v->number, a, problem)) return false;
+		v->text = t;
+		break;
+	case IN_CHOICES:
+		if (!read_choices(f, t, a, v)) return wrong(f, "Choose from the options.", problem);
+		if (!v->given) return absent(f, problem);
+		break;
 	}
 	v->given = true;
 	return true;

@@ -28,6 +28,12 @@ enum input_kind {
 	IN_IDS,      /* row ids, each once: a form's repeated field or commas, a JSON array */
 	IN_DATE,     /* a day as people type it (civil_read_date): a day number */
 	IN_TIME,     /* a time of day as people type it (civil_read_clock): minutes */
+	IN_MONEY,    /* an amount: a form's "27.50" or "£1,200" (money_parse), JSON's
+	              * integer minor units; min to max minor units */
+	IN_MINUTES,  /* a length of time: a form's "1:30" or hours ("2.5"), JSON's
+	              * integer minutes; min to max minutes */
+	IN_CHOICES,  /* some of the keys that choice() takes, each once: a form's repeated
+	              * field, a JSON array of strings; text is them joined with commas */
 };
 
 struct input_field {
@@ -39,7 +45,8 @@ struct input_field {
 	bool (*choice)(const char *key); /* IN_CHOICE: whether key is one (names.h's *_is) */
 	const char *missing;          /* when required and not given; NULL: made up */
 	const char *wrong;            /* when given but it does not fit; NULL: made up */
-	bool blank_ok;                /* text given empty counts as given (""): "clear it" */
+	bool blank_ok;                /* text given empty counts as given (""): "clear it";
+	                               * IN_CHOICES given none counts as given, none */
 };
 
 /* A field as read. Absent or empty (text that is only spaces included):
@@ -49,7 +56,8 @@ struct input_value {
 	bool given;
 	const char *text;             /* trimmed text; a choice's key; "" otherwise */
 	int64_t number;               /* IN_INT, IN_ID, IN_BOOL (0/1), IN_DATE (day number),
-	                               * IN_TIME (minutes after midnight) */
+	                               * IN_TIME (minutes after midnight), IN_MONEY (minor
+	                               * units), IN_MINUTES */
 	int64_t *ids;                 /* IN_IDS */
 	size_t nids;
 };
@@ -61,7 +69,8 @@ struct input_value {
  * values joined with commas. */
 bool input_read_text(const struct input_field *f, const char *raw, struct arena *a,
                      struct input_value *v, const char **problem);
-/* Reads a JSON number (IN_INT, IN_ID) or boolean (IN_BOOL, n 0 or 1). */
+/* Reads a JSON number (IN_INT, IN_ID, IN_MONEY, IN_MINUTES) or boolean
+ * (IN_BOOL, n 0 or 1). */
 bool input_read_number(const struct input_field *f, int64_t n, struct arena *a,
                        struct input_value *v, const char **problem);
 /* Reads a JSON array of ids (IN_IDS), in place: each id is kept once. */
@@ -75,7 +84,7 @@ const char *input_missing(const struct input_field *f);
  * otherwise. */
 bool input_check_text(const struct input_field *f, const char *text, struct arena *a,
                       const char **problem);
-/* Whether number fits f's range (IN_INT, IN_ID). */
+/* Whether number fits f's range (IN_INT, IN_ID, IN_MONEY, IN_MINUTES). */
 bool input_check_number(const struct input_field *f, int64_t number, struct arena *a,
                         const char **problem);
 #endif

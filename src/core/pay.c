@@ -386,6 +386,11 @@ bool limit_kind_parse(const char *s, enum limit_kind *out)
 	*out = (enum limit_kind)i;
 	return true;
 }
+bool limit_kind_is(const char *s)
+{
+	enum limit_kind k;
+	return limit_kind_parse(s, &k);
+}
 const char *limit_kind_key(enum limit_kind k)
 {
 	return k == LIMIT_TAPER ? "taper" : "cliff";

@@ -171,6 +171,7 @@ enum limit_kind {
 };
 const char *limit_kind_key(enum limit_kind k);
 bool limit_kind_parse(const char *s, enum limit_kind *out);
+bool limit_kind_is(const char *s);
 
 /* One row of the reference table: a rule's amount from a date. */
 struct earnings_limit {

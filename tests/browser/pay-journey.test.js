@@ -60,7 +60,7 @@ test('pay journey: declare a limit, attendance makes a fee claim, a limit warnin
     await page.getByLabel('What was it?').fill('Interview panel for the new service manager');
     await page.getByLabel('Date', { exact: true }).fill(h.panelDay());
     await page.getByLabel('Paid by').selectOption('day');
-    await page.getByLabel('How long, or how many').fill('1');
+    await page.getByLabel('Number of half days or days').fill('1');
     await click(sam, page.getByRole('button', { name: 'Send the claim' }), 'the day\'s claim');
     assert.match(await main(sam), /Under the limit: £24\.00 to spare/);
     await page.getByLabel('Approve it to be paid').check();

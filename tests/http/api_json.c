@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -37,24 +38,63 @@ json_t *call_json(struct client *c, const char *method, const char *path, const 
 	return j;
 }
 
-void expect_error(struct client *c, const char *method, const char *path, const char *json,
-                  long status, const char *code, const char *field)
+struct response *send_keyed(struct client *c, const char *method, const char *path,
+                            const char *json, const char *key)
 {
-	json_t *j = call_json(c, method, path, json, status);
+	char csrf[200], idem[300];
+	snprintf(csrf, sizeof csrf, "X-CSRF-Token: %s", c->csrf);
+	snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
+	const char *headers[] = { csrf, idem, NULL };
+	return http(c, method, path, json, "application/json", headers);
+}
+
+/* r (freed) is an error envelope with this status, code, field and a
+ * message; what says which request it answered. */
+static void check_error(struct response *r, const char *what, long status, const char *code,
+                        const char *field)
+{
+	if (r->status != status)
+		fail_msg("%s: got %ld, want %ld\n%.500s", what, r->status, status, r->body);
+	json_t *j = parse(r);
+	response_free(r);
 	json_t *e = json_object_get(j, "error");
-	if (!e) fail_msg("%s %s: no error envelope", method, path);
+	if (!e) fail_msg("%s: no error envelope", what);
 	const char *got = json_string_value(json_object_get(e, "code"));
 	if (!got || strcmp(got, code))
-		fail_msg("%s %s %s: code %s, want %s", method, path, json ? json : "",
-		         got ? got : "(none)", code);
+		fail_msg("%s: code %s, want %s", what, got ? got : "(none)", code);
 	if (field) {
 		const char *f = json_string_value(json_object_get(e, "field"));
-		if (!f || strcmp(f, field))
-			fail_msg("%s %s %s: field %s, want %s", method, path, json ? json : "",
-			         f ? f : "(none)", field);
+		if (!f || strcmp(f, field)) fail_msg("%s: field %s, want %s", what, f ? f : "(none)", field);
 	}
 	assert_non_null(json_string_value(json_object_get(e, "message")));
 	json_decref(j);
+}
+
+static char *what_was_sent(struct client *c, const char *method, const char *path,
+                           const char *json)
+{
+	char *what = NULL;
+	if (asprintf(&what, "%s %s %s %s", c->email, method, path, json ? json : "") < 0)
+		fail_msg("asprintf");
+	return what;
+}
+
+void expect_error(struct client *c, const char *method, const char *path, const char *json,
+                  long status, const char *code, const char *field)
+{
+	struct response *r = strcmp(method, "GET") ? send_json(c, method, path, json) : get(c, path);
+	char *what = what_was_sent(c, method, path, json);
+	check_error(r, what, status, code, field);
+	free(what);
+}
+
+void expect_keyed_error(struct client *c, const char *method, const char *path,
+                        const char *json, const char *key, long status, const char *code,
+                        const char *field)
+{
+	char *what = what_was_sent(c, method, path, json);
+	check_error(send_keyed(c, method, path, json, key), what, status, code, field);
+	free(what);
 }
 
 long get_id(json_t *j)

@@ -22,6 +22,14 @@ json_t *call_json(struct client *c, const char *method, const char *path, const 
  * a message. */
 void expect_error(struct client *c, const char *method, const char *path, const char *json,
                   long status, const char *code, const char *field);
+/* method with a JSON body, the session's CSRF header and an
+ * Idempotency-Key header of key (pay's changes). The caller frees it. */
+struct response *send_keyed(struct client *c, const char *method, const char *path,
+                            const char *json, const char *key);
+/* expect_error for a keyed change. */
+void expect_keyed_error(struct client *c, const char *method, const char *path,
+                        const char *json, const char *key, long status, const char *code,
+                        const char *field);
 /* j's "id"; j's integer key; j's string key ("" when absent). */
 long get_id(json_t *j);
 long num(json_t *j, const char *key);

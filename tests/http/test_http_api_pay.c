@@ -40,21 +40,10 @@ static struct server srv;
 static struct client *sam, *rana, *amira, *other, *joy;
 static char sam_auth[200]; /* "Authorization: Bearer ..." */
 
-/* A keyed change (method, JSON body) with the session's CSRF header. */
-static struct response *keyed(struct client *c, const char *method, const char *path,
-                              const char *json, const char *key)
-{
-	char csrf[200], idem[300];
-	snprintf(csrf, sizeof csrf, "X-CSRF-Token: %s", c->csrf);
-	snprintf(idem, sizeof idem, "Idempotency-Key: %s", key);
-	const char *headers[] = { csrf, idem, NULL };
-	return http(c, method, path, json, "application/json", headers);
-}
-
 static json_t *keyed_json(struct client *c, const char *path, const char *json, const char *key,
                           long want)
 {
-	struct response *r = keyed(c, "POST", path, json, key);
+	struct response *r = send_keyed(c, "POST", path, json, key);
 	if (r->status != want) fail_msg("POST %s %s: got %ld, want %ld\n%.400s", path, json,
 	                                r->status, want, r->body);
 	json_t *j = parse(r);
@@ -290,13 +279,13 @@ static void over_the_limit_needs_a_reason_or_an_alternative(void **state)
 	response_free(page);
 
 	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claims[1]);
-	struct response *r = keyed(sam, "POST", path, body, "approve-day-1");
+	struct response *r = send_keyed(sam, "POST", path, body, "approve-day-1");
 	assert_int_equal(r->status, 409);
 	assert_true(contains(r, "\"over_limit\""));
 	response_free(r);
 	snprintf(body, sizeof body, "{\"choice\":\"approve_anyway\",\"pay_day\":\"%s\"}", next_week);
-	r = keyed(sam, "POST", path, body, "approve-day-1b");
-	assert_int_equal(r->status, 422);
+	r = send_keyed(sam, "POST", path, body, "approve-day-1b");
+	assert_int_equal(r->status, 400);
 	assert_true(contains(r, "\"reason\""));
 	response_free(r);
 	/* The member's non-cash way instead: taken, no reason needed. */
@@ -357,13 +346,13 @@ static void a_stewards_own_claim_needs_a_second_steward(void **state)
 	long claim = get_id(json_object_get(j, "claim"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/panels/1/pay/claims/%ld/decision", claim);
-	struct response *r = keyed(sam, "POST", path, "{\"choice\":\"approve\"}", "own-approve");
+	struct response *r = send_keyed(sam, "POST", path, "{\"choice\":\"approve\"}", "own-approve");
 	assert_int_equal(r->status, 403);
 	assert_true(contains(r, "\"second_steward\""));
 	response_free(r);
 	json_decref(keyed_json(rana, path, "{\"choice\":\"approve\"}", "rana-approves", 200));
 	snprintf(body, sizeof body, "{\"claims\":[%ld]}", claim);
-	r = keyed(sam, "POST", "/api/v1/panels/1/pay/runs", body, "own-run");
+	r = send_keyed(sam, "POST", "/api/v1/panels/1/pay/runs", body, "own-run");
 	assert_int_equal(r->status, 403);
 	assert_true(contains(r, "\"second_steward\""));
 	response_free(r);
@@ -372,7 +361,7 @@ static void a_stewards_own_claim_needs_a_second_steward(void **state)
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/panels/1/pay/runs/%ld/paid", run);
 	snprintf(body, sizeof body, "{\"paid_day\":\"%s\"}", day_from_today(0));
-	r = keyed(sam, "POST", path, body, "own-paid");
+	r = send_keyed(sam, "POST", path, body, "own-paid");
 	assert_int_equal(r->status, 403);
 	response_free(r);
 	json_decref(keyed_json(rana, path, body, "rana-paid", 200));
@@ -469,7 +458,7 @@ static void declarations_keys_and_bad_input(void **state)
 	assert_string_equal(str(p, "first") + 8, "15");
 	json_decref(j);
 	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
-	             "{\"rule\":\"no_such_rule\",\"anchor_day\":\"2026-04-06\"}", 422, "invalid", "rule");
+	             "{\"rule\":\"no_such_rule\",\"anchor_day\":\"2026-04-06\"}", 400, "invalid", "rule");
 	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
 	             "{\"rule\":\"carers_allowance\",\"anchor_day\":\"6 April\"}", 400, "invalid",
 	             "anchor_day");
@@ -492,7 +481,7 @@ static void declarations_keys_and_bad_input(void **state)
 
 	/* No key; a bad day; a stale policy; an unknown expense; a bad statement range. */
 	expect_error(sam, "POST", "/api/v1/panels/1/pay/claims", body, 400, "key_missing", NULL);
-	struct response *r = keyed(sam, "POST", "/api/v1/panels/1/pay/claims/1/decision",
+	struct response *r = send_keyed(sam, "POST", "/api/v1/panels/1/pay/claims/1/decision",
 	                           "{\"choice\":\"approve\",\"pay_day\":\"someday\"}", "bad-day");
 	assert_int_equal(r->status, 400);
 	assert_true(contains(r, "\"pay_day\""));
@@ -501,7 +490,7 @@ static void declarations_keys_and_bad_input(void **state)
 	             "{\"version\":999,\"currency\":\"GBP\",\"rates\":{\"hour\":1,"
 	             "\"half_day\":2,\"day\":3},\"meeting_unit\":\"hour\"}", 409, "conflict",
 	             "version");
-	r = keyed(amira, "POST", "/api/v1/panels/1/pay/claims",
+	r = send_keyed(amira, "POST", "/api/v1/panels/1/pay/claims",
 	          "{\"kind\":\"expense\",\"description\":\"x\",\"work_day\":\"2026-11-02\","
 	          "\"category\":\"yachts\",\"amount\":1}", "bad-category");
 	assert_int_equal(r->status, 400);
@@ -554,7 +543,7 @@ static void bad_rates_and_declarations_are_refused_not_zeroed(void **state)
 	             "{\"custom_amount\":5000,\"custom_period\":\"\",\"anchor_day\":\"2026-01-15\"}",
 	             400, "invalid", "custom_period");
 	expect_error(amira, "PUT", "/api/v1/me/pay/declaration",
-	             "{\"rule\":\"carers_allowance\",\"anchor_day\":\"9999-12-31\"}", 422, "invalid",
+	             "{\"rule\":\"carers_allowance\",\"anchor_day\":\"9999-12-31\"}", 400, "invalid",
 	             "anchor_day");
 }
 
@@ -715,7 +704,7 @@ static void an_administrator_adds_a_limit_row(void **state)
 	expect_error(sam, "POST", "/api/v1/earnings-limits",
 	             "{\"rule\":\"uc_test\",\"name\":\"UC\",\"kind\":\"taper\",\"period\":\"month\","
 	             "\"amount\":40000,\"effective_from\":\"2027-04-05\",\"source\":\"https://x\"}",
-	             422, "invalid", "taper_percent");
+	             400, "invalid", "taper_percent");
 	/* The page lists it, and changes it. */
 	struct response *r = get(sam, "/admin/limits");
 	assert_int_equal(r->status, 200);

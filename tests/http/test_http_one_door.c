@@ -21,7 +21,7 @@
 #include "harness.h"
 
 static struct server srv;
-static struct client *sam, *amira, *joy;
+static struct client *sam, *rana, *amira, *joy;
 static long project, future, past, item_a, item_b;
 
 static char *fmt(const char *f, ...)
@@ -70,7 +70,8 @@ static int setup(void **state)
 {
 	if (!server_start(&srv)) return -1;
 	struct { struct client **c; const char *email; } who[] = {
-		{ &sam, "sam@demo.emptychair.org" }, { &amira, "amira@demo.emptychair.org" },
+		{ &sam, "sam@demo.emptychair.org" }, { &rana, "rana@demo.emptychair.org" },
+		{ &amira, "amira@demo.emptychair.org" },
 		{ &joy, "joy.adebayo@demo.emptychair.org" } };
 	for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
 		*who[i].c = client_new(&srv);
@@ -90,6 +91,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	client_free(sam);
+	client_free(rana);
 	client_free(amira);
 	client_free(joy);
 	return server_stop(&srv) == 0 ? 0 : -1;
@@ -125,7 +127,17 @@ static void expect_same_refusal(const struct refusal *c)
 	if (c->kept && !strstr(r->body, c->kept))
 		fail_msg("%s: the page lost what was typed (%s)", c->what, c->kept);
 	response_free(r);
-	expect_error(*c->who, c->method, c->api, c->json, c->status, c->code, c->field);
+	/* Claims, decisions and runs change money: the API's changes carry an
+	 * Idempotency-Key (the form's "key" is in the case). */
+	if (strstr(c->api, "/pay/claims") || strstr(c->api, "/pay/runs")) {
+		static int n;
+		char key[40];
+		snprintf(key, sizeof key, "one-door-%d", ++n);
+		expect_keyed_error(*c->who, c->method, c->api, c->json, key, c->status, c->code,
+		                   c->field);
+	} else {
+		expect_error(*c->who, c->method, c->api, c->json, c->status, c->code, c->field);
+	}
 }
 
 static void free_refusal(struct refusal *c)
@@ -269,6 +281,171 @@ static void bad_input_is_refused_the_same_at_both_doors(void **state)
 	free(path);
 }
 
+static long keyed_id(struct client *c, const char *path, const char *json, const char *key,
+                     const char *object)
+{
+	struct response *r = send_keyed(c, "POST", path, json, key);
+	if (r->status != 201 && r->status != 200)
+		fail_msg("POST %s %s: %ld\n%.300s", path, json, r->status, r->body);
+	json_t *j = parse(r);
+	response_free(r);
+	long id = get_id(json_object_get(j, object));
+	json_decref(j);
+	return id;
+}
+
+/* Every way a pay form can be wrong, through both doors: money typed
+ * ("27.50") on a form and in minor units in JSON, dates as people type
+ * them at both. */
+static void bad_pay_input_is_refused_the_same_at_both_doors(void **state)
+{
+	(void)state;
+	json_t *pol = call_json(sam, "GET", "/api/v1/panels/1/pay/policy", NULL, 200);
+	long version = num(json_object_get(pol, "policy"), "version");
+	json_decref(pol);
+	/* A claim to decide on, and a run to mark paid: an expense of amira's,
+	 * approved by sam, put in a run by rana (not by whoever approved it). */
+	long claim = keyed_id(amira, "/api/v1/panels/1/pay/claims",
+	                      "{\"kind\":\"expense\",\"category\":\"travel\",\"amount\":100,"
+	                      "\"description\":\"Bus ZQP\",\"work_day\":\"1/12/2026\"}",
+	                      "one-door-claim", "claim");
+	long approved = keyed_id(amira, "/api/v1/panels/1/pay/claims",
+	                         "{\"kind\":\"expense\",\"category\":\"travel\",\"amount\":150,"
+	                         "\"description\":\"Train ZQP\",\"work_day\":\"1/12/2026\"}",
+	                         "one-door-claim-2", "claim");
+	char *decide = fmt("/api/v1/panels/1/pay/claims/%ld/decision", approved);
+	keyed_id(sam, decide, "{\"choice\":\"approve\"}", "one-door-approve", "claim");
+	free(decide);
+	char *runs_body = fmt("{\"claims\":[%ld]}", approved);
+	long run = keyed_id(rana, "/api/v1/panels/1/pay/runs", runs_body, "one-door-run", "run");
+	free(runs_body);
+	size_t claims_before = listed("/api/v1/panels/1/pay/claims", "claims");
+	char *long1000 = repeat('r', 1001);
+	struct refusal cases[] = {
+		{ "a rate that is not money", &sam, fmt("/panels/1/pay/policy"),
+		  fmt("version=%ld&currency=GBP&rates.hour=lots&rates.half_day=0&rates.day=0"
+		      "&meeting_unit=hour&benefits_advice.name=Kept+ZQP1", version), "PUT",
+		  fmt("/api/v1/panels/1/pay/policy"),
+		  fmt("{\"version\":%ld,\"currency\":\"GBP\",\"rates\":{\"hour\":-5,\"half_day\":0,"
+		      "\"day\":0},\"meeting_unit\":\"hour\"}", version), 400, "rates.hour", "invalid",
+		  "Kept ZQP1" },
+		{ "an expense the policy cannot pay", &sam, fmt("/panels/1/pay/policy"),
+		  fmt("version=%ld&currency=GBP&rates.hour=25&rates.half_day=0&rates.day=0"
+		      "&meeting_unit=hour&expense_categories=yachts", version), "PUT",
+		  fmt("/api/v1/panels/1/pay/policy"),
+		  fmt("{\"version\":%ld,\"currency\":\"GBP\",\"rates\":{\"hour\":2500,"
+		      "\"half_day\":0,\"day\":0},\"meeting_unit\":\"hour\","
+		      "\"expense_categories\":[\"yachts\"]}", version), 400, "expense_categories",
+		  "invalid", NULL },
+		{ "a claim that says nothing", &amira, fmt("/panels/1/pay/claims"),
+		  fmt("key=k1&kind=work&unit=hour&minutes=1:30&work_day=1/12/2026&description=+"), "POST",
+		  fmt("/api/v1/panels/1/pay/claims"),
+		  fmt("{\"kind\":\"work\",\"unit\":\"hour\",\"minutes\":90,"
+		      "\"work_day\":\"2026-12-01\"}"), 400, "description", "invalid", NULL },
+		{ "a claim of more than a day's hours", &amira, fmt("/panels/1/pay/claims"),
+		  fmt("key=k2&kind=work&unit=hour&minutes=25:00&work_day=1/12/2026"
+		      "&description=Kept+ZQP2"), "POST", fmt("/api/v1/panels/1/pay/claims"),
+		  fmt("{\"kind\":\"work\",\"unit\":\"hour\",\"minutes\":1500,"
+		      "\"work_day\":\"2026-12-01\",\"description\":\"x\"}"), 400, "minutes",
+		  "invalid", "Kept ZQP2" },
+		{ "an expense of no money", &amira, fmt("/panels/1/pay/claims"),
+		  fmt("key=k3&kind=expense&category=travel&amount=0.00&work_day=1/12/2026"
+		      "&description=Kept+ZQP3"), "POST", fmt("/api/v1/panels/1/pay/claims"),
+		  fmt("{\"kind\":\"expense\",\"category\":\"travel\",\"amount\":0,"
+		      "\"work_day\":\"2026-12-01\",\"description\":\"x\"}"), 400, "amount",
+		  "invalid", "Kept ZQP3" },
+		{ "a claim on a day that does not exist", &amira, fmt("/panels/1/pay/claims"),
+		  fmt("key=k4&kind=expense&category=travel&amount=4.80&work_day=31/11/2026"
+		      "&description=Kept+ZQP4"), "POST", fmt("/api/v1/panels/1/pay/claims"),
+		  fmt("{\"kind\":\"expense\",\"category\":\"travel\",\"amount\":480,"
+		      "\"work_day\":\"31/11/2026\",\"description\":\"x\"}"), 400, "work_day",
+		  "invalid", "Kept ZQP4" },
+		{ "a co-creator claiming for someone else", &amira, fmt("/panels/1/pay/claims"),
+		  fmt("key=k5&kind=expense&category=travel&amount=4.80&work_day=1/12/2026"
+		      "&description=For+you&payee_id=2"), "POST", fmt("/api/v1/panels/1/pay/claims"),
+		  fmt("{\"kind\":\"expense\",\"category\":\"travel\",\"amount\":480,"
+		      "\"work_day\":\"2026-12-01\",\"description\":\"x\",\"payee_id\":2}"), 403,
+		  "payee_id", "forbidden", NULL },
+		{ "a decision that is not one", &sam, fmt("/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("key=k6&choice=maybe"), "POST",
+		  fmt("/api/v1/panels/1/pay/claims/%ld/decision", claim), fmt("{\"choice\":\"maybe\"}"),
+		  400, "choice", "invalid", NULL },
+		{ "a non-cash way that is cash", &sam, fmt("/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("key=k7&choice=non_cash&method=bank_transfer"), "POST",
+		  fmt("/api/v1/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("{\"choice\":\"non_cash\",\"method\":\"bank_transfer\"}"), 400, "method",
+		  "invalid", NULL },
+		{ "a decline without a reason", &sam, fmt("/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("key=k8&choice=decline&reason=+"), "POST",
+		  fmt("/api/v1/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("{\"choice\":\"decline\"}"), 400, "reason", "invalid", NULL },
+		{ "a reason too long", &sam, fmt("/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("key=k9&choice=decline&reason=%s", long1000), "POST",
+		  fmt("/api/v1/panels/1/pay/claims/%ld/decision", claim),
+		  fmt("{\"choice\":\"decline\",\"reason\":\"%s\"}", long1000), 400, "reason",
+		  "invalid", long1000 },
+		{ "a payment run of nothing", &rana, fmt("/panels/1/pay/runs"),
+		  fmt("key=k10&reference=Kept+ZQP5"), "POST", fmt("/api/v1/panels/1/pay/runs"),
+		  fmt("{\"claims\":[]}"), 400, "claims", "invalid", "Kept ZQP5" },
+		{ "paid on a day that does not exist", &sam,
+		  fmt("/panels/1/pay/runs/%ld/paid", run), fmt("key=k11&paid_day=31/02/2026"), "POST",
+		  fmt("/api/v1/panels/1/pay/runs/%ld/paid", run), fmt("{\"paid_day\":\"31/02/2026\"}"),
+		  400, "paid_day", "invalid", "31/02/2026" },
+		{ "paid in the future", &sam, fmt("/panels/1/pay/runs/%ld/paid", run),
+		  fmt("key=k12&paid_day=1/1/2099"), "POST",
+		  fmt("/api/v1/panels/1/pay/runs/%ld/paid", run), fmt("{\"paid_day\":\"2099-01-01\"}"),
+		  400, "paid_day", "invalid", NULL },
+		{ "an own limit that is not money", &amira, fmt("/my-pay/limit"),
+		  fmt("rule=own&custom_amount=lots&custom_period=week&anchor_day=6/4/2026"), "PUT",
+		  fmt("/api/v1/me/pay/declaration"),
+		  fmt("{\"custom_amount\":0,\"anchor_day\":\"2026-04-06\"}"), 400, "custom_amount",
+		  "invalid", "lots" },
+		{ "a limit's period that never began", &amira, fmt("/my-pay/limit"),
+		  fmt("rule=carers_allowance&anchor_day=someday"), "PUT",
+		  fmt("/api/v1/me/pay/declaration"),
+		  fmt("{\"rule\":\"carers_allowance\",\"anchor_day\":\"someday\"}"), 400,
+		  "anchor_day", "invalid", "someday" },
+		{ "a limits row with a key of capitals", &sam, fmt("/admin/limits"),
+		  fmt("rule=Bad+Key&name=Kept+ZQP6&kind=cliff&period=week&amount=196.00"
+		      "&taper_percent=0&effective_from=6/4/2026&source=https://example.org"), "POST",
+		  fmt("/api/v1/earnings-limits"),
+		  fmt("{\"rule\":\"Bad Key\",\"name\":\"x\",\"kind\":\"cliff\",\"period\":\"week\","
+		      "\"amount\":19600,\"effective_from\":\"2026-04-06\","
+		      "\"source\":\"https://example.org\"}"), 400, "rule", "invalid", "Kept ZQP6" },
+		{ "a taper of more than all", &sam, fmt("/admin/limits"),
+		  fmt("rule=uc_zqp&name=UC&kind=taper&period=month&amount=400.00"
+		      "&taper_percent=101&effective_from=6/4/2026&source=https://example.org"), "POST",
+		  fmt("/api/v1/earnings-limits"),
+		  fmt("{\"rule\":\"uc_zqp\",\"name\":\"UC\",\"kind\":\"taper\",\"period\":\"month\","
+		      "\"amount\":40000,\"taper_percent\":101,\"effective_from\":\"2026-04-06\","
+		      "\"source\":\"https://example.org\"}"), 400, "taper_percent", "invalid", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	free(long1000);
+	/* Nothing was stored through either door: no claim, the claim still
+	 * waits, the run is not paid, the policy and amira's limit as they were. */
+	assert_int_equal(listed("/api/v1/panels/1/pay/claims", "claims"), claims_before);
+	char *path = fmt("/api/v1/panels/1/pay/claims/%ld", claim);
+	json_t *j = call_json(sam, "GET", path, NULL, 200);
+	assert_string_equal(str(json_object_get(j, "claim"), "state"), "claimed");
+	json_decref(j);
+	free(path);
+	path = fmt("/api/v1/panels/1/pay/runs/%ld", run);
+	j = call_json(sam, "GET", path, NULL, 200);
+	assert_true(json_is_null(json_object_get(json_object_get(j, "run"), "paid_day")));
+	json_decref(j);
+	free(path);
+	j = call_json(sam, "GET", "/api/v1/panels/1/pay/policy", NULL, 200);
+	assert_int_equal(num(json_object_get(j, "policy"), "version"), version);
+	json_decref(j);
+	j = call_json(sam, "GET", "/api/v1/earnings-limits", NULL, 200);
+	assert_null(strstr(json_dumps(j, 0), "uc_zqp"));
+	json_decref(j);
+}
+
 /* A form with several problems lists them all at once. */
 static void a_form_reports_every_problem_at_once(void **state)
 {
@@ -408,6 +585,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(bad_pay_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),
 		cmocka_unit_test(an_agenda_is_published_once),

@@ -298,7 +298,8 @@ static const struct row rows[] = {
 	{ "GET", "/panels/{id}/pay", "/panels/1/pay", NULL, { 303, 200, 200, 403, 200, 404 } },
 	{ "GET", "/panels/{id}/pay/policy", "/panels/1/pay/policy", NULL,
 	  { 303, 200, 403, 403, 403, 404 } },
-	{ "POST", "/panels/{id}/pay/policy", "/panels/1/pay/policy", "version=999",
+	{ "POST", "/panels/{id}/pay/policy", "/panels/1/pay/policy",
+	  "version=999&currency=GBP&rates.hour=25&rates.half_day=0&rates.day=0&meeting_unit=hour",
 	  { 303, 409, 403, 403, 403, 404 } },
 	{ "GET", "/panels/{id}/pay/claims/new", "/panels/1/pay/claims/new", NULL,
 	  { 303, 200, 200, 403, 403, 404 } },
@@ -315,7 +316,7 @@ static const struct row rows[] = {
 	{ "GET", "/panels/{id}/pay/runs/{id}", "/panels/1/pay/runs/999", NULL,
 	  { 303, 404, 403, 403, 403, 404 } },
 	{ "POST", "/panels/{id}/pay/runs/{id}/paid", "/panels/1/pay/runs/999/paid",
-	  "paid_on=2026-11-01&key=k", { 303, 404, 403, 403, 403, 404 } },
+	  "paid_day=2026-11-01&key=k", { 303, 404, 403, 403, 403, 404 } },
 	{ "GET", "/panels/{id}/pay/runs/{id}/csv", "/panels/1/pay/runs/999/csv", NULL,
 	  { 303, 404, 403, 403, 403, 404 } },
 	/* one's own pay (pay/my_pay_page.c): everyone signed in has the page; no

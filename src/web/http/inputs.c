@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/json_body.h"
 
@@ -13,7 +14,7 @@ bool form_inputs(struct request *req, const struct input_field *f, size_t n,
 {
 	int before = e->n;
 	for (size_t i = 0; i < n; i++) {
-		const char *raw = f[i].kind == IN_IDS
+		const char *raw = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
 		                  ? form_get_all(&req->form, f[i].name, &req->arena)
 		                  : form_get(&req->form, f[i].name);
 		const char *problem;
@@ -41,7 +42,9 @@ static enum jsonb_type json_type_of(enum input_kind k)
 {
 	switch (k) {
 	case IN_INT:
-	case IN_ID: return JB_INTEGER;
+	case IN_ID:
+	case IN_MONEY:
+	case IN_MINUTES: return JB_INTEGER;
 	case IN_BOOL: return JB_BOOLEAN;
 	default: return JB_STRING;
 	}
@@ -52,9 +55,21 @@ static bool read_json_field(struct request *req, const struct input_field *f, js
                             struct input_value *v, const char **problem)
 {
 	if (!j || json_is_null(j)) return input_read_text(f, NULL, &req->arena, v, problem);
+	/* A key sent empty is absent on a form, but in JSON it was said: a
+	 * choice, date or amount that is "" does not fit. */
+	const char *str = json_string_value(j);
+	if (str && f->kind != IN_TEXT && f->kind != IN_LINE && !f->blank_ok) {
+		char *t = text_trim(arena_strdup(&req->arena, str));
+		if (!*t) {
+			*problem = f->wrong ? f->wrong : "Leave it out, or give one that fits.";
+			return false;
+		}
+	}
 	switch (f->kind) {
 	case IN_INT:
-	case IN_ID: return input_read_number(f, json_integer_value(j), &req->arena, v, problem);
+	case IN_ID:
+	case IN_MONEY:
+	case IN_MINUTES: return input_read_number(f, json_integer_value(j), &req->arena, v, problem);
 	case IN_BOOL: return input_read_number(f, json_is_true(j), &req->arena, v, problem);
 	case IN_IDS: {
 		size_t n = json_array_size(j);
@@ -69,8 +84,39 @@ static bool read_json_field(struct request *req, const struct input_field *f, js
 		}
 		return input_read_ids(f, ids, n, v, problem);
 	}
+	case IN_CHOICES: {
+		const char *joined = "";
+		for (size_t i = 0; i < json_array_size(j); i++) {
+			const char *key = json_string_value(json_array_get(j, i));
+			if (!key || strchr(key, ',')) {
+				*problem = "This must be a list of the names listed in docs/api.md.";
+				return false;
+			}
+			joined = arena_printf(&req->arena, "%s%s%s", joined, i ? "," : "", key);
+		}
+		return input_read_text(f, joined, &req->arena, v, problem);
+	}
 	default: return input_read_text(f, json_string_value(j), &req->arena, v, problem);
 	}
+}
+
+/* The value at a dotted name ("rates.hour") in root; NULL when absent. */
+static json_t *json_at(json_t *root, const char *name, struct arena *a)
+{
+	const char *dot;
+	while (root && (dot = strchr(name, '.'))) {
+		root = json_object_get(root, arena_strndup(a, name, (size_t)(dot - name)));
+		name = dot + 1;
+	}
+	return root ? json_object_get(root, name) : NULL;
+}
+
+/* Whether spec[0..n) names name already. */
+static bool spec_has(const struct jsonb_field *spec, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(spec[i].name, name)) return true;
+	return false;
 }
 
 bool api_inputs(struct request *req, const struct input_field *f, size_t n,
@@ -80,24 +126,32 @@ bool api_inputs(struct request *req, const struct input_field *f, size_t n,
 	 * values may be is the declaration's. Absent keys are the
 	 * declaration's to refuse, in its words. A text's bytes are bounded
 	 * generously here; its characters are counted below. */
-	struct jsonb_field *spec = arena_alloc(&req->arena, (n + 1) * sizeof *spec);
+	struct jsonb_field *spec = arena_alloc(&req->arena, (2 * n + 1) * sizeof *spec);
 	const char **lists = arena_alloc(&req->arena, (n + 1) * sizeof *lists);
 	json_t **list_values = arena_alloc(&req->arena, (n + 1) * sizeof *list_values);
 	size_t nspec = 0, nlists = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (f[i].kind == IN_IDS) {
+		/* A dotted name's object ("rates" of "rates.hour"), declared once. */
+		const char *dot = strrchr(f[i].name, '.');
+		const char *parent = dot ? arena_strndup(&req->arena, f[i].name,
+		                                         (size_t)(dot - f[i].name)) : NULL;
+		if (parent && !spec_has(spec, nspec, parent))
+			spec[nspec++] = (struct jsonb_field){ parent, JB_OBJECT, false, 0 };
+		if (f[i].kind == IN_IDS || f[i].kind == IN_CHOICES) {
 			lists[nlists++] = f[i].name;
 			continue;
 		}
-		size_t bytes = f[i].max > 0 && (f[i].kind == IN_TEXT || f[i].kind == IN_LINE)
-		               ? (size_t)f[i].max * 4 : 0;
+		/* Text with no declared limit is bounded by the body's. */
+		size_t bytes = f[i].kind != IN_TEXT && f[i].kind != IN_LINE ? 0
+		               : f[i].max > 0 ? (size_t)f[i].max * 4 : SIZE_MAX;
 		spec[nspec++] = (struct jsonb_field){ f[i].name, json_type_of(f[i].kind), false, bytes };
 	}
 	json_t *root;
 	if (!api_parse_body_lists(req, spec, nspec, lists, list_values, nlists, &root)) return false;
 	bool ok = true;
 	for (size_t i = 0, k = 0; i < n && ok; i++) {
-		json_t *j = f[i].kind == IN_IDS ? list_values[k++] : json_object_get(root, f[i].name);
+		json_t *j = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
+		            ? list_values[k++] : json_at(root, f[i].name, &req->arena);
 		const char *problem;
 		if (!read_json_field(req, &f[i], j, &out[i], &problem)) {
 			respond_error_field(req, 400, "invalid", f[i].name, problem);

@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -42,7 +43,7 @@ static void limit_form(struct request *req, const struct earnings_limit *l,
 	         "text", "off");
 	ui_input(req, e, "taper_percent", "Taper, per cent", "Only for an allowance: like 55. 0 otherwise.",
 	         VAL("taper_percent", arena_printf(a, "%d", l->taper_percent)), "text", "off");
-	ui_input(req, e, "effective_from", "Applies from", "Like 2026-04-06. Periods that began "
+	ui_input(req, e, "effective_from", "Applies from", "Like 6/4/2026. Periods that began "
 	                                                   "before this date keep the figure before it.",
 	         VAL("effective_from", l->effective_from ? iso_day(req, l->effective_from) : ""),
 	         "text", "off");
@@ -130,23 +131,10 @@ void limit_post(struct request *req)
 		return;
 	}
 	struct form_errors e = { 0 };
-	struct earnings_limit l = {
-		.id = change ? old->id : 0,
-		.rule = text_trim(arena_strdup(&req->arena, field(req, "rule"))),
-		.name = text_trim(arena_strdup(&req->arena, field(req, "name"))),
-		.source = text_trim(arena_strdup(&req->arena, field(req, "source"))),
-		.note = text_trim(arena_strdup(&req->arena, field(req, "note"))) };
-	int64_t taper = 0;
-	if (!limit_kind_parse(field(req, "kind"), &l.kind)) errors_add(&e, "kind", "Choose the kind.");
-	if (!limit_period_parse(field(req, "period"), &l.period))
-		errors_add(&e, "period", "Choose a week or a month.");
-	if (!money_parse(field(req, "amount"), &l.amount))
-		errors_add(&e, "amount", "Enter the amount, like 196.00.");
-	if (*field(req, "taper_percent") && !parse_i64(field(req, "taper_percent"), 0, 100, &taper))
-		errors_add(&e, "taper_percent", "Enter a whole number from 0 to 100.");
-	l.taper_percent = (int)taper;
-	if (!(l.effective_from = parse_day(field(req, "effective_from"))))
-		errors_add(&e, "effective_from", "Enter the date like 2026-04-06.");
+	struct input_value in[LIMIT_INPUTS];
+	form_inputs(req, limit_inputs, LIMIT_INPUTS, in, &e);
+	struct earnings_limit l = { .id = change ? old->id : 0 };
+	app_earnings_limit_from_inputs(in, &l);
 	struct app_error err;
 	int64_t id;
 	if (!e.n && !app_earnings_limit_save(req->store, &l, req->user->id, req->now, &id, &err) &&

@@ -16,6 +16,7 @@
 #include "core/csv.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -134,10 +135,11 @@ static void declaration_form(struct request *req, const struct my_pay_standing *
 	           typed ? field(req, "custom_period")
 	                 : st->declared && !*d->rule ? limit_period_key(d->custom_period) : "week",
 	           false);
-	ui_input(req, e, "anchor", "When did one of your benefit weeks or assessment periods begin?",
-	         "Any one, like 2026-04-06. Weeks then begin on that weekday; monthly periods on that "
+	ui_input(req, e, "anchor_day",
+	         "When did one of your benefit weeks or assessment periods begin?",
+	         "Any one, like 6/4/2026. Weeks then begin on that weekday; monthly periods on that "
 	         "day of the month.",
-	         typed ? field(req, "anchor")
+	         typed ? field(req, "anchor_day")
 	               : st->declared ? iso_day(req, d->anchor_day) : iso_day(req, st->today),
 	         "text", "off");
 	ui_button(req, "Save my earnings limit", NULL);
@@ -307,7 +309,8 @@ void my_pay_get(struct request *req) { my_pay_page(req, NULL, false); }
 
 void my_pay_limit_post(struct request *req)
 {
-	struct form_errors e = { 0 };
+	/* The form's "rule" is a choice among none (no limit: cleared), a rule
+	 * of the table, and "own" (the API's rule ""). */
 	const char *rule = field(req, "rule");
 	if (!strcmp(rule, "none")) {
 		struct app_error err;
@@ -318,16 +321,13 @@ void my_pay_limit_post(struct request *req)
 		respond_redirect(req, "/my-pay#limit");
 		return;
 	}
-	struct pay_declaration d = { .rule = strcmp(rule, "own") ? rule : "" };
+	struct form_errors e = { 0 };
 	if (!*rule) errors_add(&e, "rule", "Choose which limit applies to you.");
-	if (!*d.rule && *rule) {
-		if (!money_parse(field(req, "custom_amount"), &d.custom_amount) || !d.custom_amount)
-			errors_add(&e, "custom_amount", "Enter your limit, like 150.00.");
-		if (!limit_period_parse(field(req, "custom_period"), &d.custom_period))
-			errors_add(&e, "custom_period", "Choose weekly or monthly.");
-	}
-	if (!(d.anchor_day = parse_day(field(req, "anchor"))))
-		errors_add(&e, "anchor", "Enter the date one of your periods began, like 2026-04-06.");
+	struct input_value in[DECLARATION_INPUTS];
+	form_inputs(req, declaration_inputs, DECLARATION_INPUTS, in, &e);
+	struct pay_declaration d;
+	app_pay_declaration_from_inputs(in, &d);
+	if (!strcmp(rule, "own")) d.rule = "";
 	struct app_error err;
 	if (!e.n && !app_pay_declare(req->store, req->user->id, &d, req->now, &req->arena, &err) &&
 	    !app_error_to_form(req, &err, &e))

@@ -25,6 +25,7 @@
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
 
 enum { KEY_MAX = 200 };
@@ -175,19 +176,6 @@ static const char *idempotency_key(struct request *req)
 	return k;
 }
 
-/* A "YYYY-MM-DD" in a checked body into *out (left as it is when absent);
- * false, having answered 400 naming it, when it is not a date. */
-static bool body_day(struct request *req, json_t *j, const char *name, int64_t *out)
-{
-	const char *v = json_string_value(json_object_get(j, name));
-	if (!v) return true;
-	if (!(*out = parse_day(v))) {
-		respond_error_field(req, 400, "invalid", name, "Give the date like 2026-11-23.");
-		return false;
-	}
-	return true;
-}
-
 /* Answers a keyed change: 201 (or 200 for a decision) the first time,
  * 200 with "replayed" after. */
 static void send_keyed(struct request *req, int done_status, enum pay_outcome out, json_t *j)
@@ -211,67 +199,12 @@ void api_pay_policy_get(struct request *req) { send_policy(req); }
 void api_pay_policy_put(struct request *req)
 {
 	/* Every rate is required: a rate left out is not silently zero. */
-	static const struct jsonb_field spec[] = {
-		{ "version", JB_INTEGER, true, 0 },        { "currency", JB_STRING, true, 3 },
-		{ "rates", JB_OBJECT, true, 0 },           { "rates.hour", JB_INTEGER, true, 0 },
-		{ "rates.half_day", JB_INTEGER, true, 0 }, { "rates.day", JB_INTEGER, true, 0 },
-		{ "meeting_unit", JB_STRING, true, 20 },
-		{ "prep_minutes", JB_INTEGER, false, 0 },  { "target_days", JB_INTEGER, false, 0 },
-		{ "csv_columns", JB_STRING, false, 400 },
-		{ "benefits_advice", JB_OBJECT, false, 0 },
-		{ "benefits_advice.name", JB_STRING, false, 200 },
-		{ "benefits_advice.url", JB_STRING, false, 500 },
-		{ "store_bank_details", JB_BOOLEAN, false, 0 } };
 	struct pay_policy pol;
-	if (!load_pay_policy(req, &pol)) return;
-	json_t *j, *lists[1];
-	static const char *const list_names[] = { "expense_categories" };
-	if (!api_parse_body_lists(req, spec, sizeof spec / sizeof spec[0], list_names, lists, 1, &j))
+	struct input_value in[POLICY_INPUTS];
+	if (!load_pay_policy(req, &pol) || !api_inputs(req, policy_inputs, POLICY_INPUTS, in))
 		return;
-	json_int_t version = json_integer_value(json_object_get(j, "version"));
-	json_t *rates = json_object_get(j, "rates");
-	json_t *advice = json_object_get(j, "benefits_advice");
-	json_t *v;
-	bool ok = true;
-	const char *bad = NULL;
-	snprintf(pol.currency, sizeof pol.currency, "%s", api_body_text(req, j, "currency"));
-	pol.rates.hour = json_integer_value(json_object_get(rates, "hour"));
-	pol.rates.half_day = json_integer_value(json_object_get(rates, "half_day"));
-	pol.rates.day = json_integer_value(json_object_get(rates, "day"));
-	if (!pay_unit_parse(api_body_text(req, j, "meeting_unit"), &pol.meeting_unit))
-		ok = false, bad = "meeting_unit";
-	if ((v = json_object_get(j, "prep_minutes"))) pol.prep_minutes = json_integer_value(v);
-	if ((v = json_object_get(j, "target_days"))) pol.target_days = json_integer_value(v);
-	if ((v = json_object_get(j, "csv_columns"))) pol.csv_columns = api_body_text(req, j, "csv_columns");
-	if (advice) {
-		const char *n = json_string_value(json_object_get(advice, "name"));
-		const char *u = json_string_value(json_object_get(advice, "url"));
-		pol.advice_name = arena_strdup(&req->arena, n ? n : "");
-		pol.advice_url = arena_strdup(&req->arena, u ? u : "");
-	}
-	if ((v = json_object_get(j, "store_bank_details"))) pol.store_bank_details = json_is_true(v);
-	if (lists[0]) {
-		pol.expense_categories = 0;
-		size_t i;
-		json_t *e;
-		json_array_foreach(lists[0], i, e) {
-			enum expense_category c;
-			if (!expense_parse(json_string_value(e), &c)) ok = false, bad = "expense_categories";
-			else pol.expense_categories |= 1u << c;
-		}
-	}
-	bool stale = version != pol.version;
-	json_decref(lists[0]);
-	json_decref(j);
-	if (!ok) {
-		respond_error_field(req, 400, "invalid", bad, "Choose from the values listed in docs/api.md.");
-		return;
-	}
-	if (stale) {
-		respond_error_field(req, 409, "conflict", "version",
-		                    "The policy changed since you read it: read it again.");
-		return;
-	}
+	pol.version = in[POLICY_VERSION].number;
+	app_pay_policy_from_inputs(in, &pol);
 	struct app_error err;
 	if (!app_pay_policy_save(req->store, &pol, req->cfg->seal_key_loaded, req->now, &err)) {
 		api_respond_error(req, &err);
@@ -314,67 +247,37 @@ void api_pay_claims(struct request *req)
 
 void api_pay_claim_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "kind", JB_STRING, true, 20 },        { "description", JB_STRING, true, 2000 },
-		{ "work_day", JB_STRING, true, 10 },    { "unit", JB_STRING, false, 20 },
-		{ "quantity", JB_INTEGER, false, 0 },   { "minutes", JB_INTEGER, false, 0 },
-		{ "category", JB_STRING, false, 20 },   { "amount", JB_INTEGER, false, 0 },
-		{ "payee_id", JB_INTEGER, false, 0 },   { "receipt", JB_OBJECT, false, 0 },
-		/* A receipt's Base64 is bounded by the body limit, not here. */
-		{ "receipt.name", JB_STRING, true, 255 },
-		{ "receipt.content_base64", JB_STRING, true, SIZE_MAX } };
+	/* The claim's fields are declared (claim_inputs); a receipt comes as
+	 * {"name": "bus.pdf", "content_base64": "..."}, bounded by the body
+	 * limit. */
 	const char *key = idempotency_key(req);
 	if (!key) return;
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
-	json_t *j;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
-	struct pay_claim c = { .user_id = req->user->id };
-	int64_t payee = 0;
-	bool ok = api_body_id(req, j, "payee_id", &payee) && body_day(req, j, "work_day", &c.work_day);
-	if (payee) c.user_id = payee;
-	c.description = api_body_text(req, j, "description");
-	if (ok && !claim_kind_parse(api_body_text(req, j, "kind"), &c.kind)) {
-		respond_error_field(req, 400, "invalid", "kind", "kind must be work or expense.");
-		ok = false;
-	}
-	if (ok && c.kind == CLAIM_EXPENSE) {
-		c.amount = json_integer_value(json_object_get(j, "amount"));
-		if (!expense_parse(api_body_text(req, j, "category"), &c.category)) {
-			respond_error_field(req, 400, "invalid", "category",
-			                    "category must be travel, care, meals or phone.");
-			ok = false;
-		}
-	} else if (ok) {
-		const char *unit = api_body_text(req, j, "unit");
-		if (!pay_unit_parse(*unit ? unit : "hour", &c.unit)) {
-			respond_error_field(req, 400, "invalid", "unit", "unit must be hour, half_day or day.");
-			ok = false;
-		}
-		c.quantity = json_integer_value(json_object_get(
-			j, c.unit == UNIT_HOUR ? "minutes" : "quantity"));
-	}
-	/* A receipt: {"name": "bus.pdf", "content_base64": "..."}. */
+	struct input_field f[CLAIM_INPUTS + 2];
+	memcpy(f, claim_inputs, sizeof claim_inputs);
+	f[CLAIM_INPUTS] = (struct input_field){ .name = "receipt.name", .kind = IN_LINE, .max = 255 };
+	f[CLAIM_INPUTS + 1] = (struct input_field){ .name = "receipt.content_base64", .kind = IN_LINE };
+	struct input_value in[CLAIM_INPUTS + 2];
+	if (!api_inputs(req, f, CLAIM_INPUTS + 2, in)) return;
+	struct pay_claim c;
+	app_pay_claim_from_inputs(in, req->user->id, &c);
 	unsigned char *file = NULL;
 	size_t file_len = 0;
 	const char *file_name = NULL;
-	json_t *receipt = json_object_get(j, "receipt");
-	if (ok && receipt) {
-		const char *b64 = json_string_value(json_object_get(receipt, "content_base64"));
-		const char *name = json_string_value(json_object_get(receipt, "name"));
-		size_t cap = b64 ? strlen(b64) / 4 * 3 + 3 : 0;
-		file = b64 ? arena_alloc(&req->arena, cap + 1) : NULL;
-		if (!file || !name ||
+	if (in[CLAIM_INPUTS].given || in[CLAIM_INPUTS + 1].given) {
+		const char *b64 = in[CLAIM_INPUTS + 1].text;
+		size_t cap = strlen(b64) / 4 * 3 + 3;
+		file = arena_alloc(&req->arena, cap + 1);
+		file_name = in[CLAIM_INPUTS].text;
+		if (!*file_name || !*b64 ||
 		    sodium_base642bin(file, cap, b64, strlen(b64), NULL, &file_len, NULL,
 		                      sodium_base64_VARIANT_ORIGINAL) != 0) {
 			respond_error_field(req, 400, "invalid", "receipt",
 			                    "receipt needs name and content_base64 (standard Base64).");
-			ok = false;
+			return;
 		}
-		file_name = name ? arena_strdup(&req->arena, name) : NULL;
 	}
-	json_decref(j);
-	if (!ok) return;
 	int64_t id = 0;
 	enum pay_outcome out;
 	struct app_error err;
@@ -433,27 +336,13 @@ void api_pay_check(struct request *req)
 
 void api_pay_decision_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "choice", JB_STRING, true, 40 }, { "pay_day", JB_STRING, false, 10 },
-		{ "reason", JB_STRING, false, 4000 }, { "method", JB_STRING, false, 20 } };
 	const char *key = idempotency_key(req);
 	if (!key) return;
 	struct pay_claim c = *req->claim;
-	json_t *j;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
-	struct pay_decision d = { .reason = api_body_text(req, j, "reason"), .key = key };
-	bool ok = body_day(req, j, "pay_day", &d.pay_day);
-	if (ok && !pay_choice_parse(api_body_text(req, j, "choice"), &d.choice)) {
-		respond_error_field(req, 400, "invalid", "choice", "choice is not one of those listed.");
-		ok = false;
-	}
-	if (ok && d.choice == CHOICE_NON_CASH &&
-	    !pay_method_parse(api_body_text(req, j, "method"), &d.method)) {
-		respond_error_field(req, 400, "invalid", "method", "method must be a non-cash way.");
-		ok = false;
-	}
-	json_decref(j);
-	if (!ok) return;
+	struct input_value in[DECISION_INPUTS];
+	if (!api_inputs(req, decision_inputs, DECISION_INPUTS, in)) return;
+	struct pay_decision d;
+	app_pay_decision_from_inputs(in, key, &d);
 	enum pay_outcome out;
 	struct app_error err;
 	if (!app_pay_decide(req->store, req->panel, req->user->id, &c, &d, req->now, &req->arena,
@@ -518,32 +407,16 @@ void api_pay_run(struct request *req) { send_run(req, 0, req->params[1], PAY_DON
 
 void api_pay_run_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = { { "reference", JB_STRING, false, 240 } };
-	static const char *const list_names[] = { "claims" };
 	const char *key = idempotency_key(req);
 	if (!key) return;
-	json_t *j, *lists[1];
-	if (!api_parse_body_lists(req, spec, 1, list_names, lists, 1, &j)) return;
-	size_t n = lists[0] ? json_array_size(lists[0]) : 0;
-	int64_t *ids = arena_alloc(&req->arena, (n ? n : 1) * sizeof *ids);
-	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		json_t *v = json_array_get(lists[0], i);
-		ok = json_is_integer(v) && json_integer_value(v) > 0;
-		ids[i] = ok ? (int64_t)json_integer_value(v) : 0;
-	}
-	const char *reference = api_body_text(req, j, "reference");
-	json_decref(lists[0]);
-	json_decref(j);
-	if (!ok) {
-		respond_error_field(req, 400, "invalid", "claims", "claims must be a list of claim ids.");
-		return;
-	}
+	struct input_value in[RUN_INPUTS];
+	if (!api_inputs(req, run_inputs, RUN_INPUTS, in)) return;
 	int64_t run = 0;
 	enum pay_outcome out;
 	struct app_error err;
-	if (!app_pay_run_create(req->store, req->panel, req->user->id, ids, n, reference, key,
-	                        req->now, &req->arena, &run, &out, &err)) {
+	if (!app_pay_run_create(req->store, req->panel, req->user->id, in[RUN_IN_CLAIMS].ids,
+	                        in[RUN_IN_CLAIMS].nids, in[RUN_IN_REFERENCE].text, key, req->now,
+	                        &req->arena, &run, &out, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -552,20 +425,16 @@ void api_pay_run_post(struct request *req)
 
 void api_pay_run_paid_post(struct request *req)
 {
-	static const struct jsonb_field spec[] = { { "paid_day", JB_STRING, true, 10 } };
 	const char *key = idempotency_key(req);
 	if (!key) return;
-	json_t *j;
-	if (!api_parse_body(req, spec, 1, &j)) return;
-	int64_t day = 0;
-	bool ok = body_day(req, j, "paid_day", &day);
-	json_decref(j);
-	if (!ok) return;
+	struct input_value in[PAID_INPUTS];
+	if (!api_inputs(req, paid_inputs, PAID_INPUTS, in)) return;
+	int64_t day = in[PAID_IN_DAY].number;
 	enum pay_outcome out;
 	struct app_error err;
 	if (!app_pay_run_paid(req->store, req->panel, req->user->id, req->params[1], day, key,
 	                      req->now, &req->arena, &out, &err)) {
-		api_respond_error_as(req, &err, "paid_on", "paid_day");
+		api_respond_error(req, &err);
 		return;
 	}
 	send_run(req, 200, req->params[1], out);
@@ -616,26 +485,13 @@ void api_my_pay(struct request *req)
 
 void api_my_pay_declaration_put(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "rule", JB_STRING, false, 60 },          { "custom_amount", JB_INTEGER, false, 0 },
-		{ "custom_period", JB_STRING, false, 10 }, { "anchor_day", JB_STRING, true, 10 } };
-	json_t *j;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
-	struct pay_declaration d = { .rule = api_body_text(req, j, "rule"),
-	                             .custom_amount = json_integer_value(json_object_get(j, "custom_amount")) };
-	bool ok = body_day(req, j, "anchor_day", &d.anchor_day);
-	/* Left out, a week; given, it must be one of the names. */
-	const char *period = json_object_get(j, "custom_period") ? api_body_text(req, j, "custom_period")
-	                                                         : "week";
-	if (ok && !*d.rule && !limit_period_parse(period, &d.custom_period)) {
-		respond_error_field(req, 400, "invalid", "custom_period", "custom_period must be week or month.");
-		ok = false;
-	}
-	json_decref(j);
-	if (!ok) return;
+	struct input_value in[DECLARATION_INPUTS];
+	if (!api_inputs(req, declaration_inputs, DECLARATION_INPUTS, in)) return;
+	struct pay_declaration d;
+	app_pay_declaration_from_inputs(in, &d);
 	struct app_error err;
 	if (!app_pay_declare(req->store, req->user->id, &d, req->now, &req->arena, &err)) {
-		api_respond_error_as(req, &err, "anchor", "anchor_day");
+		api_respond_error(req, &err);
 		return;
 	}
 	api_my_pay(req);
@@ -700,32 +556,10 @@ void api_earnings_limits(struct request *req)
 /* POST adds a row; PUT /{id} changes one (administrators). */
 static void limit_save(struct request *req, int64_t id)
 {
-	static const struct jsonb_field spec[] = {
-		{ "rule", JB_STRING, true, 60 },        { "name", JB_STRING, true, 400 },
-		{ "kind", JB_STRING, true, 10 },        { "period", JB_STRING, true, 10 },
-		{ "amount", JB_INTEGER, true, 0 },      { "taper_percent", JB_INTEGER, false, 0 },
-		{ "effective_from", JB_STRING, true, 10 }, { "source", JB_STRING, true, 1000 },
-		{ "note", JB_STRING, false, 2000 } };
-	json_t *j;
-	if (!api_parse_body(req, spec, sizeof spec / sizeof spec[0], &j)) return;
-	struct earnings_limit l = {
-		.id = id, .rule = api_body_text(req, j, "rule"), .name = api_body_text(req, j, "name"),
-		.source = api_body_text(req, j, "source"), .note = api_body_text(req, j, "note"),
-		.amount = json_integer_value(json_object_get(j, "amount")),
-		.taper_percent = (int)json_integer_value(json_object_get(j, "taper_percent")) };
-	bool ok = body_day(req, j, "effective_from", &l.effective_from);
-	bool kind_ok = limit_kind_parse(api_body_text(req, j, "kind"), &l.kind);
-	bool period_ok = limit_period_parse(api_body_text(req, j, "period"), &l.period);
-	json_decref(j);
-	if (!ok) return;
-	if (!kind_ok) {
-		respond_error_field(req, 400, "invalid", "kind", "kind must be cliff or taper.");
-		return;
-	}
-	if (!period_ok) {
-		respond_error_field(req, 400, "invalid", "period", "period must be week or month.");
-		return;
-	}
+	struct input_value in[LIMIT_INPUTS];
+	if (!api_inputs(req, limit_inputs, LIMIT_INPUTS, in)) return;
+	struct earnings_limit l = { .id = id };
+	app_earnings_limit_from_inputs(in, &l);
 	struct app_error err;
 	int64_t saved;
 	if (!app_earnings_limit_save(req->store, &l, req->user->id, req->now, &saved, &err)) {

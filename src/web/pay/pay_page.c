@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "store/files.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -56,14 +57,17 @@ static void policy_summary(struct request *req, const struct pay_policy *pol)
 	     any ? "" : "None", pol->target_days);
 }
 
-void pay_get(struct request *req)
+/* The panel's pay; e: the payment-run form's problems, with what was
+ * chosen kept. */
+static void pay_page(struct request *req, const struct form_errors *e)
 {
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
 	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
 	int64_t pid = req->panel->id;
-	page_begin(req, arena_printf(&req->arena, "Pay: %s", req->panel->name), NULL);
+	page_begin(req, arena_printf(a, "Pay: %s", req->panel->name), e);
 	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Pay</h1>", req->panel->name);
 	if (!pol.configured) {
 		html(b, "<p>This panel has not set up pay yet, so no claims are made.</p>");
@@ -117,20 +121,26 @@ void pay_get(struct request *req)
 	if (!ready) {
 		html(b, "<p>Nothing is approved and waiting for a payment run.</p>");
 	} else {
-		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/pay/runs", (long long)pid));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/runs", (long long)pid));
 		idempotency_field(req);
-		html(b, "<fieldset class=\"fieldset\"><legend>Claims to put in a payment run</legend>"
-		        "<div class=\"checkboxes\">");
-		for (size_t i = 0; i < ready; i++)
-			html(b, "<div class=\"checkbox\"><input type=\"checkbox\" id=\"claim-%l\" "
-			        "name=\"claims\" value=\"%l\" checked><label for=\"claim-%l\">#%l %t: "
-			        "%t, %t (%t)</label></div>",
-			     c[i].id, c[i].id, c[i].id, c[i].id, c[i].payee_name, claim_what(req, &c[i]),
-			     money_format(&req->arena, c[i].currency, c[i].amount),
-			     c[i].has_method ? pay_method_label(c[i].method) : "");
-		html(b, "</div></fieldset>");
-		ui_input(req, NULL, "reference", "Reference for the finance team (optional)",
-		         "Leave empty and we will make one.", "", "text", "off");
+		struct field_option *opts = arena_alloc(a, (ready + 1) * sizeof *opts);
+		const char *all = "";
+		for (size_t i = 0; i < ready; i++) {
+			opts[i] = (struct field_option){
+				arena_printf(a, "%lld", (long long)c[i].id),
+				arena_printf(a, "#%lld %s: %s, %s (%s)", (long long)c[i].id, c[i].payee_name,
+				             claim_what(req, &c[i]),
+				             money_format(a, c[i].currency, c[i].amount),
+				             c[i].has_method ? pay_method_label(c[i].method) : "") };
+			all = arena_printf(a, "%s%s%lld", all, i ? "," : "", (long long)c[i].id);
+		}
+		opts[ready] = (struct field_option){ 0, 0 };
+		const char *chosen = form_get_all(&req->form, "claims", a);
+		ui_choices(req, e, "claims", "Claims to put in a payment run", NULL, opts,
+		           e ? (chosen ? chosen : "") : all, true);
+		ui_input(req, e, "reference", "Reference for the finance team (optional)",
+		         "Leave empty and we will make one.", e ? field(req, "reference") : "", "text",
+		         "off");
 		ui_button(req, "Make a payment run", NULL);
 		ui_form_end(req);
 	}
@@ -151,6 +161,8 @@ void pay_get(struct request *req)
 	if (nr) html(b, "</ul>");
 	page_end(req);
 }
+
+void pay_get(struct request *req) { pay_page(req, NULL); }
 
 /* The kinds of expense in set, as options (core/pay.h's keys and labels). */
 static const struct field_option *expense_options(struct arena *a, unsigned set)
@@ -188,12 +200,12 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">", pol->version);
 #define VAL(name, value) (typed ? field(req, name) : (value))
 	ui_select(req, e, "currency", "Currency", currency_options, VAL("currency", pol->currency));
-	ui_input(req, e, "rate_hour", "Rate per hour", NULL,
-	         VAL("rate_hour", money_plain(a, pol->rates.hour)), "text", "off");
-	ui_input(req, e, "rate_half_day", "Rate per half day", NULL,
-	         VAL("rate_half_day", money_plain(a, pol->rates.half_day)), "text", "off");
-	ui_input(req, e, "rate_day", "Rate per day", NULL,
-	         VAL("rate_day", money_plain(a, pol->rates.day)), "text", "off");
+	ui_input(req, e, "rates.hour", "Rate per hour", NULL,
+	         VAL("rates.hour", money_plain(a, pol->rates.hour)), "text", "off");
+	ui_input(req, e, "rates.half_day", "Rate per half day", NULL,
+	         VAL("rates.half_day", money_plain(a, pol->rates.half_day)), "text", "off");
+	ui_input(req, e, "rates.day", "Rate per day", NULL,
+	         VAL("rates.day", money_plain(a, pol->rates.day)), "text", "off");
 	ui_choices(req, e, "meeting_unit", "How is going to a meeting paid?",
 	           "Attendance makes a claim at this rate, for the meeting's length.", unit_options,
 	           VAL("meeting_unit", pay_unit_key(pol->meeting_unit)), false);
@@ -205,15 +217,16 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 	         "Payments later than this are flagged on the panel's page.",
 	         VAL("target_days", arena_printf(a, "%lld", (long long)pol->target_days)), "text",
 	         "off");
-	ui_choices(req, e, "expenses", "Which expenses does the panel pay back?", NULL,
+	const char *expenses = form_get_all(&req->form, "expense_categories", a);
+	ui_choices(req, e, "expense_categories", "Which expenses does the panel pay back?", NULL,
 	           expense_options(a, (1u << EXPENSE__COUNT) - 1),
-	           typed ? arena_strdup(a, field(req, "expenses"))
-	                 : expense_set_format(a, pol->expense_categories),
+	           typed ? (expenses ? expenses : "") : expense_set_format(a, pol->expense_categories),
 	           true);
-	ui_input(req, e, "advice_name", "Benefits advice: name", "Shown with every limit check.",
-	         VAL("advice_name", pol->advice_name), "text", "off");
-	ui_input(req, e, "advice_url", "Benefits advice: web address", "Starting https://",
-	         VAL("advice_url", pol->advice_url), "url", "off");
+	ui_input(req, e, "benefits_advice.name", "Benefits advice: name",
+	         "Shown with every limit check.", VAL("benefits_advice.name", pol->advice_name),
+	         "text", "off");
+	ui_input(req, e, "benefits_advice.url", "Benefits advice: web address", "Starting https://",
+	         VAL("benefits_advice.url", pol->advice_url), "url", "off");
 	ui_input(req, e, "csv_columns", "Columns of the payment-run CSV",
 	         "In order, separated by commas, from: reference, payee, email, method, amount, "
 	         "amount_minor, currency, claims, paid_on, account_name, sort_code, account_number.",
@@ -236,58 +249,30 @@ void pay_policy_get(struct request *req)
 	if (load_pay_policy(req, &pol)) policy_form(req, &pol, NULL, false);
 }
 
-static int64_t money_field(struct request *req, struct form_errors *e, const char *name,
-                           const char *message)
-{
-	int64_t v = 0;
-	const char *s = field(req, name);
-	if (!*s) return 0;
-	if (!money_parse(s, &v)) errors_add(e, name, message);
-	return v;
-}
-
 void pay_policy_post(struct request *req)
 {
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
 	struct form_errors e = { 0 };
-	int64_t version;
-	if (!parse_i64(field(req, "version"), 0, INT64_MAX, &version)) version = -1;
-	if (version != pol.version) {
-		errors_add(&e, "currency", "Someone else changed the policy while you were editing. "
-		                           "Check the values below and save again.");
-		req->status = 409;
-		policy_form(req, &pol, &e, false);
-		return;
-	}
-	/* The form's shapes here; what the values may be, app_pay_policy_save. */
-	if (strlen(field(req, "currency")) != 3) errors_add(&e, "currency", "Choose a currency.");
-	else memcpy(pol.currency, field(req, "currency"), 4);
-	pol.rates.hour = money_field(req, &e, "rate_hour", "Enter the rate like 27.50.");
-	pol.rates.half_day = money_field(req, &e, "rate_half_day", "Enter the rate like 82.50.");
-	pol.rates.day = money_field(req, &e, "rate_day", "Enter the rate like 165.00.");
-	if (!pay_unit_parse(field(req, "meeting_unit"), &pol.meeting_unit))
-		errors_add(&e, "meeting_unit", "Choose how going to a meeting is paid.");
-	if (!parse_i64(field(req, "prep_minutes"), 0, 24 * 60, &pol.prep_minutes))
-		errors_add(&e, "prep_minutes", "Enter minutes, from 0 to 1440.");
-	if (!parse_i64(field(req, "target_days"), 1, 365, &pol.target_days))
-		errors_add(&e, "target_days", "Enter a number of days, from 1 to 365.");
-	const char *expenses = form_get_all(&req->form, "expenses", &req->arena);
-	if (!expense_set_parse(expenses ? expenses : "", &pol.expense_categories))
-		errors_add(&e, "expenses", "Choose from the list.");
-	pol.advice_name = text_trim(arena_strdup(&req->arena, field(req, "advice_name")));
-	pol.advice_url = text_trim(arena_strdup(&req->arena, field(req, "advice_url")));
-	pol.csv_columns = text_trim(arena_strdup(&req->arena, field(req, "csv_columns")));
-	pol.store_bank_details = strcmp(field(req, "store_bank_details"), "1") == 0;
+	struct input_value in[POLICY_INPUTS];
+	form_inputs(req, policy_inputs, POLICY_INPUTS, in, &e);
+	pol.version = in[POLICY_VERSION].number;
+	app_pay_policy_from_inputs(in, &pol);
+	/* A form leaves out what is not ticked: no expenses, no bank details. */
+	if (!in[POLICY_EXPENSES].given) pol.expense_categories = 0;
+	if (!in[POLICY_BANK_DETAILS].given) pol.store_bank_details = false;
 	struct app_error err;
 	if (!e.n && !app_pay_policy_save(req->store, &pol, req->cfg->seal_key_loaded, req->now,
 	                                 &err)) {
-		if (!app_error_to_form(req, &err, &e)) return;
 		if (err.status == 409) {
+			/* Someone saved first: show theirs, said at the top field. */
+			errors_add(&e, "currency", err.message);
+			req->status = 409;
 			load_pay_policy(req, &pol);
 			policy_form(req, &pol, &e, false);
 			return;
 		}
+		if (!app_error_to_form(req, &err, &e)) return;
 	}
 	if (e.n) {
 		if (!req->status || req->status == 200) req->status = 400;
@@ -333,16 +318,17 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 				opts[k++] = (struct field_option){
 					arena_printf(a, "%lld", (long long)m[i].m.user_id),
 					arena_printf(a, "%s (%s)", m[i].display_name, m[i].email) };
-		const char *sel = *field(req, "payee") ? field(req, "payee")
-		                                       : arena_printf(a, "%lld", (long long)req->user->id);
-		ui_select(req, e, "payee", "Who is it for?", opts, sel);
+		const char *sel = *field(req, "payee_id")
+		                  ? field(req, "payee_id")
+		                  : arena_printf(a, "%lld", (long long)req->user->id);
+		ui_select(req, e, "payee_id", "Who is it for?", opts, sel);
 	}
 	ui_choices(req, e, "kind", "What are you claiming for?", NULL, claim_kind_options,
 	           *field(req, "kind") ? field(req, "kind") : "work", false);
 	ui_input(req, e, "description", "What was it?",
 	         "For example: reading the housing papers, or the bus to the meeting.",
 	         field(req, "description"), "text", "off");
-	ui_input(req, e, "work_day", "Date", "Like 2026-11-23", field(req, "work_day"), "text", "off");
+	ui_input(req, e, "work_day", "Date", "Like 23/11/2026", field(req, "work_day"), "text", "off");
 	html(b, "<h2 class=\"heading-s\">For work</h2>");
 	struct field_option units[UNIT__COUNT + 1] = { 0 };
 	size_t nu = 0;
@@ -354,9 +340,12 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 				             money_format(a, pol->currency,
 				                          pay_rate_of(&pol->rates, (enum pay_unit)u))) };
 	ui_select(req, e, "unit", "Paid by", units, field(req, "unit"));
-	ui_input(req, e, "quantity", "How long, or how many",
-	         "Hours and minutes like 1:30 when paid by the hour; otherwise a number of half "
-	         "days or days.", field(req, "quantity"), "text", "off");
+	ui_input(req, e, "minutes", "Time worked, for hourly work",
+	         "Hours and minutes, like 1:30, or hours, like 2.5.", field(req, "minutes"), "text",
+	         "off");
+	ui_input(req, e, "quantity", "Number of half days or days",
+	         "For work counted in half days or days: a number, like 1.", field(req, "quantity"),
+	         "text", "off");
 	html(b, "<h2 class=\"heading-s\">For money spent</h2>");
 	ui_select(req, e, "category", "Kind of expense", expense_options(a, pol->expense_categories),
 	          field(req, "category"));
@@ -380,60 +369,22 @@ void pay_claim_new_get(struct request *req)
 	if (load_pay_policy(req, &pol)) claim_form(req, &pol, NULL);
 }
 
-/* Hours and minutes ("1:30") or hours ("2", "2.5") as minutes. */
-static bool parse_duration(struct arena *a, const char *s, int64_t *minutes)
-{
-	int64_t h = 0, m = 0;
-	const char *colon = strchr(s, ':');
-	if (colon) {
-		if (!parse_i64(arena_strndup(a, s, (size_t)(colon - s)), 0, 24, &h) ||
-		    !parse_i64(colon + 1, 0, 59, &m))
-			return false;
-		*minutes = h * 60 + m;
-		return true;
-	}
-	int64_t hundredths;
-	if (!money_parse(s, &hundredths) || hundredths > 2400) return false; /* hours like 2.5 */
-	*minutes = (hundredths * 60 + 50) / 100;
-	return true;
-}
-
 void pay_claim_post(struct request *req)
 {
 	struct pay_policy pol;
 	if (!load_pay_policy(req, &pol)) return;
 	struct form_errors e = { 0 };
-	struct pay_claim c = { .user_id = req->user->id };
-	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
-	if (manage && *field(req, "payee") &&
-	    !parse_i64(field(req, "payee"), 1, INT64_MAX, &c.user_id))
-		errors_add(&e, "payee", "Choose who the claim is for.");
-	bool expense = strcmp(field(req, "kind"), "expense") == 0;
-	if (!expense && strcmp(field(req, "kind"), "work") != 0)
-		errors_add(&e, "kind", "Choose work or money spent.");
-	c.kind = expense ? CLAIM_EXPENSE : CLAIM_WORK;
-	c.description = field(req, "description");
-	c.work_day = parse_day(field(req, "work_day"));
-	if (!c.work_day) errors_add(&e, "work_day", "Enter the date like 2026-11-23.");
-	if (expense) {
-		if (!expense_parse(field(req, "category"), &c.category))
-			errors_add(&e, "category", "Choose the kind of expense.");
-		if (!money_parse(field(req, "amount"), &c.amount) || c.amount == 0)
-			errors_add(&e, "amount", "Enter the amount spent, like 4.80.");
-	} else if (!pay_unit_parse(field(req, "unit"), &c.unit)) {
-		errors_add(&e, "unit", "Choose how the work is paid.");
-	} else if (c.unit == UNIT_HOUR ? !parse_duration(&req->arena, field(req, "quantity"), &c.quantity)
-	                               : !parse_i64(field(req, "quantity"), 1, 31, &c.quantity)) {
-		errors_add(&e, "quantity", c.unit == UNIT_HOUR ? "Enter the time like 1:30."
-		                                               : "Enter a number, like 1.");
-	}
+	struct input_value in[CLAIM_INPUTS];
+	form_inputs(req, claim_inputs, CLAIM_INPUTS, in, &e);
+	struct pay_claim c;
+	app_pay_claim_from_inputs(in, req->user->id, &c);
 	int64_t id = 0;
 	enum pay_outcome out;
 	struct app_error err;
 	if (!e.n && !app_pay_claim(req->store, req->cfg->files_dir, req->panel, &pol, req->user->id,
-	                           manage, &c, req->upload.data, req->upload.len,
-	                           req->upload.filename, req->cfg->upload_limit, field(req, "key"),
-	                           req->now, &req->arena, &id, &out, &err) &&
+	                           policy_allows(&req->actor, PA_MANAGE_PAY), &c, req->upload.data,
+	                           req->upload.len, req->upload.filename, req->cfg->upload_limit,
+	                           field(req, "key"), req->now, &req->arena, &id, &out, &err) &&
 	    !app_error_to_form(req, &err, &e))
 		return;
 	if (e.n) {
@@ -592,13 +543,10 @@ void pay_decision_post(struct request *req)
 {
 	struct pay_claim c = *req->claim;
 	struct form_errors e = { 0 };
-	struct pay_decision d = { .reason = field(req, "reason"), .key = field(req, "key") };
-	if (!pay_choice_parse(field(req, "choice"), &d.choice))
-		errors_add(&e, "choice", "Choose what should happen to this claim.");
-	if (d.choice == CHOICE_NON_CASH && !pay_method_parse(field(req, "method"), &d.method))
-		errors_add(&e, "method", "Choose the non-cash way.");
-	if (*field(req, "pay_day") && !(d.pay_day = parse_day(field(req, "pay_day"))))
-		errors_add(&e, "pay_day", "Enter the date like 2026-11-30.");
+	struct input_value in[DECISION_INPUTS];
+	form_inputs(req, decision_inputs, DECISION_INPUTS, in, &e);
+	struct pay_decision d;
+	app_pay_decision_from_inputs(in, field(req, "key"), &d);
 	enum pay_outcome out;
 	struct app_error err;
 	if (!e.n && !app_pay_decide(req->store, req->panel, req->user->id, &c, &d, req->now,
@@ -631,23 +579,22 @@ void pay_receipt_get(struct request *req)
 
 void pay_run_post(struct request *req)
 {
-	int64_t *ids;
-	size_t n;
-	if (!form_ids(form_get_all(&req->form, "claims", &req->arena), &req->arena, &ids, &n)) {
-		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
-		return;
-	}
+	struct form_errors e = { 0 };
+	struct input_value in[RUN_INPUTS];
 	int64_t run = 0;
 	enum pay_outcome out;
 	struct app_error err;
-	if (!app_pay_run_create(req->store, req->panel, req->user->id, ids, n,
-	                        field(req, "reference"), field(req, "key"), req->now, &req->arena,
-	                        &run, &out, &err)) {
-		respond_app_error(req, &err);
+	if (form_inputs(req, run_inputs, RUN_INPUTS, in, &e) &&
+	    app_pay_run_create(req->store, req->panel, req->user->id, in[RUN_IN_CLAIMS].ids,
+	                       in[RUN_IN_CLAIMS].nids, in[RUN_IN_REFERENCE].text, field(req, "key"),
+	                       req->now, &req->arena, &run, &out, &err)) {
+		respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/runs/%lld",
+		                                   (long long)req->panel->id, (long long)run));
 		return;
 	}
-	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/pay/runs/%lld",
-	                                   (long long)req->panel->id, (long long)run));
+	if (!e.n && !app_error_to_form(req, &err, &e)) return;
+	if (!req->status || req->status == 200) req->status = 400;
+	pay_page(req, &e);
 }
 
 static void run_page(struct request *req, const struct pay_run *r, const struct form_errors *e)
@@ -684,8 +631,8 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/runs/%lld/paid",
 		                                (long long)req->panel->id, (long long)r->id));
 		idempotency_field(req);
-		ui_input(req, e, "paid_on", "Date the money was paid", "Like 2026-11-23",
-		         *field(req, "paid_on") ? field(req, "paid_on")
+		ui_input(req, e, "paid_day", "Date the money was paid", "Like 23/11/2026",
+		         *field(req, "paid_day") ? field(req, "paid_day")
 		                                : iso_day(req, civil_day_at(req->now,
 		                                                            req->panel->time_zone)),
 		         "text", "off");
@@ -705,13 +652,13 @@ void pay_run_paid_post(struct request *req)
 {
 	struct pay_run r = *req->run;
 	struct form_errors e = { 0 };
-	int64_t day = parse_day(field(req, "paid_on"));
+	struct input_value in[PAID_INPUTS];
 	enum pay_outcome out;
 	struct app_error err;
-	if (!day) errors_add(&e, "paid_on", "Enter the date like 2026-11-23.");
-	else if (!app_pay_run_paid(req->store, req->panel, req->user->id, r.id, day,
-	                           field(req, "key"), req->now, &req->arena, &out, &err) &&
-	         !app_error_to_form(req, &err, &e))
+	if (form_inputs(req, paid_inputs, PAID_INPUTS, in, &e) &&
+	    !app_pay_run_paid(req->store, req->panel, req->user->id, r.id, in[PAID_IN_DAY].number,
+	                      field(req, "key"), req->now, &req->arena, &out, &err) &&
+	    !app_error_to_form(req, &err, &e))
 		return;
 	if (e.n) {
 		if (!req->status || req->status == 200) req->status = 400;
