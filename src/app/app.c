@@ -187,16 +187,37 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 	return store_outbox_add(s, c->email, subject, body, c->now);
 }
 
+const struct input_field invite_inputs[INVITE_INPUTS] = {
+	[INVITE_EMAIL] = { .name = "email", .kind = IN_LINE, .required = true, .max = 254,
+	                   .missing = "Enter the e-mail address of the person to invite." },
+	[INVITE_ROLE] = { .name = "role", .kind = IN_CHOICE, .required = true, .choice = role_is,
+	                  .missing = "Choose a role.",
+	                  .wrong = "Choose co-creator, steward or guest." },
+};
+
+const struct input_field member_inputs[MEMBER_INPUTS] = {
+	[MEMBER_IN_ROLE] = { .name = "role", .kind = IN_CHOICE, .choice = role_is,
+	                     .wrong = "Choose co-creator, steward or guest." },
+	[MEMBER_IN_STATUS] = { .name = "status", .kind = IN_CHOICE, .choice = status_is,
+	                       .wrong = "Choose active, paused or removed." },
+};
+
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
-                const struct panel *panel, const char *email_raw, enum panel_role role,
-                int64_t now, struct arena *a, const char **link, struct app_error *err)
+                const struct panel_actor *actor, const struct panel *panel, const char *email_raw,
+                enum panel_role role, int64_t now, struct arena *a, const char **link,
+                struct app_error *err)
 {
 	const char *email = normal_email(a, email_raw);
-	if (!*email) return app_fail(err, 400, "invalid", "email", "Enter the e-mail address of the person to invite.");
+	const char *texts[INVITE_INPUTS] = { [INVITE_EMAIL] = email };
+	if (!app_texts_fit(invite_inputs, texts, INVITE_INPUTS, err)) return false;
 	if (!email_valid(email))
 		return app_fail(err, 400, "invalid", "email",
 		            "Enter an e-mail address in the right format, like name@example.org.");
-	if (role == ROLE_NONE) return app_fail(err, 400, "invalid", "role", "Choose a role.");
+	if (role == ROLE_NONE)
+		return app_fail(err, 400, "invalid", "role", invite_inputs[INVITE_ROLE].missing);
+	if (role != ROLE_GUEST && !policy_allows(actor, PA_INVITE_MEMBER))
+		return app_fail(err, 403, "forbidden", "role",
+		                "Only a steward can invite co-creators and stewards.");
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	if (rc == ST_OK) {

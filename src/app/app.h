@@ -39,14 +39,19 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  const char *device, int64_t now, struct arena *a, int64_t *user_id,
                  const char **device_out, struct app_error *err);
 
+/* An invitation's inputs, declared once for both doors. */
+enum { INVITE_EMAIL, INVITE_ROLE, INVITE_INPUTS };
+extern const struct input_field invite_inputs[INVITE_INPUTS];
 /* Creates an invitation to panel_id with role, writes the message to the
  * outbox and returns the one-time link (the only time it exists in the
  * clear), in one transaction; then an invitation still pending for the
- * same address is revoked, so one link works. The inviter's permission must
- * already have been checked for the role asked (policy: PA_INVITE_MEMBER /
- * PA_INVITE_GUEST). */
+ * same address is revoked, so one link works. actor is the inviter's
+ * place on the panel: a guest may be invited by whoever policy allows
+ * (PA_INVITE_GUEST, checked by the route), anyone else only with
+ * PA_INVITE_MEMBER (403 otherwise). */
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
-                const struct panel *panel, const char *email, enum panel_role role,
+                const struct panel_actor *actor, const struct panel *panel, const char *email,
+                enum panel_role role,
                 int64_t now, struct arena *a, const char **link, struct app_error *err);
 
 /* Accepts an invitation. When its address has no account, a new one is
@@ -118,6 +123,10 @@ bool app_calendar_feed_stop(struct store *s, int64_t user_id, struct app_error *
 
 /* ---- panels ---- */
 
+/* A change to a member, declared once for both doors: a role and/or a
+ * status, each left as it is when not given. */
+enum { MEMBER_IN_ROLE, MEMBER_IN_STATUS, MEMBER_INPUTS };
+extern const struct input_field member_inputs[MEMBER_INPUTS];
 /* Changes a member's role and/or status (MEMBER_REMOVED removes), keeping
  * at least one active steward, and records the change in the member's
  * audit log when someone else made it. The actor's permission is checked by the

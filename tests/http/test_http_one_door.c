@@ -446,6 +446,60 @@ static void bad_pay_input_is_refused_the_same_at_both_doors(void **state)
 	json_decref(j);
 }
 
+/* The version the page's form carries (a hidden field), read from path. */
+static long form_version(struct client *c, const char *path)
+{
+	struct response *r = get(c, path);
+	const char *v = strstr(r->body, "name=\"version\" value=\"");
+	long version = v ? strtol(v + strlen("name=\"version\" value=\""), NULL, 10) : 0;
+	response_free(r);
+	if (!version) fail_msg("%s has no version", path);
+	return version;
+}
+
+/* Inviting, changing a member and one's profile, through both doors. */
+static void bad_people_input_is_refused_the_same_at_both_doors(void **state)
+{
+	(void)state;
+	size_t members_before = listed("/api/v1/panels/1/members", "members");
+	char *long41 = repeat('7', 41);
+	long version = form_version(amira, "/profile");
+	struct refusal cases[] = {
+		{ "an invitation to no address", &sam, fmt("/panels/1/invitations"),
+		  fmt("email=not-an-address&role=co_creator"), "POST",
+		  fmt("/api/v1/panels/1/invitations"),
+		  fmt("{\"email\":\"not-an-address\",\"role\":\"co_creator\"}"), 400, "email",
+		  "invalid", "not-an-address" },
+		{ "an invitation to no role", &sam, fmt("/panels/1/invitations"),
+		  fmt("email=kept.zqm1%%40example.org&role=overlord"), "POST",
+		  fmt("/api/v1/panels/1/invitations"),
+		  fmt("{\"email\":\"x@example.org\",\"role\":\"overlord\"}"), 400, "role", "invalid",
+		  "kept.zqm1@example.org" },
+		{ "a role that is not one", &sam, fmt("/panels/1/members/3"),
+		  fmt("action=role&role=overlord"), "PATCH", fmt("/api/v1/panels/1/members/3"),
+		  fmt("{\"role\":\"overlord\"}"), 400, "role", "invalid", NULL },
+		{ "the last steward stepping down", &sam, fmt("/panels/2/members/1"),
+		  fmt("action=role&role=co_creator"), "PATCH", fmt("/api/v1/panels/2/members/1"),
+		  fmt("{\"role\":\"co_creator\"}"), 409, "role", "last_steward", NULL },
+		{ "a phone number too long", &amira, fmt("/profile"),
+		  fmt("version=%ld&display_name=Amira+Haddad&phone=%s", version, long41), "PATCH",
+		  fmt("/api/v1/me/profile"), fmt("{\"fields\":{\"phone\":{\"value\":\"%s\"}}}", long41),
+		  400, "phone", "invalid", long41 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	free(long41);
+	assert_int_equal(listed("/api/v1/panels/1/members", "members"), members_before);
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/2/members/1", NULL, 200);
+	assert_string_equal(str(j, "role"), "steward");
+	json_decref(j);
+	j = call_json(amira, "GET", "/api/v1/me/profile", NULL, 200);
+	assert_null(strstr(json_dumps(j, 0), "7777777777"));
+	json_decref(j);
+}
+
 /* A form with several problems lists them all at once. */
 static void a_form_reports_every_problem_at_once(void **state)
 {
@@ -586,6 +640,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_pay_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(bad_people_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),
 		cmocka_unit_test(an_agenda_is_published_once),

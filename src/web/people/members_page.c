@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/people/people_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -165,20 +166,19 @@ void members_get(struct request *req)
 void invite_post(struct request *req)
 {
 	struct form_errors e = {0};
+	struct input_value in[INVITE_INPUTS];
 	enum panel_role role = ROLE_NONE;
-	if (!role_parse(field(req, "role"), &role)) errors_add(&e, "role", "Choose a role.");
-	else if (role != ROLE_GUEST && !policy_allows(&req->actor, PA_INVITE_MEMBER)) {
-		respond_error(req, 403, "forbidden", "Only a steward can invite co-creators and stewards.");
-		return;
-	}
 	const char *link = NULL;
 	struct app_error err;
-	if (!e.n && !app_invite(req->store, req->cfg->public_url, req->user->id, req->panel,
-	                        field(req, "email"), role, req->now, &req->arena, &link, &err)) {
-		if (!app_error_to_form(req, &err, &e)) return;
-	}
+	bool read = form_inputs(req, invite_inputs, INVITE_INPUTS, in, &e);
+	role_parse(in[INVITE_ROLE].text, &role);
+	if (read &&
+	    !app_invite(req->store, req->cfg->public_url, req->user->id, &req->actor, req->panel,
+	                in[INVITE_EMAIL].text, role, req->now, &req->arena, &link, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
 	if (e.n) {
-		if (!req->status) req->status = 400;
+		if (!req->status || req->status == 200) req->status = 400;
 		members_page(req, &e, field(req, "email"), field(req, "role"), NULL);
 		return;
 	}
@@ -203,7 +203,8 @@ void invite_revoke_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
 }
 
-void member_get(struct request *req)
+/* A member's page; e: the role form's problems. */
+static void member_page(struct request *req, const struct form_errors *e)
 {
 	int64_t target = req->params[1];
 	struct membership m = *req->member;
@@ -215,7 +216,7 @@ void member_get(struct request *req)
 		else respond_error(req, 500, "internal", "We could not load this person's details.");
 		return;
 	}
-	page_begin(req, vp.person.display_name, NULL);
+	page_begin(req, vp.person.display_name, e);
 	struct buf *b = &req->out;
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/members\">Back to the members</a>"
 	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>"
@@ -241,7 +242,7 @@ void member_get(struct request *req)
 		html(b, "<h2 class=\"heading-m\">Change their place on the panel</h2>");
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"action\" value=\"role\">");
-		ui_select(req, NULL, "role", "Role", member_roles, role_key(m.role));
+		ui_select(req, e, "role", "Role", member_roles, role_key(m.role));
 		ui_button(req, "Change role", "secondary");
 		ui_form_end(req);
 		ui_form_begin(req, action);
@@ -267,6 +268,8 @@ void member_get(struct request *req)
 	page_end(req);
 }
 
+void member_get(struct request *req) { member_page(req, NULL); }
+
 void member_post(struct request *req)
 {
 	int64_t target = req->params[1];
@@ -274,11 +277,17 @@ void member_post(struct request *req)
 	const char *action = field(req, "action");
 	enum panel_role role = m.role;
 	enum member_status status = m.status;
+	struct form_errors e = {0};
 	if (!strcmp(action, "role")) {
-		if (!role_parse(field(req, "role"), &role)) {
-			respond_error(req, 400, "invalid", "Choose a role: co-creator, steward or guest.");
+		struct input_value in[MEMBER_INPUTS];
+		if (form_inputs(req, member_inputs, MEMBER_INPUTS, in, &e) && !in[MEMBER_IN_ROLE].given)
+			errors_add(&e, "role", "Choose a role: co-creator, steward or guest.");
+		if (e.n) {
+			req->status = 400;
+			member_page(req, &e);
 			return;
 		}
+		role_parse(in[MEMBER_IN_ROLE].text, &role);
 	} else if (!strcmp(action, "responder_on") || !strcmp(action, "responder_off")) {
 		struct app_error err;
 		if (!app_member_set_responder(req->store, req->panel->id, &m,
@@ -324,8 +333,9 @@ void member_post(struct request *req)
 		return;
 	}
 	struct app_error err;
-	if (!app_change_membership(req->store, req->user->id, req->panel->id, target, role, status, req->now, &err)) {
-		respond_app_error(req, &err);
+	if (!app_change_membership(req->store, req->user->id, req->panel->id, target, role, status,
+	                           req->now, &err)) {
+		if (app_error_to_form(req, &err, &e)) member_page(req, &e);
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));

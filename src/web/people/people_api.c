@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/ui/answers.h"
 
 static json_t *panel_json(const struct panel *p)
@@ -124,26 +125,17 @@ void api_member(struct request *req)
 
 void api_member_patch(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "role", JB_STRING, false, 20 }, { "status", JB_STRING, false, 20 } };
 	struct membership m = *req->member;
-	json_t *j;
-	if (!api_parse_body(req, spec, 2, &j)) return;
+	struct input_value in[MEMBER_INPUTS];
+	if (!api_inputs(req, member_inputs, MEMBER_INPUTS, in)) return;
 	enum panel_role role = m.role;
 	enum member_status status = m.status;
-	json_t *r = json_object_get(j, "role"), *s = json_object_get(j, "status");
-	bool ok = (!r || role_parse(json_string_value(r), &role)) &&
-	          (!s || status_parse(json_string_value(s), &status));
-	json_decref(j);
-	if (!ok) {
-		respond_error(req, 400, "invalid", "role must be co_creator, steward or guest; status "
-		                                   "must be active, paused or removed.");
-		return;
-	}
+	if (in[MEMBER_IN_ROLE].given) role_parse(in[MEMBER_IN_ROLE].text, &role);
+	if (in[MEMBER_IN_STATUS].given) status_parse(in[MEMBER_IN_STATUS].text, &status);
 	struct app_error err;
 	if (!app_change_membership(req->store, req->user->id, req->panel->id, req->params[1], role, status,
 	                           req->now, &err)) {
-		respond_app_error(req, &err);
+		api_respond_error(req, &err);
 		return;
 	}
 	api_send(req, 200, json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)req->params[1],
@@ -164,27 +156,15 @@ void api_member_delete(struct request *req)
 
 void api_invite(struct request *req)
 {
-	static const struct jsonb_field spec[] = {
-		{ "email", JB_STRING, true, 254 }, { "role", JB_STRING, true, 20 } };
-	json_t *j;
-	if (!api_parse_body(req, spec, 2, &j)) return;
-	enum panel_role role;
-	bool role_ok = role_parse(json_string_value(json_object_get(j, "role")), &role);
-	const char *email = arena_strdup(&req->arena, json_string_value(json_object_get(j, "email")));
-	json_decref(j);
-	if (!role_ok) {
-		respond_error(req, 400, "invalid", "role must be co_creator, steward or guest.");
-		return;
-	}
-	if (role != ROLE_GUEST && !policy_allows(&req->actor, PA_INVITE_MEMBER)) {
-		respond_error(req, 403, "forbidden", "Only a steward can invite co-creators and stewards.");
-		return;
-	}
+	struct input_value in[INVITE_INPUTS];
+	if (!api_inputs(req, invite_inputs, INVITE_INPUTS, in)) return;
+	enum panel_role role = ROLE_NONE;
+	role_parse(in[INVITE_ROLE].text, &role);
 	const char *link;
 	struct app_error err;
-	if (!app_invite(req->store, req->cfg->public_url, req->user->id, req->panel, email, role,
-	                req->now, &req->arena, &link, &err)) {
-		respond_app_error(req, &err);
+	if (!app_invite(req->store, req->cfg->public_url, req->user->id, &req->actor, req->panel,
+	                in[INVITE_EMAIL].text, role, req->now, &req->arena, &link, &err)) {
+		api_respond_error(req, &err);
 		return;
 	}
 	api_send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
