@@ -270,13 +270,15 @@ struct meeting_new_ctx {
 };
 
 /* The meeting, and a notice to the panel's members that it is planned
- * (guests hear when they are invited to it). */
+ * (guests hear when they are invited to it); a meeting recorded after it
+ * began is not news to anyone. */
 static enum store_rc meeting_new_in_tx(struct store *s, void *p)
 {
 	struct meeting_new_ctx *c = p;
 	enum store_rc rc = store_meeting_create(s, c->m, c->creator, c->now, c->id);
 	if (rc != ST_OK) return rc;
 	c->m->id = *c->id;
+	if (c->m->starts_at < c->now) return ST_OK;
 	struct arena a = {0};
 	rc = store_notice_add_panel(s, c->p->id, 0, c->creator,
 	                            arena_printf(&a, "A meeting is planned: \"%s\". Say if you are "

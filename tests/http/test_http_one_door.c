@@ -559,6 +559,29 @@ static void pay_dates_are_typed_the_uk_way(void **state)
 		}
 }
 
+/* A meeting whose time has passed is not made without a word: the page
+ * asks, keeping what was typed; ticked, it is recorded, and nobody is told
+ * it is planned. */
+static void a_meeting_in_the_past_is_asked_about(void **state)
+{
+	(void)state;
+	const char *form = "title=Last+week+ZQPW&date=1/12/2026&start_time=2pm&end_time=4pm"
+	                   "&place=Hall";
+	struct response *r = post_form(sam, "/panels/1/meetings", form);
+	assert_int_equal(r->status, 400);
+	assert_true(page_names_field(r, "date"));
+	assert_true(contains(r, "already passed"));
+	assert_true(contains(r, "name=\"in_past\""));
+	assert_true(contains(r, "Last week ZQPW"));
+	response_free(r);
+	char *ticked = fmt("%s&in_past=1", form);
+	r = post_form(sam, "/panels/1/meetings", ticked);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	free(ticked);
+	assert_int_equal(notices_saying(amira, "Last week ZQPW"), 0);
+}
+
 /* Of two publishes, one wins; the other is told, at either door. */
 static void an_agenda_is_published_once(void **state)
 {
@@ -643,6 +666,7 @@ int main(void)
 		cmocka_unit_test(bad_people_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),
+		cmocka_unit_test(a_meeting_in_the_past_is_asked_about),
 		cmocka_unit_test(an_agenda_is_published_once),
 		cmocka_unit_test(a_guest_is_invited_once),
 		cmocka_unit_test(members_hear_of_meetings_and_agendas),

@@ -1077,7 +1077,7 @@ static void reflections(void **state)
 
 	/* A second past meeting of the same project. */
 	struct response *r = post_form(sam, "/panels/1/meetings",
-	                               "title=Looking+back+ZQPAST&project_id=1&date=2020-03-10"
+	                               "title=Looking+back+ZQPAST&project_id=1&in_past=1&date=2020-03-10"
 	                               "&start_time=14:00&end_time=16:00&place=Hall");
 	assert_int_equal(r->status, 303);
 	past_meeting = location_id(r, "/meetings/");

@@ -31,6 +31,13 @@ static void meeting_when(struct request *req, const struct meeting *m)
 
 /* ---- the list and a new meeting ---- */
 
+/* Asked of a meeting planned for a time that has passed: the page makes
+ * no meeting in the past without a word (the API takes one as it is: a
+ * program means what it sends). */
+static const char PAST_DATE[] =
+	"This time has already passed. To record a meeting that already happened, tick \"It has "
+	"already happened\" and save again; otherwise correct the date.";
+
 static void meetings_page(struct request *req, const struct form_errors *e)
 {
 	const struct panel *p = req->panel;
@@ -90,6 +97,12 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 		            field(req, "place_access"));
 		ui_input(req, e, "online_url", "Online link", "Leave blank for an in-person meeting.",
 		         field(req, "online_url"), "url", "off");
+		if (errors_for(e, "date") == PAST_DATE) {
+			static const struct field_option past[] = {
+				{ "1", "It has already happened: record it as a past meeting" }, { 0, 0 } };
+			ui_choices(req, NULL, "in_past", "A meeting in the past",
+			           "Members are not told of a past meeting as planned.", past, "", true);
+		}
 		html(b, "<p>The agenda will be due %l days before the meeting. Members can propose "
 		        "items until you publish it.</p>", p->agenda_days);
 		ui_button(req, "Plan the meeting", NULL);
@@ -111,6 +124,8 @@ void meeting_new_post(struct request *req)
 	form_inputs(req, meeting_inputs, MEETING_INPUTS, in, &e);
 	app_meeting_from_inputs(in, &m);
 	if (!e.n) app_meeting_times(req->panel, in, &m.starts_at, &m.ends_at, form_error_add, &e);
+	if (!e.n && m.starts_at < req->now && !form_has(&req->form, "in_past"))
+		errors_add(&e, "date", PAST_DATE);
 	int64_t id = 0;
 	struct app_error err;
 	if (!e.n && !app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id,
