@@ -1,12 +1,17 @@
 #include "core/markdown.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Safety does not rest on cmark's defaults alone. Since cmark 0.29 (Debian
- * 12 ships 0.30.2; meson.build asks for >= 0.29) the HTML renderer is safe
+/* Papers are GitHub-flavoured (cmark-gfm): CommonMark with tables,
+ * strikethrough and bare web addresses as links.
+ *
+ * Safety does not rest on cmark's defaults alone. Since cmark-gfm 0.29
+ * (Debian 12 ships 0.29.0.gfm.6; meson.build asks for >= 0.29) the HTML renderer is safe
  * unless CMARK_OPT_UNSAFE is given: raw HTML becomes a "raw HTML omitted"
  * comment and javascript:, vbscript:, file: and data: URLs (but for a few
  * image types) become empty. CMARK_OPT_SAFE is a no-op there, kept for the
@@ -136,6 +141,13 @@ static void make_safe(cmark_node *doc)
 			}
 			break;
 		default:
+			/* A table's column alignment would be an align attribute
+			 * (not HTML5) or a style (which the pages' policy blocks):
+			 * columns are left as the style sheet sets them. */
+			if (ev == CMARK_EVENT_ENTER && !strcmp(cmark_node_get_type_string(node), "table")) {
+				uint8_t *align = cmark_gfm_extensions_get_table_alignments(node);
+				if (align) memset(align, 0, cmark_gfm_extensions_get_table_columns(node));
+			}
 			break;
 		}
 	}
@@ -155,6 +167,27 @@ static void make_safe(cmark_node *doc)
 	free(doomed.v);
 }
 
+/* The extensions papers use, registered once for every thread. */
+static const char *const extensions[] = { "table", "strikethrough", "autolink" };
+static pthread_once_t registered = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* md parsed with the extensions; *parser (which owns them) is freed after
+ * the document, by the caller. */
+static cmark_node *parse(const char *md, size_t len, cmark_parser **parser)
+{
+	pthread_once(&registered, register_extensions);
+	*parser = cmark_parser_new(PARSE_OPTIONS);
+	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
+		cmark_parser_attach_syntax_extension(*parser, cmark_find_syntax_extension(extensions[i]));
+	cmark_parser_feed(*parser, md ? md : "", md ? len : 0);
+	return cmark_parser_finish(*parser);
+}
+
 static char *to_arena(char *s, struct arena *a)
 {
 	char *copy = arena_strdup(a, s);
@@ -164,21 +197,25 @@ static char *to_arena(char *s, struct arena *a)
 
 char *markdown_to_html(const char *md, size_t len, struct arena *a)
 {
-	cmark_node *doc = cmark_parse_document(md ? md : "", md ? len : 0, PARSE_OPTIONS);
+	cmark_parser *parser;
+	cmark_node *doc = parse(md, len, &parser);
 	make_safe(doc);
-	char *html = cmark_render_html(doc, RENDER_OPTIONS);
+	char *html = cmark_render_html(doc, RENDER_OPTIONS, cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
+	cmark_parser_free(parser);
 	return to_arena(html, a);
 }
 
+/* Blocks (tables' rows and cells among them) end a line of text. */
 static bool is_block(cmark_node_type t)
 {
-	return t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK;
+	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
 char *markdown_to_text(const char *md, size_t len, struct arena *a)
 {
-	cmark_node *doc = cmark_parse_document(md ? md : "", md ? len : 0, PARSE_OPTIONS);
+	cmark_parser *parser;
+	cmark_node *doc = parse(md, len, &parser);
 	struct buf out = {0};
 	bool pending_break = false; /* a block ended since the last text */
 	cmark_iter *it = cmark_iter_new(doc);
@@ -217,6 +254,7 @@ char *markdown_to_text(const char *md, size_t len, struct arena *a)
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	cmark_parser_free(parser);
 	char *text = arena_strndup(a, out.data ? out.data : "", out.len);
 	buf_free(&out);
 	return text;

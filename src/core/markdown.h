@@ -1,6 +1,6 @@
 #ifndef EC_CORE_MARKDOWN_H
 #define EC_CORE_MARKDOWN_H
-/* Markdown papers written in the page, rendered with cmark (CommonMark).
+/* Markdown papers written in the page, rendered with cmark-gfm (CommonMark with tables, strikethrough and bare web addresses).
  *
  * Input must be valid UTF-8 (callers check with utf8_valid() and cap the
  * length first; stray bytes would only become U+FFFD here, but a paper that

@@ -894,7 +894,8 @@ static void markdown_is_safe(void **state)
 		"[spaced]( javascript:alert(5))\n\n"
 		"<a href=\"javascript:alert(6)\">raw link</a>\n\n"
 		"![pic](javascript:alert(7))\n\n"
-		"[ok link](https://example.org/ZQOK)\n";
+		"[ok link](https://example.org/ZQOK)\n\n"
+		"| Stop | Fare |\n|---|--:|\n| Hall ZQT | <script>alert(9)</script> |\n";
 	long id = upload_ok(sam, M2, "Safety ZQSAFE", "Summary with <script>alert(8)</script>", md,
 	                    NULL, NULL, NULL, true);
 	char *p = paper_path(M2, id, ""), *l = paper_path(M2, id, "?print=large");
@@ -914,6 +915,9 @@ static void markdown_is_safe(void **state)
 				assert_true(contains(r, "<strong>strong ZQB</strong>"));
 				assert_true(contains(r, "<em>soft</em>"));
 				assert_true(contains(r, "<a href=\"https://example.org/ZQOK\">ok link</a>"));
+				/* Tables are tables (GitHub-flavoured), not pipes. */
+				assert_true(contains(r, "<th>Stop</th>"));
+				assert_true(contains(r, "<td>Hall ZQT</td>"));
 				/* A refused link keeps its words. */
 				assert_true(contains(r, "a link"));
 				assert_true(contains(r, "&lt;script&gt;alert(8)"));

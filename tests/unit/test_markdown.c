@@ -54,6 +54,32 @@ static void ordinary_markdown_renders(void **state)
 	arena_free(&a);
 }
 
+/* GitHub-flavoured: tables (with no align attribute, which HTML5 has
+ * not, nor a style, which the pages' policy blocks), strikethrough, and
+ * bare web addresses as links, never a script's. */
+static void tables_and_other_github_markdown(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	const char *out = html(&a,
+		"| Date | Who | Cost |\n"
+		"|:-----|:---:|-----:|\n"
+		"| 1 Dec | Amira | £4.80 |\n\n"
+		"~~old~~ new, see www.example.org or javascript:alert(1)\n");
+	assert_non_null(strstr(out, "<table>"));
+	assert_non_null(strstr(out, "<th>Who</th>"));
+	assert_non_null(strstr(out, "<td>Amira</td>"));
+	assert_null(strstr(out, "align="));
+	assert_null(strstr(out, "style="));
+	assert_non_null(strstr(out, "<del>old</del>"));
+	assert_non_null(strstr(out, "<a href=\"http://www.example.org\">www.example.org</a>"));
+	assert_false(contains_nocase(out, "href=\"javascript"));
+	/* As text, each cell on its own line: no pipes. */
+	const char *text = markdown_to_text("| A | B |\n|---|---|\n| 1 | 2 |\n", 30, &a);
+	assert_string_equal(text, "A\nB\n1\n2");
+	arena_free(&a);
+}
+
 static void text_is_escaped(void **state)
 {
 	(void)state;
@@ -225,6 +251,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ordinary_markdown_renders),
+		cmocka_unit_test(tables_and_other_github_markdown),
 		cmocka_unit_test(text_is_escaped),
 		cmocka_unit_test(headings_move_down_one_level),
 		cmocka_unit_test(raw_html_is_removed),
