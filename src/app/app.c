@@ -187,6 +187,30 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 	return store_outbox_add(s, c->email, subject, body, c->now);
 }
 
+enum store_rc app_members_find(struct store *s, int64_t panel_id, const char *query,
+                               bool by_email, int64_t offset, int64_t limit, struct arena *a,
+                               struct member_row **out, size_t *n, int64_t *total)
+{
+	if (!query || !*query)
+		return store_members_page(s, panel_id, offset, limit, a, out, n, total);
+	/* A panel is hundreds of people, not millions: the names are matched
+	 * here, the same on both databases, rather than by each one's LIKE. */
+	struct member_row *all;
+	size_t count;
+	enum store_rc rc = store_members_list(s, panel_id, a, &all, &count);
+	if (rc != ST_OK) return rc;
+	size_t kept = 0;
+	for (size_t i = 0; i < count; i++)
+		if (text_contains_nocase(all[i].display_name, query) ||
+		    (by_email && text_contains_nocase(all[i].email, query)))
+			all[kept++] = all[i];
+	*total = (int64_t)kept;
+	size_t from = offset < (int64_t)kept ? (size_t)offset : kept;
+	*out = all + from;
+	*n = kept - from < (uint64_t)limit ? kept - from : (size_t)limit;
+	return ST_OK;
+}
+
 const struct input_field invite_inputs[INVITE_INPUTS] = {
 	[INVITE_EMAIL] = { .name = "email", .kind = IN_LINE, .required = true, .max = 254,
 	                   .missing = "Enter the e-mail address of the person to invite." },

@@ -127,6 +127,14 @@ bool app_calendar_feed_stop(struct store *s, int64_t user_id, struct app_error *
  * status, each left as it is when not given. */
 enum { MEMBER_IN_ROLE, MEMBER_IN_STATUS, MEMBER_INPUTS };
 extern const struct input_field member_inputs[MEMBER_INPUTS];
+/* Members of panel_id not removed, in store_members_list's order, whose
+ * name (or, when by_email, e-mail address) holds query (ASCII letters in
+ * any case; "" or NULL: everyone): limit of them from offset, and how
+ * many match in all. */
+enum store_rc app_members_find(struct store *s, int64_t panel_id, const char *query,
+                               bool by_email, int64_t offset, int64_t limit, struct arena *a,
+                               struct member_row **out, size_t *n, int64_t *total);
+
 /* Changes a member's role and/or status (MEMBER_REMOVED removes), keeping
  * at least one active steward, and records the change in the member's
  * audit log when someone else made it. The actor's permission is checked by the

@@ -109,6 +109,22 @@ void text_lower(char *s)
 		if (*s >= 'A' && *s <= 'Z') *s = (char)(*s - 'A' + 'a');
 }
 
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool text_contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++) {
+		size_t i = 0;
+		while (i < n && hay[i] && ascii_lower(hay[i]) == ascii_lower(needle[i])) i++;
+		if (i == n) return true;
+	}
+	return n == 0;
+}
+
 bool email_valid(const char *s)
 {
 	size_t n = strlen(s);

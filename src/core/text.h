@@ -35,6 +35,10 @@ char *text_trim(char *s);
  * here; the local part's case is not significant in practice). */
 void text_lower(char *s);
 
+/* Whether needle occurs in hay, ASCII letters matched in any case (other
+ * bytes exactly). An empty needle occurs everywhere. */
+bool text_contains_nocase(const char *hay, const char *needle);
+
 /* A plausible address: one @, something on each side, a dot in the domain,
  * no spaces or control characters, at most 254 bytes. It is a shape check,
  * not proof that mail will arrive. */

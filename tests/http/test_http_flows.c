@@ -526,7 +526,34 @@ static void member_lists_are_paged(void **state)
 	response_free(r);
 	r = get(sam, "/panels/1/members?page=1");
 	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Find someone on the panel"));
+	assert_true(contains(r, ">Sam Steward</a>"));
 	response_free(r);
+	/* Found by part of a name, in any case; a steward also by address. */
+	r = get(sam, "/panels/1/members?q=ODEH");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, ">Rana Odeh</a>"));
+	assert_false(contains(r, ">Sam Steward</a>"));
+	assert_true(contains(r, "1 person match"));
+	response_free(r);
+	r = get(sam, "/panels/1/members?q=rana%40demo");
+	assert_true(contains(r, ">Rana Odeh</a>"));
+	response_free(r);
+	r = get(sam, "/panels/1/members?q=nobody+ZQN");
+	assert_true(contains(r, "0 people match"));
+	assert_false(contains(r, "<table"));
+	response_free(r);
+	r = get(sam, "/api/v1/panels/1/members?q=odeh");
+	assert_true(contains(r, "\"total\":1"));
+	assert_true(contains(r, "Rana Odeh"));
+	response_free(r);
+	/* A co-creator finds by name only: an address is not theirs to search. */
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	r = get(amira, "/api/v1/panels/1/members?q=sam%40demo");
+	assert_true(contains(r, "\"total\":0"));
+	response_free(r);
+	client_free(amira);
 	client_free(sam);
 }
 

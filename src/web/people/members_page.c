@@ -36,10 +36,17 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		respond_error(req, 400, "bad_query", "The page number is not right.");
 		return;
 	}
+	/* ?q= finds people by name (a steward also by e-mail address). */
+	const char *q = form_get(&req->query, "q");
+	q = q ? text_trim(arena_strdup(&req->arena, q)) : "";
+	if (utf8_length(q) > 100 || !utf8_valid(q, strlen(q))) {
+		respond_error(req, 400, "bad_query", "Search for up to 100 characters of a name.");
+		return;
+	}
 	struct member_row *rows = NULL;
 	size_t n = 0;
-	if (list && store_members_page(req->store, p->id, (page - 1) * PER_PAGE, PER_PAGE,
-	                               &req->arena, &rows, &n, &total) != ST_OK) {
+	if (list && app_members_find(req->store, p->id, q, manage, (page - 1) * PER_PAGE, PER_PAGE,
+	                             &req->arena, &rows, &n, &total) != ST_OK) {
 		respond_error(req, 500, "internal", "We could not load the members.");
 		return;
 	}
@@ -77,7 +84,20 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		ui_button(req, "Make an invitation", NULL);
 		ui_form_end(req);
 	}
-	if (list) {
+	if (list && (total > 20 || *q)) {
+		html(b, "<form method=\"get\" action=\"/panels/%l/members\" class=\"search\" "
+		        "role=\"search\">", p->id);
+		ui_input(req, NULL, "q", "Find someone on the panel",
+		         manage ? "Part of their name or e-mail address." : "Part of their name.", q,
+		         "search", "off");
+		ui_button(req, "Find", "secondary");
+		html(b, "</form>");
+		if (*q)
+			html(b, "<p role=\"status\">%l %r match \"%t\". <a href=\"/panels/%l/"
+			        "members\">Show everyone</a></p>", total, total == 1 ? "person" : "people", q,
+			     p->id);
+	}
+	if (list && n) {
 		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Members</caption>"
 		        "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th>");
 		if (manage)
@@ -101,11 +121,11 @@ static void members_page(struct request *req, const struct form_errors *e, const
 			html(b, "<nav class=\"pagination\" aria-label=\"Pages of members\"><p>Page %l of %l "
 			        "(%l members).</p><ul class=\"actions\">", page, pages, total);
 			if (page > 1)
-				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"prev\">Previous page</a></li>",
-				     p->id, page - 1);
+				html(b, "<li><a href=\"/panels/%l/members?page=%l&amp;q=%u\" rel=\"prev\">"
+				        "Previous page</a></li>", p->id, page - 1, q);
 			if (page < pages)
-				html(b, "<li><a href=\"/panels/%l/members?page=%l\" rel=\"next\">Next page</a></li>",
-				     p->id, page + 1);
+				html(b, "<li><a href=\"/panels/%l/members?page=%l&amp;q=%u\" rel=\"next\">"
+				        "Next page</a></li>", p->id, page + 1, q);
 			html(b, "</ul></nav>");
 		}
 	}

@@ -63,14 +63,21 @@ void api_members(struct request *req)
 		respond_error(req, 400, "bad_query", "offset must be 0 or more; limit 1 to 500.");
 		return;
 	}
-	struct member_row *rows;
-	size_t n;
-	if (store_members_page(req->store, req->panel->id, offset, limit, &req->arena, &rows, &n,
-	                       &total) != ST_OK) {
-		respond_error(req, 500, "internal", "The members could not be loaded.");
+	/* ?q= as on the page: part of a name (a steward's also of an address). */
+	const char *q = form_get(&req->query, "q");
+	if (q && (utf8_length(q) > 100 || !utf8_valid(q, strlen(q)))) {
+		respond_error_field(req, 400, "bad_query", "q", "q is up to 100 characters of a name.");
 		return;
 	}
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEMBERS);
+	struct member_row *rows;
+	size_t n;
+	if (app_members_find(req->store, req->panel->id, q ? text_trim(arena_strdup(&req->arena, q))
+	                                                   : "",
+	                     manage, offset, limit, &req->arena, &rows, &n, &total) != ST_OK) {
+		respond_error(req, 500, "internal", "The members could not be loaded.");
+		return;
+	}
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *m = json_pack("{s:I,s:s,s:s}", "user_id", (json_int_t)rows[i].m.user_id,
