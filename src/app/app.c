@@ -440,6 +440,54 @@ static enum store_rc end_other_access(struct store *s, int64_t user_id, int64_t 
 	return rc == ST_NOT_FOUND ? ST_OK : rc; /* no feed */
 }
 
+bool app_user_add(struct store *s, const char *email_raw, const char *name, bool admin,
+                  int64_t now, struct arena *a, int64_t *id, struct app_error *err)
+{
+	const char *email = normal_email(a, email_raw);
+	if (!email_valid(email))
+		return app_fail(err, 400, "invalid", "email", "That is not an e-mail address.");
+	const char *problem = display_name_problem(name ? name : "");
+	if (problem) return app_fail(err, 400, "invalid", "name", problem);
+	enum store_rc rc = store_user_create(s, email, name, admin, now, id);
+	if (rc == ST_CONFLICT)
+		return app_fail(err, 409, "already_exists", "email", "That address already has an account.");
+	return rc == ST_OK || app_internal(err);
+}
+
+struct active_ctx {
+	int64_t user_id, now;
+	bool active;
+};
+
+static enum store_rc set_active_in_tx(struct store *s, void *p)
+{
+	struct active_ctx *c = p;
+	enum store_rc rc = store_user_set_status(s, c->user_id,
+	                                         c->active ? USER_ACTIVE : USER_DISABLED, c->now);
+	/* Its API tokens and calendar feed answer nobody while it is disabled
+	 * (the store's rule), and work again if it is enabled. */
+	if (rc == ST_OK && !c->active) rc = store_sessions_delete_for_user(s, c->user_id);
+	return rc;
+}
+
+bool app_user_set_active(struct store *s, int64_t user_id, bool active, int64_t now,
+                         struct app_error *err)
+{
+	struct active_ctx c = { user_id, now, active };
+	enum store_rc rc = store_tx(s, set_active_in_tx, &c);
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such account.");
+	return rc == ST_OK || app_internal(err);
+}
+
+bool app_password_link(struct store *s, int64_t user_id, int64_t seconds, int64_t now,
+                       char *token, struct app_error *err)
+{
+	char hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	return store_reset_create(s, hash, user_id, now, now + seconds) == ST_OK || app_internal(err);
+}
+
 struct password_ctx {
 	const char *token_hash, *pwhash;
 	int64_t now, user_id;

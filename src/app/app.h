@@ -64,6 +64,21 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
                            struct arena *a, int64_t *user_id, int64_t *panel_id,
                            struct app_error *err);
 
+/* Accounts an administrator manages from the command line. An account
+ * for email_raw (normalised) with name (display_name_problem's rules);
+ * 409 already_exists when the address has one. */
+bool app_user_add(struct store *s, const char *email_raw, const char *name, bool admin,
+                  int64_t now, struct arena *a, int64_t *id, struct app_error *err);
+/* Enables user_id, or disables it and ends its sessions, in one
+ * transaction (while disabled, its API tokens and calendar feed answer
+ * nobody). */
+bool app_user_set_active(struct store *s, int64_t user_id, bool active, int64_t now,
+                         struct app_error *err);
+/* A one-time link's token for user_id to set a password, good for
+ * seconds: written to token (AUTH_TOKEN_CHARS + 1), to be shown once. */
+bool app_password_link(struct store *s, int64_t user_id, int64_t seconds, int64_t now,
+                       char *token, struct app_error *err);
+
 /* Writes a reset link to the outbox if the address has an active account
  * and has not had RESET_MAX_PER_TARGET asked for in the window; says
  * nothing either way (no account enumeration: the same answer, and the

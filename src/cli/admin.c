@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "app/app.h"
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "cli/options.h"
@@ -66,11 +67,9 @@ bool cli_secret(struct store *s, unsigned char out[AUTH_SECRET_BYTES])
 
 bool cli_print_password_link(struct store *s, const struct cli_options *o, int64_t user_id)
 {
-	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
-	auth_token_new(token);
-	auth_token_hash(token, hash);
-	int64_t now = (int64_t)time(NULL);
-	if (store_reset_create(s, hash, user_id, now, now + 24 * 3600) != ST_OK) return false;
+	char token[AUTH_TOKEN_CHARS + 1];
+	struct app_error err;
+	if (!app_password_link(s, user_id, 24 * 3600, (int64_t)time(NULL), token, &err)) return false;
 	printf("One-time link to set the password (works for 24 hours):\n%s/reset-password?t=%s\n",
 	       o->public_url ? o->public_url : "http://127.0.0.1:8080", token);
 	return true;
@@ -104,14 +103,17 @@ int cmd_init(struct cli_options *o, int argc, char **argv)
 	unsigned char secret[AUTH_SECRET_BYTES];
 	int rc = 1;
 	int64_t id;
+	struct arena a = {0};
+	struct app_error err;
 	if (store_user_count(s) > 0) fprintf(stderr, "init: %s already has accounts; use 'user add'\n", o->db);
 	else if (!cli_secret(s, secret)) fprintf(stderr, "init: cannot create the installation secret\n");
-	else if (store_user_create(s, e, name, true, (int64_t)time(NULL), &id) != ST_OK)
-		fprintf(stderr, "init: could not create the administrator\n");
+	else if (!app_user_add(s, e, name, true, (int64_t)time(NULL), &a, &id, &err))
+		fprintf(stderr, "init: could not create the administrator: %s\n", err.message);
 	else {
 		printf("Created %s with administrator %s.\n", o->db, e);
 		rc = cli_print_password_link(s, o, id) ? 0 : 1;
 	}
+	arena_free(&a);
 	free(e);
 	store_close(s);
 	return rc;
@@ -185,17 +187,21 @@ int cmd_user(struct cli_options *o, int argc, char **argv)
 		}
 	} else if (is_add) {
 		int64_t id;
-		if (store_user_create(s, email, name, opts[2].given, now, &id) != ST_OK)
-			fprintf(stderr, "user add: %s already has an account\n", email);
+		struct app_error err;
+		if (!app_user_add(s, email, name, opts[2].given, now, &a, &id, &err))
+			fprintf(stderr, "user add: %s: %s\n", email, err.message);
 		else rc = cli_print_password_link(s, o, id) ? 0 : 1;
 	} else if (store_user_by_email(s, email, &a, &u) != ST_OK) {
 		fprintf(stderr, "user %s: no account for %s\n", sub, email);
 	} else if (!strcmp(sub, "disable") || !strcmp(sub, "enable")) {
 		bool off = !strcmp(sub, "disable");
-		if (store_user_set_status(s, u.id, off ? USER_DISABLED : USER_ACTIVE, now) == ST_OK &&
-		    (!off || store_sessions_delete_for_user(s, u.id) == ST_OK)) {
-			printf("%s is now %s.\n", email, off ? "disabled and signed out" : "enabled");
+		struct app_error err;
+		if (app_user_set_active(s, u.id, !off, now, &err)) {
+			printf("%s is now %s.\n", email,
+			       off ? "disabled and signed out" : "enabled");
 			rc = 0;
+		} else {
+			fprintf(stderr, "user %s: %s\n", sub, err.message);
 		}
 	} else if (!strcmp(sub, "reset")) {
 		rc = cli_print_password_link(s, o, u.id) ? 0 : 1;

@@ -420,6 +420,36 @@ static void copy_round_trip_by_command(void **state)
 	free(back);
 }
 
+/* An administrator's accounts from the command line, through the same
+ * use cases as everything else (app_user_add, app_user_set_active). */
+static void users_are_added_and_disabled(void **state)
+{
+	(void)state;
+	struct run r = EC("--db", demo_db, "user", "add", "--email", " New.Person@Example.org ",
+	                  "--name", "New Person ZQU");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "/reset-password?t="));
+	free(r.output);
+	r = EC("--db", demo_db, "user", "add", "--email", "new.person@example.org", "--name", "Again");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "already has an account"));
+	free(r.output);
+	r = EC("--db", demo_db, "user", "disable", "--email", "new.person@example.org");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "disabled and signed out"));
+	free(r.output);
+	r = EC("--db", demo_db, "user", "list");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "new.person@example.org\tdisabled\tNew Person ZQU"));
+	free(r.output);
+	r = EC("--db", demo_db, "user", "enable", "--email", "new.person@example.org");
+	check_status(r, 0);
+	free(r.output);
+	r = EC("--db", demo_db, "user", "list");
+	assert_non_null(strstr(r.output, "new.person@example.org\tactive\tNew Person ZQU"));
+	free(r.output);
+}
+
 static void version_and_help(void **state)
 {
 	struct run r = EC("--version");
@@ -516,6 +546,7 @@ int main(void)
 		cmocka_unit_test(backup_then_check_the_copy),
 		cmocka_unit_test(files_it_makes_are_private),
 		cmocka_unit_test(copy_round_trip_by_command),
+		cmocka_unit_test(users_are_added_and_disabled),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),
