@@ -401,6 +401,23 @@ enum store_rc app_paper_visible(struct store *s, const struct panel_actor *actor
 enum store_rc app_contribution_visible(struct store *s, const struct panel_actor *actor,
                                        int64_t panel_id, int64_t id, int64_t user_id,
                                        struct arena *a, struct contribution *out);
+/* One page of the contributions in scope (key), newest first (a
+ * meeting's too), holding only what user_id (acting as actor; CS_AUTHOR:
+ * their own) may see. Rows they may not see are skipped, reading on for
+ * at most CONTRIBUTIONS_SCAN pages, so a page may hold fewer than limit;
+ * *next is where the next one starts (0: no more). */
+enum { CONTRIBUTIONS_SCAN = 10 };
+enum store_rc app_contributions_page(struct store *s, const struct panel_actor *actor,
+                                     int64_t user_id, enum contribution_scope scope, int64_t key,
+                                     int64_t before, int64_t limit, struct arena *a,
+                                     struct contribution **out, size_t *n, int64_t *next);
+/* The contributions of panel_id still waiting for an outcome that user_id
+ * (acting as actor) may see, soonest due first, up to limit: all of them
+ * to those who see the panel's work, else the ones they are named to
+ * answer. */
+enum store_rc app_contributions_open(struct store *s, const struct panel_actor *actor,
+                                     int64_t user_id, int64_t panel_id, int limit,
+                                     struct arena *a, struct contribution **out, size_t *n);
 /* Starts a project in panel p: a title (200 characters), and optionally
  * its purpose (5000) and who decides (200). */
 bool app_project_create(struct store *s, const struct panel *p, int64_t creator,

@@ -745,6 +745,69 @@ enum store_rc app_contribution_visible(struct store *s, const struct panel_actor
 	return rc;
 }
 
+enum store_rc app_contributions_page(struct store *s, const struct panel_actor *actor,
+                                     int64_t user_id, enum contribution_scope scope, int64_t key,
+                                     int64_t before, int64_t limit, struct arena *a,
+                                     struct contribution **out, size_t *n, int64_t *next)
+{
+	struct contribution *kept = arena_alloc(a, (size_t)limit * sizeof *kept);
+	size_t nkept = 0;
+	int64_t cursor = before;
+	bool more = true;
+	*next = 0;
+	for (int round = 0; round < CONTRIBUTIONS_SCAN && more && nkept < (size_t)limit; round++) {
+		struct contribution *c;
+		size_t got;
+		enum store_rc rc = store_contributions_list(s, scope, key, user_id, cursor, (int)limit,
+		                                            a, &c, &got);
+		if (rc != ST_OK) return rc;
+		/* A meeting's come oldest first (the order things were said);
+		 * every list here is newest first. */
+		if (scope == CS_MEETING)
+			for (size_t i = 0; i < got / 2; i++) {
+				struct contribution t = c[i];
+				c[i] = c[got - 1 - i];
+				c[got - 1 - i] = t;
+			}
+		bool stopped = false;
+		for (size_t i = 0; i < got; i++) {
+			cursor = c[i].id;
+			if (scope != CS_AUTHOR &&
+			    !policy_can_see_contribution(actor, c[i].owner_id == user_id))
+				continue;
+			kept[nkept++] = c[i];
+			if (nkept == (size_t)limit) {
+				stopped = i + 1 < got;
+				break;
+			}
+		}
+		more = stopped || got == (size_t)limit;
+	}
+	if (more) *next = cursor;
+	*out = kept;
+	*n = nkept;
+	return ST_OK;
+}
+
+enum store_rc app_contributions_open(struct store *s, const struct panel_actor *actor,
+                                     int64_t user_id, int64_t panel_id, int limit,
+                                     struct arena *a, struct contribution **out, size_t *n)
+{
+	bool see_all = policy_allows(actor, PA_VIEW_WORK);
+	enum store_rc rc = store_contributions_list(s, see_all ? CS_PANEL_OPEN : CS_OWNER_OPEN,
+	                                            see_all ? panel_id : user_id, user_id, 0, limit,
+	                                            a, out, n);
+	if (rc != ST_OK) return rc;
+	/* Those named to answer see theirs in this panel only. */
+	size_t keep = 0;
+	for (size_t i = 0; i < *n; i++)
+		if ((*out)[i].panel_id == panel_id &&
+		    policy_can_see_contribution(actor, (*out)[i].owner_id == user_id))
+			(*out)[keep++] = (*out)[i];
+	*n = keep;
+	return ST_OK;
+}
+
 bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
                         struct project *pr, int64_t now, int64_t *id, struct app_error *err)
 {

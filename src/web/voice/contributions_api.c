@@ -13,72 +13,38 @@
 #include "web/ui/answers.h"
 #include "web/voice/voice_json.h"
 
-enum {
-	/* A guest's list skips what is not theirs to answer: at most this
-	 * many pages are read for one answer, which may then hold fewer than
-	 * `limit` (next_before says where to go on). */
-	SCAN_PAGES = 10,
-};
-
-/* One page of a contribution list, newest first, keeping only what the
- * asker may see. *next is where the next page starts (0: no more). Rows
- * a guest may not see are skipped, reading on for at most SCAN_PAGES
- * pages. */
+/* One page of a contribution list as JSON into arr: what the asker may
+ * see (app_contributions_page); *next is where the next page starts. */
 static enum store_rc contributions_json_page(struct request *req, enum contribution_scope scope,
-                                        int64_t key, int64_t before, int64_t limit,
-                                        json_t *arr, int64_t *next)
+                                             int64_t key, int64_t before, int64_t limit,
+                                             json_t *arr, int64_t *next)
 {
-	int64_t cursor = before;
-	size_t kept = 0;
-	bool more = true;
+	struct contribution *c;
+	size_t n;
+	enum store_rc rc = app_contributions_page(req->store, &req->actor, req->user->id, scope, key,
+	                                          before, limit, &req->arena, &c, &n, next);
+	if (rc != ST_OK) return rc;
 	int64_t zone_of = 0;
 	const char *zone = "UTC";
-	*next = 0;
-	for (int round = 0; round < SCAN_PAGES && more && kept < (size_t)limit; round++) {
-		struct contribution *c;
-		size_t n;
-		enum store_rc rc = store_contributions_list(req->store, scope, key, req->user->id,
-		                                            cursor, (int)limit, &req->arena, &c, &n);
-		if (rc != ST_OK) return rc;
-		/* A meeting's page comes oldest first (the order things were
-		 * said); the API gives every list newest first. */
-		if (scope == CS_MEETING)
-			for (size_t i = 0; i < n / 2; i++) {
-				struct contribution t = c[i];
-				c[i] = c[n - 1 - i];
-				c[n - 1 - i] = t;
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = contribution_json(req, &c[i]);
+		if (scope == CS_AUTHOR) {
+			/* Across panels: each with its panel, whose zone is read again
+			 * only when the panel changes. */
+			if (c[i].panel_id != zone_of) {
+				struct panel p;
+				zone_of = c[i].panel_id;
+				zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+				       ? p.time_zone : "UTC";
 			}
-		bool stopped = false;
-		for (size_t i = 0; i < n; i++) {
-			cursor = c[i].id;
-			if (scope != CS_AUTHOR &&
-			    !policy_can_see_contribution(&req->actor, c[i].owner_id == req->user->id))
-				continue;
-			json_t *j = contribution_json(req, &c[i]);
-			if (scope == CS_AUTHOR) {
-				/* Across panels: each with its panel, whose zone is read
-				 * again only when the panel changes. */
-				if (c[i].panel_id != zone_of) {
-					struct panel p;
-					zone_of = c[i].panel_id;
-					zone = store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
-					       ? p.time_zone : "UTC";
-				}
-				json_t *pj = json_object();
-				set(pj, "id", jint(c[i].panel_id));
-				set(pj, "name", json_string(c[i].panel_name));
-				set(pj, "time_zone", json_string(zone));
-				set(j, "panel", pj);
-			}
-			json_array_append_new(arr, j);
-			if (++kept == (size_t)limit) {
-				stopped = i + 1 < n;
-				break;
-			}
+			json_t *pj = json_object();
+			set(pj, "id", jint(c[i].panel_id));
+			set(pj, "name", json_string(c[i].panel_name));
+			set(pj, "time_zone", json_string(zone));
+			set(j, "panel", pj);
 		}
-		more = stopped || n == (size_t)limit;
+		json_array_append_new(arr, j);
 	}
-	if (more) *next = cursor;
 	return ST_OK;
 }
 

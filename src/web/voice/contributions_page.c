@@ -51,11 +51,8 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 	if (!read_before(req, &before)) return;
 	struct contribution *open = NULL, *all = NULL;
 	size_t nopen = 0, nall = 0;
-	enum store_rc rc = see_all
-		? store_contributions_list(req->store, CS_PANEL_OPEN, p->id, req->user->id, 0,
-		                           LIST_LIMIT, &req->arena, &open, &nopen)
-		: store_contributions_list(req->store, CS_OWNER_OPEN, req->user->id, req->user->id,
-		                           0, LIST_LIMIT, &req->arena, &open, &nopen);
+	enum store_rc rc = app_contributions_open(req->store, &req->actor, req->user->id, p->id,
+	                                          LIST_LIMIT, &req->arena, &open, &nopen);
 	if (rc == ST_OK && see_all)
 		rc = store_contributions_list(req->store, CS_PANEL, p->id, req->user->id, before,
 		                              LIST_LIMIT, &req->arena, &all, &nall);
@@ -63,11 +60,6 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 		respond_error(req, 500, "internal", "We could not load the contributions.");
 		return;
 	}
-	/* A guest's list holds only what they answer, in this panel. */
-	size_t keep = 0;
-	for (size_t i = 0; i < nopen; i++)
-		if (open[i].panel_id == p->id) open[keep++] = open[i];
-	nopen = keep;
 
 	page_begin(req, "You said, we did", e);
 	struct buf *b = &req->out;
