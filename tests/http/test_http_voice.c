@@ -378,6 +378,35 @@ static void a_content_note_comes_before_its_papers(void **state)
 	response_free(r);
 }
 
+/* A contribution is titled by its first words (about 60 characters, cut
+ * between words, line breaks as spaces, never inside a character), with
+ * its kind: not by a database number. */
+static void contributions_are_titled_by_their_first_words(void **state)
+{
+	(void)state;
+	static const struct { const char *body, *title; } cases[] = {
+		{ "Short+and+whole+ZQT1", "Idea: \u201cShort and whole ZQT1\u201d" },
+		{ "The+bus+from+the+estate+stops+at+six%2C+so+nobody+can+stay+for+the+evening+"
+		  "sessions+ZQT2", "Idea: \u201cThe bus from the estate stops at six, so nobody can "
+		  "stay for\u2026\u201d" },
+		{ "Two%0D%0Alines+ZQT3", "Idea: \u201cTwo  lines ZQT3\u201d" },
+		{ "%C3%89l%C3%A8ves+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+"
+		  "%C3%A9coutez+%C3%A9coutez+ZQT4", "Idea: \u201c\u00c9l\u00e8ves \u00e9coutez "
+		  "\u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez\u2026\u201d" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char form[512];
+		snprintf(form, sizeof form, "kind=idea&attribution=named&body=%s", cases[i].body);
+		struct response *r = post_form(amira, "/panels/1/contributions", form);
+		assert_int_equal(r->status, 303);
+		response_free(r);
+	}
+	struct response *r = get(amira, "/my-contributions");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (!contains(r, cases[i].title)) fail_msg("no title %s", cases[i].title);
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +415,7 @@ int main(void)
 		cmocka_unit_test(a_content_note_comes_before_its_papers),
 		cmocka_unit_test(guests_are_invited_to_a_meeting),
 		cmocka_unit_test(recording_who_came_asks_for_a_reflection),
+		cmocka_unit_test(contributions_are_titled_by_their_first_words),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

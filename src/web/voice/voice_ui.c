@@ -1,6 +1,7 @@
 /* Pieces of page shared by the voice-and-influence pages (voice_ui.h):
  * how a contribution is shown, influence figures, and the sections of a
  * meeting's page that papers, reflections and "what we will change" add. */
+#include <stdint.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -35,22 +36,44 @@ const char *said_by(struct request *req, const struct contribution *c)
 /* The first words of body, up to about TITLE_CHARS characters, cut
  * between words, into out; whether that is all of it. */
 enum { TITLE_CHARS = 60, TITLE_BYTES = 4 * TITLE_CHARS + 1 };
+/* Whether s[0..n) is all ASCII, eight bytes at a time. */
+static bool ascii_only(const char *s, size_t n)
+{
+	uint64_t high = 0, w;
+	size_t k = 0;
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w, s + k, 8);
+		high |= w;
+	}
+	for (; k < n; k++) high |= (unsigned char)s[k];
+	return !(high & UINT64_C(0x8080808080808080));
+}
+
 static bool first_words(const char *body, char out[TITLE_BYTES])
 {
-	size_t chars = 0, cut = 0, i = 0;
-	for (; body[i] && chars < TITLE_CHARS; i++) {
-		if ((body[i] & 0xC0) != 0x80) chars++;
-		if (body[i] == ' ' || body[i] == '\n') cut = i;
+	/* Every list shows a title per card: the scans are kept short. The
+	 * end of the first TITLE_CHARS characters (a character begins at each
+	 * byte that is not 10xxxxxx), then back to the space before it. */
+	size_t i = strnlen(body, TITLE_CHARS + 1);
+	if (!ascii_only(body, i)) {
+		size_t chars = 0;
+		for (i = 0; chars < TITLE_CHARS && body[i]; i++) chars += (body[i] & 0xC0) != 0x80;
+	} else if (i > TITLE_CHARS) {
+		i = TITLE_CHARS; /* one byte a character */
 	}
 	bool whole = !body[i];
-	size_t len = whole || !cut ? i : cut;
+	size_t len = i;
+	if (!whole && body[i] != ' ' && body[i] != '\n') { /* a word goes on past i */
+		size_t cut = i;
+		while (cut > 1 && body[cut - 1] != ' ' && body[cut - 1] != '\n') cut--;
+		if (cut > 1) len = cut - 1;
+	}
 	while (len && (body[len - 1] == ' ' || body[len - 1] == '\n' || body[len - 1] == '\r')) len--;
 	/* Cut at a character's start, never inside one. */
 	while (len && (body[len] & 0xC0) == 0x80) len--;
 	memcpy(out, body, len);
 	out[len] = 0;
-	for (char *p = out; *p; p++)
-		if (*p == '\n' || *p == '\r') *p = ' ';
+	for (char *p = out; (p = strpbrk(p, "\r\n")); p++) *p = ' ';
 	return whole;
 }
 
