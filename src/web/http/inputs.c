@@ -147,7 +147,11 @@ bool api_inputs(struct request *req, const struct input_field *f, size_t n,
 		spec[nspec++] = (struct jsonb_field){ f[i].name, json_type_of(f[i].kind), false, bytes };
 	}
 	json_t *root;
-	if (!api_parse_body_lists(req, spec, nspec, lists, list_values, nlists, &root)) return false;
+	/* Lists are taken out of the body first (a second parse): only when
+	 * there are any. */
+	if (nlists ? !api_parse_body_lists(req, spec, nspec, lists, list_values, nlists, &root)
+	           : !api_parse_body(req, spec, nspec, &root))
+		return false;
 	bool ok = true;
 	for (size_t i = 0, k = 0; i < n && ok; i++) {
 		json_t *j = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
