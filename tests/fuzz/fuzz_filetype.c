@@ -111,7 +111,8 @@ static void check_html(const char *html)
 {
 	static const char *const tags[] = { "p", "h2", "h3", "h4", "h5", "h6", "em", "strong",
 	                                    "code", "pre", "a", "img", "ul", "ol", "li",
-	                                    "blockquote", "hr", "br" };
+	                                    "blockquote", "hr", "br", "del", "table", "thead",
+	                                    "tbody", "tr", "th", "td" };
 	static const char *const attrs[] = { "href", "title", "src", "alt", "start", "class" };
 	for (const char *p = strchr(html, '<'); p; p = strchr(p, '<')) {
 		p++;

@@ -35,7 +35,8 @@ static bool known_tag(const char *p, size_t *len)
 {
 	static const char *const tags[] = { "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul",
 	                                    "ol", "li", "pre", "code", "hr", "br", "em", "strong",
-	                                    "a", "img", "del", NULL };
+	                                    "a", "img", "del", "table", "thead", "tbody", "tr",
+	                                    "th", "td", NULL };
 	size_t n = 0;
 	while (isalnum((unsigned char)p[n])) n++;
 	*len = n;

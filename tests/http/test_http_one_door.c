@@ -442,7 +442,9 @@ static void bad_pay_input_is_refused_the_same_at_both_doors(void **state)
 	assert_int_equal(num(json_object_get(j, "policy"), "version"), version);
 	json_decref(j);
 	j = call_json(sam, "GET", "/api/v1/earnings-limits", NULL, 200);
-	assert_null(strstr(json_dumps(j, 0), "uc_zqp"));
+	char *text = json_dumps(j, 0);
+	assert_null(strstr(text, "uc_zqp"));
+	free(text);
 	json_decref(j);
 }
 
@@ -496,7 +498,9 @@ static void bad_people_input_is_refused_the_same_at_both_doors(void **state)
 	assert_string_equal(str(j, "role"), "steward");
 	json_decref(j);
 	j = call_json(amira, "GET", "/api/v1/me/profile", NULL, 200);
-	assert_null(strstr(json_dumps(j, 0), "7777777777"));
+	char *text = json_dumps(j, 0);
+	assert_null(strstr(text, "7777777777"));
+	free(text);
 	json_decref(j);
 }
 
