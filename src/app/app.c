@@ -184,7 +184,7 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 		      "To accept, open this link within 14 days:\n%s\n\n"
 		      "If you were not expecting this, you can ignore this message.\n",
 		c->panel->name, role_label(c->role), c->link);
-	return store_outbox_add(s, c->email, subject, body, c->now);
+	return store_outbox_add(s, c->email, subject, body, "invitation", c->panel->id, c->now);
 }
 
 enum store_rc app_members_find(struct store *s, int64_t panel_id, const char *query,
@@ -407,7 +407,8 @@ static enum store_rc reset_request_in_tx(struct store *s, void *p)
 		      "account. If it was you, open this link within an hour:\n%s/reset-password?t=%s\n\n"
 		      "If it was not you, ignore this message: your password has not changed.\n",
 		u.display_name, c->public_url, token);
-	return store_outbox_add(s, c->email, "Reset your emptychair password", body, c->now);
+	return store_outbox_add(s, c->email, "Reset your emptychair password", body, "reset", 0,
+	                        c->now);
 }
 
 bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],

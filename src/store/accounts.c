@@ -6,6 +6,12 @@
 
 #include "store/store_private.h"
 
+/* An outbox row as read_outbox reads it. */
+#define OUTBOX_COLUMNS                                                        \
+	"id, created_at, COALESCE(sent_at, 0), COALESCE(failed_at, 0), "            \
+	"COALESCE(panel_id, 0), attempts, next_attempt_at, to_email, subject, "    \
+	"body, kind, last_error"
+
 #define STMTS(X)                                                             \
 	X(USER_CREATE, "INSERT INTO users (email, display_name, is_admin, created_at, " \
 	               "updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")      \
@@ -76,11 +82,29 @@
 	X(SIGNIN_FAIL_CLEAR, "DELETE FROM signin_failures WHERE key_hash = $1")     \
 	X(RESET_USE, "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 " \
 	             "AND used_at IS NULL AND expires_at > $2 RETURNING user_id")   \
-	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at) "   \
-	              "VALUES ($1, $2, $3, $4)")                                    \
+	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at, "   \
+	              "kind, panel_id) VALUES ($1, $2, $3, $4, $5, $6)")            \
 	X(OUTBOX_PRUNE, "DELETE FROM outbox WHERE created_at < $1")                 \
-	X(OUTBOX_RECENT, "SELECT id, created_at, COALESCE(sent_at, 0), to_email, "  \
-	                 "subject, body FROM outbox ORDER BY id DESC LIMIT $1")     \
+	X(OUTBOX_RECENT, "SELECT " OUTBOX_COLUMNS " FROM outbox ORDER BY id DESC "  \
+	                 "LIMIT $1")                                                \
+	X(OUTBOX_CLAIM, "UPDATE outbox SET lease_by = $1, lease_until = $3 WHERE "  \
+	                "id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND "   \
+	                "failed_at IS NULL AND next_attempt_at <= $2 AND "          \
+	                "lease_until <= $2 ORDER BY next_attempt_at, id LIMIT $4) " \
+	                "RETURNING " OUTBOX_COLUMNS)                                \
+	X(OUTBOX_RECORD, "UPDATE outbox SET attempts = attempts + 1, lease_by = '', " \
+	                 "lease_until = 0, next_attempt_at = $5, last_error = $6, " \
+	                 "sent_at = CASE WHEN $3 = 'sent' THEN $4 ELSE sent_at END, " \
+	                 "failed_at = CASE WHEN $3 IN ('refused', 'given_up') "     \
+	                 "THEN $4 ELSE failed_at END WHERE id = $1 AND lease_by = $2 " \
+	                 "AND lease_by <> ''")                                      \
+	X(OUTBOX_ATTEMPT, "INSERT INTO delivery_attempts (outbox_id, at, code, "    \
+	                  "outcome, detail) VALUES ($1, $2, $3, $4, $5)")           \
+	X(OUTBOX_TROUBLED, "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE "           \
+	                   "panel_id = $1 AND sent_at IS NULL AND (failed_at IS NOT " \
+	                   "NULL OR attempts > 0) ORDER BY id DESC LIMIT $2")       \
+	X(OUTBOX_WAITING, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND "  \
+	                  "failed_at IS NULL")                                      \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
 	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT "      \
 	                  "CAST($1 AS TEXT), CAST($2 AS BIGINT) "                   \
@@ -484,7 +508,8 @@ enum store_rc store_signin_failures_prune(struct store *s, int64_t before)
 /* ---- the outbox ---- */
 
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
-                               const char *body, int64_t now)
+                               const char *body, const char *kind, int64_t panel_id,
+                               int64_t now)
 {
 	struct db_stmt *st = stmt(s, S_OUTBOX_ADD);
 	if (!st) return ST_ERROR;
@@ -492,6 +517,8 @@ enum store_rc store_outbox_add(struct store *s, const char *to, const char *subj
 	db_bind_text(st, 2, subject);
 	db_bind_text(st, 3, body);
 	db_bind_i64(st, 4, now);
+	db_bind_text(st, 5, kind);
+	sq_bind_ref(st, 6, panel_id);
 	return sq_exec(st);
 }
 
@@ -506,9 +533,15 @@ static void read_outbox(struct db_stmt *st, void *slot, struct arena *a)
 	m->id = db_col_i64(st, 0);
 	m->created_at = db_col_i64(st, 1);
 	m->sent_at = db_col_i64(st, 2);
-	m->to_email = sq_col_str(st, 3, a);
-	m->subject = sq_col_str(st, 4, a);
-	m->body = sq_col_str(st, 5, a);
+	m->failed_at = db_col_i64(st, 3);
+	m->panel_id = db_col_i64(st, 4);
+	m->attempts = db_col_i64(st, 5);
+	m->next_attempt_at = db_col_i64(st, 6);
+	m->to_email = sq_col_str(st, 7, a);
+	m->subject = sq_col_str(st, 8, a);
+	m->body = sq_col_str(st, 9, a);
+	m->kind = sq_col_str(st, 10, a);
+	m->last_error = sq_col_str(st, 11, a);
 }
 
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
@@ -517,4 +550,104 @@ enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
 	struct db_stmt *st = stmt(s, S_OUTBOX_RECENT);
 	if (st) db_bind_i64(st, 1, limit);
 	return sq_collect(st, sizeof **out, a, read_outbox, (void **)out, n);
+}
+
+struct claim_ctx {
+	const char *holder;
+	int64_t now, lease_until;
+	int limit;
+	struct arena *a;
+	struct outbox_message **out;
+	size_t *n;
+};
+
+static enum store_rc claim_in_tx(struct store *s, void *p)
+{
+	struct claim_ctx *c = p;
+	struct db_stmt *st = stmt(s, S_OUTBOX_CLAIM);
+	if (st) {
+		db_bind_text(st, 1, c->holder);
+		db_bind_i64(st, 2, c->now);
+		db_bind_i64(st, 3, c->lease_until);
+		db_bind_i64(st, 4, c->limit);
+	}
+	return sq_collect(st, sizeof **c->out, c->a, read_outbox, (void **)c->out, c->n);
+}
+
+static int by_id(const void *x, const void *y)
+{
+	const struct outbox_message *a = x, *b = y;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+enum store_rc store_outbox_claim(struct store *s, const char *holder, int64_t now,
+                                 int64_t lease_until, int limit, struct arena *a,
+                                 struct outbox_message **out, size_t *n)
+{
+	*n = 0;
+	struct claim_ctx c = { holder, now, lease_until, limit, a, out, n };
+	enum store_rc rc = store_tx(s, claim_in_tx, &c);
+	/* RETURNING gives no order. */
+	if (rc == ST_OK && *n > 1) qsort(*out, *n, sizeof **out, by_id);
+	return rc;
+}
+
+const char *delivery_outcome_key(enum delivery_outcome o)
+{
+	static const char *const keys[] = { "sent", "retry", "refused", "given_up" };
+	return (unsigned)o < sizeof keys / sizeof keys[0] ? keys[o] : "retry";
+}
+
+struct record_ctx {
+	int64_t id, now, next;
+	const char *holder, *detail;
+	int code;
+	enum delivery_outcome outcome;
+};
+
+static enum store_rc record_in_tx(struct store *s, void *p)
+{
+	struct record_ctx *c = p;
+	struct db_stmt *st = stmt(s, S_OUTBOX_RECORD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	db_bind_text(st, 2, c->holder);
+	db_bind_text(st, 3, delivery_outcome_key(c->outcome));
+	db_bind_i64(st, 4, c->now);
+	db_bind_i64(st, 5, c->next);
+	db_bind_text(st, 6, c->outcome == DELIVERY_SENT ? "" : c->detail);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc != ST_OK) return rc;
+	if (!(st = stmt(s, S_OUTBOX_ATTEMPT))) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	db_bind_i64(st, 2, c->now);
+	db_bind_i64(st, 3, c->code);
+	db_bind_text(st, 4, delivery_outcome_key(c->outcome));
+	db_bind_text(st, 5, c->detail);
+	return sq_exec(st);
+}
+
+enum store_rc store_outbox_record(struct store *s, int64_t id, const char *holder, int64_t now,
+                                  int code, enum delivery_outcome outcome, const char *detail,
+                                  int64_t next_attempt_at)
+{
+	struct record_ctx c = { id, now, next_attempt_at, holder, detail ? detail : "", code,
+	                        outcome };
+	return store_tx(s, record_in_tx, &c);
+}
+
+enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit,
+                                    struct arena *a, struct outbox_message **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_OUTBOX_TROUBLED);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_i64(st, 2, limit);
+	}
+	return sq_collect(st, sizeof **out, a, read_outbox, (void **)out, n);
+}
+
+int64_t store_outbox_waiting(struct store *s)
+{
+	return sq_scalar_i64(stmt(s, S_OUTBOX_WAITING));
 }

@@ -48,7 +48,9 @@ static const struct table tables[] = {
 	                 "expires_at, accepted_at, accepted_user_id, revoked_at", 11, true, ROWS },
 	{ "password_resets", "id, token_hash, user_id, created_at, expires_at, used_at", 6, true,
 	  false },
-	{ "outbox", "id, to_email, subject, body, created_at, sent_at", 6, true, ROWS },
+	{ "outbox", "id, to_email, subject, body, created_at, sent_at, kind, panel_id, attempts, "
+	            "next_attempt_at, lease_by, lease_until, failed_at, last_error", 14, true, ROWS },
+	{ "delivery_attempts", "id, outbox_id, at, code, outcome, detail", 6, true, ROWS },
 	{ "profile_values", "user_id, field, value, visibility, updated_at", 5, false, ROWS },
 	{ "consents", "id, user_id, purpose, wording_version, state, at", 6, true, ROWS },
 	{ "audit_log", "id, subject_user_id, actor_user_id, action, detail, at", 6, true, ROWS },

@@ -360,13 +360,20 @@ STORE_WRITES
 enum store_rc store_reset_use(struct store *s, const char *token_hash, int64_t now,
                               int64_t *user_id);
 
+/* A message waiting to leave, or that left or could not. */
 struct outbox_message {
-	int64_t id, created_at, sent_at;
+	int64_t id, created_at, sent_at, failed_at; /* 0: not (yet) */
+	int64_t panel_id;                /* 0: none (a password reset) */
+	int64_t attempts, next_attempt_at;
 	const char *to_email, *subject, *body;
+	const char *kind;                /* invitation, reset, notice, sign_in, digest */
+	const char *last_error;          /* the relay's last refusal or what went wrong */
 };
+/* kind as above; panel_id 0 for none. */
 STORE_WRITES
 enum store_rc store_outbox_add(struct store *s, const char *to, const char *subject,
-                               const char *body, int64_t now);
+                               const char *body, const char *kind, int64_t panel_id,
+                               int64_t now);
 /* Deletes messages made before `before`. Messages carry one-time links in
  * the clear (they must, to be delivered), so none outlives its links. */
 STORE_WRITES
@@ -374,6 +381,30 @@ enum store_rc store_outbox_prune(struct store *s, int64_t before);
 /* Newest first, at most limit. */
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
                                   struct outbox_message **out, size_t *n);
+/* Takes up to limit messages due for sending (not sent, not given up, due
+ * by now, held by nobody or by a lease that ended) for holder until
+ * lease_until, oldest first, in one transaction: of several servers, one
+ * takes each. */
+STORE_WRITES
+enum store_rc store_outbox_claim(struct store *s, const char *holder, int64_t now,
+                                 int64_t lease_until, int limit, struct arena *a,
+                                 struct outbox_message **out, size_t *n);
+enum delivery_outcome { DELIVERY_SENT, DELIVERY_RETRY, DELIVERY_REFUSED, DELIVERY_GIVEN_UP };
+const char *delivery_outcome_key(enum delivery_outcome o);
+/* Records an attempt at message id by holder (the relay's code and
+ * detail), and what follows: sent, tried again at next_attempt_at, or
+ * given up; the lease ends. ST_NOT_FOUND, and nothing written, when holder
+ * no longer holds it (its lease ended and another took it). */
+STORE_WRITES
+enum store_rc store_outbox_record(struct store *s, int64_t id, const char *holder, int64_t now,
+                                  int code, enum delivery_outcome outcome, const char *detail,
+                                  int64_t next_attempt_at);
+/* Messages to panel_id that could not be delivered (given up) or are
+ * still being tried after a failure, newest first, at most limit. */
+enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit,
+                                    struct arena *a, struct outbox_message **out, size_t *n);
+/* How many messages are waiting to be sent (not sent, not given up). */
+int64_t store_outbox_waiting(struct store *s);
 
 /* ---- profile, consent, audit ---- */
 struct profile_value {

@@ -187,9 +187,10 @@
 	                    "c.id = l.contribution_id JOIN users u ON u.id = c.author_id " \
 	                    "WHERE l.response_id = $1 AND u.status = 'active' AND "       \
 	                    "c.author_id <> $5")                                          \
-	X(RESPONSE_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at) "     \
-	                 "SELECT DISTINCT u.email, CAST($2 AS TEXT), CAST($3 AS TEXT), "  \
-	                 "CAST($4 AS BIGINT) FROM response_links l JOIN contributions c " \
+	X(RESPONSE_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "     \
+	                 "panel_id) SELECT DISTINCT u.email, CAST($2 AS TEXT), "          \
+	                 "CAST($3 AS TEXT), CAST($4 AS BIGINT), c.panel_id "              \
+	                 "FROM response_links l JOIN contributions c "                    \
 	                 "ON c.id = l.contribution_id JOIN users u ON u.id = c.author_id " \
 	                 "WHERE l.response_id = $1 AND u.status = 'active' AND "          \
 	                 "c.author_id <> $5")                                             \

@@ -379,8 +379,8 @@ static void user_erase(void **state)
 	assert_int_equal(store_audit_add(f->s, id, other, AUDIT_READ, "pronouns", T0), ST_OK);
 	assert_int_equal(store_audit_add(f->s, other, id, AUDIT_READ, "phone", T0 + 1), ST_OK);
 	const char *to_them = unique(f, "to them"), *to_other = unique(f, "to other");
-	assert_int_equal(store_outbox_add(f->s, email, to_them, "Welcome", T0), ST_OK);
-	assert_int_equal(store_outbox_add(f->s, "someone@example.org", to_other, "Hi", T0), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, email, to_them, "Welcome", "notice", 0, T0), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, "someone@example.org", to_other, "Hi", "notice", 0, T0), ST_OK);
 
 	assert_int_equal(store_user_erase(f->s, id, T0 + 100), ST_OK);
 
@@ -1130,9 +1130,9 @@ static void outbox_newest_first(void **state)
 	struct fx *f = *state;
 	const char *to = unique_email(f, "to");
 	const char *s1 = unique(f, "first"), *s2 = unique(f, "second"), *s3 = unique(f, "third");
-	assert_int_equal(store_outbox_add(f->s, to, s1, "Body one", T0 + 1), ST_OK);
-	assert_int_equal(store_outbox_add(f->s, to, s2, "Body two\nline", T0 + 2), ST_OK);
-	assert_int_equal(store_outbox_add(f->s, to, s3, "Body three", T0 + 3), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, to, s1, "Body one", "notice", 0, T0 + 1), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, to, s2, "Body two\nline", "notice", 0, T0 + 2), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, to, s3, "Body three", "notice", 0, T0 + 3), ST_OK);
 
 	struct outbox_message *m;
 	size_t n = 0;
@@ -1149,6 +1149,89 @@ static void outbox_newest_first(void **state)
 	assert_int_equal(store_outbox_recent(f->s, 3, &f->a, &m, &n), ST_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(m[2].subject, s1);
+}
+
+/* Whether m[0..n) holds a message to `to`; its index or -1. */
+static int find_to(const struct outbox_message *m, size_t n, const char *to)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].to_email, to)) return (int)i;
+	return -1;
+}
+
+/* Delivery's bookkeeping: of two holders one takes a message; a lease that
+ * ends lets another take it; only the holder records what became of it;
+ * a retry waits for its time; a refusal is shown for its panel. */
+static void outbox_claims_and_records(void **state)
+{
+	struct fx *f = *state;
+	const char *to = unique_email(f, "claim");
+	const int64_t now = T0 + 1000;
+	assert_int_equal(store_outbox_add(f->s, to, "Claim me", "Body", "invitation", 0, T0),
+	                 ST_OK);
+	struct outbox_message *m;
+	size_t n;
+	assert_int_equal(store_outbox_claim(f->s, "holder-a", now, now + 60, 100000, &f->a, &m, &n),
+	                 ST_OK);
+	int i = find_to(m, n, to);
+	assert_true(i >= 0);
+	int64_t id = m[i].id;
+	assert_string_equal(m[i].kind, "invitation");
+	assert_int_equal(m[i].attempts, 0);
+	/* Held: nobody else takes it, until the lease ends. */
+	assert_int_equal(store_outbox_claim(f->s, "holder-b", now + 1, now + 61, 100000, &f->a, &m,
+	                                    &n), ST_OK);
+	assert_int_equal(find_to(m, n, to), -1);
+	assert_int_equal(store_outbox_claim(f->s, "holder-b", now + 60, now + 120, 100000, &f->a, &m,
+	                                    &n), ST_OK);
+	assert_true(find_to(m, n, to) >= 0);
+	/* holder-a lost it: what it says is not written. */
+	assert_int_equal(store_outbox_record(f->s, id, "holder-a", now + 61, 250, DELIVERY_SENT, "",
+	                                     0), ST_NOT_FOUND);
+	/* holder-b is told to try later: not due before then. */
+	assert_int_equal(store_outbox_record(f->s, id, "holder-b", now + 62, 451, DELIVERY_RETRY,
+	                                     "451 4.3.0 Try again later", now + 300), ST_OK);
+	assert_int_equal(store_outbox_claim(f->s, "holder-b", now + 299, now + 400, 100000, &f->a, &m,
+	                                    &n), ST_OK);
+	assert_int_equal(find_to(m, n, to), -1);
+	assert_int_equal(store_outbox_claim(f->s, "holder-b", now + 300, now + 400, 100000, &f->a, &m,
+	                                    &n), ST_OK);
+	i = find_to(m, n, to);
+	assert_true(i >= 0);
+	assert_int_equal(m[i].attempts, 1);
+	assert_string_equal(m[i].last_error, "451 4.3.0 Try again later");
+	assert_int_equal(store_outbox_record(f->s, id, "holder-b", now + 301, 250, DELIVERY_SENT,
+	                                     "250 OK", 0), ST_OK);
+	/* Sent: never taken again. */
+	assert_int_equal(store_outbox_claim(f->s, "holder-c", now + 10000, now + 10060, 100000,
+	                                    &f->a, &m, &n), ST_OK);
+	assert_int_equal(find_to(m, n, to), -1);
+	assert_int_equal(store_outbox_recent(f->s, 50, &f->a, &m, &n), ST_OK);
+	i = find_to(m, n, to);
+	assert_true(i >= 0);
+	assert_int_equal(m[i].sent_at, now + 301);
+	assert_int_equal(m[i].attempts, 2);
+	assert_string_equal(m[i].last_error, "");
+
+	/* A refusal for a panel is among its troubled messages. */
+	const char *name = unique(f, "Mail panel");
+	struct panel p = { .name = name, .time_zone = "Europe/London", .language = "en" };
+	int64_t panel;
+	assert_int_equal(store_panel_create(f->s, &p, T0, &panel), ST_OK);
+	const char *bad = unique_email(f, "refused");
+	assert_int_equal(store_outbox_add(f->s, bad, "To a dead address", "Body", "notice", panel,
+	                                  T0), ST_OK);
+	assert_int_equal(store_outbox_claim(f->s, "holder-d", now + 20000, now + 20060, 100000,
+	                                    &f->a, &m, &n), ST_OK);
+	i = find_to(m, n, bad);
+	assert_true(i >= 0);
+	assert_int_equal(store_outbox_record(f->s, m[i].id, "holder-d", now + 20001, 550,
+	                                     DELIVERY_REFUSED, "550 5.1.1 No such user", 0), ST_OK);
+	assert_int_equal(store_outbox_troubled(f->s, panel, 10, &f->a, &m, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(m[0].to_email, bad);
+	assert_int_equal(m[0].failed_at, now + 20001);
+	assert_string_equal(m[0].last_error, "550 5.1.1 No such user");
 }
 
 /* ---- profile, consent, audit ---- */
@@ -1717,6 +1800,7 @@ int main(void)
 		T(invitations_pending),
 		T(resets),
 		T(outbox_newest_first),
+		T(outbox_claims_and_records),
 		T(profile_set_and_delete),
 		T(consents_latest_row_wins),
 		T(audit_newest_first),

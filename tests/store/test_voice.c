@@ -1595,7 +1595,7 @@ static void copy_keeps_every_voice_table(void **state)
 	respond(f, p, RS_REFERRED, &c3, 1, s, T0 + 4 * DAY);
 	assert_int_equal(store_notices_mark_read(f->s, a, T0 + 5 * DAY), ST_OK);
 	respond(f, p, RS_ADOPTED_IN_PART, &c2, 1, s, T0 + 6 * DAY);
-	assert_int_equal(store_outbox_add(f->s, mail, "Hello", "Body", T0), ST_OK);
+	assert_int_equal(store_outbox_add(f->s, mail, "Hello", "Body", "notice", 0, T0), ST_OK);
 
 	/* the tables with no store operation yet */
 	add_reflection(f, m, a, 4);

@@ -1,0 +1,34 @@
+#ifndef EC_MAIL_MESSAGE_H
+#define EC_MAIL_MESSAGE_H
+/* One e-mail message as it goes on the wire (RFC 5322 with MIME): the
+ * headers, and the plain-text UTF-8 body in quoted-printable, every line
+ * ended by CRLF and none longer than 78 characters, so that any relay
+ * takes it (no 8BITMIME needed).
+ *
+ * The subject is encoded (RFC 2047, UTF-8, Base64 words) when it is not
+ * plain ASCII. A header value holding a line break is refused rather than
+ * written (a subject's line breaks become spaces): nothing a person types
+ * can add a header. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/mem.h"
+
+struct mail_message {
+	const char *from;        /* the installation's: "Name <address>" or an address (ASCII) */
+	const char *to;          /* one address */
+	const char *subject;     /* UTF-8 */
+	const char *body;        /* UTF-8 text, lines ended by \n */
+	const char *message_id;  /* "<unique@host>" */
+	int64_t date;            /* Unix time, written in UTC */
+	const char *language;    /* Content-Language ("en", "cy"...); NULL or "": none */
+};
+
+/* The message's bytes, in a, and their length; NULL when from, to,
+ * message_id or language would break a header line. */
+char *mail_compose(const struct mail_message *m, struct arena *a, size_t *len);
+
+/* A Message-ID for a message numbered id of the installation at
+ * public_url ("<emptychair.ID.RANDOM@host>"), in a. */
+const char *mail_message_id(int64_t id, const char *public_url, struct arena *a);
+#endif
