@@ -14,6 +14,7 @@
 #include "auth/auth.h"
 #include "core/input.h"
 #include "core/profile.h"
+#include "mail/smtp.h"
 #include "store/store.h"
 
 struct app_error {
@@ -712,4 +713,36 @@ bool app_bank_give(struct store *s, int64_t user_id, const int64_t *panel_ids, s
                    int64_t now, struct arena *a, struct app_error *err);
 /* Deletes the person's bank details (done too when there were none). */
 bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err);
+
+/* ---- mail delivery (app/delivery.c) ---- */
+
+struct delivery_config {
+	struct smtp_relay relay;     /* relay.url NULL: mail is not delivered */
+	const char *from;            /* the From header: "Name <address>" or an address */
+	const char *public_url;      /* the installation's, for Message-IDs */
+	int64_t retry_seconds;       /* the wait after a first failure; it doubles each time,
+	                              * up to DELIVERY_RETRY_MAX */
+	int64_t lease_seconds;       /* how long a server holds messages it took */
+	int64_t give_up_seconds;     /* a message still failing this long after it was
+	                              * made is given up */
+	int batch;                   /* messages taken at once */
+};
+enum { DELIVERY_RETRY_MAX = 6 * 3600 };
+
+struct delivery_counts {
+	int sent, retried, refused, given_up;
+	int lost;                    /* its lease ended while it was sent: another holds it */
+};
+
+/* One delivery pass, as holder (unique to this worker): takes the messages
+ * due (several servers each take their own), sends each through smtp to its
+ * one address, and records what became of it: sent; refused for good (a
+ * 5xx to the recipient or the message); or tried again later, after a wait
+ * that doubles, until give_up_seconds after it was made. Messages still
+ * held when a lease would end before the next could be sent are left for
+ * the lease to end. Runs until nothing is due. False when the store
+ * failed (what was done stays done). */
+bool app_outbox_deliver(struct store *s, struct smtp_session *smtp,
+                        const struct delivery_config *c, const char *holder,
+                        struct delivery_counts *out);
 #endif

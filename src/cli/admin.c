@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "cli/mail.h"
 #include "cli/options.h"
 #include "core/account.h"
 #include "core/text.h"
@@ -237,8 +238,49 @@ int cmd_check(struct cli_options *o, int argc, char **argv)
 	return rc == ST_OK && version == latest ? 0 : 1;
 }
 
+/* One delivery pass now, with the mail options (cli/mail.h). */
+static int outbox_deliver(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[CLI_MAIL_OPTIONS + 1] = { 0 };
+	memcpy(opts, cli_mail_opts, sizeof cli_mail_opts);
+	enum cli_parse_rc parsed = cli_parse("outbox deliver", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	struct delivery_config cfg;
+	int interval;
+	if (!cli_mail_config("outbox deliver", opts, o, &cfg, &interval)) return 2;
+	if (!cfg.relay.url) {
+		fprintf(stderr, "outbox deliver: give the relay with --smtp (or EMPTYCHAIR_SMTP)\n");
+		return 2;
+	}
+	struct store *s = cli_open_store(o);
+	if (!s) return 1;
+	struct smtp_session *smtp = smtp_open(&cfg.relay);
+	char holder[128];
+	cli_mail_holder(holder, sizeof holder);
+	struct delivery_counts n = { 0 };
+	bool ok = smtp && app_outbox_deliver(s, smtp, &cfg, holder, &n);
+	smtp_close(smtp);
+	store_close(s);
+	printf("%d sent, %d to try again, %d refused, %d given up, %d taken by another server\n",
+	       n.sent, n.retried, n.refused, n.given_up, n.lost);
+	if (!ok) fprintf(stderr, "outbox deliver: the database failed; what was done stays done\n");
+	return ok ? 0 : 1;
+}
+
+/* What became of m, in a few words. */
+static void print_state(const struct outbox_message *m)
+{
+	if (m->sent_at) printf("sent");
+	else if (m->failed_at) printf("NOT DELIVERED: %s", m->last_error);
+	else if (m->attempts)
+		printf("waiting, %lld attempt%s so far (last: %s)", (long long)m->attempts,
+		       m->attempts == 1 ? "" : "s", m->last_error);
+	else printf("waiting");
+}
+
 int cmd_outbox(struct cli_options *o, int argc, char **argv)
 {
+	if (argc >= 1 && !strcmp(argv[0], "deliver")) return outbox_deliver(o, argc - 1, argv + 1);
 	struct cli_opt opts[] = { { .name = "--limit", .takes_value = true }, { 0 } };
 	enum cli_parse_rc parsed = cli_parse("outbox", argc, argv, opts, o, NULL, 0, NULL);
 	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
@@ -252,9 +294,11 @@ int cmd_outbox(struct cli_options *o, int argc, char **argv)
 	size_t n;
 	int rc = 1;
 	if (store_outbox_recent(s, (int)limit, &a, &m, &n) == ST_OK) {
-		for (size_t i = 0; i < n; i++)
-			printf("--- #%lld to %s%s\nSubject: %s\n\n%s\n", (long long)m[i].id, m[i].to_email,
-			       m[i].sent_at ? " (sent)" : "", m[i].subject, m[i].body);
+		for (size_t i = 0; i < n; i++) {
+			printf("--- #%lld %s to %s: ", (long long)m[i].id, m[i].kind, m[i].to_email);
+			print_state(&m[i]);
+			printf("\nSubject: %s\n\n%s\n", m[i].subject, m[i].body);
+		}
 		if (!n) printf("The outbox is empty.\n");
 		rc = 0;
 	}

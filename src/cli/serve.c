@@ -7,6 +7,7 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "cli/mail.h"
 #include "cli/options.h"
 #include "core/text.h"
 #include "store/files.h"
@@ -42,7 +43,7 @@ static void warn_if_shared(const char *path)
 enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
-	SV_TRUST_PROXY, SV_IDLE_SECONDS,
+	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_MAIL, /* then the mail options (cli/mail.h) */
 };
 
 int cmd_serve(struct cli_options *o, int argc, char **argv)
@@ -62,8 +63,9 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_QUIET] = { .name = "--quiet" },
 		[SV_TRUST_PROXY] = { .name = "--trust-proxy" },
 		[SV_IDLE_SECONDS] = { .name = "--idle-seconds", .takes_value = true },
-		{ 0 },
+		[SV_MAIL + CLI_MAIL_OPTIONS] = { 0 },
 	};
+	memcpy(&opts[SV_MAIL], cli_mail_opts, sizeof cli_mail_opts);
 	enum cli_parse_rc parsed = cli_parse("serve", argc, argv, opts, o, NULL, 0, NULL);
 	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
 	static struct server_config cfg;
@@ -138,6 +140,9 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	                  !strcmp(cli_env_or("EMPTYCHAIR_TRUST_PROXY", "0"), "1");
 	/* Behind a proxy every connection comes from the proxy. */
 	if (cfg.trust_proxy) cfg.connections_per_address = 0;
+	static struct delivery_config mail;
+	int mail_interval;
+	if (!cli_mail_config("serve", &opts[SV_MAIL], o, &mail, &mail_interval)) return 2;
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	if (!store_target_is_postgresql(o->db)) {
@@ -152,5 +157,14 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	bool ok = cli_secret(s, cfg.secret);
 	store_close(s);
 	if (!ok) { fprintf(stderr, "serve: cannot read the installation secret\n"); return 1; }
-	return server_run(&cfg);
+	struct mail_worker *worker = NULL;
+	if (!mail.relay.url) {
+		fprintf(stderr, "emptychair: no mail relay (--smtp): messages wait in the outbox "
+		                "('emptychair outbox' shows them)\n");
+	} else if (!(worker = mail_worker_start(o->db, &mail, mail_interval))) {
+		return 1;
+	}
+	int rc = server_run(&cfg);
+	mail_worker_stop(worker);
+	return rc;
 }

@@ -127,16 +127,13 @@ char *mail_compose(const struct mail_message *m, struct arena *a, size_t *len)
 	return out;
 }
 
-const char *mail_message_id(int64_t id, const char *public_url, struct arena *a)
+const char *mail_message_id(int64_t id, int64_t created_at, const char *public_url,
+                            struct arena *a)
 {
 	/* The host of the public URL ("https://panel.example.org:8443/x"). */
 	const char *host = strstr(public_url ? public_url : "", "://");
-	host = host ? host + 3 : "localhost";
-	size_t n = strcspn(host, ":/?#");
-	unsigned char raw[8];
-	char hex[2 * sizeof raw + 1];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-	return arena_printf(a, "<emptychair.%lld.%s@%.*s>", (long long)id, hex, (int)(n ? n : 9),
-	                    n ? host : "localhost");
+	host = host ? host + 3 : "";
+	size_t n = strcspn(host, ":/?#[]<> \t\r\n@");
+	return arena_printf(a, "<emptychair.%lld.%lld@%.*s>", (long long)id, (long long)created_at,
+	                    (int)(n ? n : 9), n ? host : "localhost");
 }

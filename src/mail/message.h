@@ -28,7 +28,11 @@ struct mail_message {
  * message_id or language would break a header line. */
 char *mail_compose(const struct mail_message *m, struct arena *a, size_t *len);
 
-/* A Message-ID for a message numbered id of the installation at
- * public_url ("<emptychair.ID.RANDOM@host>"), in a. */
-const char *mail_message_id(int64_t id, const char *public_url, struct arena *a);
+/* The Message-ID of outbox message id, made at created_at, of the
+ * installation at public_url: "<emptychair.ID.CREATED@host>", in a. The
+ * same for every attempt at the message, so that a copy sent twice (a
+ * server killed after the relay took it) is known as one by mail
+ * programs. */
+const char *mail_message_id(int64_t id, int64_t created_at, const char *public_url,
+                            struct arena *a);
 #endif

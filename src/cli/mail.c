@@ -1,0 +1,232 @@
+/* Mail delivery from the command line (mail.h). */
+#include "cli/mail.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/text.h"
+
+/* Three days: a relay down over a weekend still delivers on Monday. */
+enum { GIVE_UP_SECONDS = 3 * 24 * 3600, SMTP_TIMEOUT_SECONDS = 60 };
+
+const struct cli_opt cli_mail_opts[CLI_MAIL_OPTIONS] = {
+	[MO_SMTP] = { .name = "--smtp", .takes_value = true },
+	[MO_SMTP_USER] = { .name = "--smtp-user", .takes_value = true },
+	[MO_SMTP_PASSWORD_FILE] = { .name = "--smtp-password-file", .takes_value = true },
+	[MO_SMTP_CA] = { .name = "--smtp-ca", .takes_value = true },
+	[MO_MAIL_FROM] = { .name = "--mail-from", .takes_value = true },
+	[MO_MAIL_INTERVAL] = { .name = "--mail-interval", .takes_value = true },
+	[MO_MAIL_RETRY] = { .name = "--mail-retry", .takes_value = true },
+	[MO_MAIL_LEASE] = { .name = "--mail-lease", .takes_value = true },
+};
+
+/* The first line of path, in a static buffer per process (read once, at
+ * start); NULL, having said why, when it cannot be read. */
+static const char *read_secret(const char *cmd, const char *path)
+{
+	static char secret[1024];
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "%s: cannot read --smtp-password-file %s: %m\n", cmd, path);
+		return NULL;
+	}
+	bool got = fgets(secret, sizeof secret, f) != NULL;
+	fclose(f);
+	if (!got) {
+		fprintf(stderr, "%s: --smtp-password-file %s is empty\n", cmd, path);
+		return NULL;
+	}
+	secret[strcspn(secret, "\r\n")] = 0;
+	return secret;
+}
+
+/* The address in "Name <address>" or a bare address, in a static buffer
+ * (one From per process). */
+static const char *bare_address(const char *from)
+{
+	static char address[320];
+	const char *lt = strrchr(from, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	if (lt && gt) snprintf(address, sizeof address, "%.*s", (int)(gt - lt - 1), lt + 1);
+	else snprintf(address, sizeof address, "%s", from);
+	return address;
+}
+
+static bool seconds(const char *cmd, const char *name, const char *value, int64_t min,
+                    int64_t max, int64_t *out)
+{
+	if (parse_i64(value, min, max, out)) return true;
+	fprintf(stderr, "%s: %s takes %lld to %lld seconds\n", cmd, name, (long long)min,
+	        (long long)max);
+	return false;
+}
+
+bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct cli_options *o,
+                     struct delivery_config *cfg, int *interval)
+{
+	*cfg = (struct delivery_config){ .public_url = o->public_url, .batch = 10,
+	                                 .give_up_seconds = GIVE_UP_SECONDS };
+	cfg->relay.timeout_seconds = SMTP_TIMEOUT_SECONDS;
+	int64_t every, retry, lease;
+	if (!seconds(cmd, "--mail-interval",
+	             opts[MO_MAIL_INTERVAL].value ?: cli_env_or("EMPTYCHAIR_MAIL_INTERVAL", "10"), 1,
+	             3600, &every) ||
+	    !seconds(cmd, "--mail-retry",
+	             opts[MO_MAIL_RETRY].value ?: cli_env_or("EMPTYCHAIR_MAIL_RETRY", "60"), 1,
+	             DELIVERY_RETRY_MAX, &retry) ||
+	    !seconds(cmd, "--mail-lease",
+	             opts[MO_MAIL_LEASE].value ?: cli_env_or("EMPTYCHAIR_MAIL_LEASE", "300"), 2,
+	             86400, &lease))
+		return false;
+	*interval = (int)every;
+	cfg->retry_seconds = retry;
+	cfg->lease_seconds = lease;
+	/* A message must be able to go within a lease, connecting included. */
+	if (cfg->relay.timeout_seconds >= lease) cfg->relay.timeout_seconds = lease / 2;
+	const char *url = opts[MO_SMTP].value ?: cli_env_or("EMPTYCHAIR_SMTP", NULL);
+	if (!url) return true; /* no relay: mail waits in the outbox */
+	const char *why;
+	if (!smtp_url_ok(url, &why)) {
+		fprintf(stderr, "%s: --smtp: %s\n", cmd, why);
+		return false;
+	}
+	cfg->relay.url = url;
+	cfg->from = opts[MO_MAIL_FROM].value ?: cli_env_or("EMPTYCHAIR_MAIL_FROM", NULL);
+	if (!cfg->from || !*cfg->from) {
+		fprintf(stderr, "%s: give --mail-from \"Name <address>\": the address messages come "
+		                "from, one the relay may send as\n", cmd);
+		return false;
+	}
+	cfg->relay.envelope_from = bare_address(cfg->from);
+	if (!email_valid(cfg->relay.envelope_from) || strpbrk(cfg->from, "\r\n")) {
+		fprintf(stderr, "%s: --mail-from is not an address (\"Name <address>\" or an "
+		                "address)\n", cmd);
+		return false;
+	}
+	cfg->relay.user = opts[MO_SMTP_USER].value ?: cli_env_or("EMPTYCHAIR_SMTP_USER", NULL);
+	const char *file = opts[MO_SMTP_PASSWORD_FILE].value ?:
+	                   cli_env_or("EMPTYCHAIR_SMTP_PASSWORD_FILE", NULL);
+	cfg->relay.password = file ? read_secret(cmd, file)
+	                           : cli_env_or("EMPTYCHAIR_SMTP_PASSWORD", NULL);
+	if (file && !cfg->relay.password) return false;
+	if (cfg->relay.password && !cfg->relay.user) {
+		fprintf(stderr, "%s: a password for the relay needs --smtp-user\n", cmd);
+		return false;
+	}
+	cfg->relay.ca_file = opts[MO_SMTP_CA].value ?: cli_env_or("EMPTYCHAIR_SMTP_CA", NULL);
+	return true;
+}
+
+void cli_mail_holder(char *out, size_t size)
+{
+	char host[64] = "host";
+	gethostname(host, sizeof host - 1);
+	host[sizeof host - 1] = 0;
+	unsigned char raw[6];
+	char hex[2 * sizeof raw + 1];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+	snprintf(out, size, "%s:%ld:%s", host, (long)getpid(), hex);
+}
+
+struct mail_worker {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;
+	struct store *store;
+	struct delivery_config cfg;
+	int interval;
+	char holder[128];
+};
+
+/* One pass, said on stderr when it did anything (counts only: no
+ * addresses in logs). */
+static void pass(struct mail_worker *w)
+{
+	struct smtp_session *smtp = smtp_open(&w->cfg.relay);
+	if (!smtp) {
+		fprintf(stderr, "emptychair: mail: cannot set up the SMTP client\n");
+		return;
+	}
+	struct delivery_counts n;
+	bool ok = app_outbox_deliver(w->store, smtp, &w->cfg, w->holder, &n);
+	smtp_close(smtp);
+	if (!ok) fprintf(stderr, "emptychair: mail: the database failed during delivery\n");
+	if (n.sent || n.retried || n.refused || n.given_up || n.lost)
+		fprintf(stderr, "emptychair: mail: %d sent, %d to try again, %d refused, %d given up, "
+		                "%d taken by another server\n", n.sent, n.retried, n.refused,
+		        n.given_up, n.lost);
+}
+
+static void *run(void *p)
+{
+	struct mail_worker *w = p;
+	pthread_mutex_lock(&w->lock);
+	while (!w->stop) {
+		pthread_mutex_unlock(&w->lock);
+		pass(w);
+		pthread_mutex_lock(&w->lock);
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += w->interval;
+		while (!w->stop && pthread_cond_timedwait(&w->wake, &w->lock, &until) != ETIMEDOUT) {}
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+struct mail_worker *mail_worker_start(const char *db_target, const struct delivery_config *cfg,
+                                      int interval)
+{
+	struct mail_worker *w = calloc(1, sizeof *w);
+	if (!w) return NULL;
+	char *err = NULL;
+	if (!(w->store = store_open(db_target, &err))) {
+		fprintf(stderr, "emptychair: mail: cannot open the database: %s\n", err ? err : "?");
+		free(err);
+		free(w);
+		return NULL;
+	}
+	w->cfg = *cfg;
+	w->interval = interval;
+	cli_mail_holder(w->holder, sizeof w->holder);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->wake, NULL);
+	/* The thread never takes SIGINT or SIGTERM: they are the server's
+	 * (server_run waits for them), and it inherits the mask it starts with. */
+	sigset_t stop_signals, before;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, &before);
+	int started = pthread_create(&w->thread, NULL, run, w);
+	pthread_sigmask(SIG_SETMASK, &before, NULL);
+	if (started) {
+		fprintf(stderr, "emptychair: mail: cannot start the delivery thread\n");
+		store_close(w->store);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void mail_worker_stop(struct mail_worker *w)
+{
+	if (!w) return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = true;
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->wake);
+	pthread_mutex_destroy(&w->lock);
+	store_close(w->store);
+	free(w);
+}
