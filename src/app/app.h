@@ -719,7 +719,6 @@ bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err);
 struct delivery_config {
 	struct smtp_relay relay;     /* relay.url NULL: mail is not delivered */
 	const char *from;            /* the From header: "Name <address>" or an address */
-	const char *public_url;      /* the installation's, for Message-IDs */
 	int64_t retry_seconds;       /* the wait after a first failure; it doubles each time,
 	                              * up to DELIVERY_RETRY_MAX */
 	int64_t lease_seconds;       /* how long a server holds messages it took */

@@ -26,10 +26,11 @@ static bool deliver_one(struct store *s, struct smtp_session *smtp,
                         const struct outbox_message *m, struct delivery_counts *out)
 {
 	struct arena a = { 0 };
+	const char *at = c->relay.envelope_from ? strrchr(c->relay.envelope_from, '@') : NULL;
 	struct mail_message mail = { .from = c->from, .to = m->to_email, .subject = m->subject,
 	                             .body = m->body, .date = wall_clock(),
 	                             .message_id = mail_message_id(m->id, m->created_at,
-	                                                           c->public_url, &a) };
+	                                                           at ? at + 1 : NULL, &a) };
 	size_t len;
 	const char *bytes = mail_compose(&mail, &a, &len);
 	struct smtp_result r = { .outcome = SMTP_REFUSED };

@@ -270,7 +270,8 @@ static int outbox_deliver(struct cli_options *o, int argc, char **argv)
 /* What became of m, in a few words. */
 static void print_state(const struct outbox_message *m)
 {
-	if (m->sent_at) printf("sent");
+	if (m->sent_at && m->attempts > 1) printf("sent after %lld attempts", (long long)m->attempts);
+	else if (m->sent_at) printf("sent");
 	else if (m->failed_at) printf("NOT DELIVERED: %s", m->last_error);
 	else if (m->attempts)
 		printf("waiting, %lld attempt%s so far (last: %s)", (long long)m->attempts,

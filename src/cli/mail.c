@@ -70,7 +70,7 @@ static bool seconds(const char *cmd, const char *name, const char *value, int64_
 bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct cli_options *o,
                      struct delivery_config *cfg, int *interval)
 {
-	*cfg = (struct delivery_config){ .public_url = o->public_url, .batch = 10,
+	*cfg = (struct delivery_config){ .batch = 10,
 	                                 .give_up_seconds = GIVE_UP_SECONDS };
 	cfg->relay.timeout_seconds = SMTP_TIMEOUT_SECONDS;
 	int64_t every, retry, lease;

@@ -127,13 +127,10 @@ char *mail_compose(const struct mail_message *m, struct arena *a, size_t *len)
 	return out;
 }
 
-const char *mail_message_id(int64_t id, int64_t created_at, const char *public_url,
+const char *mail_message_id(int64_t id, int64_t created_at, const char *domain,
                             struct arena *a)
 {
-	/* The host of the public URL ("https://panel.example.org:8443/x"). */
-	const char *host = strstr(public_url ? public_url : "", "://");
-	host = host ? host + 3 : "";
-	size_t n = strcspn(host, ":/?#[]<> \t\r\n@");
+	size_t n = domain ? strcspn(domain, "<>()[]@,;: \t\r\n\"\\") : 0;
 	return arena_printf(a, "<emptychair.%lld.%lld@%.*s>", (long long)id, (long long)created_at,
-	                    (int)(n ? n : 9), n ? host : "localhost");
+	                    (int)(n ? n : 9), n ? domain : "localhost");
 }

@@ -29,10 +29,11 @@ struct mail_message {
 char *mail_compose(const struct mail_message *m, struct arena *a, size_t *len);
 
 /* The Message-ID of outbox message id, made at created_at, of the
- * installation at public_url: "<emptychair.ID.CREATED@host>", in a. The
+ * installation whose mail comes from domain: "<emptychair.ID.CREATED@domain>",
+ * in a. The
  * same for every attempt at the message, so that a copy sent twice (a
  * server killed after the relay took it) is known as one by mail
  * programs. */
-const char *mail_message_id(int64_t id, int64_t created_at, const char *public_url,
+const char *mail_message_id(int64_t id, int64_t created_at, const char *domain,
                             struct arena *a);
 #endif

@@ -10,9 +10,14 @@ struct smtp_session {
 	CURL *curl;
 	char error[CURL_ERROR_SIZE];
 	/* What the debug callback saw of this transaction: the last command we
-	 * sent (its first word) and the relay's last reply line. */
+	 * sent (its first word), the relay's last reply line, and the first
+	 * reply that refused something (4xx or 5xx) with the command it
+	 * answered (after one, libcurl still says QUIT). */
 	char last_command[16];
 	char last_reply[300];
+	int failed_code;
+	char failed_command[16];
+	char failed_reply[300];
 	/* The message being read out to libcurl. */
 	const char *data;
 	size_t len, at;
@@ -51,8 +56,20 @@ static size_t read_message(char *to, size_t size, size_t count, void *p)
 	return n;
 }
 
-/* Keeps the last command's verb and the relay's last reply line; nothing
- * else (the AUTH exchange carries the password in Base64). */
+/* The reply line data[0..size) without its line end and with no control
+ * characters, into out. */
+static void keep_line(char *out, size_t cap, const char *data, size_t size)
+{
+	size_t n = size < cap - 1 ? size : cap - 1;
+	while (n && (data[n - 1] == '\r' || data[n - 1] == '\n')) n--;
+	memcpy(out, data, n);
+	out[n] = 0;
+	for (char *q = out; *q; q++)
+		if ((unsigned char)*q < 0x20) *q = ' ';
+}
+
+/* Keeps the last command's verb and the relay's reply lines as said
+ * above; nothing else (the AUTH exchange carries the password in Base64). */
 static int watch(CURL *c, curl_infotype type, char *data, size_t size, void *p)
 {
 	(void)c;
@@ -64,13 +81,15 @@ static int watch(CURL *c, curl_infotype type, char *data, size_t size, void *p)
 		memcpy(s->last_command, data, n);
 		s->last_command[n] = 0;
 	} else if (type == CURLINFO_HEADER_IN) {
-		/* Multi-line replies end with the line whose code is followed by a space. */
-		size_t n = size < sizeof s->last_reply - 1 ? size : sizeof s->last_reply - 1;
-		while (n && (data[n - 1] == '\r' || data[n - 1] == '\n')) n--;
-		memcpy(s->last_reply, data, n);
-		s->last_reply[n] = 0;
-		for (char *q = s->last_reply; *q; q++)
-			if ((unsigned char)*q < 0x20) *q = ' ';
+		keep_line(s->last_reply, sizeof s->last_reply, data, size);
+		int code = size >= 3 && data[0] >= '1' && data[0] <= '5' && data[1] >= '0' &&
+		           data[1] <= '9' && data[2] >= '0' && data[2] <= '9'
+		           ? (data[0] - '0') * 100 + (data[1] - '0') * 10 + (data[2] - '0') : 0;
+		if (code >= 400 && !s->failed_code) {
+			s->failed_code = code;
+			memcpy(s->failed_command, s->last_command, sizeof s->failed_command);
+			keep_line(s->failed_reply, sizeof s->failed_reply, data, size);
+		}
 	}
 	return 0;
 }
@@ -114,26 +133,27 @@ void smtp_send(struct smtp_session *s, const char *to, const char *message, size
 	s->len = len;
 	s->at = 0;
 	s->error[0] = s->last_command[0] = s->last_reply[0] = 0;
+	s->failed_code = 0;
+	s->failed_command[0] = s->failed_reply[0] = 0;
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	CURLcode rc = rcpt ? curl_easy_perform(s->curl) : CURLE_OUT_OF_MEMORY;
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
 	curl_slist_free_all(rcpt);
-	long code = 0;
-	curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &code);
-	out->code = (int)code;
 	if (rc == CURLE_OK) {
 		out->outcome = SMTP_SENT;
-	} else if (code >= 500 && code <= 599 &&
-	           (!strcmp(s->last_command, "RCPT") || !strcmp(s->last_command, "DATA") ||
-	            !strcmp(s->last_command, "."))) {
-		out->outcome = SMTP_REFUSED;
-	} else {
-		out->outcome = SMTP_RETRY;
+		out->code = 250;
+		snprintf(out->detail, sizeof out->detail, "%s", s->last_reply);
+		return;
 	}
-	const char *why = *s->last_reply && rc != CURLE_OK && code ? s->last_reply
-	                  : *s->error ? s->error : curl_easy_strerror(rc);
-	snprintf(out->detail, sizeof out->detail, "%s", rc == CURLE_OK ? s->last_reply : why);
+	/* A refusal of this recipient or this message is for good; of
+	 * anything before them (our sign-in, our sender) it is the relay's
+	 * set-up, which someone will mend: try again. */
+	bool about_it = !strcmp(s->failed_command, "RCPT") || !strcmp(s->failed_command, "DATA");
+	out->code = s->failed_code;
+	out->outcome = s->failed_code >= 500 && about_it ? SMTP_REFUSED : SMTP_RETRY;
+	snprintf(out->detail, sizeof out->detail, "%s",
+	         *s->failed_reply ? s->failed_reply : *s->error ? s->error : curl_easy_strerror(rc));
 }
 
 void smtp_close(struct smtp_session *s)

@@ -1,0 +1,451 @@
+/* Mail delivery against a real SMTP relay on a loopback port
+ * (tests/mail/smtp_sink.py: STARTTLS required, AUTH, and answers chosen by
+ * the recipient), on each backend: a message arrives whole and readable; a
+ * 451 is tried again and delivered; a 550 is given up and said; the relay
+ * down, then up; two servers on one database deliver each message once;
+ * a server killed while it sends loses nothing.
+ *
+ * People (harness.h): sam steward of panel 1, who invites. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api_json.h"
+#include "harness.h"
+
+extern char **environ;
+
+static struct server srv;
+static struct client *sam;
+static char sink_dir[64], sink_url[64], cert[128];
+static pid_t sink_pid;
+static int sink_port;
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&t, NULL);
+}
+
+/* Starts the relay on port (0: one it picks) and waits for "ready PORT". */
+static bool sink_start(int port, const char *slow)
+{
+	const char *script = getenv("EMPTYCHAIR_SMTP_SINK");
+	if (!script) {
+		fprintf(stderr, "test: EMPTYCHAIR_SMTP_SINK names tests/mail/smtp_sink.py\n");
+		return false;
+	}
+	char port_arg[16];
+	snprintf(port_arg, sizeof port_arg, "%d", port);
+	char *argv[] = { "/usr/bin/python3", (char *)script, "--dir", sink_dir, "--port", port_arg,
+	                 "--user", "relay-user", "--password", "relay secret", "--slow",
+	                 (char *)(slow ? slow : "0"), NULL };
+	int out[2];
+	if (pipe(out)) return false;
+	pid_t parent = getpid();
+	sink_pid = fork();
+	if (sink_pid < 0) return false;
+	if (sink_pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent) _exit(1);
+		if (dup2(out[1], 1) < 0) _exit(1);
+		close(out[0]);
+		execve(argv[0], argv, environ);
+		_exit(127);
+	}
+	close(out[1]);
+	char line[64] = "";
+	size_t len = 0;
+	struct pollfd p = { out[0], POLLIN, 0 };
+	while (!strchr(line, '\n') && poll(&p, 1, 20000) > 0) {
+		ssize_t n = read(out[0], line + len, sizeof line - len - 1);
+		if (n <= 0) break;
+		len += (size_t)n;
+		line[len] = 0;
+	}
+	close(out[0]);
+	if (sscanf(line, "ready %d", &sink_port) != 1) {
+		fprintf(stderr, "test: the relay did not start: %s\n", line);
+		return false;
+	}
+	snprintf(sink_url, sizeof sink_url, "smtp://127.0.0.1:%d", sink_port);
+	return true;
+}
+
+static void sink_stop(void)
+{
+	if (sink_pid <= 0) return;
+	kill(sink_pid, SIGTERM);
+	waitpid(sink_pid, NULL, 0);
+	sink_pid = 0;
+}
+
+/* The whole of file path (malloc'd); NULL when it is not there. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) return NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&buf, &n);
+	char chunk[4096];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, k, mem);
+	fclose(f);
+	fclose(mem);
+	return buf;
+}
+
+/* How many messages the relay took for rcpt; the newest's .eml and .json
+ * (malloc'd) when asked. */
+static int arrived(const char *rcpt, char **eml, char **meta)
+{
+	char dir[128], want[200];
+	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
+	snprintf(want, sizeof want, "\"rcpt_tos\": [\"%s\"]", rcpt);
+	DIR *d = opendir(dir);
+	if (!d) return 0;
+	int count = 0;
+	struct dirent *e;
+	char newest[300] = "";
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
+		char path[300];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *json = slurp(path);
+		/* The .eml is written after its .json: count it once it is there. */
+		char eml_path[300];
+		snprintf(eml_path, sizeof eml_path, "%.*s.eml", (int)(strlen(path) - 5), path);
+		if (json && strstr(json, want) && access(eml_path, R_OK) == 0) {
+			count++;
+			if (strcmp(eml_path, newest) > 0) snprintf(newest, sizeof newest, "%s", eml_path);
+		}
+		free(json);
+	}
+	closedir(d);
+	if (eml) *eml = count ? slurp(newest) : NULL;
+	if (meta && count) {
+		char json_path[300];
+		snprintf(json_path, sizeof json_path, "%.*s.json", (int)(strlen(newest) - 4), newest);
+		*meta = slurp(json_path);
+	}
+	return count;
+}
+
+/* The Message-ID line of eml (malloc'd). */
+static char *message_id(const char *eml)
+{
+	const char *p = strstr(eml, "\r\nMessage-ID: ");
+	assert_non_null(p);
+	p += 2;
+	return strndup(p, strcspn(p, "\r"));
+}
+
+/* Whether every copy the relay took for rcpt has the same Message-ID. */
+static bool copies_are_one_message(const char *rcpt)
+{
+	char dir[128], want[600];
+	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
+	snprintf(want, sizeof want, "\"rcpt_tos\": [\"%s\"]", rcpt);
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	char *first = NULL;
+	bool same = true;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
+		char path[300];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *json = slurp(path);
+		if (json && strstr(json, want)) {
+			snprintf(path + strlen(path) - 5, 6, ".eml");
+			char *eml = slurp(path);
+			char *id = eml ? message_id(eml) : NULL;
+			if (id && first) same = same && !strcmp(id, first);
+			if (id && !first) first = id;
+			else free(id);
+			free(eml);
+		}
+		free(json);
+	}
+	closedir(d);
+	free(first);
+	return same;
+}
+
+/* Waits up to seconds for rcpt's count to reach want; the count. */
+static int wait_arrived(const char *rcpt, int want, int seconds)
+{
+	int64_t until = now_ms() + seconds * 1000;
+	int got;
+	while ((got = arrived(rcpt, NULL, NULL)) < want && now_ms() < until) pause_ms(100);
+	return got;
+}
+
+/* `emptychair outbox` as it says the message to rcpt fared (malloc'd). */
+static char *outbox_line(struct server *s, const char *rcpt)
+{
+	char *out = server_cli(s, (const char *const[]){ "outbox", "--limit", "200", NULL });
+	char needle[200];
+	snprintf(needle, sizeof needle, " to %s: ", rcpt);
+	const char *p = out ? strstr(out, needle) : NULL;
+	char *line = p ? strndup(p + strlen(needle), strcspn(p + strlen(needle), "\n")) : NULL;
+	free(out);
+	return line;
+}
+
+/* Waits up to seconds for rcpt's outbox line to start with prefix. */
+static char *wait_outbox(struct server *s, const char *rcpt, const char *prefix, int seconds)
+{
+	int64_t until = now_ms() + seconds * 1000;
+	for (;;) {
+		char *line = outbox_line(s, rcpt);
+		if ((line && !strncmp(line, prefix, strlen(prefix))) || now_ms() >= until) return line;
+		free(line);
+		pause_ms(200);
+	}
+}
+
+/* Invites email to panel 1 through c's server; the link it was given. */
+static char *invite(struct client *c, const char *email)
+{
+	char body[256];
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"role\":\"co_creator\"}", email);
+	json_t *j = call_json(c, "POST", "/api/v1/panels/1/invitations", body, 201);
+	char *link = strdup(str(j, "invitation_link"));
+	json_decref(j);
+	return link;
+}
+
+/* The quoted-printable body of a message, decoded. */
+static char *qp_body(const char *eml)
+{
+	const char *p = strstr(eml, "\r\n\r\n");
+	assert_non_null(p);
+	char *out = malloc(strlen(p) + 1), *o = out;
+	for (p += 4; *p;) {
+		if (p[0] == '=' && p[1] == '\r' && p[2] == '\n') p += 3;
+		else if (p[0] == '=' && p[1] && p[2]) {
+			char hex[3] = { p[1], p[2], 0 };
+			*o++ = (char)strtol(hex, NULL, 16);
+			p += 3;
+		} else if (p[0] == '\r' && p[1] == '\n') {
+			*o++ = '\n';
+			p += 2;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+static bool start_server(struct server *s, const struct server *beside)
+{
+	const char *const flags[] = { "--smtp", sink_url, NULL };
+	return beside ? server_start_beside_with(s, beside, flags) : server_start_with(s, flags);
+}
+
+static int setup(void **state)
+{
+	snprintf(sink_dir, sizeof sink_dir, "/tmp/ec-smtp-XXXXXX");
+	if (!mkdtemp(sink_dir) || !sink_start(0, NULL)) return -1;
+	snprintf(cert, sizeof cert, "%s/cert.pem", sink_dir);
+	/* The mail settings beside --smtp, as an operator may give them. */
+	setenv("EMPTYCHAIR_SMTP_USER", "relay-user", 1);
+	setenv("EMPTYCHAIR_SMTP_PASSWORD", "relay secret", 1);
+	setenv("EMPTYCHAIR_SMTP_CA", cert, 1);
+	setenv("EMPTYCHAIR_MAIL_FROM", "Just Voices <panel@example.org>", 1);
+	setenv("EMPTYCHAIR_MAIL_INTERVAL", "1", 1);
+	setenv("EMPTYCHAIR_MAIL_RETRY", "1", 1);
+	setenv("EMPTYCHAIR_MAIL_LEASE", "3", 1);
+	if (!start_server(&srv, NULL)) return -1;
+	sam = client_new(&srv);
+	return client_sign_in(sam, "sam@demo.emptychair.org", NULL) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	client_free(sam);
+	int rc = server_stop(&srv);
+	sink_stop();
+	if (!getenv("KEEP_TEST_DIRS")) {
+		char *rm[] = { "/bin/rm", "-rf", sink_dir, NULL };
+		pid_t pid = fork();
+		if (pid == 0) {
+			execve(rm[0], rm, environ);
+			_exit(127);
+		}
+		waitpid(pid, NULL, 0);
+	}
+	return rc == 0 || rc == -1 ? 0 : -1;
+}
+
+static void an_invitation_arrives_whole(void **state)
+{
+	(void)state;
+	char *link = invite(sam, "new.person.zqm@example.org");
+	assert_int_equal(wait_arrived("new.person.zqm@example.org", 1, 30), 1);
+	char *eml, *meta;
+	arrived("new.person.zqm@example.org", &eml, &meta);
+	/* Over TLS, signed in, from the installation's address. */
+	assert_non_null(strstr(meta, "\"mail_from\": \"panel@example.org\""));
+	assert_non_null(strstr(meta, "\"tls\": true"));
+	assert_non_null(strstr(meta, "\"auth\": true"));
+	assert_non_null(strstr(eml, "From: Just Voices <panel@example.org>\r\n"));
+	assert_non_null(strstr(eml, "To: new.person.zqm@example.org\r\n"));
+	if (!strstr(eml, "Subject: You are invited to join Just Voices migrants' panel\r\n"))
+		fail_msg("not the invitation's subject:\n%.600s", eml);
+	assert_non_null(strstr(eml, "Message-ID: <emptychair."));
+	assert_non_null(strstr(eml, "@example.org>\r\n"));
+	assert_non_null(strstr(eml, "Auto-Submitted: auto-generated\r\n"));
+	assert_non_null(strstr(eml, "\r\nDate: "));
+	char *body = qp_body(eml);
+	if (!strstr(body, link)) fail_msg("the link is not in the message:\n%s", body);
+	free(body);
+	free(eml);
+	free(meta);
+	free(link);
+	char *line = wait_outbox(&srv, "new.person.zqm@example.org", "sent", 10);
+	assert_non_null(line);
+	assert_string_equal(line, "sent");
+	free(line);
+	/* The relay's password is in no log. */
+	char *log = server_log(&srv);
+	assert_null(strstr(log, "relay secret"));
+	free(log);
+}
+
+static void a_451_is_tried_again_then_delivered(void **state)
+{
+	(void)state;
+	free(invite(sam, "tempfail-2@example.org"));
+	assert_int_equal(wait_arrived("tempfail-2@example.org", 1, 30), 1);
+	char *line = wait_outbox(&srv, "tempfail-2@example.org", "sent", 10);
+	assert_non_null(line);
+	assert_string_equal(line, "sent after 3 attempts");
+	free(line);
+}
+
+static void a_550_is_given_up_and_said(void **state)
+{
+	(void)state;
+	free(invite(sam, "reject.zqm@example.org"));
+	char *line = wait_outbox(&srv, "reject.zqm@example.org", "NOT DELIVERED", 30);
+	assert_non_null(line);
+	assert_string_equal(line, "NOT DELIVERED: 550 5.1.1 No such user here");
+	free(line);
+	/* And not tried again. */
+	pause_ms(2500);
+	line = outbox_line(&srv, "reject.zqm@example.org");
+	assert_string_equal(line, "NOT DELIVERED: 550 5.1.1 No such user here");
+	free(line);
+	assert_int_equal(arrived("reject.zqm@example.org", NULL, NULL), 0);
+}
+
+static void the_relay_down_then_up(void **state)
+{
+	(void)state;
+	int port = sink_port;
+	sink_stop();
+	free(invite(sam, "later.zqm@example.org"));
+	char *line = wait_outbox(&srv, "later.zqm@example.org", "waiting, 1 attempt", 30);
+	assert_non_null(line);
+	if (strncmp(line, "waiting, 1 attempt", 18)) fail_msg("outbox says: %s", line);
+	free(line);
+	assert_true(sink_start(port, NULL));
+	assert_int_equal(wait_arrived("later.zqm@example.org", 1, 30), 1);
+}
+
+static void two_servers_deliver_each_message_once(void **state)
+{
+	(void)state;
+	struct server two;
+	assert_true(start_server(&two, &srv));
+	struct client *sam2 = client_new(&two);
+	assert_true(client_sign_in(sam2, "sam@demo.emptychair.org", NULL));
+	enum { MANY = 20 };
+	char to[MANY][64];
+	for (int i = 0; i < MANY; i++) {
+		snprintf(to[i], sizeof to[i], "many-%d.zqm@example.org", i);
+		free(invite(i % 2 ? sam2 : sam, to[i]));
+	}
+	for (int i = 0; i < MANY; i++) assert_int_equal(wait_arrived(to[i], 1, 60), 1);
+	/* Long enough for a second copy to have come, were one on its way. */
+	pause_ms(3000);
+	for (int i = 0; i < MANY; i++)
+		if (arrived(to[i], NULL, NULL) != 1) fail_msg("%s arrived more than once", to[i]);
+	client_free(sam2);
+	assert_int_equal(server_stop(&two), 0);
+}
+
+/* Killed while it sends (the relay takes a while over each message):
+ * another server takes up what it held once its lease ends, and every
+ * message arrives; one sent twice (taken by the relay just before the
+ * kill) keeps its Message-ID, so that mail programs show it once. */
+static void a_server_killed_while_sending_loses_nothing(void **state)
+{
+	(void)state;
+	int port = sink_port;
+	sink_stop();
+	assert_true(sink_start(port, "0.5"));
+	enum { SOME = 8 };
+	char to[SOME][64];
+	for (int i = 0; i < SOME; i++) {
+		snprintf(to[i], sizeof to[i], "killed-%d.zqm@example.org", i);
+		free(invite(sam, to[i]));
+	}
+	int64_t until = now_ms() + 30000;
+	int got = 0;
+	while (got < 2 && now_ms() < until) {
+		got = 0;
+		for (int i = 0; i < SOME; i++) got += arrived(to[i], NULL, NULL) > 0;
+		pause_ms(50);
+	}
+	assert_true(got >= 2);
+	server_kill(&srv);
+	struct server after;
+	assert_true(start_server(&after, &srv));
+	for (int i = 0; i < SOME; i++) {
+		assert_true(wait_arrived(to[i], 1, 60) >= 1);
+		assert_true(copies_are_one_message(to[i]));
+	}
+	assert_int_equal(server_stop(&after), 0);
+	/* srv's own files go with its stop (it is not running). */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(an_invitation_arrives_whole),
+		cmocka_unit_test(a_451_is_tried_again_then_delivered),
+		cmocka_unit_test(a_550_is_given_up_and_said),
+		cmocka_unit_test(the_relay_down_then_up),
+		cmocka_unit_test(two_servers_deliver_each_message_once),
+		cmocka_unit_test(a_server_killed_while_sending_loses_nothing),
+	};
+	return cmocka_run_group_tests_name("mail delivery", tests, setup, teardown);
+}
