@@ -716,6 +716,14 @@ bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err);
 
 /* ---- mail delivery (app/delivery.c) ---- */
 
+/* Messages to panel_id's people that could not be delivered, or are still
+ * being tried after a failure, newest first: those the asker may read
+ * (policy_shows_undelivered) in *out, up to limit, and how many others
+ * there are in *others. */
+enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                              int limit, struct arena *a, struct outbox_message **out,
+                              size_t *n, int64_t *others);
+
 struct delivery_config {
 	struct smtp_relay relay;     /* relay.url NULL: mail is not delivered */
 	const char *from;            /* the From header: "Name <address>" or an address */

@@ -89,3 +89,22 @@ bool app_outbox_deliver(struct store *s, struct smtp_session *smtp,
 	}
 	return true;
 }
+
+enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                              int limit, struct arena *a, struct outbox_message **out,
+                              size_t *n, int64_t *others)
+{
+	/* A thousand is more trouble than any relay fault leaves unseen. */
+	enum store_rc rc = store_outbox_troubled(s, panel_id, 1000, a, out, n);
+	*others = 0;
+	if (rc != ST_OK) return rc;
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (policy_shows_undelivered(actor, (*out)[i].kind) && kept < (size_t)limit)
+			(*out)[kept++] = (*out)[i];
+		else if (!policy_shows_undelivered(actor, (*out)[i].kind))
+			(*others)++;
+	}
+	*n = kept;
+	return ST_OK;
+}

@@ -143,6 +143,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	static struct delivery_config mail;
 	int mail_interval;
 	if (!cli_mail_config("serve", &opts[SV_MAIL], o, &mail, &mail_interval)) return 2;
+	cfg.mail_relay = mail.relay.url != NULL;
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	if (!store_target_is_postgresql(o->db)) {

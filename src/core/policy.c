@@ -1,5 +1,7 @@
 #include "core/policy.h"
 
+#include <string.h>
+
 #include "core/names.h"
 
 static const char *const action_names[PA__COUNT] = {
@@ -199,3 +201,9 @@ NAMES(role, enum panel_role, roles, 1)
 NAMES(status, enum member_status, statuses, 0)
 NAMES(visibility, enum visibility, visibilities, 0)
 NAMES(hosting, enum panel_hosting, hostings, 0)
+
+bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind)
+{
+	return policy_allows(actor, PA_MANAGE_MEMBERS) &&
+	       (!strcmp(kind, "invitation") || !strcmp(kind, "sign_in"));
+}

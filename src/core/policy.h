@@ -128,6 +128,14 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
  * something of a person's life, so nobody else sees it. */
 bool policy_sees_member_status(const struct panel_actor *actor, bool self);
 
+/* A message to a panel's people that could not be delivered: may those who
+ * manage the members (PA_MANAGE_MEMBERS) read it, to send it by hand? Only
+ * the messages they make themselves (an invitation, a sign-in link). A
+ * notice is not shown: it tells its person what became of what they said,
+ * and its address beside it could name the author of an anonymous
+ * contribution; such messages are only counted. */
+bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind);
+
 /* Someone whose place on a panel a steward ended (removed or paused) comes
  * back only by a steward's invitation: may an inviter of this role invite
  * them? */

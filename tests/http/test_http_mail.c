@@ -364,6 +364,27 @@ static void a_550_is_given_up_and_said(void **state)
 	assert_string_equal(line, "NOT DELIVERED: 550 5.1.1 No such user here");
 	free(line);
 	assert_int_equal(arrived("reject.zqm@example.org", NULL, NULL), 0);
+	/* The stewards see it, why, and the message to send by hand. */
+	struct response *r = get(sam, "/panels/1/undelivered");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "reject.zqm@example.org"));
+	assert_true(contains(r, "Given up: 550 5.1.1 No such user here"));
+	assert_true(contains(r, "http://test.invalid/accept-invitation?t="));
+	response_free(r);
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1/undelivered", NULL, 200);
+	json_t *list = json_object_get(j, "messages"), *m;
+	size_t i;
+	bool seen = false;
+	json_array_foreach(list, i, m) {
+		if (strcmp(str(m, "to"), "reject.zqm@example.org")) continue;
+		seen = true;
+		assert_string_equal(str(m, "kind"), "invitation");
+		assert_string_equal(str(m, "last_error"), "550 5.1.1 No such user here");
+		assert_true(is_utc_time(str(m, "given_up_at")));
+		assert_non_null(strstr(str(m, "body"), "/accept-invitation?t="));
+	}
+	assert_true(seen);
+	json_decref(j);
 }
 
 static void the_relay_down_then_up(void **state)

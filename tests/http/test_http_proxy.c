@@ -229,7 +229,7 @@ static int resets_for(const char *address)
 	char *out = server_cli(&srv, args);
 	int n = 0;
 	char needle[128];
-	snprintf(needle, sizeof needle, "to %s\nSubject: Reset your emptychair password", address);
+	snprintf(needle, sizeof needle, "reset to %s: ", address);
 	for (const char *p = out; (p = strstr(p, needle)); p++) n++;
 	free(out);
 	return n;

@@ -233,12 +233,12 @@ static void a_killed_server_loses_nothing_acknowledged(void **state)
 	int missing = 0;
 	for (int i = 0; i < wa.acknowledged; i++) {
 		char needle[80];
-		snprintf(needle, sizeof needle, "to %s\n", wa.acked[i]);
+		snprintf(needle, sizeof needle, "invitation to %s: ", wa.acked[i]);
 		if (!strstr(out, needle)) missing++, fprintf(stderr, "lost: %s\n", wa.acked[i]);
 	}
 	for (int i = 0; i < wb.acknowledged; i++) {
 		char needle[80];
-		snprintf(needle, sizeof needle, "to %s\n", wb.acked[i]);
+		snprintf(needle, sizeof needle, "invitation to %s: ", wb.acked[i]);
 		if (!strstr(out, needle)) missing++, fprintf(stderr, "lost: %s\n", wb.acked[i]);
 	}
 	free(out);

@@ -327,6 +327,26 @@ static void changes_to_others_are_fine(void **state)
 /* Issue 17: money needs four eyes where there are four; a removed or
  * paused member comes back only by a steward; a pause is shown to stewards
  * and the member alone. */
+/* Undelivered messages: an active steward reads the invitations and
+ * sign-in links stewards make, never a notice; nobody else reads any. */
+static void undelivered_messages_are_read_by_kind(void **state)
+{
+	(void)state;
+	static const char *const kinds[] = { "invitation", "sign_in", "notice", "reset", "digest" };
+	static const bool steward_reads[] = { true, true, false, false, false };
+	for (int h = HOSTING_ORGANISATION; h <= HOSTING_USER_LED; h++)
+		for (int r = ROLE_NONE; r <= ROLE_STEWARD; r++)
+			for (int st = MEMBER_ACTIVE; st <= MEMBER_REMOVED; st++)
+				for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+					struct panel_actor a = { (enum panel_role)r, (enum member_status)st,
+					                         (enum panel_hosting)h, false };
+					bool want = r == ROLE_STEWARD && st == MEMBER_ACTIVE && steward_reads[k];
+					if (policy_shows_undelivered(&a, kinds[k]) != want)
+						fail_msg("role %d status %d hosting %d kind %s: want %d", r, st, h,
+						         kinds[k], want);
+				}
+}
+
 static void money_readmission_and_pauses(void **state)
 {
 	(void)state;
@@ -454,6 +474,7 @@ int main(void)
 		cmocka_unit_test(table_covers_every_action_once),
 		cmocka_unit_test(allows_matches_table),
 		cmocka_unit_test(money_readmission_and_pauses),
+		cmocka_unit_test(undelivered_messages_are_read_by_kind),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),

@@ -46,6 +46,7 @@ struct server_config {
 	                              * NULL: the listening address (server_run) */
 	unsigned char secret[AUTH_SECRET_BYTES];
 	bool quiet;                  /* no access log (benchmarks) */
+	bool mail_relay;             /* a relay delivers the outbox (serve --smtp) */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
 	size_t body_memory;          /* bytes of bodies held at once, in total */
 	size_t body_memory_per_address; /* ... and for one client address */

@@ -44,6 +44,10 @@ const struct route routes[] = {
 	  PA_MANAGE_MEMBERS, 0, OBJ_NONE },
 	{ GET,  "/panels/{id}/members/{id}", member_get, ACCESS_PANEL,
 	  PA_VIEW_MEMBER, 0, OBJ_MEMBER },
+	/* Messages that could not be delivered: which ones may be read there
+	 * is app_undelivered's (policy_shows_undelivered). */
+	{ GET,  "/panels/{id}/undelivered", undelivered_get, ACCESS_PANEL,
+	  PA_MANAGE_MEMBERS, 0, OBJ_NONE },
 	{ POST, "/panels/{id}/members/{id}", member_post, ACCESS_PANEL,
 	  PA_MANAGE_MEMBERS, 0, OBJ_MEMBER },
 
@@ -184,6 +188,8 @@ const struct route routes[] = {
 	  PA_VIEW_PANEL, ROUTE_API, OBJ_NONE },
 	{ GET,      "/api/v1/panels/{id}/members", api_members, ACCESS_PANEL,
 	  PA_LIST_MEMBERS, ROUTE_API, OBJ_NONE },
+	{ GET,      "/api/v1/panels/{id}/undelivered", api_undelivered, ACCESS_PANEL,
+	  PA_MANAGE_MEMBERS, ROUTE_API, OBJ_NONE },
 	{ POST,     "/api/v1/panels/{id}/invitations", api_invite, ACCESS_PANEL,
 	  PA_INVITE_GUEST, ROUTE_API, OBJ_NONE },
 	{ GET,      "/api/v1/panels/{id}/members/{id}", api_member, ACCESS_PANEL,

@@ -130,6 +130,8 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		}
 	}
 	if (manage) {
+		html(b, "<p><a href=\"/panels/%l/undelivered\">Messages that could not be "
+		        "delivered</a>: invitations to send by hand.</p>", p->id);
 		struct invitation *inv;
 		size_t ni;
 		if (store_invitations_pending(req->store, p->id, req->now, &req->arena, &inv, &ni) == ST_OK &&

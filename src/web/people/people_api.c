@@ -177,6 +177,29 @@ void api_invite(struct request *req)
 	api_send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
 }
 
+/* {"messages": [...], "others": N}: app_undelivered's, as the page. */
+void api_undelivered(struct request *req)
+{
+	struct outbox_message *m;
+	size_t n;
+	int64_t others;
+	if (app_undelivered(req->store, &req->actor, req->panel->id, 100, &req->arena, &m, &n,
+	                    &others) != ST_OK) {
+		respond_error(req, 500, "internal", "We could not load the messages.");
+		return;
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+			arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:I,s:o,s:s}", "id", (json_int_t)m[i].id,
+			               "kind", m[i].kind, "to", m[i].to_email, "subject", m[i].subject,
+			               "body", m[i].body, "created_at", jtime(m[i].created_at),
+			               "attempts", (json_int_t)m[i].attempts, "given_up_at",
+			               m[i].failed_at ? jtime(m[i].failed_at) : json_null(),
+			               "last_error", m[i].last_error));
+	api_send(req, 200, json_pack("{s:o,s:I}", "messages", arr, "others", (json_int_t)others));
+}
+
 void api_profile_get(struct request *req)
 {
 	struct visible_profile vp;
