@@ -716,6 +716,22 @@ bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err);
 
 /* ---- mail delivery (app/delivery.c) ---- */
 
+/* Which notices a person takes by e-mail, declared once for both doors. */
+enum { MAIL_IN_NOTICES, MAIL_INPUTS };
+extern const struct input_field mail_inputs[MAIL_INPUTS];
+/* Sets user_id's choice: "immediately", "daily" or "none". */
+bool app_mail_choice_set(struct store *s, int64_t user_id, const char *choice, int64_t now,
+                         struct app_error *err);
+
+/* Makes the digests that are due (app/delivery.c): for each person with
+ * notices marked for one whose last digest is at least c->digest_seconds
+ * old, one message (kind digest) listing them, in one transaction with
+ * the marks taken off; of several servers, one makes each. *made: how
+ * many. False when the store failed. */
+struct delivery_config;
+bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t now,
+                      int *made);
+
 /* Messages to panel_id's people that could not be delivered, or are still
  * being tried after a failure, newest first: those the asker may read
  * (policy_shows_undelivered) in *out, up to limit, and how many others
@@ -727,6 +743,8 @@ enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, 
 struct delivery_config {
 	struct smtp_relay relay;     /* relay.url NULL: mail is not delivered */
 	const char *from;            /* the From header: "Name <address>" or an address */
+	const char *public_url;      /* the installation's, for links in digests */
+	int64_t digest_seconds;      /* at most one digest a person each this long */
 	int64_t retry_seconds;       /* the wait after a first failure; it doubles each time,
 	                              * up to DELIVERY_RETRY_MAX */
 	int64_t lease_seconds;       /* how long a server holds messages it took */

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "app/app_private.h"
+#include "core/civil_time.h"
 #include "mail/message.h"
 
 /* The wait before attempt number `attempts + 1` after a failure:
@@ -107,4 +108,78 @@ enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, 
 	}
 	*n = kept;
 	return ST_OK;
+}
+
+/* ---- choices and digests ---- */
+
+static bool mail_choice_is(const char *s)
+{
+	return s && (!strcmp(s, "immediately") || !strcmp(s, "daily") || !strcmp(s, "none"));
+}
+
+const struct input_field mail_inputs[MAIL_INPUTS] = {
+	[MAIL_IN_NOTICES] = { .name = "notices", .kind = IN_CHOICE, .required = true,
+	                      .choice = mail_choice_is,
+	                      .missing = "Choose how notices should come.",
+	                      .wrong = "Choose each at once, a daily digest, or none." },
+};
+
+bool app_mail_choice_set(struct store *s, int64_t user_id, const char *choice, int64_t now,
+                         struct app_error *err)
+{
+	if (!mail_choice_is(choice))
+		return app_fail(err, 400, "invalid", "notices", mail_inputs[MAIL_IN_NOTICES].wrong);
+	enum store_rc rc = store_mail_choice_set(s, user_id, choice, now);
+	return rc == ST_OK || app_internal(err);
+}
+
+enum { DIGEST_PEOPLE = 100, DIGEST_NOTICES = 50 };
+
+/* The digest's text for notices n[0..count). */
+static const char *digest_body(const struct delivery_config *c, const struct pending_notice *n,
+                               size_t count, struct arena *a)
+{
+	const char *url = c->public_url ? c->public_url : "";
+	struct buf b = { 0 };
+	buf_printf(&b, "Hello,\n\nHere is what is new for you on emptychair:\n");
+	for (size_t i = 0; i < count; i++) {
+		buf_printf(&b, "\n- %s%s%s\n", n[i].panel_name, *n[i].panel_name ? ": " : "",
+		           n[i].body);
+		if (*n[i].link) buf_printf(&b, "  %s%s\n", url, n[i].link);
+	}
+	buf_printf(&b, "\nYou chose to hear of these once a day, or they are answers to what you "
+	               "said anonymously, which we never e-mail at once. To change how notices "
+	               "come: %s/account#mail\n", url);
+	const char *out = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return out;
+}
+
+bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t now, int *made)
+{
+	*made = 0;
+	struct arena a = { 0 };
+	struct digest_due *due;
+	size_t n;
+	bool ok = store_digests_due(s, now - c->digest_seconds, DIGEST_PEOPLE, &a, &due, &n) ==
+	          ST_OK;
+	for (size_t i = 0; ok && i < n; i++) {
+		struct pending_notice *notices;
+		size_t count;
+		if (store_notices_for_digest(s, due[i].user_id, DIGEST_NOTICES, &a, &notices,
+		                             &count) != ST_OK) {
+			ok = false;
+			break;
+		}
+		if (!count) continue;
+		const char *subject = arena_printf(&a, "What is new for you on emptychair (%zu)", count);
+		enum store_rc rc = store_digest_make(s, due[i].user_id, due[i].digest_sent_at, now,
+		                                     due[i].email, subject,
+		                                     digest_body(c, notices, count, &a),
+		                                     notices[count - 1].id);
+		if (rc == ST_OK) (*made)++;
+		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: another server made it */
+	}
+	arena_free(&a);
+	return ok;
 }

@@ -258,11 +258,13 @@ static int outbox_deliver(struct cli_options *o, int argc, char **argv)
 	char holder[128];
 	cli_mail_holder(holder, sizeof holder);
 	struct delivery_counts n = { 0 };
-	bool ok = smtp && app_outbox_deliver(s, smtp, &cfg, holder, &n);
+	int digests = 0;
+	bool ok = smtp && app_digests_make(s, &cfg, (int64_t)time(NULL), &digests) &&
+	          app_outbox_deliver(s, smtp, &cfg, holder, &n);
 	smtp_close(smtp);
 	store_close(s);
-	printf("%d sent, %d to try again, %d refused, %d given up, %d taken by another server\n",
-	       n.sent, n.retried, n.refused, n.given_up, n.lost);
+	printf("%d digests made; %d sent, %d to try again, %d refused, %d given up, %d taken by "
+	       "another server\n", digests, n.sent, n.retried, n.refused, n.given_up, n.lost);
 	if (!ok) fprintf(stderr, "outbox deliver: the database failed; what was done stays done\n");
 	return ok ? 0 : 1;
 }

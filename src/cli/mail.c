@@ -25,6 +25,7 @@ const struct cli_opt cli_mail_opts[CLI_MAIL_OPTIONS] = {
 	[MO_MAIL_INTERVAL] = { .name = "--mail-interval", .takes_value = true },
 	[MO_MAIL_RETRY] = { .name = "--mail-retry", .takes_value = true },
 	[MO_MAIL_LEASE] = { .name = "--mail-lease", .takes_value = true },
+	[MO_MAIL_DIGEST] = { .name = "--mail-digest", .takes_value = true },
 };
 
 /* The first line of path, in a static buffer per process (read once, at
@@ -73,7 +74,7 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 	*cfg = (struct delivery_config){ .batch = 10,
 	                                 .give_up_seconds = GIVE_UP_SECONDS };
 	cfg->relay.timeout_seconds = SMTP_TIMEOUT_SECONDS;
-	int64_t every, retry, lease;
+	int64_t every, retry, lease, digest;
 	if (!seconds(cmd, "--mail-interval",
 	             opts[MO_MAIL_INTERVAL].value ?: cli_env_or("EMPTYCHAIR_MAIL_INTERVAL", "10"), 1,
 	             3600, &every) ||
@@ -82,8 +83,12 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 	             DELIVERY_RETRY_MAX, &retry) ||
 	    !seconds(cmd, "--mail-lease",
 	             opts[MO_MAIL_LEASE].value ?: cli_env_or("EMPTYCHAIR_MAIL_LEASE", "300"), 2,
-	             86400, &lease))
+	             86400, &lease) ||
+	    !seconds(cmd, "--mail-digest",
+	             opts[MO_MAIL_DIGEST].value ?: cli_env_or("EMPTYCHAIR_MAIL_DIGEST", "86400"), 1,
+	             7 * 86400, &digest))
 		return false;
+	cfg->digest_seconds = digest;
 	*interval = (int)every;
 	cfg->retry_seconds = retry;
 	cfg->lease_seconds = lease;
@@ -97,6 +102,12 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 		return false;
 	}
 	cfg->relay.url = url;
+	cfg->public_url = o->public_url;
+	if (!cfg->public_url) {
+		fprintf(stderr, "%s: with --smtp, give --public-url (the address people use): the "
+		                "links in messages must work from their mail\n", cmd);
+		return false;
+	}
 	cfg->from = opts[MO_MAIL_FROM].value ?: cli_env_or("EMPTYCHAIR_MAIL_FROM", NULL);
 	if (!cfg->from || !*cfg->from) {
 		fprintf(stderr, "%s: give --mail-from \"Name <address>\": the address messages come "
@@ -156,9 +167,12 @@ static void pass(struct mail_worker *w)
 		return;
 	}
 	struct delivery_counts n;
-	bool ok = app_outbox_deliver(w->store, smtp, &w->cfg, w->holder, &n);
+	int digests = 0;
+	bool ok = app_digests_make(w->store, &w->cfg, (int64_t)time(NULL), &digests) &&
+	          app_outbox_deliver(w->store, smtp, &w->cfg, w->holder, &n);
 	smtp_close(smtp);
 	if (!ok) fprintf(stderr, "emptychair: mail: the database failed during delivery\n");
+	if (digests) fprintf(stderr, "emptychair: mail: %d digests made\n", digests);
 	if (n.sent || n.retried || n.refused || n.given_up || n.lost)
 		fprintf(stderr, "emptychair: mail: %d sent, %d to try again, %d refused, %d given up, "
 		                "%d taken by another server\n", n.sent, n.retried, n.refused,

@@ -62,6 +62,7 @@ const char cli_usage[] =
 	"  --mail-retry N (60: seconds before the first retry; doubling, at most 6 h;\n"
 	"                   a message still failing after 3 days is given up)\n"
 	"  --mail-lease N (300: seconds a server holds messages it is sending)\n"
+	"  --mail-digest N (86400: at most one digest of notices a person each N s)\n"
 	"\n"
 	"global options:\n"
 	"  --db DATABASE    a SQLite file (var/emptychair.db), or a PostgreSQL URI:\n"
@@ -77,7 +78,7 @@ const char cli_usage[] =
 	"EMPTYCHAIR_READ_CACHE_MS, EMPTYCHAIR_IDLE_SECONDS, EMPTYCHAIR_SMTP,\n"
 	"EMPTYCHAIR_SMTP_USER, EMPTYCHAIR_SMTP_PASSWORD, EMPTYCHAIR_SMTP_PASSWORD_FILE,\n"
 	"EMPTYCHAIR_SMTP_CA, EMPTYCHAIR_MAIL_FROM, EMPTYCHAIR_MAIL_INTERVAL,\n"
-	"EMPTYCHAIR_MAIL_RETRY, EMPTYCHAIR_MAIL_LEASE,\n"
+	"EMPTYCHAIR_MAIL_RETRY, EMPTYCHAIR_MAIL_LEASE, EMPTYCHAIR_MAIL_DIGEST,\n"
 	"EMPTYCHAIR_PWHASH=standard|interactive|minimum\n"
 	"(argon2id at 19 MiB, 64 MiB, or the minimum, which is for tests only)\n";
 

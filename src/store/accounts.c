@@ -105,6 +105,24 @@
 	                   "NULL OR attempts > 0) ORDER BY id DESC LIMIT $2")       \
 	X(OUTBOX_WAITING, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND "  \
 	                  "failed_at IS NULL")                                      \
+	X(MAIL_CHOICE_GET, "SELECT mail_notices FROM users WHERE id = $1")          \
+	X(MAIL_CHOICE_SET, "UPDATE users SET mail_notices = $2, updated_at = $3 "   \
+	                   "WHERE id = $1")                                         \
+	X(MAIL_PENDING_CLEAR, "UPDATE notices SET mail_pending = 0 WHERE "          \
+	                      "user_id = $1 AND mail_pending = 1 AND id <= $2")     \
+	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email FROM users u WHERE " \
+	               "u.status = 'active' AND u.mail_notices <> 'none' AND "      \
+	               "u.digest_sent_at <= $1 AND EXISTS (SELECT 1 FROM notices n " \
+	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
+	               "LIMIT $2")                                                  \
+	X(DIGEST_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "             \
+	                  "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p " \
+	                  "ON p.id = n.panel_id WHERE n.user_id = $1 AND "          \
+	                  "n.mail_pending = 1 ORDER BY n.id LIMIT $2")              \
+	X(DIGEST_MARK, "UPDATE users SET digest_sent_at = $3 WHERE id = $1 AND "    \
+	               "digest_sent_at = $2")                                       \
+	X(DIGEST_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "  \
+	               "kind) VALUES ($1, $2, $3, $4, 'digest')")                   \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
 	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT "      \
 	                  "CAST($1 AS TEXT), CAST($2 AS BIGINT) "                   \
@@ -650,4 +668,124 @@ enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit
 int64_t store_outbox_waiting(struct store *s)
 {
 	return sq_scalar_i64(stmt(s, S_OUTBOX_WAITING));
+}
+
+/* ---- mail choices and digests ---- */
+
+enum store_rc store_mail_choice_get(struct store *s, int64_t user_id, struct arena *a,
+                                    const char **choice)
+{
+	struct db_stmt *st = stmt(s, S_MAIL_CHOICE_GET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	enum store_rc rc = sq_first_row(st);
+	if (rc != ST_OK) return rc;
+	*choice = sq_col_str(st, 0, a);
+	db_done(st);
+	return ST_OK;
+}
+
+struct choice_ctx {
+	int64_t user_id, now;
+	const char *choice;
+};
+
+static enum store_rc choice_in_tx(struct store *s, void *p)
+{
+	struct choice_ctx *c = p;
+	struct db_stmt *st = stmt(s, S_MAIL_CHOICE_SET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->user_id);
+	db_bind_text(st, 2, c->choice);
+	db_bind_i64(st, 3, c->now);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc != ST_OK || strcmp(c->choice, "none")) return rc;
+	if (!(st = stmt(s, S_MAIL_PENDING_CLEAR))) return ST_ERROR;
+	db_bind_i64(st, 1, c->user_id);
+	db_bind_i64(st, 2, INT64_MAX);
+	return sq_exec(st);
+}
+
+enum store_rc store_mail_choice_set(struct store *s, int64_t user_id, const char *choice,
+                                    int64_t now)
+{
+	struct choice_ctx c = { user_id, now, choice };
+	return store_tx(s, choice_in_tx, &c);
+}
+
+static void read_digest_due(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct digest_due *d = slot;
+	d->user_id = db_col_i64(st, 0);
+	d->digest_sent_at = db_col_i64(st, 1);
+	d->email = sq_col_str(st, 2, a);
+}
+
+enum store_rc store_digests_due(struct store *s, int64_t before, int limit, struct arena *a,
+                                struct digest_due **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_DIGESTS_DUE);
+	if (st) {
+		db_bind_i64(st, 1, before);
+		db_bind_i64(st, 2, limit);
+	}
+	return sq_collect(st, sizeof **out, a, read_digest_due, (void **)out, n);
+}
+
+static void read_pending_notice(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct pending_notice *p = slot;
+	p->id = db_col_i64(st, 0);
+	p->created_at = db_col_i64(st, 1);
+	p->body = sq_col_str(st, 2, a);
+	p->link = sq_col_str(st, 3, a);
+	p->panel_name = sq_col_str(st, 4, a);
+}
+
+enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
+                                       struct arena *a, struct pending_notice **out,
+                                       size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_DIGEST_NOTICES);
+	if (st) {
+		db_bind_i64(st, 1, user_id);
+		db_bind_i64(st, 2, limit);
+	}
+	return sq_collect(st, sizeof **out, a, read_pending_notice, (void **)out, n);
+}
+
+struct digest_ctx {
+	int64_t user_id, was, now, last_id;
+	const char *to, *subject, *body;
+};
+
+static enum store_rc digest_in_tx(struct store *s, void *p)
+{
+	struct digest_ctx *c = p;
+	struct db_stmt *st = stmt(s, S_DIGEST_MARK);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->user_id);
+	db_bind_i64(st, 2, c->was);
+	db_bind_i64(st, 3, c->now);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc == ST_NOT_FOUND) return ST_CONFLICT;
+	if (rc != ST_OK) return rc;
+	if (!(st = stmt(s, S_DIGEST_MAIL))) return ST_ERROR;
+	db_bind_text(st, 1, c->to);
+	db_bind_text(st, 2, c->subject);
+	db_bind_text(st, 3, c->body);
+	db_bind_i64(st, 4, c->now);
+	if ((rc = sq_exec(st)) != ST_OK) return rc;
+	if (!(st = stmt(s, S_MAIL_PENDING_CLEAR))) return ST_ERROR;
+	db_bind_i64(st, 1, c->user_id);
+	db_bind_i64(st, 2, c->last_id);
+	return sq_exec(st);
+}
+
+enum store_rc store_digest_make(struct store *s, int64_t user_id, int64_t was, int64_t now,
+                                const char *to, const char *subject, const char *body,
+                                int64_t last_id)
+{
+	struct digest_ctx c = { user_id, was, now, last_id, to, subject, body };
+	return store_tx(s, digest_in_tx, &c);
 }

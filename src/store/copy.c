@@ -35,7 +35,7 @@ struct table {
 static const struct table tables[] = {
 	{ "settings", "key, value", 2, false, ROWS },
 	{ "users", "id, email, display_name, password_hash, status, is_admin, created_at, "
-	           "updated_at, version", 9, true, ROWS },
+	           "updated_at, version, mail_notices, digest_sent_at", 11, true, ROWS },
 	{ "sessions", "id, token_hash, user_id, created_at, last_seen_at, expires_at", 6, true,
 	  false },
 	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,
@@ -79,7 +79,8 @@ static const struct table tables[] = {
 	                   "due_at, status, response_id, answered_at, updated_at, version", 19, true,
 	  false },
 	{ "response_links", "response_id, contribution_id", 2, false, ROWS },
-	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at", 7, true, ROWS },
+	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at, mail_pending", 8,
+	  true, ROWS },
 	{ "reflections", "id, meeting_id, user_id, felt_heard, info_in_time, felt_safe, "
 	                 "should_change", 7, true, ROWS },
 	{ "reflection_done", "meeting_id, user_id", 2, false, ROWS },

@@ -406,6 +406,39 @@ enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit
 /* How many messages are waiting to be sent (not sent, not given up). */
 int64_t store_outbox_waiting(struct store *s);
 
+/* Which notices a person takes by e-mail: "immediately", "daily" (a
+ * digest) or "none" (invitations and password resets always come). */
+enum store_rc store_mail_choice_get(struct store *s, int64_t user_id, struct arena *a,
+                                    const char **choice);
+/* Sets it; "none" also takes the digest mark off their waiting notices. */
+STORE_WRITES
+enum store_rc store_mail_choice_set(struct store *s, int64_t user_id, const char *choice,
+                                    int64_t now);
+struct digest_due {
+	int64_t user_id, digest_sent_at;
+	const char *email;
+};
+/* Active people with notices marked for their digest, who take mail, and
+ * whose last digest was made at or before `before`; at most limit. */
+enum store_rc store_digests_due(struct store *s, int64_t before, int limit, struct arena *a,
+                                struct digest_due **out, size_t *n);
+struct pending_notice {
+	int64_t id, created_at;
+	const char *body, *link, *panel_name;
+};
+/* user_id's notices marked for the digest, oldest first, at most limit. */
+enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
+                                       struct arena *a, struct pending_notice **out,
+                                       size_t *n);
+/* In one transaction: marks user_id's digest made at now if it was last
+ * made at `was` (else ST_CONFLICT, nothing written: another server made
+ * it), writes the message (kind digest) to the outbox, and takes the mark
+ * off their notices up to last_id. */
+STORE_WRITES
+enum store_rc store_digest_make(struct store *s, int64_t user_id, int64_t was, int64_t now,
+                                const char *to, const char *subject, const char *body,
+                                int64_t last_id);
+
 /* ---- profile, consent, audit ---- */
 struct profile_value {
 	const char *field;

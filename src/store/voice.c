@@ -181,19 +181,25 @@
 	                 "VALUES ($1, $2) ON CONFLICT (contribution_id, response_id) "    \
 	                 "DO NOTHING")                                                    \
 	X(RESPONSE_NOTICES, "INSERT INTO notices (user_id, panel_id, body, link, "       \
-	                    "created_at) SELECT DISTINCT c.author_id, c.panel_id, "       \
-	                    "CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS BIGINT) "     \
+	                    "created_at, mail_pending) SELECT c.author_id, c.panel_id, "  \
+	                    "CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS BIGINT), "    \
+	                    "CASE WHEN MIN(u.mail_notices) = 'daily' OR "                 \
+	                    "(MIN(u.mail_notices) = 'immediately' AND MAX(CASE WHEN "     \
+	                    "c.attribution = 'anonymous' THEN 1 ELSE 0 END) = 1) "        \
+	                    "THEN 1 ELSE 0 END "                                          \
 	                    "FROM response_links l JOIN contributions c ON "              \
 	                    "c.id = l.contribution_id JOIN users u ON u.id = c.author_id " \
 	                    "WHERE l.response_id = $1 AND u.status = 'active' AND "       \
-	                    "c.author_id <> $5")                                          \
+	                    "c.author_id <> $5 GROUP BY c.author_id, c.panel_id")         \
 	X(RESPONSE_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "     \
-	                 "panel_id) SELECT DISTINCT u.email, CAST($2 AS TEXT), "          \
+	                 "panel_id) SELECT u.email, CAST($2 AS TEXT), "                   \
 	                 "CAST($3 AS TEXT), CAST($4 AS BIGINT), c.panel_id "              \
 	                 "FROM response_links l JOIN contributions c "                    \
 	                 "ON c.id = l.contribution_id JOIN users u ON u.id = c.author_id " \
 	                 "WHERE l.response_id = $1 AND u.status = 'active' AND "          \
-	                 "c.author_id <> $5")                                             \
+	                 "c.author_id <> $5 AND u.mail_notices = 'immediately' "          \
+	                 "GROUP BY u.email, c.panel_id HAVING MAX(CASE WHEN "             \
+	                 "c.attribution = 'anonymous' THEN 1 ELSE 0 END) = 0")            \
 	X(RESPONSES_FOR, "SELECT r.id, r.panel_id, r.decided_at, "                       \
 	                 "COALESCE(r.written_by, 0), r.created_at, r.status, "            \
 	                 "r.what_done, r.reason, r.referred_to, r.decided_by, "           \
@@ -837,7 +843,11 @@ struct respond_ctx {
 };
 
 /* Sends one notice or message per author of the response's contributions,
- * never to its writer (statements RESPONSE_NOTICES / RESPONSE_MAIL). */
+ * never to its writer (statements RESPONSE_NOTICES / RESPONSE_MAIL). The
+ * notice is marked for the author's digest when they chose one, or when
+ * what was answered includes something they said anonymously, which is
+ * never mailed at once (0009_mail_choices.sql); the message goes at once
+ * to those who chose that, but for anonymous words. */
 static enum store_rc tell_authors(struct store *s, enum voice_stmt which, struct respond_ctx *c,
                                   const char *a, const char *b)
 {

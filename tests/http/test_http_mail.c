@@ -282,6 +282,7 @@ static int setup(void **state)
 	setenv("EMPTYCHAIR_MAIL_INTERVAL", "1", 1);
 	setenv("EMPTYCHAIR_MAIL_RETRY", "1", 1);
 	setenv("EMPTYCHAIR_MAIL_LEASE", "3", 1);
+	setenv("EMPTYCHAIR_MAIL_DIGEST", "2", 1);
 	if (!start_server(&srv, NULL)) return -1;
 	sam = client_new(&srv);
 	return client_sign_in(sam, "sam@demo.emptychair.org", NULL) ? 0 : -1;
@@ -337,6 +338,76 @@ static void an_invitation_arrives_whole(void **state)
 	char *log = server_log(&srv);
 	assert_null(strstr(log, "relay secret"));
 	free(log);
+}
+
+/* A contribution to panel 1 by c (anonymous or with their name); its id. */
+static long contribute(struct client *c, bool anonymous, const char *body)
+{
+	char json[300];
+	snprintf(json, sizeof json, "{\"kind\":\"idea\",\"body\":\"%s\",\"attribution\":\"%s\"}",
+	         body, anonymous ? "anonymous" : "named");
+	json_t *j = call_json(c, "POST", "/api/v1/panels/1/contributions", json, 201);
+	long id = get_id(j);
+	json_decref(j);
+	return id;
+}
+
+/* Each person's choice: each notice at once, a daily digest, or none; and
+ * an answer to something said anonymously never comes at once, only in
+ * the digest. */
+static void notices_come_as_each_person_chose(void **state)
+{
+	(void)state;
+	static const struct { const char *email, *choice; bool anonymous; } people[] = {
+		{ "member5@demo.emptychair.org", "immediately", false },
+		{ "member13@demo.emptychair.org", "daily", false },
+		{ "member7@demo.emptychair.org", "none", false },
+		{ "member9@demo.emptychair.org", "immediately", true },
+	};
+	enum { PEOPLE = sizeof people / sizeof people[0] };
+	long ids[PEOPLE];
+	for (int i = 0; i < PEOPLE; i++) {
+		struct client *c = client_new(&srv);
+		assert_true(client_sign_in(c, people[i].email, NULL));
+		char json[80];
+		snprintf(json, sizeof json, "{\"notices\":\"%s\"}", people[i].choice);
+		json_t *me = call_json(c, "PUT", "/api/v1/me/mail", json, 200);
+		assert_string_equal(str(json_object_get(me, "mail"), "notices"), people[i].choice);
+		json_decref(me);
+		ids[i] = contribute(c, people[i].anonymous, "Buses after six ZQD");
+		client_free(c);
+	}
+	char body[300];
+	snprintf(body, sizeof body, "{\"status\":\"adopted\",\"contributions\":[%ld,%ld,%ld,%ld],"
+	         "\"what_done\":\"The late bus runs from January ZQD\","
+	         "\"decided_by\":\"The transport board\"}", ids[0], ids[1], ids[2],
+	         ids[3]);
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/responses", body, 201));
+	/* At once: only the one who chose it and spoke in their own name. */
+	assert_int_equal(wait_arrived("member5@demo.emptychair.org", 1, 30), 1);
+	char *eml;
+	arrived("member5@demo.emptychair.org", &eml, NULL);
+	assert_null(strstr(eml, "Subject: What is new"));
+	free(eml);
+	/* The digest: for who chose it, and for the anonymous author. */
+	for (int i = 1; i < PEOPLE; i += 2) {
+		assert_int_equal(wait_arrived(people[i].email, 1, 30), 1);
+		arrived(people[i].email, &eml, NULL);
+		if (!strstr(eml, "Subject: What is new for you on emptychair"))
+			fail_msg("%s: not a digest:\n%.500s", people[i].email, eml);
+		char *text = qp_body(eml);
+		assert_non_null(strstr(text, "Just Voices migrants' panel: "));
+		assert_non_null(strstr(text, "http://test.invalid/"));
+		assert_non_null(strstr(text, "/account#mail"));
+		free(text);
+		free(eml);
+	}
+	/* Nothing for who chose none, and no second message for anyone. */
+	pause_ms(4000);
+	assert_int_equal(arrived("member7@demo.emptychair.org", NULL, NULL), 0);
+	for (int i = 0; i < PEOPLE; i++)
+		if (i != 2 && arrived(people[i].email, NULL, NULL) != 1)
+			fail_msg("%s had %d messages", people[i].email, arrived(people[i].email, NULL, NULL));
 }
 
 static void a_451_is_tried_again_then_delivered(void **state)
@@ -462,6 +533,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_invitation_arrives_whole),
+		cmocka_unit_test(notices_come_as_each_person_chose),
 		cmocka_unit_test(a_451_is_tried_again_then_delivered),
 		cmocka_unit_test(a_550_is_given_up_and_said),
 		cmocka_unit_test(the_relay_down_then_up),

@@ -33,6 +33,7 @@ void panel_edit_post(struct request *req);
 
 /* people/members_page.c */
 void members_get(struct request *req);
+void account_mail_post(struct request *req);
 void undelivered_get(struct request *req);
 void invite_post(struct request *req);
 void invite_revoke_post(struct request *req);
@@ -138,6 +139,7 @@ void api_member(struct request *req);
 void api_member_patch(struct request *req);
 void api_member_delete(struct request *req);
 void api_invite(struct request *req);
+void api_me_mail_put(struct request *req);
 void api_undelivered(struct request *req);
 void api_profile_get(struct request *req);
 void api_profile_patch(struct request *req);

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
+#include "web/http/inputs.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
@@ -243,6 +244,30 @@ static void calendar_feed_section(struct request *req, const char *zone, const c
 
 
 /* calendar_address: a calendar feed's address just made, shown this once. */
+/* Which notices come by e-mail (mail_inputs); what was chosen kept when
+ * the form comes back. */
+static void mail_section(struct request *req, const struct form_errors *e)
+{
+	static const struct field_option choices[] = {
+		{ "immediately", "Each one as it happens" },
+		{ "daily", "A digest, at most once a day" },
+		{ "none", "None: I will look on the site" }, { 0, 0 } };
+	const char *chosen = "immediately";
+	if (e && *field(req, "notices")) chosen = field(req, "notices");
+	else store_mail_choice_get(req->store, req->user->id, &req->arena, &chosen);
+	html(&req->out, "<h2 class=\"heading-m\" id=\"mail\">E-mail from emptychair</h2>");
+	if (form_has(&req->query, "mail_saved"))
+		html(&req->out, "<div class=\"notice\" role=\"status\"><p>Saved.</p></div>");
+	ui_form_begin(req, "/account/mail");
+	ui_choices(req, e, "notices", "Notices by e-mail",
+	           "Notices tell you what became of what you said, and about meetings. "
+	           "Invitations and password resets always come by e-mail. An answer to something "
+	           "you said anonymously comes only in the digest, never at once.",
+	           choices, chosen, false);
+	ui_button(req, "Save", "secondary");
+	ui_form_end(req);
+}
+
 static void account_page_with(struct request *req, const struct form_errors *e,
                               const char *new_token, const char *calendar_address)
 {
@@ -259,6 +284,7 @@ static void account_page_with(struct request *req, const struct form_errors *e,
 	if (form_has(&req->query, "password_changed"))
 		html(b, "<div class=\"notice\" role=\"status\"><p>Your password has been changed, and "
 		        "you have been signed out everywhere else.</p></div>");
+	mail_section(req, e);
 	html(b, "<h2 class=\"heading-m\">Change your password</h2>");
 	ui_form_begin(req, "/account/password");
 	ui_input(req, e, "current_password", "Current password", NULL, "", "password", "current-password");
@@ -377,4 +403,22 @@ void calendar_revoke_post(struct request *req)
 		return;
 	}
 	respond_redirect(req, "/account?calendar_stopped=1#calendar");
+}
+
+void account_mail_post(struct request *req)
+{
+	struct form_errors e = { 0 };
+	struct input_value in[MAIL_INPUTS];
+	struct app_error err;
+	if (form_inputs(req, mail_inputs, MAIL_INPUTS, in, &e) &&
+	    !app_mail_choice_set(req->store, req->user->id, in[MAIL_IN_NOTICES].text, req->now,
+	                         &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		account_page(req, &e, NULL);
+		return;
+	}
+	respond_redirect(req, "/account?mail_saved=1#mail");
 }

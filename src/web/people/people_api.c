@@ -24,9 +24,26 @@ void api_me(struct request *req)
 	json_t *j = json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)req->user->id,
 	                      "email", req->user->email, "display_name", req->user->display_name,
 	                      "is_admin", req->user->is_admin);
+	const char *notices = "immediately";
+	store_mail_choice_get(req->store, req->user->id, &req->arena, &notices);
+	json_object_set_new(j, "mail", json_pack("{s:s}", "notices", notices));
 	/* A cookie-signed-in script needs the token for its writes. */
 	if (!req->via_bearer) json_object_set_new(j, "csrf_token", json_string(csrf_token(req)));
 	api_send(req, 200, j);
+}
+
+/* PUT {"notices": "immediately" | "daily" | "none"}; answers as GET /me. */
+void api_me_mail_put(struct request *req)
+{
+	struct input_value in[MAIL_INPUTS];
+	if (!api_inputs(req, mail_inputs, MAIL_INPUTS, in)) return;
+	struct app_error err;
+	if (!app_mail_choice_set(req->store, req->user->id, in[MAIL_IN_NOTICES].text, req->now,
+	                         &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	api_me(req);
 }
 
 void api_panels(struct request *req)
