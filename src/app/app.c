@@ -489,6 +489,61 @@ bool app_password_link(struct store *s, int64_t user_id, int64_t seconds, int64_
 	return store_reset_create(s, hash, user_id, now, now + seconds) == ST_OK || app_internal(err);
 }
 
+struct link_ctx {
+	const struct panel *p;
+	int64_t actor_id, target_id, now;
+	const char *hash, *actor_name;
+	struct arena *a;
+};
+
+static enum store_rc sign_in_link_in_tx(struct store *s, void *q)
+{
+	struct link_ctx *c = q;
+	struct user u;
+	enum store_rc rc = store_user_get(s, c->target_id, c->a, &u);
+	if (rc == ST_OK)
+		rc = store_reset_create(s, c->hash, c->target_id, c->now, c->now + SIGN_IN_LINK_SECONDS);
+	char detail[64];
+	snprintf(detail, sizeof detail, "sign_in_link:%lld", (long long)c->p->id);
+	if (rc == ST_OK)
+		rc = store_audit_add(s, c->target_id, c->actor_id, AUDIT_CHANGE, detail, c->now);
+	const char *told = arena_printf(
+		c->a, "%s, a steward of %s, made a one-time link for you to set a new password. It "
+		      "works once, for an hour. If you did not ask for one, tell another steward or "
+		      "the people who run emptychair.", c->actor_name, c->p->name);
+	if (rc == ST_OK) rc = store_notice_add(s, c->target_id, c->p->id, told, "/my-data#audit", c->now);
+	if (rc == ST_OK)
+		rc = store_outbox_add(s, u.email, "A link to set a new password was made for you",
+		                      arena_printf(c->a, "Hello %s,\n\n%s\n", u.display_name, told),
+		                      "notice", c->p->id, c->now);
+	return rc;
+}
+
+bool app_sign_in_link(struct store *s, const char *public_url, const struct panel_actor *actor,
+                      int64_t actor_id, const struct panel *p, int64_t target_id, int64_t now,
+                      struct arena *a, const char **link, struct app_error *err)
+{
+	struct membership m;
+	struct user target, maker;
+	enum store_rc rc = store_membership_get(s, p->id, target_id, &m);
+	if (rc == ST_OK) rc = store_user_get(s, target_id, a, &target);
+	if (rc == ST_OK) rc = store_user_get(s, actor_id, a, &maker);
+	if (rc == ST_NOT_FOUND || (rc == ST_OK && m.status == MEMBER_REMOVED))
+		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+	if (rc != ST_OK) return app_internal(err);
+	if (!policy_may_make_sign_in_link(actor, m.role, m.status, target.is_admin))
+		return app_fail(err, 403, "forbidden", NULL,
+		                "A sign-in link can be made only for a co-creator or a guest, by a "
+		                "steward. Someone with more rights asks the people who run emptychair.");
+	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
+	auth_token_new(token);
+	auth_token_hash(token, hash);
+	struct link_ctx c = { p, actor_id, target_id, now, hash, maker.display_name, a };
+	if (store_tx(s, sign_in_link_in_tx, &c) != ST_OK) return app_internal(err);
+	*link = arena_printf(a, "%s/reset-password?t=%s", public_url, token);
+	return true;
+}
+
 struct password_ctx {
 	const char *token_hash, *pwhash;
 	int64_t now, user_id;

@@ -139,6 +139,18 @@ bool app_calendar_feed_stop(struct store *s, int64_t user_id, struct app_error *
 
 /* ---- panels ---- */
 
+/* A one-time link for member target_id of p to set a new password, made
+ * by actor_id (acting as actor) for someone without e-mail who has
+ * forgotten theirs (policy_may_make_sign_in_link; 403 otherwise): good
+ * for SIGN_IN_LINK_SECONDS, shown once (*link, in a) and never stored in
+ * the clear; the steward never sees or sets the password. In one
+ * transaction it is written to the member's audit log, and they are told
+ * on the site and by e-mail (without the link). */
+enum { SIGN_IN_LINK_SECONDS = 3600 };
+bool app_sign_in_link(struct store *s, const char *public_url, const struct panel_actor *actor,
+                      int64_t actor_id, const struct panel *p, int64_t target_id, int64_t now,
+                      struct arena *a, const char **link, struct app_error *err);
+
 /* A change to a member, declared once for both doors: a role and/or a
  * status, each left as it is when not given. */
 enum { MEMBER_IN_ROLE, MEMBER_IN_STATUS, MEMBER_INPUTS };

@@ -207,3 +207,11 @@ bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind)
 	return policy_allows(actor, PA_MANAGE_MEMBERS) &&
 	       (!strcmp(kind, "invitation") || !strcmp(kind, "sign_in"));
 }
+
+bool policy_may_make_sign_in_link(const struct panel_actor *actor, enum panel_role target_role,
+                                  enum member_status target_status, bool target_admin)
+{
+	return policy_allows(actor, PA_MANAGE_MEMBERS) && !target_admin &&
+	       (target_role == ROLE_CO_CREATOR || target_role == ROLE_GUEST) &&
+	       target_status != MEMBER_REMOVED;
+}

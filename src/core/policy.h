@@ -128,6 +128,16 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
  * something of a person's life, so nobody else sees it. */
 bool policy_sees_member_status(const struct panel_actor *actor, bool self);
 
+/* May actor make a one-time link for a member of their panel (of
+ * target_role and target_status; target_admin: a site administrator) to
+ * set a new password, for someone who has forgotten theirs and has no
+ * e-mail? Active stewards, for co-creators and guests still on the panel
+ * who are not administrators: whoever holds the link can set the
+ * password, so it is never made for someone with more power than a
+ * member. */
+bool policy_may_make_sign_in_link(const struct panel_actor *actor, enum panel_role target_role,
+                                  enum member_status target_status, bool target_admin);
+
 /* A message to a panel's people that could not be delivered: may those who
  * manage the members (PA_MANAGE_MEMBERS) read it, to send it by hand? Only
  * the messages they make themselves (an invitation, a sign-in link). A

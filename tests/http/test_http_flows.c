@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_json.h"
 #include "harness.h"
 
 static struct server srv;
@@ -557,6 +558,69 @@ static void member_lists_are_paged(void **state)
 	client_free(sam);
 }
 
+/* A member who has forgotten their password and has no e-mail: a steward
+ * makes a one-time link, shown once, which lets them set a new one; they
+ * are told, and it is in their record. Not for a steward, nor by a
+ * co-creator. */
+static void a_steward_makes_a_one_time_link(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	/* member1 (user 7), co-creator of panel 1. */
+	struct response *r = post_form(sam, "/panels/1/members/7/sign-in-link", "");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(sam, "/panels/1/members/7");
+	const char *at = strstr(r->body, "http://test.invalid/reset-password?t=");
+	assert_non_null(at);
+	char *link = strndup(at + strlen("http://test.invalid"), strcspn(at, "<\"") -
+	                     strlen("http://test.invalid"));
+	response_free(r);
+	/* Shown once. */
+	r = get(sam, "/panels/1/members/7");
+	assert_false(contains(r, "/reset-password?t="));
+	assert_true(contains(r, "Make a one-time link"));
+	response_free(r);
+	/* It lets them set a new password, and sign in with it. */
+	struct client *member = client_new(&srv);
+	r = get(member, link);
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	char form[300];
+	snprintf(form, sizeof form, "t=%s&password=lantern+orchard+violet+spoon",
+	         strstr(link, "t=") + 2);
+	r = post_form(member, "/reset-password", form);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Your password has changed"));
+	response_free(r);
+	assert_true(client_sign_in(member, "member1@demo.emptychair.org", "lantern orchard violet spoon"));
+	assert_int_equal(notices_saying(member, "made a one-time link for you to set a new password"),
+	                 1);
+	r = get(member, "/my-data");
+	assert_true(contains(r, "A one-time link to set your password"));
+	response_free(r);
+	free(link);
+	client_free(member);
+	/* The API makes one too; not for a steward; not by a co-creator. */
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/members/7/sign-in-link", NULL, 201);
+	assert_non_null(strstr(str(j, "link"), "/reset-password?t="));
+	assert_true(is_utc_time(str(j, "expires_at")));
+	json_decref(j);
+	expect_error(sam, "POST", "/api/v1/panels/1/members/2/sign-in-link", NULL, 403, "forbidden",
+	             NULL);
+	r = post_form(sam, "/panels/1/members/2/sign-in-link", "");
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	r = post_form(amira, "/panels/1/members/7/sign-in-link", "");
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	client_free(amira);
+	client_free(sam);
+}
+
 static void concurrent_edits_are_detected(void **state)
 {
 	struct client *a = client_new(&srv), *b = client_new(&srv);
@@ -903,6 +967,7 @@ int main(void)
 		cmocka_unit_test(api_tokens_work_without_cookies_or_csrf),
 		cmocka_unit_test(a_panel_keeps_a_steward),
 		cmocka_unit_test(member_lists_are_paged),
+		cmocka_unit_test(a_steward_makes_a_one_time_link),
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
 		cmocka_unit_test(password_checks_after_sign_in_are_limited_too),

@@ -347,6 +347,31 @@ static void undelivered_messages_are_read_by_kind(void **state)
 				}
 }
 
+/* A one-time link to set a password: made by an active steward, only for
+ * a co-creator or guest still on the panel who is not an administrator. */
+static void sign_in_links_only_for_members_without_more_power(void **state)
+{
+	(void)state;
+	for (int h = HOSTING_ORGANISATION; h <= HOSTING_USER_LED; h++)
+		for (int r = ROLE_NONE; r <= ROLE_STEWARD; r++)
+			for (int st = MEMBER_ACTIVE; st <= MEMBER_REMOVED; st++)
+				for (int tr = ROLE_NONE; tr <= ROLE_STEWARD; tr++)
+					for (int ts = MEMBER_ACTIVE; ts <= MEMBER_REMOVED; ts++)
+						for (int admin = 0; admin < 2; admin++) {
+							struct panel_actor a = { (enum panel_role)r,
+							                         (enum member_status)st,
+							                         (enum panel_hosting)h, false };
+							bool want = r == ROLE_STEWARD && st == MEMBER_ACTIVE && !admin &&
+							            (tr == ROLE_CO_CREATOR || tr == ROLE_GUEST) &&
+							            ts != MEMBER_REMOVED;
+							if (policy_may_make_sign_in_link(&a, (enum panel_role)tr,
+							                                 (enum member_status)ts,
+							                                 admin) != want)
+								fail_msg("actor %d/%d target %d/%d admin %d: want %d", r, st,
+								         tr, ts, admin, want);
+						}
+}
+
 static void money_readmission_and_pauses(void **state)
 {
 	(void)state;
@@ -475,6 +500,7 @@ int main(void)
 		cmocka_unit_test(allows_matches_table),
 		cmocka_unit_test(money_readmission_and_pauses),
 		cmocka_unit_test(undelivered_messages_are_read_by_kind),
+		cmocka_unit_test(sign_in_links_only_for_members_without_more_power),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),

@@ -50,6 +50,8 @@ const struct route routes[] = {
 	  PA_MANAGE_MEMBERS, 0, OBJ_NONE },
 	{ POST, "/panels/{id}/members/{id}", member_post, ACCESS_PANEL,
 	  PA_MANAGE_MEMBERS, 0, OBJ_MEMBER },
+	{ POST, "/panels/{id}/members/{id}/sign-in-link", sign_in_link_post, ACCESS_PANEL,
+	  PA_MANAGE_MEMBERS, 0, OBJ_MEMBER },
 
 	/* voice and influence: projects */
 	{ GET,  "/panels/{id}/projects", projects_get, ACCESS_PANEL, PA_VIEW_WORK, 0, OBJ_NONE },
@@ -190,6 +192,8 @@ const struct route routes[] = {
 	  PA_VIEW_PANEL, ROUTE_API, OBJ_NONE },
 	{ GET,      "/api/v1/panels/{id}/members", api_members, ACCESS_PANEL,
 	  PA_LIST_MEMBERS, ROUTE_API, OBJ_NONE },
+	{ POST,     "/api/v1/panels/{id}/members/{id}/sign-in-link", api_sign_in_link,
+	  ACCESS_PANEL, PA_MANAGE_MEMBERS, ROUTE_API, OBJ_MEMBER },
 	{ GET,      "/api/v1/panels/{id}/undelivered", api_undelivered, ACCESS_PANEL,
 	  PA_MANAGE_MEMBERS, ROUTE_API, OBJ_NONE },
 	{ POST,     "/api/v1/panels/{id}/invitations", api_invite, ACCESS_PANEL,

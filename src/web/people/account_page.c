@@ -34,6 +34,11 @@ static const char *field_labels(struct request *req, const char *keys)
 		if (!strncmp(k, "membership:", 11) && parse_i64(k + 11, 1, INT64_MAX, &panel_id) &&
 		    store_panel_get(req->store, panel_id, &req->arena, &p) == ST_OK)
 			buf_printf(&b, "Your role or status on %s", p.name);
+		else if (!strncmp(k, "sign_in_link:", 13) &&
+		         parse_i64(k + 13, 1, INT64_MAX, &panel_id) &&
+		         store_panel_get(req->store, panel_id, &req->arena, &p) == ST_OK)
+			buf_printf(&b, "A one-time link to set your password (made by a steward of %s)",
+			           p.name);
 		else
 			buf_puts(&b, f ? f->label : k);
 	}

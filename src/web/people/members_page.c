@@ -153,12 +153,9 @@ static void members_page(struct request *req, const struct form_errors *e, const
 	page_end(req);
 }
 
-/* The link of an invitation just made travels to the page the steward is
- * sent to in a cookie of its own, sealed to them and the panel, for a few
- * minutes and one showing: so the invitation is made by a POST that
- * answers with a redirect (reloading makes no second one), yet the link
- * is never written in an address, a history or a log. */
-static const char INVITED_COOKIE[] = "ec_invited";
+/* Links just made, on their way to the page that shows them once
+ * (once_cookie_put). */
+static const char INVITED_COOKIE[] = "ec_invited", LINK_COOKIE[] = "ec_sign_in_link";
 
 static const char *members_path(struct request *req)
 {
@@ -173,16 +170,8 @@ static const char *invited_context(struct request *req)
 
 void members_get(struct request *req)
 {
-	const char *sealed = req_cookie(req, INVITED_COOKIE);
-	const char *link = NULL;
-	if (sealed && *sealed) {
-		char *plain = req->cfg->seal_key_loaded
-			? auth_unseal(&req->cfg->seal_key, invited_context(req), sealed) : NULL;
-		if (plain) link = arena_strdup(&req->arena, plain);
-		free(plain);
-		respond_cookie_at(req, INVITED_COOKIE, "", 0, members_path(req));
-	}
-	members_page(req, NULL, "", "co_creator", link);
+	members_page(req, NULL, "", "co_creator",
+	             once_cookie_take(req, INVITED_COOKIE, invited_context(req), members_path(req)));
 }
 
 void invite_post(struct request *req)
@@ -204,14 +193,10 @@ void invite_post(struct request *req)
 		members_page(req, &e, field(req, "email"), field(req, "role"), NULL);
 		return;
 	}
-	char *sealed = req->cfg->seal_key_loaded
-		? auth_seal(&req->cfg->seal_key, invited_context(req), link) : NULL;
-	if (!sealed) { /* no key to seal with: the link on this answer, once */
-		members_page(req, NULL, "", "co_creator", link);
+	if (!once_cookie_put(req, INVITED_COOKIE, invited_context(req), members_path(req), link)) {
+		members_page(req, NULL, "", "co_creator", link); /* no key: on this answer, once */
 		return;
 	}
-	respond_cookie_at(req, INVITED_COOKIE, sealed, 300, members_path(req));
-	free(sealed);
 	respond_redirect(req, arena_printf(&req->arena, "%s#invitation-made", members_path(req)));
 }
 
@@ -225,8 +210,45 @@ void invite_revoke_post(struct request *req)
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld/members", (long long)req->panel->id));
 }
 
-/* A member's page; e: the role form's problems. */
-static void member_page(struct request *req, const struct form_errors *e)
+static const char *member_path(struct request *req)
+{
+	return arena_printf(&req->arena, "/panels/%lld/members/%lld", (long long)req->panel->id,
+	                    (long long)req->params[1]);
+}
+
+static const char *link_context(struct request *req)
+{
+	return arena_printf(&req->arena, "sign-in-link:%lld:%lld:%lld", (long long)req->user->id,
+	                    (long long)req->panel->id, (long long)req->params[1]);
+}
+
+/* The steward's way to help someone in who has forgotten their password
+ * and has no e-mail; new_link: one just made, shown this once. */
+static void sign_in_link_section(struct request *req, const struct visible_profile *vp,
+                                 const struct membership *m, const char *new_link)
+{
+	if (!policy_may_make_sign_in_link(&req->actor, m->role, m->status, vp->person.is_admin))
+		return;
+	struct buf *b = &req->out;
+	html(b, "<h2 class=\"heading-m\" id=\"sign-in-link\">If they have forgotten their "
+	        "password</h2>");
+	if (new_link)
+		html(b, "<div class=\"notice\" role=\"status\"><p>Give %t this link yourself: read "
+		        "it out, text it or print it. It works once, for an hour, and lets them set a "
+		        "new password. It is shown only now.</p><p class=\"code\">%t</p></div>",
+		     vp->person.display_name, new_link);
+	html(b, "<p>If they cannot get e-mail, you can make a one-time link for them to set a new "
+	        "password. You never see or set their password. They are told you made it, and it "
+	        "is in the record of who changed their details.</p>");
+	ui_form_begin(req, arena_printf(&req->arena, "%s/sign-in-link", member_path(req)));
+	ui_button(req, "Make a one-time link", "secondary");
+	ui_form_end(req);
+}
+
+/* A member's page; e: the role form's problems; new_link: a sign-in link
+ * just made for them, shown once. */
+static void member_page_with(struct request *req, const struct form_errors *e,
+                             const char *new_link)
 {
 	int64_t target = req->params[1];
 	struct membership m = *req->member;
@@ -287,10 +309,36 @@ static void member_page(struct request *req, const struct form_errors *e)
 		ui_button(req, "Remove from the panel", "warning");
 		ui_form_end(req);
 	}
+	sign_in_link_section(req, &vp, &m, new_link);
 	page_end(req);
 }
 
-void member_get(struct request *req) { member_page(req, NULL); }
+static void member_page(struct request *req, const struct form_errors *e)
+{
+	member_page_with(req, e, NULL);
+}
+
+void member_get(struct request *req)
+{
+	member_page_with(req, NULL,
+	                 once_cookie_take(req, LINK_COOKIE, link_context(req), member_path(req)));
+}
+
+void sign_in_link_post(struct request *req)
+{
+	const char *link;
+	struct app_error err;
+	if (!app_sign_in_link(req->store, req->cfg->public_url, &req->actor, req->user->id,
+	                      req->panel, req->params[1], req->now, &req->arena, &link, &err)) {
+		respond_app_error(req, &err);
+		return;
+	}
+	if (!once_cookie_put(req, LINK_COOKIE, link_context(req), member_path(req), link)) {
+		member_page_with(req, NULL, link); /* no key: on this answer, once */
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "%s#sign-in-link", member_path(req)));
+}
 
 void member_post(struct request *req)
 {

@@ -194,6 +194,21 @@ void api_invite(struct request *req)
 	api_send(req, 201, json_pack("{s:s,s:s}", "invitation_link", link, "role", role_key(role)));
 }
 
+/* 201 {"link", "expires_at"}: a one-time link to set a new password, for
+ * the steward to give the member by hand (app_sign_in_link). */
+void api_sign_in_link(struct request *req)
+{
+	const char *link;
+	struct app_error err;
+	if (!app_sign_in_link(req->store, req->cfg->public_url, &req->actor, req->user->id,
+	                      req->panel, req->params[1], req->now, &req->arena, &link, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	api_send(req, 201, json_pack("{s:s,s:o}", "link", link, "expires_at",
+	                             jtime(req->now + SIGN_IN_LINK_SECONDS)));
+}
+
 /* {"messages": [...], "others": N}: app_undelivered's, as the page. */
 void api_undelivered(struct request *req)
 {

@@ -1,4 +1,6 @@
 /* Pieces of page about people that other pages show (people_ui.h). */
+#include <stdlib.h>
+
 #include "app/app.h"
 #include "web/people/people_ui.h"
 #include "web/ui/layout.h"
@@ -11,4 +13,30 @@ void needs_summary(struct request *req, const struct visible_profile *vp)
 		     profile_display(f, vp->values[i].value, &req->arena));
 	}
 	if (!vp->n) html(&req->out, "<span class=\"hint\">None shared</span>");
+}
+
+enum { ONCE_SECONDS = 300 };
+
+bool once_cookie_put(struct request *req, const char *name, const char *context,
+                     const char *path, const char *link)
+{
+	char *sealed = req->cfg->seal_key_loaded ? auth_seal(&req->cfg->seal_key, context, link)
+	                                         : NULL;
+	if (!sealed) return false;
+	respond_cookie_at(req, name, sealed, ONCE_SECONDS, path);
+	free(sealed);
+	return true;
+}
+
+const char *once_cookie_take(struct request *req, const char *name, const char *context,
+                             const char *path)
+{
+	const char *sealed = req_cookie(req, name);
+	if (!sealed || !*sealed) return NULL;
+	char *plain = req->cfg->seal_key_loaded ? auth_unseal(&req->cfg->seal_key, context, sealed)
+	                                        : NULL;
+	const char *link = plain ? arena_strdup(&req->arena, plain) : NULL;
+	free(plain);
+	respond_cookie_at(req, name, "", 0, path);
+	return link;
 }

@@ -8,4 +8,16 @@
  * when vp holds none (members' and meetings' pages). */
 struct visible_profile;
 void needs_summary(struct request *req, const struct visible_profile *vp);
+
+/* A one-time link just made (an invitation, a sign-in link) travels to
+ * the page the steward is sent to in a cookie of its own, name, sealed to
+ * context (the steward, the panel...), on path, for a few minutes and one
+ * showing: the POST answers with a redirect (reloading makes no second
+ * one), yet the link is never written in an address, a history or a log.
+ * False when the server has no sealing key: show it on the POST's answer. */
+bool once_cookie_put(struct request *req, const char *name, const char *context,
+                     const char *path, const char *link);
+/* The link in that cookie, taken (the cookie cleared); NULL when none. */
+const char *once_cookie_take(struct request *req, const char *name, const char *context,
+                             const char *path);
 #endif
