@@ -253,7 +253,8 @@ void forgot_get(struct request *req)
 {
 	page_begin(req, "Reset your password", NULL);
 	html(&req->out, "<h1 class=\"heading-l\">Reset your password</h1>"
-	                "<p>We will send a link to reset your password to your e-mail address.</p>");
+	                "<p>We will send a link to reset your password to your e-mail address. "
+	                "No e-mail? A steward of your panel can make a one-time link for you.</p>");
 	ui_form_begin(req, "/forgot-password");
 	ui_input(req, NULL, "email", "E-mail address", NULL, "", "email", "email");
 	ui_button(req, "Send the link", NULL);
@@ -269,14 +270,18 @@ void forgot_post(struct request *req)
 		respond_app_error(req, &err);
 		return;
 	}
-	/* The same answer whether or not the address has an account. This site
-	 * does not send e-mail yet (messages wait in the outbox), so say so. */
+	/* The same answer whether or not the address has an account; without a
+	 * mail relay, messages wait in the outbox, so say so. */
 	page_begin(req, "A reset link is ready", NULL);
 	html(&req->out, "<h1 class=\"heading-l\">A reset link is ready</h1>"
 	                "<p>If %t has an account here, we have made a link to reset its "
-	                "password. It works for one hour.</p>"
-	                "<p>This site does not send e-mail yet. Ask your panel's steward or the "
-	                "site's administrator to pass the link on to you.</p>", field(req, "email"));
+	                "password. It works for one hour.</p>%r", field(req, "email"),
+	     req->cfg->mail_relay
+	         ? "<p>It is on its way to that address: look in your e-mail, and in its spam "
+	           "folder. If it does not come, a steward of your panel can make a one-time link "
+	           "for you.</p>"
+	         : "<p>This site does not send e-mail. Ask a steward of your panel: they can make "
+	           "a one-time link for you.</p>");
 	page_end(req);
 }
 
