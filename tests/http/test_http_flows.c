@@ -337,7 +337,7 @@ static void sign_in_is_rate_limited(void **state)
 	c = client_new(&srv);
 	response_free(get(c, "/forgot-password"));
 	r = post_form(c, "/forgot-password", "email=rana%40demo.emptychair.org");
-	assert_true(contains(r, "does not send e-mail yet"));
+	assert_true(contains(r, "This site does not send e-mail. Ask a steward of your panel"));
 	response_free(r);
 	const char *args[] = { "outbox", "--limit", "1", NULL };
 	char *out = server_cli(&srv, args);
