@@ -74,13 +74,43 @@ bool server_start(struct server *s)
 	return server_start_with(s, NULL);
 }
 
+pid_t spawn_until_line(char *const argv[], const char *stderr_path, char *line, size_t size)
+{
+	int out[2];
+	if (pipe(out)) return -1;
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid < 0) return -1;
+	if (pid == 0) {
+		/* If the test dies (a timeout, a crash), the child goes with it. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent) _exit(1);
+		int log = stderr_path ? open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600) : 2;
+		if (log < 0 || dup2(out[1], 1) < 0 || dup2(log, 2) < 0) _exit(1);
+		close(out[0]);
+		execve(argv[0], argv, environ);
+		_exit(127);
+	}
+	close(out[1]);
+	/* Up to 20 s (sanitizer builds start slowly) for the first line. */
+	size_t len = 0;
+	line[0] = 0;
+	struct pollfd p = { out[0], POLLIN, 0 };
+	while (!strchr(line, '\n') && len + 1 < size && poll(&p, 1, 20000) > 0) {
+		ssize_t n = read(out[0], line + len, size - len - 1);
+		if (n <= 0) break;
+		len += (size_t)n;
+		line[len] = 0;
+	}
+	close(out[0]);
+	return pid;
+}
+
 /* Starts `serve` on s->db and waits for its ready line. */
 static bool spawn(struct server *s, const char *const *extra)
 {
 	snprintf(s->log, sizeof s->log, "%s/server.log", s->dir);
 	setenv("EMPTYCHAIR_PWHASH", "minimum", 1);
-	int out[2];
-	if (pipe(out)) return false;
 	if (!*s->files) snprintf(s->files, sizeof s->files, "%s/files", s->dir);
 	char seal[340];
 	snprintf(seal, sizeof seal, "%s/seal.key", s->dir);
@@ -88,31 +118,9 @@ static bool spawn(struct server *s, const char *const *extra)
 	                    "--port", "0", "--threads", "4", "--public-url", "http://test.invalid",
 	                    "--files", s->files, "--seal-key", seal };
 	for (int i = 16, k = 0; extra && extra[k] && i < 27; i++, k++) serve[i] = (char *)extra[k];
-	pid_t parent = getpid();
-	s->pid = fork();
+	char line[256];
+	s->pid = spawn_until_line(serve, s->log, line, sizeof line);
 	if (s->pid < 0) return false;
-	if (s->pid == 0) {
-		/* If the test dies (a timeout, a crash), the server goes with it. */
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (getppid() != parent) _exit(1);
-		int log = open(s->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (log < 0 || dup2(out[1], 1) < 0 || dup2(log, 2) < 0) _exit(1);
-		close(out[0]);
-		execve(serve[0], serve, environ);
-		_exit(127);
-	}
-	close(out[1]);
-	/* Wait up to 20 s (sanitizer builds start slowly) for the ready line. */
-	char line[256] = "";
-	size_t len = 0;
-	struct pollfd p = { out[0], POLLIN, 0 };
-	while (!strchr(line, '\n') && poll(&p, 1, 20000) > 0) {
-		ssize_t n = read(out[0], line + len, sizeof line - len - 1);
-		if (n <= 0) break;
-		len += (size_t)n;
-		line[len] = 0;
-	}
-	close(out[0]);
 	const char *colon = strrchr(line, ':');
 	if (!strstr(line, "listening on") || !colon || sscanf(colon + 1, "%d", &s->port) != 1) {
 		fprintf(stderr, "harness: server did not start: %s\n", line);

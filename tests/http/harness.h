@@ -46,6 +46,10 @@ bool server_start_beside_with(struct server *s, const struct server *first,
 int server_stop(struct server *s);
 /* SIGKILL, as a crash or an OOM kill would; then wait for it. */
 void server_kill(struct server *s);
+/* Starts argv (its stderr to stderr_path, or the test's when NULL), gone
+ * with the test if it dies, and waits up to 20 s for its first line of
+ * stdout, into line (size bytes); its pid, or -1. */
+pid_t spawn_until_line(char *const argv[], const char *stderr_path, char *line, size_t size);
 /* Runs `emptychair --db <db> ARGS...` and returns its stdout (malloc'd). */
 char *server_cli(struct server *s, const char *const *args);
 /* The server's stderr so far (malloc'd). */

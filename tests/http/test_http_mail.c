@@ -13,13 +13,10 @@
 #include <cmocka.h>
 
 #include <dirent.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -61,30 +58,9 @@ static bool sink_start(int port, const char *slow)
 	char *argv[] = { "/usr/bin/python3", (char *)script, "--dir", sink_dir, "--port", port_arg,
 	                 "--user", "relay-user", "--password", "relay secret", "--slow",
 	                 (char *)(slow ? slow : "0"), NULL };
-	int out[2];
-	if (pipe(out)) return false;
-	pid_t parent = getpid();
-	sink_pid = fork();
+	char line[64];
+	sink_pid = spawn_until_line(argv, NULL, line, sizeof line);
 	if (sink_pid < 0) return false;
-	if (sink_pid == 0) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent) _exit(1);
-		if (dup2(out[1], 1) < 0) _exit(1);
-		close(out[0]);
-		execve(argv[0], argv, environ);
-		_exit(127);
-	}
-	close(out[1]);
-	char line[64] = "";
-	size_t len = 0;
-	struct pollfd p = { out[0], POLLIN, 0 };
-	while (!strchr(line, '\n') && poll(&p, 1, 20000) > 0) {
-		ssize_t n = read(out[0], line + len, sizeof line - len - 1);
-		if (n <= 0) break;
-		len += (size_t)n;
-		line[len] = 0;
-	}
-	close(out[0]);
 	if (sscanf(line, "ready %d", &sink_port) != 1) {
 		fprintf(stderr, "test: the relay did not start: %s\n", line);
 		return false;
