@@ -106,6 +106,9 @@
 	X(OUTBOX_WAITING, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND "  \
 	                  "failed_at IS NULL")                                      \
 	X(MAIL_CHOICE_GET, "SELECT mail_notices FROM users WHERE id = $1")          \
+	X(OUTBOX_LAST_FAILED, "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE "         \
+	                      "to_email = $1 AND failed_at IS NOT NULL ORDER BY id DESC " \
+	                      "LIMIT 1")                                            \
 	X(MAIL_CHOICE_SET, "UPDATE users SET mail_notices = $2, updated_at = $3 "   \
 	                   "WHERE id = $1")                                         \
 	X(MAIL_PENDING_CLEAR, "UPDATE notices SET mail_pending = 0 WHERE "          \
@@ -663,6 +666,14 @@ enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit
 		db_bind_i64(st, 2, limit);
 	}
 	return sq_collect(st, sizeof **out, a, read_outbox, (void **)out, n);
+}
+
+enum store_rc store_outbox_last_failed(struct store *s, const char *address, struct arena *a,
+                                       struct outbox_message *out)
+{
+	struct db_stmt *st = stmt(s, S_OUTBOX_LAST_FAILED);
+	if (st) db_bind_text(st, 1, address);
+	return sq_one_row(st, read_outbox, out, a);
 }
 
 int64_t store_outbox_waiting(struct store *s)

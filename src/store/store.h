@@ -403,6 +403,10 @@ enum store_rc store_outbox_record(struct store *s, int64_t id, const char *holde
  * still being tried after a failure, newest first, at most limit. */
 enum store_rc store_outbox_troubled(struct store *s, int64_t panel_id, int limit,
                                     struct arena *a, struct outbox_message **out, size_t *n);
+/* The newest message to address that was given up, if any (ST_NOT_FOUND
+ * when none was), for its person to see why. */
+enum store_rc store_outbox_last_failed(struct store *s, const char *address, struct arena *a,
+                                       struct outbox_message *out);
 /* How many messages are waiting to be sent (not sent, not given up). */
 int64_t store_outbox_waiting(struct store *s);
 

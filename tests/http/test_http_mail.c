@@ -432,6 +432,33 @@ static void a_550_is_given_up_and_said(void **state)
 	}
 	assert_true(seen);
 	json_decref(j);
+	/* The steward passes the link on by hand; the person joins, and sees
+	 * on their own page that mail to them does not arrive, and why. */
+	r = get(sam, "/panels/1/undelivered");
+	const char *at = strstr(r->body, "http://test.invalid/accept-invitation?t=");
+	assert_non_null(at);
+	char token[128];
+	at += strlen("http://test.invalid/accept-invitation?t=");
+	snprintf(token, sizeof token, "%.*s", (int)strcspn(at, "<\n "), at);
+	response_free(r);
+	struct client *joiner = client_new(&srv);
+	char page[200];
+	snprintf(page, sizeof page, "/accept-invitation?t=%s", token);
+	r = get(joiner, page); /* the form, and its CSRF token */
+	assert_int_equal(r->status, 200);
+	response_free(r);
+	char form[300];
+	snprintf(form, sizeof form, "t=%s&display_name=Reji+ZQM&password=lantern+orchard+violet+spoon",
+	         token);
+	r = post_form(joiner, "/accept-invitation", form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(joiner, "/account"); /* signed in by accepting */
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "could not be delivered to reject.zqm@example.org"));
+	assert_true(contains(r, "550 5.1.1 No such user here"));
+	response_free(r);
+	client_free(joiner);
 }
 
 static void the_relay_down_then_up(void **state)

@@ -261,6 +261,15 @@ static void mail_section(struct request *req, const struct form_errors *e)
 	if (e && *field(req, "notices")) chosen = field(req, "notices");
 	else store_mail_choice_get(req->store, req->user->id, &req->arena, &chosen);
 	html(&req->out, "<h2 class=\"heading-m\" id=\"mail\">E-mail from emptychair</h2>");
+	/* A message to them that could not be delivered: theirs to know why. */
+	struct outbox_message failed;
+	if (store_outbox_last_failed(req->store, req->user->email, &req->arena, &failed) == ST_OK)
+		html(&req->out, "<div class=\"notice\" role=\"status\"><p>A message to you (\"%t\", "
+		                "%t) could not be delivered to %t. The mail server said: %t</p><p>If "
+		                "your address is wrong or no longer works, ask a steward of your panel "
+		                "to help.</p></div>", failed.subject,
+		     format_time(req, failed.failed_at, my_zone(req)), req->user->email,
+		     failed.last_error);
 	if (form_has(&req->query, "mail_saved"))
 		html(&req->out, "<div class=\"notice\" role=\"status\"><p>Saved.</p></div>");
 	ui_form_begin(req, "/account/mail");
