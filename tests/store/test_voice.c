@@ -1121,8 +1121,9 @@ static void responses_notices_and_mail(void **state)
 	assert_int_equal(to_b, 1);
 	assert_int_equal(total, 2);
 
-	/* an outcome to four: a has two of them (one notice, one message),
-	 * c4 has no author, c5 is the writer's own */
+	/* an outcome to four: a has two of them (one notice; no message at
+	 * once, since c2 is anonymous: the notice waits for a's digest), c4
+	 * has no author, c5 is the writer's own */
 	int64_t ids2[] = { c1, c2, c4, c5 }, r2 = 0;
 	assert_int_equal(respond_tagged(f, p, RS_ADOPTED, ids2, 4, w, 0, T0 + 200, "two", &r2),
 	                 ST_OK);
@@ -1138,10 +1139,16 @@ static void responses_notices_and_mail(void **state)
 	assert_int_equal(store_notices_unread(f->s, b), 1);
 	assert_int_equal(store_notices_unread(f->s, w), 0);
 	outbox_count_to(f, a_mail, &to_a, &total);
-	assert_int_equal(to_a, 2);
+	assert_int_equal(to_a, 1);
 	outbox_count_to(f, w_mail, &to_w, &total);
 	assert_int_equal(to_w, 0);
-	assert_int_equal(total, 3);
+	assert_int_equal(total, 2);
+	struct pending_notice *pn;
+	size_t npn;
+	assert_int_equal(store_notices_for_digest(f->s, a, 10, &f->a, &pn, &npn), ST_OK);
+	assert_int_equal(npn, 1);
+	assert_int_equal(store_notices_for_digest(f->s, b, 10, &f->a, &pn, &npn), ST_OK);
+	assert_int_equal(npn, 0);
 
 	/* a later change keeps the first answered_at */
 	int64_t r3 = 0;
@@ -1216,7 +1223,7 @@ static void responses_notices_and_mail(void **state)
 	assert_int_equal(store_notices_unread(f->s, b), 1);
 	outbox_count_to(f, b_mail, &to_b, &total);
 	assert_int_equal(to_b, 1);
-	assert_int_equal(total, 4);
+	assert_int_equal(total, 3); /* one fewer: "two" waits for a's digest */
 
 	/* notices: newest first; reading them is per person */
 	struct notice *no;
@@ -1254,14 +1261,20 @@ static void responses_notices_and_mail(void **state)
 	assert_string_equal(g.referred_to, "The council");
 	assert_int_equal(g.answered_at, T0 + 200);
 
-	/* the mail: subject and body as given, one per author per response */
+	/* the mail: subject and body as given, one per author per response;
+	 * "four" answered only c2, said anonymously: no message at once, its
+	 * notice waits for a's digest beside "two" */
 	struct outbox_message *om;
 	assert_int_equal(store_outbox_recent(f->s, 1, &f->a, &om, &n), ST_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(om[0].to_email, a_mail);
-	assert_string_equal(om[0].subject, "Subject four");
-	assert_string_equal(om[0].body, "Mail four");
-	assert_int_equal(om[0].created_at, T0 + 700);
+	assert_string_equal(om[0].subject, "Subject three");
+	assert_string_equal(om[0].body, "Mail three");
+	assert_int_equal(om[0].created_at, T0 + 300);
+	assert_int_equal(store_notices_for_digest(f->s, a, 10, &f->a, &pn, &npn), ST_OK);
+	assert_int_equal(npn, 2);
+	assert_string_equal(pn[0].body, "Notice two");
+	assert_string_equal(pn[1].body, "Notice four");
 }
 
 /* ---- influence figures ---- */
