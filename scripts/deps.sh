@@ -8,7 +8,7 @@ set -euo pipefail
 run=(build-essential meson ninja-build pkg-config
      libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
      libcrack2-dev cracklib-runtime tzdata sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev libzip-dev
-     libmimalloc-dev libcurl4-openssl-dev)
+     libmimalloc-dev libcurl4-openssl-dev gettext locales)
 test=(libcmocka-dev libtidy-dev python3-aiosmtpd openssl clang libclang-rt-14-dev postgresql
       chromium nodejs npm curl)
 bench=(wrk nginx-light curl postgresql)
@@ -34,14 +34,35 @@ if command -v npm >/dev/null && [ "$node_major" -ge 18 ]; then
   for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
   missing=("${filtered[@]}")
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "Installing: ${missing[*]}"
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "deps.sh: run as root, or install sudo, to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+need_root() {
+  [ -z "$sudo" ] || command -v sudo >/dev/null ||
+    { echo "deps.sh: run as root, or install sudo, to $1" >&2; exit 1; }
+}
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  need_root "install: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# The languages of the interface (po/LINGUAS): glibc translates only into a
+# language whose locale exists, so each is generated once.
+locales=(en_GB.UTF-8 cy_GB.UTF-8 pl_PL.UTF-8 ro_RO.UTF-8 ar_EG.UTF-8 ur_PK.UTF-8)
+have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
+absent=()
+for l in "${locales[@]}"; do
+  short=$(echo "${l%.UTF-8}.utf8" | tr 'A-Z' 'a-z')
+  grep -qx "$short" <<<"$have" || absent+=("$l")
+done
+if [ ${#absent[@]} -gt 0 ]; then
+  echo "Generating locales: ${absent[*]}"
+  need_root "generate locales: ${absent[*]}"
+  for l in "${absent[@]}"; do
+    grep -qx "$l UTF-8" /etc/locale.gen 2>/dev/null || echo "$l UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
+  done
+  $sudo locale-gen >/dev/null
+fi

@@ -58,6 +58,9 @@ int main(int argc, char **argv)
 	/* Everything is stored in UTC; pages convert to a panel's zone through
 	 * core/civil_time.c, which owns TZ after this (and says why). */
 	setenv("TZ", "UTC", 1);
+	/* A request's language is its own (web/http/i18n.c): LANGUAGE would
+	 * override every request's with the server's. */
+	unsetenv("LANGUAGE");
 	tzset();
 	const char *cost = cli_env_or("EMPTYCHAIR_PWHASH", "standard");
 	enum auth_pwhash_cost pwcost = AUTH_PWHASH_STANDARD;

@@ -33,6 +33,7 @@ void panel_edit_post(struct request *req);
 
 /* people/members_page.c */
 void members_get(struct request *req);
+void language_get(struct request *req);
 void account_mail_post(struct request *req);
 void undelivered_get(struct request *req);
 void sign_in_link_post(struct request *req);

@@ -47,6 +47,7 @@ struct server_config {
 	unsigned char secret[AUTH_SECRET_BYTES];
 	bool quiet;                  /* no access log (benchmarks) */
 	bool mail_relay;             /* a relay delivers the outbox (serve --smtp) */
+	const char *locale_dir;      /* the translations; NULL: the build's or the package's */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
 	size_t body_memory;          /* bytes of bodies held at once, in total */
 	size_t body_memory_per_address; /* ... and for one client address */
@@ -104,9 +105,12 @@ struct header {
 
 enum { MAX_PARAMS = ROUTE_MAX_PARAMS, MAX_HEADERS = 12 };
 
+struct language;
 struct request {
 	struct arena arena;
 	const struct server_config *cfg;
+	const struct language *lang;     /* what the pages speak (core/lang.h); set by
+	                                  * the dispatcher, English until then */
 	struct store *store;             /* this worker thread's connection */
 	void *connection;                /* struct MHD_Connection * */
 	int64_t started_ns;

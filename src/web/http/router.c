@@ -8,7 +8,9 @@
 #include <jansson.h>
 
 #include "core/text.h"
+#include "web/http/handlers.h"
 #include "web/http/http.h"
+#include "web/http/i18n.h"
 #include "web/http/loaders.h"
 #include "web/http/multipart.h"
 #include "web/http/route_match.h"
@@ -111,6 +113,33 @@ const char *field(struct request *req, const char *name)
 
 static bool changes_state(enum http_method m) { return !(m & (M_GET | M_HEAD)); }
 
+/* The cookie that keeps a language chosen with the switcher. */
+static const char LANG_COOKIE[] = "ec_lang";
+
+/* Chooses the request's language (core/lang.h) from what is known so
+ * far, and makes this thread speak it. */
+static void speak(struct request *req)
+{
+	req->lang = language_choose(req_cookie(req, LANG_COOKIE),
+	                            req->panel ? req->panel->language : NULL,
+	                            req_header(req, "Accept-Language"));
+	if (!i18n_available(req->lang)) req->lang = language_default;
+	i18n_use(req->lang);
+}
+
+void language_get(struct request *req)
+{
+	const struct language *l = language_find(form_get(&req->query, "to"));
+	const char *next = form_get(&req->query, "next");
+	if (!l) {
+		respond_error(req, 400, "bad_query", "Choose one of the languages listed.");
+		return;
+	}
+	/* A year; the code only, and a path of this site to go back to. */
+	respond_cookie(req, LANG_COOKIE, l->code, 365 * 86400);
+	respond_redirect(req, next && next[0] == '/' && next[1] != '/' && next[1] != '\\' ? next : "/");
+}
+
 /* Loads the panel named by the first {id} and the asker's place in it. */
 static bool load_panel(struct request *req)
 {
@@ -127,6 +156,7 @@ static bool load_panel(struct request *req)
 		return false;
 	}
 	req->panel = p;
+	speak(req); /* the panel's language may now count */
 	req->actor = (struct panel_actor){ .role = m.role, .status = m.status, .hosting = p->hosting,
 	                                   .responder = m.responder };
 	if (policy_hides_panel(&req->actor)) {
@@ -194,6 +224,7 @@ static bool csrf_checked(struct request *req, const char *given)
 bool dispatch_head(struct request *req)
 {
 	req->head_done = true;
+	speak(req);
 	const char *q = strchr(req->raw_uri, '?');
 	const char *err = NULL;
 	if (q && !form_parse(q + 1, strlen(q + 1), &req->arena, &req->query, &err)) {
@@ -283,6 +314,7 @@ bool dispatch_head(struct request *req)
 
 void dispatch_body(struct request *req)
 {
+	i18n_use(req->lang); /* the body may arrive on another call */
 	bool writes = changes_state(req->method);
 	const char *err = NULL;
 	if (req->multipart) {

@@ -22,6 +22,8 @@ const struct route routes[] = {
 	{ GET,  "/forgot-password",   forgot_get,    ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ POST, "/forgot-password",   forgot_post,   ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ GET,  "/reset-password",    reset_get,     ACCESS_ANY,  0, 0, OBJ_NONE },
+	/* The language switcher on every page: a cookie, then back. */
+	{ GET,  "/language",          language_get,  ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ POST, "/reset-password",    reset_post,    ACCESS_ANY,  0, 0, OBJ_NONE },
 
 	/* panels */

@@ -1,6 +1,7 @@
 #include "web/ui/layout.h"
 
 #include "core/civil_time.h"
+#include "core/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,15 +27,17 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 {
 	struct buf *b = &req->out;
 	bool has_errors = errs && errs->n > 0;
-	html(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	const struct language *l = req->lang ? req->lang : language_default;
+	html(b, "<!DOCTYPE html>\n<html lang=\"%r\" dir=\"%r\"><head><meta charset=\"utf-8\">"
 	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	        "<title>%r%t – emptychair</title>"
 	        "<link rel=\"icon\" href=\"data:,\">"
 	        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body>"
-	        "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"
+	        "<a class=\"skip-link\" href=\"#main\">%t</a>"
 	        "<header class=\"site-header\"><div class=\"width\">"
 	        "<a class=\"brand\" href=\"/\">emptychair</a>",
-	     has_errors ? "Error: " : "", title);
+	     l->code, l->rtl ? "rtl" : "ltr", has_errors ? _("Error: ") : "", title,
+	     _("Skip to main content"));
 	if (req->user) {
 		/* How many notices are new (up to 99), said in words to a screen
 		 * reader too. */
@@ -43,26 +46,31 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 		const char *count = "";
 		if (unread > 0)
 			count = arena_printf(&req->arena, " <span class=\"badge\">%lld%s<span "
-			                                  "class=\"visually-hidden\"> new</span></span>",
+			                                  "class=\"visually-hidden\"> %s</span></span>",
 			                     (long long)(unread > SHOWN_MAX ? SHOWN_MAX : unread),
-			                     unread > SHOWN_MAX ? "+" : "");
-		html(b, "<nav aria-label=\"Main\"><ul class=\"nav\">"
-		        "<li><a href=\"/panels\">My panels</a></li>"
-		        "<li><a href=\"/my-contributions\">What I said</a></li>"
-		        "<li><a href=\"/my-pay\">My pay</a></li>"
-		        "<li><a href=\"/notices\">Notices%r</a></li>"
-		        "<li><a href=\"/profile\">My profile</a></li>"
-		        "<li><a href=\"/my-data\">My data</a></li>"
-		        "<li><a href=\"/account\">Account</a></li>"
+			                     unread > SHOWN_MAX ? "+" : "",
+			                     /* TRANSLATORS: after the number of new notices */
+			                     _("new"));
+		html(b, "<nav aria-label=\"%a\"><ul class=\"nav\">"
+		        "<li><a href=\"/panels\">%t</a></li>"
+		        "<li><a href=\"/my-contributions\">%t</a></li>"
+		        "<li><a href=\"/my-pay\">%t</a></li>"
+		        "<li><a href=\"/notices\">%t%r</a></li>"
+		        "<li><a href=\"/profile\">%t</a></li>"
+		        "<li><a href=\"/my-data\">%t</a></li>"
+		        "<li><a href=\"/account\">%t</a></li>"
 		        "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
 		        "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
-		        "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>"
-		        "</ul></nav>", count, csrf_token(req));
+		        "<button type=\"submit\" class=\"link-button\">%t</button></form></li>"
+		        "</ul></nav>",
+		     _("Main"), _("My panels"), _("What I said"), _("My pay"), _("Notices"), count,
+		     _("My profile"), _("My data"), _("Account"), csrf_token(req), _("Sign out"));
 	}
 	html(b, "</div></header><div class=\"width\"><main id=\"main\" tabindex=\"-1\">");
 	if (has_errors) {
 		html(b, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" "
-		        "tabindex=\"-1\"><h2 id=\"error-summary-title\">There is a problem</h2><ul>");
+		        "tabindex=\"-1\"><h2 id=\"error-summary-title\">%t</h2><ul>",
+		     _("There is a problem"));
 		for (int i = 0; i < errs->n; i++)
 			html(b, "<li><a href=\"#%a\">%t</a></li>", errs->items[i].field,
 			     errs->items[i].message);
@@ -70,12 +78,34 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	}
 }
 
+/* Every language, each named in itself and marked as such, to switch to;
+ * the page comes back where it was (a GET: nothing is sent again). */
+static void language_switcher(struct request *req)
+{
+	const struct language *now = req->lang ? req->lang : language_default;
+	struct buf *b = &req->out;
+	html(b, "<nav class=\"languages\" aria-label=\"%a\"><ul class=\"inline-list\">",
+	     _("Language"));
+	for (int i = 0; i < LANGUAGES; i++) {
+		const struct language *l = &languages[i];
+		if (l == now)
+			html(b, "<li><span lang=\"%r\" dir=\"%r\" aria-current=\"true\">%t</span></li>",
+			     l->code, l->rtl ? "rtl" : "ltr", l->name);
+		else
+			html(b, "<li><a href=\"/language?to=%u&amp;next=%u\" lang=\"%r\" dir=\"%r\" "
+			        "hreflang=\"%r\">%t</a></li>", l->code,
+			     req->method == M_GET && req->raw_uri ? req->raw_uri : "/",
+			     l->code, l->rtl ? "rtl" : "ltr", l->code, l->name);
+	}
+	html(b, "</ul></nav>");
+}
+
 void page_end(struct request *req)
 {
-	html(&req->out, "</main></div><footer class=\"site-footer\"><div class=\"width\">"
-	                "<p>emptychair: who isn't here? "
-	                "<a href=\"/about\">About this site and your data</a></p>"
-	                "</div></footer></body></html>\n");
+	html(&req->out, "</main></div><footer class=\"site-footer\"><div class=\"width\">");
+	language_switcher(req);
+	html(&req->out, "<p>%t <a href=\"/about\">%t</a></p></div></footer></body></html>\n",
+	     _("emptychair: who isn't here?"), _("About this site and your data"));
 	req->status = req->status ? req->status : 200;
 }
 

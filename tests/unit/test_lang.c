@@ -1,0 +1,77 @@
+/* Unit tests for src/core/lang.c: which of our languages a code names, what
+ * a browser's Accept-Language prefers, and the order a request's language
+ * is chosen in (the person's, the panel's, the browser's, English). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "core/lang.h"
+
+static const char *code(const struct language *l)
+{
+	return l ? l->code : "(none)";
+}
+
+static void codes_name_languages(void **state)
+{
+	(void)state;
+	assert_string_equal(code(language_find("pl")), "pl");
+	assert_string_equal(code(language_find("pl-PL")), "pl");
+	assert_string_equal(code(language_find("PL_pl")), "pl");
+	assert_string_equal(code(language_find("ar-EG")), "ar");
+	assert_string_equal(code(language_find("cy")), "cy");
+	assert_null(language_find("plx"));
+	assert_null(language_find("de"));
+	assert_null(language_find(""));
+	assert_null(language_find(NULL));
+	assert_true(language_find("ur")->rtl);
+	assert_true(language_find("ar")->rtl);
+	assert_false(language_find("ro")->rtl);
+}
+
+static void the_browser_s_preference_is_read(void **state)
+{
+	(void)state;
+	static const struct { const char *accept, *want; } cases[] = {
+		{ "pl-PL,pl;q=0.9,en;q=0.5", "pl" },
+		{ "de-DE, ro;q=0.8, en;q=0.7", "ro" },
+		{ "en;q=0.5, ar;q=0.9", "ar" },
+		{ "ur", "ur" },
+		{ "cy;q=0, en;q=0.1", "en" },      /* q=0: not wanted */
+		{ "de, fr", "(none)" },
+		{ "", "(none)" },
+		{ "pl;q=0.8, cy;q=0.8", "pl" },     /* equals: the first */
+		{ "  cy ;q=1.0", "cy" },
+		{ "*", "(none)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = code(language_from_accept(cases[i].accept));
+		if (strcmp(got, cases[i].want))
+			fail_msg("%s: got %s, want %s", cases[i].accept, got, cases[i].want);
+	}
+}
+
+static void the_person_then_the_panel_then_the_browser(void **state)
+{
+	(void)state;
+	assert_string_equal(language_choose("cy", "pl", "ar")->code, "cy");
+	assert_string_equal(language_choose(NULL, "pl", "ar")->code, "pl");
+	assert_string_equal(language_choose("xx", "en", "ar")->code, "en");
+	assert_string_equal(language_choose(NULL, NULL, "ar")->code, "ar");
+	assert_string_equal(language_choose(NULL, "Klingon", "de")->code, "en");
+	assert_ptr_equal(language_choose(NULL, NULL, NULL), language_default);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(codes_name_languages),
+		cmocka_unit_test(the_browser_s_preference_is_read),
+		cmocka_unit_test(the_person_then_the_panel_then_the_browser),
+	};
+	return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
+}
