@@ -23,6 +23,8 @@ const char cli_usage[] =
 	"           --body-memory BYTES (134217728: request bodies held at once; one\n"
 	"             client address may hold a quarter)\n"
 	"           --connections-per-address N (64; 0 = no limit; off with --trust-proxy)\n"
+	"           --locale-dir DIR (the translations; default: the build's or the\n"
+	"             package's)\n"
 	"           --idle-seconds N (15: a connection silent this long while its\n"
 	"             headers arrive, or between requests, is closed)\n"
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"

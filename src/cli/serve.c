@@ -43,7 +43,8 @@ static void warn_if_shared(const char *path)
 enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
-	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_MAIL, /* then the mail options (cli/mail.h) */
+	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR,
+	SV_MAIL, /* then the mail options (cli/mail.h) */
 };
 
 int cmd_serve(struct cli_options *o, int argc, char **argv)
@@ -63,6 +64,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_QUIET] = { .name = "--quiet" },
 		[SV_TRUST_PROXY] = { .name = "--trust-proxy" },
 		[SV_IDLE_SECONDS] = { .name = "--idle-seconds", .takes_value = true },
+		[SV_LOCALE_DIR] = { .name = "--locale-dir", .takes_value = true },
 		[SV_MAIL + CLI_MAIL_OPTIONS] = { 0 },
 	};
 	memcpy(&opts[SV_MAIL], cli_mail_opts, sizeof cli_mail_opts);
@@ -132,6 +134,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	}
 	cfg.connection_timeout = (unsigned)v;
 	cfg.db_target = o->db;
+	cfg.locale_dir = opts[SV_LOCALE_DIR].value ?: cli_env_or("EMPTYCHAIR_LOCALE_DIR", NULL);
 	cfg.public_url = o->public_url;
 	cfg.secure_cookies = opts[SV_SECURE_COOKIES].given ||
 	                     !strcmp(cli_env_or("EMPTYCHAIR_SECURE_COOKIES", "0"), "1");

@@ -79,6 +79,8 @@ static const struct row rows[] = {
 	{ "GET", "/my-data/delete", "/my-data/delete", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "GET", "/account", "/account", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "GET", "/api/v1/me", "/api/v1/me", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "GET", "/language", "/language?to=en&next=%2Fpanels", NULL,
+	  { 303, 303, 303, 303, 303, 303 } },
 	{ "POST", "/account/mail", "/account/mail", "notices=daily",
 	  { 303, 303, 303, 303, 303, 303 } },
 	{ "PUT", "/api/v1/me/mail", "/api/v1/me/mail", "{\"notices\":\"immediately\"}",

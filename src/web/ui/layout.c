@@ -84,6 +84,10 @@ static void language_switcher(struct request *req)
 {
 	const struct language *now = req->lang ? req->lang : language_default;
 	struct buf *b = &req->out;
+	/* Back to this page: its path alone (a query may hold a one-time
+	 * token), and the home page from an error or a form's answer. */
+	const char *back = req->method == M_GET && (!req->status || req->status == 200) && req->path
+	                   ? req->path : "/";
 	html(b, "<nav class=\"languages\" aria-label=\"%a\"><ul class=\"inline-list\">",
 	     _("Language"));
 	for (int i = 0; i < LANGUAGES; i++) {
@@ -94,7 +98,7 @@ static void language_switcher(struct request *req)
 		else
 			html(b, "<li><a href=\"/language?to=%u&amp;next=%u\" lang=\"%r\" dir=\"%r\" "
 			        "hreflang=\"%r\">%t</a></li>", l->code,
-			     req->method == M_GET && req->raw_uri ? req->raw_uri : "/",
+			     back,
 			     l->code, l->rtl ? "rtl" : "ltr", l->code, l->name);
 	}
 	html(b, "</ul></nav>");
