@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "web/http/handlers.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
@@ -33,17 +34,18 @@ void about_get(struct request *req)
 static void sign_in_form(struct request *req, const struct form_errors *e, const char *email,
                          const char *next)
 {
-	page_begin(req, "Sign in", e);
-	html(&req->out, "<h1 class=\"heading-l\">Sign in</h1>");
+	page_begin(req, _("Sign in"), e);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1>", _("Sign in"));
 	ui_form_begin(req, "/sign-in");
 	html(&req->out, "<input type=\"hidden\" name=\"next\" value=\"%a\">", next);
-	ui_input(req, e, "email", "E-mail address", NULL, email, "email", "email");
-	ui_input(req, e, "password", "Password", NULL, "", "password", "current-password");
-	ui_button(req, "Sign in", NULL);
+	ui_input(req, e, "email", _("E-mail address"), NULL, email, "email", "email");
+	ui_input(req, e, "password", _("Password"), NULL, "", "password", "current-password");
+	ui_button(req, _("Sign in"), NULL);
 	ui_form_end(req);
-	html(&req->out, "<p><a href=\"/forgot-password\">I have forgotten my password</a></p>"
-	                "<p>New here? You join emptychair when a panel invites you. Ask the "
-	                "panel's steward for an invitation.</p>");
+	html(&req->out, "<p><a href=\"/forgot-password\">%t</a></p><p>%t</p>",
+	     _("I have forgotten my password"),
+	     _("New here? You join emptychair when a panel invites you. Ask the panel's steward "
+	       "for an invitation."));
 	page_end(req);
 }
 
