@@ -1,6 +1,5 @@
 /* emptychair: the command line. See `emptychair --help` and README.md;
  * each command lives in src/cli/. */
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +49,6 @@ int main(int argc, char **argv)
 	/* Everything this program creates (the database and its WAL, backups,
 	 * copies, uploaded files, the sealing key) is for this user alone. */
 	umask(077);
-	/* Once, before any thread: libcurl sends mail (mail/smtp.c). */
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		fprintf(stderr, "emptychair: cannot set up libcurl\n");
-		return 1;
-	}
 	/* Everything is stored in UTC; pages convert to a panel's zone through
 	 * core/civil_time.c, which owns TZ after this (and says why). */
 	setenv("TZ", "UTC", 1);

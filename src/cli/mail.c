@@ -1,6 +1,7 @@
 /* Mail delivery from the command line (mail.h). */
 #include "cli/mail.h"
 
+#include <curl/curl.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -102,6 +103,12 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 		return false;
 	}
 	cfg->relay.url = url;
+	/* Once, before any thread, and only when mail is sent: libcurl (and
+	 * its TLS library) cost memory a server without mail need not pay. */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fprintf(stderr, "%s: cannot set up libcurl to send mail\n", cmd);
+		return false;
+	}
 	cfg->public_url = o->public_url;
 	if (!cfg->public_url) {
 		fprintf(stderr, "%s: with --smtp, give --public-url (the address people use): the "

@@ -16,6 +16,7 @@ const struct language languages[LANGUAGES] = {
 	{ "ur", "اردو", "ur_PK.UTF-8", true },
 };
 const struct language *const language_default = &languages[0];
+_Thread_local bool lang_lookup;
 
 static char lower(char c)
 {

@@ -13,7 +13,7 @@
 #include <libintl.h>
 #include <stdbool.h>
 
-#define _(s) gettext(s)
+#define _(s) lang_text(s)
 #define N_(s) (s)
 
 struct language {
@@ -27,6 +27,17 @@ enum { LANGUAGES = 6 };
 extern const struct language languages[LANGUAGES];
 /* English: the language of the source, and the last resort. */
 extern const struct language *const language_default;
+
+/* Whether this thread's strings are looked up in a catalogue (set with
+ * its language by web/http/i18n.c): English, the language of the source,
+ * needs none, unless one is installed (the marking test's). */
+extern _Thread_local bool lang_lookup;
+
+/* s in the language this thread speaks (gettext's, or s itself). */
+static inline const char *lang_text(const char *s)
+{
+	return lang_lookup ? gettext(s) : s;
+}
 
 /* The language a code names ("pl", "pl-PL", "PL_pl", "ar-EG"); NULL when
  * it names none of ours. */

@@ -15,7 +15,8 @@
  * to people are the relay's own reply lines or libcurl's error, which do
  * not hold it.
  *
- * curl_global_init() must have been called once before (main.c). */
+ * curl_global_init() must have been called once before any thread
+ * (cli/mail.c does, when a relay is given). */
 #include <stdbool.h>
 #include <stddef.h>
 

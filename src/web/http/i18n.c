@@ -13,6 +13,8 @@
 #endif
 
 static locale_t spoken[LANGUAGES];
+static bool english_catalogue; /* one for English is installed (tests) */
+static _Thread_local const struct language *now_spoken;
 
 /* The catalogues built beside a program run from its build tree
  * (build/po), else the installed ones. */
@@ -34,7 +36,12 @@ static const char *default_dir(char *buf, size_t size)
 void i18n_start(const char *locale_dir)
 {
 	char buf[4200];
-	bindtextdomain("emptychair", locale_dir ? locale_dir : default_dir(buf, sizeof buf));
+	const char *dir = locale_dir ? locale_dir : default_dir(buf, sizeof buf);
+	bindtextdomain("emptychair", dir);
+	char probe[4300];
+	struct stat st;
+	snprintf(probe, sizeof probe, "%s/%s/LC_MESSAGES/emptychair.mo", dir, "en_GB");
+	english_catalogue = stat(probe, &st) == 0;
 	bind_textdomain_codeset("emptychair", "UTF-8");
 	textdomain("emptychair");
 	for (int i = 0; i < LANGUAGES; i++) {
@@ -55,10 +62,17 @@ bool i18n_available(const struct language *l)
 
 void i18n_use(const struct language *l)
 {
-	if (l && spoken[l - languages]) uselocale(spoken[l - languages]);
+	if (!l || !spoken[l - languages]) l = language_default;
+	if (l == now_spoken) return;
+	/* English needs no locale and no lookup: the source's words are used
+	 * as they are, unless a catalogue for it is installed. */
+	bool english = l == language_default && !english_catalogue;
+	uselocale(english ? LC_GLOBAL_LOCALE : spoken[l - languages]);
+	lang_lookup = !english;
+	now_spoken = l;
 }
 
 void i18n_end(void)
 {
-	uselocale(LC_GLOBAL_LOCALE);
+	i18n_use(language_default);
 }

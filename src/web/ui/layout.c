@@ -3,6 +3,8 @@
 #include "core/civil_time.h"
 #include "core/lang.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,49 @@ const char *errors_for(const struct form_errors *e, const char *field)
 	for (int i = 0; e && i < e->n; i++)
 		if (!strcmp(e->items[i].field, field)) return e->items[i].message;
 	return NULL;
+}
+
+/* The signed-in menu's HTML in one language, around what changes. */
+struct menu_html {
+	char *before_count, *before_token, *after_token;
+};
+static _Atomic(struct menu_html *) menus[LANGUAGES];
+
+/* The menu in l (this thread speaks l), made on first use. */
+static const struct menu_html *menu_for(const struct language *l)
+{
+	_Atomic(struct menu_html *) *slot = &menus[l - languages];
+	struct menu_html *m = atomic_load(slot);
+	if (m) return m;
+	struct menu_html *made = xcalloc(1, sizeof *made);
+	struct buf b = { 0 };
+	html(&b, "<nav aria-label=\"%a\"><ul class=\"nav\">"
+	         "<li><a href=\"/panels\">%t</a></li>"
+	         "<li><a href=\"/my-contributions\">%t</a></li>"
+	         "<li><a href=\"/my-pay\">%t</a></li>"
+	         "<li><a href=\"/notices\">%t",
+	     _("Main"), _("My panels"), _("What I said"), _("My pay"), _("Notices"));
+	made->before_count = xstrdup(b.data);
+	buf_reset(&b);
+	html(&b, "</a></li><li><a href=\"/profile\">%t</a></li>"
+	         "<li><a href=\"/my-data\">%t</a></li>"
+	         "<li><a href=\"/account\">%t</a></li>"
+	         "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
+	         "<input type=\"hidden\" name=\"csrf\" value=\"",
+	     _("My profile"), _("My data"), _("Account"));
+	made->before_token = xstrdup(b.data);
+	buf_reset(&b);
+	html(&b, "\"><button type=\"submit\" class=\"link-button\">%t</button></form></li>"
+	         "</ul></nav>", _("Sign out"));
+	made->after_token = xstrdup(b.data);
+	buf_free(&b);
+	struct menu_html *none = NULL;
+	if (atomic_compare_exchange_strong(slot, &none, made)) return made;
+	free(made->before_count); /* another thread made it first */
+	free(made->before_token);
+	free(made->after_token);
+	free(made);
+	return none;
 }
 
 void page_begin(struct request *req, const char *title, const struct form_errors *errs)
@@ -51,20 +96,14 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 			                     unread > SHOWN_MAX ? "+" : "",
 			                     /* TRANSLATORS: after the number of new notices */
 			                     _("new"));
-		html(b, "<nav aria-label=\"%a\"><ul class=\"nav\">"
-		        "<li><a href=\"/panels\">%t</a></li>"
-		        "<li><a href=\"/my-contributions\">%t</a></li>"
-		        "<li><a href=\"/my-pay\">%t</a></li>"
-		        "<li><a href=\"/notices\">%t%r</a></li>"
-		        "<li><a href=\"/profile\">%t</a></li>"
-		        "<li><a href=\"/my-data\">%t</a></li>"
-		        "<li><a href=\"/account\">%t</a></li>"
-		        "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
-		        "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
-		        "<button type=\"submit\" class=\"link-button\">%t</button></form></li>"
-		        "</ul></nav>",
-		     _("Main"), _("My panels"), _("What I said"), _("My pay"), _("Notices"), count,
-		     _("My profile"), _("My data"), _("Account"), csrf_token(req), _("Sign out"));
+		/* The menu in the page's language, made once for each (it is on
+		 * every page); the count and the form's token go between. */
+		const struct menu_html *m = menu_for(l);
+		buf_puts(b, m->before_count);
+		buf_puts(b, count);
+		buf_puts(b, m->before_token);
+		html(b, "%a", csrf_token(req));
+		buf_puts(b, m->after_token);
 	}
 	html(b, "</div></header><div class=\"width\"><main id=\"main\" tabindex=\"-1\">");
 	if (has_errors) {
@@ -78,30 +117,64 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	}
 }
 
+/* The switcher's links, made once from core/lang.c's table: for each
+ * language, what comes before the page's path in its link, and after it;
+ * and how it reads when it is the page's own. */
+static char *switch_before[LANGUAGES], *switch_after[LANGUAGES], *switch_current[LANGUAGES];
+static pthread_once_t switch_made = PTHREAD_ONCE_INIT;
+
+static char *html_once(const char *fmt, const struct language *l)
+{
+	struct buf b = { 0 };
+	html(&b, fmt, l->code, l->rtl ? "rtl" : "ltr", l->code, l->name);
+	char *s = xstrdup(b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+static void make_switch(void)
+{
+	for (int i = 0; i < LANGUAGES; i++) {
+		struct buf b = { 0 };
+		html(&b, "<li><a href=\"/language?to=%u&amp;next=", languages[i].code);
+		switch_before[i] = xstrdup(b.data);
+		buf_reset(&b);
+		switch_after[i] = html_once("\" lang=\"%r\" dir=\"%r\" hreflang=\"%r\">%t</a></li>",
+		                            &languages[i]);
+		html(&b, "<li><span lang=\"%r\" dir=\"%r\" aria-current=\"true\">%t</span></li>",
+		     languages[i].code, languages[i].rtl ? "rtl" : "ltr", languages[i].name);
+		switch_current[i] = xstrdup(b.data);
+		buf_free(&b);
+	}
+}
+
 /* Every language, each named in itself and marked as such, to switch to;
- * the page comes back where it was (a GET: nothing is sent again). */
+ * the page comes back where it was (a GET: nothing is sent again). Made
+ * of pieces made once: it is on every page. */
 static void language_switcher(struct request *req)
 {
+	pthread_once(&switch_made, make_switch);
 	const struct language *now = req->lang ? req->lang : language_default;
 	struct buf *b = &req->out;
 	/* Back to this page: its path alone (a query may hold a one-time
 	 * token), and the home page from an error or a form's answer. */
 	const char *back = req->method == M_GET && (!req->status || req->status == 200) && req->path
 	                   ? req->path : "/";
+	struct buf next = { 0 };
+	url_component(&next, back); /* encoded once, copied into each link */
 	html(b, "<nav class=\"languages\" aria-label=\"%a\"><ul class=\"inline-list\">",
 	     _("Language"));
 	for (int i = 0; i < LANGUAGES; i++) {
-		const struct language *l = &languages[i];
-		if (l == now)
-			html(b, "<li><span lang=\"%r\" dir=\"%r\" aria-current=\"true\">%t</span></li>",
-			     l->code, l->rtl ? "rtl" : "ltr", l->name);
-		else
-			html(b, "<li><a href=\"/language?to=%u&amp;next=%u\" lang=\"%r\" dir=\"%r\" "
-			        "hreflang=\"%r\">%t</a></li>", l->code,
-			     back,
-			     l->code, l->rtl ? "rtl" : "ltr", l->code, l->name);
+		if (&languages[i] == now) {
+			buf_puts(b, switch_current[i]);
+			continue;
+		}
+		buf_puts(b, switch_before[i]);
+		buf_put(b, next.data, next.len);
+		buf_puts(b, switch_after[i]);
 	}
-	html(b, "</ul></nav>");
+	buf_free(&next);
+	buf_puts(b, "</ul></nav>");
 }
 
 void page_end(struct request *req)
