@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/names.h"
 
 static const char *const action_names[PA__COUNT] = {
@@ -175,11 +176,12 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
 	return active_stewards > 1;
 }
 
+/* Labels marked for translation: shown through _(role_label(...)). */
 static const struct name_pair roles[] = {
-	[ROLE_NONE] = { "none", "Not a member" },
-	[ROLE_GUEST] = { "guest", "Guest" },
-	[ROLE_CO_CREATOR] = { "co_creator", "Co-creator" },
-	[ROLE_STEWARD] = { "steward", "Steward" },
+	[ROLE_NONE] = { "none", N_("Not a member") },
+	[ROLE_GUEST] = { "guest", N_("Guest") },
+	[ROLE_CO_CREATOR] = { "co_creator", N_("Co-creator") },
+	[ROLE_STEWARD] = { "steward", N_("Steward") },
 };
 static const struct name_pair statuses[] = {
 	[MEMBER_ACTIVE] = { "active", "Active" },

@@ -115,7 +115,11 @@ static void the_panel_s_language_is_next(void **state)
 	assert_true(contains(r, "<html lang=\"pl\" dir=\"ltr\">"));
 	assert_true(contains(r, ">Moje panele</a>"));
 	response_free(r);
-	/* Outside the panel, the browser's. */
+	/* Outside the panel, the browser's: in Polish, a role and a count. */
+	r = get_in(sam, "/panels", "pl");
+	assert_true(contains(r, "Twoja rola: Opiekun."));
+	assert_true(contains(r, "aktywnych członków."));
+	response_free(r);
 	r = get_in(sam, "/panels", "en-GB");
 	assert_true(contains(r, "<html lang=\"en\" dir=\"ltr\">"));
 	assert_true(contains(r, ">My panels</a>"));

@@ -4,7 +4,7 @@
  * string left unmarked shows bare. The regions of the page that are
  * translated so far are checked whole (docs/translating.md, "What is
  * translated so far"): the header and the footer on every page, and the
- * whole of the sign-in page; the checker is seen to find a bare string
+ * whole of the sign-in page and of "My panels"; the checker is seen to find a bare string
  * (the "about" page's, not yet marked).
  *
  * Needs the gettext tools (scripts/deps.sh) and EMPTYCHAIR_SOURCE_ROOT. */
@@ -81,14 +81,22 @@ static int teardown(void **state)
 
 /* The first text in html[from..to) that is not inside ⟪ ⟫ (nor only
  * spaces, digits and punctuation, nor a language's own name, nor the
- * brand); NULL when there is none. Tags are skipped; text is what a
- * person reads. */
+ * brand, nor what people wrote, set apart in <bdi>); NULL when there is
+ * none. Tags are skipped; text is what a person reads. */
 static char *bare_text(const char *from, const char *to)
 {
 	static const char *const fine[] = { "emptychair", "English", "Cymraeg", "Polski",
 	                                    "Română", "العربية", "اردو" };
 	const char *p = from;
 	while (p < to) {
+		/* What people wrote (names, contributions) is theirs, not ours to
+		 * translate: the pages set it apart in <bdi>. */
+		if (!strncmp(p, "<bdi>", 5)) {
+			const char *end = strstr(p, "</bdi>");
+			if (!end || end > to) break;
+			p = end + 6;
+			continue;
+		}
 		if (*p == '<') {
 			const char *end = memchr(p, '>', (size_t)(to - p));
 			if (!end) break;
@@ -97,13 +105,17 @@ static char *bare_text(const char *from, const char *to)
 		}
 		const char *end = p;
 		while (end < to && *end != '<') end++;
-		/* The text run p..end, less what is marked. */
-		char *run = strndup(p, (size_t)(end - p));
-		for (char *o; (o = strstr(run, OPEN));) {
-			char *c = strstr(o, CLOSE);
-			if (!c) break;
-			memmove(o, c + strlen(CLOSE), strlen(c + strlen(CLOSE)) + 1);
+		/* The text run p..end, less what is marked (marks nest: a role's
+		 * name inside "Your role: %s."). */
+		char *run = malloc((size_t)(end - p) + 1), *o = run;
+		int depth = 0;
+		for (const char *q = p; q < end;) {
+			if (!strncmp(q, OPEN, strlen(OPEN))) depth++, q += strlen(OPEN);
+			else if (!strncmp(q, CLOSE, strlen(CLOSE))) depth--, q += strlen(CLOSE);
+			else if (depth > 0) q++;
+			else *o++ = *q++;
 		}
+		*o = 0;
 		bool words = false;
 		for (const char *q = run; *q && !words; q++)
 			words = (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
@@ -146,7 +158,7 @@ static void the_page_frame_is_marked(void **state)
 	struct client *anon = client_new(&srv), *sam = client_new(&srv);
 	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
 	assert_marked(anon, "/sign-in", true);
-	assert_marked(sam, "/panels", false);
+	assert_marked(sam, "/panels", true);
 	assert_marked(sam, "/panels/1", false);
 	assert_marked(sam, "/account", false);
 	client_free(anon);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -23,25 +24,32 @@ void panels_get(struct request *req)
 		respond_error(req, 500, "internal", "We could not load your panels.");
 		return;
 	}
-	page_begin(req, "My panels", NULL);
+	page_begin(req, _("My panels"), NULL);
 	struct buf *b = &req->out;
-	html(b, "<h1 class=\"heading-l\">My panels</h1>");
+	struct arena *a = &req->arena;
+	html(b, "<h1 class=\"heading-l\">%t</h1>", _("My panels"));
 	if (n == 0)
-		html(b, "<p>You are not on any panel yet. When a panel invites you, it will "
-		        "appear here.</p>");
+		html(b, "<p>%t</p>", _("You are not on any panel yet. When a panel invites you, it will "
+		                       "appear here."));
 	else
 		html(b, "<ul class=\"card-list\">");
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l\">%t</a></h2>"
-		        "<p>Your role: %t%r. %l active member%r.</p></li>",
-		     mp[i].panel.id, mp[i].panel.name, role_label(mp[i].me.role),
-		     mp[i].me.status == MEMBER_PAUSED ? " (paused)" : "", mp[i].active_members,
-		     mp[i].active_members == 1 ? "" : "s");
+		const char *role = _(role_label(mp[i].me.role));
+		long long members = (long long)mp[i].active_members;
+		/* A name someone wrote: in its own direction (bdi). */
+		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l\"><bdi>%t</bdi>"
+		        "</a></h2>"
+		        "<p>%t %t</p></li>", mp[i].panel.id, mp[i].panel.name,
+		     arena_printf(a, mp[i].me.status == MEMBER_PAUSED ? _("Your role: %s (paused).")
+		                                                      : _("Your role: %s."), role),
+		     arena_printf(a, ngettext("%lld active member.", "%lld active members.",
+		                              (unsigned long)members), members));
 	}
 	if (n) html(b, "</ul>");
 	if (req->user->is_admin)
-		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">Start a new panel</a> "
-		        "<a href=\"/admin/limits\">Earnings limits</a></p>");
+		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">%t</a> "
+		        "<a href=\"/admin/limits\">%t</a></p>", _("Start a new panel"),
+		     _("Earnings limits"));
 	page_end(req);
 }
 
