@@ -16,18 +16,22 @@ void home_get(struct request *req)
 
 void about_get(struct request *req)
 {
-	page_begin(req, "About emptychair", NULL);
+	page_begin(req, _("About emptychair"), NULL);
 	html(&req->out,
-	     "<h1 class=\"heading-l\">About emptychair</h1>"
-	     "<p>emptychair helps lived experience panels work as equals: fair selection, fair "
-	     "pay, agendas set by members, and seeing what became of what you said.</p>"
-	     "<h2 class=\"heading-m\">Your data</h2><ul class=\"list\">"
-	     "<li>Only your name and a way to reach you are needed. Everything else is up to you.</li>"
-	     "<li>You choose who sees each thing on your profile: only you, stewards, or your panel.</li>"
-	     "<li>You can see everything we hold about you, download it, correct it, or delete your "
-	     "account, on the <a href=\"/my-data\">My data</a> page.</li>"
-	     "<li>Every time someone else looks at or changes your details, it is recorded and you "
-	     "can see it.</li></ul>");
+	     "<h1 class=\"heading-l\">%t</h1><p>%t</p><h2 class=\"heading-m\">%t</h2>"
+	     "<ul class=\"list\"><li>%t</li><li>%t</li><li>%t <a href=\"/my-data\">%t</a></li>"
+	     "<li>%t</li></ul>",
+	     _("About emptychair"),
+	     _("emptychair helps lived experience panels work as equals: fair selection, fair pay, "
+	       "agendas set by members, and seeing what became of what you said."),
+	     _("Your data"),
+	     _("Only your name and a way to reach you are needed. Everything else is up to you."),
+	     _("You choose who sees each thing on your profile: only you, stewards, or your panel."),
+	     _("You can see everything we hold about you, download it, correct it, or delete your "
+	       "account, on this page:"),
+	     _("My data"),
+	     _("Every time someone else looks at or changes your details, it is recorded and you can "
+	       "see it."));
 	page_end(req);
 }
 
