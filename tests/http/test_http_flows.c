@@ -621,6 +621,52 @@ static void a_steward_makes_a_one_time_link(void **state)
 	client_free(sam);
 }
 
+/* Sets panel 1's time zone (zone URL-encoded), as sam. */
+static void panel1_zone(struct client *sam, const char *zone)
+{
+	struct response *r = get(sam, "/panels/1/edit");
+	long version = number_after(r, "name=\"version\" value=\"");
+	response_free(r);
+	char form[600];
+	snprintf(form, sizeof form, "version=%ld&name=Just+Voices+ZQZ&description=&time_zone=%s"
+	         "&language=en&organisation=&hosting=user_led&response_days=28&agenda_days=7",
+	         version, zone);
+	r = post_form(sam, "/panels/1/edit", form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+}
+
+/* A notice's time is shown in its panel's zone (times are stored in UTC):
+ * a panel in Karachi (UTC+5, no summer time) shows a meeting's notice five
+ * hours on from the API's UTC instant. */
+static void notices_show_their_panel_s_time(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv), *amira = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	panel1_zone(sam, "Asia%2FKarachi");
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/meetings",
+	                      "{\"title\":\"Zone ZQZ\",\"starts_at\":\"2031-03-10T09:00:00Z\","
+	                      "\"ends_at\":\"2031-03-10T10:00:00Z\",\"place\":\"Hall\"}", 201));
+	json_t *j = call_json(amira, "GET", "/api/v1/me/notices", NULL, 200);
+	json_t *first = json_array_get(json_object_get(j, "notices"), 0);
+	assert_non_null(strstr(str(first, "body"), "Zone ZQZ"));
+	int hour = 0, minute = 0;
+	assert_int_equal(sscanf(str(first, "created_at") + 11, "%d:%d", &hour, &minute), 2);
+	json_decref(j);
+	char want[32];
+	snprintf(want, sizeof want, ", %02d:%02d</span>", (hour + 5) % 24, minute);
+	struct response *r = get(amira, "/notices");
+	const char *line = strstr(r->body, "Zone ZQZ");
+	assert_non_null(line);
+	if (!strstr(line, want)) fail_msg("not at Karachi's time (%s):\n%.300s", want, line);
+	response_free(r);
+	panel1_zone(sam, "Europe%2FLondon");
+	client_free(sam);
+	client_free(amira);
+}
+
 static void concurrent_edits_are_detected(void **state)
 {
 	struct client *a = client_new(&srv), *b = client_new(&srv);
@@ -968,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(a_panel_keeps_a_steward),
 		cmocka_unit_test(member_lists_are_paged),
 		cmocka_unit_test(a_steward_makes_a_one_time_link),
+		cmocka_unit_test(notices_show_their_panel_s_time),
 		cmocka_unit_test(concurrent_edits_are_detected),
 		cmocka_unit_test(export_and_delete_account),
 		cmocka_unit_test(password_checks_after_sign_in_are_limited_too),

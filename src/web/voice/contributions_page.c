@@ -288,10 +288,21 @@ void notices_get(struct request *req)
 	html(b, "<h1 class=\"heading-l\">Notices</h1>");
 	if (!k) html(b, "<p>No notices yet.</p>");
 	else html(b, "<ul class=\"list\">");
-	for (size_t i = 0; i < k; i++)
-		html(b, "<li>%r<a href=\"%a\">%t</a> <span class=\"hint\">%t</span></li>",
+	/* Each at its panel's time (times are stored in UTC and shown in the
+	 * panel's zone); one without a panel in UTC, said so. */
+	int64_t zone_of = -1;
+	const char *zone = "UTC";
+	for (size_t i = 0; i < k; i++) {
+		if (n[i].panel_id != zone_of) {
+			struct panel p;
+			zone_of = n[i].panel_id;
+			zone = zone_of && store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
+			       ? p.time_zone : "UTC";
+		}
+		html(b, "<li>%r<a href=\"%a\">%t</a> <span class=\"hint\">%t%r</span></li>",
 		     n[i].read_at ? "" : "<strong class=\"tag\">New</strong> ", n[i].link, n[i].body,
-		     format_time(req, n[i].created_at, "UTC"));
+		     format_time(req, n[i].created_at, zone), strcmp(zone, "UTC") ? "" : " UTC");
+	}
 	if (k) {
 		html(b, "</ul>");
 		ui_form_begin(req, "/notices/read");
