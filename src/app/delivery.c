@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include "app/app_private.h"
-#include "core/civil_time.h"
 #include "mail/message.h"
 
 /* The wait before attempt number `attempts + 1` after a failure:

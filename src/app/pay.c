@@ -21,10 +21,16 @@ static bool logged_kind_is(const char *s)
 	return s && (!strcmp(s, "work") || !strcmp(s, "expense"));
 }
 
+/* A way to pay that is not money into a bank account. */
+static bool method_non_cash(enum pay_method m)
+{
+	return m != METHOD_BANK;
+}
+
 static bool non_cash_is(const char *s)
 {
 	enum pay_method m;
-	return pay_method_parse(s, &m) && m != METHOD_BANK;
+	return pay_method_parse(s, &m) && method_non_cash(m);
 }
 
 const struct input_field policy_inputs[POLICY_INPUTS] = {
@@ -615,7 +621,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		st.step = STEP_APPROVE;
 		st.method = METHOD_BANK;
 		if (d->choice == CHOICE_NON_CASH) {
-			if (!non_cash_is(pay_method_key(d->method)))
+			if (!method_non_cash(d->method))
 				return app_fail(err, 400, "invalid", "method",
 				                decision_inputs[DECISION_METHOD].wrong);
 			st.method = d->method;

@@ -254,18 +254,16 @@ static int outbox_deliver(struct cli_options *o, int argc, char **argv)
 	}
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
-	struct smtp_session *smtp = smtp_open(&cfg.relay);
 	char holder[128];
 	cli_mail_holder(holder, sizeof holder);
-	struct delivery_counts n = { 0 };
-	int digests = 0;
-	bool ok = smtp && app_digests_make(s, &cfg, (int64_t)time(NULL), &digests) &&
-	          app_outbox_deliver(s, smtp, &cfg, holder, &n);
-	smtp_close(smtp);
+	struct delivery_counts n;
+	int digests;
+	const char *why;
+	bool ok = cli_mail_pass(s, &cfg, holder, &digests, &n, &why);
 	store_close(s);
 	printf("%d digests made; %d sent, %d to try again, %d refused, %d given up, %d taken by "
 	       "another server\n", digests, n.sent, n.retried, n.refused, n.given_up, n.lost);
-	if (!ok) fprintf(stderr, "outbox deliver: the database failed; what was done stays done\n");
+	if (!ok) fprintf(stderr, "outbox deliver: %s\n", why);
 	return ok ? 0 : 1;
 }
 

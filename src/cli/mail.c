@@ -164,21 +164,32 @@ struct mail_worker {
 	char holder[128];
 };
 
+bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const char *holder,
+                   int *digests, struct delivery_counts *sent, const char **why)
+{
+	*digests = 0;
+	*sent = (struct delivery_counts){ 0 };
+	struct smtp_session *smtp = smtp_open(&cfg->relay);
+	if (!smtp) {
+		*why = "cannot set up the SMTP client";
+		return false;
+	}
+	bool ok = app_digests_make(s, cfg, (int64_t)time(NULL), digests) &&
+	          app_outbox_deliver(s, smtp, cfg, holder, sent);
+	smtp_close(smtp);
+	if (!ok) *why = "the database failed; what was done stays done";
+	return ok;
+}
+
 /* One pass, said on stderr when it did anything (counts only: no
  * addresses in logs). */
 static void pass(struct mail_worker *w)
 {
-	struct smtp_session *smtp = smtp_open(&w->cfg.relay);
-	if (!smtp) {
-		fprintf(stderr, "emptychair: mail: cannot set up the SMTP client\n");
-		return;
-	}
 	struct delivery_counts n;
-	int digests = 0;
-	bool ok = app_digests_make(w->store, &w->cfg, (int64_t)time(NULL), &digests) &&
-	          app_outbox_deliver(w->store, smtp, &w->cfg, w->holder, &n);
-	smtp_close(smtp);
-	if (!ok) fprintf(stderr, "emptychair: mail: the database failed during delivery\n");
+	int digests;
+	const char *why;
+	if (!cli_mail_pass(w->store, &w->cfg, w->holder, &digests, &n, &why))
+		fprintf(stderr, "emptychair: mail: %s\n", why);
 	if (digests) fprintf(stderr, "emptychair: mail: %d digests made\n", digests);
 	if (n.sent || n.retried || n.refused || n.given_up || n.lost)
 		fprintf(stderr, "emptychair: mail: %d sent, %d to try again, %d refused, %d given up, "

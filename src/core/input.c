@@ -74,16 +74,14 @@ bool input_check_number(const struct input_field *f, int64_t number, struct aren
 {
 	if (f->kind == IN_ID)
 		return number >= 1 || wrong(f, "Choose one from the list.", problem);
-	if (f->kind == IN_MONEY && (number < f->min || number > f->max))
+	if (number >= f->min && number <= f->max) return true;
+	if (f->kind == IN_MONEY)
 		return wrong(f, arena_printf(a, "Enter an amount from %s to %s.",
 		                             money_plain(a, f->min), money_plain(a, f->max)), problem);
-	if (f->kind == IN_MINUTES && (number < f->min || number > f->max))
-		return wrong(f, arena_printf(a, "Enter from %lld to %lld minutes.", (long long)f->min,
-		                             (long long)f->max), problem);
-	if (number < f->min || number > f->max)
-		return wrong(f, arena_printf(a, "Enter a whole number from %lld to %lld.",
-		                             (long long)f->min, (long long)f->max), problem);
-	return true;
+	return wrong(f, arena_printf(a, f->kind == IN_MINUTES ? "Enter from %lld to %lld minutes."
+	                                                      : "Enter a whole number from %lld to "
+	                                                        "%lld.",
+	                             (long long)f->min, (long long)f->max), problem);
 }
 
 /* A copy of raw without surrounding spaces, in a. */

@@ -23,6 +23,12 @@ struct language {
 	bool rtl;            /* written right to left (Arabic, Urdu) */
 };
 
+/* "rtl" or "ltr": the dir attribute of text in l. */
+static inline const char *language_dir(const struct language *l)
+{
+	return l->rtl ? "rtl" : "ltr";
+}
+
 enum { LANGUAGES = 6 };
 extern const struct language languages[LANGUAGES];
 /* English: the language of the source, and the last resort. */

@@ -16,6 +16,15 @@ static locale_t spoken[LANGUAGES];
 static bool english_catalogue; /* one for English is installed (tests) */
 static _Thread_local const struct language *now_spoken;
 
+/* Whether dir holds a catalogue for locale (a directory name: "pl"). */
+static bool has_catalogue(const char *dir, const char *locale)
+{
+	char probe[4300];
+	struct stat st;
+	snprintf(probe, sizeof probe, "%s/%s/LC_MESSAGES/emptychair.mo", dir, locale);
+	return stat(probe, &st) == 0;
+}
+
 /* The catalogues built beside a program run from its build tree
  * (build/po), else the installed ones. */
 static const char *default_dir(char *buf, size_t size)
@@ -25,10 +34,7 @@ static const char *default_dir(char *buf, size_t size)
 	if (n > 0) {
 		exe[n] = 0;
 		snprintf(buf, size, "%s/../po", dirname(exe));
-		struct stat st;
-		char probe[4300];
-		snprintf(probe, sizeof probe, "%s/pl/LC_MESSAGES/emptychair.mo", buf);
-		if (stat(probe, &st) == 0) return buf;
+		if (has_catalogue(buf, "pl")) return buf;
 	}
 	return EC_LOCALEDIR;
 }
@@ -38,10 +44,7 @@ void i18n_start(const char *locale_dir)
 	char buf[4200];
 	const char *dir = locale_dir ? locale_dir : default_dir(buf, sizeof buf);
 	bindtextdomain("emptychair", dir);
-	char probe[4300];
-	struct stat st;
-	snprintf(probe, sizeof probe, "%s/%s/LC_MESSAGES/emptychair.mo", dir, "en_GB");
-	english_catalogue = stat(probe, &st) == 0;
+	english_catalogue = has_catalogue(dir, "en_GB");
 	bind_textdomain_codeset("emptychair", "UTF-8");
 	textdomain("emptychair");
 	for (int i = 0; i < LANGUAGES; i++) {

@@ -25,6 +25,14 @@ const char *errors_for(const struct form_errors *e, const char *field)
 	return NULL;
 }
 
+/* What b holds, kept, and b emptied for the next piece. */
+static char *take(struct buf *b)
+{
+	char *s = xstrdup(b->data ? b->data : "");
+	buf_reset(b);
+	return s;
+}
+
 /* The signed-in menu's HTML in one language, around what changes. */
 struct menu_html {
 	char *before_count, *before_token, *after_token;
@@ -45,19 +53,17 @@ static const struct menu_html *menu_for(const struct language *l)
 	         "<li><a href=\"/my-pay\">%t</a></li>"
 	         "<li><a href=\"/notices\">%t",
 	     _("Main"), _("My panels"), _("What I said"), _("My pay"), _("Notices"));
-	made->before_count = xstrdup(b.data);
-	buf_reset(&b);
+	made->before_count = take(&b);
 	html(&b, "</a></li><li><a href=\"/profile\">%t</a></li>"
 	         "<li><a href=\"/my-data\">%t</a></li>"
 	         "<li><a href=\"/account\">%t</a></li>"
 	         "<li><form method=\"post\" action=\"/sign-out\" class=\"inline\">"
 	         "<input type=\"hidden\" name=\"csrf\" value=\"",
 	     _("My profile"), _("My data"), _("Account"));
-	made->before_token = xstrdup(b.data);
-	buf_reset(&b);
+	made->before_token = take(&b);
 	html(&b, "\"><button type=\"submit\" class=\"link-button\">%t</button></form></li>"
 	         "</ul></nav>", _("Sign out"));
-	made->after_token = xstrdup(b.data);
+	made->after_token = take(&b);
 	buf_free(&b);
 	struct menu_html *none = NULL;
 	if (atomic_compare_exchange_strong(slot, &none, made)) return made;
@@ -81,7 +87,7 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 	        "<a class=\"skip-link\" href=\"#main\">%t</a>"
 	        "<header class=\"site-header\"><div class=\"width\">"
 	        "<a class=\"brand\" href=\"/\">emptychair</a>",
-	     l->code, l->rtl ? "rtl" : "ltr", has_errors ? _("Error: ") : "", title,
+	     l->code, language_dir(l), has_errors ? _("Error: ") : "", title,
 	     _("Skip to main content"));
 	if (req->user) {
 		/* How many notices are new (up to 99), said in words to a screen
@@ -123,29 +129,21 @@ void page_begin(struct request *req, const char *title, const struct form_errors
 static char *switch_before[LANGUAGES], *switch_after[LANGUAGES], *switch_current[LANGUAGES];
 static pthread_once_t switch_made = PTHREAD_ONCE_INIT;
 
-static char *html_once(const char *fmt, const struct language *l)
-{
-	struct buf b = { 0 };
-	html(&b, fmt, l->code, l->rtl ? "rtl" : "ltr", l->code, l->name);
-	char *s = xstrdup(b.data ? b.data : "");
-	buf_free(&b);
-	return s;
-}
-
 static void make_switch(void)
 {
+	struct buf b = { 0 };
 	for (int i = 0; i < LANGUAGES; i++) {
-		struct buf b = { 0 };
-		html(&b, "<li><a href=\"/language?to=%u&amp;next=", languages[i].code);
-		switch_before[i] = xstrdup(b.data);
-		buf_reset(&b);
-		switch_after[i] = html_once("\" lang=\"%r\" dir=\"%r\" hreflang=\"%r\">%t</a></li>",
-		                            &languages[i]);
+		const struct language *l = &languages[i];
+		html(&b, "<li><a href=\"/language?to=%u&amp;next=", l->code);
+		switch_before[i] = take(&b);
+		html(&b, "\" lang=\"%r\" dir=\"%r\" hreflang=\"%r\">%t</a></li>", l->code,
+		     language_dir(l), l->code, l->name);
+		switch_after[i] = take(&b);
 		html(&b, "<li><span lang=\"%r\" dir=\"%r\" aria-current=\"true\">%t</span></li>",
-		     languages[i].code, languages[i].rtl ? "rtl" : "ltr", languages[i].name);
-		switch_current[i] = xstrdup(b.data);
-		buf_free(&b);
+		     l->code, language_dir(l), l->name);
+		switch_current[i] = take(&b);
 	}
+	buf_free(&b);
 }
 
 /* Every language, each named in itself and marked as such, to switch to;

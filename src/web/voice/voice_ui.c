@@ -33,9 +33,8 @@ const char *said_by(struct request *req, const struct contribution *c)
 	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
 }
 
-/* The first words of body, up to about TITLE_CHARS characters, cut
- * between words, into out; whether that is all of it. */
 enum { TITLE_CHARS = 60, TITLE_BYTES = 4 * TITLE_CHARS + 1 };
+
 /* Whether s[0..n) is all ASCII, eight bytes at a time. */
 static bool ascii_only(const char *s, size_t n)
 {
@@ -49,6 +48,8 @@ static bool ascii_only(const char *s, size_t n)
 	return !(high & UINT64_C(0x8080808080808080));
 }
 
+/* The first words of body, up to about TITLE_CHARS characters, cut
+ * between words, into out; whether that is all of it. */
 static bool first_words(const char *body, char out[TITLE_BYTES])
 {
 	/* Every list shows a title per card: the scans are kept short. The
