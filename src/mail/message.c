@@ -29,15 +29,13 @@ static bool ascii_printable(const char *s)
  * gmtime. */
 static void put_date(struct buf *b, int64_t t)
 {
-	static const char days[7][4] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	static const char days[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
 	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-	int64_t secs = t - day * 86400;
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[((day % 7) + 7) % 7], d,
-	           months[m - 1], y, (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	struct civil c;
+	civil_from_utc(t, NULL, &c);
+	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[c.weekday], c.day,
+	           months[c.month - 1], c.year, c.hour, c.minute, c.second);
 }
 
 /* The subject, with line breaks as spaces; as it is when plain ASCII,

@@ -247,8 +247,6 @@ static void calendar_feed_section(struct request *req, const char *zone, const c
 	}
 }
 
-
-/* calendar_address: a calendar feed's address just made, shown this once. */
 /* Which notices come by e-mail (mail_inputs); what was chosen kept when
  * the form comes back. */
 static void mail_section(struct request *req, const struct form_errors *e)
@@ -282,6 +280,7 @@ static void mail_section(struct request *req, const struct form_errors *e)
 	ui_form_end(req);
 }
 
+/* calendar_address: a calendar feed's address just made, shown this once. */
 static void account_page_with(struct request *req, const struct form_errors *e,
                               const char *new_token, const char *calendar_address)
 {
