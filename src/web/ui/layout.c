@@ -273,7 +273,7 @@ void ui_choices(struct request *req, const struct form_errors *e, const char *na
 		html(b, "<div class=\"choice\"><input id=\"%a-%d\" name=\"%a\" type=\"%r\" value=\"%a\"%r>"
 		        "<label for=\"%a-%d\">%t</label></div>",
 		     name, i, name, many ? "checkbox" : "radio", o->key,
-		     is_selected(selected, o->key, many) ? " checked" : "", name, i, o->label);
+		     is_selected(selected, o->key, many) ? " checked" : "", name, i, _(o->label));
 	}
 	html(b, "</div></fieldset></div>");
 }
@@ -288,7 +288,7 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 	html(b, ">");
 	for (const struct field_option *o = options; o->key; o++)
 		html(b, "<option value=\"%a\"%r>%t</option>", o->key,
-		     selected && !strcmp(selected, o->key) ? " selected" : "", o->label);
+		     selected && !strcmp(selected, o->key) ? " selected" : "", _(o->label));
 	html(b, "</select></div>");
 }
 

@@ -36,11 +36,14 @@ void ui_input(struct request *req, const struct form_errors *e, const char *name
 void ui_textarea(struct request *req, const struct form_errors *e, const char *name,
                  const char *label, const char *hint, const char *value);
 /* Radios (one) or checkboxes (many) from a NULL-key-terminated option list;
- * selected is one key or a comma-separated set. */
+ * selected is one key or a comma-separated set. Labels and legends are
+ * shown as given (translated by the caller, _()), except the options'
+ * labels, which are looked up here (N_() in the tables): a label that is
+ * not in the catalogue, such as a person's name, comes back as it is. */
 void ui_choices(struct request *req, const struct form_errors *e, const char *name,
                 const char *legend, const char *hint, const struct field_option *options,
                 const char *selected, bool many);
-/* A <select>. */
+/* A <select>; its options' labels looked up as ui_choices' are. */
 void ui_select(struct request *req, const struct form_errors *e, const char *name,
                const char *label, const struct field_option *options, const char *selected);
 
