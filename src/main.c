@@ -9,6 +9,7 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "core/lang.h"
 
 #ifndef EC_VERSION
 #define EC_VERSION "0.0.0"
@@ -52,10 +53,13 @@ int main(int argc, char **argv)
 	/* Everything is stored in UTC; pages convert to a panel's zone through
 	 * core/civil_time.c, which owns TZ after this (and says why). */
 	setenv("TZ", "UTC", 1);
-	/* A request's language is its own (web/http/i18n.c): LANGUAGE would
+	/* A request's language is its own (core/lang.c): LANGUAGE would
 	 * override every request's with the server's. */
 	unsetenv("LANGUAGE");
 	tzset();
+	/* Messages (mail) are written in their reader's language by every
+	 * command; serve binds the catalogues itself, from --locale-dir. */
+	if (strcmp(cmd, "serve")) lang_start(cli_env_or("EMPTYCHAIR_LOCALE_DIR", NULL));
 	const char *cost = cli_env_or("EMPTYCHAIR_PWHASH", "standard");
 	enum auth_pwhash_cost pwcost = AUTH_PWHASH_STANDARD;
 	if (!strcmp(cost, "minimum")) pwcost = AUTH_PWHASH_MINIMUM;

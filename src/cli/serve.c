@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/mail.h"
 #include "cli/options.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "store/files.h"
 #include "web/http/server.h"
@@ -161,6 +162,8 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	bool ok = cli_secret(s, cfg.secret);
 	store_close(s);
 	if (!ok) { fprintf(stderr, "serve: cannot read the installation secret\n"); return 1; }
+	/* Catalogues bound and locales made before any thread speaks. */
+	lang_start(cfg.locale_dir);
 	struct mail_worker *worker = NULL;
 	if (!mail.relay.url) {
 		fprintf(stderr, "emptychair: no mail relay (--smtp): messages wait in the outbox "

@@ -1,8 +1,19 @@
 /* The languages of the interface (lang.h). */
 #include "core/lang.h"
 
+#include <libgen.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/mem.h"
+
+#ifndef EC_LOCALEDIR
+#define EC_LOCALEDIR "/usr/share/locale"
+#endif
 
 /* English first. Polish, Romanian and Urdu are among the languages most
  * spoken in the UK after English; Arabic for many refugee panels; Welsh
@@ -17,6 +28,113 @@ const struct language languages[LANGUAGES] = {
 };
 const struct language *const language_default = &languages[0];
 _Thread_local bool lang_lookup;
+
+static locale_t spoken[LANGUAGES];
+static bool english_catalogue; /* one for English is installed (tests) */
+static _Thread_local const struct language *now_spoken;
+
+/* Whether dir holds a catalogue for locale (a directory name: "pl"). */
+static bool has_catalogue(const char *dir, const char *locale)
+{
+	char probe[4300];
+	struct stat st;
+	snprintf(probe, sizeof probe, "%s/%s/LC_MESSAGES/emptychair.mo", dir, locale);
+	return stat(probe, &st) == 0;
+}
+
+/* The catalogues built beside a program run from its build tree
+ * (build/po), else the installed ones. */
+static const char *default_dir(char *buf, size_t size)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		snprintf(buf, size, "%s/../po", dirname(exe));
+		if (has_catalogue(buf, "pl")) return buf;
+	}
+	return EC_LOCALEDIR;
+}
+
+void lang_start(const char *locale_dir)
+{
+	char buf[4200];
+	const char *dir = locale_dir ? locale_dir : default_dir(buf, sizeof buf);
+	bindtextdomain("emptychair", dir);
+	english_catalogue = has_catalogue(dir, "en_GB");
+	bind_textdomain_codeset("emptychair", "UTF-8");
+	textdomain("emptychair");
+	for (int i = 0; i < LANGUAGES; i++) {
+		/* Only messages change with the language: numbers, dates and
+		 * sorting stay the program's own (core/civil_time.c; month
+		 * names come from the catalogue). */
+		spoken[i] = newlocale(LC_MESSAGES_MASK, languages[i].locale, (locale_t)0);
+		if (!spoken[i] && i > 0)
+			fprintf(stderr, "emptychair: the %s locale is not installed: %s pages are shown "
+			                "in English (scripts/deps.sh generates it)\n",
+			        languages[i].locale, languages[i].name);
+	}
+}
+
+bool lang_available(const struct language *l)
+{
+	return l && spoken[l - languages];
+}
+
+const struct language *lang_spoken(void)
+{
+	return now_spoken ? now_spoken : language_default;
+}
+
+const struct language *lang_use(const struct language *l)
+{
+	const struct language *was = lang_spoken();
+	if (!l || !spoken[l - languages]) l = language_default;
+	if (l == now_spoken) return was;
+	/* English needs no locale and no lookup: the source's words are used
+	 * as they are, unless a catalogue for it is installed. */
+	bool english = l == language_default && !english_catalogue;
+	uselocale(english ? LC_GLOBAL_LOCALE : spoken[l - languages]);
+	lang_lookup = !english;
+	now_spoken = l;
+	return was;
+}
+
+const char *lang_format(struct arena *a, const char *fmt, const char *const *args, size_t n)
+{
+	struct buf b = {0};
+	buf_putc(&b, 0); /* b.data is a string even when nothing is written */
+	b.len = 0;
+	size_t next = 0; /* the argument a plain %s takes */
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			buf_putc(&b, *p);
+			continue;
+		}
+		if (p[1] == '%') {
+			buf_putc(&b, '%');
+			p++;
+			continue;
+		}
+		size_t k = next++;
+		const char *q = p + 1;
+		if (*q >= '1' && *q <= '9') {
+			size_t pos = 0;
+			while (*q >= '0' && *q <= '9' && pos < 100) pos = pos * 10 + (size_t)(*q++ - '0');
+			if (*q == '$') k = pos - 1, q++;
+			else q = p + 1; /* not positional: written as it is */
+		}
+		if (*q != 's') {
+			buf_putc(&b, '%');
+			continue;
+		}
+		if (k < n && args[k]) buf_puts(&b, args[k]);
+		p = q;
+	}
+	char *out = arena_strdup(a, b.data);
+	buf_free(&b);
+	return out;
+}
 
 static char lower(char c)
 {

@@ -6,12 +6,15 @@
  * used, N_("...") in a table read later with _(), ngettext() with a count.
  * The catalogues are GNU gettext's (the .po files in po/, compiled at
  * build time); a thread speaks a language through its own locale
- * (web/http/i18n.c), so requests in different languages run side by side.
+ * (lang_use), so requests in different languages run side by side.
  *
  * A request's language is the person's choice, else its panel's, else the
  * browser's Accept-Language, else English. */
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
 
 #define _(s) lang_text(s)
 #define N_(s) (s)
@@ -35,9 +38,32 @@ extern const struct language languages[LANGUAGES];
 extern const struct language *const language_default;
 
 /* Whether this thread's strings are looked up in a catalogue (set with
- * its language by web/http/i18n.c): English, the language of the source,
+ * its language by lang_use): English, the language of the source,
  * needs none, unless one is installed (the marking test's). */
 extern _Thread_local bool lang_lookup;
+
+/* Binds the catalogues in locale_dir (NULL: where the build or the
+ * package put them) and makes one locale per language. A language whose
+ * glibc locale is not installed is said on stderr and shown in English
+ * (scripts/deps.sh generates them). Once, before any thread speaks. */
+void lang_start(const char *locale_dir);
+/* Whether l can be shown in its own words (its locale is installed). */
+bool lang_available(const struct language *l);
+/* This thread speaks l (English when l is NULL or not available) until
+ * told otherwise; returns the language it spoke before, so that a message
+ * written in its reader's language can give the thread back:
+ *     const struct language *was = lang_use(reader);  ...  lang_use(was);
+ * Each thread speaks through a locale of its own (uselocale), never the
+ * process's, so that requests in different languages run side by side. */
+const struct language *lang_use(const struct language *l);
+/* The language this thread speaks. */
+const struct language *lang_spoken(void);
+
+/* fmt (a translated format, whose only conversions are %s, %N$s and %%)
+ * with args[0..n) put in; a conversion past n writes nothing. For text
+ * kept as a message and its values (a notice), written out in the
+ * reader's language when it is read: never printf on a stored format. */
+const char *lang_format(struct arena *a, const char *fmt, const char *const *args, size_t n);
 
 /* s in the language this thread speaks (gettext's, or s itself). */
 static inline const char *lang_text(const char *s)

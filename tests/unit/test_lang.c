@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/mem.h"
 
 static const char *code(const struct language *l)
 {
@@ -66,12 +67,31 @@ static void the_person_then_the_panel_then_the_browser(void **state)
 	assert_ptr_equal(language_choose(NULL, NULL, NULL), language_default);
 }
 
+/* A stored message's values put into its (translated) format: in order,
+ * by position, and never more than was given. */
+static void a_message_is_written_with_its_values(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	const char *two[] = { "Asha", "the budget" };
+	assert_string_equal(lang_format(&a, "%s said %s.", two, 2), "Asha said the budget.");
+	assert_string_equal(lang_format(&a, "%2$s: %1$s", two, 2), "the budget: Asha");
+	assert_string_equal(lang_format(&a, "100%% of %s", two, 1), "100% of Asha");
+	/* Past the values given, or a conversion it does not take: nothing
+	 * read beyond args, the rest written as it is. */
+	assert_string_equal(lang_format(&a, "%s and %s and %3$s", two, 1), "Asha and  and ");
+	assert_string_equal(lang_format(&a, "%d %x %", two, 2), "%d %x %");
+	assert_string_equal(lang_format(&a, "", two, 2), "");
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(codes_name_languages),
 		cmocka_unit_test(the_browser_s_preference_is_read),
 		cmocka_unit_test(the_person_then_the_panel_then_the_browser),
+		cmocka_unit_test(a_message_is_written_with_its_values),
 	};
 	return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
