@@ -10,7 +10,7 @@
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/http.h"
-#include "web/http/i18n.h"
+#include "core/lang.h"
 #include "web/http/loaders.h"
 #include "web/http/multipart.h"
 #include "web/http/route_match.h"
@@ -123,8 +123,8 @@ static void speak(struct request *req)
 	req->lang = language_choose(req_cookie(req, LANG_COOKIE),
 	                            req->panel ? req->panel->language : NULL,
 	                            req_header(req, "Accept-Language"));
-	if (!i18n_available(req->lang)) req->lang = language_default;
-	i18n_use(req->lang);
+	if (!lang_available(req->lang)) req->lang = language_default;
+	lang_use(req->lang);
 }
 
 void language_get(struct request *req)
@@ -314,7 +314,7 @@ bool dispatch_head(struct request *req)
 
 void dispatch_body(struct request *req)
 {
-	i18n_use(req->lang); /* the body may arrive on another call */
+	lang_use(req->lang); /* the body may arrive on another call */
 	bool writes = changes_state(req->method);
 	const char *err = NULL;
 	if (req->multipart) {

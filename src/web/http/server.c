@@ -1,6 +1,6 @@
 #include "store/files.h"
 #include "web/http/body_budget.h"
-#include "web/http/i18n.h"
+#include "core/lang.h"
 #include "web/http/multipart.h"
 #include "web/http/server.h"
 
@@ -356,7 +356,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct request *req = *con_cls;
 	if (!req) return;
-	i18n_end(); /* this thread speaks no request's language until the next */
+	lang_use(language_default); /* this thread speaks no request's language until the next */
 	if (!req->cfg->quiet) {
 		/* The access log: never a query string, body, cookie or name. */
 		double ms = (double)(clock_ns() - req->started_ns) / 1e6;
@@ -446,8 +446,6 @@ int server_run(struct server_config *cfg)
 		         cfg->listen_host, ipv6 ? "]" : "", port);
 		cfg->public_url = default_url;
 	}
-	/* Catalogues bound and locales made before any worker thread. */
-	i18n_start(cfg->locale_dir);
 	/* Signals are taken by this thread with sigwait(); the workers, which
 	 * inherit this mask, never see them. */
 	sigset_t sigs;
