@@ -16,14 +16,14 @@
 	X(USER_CREATE, "INSERT INTO users (email, display_name, is_admin, created_at, " \
 	               "updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")      \
 	X(USER_GET, "SELECT id, email, display_name, status, is_admin, "            \
-	            "password_hash IS NOT NULL, created_at, updated_at, version "   \
-	            "FROM users WHERE id = $1")                                     \
+	            "password_hash IS NOT NULL, created_at, updated_at, version, " \
+	            "language FROM users WHERE id = $1")                                     \
 	X(USER_BY_EMAIL, "SELECT id, email, display_name, status, is_admin, "       \
-	                 "password_hash IS NOT NULL, created_at, updated_at, version " \
-	                 "FROM users WHERE email = $1")                             \
+	                 "password_hash IS NOT NULL, created_at, updated_at, version, " \
+	                 "language FROM users WHERE email = $1")                             \
 	X(USER_LIST, "SELECT id, email, display_name, status, is_admin, "           \
-	             "password_hash IS NOT NULL, created_at, updated_at, version "  \
-	             "FROM users ORDER BY id")                                      \
+	             "password_hash IS NOT NULL, created_at, updated_at, version, " \
+	             "language FROM users ORDER BY id")                                      \
 	X(USER_COUNT, "SELECT COUNT(*) FROM users")                                 \
 	X(USER_EXISTS, "SELECT COUNT(*) FROM users WHERE id = $1")                  \
 	X(USER_HASH, "SELECT password_hash FROM users WHERE id = $1")               \
@@ -33,6 +33,8 @@
 	                   "version = version + 1 WHERE id = $1")                   \
 	X(USER_SET_NAME, "UPDATE users SET display_name = $2, updated_at = $4, "    \
 	                 "version = version + 1 WHERE id = $1 AND version = $3")    \
+	X(USER_SET_LANGUAGE, "UPDATE users SET language = $2, updated_at = $3 "    \
+	                     "WHERE id = $1")                                       \
 	X(USER_SET_ADMIN, "UPDATE users SET is_admin = $2, updated_at = $3, "       \
 	                  "version = version + 1 WHERE id = $1")                    \
 	X(USER_ERASE, "UPDATE users SET email = $2, display_name = 'Former member', " \
@@ -53,7 +55,8 @@
 	X(SESSION_USER, "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, "    \
 	                "s.expires_at, u.id, u.email, u.display_name, u.status, "   \
 	                "u.is_admin, u.password_hash IS NOT NULL, u.created_at, "   \
-	                "u.updated_at, u.version FROM sessions s JOIN users u ON "  \
+	                "u.updated_at, u.version, u.language FROM sessions s JOIN " \
+	                "users u ON "                                               \
 	                "u.id = s.user_id WHERE s.token_hash = $1 AND "             \
 	                "s.expires_at > $2")                                        \
 	X(SESSION_TOUCH, "UPDATE sessions SET last_seen_at = $2, expires_at = $3 "  \
@@ -152,11 +155,23 @@ static void read_user_at(struct db_stmt *st, int c, struct user *u, struct arena
 	u->created_at = db_col_i64(st, c + 6);
 	u->updated_at = db_col_i64(st, c + 7);
 	u->version = db_col_i64(st, c + 8);
+	u->language = sq_col_str(st, c + 9, a);
 }
 
 static void read_user(struct db_stmt *st, void *slot, struct arena *a)
 {
 	read_user_at(st, 0, slot, a);
+}
+
+enum store_rc store_user_language_set(struct store *s, int64_t id, const char *code,
+                                      int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_USER_SET_LANGUAGE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, code);
+	db_bind_i64(st, 3, now);
+	return sq_exec_changed(s, st);
 }
 
 enum store_rc store_user_create(struct store *s, const char *email,

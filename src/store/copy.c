@@ -35,7 +35,7 @@ struct table {
 static const struct table tables[] = {
 	{ "settings", "key, value", 2, false, ROWS },
 	{ "users", "id, email, display_name, password_hash, status, is_admin, created_at, "
-	           "updated_at, version, mail_notices, digest_sent_at", 11, true, ROWS },
+	           "updated_at, version, mail_notices, digest_sent_at, language", 12, true, ROWS },
 	{ "sessions", "id, token_hash, user_id, created_at, last_seen_at, expires_at", 6, true,
 	  false },
 	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,

@@ -145,8 +145,13 @@ struct user {
 	bool is_admin;
 	bool has_password;
 	int64_t created_at, updated_at, version;
+	const char *language; /* their choice (core/lang.h), "" when they made none */
 };
 
+/* Sets user id's language ("" for none): for their pages and their mail. */
+STORE_WRITES
+enum store_rc store_user_language_set(struct store *s, int64_t id, const char *code,
+                                      int64_t now);
 STORE_WRITES
 enum store_rc store_user_create(struct store *s, const char *email,
                                 const char *display_name, bool is_admin,
