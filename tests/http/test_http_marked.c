@@ -1,11 +1,12 @@
 /* Every user-facing string is marked for translation: the server runs with
  * a test catalogue made from the sources (xgettext over po/POTFILES), in
  * which every translation is its English wrapped in ⟪ ⟫ (msgfilter); a
- * string left unmarked shows bare. The regions of the page that are
- * translated so far are checked whole (docs/translating.md, "What is
- * translated so far"): the header and the footer on every page, and the
- * whole of the sign-in, "about" and "My panels" pages; the checker is
- * seen to find a bare string (the notices page's, not yet marked).
+ * string left unmarked shows bare. Every page a visitor, a co-creator and
+ * a steward can reach by a link is checked whole (a crawl of the demo
+ * data), and every form sent empty, where it answers with its errors; so
+ * are the human-read attributes (aria-label, title, alt, placeholder).
+ * What people wrote is theirs: set apart in <bdi>, or in an element with
+ * dir="auto", and left out. The checker is seen to find bare text.
  *
  * Needs the gettext tools (scripts/deps.sh) and EMPTYCHAIR_SOURCE_ROOT. */
 #include <setjmp.h>
@@ -79,6 +80,69 @@ static int teardown(void **state)
 	return server_stop(&srv) == 0 ? 0 : -1;
 }
 
+static bool marked_whole(const char *v, size_t n)
+{
+	size_t o = strlen(OPEN), c = strlen(CLOSE);
+	return n >= o + c && !strncmp(v, OPEN, o) && !strncmp(v + n - c, CLOSE, c);
+}
+
+/* The value of a human-read attribute (aria-label, title, alt,
+ * placeholder) of the tag tag..end that is not marked, malloc'd; NULL
+ * when there is none. */
+static char *bare_attribute(const char *tag, const char *end)
+{
+	static const char *const read[] = { " aria-label=\"", " title=\"", " alt=\"",
+	                                    " placeholder=\"" };
+	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+		const char *a = tag;
+		while ((a = strstr(a, read[i])) && a < end) {
+			const char *v = a + strlen(read[i]);
+			const char *q = strchr(v, '"');
+			if (!q || q > end) break;
+			if (q > v && !marked_whole(v, (size_t)(q - v))) {
+				char *out = malloc((size_t)(q - v) + 1);
+				memcpy(out, v, (size_t)(q - v));
+				out[q - v] = 0;
+				return out;
+			}
+			a = q;
+		}
+	}
+	return NULL;
+}
+
+/* Where the element that starts with the tag tag..end ends (after its end
+ * tag), when the tag says dir="auto" (what people wrote); else NULL. */
+static const char *people_block_end(const char *tag, const char *end, const char *to)
+{
+	const char *d = strstr(tag, " dir=\"auto\"");
+	if (!d || d > end || end[-1] == '/') return NULL;
+	char name[16];
+	size_t n = strcspn(tag + 1, " >/");
+	if (n >= sizeof name) return NULL;
+	memcpy(name, tag + 1, n);
+	name[n] = 0;
+	if (!strcmp(name, "input")) return NULL;
+	char open[20], close[20];
+	snprintf(open, sizeof open, "<%s", name);
+	snprintf(close, sizeof close, "</%s>", name);
+	int depth = 1;
+	for (const char *p = end + 1; p < to;) {
+		const char *c = strstr(p, close), *o = p;
+		if (!c || c >= to) return NULL;
+		/* The next tag of the same name that opens before c, if any. */
+		while ((o = strstr(o, open)) && o < c && o[n + 1] != ' ' && o[n + 1] != '>') o++;
+		if (o && o < c) {
+			depth++;
+			p = o + n + 1;
+			continue;
+		}
+		if (--depth == 0) return c + strlen(close);
+		p = c + strlen(close);
+	}
+	return NULL;
+}
+
 /* The first text in html[from..to) that is not inside ⟪ ⟫ (nor only
  * spaces, digits and punctuation, nor a language's own name, nor the
  * brand, nor what people wrote, set apart in <bdi>); NULL when there is
@@ -100,7 +164,12 @@ static char *bare_text(const char *from, const char *to)
 		if (*p == '<') {
 			const char *end = memchr(p, '>', (size_t)(to - p));
 			if (!end) break;
-			p = end + 1;
+			char *said = bare_attribute(p, end);
+			if (said) return said;
+			/* A block of what people wrote (a contribution, a paper's
+			 * words) carries dir="auto": skipped whole, to its end tag. */
+			const char *skip = p[1] != '/' ? people_block_end(p, end, to) : NULL;
+			p = skip ? skip : end + 1;
 			continue;
 		}
 		const char *end = p;
@@ -134,12 +203,10 @@ static char *bare_text(const char *from, const char *to)
 	return NULL;
 }
 
-/* The header and the footer of path, as who sees it, are all marked, and
- * with whole, its <main> too. */
-static void assert_marked(struct client *who, const char *path, bool whole)
+/* Whether r's page has no bare text (its header and footer, and with
+ * whole its <main> too); what is bare is said on stderr. */
+static bool check_marked(const char *what, const struct response *r, bool whole)
 {
-	struct response *r = get(who, path);
-	assert_int_equal(r->status, 200);
 	const char *main = strstr(r->body, "<main");
 	const char *main_end = strstr(r->body, "</main>");
 	const char *body = strstr(r->body, "<body>");
@@ -148,37 +215,229 @@ static void assert_marked(struct client *who, const char *path, bool whole)
 	assert_non_null(body);
 	char *bare = bare_text(body, whole ? main_end : main);
 	if (!bare) bare = bare_text(main_end, r->body + r->len);
-	if (bare) fail_msg("%s: \"%s\" is not marked for translation", path, bare);
-	response_free(r);
+	if (bare) fprintf(stderr, "%s: \"%s\" is not marked for translation\n", what, bare);
+	free(bare);
+	return !bare;
 }
 
-static void the_page_frame_is_marked(void **state)
+/* A crawl, as one person, of every page reachable by a link from start,
+ * each checked whole; then every form found, sent empty, whose answer is
+ * a page of errors (400), checked whole too. At most two pages of each
+ * shape (digits taken as one), so that every kind of page is seen in a
+ * bounded time. Actions that would end the session or lose data are not
+ * sent. */
+enum { MAX_SEEN = 600 };
+struct crawl {
+	char *seen[MAX_SEEN], *shapes[MAX_SEEN], *forms[MAX_SEEN];
+	int n_seen, n_shapes, n_forms, pages;
+};
+
+static bool in_list(char *const *list, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(list[i], s)) return true;
+	return false;
+}
+
+/* path with every run of digits as "#". */
+static char *shape_of(const char *path)
+{
+	char *out = malloc(strlen(path) + 1), *o = out;
+	for (const char *p = path; *p;) {
+		if (*p >= '0' && *p <= '9') {
+			*o++ = '#';
+			while (*p >= '0' && *p <= '9') p++;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = 0;
+	return out;
+}
+
+/* Whether a second page of this shape may still be visited. */
+static bool shape_admits(struct crawl *c, const char *path)
+{
+	char *shape = shape_of(path);
+	int times = 0;
+	for (int i = 0; i < c->n_shapes; i++) times += !strcmp(c->shapes[i], shape);
+	if (times >= 2 || c->n_shapes == MAX_SEEN) {
+		free(shape);
+		return false;
+	}
+	c->shapes[c->n_shapes++] = shape;
+	return true;
+}
+
+static bool worth_a_visit(const char *path)
+{
+	static const char *const never[] = { "/sign-out", "/language", ".csv", ".ics", "/file",
+	                                     "/receipt", "/download", "/static/", "/calendar/",
+	                                     "/statement", "/api/" };
+	if (path[0] != '/' || path[1] == '/') return false;
+	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+		if (strstr(path, never[i])) return false;
+	return true;
+}
+
+/* The values of attribute name="..." (href, action) in body, with &amp;
+ * read back; each new one that admits is added to list. */
+static void collect(const char *body, const char *attr, char **list, int *n)
+{
+	for (const char *p = body; (p = strstr(p, attr));) {
+		p += strlen(attr);
+		const char *q = strchr(p, '"');
+		if (!q) break;
+		char *v = malloc((size_t)(q - p) + 1), *o = v;
+		for (const char *r = p; r < q;) {
+			if (!strncmp(r, "&amp;", 5)) *o++ = '&', r += 5;
+			else *o++ = *r++;
+		}
+		*o = 0;
+		char *hash = strchr(v, '#');
+		if (hash) *hash = 0;
+		if (*v && worth_a_visit(v) && !in_list(list, *n, v) && *n < MAX_SEEN) list[(*n)++] = v;
+		else free(v);
+		p = q;
+	}
+}
+
+static void crawl_from(struct client *who, const char *const *start, int least_pages,
+                       int least_errors)
+{
+	struct crawl *c = calloc(1, sizeof *c);
+	char *queue[MAX_SEEN];
+	int head = 0, tail = 0, bare = 0;
+	for (const char *const *s = start; *s; s++) queue[tail++] = strdup(*s);
+	while (head < tail) {
+		char *path = queue[head++];
+		if (in_list(c->seen, c->n_seen, path) || !shape_admits(c, path)) {
+			free(path);
+			continue;
+		}
+		c->seen[c->n_seen++] = path;
+		struct response *r = get(who, path);
+		char *type = header_value(r, "Content-Type");
+		bool html = type && !strncmp(type, "text/html", 9);
+		free(type);
+		if (html) {
+			c->pages++;
+			bare += !check_marked(path, r, true);
+		}
+		if (html && r->status == 200) {
+			char *links[MAX_SEEN];
+			int n = 0;
+			collect(r->body, "href=\"", links, &n);
+			for (int i = 0; i < n; i++) {
+				if (tail < MAX_SEEN && !in_list(c->seen, c->n_seen, links[i])) queue[tail++] = links[i];
+				else free(links[i]);
+			}
+			collect(r->body, "<form method=\"post\" action=\"", c->forms, &c->n_forms);
+		}
+		response_free(r);
+	}
+	static const char *const never_sent[] = { "sign-out", "delete", "revoke", "remove", "/paid",
+	                                          "publish", "/agenda", "decision", "attendance",
+	                                          "step-out", "support", "/read", "sign-in-link",
+	                                          "/reply", "/calendar", "/bank/panels" };
+	int errors = 0;
+	for (int i = 0; i < c->n_forms; i++) {
+		bool send = true;
+		for (size_t k = 0; k < sizeof never_sent / sizeof never_sent[0]; k++)
+			send = send && !strstr(c->forms[i], never_sent[k]);
+		char *shape = shape_of(c->forms[i]);
+		bool first = true;
+		for (int k = 0; k < i; k++) {
+			char *other = shape_of(c->forms[k]);
+			first = first && strcmp(other, shape);
+			free(other);
+		}
+		free(shape);
+		if (send && first) {
+			client_refresh_csrf(who);
+			struct response *r = post_form(who, c->forms[i], "");
+			if (r->status == 400 && strstr(r->body, "<main")) {
+				errors++;
+				char what[600];
+				snprintf(what, sizeof what, "POST %s (empty)", c->forms[i]);
+				bare += !check_marked(what, r, true);
+			}
+			response_free(r);
+		}
+	}
+	/* The crawl saw the site: many pages and forms, and pages of errors. */
+	fprintf(stderr, "crawl as %s: %d pages, %d forms, %d pages of errors\n", who->email, c->pages,
+	        c->n_forms, errors);
+	if (bare) fail_msg("%d pages with bare text (above)", bare);
+	assert_true(c->pages >= least_pages);
+	assert_true(errors >= least_errors);
+	for (int i = 0; i < c->n_seen; i++) free(c->seen[i]);
+	for (int i = 0; i < c->n_shapes; i++) free(c->shapes[i]);
+	for (int i = 0; i < c->n_forms; i++) free(c->forms[i]);
+	while (head < tail) free(queue[head++]);
+	free(c);
+}
+
+static const char *const signed_in_start[] = { "/panels", "/notices", "/my-pay", "/profile",
+                                               "/account", "/my-data", "/my-contributions",
+                                               NULL };
+
+static void every_page_a_steward_sees_is_marked(void **state)
 {
 	(void)state;
-	struct client *anon = client_new(&srv), *sam = client_new(&srv);
+	struct client *sam = client_new(&srv);
 	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
-	assert_marked(anon, "/sign-in", true);
-	assert_marked(anon, "/about", true);
-	assert_marked(sam, "/panels", true);
-	assert_marked(sam, "/panels/1", false);
-	assert_marked(sam, "/account", false);
-	client_free(anon);
+	crawl_from(sam, signed_in_start, 40, 15);
 	client_free(sam);
 }
 
-/* The checker finds a string that is not marked: the notices page's are
- * not yet. */
-static void the_checker_sees_what_is_bare(void **state)
+static void every_page_a_co_creator_sees_is_marked(void **state)
+{
+	(void)state;
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	crawl_from(amira, signed_in_start, 25, 8);
+	client_free(amira);
+}
+
+static void every_page_a_visitor_sees_is_marked(void **state)
 {
 	(void)state;
 	struct client *anon = client_new(&srv);
-	assert_true(client_sign_in(anon, "amira@demo.emptychair.org", NULL));
-	struct response *r = get(anon, "/notices");
+	static const char *const start[] = { "/sign-in", "/about", "/forgot-password",
+	                                     "/accept-invitation?token=x", "/reset-password?token=x",
+	                                     "/no-such-page", NULL };
+	crawl_from(anon, start, 6, 2);
+	client_free(anon);
+}
+
+/* The checker finds what is bare, in text and in the attributes people
+ * hear, and leaves alone what people wrote; and the server is seen to
+ * speak the marked catalogue. */
+static void the_checker_sees_what_is_bare(void **state)
+{
+	(void)state;
+	struct { const char *html, *bare; } cases[] = {
+		{ "<main><p>Hello</p></main>", "Hello" },
+		{ "<main><p>\xe2\x9f\xaaHello\xe2\x9f\xab</p></main>", NULL },
+		{ "<main><p>\xe2\x9f\xaa" "By %s\xe2\x9f\xab</p> and</main>", " and" },
+		{ "<main><a aria-label=\"Close\" href=\"/\">\xe2\x9f\xaaX\xe2\x9f\xab</a></main>", "Close" },
+		{ "<main><img alt=\"\xe2\x9f\xaa" "A chart\xe2\x9f\xab\" src=\"/x\"></main>", NULL },
+		{ "<main><p><bdi>Asha</bdi></p></main>", NULL },
+		{ "<main><div dir=\"auto\"><div>Our <div>idea</div></div> here</div></main>", NULL },
+		{ "<main><div dir=\"auto\"><div>idea</div></div><p>Tail</p></main>", "Tail" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *h = cases[i].html;
+		char *bare = bare_text(h, h + strlen(h));
+		if (!cases[i].bare != !bare || (bare && strcmp(bare, cases[i].bare)))
+			fail_msg("%s: found \"%s\", want \"%s\"", h, bare ? bare : "(nothing)",
+			         cases[i].bare ? cases[i].bare : "(nothing)");
+		free(bare);
+	}
+	struct client *anon = client_new(&srv);
+	struct response *r = get(anon, "/sign-in");
 	assert_true(contains(r, OPEN)); /* the catalogue is in use */
-	const char *main = strstr(r->body, "<main");
-	char *bare = bare_text(main, strstr(r->body, "</main>"));
-	assert_non_null(bare);
-	free(bare);
 	response_free(r);
 	client_free(anon);
 }
@@ -186,7 +445,9 @@ static void the_checker_sees_what_is_bare(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(the_page_frame_is_marked),
+		cmocka_unit_test(every_page_a_visitor_sees_is_marked),
+		cmocka_unit_test(every_page_a_co_creator_sees_is_marked),
+		cmocka_unit_test(every_page_a_steward_sees_is_marked),
 		cmocka_unit_test(the_checker_sees_what_is_bare),
 	};
 	return cmocka_run_group_tests_name("strings marked for translation", tests, setup, teardown);
