@@ -2,6 +2,7 @@
 #include "core/lang.h"
 
 #include <libgen.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,4 +208,45 @@ const struct language *language_choose(const char *chosen, const char *panel, co
 	if (!l) l = language_find(panel);
 	if (!l) l = language_from_accept(accept);
 	return l ? l : language_default;
+}
+
+/* A stored message: MESSAGE_START, the msgid, then each value after a
+ * VALUE_START. Neither byte is in a msgid, nor in a value (lang_message
+ * turns control characters into spaces). */
+static const char MESSAGE_START = '\x1e', VALUE_START = '\x1f';
+
+const char *lang_message(struct arena *a, const char *msgid, size_t n, ...)
+{
+	struct buf b = {0};
+	buf_putc(&b, MESSAGE_START);
+	buf_puts(&b, msgid);
+	va_list ap;
+	va_start(ap, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *v = va_arg(ap, const char *);
+		buf_putc(&b, VALUE_START);
+		for (const char *p = v ? v : ""; *p; p++)
+			buf_putc(&b, (unsigned char)*p < 0x20 && *p != '\n' ? ' ' : *p);
+	}
+	va_end(ap);
+	char *out = arena_strdup(a, b.data);
+	buf_free(&b);
+	return out;
+}
+
+enum { MESSAGE_VALUES = 8 };
+
+const char *lang_message_text(struct arena *a, const char *stored)
+{
+	if (!stored || stored[0] != MESSAGE_START) return stored;
+	char *copy = arena_strdup(a, stored + 1);
+	const char *values[MESSAGE_VALUES];
+	size_t n = 0;
+	char *p = strchr(copy, VALUE_START);
+	if (p) *p++ = 0;
+	while (p && n < MESSAGE_VALUES) {
+		values[n++] = p;
+		if ((p = strchr(p, VALUE_START))) *p++ = 0;
+	}
+	return lang_format(a, _(copy), values, n);
 }

@@ -65,6 +65,17 @@ const struct language *lang_spoken(void);
  * reader's language when it is read: never printf on a stored format. */
 const char *lang_format(struct arena *a, const char *fmt, const char *const *args, size_t n);
 
+/* Text kept to be read later, perhaps by someone who reads another
+ * language (a notice, an e-mail waiting in the outbox), is kept as its
+ * message and values, and written out in the reader's language when it is
+ * read. lang_message makes it: msgid is the English format (marked N_(),
+ * its conversions %s or %N$s only), followed by n strings (control
+ * characters in them become spaces). lang_message_text writes stored out
+ * in the language this thread speaks; text stored plainly (before this,
+ * or written by people) comes back as it is. */
+const char *lang_message(struct arena *a, const char *msgid, size_t n, ...);
+const char *lang_message_text(struct arena *a, const char *stored);
+
 /* s in the language this thread speaks (gettext's, or s itself). */
 static inline const char *lang_text(const char *s)
 {

@@ -85,6 +85,27 @@ static void a_message_is_written_with_its_values(void **state)
 	arena_free(&a);
 }
 
+/* A message kept to be read later is written out in the reader's
+ * language (here English, the source's) with its values; plain text
+ * stored before comes back as it is; values cannot break the framing. */
+static void a_stored_message_is_read_back(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	const char *m = lang_message(&a, "%s responded to something you said: %s.", 2,
+	                             "Health panel", "Adopted");
+	assert_int_equal(m[0], 0x1e);
+	assert_string_equal(lang_message_text(&a, m),
+	                    "Health panel responded to something you said: Adopted.");
+	assert_string_equal(lang_message_text(&a, "Written before messages were kept."),
+	                    "Written before messages were kept.");
+	m = lang_message(&a, "%2$s, then %1$s", 2, "a\x1f\x1e" "b", "c\nd");
+	assert_string_equal(lang_message_text(&a, m), "c\nd, then a  b");
+	assert_string_equal(lang_message_text(&a, lang_message(&a, "No values", 0)), "No values");
+	assert_null(lang_message_text(&a, NULL));
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +113,7 @@ int main(void)
 		cmocka_unit_test(the_browser_s_preference_is_read),
 		cmocka_unit_test(the_person_then_the_panel_then_the_browser),
 		cmocka_unit_test(a_message_is_written_with_its_values),
+		cmocka_unit_test(a_stored_message_is_read_back),
 	};
 	return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
