@@ -6,11 +6,14 @@
 
 #include "store/store_private.h"
 
-/* An outbox row as read_outbox reads it. */
+/* An outbox row as read_outbox reads it. Its reader's language: the one
+ * the person at the address chose, else their panel's, else "". */
 #define OUTBOX_COLUMNS                                                        \
 	"id, created_at, COALESCE(sent_at, 0), COALESCE(failed_at, 0), "            \
 	"COALESCE(panel_id, 0), attempts, next_attempt_at, to_email, subject, "    \
-	"body, kind, last_error"
+	"body, kind, last_error, COALESCE(NULLIF((SELECT u.language FROM users u " \
+	"WHERE u.email = outbox.to_email), ''), (SELECT p.language FROM panels p " \
+	"WHERE p.id = outbox.panel_id), '')"
 
 #define STMTS(X)                                                             \
 	X(USER_CREATE, "INSERT INTO users (email, display_name, is_admin, created_at, " \
@@ -116,7 +119,8 @@
 	                   "WHERE id = $1")                                         \
 	X(MAIL_PENDING_CLEAR, "UPDATE notices SET mail_pending = 0 WHERE "          \
 	                      "user_id = $1 AND mail_pending = 1 AND id <= $2")     \
-	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email FROM users u WHERE " \
+	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email, u.language FROM "   \
+	               "users u WHERE "                                             \
 	               "u.status = 'active' AND u.mail_notices <> 'none' AND "      \
 	               "u.digest_sent_at <= $1 AND EXISTS (SELECT 1 FROM notices n " \
 	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
@@ -578,6 +582,7 @@ static void read_outbox(struct db_stmt *st, void *slot, struct arena *a)
 	m->body = sq_col_str(st, 9, a);
 	m->kind = sq_col_str(st, 10, a);
 	m->last_error = sq_col_str(st, 11, a);
+	m->language = sq_col_str(st, 12, a);
 }
 
 enum store_rc store_outbox_recent(struct store *s, int limit, struct arena *a,
@@ -745,6 +750,7 @@ static void read_digest_due(struct db_stmt *st, void *slot, struct arena *a)
 	d->user_id = db_col_i64(st, 0);
 	d->digest_sent_at = db_col_i64(st, 1);
 	d->email = sq_col_str(st, 2, a);
+	d->language = sq_col_str(st, 3, a);
 }
 
 enum store_rc store_digests_due(struct store *s, int64_t before, int limit, struct arena *a,

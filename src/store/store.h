@@ -373,6 +373,7 @@ struct outbox_message {
 	const char *to_email, *subject, *body;
 	const char *kind;                /* invitation, reset, notice, sign_in, digest */
 	const char *last_error;          /* the relay's last refusal or what went wrong */
+	const char *language;            /* its reader's (core/lang.h), "" if not known */
 };
 /* kind as above; panel_id 0 for none. */
 STORE_WRITES
@@ -426,6 +427,7 @@ enum store_rc store_mail_choice_set(struct store *s, int64_t user_id, const char
 struct digest_due {
 	int64_t user_id, digest_sent_at;
 	const char *email;
+	const char *language; /* theirs (core/lang.h), "" if they chose none */
 };
 /* Active people with notices marked for their digest, who take mail, and
  * whose last digest was made at or before `before`; at most limit. */
