@@ -9,7 +9,7 @@ root=${1:?usage: check-catalogues.sh SOURCE_ROOT PO_DIR}
 po=${2:?usage: check-catalogues.sh SOURCE_ROOT PO_DIR}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+(cd "$root" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=C_:1c,2 \
   -f po/POTFILES -o "$work/all.pot")
 sed -i 's/charset=CHARSET/charset=UTF-8/' "$work/all.pot"
 strings=$(grep -c '^msgid ' "$work/all.pot")

@@ -50,7 +50,7 @@ bool app_texts_fit(const struct input_field *f, const char *const *text, size_t 
 bool app_internal(struct app_error *err)
 {
 	return app_fail(err, 500, "internal", NULL,
-	            "Something went wrong on our side and nothing was changed. Please try again.");
+	            _("Something went wrong on our side and nothing was changed. Please try again."));
 }
 
 static char *normal_email(struct arena *a, const char *raw)
@@ -103,8 +103,8 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 {
 	*device_out = NULL;
 	const char *email = normal_email(a, email_raw);
-	if (!*email) return app_fail(err, 400, "invalid", "email", "Enter your e-mail address.");
-	if (!password || !*password) return app_fail(err, 400, "invalid", "password", "Enter your password.");
+	if (!*email) return app_fail(err, 400, "invalid", "email", _("Enter your e-mail address."));
+	if (!password || !*password) return app_fail(err, 400, "invalid", "password", _("Enter your password."));
 	char acct_key[AUTH_HASH_HEX + 1], addr_key[AUTH_HASH_HEX + 1];
 	account_key(secret, email, acct_key);
 	auth_keyed_hash(secret, "signin-address", address ? address : "", addr_key);
@@ -125,8 +125,8 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 		limited = store_signin_attempt(s, count_key, now, since, SIGNIN_MAX_PER_ACCOUNT);
 	if (limited == ST_CONFLICT)
 		return app_fail(err, 429, "too_many_attempts", "email",
-		            "There have been too many attempts to sign in. Wait 15 minutes and "
-		            "try again.");
+		            _("There have been too many attempts to sign in. Wait 15 minutes and "
+		              "try again."));
 	if (limited != ST_OK) return app_internal(err);
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
@@ -138,7 +138,7 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
 		if (!nonce) store_signin_failure_add(s, addr_key, now);
 		store_signin_failures_prune(s, since);
 		return app_fail(err, 400, "wrong_credentials", "email",
-		            "The e-mail address or password is not right.");
+		            _("The e-mail address or password is not right."));
 	}
 	store_signin_failures_clear(s, count_key);
 	char fresh_nonce[AUTH_TOKEN_CHARS + 1];
@@ -168,6 +168,33 @@ struct invite_ctx {
 	struct arena *a;
 };
 
+/* The text of an invitation by e-mail to role, a format taking the panel's
+ * name and the link: one whole message for each role, so that each
+ * language words the role as its sentence needs. */
+static const char *invitation_body(enum panel_role role)
+{
+	switch (role) {
+	case ROLE_STEWARD:
+		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
+		 * name, the second the link that accepts it. */
+		return _("Hello,\n\nYou have been invited to join %s on emptychair as a steward.\n\n"
+		         "To accept, open this link within 14 days:\n%s\n\n"
+		         "If you were not expecting this, you can ignore this message.\n");
+	case ROLE_CO_CREATOR:
+		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
+		 * name, the second the link that accepts it. */
+		return _("Hello,\n\nYou have been invited to join %s on emptychair as a co-creator.\n\n"
+		         "To accept, open this link within 14 days:\n%s\n\n"
+		         "If you were not expecting this, you can ignore this message.\n");
+	default:
+		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
+		 * name, the second the link that accepts it. */
+		return _("Hello,\n\nYou have been invited to join %s on emptychair as a guest.\n\n"
+		         "To accept, open this link within 14 days:\n%s\n\n"
+		         "If you were not expecting this, you can ignore this message.\n");
+	}
+}
+
 /* The invitation and its message in the outbox. Only inserts: nothing
  * here reads what another invitation being made at once writes, so on
  * PostgreSQL (serializable) two of them never fail each other. */
@@ -178,12 +205,9 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 	                                           c->inviter_id, c->now,
 	                                           c->now + INVITATION_SECONDS, &c->id);
 	if (rc != ST_OK) return rc;
-	const char *subject = arena_printf(c->a, "You are invited to join %s", c->panel->name);
-	const char *body = arena_printf(
-		c->a, "Hello,\n\nYou have been invited to join %s on emptychair as a %s.\n\n"
-		      "To accept, open this link within 14 days:\n%s\n\n"
-		      "If you were not expecting this, you can ignore this message.\n",
-		c->panel->name, role_label(c->role), c->link);
+	/* TRANSLATORS: the subject of an invitation by e-mail; %s is the panel's name. */
+	const char *subject = arena_printf(c->a, _("You are invited to join %s"), c->panel->name);
+	const char *body = arena_printf(c->a, invitation_body(c->role), c->panel->name, c->link);
 	return store_outbox_add(s, c->email, subject, body, "invitation", c->panel->id, c->now);
 }
 
@@ -213,17 +237,17 @@ enum store_rc app_members_find(struct store *s, int64_t panel_id, const char *qu
 
 const struct input_field invite_inputs[INVITE_INPUTS] = {
 	[INVITE_EMAIL] = { .name = "email", .kind = IN_LINE, .required = true, .max = 254,
-	                   .missing = "Enter the e-mail address of the person to invite." },
+	                   .missing = N_("Enter the e-mail address of the person to invite.") },
 	[INVITE_ROLE] = { .name = "role", .kind = IN_CHOICE, .required = true, .choice = role_is,
-	                  .missing = "Choose a role.",
-	                  .wrong = "Choose co-creator, steward or guest." },
+	                  .missing = N_("Choose a role."),
+	                  .wrong = N_("Choose co-creator, steward or guest.") },
 };
 
 const struct input_field member_inputs[MEMBER_INPUTS] = {
 	[MEMBER_IN_ROLE] = { .name = "role", .kind = IN_CHOICE, .choice = role_is,
-	                     .wrong = "Choose co-creator, steward or guest." },
+	                     .wrong = N_("Choose co-creator, steward or guest.") },
 	[MEMBER_IN_STATUS] = { .name = "status", .kind = IN_CHOICE, .choice = status_is,
-	                       .wrong = "Choose active, paused or removed." },
+	                       .wrong = N_("Choose active, paused or removed.") },
 };
 
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
@@ -236,12 +260,12 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	if (!app_texts_fit(invite_inputs, texts, INVITE_INPUTS, err)) return false;
 	if (!email_valid(email))
 		return app_fail(err, 400, "invalid", "email",
-		            "Enter an e-mail address in the right format, like name@example.org.");
+		            _("Enter an e-mail address in the right format, like name@example.org."));
 	if (role == ROLE_NONE)
-		return app_fail(err, 400, "invalid", "role", invite_inputs[INVITE_ROLE].missing);
+		return app_fail(err, 400, "invalid", "role", _(invite_inputs[INVITE_ROLE].missing));
 	if (role != ROLE_GUEST && !policy_allows(actor, PA_INVITE_MEMBER))
 		return app_fail(err, 403, "forbidden", "role",
-		                "Only a steward can invite co-creators and stewards.");
+		                _("Only a steward can invite co-creators and stewards."));
 	struct user u;
 	enum store_rc rc = store_user_by_email(s, email, a, &u);
 	if (rc == ST_OK) {
@@ -249,13 +273,13 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK) {
 			if (m.status == MEMBER_ACTIVE)
 				return app_fail(err, 409, "already_member", "email",
-				            "This person is already on the panel.");
+				            _("This person is already on the panel."));
 			/* Removed or paused by a steward: only a steward brings them back. */
 			if (store_membership_get(s, panel->id, inviter_id, &mine) != ST_OK ||
 			    !policy_may_readmit(mine.role, mine.status))
 				return app_fail(err, 403, "steward_only", "email",
-				            "A steward ended or paused this person's place on the panel. Only a "
-				            "steward can invite them back.");
+				            _("A steward ended or paused this person's place on the panel. Only a "
+				              "steward can invite them back."));
 		}
 	} else if (rc != ST_NOT_FOUND) {
 		return app_internal(err);
@@ -326,25 +350,25 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 	enum store_rc rc = store_invitation_find(s, hash, now, a, &c.inv);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 404, "invitation_not_found", NULL,
-		            "This invitation link has expired or has already been used. Ask the "
-		            "person who invited you to send a new one.");
+		            _("This invitation link has expired or has already been used. Ask the "
+		              "person who invited you to send a new one."));
 	if (rc != ST_OK) return app_internal(err);
 	struct user u;
 	rc = store_user_by_email(s, c.inv.email, a, &u);
 	if (rc == ST_OK) {
 		if (u.status != USER_ACTIVE)
 			return app_fail(err, 403, "account_disabled", NULL,
-			            "The account for this address is switched off. Contact the panel's steward.");
+			            _("The account for this address is switched off. Contact the panel's steward."));
 		if (signed_in_id != u.id)
 			return app_fail(err, 403, "sign_in_first", NULL,
-			            "This invitation is for an account that already exists. Sign in to "
-			            "that account, then open the link again.");
+			            _("This invitation is for an account that already exists. Sign in to "
+			              "that account, then open the link again."));
 		c.existing_id = u.id;
 	} else if (rc == ST_NOT_FOUND) {
 		if (signed_in_id)
 			return app_fail(err, 403, "signed_in_as_someone_else", NULL,
-			            "You are signed in, but this invitation is for a different e-mail "
-			            "address. Sign out, then open the link again.");
+			            _("You are signed in, but this invitation is for a different e-mail "
+			              "address. Sign out, then open the link again."));
 		char *name = text_trim(arena_strdup(a, display_name ? display_name : ""));
 		if (!check_name(name, err)) return false;
 		const char *problem = auth_password_problem(password ? password : "");
@@ -359,11 +383,11 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 	rc = store_tx(s, accept_in_tx, &c);
 	if (c.ended)
 		return app_fail(err, 403, "membership_ended", NULL,
-		            "A steward changed your place on this panel after this invitation was sent, "
-		            "so it no longer works. Ask a steward if you would like to come back.");
+		            _("A steward changed your place on this panel after this invitation was sent, "
+		              "so it no longer works. Ask a steward if you would like to come back."));
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "invitation_used", NULL,
-		            "This invitation has just been used. Try signing in instead.");
+		            _("This invitation has just been used. Try signing in instead."));
 	if (rc != ST_OK) return app_internal(err);
 	*user_id = c.user_id;
 	*panel_id = c.inv.panel_id;
@@ -402,12 +426,16 @@ static enum store_rc reset_request_in_tx(struct store *s, void *p)
 	auth_token_hash(token, hash);
 	if ((rc = store_reset_create(s, hash, u.id, c->now, c->now + RESET_SECONDS)) != ST_OK)
 		return rc;
+	const char *link = arena_printf(c->a, "%s/reset-password?t=%s", c->public_url, token);
 	const char *body = arena_printf(
-		c->a, "Hello %s,\n\nSomeone asked to reset the password for your emptychair "
-		      "account. If it was you, open this link within an hour:\n%s/reset-password?t=%s\n\n"
-		      "If it was not you, ignore this message: your password has not changed.\n",
-		u.display_name, c->public_url, token);
-	return store_outbox_add(s, c->email, "Reset your emptychair password", body, "reset", 0,
+		/* TRANSLATORS: a password reset by e-mail. The first %s is the person's
+		 * name, the second the link that resets the password. */
+		c->a, _("Hello %s,\n\nSomeone asked to reset the password for your emptychair "
+		        "account. If it was you, open this link within an hour:\n%s\n\n"
+		        "If it was not you, ignore this message: your password has not changed.\n"),
+		u.display_name, link);
+	/* TRANSLATORS: the subject of a password reset by e-mail. */
+	return store_outbox_add(s, c->email, _("Reset your emptychair password"), body, "reset", 0,
 	                        c->now);
 }
 
@@ -426,8 +454,8 @@ bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_B
 	auth_wait_since(started, (int64_t)RESET_ANSWER_MIN_MS * 1000000);
 	if (c.client_limited)
 		return app_fail(err, 429, "too_many_attempts", "email",
-		            "You have asked for several links in a short time. Wait 15 minutes and "
-		            "try again.");
+		            _("You have asked for several links in a short time. Wait 15 minutes and "
+		              "try again."));
 	return true;
 }
 
@@ -446,12 +474,12 @@ bool app_user_add(struct store *s, const char *email_raw, const char *name, bool
 {
 	const char *email = normal_email(a, email_raw);
 	if (!email_valid(email))
-		return app_fail(err, 400, "invalid", "email", "That is not an e-mail address.");
+		return app_fail(err, 400, "invalid", "email", _("That is not an e-mail address."));
 	const char *problem = display_name_problem(name ? name : "");
 	if (problem) return app_fail(err, 400, "invalid", "name", problem);
 	enum store_rc rc = store_user_create(s, email, name, admin, now, id);
 	if (rc == ST_CONFLICT)
-		return app_fail(err, 409, "already_exists", "email", "That address already has an account.");
+		return app_fail(err, 409, "already_exists", "email", _("That address already has an account."));
 	return rc == ST_OK || app_internal(err);
 }
 
@@ -476,7 +504,7 @@ bool app_user_set_active(struct store *s, int64_t user_id, bool active, int64_t 
 {
 	struct active_ctx c = { user_id, now, active };
 	enum store_rc rc = store_tx(s, set_active_in_tx, &c);
-	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such account.");
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, _("There is no such account."));
 	return rc == ST_OK || app_internal(err);
 }
 
@@ -508,14 +536,25 @@ static enum store_rc sign_in_link_in_tx(struct store *s, void *q)
 	if (rc == ST_OK)
 		rc = store_audit_add(s, c->target_id, c->actor_id, AUDIT_CHANGE, detail, c->now);
 	const char *told = arena_printf(
-		c->a, "%s, a steward of %s, made a one-time link for you to set a new password. It "
-		      "works once, for an hour. If you did not ask for one, tell another steward or "
-		      "the people who run emptychair.", c->actor_name, c->p->name);
+		/* TRANSLATORS: a notice. The first %s is the steward's name, the second
+		 * the panel's name. */
+		c->a, _("%s, a steward of %s, made a one-time link for you to set a new password. It "
+		        "works once, for an hour. If you did not ask for one, tell another steward or "
+		        "the people who run emptychair."), c->actor_name, c->p->name);
 	if (rc == ST_OK) rc = store_notice_add(s, c->target_id, c->p->id, told, "/my-data#audit", c->now);
-	if (rc == ST_OK)
-		rc = store_outbox_add(s, u.email, "A link to set a new password was made for you",
-		                      arena_printf(c->a, "Hello %s,\n\n%s\n", u.display_name, told),
-		                      "notice", c->p->id, c->now);
+	if (rc == ST_OK) {
+		const char *body = arena_printf(
+			/* TRANSLATORS: an e-mail telling someone of a one-time link made
+			 * for them. The first %s is their name, the second the steward's
+			 * name, the third the panel's name. */
+			c->a, _("Hello %s,\n\n%s, a steward of %s, made a one-time link for you to set a "
+			        "new password. It works once, for an hour. If you did not ask for one, "
+			        "tell another steward or the people who run emptychair.\n"),
+			u.display_name, c->actor_name, c->p->name);
+		/* TRANSLATORS: the subject of an e-mail. */
+		rc = store_outbox_add(s, u.email, _("A link to set a new password was made for you"),
+		                      body, "notice", c->p->id, c->now);
+	}
 	return rc;
 }
 
@@ -529,12 +568,12 @@ bool app_sign_in_link(struct store *s, const char *public_url, const struct pane
 	if (rc == ST_OK) rc = store_user_get(s, target_id, a, &target);
 	if (rc == ST_OK) rc = store_user_get(s, actor_id, a, &maker);
 	if (rc == ST_NOT_FOUND || (rc == ST_OK && m.status == MEMBER_REMOVED))
-		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+		return app_fail(err, 404, "not_found", NULL, _("This person is not on the panel."));
 	if (rc != ST_OK) return app_internal(err);
 	if (!policy_may_make_sign_in_link(actor, m.role, m.status, target.is_admin))
 		return app_fail(err, 403, "forbidden", NULL,
-		                "A sign-in link can be made only for a co-creator or a guest, by a "
-		                "steward. Someone with more rights asks the people who run emptychair.");
+		                _("A sign-in link can be made only for a co-creator or a guest, by a "
+		                  "steward. Someone with more rights asks the people who run emptychair."));
 	char token[AUTH_TOKEN_CHARS + 1], hash[AUTH_HASH_HEX + 1];
 	auth_token_new(token);
 	auth_token_hash(token, hash);
@@ -569,7 +608,7 @@ bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_
 	enum store_rc found = store_reset_find(s, hash, now, &owner);
 	if (found == ST_NOT_FOUND)
 		return app_fail(err, 404, "reset_not_found", NULL,
-		            "This reset link has expired or has already been used. Ask for a new one.");
+		            _("This reset link has expired or has already been used. Ask for a new one."));
 	if (found != ST_OK) return app_internal(err);
 	const char *problem = auth_password_problem(password ? password : "");
 	if (problem) return app_fail(err, 400, "weak_password", "password", problem);
@@ -579,7 +618,7 @@ bool app_reset_password(struct store *s, const unsigned char secret[AUTH_SECRET_
 	enum store_rc rc = store_tx(s, reset_in_tx, &c);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 404, "reset_not_found", NULL,
-		            "This reset link has expired or has already been used. Ask for a new one.");
+		            _("This reset link has expired or has already been used. Ask for a new one."));
 	if (rc != ST_OK) return app_internal(err);
 	*user_id = c.user_id;
 	struct user u;
@@ -604,13 +643,13 @@ bool app_confirm_password(struct store *s, const unsigned char secret[AUTH_SECRE
 	enum store_rc rc = store_signin_attempt(s, key, now, since, SIGNIN_MAX_PER_ACCOUNT);
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 429, "too_many_attempts", field,
-		            "Your password was entered wrongly too many times. Wait 15 minutes and "
-		            "try again.");
+		            _("Your password was entered wrongly too many times. Wait 15 minutes and "
+		              "try again."));
 	if (rc != ST_OK) return app_internal(err);
 	const char *hash = NULL;
 	if (store_user_password_hash(s, u->id, a, &hash) != ST_OK) return app_internal(err);
 	if (!auth_password_verify(hash, password ? password : ""))
-		return app_fail(err, 400, "wrong_password", field, "Your password is not right.");
+		return app_fail(err, 400, "wrong_password", field, _("Your password is not right."));
 	store_signin_failures_clear(s, key);
 	return true;
 }
@@ -673,11 +712,11 @@ bool app_change_membership(struct store *s, int64_t actor_id, int64_t panel_id,
 	struct membership_ctx c = { actor_id, panel_id, target_id, now, role, status };
 	enum store_rc rc = store_tx(s, membership_in_tx, &c);
 	if (rc == ST_NOT_FOUND)
-		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+		return app_fail(err, 404, "not_found", NULL, _("This person is not on the panel."));
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "last_steward", "role",
-		            "A panel needs at least one active steward. Make someone else a "
-		            "steward first.");
+		            _("A panel needs at least one active steward. Make someone else a "
+		              "steward first."));
 	if (rc != ST_OK) return app_internal(err);
 	return true;
 }
@@ -695,13 +734,13 @@ bool app_member_set_responder(struct store *s, int64_t panel_id, const struct me
 {
 	if (m->role != ROLE_GUEST)
 		return app_fail(err, 400, "invalid", NULL,
-		                "Only guests are named to answer: stewards always may.");
+		                _("Only guests are named to answer: stewards always may."));
 	switch (store_membership_set_responder(s, panel_id, m->user_id, responder, now)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
-		return app_fail(err, 404, "not_found", NULL, "This person is not on the panel.");
+		return app_fail(err, 404, "not_found", NULL, _("This person is not on the panel."));
 	default:
-		return app_fail(err, 500, "internal", NULL, "We could not save that. Nothing was changed.");
+		return app_fail(err, 500, "internal", NULL, _("We could not save that. Nothing was changed."));
 	}
 }
 
@@ -712,8 +751,8 @@ bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
 		return app_fail(err, 404, "not_found", NULL,
-		                "That invitation has already been used or cancelled.");
-	default: return app_fail(err, 500, "internal", NULL, "We could not cancel the invitation.");
+		                _("That invitation has already been used or cancelled."));
+	default: return app_fail(err, 500, "internal", NULL, _("We could not cancel the invitation."));
 	}
 }
 
@@ -721,22 +760,22 @@ bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_
 
 const struct input_field panel_inputs[PANEL_INPUTS] = {
 	[PANEL_IN_NAME] = { .name = "name", .kind = IN_LINE, .required = true, .max = 120,
-	                 .missing = "Enter the panel's name." },
+	                 .missing = N_("Enter the panel's name.") },
 	[PANEL_IN_DESCRIPTION] = { .name = "description", .kind = IN_TEXT, .max = 2000 },
 	[PANEL_IN_TIME_ZONE] = { .name = "time_zone", .kind = IN_CHOICE, .required = true,
-	                      .choice = tz_valid, .missing = "Enter a time zone like Europe/London.",
-	                      .wrong = "Enter a time zone like Europe/London." },
+	                      .choice = tz_valid, .missing = N_("Enter a time zone like Europe/London."),
+	                      .wrong = N_("Enter a time zone like Europe/London.") },
 	[PANEL_IN_LANGUAGE] = { .name = "language", .kind = IN_LINE, .required = true, .max = 35,
-	                     .missing = "Enter a language code like en or cy.",
-	                     .wrong = "Enter a language code like en or cy." },
+	                     .missing = N_("Enter a language code like en or cy."),
+	                     .wrong = N_("Enter a language code like en or cy.") },
 	[PANEL_IN_ORGANISATION] = { .name = "organisation", .kind = IN_LINE, .max = 120 },
 	[PANEL_IN_HOSTING] = { .name = "hosting", .kind = IN_CHOICE, .required = true,
-	                    .choice = hosting_is, .missing = "Choose who runs the panel.",
-	                    .wrong = "Choose who runs the panel." },
+	                    .choice = hosting_is, .missing = N_("Choose who runs the panel."),
+	                    .wrong = N_("Choose who runs the panel.") },
 	[PANEL_IN_RESPONSE_DAYS] = { .name = "response_days", .kind = IN_INT, .min = 1, .max = 365,
-	                          .wrong = "Enter a number of days from 1 to 365." },
+	                          .wrong = N_("Enter a number of days from 1 to 365.") },
 	[PANEL_IN_AGENDA_DAYS] = { .name = "agenda_days", .kind = IN_INT, .min = 0, .max = 60,
-	                        .wrong = "Enter a number of days from 0 to 60." },
+	                        .wrong = N_("Enter a number of days from 0 to 60.") },
 };
 
 void app_panel_from_inputs(const struct input_value *in, struct panel *p)
@@ -760,12 +799,14 @@ static bool panel_fits(const struct panel *p, struct app_error *err)
 	                        [PANEL_IN_ORGANISATION] = p->organisation };
 	if (!app_texts_fit(panel_inputs, texts, PANEL_INPUTS, err)) return false;
 	if (!tz_valid(p->time_zone))
-		return app_fail(err, 400, "invalid", "time_zone", panel_inputs[PANEL_IN_TIME_ZONE].wrong);
+		return app_fail(err, 400, "invalid", "time_zone",
+		                _(panel_inputs[PANEL_IN_TIME_ZONE].wrong));
 	if (p->response_days < 1 || p->response_days > 365)
 		return app_fail(err, 400, "invalid", "response_days",
-		                panel_inputs[PANEL_IN_RESPONSE_DAYS].wrong);
+		                _(panel_inputs[PANEL_IN_RESPONSE_DAYS].wrong));
 	if (p->agenda_days < 0 || p->agenda_days > 60)
-		return app_fail(err, 400, "invalid", "agenda_days", panel_inputs[PANEL_IN_AGENDA_DAYS].wrong);
+		return app_fail(err, 400, "invalid", "agenda_days",
+		                _(panel_inputs[PANEL_IN_AGENDA_DAYS].wrong));
 	return true;
 }
 
@@ -776,11 +817,11 @@ bool app_panel_update(struct store *s, const struct panel *p, int64_t now, struc
 	case ST_OK: return true;
 	case ST_CONFLICT:
 		return app_fail(err, 409, "conflict", "name",
-		                "Someone else changed this panel while you were editing. Your changes "
-		                "are below and have not been saved: check them and save again.");
+		                _("Someone else changed this panel while you were editing. Your changes "
+		                  "are below and have not been saved: check them and save again."));
 	default:
 		return app_fail(err, 500, "internal", NULL,
-		                "We could not save the panel. Nothing was changed.");
+		                _("We could not save the panel. Nothing was changed."));
 	}
 }
 
@@ -874,7 +915,7 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 		const struct profile_field *f = profile_field_find(edits[i].field);
 		if (!f)
 			return app_fail(err, 400, "unknown_field", edits[i].field ? edits[i].field : "field",
-			            "There is no such profile field.");
+			            _("There is no such profile field."));
 		const char *why = NULL;
 		if (!profile_normalise(f, edits[i].raw, a, &values[i], &why))
 			return app_fail(err, 400, "invalid", f->key, why);
@@ -886,8 +927,9 @@ bool app_profile_save(struct store *s, int64_t user_id, const struct profile_edi
 		    strcmp(values[i], PROFILE_PREFER_NOT) &&
 		    !store_consent_current(s, user_id, f->consent_purpose))
 			return app_fail(err, 400, "consent_needed", f->key,
-			            arena_printf(a, "To keep your answer to \"%s\", agree to its use "
-			                            "(tick the box). Or clear the answer.", f->label));
+			            /* TRANSLATORS: %s is the question of a profile field. */
+			            arena_printf(a, _("To keep your answer to \"%s\", agree to its use "
+			                              "(tick the box). Or clear the answer."), _(f->label)));
 	}
 	struct profile_ctx c = { user_id, now, edits, values, n };
 	if (store_tx(s, profile_in_tx, &c) != ST_OK) return app_internal(err);
@@ -903,9 +945,9 @@ bool app_display_name_set(struct store *s, int64_t user_id, const char *name,
 	case ST_OK: return true;
 	case ST_CONFLICT:
 		return app_fail(err, 409, "conflict", "display_name",
-		                "Your name was changed somewhere else while you were editing. Check "
-		                "your name and save again.");
-	default: return app_fail(err, 500, "internal", NULL, "We could not save your name.");
+		                _("Your name was changed somewhere else while you were editing. Check "
+		                  "your name and save again."));
+	default: return app_fail(err, 500, "internal", NULL, _("We could not save your name."));
 	}
 }
 
@@ -939,7 +981,7 @@ char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct aren
 		for (size_t i = 0; i < n; i++) {
 			const struct profile_field *f = profile_field_find(pv[i].field);
 			json_array_append_new(profile, json_pack("{s:s,s:s,s:s,s:s,s:I}",
-				"field", pv[i].field, "label", f ? f->label : pv[i].field,
+				"field", pv[i].field, "label", f ? _(f->label) : pv[i].field,
 				"value", pv[i].value, "visibility", visibility_key(pv[i].visibility),
 				"updated_at", (json_int_t)pv[i].updated_at));
 		}
@@ -1005,8 +1047,9 @@ bool app_erase_account(struct store *s, int64_t user_id, int64_t now, struct are
 		struct buf b = {0};
 		for (size_t i = 0; i < c.npanels; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", c.panels[i]);
-		const char *msg = arena_printf(a, "You are the only steward of %s. Make someone else "
-		                                  "a steward there first, then delete your account.",
+		/* TRANSLATORS: %s is a panel's name, or several, with commas between. */
+		const char *msg = arena_printf(a, _("You are the only steward of %s. Make someone else "
+		                                    "a steward there first, then delete your account."),
 		                               b.data);
 		buf_free(&b);
 		return app_fail(err, 409, "last_steward", NULL, msg);

@@ -2,8 +2,10 @@
 #define EC_APP_APP_PRIVATE_H
 /* What the use-case files (app.c, voice.c) share. */
 #include "app/app.h"
+#include "core/lang.h"
 
-/* Fills *err and returns false. */
+/* Fills *err and returns false. message is for people, already in the
+ * reader's language: _("...") at the call. */
 bool app_fail(struct app_error *err, int status, const char *code, const char *field,
               const char *message);
 /* app_fail with a copy of message (made at run time, perhaps in storage

@@ -35,7 +35,8 @@ static bool deliver_one(struct store *s, struct smtp_session *smtp,
 	const char *bytes = mail_compose(&mail, &a, &len);
 	struct smtp_result r = { .outcome = SMTP_REFUSED };
 	if (bytes) smtp_send(smtp, m->to_email, bytes, len, &r);
-	else snprintf(r.detail, sizeof r.detail, "the address cannot be written in a message");
+	/* TRANSLATORS: why an e-mail could not be sent, shown to stewards. */
+	else snprintf(r.detail, sizeof r.detail, "%s", _("the address cannot be written in a message"));
 	int64_t now = wall_clock();
 	enum delivery_outcome outcome = r.outcome == SMTP_SENT      ? DELIVERY_SENT
 	                                : r.outcome == SMTP_REFUSED ? DELIVERY_REFUSED
@@ -119,15 +120,15 @@ static bool mail_choice_is(const char *s)
 const struct input_field mail_inputs[MAIL_INPUTS] = {
 	[MAIL_IN_NOTICES] = { .name = "notices", .kind = IN_CHOICE, .required = true,
 	                      .choice = mail_choice_is,
-	                      .missing = "Choose how notices should come.",
-	                      .wrong = "Choose each at once, a daily digest, or none." },
+	                      .missing = N_("Choose how notices should come."),
+	                      .wrong = N_("Choose each at once, a daily digest, or none.") },
 };
 
 bool app_mail_choice_set(struct store *s, int64_t user_id, const char *choice, int64_t now,
                          struct app_error *err)
 {
 	if (!mail_choice_is(choice))
-		return app_fail(err, 400, "invalid", "notices", mail_inputs[MAIL_IN_NOTICES].wrong);
+		return app_fail(err, 400, "invalid", "notices", _(mail_inputs[MAIL_IN_NOTICES].wrong));
 	enum store_rc rc = store_mail_choice_set(s, user_id, choice, now);
 	return rc == ST_OK || app_internal(err);
 }
@@ -140,18 +141,21 @@ static const char *digest_body(const struct delivery_config *c, const struct pen
 {
 	const char *url = c->public_url ? c->public_url : "";
 	struct buf b = { 0 };
-	buf_printf(&b, "Hello,\n\nHere is what is new for you on emptychair:\n");
 	for (size_t i = 0; i < count; i++) {
 		buf_printf(&b, "\n- %s%s%s\n", n[i].panel_name, *n[i].panel_name ? ": " : "",
 		           n[i].body);
 		if (*n[i].link) buf_printf(&b, "  %s%s\n", url, n[i].link);
 	}
-	buf_printf(&b, "\nYou chose to hear of these once a day, or they are answers to what you "
-	               "said anonymously, which we never e-mail at once. To change how notices "
-	               "come: %s/account#mail\n", url);
-	const char *out = arena_strndup(a, b.data ? b.data : "", b.len);
+	const char *list = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
-	return out;
+	/* TRANSLATORS: the daily digest by e-mail. The first %s is the list of
+	 * notices (each on lines of its own), the second the link to the page
+	 * where people choose how notices come. */
+	return arena_printf(a, _("Hello,\n\nHere is what is new for you on emptychair:\n%s\n"
+	                         "You chose to hear of these once a day, or they are answers to "
+	                         "what you said anonymously, which we never e-mail at once. To "
+	                         "change how notices come: %s\n"),
+	                    list, arena_printf(a, "%s/account#mail", url));
 }
 
 bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t now, int *made)
@@ -171,7 +175,10 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
 			break;
 		}
 		if (!count) continue;
-		const char *subject = arena_printf(&a, "What is new for you on emptychair (%zu)", count);
+		/* TRANSLATORS: the subject of the daily digest by e-mail; %zu is the
+		 * number of notices in it. */
+		const char *subject = arena_printf(&a, _("What is new for you on emptychair (%zu)"),
+		                                   count);
 		enum store_rc rc = store_digest_make(s, due[i].user_id, due[i].digest_sent_at, now,
 		                                     due[i].email, subject,
 		                                     digest_body(c, notices, count, &a),

@@ -9,6 +9,7 @@
 
 #include "app/app_private.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/text.h"
 
 bool app_my_pay_standing(struct store *s, int64_t user_id, int64_t now, struct arena *a,
@@ -64,7 +65,7 @@ const char *app_bank_panel_name(const struct my_pay_standing *st, int64_t panel_
 bool app_pay_declaration_clear(struct store *s, int64_t user_id, struct app_error *err)
 {
 	if (store_pay_declaration_clear(s, user_id) != ST_OK)
-		return app_fail(err, 500, "internal", NULL, "We could not remove your declaration.");
+		return app_fail(err, 500, "internal", NULL, _("We could not remove your declaration."));
 	return true;
 }
 
@@ -120,11 +121,11 @@ bool app_bank_panels_check(const struct my_pay_standing *st, const int64_t *ids,
 {
 	if (!n)
 		return app_fail(err, 400, "invalid", "panels",
-		                "Choose at least one panel that may use your bank details.");
+		                _("Choose at least one panel that may use your bank details."));
 	for (size_t i = 0; i < n; i++)
 		if (!app_bank_panel_name(st, ids[i]))
 			return app_fail(err, 400, "invalid", "panels",
-			                "Choose from your panels that keep bank details.");
+			                _("Choose from your panels that keep bank details."));
 	return true;
 }
 
@@ -136,8 +137,8 @@ bool app_bank_save(struct store *s, const struct auth_seal_key *key, int64_t use
 	if (!app_my_pay_standing(s, user_id, now, a, &st)) return app_internal(err);
 	if (!st.bank_wanted || !key)
 		return app_fail(err, 409, "not_stored", NULL,
-		                "None of your panels keeps bank details, so there is nowhere to save "
-		                "them.");
+		                _("None of your panels keeps bank details, so there is nowhere to "
+		                  "save them."));
 	/* Replacing saved details keeps the panels they were given to. */
 	const char *old, *old_key;
 	int64_t at, *given = NULL;
@@ -160,7 +161,7 @@ bool app_bank_save(struct store *s, const struct auth_seal_key *key, int64_t use
 	sodium_memzero(plain, sizeof plain);
 	bool ok = sealed && store_pay_bank_set(s, user_id, sealed, key->id, panel_ids, n, now) == ST_OK;
 	free(sealed);
-	return ok || app_fail(err, 500, "internal", NULL, "We could not save your bank details.");
+	return ok || app_fail(err, 500, "internal", NULL, _("We could not save your bank details."));
 }
 
 bool app_bank_give(struct store *s, int64_t user_id, const int64_t *panel_ids, size_t n,
@@ -172,8 +173,8 @@ bool app_bank_give(struct store *s, int64_t user_id, const int64_t *panel_ids, s
 	switch (store_pay_bank_panels_set(s, user_id, panel_ids, n, now)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
-		return app_fail(err, 409, "not_stored", NULL, "You have no bank details saved to give.");
-	default: return app_fail(err, 500, "internal", NULL, "We could not save your choice.");
+		return app_fail(err, 409, "not_stored", NULL, _("You have no bank details saved to give."));
+	default: return app_fail(err, 500, "internal", NULL, _("We could not save your choice."));
 	}
 }
 
@@ -181,6 +182,6 @@ bool app_bank_remove(struct store *s, int64_t user_id, struct app_error *err)
 {
 	enum store_rc rc = store_pay_bank_clear(s, user_id);
 	if (rc != ST_OK && rc != ST_NOT_FOUND) /* none saved: nothing to remove */
-		return app_fail(err, 500, "internal", NULL, "We could not remove your bank details.");
+		return app_fail(err, 500, "internal", NULL, _("We could not remove your bank details."));
 	return true;
 }

@@ -7,6 +7,7 @@
 
 #include "app/app_private.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/names.h"
 #include "core/text.h"
 #include "store/files.h"
@@ -35,30 +36,30 @@ static bool non_cash_is(const char *s)
 
 const struct input_field policy_inputs[POLICY_INPUTS] = {
 	[POLICY_VERSION] = { .name = "version", .kind = IN_INT, .required = true, .min = 0,
-	                     .max = INT64_MAX, .wrong = "Reload the page and save again." },
+	                     .max = INT64_MAX, .wrong = N_("Reload the page and save again.") },
 	[POLICY_CURRENCY] = { .name = "currency", .kind = IN_CHOICE, .required = true,
-	                      .choice = currency_valid, .missing = "Choose a currency.",
-	                      .wrong = "Choose GBP, EUR or USD." },
+	                      .choice = currency_valid, .missing = N_("Choose a currency."),
+	                      .wrong = N_("Choose GBP, EUR or USD.") },
 	[POLICY_RATE_HOUR] = { .name = "rates.hour", .kind = IN_MONEY, .required = true, .max = MONEY_MAX,
-	                       .missing = "Enter the rate for an hour, or 0.",
-	                       .wrong = "Enter the rate like 27.50." },
+	                       .missing = N_("Enter the rate for an hour, or 0."),
+	                       .wrong = N_("Enter the rate like 27.50.") },
 	[POLICY_RATE_HALF_DAY] = { .name = "rates.half_day", .kind = IN_MONEY, .required = true,
-	                           .max = MONEY_MAX, .missing = "Enter the rate for half a day, or 0.",
-	                           .wrong = "Enter the rate like 82.50." },
+	                           .max = MONEY_MAX, .missing = N_("Enter the rate for half a day, or 0."),
+	                           .wrong = N_("Enter the rate like 82.50.") },
 	[POLICY_RATE_DAY] = { .name = "rates.day", .kind = IN_MONEY, .required = true, .max = MONEY_MAX,
-	                      .missing = "Enter the rate for a day, or 0.",
-	                      .wrong = "Enter the rate like 165.00." },
+	                      .missing = N_("Enter the rate for a day, or 0."),
+	                      .wrong = N_("Enter the rate like 165.00.") },
 	[POLICY_MEETING_UNIT] = { .name = "meeting_unit", .kind = IN_CHOICE, .required = true,
 	                          .choice = pay_unit_is,
-	                          .missing = "Choose how going to a meeting is paid.",
-	                          .wrong = "Choose by the hour, the half-day or the day." },
+	                          .missing = N_("Choose how going to a meeting is paid."),
+	                          .wrong = N_("Choose by the hour, the half-day or the day.") },
 	[POLICY_PREP_MINUTES] = { .name = "prep_minutes", .kind = IN_INT, .min = 0, .max = 24 * 60,
-	                          .wrong = "Enter minutes, from 0 to 1440." },
+	                          .wrong = N_("Enter minutes, from 0 to 1440.") },
 	[POLICY_TARGET_DAYS] = { .name = "target_days", .kind = IN_INT, .min = 1, .max = 365,
-	                         .wrong = "Enter a number of days, from 1 to 365." },
+	                         .wrong = N_("Enter a number of days, from 1 to 365.") },
 	[POLICY_EXPENSES] = { .name = "expense_categories", .kind = IN_CHOICES, .choice = expense_is,
 	                      .blank_ok = true,
-	                      .wrong = "Choose from travel, care, meals and phone." },
+	                      .wrong = N_("Choose from travel, care, meals and phone.") },
 	[POLICY_CSV_COLUMNS] = { .name = "csv_columns", .kind = IN_LINE, .max = 400, .blank_ok = true },
 	[POLICY_ADVICE_NAME] = { .name = "benefits_advice.name", .kind = IN_LINE, .max = 200,
 	                         .blank_ok = true },
@@ -88,26 +89,26 @@ void app_pay_policy_from_inputs(const struct input_value *in, struct pay_policy 
 
 const struct input_field claim_inputs[CLAIM_INPUTS] = {
 	[CLAIM_IN_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true,
-	                    .choice = logged_kind_is, .missing = "Choose work or money spent.",
-	                    .wrong = "Choose work or money spent." },
+	                    .choice = logged_kind_is, .missing = N_("Choose work or money spent."),
+	                    .wrong = N_("Choose work or money spent.") },
 	[CLAIM_IN_DESCRIPTION] = { .name = "description", .kind = IN_TEXT, .required = true,
 	                           .max = DESCRIPTION_MAX,
-	                           .missing = "Say what the work was, or what the money was "
-	                                      "spent on." },
+	                           .missing = N_("Say what the work was, or what the money "
+	                                         "was spent on.") },
 	[CLAIM_IN_WORK_DAY] = { .name = "work_day", .kind = IN_DATE, .required = true,
-	                        .missing = "Enter the date the work was done or the money spent." },
+	                        .missing = N_("Enter the date the work was done or the money spent.") },
 	[CLAIM_IN_UNIT] = { .name = "unit", .kind = IN_CHOICE, .choice = pay_unit_is,
-	                    .wrong = "Choose by the hour, the half-day or the day." },
+	                    .wrong = N_("Choose by the hour, the half-day or the day.") },
 	[CLAIM_IN_MINUTES] = { .name = "minutes", .kind = IN_MINUTES, .min = 1, .max = 24 * 60,
-	                       .wrong = "Enter the time spent like 1:30, up to 24 hours." },
+	                       .wrong = N_("Enter the time spent like 1:30, up to 24 hours.") },
 	[CLAIM_IN_QUANTITY] = { .name = "quantity", .kind = IN_INT, .min = 1, .max = 31,
-	                        .wrong = "Enter how many, from 1 to 31." },
+	                        .wrong = N_("Enter how many, from 1 to 31.") },
 	[CLAIM_IN_CATEGORY] = { .name = "category", .kind = IN_CHOICE, .choice = expense_is,
-	                        .wrong = "Choose travel, care, meals or phone." },
+	                        .wrong = N_("Choose travel, care, meals or phone.") },
 	[CLAIM_IN_AMOUNT] = { .name = "amount", .kind = IN_MONEY, .min = 1, .max = MONEY_MAX,
-	                      .wrong = "Enter the amount spent, like 4.80." },
+	                      .wrong = N_("Enter the amount spent, like 4.80.") },
 	[CLAIM_IN_PAYEE] = { .name = "payee_id", .kind = IN_ID,
-	                     .wrong = "Choose who the claim is for." },
+	                     .wrong = N_("Choose who the claim is for.") },
 };
 
 void app_pay_claim_from_inputs(const struct input_value *in, int64_t actor_id,
@@ -130,12 +131,12 @@ void app_pay_claim_from_inputs(const struct input_value *in, int64_t actor_id,
 const struct input_field decision_inputs[DECISION_INPUTS] = {
 	[DECISION_CHOICE] = { .name = "choice", .kind = IN_CHOICE, .required = true,
 	                      .choice = pay_choice_is,
-	                      .missing = "Choose what should happen to this claim.",
-	                      .wrong = "Choose one of the ways listed." },
+	                      .missing = N_("Choose what should happen to this claim."),
+	                      .wrong = N_("Choose one of the ways listed.") },
 	[DECISION_PAY_DAY] = { .name = "pay_day", .kind = IN_DATE },
 	[DECISION_REASON] = { .name = "reason", .kind = IN_TEXT, .max = REASON_MAX },
 	[DECISION_METHOD] = { .name = "method", .kind = IN_CHOICE, .choice = non_cash_is,
-	                      .wrong = "Choose a voucher, training or a donation." },
+	                      .wrong = N_("Choose a voucher, training or a donation.") },
 };
 
 void app_pay_decision_from_inputs(const struct input_value *in, const char *key,
@@ -150,25 +151,25 @@ void app_pay_decision_from_inputs(const struct input_value *in, const char *key,
 
 const struct input_field run_inputs[RUN_INPUTS] = {
 	[RUN_IN_CLAIMS] = { .name = "claims", .kind = IN_IDS, .required = true,
-	                    .max = RUN_MAX_CLAIMS, .missing = "Choose at least one approved claim.",
-	                    .wrong = "Choose up to 5,000 approved claims from the list." },
+	                    .max = RUN_MAX_CLAIMS, .missing = N_("Choose at least one approved claim."),
+	                    .wrong = N_("Choose up to 5,000 approved claims from the list.") },
 	[RUN_IN_REFERENCE] = { .name = "reference", .kind = IN_LINE, .max = REFERENCE_MAX },
 };
 
 const struct input_field paid_inputs[PAID_INPUTS] = {
 	[PAID_IN_DAY] = { .name = "paid_day", .kind = IN_DATE, .required = true,
-	                  .missing = "Enter the date the money was paid." },
+	                  .missing = N_("Enter the date the money was paid.") },
 };
 
 const struct input_field declaration_inputs[DECLARATION_INPUTS] = {
 	[DECLARATION_RULE] = { .name = "rule", .kind = IN_LINE, .max = 60 },
 	[DECLARATION_AMOUNT] = { .name = "custom_amount", .kind = IN_MONEY, .min = 1,
-	                         .max = MONEY_MAX, .wrong = "Enter your limit, like 150.00." },
+	                         .max = MONEY_MAX, .wrong = N_("Enter your limit, like 150.00.") },
 	[DECLARATION_PERIOD] = { .name = "custom_period", .kind = IN_CHOICE, .choice = limit_period_is,
-	                         .wrong = "Choose a week or a month." },
+	                         .wrong = N_("Choose a week or a month.") },
 	[DECLARATION_ANCHOR_DAY] = { .name = "anchor_day", .kind = IN_DATE, .required = true,
-	                             .missing = "Enter the date one of your periods began, like "
-	                                        "6/4/2026." },
+	                             .missing = N_("Enter the date one of your periods began, "
+	                                           "like 6/4/2026.") },
 };
 
 void app_pay_declaration_from_inputs(const struct input_value *in, struct pay_declaration *d)
@@ -183,21 +184,21 @@ void app_pay_declaration_from_inputs(const struct input_value *in, struct pay_de
 
 const struct input_field limit_inputs[LIMIT_INPUTS] = {
 	[LIMIT_IN_RULE] = { .name = "rule", .kind = IN_LINE, .required = true, .max = 60,
-	                    .missing = "Give the rule a key, like carers_allowance." },
+	                    .missing = N_("Give the rule a key, like carers_allowance.") },
 	[LIMIT_IN_NAME] = { .name = "name", .kind = IN_LINE, .required = true, .max = 200,
-	                    .missing = "Give the limit a name." },
+	                    .missing = N_("Give the limit a name.") },
 	[LIMIT_IN_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true,
-	                    .choice = limit_kind_is, .wrong = "Choose a limit or a taper." },
+	                    .choice = limit_kind_is, .wrong = N_("Choose a limit or a taper.") },
 	[LIMIT_IN_PERIOD] = { .name = "period", .kind = IN_CHOICE, .required = true,
-	                      .choice = limit_period_is, .wrong = "Choose a week or a month." },
+	                      .choice = limit_period_is, .wrong = N_("Choose a week or a month.") },
 	[LIMIT_IN_AMOUNT] = { .name = "amount", .kind = IN_MONEY, .required = true, .min = 1,
-	                      .max = MONEY_MAX, .wrong = "Enter the amount, like 196.00." },
+	                      .max = MONEY_MAX, .wrong = N_("Enter the amount, like 196.00.") },
 	[LIMIT_IN_TAPER] = { .name = "taper_percent", .kind = IN_INT, .min = 0, .max = 100 },
 	[LIMIT_IN_EFFECTIVE_FROM] = { .name = "effective_from", .kind = IN_DATE, .required = true,
-	                              .missing = "Enter the date it applies from." },
+	                              .missing = N_("Enter the date it applies from.") },
 	[LIMIT_IN_SOURCE] = { .name = "source", .kind = IN_TEXT, .required = true, .max = 1000,
-	                      .missing = "Say where the figure comes from (a web address or a "
-	                                 "document)." },
+	                      .missing = N_("Say where the figure comes from (a web address or "
+	                                    "a document).") },
 	[LIMIT_IN_NOTE] = { .name = "note", .kind = IN_TEXT, .max = 2000 },
 };
 
@@ -219,13 +220,13 @@ void app_earnings_limit_from_inputs(const struct input_value *in, struct earning
 static bool no_key(struct app_error *err)
 {
 	return app_fail(err, 400, "key_missing", NULL,
-	                "This request has no idempotency key. Reload the page and try again.");
+	                _("This request has no idempotency key. Reload the page and try again."));
 }
 
 static bool key_reused(struct app_error *err)
 {
 	return app_fail(err, 409, "key_reused", NULL,
-	                "This request's idempotency key was used for something else.");
+	                _("This request's idempotency key was used for something else."));
 }
 
 /* A client's idempotency key in the ledger's one namespace: scoped to the
@@ -280,7 +281,8 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 			if (rc != ST_OK) return false;
 			struct pay_step st = { .panel_id = p->id, .claim_id = id, .step = STEP_DECLINE,
 			                       .key = arena_printf(a, "unattend:%lld", (long long)id),
-			                       .reason = "Attendance was corrected: not at the meeting." };
+			                       /* Stored, in the language of whoever corrected it. */
+			                       .reason = _("Attendance was corrected: not at the meeting.") };
 			int64_t entry;
 			enum pay_outcome out;
 			if (store_pay_claim_step(s, &st, now, &entry, &out) != ST_OK) return false;
@@ -302,8 +304,12 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 		const char *what;
 	} claims[2] = {
 		{ CLAIM_FEE, pol.meeting_unit, pay_quantity_for_minutes(pol.meeting_unit, minutes),
-		  "Attending" },
-		{ CLAIM_PREP, UNIT_HOUR, pol.prep_minutes, "Preparing for" },
+		  /* TRANSLATORS: what a claim is for; %s is a meeting's title. Stored with the
+		   * claim. */
+		  N_("Attending \"%s\"") },
+		/* TRANSLATORS: what a claim is for; %s is a meeting's title. Stored with the
+		 * claim. */
+		{ CLAIM_PREP, UNIT_HOUR, pol.prep_minutes, N_("Preparing for \"%s\"") },
 	};
 	for (int i = 0; i < 2; i++) {
 		if (claims[i].quantity <= 0) continue;
@@ -311,7 +317,7 @@ bool app_pay_for_attendance(struct store *s, const struct panel *p, const struct
 		c.unit = claims[i].unit;
 		c.quantity = claims[i].quantity;
 		if (!pay_fee(&pol.rates, c.unit, c.quantity, &c.amount)) continue; /* no such rate */
-		c.description = arena_printf(a, "%s \"%s\"", claims[i].what, m->title);
+		c.description = arena_printf(a, _(claims[i].what), m->title);
 		int64_t id;
 		enum pay_outcome out;
 		if (store_pay_claim_add(s, &c, attendance_key(a, m, user_id, c.kind), now, &id, &out) !=
@@ -333,41 +339,41 @@ bool app_pay_policy_save(struct store *s, const struct pay_policy *pol, bool can
 	                                     [POLICY_ADVICE_URL] = pol->advice_url };
 	if (!app_texts_fit(policy_inputs, texts, POLICY_INPUTS, err)) return false;
 	if (!currency_valid(pol->currency))
-		return app_fail(err, 400, "invalid", "currency", policy_inputs[POLICY_CURRENCY].wrong);
+		return app_fail(err, 400, "invalid", "currency", _(policy_inputs[POLICY_CURRENCY].wrong));
 	static const int rate_field[] = { POLICY_RATE_HOUR, POLICY_RATE_HALF_DAY, POLICY_RATE_DAY };
 	const int64_t rate[] = { pol->rates.hour, pol->rates.half_day, pol->rates.day };
 	for (size_t i = 0; i < 3; i++)
 		if (rate[i] < 0 || rate[i] > MONEY_MAX)
 			return app_fail(err, 400, "invalid", policy_inputs[rate_field[i]].name,
-			                policy_inputs[rate_field[i]].wrong);
+			                _(policy_inputs[rate_field[i]].wrong));
 	if (!pay_rate_of(&pol->rates, pol->meeting_unit))
 		return app_fail(err, 400, "invalid", "meeting_unit",
-		                "Give a rate for the way meetings are paid.");
+		                _("Give a rate for the way meetings are paid."));
 	if (pol->prep_minutes < 0 || pol->prep_minutes > 24 * 60)
 		return app_fail(err, 400, "invalid", "prep_minutes",
-		                policy_inputs[POLICY_PREP_MINUTES].wrong);
+		                _(policy_inputs[POLICY_PREP_MINUTES].wrong));
 	if (pol->prep_minutes && !pol->rates.hour)
 		return app_fail(err, 400, "invalid", "prep_minutes",
-		                "Preparation is paid at the hourly rate: give one.");
+		                _("Preparation is paid at the hourly rate: give one."));
 	if (pol->target_days < 1 || pol->target_days > 365)
 		return app_fail(err, 400, "invalid", "target_days",
-		                policy_inputs[POLICY_TARGET_DAYS].wrong);
+		                _(policy_inputs[POLICY_TARGET_DAYS].wrong));
 	if (*pol->advice_url && strncmp(pol->advice_url, "https://", 8) != 0 &&
 	    strncmp(pol->advice_url, "http://", 7) != 0)
 		return app_fail(err, 400, "invalid", "benefits_advice.url",
-		                "Enter a web address starting https://");
+		                _("Enter a web address starting https://"));
 	if (!pay_columns_parse(pol->csv_columns, cols, &ncols))
 		return app_fail(err, 400, "invalid", "csv_columns",
-		                "Use only the column names listed, each once.");
+		                _("Use only the column names listed, each once."));
 	if (pol->store_bank_details && !can_seal)
 		return app_fail(err, 400, "invalid", "store_bank_details",
-		                "This server has no sealing key, so it cannot store bank details. "
-		                "See docs/operations.md.");
+		                _("This server has no sealing key, so it cannot store bank details. "
+		                  "See docs/operations.md."));
 	enum store_rc rc = store_pay_policy_put(s, pol, now);
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "conflict", "version",
-		                "Someone else changed the policy while you were editing. "
-		                "Check the values and save again.");
+		                _("Someone else changed the policy while you were editing. "
+		                  "Check the values and save again."));
 	return rc == ST_OK || app_internal(err);
 }
 
@@ -384,15 +390,15 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 		return no_key(err);
 	if (!pol->configured)
 		return app_fail(err, 409, "pay_not_set_up", NULL,
-		                "This panel has not set up pay yet. A steward can do that first.");
+		                _("This panel has not set up pay yet. A steward can do that first."));
 	if (c->user_id != actor_id) {
 		struct membership mem;
 		if (!may_claim_for_others)
-			return app_fail(err, 403, "forbidden", "payee_id", "You can only claim for yourself.");
+			return app_fail(err, 403, "forbidden", "payee_id", _("You can only claim for yourself."));
 		if (store_membership_get(s, p->id, c->user_id, &mem) != ST_OK ||
 		    mem.status == MEMBER_REMOVED ||
 		    (mem.role != ROLE_CO_CREATOR && mem.role != ROLE_STEWARD))
-			return app_fail(err, 400, "invalid", "payee_id", "Choose a member of this panel.");
+			return app_fail(err, 400, "invalid", "payee_id", _("Choose a member of this panel."));
 	}
 	c->panel_id = p->id;
 	c->description = text_trim(arena_strdup(a, c->description ? c->description : ""));
@@ -401,13 +407,13 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 	int64_t today = civil_day_at(now, p->time_zone);
 	if (c->work_day <= 0 || c->work_day > today)
 		return app_fail(err, 400, "invalid", "work_day",
-		                "Enter the date the work was done or the money spent, not in the future.");
+		                _("Enter the date the work was done or the money spent, not in the future."));
 	if (c->kind == CLAIM_EXPENSE) {
 		if (c->category >= EXPENSE__COUNT || !(pol->expense_categories & (1u << c->category)))
 			return app_fail(err, 400, "invalid", "category",
-			                "Choose one of the kinds of expense this panel pays.");
+			                _("Choose one of the kinds of expense this panel pays."));
 		if (c->amount <= 0 || c->amount > MONEY_MAX)
-			return app_fail(err, 400, "invalid", "amount", claim_inputs[CLAIM_IN_AMOUNT].wrong);
+			return app_fail(err, 400, "invalid", "amount", _(claim_inputs[CLAIM_IN_AMOUNT].wrong));
 		c->unit = UNIT_HOUR;
 		c->quantity = 0;
 	} else if (c->kind == CLAIM_WORK) {
@@ -415,15 +421,15 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 		                                                                 : CLAIM_IN_QUANTITY];
 		if (c->quantity < f->min || c->quantity > f->max)
 			return app_fail(err, 400, "invalid", f->name,
-			                c->quantity ? f->wrong
-			                            : c->unit == UNIT_HOUR ? "Enter the time spent, like 1:30."
-			                                                   : "Enter how many, like 1.");
+			                c->quantity ? _(f->wrong)
+			                : c->unit == UNIT_HOUR ? _("Enter the time spent, like 1:30.")
+			                                       : _("Enter how many, like 1."));
 		if (!pay_fee(&pol->rates, c->unit, c->quantity, &c->amount))
 			return app_fail(err, 400, "invalid", "unit",
-			                "This panel has no rate for that. Choose another way to count it.");
+			                _("This panel has no rate for that. Choose another way to count it."));
 	} else {
 		return app_fail(err, 400, "invalid", "kind",
-		                "Meeting fees are claimed by recording attendance.");
+		                _("Meeting fees are claimed by recording attendance."));
 	}
 	memcpy(c->currency, pol->currency, sizeof c->currency);
 	c->claimed_day = today;
@@ -431,16 +437,16 @@ bool app_pay_claim(struct store *s, const char *files_dir, const struct panel *p
 	c->receipt_sha256 = c->receipt_name = "";
 	if (receipt_len > 0) {
 		if (c->kind != CLAIM_EXPENSE)
-			return app_fail(err, 400, "invalid", "receipt", "Only expenses have receipts.");
+			return app_fail(err, 400, "invalid", "receipt", _("Only expenses have receipts."));
 		if (receipt_len > file_limit)
 			return app_fail(err, 413, "too_large", "receipt",
-			                arena_printf(a, "The receipt is too large: it can be up to %zu KB.",
+			                arena_printf(a, _("The receipt is too large: it can be up to %zu KB."),
 			                             file_limit / 1024));
 		c->receipt_kind = filetype_sniff(receipt, receipt_len);
 		if (c->receipt_kind == FILE_UNKNOWN)
 			return app_fail(err, 400, "file_type", "receipt",
-			                "We can take a photo (JPEG, PNG, GIF or WebP) or a PDF of the "
-			                "receipt. This file is none of these, or is damaged.");
+			                _("We can take a photo (JPEG, PNG, GIF or WebP) or a PDF of the "
+			                  "receipt. This file is none of these, or is damaged."));
 		char hex[FILES_HASH_HEX + 1];
 		if (!files_save(files_dir, receipt, receipt_len, hex)) return app_internal(err);
 		c->receipt_sha256 = arena_strdup(a, hex);
@@ -485,7 +491,8 @@ bool app_pay_check(struct store *s, const struct pay_claim *c, int64_t pay_day,
 		if (!l) return true;
 		out->limit = *l;
 	} else {
-		out->limit = (struct earnings_limit){ .rule = "", .name = "Own limit", .source = "",
+		/* TRANSLATORS: the name of the earnings limit a person gave as their own. */
+		out->limit = (struct earnings_limit){ .rule = "", .name = _("Own limit"), .source = "",
 		                                      .note = "", .kind = LIMIT_CLIFF,
 		                                      .period = d.custom_period,
 		                                      .amount = d.custom_amount };
@@ -538,13 +545,13 @@ bool pay_choice_is(const char *s)
 static bool wrong_state(struct app_error *err, enum claim_state st)
 {
 	static const char *const why[CLAIM_STATE__COUNT] = {
-		[CLAIM_CLAIMED] = "This claim is still waiting for approval.",
-		[CLAIM_APPROVED] = "This claim is already approved.",
-		[CLAIM_PAID] = "This claim has been paid.",
-		[CLAIM_DECLINED] = "This claim was declined.",
+		[CLAIM_CLAIMED] = N_("This claim is still waiting for approval."),
+		[CLAIM_APPROVED] = N_("This claim is already approved."),
+		[CLAIM_PAID] = N_("This claim has been paid."),
+		[CLAIM_DECLINED] = N_("This claim was declined."),
 	};
 	return app_fail(err, 409, "wrong_state", NULL,
-	                (int)st >= 0 && st < CLAIM_STATE__COUNT ? why[st] : "Reload the page.");
+	                (int)st >= 0 && st < CLAIM_STATE__COUNT ? _(why[st]) : _("Reload the page."));
 }
 
 /* An approval: the earnings-limit check, then (unless refused) the entry. */
@@ -568,8 +575,8 @@ static bool another_steward_could(struct store *s, int64_t panel_id)
 	return !policy_may_pay_self(true, (int)store_active_steward_count(s, panel_id));
 }
 
-static const char SECOND_STEWARD[] =
-	"Another steward of this panel must do this, because it pays you.";
+static const char *const SECOND_STEWARD =
+	N_("Another steward of this panel must do this, because it pays you.");
 
 static enum store_rc approve_tx(struct store *s, void *p)
 {
@@ -609,8 +616,8 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 	if (needs_reason && !*reason)
 		return app_fail(err, 400, "invalid", "reason",
 		                d->choice == CHOICE_APPROVE_ANYWAY
-		                    ? "Give the reason for going ahead although it is over the limit."
-		                    : "Give the reason: the member will see it.");
+		                    ? _("Give the reason for going ahead although it is over the limit.")
+		                    : _("Give the reason: the member will see it."));
 	struct pay_step st = { .panel_id = p->id, .claim_id = c->id, .by = actor_id,
 	                       .key = client_key(a, actor_id, d->key), .reason = reason };
 	const char *notice = NULL;
@@ -623,16 +630,18 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		if (d->choice == CHOICE_NON_CASH) {
 			if (!method_non_cash(d->method))
 				return app_fail(err, 400, "invalid", "method",
-				                decision_inputs[DECISION_METHOD].wrong);
+				                _(decision_inputs[DECISION_METHOD].wrong));
 			st.method = d->method;
 			if (!*reason)
-				st.reason = arena_printf(a, "Paid as: %s.", pay_method_label(d->method));
+				/* TRANSLATORS: stored as a decision's reason; %s is a way of paying,
+				 * like "Voucher". */
+				st.reason = arena_printf(a, _("Paid as: %s."), _(pay_method_label(d->method)));
 		}
 		int64_t today = civil_day_at(now, p->time_zone);
 		st.pay_day = d->pay_day ? d->pay_day : today;
 		if (st.pay_day < today - 366 || st.pay_day > today + 366)
 			return app_fail(err, 400, "invalid", "pay_day",
-			                "Enter a payment date within a year of today.");
+			                _("Enter a payment date within a year of today."));
 		if (c->state != CLAIM_CLAIMED) break; /* the store answers replay or wrong state */
 		/* The check and the entry in one transaction: two approvals for
 		 * one person at once cannot both pass a check made before the
@@ -640,54 +649,59 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		struct approval ap = { .claim = c, .step = &st, .plain = d->choice == CHOICE_APPROVE,
 		                       .now = now, .a = a, .outcome = outcome };
 		if (store_tx_keyed(s, approve_tx, &ap) != ST_OK) return app_internal(err);
-		if (ap.own) return app_fail(err, 403, "second_steward", "choice", SECOND_STEWARD);
+		if (ap.own) return app_fail(err, 403, "second_steward", "choice", _(SECOND_STEWARD));
 		if (ap.refused)
 			return app_fail(err, 409, "over_limit", "choice",
-			                arena_printf(a, "This would take %s over their declared limit by %s "
-			                                "in that period. Choose another way, or give a reason "
-			                                "to go ahead.", c->payee_name,
+			                /* TRANSLATORS: a person's name, then an amount of money. */
+			                arena_printf(a, _("This would take %s over their declared limit by "
+			                                  "%s in that period. Choose another way, or give a "
+			                                  "reason to go ahead."), c->payee_name,
 			                             money_format(a, c->currency, -ap.check.effect.margin)));
 		return keyed_answer(*outcome, c->state, err);
 	}
 	case CHOICE_EXPENSES_ONLY:
 		if (c->kind == CLAIM_EXPENSE)
-			return app_fail(err, 400, "invalid", "choice", "This claim is an expense.");
+			return app_fail(err, 400, "invalid", "choice", _("This claim is an expense."));
 		st.step = STEP_DECLINE;
 		if (!*reason)
-			st.reason = "Expenses only: the fee is not paid, so that it does not cross the "
-			            "earnings limit the member declared.";
-		notice = "A fee claim was not paid";
+			st.reason = _("Expenses only: the fee is not paid, so that it does not cross the "
+			              "earnings limit the member declared.");
+		/* TRANSLATORS: a notice: what the claim was for, its amount, and the reason. */
+		notice = N_("A fee claim was not paid: \"%s\" (%s). Reason: %s");
 		break;
 	case CHOICE_DECLINE:
 		st.step = STEP_DECLINE;
-		notice = "A claim was declined";
+		/* TRANSLATORS: a notice: what the claim was for, its amount, and the reason. */
+		notice = N_("A claim was declined: \"%s\" (%s). Reason: %s");
 		break;
 	case CHOICE_UNAPPROVE:
 		st.step = STEP_UNAPPROVE;
 		break;
 	case CHOICE_UNPAY:
 		st.step = STEP_UNPAY;
-		notice = "A payment was recorded as not received";
+		/* TRANSLATORS: a notice: what the claim was for, its amount, and the reason. */
+		notice = N_("A payment was recorded as not received: \"%s\" (%s). Reason: %s");
 		break;
 	case CHOICE_ASK: {
 		if (c->state != CLAIM_CLAIMED) return wrong_state(err, c->state);
 		if (store_pay_claim_asked(s, p->id, c->id, now) != ST_OK) return app_internal(err);
 		store_notice_add(s, c->user_id, p->id,
-		                 arena_printf(a, "A steward would like to talk with you about how to "
-		                                 "pay your claim \"%s\" (%s).", c->description,
+		                 /* TRANSLATORS: a notice: what the claim was for, and its amount. */
+		                 arena_printf(a, _("A steward would like to talk with you about how to "
+		                                   "pay your claim \"%s\" (%s)."), c->description,
 		                              money_format(a, c->currency, c->amount)),
 		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 		return true;
 	}
 	default:
-		return app_fail(err, 400, "invalid", "choice", decision_inputs[DECISION_CHOICE].missing);
+		return app_fail(err, 400, "invalid", "choice", _(decision_inputs[DECISION_CHOICE].missing));
 	}
 	int64_t entry;
 	if (store_pay_claim_step(s, &st, now, &entry, outcome) != ST_OK) return app_internal(err);
 	if (!keyed_answer(*outcome, c->state, err)) return false;
 	if (*outcome == PAY_DONE && notice && c->user_id != actor_id)
 		store_notice_add(s, c->user_id, p->id,
-		                 arena_printf(a, "%s: \"%s\" (%s). Reason: %s", notice, c->description,
+		                 arena_printf(a, _(notice), c->description,
 		                              money_format(a, c->currency, c->amount), st.reason),
 		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 	return true;
@@ -748,13 +762,13 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 	if (!key || !*key)
 		return no_key(err);
 	if (n == 0)
-		return app_fail(err, 400, "invalid", "claims", run_inputs[RUN_IN_CLAIMS].missing);
+		return app_fail(err, 400, "invalid", "claims", _(run_inputs[RUN_IN_CLAIMS].missing));
 	if (n > RUN_MAX_CLAIMS)
-		return app_fail(err, 400, "invalid", "claims", run_inputs[RUN_IN_CLAIMS].wrong);
+		return app_fail(err, 400, "invalid", "claims", _(run_inputs[RUN_IN_CLAIMS].wrong));
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (ids[i] == ids[j])
-				return app_fail(err, 400, "invalid", "claims", "A claim is chosen twice.");
+				return app_fail(err, 400, "invalid", "claims", _("A claim is chosen twice."));
 	reference = text_trim(arena_strdup(a, reference ? reference : ""));
 	const char *texts[RUN_INPUTS] = { [RUN_IN_REFERENCE] = reference };
 	if (!app_texts_fit(run_inputs, texts, RUN_INPUTS, err)) return false;
@@ -762,18 +776,18 @@ bool app_pay_run_create(struct store *s, const struct panel *p, int64_t actor_id
 	                    .reference = reference, .key = client_key(a, actor_id, key),
 	                    .now = now, .run_id = run_id, .outcome = outcome };
 	enum store_rc rc = store_tx_keyed(s, run_create_tx, &x);
-	if (x.own) return app_fail(err, 403, "second_steward", "claims", SECOND_STEWARD);
+	if (x.own) return app_fail(err, 403, "second_steward", "claims", _(SECOND_STEWARD));
 	if (rc == ST_NOT_FOUND)
-		return app_fail(err, 400, "invalid", "claims", "A chosen claim is not this panel's.");
+		return app_fail(err, 400, "invalid", "claims", _("A chosen claim is not this panel's."));
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "conflict", "reference",
-		                "A payment run already has that reference. Choose another.");
+		                _("A payment run already has that reference. Choose another."));
 	if (rc != ST_OK) return app_internal(err);
 	if (*outcome == PAY_KEY_REUSED)
 		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE)
 		return app_fail(err, 409, "wrong_state", "claims",
-		                "A chosen claim is no longer approved and waiting. Reload the page.");
+		                _("A chosen claim is no longer approved and waiting. Reload the page."));
 	return true;
 }
 
@@ -786,22 +800,22 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 	int64_t today = civil_day_at(now, p->time_zone);
 	if (paid_day <= 0 || paid_day > today || paid_day < today - 366)
 		return app_fail(err, 400, "invalid", "paid_day",
-		                "Enter the date the money was paid: today or in the last year.");
+		                _("Enter the date the money was paid: today or in the last year."));
 	struct pay_run run;
 	enum store_rc rc = store_pay_run_get(s, p->id, run_id, a, &run);
-	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such run.");
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, _("There is no such run."));
 	if (rc != ST_OK) return app_internal(err);
 	struct run_tx x = { .p = p, .actor_id = actor_id, .run_id_in = run_id, .paid_day = paid_day,
 	                    .key = client_key(a, actor_id, key), .now = now, .outcome = outcome };
 	rc = store_tx_keyed(s, run_paid_tx, &x);
 	if (rc != ST_OK) return app_internal(err);
-	if (x.own) return app_fail(err, 403, "second_steward", NULL, SECOND_STEWARD);
+	if (x.own) return app_fail(err, 403, "second_steward", NULL, _(SECOND_STEWARD));
 	if (*outcome == PAY_KEY_REUSED)
 		return key_reused(err);
 	if (*outcome == PAY_WRONG_STATE)
 		return app_fail(err, 409, "wrong_state", NULL,
-		                run.paid_day ? "This run is already marked paid."
-		                             : "This run holds no approved claims.");
+		                run.paid_day ? _("This run is already marked paid.")
+		                             : _("This run holds no approved claims."));
 	if (*outcome != PAY_DONE) return true;
 	struct pay_payee *payees;
 	size_t n;
@@ -811,15 +825,28 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 		struct pay_policy pol;
 		store_pay_policy_get(s, p->id, a, &pol);
 		/* Each way in its own words: a voucher is not money paid in. */
+		/* Notices (stored). */
 		static const char *const said[METHOD__COUNT] = {
-			[METHOD_BANK] = "%s was paid to you by bank transfer on %04d-%02d-%02d (%s).",
-			[METHOD_VOUCHER] = "A voucher worth %s was sent to you on %04d-%02d-%02d (%s).",
-			[METHOD_TRAINING] = "Training worth %s was paid for you on %04d-%02d-%02d (%s).",
-			[METHOD_DONATE] = "%s was given as a donation, as you chose, on %04d-%02d-%02d (%s).",
+			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
+			 * the payment run's reference. */
+			[METHOD_BANK] = N_("%s was paid to you by bank transfer on %04d-%02d-%02d (%s)."),
+			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
+			 * the payment run's reference. */
+			[METHOD_VOUCHER] = N_("A voucher worth %s was sent to you on %04d-%02d-%02d (%s)."),
+			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
+			 * the payment run's reference. */
+			[METHOD_TRAINING] = N_("Training worth %s was paid for you on %04d-%02d-%02d (%s)."),
+			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
+			 * the payment run's reference. */
+			[METHOD_DONATE] =
+				N_("%s was given as a donation, as you chose, on %04d-%02d-%02d (%s)."),
 		};
 		for (size_t i = 0; i < n; i++) {
-			const char *fmt = payees[i].has_method ? said[payees[i].method]
-			                                       : "%s was paid to you on %04d-%02d-%02d (%s).";
+			const char *fmt = payees[i].has_method
+			                  ? _(said[payees[i].method])
+			                  /* TRANSLATORS: a notice: an amount of money, a date
+			                   * (year-month-day) and the payment run's reference. */
+			                  : _("%s was paid to you on %04d-%02d-%02d (%s).");
 			store_notice_add(s, payees[i].user_id, p->id,
 			                 arena_printf(a, fmt, money_format(a, pol.currency, payees[i].amount),
 			                              y, m, dd, run.reference),
@@ -838,17 +865,17 @@ bool app_pay_declare(struct store *s, int64_t user_id, const struct pay_declarat
 	 * close enough for a bound this wide). */
 	if (d->anchor_day <= 0 || d->anchor_day > now / 86400 + 366)
 		return app_fail(err, 400, "invalid", "anchor_day",
-		                declaration_inputs[DECLARATION_ANCHOR_DAY].missing);
+		                _(declaration_inputs[DECLARATION_ANCHOR_DAY].missing));
 	if (d->rule && *d->rule) {
 		struct earnings_limit *rows;
 		size_t n;
 		bool known = false;
 		if (store_earnings_limits(s, a, &rows, &n) != ST_OK) return app_internal(err);
 		for (size_t i = 0; i < n && !known; i++) known = strcmp(rows[i].rule, d->rule) == 0;
-		if (!known) return app_fail(err, 400, "invalid", "rule", "Choose one of the limits listed.");
+		if (!known) return app_fail(err, 400, "invalid", "rule", _("Choose one of the limits listed."));
 	} else if (d->custom_amount <= 0 || d->custom_amount > MONEY_MAX) {
 		return app_fail(err, 400, "invalid", "custom_amount",
-		                declaration_inputs[DECLARATION_AMOUNT].wrong);
+		                _(declaration_inputs[DECLARATION_AMOUNT].wrong));
 	}
 	if (store_pay_declaration_set(s, user_id, d, now) != ST_OK) return app_internal(err);
 	return true;
@@ -863,21 +890,21 @@ bool app_earnings_limit_save(struct store *s, const struct earnings_limit *l, in
 	size_t n = strlen(l->rule);
 	if (strspn(l->rule, "abcdefghijklmnopqrstuvwxyz0123456789_") != n)
 		return app_fail(err, 400, "invalid", "rule",
-		                "Give the rule a key of small letters, digits and _, like carers_allowance.");
+		                _("Give the rule a key of small letters, digits and _, like carers_allowance."));
 	if (l->amount <= 0 || l->amount > MONEY_MAX)
-		return app_fail(err, 400, "invalid", "amount", limit_inputs[LIMIT_IN_AMOUNT].wrong);
+		return app_fail(err, 400, "invalid", "amount", _(limit_inputs[LIMIT_IN_AMOUNT].wrong));
 	if (l->kind == LIMIT_TAPER ? l->taper_percent < 1 || l->taper_percent > 100
 	                           : l->taper_percent != 0)
 		return app_fail(err, 400, "invalid", "taper_percent",
-		                "A taper takes a share from 1 to 100 per cent; a limit takes none.");
+		                _("A taper takes a share from 1 to 100 per cent; a limit takes none."));
 	if (l->effective_from <= 0)
 		return app_fail(err, 400, "invalid", "effective_from",
-		                limit_inputs[LIMIT_IN_EFFECTIVE_FROM].missing);
+		                _(limit_inputs[LIMIT_IN_EFFECTIVE_FROM].missing));
 	enum store_rc rc = store_earnings_limit_put(s, l, by, now, id);
-	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, "There is no such row.");
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, _("There is no such row."));
 	if (rc == ST_CONFLICT)
 		return app_fail(err, 409, "conflict", "effective_from",
-		                "This rule already has a row from that date: change that row instead.");
+		                _("This rule already has a row from that date: change that row instead."));
 	return rc == ST_OK || app_internal(err);
 }
 

@@ -42,9 +42,9 @@ bool app_api_token_create(struct store *s, int64_t user_id, const char *label,
 {
 	if (!*label || utf8_length(label) > API_TOKEN_LABEL_MAX_CHARS || strpbrk(label, "\r\n"))
 		return app_fail(err, 400, "invalid", "label",
-		                "Say what the token is for, in 80 characters or fewer.");
+		                _("Say what the token is for, in 80 characters or fewer."));
 	if (store_api_token_create(s, token_hash, user_id, label, now, id) != ST_OK)
-		return app_fail(err, 500, "internal", NULL, "We could not make the token.");
+		return app_fail(err, 500, "internal", NULL, _("We could not make the token."));
 	return true;
 }
 
@@ -53,8 +53,8 @@ bool app_api_token_revoke(struct store *s, int64_t user_id, int64_t id, int64_t 
 {
 	switch (store_api_token_revoke(s, user_id, id, now)) {
 	case ST_OK: return true;
-	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, "There is no such token.");
-	default: return app_fail(err, 500, "internal", NULL, "We could not revoke the token.");
+	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, _("There is no such token."));
+	default: return app_fail(err, 500, "internal", NULL, _("We could not revoke the token."));
 	}
 }
 
@@ -62,7 +62,7 @@ bool app_calendar_feed_set(struct store *s, int64_t user_id, const char *token_h
                            int64_t now, struct app_error *err)
 {
 	if (store_calendar_feed_set(s, user_id, token_hash, now) != ST_OK)
-		return app_fail(err, 500, "internal", NULL, "We could not make your calendar address.");
+		return app_fail(err, 500, "internal", NULL, _("We could not make your calendar address."));
 	return true;
 }
 
@@ -70,6 +70,6 @@ bool app_calendar_feed_stop(struct store *s, int64_t user_id, struct app_error *
 {
 	enum store_rc rc = store_calendar_feed_revoke(s, user_id);
 	if (rc != ST_OK && rc != ST_NOT_FOUND)
-		return app_fail(err, 500, "internal", NULL, "We could not stop your calendar feed.");
+		return app_fail(err, 500, "internal", NULL, _("We could not stop your calendar feed."));
 	return true;
 }

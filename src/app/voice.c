@@ -12,18 +12,18 @@
 
 const struct input_field project_inputs[PROJECT_INPUTS] = {
 	[PROJECT_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
-	                    .missing = "Enter the project's title." },
+	                    .missing = N_("Enter the project's title.") },
 	[PROJECT_PURPOSE] = { .name = "purpose", .kind = IN_TEXT, .max = 5000 },
 	[PROJECT_DECISION_MAKER] = { .name = "decision_maker", .kind = IN_LINE, .max = 200 },
 	[PROJECT_STAGE] = { .name = "stage", .kind = IN_CHOICE, .choice = stage_is,
-	                    .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
+	                    .wrong = N_("Choose the stage: shaping, design, delivery or evaluation.") },
 };
 
 const struct input_field meeting_inputs[MEETING_INPUTS] = {
 	[MEETING_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
-	                    .missing = "Enter the meeting's title." },
+	                    .missing = N_("Enter the meeting's title.") },
 	[MEETING_PROJECT] = { .name = "project_id", .kind = IN_ID,
-	                      .wrong = "Choose a project from the list." },
+	                      .wrong = N_("Choose a project from the list.") },
 	[MEETING_DATE] = { .name = "date", .kind = IN_DATE },
 	[MEETING_START_TIME] = { .name = "start_time", .kind = IN_TIME },
 	[MEETING_END_TIME] = { .name = "end_time", .kind = IN_TIME },
@@ -36,58 +36,58 @@ const struct input_field meeting_inputs[MEETING_INPUTS] = {
 
 const struct input_field item_inputs[ITEM_INPUTS] = {
 	[ITEM_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
-	                 .missing = "Enter a short title for the item." },
+	                 .missing = N_("Enter a short title for the item.") },
 	[ITEM_WHY] = { .name = "why", .kind = IN_TEXT, .required = true, .max = 2000,
-	               .missing = "Say why it matters." },
+	               .missing = N_("Say why it matters.") },
 	[ITEM_CONTENT_NOTE] = { .name = "content_note", .kind = IN_LINE, .max = 300 },
 };
 
 const struct input_field rung_inputs[RUNG_INPUTS] = {
 	[RUNG_STAGE] = { .name = "stage", .kind = IN_CHOICE, .required = true, .choice = stage_is,
-	                 .missing = "Choose the stage.",
-	                 .wrong = "Choose the stage: shaping, design, delivery or evaluation." },
+	                 .missing = N_("Choose the stage."),
+	                 .wrong = N_("Choose the stage: shaping, design, delivery or evaluation.") },
 	[RUNG_RUNG] = { .name = "rung", .kind = IN_INT, .required = true, .min = RUNG_MIN,
-	                .max = RUNG_MAX, .missing = "Choose a rung from 1 to 7.",
-	                .wrong = "Choose a rung from 1 to 7." },
+	                .max = RUNG_MAX, .missing = N_("Choose a rung from 1 to 7."),
+	                .wrong = N_("Choose a rung from 1 to 7.") },
 	[RUNG_EVIDENCE] = { .name = "evidence", .kind = IN_TEXT, .required = true, .max = 2000,
-	                    .missing = "Give the evidence for the rung." },
+	                    .missing = N_("Give the evidence for the rung.") },
 };
 
 const struct input_field reply_inputs[REPLY_INPUTS] = {
 	[REPLY_REPLY] = { .name = "reply", .kind = IN_CHOICE, .required = true, .choice = reply_is,
-	                  .missing = "Choose coming, maybe or not coming.",
-	                  .wrong = "Choose coming, maybe or not coming." },
+	                  .missing = N_("Choose coming, maybe or not coming."),
+	                  .wrong = N_("Choose coming, maybe or not coming.") },
 };
 
 const struct input_field contribution_inputs[CONTRIBUTION_INPUTS] = {
 	[CONTRIBUTION_KIND] = { .name = "kind", .kind = IN_CHOICE, .required = true, .choice = kind_is,
-	                        .missing = "Choose what it is.",
-	                        .wrong = "Choose an idea, a concern, a question or a recommendation." },
+	                        .missing = N_("Choose what it is."),
+	                        .wrong = N_("Choose an idea, a concern, a question or a recommendation.") },
 	[CONTRIBUTION_ATTRIBUTION] = { .name = "attribution", .kind = IN_CHOICE, .required = true,
 	                               .choice = attribution_is,
-	                               .missing = "Choose how it should be shown.",
-	                               .wrong = "Choose with your name, anonymous, or on behalf of "
-	                                        "a group." },
+	                               .missing = N_("Choose how it should be shown."),
+	                               .wrong = N_("Choose with your name, anonymous, or on behalf of "
+	                                           "a group.") },
 	[CONTRIBUTION_PROJECT] = { .name = "project_id", .kind = IN_ID },
 	[CONTRIBUTION_MEETING] = { .name = "meeting_id", .kind = IN_ID },
 	[CONTRIBUTION_ITEM] = { .name = "item_id", .kind = IN_ID },
 	[CONTRIBUTION_AUTHOR] = { .name = "author_id", .kind = IN_ID },
 	[CONTRIBUTION_OWNER] = { .name = "owner_id", .kind = IN_ID },
 	[CONTRIBUTION_BODY] = { .name = "body", .kind = IN_TEXT, .required = true, .max = 5000,
-	                        .missing = "Write what you want to say." },
+	                        .missing = N_("Write what you want to say.") },
 	[CONTRIBUTION_GROUP_NAME] = { .name = "group_name", .kind = IN_LINE, .max = 120,
-	                              .missing = "Enter the group's name." },
+	                              .missing = N_("Enter the group's name.") },
 };
 
 const struct input_field response_inputs[RESPONSE_INPUTS] = {
 	[RESPONSE_STATUS] = { .name = "status", .kind = IN_CHOICE, .required = true,
-	                      .choice = response_status_is, .missing = "Choose a response.",
-	                      .wrong = "Choose received, under consideration, adopted, adopted in "
-	                               "part, not adopted or passed on." },
+	                      .choice = response_status_is, .missing = N_("Choose a response."),
+	                      .wrong = N_("Choose received, under consideration, adopted, adopted in "
+	                                  "part, not adopted or passed on.") },
 	[RESPONSE_CONTRIBUTIONS] = { .name = "contributions", .kind = IN_IDS, .required = true,
 	                             .max = RESPOND_MAX,
-	                             .missing = "Choose at least one contribution to respond to.",
-	                             .wrong = "Choose 1 to 100 contributions from the list." },
+	                             .missing = N_("Choose at least one contribution to respond to."),
+	                             .wrong = N_("Choose 1 to 100 contributions from the list.") },
 	[RESPONSE_WHAT_DONE] = { .name = "what_done", .kind = IN_TEXT, .max = 5000 },
 	[RESPONSE_REASON] = { .name = "reason", .kind = IN_TEXT, .max = 5000 },
 	[RESPONSE_REFERRED_TO] = { .name = "referred_to", .kind = IN_LINE, .max = 200 },
@@ -96,27 +96,27 @@ const struct input_field response_inputs[RESPONSE_INPUTS] = {
 
 const struct input_field paper_inputs[PAPER_INPUTS] = {
 	[PAPER_TITLE] = { .name = "title", .kind = IN_LINE, .required = true, .max = 200,
-	                  .missing = "Enter the paper's title." },
+	                  .missing = N_("Enter the paper's title.") },
 	[PAPER_SUMMARY] = { .name = "summary", .kind = IN_TEXT, .required = true, .max = 1000,
-	                    .missing = "Write a short summary in plain language, so everyone can "
-	                               "tell what the paper says." },
+	                    .missing = N_("Write a short summary in plain language, so everyone can "
+	                                  "tell what the paper says.") },
 	[PAPER_MARKDOWN] = { .name = "markdown", .kind = IN_TEXT, .max = PAPER_MARKDOWN_MAX,
-	                     .wrong = "Keep a paper written here to 100,000 characters or fewer; "
-	                              "attach a longer one as a file." },
+	                     .wrong = N_("Keep a paper written here to 100,000 characters or fewer; "
+	                                 "attach a longer one as a file.") },
 };
 
 const struct input_field reflection_inputs[REFLECTION_INPUTS] = {
 	[REFLECTION_FELT_HEARD] = { .name = "felt_heard", .kind = IN_INT, .required = true, .min = 1,
-	                            .max = 5, .missing = "Choose how heard you felt, from 1 to 5.",
-	                            .wrong = "Choose how heard you felt, from 1 to 5." },
+	                            .max = 5, .missing = N_("Choose how heard you felt, from 1 to 5."),
+	                            .wrong = N_("Choose how heard you felt, from 1 to 5.") },
 	[REFLECTION_INFO_IN_TIME] = { .name = "info_in_time", .kind = IN_CHOICE, .required = true,
 	                              .choice = ypn_is,
-	                              .missing = "Answer yes, partly or no.",
-	                              .wrong = "Answer yes, partly or no." },
+	                              .missing = N_("Answer yes, partly or no."),
+	                              .wrong = N_("Answer yes, partly or no.") },
 	[REFLECTION_FELT_SAFE] = { .name = "felt_safe", .kind = IN_CHOICE, .required = true,
 	                           .choice = ypn_is,
-	                           .missing = "Answer yes, partly or no.",
-	                           .wrong = "Answer yes, partly or no." },
+	                           .missing = N_("Answer yes, partly or no."),
+	                           .wrong = N_("Answer yes, partly or no.") },
 	[REFLECTION_SHOULD_CHANGE] = { .name = "should_change", .kind = IN_TEXT, .max = 2000 },
 	[REFLECTION_NAMED] = { .name = "named", .kind = IN_BOOL },
 };
@@ -124,15 +124,15 @@ const struct input_field reflection_inputs[REFLECTION_INPUTS] = {
 const struct input_field change_inputs[CHANGE_INPUTS] = {
 	[CHANGE_TEXT] = { .name = "text", .kind = IN_TEXT, .required = true, .max = 4000,
 	                  .blank_ok = true,
-	                  .missing = "Write what you will change." },
+	                  .missing = N_("Write what you will change.") },
 };
 
 const struct input_field closing_inputs[CLOSING_INPUTS] = {
 	[CLOSING_MARKDOWN] = { .name = "markdown", .kind = IN_TEXT, .required = true,
 	                       .max = PAPER_MARKDOWN_MAX,
-	                       .missing = "Write the closing reflection: what the project set out "
-	                                  "to do, what changed because of what people said, and "
-	                                  "what is left to do." },
+	                       .missing = N_("Write the closing reflection: what the project set out "
+	                                     "to do, what changed because of what people said, and "
+	                                     "what is left to do.") },
 };
 
 /* What a notice about meeting m links to. */
@@ -147,7 +147,9 @@ static enum store_rc paper_notice(struct store *s, const struct meeting *m, cons
                                   int64_t by, int64_t now, struct arena *a)
 {
 	return store_notice_add_panel(s, m->panel_id, m->id, by,
-	                              arena_printf(a, "A paper for \"%s\" is ready to read: \"%s\".",
+	                              /* TRANSLATORS: a notice. The first %s is the
+	                               * meeting's title, the second the paper's. */
+	                              arena_printf(a, _("A paper for \"%s\" is ready to read: \"%s\"."),
 	                                           m->title, title),
 	                              meeting_link(m, a), now);
 }
@@ -214,13 +216,13 @@ static bool local_instant(int64_t day, int64_t minutes, const char *zone, int64_
 	case CIVIL_AMBIGUOUS: /* the earlier of the two: before the clocks go back */
 		return true;
 	case CIVIL_GAP:
-		*problem = "That time does not exist on that day: the clocks go forward. Choose "
-		           "another time.";
+		*problem = _("That time does not exist on that day: the clocks go forward. Choose "
+		             "another time.");
 		return false;
 	case CIVIL_INVALID:
 		break;
 	}
-	*problem = "There is no such date.";
+	*problem = _("There is no such date.");
 	return false;
 }
 
@@ -232,7 +234,7 @@ bool app_meeting_times(const struct panel *p, const struct input_value *v, int64
 	bool ok = true;
 	const char *problem;
 	if (v[MEETING_STARTS_AT].given || v[MEETING_ENDS_AT].given) {
-		static const char utc[] = "Give the time in UTC, like 2030-01-15T14:00:00Z.";
+		const char *utc = _("Give the time in UTC, like 2030-01-15T14:00:00Z.");
 		if (!civil_parse_utc(v[MEETING_STARTS_AT].text, starts)) {
 			add(ctx, "starts_at", utc);
 			ok = false;
@@ -281,8 +283,9 @@ static enum store_rc meeting_new_in_tx(struct store *s, void *p)
 	if (c->m->starts_at < c->now) return ST_OK;
 	struct arena a = {0};
 	rc = store_notice_add_panel(s, c->p->id, 0, c->creator,
-	                            arena_printf(&a, "A meeting is planned: \"%s\". Say if you are "
-	                                             "coming, and propose items for its agenda.",
+	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                            arena_printf(&a, _("A meeting is planned: \"%s\". Say if you are "
+	                                               "coming, and propose items for its agenda."),
 	                                         c->m->title),
 	                            meeting_link(c->m, &a), c->now);
 	arena_free(&a);
@@ -297,21 +300,21 @@ bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
 	                        [MEETING_ONLINE_URL] = m->online_url };
 	if (!app_texts_fit(meeting_inputs, texts, MEETING_INPUTS, err)) return false;
 	if (m->ends_at <= m->starts_at)
-		return app_fail(err, 400, "invalid", "end_time", "The meeting must end after it starts.");
+		return app_fail(err, 400, "invalid", "end_time", _("The meeting must end after it starts."));
 	if (!*m->place && !*m->online_url)
 		return app_fail(err, 400, "invalid", "place",
-		                "Say where the meeting is: a place, an online link, or both.");
+		                _("Say where the meeting is: a place, an online link, or both."));
 	if (*m->online_url && strncmp(m->online_url, "https://", 8) &&
 	    strncmp(m->online_url, "http://", 7))
 		return app_fail(err, 400, "invalid", "online_url",
-		                "Enter the online link in full, starting with https://");
+		                _("Enter the online link in full, starting with https://"));
 	if (m->project_id) {
 		struct arena tmp = {0};
 		struct project pr;
 		enum store_rc rc = store_project_get(s, p->id, m->project_id, &tmp, &pr);
 		arena_free(&tmp);
 		if (rc == ST_NOT_FOUND)
-			return app_fail(err, 400, "invalid", "project_id", "Choose one of this panel's projects.");
+			return app_fail(err, 400, "invalid", "project_id", _("Choose one of this panel's projects."));
 		if (rc != ST_OK) return app_internal(err);
 	}
 	m->panel_id = p->id;
@@ -339,15 +342,15 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 	if ((c->author_id != actor_id || c->owner_id) &&
 	    !policy_allows(actor, PA_RECORD_CONTRIBUTION))
 		return app_fail(err, 403, "forbidden", c->owner_id ? "owner_id" : "author_id",
-		                "Only stewards record what someone else said or choose who answers "
-		                "it.");
+		                _("Only stewards record what someone else said or choose who answers "
+		                  "it."));
 	const char *texts[] = { [CONTRIBUTION_BODY] = c->body,
 	                        [CONTRIBUTION_GROUP_NAME] = c->group_name };
 	if (!app_texts_fit(contribution_inputs, texts, CONTRIBUTION_INPUTS, err)) return false;
 	/* A group's name is needed when it is said on behalf of one. */
 	if (c->attribution == ATTR_GROUP && (!c->group_name || !*c->group_name))
 		return app_fail(err, 400, "invalid", "group_name",
-		                contribution_inputs[CONTRIBUTION_GROUP_NAME].missing);
+		                _(contribution_inputs[CONTRIBUTION_GROUP_NAME].missing));
 	if (c->attribution != ATTR_GROUP) c->group_name = "";
 	struct arena tmp = {0};
 	bool ok = false;
@@ -356,7 +359,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 		struct membership m;
 		if (store_membership_get(s, p->id, c->author_id, &m) != ST_OK ||
 		    m.status == MEMBER_REMOVED) {
-			app_fail(err, 400, "invalid", "author_id", "Choose who said it from the panel's members.");
+			app_fail(err, 400, "invalid", "author_id", _("Choose who said it from the panel's members."));
 			goto out;
 		}
 		c->recorded_by = actor_id;
@@ -367,7 +370,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 	if (c->meeting_id) {
 		enum store_rc rc = store_meeting_get(s, p->id, c->meeting_id, &tmp, &mt);
 		if (rc == ST_NOT_FOUND) {
-			app_fail(err, 400, "invalid", "meeting_id", "Choose one of this panel's meetings.");
+			app_fail(err, 400, "invalid", "meeting_id", _("Choose one of this panel's meetings."));
 			goto out;
 		}
 		if (rc != ST_OK) goto internal;
@@ -378,7 +381,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 		struct agenda_item it;
 		if (!c->meeting_id ||
 		    store_agenda_item_get(s, c->meeting_id, c->item_id, 0, &tmp, &it) != ST_OK) {
-			app_fail(err, 400, "invalid", "item_id", "Choose an item on this meeting's agenda.");
+			app_fail(err, 400, "invalid", "item_id", _("Choose an item on this meeting's agenda."));
 			goto out;
 		}
 	}
@@ -386,7 +389,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 		struct project pr;
 		enum store_rc rc = store_project_get(s, p->id, c->project_id, &tmp, &pr);
 		if (rc == ST_NOT_FOUND) {
-			app_fail(err, 400, "invalid", "project_id", "Choose one of this panel's projects.");
+			app_fail(err, 400, "invalid", "project_id", _("Choose one of this panel's projects."));
 			goto out;
 		}
 		if (rc != ST_OK) goto internal;
@@ -394,7 +397,7 @@ bool app_contribute(struct store *s, const struct panel *p, const struct panel_a
 	if (!c->owner_id) c->owner_id = store_panel_default_owner(s, p->id);
 	else if (!can_own(s, p->id, c->owner_id)) {
 		app_fail(err, 400, "invalid", "owner_id",
-		         "Choose a steward, or a guest the panel has named to respond.");
+		         _("Choose a steward, or a guest the panel has named to respond."));
 		goto out;
 	}
 	c->panel_id = p->id;
@@ -426,7 +429,7 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 	n = nu;
 	if (n == 0)
 		return app_fail(err, 400, "invalid", "contributions",
-		                "Choose at least one contribution to respond to.");
+		                _("Choose at least one contribution to respond to."));
 	const char *message;
 	struct response_text t = { r->status, r->what_done, r->reason, r->referred_to,
 	                           r->decided_by };
@@ -444,28 +447,34 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 		if (rc == ST_NOT_FOUND ||
 		    (rc == ST_OK && !policy_can_see_contribution(actor, c.owner_id == actor_id)))
 			return app_fail(err, 404, "not_found", "contributions",
-			                "One of the contributions was not found. Nothing was saved.");
+			                _("One of the contributions was not found. Nothing was saved."));
 		if (rc != ST_OK) return app_internal(err);
 		if (actor->role == ROLE_GUEST && c.owner_id != actor_id)
 			return app_fail(err, 403, "forbidden", "contributions",
-			                "You can respond only to contributions you are named to answer.");
+			                _("You can respond only to contributions you are named to answer."));
 	}
 	r->panel_id = p->id;
 	r->written_by = actor_id;
 	const char *link = "/my-contributions";
-	const char *notice = arena_printf(a, "%s responded to something you said: %s.", p->name,
-	                                  response_status_label(r->status));
-	const char *subject = arena_printf(a, "News about what you said to %s", p->name);
+	/* TRANSLATORS: a notice. The first %s is the panel's name, the second
+	 * the response, such as "Adopted in part". */
+	const char *notice = arena_printf(a, _("%s responded to something you said: %s."), p->name,
+	                                  _(response_status_label(r->status)));
+	/* TRANSLATORS: the subject of an e-mail; %s is the panel's name. */
+	const char *subject = arena_printf(a, _("News about what you said to %s"), p->name);
 	/* The message carries no words of the contribution or the response:
 	 * mail is less private than the site. */
-	const char *body = arena_printf(a, "Hello,\n\n%s has responded to something you said. "
-	                                "You can read what became of it here:\n\n%s%s\n",
-	                                p->name, public_url ? public_url : "", link);
+	const char *where = arena_printf(a, "%s%s", public_url ? public_url : "", link);
+	/* TRANSLATORS: an e-mail. The first %s is the panel's name, the second
+	 * the link to the person's contributions. */
+	const char *body = arena_printf(a, _("Hello,\n\n%s has responded to something you said. "
+	                                     "You can read what became of it here:\n\n%s\n"),
+	                                p->name, where);
 	switch (store_response_add(s, r, ids, n, notice, link, subject, body, now, id)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
 		return app_fail(err, 404, "not_found", "contributions",
-		                "One of the contributions was not found. Nothing was saved.");
+		                _("One of the contributions was not found. Nothing was saved."));
 	default: return app_internal(err);
 	}
 }
@@ -475,15 +484,15 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
                       struct app_error *err)
 {
 	if (m->cancelled_at)
-		return app_fail(err, 409, "cancelled", NULL, "This meeting was cancelled.");
+		return app_fail(err, 409, "cancelled", NULL, _("This meeting was cancelled."));
 	if (m->agenda_published_at)
 		return app_fail(err, 409, "agenda_published", "title",
-		                "The agenda for this meeting is already published. Propose your item "
-		                "for the next meeting, or raise it with a steward.");
+		                _("The agenda for this meeting is already published. Propose your item "
+		                  "for the next meeting, or raise it with a steward."));
 	if (m->starts_at <= now)
 		return app_fail(err, 409, "started", "title",
-		                "This meeting has begun. Propose your item for the next meeting, or "
-		                "raise it with a steward.");
+		                _("This meeting has begun. Propose your item for the next meeting, or "
+		                  "raise it with a steward."));
 	const char *texts[] = { [ITEM_TITLE] = title, [ITEM_WHY] = why,
 	                        [ITEM_CONTENT_NOTE] = content_note };
 	if (!app_texts_fit(item_inputs, texts, ITEM_INPUTS, err)) return false;
@@ -491,8 +500,8 @@ bool app_propose_item(struct store *s, const struct meeting *m, int64_t by, cons
 	case ST_OK: return true;
 	case ST_CONFLICT: /* published, cancelled or begun since it was read */
 		return app_fail(err, 409, "closed", "title",
-		                "This meeting no longer takes proposals: its agenda is out or it has "
-		                "begun. Propose your item for the next meeting.");
+		                _("This meeting no longer takes proposals: its agenda is out or it has "
+		                  "begun. Propose your item for the next meeting."));
 	default: return app_internal(err);
 	}
 }
@@ -502,7 +511,7 @@ bool app_record_rung(struct store *s, const struct project *pr, enum project_sta
                      struct app_error *err)
 {
 	if (rung < RUNG_MIN || rung > RUNG_MAX)
-		return app_fail(err, 400, "invalid", "rung", rung_inputs[RUNG_RUNG].wrong);
+		return app_fail(err, 400, "invalid", "rung", _(rung_inputs[RUNG_RUNG].wrong));
 	if (!app_texts_fit(&rung_inputs[RUNG_EVIDENCE], &evidence, 1, err)) return false;
 	if (store_project_rung_set(s, pr->id, stage, (int)rung, evidence, by, now) != ST_OK)
 		return app_internal(err);
@@ -514,10 +523,10 @@ bool app_item_toggle(struct store *s, const struct meeting *m, const struct agen
                      struct app_error *err)
 {
 	if (support && (m->agenda_published_at || it->state != ITEM_PROPOSED))
-		return app_fail(err, 409, "agenda_published", NULL, "The agenda is already published.");
+		return app_fail(err, 409, "agenda_published", NULL, _("The agenda is already published."));
 	if (!support && !*it->content_note)
 		return app_fail(err, 400, "invalid", NULL,
-		                "This item has no content note to step out of.");
+		                _("This item has no content note to step out of."));
 	enum store_rc rc = support ? store_agenda_support(s, it->id, user_id, on, now)
 	                           : store_agenda_step_out(s, it->id, user_id, on, now);
 	return rc == ST_OK || app_internal(err);
@@ -536,14 +545,14 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 	bool has_text = p->markdown && *p->markdown;
 	if (file_len && has_text)
 		return app_fail(err, 400, "invalid", "markdown",
-		                "Attach a file or write the paper here, not both.");
+		                _("Attach a file or write the paper here, not both."));
 	if (!file_len && !has_text)
-		return app_fail(err, 400, "invalid", "file", "Choose a file, or write the paper here.");
+		return app_fail(err, 400, "invalid", "file", _("Choose a file, or write the paper here."));
 	if (p->item_id) {
 		struct agenda_item it;
 		if (store_agenda_item_get(s, m->id, p->item_id, by, a, &it) != ST_OK)
-			return app_fail(err, 400, "invalid", "item_id", "Choose an item of this meeting's "
-			                                                "agenda, or the whole meeting.");
+			return app_fail(err, 400, "invalid", "item_id", _("Choose an item of this meeting's "
+			                                                  "agenda, or the whole meeting."));
 	}
 	p->meeting_id = m->id;
 	p->is_file = file_len > 0;
@@ -551,15 +560,17 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 		if (file_len > file_limit)
 			return app_fail(err, 413, "too_large", "file",
 			                file_limit >= 1024 * 1024
-			                ? arena_printf(a, "The file is too large: papers can be up to %zu "
-			                                  "MB.", file_limit / (1024 * 1024))
-			                : arena_printf(a, "The file is too large: papers can be up to %zu "
-			                                  "KB.", file_limit / 1024));
+			                /* TRANSLATORS: %zu is a number of megabytes. */
+			                ? arena_printf(a, _("The file is too large: papers can be up to %zu "
+			                                    "MB."), file_limit / (1024 * 1024))
+			                /* TRANSLATORS: %zu is a number of kilobytes. */
+			                : arena_printf(a, _("The file is too large: papers can be up to %zu "
+			                                    "KB."), file_limit / 1024));
 		p->file_kind = filetype_sniff(file, file_len);
 		if (p->file_kind == FILE_UNKNOWN)
 			return app_fail(err, 400, "file_type", "file",
-			                "We can take PDF, Word (.docx) or OpenDocument text files, and PNG, "
-			                "JPEG, GIF or WebP images. This file is none of these, or is damaged.");
+			                _("We can take PDF, Word (.docx) or OpenDocument text files, and PNG, "
+			                  "JPEG, GIF or WebP images. This file is none of these, or is damaged."));
 		char hex[FILES_HASH_HEX + 1];
 		if (!files_save(files_dir, file, file_len, hex)) return app_internal(err);
 		p->file_sha256 = arena_strdup(a, hex);
@@ -584,7 +595,7 @@ bool app_paper_remove(struct store *s, const char *files_dir, const struct meeti
 	if (rc == ST_OK && left == 0) files_remove(files_dir, sha);
 	arena_free(&a);
 	if (rc == ST_NOT_FOUND)
-		return app_fail(err, 404, "not_found", NULL, "There is no such paper for this meeting.");
+		return app_fail(err, 404, "not_found", NULL, _("There is no such paper for this meeting."));
 	return rc == ST_OK || app_internal(err);
 }
 
@@ -595,28 +606,28 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
                  int64_t now, struct app_error *err)
 {
 	if (m->cancelled_at)
-		return app_fail(err, 409, "cancelled", NULL, "This meeting was cancelled.");
+		return app_fail(err, 409, "cancelled", NULL, _("This meeting was cancelled."));
 	if (m->ends_at > now)
 		return app_fail(err, 409, "not_yet", NULL,
-		                "You can share your reflection once the meeting is over.");
+		                _("You can share your reflection once the meeting is over."));
 	enum meeting_reply reply;
 	bool attended;
 	if (store_meeting_mine(s, m->id, user_id, &reply, &attended) != ST_OK)
 		return app_internal(err);
 	if (!policy_can_reflect(actor, invited, attended))
 		return app_fail(err, 403, "forbidden", NULL,
-		                "Only people recorded as attending this meeting can reflect on it. If "
-		                "you were there, ask a steward to record your attendance.");
+		                _("Only people recorded as attending this meeting can reflect on it. If "
+		                  "you were there, ask a steward to record your attendance."));
 	if (r->felt_heard < 1 || r->felt_heard > 5)
 		return app_fail(err, 400, "invalid", "felt_heard",
-		                reflection_inputs[REFLECTION_FELT_HEARD].wrong);
+		                _(reflection_inputs[REFLECTION_FELT_HEARD].wrong));
 	if (!app_texts_fit(&reflection_inputs[REFLECTION_SHOULD_CHANGE], &r->should_change, 1, err))
 		return false;
 	switch (store_reflection_add(s, m->id, user_id, r)) {
 	case ST_OK: return true;
 	case ST_CONFLICT:
 		return app_fail(err, 409, "already_answered", NULL,
-		                "You have already shared your reflection on this meeting. Thank you.");
+		                _("You have already shared your reflection on this meeting. Thank you."));
 	default: return app_internal(err);
 	}
 }
@@ -627,15 +638,16 @@ bool app_what_we_will_change(struct store *s, const struct meeting *m, const cha
 	if (!app_texts_fit(change_inputs, &text, CHANGE_INPUTS, err)) return false;
 	/* Empty clears it; with nothing to clear, it says nothing. */
 	if (!*text && !*m->what_we_will_change)
-		return app_fail(err, 400, "invalid", "text", change_inputs[CHANGE_TEXT].missing);
-	const char *notice = arena_printf(a, "The stewards wrote what they will change after the "
-	                                     "meeting \"%s\".", m->title);
+		return app_fail(err, 400, "invalid", "text", _(change_inputs[CHANGE_TEXT].missing));
+	/* TRANSLATORS: a notice; %s is the meeting's title. */
+	const char *notice = arena_printf(a, _("The stewards wrote what they will change after the "
+	                                       "meeting \"%s\"."), m->title);
 	const char *link = arena_printf(a, "/panels/%lld/meetings/%lld#change",
 	                                (long long)m->panel_id, (long long)m->id);
 	switch (store_meeting_what_we_will_change(s, m->panel_id, m->id, text, notice, link, by,
 	                                          now)) {
 	case ST_OK: return true;
-	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, "There is no such meeting.");
+	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, _("There is no such meeting."));
 	default: return app_internal(err);
 	}
 }
@@ -645,13 +657,14 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 {
 	if (!app_texts_fit(closing_inputs, &markdown, CLOSING_INPUTS, err))
 		return false;
-	const char *notice = arena_printf(a, "The closing reflection on the project \"%s\" is ready "
-	                                     "to read.", pr->title);
+	/* TRANSLATORS: a notice; %s is the project's title. */
+	const char *notice = arena_printf(a, _("The closing reflection on the project \"%s\" is "
+	                                       "ready to read."), pr->title);
 	const char *link = arena_printf(a, "/panels/%lld/projects/%lld#closing",
 	                                (long long)pr->panel_id, (long long)pr->id);
 	switch (store_project_close(s, pr->panel_id, pr->id, markdown, notice, link, by, now)) {
 	case ST_OK: return true;
-	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, "There is no such project.");
+	case ST_NOT_FOUND: return app_fail(err, 404, "not_found", NULL, _("There is no such project."));
 	default: return app_internal(err);
 	}
 }
@@ -688,8 +701,9 @@ static enum store_rc attendance_tx(struct store *s, void *ctx)
 	 * asked, once, for their reflection. */
 	if (c->came && !had && c->m->ends_at <= c->now && c->user_id != c->actor_id &&
 	    (rc = store_notice_add(s, c->user_id, c->p->id,
-	                           arena_printf(c->a, "How did the meeting \"%s\" go for you? "
-	                                              "Share a short reflection.", c->m->title),
+	                           /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                           arena_printf(c->a, _("How did the meeting \"%s\" go for you? "
+	                                                "Share a short reflection."), c->m->title),
 	                           arena_printf(c->a, "/panels/%lld/meetings/%lld#reflection",
 	                                        (long long)c->p->id, (long long)c->m->id),
 	                           c->now)) != ST_OK)
@@ -707,7 +721,7 @@ bool app_record_attendance(struct store *s, const struct panel *p, const struct 
 	enum store_rc rc = store_tx(s, attendance_tx, &c);
 	if (c.not_started)
 		return app_fail(err, 409, "not_started", "attended",
-		                "Attendance can be recorded once the meeting has begun.");
+		                _("Attendance can be recorded once the meeting has begun."));
 	if (rc != ST_OK) return app_internal(err);
 	return true;
 }
@@ -817,7 +831,7 @@ bool app_project_create(struct store *s, const struct panel *p, int64_t creator,
 	pr->panel_id = p->id;
 	if (store_project_create(s, pr, creator, now, id) != ST_OK)
 		return app_fail(err, 500, "internal", NULL,
-		                "We could not start the project. Nothing was saved.");
+		                _("We could not start the project. Nothing was saved."));
 	return true;
 }
 
@@ -827,14 +841,14 @@ bool app_meeting_reply(struct store *s, const struct panel_actor *actor, const s
 {
 	if (!policy_can_reply_to_meeting(actor, invited))
 		return app_fail(err, 403, "forbidden", NULL,
-		                "You cannot reply to this meeting while paused.");
+		                _("You cannot reply to this meeting while paused."));
 	if (m->cancelled_at)
-		return app_fail(err, 409, "cancelled", "reply", "This meeting is cancelled.");
+		return app_fail(err, 409, "cancelled", "reply", _("This meeting is cancelled."));
 	if (m->ends_at <= now)
-		return app_fail(err, 409, "over", "reply", "This meeting is over.");
+		return app_fail(err, 409, "over", "reply", _("This meeting is over."));
 	if (store_meeting_reply(s, m->id, user_id, reply, now) != ST_OK)
 		return app_fail(err, 500, "internal", NULL,
-		                "We could not save your reply. Nothing was changed.");
+		                _("We could not save your reply. Nothing was changed."));
 	return true;
 }
 
@@ -857,7 +871,7 @@ static enum store_rc guest_in_tx(struct store *s, void *p)
 	                                           mem.status != MEMBER_ACTIVE))) {
 		c->refused = true;
 		app_fail(c->err, 400, "invalid", "user_id",
-		         "Choose one of the panel's active guests. Nothing was changed.");
+		         _("Choose one of the panel's active guests. Nothing was changed."));
 		return ST_CONFLICT;
 	}
 	if (rc != ST_OK) return rc;
@@ -866,7 +880,9 @@ static enum store_rc guest_in_tx(struct store *s, void *p)
 	if (rc != ST_OK || !c->on || !changed) return rc;
 	/* A newly invited guest hears of it on the site. */
 	return store_notice_add(s, c->guest_id, c->p->id,
-	                        arena_printf(c->a, "%s invited you to the meeting \"%s\".",
+	                        /* TRANSLATORS: a notice. The first %s is the panel's
+	                         * name, the second the meeting's title. */
+	                        arena_printf(c->a, _("%s invited you to the meeting \"%s\"."),
 	                                     c->p->name, c->m->title),
 	                        arena_printf(c->a, "/panels/%lld/meetings/%lld",
 	                                     (long long)c->p->id, (long long)c->m->id),
@@ -881,7 +897,7 @@ bool app_meeting_guest_set(struct store *s, const struct panel *p, const struct 
 	enum store_rc rc = store_tx(s, guest_in_tx, &c);
 	if (c.refused) return false;
 	if (rc != ST_OK)
-		return app_fail(err, 500, "internal", NULL, "We could not save that. Nothing was changed.");
+		return app_fail(err, 500, "internal", NULL, _("We could not save that. Nothing was changed."));
 	return true;
 }
 
@@ -910,7 +926,7 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 	size_t nit;
 	enum store_rc rc = store_agenda_items(s, c->m->id, 0, c->a, &it, &nit);
 	if (rc != ST_OK) return rc;
-	if (!nit) return refuse(c, 409, "no_items", "There are no items to publish yet.");
+	if (!nit) return refuse(c, 409, "no_items", _("There are no items to publish yet."));
 	struct agenda_decision *d = arena_alloc(c->a, (c->n + 1) * sizeof *d);
 	int64_t position = 0;
 	for (size_t i = 0; i < c->n; i++) {
@@ -919,16 +935,18 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 		for (size_t x = 0; x < nit && !known; x++) known = it[x].id == ch->item_id;
 		if (!known)
 			return refuse(c, 404, "not_found",
-			              arena_printf(c->a, "Item %lld is not on this meeting's agenda. "
-			                                 "Nothing was published.", (long long)ch->item_id));
+			              /* TRANSLATORS: %lld is the item's number. */
+			              arena_printf(c->a, _("Item %lld is not on this meeting's agenda. "
+			                                   "Nothing was published."), (long long)ch->item_id));
 		for (size_t x = 0; x < i; x++)
 			if (c->choice[x].item_id == ch->item_id)
 				return refuse(c, 400, "invalid",
-				              arena_printf(c->a, "Item %lld is given twice.",
+				              /* TRANSLATORS: %lld is the item's number. */
+				              arena_printf(c->a, _("Item %lld is given twice."),
 				                           (long long)ch->item_id));
 		const char *why = ch->on_agenda || !ch->reason ? "" : ch->reason;
 		if (utf8_length(why) > AGENDA_REASON_MAX_CHARS)
-			return refuse(c, 400, "invalid", "Keep each reason to 2000 characters or fewer.");
+			return refuse(c, 400, "invalid", _("Keep each reason to 2000 characters or fewer."));
 		d[i] = (struct agenda_decision){ ch->item_id,
 		                                 ch->on_agenda ? ITEM_AGREED : ITEM_NOT_TAKEN,
 		                                 ch->on_agenda ? ++position : 0, why };
@@ -938,17 +956,19 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 		for (size_t i = 0; i < c->n && !decided; i++) decided = c->choice[i].item_id == it[x].id;
 		if (!decided)
 			return refuse(c, 400, "invalid",
-			              arena_printf(c->a, "Decide every item: \"%s\" is missing. Nothing "
-			                                 "was published.", it[x].title));
+			              /* TRANSLATORS: %s is the title of an item. */
+			              arena_printf(c->a, _("Decide every item: \"%s\" is missing. Nothing "
+			                                   "was published."), it[x].title));
 	}
 	rc = store_agenda_publish(s, c->m->id, d, c->n, c->now);
 	if (rc == ST_CONFLICT)
-		return refuse(c, 409, "agenda_published", "The agenda is already published.");
+		return refuse(c, 409, "agenda_published", _("The agenda is already published."));
 	if (rc != ST_OK) return rc;
 	/* Everyone who may come hears that it is out, with its papers. */
 	return store_notice_add_panel(s, c->m->panel_id, c->m->id, c->by,
-	                              arena_printf(c->a, "The agenda for \"%s\" is published, with "
-	                                                 "its papers.", c->m->title),
+	                              /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                              arena_printf(c->a, _("The agenda for \"%s\" is published, "
+	                                                   "with its papers."), c->m->title),
 	                              meeting_link(c->m, c->a), c->now);
 }
 
@@ -961,7 +981,7 @@ bool app_agenda_publish(struct store *s, const struct meeting *m,
 	if (c.refused) return false;
 	if (rc != ST_OK)
 		return app_fail(err, 500, "internal", NULL,
-		                "We could not publish the agenda. Nothing was changed.");
+		                _("We could not publish the agenda. Nothing was changed."));
 	return true;
 }
 
@@ -989,16 +1009,16 @@ bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_i
 	switch (store_tx(s, paper_publish_in_tx, &c)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
-		return app_fail(err, 404, "not_found", NULL, "There is no such paper for this meeting.");
+		return app_fail(err, 404, "not_found", NULL, _("There is no such paper for this meeting."));
 	default:
 		return app_fail(err, 500, "internal", NULL,
-		                "We could not publish the paper. Nothing was changed.");
+		                _("We could not publish the paper. Nothing was changed."));
 	}
 }
 
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err)
 {
 	if (store_notices_mark_read(s, user_id, now) != ST_OK)
-		return app_fail(err, 500, "internal", NULL, "We could not update your notices.");
+		return app_fail(err, 500, "internal", NULL, _("We could not update your notices."));
 	return true;
 }

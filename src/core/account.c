@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 
 static const char *const user_statuses[] = { "active", "disabled", "erased" };
@@ -24,14 +25,14 @@ bool user_status_parse(const char *s, enum user_status *out)
 
 const char *display_name_problem(const char *name)
 {
-	if (!*name) return "Enter the name you would like to be called.";
+	if (!*name) return _("Enter the name you would like to be called.");
 	if (!utf8_valid(name, strlen(name)) || strpbrk(name, "\r\n"))
-		return "Your name must be one line of ordinary text.";
+		return _("Your name must be one line of ordinary text.");
 	if (text_has_hidden(name))
-		return "Your name may not hold hidden characters or ones that turn the text around. "
-		       "Type it as it should be read.";
+		return _("Your name may not hold hidden characters or ones that turn the text around. "
+		         "Type it as it should be read.");
 	if (utf8_length(name) > DISPLAY_NAME_MAX_CHARS)
-		return "Your name must be 80 characters or fewer.";
+		return _("Your name must be 80 characters or fewer.");
 	return NULL;
 }
 

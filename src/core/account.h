@@ -34,7 +34,8 @@ enum {
 	RESET_ANSWER_MIN_MS = 100,
 };
 
-/* NULL when a (trimmed) display name is acceptable, or why not. */
+/* NULL when a (trimmed) display name is acceptable, or why not (in the
+ * language this thread speaks). */
 const char *display_name_problem(const char *name);
 
 /* When a session seen at last_seen, created at created, expires. */

@@ -4,22 +4,25 @@
 #include <string.h>
 #include <zip.h>
 
+#include "core/lang.h"
+
 /* ---- kinds ---- */
 
 static const struct {
 	const char *media_type, *extension, *label;
 	bool image;
 } kinds[] = {
-	[FILE_UNKNOWN] = { "application/octet-stream", "", "Unknown file", false },
-	[FILE_PDF] = { "application/pdf", ".pdf", "PDF document", false },
+	/* TRANSLATORS: the kinds of file a paper can be. */
+	[FILE_UNKNOWN] = { "application/octet-stream", "", N_("Unknown file"), false },
+	[FILE_PDF] = { "application/pdf", ".pdf", N_("PDF document"), false },
 	[FILE_ODT] = { "application/vnd.oasis.opendocument.text", ".odt",
-	               "OpenDocument text", false },
+	               N_("OpenDocument text"), false },
 	[FILE_DOCX] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	                ".docx", "Word document", false },
-	[FILE_PNG] = { "image/png", ".png", "PNG image", true },
-	[FILE_JPEG] = { "image/jpeg", ".jpg", "JPEG image", true },
-	[FILE_GIF] = { "image/gif", ".gif", "GIF image", true },
-	[FILE_WEBP] = { "image/webp", ".webp", "WebP image", true },
+	                ".docx", N_("Word document"), false },
+	[FILE_PNG] = { "image/png", ".png", N_("PNG image"), true },
+	[FILE_JPEG] = { "image/jpeg", ".jpg", N_("JPEG image"), true },
+	[FILE_GIF] = { "image/gif", ".gif", N_("GIF image"), true },
+	[FILE_WEBP] = { "image/webp", ".webp", N_("WebP image"), true },
 };
 
 static enum file_kind known(enum file_kind k)

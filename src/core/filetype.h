@@ -41,7 +41,8 @@ const char *filetype_media_type(enum file_kind k);
 const char *filetype_extension(enum file_kind k);
 
 /* What to tell people, e.g. "PDF document", "Word document", "PNG image";
- * "Unknown file" for FILE_UNKNOWN. */
+ * "Unknown file" for FILE_UNKNOWN. In English, marked for translation:
+ * shown through _(filetype_label(k)). */
 const char *filetype_label(enum file_kind k);
 
 /* The kind's name as stored with a paper: the extension without its dot

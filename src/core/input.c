@@ -4,30 +4,31 @@
 #include <string.h>
 
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/pay.h"
 #include "core/text.h"
 
 const char *input_missing(const struct input_field *f)
 {
-	if (f->missing) return f->missing;
+	if (f->missing) return _(f->missing); /* N_() in the declarations */
 	switch (f->kind) {
 	case IN_CHOICE:
-	case IN_BOOL: return "Choose one.";
-	case IN_IDS: return "Choose at least one.";
-	case IN_ID: return "Choose one from the list.";
-	case IN_DATE: return "Enter the date, like 10/12/2026.";
-	case IN_MONEY: return "Enter the amount, like 27.50.";
-	case IN_MINUTES: return "Enter how long, like 1:30 or 2.5 (hours).";
-	case IN_CHOICES: return "Choose at least one.";
-	case IN_TIME: return "Enter the time, like 14:00 or 2pm.";
-	default: return "This is needed.";
+	case IN_BOOL: return _("Choose one.");
+	case IN_IDS: return _("Choose at least one.");
+	case IN_ID: return _("Choose one from the list.");
+	case IN_DATE: return _("Enter the date, like 10/12/2026.");
+	case IN_MONEY: return _("Enter the amount, like 27.50.");
+	case IN_MINUTES: return _("Enter how long, like 1:30 or 2.5 (hours).");
+	case IN_CHOICES: return _("Choose at least one.");
+	case IN_TIME: return _("Enter the time, like 14:00 or 2pm.");
+	default: return _("This is needed.");
 	}
 }
 
 /* f's own words for a value that does not fit, or *made when it has none. */
 static bool wrong(const struct input_field *f, const char *made, const char **problem)
 {
-	*problem = f->wrong ? f->wrong : made;
+	*problem = f->wrong ? _(f->wrong) : made; /* N_() in the declarations */
 	return false;
 }
 
@@ -56,16 +57,20 @@ bool input_check_text(const struct input_field *f, const char *text, struct aren
 	if (!*text && f->blank_ok) return true;
 	if (!*text) return absent(f, problem);
 	if (!shape_fits(f, text))
-		return wrong(f, "Write this as one line of ordinary text.", problem);
+		return wrong(f, _("Write this as one line of ordinary text."), problem);
 	size_t chars = utf8_length(text);
 	if (f->max > 0 && chars > (size_t)f->max)
-		return wrong(f, arena_printf(a, "Keep it to %lld characters or fewer.",
+		return wrong(f, arena_printf(a, ngettext("Keep it to %lld character or fewer.",
+		                                         "Keep it to %lld characters or fewer.",
+		                                         (unsigned long)f->max),
 		                             (long long)f->max), problem);
 	if (f->min > 0 && chars < (size_t)f->min)
-		return wrong(f, arena_printf(a, "Write at least %lld characters.", (long long)f->min),
+		return wrong(f, arena_printf(a, ngettext("Write at least %lld character.",
+		                                         "Write at least %lld characters.",
+		                                         (unsigned long)f->min), (long long)f->min),
 		             problem);
 	if (f->kind == IN_CHOICE && !f->choice(text))
-		return wrong(f, "Choose one of the options.", problem);
+		return wrong(f, _("Choose one of the options."), problem);
 	return true;
 }
 
@@ -73,14 +78,17 @@ bool input_check_number(const struct input_field *f, int64_t number, struct aren
                         const char **problem)
 {
 	if (f->kind == IN_ID)
-		return number >= 1 || wrong(f, "Choose one from the list.", problem);
+		return number >= 1 || wrong(f, _("Choose one from the list."), problem);
 	if (number >= f->min && number <= f->max) return true;
 	if (f->kind == IN_MONEY)
-		return wrong(f, arena_printf(a, "Enter an amount from %s to %s.",
+		/* TRANSLATORS: %s are amounts of money, like 0.00 and 500.00 */
+		return wrong(f, arena_printf(a, _("Enter an amount from %s to %s."),
 		                             money_plain(a, f->min), money_plain(a, f->max)), problem);
-	return wrong(f, arena_printf(a, f->kind == IN_MINUTES ? "Enter from %lld to %lld minutes."
-	                                                      : "Enter a whole number from %lld to "
-	                                                        "%lld.",
+	return wrong(f, arena_printf(a, f->kind == IN_MINUTES
+	                                ? ngettext("Enter from %lld to %lld minute.",
+	                                           "Enter from %lld to %lld minutes.",
+	                                           (unsigned long)f->max)
+	                                : _("Enter a whole number from %lld to %lld."),
 	                             (long long)f->min, (long long)f->max), problem);
 }
 
@@ -154,8 +162,8 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 	case IN_ID: {
 		int64_t n;
 		if (!parse_i64(t, INT64_MIN, INT64_MAX, &n))
-			return wrong(f, f->kind == IN_ID ? "Choose one from the list."
-			                                 : "Enter a whole number, like 3.",
+			return wrong(f, f->kind == IN_ID ? _("Choose one from the list.")
+			                                 : _("Enter a whole number, like 3."),
 			             problem);
 		if (!input_check_number(f, n, a, problem)) return false;
 		v->number = n;
@@ -164,7 +172,7 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 	case IN_BOOL:
 		if (!strcmp(t, "1") || !strcmp(t, "on") || !strcmp(t, "yes")) v->number = 1;
 		else if (!strcmp(t, "0") || !strcmp(t, "no")) v->number = 0;
-		else return wrong(f, "Choose yes or no.", problem);
+		else return wrong(f, _("Choose yes or no."), problem);
 		break;
 	case IN_IDS: {
 		/* Repeated fields arrive joined with commas; each may be a list. */
@@ -176,14 +184,14 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 			if (end) *end = 0;
 			char *item = text_trim(p);
 			if (*item && !parse_i64(item, 1, INT64_MAX, &ids[n++]))
-				return wrong(f, "Choose from the list.", problem);
+				return wrong(f, _("Choose from the list."), problem);
 		}
 		return input_read_ids(f, ids, n, v, problem);
 	}
 	case IN_DATE: {
 		int y, m, d;
 		if (!civil_read_date(t, &y, &m, &d))
-			return wrong(f, "Enter a date that exists, like 10/12/2026 or 10 December 2026.",
+			return wrong(f, _("Enter a date that exists, like 10/12/2026 or 10 December 2026."),
 			             problem);
 		v->number = civil_day(y, m, d);
 		v->text = t;
@@ -192,25 +200,25 @@ bool input_read_text(const struct input_field *f, const char *raw, struct arena 
 	case IN_TIME: {
 		int h, m;
 		if (!civil_read_clock(t, &h, &m))
-			return wrong(f, "Enter the time like 14:00 or 2pm.", problem);
+			return wrong(f, _("Enter the time like 14:00 or 2pm."), problem);
 		v->number = h * 60 + m;
 		v->text = t;
 		break;
 	}
 	case IN_MONEY:
 		if (!money_parse(t, &v->number))
-			return wrong(f, "Enter the amount like 27.50.", problem);
+			return wrong(f, _("Enter the amount like 27.50."), problem);
 		if (!input_check_number(f, v->number, a, problem)) return false;
 		v->text = t;
 		break;
 	case IN_MINUTES:
 		if (!read_minutes(t, a, &v->number))
-			return wrong(f, "Enter how long like 1:30, or in hours like 2.5.", problem);
+			return wrong(f, _("Enter how long like 1:30, or in hours like 2.5."), problem);
 		if (!input_check_number(f, v->number, a, problem)) return false;
 		v->text = t;
 		break;
 	case IN_CHOICES:
-		if (!read_choices(f, t, a, v)) return wrong(f, "Choose from the options.", problem);
+		if (!read_choices(f, t, a, v)) return wrong(f, _("Choose from the options."), problem);
 		if (!v->given) return absent(f, problem);
 		break;
 	}
@@ -238,14 +246,14 @@ bool input_read_ids(const struct input_field *f, int64_t *ids, size_t n,
 	*v = (struct input_value){ .text = "" };
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (ids[i] < 1) return wrong(f, "Choose from the list.", problem);
+		if (ids[i] < 1) return wrong(f, _("Choose from the list."), problem);
 		bool seen = false;
 		for (size_t k = 0; k < kept && !seen; k++) seen = ids[k] == ids[i];
 		if (!seen) ids[kept++] = ids[i]; /* each once */
 	}
 	if (!kept) return absent(f, problem);
 	if (f->max > 0 && kept > (size_t)f->max)
-		return wrong(f, "That is more than this takes at once.", problem);
+		return wrong(f, _("That is more than this takes at once."), problem);
 	v->ids = ids;
 	v->nids = kept;
 	v->given = true;

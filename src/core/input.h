@@ -9,9 +9,10 @@
  * checks its arguments against the same declaration (input_check_*), so
  * that nothing else (the command line, the demo) can go round it.
  *
- * A field's "problem" is a plain sentence fit to show the person: its own
- * `missing` or `wrong` when declared, else one made from the declaration
- * ("Keep it to 200 characters or fewer."). */
+ * A field's "problem" is a plain sentence fit to show the person, in the
+ * language this thread speaks (core/lang.h): its own `missing` or `wrong`
+ * when declared (marked N_() in the declaration, translated here), else
+ * one made from the declaration ("Keep it to 200 characters or fewer."). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -43,8 +44,8 @@ struct input_field {
 	int64_t min, max;             /* IN_INT: the range; IN_TEXT, IN_LINE: max characters
 	                               * (min > 0: at least that many); IN_IDS: max count */
 	bool (*choice)(const char *key); /* IN_CHOICE: whether key is one (names.h's *_is) */
-	const char *missing;          /* when required and not given; NULL: made up */
-	const char *wrong;            /* when given but it does not fit; NULL: made up */
+	const char *missing;          /* when required and not given (N_()); NULL: made up */
+	const char *wrong;            /* when given but it does not fit (N_()); NULL: made up */
 	bool blank_ok;                /* text given empty counts as given (""): "clear it";
 	                               * IN_CHOICES given none counts as given, none */
 };

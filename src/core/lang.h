@@ -3,7 +3,8 @@
 /* The languages of the interface, and which one a request speaks.
  *
  * Every user-facing string is marked for translation: _("...") where it is
- * used, N_("...") in a table read later with _(), ngettext() with a count.
+ * used, N_("...") in a table read later with _(), ngettext() with a count,
+ * C_("context", "...") where the words alone are ambiguous.
  * The catalogues are GNU gettext's (the .po files in po/, compiled at
  * build time); a thread speaks a language through its own locale
  * (lang_use), so requests in different languages run side by side.
@@ -18,6 +19,9 @@ struct arena;
 
 #define _(s) lang_text(s)
 #define N_(s) (s)
+/* s, as said in a context (a string literal: "number"), for words that a
+ * translator must not mistake for the same words elsewhere ("."). */
+#define C_(context, s) lang_text_in(context "\004" s, s)
 
 struct language {
 	const char *code;    /* BCP 47 ("pl"): the html lang attribute, po/LINGUAS */
@@ -80,6 +84,14 @@ const char *lang_message_text(struct arena *a, const char *stored);
 static inline const char *lang_text(const char *s)
 {
 	return lang_lookup ? gettext(s) : s;
+}
+
+/* key ("context\004s") in the language this thread speaks, else s. */
+static inline const char *lang_text_in(const char *key, const char *s)
+{
+	if (!lang_lookup) return s;
+	const char *t = gettext(key);
+	return t == key ? s : t;
 }
 
 /* The language a code names ("pl", "pl-PL", "PL_pl", "ar-EG"); NULL when

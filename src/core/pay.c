@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/names.h"
 
 /* ---- money ---- */
@@ -80,8 +81,8 @@ bool money_parse(const char *s, int64_t *minor)
 	return true;
 }
 
-/* Whole units with thousands commas, into b. */
-static void put_grouped(struct buf *b, int64_t units)
+/* Whole units with a separator between thousands, into b. */
+static void put_grouped(struct buf *b, int64_t units, const char *separator)
 {
 	char digits[24];
 	int n = 0;
@@ -91,7 +92,7 @@ static void put_grouped(struct buf *b, int64_t units)
 	} while (units > 0);
 	for (int i = n - 1; i >= 0; i--) {
 		buf_putc(b, digits[i]);
-		if (i > 0 && i % 3 == 0) buf_putc(b, ',');
+		if (i > 0 && i % 3 == 0) buf_puts(b, separator);
 	}
 }
 
@@ -107,15 +108,24 @@ const char *money_format(struct arena *a, const char *currency, int64_t minor)
 	int ci = currency_index(currency);
 	const char *symbol = ci >= 0 ? currencies[ci].symbol : NULL;
 	uint64_t m = magnitude(minor);
+	/* The number as the reader's language writes it ("1,234.50" in
+	 * English, "1 234,50" in Polish), then the symbol or code where it
+	 * puts it. Digits stay 0 to 9. */
 	struct buf b = { 0 };
-	if (minor < 0) buf_putc(&b, '-');
-	if (symbol) buf_puts(&b, symbol);
-	put_grouped(&b, (int64_t)(m / 100));
-	buf_printf(&b, ".%02u", (unsigned)(m % 100));
-	if (!symbol) buf_printf(&b, " %s", ci >= 0 ? currencies[ci].code : (currency ? currency : ""));
-	const char *out = arena_strdup(a, b.data);
+	/* TRANSLATORS: what separates thousands in a number (1,234). */
+	put_grouped(&b, (int64_t)(m / 100), C_("number", ","));
+	/* TRANSLATORS: the decimal mark in a number (12.50). */
+	buf_printf(&b, "%s%02u", C_("number", "."), (unsigned)(m % 100));
+	const char *number = arena_strdup(a, b.data);
 	buf_free(&b);
-	return out;
+	const char *sign = minor < 0 ? "-" : "";
+	if (!symbol)
+		return arena_printf(a, "%s%s %s", sign, number,
+		                    ci >= 0 ? currencies[ci].code : (currency ? currency : ""));
+	const char *values[] = { symbol, number };
+	/* TRANSLATORS: an amount of money: %1$s is the currency's symbol (£),
+	 * %2$s the number (12.50). "%2$s %1$s" puts the symbol after it. */
+	return arena_printf(a, "%s%s", sign, lang_format(a, C_("money", "%1$s%2$s"), values, 2));
 }
 
 const char *money_plain(struct arena *a, int64_t minor)
@@ -148,8 +158,8 @@ bool money_add(int64_t a, int64_t b, int64_t *out)
 /* ---- rates and fees ---- */
 
 static const struct name_pair unit_names[UNIT__COUNT] = {
-	{ "hour", "Hour" }, { "half_day", "Half day (up to 4 hours)" },
-	{ "day", "Day (up to 8 hours)" },
+	{ "hour", N_("Hour") }, { "half_day", N_("Half day (up to 4 hours)") },
+	{ "day", N_("Day (up to 8 hours)") },
 };
 NAMES(pay_unit, enum pay_unit, unit_names, 0)
 
@@ -186,21 +196,27 @@ const char *pay_quantity_text(struct arena *a, enum pay_unit u, int64_t q)
 	switch (u) {
 	case UNIT_HOUR: {
 		int64_t h = q / 60, m = q % 60;
-		if (h == 0) return arena_printf(a, "%lld minutes", (long long)m);
-		const char *hours = arena_printf(a, "%lld hour%s", (long long)h, h == 1 ? "" : "s");
-		return m ? arena_printf(a, "%s %lld minutes", hours, (long long)m) : hours;
+		const char *minutes = arena_printf(a, ngettext("%lld minute", "%lld minutes",
+		                                               (unsigned long)m), (long long)m);
+		if (h == 0) return minutes;
+		const char *hours = arena_printf(a, ngettext("%lld hour", "%lld hours", (unsigned long)h),
+		                                 (long long)h);
+		/* TRANSLATORS: a time worked: %1$s hours ("2 hours"), %2$s minutes ("45 minutes"). */
+		return m ? arena_printf(a, _("%1$s %2$s"), hours, minutes) : hours;
 	}
 	case UNIT_HALF_DAY:
-		return arena_printf(a, "%lld half day%s", (long long)q, q == 1 ? "" : "s");
-	default: return arena_printf(a, "%lld day%s", (long long)q, q == 1 ? "" : "s");
+		return arena_printf(a, ngettext("%lld half day", "%lld half days", (unsigned long)q),
+		                    (long long)q);
+	default:
+		return arena_printf(a, ngettext("%lld day", "%lld days", (unsigned long)q), (long long)q);
 	}
 }
 
 /* ---- claims ---- */
 
 static const struct name_pair kind_names[CLAIM__COUNT] = {
-	{ "fee", "Meeting fee" }, { "prep", "Preparation time" }, { "work", "Other work" },
-	{ "expense", "Expense" },
+	{ "fee", N_("Meeting fee") }, { "prep", N_("Preparation time") }, { "work", N_("Other work") },
+	{ "expense", N_("Expense") },
 };
 NAMES(claim_kind, enum claim_kind, kind_names, 0)
 
@@ -210,8 +226,8 @@ bool claim_is_earnings(enum claim_kind k)
 }
 
 static const struct name_pair expense_names[EXPENSE__COUNT] = {
-	{ "travel", "Travel" }, { "care", "Care and childcare" }, { "meals", "Meals" },
-	{ "phone", "Phone and data" },
+	{ "travel", N_("Travel") }, { "care", N_("Care and childcare") }, { "meals", N_("Meals") },
+	{ "phone", N_("Phone and data") },
 };
 NAMES(expense, enum expense_category, expense_names, 0)
 
@@ -275,20 +291,22 @@ bool expense_set_parse(const char *s, unsigned *set)
 }
 
 static const struct name_pair method_names[METHOD__COUNT] = {
-	{ "bank_transfer", "Bank transfer" }, { "voucher", "Voucher" },
-	{ "training", "Training or a certificate" }, { "donate", "Donated to a cause" },
+	{ "bank_transfer", N_("Bank transfer") }, { "voucher", N_("Voucher") },
+	{ "training", N_("Training or a certificate") }, { "donate", N_("Donated to a cause") },
 };
 NAMES(pay_method, enum pay_method, method_names, 0)
 
 static const struct name_pair state_names[CLAIM_STATE__COUNT] = {
-	{ "claimed", "Waiting for approval" }, { "approved", "Approved, to be paid" },
-	{ "paid", "Paid" }, { "declined", "Not to be paid" },
+	{ "claimed", N_("Waiting for approval") }, { "approved", N_("Approved, to be paid") },
+	/* TRANSLATORS: where a claim is: the money was paid. */
+	{ "paid", N_("Paid") }, { "declined", N_("Not to be paid") },
 };
 NAMES(claim_state, enum claim_state, state_names, 0)
 
 static const struct name_pair ledger_names[LEDGER__COUNT] = {
-	{ "claim", "Claimed" }, { "approval", "Approved" }, { "payment", "Paid" },
-	{ "reversal", "Reversed" },
+	/* TRANSLATORS: an entry in a claim's history. */
+	{ "claim", N_("Claimed") }, { "approval", N_("Approved") }, { "payment", N_("Paid") },
+	{ "reversal", N_("Reversed") },
 };
 NAMES(ledger_kind, enum ledger_kind, ledger_names, 0)
 
@@ -321,7 +339,9 @@ enum ledger_kind claim_step_entry(enum claim_step step, enum ledger_kind *revers
 
 /* ---- dates and periods ---- */
 
-static const struct name_pair period_names[] = { { "week", "a week" }, { "month", "a month" } };
+static const struct name_pair period_names[] = {
+	/* TRANSLATORS: how often an earnings limit applies, after an amount: "£196.00 a week". */
+	{ "week", N_("a week") }, { "month", N_("a month") } };
 NAMES(limit_period, enum limit_period, period_names, 0)
 
 struct day_range pay_week_of(int64_t day, int start_weekday)
@@ -439,12 +459,12 @@ void limit_effect(const struct earnings_limit *l, int64_t total_before, int64_t 
 /* ---- payment-run CSV columns ---- */
 
 static const struct name_pair column_names[COL__COUNT] = {
-	{ "reference", "Payment run reference" }, { "payee", "Payee's name" },
-	{ "email", "Payee's e-mail" }, { "method", "How paid" },
-	{ "amount", "Amount (e.g. 12.50)" }, { "amount_minor", "Amount in pence" },
-	{ "currency", "Currency" }, { "claims", "Claim numbers" }, { "paid_on", "Date paid" },
-	{ "account_name", "Name on the account" }, { "sort_code", "Sort code" },
-	{ "account_number", "Account number" },
+	{ "reference", N_("Payment run reference") }, { "payee", N_("Payee's name") },
+	{ "email", N_("Payee's e-mail") }, { "method", N_("How paid") },
+	{ "amount", N_("Amount (e.g. 12.50)") }, { "amount_minor", N_("Amount in pence") },
+	{ "currency", N_("Currency") }, { "claims", N_("Claim numbers") }, { "paid_on", N_("Date paid") },
+	{ "account_name", N_("Name on the account") }, { "sort_code", N_("Sort code") },
+	{ "account_number", N_("Account number") },
 };
 const char *pay_column_key(enum pay_column c)
 {

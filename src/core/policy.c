@@ -176,7 +176,8 @@ bool policy_keeps_a_steward(int active_stewards, enum panel_role from_role,
 	return active_stewards > 1;
 }
 
-/* Labels marked for translation: shown through _(role_label(...)). */
+/* Labels marked for translation: shown through _(role_label(...)),
+ * _(status_label(...)), _(visibility_label(...)), _(hosting_label(...)). */
 static const struct name_pair roles[] = {
 	[ROLE_NONE] = { "none", N_("Not a member") },
 	[ROLE_GUEST] = { "guest", N_("Guest") },
@@ -184,18 +185,19 @@ static const struct name_pair roles[] = {
 	[ROLE_STEWARD] = { "steward", N_("Steward") },
 };
 static const struct name_pair statuses[] = {
-	[MEMBER_ACTIVE] = { "active", "Active" },
-	[MEMBER_PAUSED] = { "paused", "Paused" },
-	[MEMBER_REMOVED] = { "removed", "Removed" },
+	/* TRANSLATORS: a member's status on a panel */
+	[MEMBER_ACTIVE] = { "active", N_("Active") },
+	[MEMBER_PAUSED] = { "paused", N_("Paused") },
+	[MEMBER_REMOVED] = { "removed", N_("Removed") },
 };
 static const struct name_pair visibilities[] = {
-	[VIS_SELF] = { "self", "Only me" },
-	[VIS_STEWARDS] = { "stewards", "Stewards of my panels" },
-	[VIS_PANEL] = { "panel", "Everyone on my panels (not guests)" },
+	[VIS_SELF] = { "self", N_("Only me") },
+	[VIS_STEWARDS] = { "stewards", N_("Stewards of my panels") },
+	[VIS_PANEL] = { "panel", N_("Everyone on my panels (not guests)") },
 };
 static const struct name_pair hostings[] = {
-	[HOSTING_ORGANISATION] = { "organisation", "Hosted by an organisation" },
-	[HOSTING_USER_LED] = { "user_led", "Run by its own members" },
+	[HOSTING_ORGANISATION] = { "organisation", N_("Hosted by an organisation") },
+	[HOSTING_USER_LED] = { "user_led", N_("Run by its own members") },
 };
 
 /* ROLE_NONE is never a value someone can choose, so parsing starts at 1. */

@@ -156,7 +156,8 @@ bool policy_may_readmit(enum panel_role inviter_role, enum member_status inviter
  * other active steward could do it (a panel with one steward). */
 bool policy_may_pay_self(bool own, int active_stewards);
 
-/* Names as stored and as shown. parse functions return false for unknown. */
+/* Names as stored and as shown. parse functions return false for unknown.
+ * Labels are in English, marked N_(): show them through _(). */
 const char *role_key(enum panel_role r);          /* "co_creator" */
 const char *role_label(enum panel_role r);        /* "Co-creator" */
 bool role_parse(const char *s, enum panel_role *out);

@@ -27,9 +27,11 @@ enum field_kind {
 
 struct field_option {
 	const char *key;
-	const char *label;
+	const char *label;   /* in English, marked N_(): shown through _() */
 };
 
+/* Titles, labels and hints here are in English, marked N_(): shown
+ * through _(). */
 struct profile_section {
 	const char *key;
 	const char *title;
@@ -66,21 +68,23 @@ extern const size_t profile_field_count;
 /* The wording version of the representation consent shown to members;
  * recorded with each consent so a later change of wording is traceable. */
 #define PROFILE_CONSENT_WORDING "2026-11-representation-v1"
-extern const char profile_consent_text[];
+extern const char profile_consent_text[]; /* marked N_(): shown through _() */
 
 const struct profile_field *profile_field_find(const char *key);
 
 /* Validates a raw value typed or chosen by the member and returns its
  * stored form in *out (allocated in a): text trimmed; multi-choice keys
  * de-duplicated in catalogue order. An empty result means "not answered".
- * On failure returns false and sets *error to a plain-language sentence. */
+ * On failure returns false and sets *error to a plain-language sentence,
+ * in the language this thread speaks. */
 bool profile_normalise(const struct profile_field *f, const char *raw,
                        struct arena *a, const char **out, const char **error);
 
-/* The label of option key in f, or NULL. */
+/* The label of option key in f (in English: _() to show it), or NULL. */
 const char *profile_option_label(const struct profile_field *f, const char *key);
 
-/* A human rendering of a stored value (option labels joined with ", "). */
+/* A human rendering of a stored value (option labels joined with ", "), in
+ * the language this thread speaks. */
 const char *profile_display(const struct profile_field *f, const char *stored,
                             struct arena *a);
 

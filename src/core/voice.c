@@ -1,48 +1,64 @@
 #include "core/voice.h"
 
+#include "core/lang.h"
 #include "core/names.h"
 
+/* Labels, hints and the ladder's words are marked for translation and
+ * returned in English: shown through _(stage_label(...)), _(rung_label(...)). */
 static const struct name_pair stages[] = {
-	[STAGE_SHAPING] = { "shaping", "Shaping" },
-	[STAGE_DESIGN] = { "design", "Design" },
-	[STAGE_DELIVERY] = { "delivery", "Delivery" },
-	[STAGE_EVALUATION] = { "evaluation", "Evaluation" },
+	/* TRANSLATORS: the stages of a project. */
+	[STAGE_SHAPING] = { "shaping", N_("Shaping") },
+	/* TRANSLATORS: a stage of a project: working out how it will be done. */
+	[STAGE_DESIGN] = { "design", N_("Design") },
+	/* TRANSLATORS: a stage of a project: doing it. */
+	[STAGE_DELIVERY] = { "delivery", N_("Delivery") },
+	/* TRANSLATORS: a stage of a project: looking back at what changed. */
+	[STAGE_EVALUATION] = { "evaluation", N_("Evaluation") },
 };
 static const struct name_pair replies[] = {
-	[REPLY_NONE] = { "none", "Not replied yet" },
-	[REPLY_COMING] = { "coming", "Coming" },
-	[REPLY_NOT_COMING] = { "not_coming", "Not coming" },
-	[REPLY_MAYBE] = { "maybe", "Maybe" },
+	/* TRANSLATORS: a person's reply to a meeting's invitation. */
+	[REPLY_NONE] = { "none", N_("Not replied yet") },
+	/* TRANSLATORS: a reply to a meeting's invitation: I am coming. */
+	[REPLY_COMING] = { "coming", N_("Coming") },
+	/* TRANSLATORS: a reply to a meeting's invitation. */
+	[REPLY_NOT_COMING] = { "not_coming", N_("Not coming") },
+	/* TRANSLATORS: a reply to a meeting's invitation. */
+	[REPLY_MAYBE] = { "maybe", N_("Maybe") },
 };
 static const struct name_pair item_states[] = {
-	[ITEM_PROPOSED] = { "proposed", "Proposed" },
-	[ITEM_AGREED] = { "agreed", "On the agenda" },
-	[ITEM_NOT_TAKEN] = { "not_taken", "Not on this agenda" },
+	/* TRANSLATORS: the state of an item proposed for a meeting's agenda. */
+	[ITEM_PROPOSED] = { "proposed", N_("Proposed") },
+	[ITEM_AGREED] = { "agreed", N_("On the agenda") },
+	[ITEM_NOT_TAKEN] = { "not_taken", N_("Not on this agenda") },
 };
 static const struct name_pair kinds[] = {
-	[KIND_IDEA] = { "idea", "Idea" },
-	[KIND_CONCERN] = { "concern", "Concern" },
-	[KIND_QUESTION] = { "question", "Question" },
-	[KIND_RECOMMENDATION] = { "recommendation", "Recommendation" },
+	/* TRANSLATORS: what kind of thing someone said. */
+	[KIND_IDEA] = { "idea", N_("Idea") },
+	[KIND_CONCERN] = { "concern", N_("Concern") },
+	[KIND_QUESTION] = { "question", N_("Question") },
+	[KIND_RECOMMENDATION] = { "recommendation", N_("Recommendation") },
 };
 static const struct name_pair attributions[] = {
-	[ATTR_NAMED] = { "named", "With my name" },
-	[ATTR_ANONYMOUS] = { "anonymous", "Anonymous" },
-	[ATTR_GROUP] = { "group", "On behalf of a group" },
+	/* TRANSLATORS: how what someone said is shown. */
+	[ATTR_NAMED] = { "named", N_("With my name") },
+	[ATTR_ANONYMOUS] = { "anonymous", N_("Anonymous") },
+	[ATTR_GROUP] = { "group", N_("On behalf of a group") },
 };
 static const struct name_pair statuses[] = {
-	[RS_AWAITING] = { "awaiting", "Waiting for a response" },
-	[RS_RECEIVED] = { "received", "Received" },
-	[RS_UNDER_CONSIDERATION] = { "under_consideration", "Under consideration" },
-	[RS_ADOPTED] = { "adopted", "Adopted" },
-	[RS_ADOPTED_IN_PART] = { "adopted_in_part", "Adopted in part" },
-	[RS_NOT_ADOPTED] = { "not_adopted", "Not adopted" },
-	[RS_REFERRED] = { "referred", "Not ours to decide: passed on" },
+	/* TRANSLATORS: the response to what someone said. */
+	[RS_AWAITING] = { "awaiting", N_("Waiting for a response") },
+	[RS_RECEIVED] = { "received", N_("Received") },
+	[RS_UNDER_CONSIDERATION] = { "under_consideration", N_("Under consideration") },
+	[RS_ADOPTED] = { "adopted", N_("Adopted") },
+	[RS_ADOPTED_IN_PART] = { "adopted_in_part", N_("Adopted in part") },
+	[RS_NOT_ADOPTED] = { "not_adopted", N_("Not adopted") },
+	[RS_REFERRED] = { "referred", N_("Not ours to decide: passed on") },
 };
 static const struct name_pair ypns[] = {
-	[YPN_YES] = { "yes", "Yes" },
-	[YPN_PARTLY] = { "partly", "Partly" },
-	[YPN_NO] = { "no", "No" },
+	/* TRANSLATORS: an answer: yes, partly or no. */
+	[YPN_YES] = { "yes", N_("Yes") },
+	[YPN_PARTLY] = { "partly", N_("Partly") },
+	[YPN_NO] = { "no", N_("No") },
 };
 
 NAMES(stage, enum project_stage, stages, 0)
@@ -58,25 +74,31 @@ NAMES(response_status, enum response_status, statuses, 1)
 const char *stage_hint(enum project_stage s)
 {
 	switch (s) {
-	case STAGE_SHAPING: return "Deciding what the project is for and what it should change.";
-	case STAGE_DESIGN: return "Working out how it will be done.";
-	case STAGE_DELIVERY: return "Doing it.";
-	case STAGE_EVALUATION: return "Looking back at what changed and what we learned.";
+	/* TRANSLATORS: what each stage of a project means. */
+	case STAGE_SHAPING:
+		return N_("Deciding what the project is for and what it should change.");
+	case STAGE_DESIGN: return N_("Working out how it will be done.");
+	case STAGE_DELIVERY: return N_("Doing it.");
+	case STAGE_EVALUATION: return N_("Looking back at what changed and what we learned.");
 	case STAGE__COUNT: break;
 	}
 	return "";
 }
 
 static const struct { const char *label, *meaning; } rungs[RUNG_MAX + 1] = {
-	[1] = { "Coercion", "People attend, but have no voice and no choice." },
-	[2] = { "Educating", "People are told about a service so that they will use it." },
-	[3] = { "Informing", "People are told what has been decided." },
-	[4] = { "Consultation", "People are asked for their views, with no promise they will "
-	                        "change anything." },
-	[5] = { "Engagement", "People have more of a say, but professionals still decide." },
-	[6] = { "Co-design", "People help design the work, and their ideas shape it." },
-	[7] = { "Co-production", "People share power and decide together, as equals, from "
-	                         "start to finish." },
+	/* TRANSLATORS: the rungs of the ladder of participation: a name and what
+	 * it means. */
+	[1] = { N_("Coercion"), N_("People attend, but have no voice and no choice.") },
+	[2] = { N_("Educating"),
+	        N_("People are told about a service so that they will use it.") },
+	[3] = { N_("Informing"), N_("People are told what has been decided.") },
+	[4] = { N_("Consultation"), N_("People are asked for their views, with no promise they "
+	                               "will change anything.") },
+	[5] = { N_("Engagement"),
+	        N_("People have more of a say, but professionals still decide.") },
+	[6] = { N_("Co-design"), N_("People help design the work, and their ideas shape it.") },
+	[7] = { N_("Co-production"), N_("People share power and decide together, as equals, "
+	                                "from start to finish.") },
 };
 
 const char *rung_label(int rung)
@@ -92,9 +114,13 @@ const char *rung_meaning(int rung)
 const char *rung_group(int rung)
 {
 	if (rung < RUNG_MIN || rung > RUNG_MAX) return "?";
-	if (rung <= 2) return "doing to";
-	if (rung <= 5) return "doing for";
-	return "doing with";
+	/* TRANSLATORS: the three groups of rungs of the ladder of
+	 * participation: what is done to people, for them, or with them. */
+	if (rung <= 2) return N_("doing to");
+	/* TRANSLATORS: see "doing to". */
+	if (rung <= 5) return N_("doing for");
+	/* TRANSLATORS: see "doing to". */
+	return N_("doing with");
 }
 
 bool response_is_outcome(enum response_status s)
@@ -122,19 +148,19 @@ const char *response_missing(const struct response_text *r, const char **message
 	case RS_ADOPTED:
 	case RS_ADOPTED_IN_PART:
 		if (blank(r->what_done)) {
-			*message = "Say what was done, or will be done, about it.";
+			*message = _("Say what was done, or will be done, about it.");
 			return "what_done";
 		}
 		break;
 	case RS_NOT_ADOPTED:
 		if (blank(r->reason)) {
-			*message = "Give the reason it was not adopted. People need to know why.";
+			*message = _("Give the reason it was not adopted. People need to know why.");
 			return "reason";
 		}
 		break;
 	case RS_REFERRED:
 		if (blank(r->referred_to)) {
-			*message = "Say who it was passed on to.";
+			*message = _("Say who it was passed on to.");
 			return "referred_to";
 		}
 		break;
@@ -142,7 +168,7 @@ const char *response_missing(const struct response_text *r, const char **message
 		break;
 	}
 	if (response_is_outcome(r->status) && blank(r->decided_by)) {
-		*message = "Say who made the decision, for example a person, a board or a team.";
+		*message = _("Say who made the decision, for example a person, a board or a team.");
 		return "decided_by";
 	}
 	return NULL;

@@ -7,7 +7,9 @@
  * the figures mean.
  *
  * Each enum has a stored key ("adopted_in_part") and a label for people
- * ("Adopted in part"); *_parse() returns false for anything unknown. */
+ * ("Adopted in part"); *_parse() returns false for anything unknown.
+ * Labels, stage hints and the ladder's words are returned in English,
+ * marked for translation: show them through _(), as _(kind_label(k)). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -78,7 +80,8 @@ bool contribution_overdue(enum response_status s, int64_t due_at, int64_t now);
  * the reason (not "not ours to decide": then it is referred); "referred"
  * needs to whom. Returns NULL when r is complete, else the name of the
  * first missing field ("what_done", "reason", "referred_to",
- * "decided_by") and *message says what to write, in plain words. */
+ * "decided_by") and *message says what to write, in plain words (in the
+ * language this thread speaks). */
 struct response_text {
 	enum response_status status;
 	const char *what_done, *reason, *referred_to, *decided_by;

@@ -594,7 +594,7 @@ static void bank_details_are_sealed_and_shown_masked(void **state)
 	assert_int_equal(r->status, 303);
 	response_free(r);
 	r = get(amira, "/my-pay");
-	assert_true(contains(r, "Given to: Just Voices migrants&#39; panel."));
+	assert_true(contains(r, "Given to: <bdi>Just Voices migrants&#39; panel</bdi>."));
 	assert_true(contains(r, "**-**-56"));
 	assert_true(contains(r, "****4321"));
 	assert_false(contains(r, "87654321"));

@@ -57,7 +57,7 @@ static int setup(void **state)
 	char script[2048];
 	snprintf(script, sizeof script,
 	         "cd '%s'; d='%s'; mkdir -p \"$d/en_GB/LC_MESSAGES\";"
-	         "xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2"
+	         "xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=C_:1c,2"
 	         " -f po/POTFILES -o \"$d/all.pot\";"
 	         "sed -i 's/charset=CHARSET/charset=UTF-8/' \"$d/all.pot\";"
 	         "msgen \"$d/all.pot\" -o \"$d/en.po\";"
@@ -152,6 +152,9 @@ static char *bare_text(const char *from, const char *to)
 	static const char *const fine[] = { "emptychair", "English", "Cymraeg", "Polski",
 	                                    "Română", "العربية", "اردو" };
 	const char *p = from;
+	/* Marks nest (a role's name inside "Your role: %s.") and span markup
+	 * (a name in <bdi>, or a link, inside a marked sentence). */
+	int depth = 0;
 	while (p < to) {
 		/* What people wrote (names, contributions) is theirs, not ours to
 		 * translate: the pages set it apart in <bdi>. */
@@ -174,10 +177,8 @@ static char *bare_text(const char *from, const char *to)
 		}
 		const char *end = p;
 		while (end < to && *end != '<') end++;
-		/* The text run p..end, less what is marked (marks nest: a role's
-		 * name inside "Your role: %s."). */
+		/* The text run p..end, less what is marked. */
 		char *run = malloc((size_t)(end - p) + 1), *o = run;
-		int depth = 0;
 		for (const char *q = p; q < end;) {
 			if (!strncmp(q, OPEN, strlen(OPEN))) depth++, q += strlen(OPEN);
 			else if (!strncmp(q, CLOSE, strlen(CLOSE))) depth--, q += strlen(CLOSE);
@@ -424,6 +425,8 @@ static void the_checker_sees_what_is_bare(void **state)
 		{ "<main><a aria-label=\"Close\" href=\"/\">\xe2\x9f\xaaX\xe2\x9f\xab</a></main>", "Close" },
 		{ "<main><img alt=\"\xe2\x9f\xaa" "A chart\xe2\x9f\xab\" src=\"/x\"></main>", NULL },
 		{ "<main><p><bdi>Asha</bdi></p></main>", NULL },
+		{ "<main><p>\xe2\x9f\xaa" "Given to: <bdi>Asha</bdi>, <a href=\"/\">here</a>."
+		  "\xe2\x9f\xab</p></main>", NULL },
 		{ "<main><div dir=\"auto\"><div>Our <div>idea</div></div> here</div></main>", NULL },
 		{ "<main><div dir=\"auto\"><div>idea</div></div><p>Tail</p></main>", "Tail" },
 	};

@@ -616,7 +616,7 @@ static void file_safety(void **state)
 	response_free(r);
 	char *page = paper_path(M2, id_c, "");
 	r = expect_get(amira, page, 200);
-	assert_true(contains(r, "Download passwd.pdf"));
+	assert_true(contains(r, "Download <bdi>passwd.pdf</bdi>"));
 	assert_false(contains(r, "etc/passwd"));
 	response_free(r);
 	free(page);
@@ -979,8 +979,8 @@ static void expect_results(const char *html, const char *who, const struct answe
 		/* A named comment shows the name; an anonymous answer shows its
 		 * author's name nowhere. */
 		if (ans[i].named && *ans[i].comment) {
-			snprintf(want, sizeof want, "<p class=\"quote\">%s</p><p class=\"hint\">%s</p>",
-			         ans[i].comment, ans[i].name);
+			snprintf(want, sizeof want, "<p class=\"quote\" dir=\"auto\">%s</p><p class=\"hint\">"
+			         "<bdi>%s</bdi></p>", ans[i].comment, ans[i].name);
 			if (!strstr(html, want)) fail_msg("%s: no \"%s\"", who, want);
 		}
 		if (!ans[i].named && strstr(html, ans[i].name))

@@ -104,7 +104,7 @@ static void a_meeting_from_agenda_to_response(void **state)
 	expect(joy, "POST", path, "title=Guest+item&why=No", 403);
 	r = get(sam, m);
 	assert_true(contains(r, "Bus passes"));
-	assert_true(contains(r, "proposed by Amira"));
+	assert_true(contains(r, "proposed by <bdi>Amira"));
 	long item = number_after(r, "/items/");
 	noted_item = item;
 	assert_true(item > 0);
@@ -352,7 +352,7 @@ static void a_content_note_comes_before_its_papers(void **state)
 	long paper = number_after(r, "\"id\":");
 	response_free(r);
 	assert_true(paper > 0);
-	const char *note = "<strong>Content note:</strong> Talks about debt";
+	const char *note = "<strong>Content note:</strong> <bdi>Talks about debt</bdi>";
 	snprintf(path, sizeof path, "/panels/1/meetings/%ld/papers/%ld", meeting_id, paper);
 	r = get(amira, path);
 	assert_int_equal(r->status, 200);
@@ -385,14 +385,14 @@ static void contributions_are_titled_by_their_first_words(void **state)
 {
 	(void)state;
 	static const struct { const char *body, *title; } cases[] = {
-		{ "Short+and+whole+ZQT1", "Idea: \u201cShort and whole ZQT1\u201d" },
+		{ "Short+and+whole+ZQT1", "Idea: \u201c<bdi>Short and whole ZQT1</bdi>\u201d" },
 		{ "The+bus+from+the+estate+stops+at+six%2C+so+nobody+can+stay+for+the+evening+"
-		  "sessions+ZQT2", "Idea: \u201cThe bus from the estate stops at six, so nobody can "
-		  "stay for\u2026\u201d" },
-		{ "Two%0D%0Alines+ZQT3", "Idea: \u201cTwo  lines ZQT3\u201d" },
+		  "sessions+ZQT2", "Idea: \u201c<bdi>The bus from the estate stops at six, so nobody "
+		  "can stay for</bdi>\u2026\u201d" },
+		{ "Two%0D%0Alines+ZQT3", "Idea: \u201c<bdi>Two  lines ZQT3</bdi>\u201d" },
 		{ "%C3%89l%C3%A8ves+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+%C3%A9coutez+"
-		  "%C3%A9coutez+%C3%A9coutez+ZQT4", "Idea: \u201c\u00c9l\u00e8ves \u00e9coutez "
-		  "\u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez\u2026\u201d" },
+		  "%C3%A9coutez+%C3%A9coutez+ZQT4", "Idea: \u201c<bdi>\u00c9l\u00e8ves \u00e9coutez "
+		  "\u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez \u00e9coutez</bdi>\u2026\u201d" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char form[512];

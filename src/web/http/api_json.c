@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -14,7 +15,7 @@ void api_send(struct request *req, int status, json_t *j)
 	char *text = json_dumps(j, JSON_COMPACT | JSON_ESCAPE_SLASH | JSON_REAL_PRECISION(6));
 	json_decref(j);
 	if (!text) {
-		respond_error(req, 500, "internal", "The answer could not be written.");
+		respond_error(req, 500, "internal", _("The answer could not be written."));
 		return;
 	}
 	respond_json(req, status, text);
@@ -62,8 +63,11 @@ bool api_query_page(struct request *req, int64_t *before, int64_t *limit)
 	*before = 0;
 	*limit = LIST_DEFAULT;
 	return api_query_i64(req, "before", 1, INT64_MAX, before,
-	                 "before must be an id from next_before.") &&
-	       api_query_i64(req, "limit", 1, LIST_MAX, limit, "limit must be 1 to 100.");
+	                 /* TRANSLATORS: "before" and "next_before" are names in the API:
+	                  * keep them */
+	                 _("before must be an id from next_before.")) &&
+	       /* TRANSLATORS: "limit" is a name in the API: keep it */
+	       api_query_i64(req, "limit", 1, LIST_MAX, limit, _("limit must be 1 to 100."));
 }
 
 json_t *api_list_answer(const char *key, json_t *arr, int64_t next, int64_t limit)
@@ -81,7 +85,7 @@ bool api_body_id(struct request *req, json_t *j, const char *name, int64_t *out)
 	*out = 0;
 	if (!v) return true;
 	if (json_integer_value(v) < 1) {
-		respond_error_field(req, 400, "invalid", name, "This must be an id (1 or more).");
+		respond_error_field(req, 400, "invalid", name, _("This must be an id (1 or more)."));
 		return false;
 	}
 	*out = (int64_t)json_integer_value(v);
@@ -105,7 +109,7 @@ bool api_parse_body(struct request *req, const struct jsonb_field *spec, size_t 
 	char bad[JSONB_FIELD_MAX + 1];
 	const char *why;
 	if (jsonb_parse(req->body.data, req->body.len, spec, n, root, bad, &why)) return true;
-	respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+	respond_error_field(req, 400, "invalid", *bad ? bad : NULL, _(why)); /* N_() in json_body.c */
 	return false;
 }
 
@@ -135,7 +139,7 @@ bool api_parse_body_lists(struct request *req, const struct jsonb_field *spec, s
 		if (!json_is_array(v)) {
 			for (size_t i = 0; i < k; i++) json_decref(out[i]);
 			json_decref(raw);
-			respond_error_field(req, 400, "invalid", lists[k], "This must be a list.");
+			respond_error_field(req, 400, "invalid", lists[k], _("This must be a list."));
 			return false;
 		}
 		out[k] = json_incref(v);
@@ -144,12 +148,12 @@ bool api_parse_body_lists(struct request *req, const struct jsonb_field *spec, s
 	char *rest = json_dumps(raw, JSON_COMPACT);
 	json_decref(raw);
 	char bad[JSONB_FIELD_MAX + 1];
-	const char *why = "The body is not right.";
+	const char *why = N_("The body is not right.");
 	bool ok = rest && jsonb_parse(rest, strlen(rest), spec, n, root, bad, &why);
 	free(rest);
 	if (!ok) {
 		for (size_t k = 0; k < nlists; k++) json_decref(out[k]);
-		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, why);
+		respond_error_field(req, 400, "invalid", *bad ? bad : NULL, _(why));
 	}
 	return ok;
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 
 static int hexval(char c)
@@ -44,7 +45,7 @@ bool form_parse(const char *s, size_t len, struct arena *a, struct form *out,
 	for (size_t i = 0; i < len; i++)
 		if (s[i] == '&') count++;
 	if (count + 1 > FORM_MAX_FIELDS) {
-		*error = "The form has too many fields.";
+		*error = N_("The form has too many fields.");
 		return false;
 	}
 	out->fields = arena_alloc(a, (count + 1) * sizeof *out->fields);
@@ -62,16 +63,16 @@ bool form_parse(const char *s, size_t len, struct arena *a, struct form *out,
 			if (ok && eq) value = decode(eq + 1, end - name_end - 1, a, &vlen, &ok);
 			else if (ok) value = arena_strdup(a, "");
 			if (!ok) {
-				*error = "The form data is not encoded correctly.";
+				*error = N_("The form data is not encoded correctly.");
 				return false;
 			}
 			if (nlen == 0 || nlen > FORM_MAX_NAME) {
-				*error = "The form has a field with a missing or overlong name.";
+				*error = N_("The form has a field with a missing or overlong name.");
 				return false;
 			}
 			if (!utf8_valid(name, nlen) || !utf8_valid(value, vlen) ||
 			    strlen(name) != nlen || strlen(value) != vlen) {
-				*error = "The form contains characters that are not text.";
+				*error = N_("The form contains characters that are not text.");
 				return false;
 			}
 			out->fields[out->n].name = name;

@@ -26,7 +26,8 @@ struct form {
 	size_t n;
 };
 
-/* Parses s[0..len). On failure *error says why, in a sentence. */
+/* Parses s[0..len). On failure *error says why, in a sentence (in English,
+ * marked N_(): the one who answers translates it, _()). */
 bool form_parse(const char *s, size_t len, struct arena *a, struct form *out,
                 const char **error);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/json_body.h"
@@ -17,7 +18,7 @@ bool form_inputs(struct request *req, const struct input_field *f, size_t n,
 		const char *raw = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
 		                  ? form_get_all(&req->form, f[i].name, &req->arena)
 		                  : form_get(&req->form, f[i].name);
-		const char *problem;
+		const char *problem; /* in the request's language (core/input.c) */
 		if (!input_read_text(&f[i], raw, &req->arena, &out[i], &problem))
 			errors_add(e, f[i].name, problem);
 	}
@@ -61,7 +62,7 @@ static bool read_json_field(struct request *req, const struct input_field *f, js
 	if (str && f->kind != IN_TEXT && f->kind != IN_LINE && !f->blank_ok) {
 		char *t = text_trim(arena_strdup(&req->arena, str));
 		if (!*t) {
-			*problem = f->wrong ? f->wrong : "Leave it out, or give one that fits.";
+			*problem = f->wrong ? _(f->wrong) : _("Leave it out, or give one that fits.");
 			return false;
 		}
 	}
@@ -77,7 +78,7 @@ static bool read_json_field(struct request *req, const struct input_field *f, js
 		for (size_t i = 0; i < n; i++) {
 			json_t *x = json_array_get(j, i);
 			if (!json_is_integer(x)) {
-				*problem = "This must be a list of ids (whole numbers).";
+				*problem = _("This must be a list of ids (whole numbers).");
 				return false;
 			}
 			ids[i] = (int64_t)json_integer_value(x);
@@ -89,7 +90,7 @@ static bool read_json_field(struct request *req, const struct input_field *f, js
 		for (size_t i = 0; i < json_array_size(j); i++) {
 			const char *key = json_string_value(json_array_get(j, i));
 			if (!key || strchr(key, ',')) {
-				*problem = "This must be a list of the names listed in docs/api.md.";
+				*problem = _("This must be a list of the names listed in docs/api.md.");
 				return false;
 			}
 			joined = arena_printf(&req->arena, "%s%s%s", joined, i ? "," : "", key);
@@ -156,7 +157,7 @@ bool api_inputs(struct request *req, const struct input_field *f, size_t n,
 	for (size_t i = 0, k = 0; i < n && ok; i++) {
 		json_t *j = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
 		            ? list_values[k++] : json_at(root, f[i].name, &req->arena);
-		const char *problem;
+		const char *problem; /* in the request's language, as at the form */
 		if (!read_json_field(req, &f[i], j, &out[i], &problem)) {
 			respond_error_field(req, 400, "invalid", f[i].name, problem);
 			ok = false;

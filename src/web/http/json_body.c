@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 
 static bool type_ok(json_t *v, enum jsonb_type t)
@@ -18,8 +19,9 @@ static bool type_ok(json_t *v, enum jsonb_type t)
 
 static const char *type_name(enum jsonb_type t)
 {
-	static const char *const names[] = { "This must be a string.", "This must be a whole number.",
-	                                     "This must be true or false.", "This must be an object." };
+	static const char *const names[] = {
+		N_("This must be a string."), N_("This must be a whole number."),
+		N_("This must be true or false."), N_("This must be an object.") };
 	return names[t];
 }
 
@@ -55,7 +57,7 @@ static bool check_object(json_t *o, const struct jsonb_field *spec, size_t nspec
 		const struct jsonb_field *f = fits && !strchr(key, '.') ? find(spec, nspec, path) : NULL;
 		snprintf(bad_field, JSONB_FIELD_MAX + 1, "%.*s", JSONB_FIELD_MAX, path);
 		if (!f) {
-			*error = "This field is not accepted here.";
+			*error = N_("This field is not accepted here.");
 			return false;
 		}
 		if (!type_ok(v, f->type)) {
@@ -66,7 +68,7 @@ static bool check_object(json_t *o, const struct jsonb_field *spec, size_t nspec
 			size_t n = json_string_length(v);
 			size_t max = f->max_len ? f->max_len : 10000;
 			if (n > max || !utf8_valid(json_string_value(v), n)) {
-				*error = "This text is too long or contains characters that are not text.";
+				*error = N_("This text is too long or contains characters that are not text.");
 				return false;
 			}
 		}
@@ -85,7 +87,7 @@ static bool check_object(json_t *o, const struct jsonb_field *spec, size_t nspec
 			continue;
 		if (!json_object_get(o, name + plen)) {
 			snprintf(bad_field, JSONB_FIELD_MAX + 1, "%.*s", JSONB_FIELD_MAX, name);
-			*error = "This field is required.";
+			*error = N_("This field is required.");
 			return false;
 		}
 	}
@@ -101,12 +103,12 @@ bool jsonb_parse(const char *data, size_t len, const struct jsonb_field *spec, s
 	json_error_t je;
 	json_t *root = json_loadb(data ? data : "", len, JSON_REJECT_DUPLICATES, &je);
 	if (!root) {
-		*error = "The body is not valid JSON.";
+		*error = N_("The body is not valid JSON.");
 		return false;
 	}
 	if (!json_is_object(root)) {
 		json_decref(root);
-		*error = "The body must be a JSON object.";
+		*error = N_("The body must be a JSON object.");
 		return false;
 	}
 	if (!check_object(root, spec, nspec, "", bad_field, error)) {

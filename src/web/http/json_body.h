@@ -8,7 +8,8 @@
  * any depth; an object with no members declared may hold any (a map whose
  * keys the handler checks). On failure bad_field holds the offending key
  * with its path ("rates.hour"), cut to JSONB_FIELD_MAX bytes ("" for the
- * body as a whole), and *error says what is wrong, in a sentence.
+ * body as a whole), and *error says what is wrong, in a sentence (in
+ * English, marked N_(): the one who answers translates it, _()).
  * This is a fuzz target: tests/fuzz/fuzz_json.c. */
 #include <jansson.h>
 #include <stdbool.h>

@@ -6,6 +6,7 @@
 
 #include <microhttpd.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 
 bool multipart_is(const char *ct)
@@ -51,7 +52,7 @@ static bool finish_part(struct multipart *p)
 		p->csrf_pending = false;
 	}
 	if (p->filename) {
-		if (p->have_file) return bad_form(p, "Send one file at a time.");
+		if (p->have_file) return bad_form(p, N_("Send one file at a time."));
 		p->have_file = true;
 		/* The file's bytes stay in the buffer they arrived in, now the
 		 * request's (freed with it): no second copy of a large file. */
@@ -63,8 +64,8 @@ static bool finish_part(struct multipart *p)
 		p->part = (struct buf){0};
 	} else {
 		if (!utf8_valid(p->part.data ? p->part.data : "", p->part.len))
-			return bad_form(p, "A field of the form is not valid text.");
-		if (p->n == FORM_MAX_FIELDS) return bad_form(p, "The form has too many fields.");
+			return bad_form(p, N_("A field of the form is not valid text."));
+		if (p->n == FORM_MAX_FIELDS) return bad_form(p, N_("The form has too many fields."));
 		p->fields[p->n++] = (struct form_field){
 			p->key, arena_strndup(&req->arena, p->part.data ? p->part.data : "", p->part.len) };
 		buf_reset(&p->part);
@@ -83,7 +84,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 	/* libmicrohttpd gives no key for a part without a name (or without a
 	 * Content-Disposition, or with a NUL in its name). */
 	if (!key) {
-		bad_form(p, "A part of the form has no name.");
+		bad_form(p, N_("A part of the form has no name."));
 		return MHD_NO;
 	}
 	/* A new part starts at offset 0; a part with an empty value may give
@@ -93,7 +94,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 		if (!finish_part(p)) return MHD_NO;
 		size_t klen = strlen(key);
 		if (!klen || klen > FORM_MAX_NAME || !utf8_valid(key, klen)) {
-			bad_form(p, "A field of the form has a name that is not allowed.");
+			bad_form(p, N_("A field of the form has a name that is not allowed."));
 			return MHD_NO;
 		}
 		if (p->csrf_pending && strcmp(key, "csrf")) {
@@ -104,7 +105,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 		p->filename = filename ? arena_strdup(&p->req->arena, filename) : NULL;
 	}
 	if (!p->filename && (p->text_bytes += size) > UPLOAD_FORM_ROOM) {
-		bad_form(p, "The form's text is longer than this server accepts.");
+		bad_form(p, N_("The form's text is longer than this server accepts."));
 		return MHD_NO;
 	}
 	if (size && !buf_try_put(&p->part, data, size)) {
@@ -124,7 +125,7 @@ bool multipart_begin(struct request *req, bool csrf_first, struct multipart_faul
 	req->multipart = p;
 	if (!p->pp) {
 		*fault = (struct multipart_fault){ 400, "bad_form",
-		                                   "The form could not be read: it has no boundary." };
+		                                   N_("The form could not be read: it has no boundary.") };
 		return false;
 	}
 	return true;
@@ -134,8 +135,8 @@ static bool failed(struct multipart *p, struct multipart_fault *fault)
 {
 	*fault = p->fault.status ? p->fault
 	                         : (struct multipart_fault){ 400, "bad_form",
-	                                                     "The form could not be read. Reload the "
-	                                                     "page and try again." };
+	                                                     N_("The form could not be read. Reload "
+	                                                        "the page and try again.") };
 	return false;
 }
 

@@ -21,7 +21,7 @@
 
 struct multipart_fault {
 	int status;
-	const char *code, *message;
+	const char *code, *message; /* message: English, marked N_(); _() when said */
 };
 
 /* Whether a Content-Type header names multipart/form-data. */

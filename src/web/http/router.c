@@ -70,23 +70,36 @@ void respond_error_field(struct request *req, int status, const char *code, cons
 	buf_reset(&req->out);
 	/* A one-time link that no longer works is not a mistyped address. */
 	bool dead_link = !strcmp(code, "invitation_not_found") || !strcmp(code, "reset_not_found");
-	const char *title = dead_link ? "This link no longer works"
-	                  : status == 404 ? "Page not found"
-	                  : status == 403 ? "You cannot do that here"
-	                  : status >= 500 ? "Sorry, something went wrong"
-	                                  : "There is a problem";
+	const char *title = dead_link ? _("This link no longer works")
+	                  : status == 404 ? _("Page not found")
+	                  : status == 403 ? _("You cannot do that here")
+	                  : status >= 500 ? _("Sorry, something went wrong")
+	                                  : _("There is a problem");
 	page_begin(req, title, NULL);
-	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", title, message);
-	if (status == 404 && !dead_link)
-		html(&req->out, "<p>If you typed the address, check it is correct. "
-		                "<a href=\"/\">Go to the start</a>.</p>");
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", title, message);
+	if (status == 404 && !dead_link) {
+		html(b, "<p>");
+		/* TRANSLATORS: %s is a link reading "Go to the start" */
+		html_sentence(b, _("If you typed the address, check it is correct. %s."), 1,
+		              html_link(a, "/", _("Go to the start")));
+		html(b, "</p>");
+	}
 	/* Most often it was used already: the way on is to sign in. */
-	if (dead_link && !req->user)
-		html(&req->out, "<p>If you have used it already, <a href=\"/sign-in\">sign in</a> "
-		                "with your e-mail address and password. If you have forgotten your "
-		                "password, <a href=\"/forgot-password\">ask for a new link</a>.</p>");
-	else if (dead_link)
-		html(&req->out, "<p><a href=\"/panels\">Go to your panels</a>.</p>");
+	if (dead_link && !req->user) {
+		html(b, "<p>");
+		/* TRANSLATORS: %s is a link reading "sign in" */
+		html_sentence(b, _("If you have used it already, %s with your e-mail address and "
+		                   "password."), 1, html_link(a, "/sign-in", _("sign in")));
+		html(b, " ");
+		/* TRANSLATORS: %s is a link reading "ask for a new link" */
+		html_sentence(b, _("If you have forgotten your password, %s."), 1,
+		              html_link(a, "/forgot-password", _("ask for a new link")));
+		html(b, "</p>");
+	} else if (dead_link) {
+		html(b, "<p><a href=\"/panels\">%t</a></p>", _("Go to your panels"));
+	}
 	page_end(req);
 }
 
@@ -120,7 +133,11 @@ static const char LANG_COOKIE[] = "ec_lang";
  * far, and makes this thread speak it. */
 static void speak(struct request *req)
 {
-	req->lang = language_choose(req_cookie(req, LANG_COOKIE),
+	/* The person's choice: this browser's switcher, else their account's. */
+	const char *chosen = req_cookie(req, LANG_COOKIE);
+	if (!language_find(chosen) && req->user && req->user->language[0])
+		chosen = req->user->language;
+	req->lang = language_choose(chosen,
 	                            req->panel ? req->panel->language : NULL,
 	                            req_header(req, "Accept-Language"));
 	if (!lang_available(req->lang)) req->lang = language_default;
@@ -132,7 +149,7 @@ void language_get(struct request *req)
 	const struct language *l = language_find(form_get(&req->query, "to"));
 	const char *next = form_get(&req->query, "next");
 	if (!l) {
-		respond_error(req, 400, "bad_query", "Choose one of the languages listed.");
+		respond_error(req, 400, "bad_query", _("Choose one of the languages listed."));
 		return;
 	}
 	/* A year; the code only, and a path of this site to go back to. */
@@ -148,11 +165,11 @@ static bool load_panel(struct request *req)
 	enum store_rc rc = store_panel_member(req->store, req->params[0], req->user->id,
 	                                      &req->arena, p, &m);
 	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such page.");
+		respond_error(req, 404, "not_found", _("There is no such page."));
 		return false;
 	}
 	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this panel.");
+		respond_error(req, 500, "internal", _("We could not load this panel."));
 		return false;
 	}
 	req->panel = p;
@@ -161,12 +178,12 @@ static bool load_panel(struct request *req)
 	                                   .responder = m.responder };
 	if (policy_hides_panel(&req->actor)) {
 		/* Not a member: the panel is not there, as far as they can tell. */
-		respond_error(req, 404, "not_found", "There is no such page.");
+		respond_error(req, 404, "not_found", _("There is no such page."));
 		return false;
 	}
 	if (!policy_allows(&req->actor, req->route->action)) {
 		respond_error(req, 403, "forbidden",
-		              "Your role on this panel does not let you do this. A steward can help.");
+		              _("Your role on this panel does not let you do this. A steward can help."));
 		return false;
 	}
 	return true;
@@ -176,7 +193,8 @@ static void require_sign_in(struct request *req)
 {
 	if (req->route->flags & ROUTE_API) {
 		respond_error(req, 401, "unauthenticated",
-		              "Sign in, or send an API token as 'Authorization: Bearer ...'.");
+		              /* TRANSLATORS: 'Authorization: Bearer ...' is an HTTP header: keep it */
+		              _("Sign in, or send an API token as 'Authorization: Bearer ...'."));
 		return;
 	}
 	struct buf loc = {0};
@@ -217,7 +235,7 @@ static bool body_expected(struct request *req)
 static bool csrf_checked(struct request *req, const char *given)
 {
 	if (csrf_valid(req, given)) return true;
-	respond_error(req, 403, "csrf", CSRF_REFUSED_MESSAGE);
+	respond_error(req, 403, "csrf", _(CSRF_REFUSED_MESSAGE));
 	return false;
 }
 
@@ -228,7 +246,7 @@ bool dispatch_head(struct request *req)
 	const char *q = strchr(req->raw_uri, '?');
 	const char *err = NULL;
 	if (q && !form_parse(q + 1, strlen(q + 1), &req->arena, &req->query, &err)) {
-		respond_error(req, 400, "bad_query", err);
+		respond_error(req, 400, "bad_query", _(err)); /* N_() in form.c */
 		return false;
 	}
 
@@ -247,7 +265,7 @@ bool dispatch_head(struct request *req)
 		}
 	}
 	if (!allowed) {
-		respond_error(req, 404, "not_found", "There is no such page.");
+		respond_error(req, 404, "not_found", _("There is no such page."));
 		return false;
 	}
 	if (!hit) {
@@ -259,7 +277,7 @@ bool dispatch_head(struct request *req)
 		respond_header(req, "Allow", allow.data);
 		buf_free(&allow);
 		respond_error(req, 405, "method_not_allowed",
-		              "This address does not accept that kind of request.");
+		              _("This address does not accept that kind of request."));
 		return false;
 	}
 	req->route = hit;
@@ -274,19 +292,25 @@ bool dispatch_head(struct request *req)
 		if (api && !json_type_ok(ct)) {
 			respond_error(req, 415, "unsupported_media_type",
 			              (hit->flags & ROUTE_UPLOAD)
-			              ? "Send JSON as Content-Type: application/json, or a file as "
-			                "multipart/form-data."
-			              : "Send JSON bodies as Content-Type: application/json.");
+			              /* TRANSLATORS: Content-Type, application/json and
+			               * multipart/form-data are HTTP's names: keep them */
+			              ? _("Send JSON as Content-Type: application/json, or a file as "
+			                  "multipart/form-data.")
+			              /* TRANSLATORS: Content-Type and application/json are HTTP's
+			               * names: keep them */
+			              : _("Send JSON bodies as Content-Type: application/json."));
 			return false;
 		}
 		if (!api && (!ct || strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 			respond_error(req, 415, "unsupported_media_type",
-			              "Forms must be sent as application/x-www-form-urlencoded.");
+			              /* TRANSLATORS: application/x-www-form-urlencoded is HTTP's name */
+			              _("Forms must be sent as application/x-www-form-urlencoded."));
 			return false;
 		}
 	}
 
 	session_load(req);
+	if (req->user) speak(req); /* their account's language may now count */
 	if (hit->access != ACCESS_ANY && !req->user) {
 		require_sign_in(req);
 		return false;
@@ -297,7 +321,7 @@ bool dispatch_head(struct request *req)
 	if (writes && !req->via_bearer && api && !csrf_checked(req, req_header(req, "X-CSRF-Token")))
 		return false;
 	if (hit->access == ACCESS_ADMIN && !req->user->is_admin) {
-		respond_error(req, 403, "forbidden", "Only an administrator of this site can do this.");
+		respond_error(req, 403, "forbidden", _("Only an administrator of this site can do this."));
 		return false;
 	}
 	if (hit->access == ACCESS_PANEL && !load_panel(req)) return false;
@@ -305,7 +329,7 @@ bool dispatch_head(struct request *req)
 	if (multipart) {
 		struct multipart_fault fault;
 		if (!multipart_begin(req, !req->via_bearer && !api, &fault)) {
-			respond_error(req, fault.status, fault.code, fault.message);
+			respond_error(req, fault.status, fault.code, _(fault.message));
 			return false;
 		}
 	}
@@ -320,18 +344,18 @@ void dispatch_body(struct request *req)
 	if (req->multipart) {
 		struct multipart_fault fault;
 		if (!multipart_end(req, &fault)) {
-			respond_error(req, fault.status, fault.code, fault.message);
+			respond_error(req, fault.status, fault.code, _(fault.message));
 			return;
 		}
 	} else if (writes && !(req->route->flags & ROUTE_API)) {
 		if (!form_parse(req->body.data ? req->body.data : "", req->body.len, &req->arena,
 		                &req->form, &err)) {
-			respond_error(req, 400, "bad_form", err);
+			respond_error(req, 400, "bad_form", _(err));
 			return;
 		}
 		if (!req->via_bearer && !csrf_checked(req, form_get(&req->form, "csrf"))) return;
 	}
 	if (!load_route_object(req)) return;
 	req->route->handler(req);
-	if (!req->status) respond_error(req, 500, "internal", "The page did not answer.");
+	if (!req->status) respond_error(req, 500, "internal", _("The page did not answer."));
 }

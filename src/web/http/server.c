@@ -184,11 +184,12 @@ static const char *client_address(struct request *req)
 
 /* Answers req with a refusal once its body (if any) has been read and
  * dropped, or at once when what was declared is more than is worth
- * reading; what the request held of the body budget goes back now. */
+ * reading; what the request held of the body budget goes back now.
+ * message: in English, marked N_(), said in the request's language. */
 static void refuse(struct request *req, int status, const char *code, const char *message)
 {
 	if (status == 503) respond_header(req, "Retry-After", "60");
-	respond_error(req, status, code, message);
+	respond_error(req, status, code, _(message));
 	req->refused = true;
 }
 
@@ -213,18 +214,18 @@ static size_t drain_limit(const struct request *req) { return 2 * req->cfg->body
 static void on_headers(struct request *req, const char *declared_length)
 {
 	if (strlen(req->raw_uri) > MAX_URI_BYTES) {
-		refuse(req, 414, "uri_too_long", "That address is too long.");
+		refuse(req, 414, "uri_too_long", N_("That address is too long."));
 		return;
 	}
 	if (path_is_ambiguous(req->raw_uri)) {
-		refuse(req, 400, "bad_path", "That address is not one this site uses.");
+		refuse(req, 400, "bad_path", N_("That address is not one this site uses."));
 		return;
 	}
 	req->body_limit = req->cfg->body_limit;
 	if (req->method & (M_GET | M_HEAD)) return; /* decided on the last call, in one snapshot */
 	req->store = thread_store(req->cfg);
 	if (!req->store) {
-		refuse(req, 503, "unavailable", "The database is not available.");
+		refuse(req, 503, "unavailable", N_("The database is not available."));
 		return;
 	}
 	if (!dispatch_head(req)) {
@@ -236,7 +237,8 @@ static void on_headers(struct request *req, const char *declared_length)
 	if (req->multipart) req->body_limit = upload_body_limit(req->cfg);
 	unsigned long long length = declared_length ? strtoull(declared_length, NULL, 10) : 0;
 	if (length > req->body_limit) {
-		refuse(req, 413, "body_too_large", "What you sent is larger than this server accepts.");
+		refuse(req, 413, "body_too_large",
+		       N_("What you sent is larger than this server accepts."));
 		return;
 	}
 	if (length && !body_budget_take(req->cfg->body_budget, client_address(req), length)) {
@@ -252,7 +254,8 @@ static void on_body(struct request *req, const char *data, size_t n, bool length
 	if (req->body_received + n > req->body_limit) {
 		/* Only a body without Content-Length (chunked) gets here. */
 		release_body(req);
-		refuse(req, 413, "body_too_large", "What you sent is larger than this server accepts.");
+		refuse(req, 413, "body_too_large",
+		       N_("What you sent is larger than this server accepts."));
 		return;
 	}
 	req->body_received += n;
@@ -308,7 +311,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (req->refused) return send_response(req);
 	if (!req->store) req->store = thread_store(req->cfg);
-	if (!req->store) respond_error(req, 503, "unavailable", "The database is not available.");
+	if (!req->store) respond_error(req, 503, "unavailable", _("The database is not available."));
 	else {
 		/* A page view's reads share one snapshot (store_read_begin). */
 		bool reads = req->method & (M_GET | M_HEAD);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/embedded.h"
+#include "core/lang.h"
 #include "web/http/handlers.h"
 
 static const char *type_of(const char *name)
@@ -21,7 +22,7 @@ void static_get(struct request *req)
 	const char *name = req->path + strlen("/static/");
 	const struct embedded_file *f = embedded_find(embedded_assets, name);
 	if (!f) {
-		respond_error(req, 404, "not_found", "There is no such file.");
+		respond_error(req, 404, "not_found", _("There is no such file."));
 		return;
 	}
 	respond_header(req, "ETag", f->etag);

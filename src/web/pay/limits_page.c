@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -17,11 +18,11 @@
 #include "web/ui/layout.h"
 
 static const struct field_option kind_options[] = {
-	{ "cliff", "A limit not to pass (like Carer's Allowance)" },
-	{ "taper", "An allowance, above which the benefit is reduced by a share (Universal Credit)" },
+	{ "cliff", N_("A limit not to pass (like Carer's Allowance)") },
+	{ "taper", N_("An allowance, above which the benefit is reduced by a share (Universal Credit)") },
 	{ 0, 0 } };
 static const struct field_option period_options[] = {
-	{ "week", "A week" }, { "month", "A month (an assessment period)" }, { 0, 0 } };
+	{ "week", N_("A week") }, { "month", N_("A month (an assessment period)") }, { 0, 0 } };
 
 /* The form for row l (l->id 0: a new row); typed: show what was sent. */
 static void limit_form(struct request *req, const struct earnings_limit *l,
@@ -31,27 +32,31 @@ static void limit_form(struct request *req, const struct earnings_limit *l,
 #define VAL(name, value) (typed ? field(req, name) : (value))
 	ui_form_begin(req, l->id ? arena_printf(a, "/admin/limits/%lld", (long long)l->id)
 	                         : "/admin/limits");
-	ui_input(req, e, "rule", "Rule key", "Small letters, digits and _. Members declare a rule; "
-	                                     "a new figure for the same rule is a new row with the same key.",
+	ui_input(req, e, "rule", _("Rule key"), _("Small letters, digits and _. Members declare a "
+	                                          "rule; a new figure for the same rule is a new row "
+	                                          "with the same key."),
 	         VAL("rule", l->rule), "text", "off");
-	ui_input(req, e, "name", "Name members see", NULL, VAL("name", l->name), "text", "off");
-	ui_choices(req, e, "kind", "Kind", NULL, kind_options, VAL("kind", limit_kind_key(l->kind)),
+	ui_input(req, e, "name", _("Name members see"), NULL, VAL("name", l->name), "text", "off");
+	/* TRANSLATORS: a label: the kind of an earnings limit. */
+	ui_choices(req, e, "kind", _("Kind"), NULL, kind_options, VAL("kind", limit_kind_key(l->kind)),
 	           false);
-	ui_choices(req, e, "period", "Per", NULL, period_options,
+	/* TRANSLATORS: a label: how often an amount applies ("a week", "a month"). */
+	ui_choices(req, e, "period", _("Per"), NULL, period_options,
 	           VAL("period", limit_period_key(l->period)), false);
-	ui_input(req, e, "amount", "Amount", "Like 196.00", VAL("amount", money_plain(a, l->amount)),
-	         "text", "off");
-	ui_input(req, e, "taper_percent", "Taper, per cent", "Only for an allowance: like 55. 0 otherwise.",
+	ui_input(req, e, "amount", _("Amount"), _("Like 196.00"),
+	         VAL("amount", money_plain(a, l->amount)), "text", "off");
+	ui_input(req, e, "taper_percent", _("Taper, per cent"),
+	         _("Only for an allowance: like 55. 0 otherwise."),
 	         VAL("taper_percent", arena_printf(a, "%d", l->taper_percent)), "text", "off");
-	ui_input(req, e, "effective_from", "Applies from", "Like 6/4/2026. Periods that began "
-	                                                   "before this date keep the figure before it.",
+	ui_input(req, e, "effective_from", _("Applies from"),
+	         _("Like 6/4/2026. Periods that began before this date keep the figure before it."),
 	         VAL("effective_from", l->effective_from ? iso_day(req, l->effective_from) : ""),
 	         "text", "off");
-	ui_input(req, e, "source", "Source", "Where the figure comes from: a web address.",
+	ui_input(req, e, "source", _("Source"), _("Where the figure comes from: a web address."),
 	         VAL("source", l->source), "url", "off");
-	ui_textarea(req, e, "note", "Note (optional)", NULL, VAL("note", l->note));
+	ui_textarea(req, e, "note", _("Note (optional)"), NULL, VAL("note", l->note));
 #undef VAL
-	ui_button(req, l->id ? "Save the change" : "Add the row", NULL);
+	ui_button(req, l->id ? _("Save the change") : _("Add the row"), NULL);
 	ui_form_end(req);
 }
 
@@ -62,30 +67,45 @@ static void limits_page(struct request *req, const struct form_errors *e, bool t
 	struct earnings_limit *l;
 	size_t n;
 	if (store_earnings_limits(req->store, a, &l, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the earnings limits.");
+		respond_error(req, 500, "internal", _("We could not load the earnings limits."));
 		return;
 	}
-	page_begin(req, "Earnings limits", e);
-	html(b, "<h1 class=\"heading-l\">Earnings limits</h1>"
-	        "<p>The figures members can declare, used to show what a payment does to their "
-	        "total before it is approved. When a figure changes, add a row from the date it "
-	        "applies rather than changing the old one.</p>"
-	        "<table class=\"table\"><caption class=\"visually-hidden\">Earnings limits by rule "
-	        "and date</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Name</th>"
-	        "<th scope=\"col\" class=\"num\">Amount</th><th scope=\"col\">From</th>"
-	        "<th scope=\"col\">Source</th><th scope=\"col\"><span class=\"visually-hidden\">"
-	        "Change</span></th></tr></thead><tbody>");
+	page_begin(req, _("Earnings limits"), e);
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>%t</p>"
+	        "<table class=\"table\"><caption class=\"visually-hidden\">%t"
+	        "</caption><thead><tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
+	        "<th scope=\"col\" class=\"num\">%t</th><th scope=\"col\">%t</th>"
+	        "<th scope=\"col\">%t</th><th scope=\"col\"><span class=\"visually-hidden\">"
+	        "%t</span></th></tr></thead><tbody>",
+	     _("Earnings limits"),
+	     _("The figures members can declare, used to show what a payment does to their "
+	       "total before it is approved. When a figure changes, add a row from the date it "
+	       "applies rather than changing the old one."),
+	     _("Earnings limits by rule and date"), _("Rule"), _("Name"), _("Amount"),
+	     /* TRANSLATORS: a column: the date a figure applies from. */
+	     _("From"), _("Source"),
+	     /* TRANSLATORS: a column of links to change each row. */
+	     _("Change"));
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr><td><code>%t</code></td><td>%t</td><td class=\"num\">%t %t", l[i].rule,
-		     l[i].name, money_format(a, "GBP", l[i].amount), limit_period_label(l[i].period));
-		if (l[i].kind == LIMIT_TAPER) html(b, ", then %l%% taper", (int64_t)l[i].taper_percent);
-		html(b, "</td><td>%t</td><td><a href=\"%a\">%t</a></td>"
-		        "<td><a href=\"/admin/limits/%l\">Change<span class=\"visually-hidden\"> %t from "
-		        "%t</span></a></td></tr>",
-		     format_day(req, l[i].effective_from), l[i].source, l[i].source, l[i].id, l[i].name,
-		     format_day(req, l[i].effective_from));
+		const char *amount = amount_per_period(req, money_format(a, "GBP", l[i].amount),
+		                                       l[i].period);
+		html(b, "<tr><td><code>%t</code></td><td>%t</td><td class=\"num\">%t", l[i].rule,
+		     l[i].name,
+		     l[i].kind == LIMIT_TAPER
+		         /* TRANSLATORS: an allowance a week or a month, then the share of earnings
+		          * above it taken off the benefit ("£411.00 a month, then 55% taper"). */
+		         ? arena_printf(a, _("%s, then %d%% taper"), amount, l[i].taper_percent)
+		         : amount);
+		html(b, "</td><td>%t</td><td><a href=\"%a\"><bdi>%t</bdi></a></td>"
+		        "<td><a href=\"/admin/limits/%l\">%t<span class=\"visually-hidden\"> ",
+		     format_day(req, l[i].effective_from), l[i].source, l[i].source, l[i].id,
+		     _("Change"));
+		/* TRANSLATORS: after "Change", for screen readers: a limit's name, then a date. */
+		html_sentence(b, _("%s from %s"), 2, pay_bdi(req, l[i].name),
+		              pay_esc(req, format_day(req, l[i].effective_from)));
+		html(b, "</span></a></td></tr>");
 	}
-	html(b, "</tbody></table><h2 class=\"heading-m\" id=\"add\">Add a row</h2>");
+	html(b, "</tbody></table><h2 class=\"heading-m\" id=\"add\">%t</h2>", _("Add a row"));
 	limit_form(req, &(struct earnings_limit){ .rule = "", .name = "", .source = "", .note = "" },
 	           e, typed);
 	page_end(req);
@@ -106,18 +126,22 @@ static const struct earnings_limit *find_row(struct request *req, int64_t id)
 static void limit_page(struct request *req, const struct earnings_limit *l,
                        const struct form_errors *e, bool typed)
 {
-	page_begin(req, arena_printf(&req->arena, "Change %s", l->name), e);
-	html(&req->out, "<p class=\"caption\">Earnings limits</p><h1 class=\"heading-l\">Change "
-	                "%t from %t</h1>", l->name, format_day(req, l->effective_from));
+	/* TRANSLATORS: a page's title; %s is the name of an earnings limit. */
+	page_begin(req, arena_printf(&req->arena, _("Change %s"), l->name), e);
+	html(&req->out, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">", _("Earnings limits"));
+	/* TRANSLATORS: a heading: the name of an earnings limit, then the date it applies from. */
+	html_sentence(&req->out, _("Change %s from %s"), 2, pay_bdi(req, l->name),
+	              pay_esc(req, format_day(req, l->effective_from)));
+	html(&req->out, "</h1>");
 	limit_form(req, l, e, typed);
-	html(&req->out, "<p><a href=\"/admin/limits\">Back to earnings limits</a></p>");
+	html(&req->out, "<p><a href=\"/admin/limits\">%t</a></p>", _("Back to earnings limits"));
 	page_end(req);
 }
 
 void limit_get(struct request *req)
 {
 	const struct earnings_limit *l = find_row(req, req->params[0]);
-	if (!l) respond_error(req, 404, "not_found", "There is no such row.");
+	if (!l) respond_error(req, 404, "not_found", _("There is no such row."));
 	else limit_page(req, l, NULL, false);
 }
 
@@ -127,7 +151,7 @@ void limit_post(struct request *req)
 	bool change = req->nparams > 0;
 	const struct earnings_limit *old = change ? find_row(req, req->params[0]) : NULL;
 	if (change && !old) {
-		respond_error(req, 404, "not_found", "There is no such row.");
+		respond_error(req, 404, "not_found", _("There is no such row."));
 		return;
 	}
 	struct form_errors e = { 0 };

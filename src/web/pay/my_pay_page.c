@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -33,66 +34,81 @@ static void standing_section(struct request *req, const struct my_pay_standing *
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	const struct pay_check *k = &st->check;
-	html(b, "<h2 class=\"heading-m\">This period</h2>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("This period"));
 	if (!st->declared) {
-		html(b, "<p>You have not told us of an earnings limit. If a benefit limits what you can "
-		        "earn, say which one below: we will then show, before any payment is approved, "
-		        "what it does to your total for that period.</p>");
+		html(b, "<p>%t</p>", _("You have not told us of an earnings limit. If a benefit limits "
+		                       "what you can earn, say which one below: we will then show, "
+		                       "before any payment is approved, what it does to your total for "
+		                       "that period."));
 		return;
 	}
 	if (!k->in_force) {
-		html(b, "<p>No amount is recorded for your limit today.</p>");
+		html(b, "<p>%t</p>", _("No amount is recorded for your limit today."));
 		return;
 	}
 	const struct limit_effect *e = &k->effect;
-	const char *word = k->limit.kind == LIMIT_TAPER ? "work allowance" : "limit";
-	html(b, "<dl class=\"summary\"><div><dt>Your %t</dt><dd>%t %t (%t)</dd></div>"
-	        "<div><dt>This period</dt><dd>%t to %t</dd></div>"
-	        "<div><dt>Approved or paid to you in it</dt><dd>%t</dd></div>"
-	        "<div><dt>Claimed and waiting for a decision</dt><dd>%t</dd></div></dl>",
-	     word, money_format(a, st->currency, k->limit.amount),
-	     limit_period_label(k->limit.period), k->limit.name,
-	     format_day(req, k->period.first), format_day(req, k->period.last),
-	     money_format(a, st->currency, e->total_after), money_format(a, st->currency, st->waiting));
+	bool taper = k->limit.kind == LIMIT_TAPER;
+	const char *cur = st->currency;
+	html(b, "<dl class=\"summary\"><div><dt>%t</dt><dd>%t (<bdi>%t</bdi>)</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     taper ? _("Your work allowance") : _("Your limit"),
+	     amount_per_period(req, money_format(a, cur, k->limit.amount), k->limit.period),
+	     k->limit.name, _("This period"), day_range_text(req, k->period.first, k->period.last),
+	     _("Approved or paid to you in it"), money_format(a, cur, e->total_after),
+	     _("Claimed and waiting for a decision"), money_format(a, cur, st->waiting));
 	/* Waiting claims have no payment day yet; if they were paid in this
 	 * period they could take the person over, and "to spare" must not say
 	 * otherwise. */
 	struct limit_effect with_waiting;
 	limit_effect(&k->limit, e->total_after, st->waiting, &with_waiting);
 	if (e->state == LIMIT_UNDER && st->waiting && with_waiting.state == LIMIT_OVER)
-		html(b, "<p class=\"status status-at\"><strong>Under your %t by %t now, but the %t "
-		        "waiting would take you %t over it if it were paid this period.</strong> A "
-		        "steward sees this before approving, and can pay it another way or later.</p>",
-		     word, money_format(a, st->currency, e->margin),
-		     money_format(a, st->currency, st->waiting),
-		     money_format(a, st->currency, -with_waiting.margin));
+		html(b, "<p class=\"status status-at\"><strong>%t</strong> %t</p>",
+		     /* TRANSLATORS: three amounts of money: what is left under the limit, what is
+		      * waiting for a decision, and how far it would go over. */
+		     arena_printf(a, taper ? _("Under your work allowance by %s now, but the %s waiting "
+		                               "would take you %s over it if it were paid this period.")
+		                           : _("Under your limit by %s now, but the %s waiting would "
+		                               "take you %s over it if it were paid this period."),
+		                  money_format(a, cur, e->margin), money_format(a, cur, st->waiting),
+		                  money_format(a, cur, -with_waiting.margin)),
+		     _("A steward sees this before approving, and can pay it another way or later."));
 	else if (e->state == LIMIT_UNDER && st->waiting)
-		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period, or %t "
-		        "if what is waiting were paid in it.</p>",
-		     word, money_format(a, st->currency, e->margin),
-		     money_format(a, st->currency, with_waiting.margin));
+		html(b, "<p class=\"status status-under\">%t</p>",
+		     arena_printf(a, taper ? _("Under your work allowance: %s to spare this period, or "
+		                               "%s if what is waiting were paid in it.")
+		                           : _("Under your limit: %s to spare this period, or %s if "
+		                               "what is waiting were paid in it."),
+		                  money_format(a, cur, e->margin),
+		                  money_format(a, cur, with_waiting.margin)));
 	else if (e->state == LIMIT_UNDER)
-		html(b, "<p class=\"status status-under\">Under your %t: %t to spare this period.</p>",
-		     word, money_format(a, st->currency, e->margin));
+		html(b, "<p class=\"status status-under\">%t</p>",
+		     arena_printf(a, taper ? _("Under your work allowance: %s to spare this period.")
+		                           : _("Under your limit: %s to spare this period."),
+		                  money_format(a, cur, e->margin)));
 	else if (e->state == LIMIT_AT)
-		html(b, "<p class=\"status status-at\"><strong>Exactly at your %t this period.</strong>"
-		        "</p>", word);
+		html(b, "<p class=\"status status-at\"><strong>%t</strong></p>",
+		     taper ? _("Exactly at your work allowance this period.")
+		           : _("Exactly at your limit this period."));
 	else
-		html(b, "<p class=\"status status-over\"><strong>Over your %t by %t this period.</strong>"
-		        "</p>", word, money_format(a, st->currency, -e->margin));
-	if (k->limit.kind == LIMIT_TAPER && e->reduction_after)
-		html(b, "<p>Estimated reduction of your Universal Credit for this period: %t (%d%% of "
-		        "earnings above the work allowance).</p>",
-		     money_format(a, st->currency, e->reduction_after), k->limit.taper_percent);
-	html(b, "<p class=\"hint\">A sum worked out from the figures you declared, not advice.");
-	if (*st->advice_url)
-		html(b, " For advice, see <a href=\"%a\">%t</a>.", st->advice_url,
-		     *st->advice_name ? st->advice_name : st->advice_url);
+		html(b, "<p class=\"status status-over\"><strong>%t</strong></p>",
+		     arena_printf(a, taper ? _("Over your work allowance by %s this period.")
+		                           : _("Over your limit by %s this period."),
+		                  money_format(a, cur, -e->margin)));
+	if (taper && e->reduction_after)
+		html(b, "<p>%t</p>",
+		     arena_printf(a, _("Estimated reduction of your Universal Credit for this period: %s "
+		                       "(%d%% of earnings above the work allowance)."),
+		                  money_format(a, cur, e->reduction_after), k->limit.taper_percent));
+	html(b, "<p class=\"hint\">%t",
+	     _("A sum worked out from the figures you declared, not advice."));
+	if (*st->advice_url) advice_sentence(req, st->advice_name, st->advice_url);
 	html(b, "</p>");
 }
 
 static const struct field_option period_options[] = {
-	{ "week", "Weekly" }, { "month", "Monthly (an assessment period)" }, { 0, 0 } };
+	{ "week", N_("Weekly") }, { "month", N_("Monthly (an assessment period)") }, { 0, 0 } };
 
 static void declaration_form(struct request *req, const struct my_pay_standing *st,
                              const struct form_errors *e, bool typed)
@@ -105,44 +121,48 @@ static void declaration_form(struct request *req, const struct my_pay_standing *
 	/* One choice per rule, described by the row in force today. */
 	struct field_option *opts = arena_alloc(a, (n + 3) * sizeof *opts);
 	size_t k = 0;
-	opts[k++] = (struct field_option){ "none", "None: no benefit limits what I earn" };
+	/* Labels: ui_choices translates them. */
+	opts[k++] = (struct field_option){ "none", N_("None: no benefit limits what I earn") };
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(rows[i].rule, rows[i - 1].rule)) continue;
 		const struct earnings_limit *now = limit_in_force(rows, n, rows[i].rule, st->today);
 		if (!now) now = &rows[i];
 		opts[k++] = (struct field_option){
-			rows[i].rule, arena_printf(a, "%s: %s %s", now->name,
-			                           money_format(a, st->currency, now->amount),
-			                           limit_period_label(now->period)) };
+			rows[i].rule,
+			arena_printf(a, "%s: %s", now->name,
+			             amount_per_period(req, money_format(a, st->currency, now->amount),
+			                               now->period)) };
 	}
-	opts[k++] = (struct field_option){ "own", "My own amount" };
+	opts[k++] = (struct field_option){ "own", N_("My own amount") };
 	opts[k] = (struct field_option){ 0, 0 };
 	const struct pay_declaration *d = &st->declaration;
 	const char *chosen = typed ? field(req, "rule")
 	                     : !st->declared ? "none"
 	                     : *d->rule      ? d->rule
 	                                     : "own";
-	html(b, "<h2 class=\"heading-m\" id=\"limit\">Your earnings limit</h2>"
-	        "<p>Only you and the stewards who approve your payments see this. It is used only to "
-	        "show what a payment does to your total before it is approved.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"limit\">%t</h2><p>%t</p>", _("Your earnings limit"),
+	     _("Only you and the stewards who approve your payments see this. It is used only to "
+	       "show what a payment does to your total before it is approved."));
 	ui_form_begin(req, "/my-pay/limit");
-	ui_choices(req, e, "rule", "Which limit applies to you?", NULL, opts, chosen, false);
-	ui_input(req, e, "custom_amount", "My own amount", "Only for \"My own amount\". Like 150.00.",
+	ui_choices(req, e, "rule", _("Which limit applies to you?"), NULL, opts, chosen, false);
+	ui_input(req, e, "custom_amount", _("My own amount"),
+	         /* TRANSLATORS: "My own amount" is the choice of that name above. */
+	         _("Only for \"My own amount\". Like 150.00."),
 	         typed ? field(req, "custom_amount")
 	               : st->declared && !*d->rule ? money_plain(a, d->custom_amount) : "",
 	         "text", "off");
-	ui_choices(req, e, "custom_period", "My own amount is", NULL, period_options,
+	ui_choices(req, e, "custom_period", _("My own amount is"), NULL, period_options,
 	           typed ? field(req, "custom_period")
 	                 : st->declared && !*d->rule ? limit_period_key(d->custom_period) : "week",
 	           false);
 	ui_input(req, e, "anchor_day",
-	         "When did one of your benefit weeks or assessment periods begin?",
-	         "Any one, like 6/4/2026. Weeks then begin on that weekday; monthly periods on that "
-	         "day of the month.",
+	         _("When did one of your benefit weeks or assessment periods begin?"),
+	         _("Any one, like 6/4/2026. Weeks then begin on that weekday; monthly periods on that "
+	           "day of the month."),
 	         typed ? field(req, "anchor_day")
 	               : st->declared ? iso_day(req, d->anchor_day) : iso_day(req, st->today),
 	         "text", "off");
-	ui_button(req, "Save my earnings limit", NULL);
+	ui_button(req, _("Save my earnings limit"), NULL);
 	ui_form_end(req);
 }
 
@@ -155,11 +175,16 @@ static const char *bank_masked(struct request *req)
 	switch (app_bank_open(req->store, seal_key(req), req->user->id, 0, &req->arena, &d)) {
 	case BANK_NONE: break;
 	case BANK_OTHER_KEY:
-		shown = "saved under a key this server no longer has: please enter them again";
+		/* TRANSLATORS: said of saved bank details, after "Saved:". */
+		shown = _("saved under a key this server no longer has: please enter them again");
 		break;
-	case BANK_UNREADABLE: shown = "could not be opened: please enter them again"; break;
+	case BANK_UNREADABLE:
+		/* TRANSLATORS: said of saved bank details, after "Saved:". */
+		shown = _("could not be opened: please enter them again");
+		break;
 	case BANK_OPEN:
-		shown = arena_printf(&req->arena, "sort code %s, account %s",
+		/* TRANSLATORS: bank details, masked: "**-**-56", "****5678". */
+		shown = arena_printf(&req->arena, _("sort code %s, account %s"),
 		                     bank_sort_code_masked(&req->arena, d.sort_code),
 		                     bank_account_masked(&req->arena, d.account_number));
 		break;
@@ -171,7 +196,7 @@ static const char *bank_masked(struct request *req)
 /* The name of panel id when it is one the person may give bank details
  * to (my_pay_standing's bank_panels), else NULL. */
 /* The panels the person gave their details to, as "1,3" (for the
- * checkboxes) and in words; "" when none. */
+ * checkboxes) and as markup, their names in <bdi>; "" when none. */
 static void bank_given(struct request *req, const struct my_pay_standing *st,
                        const char **keys, const char **names)
 {
@@ -182,7 +207,7 @@ static void bank_given(struct request *req, const struct my_pay_standing *st,
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(&k, "%s%lld", k.len ? "," : "", (long long)ids[i]);
 		const char *name = app_bank_panel_name(st, ids[i]);
-		if (name) buf_printf(&w, "%s%s", w.len ? ", " : "", name);
+		if (name) html(&w, "%r<bdi>%t</bdi>", w.len ? ", " : "", name);
 	}
 	*keys = arena_strdup(&req->arena, k.data ? k.data : "");
 	*names = arena_strdup(&req->arena, w.data ? w.data : "");
@@ -195,38 +220,45 @@ static void bank_section(struct request *req, const struct my_pay_standing *st,
 {
 	if (!st->bank_wanted || !req->cfg->seal_key_loaded) return;
 	struct buf *b = &req->out;
-	html(b, "<h2 class=\"heading-m\" id=\"bank\">Bank details</h2>"
-	        "<p>Some of your panels pay by bank transfer from a list they send their finance "
-	        "team. Your details are kept sealed and are only ever shown masked, here and to "
-	        "nobody else. They go only into the lists of the panels you choose.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"bank\">%t</h2><p>%t</p>", _("Bank details"),
+	     _("Some of your panels pay by bank transfer from a list they send their finance "
+	       "team. Your details are kept sealed and are only ever shown masked, here and to "
+	       "nobody else. They go only into the lists of the panels you choose."));
 	const char *masked = bank_masked(req), *given_keys, *given_names;
 	bank_given(req, st, &given_keys, &given_names);
 	/* After a refused form, the boxes as the person left them. */
 	const char *chosen = e && e->n ? form_get_all(&req->form, "panels", &req->arena) : given_keys;
 	if (masked) {
-		html(b, "<p>Saved: %t.</p>", masked);
-		if (*given_names) html(b, "<p>Given to: %t.</p>", given_names);
-		else html(b, "<p class=\"status status-at\"><strong>No panel may use them yet.</strong> "
-		             "Choose which panels may, below.</p>");
+		/* TRANSLATORS: %s is the saved bank details, masked, or why they cannot be shown. */
+		html(b, "<p>%t</p>", arena_printf(&req->arena, _("Saved: %s."), masked));
+		if (*given_names) {
+			html(b, "<p>");
+			/* TRANSLATORS: %s is a list of panels' names. */
+			html_sentence(b, _("Given to: %s."), 1, given_names);
+			html(b, "</p>");
+		} else {
+			html(b, "<p class=\"status status-at\"><strong>%t</strong> %t</p>",
+			     _("No panel may use them yet."), _("Choose which panels may, below."));
+		}
 		ui_form_begin(req, "/my-pay/bank/panels");
-		ui_choices(req, e, "panels", "Which panels may use them",
-		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		ui_choices(req, e, "panels", _("Which panels may use them"),
+		           _("Only these panels' payment lists will hold your details."), st->bank_panels,
 		           chosen, true);
-		ui_button(req, "Save my choice", "secondary");
+		ui_button(req, _("Save my choice"), "secondary");
 		ui_form_end(req);
 		ui_form_begin(req, "/my-pay/bank/remove");
-		ui_button(req, "Remove my bank details", "secondary");
+		ui_button(req, _("Remove my bank details"), "secondary");
 		ui_form_end(req);
 	}
 	ui_form_begin(req, "/my-pay/bank");
-	ui_input(req, e, "account_name", "Name on the account", NULL, "", "text", "off");
-	ui_input(req, e, "sort_code", "Sort code", "6 digits, like 12-34-56", "", "text", "off");
-	ui_input(req, e, "account_number", "Account number", "8 digits", "", "text", "off");
+	ui_input(req, e, "account_name", _("Name on the account"), NULL, "", "text", "off");
+	ui_input(req, e, "sort_code", _("Sort code"), _("6 digits, like 12-34-56"), "", "text", "off");
+	ui_input(req, e, "account_number", _("Account number"), _("8 digits"), "", "text", "off");
 	if (!masked)
-		ui_choices(req, e, "panels", "Which panels may use them",
-		           "Only these panels' payment lists will hold your details.", st->bank_panels,
+		ui_choices(req, e, "panels", _("Which panels may use them"),
+		           _("Only these panels' payment lists will hold your details."), st->bank_panels,
 		           chosen, true);
-	ui_button(req, masked ? "Replace my bank details" : "Save my bank details", NULL);
+	ui_button(req, masked ? _("Replace my bank details") : _("Save my bank details"), NULL);
 	ui_form_end(req);
 }
 
@@ -234,33 +266,42 @@ static void statement_form(struct request *req, const struct my_pay_standing *st
 {
 	struct buf *b = &req->out;
 	int this_year = pay_tax_year_of(st->today);
-	html(b, "<h2 class=\"heading-m\" id=\"statement\">Statements</h2>"
-	        "<p>Everything paid to you in a tax year or between two dates, to print or to "
-	        "download as a spreadsheet (CSV).</p>"
+	html(b, "<h2 class=\"heading-m\" id=\"statement\">%t</h2><p>%t</p>"
 	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
-	        "<div class=\"field\"><label class=\"label\" for=\"tax_year\">Tax year</label>"
-	        "<select class=\"select\" id=\"tax_year\" name=\"tax_year\">");
+	        "<div class=\"field\"><label class=\"label\" for=\"tax_year\">%t</label>"
+	        "<select class=\"select\" id=\"tax_year\" name=\"tax_year\">",
+	     _("Statements"),
+	     _("Everything paid to you in a tax year or between two dates, to print or to "
+	       "download as a spreadsheet (CSV)."),
+	     _("Tax year"));
 	for (int y = this_year; y >= this_year - 6; y--)
-		html(b, "<option value=\"%l\">6 April %l to 5 April %l</option>", (int64_t)y,
-		     (int64_t)y, (int64_t)y + 1);
+		html(b, "<option value=\"%l\">%t</option>", (int64_t)y,
+		     /* TRANSLATORS: a UK tax year, from 6 April of one year to 5 April of the next. */
+		     arena_printf(&req->arena, _("6 April %d to 5 April %d"), y, y + 1));
+	const char *show = _("Show the statement"), *csv = _("Download it as CSV");
 	html(b, "</select></div><div class=\"buttons\">"
-	        "<button type=\"submit\" class=\"button\">Show the statement</button> "
+	        "<button type=\"submit\" class=\"button\">%t</button> "
 	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
-	        "Download it as CSV</button></div></form>"
+	        "%t</button></div></form>"
 	        "<form method=\"get\" action=\"/my-pay/statement\" class=\"form\">"
-	        "<fieldset class=\"fieldset\"><legend class=\"legend\">Or between two dates</legend>"
-	        "<div class=\"field\"><label class=\"label\" for=\"from\">From</label>"
-	        "<div class=\"hint\" id=\"from-hint\">Like 6/4/2026 or 6 April 2026</div>"
+	        "<fieldset class=\"fieldset\"><legend class=\"legend\">%t</legend>"
+	        "<div class=\"field\"><label class=\"label\" for=\"from\">%t</label>"
+	        "<div class=\"hint\" id=\"from-hint\">%t</div>"
 	        "<input class=\"input\" id=\"from\" name=\"from\" type=\"text\" "
 	        "aria-describedby=\"from-hint\" autocomplete=\"off\"></div>"
-	        "<div class=\"field\"><label class=\"label\" for=\"to\">To</label>"
-	        "<div class=\"hint\" id=\"to-hint\">Like 5/4/2027 or 5 April 2027</div>"
+	        "<div class=\"field\"><label class=\"label\" for=\"to\">%t</label>"
+	        "<div class=\"hint\" id=\"to-hint\">%t</div>"
 	        "<input class=\"input\" id=\"to\" name=\"to\" type=\"text\" "
 	        "aria-describedby=\"to-hint\" autocomplete=\"off\"></div></fieldset>"
 	        "<div class=\"buttons\">"
-	        "<button type=\"submit\" class=\"button\">Show the statement</button> "
+	        "<button type=\"submit\" class=\"button\">%t</button> "
 	        "<button type=\"submit\" class=\"button secondary\" name=\"format\" value=\"csv\">"
-	        "Download it as CSV</button></div></form>");
+	        "%t</button></div></form>",
+	     show, csv, _("Or between two dates"),
+	     /* TRANSLATORS: the first day of a statement. */
+	     _("From"), _("Like 6/4/2026 or 6 April 2026"),
+	     /* TRANSLATORS: the last day of a statement. */
+	     _("To"), _("Like 5/4/2027 or 5 April 2027"), show, csv);
 }
 
 static void my_pay_page(struct request *req, const struct form_errors *e, bool typed)
@@ -278,26 +319,29 @@ static void my_pay_page(struct request *req, const struct form_errors *e, bool t
 	    store_pay_balance(req->store, req->user->id, 0, &bal) != ST_OK ||
 	    store_pay_claims_of(req->store, req->user->id, 0, -1, before, CLAIMS_SHOWN, a, &c, &n) !=
 	        ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your pay.");
+		respond_error(req, 500, "internal", _("We could not load your pay."));
 		return;
 	}
-	page_begin(req, "My pay", e);
-	html(b, "<h1 class=\"heading-l\">My pay</h1>"
-	        "<ul class=\"figures\"><li><strong>%t</strong>claimed, waiting</li>"
-	        "<li><strong>%t</strong>approved, not paid yet</li>"
-	        "<li><strong>%t</strong>paid to you</li></ul>",
-	     money_format(a, st.currency, bal.claimed - bal.approved),
-	     money_format(a, st.currency, bal.approved - bal.paid),
-	     money_format(a, st.currency, bal.paid));
-	html(b, "<h2 class=\"heading-m\" id=\"claims\">My claims</h2>");
+	page_begin(req, _("My pay"), e);
+	html(b, "<h1 class=\"heading-l\">%t</h1>"
+	        "<ul class=\"figures\"><li><strong>%t</strong>%t</li>"
+	        "<li><strong>%t</strong>%t</li>"
+	        "<li><strong>%t</strong>%t</li></ul>",
+	     _("My pay"),
+	     /* TRANSLATORS: the words under an amount of money (three figures of one's pay). */
+	     money_format(a, st.currency, bal.claimed - bal.approved), _("claimed, waiting"),
+	     money_format(a, st.currency, bal.approved - bal.paid), _("approved, not paid yet"),
+	     money_format(a, st.currency, bal.paid), _("paid to you"));
+	html(b, "<h2 class=\"heading-m\" id=\"claims\">%t</h2>", _("My claims"));
 	if (!n && !before)
-		html(b, "<p>No claims yet. When you go to a meeting of a panel that pays, the claim for "
-		        "your time is made for you; you can also log other work and expenses from a "
-		        "panel's Pay page.</p>");
+		html(b, "<p>%t</p>", _("No claims yet. When you go to a meeting of a panel that pays, the "
+		                       "claim for your time is made for you; you can also log other work "
+		                       "and expenses from a panel's Pay page."));
 	else if (n)
-		claims_table(req, c, n, false, true, "My claims, newest first");
+		claims_table(req, c, n, false, true, _("My claims, newest first"));
 	if (n == CLAIMS_SHOWN)
-		html(b, "<p><a href=\"/my-pay?before=%l#claims\">Older claims</a></p>", c[n - 1].id);
+		html(b, "<p><a href=\"/my-pay?before=%l#claims\">%t</a></p>", c[n - 1].id,
+		     _("Older claims"));
 	standing_section(req, &st);
 	declaration_form(req, &st, e, typed);
 	bank_section(req, &st, e);
@@ -322,7 +366,7 @@ void my_pay_limit_post(struct request *req)
 		return;
 	}
 	struct form_errors e = { 0 };
-	if (!*rule) errors_add(&e, "rule", "Choose which limit applies to you.");
+	if (!*rule) errors_add(&e, "rule", _("Choose which limit applies to you."));
 	struct input_value in[DECLARATION_INPUTS];
 	form_inputs(req, declaration_inputs, DECLARATION_INPUTS, in, &e);
 	struct pay_declaration d;
@@ -354,7 +398,7 @@ void my_pay_bank_post(struct request *req)
 {
 	struct my_pay_standing st;
 	if (!my_pay_standing(req, &st)) {
-		respond_error(req, 500, "internal", "We could not load your pay.");
+		respond_error(req, 500, "internal", _("We could not load your pay."));
 		return;
 	}
 	struct form_errors e = { 0 };
@@ -366,12 +410,12 @@ void my_pay_bank_post(struct request *req)
 	if (st.bank_wanted && seal_key(req)) {
 		char *name = text_trim(arena_strdup(&req->arena, field(req, "account_name")));
 		if (!*name || utf8_length(name) > 140 || strchr(name, '\n'))
-			errors_add(&e, "account_name", "Enter the name on the account.");
+			errors_add(&e, "account_name", _("Enter the name on the account."));
 		else memcpy(d.name, name, strlen(name) + 1);
 		if (!bank_sort_code_parse(field(req, "sort_code"), d.sort_code))
-			errors_add(&e, "sort_code", "Enter the 6-digit sort code, like 12-34-56.");
+			errors_add(&e, "sort_code", _("Enter the 6-digit sort code, like 12-34-56."));
 		if (!bank_account_number_parse(field(req, "account_number"), d.account_number))
-			errors_add(&e, "account_number", "Enter the 8-digit account number.");
+			errors_add(&e, "account_number", _("Enter the 8-digit account number."));
 		/* New details are given to the panels ticked; replacing saved ones
 		 * keeps theirs (app_bank_save), and the form then shows no boxes. */
 		if (!bank_masked(req)) chosen_bank_panels(req, &st, &e, &ids, &n);
@@ -435,29 +479,39 @@ void my_pay_statement_get(struct request *req)
 	struct pay_claim *c;
 	size_t n;
 	if (store_pay_statement(req->store, req->user->id, range, a, &c, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make your statement.");
+		respond_error(req, 500, "internal", _("We could not make your statement."));
 		return;
 	}
 	const char *from = format_day(req, range.first), *to = format_day(req, range.last);
-	page_begin(req, arena_printf(a, "Pay statement, %s to %s", from, to), NULL);
-	html(b, "<h1 class=\"heading-l\">Pay statement</h1><dl class=\"summary\">"
-	        "<div><dt>For</dt><dd>%t</dd></div><div><dt>Paid between</dt><dd>%t and %t</dd></div>"
-	        "<div><dt>Made</dt><dd>%t</dd></div></dl>",
-	     req->user->display_name, from, to, format_day(req, civil_day_at(req->now, "UTC")));
+	/* TRANSLATORS: a page's title: two dates. */
+	page_begin(req, arena_printf(a, _("Pay statement, %s to %s"), from, to), NULL);
+	html(b, "<h1 class=\"heading-l\">%t</h1><dl class=\"summary\">"
+	        "<div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     _("Pay statement"),
+	     /* TRANSLATORS: who a statement is for. */
+	     _("For"), req->user->display_name, _("Paid between"),
+	     /* TRANSLATORS: two dates. */
+	     arena_printf(a, _("%s and %s"), from, to),
+	     /* TRANSLATORS: when a statement was made. */
+	     _("Made"), format_day(req, civil_day_at(req->now, "UTC")));
 	if (!n) {
-		html(b, "<p>Nothing was paid to you in this period.</p>");
+		html(b, "<p>%t</p>", _("Nothing was paid to you in this period."));
 	} else {
-		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Payments to you"
-		        "</caption><thead><tr><th scope=\"col\">Paid on</th><th scope=\"col\">Panel</th>"
-		        "<th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Amount</th></tr>"
-		        "</thead><tbody>");
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t"
+		        "</caption><thead><tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
+		        "<th scope=\"col\">%t</th><th scope=\"col\" class=\"num\">%t</th></tr>"
+		        "</thead><tbody>",
+		     _("Payments to you"), _("Paid on"), _("Panel"), _("What"), _("Amount"));
 		/* One total per currency, in the order they first appear. */
 		const char *cur[8];
 		int64_t sum[8];
 		size_t ncur = 0;
 		for (size_t i = 0; i < n; i++) {
-			html(b, "<tr><td>%t</td><td>%t</td><td>%t</td><td class=\"num\">%t</td></tr>",
-			     format_day(req, c[i].pay_day), c[i].panel_name, claim_what(req, &c[i]),
+			html(b, "<tr><td>%t</td><td>%t</td><td>", format_day(req, c[i].pay_day),
+			     c[i].panel_name);
+			claim_what_html(req, &c[i]);
+			html(b, "</td><td class=\"num\">%t</td></tr>",
 			     money_format(a, c[i].currency, c[i].amount));
 			size_t k = 0;
 			while (k < ncur && strcmp(cur[k], c[i].currency)) k++;
@@ -466,15 +520,17 @@ void my_pay_statement_get(struct request *req)
 		}
 		html(b, "</tbody><tfoot>");
 		for (size_t k = 0; k < ncur; k++)
-			html(b, "<tr><th scope=\"row\" colspan=\"3\">Total</th><td class=\"num\">%t</td>"
-			        "</tr>", money_format(a, cur[k], sum[k]));
+			html(b, "<tr><th scope=\"row\" colspan=\"3\">%t</th><td class=\"num\">%t</td>"
+			        "</tr>", _("Total"), money_format(a, cur[k], sum[k]));
 		html(b, "</tfoot></table>");
 	}
 	html(b, "<p class=\"no-print\"><a class=\"button secondary\" href=\"/my-pay/statement?from=%a"
-	        "&amp;to=%a&amp;format=csv\" download>Download it as CSV</a></p>"
-	        "<p class=\"no-print\">To print it, use your browser's Print command: the menus and "
-	        "buttons are left out of the printed page.</p>"
-	        "<p class=\"no-print\"><a href=\"/my-pay#statement\">Back to my pay</a></p>",
-	     iso_day(req, range.first), iso_day(req, range.last));
+	        "&amp;to=%a&amp;format=csv\" download>%t</a></p>"
+	        "<p class=\"no-print\">%t</p>"
+	        "<p class=\"no-print\"><a href=\"/my-pay#statement\">%t</a></p>",
+	     iso_day(req, range.first), iso_day(req, range.last), _("Download it as CSV"),
+	     _("To print it, use your browser's Print command: the menus and buttons are left out "
+	       "of the printed page."),
+	     _("Back to my pay"));
 	page_end(req);
 }

@@ -22,6 +22,7 @@
 
 #include "app/app.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -92,7 +93,7 @@ static json_t *ledger_json(struct request *req, const struct ledger_entry *e)
 	                      jtime(e->at), "pay_day", jday(req, e->pay_day), "over_limit",
 	                      e->over_limit, "reason", e->reason, "by",
 	                      e->by_user ? jref(e->by_user, "name",
-	                                        *e->by_name ? e->by_name : "a former member")
+	                                        *e->by_name ? e->by_name : _("a former member"))
 	                                 : json_null());
 	if (e->kind == LEDGER_REVERSAL) {
 		json_object_set_new(j, "reverses", json_string(ledger_kind_key(e->reverses)));
@@ -169,8 +170,9 @@ static const char *idempotency_key(struct request *req)
 	for (size_t i = 0; ok && i < n; i++) ok = k[i] > ' ' && k[i] < 127;
 	if (!ok) {
 		respond_error(req, 400, "key_missing",
-		              "Send an Idempotency-Key header: 1 to 200 printable characters, new for "
-		              "each change you mean to make.");
+		              /* TRANSLATORS: Idempotency-Key is the name of an HTTP header. */
+		              _("Send an Idempotency-Key header: 1 to 200 printable characters, new "
+		                "for each change you mean to make."));
 		return NULL;
 	}
 	return k;
@@ -224,7 +226,9 @@ void api_pay_claims(struct request *req)
 	enum claim_state cs;
 	if (s && !claim_state_parse(s, &cs)) {
 		respond_error_field(req, 400, "bad_query", "state",
-		                    "state must be claimed, approved, paid or declined.");
+		                    /* TRANSLATORS: state and its values are words of the API: do not
+		                     * translate them. */
+		                    _("state must be claimed, approved, paid or declined."));
 		return;
 	}
 	if (s) state = (int)cs;
@@ -236,7 +240,7 @@ void api_pay_claims(struct request *req)
 		: store_pay_claims_of(req->store, req->user->id, req->panel->id, state, before,
 		                      (int)limit, &req->arena, &c, &n);
 	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the claims.");
+		respond_error(req, 500, "internal", _("We could not load the claims."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -274,7 +278,9 @@ void api_pay_claim_post(struct request *req)
 		    sodium_base642bin(file, cap, b64, strlen(b64), NULL, &file_len, NULL,
 		                      sodium_base64_VARIANT_ORIGINAL) != 0) {
 			respond_error_field(req, 400, "invalid", "receipt",
-			                    "receipt needs name and content_base64 (standard Base64).");
+			                    /* TRANSLATORS: receipt, name and content_base64 are words of
+			                     * the API: do not translate them. */
+			                    _("receipt needs name and content_base64 (standard Base64)."));
 			return;
 		}
 	}
@@ -289,7 +295,7 @@ void api_pay_claim_post(struct request *req)
 	}
 	struct pay_claim saved;
 	if (store_pay_claim_get(req->store, req->panel->id, id, &req->arena, &saved) != ST_OK) {
-		respond_error(req, 500, "internal", "The claim was saved but could not be read back.");
+		respond_error(req, 500, "internal", _("The claim was saved but could not be read back."));
 		return;
 	}
 	send_keyed(req, 201, out, json_pack("{s:o}", "claim", claim_json(req, &saved)));
@@ -301,7 +307,7 @@ void api_pay_claim(struct request *req)
 	struct ledger_entry *e;
 	size_t n;
 	if (store_pay_ledger(req->store, c.id, &req->arena, &e, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the claim's history.");
+		respond_error(req, 500, "internal", _("We could not load the claim's history."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -318,14 +324,16 @@ void api_pay_check(struct request *req)
 	int64_t day = civil_day_at(req->now, req->panel->time_zone);
 	const char *q = form_get(&req->query, "pay_day");
 	if (q && !(day = parse_day(q))) {
-		respond_error_field(req, 400, "bad_query", "pay_day", "pay_day must be like 2026-11-23.");
+		respond_error_field(req, 400, "bad_query", "pay_day",
+		                    /* TRANSLATORS: pay_day is a word of the API: do not translate it. */
+		                    _("pay_day must be like 2026-11-23."));
 		return;
 	}
 	struct pay_policy pol;
 	struct pay_check k;
 	if (!load_pay_policy(req, &pol)) return;
 	if (!app_pay_check(req->store, &c, day, &req->arena, &k)) {
-		respond_error(req, 500, "internal", "We could not work out the check.");
+		respond_error(req, 500, "internal", _("We could not work out the check."));
 		return;
 	}
 	if (k.declared && c.user_id != req->user->id)
@@ -351,7 +359,7 @@ void api_pay_decision_post(struct request *req)
 		return;
 	}
 	if (store_pay_claim_get(req->store, req->panel->id, c.id, &req->arena, &c) != ST_OK) {
-		respond_error(req, 500, "internal", "The decision was saved but could not be read back.");
+		respond_error(req, 500, "internal", _("The decision was saved but could not be read back."));
 		return;
 	}
 	send_keyed(req, 200, out, json_pack("{s:o}", "claim", claim_json(req, &c)));
@@ -364,7 +372,7 @@ void api_pay_runs(struct request *req)
 	size_t n;
 	if (!load_pay_policy(req, &pol)) return;
 	if (store_pay_runs_list(req->store, req->panel->id, 100, &req->arena, &r, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the payment runs.");
+		respond_error(req, 500, "internal", _("We could not load the payment runs."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -381,11 +389,11 @@ static void send_run(struct request *req, int status, int64_t run_id, enum pay_o
 	if (!load_pay_policy(req, &pol)) return;
 	enum store_rc rc = store_pay_run_get(req->store, req->panel->id, run_id, &req->arena, &r);
 	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such payment run.");
+		respond_error(req, 404, "not_found", _("There is no such payment run."));
 		return;
 	}
 	if (rc != ST_OK || store_pay_run_payees(req->store, r.id, &req->arena, &p, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the run.");
+		respond_error(req, 500, "internal", _("We could not load the run."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -454,7 +462,7 @@ void api_my_pay(struct request *req)
 	                        &n) != ST_OK ||
 	    store_pay_balance(req->store, req->user->id, 0, &bal) != ST_OK ||
 	    !my_pay_standing(req, &st)) {
-		respond_error(req, 500, "internal", "We could not load your pay.");
+		respond_error(req, 500, "internal", _("We could not load your pay."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -524,7 +532,7 @@ void api_my_pay_statement(struct request *req)
 	struct pay_claim *c;
 	size_t n;
 	if (store_pay_statement(req->store, req->user->id, range, &req->arena, &c, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make your statement.");
+		respond_error(req, 500, "internal", _("We could not make your statement."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -545,7 +553,7 @@ void api_earnings_limits(struct request *req)
 	struct earnings_limit *l;
 	size_t n;
 	if (store_earnings_limits(req->store, &req->arena, &l, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the earnings limits.");
+		respond_error(req, 500, "internal", _("We could not load the earnings limits."));
 		return;
 	}
 	json_t *arr = json_array();

@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "store/files.h"
 #include "web/http/handlers.h"
@@ -38,23 +39,28 @@ static void policy_summary(struct request *req, const struct pay_policy *pol)
 	static const enum pay_unit units[3] = { UNIT_HOUR, UNIT_HALF_DAY, UNIT_DAY };
 	for (int i = 0; i < 3; i++) {
 		int64_t r = pay_rate_of(&pol->rates, units[i]);
-		if (r) html(b, "<div><dt>%t</dt><dd>%t</dd></div>", pay_unit_label(units[i]),
+		if (r) html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _(pay_unit_label(units[i])),
 		            money_format(a, pol->currency, r));
 	}
-	html(b, "<div><dt>Meetings are paid by the</dt><dd>%t</dd></div>",
-	     pay_unit_label(pol->meeting_unit));
+	html(b, "<div><dt>%t</dt><dd>%t</dd></div>",
+	     /* TRANSLATORS: a label; its value is a way of counting time, like "Hour" or
+	      * "Day (up to 8 hours)". */
+	     _("Meetings are paid by the"), _(pay_unit_label(pol->meeting_unit)));
 	if (pol->prep_minutes)
-		html(b, "<div><dt>Paid preparation per meeting</dt><dd>%t</dd></div>",
+		html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _("Paid preparation per meeting"),
 		     pay_quantity_text(a, UNIT_HOUR, pol->prep_minutes));
-	html(b, "<div><dt>Expenses paid</dt><dd>");
+	html(b, "<div><dt>%t</dt><dd>", _("Expenses paid"));
 	bool any = false;
 	for (int c = 0; c < EXPENSE__COUNT; c++)
 		if (pol->expense_categories & (1u << c)) {
-			html(b, "%t%t", any ? ", " : "", expense_label((enum expense_category)c));
+			html(b, "%t%t", any ? ", " : "", _(expense_label((enum expense_category)c)));
 			any = true;
 		}
-	html(b, "%t</dd></div><div><dt>We aim to pay within</dt><dd>%l days</dd></div></dl>",
-	     any ? "" : "None", pol->target_days);
+	html(b, "%t</dd></div><div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     /* TRANSLATORS: no expenses are paid. */
+	     any ? "" : _("None"), _("We aim to pay within"),
+	     arena_printf(a, ngettext("%lld day", "%lld days", (unsigned long)pol->target_days),
+	                  (long long)pol->target_days));
 }
 
 /* The panel's pay; e: the payment-run form's problems, with what was
@@ -67,51 +73,60 @@ static void pay_page(struct request *req, const struct form_errors *e)
 	struct arena *a = &req->arena;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
 	int64_t pid = req->panel->id;
-	page_begin(req, arena_printf(a, "Pay: %s", req->panel->name), e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Pay</h1>", req->panel->name);
+	/* TRANSLATORS: a page's title; %s is a panel's name. */
+	page_begin(req, arena_printf(a, _("Pay: %s"), req->panel->name), e);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1>", req->panel->name,
+	     /* TRANSLATORS: the heading of a panel's pay page. */
+	     _("Pay"));
 	if (!pol.configured) {
-		html(b, "<p>This panel has not set up pay yet, so no claims are made.</p>");
+		html(b, "<p>%t</p>", _("This panel has not set up pay yet, so no claims are made."));
 		if (manage)
-			html(b, "<p><a class=\"button\" href=\"/panels/%l/pay/policy\">Set up pay</a></p>",
-			     pid);
+			html(b, "<p><a class=\"button\" href=\"/panels/%l/pay/policy\">%t</a></p>",
+			     pid, _("Set up pay"));
 		page_end(req);
 		return;
 	}
 	policy_summary(req, &pol);
-	if (*pol.advice_url)
-		html(b, "<p>Worried about benefits? See <a href=\"%a\">%t</a>.</p>", pol.advice_url,
-		     *pol.advice_name ? pol.advice_name : pol.advice_url);
+	if (*pol.advice_url) {
+		html(b, "<p>");
+		/* TRANSLATORS: %s is a link to a benefits advice service, by its name. */
+		html_sentence(b, _("Worried about benefits? See %s."), 1,
+		              pay_link_bdi(req, pol.advice_url,
+		                           *pol.advice_name ? pol.advice_name : pol.advice_url));
+		html(b, "</p>");
+	}
 	if (policy_allows(&req->actor, PA_CLAIM_PAY))
-		html(b, "<p><a class=\"button secondary\" href=\"/panels/%l/pay/claims/new\">Log work "
-		        "or an expense</a>", pid);
+		html(b, "<p><a class=\"button secondary\" href=\"/panels/%l/pay/claims/new\">%t</a>",
+		     pid, _("Log work or an expense"));
 	if (manage)
-		html(b, " <a class=\"button secondary\" href=\"/panels/%l/pay/policy\">Change the pay "
-		        "policy</a>", pid);
+		html(b, " <a class=\"button secondary\" href=\"/panels/%l/pay/policy\">%t</a>", pid,
+		     _("Change the pay policy"));
 	html(b, "</p>");
 	struct pay_claim *c;
 	size_t n;
 	if (!manage) {
-		html(b, "<h2 class=\"heading-m\">Your claims here</h2>");
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _("Your claims here"));
 		if (store_pay_claims_of(req->store, req->user->id, pid, -1, 0, 100, &req->arena, &c, &n) !=
 		    ST_OK)
 			n = 0;
-		if (!n) html(b, "<p>You have no claims in this panel yet.</p>");
-		else claims_table(req, c, n, false, false, "Your claims");
-		html(b, "<p><a href=\"/my-pay\">All your pay, your earnings limit and statements</a></p>");
+		if (!n) html(b, "<p>%t</p>", _("You have no claims in this panel yet."));
+		else claims_table(req, c, n, false, false, _("Your claims"));
+		html(b, "<p><a href=\"/my-pay\">%t</a></p>",
+		     _("All your pay, your earnings limit and statements"));
 		page_end(req);
 		return;
 	}
-	html(b, "<h2 class=\"heading-m\">How quickly people are paid</h2>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("How quickly people are paid"));
 	timeliness_section(req, &pol, false);
 
-	html(b, "<h2 class=\"heading-m\" id=\"waiting\">Waiting for approval</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"waiting\">%t</h2>", _("Waiting for approval"));
 	if (store_pay_claims_list(req->store, PCS_PANEL, pid, CLAIM_CLAIMED, 0, 100, &req->arena, &c,
 	                          &n) != ST_OK)
 		n = 0;
-	if (!n) html(b, "<p>No claims are waiting.</p>");
-	else claims_table(req, c, n, true, false, "Claims waiting for approval");
+	if (!n) html(b, "<p>%t</p>", _("No claims are waiting."));
+	else claims_table(req, c, n, true, false, _("Claims waiting for approval"));
 
-	html(b, "<h2 class=\"heading-m\" id=\"ready\">Approved, ready to pay</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"ready\">%t</h2>", _("Approved, ready to pay"));
 	if (store_pay_claims_list(req->store, PCS_PANEL, pid, CLAIM_APPROVED, 0, 500, &req->arena,
 	                          &c, &n) != ST_OK)
 		n = 0;
@@ -119,7 +134,7 @@ static void pay_page(struct request *req, const struct form_errors *e)
 	for (size_t i = 0; i < n; i++)
 		if (!c[i].run_id) c[ready++] = c[i];
 	if (!ready) {
-		html(b, "<p>Nothing is approved and waiting for a payment run.</p>");
+		html(b, "<p>%t</p>", _("Nothing is approved and waiting for a payment run."));
 	} else {
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/runs", (long long)pid));
 		idempotency_field(req);
@@ -131,33 +146,38 @@ static void pay_page(struct request *req, const struct form_errors *e)
 				arena_printf(a, "#%lld %s: %s, %s (%s)", (long long)c[i].id, c[i].payee_name,
 				             claim_what(req, &c[i]),
 				             money_format(a, c[i].currency, c[i].amount),
-				             c[i].has_method ? pay_method_label(c[i].method) : "") };
+				             c[i].has_method ? _(pay_method_label(c[i].method)) : "") };
 			all = arena_printf(a, "%s%s%lld", all, i ? "," : "", (long long)c[i].id);
 		}
 		opts[ready] = (struct field_option){ 0, 0 };
 		const char *chosen = form_get_all(&req->form, "claims", a);
-		ui_choices(req, e, "claims", "Claims to put in a payment run", NULL, opts,
+		ui_choices(req, e, "claims", _("Claims to put in a payment run"), NULL, opts,
 		           e ? (chosen ? chosen : "") : all, true);
-		ui_input(req, e, "reference", "Reference for the finance team (optional)",
-		         "Leave empty and we will make one.", e ? field(req, "reference") : "", "text",
+		ui_input(req, e, "reference", _("Reference for the finance team (optional)"),
+		         _("Leave empty and we will make one."), e ? field(req, "reference") : "", "text",
 		         "off");
-		ui_button(req, "Make a payment run", NULL);
+		ui_button(req, _("Make a payment run"), NULL);
 		ui_form_end(req);
 	}
 
-	html(b, "<h2 class=\"heading-m\" id=\"runs\">Payment runs</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"runs\">%t</h2>", _("Payment runs"));
 	struct pay_run *r;
 	size_t nr;
 	if (store_pay_runs_list(req->store, pid, 50, &req->arena, &r, &nr) != ST_OK) nr = 0;
-	if (!nr) html(b, "<p>No payment runs yet.</p>");
+	if (!nr) html(b, "<p>%t</p>", _("No payment runs yet."));
 	else html(b, "<ul class=\"list\">");
 	for (size_t i = 0; i < nr; i++)
-		html(b, "<li><a href=\"/panels/%l/pay/runs/%l\">%t</a>: %l claims, %t, %t</li>", pid,
-		     r[i].id, r[i].reference, r[i].claims,
-		     money_format(&req->arena, pol.currency, r[i].total),
-		     r[i].paid_day ? arena_printf(&req->arena, "paid on %s",
-		                                  format_day(req, r[i].paid_day))
-		                   : "not yet paid");
+		html(b, "<li><a href=\"/panels/%l/pay/runs/%l\"><bdi>%t</bdi></a>: %t</li>", pid,
+		     r[i].id, r[i].reference,
+		     /* TRANSLATORS: a payment run: how many claims, its total, then "paid on
+		      * (date)" or "not yet paid". */
+		     arena_printf(a, ngettext("%lld claim, %s, %s", "%lld claims, %s, %s",
+		                              (unsigned long)r[i].claims),
+		                  (long long)r[i].claims,
+		                  money_format(&req->arena, pol.currency, r[i].total),
+		                  r[i].paid_day ? arena_printf(&req->arena, _("paid on %s"),
+		                                               format_day(req, r[i].paid_day))
+		                                : _("not yet paid")));
 	if (nr) html(b, "</ul>");
 	page_end(req);
 }
@@ -179,11 +199,11 @@ static const struct field_option *expense_options(struct arena *a, unsigned set)
 /* ---- the pay policy ---- */
 
 static const struct field_option unit_options[] = {
-	{ "hour", "By the hour (rounded up to the quarter hour)" },
-	{ "half_day", "By the half day (up to 4 hours)" },
-	{ "day", "By the day (up to 8 hours)" }, { 0, 0 } };
+	{ "hour", N_("By the hour (rounded up to the quarter hour)") },
+	{ "half_day", N_("By the half day (up to 4 hours)") },
+	{ "day", N_("By the day (up to 8 hours)") }, { 0, 0 } };
 static const struct field_option currency_options[] = {
-	{ "GBP", "Pounds (GBP)" }, { "EUR", "Euros (EUR)" }, { "USD", "US dollars (USD)" },
+	{ "GBP", N_("Pounds (GBP)") }, { "EUR", N_("Euros (EUR)") }, { "USD", N_("US dollars (USD)") },
 	{ 0, 0 } };
 
 static void policy_form(struct request *req, const struct pay_policy *pol,
@@ -191,54 +211,56 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
-	page_begin(req, arena_printf(a, "Pay policy: %s", req->panel->name), e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Pay policy</h1>"
-	        "<p>Rates are this panel's own. Amounts are in pounds and pence, like 27.50; leave a "
-	        "rate at 0 if you do not pay that way.</p>",
-	     req->panel->name);
+	/* TRANSLATORS: a page's title; %s is a panel's name. */
+	page_begin(req, arena_printf(a, _("Pay policy: %s"), req->panel->name), e);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1><p>%t</p>",
+	     req->panel->name, _("Pay policy"),
+	     _("Rates are this panel's own. Amounts are in pounds and pence, like 27.50; leave a "
+	       "rate at 0 if you do not pay that way."));
 	ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/policy", (long long)req->panel->id));
 	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">", pol->version);
 #define VAL(name, value) (typed ? field(req, name) : (value))
-	ui_select(req, e, "currency", "Currency", currency_options, VAL("currency", pol->currency));
-	ui_input(req, e, "rates.hour", "Rate per hour", NULL,
+	ui_select(req, e, "currency", _("Currency"), currency_options, VAL("currency", pol->currency));
+	ui_input(req, e, "rates.hour", _("Rate per hour"), NULL,
 	         VAL("rates.hour", money_plain(a, pol->rates.hour)), "text", "off");
-	ui_input(req, e, "rates.half_day", "Rate per half day", NULL,
+	ui_input(req, e, "rates.half_day", _("Rate per half day"), NULL,
 	         VAL("rates.half_day", money_plain(a, pol->rates.half_day)), "text", "off");
-	ui_input(req, e, "rates.day", "Rate per day", NULL,
+	ui_input(req, e, "rates.day", _("Rate per day"), NULL,
 	         VAL("rates.day", money_plain(a, pol->rates.day)), "text", "off");
-	ui_choices(req, e, "meeting_unit", "How is going to a meeting paid?",
-	           "Attendance makes a claim at this rate, for the meeting's length.", unit_options,
+	ui_choices(req, e, "meeting_unit", _("How is going to a meeting paid?"),
+	           _("Attendance makes a claim at this rate, for the meeting's length."), unit_options,
 	           VAL("meeting_unit", pay_unit_key(pol->meeting_unit)), false);
-	ui_input(req, e, "prep_minutes", "Paid preparation per meeting, in minutes",
-	         "Paid at the hourly rate. 0 for none.",
+	ui_input(req, e, "prep_minutes", _("Paid preparation per meeting, in minutes"),
+	         _("Paid at the hourly rate. 0 for none."),
 	         VAL("prep_minutes", arena_printf(a, "%lld", (long long)pol->prep_minutes)), "text",
 	         "off");
-	ui_input(req, e, "target_days", "Pay within how many days of a claim?",
-	         "Payments later than this are flagged on the panel's page.",
+	ui_input(req, e, "target_days", _("Pay within how many days of a claim?"),
+	         _("Payments later than this are flagged on the panel's page."),
 	         VAL("target_days", arena_printf(a, "%lld", (long long)pol->target_days)), "text",
 	         "off");
 	const char *expenses = form_get_all(&req->form, "expense_categories", a);
-	ui_choices(req, e, "expense_categories", "Which expenses does the panel pay back?", NULL,
+	ui_choices(req, e, "expense_categories", _("Which expenses does the panel pay back?"), NULL,
 	           expense_options(a, (1u << EXPENSE__COUNT) - 1),
 	           typed ? (expenses ? expenses : "") : expense_set_format(a, pol->expense_categories),
 	           true);
-	ui_input(req, e, "benefits_advice.name", "Benefits advice: name",
-	         "Shown with every limit check.", VAL("benefits_advice.name", pol->advice_name),
+	ui_input(req, e, "benefits_advice.name", _("Benefits advice: name"),
+	         _("Shown with every limit check."), VAL("benefits_advice.name", pol->advice_name),
 	         "text", "off");
-	ui_input(req, e, "benefits_advice.url", "Benefits advice: web address", "Starting https://",
-	         VAL("benefits_advice.url", pol->advice_url), "url", "off");
-	ui_input(req, e, "csv_columns", "Columns of the payment-run CSV",
-	         "In order, separated by commas, from: reference, payee, email, method, amount, "
-	         "amount_minor, currency, claims, paid_on, account_name, sort_code, account_number.",
+	ui_input(req, e, "benefits_advice.url", _("Benefits advice: web address"),
+	         _("Starting https://"), VAL("benefits_advice.url", pol->advice_url), "url", "off");
+	ui_input(req, e, "csv_columns", _("Columns of the payment-run CSV"),
+	         /* TRANSLATORS: the column names are typed as they are: do not translate them. */
+	         _("In order, separated by commas, from: reference, payee, email, method, amount, "
+	           "amount_minor, currency, claims, paid_on, account_name, sort_code, account_number."),
 	         VAL("csv_columns", pol->csv_columns), "text", "off");
 	static const struct field_option bank[] = {
-		{ "1", "Store members' bank details, sealed, for the payment-run CSV" }, { 0, 0 } };
-	ui_choices(req, e, "store_bank_details", "Bank details",
-	           "Off by default. When on, members may give their bank details; they are sealed "
-	           "with a key kept in a file outside the database and only ever shown masked.",
+		{ "1", N_("Store members' bank details, sealed, for the payment-run CSV") }, { 0, 0 } };
+	ui_choices(req, e, "store_bank_details", _("Bank details"),
+	           _("Off by default. When on, members may give their bank details; they are sealed "
+	             "with a key kept in a file outside the database and only ever shown masked."),
 	           bank, VAL("store_bank_details", pol->store_bank_details ? "1" : ""), true);
 #undef VAL
-	ui_button(req, "Save the pay policy", NULL);
+	ui_button(req, _("Save the pay policy"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -285,7 +307,7 @@ void pay_policy_post(struct request *req)
 /* ---- logging work and expenses ---- */
 
 static const struct field_option claim_kind_options[] = {
-	{ "work", "Work I did (time)" }, { "expense", "Money I spent" }, { 0, 0 } };
+	{ "work", N_("Work I did (time)") }, { "expense", N_("Money I spent") }, { 0, 0 } };
 
 static void claim_form(struct request *req, const struct pay_policy *pol,
                        const struct form_errors *e)
@@ -293,11 +315,11 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
-	page_begin(req, "Log work or an expense", e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">Log work or an expense</h1>",
-	     req->panel->name);
+	page_begin(req, _("Log work or an expense"), e);
+	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1>",
+	     req->panel->name, _("Log work or an expense"));
 	if (!pol->configured) {
-		html(b, "<p>This panel has not set up pay yet.</p>");
+		html(b, "<p>%t</p>", _("This panel has not set up pay yet."));
 		page_end(req);
 		return;
 	}
@@ -321,44 +343,46 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 		const char *sel = *field(req, "payee_id")
 		                  ? field(req, "payee_id")
 		                  : arena_printf(a, "%lld", (long long)req->user->id);
-		ui_select(req, e, "payee_id", "Who is it for?", opts, sel);
+		ui_select(req, e, "payee_id", _("Who is it for?"), opts, sel);
 	}
-	ui_choices(req, e, "kind", "What are you claiming for?", NULL, claim_kind_options,
+	ui_choices(req, e, "kind", _("What are you claiming for?"), NULL, claim_kind_options,
 	           *field(req, "kind") ? field(req, "kind") : "work", false);
-	ui_input(req, e, "description", "What was it?",
-	         "For example: reading the housing papers, or the bus to the meeting.",
+	ui_input(req, e, "description", _("What was it?"),
+	         _("For example: reading the housing papers, or the bus to the meeting."),
 	         field(req, "description"), "text", "off");
-	ui_input(req, e, "work_day", "Date", "Like 23/11/2026", field(req, "work_day"), "text", "off");
-	html(b, "<h2 class=\"heading-s\">For work</h2>");
+	ui_input(req, e, "work_day", _("Date"), _("Like 23/11/2026"), field(req, "work_day"), "text",
+	         "off");
+	html(b, "<h2 class=\"heading-s\">%t</h2>", _("For work"));
 	struct field_option units[UNIT__COUNT + 1] = { 0 };
 	size_t nu = 0;
 	for (int u = 0; u < UNIT__COUNT; u++)
 		if (pay_rate_of(&pol->rates, (enum pay_unit)u))
 			units[nu++] = (struct field_option){
 				pay_unit_key((enum pay_unit)u),
-				arena_printf(a, "%s: %s", pay_unit_label((enum pay_unit)u),
+				arena_printf(a, "%s: %s", _(pay_unit_label((enum pay_unit)u)),
 				             money_format(a, pol->currency,
 				                          pay_rate_of(&pol->rates, (enum pay_unit)u))) };
-	ui_select(req, e, "unit", "Paid by", units, field(req, "unit"));
-	ui_input(req, e, "minutes", "Time worked, for hourly work",
-	         "Hours and minutes, like 1:30, or hours, like 2.5.", field(req, "minutes"), "text",
+	ui_select(req, e, "unit", _("Paid by"), units, field(req, "unit"));
+	ui_input(req, e, "minutes", _("Time worked, for hourly work"),
+	         _("Hours and minutes, like 1:30, or hours, like 2.5."), field(req, "minutes"), "text",
 	         "off");
-	ui_input(req, e, "quantity", "Number of half days or days",
-	         "For work counted in half days or days: a number, like 1.", field(req, "quantity"),
+	ui_input(req, e, "quantity", _("Number of half days or days"),
+	         _("For work counted in half days or days: a number, like 1."), field(req, "quantity"),
 	         "text", "off");
-	html(b, "<h2 class=\"heading-s\">For money spent</h2>");
-	ui_select(req, e, "category", "Kind of expense", expense_options(a, pol->expense_categories),
+	html(b, "<h2 class=\"heading-s\">%t</h2>", _("For money spent"));
+	ui_select(req, e, "category", _("Kind of expense"), expense_options(a, pol->expense_categories),
 	          field(req, "category"));
-	ui_input(req, e, "amount", "Amount spent", "Like 4.80", field(req, "amount"), "text", "off");
+	ui_input(req, e, "amount", _("Amount spent"), _("Like 4.80"), field(req, "amount"), "text",
+	         "off");
 	const char *err = errors_for(e, "receipt");
-	html(b, "<div class=\"form-group%t\"><label class=\"label\" for=\"receipt\">Receipt "
-	        "(optional)</label><p class=\"hint\" id=\"receipt-hint\">A photo or a PDF.</p>",
-	     err ? " form-group-error" : "");
+	html(b, "<div class=\"form-group%t\"><label class=\"label\" for=\"receipt\">%t</label>"
+	        "<p class=\"hint\" id=\"receipt-hint\">%t</p>",
+	     err ? " form-group-error" : "", _("Receipt (optional)"), _("A photo or a PDF."));
 	if (err) html(b, "<p class=\"error-message\" id=\"receipt-error\">%t</p>", err);
 	html(b, "<input class=\"file-upload\" type=\"file\" id=\"receipt\" name=\"receipt\" "
 	        "accept=\"image/*,application/pdf\" aria-describedby=\"receipt-hint%t\"></div>",
 	     err ? " receipt-error" : "");
-	ui_button(req, "Send the claim", NULL);
+	ui_button(req, _("Send the claim"), NULL);
 	html(b, "</form>");
 	page_end(req);
 }
@@ -408,6 +432,15 @@ static const struct field_option *non_cash_options(struct arena *a)
 	return o;
 }
 
+/* The caption over a claim's or a run's heading: "(panel): pay". */
+static void pay_caption(struct request *req)
+{
+	html(&req->out, "<p class=\"caption\">");
+	/* TRANSLATORS: a caption over a heading; %s is a panel's name. */
+	html_sentence(&req->out, _("%s: pay"), 1, pay_bdi(req, req->panel->name));
+	html(&req->out, "</p>");
+}
+
 static void decision_form(struct request *req, const struct pay_claim *c,
                           const struct pay_check *k, const struct form_errors *e)
 {
@@ -415,7 +448,9 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 	struct arena *a = &req->arena;
 	const char *action = arena_printf(a, "/panels/%lld/pay/claims/%lld/decision",
 	                                  (long long)req->panel->id, (long long)c->id);
-	html(b, "<h2 class=\"heading-m\" id=\"decide\">Decide</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"decide\">%t</h2>",
+	     /* TRANSLATORS: a heading: a steward decides what happens to a claim. */
+	     _("Decide"));
 	ui_form_begin(req, action);
 	idempotency_field(req);
 	if (c->state == CLAIM_CLAIMED) {
@@ -424,53 +459,58 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 		                                      &req->arena);
 		struct field_option choices[8];
 		size_t n = 0;
-		if (!over) choices[n++] = (struct field_option){ "approve", "Approve it to be paid" };
+		/* Labels: ui_choices translates them. */
+		if (!over) choices[n++] = (struct field_option){ "approve", N_("Approve it to be paid") };
 		choices[n++] = (struct field_option){
-			"non_cash", pref ? arena_printf(a, "Pay it in a non-cash way (they said: %s)", pref)
-			                 : "Pay it in a non-cash way" };
+			"non_cash",
+			/* TRANSLATORS: %s is how the member said they would like to be paid. */
+			pref ? arena_printf(a, _("Pay it in a non-cash way (they said: %s)"), pref)
+			     : N_("Pay it in a non-cash way") };
 		if (c->kind != CLAIM_EXPENSE)
 			choices[n++] = (struct field_option){ "expenses_only",
-			                                      "Expenses only: do not pay this fee" };
-		choices[n++] = (struct field_option){ "decline",
-		                                      "Decline it (the member declines, or it is not due)" };
-		choices[n++] = (struct field_option){ "ask", "Ask the member first" };
+			                                      N_("Expenses only: do not pay this fee") };
+		choices[n++] = (struct field_option){
+			"decline", N_("Decline it (the member declines, or it is not due)") };
+		choices[n++] = (struct field_option){ "ask", N_("Ask the member first") };
 		/* Over the limit, going ahead is the last choice, never the default. */
 		if (over)
 			choices[n++] = (struct field_option){ "approve_anyway",
-			                                      "Go ahead anyway (give the reason below)" };
+			                                      N_("Go ahead anyway (give the reason below)") };
 		choices[n] = (struct field_option){ 0, 0 };
-		ui_choices(req, e, "choice", "What should happen to this claim?",
-		           over ? "It would cross the limit the member declared. These are the "
-		                  "alternatives."
+		ui_choices(req, e, "choice", _("What should happen to this claim?"),
+		           over ? _("It would cross the limit the member declared. These are the "
+		                    "alternatives.")
 		                : NULL,
 		           choices, *field(req, "choice") ? field(req, "choice") : over ? "" : "approve",
 		           false);
-		ui_select(req, e, "method", "Non-cash way", non_cash_options(a), field(req, "method"));
-		ui_input(req, e, "pay_day", "Expected payment date",
-		         "The limit check uses the period this date falls in.",
+		ui_select(req, e, "method", _("Non-cash way"), non_cash_options(a), field(req, "method"));
+		ui_input(req, e, "pay_day", _("Expected payment date"),
+		         _("The limit check uses the period this date falls in."),
 		         *field(req, "pay_day") ? field(req, "pay_day") : iso_day(req, k->pay_day), "text",
 		         "off");
-		ui_textarea(req, e, "reason", "Reason",
-		            "Needed to go ahead over a limit or to decline. The member sees it.",
+		ui_textarea(req, e, "reason", _("Reason"),
+		            _("Needed to go ahead over a limit or to decline. The member sees it."),
 		            field(req, "reason"));
-		html(b, "<div class=\"button-group\"><button class=\"button\" type=\"submit\">Save the "
-		        "decision</button><button class=\"button secondary\" type=\"submit\" "
-		        "name=\"check\" value=\"1\" formmethod=\"get\" formaction=\"%a#limit\">Check the "
-		        "limit for that date</button></div>",
+		html(b, "<div class=\"button-group\"><button class=\"button\" type=\"submit\">%t"
+		        "</button><button class=\"button secondary\" type=\"submit\" "
+		        "name=\"check\" value=\"1\" formmethod=\"get\" formaction=\"%a#limit\">%t"
+		        "</button></div>",
+		     _("Save the decision"),
 		     arena_printf(a, "/panels/%lld/pay/claims/%lld", (long long)req->panel->id,
-		                  (long long)c->id));
+		                  (long long)c->id),
+		     _("Check the limit for that date"));
 	} else if (c->state == CLAIM_APPROVED || c->state == CLAIM_PAID) {
 		bool paid = c->state == CLAIM_PAID;
 		html(b, "<input type=\"hidden\" name=\"choice\" value=\"%a\">",
 		     paid ? "unpay" : "unapprove");
-		ui_textarea(req, e, "reason", paid ? "The payment did not arrive: why?"
-		                                   : "Send it back for approval: why?",
-		            "A correction adds a reversal to the claim's history; nothing is deleted.",
+		ui_textarea(req, e, "reason", paid ? _("The payment did not arrive: why?")
+		                                   : _("Send it back for approval: why?"),
+		            _("A correction adds a reversal to the claim's history; nothing is deleted."),
 		            field(req, "reason"));
-		ui_button(req, paid ? "Record the payment as not received" : "Send back for approval",
+		ui_button(req, paid ? _("Record the payment as not received") : _("Send back for approval"),
 		          "secondary");
 	} else {
-		html(b, "<p>This claim was declined. Nothing more can be done with it.</p>");
+		html(b, "<p>%t</p>", _("This claim was declined. Nothing more can be done with it."));
 	}
 	ui_form_end(req);
 }
@@ -490,19 +530,26 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	if (!own && k.declared)
 		app_pay_declaration_seen(req->store, c->user_id, req->user->id, req->panel->time_zone,
 		                         req->now);
-	page_begin(req, arena_printf(a, "Claim #%lld", (long long)c->id), e);
-	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Claim #%l</h1>"
-	        "<dl class=\"summary\"><div><dt>For</dt><dd>%t</dd></div>"
-	        "<div><dt>What</dt><dd>%t</dd></div><div><dt>Date</dt><dd>%t</dd></div>"
-	        "<div><dt>Amount</dt><dd>%t</dd></div><div><dt>Where it is</dt><dd>%t</dd></div>",
-	     req->panel->name, c->id, c->payee_name, claim_what(req, c), format_day(req, c->work_day),
-	     money_format(a, c->currency, c->amount), claim_state_text(req, c));
+	/* TRANSLATORS: %lld is a claim's number. */
+	const char *title = arena_printf(a, _("Claim #%lld"), (long long)c->id);
+	page_begin(req, title, e);
+	pay_caption(req);
+	html(b, "<h1 class=\"heading-l\">%t</h1>"
+	        "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>",
+	     title,
+	     /* TRANSLATORS: who a claim is for. */
+	     _("For"), c->payee_name, _("What"));
+	claim_what_html(req, c);
+	html(b, "</dd></div><div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>%t</dd></div>",
+	     _("Date"), format_day(req, c->work_day), _("Amount"),
+	     money_format(a, c->currency, c->amount), _("Where it is"), claim_state_text(req, c));
 	if (*c->meeting_title)
-		html(b, "<div><dt>Meeting</dt><dd><a href=\"/panels/%l/meetings/%l\">%t</a></dd></div>",
-		     req->panel->id, c->meeting_id, c->meeting_title);
+		html(b, "<div><dt>%t</dt><dd><a href=\"/panels/%l/meetings/%l\"><bdi>%t</bdi></a></dd>"
+		        "</div>", _("Meeting"), req->panel->id, c->meeting_id, c->meeting_title);
 	if (*c->receipt_sha256)
-		html(b, "<div><dt>Receipt</dt><dd><a href=\"/panels/%l/pay/claims/%l/receipt\">%t</a>"
-		        "</dd></div>", req->panel->id, c->id, c->receipt_name);
+		html(b, "<div><dt>%t</dt><dd><a href=\"/panels/%l/pay/claims/%l/receipt\"><bdi>%t</bdi>"
+		        "</a></dd></div>", _("Receipt"), req->panel->id, c->id, c->receipt_name);
 	html(b, "</dl>");
 	if (c->state == CLAIM_CLAIMED || c->state == CLAIM_APPROVED)
 		limit_check_section(req, &k, c->currency, own, c->payee_name, &pol);
@@ -510,27 +557,33 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	struct ledger_entry *le;
 	size_t n;
 	if (store_pay_ledger(req->store, c->id, a, &le, &n) == ST_OK && n) {
-		html(b, "<h2 class=\"heading-m\">History</h2><table class=\"table\"><caption "
-		        "class=\"visually-hidden\">Every entry for this claim</caption><thead><tr>"
-		        "<th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\" "
-		        "class=\"num\">Amount</th><th scope=\"col\">By</th></tr></thead><tbody>");
+		html(b, "<h2 class=\"heading-m\">%t</h2><table class=\"table\"><caption "
+		        "class=\"visually-hidden\">%t</caption><thead><tr>"
+		        "<th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\" "
+		        "class=\"num\">%t</th><th scope=\"col\">%t</th></tr></thead><tbody>",
+		     _("History"), _("Every entry for this claim"), _("When"), _("What"), _("Amount"),
+		     /* TRANSLATORS: a column: who made an entry. */
+		     _("By"));
 		for (size_t i = 0; i < n; i++) {
 			const char *what = le[i].kind == LEDGER_REVERSAL
-				? arena_printf(a, "Reversed: %s", ledger_kind_label(le[i].reverses))
-				: ledger_kind_label(le[i].kind);
+				/* TRANSLATORS: %s is the entry reversed, like "Approved". */
+				? arena_printf(a, _("Reversed: %s"), _(ledger_kind_label(le[i].reverses)))
+				: _(ledger_kind_label(le[i].kind));
 			html(b, "<tr><td>%t</td><td>%t", format_time(req, le[i].at, req->panel->time_zone),
 			     what);
-			if (le[i].over_limit) html(b, " (over the declared limit)");
-			if (*le[i].reason) html(b, "<br><span class=\"hint\">%t</span>", le[i].reason);
+			if (le[i].over_limit) html(b, " %t", _("(over the declared limit)"));
+			if (*le[i].reason)
+				html(b, "<br><span class=\"hint\" dir=\"auto\">%t</span>", le[i].reason);
 			html(b, "</td><td class=\"num\">%t</td><td>%t</td></tr>",
 			     money_format(a, c->currency, le[i].amount),
-			     *le[i].by_name ? le[i].by_name : "Recorded by the system");
+			     *le[i].by_name ? le[i].by_name : _("Recorded by the system"));
 		}
 		html(b, "</tbody></table>");
 	}
-	html(b, "<p><a href=\"%a\">Back to pay</a></p>",
+	html(b, "<p><a href=\"%a\">%t</a></p>",
 	     own && !manage ? "/my-pay"
-	                    : arena_printf(a, "/panels/%lld/pay", (long long)req->panel->id));
+	                    : arena_printf(a, "/panels/%lld/pay", (long long)req->panel->id),
+	     _("Back to pay"));
 	page_end(req);
 }
 
@@ -566,7 +619,7 @@ void pay_receipt_get(struct request *req)
 {
 	struct pay_claim c = *req->claim;
 	if (!*c.receipt_sha256) {
-		respond_error(req, 404, "not_found", "This claim has no receipt.");
+		respond_error(req, 404, "not_found", _("This claim has no receipt."));
 		return;
 	}
 	struct paper as_file = { .is_file = true, .file_kind = c.receipt_kind,
@@ -606,40 +659,53 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	struct pay_payee *p;
 	size_t n;
 	if (store_pay_run_payees(req->store, r->id, a, &p, &n) != ST_OK) n = 0;
-	page_begin(req, arena_printf(a, "Payment run %s", r->reference), e);
-	html(b, "<p class=\"caption\">%t: pay</p><h1 class=\"heading-l\">Payment run %t</h1>"
-	        "<dl class=\"summary\"><div><dt>Made</dt><dd>%t by %t</dd></div>"
-	        "<div><dt>Claims</dt><dd>%l</dd></div><div><dt>Total</dt><dd>%t</dd></div>"
-	        "<div><dt>Paid</dt><dd>%t</dd></div></dl>",
-	     req->panel->name, r->reference, format_time(req, r->created_at, req->panel->time_zone),
-	     *r->created_by_name ? r->created_by_name : "a former member", r->claims,
-	     money_format(a, pol.currency, r->total),
-	     r->paid_day ? format_day(req, r->paid_day) : "Not yet");
-	html(b, "<table class=\"table\"><caption>One row per person paid and way of paying</caption><thead><tr>"
-	        "<th scope=\"col\">Who</th><th scope=\"col\">How</th><th scope=\"col\">Claims</th>"
-	        "<th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>");
+	/* TRANSLATORS: %s is a payment run's reference, like "RUN-12". */
+	page_begin(req, arena_printf(a, _("Payment run %s"), r->reference), e);
+	pay_caption(req);
+	html(b, "<h1 class=\"heading-l\">");
+	html_sentence(b, _("Payment run %s"), 1, pay_bdi(req, r->reference));
+	html(b, "</h1><dl class=\"summary\"><div><dt>%t</dt><dd>",
+	     /* TRANSLATORS: when a payment run was made, and by whom. */
+	     _("Made"));
+	/* TRANSLATORS: a time, then who did it (a person's name). */
+	html_sentence(b, _("%s by %s"), 2,
+	              pay_esc(req, format_time(req, r->created_at, req->panel->time_zone)),
+	              *r->created_by_name ? pay_bdi(req, r->created_by_name)
+	                                  : pay_esc(req, _("a former member")));
+	html(b, "</dd></div>"
+	        "<div><dt>%t</dt><dd>%l</dd></div><div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     _("Claims"), r->claims, _("Total"), money_format(a, pol.currency, r->total),
+	     /* TRANSLATORS: when a payment run was paid: a date, or "Not yet". */
+	     _("Paid"), r->paid_day ? format_day(req, r->paid_day) : _("Not yet"));
+	html(b, "<table class=\"table\"><caption>%t</caption><thead><tr>"
+	        "<th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
+	        "<th scope=\"col\" class=\"num\">%t</th></tr></thead><tbody>",
+	     _("One row per person paid and way of paying"), _("Who"),
+	     /* TRANSLATORS: a column: the way someone is paid. */
+	     _("How"), _("Claims"), _("Amount"));
 	for (size_t i = 0; i < n; i++)
 		html(b, "<tr><td>%t<br><span class=\"hint\">%t</span></td><td>%t</td><td>%t</td>"
 		        "<td class=\"num\">%t</td></tr>", p[i].name, p[i].email,
-		     p[i].has_method ? pay_method_label(p[i].method) : "",
+		     p[i].has_method ? _(pay_method_label(p[i].method)) : "",
 		     p[i].claim_ids, money_format(a, pol.currency, p[i].amount));
 	html(b, "</tbody></table><p><a class=\"button secondary\" href=\"/panels/%l/pay/runs/%l/csv\" "
-	        "download>Download the CSV for the finance system</a></p>",
-	     req->panel->id, r->id);
+	        "download>%t</a></p>",
+	     req->panel->id, r->id, _("Download the CSV for the finance system"));
 	if (!r->paid_day) {
-		html(b, "<h2 class=\"heading-m\">Mark it paid</h2>");
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _("Mark it paid"));
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/pay/runs/%lld/paid",
 		                                (long long)req->panel->id, (long long)r->id));
 		idempotency_field(req);
-		ui_input(req, e, "paid_day", "Date the money was paid", "Like 23/11/2026",
+		ui_input(req, e, "paid_day", _("Date the money was paid"), _("Like 23/11/2026"),
 		         *field(req, "paid_day") ? field(req, "paid_day")
 		                                : iso_day(req, civil_day_at(req->now,
 		                                                            req->panel->time_zone)),
 		         "text", "off");
-		ui_button(req, "Mark the run paid", NULL);
+		ui_button(req, _("Mark the run paid"), NULL);
 		ui_form_end(req);
 	}
-	html(b, "<p><a href=\"/panels/%l/pay\">Back to pay</a></p>", req->panel->id);
+	html(b, "<p><a href=\"/panels/%l/pay\">%t</a></p>", req->panel->id, _("Back to pay"));
 	page_end(req);
 }
 
@@ -683,7 +749,7 @@ void pay_run_csv_get(struct request *req)
 	struct pay_payee *p;
 	size_t n;
 	if (store_pay_run_payees(req->store, r.id, &req->arena, &p, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not read the run.");
+		respond_error(req, 500, "internal", _("We could not read the run."));
 		return;
 	}
 	struct buf *b = &req->out;

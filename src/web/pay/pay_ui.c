@@ -6,6 +6,7 @@
 #include "auth/auth.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/pay/pay_ui.h"
 #include "web/ui/answers.h"
@@ -30,7 +31,7 @@ int64_t parse_day(const char *s)
 bool load_pay_policy(struct request *req, struct pay_policy *pol)
 {
 	if (store_pay_policy_get(req->store, req->panel->id, &req->arena, pol) == ST_OK) return true;
-	respond_error(req, 500, "internal", "We could not load this panel's pay policy.");
+	respond_error(req, 500, "internal", _("We could not load this panel's pay policy."));
 	return false;
 }
 
@@ -41,25 +42,72 @@ void idempotency_field(struct request *req)
 	html(&req->out, "<input type=\"hidden\" name=\"key\" value=\"%a\">", key);
 }
 
+/* One element around escaped text, as a string in req's arena. */
+static const char *markup(struct request *req, const char *open, const char *s,
+                          const char *close)
+{
+	struct buf t = { 0 };
+	html(&t, "%r%t%r", open, s, close);
+	const char *out = arena_strdup(&req->arena, t.data ? t.data : "");
+	buf_free(&t);
+	return out;
+}
+
+const char *pay_bdi(struct request *req, const char *text)
+{
+	return markup(req, "<bdi>", text, "</bdi>");
+}
+
+const char *pay_strong(struct request *req, const char *text)
+{
+	return markup(req, "<strong><bdi>", text, "</bdi></strong>");
+}
+
+const char *pay_esc(struct request *req, const char *text)
+{
+	return markup(req, "", text, "");
+}
+
+const char *pay_link_bdi(struct request *req, const char *href, const char *text)
+{
+	struct buf t = { 0 };
+	html(&t, "<a href=\"%a\"><bdi>%t</bdi></a>", href, text);
+	const char *out = arena_strdup(&req->arena, t.data);
+	buf_free(&t);
+	return out;
+}
+
 const char *claim_state_text(struct request *req, const struct pay_claim *c)
 {
 	if (c->state == CLAIM_PAID)
-		return arena_printf(&req->arena, "Paid on %s", format_day(req, c->pay_day));
+		/* TRANSLATORS: %s is a date. */
+		return arena_printf(&req->arena, _("Paid on %s"), format_day(req, c->pay_day));
 	if (c->state == CLAIM_APPROVED && c->run_id)
-		return arena_printf(&req->arena, "Approved, in payment run %s", c->run_reference);
+		/* TRANSLATORS: %s is a payment run's reference, like "RUN-12". */
+		return arena_printf(&req->arena, _("Approved, in payment run %s"), c->run_reference);
 	if (c->state == CLAIM_APPROVED)
-		return arena_printf(&req->arena, "Approved, to be paid about %s",
+		/* TRANSLATORS: %s is a date. */
+		return arena_printf(&req->arena, _("Approved, to be paid about %s"),
 		                    format_day(req, c->pay_day));
-	if (c->state == CLAIM_CLAIMED && c->asked_at) return "Waiting: a steward wants to ask you";
-	return claim_state_label(c->state);
+	if (c->state == CLAIM_CLAIMED && c->asked_at) return _("Waiting: a steward wants to ask you");
+	return _(claim_state_label(c->state));
 }
 
 const char *claim_what(struct request *req, const struct pay_claim *c)
 {
 	if (c->kind == CLAIM_EXPENSE)
-		return arena_printf(&req->arena, "%s: %s", expense_label(c->category), c->description);
+		return arena_printf(&req->arena, "%s: %s", _(expense_label(c->category)), c->description);
 	return arena_printf(&req->arena, "%s (%s)", c->description,
 	                    pay_quantity_text(&req->arena, c->unit, c->quantity));
+}
+
+void claim_what_html(struct request *req, const struct pay_claim *c)
+{
+	if (c->kind == CLAIM_EXPENSE)
+		html(&req->out, "%t: <bdi>%t</bdi>", _(expense_label(c->category)), c->description);
+	else
+		html(&req->out, "<bdi>%t</bdi> (%t)", c->description,
+		     pay_quantity_text(&req->arena, c->unit, c->quantity));
 }
 
 void claims_table(struct request *req, const struct pay_claim *c, size_t n, bool show_payee,
@@ -67,22 +115,45 @@ void claims_table(struct request *req, const struct pay_claim *c, size_t n, bool
 {
 	struct buf *b = &req->out;
 	html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead><tr>"
-	        "<th scope=\"col\">Claim</th>", caption);
-	if (show_payee) html(b, "<th scope=\"col\">Who</th>");
-	if (show_panel) html(b, "<th scope=\"col\">Panel</th>");
-	html(b, "<th scope=\"col\">What</th><th scope=\"col\" class=\"num\">Amount</th>"
-	        "<th scope=\"col\">Where it is</th></tr></thead><tbody>");
+	        "<th scope=\"col\">%t</th>", caption, _("Claim"));
+	if (show_payee) html(b, "<th scope=\"col\">%t</th>", _("Who"));
+	if (show_panel) html(b, "<th scope=\"col\">%t</th>", _("Panel"));
+	html(b, "<th scope=\"col\">%t</th><th scope=\"col\" class=\"num\">%t</th>"
+	        "<th scope=\"col\">%t</th></tr></thead><tbody>", _("What"), _("Amount"),
+	     _("Where it is"));
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr id=\"claim-%l\"><td><a href=\"/panels/%l/pay/claims/%l\">#%l</a></td>",
 		     c[i].id, c[i].panel_id, c[i].id, c[i].id);
 		if (show_payee) html(b, "<td>%t</td>", c[i].payee_name);
 		if (show_panel) html(b, "<td>%t</td>", c[i].panel_name);
-		html(b, "<td>%t<br><span class=\"hint\">%t</span></td><td class=\"num\">%t</td>"
+		html(b, "<td>");
+		claim_what_html(req, &c[i]);
+		html(b, "<br><span class=\"hint\">%t</span></td><td class=\"num\">%t</td>"
 		        "<td>%t</td></tr>",
-		     claim_what(req, &c[i]), format_day(req, c[i].work_day),
+		     format_day(req, c[i].work_day),
 		     money_format(&req->arena, c[i].currency, c[i].amount), claim_state_text(req, &c[i]));
 	}
 	html(b, "</tbody></table>");
+}
+
+const char *amount_per_period(struct request *req, const char *amount, enum limit_period p)
+{
+	return arena_printf(&req->arena,
+	                    p == PERIOD_MONTH
+	                        /* TRANSLATORS: an earnings limit; %s is an amount of money,
+	                         * like £196.00. */
+	                        ? _("%s a month")
+	                        /* TRANSLATORS: an earnings limit; %s is an amount of money,
+	                         * like £196.00. */
+	                        : _("%s a week"),
+	                    amount);
+}
+
+const char *day_range_text(struct request *req, int64_t first, int64_t last)
+{
+	/* TRANSLATORS: a period: its first day, then its last, both dates. */
+	return arena_printf(&req->arena, _("%s to %s"), format_day(req, first),
+	                    format_day(req, last));
 }
 
 void limit_check_section(struct request *req, const struct pay_check *k, const char *currency,
@@ -90,90 +161,155 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
-	html(b, "<h2 class=\"heading-m\" id=\"limit\">Earnings limit</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"limit\">%t</h2>", _("Earnings limit"));
 	if (!k->counted) {
-		html(b, "<p>This is an expense paid back. Expenses are not added to an earnings "
-		        "limit's total here.</p>");
+		html(b, "<p>%t</p>", _("This is an expense paid back. Expenses are not added to an "
+		                       "earnings limit's total here."));
 		return;
 	}
 	if (!k->declared) {
-		if (own)
-			html(b, "<p>You have not told us of an earnings limit. If a benefit limits what "
-			        "you can earn, <a href=\"/my-pay#limit\">say which one</a> and we will show "
-			        "what each payment does to it.</p>");
-		else
-			html(b, "<p>%t has not declared an earnings limit.</p>", payee_name);
+		html(b, "<p>");
+		if (own) {
+			/* TRANSLATORS: %s is a link whose words are "say which one". */
+			const char *link = html_link(a, "/my-pay#limit", _("say which one"));
+			html_sentence(b, _("You have not told us of an earnings limit. If a benefit limits "
+			                   "what you can earn, %s and we will show what each payment does "
+			                   "to it."), 1, link);
+		} else {
+			const char *who = pay_bdi(req, payee_name);
+			/* TRANSLATORS: %s is a person's name. */
+			html_sentence(b, _("%s has not declared an earnings limit."), 1, who);
+		}
+		html(b, "</p>");
 		return;
 	}
 	if (!k->in_force) {
-		html(b, "<p>No amount is recorded for the declared limit in the period this payment "
-		        "falls in (%t to %t).</p>",
-		     format_day(req, k->period.first), format_day(req, k->period.last));
+		html(b, "<p>%t</p>",
+		     arena_printf(a, _("No amount is recorded for the declared limit in the period this "
+		                       "payment falls in (%s)."),
+		                  day_range_text(req, k->period.first, k->period.last)));
 		return;
 	}
 	const struct earnings_limit *l = &k->limit;
-	const char *amount = money_format(a, currency, l->amount);
-	const char *who = own ? "You have" : arena_printf(a, "%s has", payee_name);
-	if (*l->rule)
-		html(b, "<p>%t declared: <strong>%t</strong>, %t %t (in force from %t).</p>", who,
-		     l->name, amount, limit_period_label(l->period), format_day(req, l->effective_from));
-	else
-		html(b, "<p>%t declared their own limit of %t %t.</p>", who, amount,
-		     limit_period_label(l->period));
-	const struct limit_effect *e = &k->effect;
-	html(b, "<dl class=\"figures\"><div><dt>Period the payment falls in</dt><dd>%t to %t</dd>"
-	        "</div><div><dt>Already approved or paid in it</dt><dd>%t</dd></div>"
-	        "<div><dt>With this claim</dt><dd>%t</dd></div></dl>",
-	     format_day(req, k->period.first), format_day(req, k->period.last),
-	     money_format(a, currency, e->total_before), money_format(a, currency, e->total_after));
-	const char *word = l->kind == LIMIT_TAPER ? "work allowance" : "limit";
-	if (e->state == LIMIT_UNDER)
-		html(b, "<p class=\"status status-under\">Under the %t: %t to spare.</p>", word,
-		     money_format(a, currency, e->margin));
-	else if (e->state == LIMIT_AT)
-		html(b, "<p class=\"status status-at\"><strong>Exactly at the %t.</strong></p>", word);
-	else
-		html(b, "<p class=\"status status-over\" role=\"status\"><strong>Over the %t by "
-		        "%t.</strong></p>", word, money_format(a, currency, -e->margin));
-	if (l->kind == LIMIT_TAPER)
-		html(b, "<p>Universal Credit has no cut-off: above the work allowance the award is "
-		        "reduced by %d%% of earnings. Estimated reduction for this period: %t "
-		        "(%t of it from this claim).</p>",
-		     l->taper_percent, money_format(a, currency, e->reduction_after),
-		     money_format(a, currency, e->reduction_after - e->reduction_before));
-	html(b, "<p class=\"hint\">A sum worked out from the figures declared, not advice.");
-	if (*l->rule && *l->source) html(b, " Source: <a href=\"%a\">%t</a>.", l->source, l->source);
-	if (pol && *pol->advice_url)
-		html(b, " For advice, see <a href=\"%a\">%t</a>.", pol->advice_url,
-		     *pol->advice_name ? pol->advice_name : pol->advice_url);
+	const char *amount = amount_per_period(req, money_format(a, currency, l->amount), l->period);
+	html(b, "<p>");
+	const char *who = pay_bdi(req, payee_name);
+	if (*l->rule) {
+		const char *name = pay_strong(req, l->name), *much = pay_esc(req, amount),
+		           *from = pay_esc(req, format_day(req, l->effective_from));
+		if (own)
+			/* TRANSLATORS: the name of a benefit's limit, an amount a week or a month, a
+			 * date. */
+			html_sentence(b, _("You have declared: %s, %s (in force from %s)."), 3, name,
+			              much, from);
+		else
+			/* TRANSLATORS: a person's name, the name of a benefit's limit, an amount a week
+			 * or a month, a date. */
+			html_sentence(b, _("%s has declared: %s, %s (in force from %s)."), 4, who,
+			              name, much, from);
+	} else {
+		const char *much = pay_esc(req, amount);
+		if (own)
+			/* TRANSLATORS: %s is an amount a week or a month. */
+			html_sentence(b, _("You have declared your own limit of %s."), 1, much);
+		else
+			/* TRANSLATORS: a person's name, then an amount a week or a month. */
+			html_sentence(b, _("%s has declared their own limit of %s."), 2, who,
+			              much);
+	}
 	html(b, "</p>");
+	const struct limit_effect *e = &k->effect;
+	html(b, "<dl class=\"figures\"><div><dt>%t</dt><dd>%t</dd>"
+	        "</div><div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     _("Period the payment falls in"), day_range_text(req, k->period.first, k->period.last),
+	     _("Already approved or paid in it"), money_format(a, currency, e->total_before),
+	     _("With this claim"), money_format(a, currency, e->total_after));
+	bool taper = l->kind == LIMIT_TAPER;
+	if (e->state == LIMIT_UNDER)
+		html(b, "<p class=\"status status-under\">%t</p>",
+		     arena_printf(a, taper ? _("Under the work allowance: %s to spare.")
+		                           : _("Under the limit: %s to spare."),
+		                  money_format(a, currency, e->margin)));
+	else if (e->state == LIMIT_AT)
+		html(b, "<p class=\"status status-at\"><strong>%t</strong></p>",
+		     taper ? _("Exactly at the work allowance.") : _("Exactly at the limit."));
+	else
+		html(b, "<p class=\"status status-over\" role=\"status\"><strong>%t</strong></p>",
+		     arena_printf(a, taper ? _("Over the work allowance by %s.")
+		                           : _("Over the limit by %s."),
+		                  money_format(a, currency, -e->margin)));
+	if (taper)
+		html(b, "<p>%t</p>",
+		     arena_printf(a, _("Universal Credit has no cut-off: above the work allowance the "
+		                       "award is reduced by %d%% of earnings. Estimated reduction for "
+		                       "this period: %s (%s of it from this claim)."),
+		                  l->taper_percent, money_format(a, currency, e->reduction_after),
+		                  money_format(a, currency, e->reduction_after - e->reduction_before)));
+	html(b, "<p class=\"hint\">%t", _("A sum worked out from the figures declared, not advice."));
+	if (*l->rule && *l->source) {
+		const char *link = pay_link_bdi(req, l->source, l->source);
+		html(b, " ");
+		/* TRANSLATORS: %s is a link to where a figure comes from. */
+		html_sentence(b, _("Source: %s."), 1, link);
+	}
+	if (pol && *pol->advice_url)
+		advice_sentence(req, pol->advice_name, pol->advice_url);
+	html(b, "</p>");
+}
+
+void advice_sentence(struct request *req, const char *name, const char *url)
+{
+	const char *link = pay_link_bdi(req, url, *name ? name : url);
+	html(&req->out, " ");
+	/* TRANSLATORS: %s is a link to a benefits advice service, by its name. */
+	html_sentence(&req->out, _("For advice, see %s."), 1, link);
 }
 
 void timeliness_section(struct request *req, const struct pay_policy *pol, bool link)
 {
 	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	struct pay_timeliness t;
 	int64_t today = civil_day_at(req->now, req->panel->time_zone);
 	if (store_pay_timeliness(req->store, req->panel->id, pol->target_days, today, &t) != ST_OK)
 		return;
+	long long target = (long long)pol->target_days;
 	if (t.late || t.waiting_late) {
-		html(b, "<div class=\"notice warning\" id=\"late\"><p><strong>Late payments.</strong> ");
+		html(b, "<div class=\"notice warning\" id=\"late\"><p><strong>%t</strong> ",
+		     _("Late payments."));
 		if (t.late)
-			html(b, "%l payment%t took longer than the %l days this panel aims for. ", t.late,
-			     t.late == 1 ? "" : "s", pol->target_days);
+			/* TRANSLATORS: a number of payments, then a number of days (more than one). */
+			html(b, "%t ", arena_printf(a, ngettext("%lld payment took longer than the %lld "
+			                                        "days this panel aims for.",
+			                                        "%lld payments took longer than the %lld "
+			                                        "days this panel aims for.",
+			                                        (unsigned long)t.late),
+			                            (long long)t.late, target));
 		if (t.waiting_late)
-			html(b, "%l claim%t waiting longer than %l days. ", t.waiting_late,
-			     t.waiting_late == 1 ? " has been" : "s have been", pol->target_days);
-		if (link) html(b, "<a href=\"/panels/%l/pay\">See pay</a>", req->panel->id);
+			/* TRANSLATORS: a number of claims, then a number of days (more than one). */
+			html(b, "%t ", arena_printf(a, ngettext("%lld claim has been waiting longer than "
+			                                        "%lld days.",
+			                                        "%lld claims have been waiting longer than "
+			                                        "%lld days.",
+			                                        (unsigned long)t.waiting_late),
+			                            (long long)t.waiting_late, target));
+		if (link) html(b, "<a href=\"/panels/%l/pay\">%t</a>", req->panel->id, _("See pay"));
 		html(b, "</p></div>");
 	}
 	if (link || !t.paid) return;
 	int64_t tenths = (t.days_sum * 10 + t.paid / 2) / t.paid;
-	html(b, "<dl class=\"figures\"><div><dt>Claims paid</dt><dd>%l</dd></div>"
-	        "<div><dt>Days from claim to payment, on average</dt><dd>%l.%l</dd></div>"
-	        "<div><dt>Longest</dt><dd>%l days</dd></div>"
-	        "<div><dt>Paid later than %l days</dt><dd>%l</dd></div></dl>",
-	     t.paid, tenths / 10, tenths % 10, t.days_max, pol->target_days, t.late);
+	html(b, "<dl class=\"figures\"><div><dt>%t</dt><dd>%l</dd></div>"
+	        "<div><dt>%t</dt><dd>%l.%l</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%l</dd></div></dl>",
+	     _("Claims paid"), t.paid, _("Days from claim to payment, on average"), tenths / 10,
+	     tenths % 10, _("Longest"),
+	     arena_printf(a, ngettext("%lld day", "%lld days", (unsigned long)t.days_max),
+	                  (long long)t.days_max),
+	     arena_printf(a, ngettext("Paid later than %lld day", "Paid later than %lld days",
+	                              (unsigned long)target), target),
+	     t.late);
 }
 
 bool my_pay_standing(struct request *req, struct my_pay_standing *st)
@@ -188,7 +324,7 @@ bool statement_range(struct request *req, struct day_range *out, const char **wh
 	int64_t year;
 	if (ty && *ty) {
 		if (!parse_i64(ty, 2000, 2100, &year)) {
-			*why = "Choose a tax year, like 2025 for 6 April 2025 to 5 April 2026.";
+			*why = _("Choose a tax year, like 2025 for 6 April 2025 to 5 April 2026.");
 			return false;
 		}
 		*out = pay_tax_year((int)year);
@@ -199,8 +335,8 @@ bool statement_range(struct request *req, struct day_range *out, const char **wh
 		out->last = parse_day(to ? to : "");
 		if (!out->first || !out->last || out->last < out->first ||
 		    out->last - out->first > STATEMENT_MAX_DAYS) {
-			*why = "Give a start and an end date like 2026-04-06, the end not before the start, "
-			       "at most 7 years apart.";
+			*why = _("Give a start and an end date like 2026-04-06, the end not before the "
+			         "start, at most 7 years apart.");
 			return false;
 		}
 		return true;
@@ -214,7 +350,7 @@ void statement_csv(struct request *req, struct day_range range)
 	struct pay_claim *c;
 	size_t n;
 	if (store_pay_statement(req->store, req->user->id, range, &req->arena, &c, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not make your statement.");
+		respond_error(req, 500, "internal", _("We could not make your statement."));
 		return;
 	}
 	struct buf *b = &req->out;

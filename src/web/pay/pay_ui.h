@@ -28,6 +28,23 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
  * link to the pay page (the panel's home page). */
 void timeliness_section(struct request *req, const struct pay_policy *pol, bool link);
 
+/* Markup for html_sentence (web/ui/html.h), in req's arena: text someone
+ * wrote in its own direction, "<bdi>text</bdi>"; the same in <strong>;
+ * our own text escaped; a link whose words someone wrote. */
+const char *pay_bdi(struct request *req, const char *text);
+const char *pay_strong(struct request *req, const char *text);
+const char *pay_esc(struct request *req, const char *text);
+const char *pay_link_bdi(struct request *req, const char *href, const char *text);
+/* A claim's what (claim_what) on a page: what its payee wrote in <bdi>. */
+void claim_what_html(struct request *req, const struct pay_claim *c);
+/* " For advice, see <a href=url>name</a>." (name someone wrote; url when
+ * it is empty). */
+void advice_sentence(struct request *req, const char *name, const char *url);
+/* amount (money_format's) a week or a month, in words: "£196.00 a week". */
+const char *amount_per_period(struct request *req, const char *amount, enum limit_period p);
+/* "first to last", as days in words. */
+const char *day_range_text(struct request *req, int64_t first, int64_t last);
+
 /* The server's key for bank details; NULL when it has none. */
 static inline const struct auth_seal_key *seal_key(const struct request *req)
 {

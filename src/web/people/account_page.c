@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -22,27 +23,33 @@ static const char *my_zone(struct request *req)
 	return "UTC";
 }
 
+/* The details named by keys (comma-separated), as markup: each in the
+ * reader's language, a panel's name in its own direction. */
 static const char *field_labels(struct request *req, const char *keys)
 {
 	struct buf b = {0};
-	char *copy = arena_strdup(&req->arena, keys), *rest = NULL;
+	struct arena *a = &req->arena;
+	char *copy = arena_strdup(a, keys), *rest = NULL;
 	for (char *k = strtok_r(copy, ",", &rest); k; k = strtok_r(NULL, ",", &rest)) {
 		const struct profile_field *f = profile_field_find(k);
 		int64_t panel_id;
 		struct panel p;
-		if (b.len) buf_puts(&b, ", ");
+		/* TRANSLATORS: between the items of a list */
+		if (b.len) html(&b, "%t", _(", "));
 		if (!strncmp(k, "membership:", 11) && parse_i64(k + 11, 1, INT64_MAX, &panel_id) &&
-		    store_panel_get(req->store, panel_id, &req->arena, &p) == ST_OK)
-			buf_printf(&b, "Your role or status on %s", p.name);
+		    store_panel_get(req->store, panel_id, a, &p) == ST_OK)
+			/* TRANSLATORS: %s is a panel's name */
+			html_sentence(&b, _("Your role or status on %s"), 1, html_bdi(a, p.name));
 		else if (!strncmp(k, "sign_in_link:", 13) &&
 		         parse_i64(k + 13, 1, INT64_MAX, &panel_id) &&
-		         store_panel_get(req->store, panel_id, &req->arena, &p) == ST_OK)
-			buf_printf(&b, "A one-time link to set your password (made by a steward of %s)",
-			           p.name);
+		         store_panel_get(req->store, panel_id, a, &p) == ST_OK)
+			/* TRANSLATORS: %s is a panel's name */
+			html_sentence(&b, _("A one-time link to set your password (made by a steward of "
+			                    "%s)"), 1, html_bdi(a, p.name));
 		else
-			buf_puts(&b, f ? f->label : k);
+			html(&b, "%t", f ? _(f->label) : k);
 	}
-	const char *r = arena_strdup(&req->arena, b.data ? b.data : "");
+	const char *r = arena_strdup(a, b.data ? b.data : "");
 	buf_free(&b);
 	return r;
 }
@@ -62,70 +69,100 @@ void my_data_get(struct request *req)
 	    store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &np) != ST_OK ||
 	    store_consents_list(req->store, req->user->id, &req->arena, &cs, &nc) != ST_OK ||
 	    store_audit_list(req->store, req->user->id, AUDIT_SHOWN + 1, &req->arena, &ae, &na) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your data.");
+		respond_error(req, 500, "internal", _("We could not load your data."));
 		return;
 	}
-	page_begin(req, "My data", NULL);
+	page_begin(req, _("My data"), NULL);
 	struct buf *b = &req->out;
-	html(b, "<h1 class=\"heading-l\">My data</h1><p>Everything emptychair holds about you. "
-	        "You can <a href=\"/profile\">correct your profile</a>, "
-	        "<a href=\"/my-data/download\" download>download all of it as a file (JSON)</a>, "
-	        "or <a href=\"/my-data/delete\">delete your account</a>.</p>");
-	html(b, "<h2 class=\"heading-m\">Your account</h2><dl class=\"summary\">"
-	        "<div><dt>Name</dt><dd>%t</dd></div><div><dt>E-mail address</dt><dd>%t</dd></div>"
-	        "<div><dt>Joined</dt><dd>%t</dd></div></dl>",
-	     req->user->display_name, req->user->email, format_time(req, req->user->created_at, zone));
-	html(b, "<h2 class=\"heading-m\">Your panels</h2>");
-	if (!np) html(b, "<p>None.</p>");
+	struct arena *a = &req->arena;
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>%t ", _("My data"),
+	     _("Everything emptychair holds about you."));
+	/* TRANSLATORS: the three %s are links: "correct your profile", "download
+	 * all of it as a file (JSON)" and "delete your account" */
+	html_sentence(b, _("You can %s, %s, or %s."), 3,
+	              html_link(a, "/profile", _("correct your profile")),
+	              html_piece(a, "<a href=\"/my-data/download\" download>%t</a>",
+	                         _("download all of it as a file (JSON)")),
+	              html_link(a, "/my-data/delete", _("delete your account")));
+	html(b, "</p>");
+	html(b, "<h2 class=\"heading-m\">%t</h2><dl class=\"summary\">"
+	        "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div>"
+	        "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
+	     _("Your account"), _("Name"), req->user->display_name, _("E-mail address"),
+	     req->user->email,
+	     /* TRANSLATORS: when the account was made */
+	     _("Joined"), format_time(req, req->user->created_at, zone));
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Your panels"));
+	if (!np) html(b, "<p>%t</p>", _("None."));
 	else html(b, "<ul class=\"list\">");
 	for (size_t i = 0; i < np; i++)
-		html(b, "<li>%t: %t (%t)</li>", mp[i].panel.name, role_label(mp[i].me.role),
-		     status_label(mp[i].me.status));
+		html(b, "<li><bdi>%t</bdi>: %t (%t)</li>", mp[i].panel.name,
+		     _(role_label(mp[i].me.role)), _(status_label(mp[i].me.status)));
 	if (np) html(b, "</ul>");
-	html(b, "<h2 class=\"heading-m\">Your profile</h2>");
-	if (!vp.n) html(b, "<p>You have not filled in anything beyond your name.</p>");
-	else html(b, "<table class=\"table\"><thead><tr><th scope=\"col\">Question</th>"
-	             "<th scope=\"col\">Your answer</th><th scope=\"col\">Who can see it</th>"
-	             "</tr></thead><tbody>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Your profile"));
+	const char *answer = _("Your answer"), *who_sees = _("Who can see it");
+	if (!vp.n) html(b, "<p>%t</p>", _("You have not filled in anything beyond your name."));
+	else html(b, "<table class=\"table\"><thead><tr><th scope=\"col\">%t</th>"
+	             "<th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
+	             "</tr></thead><tbody>", _("Question"), answer, who_sees);
 	for (size_t i = 0; i < vp.n; i++) {
 		const struct profile_field *f = profile_field_find(vp.values[i].field);
-		html(b, "<tr><td>%t</td><td class=\"pre\" data-label=\"Your answer\">%t</td>"
-		        "<td data-label=\"Who can see it\">%t</td></tr>", f->label,
-		     profile_display(f, vp.values[i].value, &req->arena),
-		     visibility_label(vp.values[i].visibility));
+		html(b, "<tr><td>%t</td><td class=\"pre\" data-label=\"%a\" dir=\"auto\">%t</td>"
+		        "<td data-label=\"%a\">%t</td></tr>", _(f->label), answer,
+		     profile_display(f, vp.values[i].value, a), who_sees,
+		     _(visibility_label(vp.values[i].visibility)));
 	}
 	if (vp.n) html(b, "</tbody></table>");
-	html(b, "<h2 class=\"heading-m\">What you have agreed to</h2>");
-	if (!nc) html(b, "<p>Nothing yet.</p>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("What you have agreed to"));
+	if (!nc) html(b, "<p>%t</p>", _("Nothing yet."));
 	else html(b, "<ul class=\"list\">");
 	for (size_t i = 0; i < nc; i++) {
 		const char *what = cs[i].purpose;
 		for (size_t k = 0; k < profile_field_count; k++)
 			if (profile_fields[k].consent_purpose && !strcmp(profile_fields[k].consent_purpose, what))
-				what = arena_printf(&req->arena, "Using your answer to \"%s\" for representation",
-				                    profile_fields[k].label);
-		html(b, "<li>%t: %r on %t (wording %t)</li>", what, cs[i].given ? "agreed" : "withdrawn",
-		     format_time(req, cs[i].at, zone), cs[i].wording_version);
+				/* TRANSLATORS: %s is a question of the profile, like "Age" */
+				what = arena_printf(a, _("Using your answer to \"%s\" for representation"),
+				                    _(profile_fields[k].label));
+		/* TRANSLATORS: %1$s is what was agreed to, %2$s when, %3$s the version of
+		 * the words agreed to */
+		html(b, "<li>%t</li>", arena_printf(a, cs[i].given ? _("%s: agreed on %s (wording %s)")
+		                                                   : _("%s: withdrawn on %s (wording %s)"),
+		                                    what, format_time(req, cs[i].at, zone),
+		                                    cs[i].wording_version));
 	}
 	if (nc) html(b, "</ul>");
-	html(b, "<h2 class=\"heading-m\" id=\"audit\">Who has looked at or changed your details</h2>");
-	if (!na) html(b, "<p>Nobody else has looked at your details.</p>");
-	else html(b, "<table class=\"table\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
-	             "<th scope=\"col\">What they did</th><th scope=\"col\">Which details</th>"
-	             "</tr></thead><tbody>");
+	html(b, "<h2 class=\"heading-m\" id=\"audit\">%t</h2>",
+	     _("Who has looked at or changed your details"));
+	const char *who = _("Who"), *did = _("What they did"), *which = _("Which details");
+	if (!na) html(b, "<p>%t</p>", _("Nobody else has looked at your details."));
+	else html(b, "<table class=\"table\"><thead><tr><th scope=\"col\">%t</th>"
+	             "<th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
+	             "</tr></thead><tbody>", _("When"), who, did, which);
 	for (size_t i = 0; i < na && i < AUDIT_SHOWN; i++) {
-		static const char *const verbs[] = { "Looked at", "Changed", "Downloaded", "Erased" };
-		html(b, "<tr><td>%t</td><td data-label=\"Who\">%t</td><td data-label=\"What they did\">%t</td>"
-		        "<td data-label=\"Which details\">%t</td></tr>",
-		     format_time(req, ae[i].at, zone),
-		     ae[i].actor_user_id == req->user->id ? "You" : (*ae[i].actor_name ? ae[i].actor_name
-		                                                                      : "A former member"),
-		     verbs[ae[i].action], field_labels(req, ae[i].detail));
+		static const char *const verbs[] = { N_("Looked at"), N_("Changed"), N_("Downloaded"),
+		                                     N_("Erased") };
+		html(b, "<tr><td>%t</td><td data-label=\"%a\">%r</td><td data-label=\"%a\">%t</td>"
+		        "<td data-label=\"%a\">%r</td></tr>",
+		     format_time(req, ae[i].at, zone), who,
+		     ae[i].actor_user_id == req->user->id
+		     ? html_piece(a, "%t", _("You"))
+		     : *ae[i].actor_name ? html_bdi(a, ae[i].actor_name)
+		                         : html_piece(a, "%t", _("A former member")),
+		     did, _(verbs[ae[i].action]), which, field_labels(req, ae[i].detail));
 	}
 	if (na) html(b, "</tbody></table>");
-	if (na > AUDIT_SHOWN)
-		html(b, "<p>These are the newest %d. The <a href=\"/my-data/download\" download>download</a> "
-		        "has every one.</p>", AUDIT_SHOWN);
+	if (na > AUDIT_SHOWN) {
+		html(b, "<p>%t ", arena_printf(a, ngettext("These are the newest %d.",
+		                                           "These are the newest %d.", AUDIT_SHOWN),
+		                               AUDIT_SHOWN));
+		/* TRANSLATORS: %s is a link reading "download" */
+		html_sentence(b, _("The %s has every one."), 1,
+		              html_piece(a, "<a href=\"/my-data/download\" download>%t</a>",
+		                         /* TRANSLATORS: the file of all one's data */
+		                         _("download")));
+		html(b, "</p>");
+	}
 	page_end(req);
 }
 
@@ -133,7 +170,7 @@ void my_data_download(struct request *req)
 {
 	char *text = app_export_json(req->store, req->user->id, req->now, &req->arena);
 	if (!text) {
-		respond_error(req, 500, "internal", "We could not prepare your data.");
+		respond_error(req, 500, "internal", _("We could not prepare your data."));
 		return;
 	}
 	respond_json(req, 200, text);
@@ -147,33 +184,47 @@ static void delete_page(struct request *req, const struct form_errors *e)
 	size_t nsole = 0;
 	if (store_sole_steward_panels(req->store, req->user->id, &req->arena, &sole, &nsole) != ST_OK)
 		nsole = 0;
-	page_begin(req, "Delete your account", e);
+	page_begin(req, _("Delete your account"), e);
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	if (nsole) {
-		html(&req->out, "<div class=\"notice\" role=\"status\"><p>You are the only steward of ");
+		struct buf names = {0};
 		for (size_t i = 0; i < nsole; i++)
-			html(&req->out, "%r<strong>%t</strong>", i ? ", " : "", sole[i]);
-		html(&req->out, ". Before you delete your account, make someone else a steward there, "
-		                "so the panel is not left without anyone to run it.</p></div>");
+			html(&names, "%t<strong><bdi>%t</bdi></strong>", i ? _(", ") : "", sole[i]);
+		html(b, "<div class=\"notice\" role=\"status\"><p>");
+		/* TRANSLATORS: %s is the names of one or more panels */
+		html_sentence(b, _("You are the only steward of %s. Before you delete your account, "
+		                   "make someone else a steward there, so the panel is not left "
+		                   "without anyone to run it."), 1, names.data);
+		html(b, "</p></div>");
+		buf_free(&names);
 	}
-	html(&req->out,
-	     "<a class=\"back-link\" href=\"/my-data\">Back to My data</a>"
-	     "<h1 class=\"heading-l\">Delete your account</h1>"
-	     "<p>This cannot be undone. If you only want a break, a steward can pause your "
-	     "membership instead.</p>"
-	     "<h2 class=\"heading-m\">What we erase</h2><ul class=\"list\">"
-	     "<li>Your name and e-mail address</li><li>Your password and every sign-in</li>"
-	     "<li>Everything on your profile</li><li>Your API tokens and invitations</li></ul>"
-	     "<h2 class=\"heading-m\">What we keep, and why</h2><ul class=\"list\">"
-	     "<li>A record that an account existed, with a number but no name or address, so "
-	     "that panel records stay whole.</li>"
-	     "<li>The history of what you agreed to and withdrew, without your name: the law "
-	     "asks us to be able to show we had your agreement.</li>"
-	     "<li>The record of who looked at your details, which no longer points to you.</li></ul>"
-	     "<p>You may want to <a href=\"/my-data/download\" download>download your data</a> first.</p>");
+	html(b, "<a class=\"back-link\" href=\"/my-data\">%t</a>"
+	        "<h1 class=\"heading-l\">%t</h1><p>%t</p>"
+	        "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">"
+	        "<li>%t</li><li>%t</li><li>%t</li><li>%t</li></ul>"
+	        "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">"
+	        "<li>%t</li><li>%t</li><li>%t</li></ul><p>",
+	     _("Back to My data"), _("Delete your account"),
+	     _("This cannot be undone. If you only want a break, a steward can pause your "
+	       "membership instead."),
+	     _("What we erase"), _("Your name and e-mail address"), _("Your password and every sign-in"),
+	     _("Everything on your profile"), _("Your API tokens and invitations"),
+	     _("What we keep, and why"),
+	     _("A record that an account existed, with a number but no name or address, so "
+	       "that panel records stay whole."),
+	     _("The history of what you agreed to and withdrew, without your name: the law "
+	       "asks us to be able to show we had your agreement."),
+	     _("The record of who looked at your details, which no longer points to you."));
+	/* TRANSLATORS: %s is a link reading "download your data" */
+	html_sentence(b, _("You may want to %s first."), 1,
+	              html_piece(a, "<a href=\"/my-data/download\" download>%t</a>",
+	                         _("download your data")));
+	html(b, "</p>");
 	ui_form_begin(req, "/my-data/delete");
-	ui_input(req, e, "password", "Your password", "To make sure it is you.", "", "password",
+	ui_input(req, e, "password", _("Your password"), _("To make sure it is you."), "", "password",
 	         "current-password");
-	ui_button(req, "Delete my account", "warning");
+	ui_button(req, _("Delete my account"), "warning");
 	ui_form_end(req);
 	page_end(req);
 }
@@ -200,9 +251,9 @@ void delete_account_post(struct request *req)
 		return;
 	}
 	session_end(req);
-	page_begin(req, "Your account has been deleted", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">Your account has been deleted</h1>"
-	                "<p>Thank you for taking part.</p>");
+	page_begin(req, _("Your account has been deleted"), NULL);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p>%t</p>",
+	     _("Your account has been deleted"), _("Thank you for taking part."));
 	page_end(req);
 }
 
@@ -215,34 +266,38 @@ static void calendar_feed_section(struct request *req, const char *zone, const c
 	struct buf *b = &req->out;
 	int64_t since = 0;
 	enum store_rc rc = store_calendar_feed_get(req->store, req->user->id, &since);
-	html(b, "<h2 class=\"heading-m\" id=\"calendar\">Calendar feed</h2>"
-	        "<p>A private address you can give your calendar program (such as Outlook, "
-	        "Google Calendar or your phone's calendar), so that the meetings you can see here "
-	        "appear in your own calendar and stay up to date. Anyone who has the address can "
-	        "see when and where those meetings are, so keep it to yourself. Making a new "
-	        "address stops the old one working.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"calendar\">%t</h2><p>%t</p>", _("Calendar feed"),
+	     _("A private address you can give your calendar program (such as Outlook, "
+	       "Google Calendar or your phone's calendar), so that the meetings you can see here "
+	       "appear in your own calendar and stay up to date. Anyone who has the address can "
+	       "see when and where those meetings are, so keep it to yourself. Making a new "
+	       "address stops the old one working."));
 	if (address)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar address is shown only "
-		        "once. Copy it into your calendar program now (look for \"subscribe\" or "
-		        "\"add calendar from the internet\").</p><div class=\"field\"><label "
-		        "class=\"label\" for=\"calendar_address\">Your calendar address</label>"
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p><div class=\"field\"><label "
+		        "class=\"label\" for=\"calendar_address\">%t</label>"
 		        "<input class=\"input\" id=\"calendar_address\" type=\"text\" readonly "
-		        "value=\"%a\"></div></div>", address);
+		        "value=\"%a\"></div></div>",
+		     /* TRANSLATORS: "subscribe" and "add calendar from the internet" are
+		      * what calendar programs call it: use their words in your language */
+		     _("Your calendar address is shown only once. Copy it into your calendar program "
+		       "now (look for \"subscribe\" or \"add calendar from the internet\")."),
+		     _("Your calendar address"), address);
 	else if (form_has(&req->query, "calendar_stopped") && rc == ST_NOT_FOUND)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your calendar feed has been "
-		        "stopped. Its address no longer works.</p></div>");
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>",
+		     _("Your calendar feed has been stopped. Its address no longer works."));
 	if (rc == ST_OK && !address)
-		html(b, "<p>You have a calendar feed, made %t.</p>",
-		     format_time(req, since, zone));
+		/* TRANSLATORS: %s is a date and time */
+		html(b, "<p>%t</p>", arena_printf(&req->arena, _("You have a calendar feed, made %s."),
+		                                  format_time(req, since, zone)));
 	else if (rc == ST_NOT_FOUND)
-		html(b, "<p>You have no calendar feed.</p>");
+		html(b, "<p>%t</p>", _("You have no calendar feed."));
 	ui_form_begin(req, "/account/calendar");
-	ui_button(req, rc == ST_OK ? "Make a new calendar address" : "Make a calendar address",
+	ui_button(req, rc == ST_OK ? _("Make a new calendar address") : _("Make a calendar address"),
 	          rc == ST_OK ? "secondary" : NULL);
 	ui_form_end(req);
 	if (rc == ST_OK) {
 		ui_form_begin(req, "/account/calendar/revoke");
-		ui_button(req, "Stop my calendar feed", "warning");
+		ui_button(req, _("Stop my calendar feed"), "warning");
 		ui_form_end(req);
 	}
 }
@@ -252,31 +307,38 @@ static void calendar_feed_section(struct request *req, const char *zone, const c
 static void mail_section(struct request *req, const struct form_errors *e)
 {
 	static const struct field_option choices[] = {
-		{ "immediately", "Each one as it happens" },
-		{ "daily", "A digest, at most once a day" },
-		{ "none", "None: I will look on the site" }, { 0, 0 } };
+		{ "immediately", N_("Each one as it happens") },
+		{ "daily", N_("A digest, at most once a day") },
+		{ "none", N_("None: I will look on the site") }, { 0, 0 } };
 	const char *chosen = "immediately";
 	if (e && *field(req, "notices")) chosen = field(req, "notices");
 	else store_mail_choice_get(req->store, req->user->id, &req->arena, &chosen);
-	html(&req->out, "<h2 class=\"heading-m\" id=\"mail\">E-mail from emptychair</h2>");
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	html(b, "<h2 class=\"heading-m\" id=\"mail\">%t</h2>", _("E-mail from emptychair"));
 	/* A message to them that could not be delivered: theirs to know why. */
 	struct outbox_message failed;
-	if (store_outbox_last_failed(req->store, req->user->email, &req->arena, &failed) == ST_OK)
-		html(&req->out, "<div class=\"notice\" role=\"status\"><p>A message to you (\"%t\", "
-		                "%t) could not be delivered to %t. The mail server said: %t</p><p>If "
-		                "your address is wrong or no longer works, ask a steward of your panel "
-		                "to help.</p></div>", failed.subject,
-		     format_time(req, failed.failed_at, my_zone(req)), req->user->email,
-		     failed.last_error);
+	if (store_outbox_last_failed(req->store, req->user->email, a, &failed) == ST_OK) {
+		html(b, "<div class=\"notice\" role=\"status\"><p>");
+		/* TRANSLATORS: %1$s is the message's subject, %2$s when it was given up,
+		 * %3$s an e-mail address, %4$s what the mail server said (in English) */
+		html_sentence(b, _("A message to you (\"%s\", %s) could not be delivered to %s. The "
+		                   "mail server said: %s"), 4, html_bdi(a, failed.subject),
+		              html_piece(a, "%t", format_time(req, failed.failed_at, my_zone(req))),
+		              html_bdi(a, req->user->email), html_bdi(a, failed.last_error));
+		html(b, "</p><p>%t</p></div>",
+		     _("If your address is wrong or no longer works, ask a steward of your panel "
+		       "to help."));
+	}
 	if (form_has(&req->query, "mail_saved"))
-		html(&req->out, "<div class=\"notice\" role=\"status\"><p>Saved.</p></div>");
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>", _("Saved."));
 	ui_form_begin(req, "/account/mail");
-	ui_choices(req, e, "notices", "Notices by e-mail",
-	           "Notices tell you what became of what you said, and about meetings. "
-	           "Invitations and password resets always come by e-mail. An answer to something "
-	           "you said anonymously comes only in the digest, never at once.",
+	ui_choices(req, e, "notices", _("Notices by e-mail"),
+	           _("Notices tell you what became of what you said, and about meetings. "
+	             "Invitations and password resets always come by e-mail. An answer to "
+	             "something you said anonymously comes only in the digest, never at once."),
 	           choices, chosen, false);
-	ui_button(req, "Save", "secondary");
+	ui_button(req, _("Save"), "secondary");
 	ui_form_end(req);
 }
 
@@ -287,45 +349,63 @@ static void account_page_with(struct request *req, const struct form_errors *e,
 	struct api_token *t;
 	size_t n;
 	if (store_api_tokens_list(req->store, req->user->id, &req->arena, &t, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your account.");
+		respond_error(req, 500, "internal", _("We could not load your account."));
 		return;
 	}
 	const char *zone = my_zone(req);
-	page_begin(req, "Account", e);
+	page_begin(req, _("Account"), e);
 	struct buf *b = &req->out;
-	html(b, "<h1 class=\"heading-l\">Account</h1>");
+	struct arena *a = &req->arena;
+	html(b, "<h1 class=\"heading-l\">%t</h1>", _("Account"));
 	if (form_has(&req->query, "password_changed"))
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your password has been changed, and "
-		        "you have been signed out everywhere else.</p></div>");
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>",
+		     _("Your password has been changed, and you have been signed out everywhere "
+		       "else."));
 	mail_section(req, e);
-	html(b, "<h2 class=\"heading-m\">Change your password</h2>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Change your password"));
 	ui_form_begin(req, "/account/password");
-	ui_input(req, e, "current_password", "Current password", NULL, "", "password", "current-password");
-	ui_input(req, e, "password", "New password", "At least 8 characters, and not a common password.",
-	         "", "password", "new-password");
-	ui_button(req, "Change password", NULL);
+	ui_input(req, e, "current_password", _("Current password"), NULL, "", "password",
+	         "current-password");
+	ui_input(req, e, "password", _("New password"),
+	         _("At least 8 characters, and not a common password."), "", "password",
+	         "new-password");
+	ui_button(req, _("Change password"), NULL);
 	ui_form_end(req);
-	html(b, "<h2 class=\"heading-m\">API tokens</h2><p>For programs that use the emptychair "
-	        "API on your behalf. A token can do what you can do.</p>");
+	html(b, "<h2 class=\"heading-m\">%t</h2><p>%t</p>", _("API tokens"),
+	     _("For programs that use the emptychair API on your behalf. A token can do what you "
+	       "can do."));
 	if (new_token)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your new token is shown only once. "
-		        "Copy it now:</p><p class=\"code\">%t</p></div>", new_token);
+		/* The token in its own direction (dir="auto"), around the paragraph
+		 * that scripts read it from. */
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p><div dir=\"auto\">"
+		        "<p class=\"code\">%t</p></div></div>",
+		     _("Your new token is shown only once. Copy it now:"), new_token);
 	if (n) html(b, "<ul class=\"list\">");
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<li>%t, made %t%r", t[i].label, format_time(req, t[i].created_at, zone),
-		     t[i].revoked_at ? " (revoked)" : "");
+		const char *made = html_piece(a, "%t", format_time(req, t[i].created_at, zone));
+		html(b, "<li>");
+		/* TRANSLATORS: %1$s is what a token is for (its owner's words), %2$s a
+		 * date and time */
+		html_sentence(b, t[i].revoked_at ? _("%s, made %s (revoked)") : _("%s, made %s"), 2,
+		              html_bdi(a, t[i].label), made);
 		if (!t[i].revoked_at) {
-			ui_form_begin(req, arena_printf(&req->arena, "/account/tokens/%lld/revoke", (long long)t[i].id));
-			html(b, "<button type=\"submit\" class=\"link-button\">Revoke <span "
-			        "class=\"visually-hidden\">%t</span></button>", t[i].label);
+			ui_form_begin(req, arena_printf(a, "/account/tokens/%lld/revoke", (long long)t[i].id));
+			html(b, "<button type=\"submit\" class=\"link-button\">");
+			/* TRANSLATORS: a button; %s is what the token is for, read only by
+			 * screen readers */
+			html_sentence(b, _("Revoke %s"), 1,
+			              html_piece(a, "<span class=\"visually-hidden\"><bdi>%t</bdi></span>",
+			                         t[i].label));
+			html(b, "</button>");
 			ui_form_end(req);
 		}
 		html(b, "</li>");
 	}
 	if (n) html(b, "</ul>");
 	ui_form_begin(req, "/account/tokens");
-	ui_input(req, e, "label", "What the token is for", "For example: my spreadsheet.", "", "text", "off");
-	ui_button(req, "Make a token", "secondary");
+	ui_input(req, e, "label", _("What the token is for"), _("For example: my spreadsheet."), "",
+	         "text", "off");
+	ui_button(req, _("Make a token"), "secondary");
 	ui_form_end(req);
 	calendar_feed_section(req, zone, calendar_address);
 	page_end(req);
@@ -356,8 +436,8 @@ void account_password_post(struct request *req)
 	/* Everywhere was signed out (app_change_password); this browser gets a
 	 * fresh session. */
 	if (!session_start(req, req->user->id)) {
-		respond_error(req, 500, "internal", "Your password was changed, but we could not sign "
-		                                    "you in again. Sign in with the new password.");
+		respond_error(req, 500, "internal", _("Your password was changed, but we could not sign "
+		                                      "you in again. Sign in with the new password."));
 		return;
 	}
 	respond_redirect(req, "/account?password_changed=1");

@@ -85,7 +85,7 @@ void sign_in_post(struct request *req)
 		return;
 	}
 	if (!session_start(req, uid)) {
-		respond_error(req, 500, "internal", "We could not sign you in. Please try again.");
+		respond_error(req, 500, "internal", _("We could not sign you in. Please try again."));
 		return;
 	}
 	/* Remembers that this browser signed in to this account (a year). */
@@ -96,9 +96,9 @@ void sign_in_post(struct request *req)
 void sign_out_post(struct request *req)
 {
 	session_end(req);
-	page_begin(req, "You have signed out", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">You have signed out</h1>"
-	                "<p><a href=\"/sign-in\">Sign in again</a></p>");
+	page_begin(req, _("You have signed out"), NULL);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p><a href=\"/sign-in\">%t</a></p>",
+	     _("You have signed out"), _("Sign in again"));
 	page_end(req);
 }
 
@@ -126,61 +126,80 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
                         enum accept_case kind, const char *name)
 {
 	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	static const char *const role_meaning[] = {
-		[ROLE_GUEST] = "Guests are invited into the panel's space, for example to answer "
-		               "what members raise. They do not see members' profiles.",
-		[ROLE_CO_CREATOR] = "Co-creators are the panel: they set the agenda, see every paper, "
-		                    "and say how they want to take part.",
-		[ROLE_STEWARD] = "Stewards run the panel's practical side: invitations, meetings and pay.",
+		[ROLE_GUEST] = N_("Guests are invited into the panel's space, for example to answer "
+		                  "what members raise. They do not see members' profiles."),
+		[ROLE_CO_CREATOR] = N_("Co-creators are the panel: they set the agenda, see every "
+		                       "paper, and say how they want to take part."),
+		[ROLE_STEWARD] = N_("Stewards run the panel's practical side: invitations, meetings "
+		                    "and pay."),
 	};
 	struct user inviter;
 	bool named = inv->invited_by &&
 	             store_user_get(req->store, inv->invited_by, &req->arena, &inviter) == ST_OK &&
 	             inviter.status == USER_ACTIVE;
-	page_begin(req, "Accept your invitation", e);
-	html(b, "<h1 class=\"heading-l\">Join %t</h1><p>", p->name);
-	if (named) html(b, "%t has invited you", inviter.display_name);
-	else html(b, "You have been invited");
-	html(b, " to join as a <strong>%t</strong>. %t</p>", role_label(inv->role),
-	     inv->role >= ROLE_GUEST && inv->role <= ROLE_STEWARD ? role_meaning[inv->role] : "");
-	if (*p->description) html(b, "<p>%t</p>", p->description);
+	page_begin(req, _("Accept your invitation"), e);
+	html(b, "<h1 class=\"heading-l\">");
+	/* TRANSLATORS: %s is the panel's name */
+	html_sentence(b, _("Join %s"), 1, html_bdi(a, p->name));
+	html(b, "</h1><p>");
+	const char *role = html_piece(a, "<strong>%t</strong>", _(role_label(inv->role)));
+	if (named)
+		/* TRANSLATORS: %1$s is a person's name, %2$s a role on the panel ("Co-creator") */
+		html_sentence(b, _("%1$s has invited you to join as a %2$s."), 2,
+		              html_bdi(a, inviter.display_name), role);
+	else
+		/* TRANSLATORS: %s is a role on the panel ("Co-creator") */
+		html_sentence(b, _("You have been invited to join as a %s."), 1, role);
+	if (inv->role >= ROLE_GUEST && inv->role <= ROLE_STEWARD)
+		html(b, " %t", _(role_meaning[inv->role]));
+	html(b, "</p>");
+	if (*p->description) html(b, "<p dir=\"auto\">%t</p>", p->description);
 	switch (kind) {
 	case ACCEPT_WRONG_PERSON:
-		html(b, "<p>You are signed in as %t, but this invitation is for a different e-mail "
-		        "address. Sign out, then open the invitation link again.</p>",
-		     req->user->email);
+		html(b, "<p>");
+		/* TRANSLATORS: %s is an e-mail address */
+		html_sentence(b, _("You are signed in as %s, but this invitation is for a different "
+		                   "e-mail address. Sign out, then open the invitation link again."), 1,
+		              html_bdi(a, req->user->email));
+		html(b, "</p>");
 		ui_form_begin(req, "/sign-out");
-		ui_button(req, "Sign out", "secondary");
+		ui_button(req, _("Sign out"), "secondary");
 		ui_form_end(req);
 		page_end(req);
 		return;
 	case ACCEPT_AS_MEMBER:
 		ui_form_begin(req, "/accept-invitation");
-		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
-		        "<p>Accepting adds this panel to your account.</p>", token);
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\"><p>%t</p>", token,
+		     _("Accepting adds this panel to your account."));
 		break;
 	case ACCEPT_NEW_ACCOUNT: {
 		struct buf next = {0};
 		buf_puts(&next, "/accept-invitation?t=");
 		url_component(&next, token);
-		html(b, "<h2 class=\"heading-m\">If you already have an account here</h2>"
-		        "<p><a class=\"button secondary\" href=\"/sign-in?next=%u\">Sign in to accept"
-		        "</a></p><h2 class=\"heading-m\">If you are new here</h2>", next.data);
+		html(b, "<h2 class=\"heading-m\">%t</h2>"
+		        "<p><a class=\"button secondary\" href=\"/sign-in?next=%u\">%t</a></p>"
+		        "<h2 class=\"heading-m\">%t</h2>", _("If you already have an account here"),
+		     next.data, _("Sign in to accept"), _("If you are new here"));
 		buf_free(&next);
 		ui_form_begin(req, "/accept-invitation");
-		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">"
-		        "<p>Your account will use the address <strong>%t</strong>.</p>", token, inv->email);
-		ui_input(req, e, "display_name", "Your name",
-		         "The name you would like to be called. It does not have to be your legal name.",
-		         name, "text", "name");
-		ui_input(req, e, "password", "Choose a password",
-		         "At least 8 characters, and not a common password. A few unrelated words "
-		         "together are easy to remember and hard to guess.", "", "password",
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\"><p>", token);
+		/* TRANSLATORS: %s is an e-mail address */
+		html_sentence(b, _("Your account will use the address %s."), 1,
+		              html_piece(a, "<strong><bdi>%t</bdi></strong>", inv->email));
+		html(b, "</p>");
+		ui_input(req, e, "display_name", _("Your name"),
+		         _("The name you would like to be called. It does not have to be your legal "
+		           "name."), name, "text", "name");
+		ui_input(req, e, "password", _("Choose a password"),
+		         _("At least 8 characters, and not a common password. A few unrelated words "
+		           "together are easy to remember and hard to guess."), "", "password",
 		         "new-password");
 		break;
 	}
 	}
-	ui_button(req, "Accept and join", NULL);
+	ui_button(req, _("Accept and join"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -195,8 +214,8 @@ static bool load_invitation(struct request *req, const char *token, struct invit
 	if (store_invitation_find(req->store, hash, req->now, &req->arena, inv) != ST_OK ||
 	    store_panel_get(req->store, inv->panel_id, &req->arena, p) != ST_OK) {
 		respond_error(req, 404, "invitation_not_found",
-		              "This invitation link has expired or has already been used. Ask the "
-		              "person who invited you to send a new one.");
+		              _("This invitation link has expired or has already been used. Ask the "
+		                "person who invited you to send a new one."));
 		return false;
 	}
 	struct user u;
@@ -246,8 +265,8 @@ void accept_post(struct request *req)
 		return;
 	}
 	if (kind == ACCEPT_NEW_ACCOUNT && !session_start(req, uid)) {
-		respond_error(req, 500, "internal", "Your account was made, but we could not sign "
-		                                    "you in. Go to the sign-in page.");
+		respond_error(req, 500, "internal", _("Your account was made, but we could not sign "
+		                                      "you in. Go to the sign-in page."));
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/profile?welcome=%lld", (long long)panel_id));
@@ -257,13 +276,13 @@ void accept_post(struct request *req)
 
 void forgot_get(struct request *req)
 {
-	page_begin(req, "Reset your password", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">Reset your password</h1>"
-	                "<p>We will send a link to reset your password to your e-mail address. "
-	                "No e-mail? A steward of your panel can make a one-time link for you.</p>");
+	page_begin(req, _("Reset your password"), NULL);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", _("Reset your password"),
+	     _("We will send a link to reset your password to your e-mail address. "
+	       "No e-mail? A steward of your panel can make a one-time link for you."));
 	ui_form_begin(req, "/forgot-password");
-	ui_input(req, NULL, "email", "E-mail address", NULL, "", "email", "email");
-	ui_button(req, "Send the link", NULL);
+	ui_input(req, NULL, "email", _("E-mail address"), NULL, "", "email", "email");
+	ui_button(req, _("Send the link"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -278,28 +297,33 @@ void forgot_post(struct request *req)
 	}
 	/* The same answer whether or not the address has an account; without a
 	 * mail relay, messages wait in the outbox, so say so. */
-	page_begin(req, "A reset link is ready", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">A reset link is ready</h1>"
-	                "<p>If %t has an account here, we have made a link to reset its "
-	                "password. It works for one hour.</p>%r", field(req, "email"),
+	page_begin(req, _("A reset link is ready"), NULL);
+	struct buf *b = &req->out;
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>", _("A reset link is ready"));
+	/* TRANSLATORS: %s is the e-mail address someone typed */
+	html_sentence(b, _("If %s has an account here, we have made a link to reset its "
+	                   "password. It works for one hour."), 1,
+	              html_bdi(&req->arena, field(req, "email")));
+	html(b, "</p><p>%t</p>",
 	     req->cfg->mail_relay
-	         ? "<p>It is on its way to that address: look in your e-mail, and in its spam "
-	           "folder. If it does not come, a steward of your panel can make a one-time link "
-	           "for you.</p>"
-	         : "<p>This site does not send e-mail. Ask a steward of your panel: they can make "
-	           "a one-time link for you.</p>");
+	         ? _("It is on its way to that address: look in your e-mail, and in its spam "
+	             "folder. If it does not come, a steward of your panel can make a one-time link "
+	             "for you.")
+	         : _("This site does not send e-mail. Ask a steward of your panel: they can make "
+	             "a one-time link for you."));
 	page_end(req);
 }
 
 static void reset_form(struct request *req, const struct form_errors *e, const char *token)
 {
-	page_begin(req, "Choose a new password", e);
-	html(&req->out, "<h1 class=\"heading-l\">Choose a new password</h1>");
+	page_begin(req, _("Choose a new password"), e);
+	html(&req->out, "<h1 class=\"heading-l\">%t</h1>", _("Choose a new password"));
 	ui_form_begin(req, "/reset-password");
 	html(&req->out, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
-	ui_input(req, e, "password", "New password",
-	         "At least 8 characters, and not a common password.", "", "password", "new-password");
-	ui_button(req, "Save the new password", NULL);
+	ui_input(req, e, "password", _("New password"),
+	         _("At least 8 characters, and not a common password."), "", "password",
+	         "new-password");
+	ui_button(req, _("Save the new password"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -313,7 +337,8 @@ void reset_get(struct request *req)
 	/* Say a dead link is dead before anyone types a new password. */
 	if (store_reset_find(req->store, hash, req->now, &owner) != ST_OK) {
 		respond_error(req, 404, "reset_not_found",
-		              "This reset link has expired or has already been used. Ask for a new one.");
+		              _("This reset link has expired or has already been used. Ask for a new "
+		                "one."));
 		return;
 	}
 	reset_form(req, NULL, t);
@@ -329,9 +354,12 @@ void reset_post(struct request *req)
 		if (app_error_to_form(req, &err, &e)) reset_form(req, &e, field(req, "t"));
 		return;
 	}
-	page_begin(req, "Your password has changed", NULL);
-	html(&req->out, "<h1 class=\"heading-l\">Your password has changed</h1>"
-	                "<p>You have been signed out everywhere. "
-	                "<a href=\"/sign-in\">Sign in with your new password</a>.</p>");
+	page_begin(req, _("Your password has changed"), NULL);
+	struct buf *b = &req->out;
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>", _("Your password has changed"));
+	/* TRANSLATORS: %s is a link reading "Sign in with your new password" */
+	html_sentence(b, _("You have been signed out everywhere. %s."), 1,
+	              html_link(&req->arena, "/sign-in", _("Sign in with your new password")));
+	html(b, "</p>");
 	page_end(req);
 }

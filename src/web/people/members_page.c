@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -12,8 +13,9 @@
 #include "web/ui/layout.h"
 
 static const struct field_option member_roles[] = {
-	{ "co_creator", "Co-creator" }, { "steward", "Steward" }, { "guest", "Guest" }, { 0, 0 } };
-static const struct field_option guest_only[] = { { "guest", "Guest" }, { 0, 0 } };
+	{ "co_creator", N_("Co-creator") }, { "steward", N_("Steward") }, { "guest", N_("Guest") },
+	{ 0, 0 } };
+static const struct field_option guest_only[] = { { "guest", N_("Guest") }, { 0, 0 } };
 
 static void members_page(struct request *req, const struct form_errors *e, const char *email,
                          const char *role, const char *new_link)
@@ -24,7 +26,8 @@ static void members_page(struct request *req, const struct form_errors *e, const
 	bool invite_members = policy_allows(&req->actor, PA_INVITE_MEMBER);
 	bool invite_guests = policy_allows(&req->actor, PA_INVITE_GUEST);
 	if (!list && !invite_guests) {
-		respond_error(req, 403, "forbidden", "Your role on this panel does not let you see this.");
+		respond_error(req, 403, "forbidden",
+		              _("Your role on this panel does not let you see this."));
 		return;
 	}
 	/* Fifty to a page: a steward's list shows (and audits) each member's
@@ -33,21 +36,21 @@ static void members_page(struct request *req, const struct form_errors *e, const
 	int64_t page = 1, total = 0;
 	const char *page_arg = form_get(&req->query, "page");
 	if (page_arg && !parse_i64(page_arg, 1, 1000000, &page)) {
-		respond_error(req, 400, "bad_query", "The page number is not right.");
+		respond_error(req, 400, "bad_query", _("The page number is not right."));
 		return;
 	}
 	/* ?q= finds people by name (a steward also by e-mail address). */
 	const char *q = form_get(&req->query, "q");
 	q = q ? text_trim(arena_strdup(&req->arena, q)) : "";
 	if (utf8_length(q) > 100 || !utf8_valid(q, strlen(q))) {
-		respond_error(req, 400, "bad_query", "Search for up to 100 characters of a name.");
+		respond_error(req, 400, "bad_query", _("Search for up to 100 characters of a name."));
 		return;
 	}
 	struct member_row *rows = NULL;
 	size_t n = 0;
 	if (list && app_members_find(req->store, p->id, q, manage, (page - 1) * PER_PAGE, PER_PAGE,
 	                             &req->arena, &rows, &n, &total) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the members.");
+		respond_error(req, 500, "internal", _("We could not load the members."));
 		return;
 	}
 	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
@@ -57,60 +60,72 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		for (size_t i = 0; i < n; i++) ids[i] = rows[i].m.user_id;
 		needs = arena_alloc(&req->arena, n * sizeof *needs);
 		if (!app_members_needs(req->store, req->user->id, ids, n, req->now, &req->arena, needs)) {
-			respond_error(req, 500, "internal", "We could not load the members' needs.");
+			respond_error(req, 500, "internal", _("We could not load the members' needs."));
 			return;
 		}
 	}
-	page_begin(req, manage ? "Members and invitations" : "Who is on the panel", e);
+	const char *title = manage ? _("Members and invitations") : _("Who is on the panel");
+	page_begin(req, title, e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
-	        "<h1 class=\"heading-l\">%r</h1>", p->id, p->name,
-	     manage ? "Members and invitations" : "Who is on the panel");
+	struct arena *a = &req->arena;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">", p->id);
+	/* TRANSLATORS: a link back; %s is the panel's name */
+	html_sentence(b, _("Back to %s"), 1, html_bdi(a, p->name));
+	html(b, "</a><h1 class=\"heading-l\">%t</h1>", title);
 	if (new_link) {
 		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\" "
-		        "id=\"invitation-made\">Invitation made</h2>"
-		        "<p>Send this link to the person you invited. It works once, for 14 days. "
-		        "A message with the link is also waiting in the outbox.</p>"
-		        "<p class=\"code\"><a href=\"%a\">%t</a></p></div>", new_link, new_link);
+		        "id=\"invitation-made\">%t</h2><p>%t</p>"
+		        "<p class=\"code\" dir=\"auto\"><a href=\"%a\">%t</a></p></div>", _("Invitation made"),
+		     _("Send this link to the person you invited. It works once, for 14 days. "
+		       "A message with the link is also waiting in the outbox."), new_link, new_link);
 	}
 	/* What a steward comes to do first, above a list that may be long. */
 	if (invite_members || invite_guests) {
-		html(b, "<h2 class=\"heading-m\" id=\"invite\">Invite someone</h2>");
-		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations", (long long)p->id));
-		ui_input(req, e, "email", "Their e-mail address", NULL, email, "email", "off");
-		ui_choices(req, e, "role", "Invite them as", invite_members ? NULL :
-		           "Co-creators of a user-led panel can invite professionals as guests.",
+		html(b, "<h2 class=\"heading-m\" id=\"invite\">%t</h2>", _("Invite someone"));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/invitations", (long long)p->id));
+		ui_input(req, e, "email", _("Their e-mail address"), NULL, email, "email", "off");
+		ui_choices(req, e, "role", _("Invite them as"), invite_members ? NULL :
+		           _("Co-creators of a user-led panel can invite professionals as guests."),
 		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
-		ui_button(req, "Make an invitation", NULL);
+		ui_button(req, _("Make an invitation"), NULL);
 		ui_form_end(req);
 	}
 	if (list && (total > 20 || *q)) {
 		html(b, "<form method=\"get\" action=\"/panels/%l/members\" class=\"search\" "
 		        "role=\"search\">", p->id);
-		ui_input(req, NULL, "q", "Find someone on the panel",
-		         manage ? "Part of their name or e-mail address." : "Part of their name.", q,
+		ui_input(req, NULL, "q", _("Find someone on the panel"),
+		         manage ? _("Part of their name or e-mail address.") : _("Part of their name."), q,
 		         "search", "off");
-		ui_button(req, "Find", "secondary");
+		/* TRANSLATORS: a button that searches */
+		ui_button(req, _("Find"), "secondary");
 		html(b, "</form>");
-		if (*q)
-			html(b, "<p role=\"status\">%l %r match \"%t\". <a href=\"/panels/%l/"
-			        "members\">Show everyone</a></p>", total, total == 1 ? "person" : "people", q,
-			     p->id);
+		if (*q) {
+			html(b, "<p role=\"status\">");
+			/* TRANSLATORS: %1$s is a number, %2$s what was searched for */
+			html_sentence(b, ngettext("%s person matches \"%s\".", "%s people match \"%s\".",
+			                          (unsigned long)total), 2, html_piece(a, "%l", total),
+			              html_bdi(a, q));
+			html(b, " <a href=\"/panels/%l/members\">%t</a></p>", p->id, _("Show everyone"));
+		}
 	}
 	if (list && n) {
-		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Members</caption>"
-		        "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th>");
+		const char *name = _("Name"), *role_word = _("Role"), *status_word = _("Status"),
+		           *needs_word = _("Access and communication needs");
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption>"
+		        "<thead><tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th>", _("Members"),
+		     name, role_word);
 		if (manage)
-			html(b, "<th scope=\"col\">Status</th><th scope=\"col\">Access and communication "
-			        "needs</th>");
+			html(b, "<th scope=\"col\">%t</th><th scope=\"col\">%t</th>", status_word,
+			     needs_word);
 		html(b, "</tr></thead><tbody>");
 		for (size_t i = 0; i < n; i++) {
-			html(b, "<tr><td><a href=\"/panels/%l/members/%l\">%t</a></td>"
-			        "<td data-label=\"Role\">%t</td>", p->id,
-			     rows[i].m.user_id, rows[i].display_name, role_label(rows[i].m.role));
+			html(b, "<tr><td><bdi><a href=\"/panels/%l/members/%l\">%t</a></bdi></td>"
+			        "<td data-label=\"%a\">%t</td>", p->id,
+			     rows[i].m.user_id, rows[i].display_name, role_word,
+			     _(role_label(rows[i].m.role)));
 			if (manage) {
-				html(b, "<td data-label=\"Status\">%t</td><td data-label=\"Access and communication "
-				        "needs\">", status_label(rows[i].m.status));
+				html(b, "<td data-label=\"%a\">%t</td><td data-label=\"%a\">", status_word,
+				     _(status_label(rows[i].m.status)), needs_word);
 				needs_summary(req, &needs[i]);
 				html(b, "</td>");
 			}
@@ -118,32 +133,48 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		}
 		html(b, "</tbody></table>");
 		if (pages > 1) {
-			html(b, "<nav class=\"pagination\" aria-label=\"Pages of members\"><p>Page %l of %l "
-			        "(%l members).</p><ul class=\"actions\">", page, pages, total);
+			html(b, "<nav class=\"pagination\" aria-label=\"%a\"><p>%t</p><ul class=\"actions\">",
+			     _("Pages of members"),
+			     arena_printf(a, ngettext("Page %lld of %lld (%lld member).",
+			                              "Page %lld of %lld (%lld members).", (unsigned long)total),
+			                  (long long)page, (long long)pages, (long long)total));
 			if (page > 1)
 				html(b, "<li><a href=\"/panels/%l/members?page=%l&amp;q=%u\" rel=\"prev\">"
-				        "Previous page</a></li>", p->id, page - 1, q);
+				        "%t</a></li>", p->id, page - 1, q, _("Previous page"));
 			if (page < pages)
 				html(b, "<li><a href=\"/panels/%l/members?page=%l&amp;q=%u\" rel=\"next\">"
-				        "Next page</a></li>", p->id, page + 1, q);
+				        "%t</a></li>", p->id, page + 1, q, _("Next page"));
 			html(b, "</ul></nav>");
 		}
 	}
 	if (manage) {
-		html(b, "<p><a href=\"/panels/%l/undelivered\">Messages that could not be "
-		        "delivered</a>: invitations to send by hand.</p>", p->id);
+		html(b, "<p>");
+		/* TRANSLATORS: %s is a link reading "Messages that could not be delivered" */
+		html_sentence(b, _("%s: invitations to send by hand."), 1,
+		              html_link(a, arena_printf(a, "/panels/%lld/undelivered", (long long)p->id),
+		                        _("Messages that could not be delivered")));
+		html(b, "</p>");
 		struct invitation *inv;
 		size_t ni;
-		if (store_invitations_pending(req->store, p->id, req->now, &req->arena, &inv, &ni) == ST_OK &&
+		if (store_invitations_pending(req->store, p->id, req->now, a, &inv, &ni) == ST_OK &&
 		    ni > 0) {
-			html(b, "<h2 class=\"heading-m\">Invitations not yet accepted</h2><ul class=\"list\">");
+			html(b, "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">",
+			     _("Invitations not yet accepted"));
 			for (size_t i = 0; i < ni; i++) {
-				html(b, "<li>%t as %t, until %t ", inv[i].email, role_label(inv[i].role),
-				     format_time(req, inv[i].expires_at, p->time_zone));
-				ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/invitations/%lld/revoke",
+				html(b, "<li>");
+				/* TRANSLATORS: %1$s is an e-mail address, %2$s a role ("Guest"),
+				 * %3$s a date and time */
+				html_sentence(b, _("%s as %s, until %s"), 3, html_bdi(a, inv[i].email),
+				              html_piece(a, "%t", _(role_label(inv[i].role))),
+				              html_piece(a, "%t", format_time(req, inv[i].expires_at,
+				                                              p->time_zone)));
+				html(b, " ");
+				ui_form_begin(req, arena_printf(a, "/panels/%lld/invitations/%lld/revoke",
 				                                (long long)p->id, (long long)inv[i].id));
-				html(b, "<button type=\"submit\" class=\"link-button\">Cancel the invitation "
-				        "<span class=\"visually-hidden\">for %t</span></button>", inv[i].email);
+				/* Which one, for a screen reader: the address. */
+				html(b, "<button type=\"submit\" class=\"link-button\">%t <span "
+				        "class=\"visually-hidden\"><bdi>%t</bdi></span></button>",
+				     _("Cancel the invitation"), inv[i].email);
 				ui_form_end(req);
 				html(b, "</li>");
 			}
@@ -230,18 +261,22 @@ static void sign_in_link_section(struct request *req, const struct visible_profi
 	if (!policy_may_make_sign_in_link(&req->actor, m->role, m->status, vp->person.is_admin))
 		return;
 	struct buf *b = &req->out;
-	html(b, "<h2 class=\"heading-m\" id=\"sign-in-link\">If they have forgotten their "
-	        "password</h2>");
-	if (new_link)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Give %t this link yourself: read "
-		        "it out, text it or print it. It works once, for an hour, and lets them set a "
-		        "new password. It is shown only now.</p><p class=\"code\">%t</p></div>",
-		     vp->person.display_name, new_link);
-	html(b, "<p>If they cannot get e-mail, you can make a one-time link for them to set a new "
-	        "password. You never see or set their password. They are told you made it, and it "
-	        "is in the record of who changed their details.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"sign-in-link\">%t</h2>",
+	     _("If they have forgotten their password"));
+	if (new_link) {
+		html(b, "<div class=\"notice\" role=\"status\"><p>");
+		/* TRANSLATORS: %s is a person's name */
+		html_sentence(b, _("Give %s this link yourself: read it out, text it or print it. It "
+		                   "works once, for an hour, and lets them set a new password. It is "
+		                   "shown only now."), 1, html_bdi(&req->arena, vp->person.display_name));
+		html(b, "</p><p class=\"code\" dir=\"auto\">%t</p></div>", new_link);
+	}
+	html(b, "<p>%t</p>",
+	     _("If they cannot get e-mail, you can make a one-time link for them to set a new "
+	       "password. You never see or set their password. They are told you made it, and it "
+	       "is in the record of who changed their details."));
 	ui_form_begin(req, arena_printf(&req->arena, "%s/sign-in-link", member_path(req)));
-	ui_button(req, "Make a one-time link", "secondary");
+	ui_button(req, _("Make a one-time link"), "secondary");
 	ui_form_end(req);
 }
 
@@ -256,43 +291,54 @@ static void member_page_with(struct request *req, const struct form_errors *e,
 	enum store_rc rc = app_profile_view(req->store, req->user->id, target, PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
-		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
-		else respond_error(req, 500, "internal", "We could not load this person's details.");
+		if (rc == ST_NOT_FOUND)
+			respond_error(req, 404, "not_found", _("This person is not on the panel."));
+		else respond_error(req, 500, "internal", _("We could not load this person's details."));
 		return;
 	}
 	page_begin(req, vp.person.display_name, e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l/members\">Back to the members</a>"
-	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>"
-	        "<p>%t", req->panel->id, req->panel->name, vp.person.display_name,
-	     role_label(m.role));
-	if (policy_sees_member_status(&req->actor, m.user_id == req->user->id))
-		html(b, ", %t", status_label(m.status));
-	html(b, ".</p>");
-	if (vp.relation != REL_SELF && vp.n)
-		html(b, "<p class=\"hint\">You see what %t has chosen to share with you. They can "
-		        "see that you looked.</p>", vp.person.display_name);
-	if (vp.n == 0) html(b, "<p>Nothing shared with you.</p>");
+	struct arena *a = &req->arena;
+	const char *role = _(role_label(m.role));
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/members\">%t</a>"
+	        "<span class=\"caption\"><bdi>%t</bdi></span><h1 class=\"heading-l\"><bdi>%t</bdi>"
+	        "</h1><p>%t</p>", req->panel->id, _("Back to the members"), req->panel->name,
+	     vp.person.display_name,
+	     policy_sees_member_status(&req->actor, m.user_id == req->user->id)
+	     /* TRANSLATORS: %1$s is a role on the panel ("Co-creator"), %2$s a status
+	      * ("Paused") */
+	     ? arena_printf(a, _("%s, %s."), role, _(status_label(m.status)))
+	     /* TRANSLATORS: %s is a role on the panel ("Co-creator") */
+	     : arena_printf(a, _("%s."), role));
+	if (vp.relation != REL_SELF && vp.n) {
+		html(b, "<p class=\"hint\">");
+		/* TRANSLATORS: %s is a person's name */
+		html_sentence(b, _("You see what %s has chosen to share with you. They can see that "
+		                   "you looked."), 1, html_bdi(a, vp.person.display_name));
+		html(b, "</p>");
+	}
+	if (vp.n == 0) html(b, "<p>%t</p>", _("Nothing shared with you."));
 	else html(b, "<dl class=\"summary\">");
 	for (size_t i = 0; i < vp.n; i++) {
 		const struct profile_field *f = profile_field_find(vp.values[i].field);
-		html(b, "<div><dt>%t</dt><dd class=\"pre\">%t</dd></div>", f->label,
-		     profile_display(f, vp.values[i].value, &req->arena));
+		html(b, "<div><dt>%t</dt><dd class=\"pre\" dir=\"auto\">%t</dd></div>", _(f->label),
+		     profile_display(f, vp.values[i].value, a));
 	}
 	if (vp.n) html(b, "</dl>");
 	if (policy_allows(&req->actor, PA_MANAGE_MEMBERS) && target != req->user->id) {
-		const char *action = arena_printf(&req->arena, "/panels/%lld/members/%lld",
+		const char *action = arena_printf(a, "/panels/%lld/members/%lld",
 		                                  (long long)req->panel->id, (long long)target);
-		html(b, "<h2 class=\"heading-m\">Change their place on the panel</h2>");
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _("Change their place on the panel"));
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"action\" value=\"role\">");
-		ui_select(req, e, "role", "Role", member_roles, role_key(m.role));
-		ui_button(req, "Change role", "secondary");
+		ui_select(req, e, "role", _("Role"), member_roles, role_key(m.role));
+		ui_button(req, _("Change role"), "secondary");
 		ui_form_end(req);
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"action\" value=\"%r\">",
 		     m.status == MEMBER_PAUSED ? "resume" : "pause");
-		ui_button(req, m.status == MEMBER_PAUSED ? "Resume their membership" : "Pause their membership",
+		ui_button(req, m.status == MEMBER_PAUSED ? _("Resume their membership")
+		                                         : _("Pause their membership"),
 		          "secondary");
 		ui_form_end(req);
 		if (m.role == ROLE_GUEST) {
@@ -300,13 +346,13 @@ static void member_page_with(struct request *req, const struct form_errors *e,
 			ui_form_begin(req, action);
 			html(b, "<input type=\"hidden\" name=\"action\" value=\"%r\">",
 			     m.responder ? "responder_off" : "responder_on");
-			ui_button(req, m.responder ? "Stop them answering contributions"
-			                           : "Name them to answer contributions", "secondary");
+			ui_button(req, m.responder ? _("Stop them answering contributions")
+			                           : _("Name them to answer contributions"), "secondary");
 			ui_form_end(req);
 		}
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"action\" value=\"remove\">");
-		ui_button(req, "Remove from the panel", "warning");
+		ui_button(req, _("Remove from the panel"), "warning");
 		ui_form_end(req);
 	}
 	sign_in_link_section(req, &vp, &m, new_link);
@@ -351,7 +397,7 @@ void member_post(struct request *req)
 	if (!strcmp(action, "role")) {
 		struct input_value in[MEMBER_INPUTS];
 		if (form_inputs(req, member_inputs, MEMBER_INPUTS, in, &e) && !in[MEMBER_IN_ROLE].given)
-			errors_add(&e, "role", "Choose a role: co-creator, steward or guest.");
+			errors_add(&e, "role", _("Choose a role: co-creator, steward or guest."));
 		if (e.n) {
 			req->status = 400;
 			member_page(req, &e);
@@ -377,29 +423,33 @@ void member_post(struct request *req)
 			/* Removing someone is not undone with a click: ask first. */
 			struct user u;
 			if (store_user_get(req->store, target, &req->arena, &u) != ST_OK) {
-				respond_error(req, 404, "not_found", "This person is not on the panel.");
+				respond_error(req, 404, "not_found", _("This person is not on the panel."));
 				return;
 			}
 			const char *back = arena_printf(&req->arena, "/panels/%lld/members/%lld",
 			                                (long long)req->panel->id, (long long)target);
-			page_begin(req, "Remove from the panel?", NULL);
-			html(&req->out, "<h1 class=\"heading-l\">Remove %t from %t?</h1>"
-			                "<p>They will no longer see the panel or its papers. Their past "
-			                "contributions stay. You can invite them again later.</p>"
-			                "<p>If they only need a break, pause their membership instead.</p>",
-			     u.display_name, req->panel->name);
+			page_begin(req, _("Remove from the panel?"), NULL);
+			html(&req->out, "<h1 class=\"heading-l\">");
+			/* TRANSLATORS: %1$s is a person's name, %2$s the panel's */
+			html_sentence(&req->out, _("Remove %s from %s?"), 2,
+			              html_bdi(&req->arena, u.display_name),
+			              html_bdi(&req->arena, req->panel->name));
+			html(&req->out, "</h1><p>%t</p><p>%t</p>",
+			     _("They will no longer see the panel or its papers. Their past "
+			       "contributions stay. You can invite them again later."),
+			     _("If they only need a break, pause their membership instead."));
 			ui_form_begin(req, back);
 			html(&req->out, "<input type=\"hidden\" name=\"action\" value=\"remove\">"
 			                "<input type=\"hidden\" name=\"confirm\" value=\"yes\">");
-			ui_button(req, "Yes, remove them", "warning");
+			ui_button(req, _("Yes, remove them"), "warning");
 			ui_form_end(req);
-			html(&req->out, "<p><a href=\"%a\">No, go back</a></p>", back);
+			html(&req->out, "<p><a href=\"%a\">%t</a></p>", back, _("No, go back"));
 			page_end(req);
 			return;
 		}
 		status = MEMBER_REMOVED;
 	} else {
-		respond_error(req, 400, "invalid", "Choose what to change.");
+		respond_error(req, 400, "invalid", _("Choose what to change."));
 		return;
 	}
 	struct app_error err;

@@ -12,8 +12,8 @@
 #include "web/voice/voice_ui.h"
 
 static const struct field_option hosting_options[] = {
-	{ "organisation", "Hosted by an organisation" },
-	{ "user_led", "Run by its own members (co-creators can invite guests)" },
+	{ "organisation", N_("Hosted by an organisation") },
+	{ "user_led", N_("Run by its own members (co-creators can invite guests)") },
 	{ 0, 0 } };
 
 void panels_get(struct request *req)
@@ -21,7 +21,7 @@ void panels_get(struct request *req)
 	struct my_panel *mp;
 	size_t n;
 	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your panels.");
+		respond_error(req, 500, "internal", _("We could not load your panels."));
 		return;
 	}
 	page_begin(req, _("My panels"), NULL);
@@ -76,22 +76,27 @@ static void panel_form(struct request *req, const struct form_errors *e, const s
 	html(&req->out, "<h1 class=\"heading-l\">%t</h1>", title);
 	ui_form_begin(req, action);
 	if (p->version) html(&req->out, "<input type=\"hidden\" name=\"version\" value=\"%l\">", p->version);
-	ui_input(req, e, "name", "Name", NULL, p->name, "text", NULL);
-	ui_textarea(req, e, "description", "What the panel is for", "In plain language.", p->description);
-	ui_choices(req, e, "hosting", "Who runs the panel", NULL, hosting_options,
+	/* TRANSLATORS: the panel's name */
+	ui_input(req, e, "name", _("Name"), NULL, p->name, "text", NULL);
+	ui_textarea(req, e, "description", _("What the panel is for"), _("In plain language."),
+	            p->description);
+	ui_choices(req, e, "hosting", _("Who runs the panel"), NULL, hosting_options,
 	           hosting_key(p->hosting), false);
-	ui_input(req, e, "organisation", "Hosting organisation", "Leave blank for a user-led panel.",
-	         p->organisation, "text", "organization");
-	ui_input(req, e, "time_zone", "Time zone", "Times are shown in this zone, for example Europe/London.",
-	         p->time_zone, "text", NULL);
-	ui_input(req, e, "language", "Main language", "A language code, for example en, cy or ar.",
-	         p->language, "text", NULL);
-	ui_input(req, e, "response_days", "Days to answer a contribution",
-	         "Each idea, concern or question gets a response within this many days, or it "
-	         "shows as overdue on the panel page.", days_text(req, "response_days",
+	ui_input(req, e, "organisation", _("Hosting organisation"),
+	         _("Leave blank for a user-led panel."), p->organisation, "text", "organization");
+	/* TRANSLATORS: Europe/London is a time zone's name: keep it */
+	ui_input(req, e, "time_zone", _("Time zone"),
+	         _("Times are shown in this zone, for example Europe/London."), p->time_zone, "text",
+	         NULL);
+	/* TRANSLATORS: en, cy and ar are language codes: keep them */
+	ui_input(req, e, "language", _("Main language"),
+	         _("A language code, for example en, cy or ar."), p->language, "text", NULL);
+	ui_input(req, e, "response_days", _("Days to answer a contribution"),
+	         _("Each idea, concern or question gets a response within this many days, or it "
+	           "shows as overdue on the panel page."), days_text(req, "response_days",
 	         p->response_days), "text", "off");
-	ui_input(req, e, "agenda_days", "Days before a meeting the agenda is published",
-	         "Members can propose items until then.", days_text(req, "agenda_days",
+	ui_input(req, e, "agenda_days", _("Days before a meeting the agenda is published"),
+	         _("Members can propose items until then."), days_text(req, "agenda_days",
 	         p->agenda_days), "text", "off");
 	ui_button(req, button, NULL);
 	ui_form_end(req);
@@ -103,7 +108,7 @@ void panel_new_get(struct request *req)
 	struct panel p = { .name = "", .description = "", .time_zone = "Europe/London",
 	                   .language = "en", .organisation = "",
 	                   .response_days = PANEL_RESPONSE_DAYS, .agenda_days = PANEL_AGENDA_DAYS };
-	panel_form(req, NULL, &p, "/panels/new", "Start a new panel", "Create the panel");
+	panel_form(req, NULL, &p, "/panels/new", _("Start a new panel"), _("Create the panel"));
 }
 
 void panel_new_post(struct request *req)
@@ -113,13 +118,13 @@ void panel_new_post(struct request *req)
 	read_panel_form(req, &p, &e);
 	if (e.n) {
 		req->status = 400;
-		panel_form(req, &e, &p, "/panels/new", "Start a new panel", "Create the panel");
+		panel_form(req, &e, &p, "/panels/new", _("Start a new panel"), _("Create the panel"));
 		return;
 	}
 	int64_t id;
 	struct app_error err;
 	if (!app_create_panel(req->store, req->user->id, &p, req->now, &id, &err)) {
-		respond_error(req, 500, "internal", "We could not create the panel. Nothing was saved.");
+		respond_error(req, 500, "internal", _("We could not create the panel. Nothing was saved."));
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld", (long long)id));
@@ -133,35 +138,57 @@ void panel_get(struct request *req)
 	size_t ns;
 	if (store_panel_counts(req->store, p->id, &counts) != ST_OK ||
 	    store_panel_stewards(req->store, p->id, &req->arena, &stewards, &ns) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this panel.");
+		respond_error(req, 500, "internal", _("We could not load this panel."));
 		return;
 	}
 	page_begin(req, p->name, NULL);
 	struct buf *b = &req->out;
-	html(b, "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>",
-	     p->hosting == HOSTING_USER_LED ? "A user-led panel" : p->organisation, p->name);
-	if (*p->description) html(b, "<p class=\"lead\">%t</p>", p->description);
+	struct arena *a = &req->arena;
+	/* What people wrote (the names, the description): in its own direction. */
+	if (p->hosting == HOSTING_USER_LED)
+		html(b, "<span class=\"caption\">%t</span>", _("A user-led panel"));
+	else
+		html(b, "<span class=\"caption\"><bdi>%t</bdi></span>", p->organisation);
+	html(b, "<h1 class=\"heading-l\"><bdi>%t</bdi></h1>", p->name);
+	if (*p->description) html(b, "<p class=\"lead\" dir=\"auto\">%t</p>", p->description);
+	const char *role = _(role_label(req->actor.role));
+	long long members = (long long)(counts.co_creators + counts.stewards),
+	          guests = (long long)counts.guests;
 	html(b, "<dl class=\"summary\">"
-	        "<div><dt>Your role</dt><dd>%t%r</dd></div>"
-	        "<div><dt>Members</dt><dd>%l co-creators and stewards, %l guest%r</dd></div>"
-	        "<div><dt>Times are shown in</dt><dd>%t</dd></div></dl>",
-	     role_label(req->actor.role),
-	     req->actor.status == MEMBER_PAUSED ? " (paused: you are taking a break)" : "",
-	     counts.co_creators + counts.stewards, counts.guests, counts.guests == 1 ? "" : "s",
-	     p->time_zone);
-	html(b, "<h2 class=\"heading-m\">Stewards</h2><p class=\"hint\">Stewards run the "
-	        "practical side of the panel. Ask them if you need anything.</p><ul class=\"list\">");
-	for (size_t i = 0; i < ns; i++) html(b, "<li>%t</li>", stewards[i]);
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div></dl>",
+	     _("Your role"),
+	     req->actor.status == MEMBER_PAUSED
+	     /* TRANSLATORS: %s is a role on the panel, like "Co-creator" */
+	     ? arena_printf(a, _("%s (paused: you are taking a break)"), role) : role,
+	     _("Members"),
+	     /* TRANSLATORS: the two counts of a panel's members, "3 co-creators and
+	      * stewards" and "2 guests", in a list */
+	     arena_printf(a, _("%1$s, %2$s"),
+	                  arena_printf(a, ngettext("%lld co-creator or steward",
+	                                           "%lld co-creators and stewards",
+	                                           (unsigned long)members), members),
+	                  arena_printf(a, ngettext("%lld guest", "%lld guests",
+	                                           (unsigned long)guests), guests)),
+	     _("Times are shown in"), p->time_zone);
+	html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"hint\">%t</p><ul class=\"list\">",
+	     _("Stewards"),
+	     _("Stewards run the practical side of the panel. Ask them if you need anything."));
+	for (size_t i = 0; i < ns; i++) html(b, "<li><bdi>%t</bdi></li>", stewards[i]);
 	html(b, "</ul>");
 	if (policy_allows(&req->actor, PA_VIEW_WORK)) {
 		/* Overdue responses are flagged here, where everyone looks. */
 		struct influence f;
 		if (store_influence(req->store, p->id, 0, req->now, &f) == ST_OK) {
-			html(b, "<h2 class=\"heading-m\">Influence</h2>");
+			html(b, "<h2 class=\"heading-m\">%t</h2>", _("Influence"));
 			if (f.overdue)
-				html(b, "<p><strong class=\"tag tag-red\">%l contribution%r overdue</strong> "
-				        "<a href=\"/panels/%l/contributions\">See what is waiting</a></p>",
-				     f.overdue, f.overdue == 1 ? " is" : "s are", p->id);
+				html(b, "<p><strong class=\"tag tag-red\">%t</strong> "
+				        "<a href=\"/panels/%l/contributions\">%t</a></p>",
+				     arena_printf(a, ngettext("%lld contribution is overdue",
+				                              "%lld contributions are overdue",
+				                              (unsigned long)f.overdue), (long long)f.overdue),
+				     p->id, _("See what is waiting"));
 			influence_figures(req, &f);
 		}
 	}
@@ -172,21 +199,24 @@ void panel_get(struct request *req)
 			timeliness_section(req, &pol, true);
 	}
 	html(b, "<ul class=\"actions\">"
-	        "<li><a href=\"/panels/%l/meetings\">Meetings</a></li>", p->id);
+	        "<li><a href=\"/panels/%l/meetings\">%t</a></li>", p->id, _("Meetings"));
 	if (policy_allows(&req->actor, PA_VIEW_OWN_PAY))
-		html(b, "<li><a href=\"/panels/%l/pay\">Pay</a></li>", p->id);
+		/* TRANSLATORS: a link to the panel's pages about pay */
+		html(b, "<li><a href=\"/panels/%l/pay\">%t</a></li>", p->id, _("Pay"));
 	if (policy_allows(&req->actor, PA_VIEW_WORK))
-		html(b, "<li><a href=\"/panels/%l/projects\">Projects</a></li>", p->id);
+		html(b, "<li><a href=\"/panels/%l/projects\">%t</a></li>", p->id, _("Projects"));
 	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
-		html(b, "<li><a href=\"/panels/%l/contributions\">You said, we did</a></li>", p->id);
+		html(b, "<li><a href=\"/panels/%l/contributions\">%t</a></li>", p->id,
+		     _("You said, we did"));
 	if (policy_allows(&req->actor, PA_LIST_MEMBERS))
-		html(b, "<li><a href=\"/panels/%l/members\">%r</a></li>", p->id,
-		     policy_allows(&req->actor, PA_MANAGE_MEMBERS) ? "Members and invitations"
-		                                                   : "Who is on the panel");
+		html(b, "<li><a href=\"/panels/%l/members\">%t</a></li>", p->id,
+		     policy_allows(&req->actor, PA_MANAGE_MEMBERS) ? _("Members and invitations")
+		                                                   : _("Who is on the panel"));
 	else if (policy_allows(&req->actor, PA_INVITE_GUEST))
-		html(b, "<li><a href=\"/panels/%l/members\">Invite a guest</a></li>", p->id);
+		html(b, "<li><a href=\"/panels/%l/members\">%t</a></li>", p->id, _("Invite a guest"));
 	if (policy_allows(&req->actor, PA_EDIT_PANEL))
-		html(b, "<li><a href=\"/panels/%l/edit\">Edit the panel's details</a></li>", p->id);
+		html(b, "<li><a href=\"/panels/%l/edit\">%t</a></li>", p->id,
+		     _("Edit the panel's details"));
 	html(b, "</ul>");
 	page_end(req);
 }
@@ -194,7 +224,7 @@ void panel_get(struct request *req)
 void panel_edit_get(struct request *req)
 {
 	panel_form(req, NULL, req->panel, arena_printf(&req->arena, "/panels/%lld/edit",
-	           (long long)req->panel->id), "Edit the panel", "Save changes");
+	           (long long)req->panel->id), _("Edit the panel"), _("Save changes"));
 }
 
 void panel_edit_post(struct request *req)
@@ -205,10 +235,10 @@ void panel_edit_post(struct request *req)
 	read_panel_form(req, &p, &e);
 	const char *action = arena_printf(&req->arena, "/panels/%lld/edit", (long long)p.id);
 	if (!parse_i64(field(req, "version"), 1, INT64_MAX, &p.version))
-		errors_add(&e, "name", "The form is missing its version. Reload the page and try again.");
+		errors_add(&e, "name", _("The form is missing its version. Reload the page and try again."));
 	if (e.n) {
 		req->status = 400;
-		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
+		panel_form(req, &e, &p, action, _("Edit the panel"), _("Save changes"));
 		return;
 	}
 	struct app_error err;
@@ -216,7 +246,7 @@ void panel_edit_post(struct request *req)
 		if (!app_error_to_form(req, &err, &e)) return;
 		/* Someone saved first: show their version's number and keep ours. */
 		p.version = req->panel->version;
-		panel_form(req, &e, &p, action, "Edit the panel", "Save changes");
+		panel_form(req, &e, &p, action, _("Edit the panel"), _("Save changes"));
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "/panels/%lld", (long long)p.id));

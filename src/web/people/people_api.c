@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -51,7 +52,7 @@ void api_panels(struct request *req)
 	struct my_panel *mp;
 	size_t n;
 	if (store_panels_for_user(req->store, req->user->id, &req->arena, &mp, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "Your panels could not be loaded.");
+		respond_error(req, 500, "internal", _("Your panels could not be loaded."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -77,13 +78,15 @@ void api_members(struct request *req)
 	int64_t offset = 0, limit = 100, total = 0;
 	const char *o = form_get(&req->query, "offset"), *l = form_get(&req->query, "limit");
 	if ((o && !parse_i64(o, 0, INT64_MAX, &offset)) || (l && !parse_i64(l, 1, 500, &limit))) {
-		respond_error(req, 400, "bad_query", "offset must be 0 or more; limit 1 to 500.");
+		/* TRANSLATORS: "offset" and "limit" are names in the API: keep them */
+		respond_error(req, 400, "bad_query", _("offset must be 0 or more; limit 1 to 500."));
 		return;
 	}
 	/* ?q= as on the page: part of a name (a steward's also of an address). */
 	const char *q = form_get(&req->query, "q");
 	if (q && (utf8_length(q) > 100 || !utf8_valid(q, strlen(q)))) {
-		respond_error_field(req, 400, "bad_query", "q", "q is up to 100 characters of a name.");
+		/* TRANSLATORS: "q" is a name in the API: keep it */
+		respond_error_field(req, 400, "bad_query", "q", _("q is up to 100 characters of a name."));
 		return;
 	}
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEMBERS);
@@ -92,7 +95,7 @@ void api_members(struct request *req)
 	if (app_members_find(req->store, req->panel->id, q ? text_trim(arena_strdup(&req->arena, q))
 	                                                   : "",
 	                     manage, offset, limit, &req->arena, &rows, &n, &total) != ST_OK) {
-		respond_error(req, 500, "internal", "The members could not be loaded.");
+		respond_error(req, 500, "internal", _("The members could not be loaded."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -136,8 +139,9 @@ void api_member(struct request *req)
 	enum store_rc rc = app_profile_view(req->store, req->user->id, req->params[1], PROFILE_ALL, req->now,
 	                                    &req->arena, &vp);
 	if (rc != ST_OK) {
-		if (rc == ST_NOT_FOUND) respond_error(req, 404, "not_found", "This person is not on the panel.");
-		else respond_error(req, 500, "internal", "We could not load this person's details.");
+		if (rc == ST_NOT_FOUND)
+			respond_error(req, 404, "not_found", _("This person is not on the panel."));
+		else respond_error(req, 500, "internal", _("We could not load this person's details."));
 		return;
 	}
 	json_t *j = profile_json(req, &vp);
@@ -217,7 +221,7 @@ void api_undelivered(struct request *req)
 	int64_t others;
 	if (app_undelivered(req->store, &req->actor, req->panel->id, 100, &req->arena, &m, &n,
 	                    &others) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the messages.");
+		respond_error(req, 500, "internal", _("We could not load the messages."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -236,7 +240,7 @@ void api_profile_get(struct request *req)
 {
 	struct visible_profile vp;
 	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
-		respond_error(req, 500, "internal", "Your profile could not be loaded.");
+		respond_error(req, 500, "internal", _("Your profile could not be loaded."));
 		return;
 	}
 	api_send(req, 200, profile_json(req, &vp));
@@ -256,7 +260,7 @@ void api_profile_patch(struct request *req)
 	struct visible_profile vp;
 	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
 		json_decref(j);
-		respond_error(req, 500, "internal", "Your profile could not be loaded.");
+		respond_error(req, 500, "internal", _("Your profile could not be loaded."));
 		return;
 	}
 	const char *key;
@@ -267,14 +271,16 @@ void api_profile_patch(struct request *req)
 		json_t *value = json_object_get(v, "value"), *vis = json_object_get(v, "visibility"),
 		       *consent = json_object_get(v, "consent");
 		where = arena_strdup(&req->arena, key);
-		if (!f) { problem = "There is no such profile field."; break; }
+		if (!f) { problem = _("There is no such profile field."); break; }
 		if (!json_is_object(v) || (value && !json_is_string(value)) ||
 		    (vis && !json_is_string(vis)) || (consent && !json_is_boolean(consent)) ||
 		    json_object_size(v) != (size_t)(!!value + !!vis + !!consent)) {
 			/* A misspelt key ("visiblity") must not pass silently: it may be
 			 * a member's privacy choice. */
-			problem = "Each field takes an object with only: value (string), "
-			          "visibility (string), consent (true or false).";
+			/* TRANSLATORS: value, visibility, consent, string, true and false
+			 * are names in the API: keep them */
+			problem = _("Each field takes an object with only: value (string), "
+			            "visibility (string), consent (true or false).");
 			break;
 		}
 		struct profile_edit *e = &edits[k++];
@@ -291,7 +297,9 @@ void api_profile_patch(struct request *req)
 		if (f->consent_purpose) e->consent = vp.consented[f - profile_fields];
 		if (value) e->raw = arena_strdup(&req->arena, json_string_value(value));
 		if (vis && !visibility_parse(json_string_value(vis), &e->visibility)) {
-			problem = "visibility must be self, stewards or panel.";
+			/* TRANSLATORS: visibility, self, stewards and panel are names in the
+			 * API: keep them */
+			problem = _("visibility must be self, stewards or panel.");
 			break;
 		}
 		if (consent) e->consent = json_is_true(consent);
@@ -313,7 +321,7 @@ void api_my_data(struct request *req)
 {
 	char *text = app_export_json(req->store, req->user->id, req->now, &req->arena);
 	if (!text) {
-		respond_error(req, 500, "internal", "Your data could not be prepared.");
+		respond_error(req, 500, "internal", _("Your data could not be prepared."));
 		return;
 	}
 	respond_json(req, 200, text);
@@ -325,7 +333,7 @@ void api_audit(struct request *req)
 	struct audit_entry *ae;
 	size_t n;
 	if (store_audit_list(req->store, req->user->id, 500, &req->arena, &ae, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "The audit log could not be loaded.");
+		respond_error(req, 500, "internal", _("The audit log could not be loaded."));
 		return;
 	}
 	json_t *arr = json_array();

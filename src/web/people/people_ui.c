@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "web/people/people_ui.h"
 #include "web/ui/layout.h"
 
@@ -9,10 +10,11 @@ void needs_summary(struct request *req, const struct visible_profile *vp)
 {
 	for (size_t i = 0; i < vp->n; i++) {
 		const struct profile_field *f = profile_field_find(vp->values[i].field);
-		html(&req->out, "%r<strong>%t:</strong> %t", i ? "<br>" : "", f->label,
+		/* The answer may be in the member's own words: in its own direction. */
+		html(&req->out, "%r<strong>%t:</strong> <bdi>%t</bdi>", i ? "<br>" : "", _(f->label),
 		     profile_display(f, vp->values[i].value, &req->arena));
 	}
-	if (!vp->n) html(&req->out, "<span class=\"hint\">None shared</span>");
+	if (!vp->n) html(&req->out, "<span class=\"hint\">%t</span>", _("None shared"));
 }
 
 enum { ONCE_SECONDS = 300 };

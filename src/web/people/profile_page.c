@@ -3,12 +3,14 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 
-/* The choices of "who can see this", worded once, in core/policy.c. */
+/* The choices of "who can see this", worded once, in core/policy.c (and
+ * translated by ui_select, as every option's label). */
 static const struct field_option *visibility_options(struct arena *a)
 {
 	const enum visibility all[] = { VIS_SELF, VIS_STEWARDS, VIS_PANEL };
@@ -29,35 +31,37 @@ static void field_widget(struct request *req, const struct form_errors *e,
                          const struct profile_field *f, const struct field_state *st)
 {
 	struct buf *b = &req->out;
+	/* The catalogue's words (N_() in core/profile.c), in the reader's language. */
+	const char *label = _(f->label), *hint = f->hint ? _(f->hint) : NULL;
 	html(b, "<div class=\"profile-field\">");
 	switch (f->kind) {
 	case FK_TEXT:
-		ui_input(req, e, f->key, f->label, f->hint, st->value,
+		ui_input(req, e, f->key, label, hint, st->value,
 		         f->input_type ? f->input_type : "text", f->input_type);
 		break;
 	case FK_LONGTEXT:
-		ui_textarea(req, e, f->key, f->label, f->hint, st->value);
+		ui_textarea(req, e, f->key, label, hint, st->value);
 		break;
 	case FK_CHOICE: {
 		/* A "no answer" choice first, so that an answer can be taken back. */
 		size_t n = 0;
 		while (f->options[n].key) n++;
 		struct field_option *opts = arena_alloc(&req->arena, (n + 2) * sizeof *opts);
-		opts[0] = (struct field_option){ "", "No answer" };
+		opts[0] = (struct field_option){ "", N_("No answer") };
 		memcpy(opts + 1, f->options, n * sizeof *opts);
-		ui_choices(req, e, f->key, f->label, f->hint, opts, st->value, false);
+		ui_choices(req, e, f->key, label, hint, opts, st->value, false);
 		break;
 	}
 	case FK_MULTI:
-		ui_choices(req, e, f->key, f->label, f->hint, f->options, st->value, true);
+		ui_choices(req, e, f->key, label, hint, f->options, st->value, true);
 		break;
 	case FK_SELF_DESCRIBED: {
 		bool prefer_not = !strcmp(st->value, PROFILE_PREFER_NOT);
-		ui_input(req, e, f->key, f->label, f->hint, prefer_not ? "" : st->value, "text", NULL);
+		ui_input(req, e, f->key, label, hint, prefer_not ? "" : st->value, "text", NULL);
 		const char *id = arena_printf(&req->arena, "%s__prefer_not", f->key);
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" id=\"%a\" name=\"%a\" value=\"1\"%r>"
-		        "<label for=\"%a\">Prefer not to say</label></div>", id, id,
-		     prefer_not ? " checked" : "", id);
+		        "<label for=\"%a\">%t</label></div>", id, id,
+		     prefer_not ? " checked" : "", id, _("Prefer not to say"));
 		break;
 	}
 	}
@@ -65,10 +69,12 @@ static void field_widget(struct request *req, const struct form_errors *e,
 		const char *id = arena_printf(&req->arena, "%s__consent", f->key);
 		html(b, "<div class=\"choice consent\"><input type=\"checkbox\" id=\"%a\" name=\"%a\" "
 		        "value=\"1\"%r><label for=\"%a\">%t</label></div>", id, id,
-		     st->consent ? " checked" : "", id, profile_consent_text);
+		     st->consent ? " checked" : "", id, _(profile_consent_text));
 	}
 	const char *vis_name = arena_printf(&req->arena, "%s__vis", f->key);
-	ui_select(req, e, vis_name, arena_printf(&req->arena, "Who can see your answer to \"%s\"", f->label),
+	/* TRANSLATORS: %s is a question of the profile, like "Pronouns" */
+	ui_select(req, e, vis_name, arena_printf(&req->arena, _("Who can see your answer to \"%s\""),
+	                                         label),
 	          visibility_options(&req->arena), visibility_key(st->vis));
 	html(b, "</div>");
 }
@@ -76,7 +82,7 @@ static void field_widget(struct request *req, const struct form_errors *e,
 static void profile_page(struct request *req, const struct form_errors *e, const char *name,
                          const struct field_state *states, bool saved)
 {
-	page_begin(req, "My profile", e);
+	page_begin(req, _("My profile"), e);
 	struct buf *b = &req->out;
 	/* After accepting an invitation: name the panel they joined. */
 	const char *welcome = form_get(&req->query, "welcome");
@@ -84,31 +90,37 @@ static void profile_page(struct request *req, const struct form_errors *e, const
 	struct panel joined;
 	if (welcome && parse_i64(welcome, 1, INT64_MAX, &panel_id) &&
 	    store_membership_get(req->store, panel_id, req->user->id, &(struct membership){0}) == ST_OK &&
-	    store_panel_get(req->store, panel_id, &req->arena, &joined) == ST_OK)
-		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">Welcome to %t</h2>"
-		        "<p>Tell us how you like to take part, if you want to: everything here is "
-		        "optional, and you choose who sees each answer.</p>"
-		        "<p><a href=\"/panels/%l\">Go to the panel</a></p></div>", joined.name, joined.id);
+	    store_panel_get(req->store, panel_id, &req->arena, &joined) == ST_OK) {
+		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\">");
+		/* TRANSLATORS: %s is the panel's name */
+		html_sentence(b, _("Welcome to %s"), 1, html_bdi(&req->arena, joined.name));
+		html(b, "</h2><p>%t</p><p><a href=\"/panels/%l\">%t</a></p></div>",
+		     _("Tell us how you like to take part, if you want to: everything here is "
+		       "optional, and you choose who sees each answer."), joined.id,
+		     _("Go to the panel"));
+	}
 	if (saved)
-		html(b, "<div class=\"notice\" role=\"status\"><p>Your profile has been saved.</p></div>");
-	html(b, "<h1 class=\"heading-l\">My profile</h1>"
-	        "<p>Only your name is needed. Everything else is up to you, and you choose who "
-	        "sees each answer. Guests never see your profile.</p>");
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>",
+		     _("Your profile has been saved."));
+	html(b, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", _("My profile"),
+	     _("Only your name is needed. Everything else is up to you, and you choose who "
+	       "sees each answer. Guests never see your profile."));
 	ui_form_begin(req, "/profile");
 	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">", req->user->version);
-	ui_input(req, e, "display_name", "Your name", "Everyone on your panels sees this.", name,
+	ui_input(req, e, "display_name", _("Your name"), _("Everyone on your panels sees this."), name,
 	         "text", "name");
 	for (size_t s = 0; s < profile_section_count; s++) {
 		html(b, "<section class=\"profile-section\" aria-labelledby=\"sec-%r\">"
 		        "<h2 class=\"heading-m\" id=\"sec-%r\">%t</h2>",
-		     profile_sections[s].key, profile_sections[s].key, profile_sections[s].title);
-		if (profile_sections[s].hint) html(b, "<p class=\"hint\">%t</p>", profile_sections[s].hint);
+		     profile_sections[s].key, profile_sections[s].key, _(profile_sections[s].title));
+		if (profile_sections[s].hint)
+			html(b, "<p class=\"hint\">%t</p>", _(profile_sections[s].hint));
 		for (size_t i = 0; i < profile_field_count; i++)
 			if ((size_t)profile_fields[i].section == s)
 				field_widget(req, e, &profile_fields[i], &states[i]);
 		html(b, "</section>");
 	}
-	ui_button(req, "Save my profile", NULL);
+	ui_button(req, _("Save my profile"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -117,7 +129,7 @@ void profile_get(struct request *req)
 {
 	struct visible_profile vp;
 	if (app_profile_view(req->store, req->user->id, req->user->id, PROFILE_ALL, req->now, &req->arena, &vp) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your profile.");
+		respond_error(req, 500, "internal", _("We could not load your profile."));
 		return;
 	}
 	struct field_state *states = arena_alloc(&req->arena, profile_field_count * sizeof *states);
@@ -150,7 +162,8 @@ void profile_post(struct request *req)
 		enum visibility vis = f->default_visibility;
 		const char *vis_raw = form_get(&req->form, arena_printf(&req->arena, "%s__vis", f->key));
 		if (vis_raw && !visibility_parse(vis_raw, &vis))
-			errors_add(&e, arena_printf(&req->arena, "%s__vis", f->key), "Choose who can see this.");
+			errors_add(&e, arena_printf(&req->arena, "%s__vis", f->key),
+			           _("Choose who can see this."));
 		bool consent = form_has(&req->form, arena_printf(&req->arena, "%s__consent", f->key));
 		edits[i] = (struct profile_edit){ f->key, raw, vis, consent };
 		states[i] = (struct field_state){ raw, vis, consent };
@@ -160,7 +173,7 @@ void profile_post(struct request *req)
 	if (name_problem) errors_add(&e, "display_name", name_problem);
 	int64_t version = 0;
 	if (!parse_i64(field(req, "version"), 1, INT64_MAX, &version))
-		errors_add(&e, "display_name", "The form is missing its version. Reload the page.");
+		errors_add(&e, "display_name", _("The form is missing its version. Reload the page."));
 	struct app_error err;
 	if (!e.n && !app_profile_save(req->store, req->user->id, edits, profile_field_count,
 	                              req->now, &req->arena, &err)) {
@@ -177,8 +190,9 @@ void profile_post(struct request *req)
 			return;
 		}
 		errors_add(&e, err.field, err.status == 409
-		                          ? "Your name was changed somewhere else while you were editing. "
-		                            "Your other answers are saved; check your name and save again."
+		                          ? _("Your name was changed somewhere else while you were "
+		                              "editing. Your other answers are saved; check your name "
+		                              "and save again.")
 		                          : err.message);
 	}
 	if (e.n) {

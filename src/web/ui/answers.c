@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 
 const char *safe_next(struct request *req, const char *next)
@@ -39,7 +40,7 @@ bool read_before(struct request *req, int64_t *before)
 	*before = 0;
 	const char *arg = form_get(&req->query, "before");
 	if (arg && !parse_i64(arg, 1, INT64_MAX, before)) {
-		respond_error(req, 400, "bad_query", "The page address is not right.");
+		respond_error(req, 400, "bad_query", _("The page address is not right."));
 		return false;
 	}
 	return true;

@@ -56,10 +56,8 @@ static void put_i64(struct buf *b, int64_t v)
 	buf_put(b, p, (size_t)(end - p));
 }
 
-void html(struct buf *b, const char *fmt, ...)
+static void vhtml(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	const char *run = fmt;
 	for (;;) {
 		/* strchrnul: the literal run's length without a second scan. */
@@ -82,5 +80,91 @@ void html(struct buf *b, const char *fmt, ...)
 		}
 		run = p + 1;
 	}
+}
+
+void html(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vhtml(b, fmt, ap);
 	va_end(ap);
+}
+
+const char *html_piece(struct arena *a, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	vhtml(&b, fmt, ap);
+	va_end(ap);
+	const char *s = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+/* The text from s to end, escaped (a sentence's words between its
+ * placeholders). */
+static void text_run(struct buf *b, const char *s, const char *end)
+{
+	for (; s < end; s++) {
+		switch (*s) {
+		case '&': buf_put(b, "&amp;", 5); break;
+		case '<': buf_put(b, "&lt;", 4); break;
+		case '>': buf_put(b, "&gt;", 4); break;
+		case '"': buf_put(b, "&quot;", 6); break;
+		case '\'': buf_put(b, "&#39;", 5); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+void html_sentence(struct buf *b, const char *sentence, int n, ...)
+{
+	enum { MAX_MARKUP = 8 };
+	const char *markup[MAX_MARKUP] = { 0 };
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *m = va_arg(ap, const char *);
+		if (i < MAX_MARKUP) markup[i] = m;
+	}
+	va_end(ap);
+	int next = 0; /* the argument a plain %s takes */
+	const char *run = sentence;
+	for (const char *p = sentence; *p; p++) {
+		if (*p != '%') continue;
+		text_run(b, run, p); /* the words before it */
+		if (p[1] == '%') {
+			buf_putc(b, '%');
+			run = ++p + 1;
+			continue;
+		}
+		int k = next++;
+		const char *q = p + 1;
+		if (*q >= '1' && *q <= '9') {
+			int pos = 0;
+			while (*q >= '0' && *q <= '9' && pos < 100) pos = pos * 10 + (*q++ - '0');
+			if (*q == '$') k = pos - 1, q++;
+			else q = p + 1;
+		}
+		if (*q != 's') { /* not a placeholder: written as it is */
+			buf_putc(b, '%');
+			run = p + 1;
+			continue;
+		}
+		if (k >= 0 && k < n && k < MAX_MARKUP && markup[k]) buf_puts(b, markup[k]);
+		p = q;
+		run = q + 1;
+	}
+	html_text(b, run);
+}
+
+const char *html_link(struct arena *a, const char *href, const char *words)
+{
+	return html_piece(a, "<a href=\"%a\">%t</a>", href, words);
+}
+
+const char *html_bdi(struct arena *a, const char *text)
+{
+	return html_piece(a, "<bdi>%t</bdi>", text);
 }

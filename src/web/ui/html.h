@@ -21,4 +21,23 @@ void html(struct buf *b, const char *fmt, ...);
 void html_text(struct buf *b, const char *s);
 void html_attr(struct buf *b, const char *s);
 void url_component(struct buf *b, const char *s);
+
+/* A translated sentence whose placeholders are markup written by this
+ * program (a link, a <strong>): the sentence's words escaped as text, each
+ * "%s" (or "%1$s", "%2$s"... as a translator may reorder them) replaced by
+ * the next (or the numbered) of the n markup arguments, "%%" a percent
+ * sign. So a link inside a sentence keeps the translator's word order:
+ *     html_sentence(b, _("If you have used it already, %s with your e-mail
+ *                         address and password."), 1, html_link(a, "/sign-in",
+ *                   _("sign in")));
+ * Never markup made from what people wrote but through %t/%a. */
+void html_sentence(struct buf *b, const char *sentence, int n, ...);
+/* <a href="href">words</a> (both escaped), in a: a link for html_sentence. */
+const char *html_link(struct arena *a, const char *href, const char *words);
+/* <bdi>text</bdi> (escaped), in a: what people wrote (a name), in its own
+ * direction, for html_sentence. */
+const char *html_bdi(struct arena *a, const char *text);
+/* What html() writes with fmt, as a string in a: a piece of markup for
+ * html_sentence ("<strong>%t</strong>"). */
+const char *html_piece(struct arena *a, const char *fmt, ...);
 #endif

@@ -209,7 +209,9 @@ static void field_head(struct buf *b, const struct form_errors *e, const char *n
 	if (hint) html(b, "<div class=\"hint\" id=\"%a-hint\">%t</div>", name, hint);
 	if (err)
 		html(b, "<p class=\"error-message\" id=\"%a-error\"><span class=\"visually-hidden\">"
-		        "Error:</span> %t</p>", name, err);
+		        "%t</span> %t</p>", name,
+		     /* TRANSLATORS: read by a screen reader before a field's problem */
+		     _("Error:"), err);
 }
 
 static void described_by(struct buf *b, const struct form_errors *e, const char *name,
@@ -242,7 +244,9 @@ void ui_textarea(struct request *req, const struct form_errors *e, const char *n
 {
 	struct buf *b = &req->out;
 	field_head(b, e, name, label, hint);
-	html(b, "<textarea class=\"textarea\" id=\"%a\" name=\"%a\" rows=\"4\"", name, name);
+	/* What people write, in its own direction (dir="auto"). */
+	html(b, "<textarea class=\"textarea\" id=\"%a\" name=\"%a\" rows=\"4\" dir=\"auto\"",
+	     name, name);
 	described_by(b, e, name, hint);
 	html(b, ">%t</textarea></div>", value);
 }
@@ -266,7 +270,9 @@ void ui_choices(struct request *req, const struct form_errors *e, const char *na
 	if (hint) html(b, "<div class=\"hint\" id=\"%a-hint\">%t</div>", name, hint);
 	if (err)
 		html(b, "<p class=\"error-message\" id=\"%a-error\"><span class=\"visually-hidden\">"
-		        "Error:</span> %t</p>", name, err);
+		        "%t</span> %t</p>", name,
+		     /* TRANSLATORS: read by a screen reader before a field's problem */
+		     _("Error:"), err);
 	html(b, "<div class=\"%r\">", many ? "checkboxes" : "radios");
 	int i = 0;
 	for (const struct field_option *o = options; o->key; o++, i++) {
@@ -306,16 +312,23 @@ static char *put_int(char *p, int v)
 }
 
 /* The zone is applied by core/civil_time.c, which owns the process-wide
- * TZ and its lock. Written digit by digit (it is called for every time on
- * every page): exactly what "%d %s %d, %02d:%02d" gives. */
-static const char *const months[] = { "January", "February", "March", "April", "May",
-	"June", "July", "August", "September", "October", "November", "December" };
+ * TZ and its lock. In English, written digit by digit (it is called for
+ * every time on every page): exactly what "%d %s %d, %02d:%02d" gives;
+ * in another language, with its catalogue's month names and order. */
+static const char *const months[] = {
+	/* TRANSLATORS: month names as they are written inside a date such as
+	 * "3 March 2026" (in Polish, for example, the genitive: "marca"). */
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December") };
 
 const char *format_day(struct request *req, int64_t day)
 {
 	int y, m, d;
 	civil_date_of_day(day, &y, &m, &d);
-	return arena_printf(&req->arena, "%d %s %d", d, months[m - 1], y);
+	/* TRANSLATORS: a date: the day, the month's name, the year ("3 March
+	 * 2026"). Reorder with %1$d, %2$s and %3$d if your language needs. */
+	return arena_printf(&req->arena, _("%d %s %d"), d, _(months[m - 1]), y);
 }
 
 const char *format_time(struct request *req, int64_t t, const char *zone)
@@ -323,6 +336,12 @@ const char *format_time(struct request *req, int64_t t, const char *zone)
 	static const unsigned char month_len[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };
 	struct civil c;
 	civil_from_utc(t, zone, &c);
+	if (lang_lookup)
+		/* TRANSLATORS: a date and time: the day, the month's name, the
+		 * year, the hour (0 to 23) and the minute ("3 March 2026, 14:05").
+		 * Reorder with %1$d, %2$s... if your language needs. */
+		return arena_printf(&req->arena, _("%d %s %d, %02d:%02d"), c.day,
+		                    _(months[c.month - 1]), c.year, c.hour, c.minute);
 	/* At most "-2147483648 September -2147483648, 23:59": 42 bytes. */
 	char *s = arena_alloc(&req->arena, 48), *p = s;
 	p = put_int(p, c.day);

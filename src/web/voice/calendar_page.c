@@ -17,6 +17,7 @@
 
 #include "app/app.h"
 #include "core/ical.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/ui/answers.h"
@@ -56,19 +57,37 @@ static void meeting_event(struct request *req, struct buf *b, const char *host,
 	const char *page = arena_printf(&req->arena, "%s/panels/%lld/meetings/%lld",
 	                                req->cfg->public_url, (long long)m->panel_id,
 	                                (long long)m->id);
+	/* The event's description, a line each (plain text). */
 	struct buf d = {0};
-	if (m->cancelled_at) buf_puts(&d, "This meeting is cancelled.\n");
-	buf_printf(&d, "Panel: %s\n", panel_name);
-	if (*m->project_title) buf_printf(&d, "Project: %s\n", m->project_title);
-	buf_printf(&d, "When: %s to %s (%s time)\n", format_time(req, m->starts_at, zone),
-	           format_time(req, m->ends_at, zone), zone);
-	if (*m->place) buf_printf(&d, "Where: %s\n", m->place);
-	if (*m->place_access) buf_printf(&d, "Access: %s\n", m->place_access);
-	if (*m->online_url) buf_printf(&d, "Join online: %s\n", m->online_url);
-	buf_printf(&d, "The agenda, papers and your reply: %s", page);
+	if (m->cancelled_at) buf_printf(&d, "%s\n", _("This meeting is cancelled."));
+	/* TRANSLATORS: in a calendar event: %s is the panel's name */
+	buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Panel: %s"), panel_name));
+	if (*m->project_title)
+		/* TRANSLATORS: in a calendar event: %s is a project's title */
+		buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Project: %s"), m->project_title));
+	/* TRANSLATORS: in a calendar event: the start and end, and the time
+	 * zone they are in ("Europe/London") */
+	buf_printf(&d, "%s\n", arena_printf(&req->arena, _("When: %s to %s (%s time)"),
+	                                     format_time(req, m->starts_at, zone),
+	                                     format_time(req, m->ends_at, zone), zone));
+	if (*m->place)
+		/* TRANSLATORS: in a calendar event: %s is the meeting's place */
+		buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Where: %s"), m->place));
+	if (*m->place_access)
+		/* TRANSLATORS: in a calendar event: %s is the place's access information */
+		buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Access: %s"), m->place_access));
+	if (*m->online_url)
+		/* TRANSLATORS: in a calendar event: %s is the meeting's online link */
+		buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Join online: %s"), m->online_url));
+	/* TRANSLATORS: in a calendar event: %s is the address of the meeting's page */
+	buf_printf(&d, "%s", arena_printf(&req->arena, _("The agenda, papers and your reply: %s"),
+	                                  page));
 
 	const char *location = *m->place && *m->online_url
-	                     ? arena_printf(&req->arena, "%s, or online: %s", m->place, m->online_url)
+	                     /* TRANSLATORS: a calendar event's place: the place, then
+	                      * the online link */
+	                     ? arena_printf(&req->arena, _("%s, or online: %s"), m->place,
+	                                    m->online_url)
 	                     : *m->place ? m->place : m->online_url;
 	struct ical_event e = {
 		.uid = arena_printf(&req->arena, "meeting-%lld@%s", (long long)m->id, host),
@@ -134,7 +153,7 @@ void calendar_feed_get(struct request *req)
 	}
 	if (rc == ST_NOT_FOUND) {
 		/* The same answer as any address that does not exist. */
-		respond_error(req, 404, "not_found", "There is no such page.");
+		respond_error(req, 404, "not_found", _("There is no such page."));
 		return;
 	}
 	struct calendar_entry *e;
@@ -142,12 +161,13 @@ void calendar_feed_get(struct request *req)
 	if (rc != ST_OK ||
 	    store_calendar_meetings(req->store, user_id, req->now - FEED_PAST_DAYS * 86400LL,
 	                            FEED_MAX_EVENTS, &req->arena, &e, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this calendar.");
+		respond_error(req, 500, "internal", _("We could not load this calendar."));
 		return;
 	}
 	const char *host = uid_host(req);
 	buf_reset(&req->out);
-	ical_begin(&req->out, "emptychair meetings");
+	/* TRANSLATORS: the name of a person's calendar of meetings */
+	ical_begin(&req->out, _("emptychair meetings"));
 	for (size_t i = 0; i < n; i++)
 		meeting_event(req, &req->out, host, &e[i].meeting, e[i].panel_name, e[i].time_zone);
 	ical_end(&req->out);

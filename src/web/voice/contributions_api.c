@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -52,12 +53,16 @@ void api_contributions(struct request *req)
 {
 	int64_t before, limit, project = 0, meeting = 0;
 	if (!api_query_page(req, &before, &limit) ||
-	    !api_query_i64(req, "project", 1, INT64_MAX, &project, "project must be a project's id.") ||
-	    !api_query_i64(req, "meeting", 1, INT64_MAX, &meeting, "meeting must be a meeting's id."))
+	    !api_query_i64(req, "project", 1, INT64_MAX, &project,
+	                   /* TRANSLATORS: "project" is the name of a parameter: keep it */
+	                   _("project must be a project's id.")) ||
+	    !api_query_i64(req, "meeting", 1, INT64_MAX, &meeting,
+	                   /* TRANSLATORS: "meeting" is the name of a parameter: keep it */
+	                   _("meeting must be a meeting's id.")))
 		return;
 	if (project && meeting) {
 		respond_error_field(req, 400, "bad_query", "meeting",
-		                    "Give a project or a meeting, not both.");
+		                    _("Give a project or a meeting, not both."));
 		return;
 	}
 	enum contribution_scope scope = CS_PANEL;
@@ -66,7 +71,7 @@ void api_contributions(struct request *req)
 		/* Guests see no projects (as GET .../projects/{id} refuses). */
 		if (!policy_allows(&req->actor, PA_VIEW_WORK)) {
 			respond_error_field(req, 403, "forbidden", "project",
-			                    "Your role on this panel does not let you see its projects.");
+			                    _("Your role on this panel does not let you see its projects."));
 			return;
 		}
 		struct project p;
@@ -84,7 +89,7 @@ void api_contributions(struct request *req)
 	int64_t next;
 	if (contributions_json_page(req, scope, key, before, limit, arr, &next) != ST_OK) {
 		json_decref(arr);
-		respond_error(req, 500, "internal", "We could not load the contributions.");
+		respond_error(req, 500, "internal", _("We could not load the contributions."));
 		return;
 	}
 	json_t *j = api_list_answer("contributions", arr, next, limit);
@@ -110,7 +115,7 @@ void api_contribution_post(struct request *req)
 	struct contribution got;
 	if (store_contribution_get(req->store, req->panel->id, id, req->user->id, &req->arena,
 	                           &got) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = contribution_json(req, &got);
@@ -127,7 +132,7 @@ void api_contribution(struct request *req)
 	struct response_record *hist;
 	size_t nh;
 	if (store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this contribution.");
+		respond_error(req, 500, "internal", _("We could not load this contribution."));
 		return;
 	}
 	json_t *j = contribution_json(req, &c);
@@ -179,7 +184,7 @@ void api_my_contributions(struct request *req)
 	/* CS_AUTHOR always lists the asker's own, whatever key is given. */
 	if (contributions_json_page(req, CS_AUTHOR, req->user->id, before, limit, arr, &next) != ST_OK) {
 		json_decref(arr);
-		respond_error(req, 500, "internal", "We could not load what you said.");
+		respond_error(req, 500, "internal", _("We could not load what you said."));
 		return;
 	}
 	api_send(req, 200, api_list_answer("contributions", arr, next, limit));
@@ -188,11 +193,12 @@ void api_my_contributions(struct request *req)
 void api_notices(struct request *req)
 {
 	int64_t limit = LIST_DEFAULT;
-	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, "limit must be 1 to 100.")) return;
+	/* TRANSLATORS: "limit" is the name of a parameter: keep it */
+	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, _("limit must be 1 to 100."))) return;
 	struct notice *n;
 	size_t k;
 	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your notices.");
+		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}
 	json_t *arr = json_array();

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -23,22 +24,25 @@ enum { LIST_LIMIT = 50 };
 static void respond_fields(struct request *req, const struct form_errors *e)
 {
 	static const struct field_option statuses[] = {
-		{ "received", "Received: we have it and will come back to you" },
-		{ "under_consideration", "Under consideration" },
-		{ "adopted", "Adopted" },
-		{ "adopted_in_part", "Adopted in part" },
-		{ "not_adopted", "Not adopted (give the reason)" },
-		{ "referred", "Not ours to decide: passed on (say to whom)" },
+		{ "received", N_("Received: we have it and will come back to you") },
+		{ "under_consideration", N_("Under consideration") },
+		{ "adopted", N_("Adopted") },
+		{ "adopted_in_part", N_("Adopted in part") },
+		{ "not_adopted", N_("Not adopted (give the reason)") },
+		{ "referred", N_("Not ours to decide: passed on (say to whom)") },
 		{ 0, 0 } };
-	ui_choices(req, e, "status", "Response", NULL, statuses, field(req, "status"), false);
-	ui_textarea(req, e, "what_done", "What was done, or will be done",
-	            "In plain words. Needed for adopted and adopted in part.", field(req, "what_done"));
-	ui_textarea(req, e, "reason", "Why", "Needed when it was not adopted.", field(req, "reason"));
-	ui_input(req, e, "referred_to", "Passed on to", "Who it went to, when it is not ours to decide.",
-	         field(req, "referred_to"), "text", "off");
-	ui_input(req, e, "decided_by", "Who decided", "A person, a board or a team.",
+	ui_choices(req, e, "status", _("Response"), NULL, statuses, field(req, "status"), false);
+	ui_textarea(req, e, "what_done", _("What was done, or will be done"),
+	            _("In plain words. Needed for adopted and adopted in part."),
+	            field(req, "what_done"));
+	ui_textarea(req, e, "reason", _("Why"), _("Needed when it was not adopted."),
+	            field(req, "reason"));
+	ui_input(req, e, "referred_to", _("Passed on to"),
+	         _("Who it went to, when it is not ours to decide."), field(req, "referred_to"),
+	         "text", "off");
+	ui_input(req, e, "decided_by", _("Who decided"), _("A person, a board or a team."),
 	         field(req, "decided_by"), "text", "off");
-	ui_button(req, "Send the response", NULL);
+	ui_button(req, _("Send the response"), NULL);
 }
 
 /* The list page: open contributions (soonest due first), then all. */
@@ -57,31 +61,40 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 		rc = store_contributions_list(req->store, CS_PANEL, p->id, req->user->id, before,
 		                              LIST_LIMIT, &req->arena, &all, &nall);
 	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the contributions.");
+		respond_error(req, 500, "internal", _("We could not load the contributions."));
 		return;
 	}
 
-	page_begin(req, "You said, we did", e);
+	page_begin(req, _("You said, we did"), e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
-	        "<h1 class=\"heading-l\">You said, we did</h1>", p->id, p->name);
+	struct arena *a = &req->arena;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">%r</a>"
+	        "<h1 class=\"heading-l\">%t</h1>", p->id,
+	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
+	      * back to */
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     _("You said, we did"));
 	if (policy_allows(&req->actor, PA_CONTRIBUTE)) {
-		html(b, "<p><a class=\"button\" href=\"#add\">Add an idea, concern or question</a></p>");
+		html(b, "<p><a class=\"button\" href=\"#add\">%t</a></p>",
+		     _("Add an idea, concern or question"));
 	}
-	html(b, "<h2 class=\"heading-m\">%r</h2>", see_all ? "Waiting for an outcome"
-	                                                    : "Waiting for your response");
-	if (!nopen) html(b, "<p>Nothing is waiting. Every contribution has an outcome.</p>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", see_all ? _("Waiting for an outcome")
+	                                                    : _("Waiting for your response"));
+	if (!nopen) html(b, "<p>%t</p>", _("Nothing is waiting. Every contribution has an outcome."));
 	if (nopen && respond) {
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/responses", (long long)p->id));
-		html(b, "<fieldset class=\"fieldset\"><legend>Choose the contributions one decision "
-		        "answers</legend>");
+		html(b, "<fieldset class=\"fieldset\"><legend>%t</legend>",
+		     _("Choose the contributions one decision answers"));
 	}
 	for (size_t i = 0; i < nopen; i++) {
 		if (respond && (see_all || open[i].owner_id == req->user->id))
 			html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"contributions\" "
-			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">Respond to %t</label>"
+			        "id=\"pick-%l\" value=\"%l\"><label for=\"pick-%l\">%r</label>"
 			        "</div>", open[i].id, open[i].id, open[i].id,
-			     contribution_title(req, &open[i]));
+			     /* TRANSLATORS: %s is a contribution's title ("Idea: "Free bus
+			      * passes..."") */
+			     voice_slots(req, arena_printf(a, _("Respond to %s"), SLOT1),
+			                 contribution_title_html(req, &open[i]), NULL));
 		contribution_card(req, &open[i], p->time_zone, true, false);
 	}
 	if (nopen && respond) {
@@ -90,36 +103,45 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 		ui_form_end(req);
 	}
 	if (see_all) {
-		html(b, "<h2 class=\"heading-m\">Everything said to the panel</h2>");
-		if (!nall) html(b, "<p>Nothing yet.</p>");
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _("Everything said to the panel"));
+		if (!nall) html(b, "<p>%t</p>", _("Nothing yet."));
 		for (size_t i = 0; i < nall; i++) contribution_card(req, &all[i], p->time_zone, true, false);
 		if (nall == LIST_LIMIT)
-			html(b, "<p><a href=\"/panels/%l/contributions?before=%l\" rel=\"next\">Older "
-			        "contributions</a></p>", p->id, all[nall - 1].id);
+			html(b, "<p><a href=\"/panels/%l/contributions?before=%l\" rel=\"next\">%t</a></p>",
+			     p->id, all[nall - 1].id, _("Older contributions"));
 	}
 	if (policy_allows(&req->actor, PA_CONTRIBUTE)) {
 		static const struct field_option kinds[] = {
-			{ "idea", "An idea" }, { "concern", "A concern" }, { "question", "A question" },
-			{ "recommendation", "A recommendation" }, { 0, 0 } };
+			{ "idea", N_("An idea") }, { "concern", N_("A concern") },
+			{ "question", N_("A question") }, { "recommendation", N_("A recommendation") },
+			{ 0, 0 } };
 		static const struct field_option attributions[] = {
-			{ "named", "With my name" },
-			{ "anonymous", "Anonymous: only I can see it is mine" },
-			{ "group", "On behalf of a group" }, { 0, 0 } };
-		html(b, "<h2 class=\"heading-m\" id=\"add\">Add an idea, concern or question</h2>"
-		        "<p>The panel will respond within %l days, and you will see what became of it "
-		        "on <a href=\"/my-contributions\">What became of what I said</a>.</p>",
-		     p->response_days);
+			{ "named", N_("With my name") },
+			{ "anonymous", N_("Anonymous: only I can see it is mine") },
+			{ "group", N_("On behalf of a group") }, { 0, 0 } };
+		html(b, "<h2 class=\"heading-m\" id=\"add\">%t</h2>",
+		     _("Add an idea, concern or question"));
+		html(b, "<p>%r</p>",
+		     /* TRANSLATORS: %2$s is a link to the page "What became of what I said" */
+		     voice_slots(req, arena_printf(a, ngettext("The panel will respond within %lld day, "
+		                                               "and you will see what became of it on %s.",
+		                                               "The panel will respond within %lld days, "
+		                                               "and you will see what became of it on %s.",
+		                                               (unsigned long)p->response_days),
+		                                   (long long)p->response_days, SLOT1),
+		                 voice_tagged(req, "<a href=\"/my-contributions\">",
+		                              _("What became of what I said"), "</a>"), NULL));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/contributions", (long long)p->id));
-		ui_choices(req, e, "kind", "What is it?", NULL, kinds,
+		ui_choices(req, e, "kind", _("What is it?"), NULL, kinds,
 		           *field(req, "kind") ? field(req, "kind") : "idea", false);
-		ui_textarea(req, e, "body", "What do you want to say?", NULL, field(req, "body"));
-		ui_choices(req, e, "attribution", "How should it be shown?",
-		           "Anonymous means nobody else, not even stewards, can see it came from you.",
+		ui_textarea(req, e, "body", _("What do you want to say?"), NULL, field(req, "body"));
+		ui_choices(req, e, "attribution", _("How should it be shown?"),
+		           _("Anonymous means nobody else, not even stewards, can see it came from you."),
 		           attributions, *field(req, "attribution") ? field(req, "attribution") : "named",
 		           false);
-		ui_input(req, e, "group_name", "The group's name", "Only when on behalf of a group.",
+		ui_input(req, e, "group_name", _("The group's name"), _("Only when on behalf of a group."),
 		         field(req, "group_name"), "text", "off");
-		ui_button(req, "Send it to the panel", NULL);
+		ui_button(req, _("Send it to the panel"), NULL);
 		ui_form_end(req);
 	}
 	page_end(req);
@@ -170,7 +192,7 @@ void contribution_get(struct request *req)
 	if (rc == ST_OK && !policy_can_see_contribution(&req->actor, c.owner_id == req->user->id))
 		rc = ST_NOT_FOUND;
 	if (rc == ST_NOT_FOUND) {
-		respond_error(req, 404, "not_found", "There is no such contribution on this panel.");
+		respond_error(req, 404, "not_found", _("There is no such contribution on this panel."));
 		return;
 	}
 	struct response_record *hist = NULL;
@@ -178,20 +200,23 @@ void contribution_get(struct request *req)
 	if (rc == ST_OK)
 		rc = store_contribution_responses(req->store, c.id, &req->arena, &hist, &nh);
 	if (rc != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this contribution.");
+		respond_error(req, 500, "internal", _("We could not load this contribution."));
 		return;
 	}
 	const char *title = contribution_title(req, &c);
 	page_begin(req, title, NULL);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l/contributions\">Back to You said, we did"
-	        "</a><h1 class=\"heading-l\">%t</h1>", p->id, title);
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/contributions\">%t"
+	        "</a><h1 class=\"heading-l\">%r</h1>", p->id,
+	     _("Back to You said, we did"), contribution_title_html(req, &c));
 	contribution_card(req, &c, p->time_zone, false, false);
 	if (nh > 1) {
-		html(b, "<h2 class=\"heading-m\">Every response, oldest first</h2><ol class=\"list\">");
+		html(b, "<h2 class=\"heading-m\">%t</h2><ol class=\"list\">",
+		     _("Every response, oldest first"));
+		/* Each: its status and time, then what the responder wrote. */
 		for (size_t i = 0; i < nh; i++)
-			html(b, "<li><strong>%t</strong>, %t. %t%t%t</li>",
-			     response_status_label(hist[i].status),
+			html(b, "<li><strong>%t</strong>, %t. <bdi>%t%t%t</bdi></li>",
+			     _(response_status_label(hist[i].status)),
 			     format_time(req, hist[i].created_at, p->time_zone), hist[i].what_done,
 			     hist[i].reason, hist[i].referred_to);
 		html(b, "</ol>");
@@ -199,7 +224,8 @@ void contribution_get(struct request *req)
 	bool may_respond = policy_allows(&req->actor, PA_RESPOND) &&
 	                   (req->actor.role == ROLE_STEWARD || c.owner_id == req->user->id);
 	if (may_respond) {
-		html(b, "<h2 class=\"heading-m\">Respond</h2>");
+		/* TRANSLATORS: a heading: the form to respond to a contribution */
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _("Respond"));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/responses", (long long)p->id));
 		html(b, "<input type=\"hidden\" name=\"contributions\" value=\"%l\">"
 		        "<input type=\"hidden\" name=\"next\" value=\"/panels/%l/contributions/%l\">",
@@ -244,18 +270,20 @@ void my_contributions_get(struct request *req)
 	size_t n;
 	if (store_contributions_list(req->store, CS_AUTHOR, 0, req->user->id, before, LIST_LIMIT,
 	                             &req->arena, &c, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load what you said.");
+		respond_error(req, 500, "internal", _("We could not load what you said."));
 		return;
 	}
-	page_begin(req, "What became of what I said", NULL);
+	page_begin(req, _("What became of what I said"), NULL);
 	struct buf *b = &req->out;
-	html(b, "<h1 class=\"heading-l\">What became of what I said</h1>"
-	        "<p class=\"lead\">Everything you said to a panel, with the latest response. "
-	        "Anonymous ones are listed here for you alone.</p>");
+	html(b, "<h1 class=\"heading-l\">%t</h1><p class=\"lead\">%t</p>",
+	     _("What became of what I said"),
+	     _("Everything you said to a panel, with the latest response. Anonymous ones are listed "
+	       "here for you alone."));
 	if (!n && !before)
-		html(b, "<p>You have not said anything to a panel yet. When you add an idea, concern "
-		        "or question, or a steward records one from a meeting, it appears here.</p>");
-	if (n) html(b, "<h2 class=\"heading-m\">Newest first</h2>");
+		html(b, "<p>%t</p>", _("You have not said anything to a panel yet. When you add an idea, "
+		                       "concern or question, or a steward records one from a meeting, it "
+		                       "appears here."));
+	if (n) html(b, "<h2 class=\"heading-m\">%t</h2>", _("Newest first"));
 	/* Times in each contribution's panel's zone; a page is mostly one
 	 * panel's, so the zone is read again only when the panel changes. */
 	int64_t zone_of = 0;
@@ -270,8 +298,9 @@ void my_contributions_get(struct request *req)
 		contribution_card(req, &c[i], zone, false, true);
 	}
 	if (n == LIST_LIMIT)
-		html(b, "<p><a href=\"/my-contributions?before=%l\" rel=\"next\">Older</a></p>",
-		     c[n - 1].id);
+		html(b, "<p><a href=\"/my-contributions?before=%l\" rel=\"next\">%t</a></p>",
+		     /* TRANSLATORS: a link to the next page of a list: older ones */
+		     c[n - 1].id, _("Older"));
 	page_end(req);
 }
 
@@ -280,13 +309,13 @@ void notices_get(struct request *req)
 	struct notice *n;
 	size_t k;
 	if (store_notices_list(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load your notices.");
+		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}
-	page_begin(req, "Notices", NULL);
+	page_begin(req, _("Notices"), NULL);
 	struct buf *b = &req->out;
-	html(b, "<h1 class=\"heading-l\">Notices</h1>");
-	if (!k) html(b, "<p>No notices yet.</p>");
+	html(b, "<h1 class=\"heading-l\">%t</h1>", _("Notices"));
+	if (!k) html(b, "<p>%t</p>", _("No notices yet."));
 	else html(b, "<ul class=\"list\">");
 	/* Each at its panel's time (times are stored in UTC and shown in the
 	 * panel's zone); one without a panel in UTC, said so. */
@@ -299,14 +328,18 @@ void notices_get(struct request *req)
 			zone = zone_of && store_panel_get(req->store, zone_of, &req->arena, &p) == ST_OK
 			       ? p.time_zone : "UTC";
 		}
-		html(b, "<li>%r<a href=\"%a\">%t</a> <span class=\"hint\">%t%r</span></li>",
-		     n[i].read_at ? "" : "<strong class=\"tag\">New</strong> ", n[i].link, n[i].body,
+		if (!n[i].read_at)
+			/* TRANSLATORS: a tag on a notice not read yet */
+			html(b, "<li><strong class=\"tag\">%t</strong> ", _("New"));
+		else
+			html(b, "<li>");
+		html(b, "<a href=\"%a\">%t</a> <span class=\"hint\">%t%r</span></li>", n[i].link, n[i].body,
 		     format_time(req, n[i].created_at, zone), strcmp(zone, "UTC") ? "" : " UTC");
 	}
 	if (k) {
 		html(b, "</ul>");
 		ui_form_begin(req, "/notices/read");
-		ui_button(req, "Mark all as read", "secondary");
+		ui_button(req, _("Mark all as read"), "secondary");
 		ui_form_end(req);
 	}
 	page_end(req);

@@ -12,6 +12,7 @@
 
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/lang.h"
 #include "web/http/handlers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
@@ -29,30 +30,32 @@ static const char *local_date(struct request *req, int64_t t)
 
 static void header_row(struct buf *b)
 {
+	/* The columns' headings, as the page's words (translated). */
 	static const char *const cols[] = {
-		"Said on", "Kind", "What was said", "Said by", "Project", "Meeting", "Status",
-		"What was done", "Reason", "Referred to", "Who decided", "Decided on", "Due by",
-		"Overdue" };
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(b, cols[i]);
+		N_("Said on"), N_("Kind"), N_("What was said"), N_("Said by"), N_("Project"),
+		N_("Meeting"), N_("Status"), N_("What was done"), N_("Reason"), N_("Referred to"),
+		N_("Who decided"), N_("Decided on"), N_("Due by"), N_("Overdue") };
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) csv_field(b, _(cols[i]));
 	csv_end_row(b);
 }
 
 static void contribution_row(struct request *req, struct buf *b, const struct contribution *c)
 {
 	csv_field(b, local_date(req, c->created_at));
-	csv_field(b, kind_label(c->kind));
+	csv_field(b, _(kind_label(c->kind)));
 	csv_field(b, c->body);
 	csv_field(b, said_by(req, c));
 	csv_field(b, c->project_title);
 	csv_field(b, c->meeting_title);
-	csv_field(b, response_status_label(c->status));
+	csv_field(b, _(response_status_label(c->status)));
 	csv_field(b, c->what_done);
 	csv_field(b, c->reason);
 	csv_field(b, c->referred_to);
 	csv_field(b, c->decided_by);
 	csv_field(b, local_date(req, c->decided_at));
 	csv_field(b, c->answered_at ? "" : local_date(req, c->due_at));
-	csv_field(b, contribution_overdue(c->status, c->due_at, req->now) ? "Yes" : "No");
+	/* TRANSLATORS: in the table's "Overdue" column */
+	csv_field(b, contribution_overdue(c->status, c->due_at, req->now) ? _("Yes") : _("No"));
 	csv_end_row(b);
 }
 
@@ -100,7 +103,7 @@ static void send_csv(struct request *req, enum contribution_scope scope, int64_t
 	header_row(&req->out);
 	if (!write_rows(req, scope, key)) {
 		buf_reset(&req->out);
-		respond_error(req, 500, "internal", "We could not make the table. Try again.");
+		respond_error(req, 500, "internal", _("We could not make the table. Try again."));
 		return;
 	}
 	req->status = 200;

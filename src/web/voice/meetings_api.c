@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -22,7 +23,7 @@ void api_meetings(struct request *req)
 	size_t n;
 	if (store_meetings_list(req->store, req->panel->id, 0, req->user->id, guest, &req->arena, &m,
 	                        &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the meetings.");
+		respond_error(req, 500, "internal", _("We could not load the meetings."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -47,7 +48,7 @@ void api_meeting(struct request *req)
 	size_t n;
 	if (store_meeting_mine(req->store, m.id, req->user->id, &mine, &attended) != ST_OK ||
 	    store_agenda_items(req->store, m.id, req->user->id, &req->arena, &it, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this meeting.");
+		respond_error(req, 500, "internal", _("We could not load this meeting."));
 		return;
 	}
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
@@ -97,7 +98,7 @@ void api_meeting_post(struct request *req)
 	}
 	struct meeting got;
 	if (store_meeting_get(req->store, req->panel->id, id, &req->arena, &got) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = meeting_json(&got);
@@ -141,7 +142,7 @@ void api_item_post(struct request *req)
 	}
 	struct agenda_item it;
 	if (store_agenda_item_get(req->store, m.id, id, req->user->id, &req->arena, &it) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = agenda_item_json(&it, policy_allows(&req->actor, PA_MANAGE_MEETINGS));
@@ -158,7 +159,7 @@ static void item_toggle_put(struct request *req, bool support)
 	struct agenda_item it;
 	if (store_agenda_item_get(req->store, m.id, req->params[2], req->user->id, &req->arena,
 	                          &it) != ST_OK) {
-		respond_error(req, 404, "not_found", "There is no such item on this meeting's agenda.");
+		respond_error(req, 404, "not_found", _("There is no such item on this meeting's agenda."));
 		return;
 	}
 	json_t *root;
@@ -190,20 +191,24 @@ void api_agenda_post(struct request *req)
 	json_decref(root);
 	size_t n = items ? json_array_size(items) : 0;
 	struct agenda_choice *c = arena_alloc(&req->arena, (n + 1) * sizeof *c);
-	const char *problem = items ? NULL : "This field is required.";
+	const char *problem = items ? NULL : _("This field is required.");
 	for (size_t i = 0; i < n && !problem; i++) {
 		json_t *o = json_array_get(items, i), *k;
 		const char *key;
 		json_object_foreach(o, key, k)
 			if (strcmp(key, "id") && strcmp(key, "on_agenda") && strcmp(key, "reason"))
-				problem = arena_printf(&req->arena, "An item has a field we do not know: %s.", key);
+				/* TRANSLATORS: %s is the name of a field sent to the API */
+				problem = arena_printf(&req->arena, _("An item has a field we do not know: %s."),
+				                       key);
 		if (problem) break;
 		json_t *id = json_object_get(o, "id"), *take = json_object_get(o, "on_agenda"),
 		       *reason = json_object_get(o, "reason");
 		if (!json_is_object(o) || !json_is_integer(id) || json_integer_value(id) < 1 ||
 		    !json_is_boolean(take) || (reason && !json_is_string(reason))) {
-			problem = "Each item must be {\"id\": an item's id, \"on_agenda\": true or false, "
-			          "\"reason\"?: text}.";
+			/* TRANSLATORS: the shape of an item sent to the API: keep the
+			 * names in quotes, true and false as they are */
+			problem = _("Each item must be {\"id\": an item's id, \"on_agenda\": true or false, "
+			            "\"reason\"?: text}.");
 			break;
 		}
 		c[i] = (struct agenda_choice){
@@ -234,7 +239,7 @@ static bool read_user_ids(struct request *req, json_t *list, int64_t **out, size
 	json_t *v;
 	json_array_foreach(list, i, v) {
 		if (!json_is_integer(v) || json_integer_value(v) < 1) {
-			*problem = "Each must be a user id, 1 or more.";
+			*problem = _("Each must be a user id, 1 or more.");
 			return false;
 		}
 		(*out)[(*n)++] = (int64_t)json_integer_value(v);
@@ -264,7 +269,8 @@ void api_attendance_put(struct request *req)
 	json_decref(l[1]);
 	if (!problem && !l[0] && !l[1]) {
 		bad = "attended";
-		problem = "Give attended, not_attended or both.";
+		/* TRANSLATORS: attended and not_attended are names of fields: keep them */
+		problem = _("Give attended, not_attended or both.");
 	}
 	/* Everyone named must be on the panel, and named once. */
 	for (int k = 0; k < 2 && !problem; k++)
@@ -276,12 +282,16 @@ void api_attendance_put(struct request *req)
 					twice |= (k2 != k || i2 != i) && ids[k2][i2] == ids[k][i];
 			bad = lists[k];
 			if (twice)
-				problem = arena_printf(&req->arena, "User %lld is named twice. Nothing was saved.",
+				problem = arena_printf(&req->arena,
+				                       /* TRANSLATORS: %lld is a user's id */
+				                       _("User %lld is named twice. Nothing was saved."),
 				                       (long long)ids[k][i]);
 			else if (store_membership_get(req->store, req->panel->id, ids[k][i], &mem) != ST_OK) {
 				status = 404;
-				problem = arena_printf(&req->arena, "User %lld is not a member of this panel. "
-				                                    "Nothing was saved.", (long long)ids[k][i]);
+				/* TRANSLATORS: %lld is a user's id */
+				problem = arena_printf(&req->arena, _("User %lld is not a member of this panel. "
+				                                      "Nothing was saved."),
+				                       (long long)ids[k][i]);
 			}
 		}
 	if (problem) {
@@ -300,7 +310,7 @@ void api_attendance_put(struct request *req)
 	struct meeting_person *pp;
 	size_t np;
 	if (store_meeting_people(req->store, req->panel->id, m.id, &req->arena, &pp, &np) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *arr = json_array();

@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -22,11 +23,12 @@
 static void meeting_page(struct request *req, const struct meeting *m, bool invited,
                          const struct form_errors *e);
 
-static void meeting_when(struct request *req, const struct meeting *m)
+static const char *meeting_when(struct request *req, const struct meeting *m)
 {
 	const char *zone = req->panel->time_zone;
-	html(&req->out, "%t to %t", format_time(req, m->starts_at, zone),
-	     format_time(req, m->ends_at, zone));
+	/* TRANSLATORS: when a meeting is: its start and its end */
+	return arena_printf(&req->arena, _("%s to %s"), format_time(req, m->starts_at, zone),
+	                    format_time(req, m->ends_at, zone));
 }
 
 /* ---- the list and a new meeting ---- */
@@ -34,9 +36,9 @@ static void meeting_when(struct request *req, const struct meeting *m)
 /* Asked of a meeting planned for a time that has passed: the page makes
  * no meeting in the past without a word (the API takes one as it is: a
  * program means what it sends). */
-static const char PAST_DATE[] =
-	"This time has already passed. To record a meeting that already happened, tick \"It has "
-	"already happened\" and save again; otherwise correct the date.";
+static const char *const PAST_DATE =
+	N_("This time has already passed. To record a meeting that already happened, tick \"It has "
+	   "already happened\" and save again; otherwise correct the date.");
 
 static void meetings_page(struct request *req, const struct form_errors *e)
 {
@@ -46,66 +48,84 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 	size_t n;
 	if (store_meetings_list(req->store, p->id, 0, req->user->id, guest, &req->arena, &m, &n) !=
 	    ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the meetings.");
+		respond_error(req, 500, "internal", _("We could not load the meetings."));
 		return;
 	}
-	page_begin(req, "Meetings", e);
+	page_begin(req, _("Meetings"), e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
-	        "<h1 class=\"heading-l\">Meetings</h1>"
-	        "<p class=\"hint\">Times are in %t.</p>", p->id, p->name, p->time_zone);
+	struct arena *a = &req->arena;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">%r</a>"
+	        "<h1 class=\"heading-l\">%t</h1>"
+	        "<p class=\"hint\">%t</p>", p->id,
+	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
+	      * back to */
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     _("Meetings"),
+	     /* TRANSLATORS: %s is a time zone ("Europe/London") */
+	     arena_printf(a, _("Times are in %s."), p->time_zone));
 	for (int past = 0; past < 2; past++) {
-		html(b, "<h2 class=\"heading-m\">%r</h2>", past ? "Past meetings" : "Coming up");
+		html(b, "<h2 class=\"heading-m\">%t</h2>", past ? _("Past meetings") : _("Coming up"));
 		int shown = 0;
 		for (size_t k = 0; k < n; k++) {
 			/* Coming up soonest first; past ones most recent first. */
 			size_t i = past ? n - 1 - k : k;
 			if ((m[i].ends_at < req->now) != past) continue;
-			html(b, "%r<li><a href=\"/panels/%l/meetings/%l\">%t</a>, ", shown ? "" :
-			     "<ul class=\"list\">", p->id, m[i].id, m[i].title);
-			meeting_when(req, &m[i]);
-			html(b, "%r</li>", m[i].cancelled_at ? " <strong class=\"tag tag-red\">Cancelled"
-			                                       "</strong>" : "");
+			html(b, "%r<li>%r", shown ? "" : "<ul class=\"list\">",
+			     /* TRANSLATORS: a meeting (its title, a link), then when it is */
+			     voice_slots(req, arena_printf(a, _("%s, %s"), SLOT1, meeting_when(req, &m[i])),
+			                 voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"
+			                                                   "%lld\"><bdi>", (long long)p->id,
+			                                                (long long)m[i].id),
+			                              m[i].title, "</bdi></a>"), NULL));
+			if (m[i].cancelled_at)
+				html(b, " <strong class=\"tag tag-red\">%t</strong>", _("Cancelled"));
+			html(b, "</li>");
 			shown++;
 		}
-		html(b, "%r", shown ? "</ul>" : past ? "<p>None yet.</p>" : "<p>No meetings planned.</p>");
+		if (shown) html(b, "</ul>");
+		else html(b, "<p>%t</p>", past ? _("None yet.") : _("No meetings planned."));
 	}
 	if (policy_allows(&req->actor, PA_MANAGE_MEETINGS)) {
 		struct project *pr;
 		size_t np;
 		if (store_projects_list(req->store, p->id, &req->arena, &pr, &np) != ST_OK) np = 0;
 		struct field_option *opts = arena_alloc(&req->arena, (np + 2) * sizeof *opts);
-		opts[0] = (struct field_option){ "", "Not part of a project" };
+		opts[0] = (struct field_option){ "", N_("Not part of a project") };
 		for (size_t i = 0; i < np; i++)
 			opts[i + 1] = (struct field_option){
 				arena_printf(&req->arena, "%lld", (long long)pr[i].id), pr[i].title };
 		opts[np + 1] = (struct field_option){ 0, 0 };
-		html(b, "<h2 class=\"heading-m\" id=\"new\">Plan a meeting</h2>");
+		html(b, "<h2 class=\"heading-m\" id=\"new\">%t</h2>", _("Plan a meeting"));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/meetings", (long long)p->id));
-		ui_input(req, e, "title", "Title", NULL, field(req, "title"), "text", "off");
-		ui_select(req, e, "project_id", "Project", opts, field(req, "project_id"));
-		ui_input(req, e, "date", "Date", "For example 10/12/2026 or 10 December 2026.",
+		ui_input(req, e, "title", _("Title"), NULL, field(req, "title"), "text", "off");
+		ui_select(req, e, "project_id", _("Project"), opts, field(req, "project_id"));
+		ui_input(req, e, "date", _("Date"), _("For example 10/12/2026 or 10 December 2026."),
 		         field(req, "date"), "text", "off");
-		ui_input(req, e, "start_time", "Starts at", "For example 14:00 or 2pm.",
+		ui_input(req, e, "start_time", _("Starts at"), _("For example 14:00 or 2pm."),
 		         field(req, "start_time"), "text", "off");
-		ui_input(req, e, "end_time", "Ends at", "For example 16:00 or 4pm.", field(req, "end_time"),
-		         "text", "off");
-		ui_input(req, e, "place", "Place", "Leave blank for an online-only meeting.",
+		ui_input(req, e, "end_time", _("Ends at"), _("For example 16:00 or 4pm."),
+		         field(req, "end_time"), "text", "off");
+		ui_input(req, e, "place", _("Place"), _("Leave blank for an online-only meeting."),
 		         field(req, "place"), "text", "off");
-		ui_textarea(req, e, "place_access", "Access information for the place",
-		            "Step-free access, hearing loop, accessible toilets, quiet room, parking.",
+		ui_textarea(req, e, "place_access", _("Access information for the place"),
+		            _("Step-free access, hearing loop, accessible toilets, quiet room, parking."),
 		            field(req, "place_access"));
-		ui_input(req, e, "online_url", "Online link", "Leave blank for an in-person meeting.",
+		ui_input(req, e, "online_url", _("Online link"), _("Leave blank for an in-person meeting."),
 		         field(req, "online_url"), "url", "off");
-		if (errors_for(e, "date") == PAST_DATE) {
+		/* The message is the catalogue's own string, the same each time. */
+		if (errors_for(e, "date") == _(PAST_DATE)) {
 			static const struct field_option past[] = {
-				{ "1", "It has already happened: record it as a past meeting" }, { 0, 0 } };
-			ui_choices(req, NULL, "in_past", "A meeting in the past",
-			           "Members are not told of a past meeting as planned.", past, "", true);
+				{ "1", N_("It has already happened: record it as a past meeting") }, { 0, 0 } };
+			ui_choices(req, NULL, "in_past", _("A meeting in the past"),
+			           _("Members are not told of a past meeting as planned."), past, "", true);
 		}
-		html(b, "<p>The agenda will be due %l days before the meeting. Members can propose "
-		        "items until you publish it.</p>", p->agenda_days);
-		ui_button(req, "Plan the meeting", NULL);
+		html(b, "<p>%t</p>",
+		     arena_printf(a, ngettext("The agenda will be due %lld day before the meeting. "
+		                              "Members can propose items until you publish it.",
+		                              "The agenda will be due %lld days before the meeting. "
+		                              "Members can propose items until you publish it.",
+		                              (unsigned long)p->agenda_days), (long long)p->agenda_days));
+		ui_button(req, _("Plan the meeting"), NULL);
 		ui_form_end(req);
 	}
 	page_end(req);
@@ -125,7 +145,7 @@ void meeting_new_post(struct request *req)
 	app_meeting_from_inputs(in, &m);
 	if (!e.n) app_meeting_times(req->panel, in, &m.starts_at, &m.ends_at, form_error_add, &e);
 	if (!e.n && m.starts_at < req->now && !form_has(&req->form, "in_past"))
-		errors_add(&e, "date", PAST_DATE);
+		errors_add(&e, "date", _(PAST_DATE));
 	int64_t id = 0;
 	struct app_error err;
 	if (!e.n && !app_meeting_create(req->store, req->panel, req->user->id, &m, req->now, &id,
@@ -146,13 +166,14 @@ static void reply_form(struct request *req, const struct meeting *m, enum meetin
                        const struct form_errors *e)
 {
 	static const struct field_option replies[] = {
-		{ "coming", "Coming" }, { "maybe", "Maybe" }, { "not_coming", "Not coming" }, { 0, 0 } };
-	html(&req->out, "<h2 class=\"heading-m\">Are you coming?</h2>");
+		{ "coming", N_("Coming") }, { "maybe", N_("Maybe") }, { "not_coming", N_("Not coming") },
+		{ 0, 0 } };
+	html(&req->out, "<h2 class=\"heading-m\">%t</h2>", _("Are you coming?"));
 	ui_form_begin(req, arena_printf(&req->arena, "%s/reply", meeting_path(req, m->id)));
-	ui_choices(req, e, "reply", "Your reply",
-	           "Stewards see the access and communication needs you share with them, so they "
-	           "can arrange what you need.", replies, mine ? reply_key(mine) : "", false);
-	ui_button(req, "Send my reply", NULL);
+	ui_choices(req, e, "reply", _("Your reply"),
+	           _("Stewards see the access and communication needs you share with them, so they "
+	             "can arrange what you need."), replies, mine ? reply_key(mine) : "", false);
+	ui_button(req, _("Send my reply"), NULL);
 	ui_form_end(req);
 }
 
@@ -168,48 +189,71 @@ static void agenda_section(struct request *req, const struct meeting *m,
 	bool begun = m->starts_at <= req->now;
 	bool propose = policy_allows(&req->actor, PA_PROPOSE_ITEM) && !published &&
 	               !m->cancelled_at && !begun;
-	html(b, "<h2 class=\"heading-m\" id=\"agenda\">Agenda</h2>");
+	struct arena *a = &req->arena;
+	const char *zone = req->panel->time_zone;
+	html(b, "<h2 class=\"heading-m\" id=\"agenda\">%t</h2>", _("Agenda"));
 	if (published)
-		html(b, "<p>Published %t. Items were proposed by members.</p>",
-		     format_time(req, m->agenda_published_at, req->panel->time_zone));
+		/* TRANSLATORS: about an agenda: %s is when it was published */
+		html(b, "<p>%t</p>", arena_printf(a, _("Published %s. Items were proposed by members."),
+		                                  format_time(req, m->agenda_published_at, zone)));
 	else if (begun || m->cancelled_at)
-		html(b, "<p>The agenda was not published before the meeting.</p>");
+		html(b, "<p>%t</p>", _("The agenda was not published before the meeting."));
 	else if (m->agenda_due_at < req->now)
-		html(b, "<p>It was due by %t and is not published yet. Until a steward publishes it, "
-		        "you can still propose an item and support the ones that matter to you.</p>",
-		     format_time(req, m->agenda_due_at, req->panel->time_zone));
+		html(b, "<p>%t</p>",
+		     /* TRANSLATORS: about an agenda: %s is when it was due */
+		     arena_printf(a, _("It was due by %s and is not published yet. Until a steward "
+		                       "publishes it, you can still propose an item and support the ones "
+		                       "that matter to you."),
+		                  format_time(req, m->agenda_due_at, zone)));
 	else
-		html(b, "<p>Not published yet: it is due by %t. Until then, anyone on the panel can "
-		        "propose an item and support the ones that matter to them.</p>",
-		     format_time(req, m->agenda_due_at, req->panel->time_zone));
-	if (!n) html(b, "<p>No items proposed yet.</p>");
+		html(b, "<p>%t</p>",
+		     /* TRANSLATORS: about an agenda: %s is when it is due */
+		     arena_printf(a, _("Not published yet: it is due by %s. Until then, anyone on the "
+		                       "panel can propose an item and support the ones that matter to "
+		                       "them."),
+		                  format_time(req, m->agenda_due_at, zone)));
+	if (!n) html(b, "<p>%t</p>", _("No items proposed yet."));
 	else html(b, "<ol class=\"list\">");
 	for (size_t i = 0; i < n; i++) {
 		if (published && it[i].state != ITEM_AGREED && !manage && !it[i].proposed_by) continue;
-		html(b, "<li><strong>%t</strong> <span class=\"hint\">(%t, proposed by %t; %l "
-		        "supporter%r)</span>", it[i].title, item_state_label(it[i].state),
-		     *it[i].proposer_name ? it[i].proposer_name : "a former member", it[i].supporters,
-		     it[i].supporters == 1 ? "" : "s");
-		if (*it[i].why) html(b, "<p>%t</p>", it[i].why);
+		bool named = *it[i].proposer_name;
+		/* TRANSLATORS: about an agenda item: %1$s its state ("On the agenda"),
+		 * %2$s who proposed it, %3$lld how many support it */
+		const char *about = arena_printf(a, ngettext("(%s, proposed by %s; %lld supporter)",
+		                                             "(%s, proposed by %s; %lld supporters)",
+		                                             (unsigned long)it[i].supporters),
+		                                 _(item_state_label(it[i].state)),
+		                                 named ? SLOT1 : _("a former member"),
+		                                 (long long)it[i].supporters);
+		html(b, "<li><strong><bdi>%t</bdi></strong> <span class=\"hint\">%r</span>", it[i].title,
+		     voice_slots(req, about, named ? voice_bdi(req, it[i].proposer_name) : NULL, NULL));
+		if (*it[i].why) html(b, "<p dir=\"auto\">%t</p>", it[i].why);
 		if (it[i].state == ITEM_NOT_TAKEN && *it[i].not_taken_reason)
-			html(b, "<p>Not on this agenda because: %t</p>", it[i].not_taken_reason);
+			html(b, "<p>%r</p>",
+			     /* TRANSLATORS: %s is the reason the stewards gave */
+			     voice_slots(req, arena_printf(a, _("Not on this agenda because: %s"), SLOT1),
+			                 voice_bdi(req, it[i].not_taken_reason), NULL));
 		if (*it[i].content_note) {
-			html(b, "<p><strong>Content note:</strong> %t</p>", it[i].content_note);
+			html(b, "<p><strong>%t</strong> <bdi>%t</bdi></p>", _("Content note:"),
+			     it[i].content_note);
 			ui_form_begin(req, arena_printf(&req->arena, "%s/items/%lld/step-out",
 			                                meeting_path(req, m->id), (long long)it[i].id));
 			html(b, "<input type=\"hidden\" name=\"on\" value=\"%r\">", it[i].i_step_out ? "0" : "1");
-			ui_button(req, it[i].i_step_out ? "I will stay for this item after all"
-			                                : "I will step out of this item", "secondary");
+			ui_button(req, it[i].i_step_out ? _("I will stay for this item after all")
+			                                : _("I will step out of this item"), "secondary");
 			ui_form_end(req);
 			if (manage && it[i].step_outs)
-				html(b, "<p class=\"hint\">%l %r stepping out.</p>", it[i].step_outs,
-				     it[i].step_outs == 1 ? "person is" : "people are");
+				html(b, "<p class=\"hint\">%t</p>",
+				     arena_printf(a, ngettext("%lld person is stepping out.",
+				                              "%lld people are stepping out.",
+				                              (unsigned long)it[i].step_outs),
+				                  (long long)it[i].step_outs));
 		}
 		if (propose && it[i].state == ITEM_PROPOSED) {
 			ui_form_begin(req, arena_printf(&req->arena, "%s/items/%lld/support",
 			                                meeting_path(req, m->id), (long long)it[i].id));
 			html(b, "<input type=\"hidden\" name=\"on\" value=\"%r\">", it[i].i_support ? "0" : "1");
-			ui_button(req, it[i].i_support ? "Withdraw my support" : "Support this item",
+			ui_button(req, it[i].i_support ? _("Withdraw my support") : _("Support this item"),
 			          "secondary");
 			ui_form_end(req);
 		}
@@ -217,20 +261,23 @@ static void agenda_section(struct request *req, const struct meeting *m,
 	}
 	if (n) html(b, "</ol>");
 	if (propose) {
-		html(b, "<h3 class=\"heading-s\" id=\"propose\">Propose an item</h3>");
+		html(b, "<h3 class=\"heading-s\" id=\"propose\">%t</h3>", _("Propose an item"));
 		ui_form_begin(req, arena_printf(&req->arena, "%s/items", meeting_path(req, m->id)));
-		ui_input(req, e, "title", "Item", "A short title.", field(req, "title"), "text", "off");
-		ui_textarea(req, e, "why", "Why it matters", NULL, field(req, "why"));
-		ui_input(req, e, "content_note", "Content note (optional)",
-		         "If the item touches on something that may be hard to hear, say what, so "
-		         "people can prepare or step out.", field(req, "content_note"), "text", "off");
-		ui_button(req, "Propose the item", NULL);
+		/* TRANSLATORS: an item of a meeting's agenda */
+		ui_input(req, e, "title", _("Item"), _("A short title."), field(req, "title"), "text",
+		         "off");
+		ui_textarea(req, e, "why", _("Why it matters"), NULL, field(req, "why"));
+		ui_input(req, e, "content_note", _("Content note (optional)"),
+		         _("If the item touches on something that may be hard to hear, say what, so "
+		           "people can prepare or step out."), field(req, "content_note"), "text", "off");
+		ui_button(req, _("Propose the item"), NULL);
 		ui_form_end(req);
 	}
 	if (manage && !published && n) {
-		html(b, "<h3 class=\"heading-s\" id=\"publish\">Publish the agenda</h3>"
-		        "<p>For each item, choose whether it goes on this agenda. Give a reason for any "
-		        "you leave off: the person who proposed it will see it.</p>");
+		html(b, "<h3 class=\"heading-s\" id=\"publish\">%t</h3><p>%t</p>",
+		     _("Publish the agenda"),
+		     _("For each item, choose whether it goes on this agenda. Give a reason for any you "
+		       "leave off: the person who proposed it will see it."));
 		ui_form_begin(req, arena_printf(&req->arena, "%s/agenda", meeting_path(req, m->id)));
 		const char *problem = errors_for(e, "items");
 		html(b, "<div id=\"items\" tabindex=\"-1\">");
@@ -240,21 +287,22 @@ static void agenda_section(struct request *req, const struct meeting *m,
 			long long id = (long long)it[i].id;
 			bool leave = !strcmp(field(req, arena_printf(&req->arena, "take-%lld", id)), "0");
 			const char *reason = field(req, arena_printf(&req->arena, "reason-%lld", id));
-			html(b, "<fieldset class=\"fieldset\"><legend>%t</legend>"
+			html(b, "<fieldset class=\"fieldset\"><legend><bdi>%t</bdi></legend>"
 			        "<input type=\"hidden\" name=\"item\" value=\"%l\">"
 			        "<div class=\"choice\"><input type=\"radio\" id=\"take-%l\" name=\"take-%l\" "
-			        "value=\"1\"%r><label for=\"take-%l\">On the agenda</label></div>"
+			        "value=\"1\"%r><label for=\"take-%l\">%t</label></div>"
 			        "<div class=\"choice\"><input type=\"radio\" id=\"leave-%l\" name=\"take-%l\" "
-			        "value=\"0\"%r><label for=\"leave-%l\">Not this time</label></div>"
-			        "<div class=\"field\"><label class=\"label\" for=\"reason-%l\">Reason, if "
-			        "not this time</label><input class=\"input\" id=\"reason-%l\" "
+			        "value=\"0\"%r><label for=\"leave-%l\">%t</label></div>"
+			        "<div class=\"field\"><label class=\"label\" for=\"reason-%l\">%t</label>"
+			        "<input class=\"input\" id=\"reason-%l\" "
 			        "name=\"reason-%l\" type=\"text\" value=\"%a\"></div></fieldset>",
 			     it[i].title, it[i].id, it[i].id, it[i].id, leave ? "" : " checked", it[i].id,
-			     it[i].id, it[i].id, leave ? " checked" : "", it[i].id, it[i].id, it[i].id,
+			     _("On the agenda"), it[i].id, it[i].id, leave ? " checked" : "", it[i].id,
+			     _("Not this time"), it[i].id, _("Reason, if not this time"), it[i].id,
 			     it[i].id, reason);
 		}
 		html(b, "</div>");
-		ui_button(req, "Publish the agenda", NULL);
+		ui_button(req, _("Publish the agenda"), NULL);
 		ui_form_end(req);
 	}
 }
@@ -265,7 +313,7 @@ static void people_section(struct request *req, const struct meeting *m)
 	struct meeting_person *pp;
 	size_t n;
 	if (store_meeting_people(req->store, req->panel->id, m->id, &req->arena, &pp, &n) != ST_OK) {
-		html(b, "<p>We could not load the replies.</p>");
+		html(b, "<p>%t</p>", _("We could not load the replies."));
 		return;
 	}
 	int64_t *ids = arena_alloc(&req->arena, (n + 1) * sizeof *ids);
@@ -273,40 +321,52 @@ static void people_section(struct request *req, const struct meeting *m)
 	struct visible_profile *needs = arena_alloc(&req->arena, (n + 1) * sizeof *needs);
 	bool have_needs = n && app_members_needs(req->store, req->user->id, ids, n, req->now,
 	                                         &req->arena, needs);
-	html(b, "<h2 class=\"heading-m\" id=\"people\">Replies and attendance</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"people\">%t</h2>", _("Replies and attendance"));
 	/* Nobody can have come before the meeting begins (app_record_attendance). */
 	bool begun = m->starts_at <= req->now;
 	if (begun) ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m->id)));
-	if (!n) html(b, "<p>Nobody has replied yet.</p>");
-	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Replies</caption><thead><tr>"
-	        "<th scope=\"col\">Name</th><th scope=\"col\">Reply</th><th scope=\"col\">Access and "
-	        "communication needs</th>%r</tr></thead><tbody>",
-	        begun ? "<th scope=\"col\">Attended</th>" : "");
+	if (!n) html(b, "<p>%t</p>", _("Nobody has replied yet."));
+	else {
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead>"
+		        "<tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t"
+		        "</th>", _("Replies"), _("Name"), _("Reply"),
+		     _("Access and communication needs"));
+		if (begun) html(b, "<th scope=\"col\">%t</th>", _("Attended"));
+		html(b, "</tr></thead><tbody>");
+	}
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr><td>%t%r</td><td data-label=\"Reply\">%t</td><td data-label=\"Needs\">",
-		     pp[i].display_name, pp[i].role == ROLE_GUEST ? " (guest)" : "",
-		     reply_label(pp[i].reply));
+		html(b, "<tr><td>%r</td><td data-label=\"%a\">%t</td><td data-label=\"%a\">",
+		     pp[i].role == ROLE_GUEST
+		     /* TRANSLATORS: %s is a person's name */
+		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
+		                   voice_bdi(req, pp[i].display_name), NULL)
+		     : voice_bdi(req, pp[i].display_name),
+		     _("Reply"), _(reply_label(pp[i].reply)), _("Needs"));
 		if (have_needs) needs_summary(req, &needs[i]);
-		else html(b, "<span class=\"hint\">None shared</span>");
+		else html(b, "<span class=\"hint\">%t</span>", _("None shared"));
 		html(b, "</td>");
 		if (begun)
-			html(b, "<td data-label=\"Attended\"><input type=\"hidden\" name=\"listed\" "
+			html(b, "<td data-label=\"%a\"><input type=\"hidden\" name=\"listed\" "
 			        "value=\"%l\"><div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
-			        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\"><span class=\"visually-"
-			        "hidden\">%t </span>attended</label></div></td>", pp[i].user_id,
-			     pp[i].user_id, pp[i].user_id, pp[i].attended == 1 ? " checked" : "",
-			     pp[i].user_id, pp[i].display_name);
+			        "id=\"att-%l\" value=\"%l\"%r><label for=\"att-%l\">%r</label></div></td>",
+			     _("Attended"), pp[i].user_id, pp[i].user_id, pp[i].user_id,
+			     pp[i].attended == 1 ? " checked" : "", pp[i].user_id,
+			     /* TRANSLATORS: a box ticked when someone came: %s is their
+			      * name, read only by a screen reader */
+			     voice_slots(req, arena_printf(&req->arena, _("%s attended"), SLOT1),
+			                 voice_tagged(req, "<span class=\"visually-hidden\"><bdi>",
+			                              pp[i].display_name, "</bdi></span>"), NULL));
 		html(b, "</tr>");
 	}
 	if (n) html(b, "</tbody></table>");
 	if (!begun) {
-		html(b, "<p>Attendance can be recorded once the meeting has begun.</p>");
+		html(b, "<p>%t</p>", _("Attendance can be recorded once the meeting has begun."));
 		return;
 	}
-	if (n) ui_button(req, "Save attendance", "secondary");
+	if (n) ui_button(req, _("Save attendance"), "secondary");
 	ui_form_end(req);
-	html(b, "<p><a href=\"%a/attendance\">Record who came, including people who did not "
-	        "reply</a></p>", meeting_path(req, m->id));
+	html(b, "<p><a href=\"%a/attendance\">%t</a></p>", meeting_path(req, m->id),
+	     _("Record who came, including people who did not reply"));
 }
 
 /* The guests invited to the meeting (only they, of the panel's guests,
@@ -317,8 +377,8 @@ static void guests_section(struct request *req, const struct meeting *m)
 	struct member_row *mr;
 	size_t nm;
 	if (store_members_list(req->store, req->panel->id, &req->arena, &mr, &nm) != ST_OK) return;
-	html(b, "<h2 class=\"heading-m\" id=\"guests\">Guests</h2><p>Guests see this meeting, its "
-	        "agenda and its papers only when invited.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"guests\">%t</h2><p>%t</p>", _("Guests"),
+	     _("Guests see this meeting, its agenda and its papers only when invited."));
 	struct field_option *opts = arena_alloc(&req->arena, (nm + 1) * sizeof *opts);
 	size_t k = 0, shown = 0;
 	const char *action = arena_printf(&req->arena, "%s/guests", meeting_path(req, m->id));
@@ -330,22 +390,28 @@ static void guests_section(struct request *req, const struct meeting *m)
 				mr[i].display_name };
 			continue;
 		}
-		html(b, "%r<li>%t ", shown++ ? "" : "<ul class=\"list\">", mr[i].display_name);
+		html(b, "%r<li><bdi>%t</bdi> ", shown++ ? "" : "<ul class=\"list\">", mr[i].display_name);
 		ui_form_begin(req, action);
 		html(b, "<input type=\"hidden\" name=\"user_id\" value=\"%l\"><input type=\"hidden\" "
 		        "name=\"on\" value=\"0\">", mr[i].m.user_id);
-		html(b, "<button type=\"submit\" class=\"link-button\">Withdraw the invitation"
-		        "<span class=\"visually-hidden\"> of %t</span></button>", mr[i].display_name);
+		/* The button's words, and its name for a screen reader, which says
+		 * whose invitation it is. */
+		html(b, "<button type=\"submit\" class=\"link-button\" aria-label=\"%a\">%t</button>",
+		     /* TRANSLATORS: what a screen reader says of the button "Withdraw
+		      * the invitation": %s is the guest's name */
+		     arena_printf(&req->arena, _("Withdraw the invitation of %s"), mr[i].display_name),
+		     _("Withdraw the invitation"));
 		ui_form_end(req);
 		html(b, "</li>");
 	}
-	html(b, "%r", shown ? "</ul>" : "<p>No guests invited.</p>");
+	if (shown) html(b, "</ul>");
+	else html(b, "<p>%t</p>", _("No guests invited."));
 	opts[k] = (struct field_option){ 0, 0 };
 	if (!k) return;
 	ui_form_begin(req, action);
 	html(b, "<input type=\"hidden\" name=\"on\" value=\"1\">");
-	ui_select(req, NULL, "user_id", "Invite a guest of the panel", opts, NULL);
-	ui_button(req, "Invite them", "secondary");
+	ui_select(req, NULL, "user_id", _("Invite a guest of the panel"), opts, NULL);
+	ui_button(req, _("Invite them"), "secondary");
 	ui_form_end(req);
 }
 
@@ -355,12 +421,13 @@ void meeting_guests_post(struct request *req)
 	int64_t uid;
 	const char *on = field(req, "on");
 	if (strcmp(on, "0") && strcmp(on, "1")) {
-		respond_error_field(req, 400, "invalid", "on", "The form is not right. Reload the page.");
+		respond_error_field(req, 400, "invalid", "on",
+		                    _("The form is not right. Reload the page."));
 		return;
 	}
 	if (!parse_i64(field(req, "user_id"), 1, INT64_MAX, &uid)) {
 		respond_error_field(req, 400, "invalid", "user_id",
-		                    "Choose one of the panel's guests. Nothing was changed.");
+		                    _("Choose one of the panel's guests. Nothing was changed."));
 		return;
 	}
 	struct app_error err;
@@ -383,22 +450,29 @@ void attendance_get(struct request *req)
 	size_t nm, np;
 	if (store_members_list(req->store, req->panel->id, &req->arena, &mr, &nm) != ST_OK ||
 	    store_meeting_people(req->store, req->panel->id, m.id, &req->arena, &pp, &np) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the members.");
+		respond_error(req, 500, "internal", _("We could not load the members."));
 		return;
 	}
-	page_begin(req, "Who came", NULL);
+	page_begin(req, _("Who came"), NULL);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"%a#people\">Back to %t</a><h1 class=\"heading-l\">"
-	        "Who came to %t</h1>", meeting_path(req, m.id), m.title, m.title);
+	html(b, "<a class=\"back-link\" href=\"%a#people\">%r</a><h1 class=\"heading-l\">%r</h1>",
+	     meeting_path(req, m.id),
+	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
+	      * back to */
+	     voice_slots(req, arena_printf(&req->arena, _("Back to %s"), SLOT1),
+	                 voice_bdi(req, m.title), NULL),
+	     /* TRANSLATORS: a heading: %s is a meeting's title */
+	     voice_slots(req, arena_printf(&req->arena, _("Who came to %s"), SLOT1),
+	                 voice_bdi(req, m.title), NULL));
 	if (m.starts_at > req->now) {
-		html(b, "<p>Attendance can be recorded once the meeting has begun.</p>");
+		html(b, "<p>%t</p>", _("Attendance can be recorded once the meeting has begun."));
 		page_end(req);
 		return;
 	}
-	html(b, "<p>Tick everyone who came. People recorded as attending are asked to reflect on "
-	        "the meeting.</p>");
+	html(b, "<p>%t</p>", _("Tick everyone who came. People recorded as attending are asked to "
+	                       "reflect on the meeting."));
 	ui_form_begin(req, arena_printf(&req->arena, "%s/attendance", meeting_path(req, m.id)));
-	html(b, "<fieldset class=\"fieldset\"><legend>Attended</legend>");
+	html(b, "<fieldset class=\"fieldset\"><legend>%t</legend>", _("Attended"));
 	struct buf listed = {0};
 	for (size_t i = 0; i < nm; i++) {
 		const struct membership *x = &mr[i].m;
@@ -411,11 +485,15 @@ void attendance_get(struct request *req)
 		/* Names may be alike: the address, read with the box, tells who. */
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
 		        "id=\"att-%l\" value=\"%l\"%r aria-describedby=\"att-%l-who\"><label "
-		        "for=\"att-%l\">%t%r</label> <span class=\"hint\" id=\"att-%l-who\">%t</span>"
-		        "</div>",
+		        "for=\"att-%l\">%r</label> <span class=\"hint\" id=\"att-%l-who\"><bdi>%t</bdi>"
+		        "</span></div>",
 		     x->user_id, x->user_id, came ? " checked" : "", x->user_id, x->user_id,
-		     mr[i].display_name, x->role == ROLE_GUEST ? " (guest)" : "", x->user_id,
-		     mr[i].email);
+		     x->role == ROLE_GUEST
+		     /* TRANSLATORS: %s is a person's name */
+		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
+		                   voice_bdi(req, mr[i].display_name), NULL)
+		     : voice_bdi(req, mr[i].display_name),
+		     x->user_id, mr[i].email);
 		bool has_record = false;
 		for (size_t j = 0; j < np; j++) has_record |= pp[j].user_id == x->user_id;
 		if (has_record) buf_printf(&listed, "%s%lld", listed.len ? "," : "", (long long)x->user_id);
@@ -426,7 +504,7 @@ void attendance_get(struct request *req)
 	html(b, "</fieldset><input type=\"hidden\" name=\"listed\" value=\"%a\">",
 	     listed.data ? listed.data : "");
 	buf_free(&listed);
-	ui_button(req, "Save attendance", NULL);
+	ui_button(req, _("Save attendance"), NULL);
 	ui_form_end(req);
 	page_end(req);
 }
@@ -442,7 +520,9 @@ static void record_form(struct request *req, const struct meeting *m)
 		return;
 	struct field_option *who = arena_alloc(&req->arena, (n + 2) * sizeof *who);
 	who[0] = (struct field_option){ arena_printf(&req->arena, "%lld", (long long)req->user->id),
-	                                "Me" };
+	                                /* TRANSLATORS: in a list of who said something:
+	                                 * the person using the page */
+	                                N_("Me") };
 	size_t k = 1;
 	for (size_t i = 0; i < n; i++)
 		if (pp[i].user_id != req->user->id)
@@ -450,35 +530,38 @@ static void record_form(struct request *req, const struct meeting *m)
 				arena_printf(&req->arena, "%lld", (long long)pp[i].user_id), pp[i].display_name };
 	who[k] = (struct field_option){ 0, 0 };
 	struct field_option *owners = arena_alloc(&req->arena, (nr + 2) * sizeof *owners);
-	owners[0] = (struct field_option){ "", "The panel's lead steward" };
+	owners[0] = (struct field_option){ "", N_("The panel's lead steward") };
 	for (size_t i = 0; i < nr; i++)
 		owners[i + 1] = (struct field_option){
 			arena_printf(&req->arena, "%lld", (long long)resp[i].m.user_id),
 			resp[i].m.role == ROLE_GUEST
-				? arena_printf(&req->arena, "%s (guest)", resp[i].display_name)
+				/* TRANSLATORS: %s is a person's name */
+				? arena_printf(&req->arena, _("%s (guest)"), resp[i].display_name)
 				: resp[i].display_name };
 	owners[nr + 1] = (struct field_option){ 0, 0 };
 	static const struct field_option kinds[] = {
-		{ "idea", "Idea" }, { "concern", "Concern" }, { "question", "Question" },
-		{ "recommendation", "Recommendation" }, { 0, 0 } };
+		{ "idea", N_("Idea") }, { "concern", N_("Concern") }, { "question", N_("Question") },
+		{ "recommendation", N_("Recommendation") }, { 0, 0 } };
 	static const struct field_option attributions[] = {
-		{ "named", "With their name" },
-		{ "anonymous", "Anonymous: they can follow it, nobody else sees who said it" },
-		{ "group", "On behalf of a group" }, { 0, 0 } };
-	html(b, "<h2 class=\"heading-m\" id=\"record\">Record what someone said</h2>");
+		{ "named", N_("With their name") },
+		{ "anonymous", N_("Anonymous: they can follow it, nobody else sees who said it") },
+		{ "group", N_("On behalf of a group") }, { 0, 0 } };
+	html(b, "<h2 class=\"heading-m\" id=\"record\">%t</h2>", _("Record what someone said"));
 	ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/contributions",
 	                                (long long)req->panel->id));
 	html(b, "<input type=\"hidden\" name=\"meeting_id\" value=\"%l\">"
 	        "<input type=\"hidden\" name=\"next\" value=\"%a#said\">", m->id,
 	     meeting_path(req, m->id));
-	ui_select(req, NULL, "author_id", "Who said it", who, NULL);
-	ui_choices(req, NULL, "kind", "What is it?", NULL, kinds, "idea", false);
-	ui_textarea(req, NULL, "body", "What they said", "In their words, as far as you can.", "");
-	ui_choices(req, NULL, "attribution", "How it is shown", NULL, attributions, "named", false);
-	ui_input(req, NULL, "group_name", "The group's name", "Only when on behalf of a group.", "",
-	         "text", "off");
-	ui_select(req, NULL, "owner_id", "Who will respond", owners, NULL);
-	ui_button(req, "Record it", NULL);
+	ui_select(req, NULL, "author_id", _("Who said it"), who, NULL);
+	ui_choices(req, NULL, "kind", _("What is it?"), NULL, kinds, "idea", false);
+	ui_textarea(req, NULL, "body", _("What they said"), _("In their words, as far as you can."),
+	            "");
+	ui_choices(req, NULL, "attribution", _("How it is shown"), NULL, attributions, "named",
+	           false);
+	ui_input(req, NULL, "group_name", _("The group's name"), _("Only when on behalf of a group."),
+	         "", "text", "off");
+	ui_select(req, NULL, "owner_id", _("Who will respond"), owners, NULL);
+	ui_button(req, _("Record it"), NULL);
 	ui_form_end(req);
 }
 
@@ -499,32 +582,41 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	if (store_meeting_mine(req->store, m.id, req->user->id, &mine, &attended) != ST_OK ||
 	    store_contributions_list(req->store, CS_MEETING, m.id, req->user->id, 0, 200,
 	                             &req->arena, &said, &nsaid) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load this meeting.");
+		respond_error(req, 500, "internal", _("We could not load this meeting."));
 		return;
 	}
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
 	page_begin(req, m.title, e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l/meetings\">Back to meetings</a>"
-	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>", p->id, p->name,
-	     m.title);
-	if (m.cancelled_at) html(b, "<p><strong class=\"tag tag-red\">Cancelled</strong></p>");
-	html(b, "<dl class=\"summary\"><div><dt>When</dt><dd>");
-	meeting_when(req, &m);
-	html(b, " (%t)</dd></div>", p->time_zone);
-	if (*m.place) html(b, "<div><dt>Where</dt><dd>%t</dd></div>", m.place);
-	if (*m.place_access) html(b, "<div><dt>Access</dt><dd>%t</dd></div>", m.place_access);
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/meetings\">%t</a>"
+	        "<span class=\"caption\"><bdi>%t</bdi></span><h1 class=\"heading-l\"><bdi>%t</bdi>"
+	        "</h1>", p->id, _("Back to meetings"), p->name, m.title);
+	if (m.cancelled_at)
+		html(b, "<p><strong class=\"tag tag-red\">%t</strong></p>", _("Cancelled"));
+	html(b, "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div>", _("When"),
+	     /* TRANSLATORS: when a meeting is ("3 March 2026, 14:00 to 3 March
+	      * 2026, 16:00"), and the time zone ("Europe/London") */
+	     arena_printf(&req->arena, _("%s (%s)"), meeting_when(req, &m), p->time_zone));
+	if (*m.place) html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("Where"), m.place);
+	if (*m.place_access)
+		html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("Access"), m.place_access);
 	if (*m.online_url)
-		html(b, "<div><dt>Online</dt><dd><a href=\"%a\" rel=\"noopener noreferrer\">%t</a></dd>"
-		        "</div>", m.online_url, m.online_url);
+		html(b, "<div><dt>%t</dt><dd><a href=\"%a\" rel=\"noopener noreferrer\"><bdi>%t</bdi>"
+		        "</a></dd></div>", _("Online"), m.online_url, m.online_url);
 	if (*m.project_title)
-		html(b, "<div><dt>Project</dt><dd><a href=\"/panels/%l/projects/%l\">%t</a></dd></div>",
-		     p->id, m.project_id, m.project_title);
-	html(b, "<div><dt>Your reply</dt><dd>%t</dd></div></dl>", reply_label(mine));
-	html(b, "<p><a href=\"%a/calendar.ics\">Add to your calendar</a> <span class=\"hint\">"
-	        "(a file your calendar program opens; or follow all your meetings with the "
-	        "calendar feed on your <a href=\"/account\">account page</a>)</span></p>",
-	     meeting_path(req, m.id));
+		html(b, "<div><dt>%t</dt><dd><a href=\"/panels/%l/projects/%l\"><bdi>%t</bdi></a></dd>"
+		        "</div>", _("Project"), p->id, m.project_id, m.project_title);
+	html(b, "<div><dt>%t</dt><dd>%t</dd></div></dl>", _("Your reply"), _(reply_label(mine)));
+	html(b, "<p><a href=\"%a/calendar.ics\">%t</a> <span class=\"hint\">%r</span></p>",
+	     meeting_path(req, m.id), _("Add to your calendar"),
+	     /* TRANSLATORS: after "Add to your calendar": %s is a link whose words
+	      * are "account page" */
+	     voice_slots(req, arena_printf(&req->arena, _("(a file your calendar program opens; or "
+	                                                  "follow all your meetings with the calendar "
+	                                                  "feed on your %s)"), SLOT1),
+	                 /* TRANSLATORS: a link's words, in "...the calendar feed on your
+	                  * account page" */
+	                 voice_tagged(req, "<a href=\"/account\">", _("account page"), "</a>"), NULL));
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine, e);
@@ -532,11 +624,11 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	papers_section(req, &m, invited);
 	reflection_section(req, &m, invited, attended, e);
 	change_section(req, &m, e);
-	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"said\">%t</h2>", _("You said, we did"));
 	if (nsaid)
-		html(b, "<p><a href=\"%a/you-said-we-did.csv\">Download the table (CSV, opens in a "
-		        "spreadsheet)</a></p>", meeting_path(req, m.id));
-	if (!nsaid) html(b, "<p>Nothing recorded from this meeting yet.</p>");
+		html(b, "<p><a href=\"%a/you-said-we-did.csv\">%t</a></p>", meeting_path(req, m.id),
+		     _("Download the table (CSV, opens in a spreadsheet)"));
+	if (!nsaid) html(b, "<p>%t</p>", _("Nothing recorded from this meeting yet."));
 	for (size_t i = 0; i < nsaid; i++)
 		if (policy_can_see_contribution(&req->actor, said[i].owner_id == req->user->id))
 			contribution_card(req, &said[i], p->time_zone, true, false);
@@ -600,12 +692,13 @@ static void item_toggle(struct request *req, bool support)
 	struct agenda_item it;
 	if (store_agenda_item_get(req->store, m.id, req->params[2], req->user->id, &req->arena,
 	                          &it) != ST_OK) {
-		respond_error(req, 404, "not_found", "There is no such item on this meeting's agenda.");
+		respond_error(req, 404, "not_found", _("There is no such item on this meeting's agenda."));
 		return;
 	}
 	const char *on = field(req, "on");
 	if (strcmp(on, "0") && strcmp(on, "1")) {
-		respond_error_field(req, 400, "invalid", "on", "The form is not right. Reload the page.");
+		respond_error_field(req, 400, "invalid", "on",
+		                    _("The form is not right. Reload the page."));
 		return;
 	}
 	struct app_error err;
@@ -630,7 +723,7 @@ void agenda_publish_post(struct request *req)
 		if (strcmp(req->form.fields[i].name, "item")) continue;
 		int64_t id;
 		if (!parse_i64(req->form.fields[i].value, 1, INT64_MAX, &id)) {
-			respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
+			respond_error(req, 400, "invalid", _("The form is not right. Reload the page."));
 			return;
 		}
 		char key[40];
@@ -671,7 +764,7 @@ void attendance_post(struct request *req)
 	if (!form_ids(form_get_all(&req->form, "listed", &req->arena), &req->arena, &listed, &nl) ||
 	    !form_ids(form_get_all(&req->form, "attended", &req->arena), &req->arena, &ticked,
 	              &nt)) {
-		respond_error(req, 400, "invalid", "The form is not right. Reload the page.");
+		respond_error(req, 400, "invalid", _("The form is not right. Reload the page."));
 		return;
 	}
 	for (size_t k = 0; k < nl + nt; k++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -21,7 +22,7 @@ void api_papers(struct request *req)
 	struct paper *p;
 	size_t n;
 	if (store_papers_list(req->store, m.id, manage, &req->arena, &p, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the papers.");
+		respond_error(req, 500, "internal", _("We could not load the papers."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -70,7 +71,9 @@ void api_paper_post(struct request *req)
 		if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
 		const char *item = field(req, "item_id");
 		if (*item && !parse_i64(item, 1, INT64_MAX, &p.item_id)) {
-			respond_error_field(req, 400, "invalid", "item_id", "item_id must be an id.");
+			respond_error_field(req, 400, "invalid", "item_id", 
+			                    /* TRANSLATORS: item_id is the name of a field: keep it */
+			                    _("item_id must be an id."));
 			return;
 		}
 		const char *publish = field(req, "publish");
@@ -93,8 +96,8 @@ void api_paper_post(struct request *req)
 		if (!ok) return;
 		if (!*p.markdown) {
 			respond_error_field(req, 400, "invalid", "markdown",
-			                    "Write the paper in Markdown, or send a file as "
-			                    "multipart/form-data.");
+			                    _("Write the paper in Markdown, or send a file as "
+			                      "multipart/form-data."));
 			return;
 		}
 	}
@@ -108,7 +111,7 @@ void api_paper_post(struct request *req)
 	}
 	struct paper got;
 	if (store_paper_get(req->store, m.id, id, &req->arena, &got) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = paper_full_json(req, &got);
@@ -129,7 +132,7 @@ void api_paper_publish(struct request *req)
 		return;
 	}
 	if (store_paper_get(req->store, m.id, req->params[2], &req->arena, &p) != ST_OK) {
-		respond_error(req, 500, "internal", "It was published, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was published, but we could not read it back."));
 		return;
 	}
 	json_t *j = paper_json(req, &p);
@@ -159,7 +162,7 @@ void api_reflections(struct request *req)
 	bool attended;
 	if (store_reflections_summary(req->store, false, m.id, &req->arena, &rs) != ST_OK ||
 	    store_meeting_mine(req->store, m.id, req->user->id, &reply, &attended) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the reflections.");
+		respond_error(req, 500, "internal", _("We could not load the reflections."));
 		return;
 	}
 	bool done = store_reflection_done(req->store, m.id, req->user->id);
@@ -209,7 +212,7 @@ void api_what_we_will_change_put(struct request *req)
 		return;
 	}
 	if (store_meeting_get(req->store, req->panel->id, m.id, &req->arena, &m) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = meeting_json(&m);

@@ -3,6 +3,7 @@
  * The same use cases (app.h) and declared inputs as voice/projects_page.c.
  * Times are UTC, ISO 8601, or null; answers carry the panel's time_zone. */
 #include "app/app.h"
+#include "core/lang.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
@@ -15,7 +16,7 @@ void api_projects(struct request *req)
 	struct influence f;
 	if (store_projects_list(req->store, req->panel->id, &req->arena, &pr, &n) != ST_OK ||
 	    store_influence(req->store, req->panel->id, 0, req->now, &f) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the projects.");
+		respond_error(req, 500, "internal", _("We could not load the projects."));
 		return;
 	}
 	json_t *arr = json_array();
@@ -37,7 +38,7 @@ void api_project(struct request *req)
 	if (store_project_rungs(req->store, p.id, &req->arena, &rungs, &nr) != ST_OK ||
 	    store_influence(req->store, req->panel->id, p.id, req->now, &f) != ST_OK ||
 	    store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the project.");
+		respond_error(req, 500, "internal", _("We could not load the project."));
 		return;
 	}
 	json_t *j = project_json(&p);
@@ -47,8 +48,8 @@ void api_project(struct request *req)
 		json_t *r = json_object();
 		set(r, "stage", json_string(stage_key(rungs[i].stage)));
 		set(r, "rung", json_integer(rungs[i].rung));
-		set(r, "rung_label", json_string(rung_label(rungs[i].rung)));
-		set(r, "rung_group", json_string(rung_group(rungs[i].rung)));
+		set(r, "rung_label", json_string(_(rung_label(rungs[i].rung))));
+		set(r, "rung_group", json_string(_(rung_group(rungs[i].rung))));
 		set(r, "evidence", json_string(rungs[i].evidence));
 		set(r, "recorded_at", jtime(rungs[i].recorded_at));
 		json_array_append_new(arr, r);
@@ -76,7 +77,7 @@ void api_project_post(struct request *req)
 	}
 	struct project got;
 	if (store_project_get(req->store, req->panel->id, id, &req->arena, &got) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = project_json(&got);
@@ -106,8 +107,8 @@ void api_project_rung_post(struct request *req)
 	set(j, "project_id", jint(p.id));
 	set(j, "stage", json_string(stage_key(stage)));
 	set(j, "rung", json_integer(rung));
-	set(j, "rung_label", json_string(rung_label((int)rung)));
-	set(j, "rung_group", json_string(rung_group((int)rung)));
+	set(j, "rung_label", json_string(_(rung_label((int)rung))));
+	set(j, "rung_group", json_string(_(rung_group((int)rung))));
 	set(j, "evidence", json_string(evidence));
 	set(j, "recorded_at", jtime(req->now));
 	api_send(req, 201, j);
@@ -127,7 +128,7 @@ void api_closing_reflection_put(struct request *req)
 		return;
 	}
 	if (store_project_get(req->store, req->panel->id, p.id, &req->arena, &p) != ST_OK) {
-		respond_error(req, 500, "internal", "It was saved, but we could not read it back.");
+		respond_error(req, 500, "internal", _("It was saved, but we could not read it back."));
 		return;
 	}
 	json_t *j = project_json(&p);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/markdown.h"
 #include "core/text.h"
 #include "web/http/handlers.h"
@@ -20,8 +21,8 @@ static void project_page(struct request *req, const struct project *p,
 enum { LIST_LIMIT = 50 };
 
 static const struct field_option stage_options[] = {
-	{ "shaping", "Shaping" }, { "design", "Design" }, { "delivery", "Delivery" },
-	{ "evaluation", "Evaluation" }, { 0, 0 } };
+	{ "shaping", N_("Shaping") }, { "design", N_("Design") }, { "delivery", N_("Delivery") },
+	{ "evaluation", N_("Evaluation") }, { 0, 0 } };
 
 static void projects_page(struct request *req, const struct form_errors *e)
 {
@@ -29,31 +30,39 @@ static void projects_page(struct request *req, const struct form_errors *e)
 	struct project *pr;
 	size_t n;
 	if (store_projects_list(req->store, p->id, &req->arena, &pr, &n) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the projects.");
+		respond_error(req, 500, "internal", _("We could not load the projects."));
 		return;
 	}
-	page_begin(req, "Projects", e);
+	page_begin(req, _("Projects"), e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l\">Back to %t</a>"
-	        "<h1 class=\"heading-l\">Projects</h1>", p->id, p->name);
-	if (!n) html(b, "<p>No projects yet.</p>");
+	struct arena *a = &req->arena;
+	html(b, "<a class=\"back-link\" href=\"/panels/%l\">%r</a>"
+	        "<h1 class=\"heading-l\">%t</h1>", p->id,
+	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
+	      * back to */
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     _("Projects"));
+	if (!n) html(b, "<p>%t</p>", _("No projects yet."));
 	else html(b, "<ul class=\"card-list\">");
 	for (size_t i = 0; i < n; i++)
 		html(b, "<li class=\"card\"><h2 class=\"heading-m\"><a href=\"/panels/%l/projects/%l\">"
-		        "%t</a></h2><p>Stage: %t%r</p></li>", p->id, pr[i].id, pr[i].title,
-		     stage_label(pr[i].stage), pr[i].closed_at ? ". Finished" : "");
+		        "<bdi>%t</bdi></a></h2><p>%t</p></li>", p->id, pr[i].id, pr[i].title,
+		     /* TRANSLATORS: %s is a project's stage ("Design") */
+		     arena_printf(a, pr[i].closed_at ? _("Stage: %s. Finished") : _("Stage: %s"),
+		                  _(stage_label(pr[i].stage))));
 	if (n) html(b, "</ul>");
 	if (policy_allows(&req->actor, PA_MANAGE_PROJECTS)) {
-		html(b, "<h2 class=\"heading-m\" id=\"new\">Start a project</h2>");
+		html(b, "<h2 class=\"heading-m\" id=\"new\">%t</h2>", _("Start a project"));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects", (long long)p->id));
-		ui_input(req, e, "title", "Title", NULL, field(req, "title"), "text", "off");
-		ui_textarea(req, e, "purpose", "What it is for", "In plain words.", field(req, "purpose"));
-		ui_input(req, e, "decision_maker", "Who makes the final decision",
-		         "For example: the council's housing committee.", field(req, "decision_maker"),
-		         "text", "off");
-		ui_choices(req, e, "stage", "Stage", NULL, stage_options,
+		ui_input(req, e, "title", _("Title"), NULL, field(req, "title"), "text", "off");
+		ui_textarea(req, e, "purpose", _("What it is for"), _("In plain words."),
+		            field(req, "purpose"));
+		ui_input(req, e, "decision_maker", _("Who makes the final decision"),
+		         _("For example: the council's housing committee."),
+		         field(req, "decision_maker"), "text", "off");
+		ui_choices(req, e, "stage", _("Stage"), NULL, stage_options,
 		           *field(req, "stage") ? field(req, "stage") : "shaping", false);
-		ui_button(req, "Start the project", NULL);
+		ui_button(req, _("Start the project"), NULL);
 		ui_form_end(req);
 	}
 	page_end(req);
@@ -94,11 +103,13 @@ static void closing_section(struct request *req, const struct project *p,
 	struct buf *b = &req->out;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PROJECTS);
 	if (!*p->closing_reflection && !manage) return;
-	html(b, "<h2 class=\"heading-m\" id=\"closing\">Closing reflection</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"closing\">%t</h2>", _("Closing reflection"));
 	if (*p->closing_reflection)
-		html(b, "<p class=\"hint\">The project closed on %t.</p><section class=\"paper\" "
+		html(b, "<p class=\"hint\">%t</p><section class=\"paper\" dir=\"auto\" "
 		        "aria-labelledby=\"closing\">%r</section>",
-		     format_time(req, p->closed_at, req->panel->time_zone),
+		     /* TRANSLATORS: %s is a date and time */
+		     arena_printf(&req->arena, _("The project closed on %s."),
+		                  format_time(req, p->closed_at, req->panel->time_zone)),
 		     markdown_to_html(p->closing_reflection, strlen(p->closing_reflection),
 		                      &req->arena));
 	if (!manage) return;
@@ -107,13 +118,13 @@ static void closing_section(struct request *req, const struct project *p,
 	/* After a refusal, what was typed. */
 	const char *typed = form_get(&req->form, "markdown");
 	ui_textarea(req, e, "markdown",
-	            *p->closing_reflection ? "Change the closing reflection"
-	                                   : "Write the closing reflection",
-	            "When the project ends: what it set out to do, what changed because of what "
-	            "people said, what did not and why, and what happens next. Markdown works. "
-	            "Saving it closes the project and tells everyone who took part.",
+	            *p->closing_reflection ? _("Change the closing reflection")
+	                                   : _("Write the closing reflection"),
+	            _("When the project ends: what it set out to do, what changed because of what "
+	              "people said, what did not and why, and what happens next. Markdown works. "
+	              "Saving it closes the project and tells everyone who took part."),
 	            typed ? typed : p->closing_reflection);
-	ui_button(req, "Save and share", "secondary");
+	ui_button(req, _("Save and share"), "secondary");
 	ui_form_end(req);
 }
 
@@ -138,69 +149,87 @@ static void project_page(struct request *req, const struct project *pp, const st
 	    store_influence(req->store, pn->id, p.id, req->now, &f) != ST_OK ||
 	    store_contributions_list(req->store, CS_PROJECT, p.id, req->user->id, before,
 	                             LIST_LIMIT, &req->arena, &c, &nc) != ST_OK) {
-		respond_error(req, 500, "internal", "We could not load the project.");
+		respond_error(req, 500, "internal", _("We could not load the project."));
 		return;
 	}
 	page_begin(req, p.title, e);
 	struct buf *b = &req->out;
-	html(b, "<a class=\"back-link\" href=\"/panels/%l/projects\">Back to projects</a>"
-	        "<span class=\"caption\">%t</span><h1 class=\"heading-l\">%t</h1>", pn->id, pn->name,
-	     p.title);
-	if (*p.purpose) html(b, "<p class=\"lead\">%t</p>", p.purpose);
-	html(b, "<dl class=\"summary\"><div><dt>Stage</dt><dd>%t: %t</dd></div>"
-	        "<div><dt>Who makes the final decision</dt><dd>%t</dd></div></dl>",
-	     stage_label(p.stage), stage_hint(p.stage),
-	     *p.decision_maker ? p.decision_maker : "Not recorded yet");
-	html(b, "<h2 class=\"heading-m\">Influence</h2>");
+	html(b, "<a class=\"back-link\" href=\"/panels/%l/projects\">%t</a>"
+	        "<span class=\"caption\"><bdi>%t</bdi></span><h1 class=\"heading-l\"><bdi>%t</bdi>"
+	        "</h1>", pn->id, _("Back to projects"), pn->name, p.title);
+	if (*p.purpose) html(b, "<p class=\"lead\" dir=\"auto\">%t</p>", p.purpose);
+	html(b, "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div>"
+	        "<div><dt>%t</dt><dd>%r</dd></div></dl>",
+	     _("Stage"),
+	     /* TRANSLATORS: a project's stage ("Design"), then what it means */
+	     arena_printf(&req->arena, _("%s: %s"), _(stage_label(p.stage)), _(stage_hint(p.stage))),
+	     _("Who makes the final decision"),
+	     *p.decision_maker ? voice_bdi(req, p.decision_maker)
+	                       : voice_tagged(req, "", _("Not recorded yet"), ""));
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Influence"));
 	influence_figures(req, &f);
-	html(b, "<h2 class=\"heading-m\">How far we are co-producing</h2><p class=\"hint\">The "
-	        "ladder of co-production runs from 1, coercion, to 7, co-production.</p>");
-	if (!nr) html(b, "<p>No stage has been assessed yet.</p>");
-	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">Rung reached at each "
-	             "stage</caption><thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Rung"
-	             "</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
+	html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"hint\">%t</p>",
+	     _("How far we are co-producing"),
+	     _("The ladder of co-production runs from 1, coercion, to 7, co-production."));
+	if (!nr) html(b, "<p>%t</p>", _("No stage has been assessed yet."));
+	else html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead>"
+	             "<tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t"
+	             "</th></tr></thead><tbody>", _("Rung reached at each stage"), _("Stage"),
+	             _("Rung"), _("Evidence"));
 	for (size_t i = 0; i < nr; i++)
-		html(b, "<tr><td>%t</td><td data-label=\"Rung\">%d %t (%t)</td><td data-label=\""
-		        "Evidence\">%t</td></tr>", stage_label(rungs[i].stage), rungs[i].rung,
-		     rung_label(rungs[i].rung), rung_group(rungs[i].rung), rungs[i].evidence);
+		html(b, "<tr><td>%t</td><td data-label=\"%a\">%t</td><td data-label=\"%a\" "
+		        "dir=\"auto\">%t</td></tr>", _(stage_label(rungs[i].stage)), _("Rung"),
+		     /* TRANSLATORS: a rung of the ladder: its number, its name
+		      * ("Co-design") and its group ("doing with") */
+		     arena_printf(&req->arena, _("%d %s (%s)"), rungs[i].rung,
+		                  _(rung_label(rungs[i].rung)), _(rung_group(rungs[i].rung))),
+		     _("Evidence"), rungs[i].evidence);
 	if (nr) html(b, "</tbody></table>");
 	if (policy_allows(&req->actor, PA_MANAGE_PROJECTS)) {
 		static const struct field_option rung_options[] = {
-			{ "1", "1 Coercion" }, { "2", "2 Educating" }, { "3", "3 Informing" },
-			{ "4", "4 Consultation" }, { "5", "5 Engagement" }, { "6", "6 Co-design" },
-			{ "7", "7 Co-production" }, { 0, 0 } };
+			/* TRANSLATORS: the rungs of the ladder of co-production, by number */
+			{ "1", N_("1 Coercion") }, { "2", N_("2 Educating") }, { "3", N_("3 Informing") },
+			{ "4", N_("4 Consultation") }, { "5", N_("5 Engagement") },
+			{ "6", N_("6 Co-design") }, { "7", N_("7 Co-production") }, { 0, 0 } };
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/projects/%lld/rungs",
 		                                (long long)pn->id, (long long)p.id));
 		const char *stage = form_get(&req->form, "stage"), *rung = form_get(&req->form, "rung");
-		ui_select(req, e, "stage", "Stage", stage_options, stage ? stage : stage_key(p.stage));
-		ui_select(req, e, "rung", "Rung reached", rung_options, rung ? rung : "4");
-		ui_textarea(req, e, "evidence", "Evidence",
-		            "What shows it: who set the agenda, who decided, what changed.",
+		ui_select(req, e, "stage", _("Stage"), stage_options, stage ? stage : stage_key(p.stage));
+		ui_select(req, e, "rung", _("Rung reached"), rung_options, rung ? rung : "4");
+		ui_textarea(req, e, "evidence", _("Evidence"),
+		            _("What shows it: who set the agenda, who decided, what changed."),
 		            field(req, "evidence"));
-		ui_button(req, "Record the rung", "secondary");
+		ui_button(req, _("Record the rung"), "secondary");
 		ui_form_end(req);
 	}
-	html(b, "<h2 class=\"heading-m\">Meetings</h2>");
-	if (!nm) html(b, "<p>No meetings yet.</p>");
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Meetings"));
+	if (!nm) html(b, "<p>%t</p>", _("No meetings yet."));
 	else html(b, "<ul class=\"list\">");
 	for (size_t i = 0; i < nm; i++)
-		html(b, "<li><a href=\"/panels/%l/meetings/%l\">%t</a>, %t</li>", pn->id, m[i].id,
-		     m[i].title, format_time(req, m[i].starts_at, pn->time_zone));
+		html(b, "<li>%r</li>",
+		     /* TRANSLATORS: a meeting (its title, a link) and when it starts */
+		     voice_slots(req, arena_printf(&req->arena, _("%s, %s"), SLOT1,
+		                                   format_time(req, m[i].starts_at, pn->time_zone)),
+		                 voice_tagged(req, arena_printf(&req->arena, "<a href=\"/panels/%lld/"
+		                                                             "meetings/%lld\"><bdi>",
+		                                                (long long)pn->id, (long long)m[i].id),
+		                              m[i].title, "</bdi></a>"), NULL));
 	if (nm) html(b, "</ul>");
 	struct reflection_summary rs;
-	html(b, "<h2 class=\"heading-m\" id=\"reflections\">How its meetings felt</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"reflections\">%t</h2>", _("How its meetings felt"));
 	if (store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK)
-		html(b, "<p>We could not load the reflections.</p>");
+		html(b, "<p>%t</p>", _("We could not load the reflections."));
 	else reflection_results(req, &rs, "reflections");
 	closing_section(req, &p, e);
-	html(b, "<h2 class=\"heading-m\" id=\"said\">You said, we did</h2>"
-	        "<p><a href=\"/panels/%l/projects/%l/you-said-we-did.csv\">Download the table "
-	        "(CSV, opens in a spreadsheet)</a></p>", pn->id, p.id);
-	if (!nc) html(b, "<p>Nothing said about this project yet.</p>");
+	html(b, "<h2 class=\"heading-m\" id=\"said\">%t</h2>"
+	        "<p><a href=\"/panels/%l/projects/%l/you-said-we-did.csv\">%t</a></p>",
+	     _("You said, we did"), pn->id, p.id,
+	     _("Download the table (CSV, opens in a spreadsheet)"));
+	if (!nc) html(b, "<p>%t</p>", _("Nothing said about this project yet."));
 	for (size_t i = 0; i < nc; i++) contribution_card(req, &c[i], pn->time_zone, true, false);
 	if (nc == LIST_LIMIT)
-		html(b, "<p><a href=\"/panels/%l/projects/%l?before=%l\" rel=\"next\">Older "
-		        "contributions</a></p>", pn->id, p.id, c[nc - 1].id);
+		html(b, "<p><a href=\"/panels/%l/projects/%l?before=%l\" rel=\"next\">%t</a></p>",
+		     pn->id, p.id, c[nc - 1].id, _("Older contributions"));
 	page_end(req);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "core/lang.h"
 #include "core/civil_time.h"
 #include "core/markdown.h"
 #include "core/text.h"
@@ -14,23 +15,72 @@
 #include "web/voice/voice_ui.h"
 
 static const struct field_option ypn_options[] = {
-	{ "yes", "Yes" }, { "partly", "Partly" }, { "no", "No" }, { 0, 0 } };
+	{ "yes", N_("Yes") }, { "partly", N_("Partly") }, { "no", N_("No") }, { 0, 0 } };
 
 static const char *status_class(enum response_status s);
 static const char *disposition(struct request *req, const char *kind, const char *name);
 
-const char *said_by(struct request *req, const struct contribution *c)
+const char *voice_slots(struct request *req, const char *text, const char *slot1,
+                        const char *slot2)
 {
+	struct buf b = {0};
+	char *s = arena_strdup(&req->arena, text);
+	for (;;) {
+		size_t run = strcspn(s, SLOT1 SLOT2);
+		char slot = s[run];
+		s[run] = 0;
+		html_text(&b, s);
+		if (!slot) break;
+		buf_puts(&b, slot == *SLOT1 ? (slot1 ? slot1 : "") : (slot2 ? slot2 : ""));
+		s += run + 1;
+	}
+	const char *out = arena_strndup(&req->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return out;
+}
+
+const char *voice_tagged(struct request *req, const char *open, const char *text, const char *close)
+{
+	struct buf b = {0};
+	buf_puts(&b, open);
+	html_text(&b, text);
+	buf_puts(&b, close);
+	const char *out = arena_strndup(&req->arena, b.data, b.len);
+	buf_free(&b);
+	return out;
+}
+
+const char *voice_bdi(struct request *req, const char *text)
+{
+	return voice_tagged(req, "<bdi>", text, "</bdi>");
+}
+
+/* Who said c, as the viewer may be told: a sentence (translated) with at
+ * most one %s, for *name, the name people wrote that goes there (NULL when
+ * there is none). */
+static const char *source(const struct contribution *c, const char **name)
+{
+	*name = NULL;
 	switch (c->attribution) {
 	case ATTR_NAMED:
-		return *c->author_name ? c->author_name : "A former member";
+		if (!*c->author_name) return _("A former member");
+		*name = c->author_name;
+		return "%s";
 	case ATTR_GROUP:
-		return arena_printf(&req->arena, "On behalf of %s%s", c->group_name,
-		                    c->mine ? " (written by you)" : "");
+		*name = c->group_name;
+		/* TRANSLATORS: who said something: %s is the name of the group they
+		 * spoke for */
+		return c->mine ? _("On behalf of %s (written by you)") : _("On behalf of %s");
 	case ATTR_ANONYMOUS:
 		break;
 	}
-	return c->mine ? "Anonymous (only you can see this is yours)" : "Anonymous";
+	return c->mine ? _("Anonymous (only you can see this is yours)") : _("Anonymous");
+}
+
+const char *said_by(struct request *req, const struct contribution *c)
+{
+	const char *name, *who = source(c, &name);
+	return name ? arena_printf(&req->arena, who, name) : who;
 }
 
 enum { TITLE_CHARS = 60, TITLE_BYTES = 4 * TITLE_CHARS + 1 };
@@ -78,90 +128,173 @@ static bool first_words(const char *body, char out[TITLE_BYTES])
 	return whole;
 }
 
+/* What a contribution is called, translated, with its first words and its
+ * kind (fill with the kind's label, then the words). */
+static const char *title_format(bool whole)
+{
+	/* TRANSLATORS: a contribution's title: %1$s is its kind ("Idea",
+	 * "Question"...), %2$s its first words; the second ends with "..." as
+	 * the words go on */
+	return whole ? _("%s: \u201c%s\u201d") : _("%s: \u201c%s\u2026\u201d");
+}
+
 const char *contribution_title(struct request *req, const struct contribution *c)
 {
 	char words[TITLE_BYTES];
 	bool whole = first_words(c->body, words);
-	return arena_printf(&req->arena, "%s: \u201c%s%s\u201d", kind_label(c->kind), words,
-	                    whole ? "" : "\u2026");
+	return arena_printf(&req->arena, title_format(whole), _(kind_label(c->kind)), words);
 }
 
-/* The same, written into b as HTML (a card's heading, on every list). */
-static void title_html(struct buf *b, const struct contribution *c)
+const char *contribution_title_html(struct request *req, const struct contribution *c)
 {
 	char words[TITLE_BYTES];
 	bool whole = first_words(c->body, words);
-	html(b, "%t: \u201c%t%r\u201d", kind_label(c->kind), words, whole ? "" : "\u2026");
+	return voice_slots(req, arena_printf(&req->arena, title_format(whole),
+	                                     _(kind_label(c->kind)), SLOT1),
+	                   voice_bdi(req, words), NULL);
 }
 
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel)
 {
 	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
 	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
 	if (link_title) html(b, "<a href=\"/panels/%l/contributions/%l\">", c->panel_id, c->id);
-	title_html(b, c);
+	html(b, "%r", contribution_title_html(req, c));
 	if (link_title) html(b, "</a>");
 	/* An anonymous contribution's time to the day only: to the second, set
 	 * beside a person's named ones, it could point to them. */
-	html(b, "</h3><p class=\"quote\">%t</p><p class=\"hint\">%t, %t", c->body,
-	     said_by(req, c),
-	     c->attribution == ATTR_ANONYMOUS ? format_day(req, civil_day_at(c->created_at, zone))
-	                                      : format_time(req, c->created_at, zone));
-	if (show_panel) html(b, ", to %t", c->panel_name);
-	if (*c->meeting_title)
-		html(b, ", at <a href=\"/panels/%l/meetings/%l\">%t</a>", c->panel_id, c->meeting_id,
-		     c->meeting_title);
-	if (*c->project_title)
-		html(b, ", for <a href=\"/panels/%l/projects/%l\">%t</a>", c->panel_id, c->project_id,
-		     c->project_title);
-	html(b, ".</p><p><strong class=\"%r\">%t</strong>", status_class(c->status),
-	     response_status_label(c->status));
+	const char *name, *who = source(c, &name);
+	if (name) who = arena_printf(a, who, SLOT1);
+	const char *when = c->attribution == ATTR_ANONYMOUS
+	                 ? format_day(req, civil_day_at(c->created_at, zone))
+	                 : format_time(req, c->created_at, zone);
+	const char *said = show_panel
+		/* TRANSLATORS: who said a contribution ("Anonymous", a name...), when,
+		 * and to which panel */
+		? arena_printf(a, _("%s, %s, to %s."), who, when, SLOT2)
+		/* TRANSLATORS: who said a contribution ("Anonymous", a name...), and
+		 * when */
+		: arena_printf(a, _("%s, %s."), who, when);
+	html(b, "</h3><p class=\"quote\" dir=\"auto\">%t</p><p class=\"hint\">%r", c->body,
+	     voice_slots(req, said, name ? voice_bdi(req, name) : NULL, voice_bdi(req, c->panel_name)));
+	if (*c->meeting_title) {
+		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"
+		                                                     "%lld\"><bdi>",
+		                                                  (long long)c->panel_id,
+		                                                  (long long)c->meeting_id),
+		                                c->meeting_title, "</bdi></a>");
+		/* TRANSLATORS: where a contribution was said: %s is a meeting's title */
+		html(b, " %r", voice_slots(req, arena_printf(a, _("At the meeting %s."), SLOT1), link,
+		                           NULL));
+	}
+	if (*c->project_title) {
+		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/projects/"
+		                                                     "%lld\"><bdi>",
+		                                                  (long long)c->panel_id,
+		                                                  (long long)c->project_id),
+		                                c->project_title, "</bdi></a>");
+		/* TRANSLATORS: what a contribution is about: %s is a project's title */
+		html(b, " %r", voice_slots(req, arena_printf(a, _("For the project %s."), SLOT1), link,
+		                           NULL));
+	}
+	html(b, "</p><p><strong class=\"%r\">%t</strong>", status_class(c->status),
+	     _(response_status_label(c->status)));
 	if (contribution_overdue(c->status, c->due_at, req->now))
-		html(b, " <strong class=\"tag tag-red\">Overdue: a response was due %t</strong>",
-		     format_time(req, c->due_at, zone));
+		html(b, " <strong class=\"tag tag-red\">%t</strong>",
+		     arena_printf(a, _("Overdue: a response was due %s"),
+		                  format_time(req, c->due_at, zone)));
 	else if (!response_is_outcome(c->status))
-		html(b, " <span class=\"hint\">Response due by %t%r%t.</span>",
-		     format_time(req, c->due_at, zone), *c->owner_name ? ", from " : "",
-		     c->owner_name);
+		html(b, " <span class=\"hint\">%r</span>",
+		     *c->owner_name
+		     /* TRANSLATORS: when a response is due, and who will give it */
+		     ? voice_slots(req, arena_printf(a, _("Response due by %s, from %s."),
+		                                     format_time(req, c->due_at, zone), SLOT1),
+		                   voice_bdi(req, c->owner_name), NULL)
+		     : voice_slots(req, arena_printf(a, _("Response due by %s."),
+		                                     format_time(req, c->due_at, zone)), NULL, NULL));
 	html(b, "</p>");
 	if (c->response_id) {
 		html(b, "<dl class=\"summary\">");
-		if (*c->what_done) html(b, "<div><dt>What was done</dt><dd>%t</dd></div>", c->what_done);
-		if (*c->reason) html(b, "<div><dt>Why</dt><dd>%t</dd></div>", c->reason);
-		if (*c->referred_to) html(b, "<div><dt>Passed on to</dt><dd>%t</dd></div>", c->referred_to);
+		if (*c->what_done)
+			html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("What was done"),
+			     c->what_done);
+		if (*c->reason)
+			html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("Why"), c->reason);
+		if (*c->referred_to)
+			html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("Passed on to"),
+			     c->referred_to);
 		if (*c->decided_by)
-			html(b, "<div><dt>Who decided</dt><dd>%t, %t</dd></div>", c->decided_by,
-			     format_time(req, c->decided_at, zone));
+			html(b, "<div><dt>%t</dt><dd>%r</dd></div>", _("Who decided"),
+			     /* TRANSLATORS: who decided (written by the responder), and when */
+			     voice_slots(req, arena_printf(a, _("%s, %s"), SLOT1,
+			                                   format_time(req, c->decided_at, zone)),
+			                 voice_bdi(req, c->decided_by), NULL));
 		html(b, "</dl>");
 	}
 	html(b, "</article>");
 }
 
+/* One figure: sentence has a slot for the figure, in bold (strong). */
+static void figure(struct request *req, const char *sentence, const char *strong)
+{
+	html(&req->out, "<li>%r</li>", voice_slots(req, sentence, strong, NULL));
+}
+
 void influence_figures(struct request *req, const struct influence *f)
 {
 	struct buf *b = &req->out;
-	html(b, "<ul class=\"figures\" aria-label=\"Influence\">"
-	        "<li><strong>%l</strong> contribution%r</li>"
-	        "<li><strong>%d%%</strong> with an outcome</li>"
-	        "<li><strong>%d%%</strong> adopted in full or in part</li>",
-	     f->contributions, f->contributions == 1 ? "" : "s",
-	     percent_of(f->answered, f->contributions), percent_of(f->adopted, f->contributions));
+	struct arena *a = &req->arena;
+	html(b, "<ul class=\"figures\" aria-label=\"%a\">", _("Influence"));
+	/* TRANSLATORS: %s is the number, in bold */
+	figure(req, arena_printf(a, ngettext("%s contribution", "%s contributions",
+	                                     (unsigned long)f->contributions), SLOT1),
+	       arena_printf(a, "<strong>%lld</strong>", (long long)f->contributions));
+	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
+	figure(req, arena_printf(a, _("%s with an outcome"), SLOT1),
+	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->answered, f->contributions)));
+	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
+	figure(req, arena_printf(a, _("%s adopted in full or in part"), SLOT1),
+	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->adopted, f->contributions)));
 	if (f->median_days >= 0)
-		html(b, "<li><strong>%l day%r</strong> median time to an outcome</li>", f->median_days,
-		     f->median_days == 1 ? "" : "s");
+		/* TRANSLATORS: %s is a number of days ("3 days"), in bold */
+		figure(req, arena_printf(a, _("%s median time to an outcome"), SLOT1),
+		       voice_tagged(req, "<strong>",
+		                    arena_printf(a, ngettext("%lld day", "%lld days",
+		                                             (unsigned long)f->median_days),
+		                                 (long long)f->median_days), "</strong>"));
 	else
-		html(b, "<li><strong>No outcomes yet</strong> so no time to an outcome</li>");
-	html(b, "<li><strong%r>%l</strong> overdue</li>",
-	     f->overdue ? " class=\"tag tag-red\"" : "", f->overdue);
+		/* TRANSLATORS: %s is "No outcomes yet", in bold */
+		figure(req, arena_printf(a, _("%s so no time to an outcome"), SLOT1),
+		       voice_tagged(req, "<strong>", _("No outcomes yet"), "</strong>"));
+	/* TRANSLATORS: %s is how many contributions are overdue, in bold */
+	figure(req, arena_printf(a, ngettext("%s overdue", "%s overdue",
+	                                     (unsigned long)f->overdue), SLOT1),
+	       arena_printf(a, "<strong%s>%lld</strong>", f->overdue ? " class=\"tag tag-red\"" : "",
+	                    (long long)f->overdue));
 	int heard = felt_heard_tenths(f);
 	if (heard >= 0)
-		html(b, "<li><strong>%d.%d out of 5</strong> felt heard (%l answers)</li>", heard / 10,
-		     heard % 10, f->reflections);
+		/* TRANSLATORS: %1$s is an average ("4.2 out of 5"), in bold; %2$lld is
+		 * how many answers it is made from */
+		figure(req, arena_printf(a, ngettext("%s felt heard (%lld answer)",
+		                                     "%s felt heard (%lld answers)",
+		                                     (unsigned long)f->reflections),
+		                         SLOT1, (long long)f->reflections),
+		       voice_tagged(req, "<strong>",
+		                    /* TRANSLATORS: an average out of 5, in whole and tenths:
+		                     * "4.2 out of 5" */
+		                    arena_printf(a, _("%d.%d out of 5"), heard / 10, heard % 10),
+		                    "</strong>"));
 	else
-		html(b, "<li><strong>Not shown</strong> felt heard: fewer than %d answers so far</li>",
-		     REFLECTION_MIN_ANSWERS);
+		/* TRANSLATORS: %1$s is "Not shown", in bold; %2$d is the fewest answers
+		 * that are shown */
+		figure(req, arena_printf(a, ngettext("%s felt heard: fewer than %d answer so far",
+		                                     "%s felt heard: fewer than %d answers so far",
+		                                     (unsigned long)REFLECTION_MIN_ANSWERS),
+		                         SLOT1, REFLECTION_MIN_ANSWERS),
+		       voice_tagged(req, "<strong>", _("Not shown"), "</strong>"));
 	html(b, "</ul>");
 }
 
@@ -177,65 +310,98 @@ void papers_section(struct request *req, const struct meeting *m, bool invited)
 	bool manage = policy_allows(&req->actor, PA_ADD_PAPER);
 	struct paper *p;
 	size_t n;
-	html(b, "<h2 class=\"heading-m\" id=\"papers\">Papers</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"papers\">%t</h2>", _("Papers"));
 	if (store_papers_list(req->store, m->id, manage, &req->arena, &p, &n) != ST_OK) {
-		html(b, "<p>We could not load the papers.</p>");
+		html(b, "<p>%t</p>", _("We could not load the papers."));
 		return;
 	}
-	if (!n) html(b, "<p>No papers yet.</p>");
+	if (!n) html(b, "<p>%t</p>", _("No papers yet."));
 	else html(b, "<ul class=\"list papers\">");
 	for (size_t i = 0; i < n; i++) {
 		if (!policy_can_see_paper(&req->actor, invited, p[i].published_at != 0)) continue;
 		html(b, "<li>");
 		if (*p[i].item_content_note)
-			html(b, "<p><strong>Content note:</strong> %t</p>", p[i].item_content_note);
-		html(b, "<a href=\"%a\">%t</a>", paper_path(req, m, p[i].id), p[i].title);
-		if (!p[i].published_at) html(b, " <strong class=\"tag tag-grey\">Draft</strong>");
-		html(b, "<p>%t</p><p class=\"hint\">", p[i].summary);
-		if (*p[i].item_title) html(b, "For the item \"%t\". ", p[i].item_title);
+			html(b, "<p><strong>%t</strong> <bdi>%t</bdi></p>", _("Content note:"),
+			     p[i].item_content_note);
+		html(b, "<a href=\"%a\"><bdi>%t</bdi></a>", paper_path(req, m, p[i].id), p[i].title);
+		if (!p[i].published_at)
+			/* TRANSLATORS: a paper not published yet */
+			html(b, " <strong class=\"tag tag-grey\">%t</strong>", _("Draft"));
+		html(b, "<p dir=\"auto\">%t</p><p class=\"hint\">", p[i].summary);
+		if (*p[i].item_title)
+			/* TRANSLATORS: %s is the title of an item on a meeting's agenda */
+			html(b, "%r ", voice_slots(req, arena_printf(&req->arena, _("For the item \"%s\"."),
+			                                             SLOT1),
+			                           voice_bdi(req, p[i].item_title), NULL));
 		if (p[i].is_file)
-			html(b, "%t, %t.", filetype_label(p[i].file_kind), file_size(req, p[i].file_size));
-		else html(b, "Written on this site.");
-		html(b, " <a href=\"%a?print=large\">Large print<span class=\"visually-hidden\">: %t"
-		        "</span></a></p></li>", paper_path(req, m, p[i].id), p[i].title);
+			/* TRANSLATORS: a file's kind ("PDF document") and its size ("1.2 MB") */
+			html(b, "%t", arena_printf(&req->arena, _("%s, %s."),
+			                           _(filetype_label(p[i].file_kind)),
+			                           file_size(req, p[i].file_size)));
+		else html(b, "%t", _("Written on this site."));
+		/* The link's words for a screen reader: "Large print: " and the title. */
+		html(b, " <a href=\"%a?print=large\">%t<span class=\"visually-hidden\">: <bdi>%t</bdi>"
+		        "</span></a></p></li>", paper_path(req, m, p[i].id), _("Large print"),
+		     p[i].title);
 	}
 	if (n) html(b, "</ul>");
 	if (manage)
-		html(b, "<p><a class=\"button secondary\" href=\"%a/papers/new\">Add a paper</a></p>",
-		     meeting_path(req, m->id));
+		html(b, "<p><a class=\"button secondary\" href=\"%a/papers/new\">%t</a></p>",
+		     meeting_path(req, m->id), _("Add a paper"));
 }
 
 void reflection_results(struct request *req, const struct reflection_summary *rs,
                         const char *heading_id)
 {
 	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
 	if (!rs->released) {
-		html(b, "<p>Results are shown for each group of %d answers to a meeting, so that no "
-		        "answer can be picked out. %l so far.</p>", REFLECTION_MIN_ANSWERS, rs->answers);
+		html(b, "<p>%t %t</p>",
+		     arena_printf(a, ngettext("Results are shown for each group of %d answer to a "
+		                              "meeting, so that no answer can be picked out.",
+		                              "Results are shown for each group of %d answers to a "
+		                              "meeting, so that no answer can be picked out.",
+		                              (unsigned long)REFLECTION_MIN_ANSWERS),
+		                  REFLECTION_MIN_ANSWERS),
+		     /* TRANSLATORS: how many people have answered so far */
+		     arena_printf(a, ngettext("%lld so far.", "%lld so far.",
+		                              (unsigned long)rs->answers), (long long)rs->answers));
 		return;
 	}
 	int tenths = average_tenths(rs->felt_heard_sum, rs->released);
 	html(b, "<dl class=\"figures\" aria-labelledby=\"%a\">"
-	        "<div><dt>Answers</dt><dd>%l</dd></div>"
-	        "<div><dt>Felt heard, on average (1 to 5)</dt><dd>%r</dd></div>",
-	     heading_id, rs->released, arena_printf(&req->arena, "%d.%d", tenths / 10, tenths % 10));
-	static const char *const questions[2] = { "Had the information in time",
-	                                          "Felt safe" };
+	        "<div><dt>%t</dt><dd>%l</dd></div>"
+	        "<div><dt>%t</dt><dd>%r</dd></div>",
+	     heading_id, _("Answers"), rs->released, _("Felt heard, on average (1 to 5)"),
+	     arena_printf(a, "%d.%d", tenths / 10, tenths % 10));
+	static const char *const questions[2] = { N_("Had the information in time"),
+	                                          N_("Felt safe") };
 	for (int q = 0; q < 2; q++) {
 		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;
-		html(b, "<div><dt>%t</dt><dd>Yes %l, partly %l, no %l</dd></div>", questions[q],
-		     c[YPN_YES], c[YPN_PARTLY], c[YPN_NO]);
+		/* TRANSLATORS: how many answered yes, partly and no */
+		html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _(questions[q]),
+		     arena_printf(a, _("Yes %lld, partly %lld, no %lld"), (long long)c[YPN_YES],
+		                  (long long)c[YPN_PARTLY], (long long)c[YPN_NO]));
 	}
 	html(b, "</dl>");
-	if (rs->answers > rs->released)
-		html(b, "<p class=\"hint\">%l more answer%r will be counted once a meeting has %d more, "
-		        "so that no answer can be picked out.</p>", rs->answers - rs->released,
-		     rs->answers - rs->released == 1 ? "" : "s", REFLECTION_MIN_ANSWERS);
+	if (rs->answers > rs->released) {
+		long long more = (long long)(rs->answers - rs->released);
+		html(b, "<p class=\"hint\">%t</p>",
+		     /* TRANSLATORS: %1$lld answers not counted yet; %2$d is how many a
+		      * meeting needs before they are */
+		     arena_printf(a, ngettext("%lld more answer will be counted once a meeting has %d "
+		                              "more, so that no answer can be picked out.",
+		                              "%lld more answers will be counted once a meeting has %d "
+		                              "more, so that no answer can be picked out.",
+		                              (unsigned long)more), more, REFLECTION_MIN_ANSWERS));
+	}
 	if (rs->ncomments) {
-		html(b, "<h3 class=\"heading-s\">What people said should change</h3><ul class=\"list\">");
+		html(b, "<h3 class=\"heading-s\">%t</h3><ul class=\"list\">",
+		     _("What people said should change"));
 		for (size_t i = 0; i < rs->ncomments; i++) {
-			html(b, "<li><p class=\"quote\">%t</p>", rs->comments[i].text);
-			if (*rs->comments[i].name) html(b, "<p class=\"hint\">%t</p>", rs->comments[i].name);
+			html(b, "<li><p class=\"quote\" dir=\"auto\">%t</p>", rs->comments[i].text);
+			if (*rs->comments[i].name)
+				html(b, "<p class=\"hint\"><bdi>%t</bdi></p>", rs->comments[i].name);
 			html(b, "</li>");
 		}
 		html(b, "</ul>");
@@ -247,37 +413,38 @@ void reflection_section(struct request *req, const struct meeting *m, bool invit
 {
 	struct buf *b = &req->out;
 	if (m->cancelled_at || m->ends_at > req->now) return;
-	html(b, "<h2 class=\"heading-m\" id=\"reflection\">Reflection</h2>");
+	html(b, "<h2 class=\"heading-m\" id=\"reflection\">%t</h2>", _("Reflection"));
 	bool can = policy_can_reflect(&req->actor, invited, attended);
 	if (can && store_reflection_done(req->store, m->id, req->user->id)) {
-		html(b, "<p>Thank you: you have shared your reflection on this meeting.</p>");
+		html(b, "<p>%t</p>", _("Thank you: you have shared your reflection on this meeting."));
 	} else if (can) {
 		static const struct field_option heard[] = {
-			{ "1", "1: not at all" }, { "2", "2" }, { "3", "3" }, { "4", "4" },
-			{ "5", "5: completely" }, { 0, 0 } };
-		html(b, "<p>You were at this meeting. Tell us how it went, so the next one is better. "
-		        "It takes a minute. Your answer is anonymous unless you choose to put your name "
-		        "to it.</p>");
+			{ "1", N_("1: not at all") }, { "2", "2" }, { "3", "3" }, { "4", "4" },
+			{ "5", N_("5: completely") }, { 0, 0 } };
+		html(b, "<p>%t</p>", _("You were at this meeting. Tell us how it went, so the next one "
+		                       "is better. It takes a minute. Your answer is anonymous unless you "
+		                       "choose to put your name to it."));
 		ui_form_begin(req, arena_printf(&req->arena, "%s/reflection", meeting_path(req, m->id)));
 		/* After a refusal, what was chosen and typed. */
-		ui_choices(req, e, "felt_heard", "How heard did you feel?", NULL, heard,
+		ui_choices(req, e, "felt_heard", _("How heard did you feel?"), NULL, heard,
 		           field(req, "felt_heard"), false);
-		ui_choices(req, e, "info_in_time", "Did you have the information you needed in time?",
+		ui_choices(req, e, "info_in_time", _("Did you have the information you needed in time?"),
 		           NULL, ypn_options, field(req, "info_in_time"), false);
-		ui_choices(req, e, "felt_safe", "Did you feel safe to say what you think?", NULL,
+		ui_choices(req, e, "felt_safe", _("Did you feel safe to say what you think?"), NULL,
 		           ypn_options, field(req, "felt_safe"), false);
-		ui_textarea(req, e, "should_change", "What should change? (optional)", NULL,
+		ui_textarea(req, e, "should_change", _("What should change? (optional)"), NULL,
 		            field(req, "should_change"));
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" id=\"named\" name=\"named\" "
-		        "value=\"1\"%r><label for=\"named\">Put my name to my answer</label></div>",
-		     form_has(&req->form, "named") ? " checked" : "");
-		ui_button(req, "Share my reflection", NULL);
+		        "value=\"1\"%r><label for=\"named\">%t</label></div>",
+		     form_has(&req->form, "named") ? " checked" : "", _("Put my name to my answer"));
+		ui_button(req, _("Share my reflection"), NULL);
 		ui_form_end(req);
 	}
 	struct reflection_summary rs;
-	html(b, "<h3 class=\"heading-s\" id=\"reflection-results\">What attendees said</h3>");
+	html(b, "<h3 class=\"heading-s\" id=\"reflection-results\">%t</h3>",
+	     _("What attendees said"));
 	if (store_reflections_summary(req->store, false, m->id, &req->arena, &rs) != ST_OK)
-		html(b, "<p>We could not load the reflections.</p>");
+		html(b, "<p>%t</p>", _("We could not load the reflections."));
 	else reflection_results(req, &rs, "reflection-results");
 }
 
@@ -286,24 +453,26 @@ void change_section(struct request *req, const struct meeting *m, const struct f
 	struct buf *b = &req->out;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_MEETINGS);
 	if (!*m->what_we_will_change && !(manage && m->ends_at <= req->now)) return;
-	html(b, "<h2 class=\"heading-m\" id=\"change\">What we will change</h2>");
-	if (*m->what_we_will_change) html(b, "<p class=\"quote\">%t</p>", m->what_we_will_change);
+	html(b, "<h2 class=\"heading-m\" id=\"change\">%t</h2>", _("What we will change"));
+	if (*m->what_we_will_change)
+		html(b, "<p class=\"quote\" dir=\"auto\">%t</p>", m->what_we_will_change);
 	if (!manage) return;
 	ui_form_begin(req, arena_printf(&req->arena, "%s/what-we-will-change", meeting_path(req, m->id)));
 	const char *typed = form_get(&req->form, "text");
 	ui_textarea(req, e, "text",
-	            *m->what_we_will_change ? "Change what we will change" : "Write what we will change",
-	            "Answer the reflections: what the stewards will do differently. Everyone who "
-	            "attended is told. Empty it and save to take it back.",
+	            *m->what_we_will_change ? _("Change what we will change")
+	                                    : _("Write what we will change"),
+	            _("Answer the reflections: what the stewards will do differently. Everyone who "
+	              "attended is told. Empty it and save to take it back."),
 	            typed ? typed : m->what_we_will_change);
-	ui_button(req, "Save and tell attendees", "secondary");
+	ui_button(req, _("Save and tell attendees"), "secondary");
 	ui_form_end(req);
 }
 
 void paper_file_send(struct request *req, const struct paper *p)
 {
 	if (!p->is_file) {
-		respond_error(req, 404, "not_found", "This paper is written on the site, not a file.");
+		respond_error(req, 404, "not_found", _("This paper is written on the site, not a file."));
 		return;
 	}
 	/* Bounded by the size recorded at upload, not by today's upload limit
@@ -312,7 +481,8 @@ void paper_file_send(struct request *req, const struct paper *p)
 	size_t size = p->file_size > 0 ? (size_t)p->file_size : 0;
 	if (!files_read(req->cfg->files_dir, p->file_sha256, size, &req->out) ||
 	    req->out.len != size) {
-		respond_error(req, 500, "internal", "The paper's file could not be read. Tell a steward.");
+		respond_error(req, 500, "internal",
+		              _("The paper's file could not be read. Tell a steward."));
 		return;
 	}
 	req->status = 200;
@@ -363,6 +533,8 @@ const char *paper_path(struct request *req, const struct meeting *m, int64_t id)
 const char *file_size(struct request *req, int64_t bytes)
 {
 	if (bytes < 1024 * 1024)
-		return arena_printf(&req->arena, "%lld KB", (long long)((bytes + 1023) / 1024));
-	return arena_printf(&req->arena, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+		/* TRANSLATORS: a file's size in kilobytes */
+		return arena_printf(&req->arena, _("%lld KB"), (long long)((bytes + 1023) / 1024));
+	/* TRANSLATORS: a file's size in megabytes */
+	return arena_printf(&req->arena, _("%.1f MB"), (double)bytes / (1024.0 * 1024.0));
 }

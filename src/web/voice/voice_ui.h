@@ -5,6 +5,23 @@
 #include "store/store.h"
 #include "web/http/http.h"
 
+/* Markup inside a translated sentence, so that a translation puts it
+ * where its language needs it. Format the sentence with a slot where the
+ * markup goes, arena_printf(a, _("At the meeting %s."), SLOT1), and write
+ * it with voice_slots() (then %r): its words escaped, each slot replaced by
+ * its markup. The markup is this program's (voice_tagged(), voice_bdi()), never what
+ * people wrote as it is. */
+#define SLOT1 "\x01"
+#define SLOT2 "\x02"
+const char *voice_slots(struct request *req, const char *text, const char *slot1,
+                        const char *slot2);
+/* open, text escaped, close: the markup for a slot ("<strong>", "12",
+ * "</strong>"); open and close are this program's. */
+const char *voice_tagged(struct request *req, const char *open, const char *text,
+                               const char *close);
+/* Text people wrote, to go in running text: in its own direction. */
+const char *voice_bdi(struct request *req, const char *text);
+
 /* Who said it, as the viewer may be told: the author's name only when
  * "named"; "Anonymous" (to the author, marked as theirs) or the group. The
  * one place a contribution's source is written. */
@@ -13,6 +30,8 @@ const char *said_by(struct request *req, const struct contribution *c);
 /* What a contribution is called: its kind and first words ("Idea: \u201cFree
  * bus passes for\u2026\u201d"), never a number. */
 const char *contribution_title(struct request *req, const struct contribution *c);
+/* The same as HTML (for %r), its words in their own direction. */
+const char *contribution_title_html(struct request *req, const struct contribution *c);
 /* One contribution with its latest response, in a card; times in zone.
  * link_title: link to its own page; show_panel: name the panel (lists
  * across panels). */
