@@ -83,7 +83,8 @@ const char *lang_message_text(struct arena *a, const char *stored);
 /* s in the language this thread speaks (gettext's, or s itself). */
 static inline const char *lang_text(const char *s)
 {
-	return lang_lookup ? gettext(s) : s;
+	/* "" is never looked up: gettext gives the catalogue's header for it. */
+	return lang_lookup && *s ? gettext(s) : s;
 }
 
 /* key ("context\004s") in the language this thread speaks, else s. */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "auth/auth.h"
+#include "core/lang.h"
 #include "core/mem.h"
 #include "core/policy.h"
 #include "store/store.h"
@@ -222,10 +223,11 @@ static inline size_t upload_body_limit(const struct server_config *cfg)
 	return (cfg->upload_limit > cfg->body_limit ? cfg->upload_limit : cfg->body_limit) +
 	       UPLOAD_FORM_ROOM;
 }
+/* Shown with _() where they are sent. */
 #define CSRF_REFUSED_MESSAGE \
-	"This form has expired or did not come from this site. Go back, reload the page and " \
-	"try again."
-#define BUSY_MESSAGE "The server is busy. Wait a minute, then try again: nothing was saved."
+	N_("This form has expired or did not come from this site. Go back, reload the page " \
+	   "and try again.")
+#define BUSY_MESSAGE N_("The server is busy. Wait a minute, then try again: nothing was saved.")
 
 int64_t clock_ns(void);
 #endif

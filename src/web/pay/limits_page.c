@@ -89,7 +89,7 @@ static void limits_page(struct request *req, const struct form_errors *e, bool t
 	for (size_t i = 0; i < n; i++) {
 		const char *amount = amount_per_period(req, money_format(a, "GBP", l[i].amount),
 		                                       l[i].period);
-		html(b, "<tr><td><code>%t</code></td><td>%t</td><td class=\"num\">%t", l[i].rule,
+		html(b, "<tr><td><code>%t</code></td><td><bdi>%t</bdi></td><td class=\"num\">%t", l[i].rule,
 		     l[i].name,
 		     l[i].kind == LIMIT_TAPER
 		         /* TRANSLATORS: an allowance a week or a month, then the share of earnings

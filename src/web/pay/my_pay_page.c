@@ -508,7 +508,7 @@ void my_pay_statement_get(struct request *req)
 		int64_t sum[8];
 		size_t ncur = 0;
 		for (size_t i = 0; i < n; i++) {
-			html(b, "<tr><td>%t</td><td>%t</td><td>", format_day(req, c[i].pay_day),
+			html(b, "<tr><td>%t</td><td><bdi>%t</bdi></td><td>", format_day(req, c[i].pay_day),
 			     c[i].panel_name);
 			claim_what_html(req, &c[i]);
 			html(b, "</td><td class=\"num\">%t</td></tr>",

@@ -75,7 +75,8 @@ static void pay_page(struct request *req, const struct form_errors *e)
 	int64_t pid = req->panel->id;
 	/* TRANSLATORS: a page's title; %s is a panel's name. */
 	page_begin(req, arena_printf(a, _("Pay: %s"), req->panel->name), e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1>", req->panel->name,
+	html(b, "<p class=\"caption\"><bdi>%t</bdi></p><h1 class=\"heading-l\">%t</h1>",
+	     req->panel->name,
 	     /* TRANSLATORS: the heading of a panel's pay page. */
 	     _("Pay"));
 	if (!pol.configured) {
@@ -213,7 +214,7 @@ static void policy_form(struct request *req, const struct pay_policy *pol,
 	struct arena *a = &req->arena;
 	/* TRANSLATORS: a page's title; %s is a panel's name. */
 	page_begin(req, arena_printf(a, _("Pay policy: %s"), req->panel->name), e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1><p>%t</p>",
+	html(b, "<p class=\"caption\"><bdi>%t</bdi></p><h1 class=\"heading-l\">%t</h1><p>%t</p>",
 	     req->panel->name, _("Pay policy"),
 	     _("Rates are this panel's own. Amounts are in pounds and pence, like 27.50; leave a "
 	       "rate at 0 if you do not pay that way."));
@@ -316,7 +317,7 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 	struct arena *a = &req->arena;
 	bool manage = policy_allows(&req->actor, PA_MANAGE_PAY);
 	page_begin(req, _("Log work or an expense"), e);
-	html(b, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">%t</h1>",
+	html(b, "<p class=\"caption\"><bdi>%t</bdi></p><h1 class=\"heading-l\">%t</h1>",
 	     req->panel->name, _("Log work or an expense"));
 	if (!pol->configured) {
 		html(b, "<p>%t</p>", _("This panel has not set up pay yet."));
@@ -535,7 +536,7 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 	page_begin(req, title, e);
 	pay_caption(req);
 	html(b, "<h1 class=\"heading-l\">%t</h1>"
-	        "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>",
+	        "<dl class=\"summary\"><div><dt>%t</dt><dd><bdi>%t</bdi></dd></div><div><dt>%t</dt><dd>",
 	     title,
 	     /* TRANSLATORS: who a claim is for. */
 	     _("For"), c->payee_name, _("What"));
@@ -574,9 +575,12 @@ static void claim_page(struct request *req, const struct pay_claim *c, const str
 			if (le[i].over_limit) html(b, " %t", _("(over the declared limit)"));
 			if (*le[i].reason)
 				html(b, "<br><span class=\"hint\" dir=\"auto\">%t</span>", le[i].reason);
-			html(b, "</td><td class=\"num\">%t</td><td>%t</td></tr>",
-			     money_format(a, c->currency, le[i].amount),
-			     *le[i].by_name ? le[i].by_name : _("Recorded by the system"));
+			if (*le[i].by_name)
+				html(b, "</td><td class=\"num\">%t</td><td><bdi>%t</bdi></td></tr>",
+				     money_format(a, c->currency, le[i].amount), le[i].by_name);
+			else
+				html(b, "</td><td class=\"num\">%t</td><td>%t</td></tr>",
+				     money_format(a, c->currency, le[i].amount), _("Recorded by the system"));
 		}
 		html(b, "</tbody></table>");
 	}
@@ -685,7 +689,7 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	     /* TRANSLATORS: a column: the way someone is paid. */
 	     _("How"), _("Claims"), _("Amount"));
 	for (size_t i = 0; i < n; i++)
-		html(b, "<tr><td>%t<br><span class=\"hint\">%t</span></td><td>%t</td><td>%t</td>"
+		html(b, "<tr><td><bdi>%t</bdi><br><span class=\"hint\"><bdi>%t</bdi></span></td><td>%t</td><td>%t</td>"
 		        "<td class=\"num\">%t</td></tr>", p[i].name, p[i].email,
 		     p[i].has_method ? _(pay_method_label(p[i].method)) : "",
 		     p[i].claim_ids, money_format(a, pol.currency, p[i].amount));

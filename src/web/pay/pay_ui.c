@@ -124,8 +124,8 @@ void claims_table(struct request *req, const struct pay_claim *c, size_t n, bool
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr id=\"claim-%l\"><td><a href=\"/panels/%l/pay/claims/%l\">#%l</a></td>",
 		     c[i].id, c[i].panel_id, c[i].id, c[i].id);
-		if (show_payee) html(b, "<td>%t</td>", c[i].payee_name);
-		if (show_panel) html(b, "<td>%t</td>", c[i].panel_name);
+		if (show_payee) html(b, "<td><bdi>%t</bdi></td>", c[i].payee_name);
+		if (show_panel) html(b, "<td><bdi>%t</bdi></td>", c[i].panel_name);
 		html(b, "<td>");
 		claim_what_html(req, &c[i]);
 		html(b, "<br><span class=\"hint\">%t</span></td><td class=\"num\">%t</td>"

@@ -251,6 +251,14 @@ void ui_textarea(struct request *req, const struct form_errors *e, const char *n
 	html(b, ">%t</textarea></div>", value);
 }
 
+/* An option's label that the catalogue did not have (a person's name, a
+ * meeting's title) is people's text, shown in its own direction; "" for
+ * one it had, and on English pages, which look nothing up. */
+static const char *theirs(const char *label, const char *shown)
+{
+	return lang_lookup && label == shown && *label ? " dir=\"auto\"" : "";
+}
+
 static bool is_selected(const char *selected, const char *key, bool many)
 {
 	if (!selected) return false;
@@ -276,10 +284,12 @@ void ui_choices(struct request *req, const struct form_errors *e, const char *na
 	html(b, "<div class=\"%r\">", many ? "checkboxes" : "radios");
 	int i = 0;
 	for (const struct field_option *o = options; o->key; o++, i++) {
+		const char *shown = _(o->label);
 		html(b, "<div class=\"choice\"><input id=\"%a-%d\" name=\"%a\" type=\"%r\" value=\"%a\"%r>"
-		        "<label for=\"%a-%d\">%t</label></div>",
+		        "<label for=\"%a-%d\"%r>%t</label></div>",
 		     name, i, name, many ? "checkbox" : "radio", o->key,
-		     is_selected(selected, o->key, many) ? " checked" : "", name, i, _(o->label));
+		     is_selected(selected, o->key, many) ? " checked" : "", name, i,
+		     theirs(o->label, shown), shown);
 	}
 	html(b, "</div></fieldset></div>");
 }
@@ -292,9 +302,12 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 	html(b, "<select class=\"select\" id=\"%a\" name=\"%a\"", name, name);
 	described_by(b, e, name, NULL);
 	html(b, ">");
-	for (const struct field_option *o = options; o->key; o++)
-		html(b, "<option value=\"%a\"%r>%t</option>", o->key,
-		     selected && !strcmp(selected, o->key) ? " selected" : "", _(o->label));
+	for (const struct field_option *o = options; o->key; o++) {
+		const char *shown = _(o->label);
+		html(b, "<option value=\"%a\"%r%r>%t</option>", o->key,
+		     selected && !strcmp(selected, o->key) ? " selected" : "",
+		     theirs(o->label, shown), shown);
+	}
 	html(b, "</select></div>");
 }
 
