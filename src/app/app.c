@@ -168,28 +168,28 @@ struct invite_ctx {
 	struct arena *a;
 };
 
-/* The text of an invitation by e-mail to role, a format taking the panel's
- * name and the link: one whole message for each role, so that each
- * language words the role as its sentence needs. */
+/* The text of an invitation by e-mail to role, a message (lang_message)
+ * taking the panel's name and the link: one whole message for each role,
+ * so that each language words the role as its sentence needs. */
 static const char *invitation_body(enum panel_role role)
 {
 	switch (role) {
 	case ROLE_STEWARD:
 		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
 		 * name, the second the link that accepts it. */
-		return _("Hello,\n\nYou have been invited to join %s on emptychair as a steward.\n\n"
+		return N_("Hello,\n\nYou have been invited to join %s on emptychair as a steward.\n\n"
 		         "To accept, open this link within 14 days:\n%s\n\n"
 		         "If you were not expecting this, you can ignore this message.\n");
 	case ROLE_CO_CREATOR:
 		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
 		 * name, the second the link that accepts it. */
-		return _("Hello,\n\nYou have been invited to join %s on emptychair as a co-creator.\n\n"
+		return N_("Hello,\n\nYou have been invited to join %s on emptychair as a co-creator.\n\n"
 		         "To accept, open this link within 14 days:\n%s\n\n"
 		         "If you were not expecting this, you can ignore this message.\n");
 	default:
 		/* TRANSLATORS: an invitation by e-mail. The first %s is the panel's
 		 * name, the second the link that accepts it. */
-		return _("Hello,\n\nYou have been invited to join %s on emptychair as a guest.\n\n"
+		return N_("Hello,\n\nYou have been invited to join %s on emptychair as a guest.\n\n"
 		         "To accept, open this link within 14 days:\n%s\n\n"
 		         "If you were not expecting this, you can ignore this message.\n");
 	}
@@ -206,8 +206,10 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 	                                           c->now + INVITATION_SECONDS, &c->id);
 	if (rc != ST_OK) return rc;
 	/* TRANSLATORS: the subject of an invitation by e-mail; %s is the panel's name. */
-	const char *subject = arena_printf(c->a, _("You are invited to join %s"), c->panel->name);
-	const char *body = arena_printf(c->a, invitation_body(c->role), c->panel->name, c->link);
+	/* Kept as messages, written out in the reader's language when the
+	 * mail is sent: the panel's, since they have no account yet. */
+	const char *subject = lang_message(c->a, N_("You are invited to join %s"), 1, c->panel->name);
+	const char *body = lang_message(c->a, invitation_body(c->role), 2, c->panel->name, c->link);
 	return store_outbox_add(s, c->email, subject, body, "invitation", c->panel->id, c->now);
 }
 
@@ -427,16 +429,16 @@ static enum store_rc reset_request_in_tx(struct store *s, void *p)
 	if ((rc = store_reset_create(s, hash, u.id, c->now, c->now + RESET_SECONDS)) != ST_OK)
 		return rc;
 	const char *link = arena_printf(c->a, "%s/reset-password?t=%s", c->public_url, token);
-	const char *body = arena_printf(
+	const char *body = lang_message(
 		/* TRANSLATORS: a password reset by e-mail. The first %s is the person's
 		 * name, the second the link that resets the password. */
-		c->a, _("Hello %s,\n\nSomeone asked to reset the password for your emptychair "
+		c->a, N_("Hello %s,\n\nSomeone asked to reset the password for your emptychair "
 		        "account. If it was you, open this link within an hour:\n%s\n\n"
-		        "If it was not you, ignore this message: your password has not changed.\n"),
-		u.display_name, link);
+		         "If it was not you, ignore this message: your password has not changed.\n"),
+		2, u.display_name, link);
 	/* TRANSLATORS: the subject of a password reset by e-mail. */
-	return store_outbox_add(s, c->email, _("Reset your emptychair password"), body, "reset", 0,
-	                        c->now);
+	return store_outbox_add(s, c->email, lang_message(c->a, N_("Reset your emptychair password"), 0),
+	                        body, "reset", 0, c->now);
 }
 
 bool app_request_reset(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
@@ -535,24 +537,27 @@ static enum store_rc sign_in_link_in_tx(struct store *s, void *q)
 	snprintf(detail, sizeof detail, "sign_in_link:%lld", (long long)c->p->id);
 	if (rc == ST_OK)
 		rc = store_audit_add(s, c->target_id, c->actor_id, AUDIT_CHANGE, detail, c->now);
-	const char *told = arena_printf(
+	/* Kept as a message, written out in the reader's language. */
+	const char *told = lang_message(
 		/* TRANSLATORS: a notice. The first %s is the steward's name, the second
 		 * the panel's name. */
-		c->a, _("%s, a steward of %s, made a one-time link for you to set a new password. It "
-		        "works once, for an hour. If you did not ask for one, tell another steward or "
-		        "the people who run emptychair."), c->actor_name, c->p->name);
+		c->a, N_("%s, a steward of %s, made a one-time link for you to set a new password. It "
+		         "works once, for an hour. If you did not ask for one, tell another steward or "
+		         "the people who run emptychair."), 2, c->actor_name, c->p->name);
 	if (rc == ST_OK) rc = store_notice_add(s, c->target_id, c->p->id, told, "/my-data#audit", c->now);
 	if (rc == ST_OK) {
-		const char *body = arena_printf(
+		const char *body = lang_message(
 			/* TRANSLATORS: an e-mail telling someone of a one-time link made
 			 * for them. The first %s is their name, the second the steward's
 			 * name, the third the panel's name. */
-			c->a, _("Hello %s,\n\n%s, a steward of %s, made a one-time link for you to set a "
+			c->a, N_("Hello %s,\n\n%s, a steward of %s, made a one-time link for you to set a "
 			        "new password. It works once, for an hour. If you did not ask for one, "
 			        "tell another steward or the people who run emptychair.\n"),
-			u.display_name, c->actor_name, c->p->name);
-		/* TRANSLATORS: the subject of an e-mail. */
-		rc = store_outbox_add(s, u.email, _("A link to set a new password was made for you"),
+			3, u.display_name, c->actor_name, c->p->name);
+		rc = store_outbox_add(s, u.email,
+		                      /* TRANSLATORS: the subject of an e-mail. */
+		                      lang_message(c->a, N_("A link to set a new password was made "
+		                                            "for you"), 0),
 		                      body, "notice", c->p->id, c->now);
 	}
 	return rc;

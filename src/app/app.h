@@ -468,6 +468,11 @@ bool app_agenda_publish(struct store *s, const struct meeting *m,
  * not the meeting's. */
 bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t by,
                        int64_t now, struct arena *a, struct app_error *err);
+/* The person's notices, newest first, at most limit, each written out in
+ * the language this thread speaks (they are kept as messages:
+ * core/lang.h). */
+enum store_rc app_notices(struct store *s, int64_t user_id, int limit, struct arena *a,
+                          struct notice **out, size_t *n);
 /* Marks every notice of the person read. */
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
 
@@ -745,12 +750,16 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
                       int *made);
 
 /* Messages to panel_id's people that could not be delivered, or are still
- * being tried after a failure, newest first: those the asker may read
+ * being tried after a failure, newest first, as their reader will read
+ * them (app_outbox_text): those the asker may read
  * (policy_shows_undelivered) in *out, up to limit, and how many others
  * there are in *others. */
 enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, int64_t panel_id,
                               int limit, struct arena *a, struct outbox_message **out,
                               size_t *n, int64_t *others);
+/* m's subject and body as its reader will read them, in their language
+ * (messages are kept as their msgid and values: core/lang.h). */
+void app_outbox_text(struct outbox_message *m, struct arena *a);
 
 struct delivery_config {
 	struct smtp_relay relay;     /* relay.url NULL: mail is not delivered */

@@ -27,8 +27,13 @@ static bool deliver_one(struct store *s, struct smtp_session *smtp,
 {
 	struct arena a = { 0 };
 	const char *at = c->relay.envelope_from ? strrchr(c->relay.envelope_from, '@') : NULL;
-	struct mail_message mail = { .from = c->from, .to = m->to_email, .subject = m->subject,
-	                             .body = m->body, .date = wall_clock(),
+	/* Written out in its reader's language now (lang_message). */
+	const struct language *was = lang_use(language_find(m->language));
+	const char *subject = lang_message_text(&a, m->subject);
+	const char *body = lang_message_text(&a, m->body);
+	lang_use(was);
+	struct mail_message mail = { .from = c->from, .to = m->to_email, .subject = subject,
+	                             .body = body, .date = wall_clock(),
 	                             .message_id = mail_message_id(m->id, m->created_at,
 	                                                           at ? at + 1 : NULL, &a) };
 	size_t len;
@@ -107,6 +112,8 @@ enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, 
 			(*others)++;
 	}
 	*n = kept;
+	/* Shown as the person will read it, to copy by hand. */
+	for (size_t i = 0; i < kept; i++) app_outbox_text(&(*out)[i], a);
 	return ST_OK;
 }
 
@@ -143,7 +150,7 @@ static const char *digest_body(const struct delivery_config *c, const struct pen
 	struct buf b = { 0 };
 	for (size_t i = 0; i < count; i++) {
 		buf_printf(&b, "\n- %s%s%s\n", n[i].panel_name, *n[i].panel_name ? ": " : "",
-		           n[i].body);
+		           lang_message_text(a, n[i].body));
 		if (*n[i].link) buf_printf(&b, "  %s%s\n", url, n[i].link);
 	}
 	const char *list = arena_strndup(a, b.data ? b.data : "", b.len);
@@ -156,6 +163,14 @@ static const char *digest_body(const struct delivery_config *c, const struct pen
 	                         "what you said anonymously, which we never e-mail at once. To "
 	                         "change how notices come: %s\n"),
 	                    list, arena_printf(a, "%s/account#mail", url));
+}
+
+void app_outbox_text(struct outbox_message *m, struct arena *a)
+{
+	const struct language *was = lang_use(language_find(m->language));
+	m->subject = lang_message_text(a, m->subject);
+	m->body = lang_message_text(a, m->body);
+	lang_use(was);
 }
 
 bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t now, int *made)
@@ -175,13 +190,16 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
 			break;
 		}
 		if (!count) continue;
+		/* In the person's language, with each notice written out in it. */
+		const struct language *was = lang_use(language_find(due[i].language));
 		/* TRANSLATORS: the subject of the daily digest by e-mail; %zu is the
 		 * number of notices in it. */
 		const char *subject = arena_printf(&a, _("What is new for you on emptychair (%zu)"),
 		                                   count);
+		const char *body = digest_body(c, notices, count, &a);
+		lang_use(was);
 		enum store_rc rc = store_digest_make(s, due[i].user_id, due[i].digest_sent_at, now,
-		                                     due[i].email, subject,
-		                                     digest_body(c, notices, count, &a),
+		                                     due[i].email, subject, body,
 		                                     notices[count - 1].id);
 		if (rc == ST_OK) (*made)++;
 		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: another server made it */

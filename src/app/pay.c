@@ -217,6 +217,17 @@ void app_earnings_limit_from_inputs(const struct input_value *in, struct earning
 
 /* The answers for a request without an idempotency key, and for a key
  * already used for something else. */
+/* An amount in a message kept for someone to read later: written in
+ * English's way (£1,234.50), not the writer's, since the reader's language
+ * is not known yet. */
+static const char *money_stored(struct arena *a, const char *currency, int64_t minor)
+{
+	const struct language *was = lang_use(language_default);
+	const char *s = money_format(a, currency, minor);
+	lang_use(was);
+	return s;
+}
+
 static bool no_key(struct app_error *err)
 {
 	return app_fail(err, 400, "key_missing", NULL,
@@ -621,6 +632,7 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 	struct pay_step st = { .panel_id = p->id, .claim_id = c->id, .by = actor_id,
 	                       .key = client_key(a, actor_id, d->key), .reason = reason };
 	const char *notice = NULL;
+	const char *said_reason = NULL; /* our words, when the steward gave none */
 	switch (d->choice) {
 	case CHOICE_APPROVE:
 	case CHOICE_APPROVE_ANYWAY:
@@ -663,9 +675,11 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		if (c->kind == CLAIM_EXPENSE)
 			return app_fail(err, 400, "invalid", "choice", _("This claim is an expense."));
 		st.step = STEP_DECLINE;
-		if (!*reason)
-			st.reason = _("Expenses only: the fee is not paid, so that it does not cross the "
-			              "earnings limit the member declared.");
+		if (!*reason) {
+			said_reason = N_("Expenses only: the fee is not paid, so that it does not cross "
+			                 "the earnings limit the member declared.");
+			st.reason = _(said_reason);
+		}
 		/* TRANSLATORS: a notice: what the claim was for, its amount, and the reason. */
 		notice = N_("A fee claim was not paid: \"%s\" (%s). Reason: %s");
 		break;
@@ -687,9 +701,9 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 		if (store_pay_claim_asked(s, p->id, c->id, now) != ST_OK) return app_internal(err);
 		store_notice_add(s, c->user_id, p->id,
 		                 /* TRANSLATORS: a notice: what the claim was for, and its amount. */
-		                 arena_printf(a, _("A steward would like to talk with you about how to "
-		                                   "pay your claim \"%s\" (%s)."), c->description,
-		                              money_format(a, c->currency, c->amount)),
+		                 lang_message(a, N_("A steward would like to talk with you about how "
+		                                    "to pay your claim \"%s\" (%s)."), 2, c->description,
+		                              money_stored(a, c->currency, c->amount)),
 		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 		return true;
 	}
@@ -701,8 +715,9 @@ bool app_pay_decide(struct store *s, const struct panel *p, int64_t actor_id,
 	if (!keyed_answer(*outcome, c->state, err)) return false;
 	if (*outcome == PAY_DONE && notice && c->user_id != actor_id)
 		store_notice_add(s, c->user_id, p->id,
-		                 arena_printf(a, _(notice), c->description,
-		                              money_format(a, c->currency, c->amount), st.reason),
+		                 lang_message(a, notice, 3, c->description,
+		                              money_stored(a, c->currency, c->amount),
+		                              said_reason ? lang_words(a, said_reason) : st.reason),
 		                 arena_printf(a, "/my-pay#claim-%lld", (long long)c->id), now);
 	return true;
 }
@@ -822,6 +837,7 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 	if (store_pay_run_payees(s, run_id, a, &payees, &n) == ST_OK) {
 		int y, m, dd;
 		civil_date_of_day(paid_day, &y, &m, &dd);
+		const char *day = arena_printf(a, "%04d-%02d-%02d", y, m, dd);
 		struct pay_policy pol;
 		store_pay_policy_get(s, p->id, a, &pol);
 		/* Each way in its own words: a voucher is not money paid in. */
@@ -829,27 +845,28 @@ bool app_pay_run_paid(struct store *s, const struct panel *p, int64_t actor_id, 
 		static const char *const said[METHOD__COUNT] = {
 			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
 			 * the payment run's reference. */
-			[METHOD_BANK] = N_("%s was paid to you by bank transfer on %04d-%02d-%02d (%s)."),
+			[METHOD_BANK] = N_("%s was paid to you by bank transfer on %s (%s)."),
 			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
 			 * the payment run's reference. */
-			[METHOD_VOUCHER] = N_("A voucher worth %s was sent to you on %04d-%02d-%02d (%s)."),
+			[METHOD_VOUCHER] = N_("A voucher worth %s was sent to you on %s (%s)."),
 			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
 			 * the payment run's reference. */
-			[METHOD_TRAINING] = N_("Training worth %s was paid for you on %04d-%02d-%02d (%s)."),
+			[METHOD_TRAINING] = N_("Training worth %s was paid for you on %s (%s)."),
 			/* TRANSLATORS: a notice: an amount of money, a date (year-month-day) and
 			 * the payment run's reference. */
 			[METHOD_DONATE] =
-				N_("%s was given as a donation, as you chose, on %04d-%02d-%02d (%s)."),
+				N_("%s was given as a donation, as you chose, on %s (%s)."),
 		};
 		for (size_t i = 0; i < n; i++) {
 			const char *fmt = payees[i].has_method
-			                  ? _(said[payees[i].method])
+			                  ? said[payees[i].method]
 			                  /* TRANSLATORS: a notice: an amount of money, a date
 			                   * (year-month-day) and the payment run's reference. */
-			                  : _("%s was paid to you on %04d-%02d-%02d (%s).");
+			                  : N_("%s was paid to you on %s (%s).");
 			store_notice_add(s, payees[i].user_id, p->id,
-			                 arena_printf(a, fmt, money_format(a, pol.currency, payees[i].amount),
-			                              y, m, dd, run.reference),
+			                 lang_message(a, fmt, 3, money_stored(a, pol.currency,
+			                                                      payees[i].amount),
+			                              day, run.reference),
 			                 "/my-pay", now);
 		}
 	}

@@ -149,8 +149,8 @@ static enum store_rc paper_notice(struct store *s, const struct meeting *m, cons
 	return store_notice_add_panel(s, m->panel_id, m->id, by,
 	                              /* TRANSLATORS: a notice. The first %s is the
 	                               * meeting's title, the second the paper's. */
-	                              arena_printf(a, _("A paper for \"%s\" is ready to read: \"%s\"."),
-	                                           m->title, title),
+	                              lang_message(a, N_("A paper for \"%s\" is ready to read: \"%s\"."),
+	                                           2, m->title, title),
 	                              meeting_link(m, a), now);
 }
 
@@ -284,9 +284,9 @@ static enum store_rc meeting_new_in_tx(struct store *s, void *p)
 	struct arena a = {0};
 	rc = store_notice_add_panel(s, c->p->id, 0, c->creator,
 	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                            arena_printf(&a, _("A meeting is planned: \"%s\". Say if you are "
-	                                               "coming, and propose items for its agenda."),
-	                                         c->m->title),
+	                            lang_message(&a, N_("A meeting is planned: \"%s\". Say if you are "
+	                                                "coming, and propose items for its agenda."),
+	                                         1, c->m->title),
 	                            meeting_link(c->m, &a), c->now);
 	arena_free(&a);
 	return rc;
@@ -458,18 +458,18 @@ bool app_respond(struct store *s, const char *public_url, const struct panel *p,
 	const char *link = "/my-contributions";
 	/* TRANSLATORS: a notice. The first %s is the panel's name, the second
 	 * the response, such as "Adopted in part". */
-	const char *notice = arena_printf(a, _("%s responded to something you said: %s."), p->name,
-	                                  _(response_status_label(r->status)));
+	const char *notice = lang_message(a, N_("%s responded to something you said: %s."), 2, p->name,
+	                                  lang_words(a, response_status_label(r->status)));
 	/* TRANSLATORS: the subject of an e-mail; %s is the panel's name. */
-	const char *subject = arena_printf(a, _("News about what you said to %s"), p->name);
+	const char *subject = lang_message(a, N_("News about what you said to %s"), 1, p->name);
 	/* The message carries no words of the contribution or the response:
 	 * mail is less private than the site. */
 	const char *where = arena_printf(a, "%s%s", public_url ? public_url : "", link);
 	/* TRANSLATORS: an e-mail. The first %s is the panel's name, the second
 	 * the link to the person's contributions. */
-	const char *body = arena_printf(a, _("Hello,\n\n%s has responded to something you said. "
-	                                     "You can read what became of it here:\n\n%s\n"),
-	                                p->name, where);
+	const char *body = lang_message(a, N_("Hello,\n\n%s has responded to something you said. "
+	                                      "You can read what became of it here:\n\n%s\n"),
+	                                2, p->name, where);
 	switch (store_response_add(s, r, ids, n, notice, link, subject, body, now, id)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
@@ -640,8 +640,8 @@ bool app_what_we_will_change(struct store *s, const struct meeting *m, const cha
 	if (!*text && !*m->what_we_will_change)
 		return app_fail(err, 400, "invalid", "text", _(change_inputs[CHANGE_TEXT].missing));
 	/* TRANSLATORS: a notice; %s is the meeting's title. */
-	const char *notice = arena_printf(a, _("The stewards wrote what they will change after the "
-	                                       "meeting \"%s\"."), m->title);
+	const char *notice = lang_message(a, N_("The stewards wrote what they will change after the "
+	                                        "meeting \"%s\"."), 1, m->title);
 	const char *link = arena_printf(a, "/panels/%lld/meetings/%lld#change",
 	                                (long long)m->panel_id, (long long)m->id);
 	switch (store_meeting_what_we_will_change(s, m->panel_id, m->id, text, notice, link, by,
@@ -658,8 +658,8 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 	if (!app_texts_fit(closing_inputs, &markdown, CLOSING_INPUTS, err))
 		return false;
 	/* TRANSLATORS: a notice; %s is the project's title. */
-	const char *notice = arena_printf(a, _("The closing reflection on the project \"%s\" is "
-	                                       "ready to read."), pr->title);
+	const char *notice = lang_message(a, N_("The closing reflection on the project \"%s\" is "
+	                                        "ready to read."), 1, pr->title);
 	const char *link = arena_printf(a, "/panels/%lld/projects/%lld#closing",
 	                                (long long)pr->panel_id, (long long)pr->id);
 	switch (store_project_close(s, pr->panel_id, pr->id, markdown, notice, link, by, now)) {
@@ -702,8 +702,8 @@ static enum store_rc attendance_tx(struct store *s, void *ctx)
 	if (c->came && !had && c->m->ends_at <= c->now && c->user_id != c->actor_id &&
 	    (rc = store_notice_add(s, c->user_id, c->p->id,
 	                           /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                           arena_printf(c->a, _("How did the meeting \"%s\" go for you? "
-	                                                "Share a short reflection."), c->m->title),
+	                           lang_message(c->a, N_("How did the meeting \"%s\" go for you? "
+	                                                 "Share a short reflection."), 1, c->m->title),
 	                           arena_printf(c->a, "/panels/%lld/meetings/%lld#reflection",
 	                                        (long long)c->p->id, (long long)c->m->id),
 	                           c->now)) != ST_OK)
@@ -882,8 +882,8 @@ static enum store_rc guest_in_tx(struct store *s, void *p)
 	return store_notice_add(s, c->guest_id, c->p->id,
 	                        /* TRANSLATORS: a notice. The first %s is the panel's
 	                         * name, the second the meeting's title. */
-	                        arena_printf(c->a, _("%s invited you to the meeting \"%s\"."),
-	                                     c->p->name, c->m->title),
+	                        lang_message(c->a, N_("%s invited you to the meeting \"%s\"."),
+	                                     2, c->p->name, c->m->title),
 	                        arena_printf(c->a, "/panels/%lld/meetings/%lld",
 	                                     (long long)c->p->id, (long long)c->m->id),
 	                        c->now);
@@ -967,8 +967,8 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 	/* Everyone who may come hears that it is out, with its papers. */
 	return store_notice_add_panel(s, c->m->panel_id, c->m->id, c->by,
 	                              /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                              arena_printf(c->a, _("The agenda for \"%s\" is published, "
-	                                                   "with its papers."), c->m->title),
+	                              lang_message(c->a, N_("The agenda for \"%s\" is published, "
+	                                                    "with its papers."), 1, c->m->title),
 	                              meeting_link(c->m, c->a), c->now);
 }
 
@@ -1014,6 +1014,15 @@ bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_i
 		return app_fail(err, 500, "internal", NULL,
 		                _("We could not publish the paper. Nothing was changed."));
 	}
+}
+
+enum store_rc app_notices(struct store *s, int64_t user_id, int limit, struct arena *a,
+                          struct notice **out, size_t *n)
+{
+	enum store_rc rc = store_notices_list(s, user_id, limit, a, out, n);
+	for (size_t i = 0; rc == ST_OK && i < *n; i++)
+		(*out)[i].body = lang_message_text(a, (*out)[i].body);
+	return rc;
 }
 
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err)

@@ -296,6 +296,7 @@ int cmd_outbox(struct cli_options *o, int argc, char **argv)
 	int rc = 1;
 	if (store_outbox_recent(s, (int)limit, &a, &m, &n) == ST_OK) {
 		for (size_t i = 0; i < n; i++) {
+			app_outbox_text(&m[i], &a); /* in its reader's language */
 			printf("--- #%lld %s to %s: ", (long long)m[i].id, m[i].kind, m[i].to_email);
 			print_state(&m[i]);
 			printf("\nSubject: %s\n\n%s\n", m[i].subject, m[i].body);

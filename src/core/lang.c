@@ -213,7 +213,12 @@ const struct language *language_choose(const char *chosen, const char *panel, co
 /* A stored message: MESSAGE_START, the msgid, then each value after a
  * VALUE_START. Neither byte is in a msgid, nor in a value (lang_message
  * turns control characters into spaces). */
-static const char MESSAGE_START = '\x1e', VALUE_START = '\x1f';
+static const char MESSAGE_START = '\x1e', VALUE_START = '\x1f', WORDS_START = '\x1d';
+
+const char *lang_words(struct arena *a, const char *msgid)
+{
+	return arena_printf(a, "%c%s", WORDS_START, msgid);
+}
 
 const char *lang_message(struct arena *a, const char *msgid, size_t n, ...)
 {
@@ -225,6 +230,7 @@ const char *lang_message(struct arena *a, const char *msgid, size_t n, ...)
 	for (size_t i = 0; i < n; i++) {
 		const char *v = va_arg(ap, const char *);
 		buf_putc(&b, VALUE_START);
+		if (v && *v == WORDS_START) buf_putc(&b, *v++); /* lang_words' */
 		for (const char *p = v ? v : ""; *p; p++)
 			buf_putc(&b, (unsigned char)*p < 0x20 && *p != '\n' ? ' ' : *p);
 	}
@@ -248,5 +254,7 @@ const char *lang_message_text(struct arena *a, const char *stored)
 		values[n++] = p;
 		if ((p = strchr(p, VALUE_START))) *p++ = 0;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (values[i][0] == WORDS_START) values[i] = _(values[i] + 1);
 	return lang_format(a, _(copy), values, n);
 }

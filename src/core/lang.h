@@ -78,6 +78,9 @@ const char *lang_format(struct arena *a, const char *fmt, const char *const *arg
  * in the language this thread speaks; text stored plainly (before this,
  * or written by people) comes back as it is. */
 const char *lang_message(struct arena *a, const char *msgid, size_t n, ...);
+/* A value of a message that is our words, not people's (a status's label,
+ * marked N_()): written out translated too. */
+const char *lang_words(struct arena *a, const char *msgid);
 const char *lang_message_text(struct arena *a, const char *stored);
 
 /* s in the language this thread speaks (gettext's, or s itself). */

@@ -103,6 +103,10 @@ static void a_stored_message_is_read_back(void **state)
 	assert_string_equal(lang_message_text(&a, m), "c\nd, then a  b");
 	assert_string_equal(lang_message_text(&a, lang_message(&a, "No values", 0)), "No values");
 	assert_null(lang_message_text(&a, NULL));
+	/* Our words as a value are looked up too (here, in English, they are
+	 * as they are); a control character inside a value is a space. */
+	m = lang_message(&a, "%s: %s", 2, lang_words(&a, "Adopted"), "in\x1dpart");
+	assert_string_equal(lang_message_text(&a, m), "Adopted: in part");
 	arena_free(&a);
 }
 

@@ -319,6 +319,7 @@ static void mail_section(struct request *req, const struct form_errors *e)
 	/* A message to them that could not be delivered: theirs to know why. */
 	struct outbox_message failed;
 	if (store_outbox_last_failed(req->store, req->user->email, a, &failed) == ST_OK) {
+		failed.subject = lang_message_text(a, failed.subject);
 		html(b, "<div class=\"notice\" role=\"status\"><p>");
 		/* TRANSLATORS: %1$s is the message's subject, %2$s when it was given up,
 		 * %3$s an e-mail address, %4$s what the mail server said (in English) */

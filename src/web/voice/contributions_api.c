@@ -197,7 +197,7 @@ void api_notices(struct request *req)
 	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, _("limit must be 1 to 100."))) return;
 	struct notice *n;
 	size_t k;
-	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
+	if (app_notices(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
 		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}

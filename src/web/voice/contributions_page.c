@@ -308,7 +308,7 @@ void notices_get(struct request *req)
 {
 	struct notice *n;
 	size_t k;
-	if (store_notices_list(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
+	if (app_notices(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
 		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}
