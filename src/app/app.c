@@ -304,6 +304,7 @@ struct accept_ctx {
 	struct invitation inv;
 	const char *name;
 	const char *hash;      /* NULL when the account exists */
+	const char *language;  /* a new account's: the one its invitation was read in */
 	int64_t existing_id;
 	int64_t now;
 	int64_t user_id;
@@ -319,6 +320,7 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 		if ((rc = store_user_create(s, c->inv.email, c->name, false, c->now, &uid)) != ST_OK)
 			return rc;
 		if ((rc = store_user_set_password(s, uid, c->hash, c->now)) != ST_OK) return rc;
+		if ((rc = store_user_language_set(s, uid, c->language, c->now)) != ST_OK) return rc;
 	}
 	struct membership m;
 	/* A place a steward ended or paused after this invitation was sent is
@@ -342,13 +344,13 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 }
 
 bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
-                           const char *password, int64_t signed_in_id, int64_t now,
-                           struct arena *a, int64_t *user_id, int64_t *panel_id,
-                           struct app_error *err)
+                           const char *password, const struct language *language,
+                           int64_t signed_in_id, int64_t now, struct arena *a,
+                           int64_t *user_id, int64_t *panel_id, struct app_error *err)
 {
 	char hash[AUTH_HASH_HEX + 1];
 	auth_token_hash(token ? token : "", hash);
-	struct accept_ctx c = { .now = now };
+	struct accept_ctx c = { .now = now, .language = language ? language->code : "" };
 	enum store_rc rc = store_invitation_find(s, hash, now, a, &c.inv);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 404, "invitation_not_found", NULL,
@@ -506,6 +508,30 @@ bool app_user_set_active(struct store *s, int64_t user_id, bool active, int64_t 
 {
 	struct active_ctx c = { user_id, now, active };
 	enum store_rc rc = store_tx(s, set_active_in_tx, &c);
+	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, _("There is no such account."));
+	return rc == ST_OK || app_internal(err);
+}
+
+/* ---- the person's language ---- */
+
+static bool language_code_is(const char *s)
+{
+	return s && (!*s || (language_find(s) && !strcmp(language_find(s)->code, s)));
+}
+
+const struct input_field language_inputs[LANGUAGE_INPUTS] = {
+	[LANGUAGE_IN_CODE] = { .name = "language", .kind = IN_CHOICE, .required = false,
+	                       .choice = language_code_is, .blank_ok = true,
+	                       .wrong = N_("Choose one of the languages listed.") },
+};
+
+bool app_language_set(struct store *s, int64_t user_id, const char *code, int64_t now,
+                      struct app_error *err)
+{
+	if (!language_code_is(code))
+		return app_fail(err, 400, "invalid", "language",
+		                _(language_inputs[LANGUAGE_IN_CODE].wrong));
+	enum store_rc rc = store_user_language_set(s, user_id, code, now);
 	if (rc == ST_NOT_FOUND) return app_fail(err, 404, "not_found", NULL, _("There is no such account."));
 	return rc == ST_OK || app_internal(err);
 }

@@ -13,6 +13,7 @@
 
 #include "auth/auth.h"
 #include "core/input.h"
+#include "core/lang.h"
 #include "core/profile.h"
 #include "mail/smtp.h"
 #include "store/store.h"
@@ -61,9 +62,18 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
  * account: the link alone never adds an existing person to a panel, since
  * whoever made the invitation also holds the link. */
 bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
-                           const char *password, int64_t signed_in_id, int64_t now,
-                           struct arena *a, int64_t *user_id, int64_t *panel_id,
-                           struct app_error *err);
+                           const char *password, const struct language *language,
+                           int64_t signed_in_id, int64_t now, struct arena *a,
+                           int64_t *user_id, int64_t *panel_id, struct app_error *err);
+
+/* The language a person chose for their pages and their mail, declared
+ * once for both doors: a code of core/lang.c ("pl"), or "" for none (then
+ * their panel's, else their browser's). A new account takes the language
+ * its invitation was read in (app_accept_invitation's language). */
+enum { LANGUAGE_IN_CODE, LANGUAGE_INPUTS };
+extern const struct input_field language_inputs[LANGUAGE_INPUTS];
+bool app_language_set(struct store *s, int64_t user_id, const char *code, int64_t now,
+                      struct app_error *err);
 
 /* Accounts an administrator manages from the command line. An account
  * for email_raw (normalised) with name (display_name_problem's rules);

@@ -55,7 +55,7 @@ static const char *const hard_session[] = {
 	"A call from a steward the day after.",
 	"Being told I can pass on a question.",
 	"", "" };
-static const char *const languages[] = { "Arabic interpreter", "Polish", "Tigrinya interpreter",
+static const char *const spoken[] = { "Arabic interpreter", "Polish", "Tigrinya interpreter",
 	"Urdu", "" , "", "", "", "" };
 
 /* A random subset of a field's options, as a stored multi value. */
@@ -78,7 +78,7 @@ static void fill_profile(struct store *s, int64_t uid, int64_t now)
 		{ "experience", experiences[rnd(7)] },
 		{ "access_notes", access_notes[rnd(6)] },
 		{ "hard_session", hard_session[rnd(5)] },
-		{ "language", languages[rnd(9)] },
+		{ "language", spoken[rnd(9)] },
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
 		const struct profile_field *f = profile_field_find(text[i].key);

@@ -3,7 +3,9 @@
  * the browser's; says its language and direction (lang, dir: Arabic and
  * Urdu right to left); names each language in itself; and a language
  * whose catalogue exists is really used (a string of the chrome
- * translated).
+ * translated). A person's choice is kept on their account (a new one
+ * takes the language its invitation was read in), and mail is written in
+ * its reader's language when it is sent: the person's, else the panel's.
  *
  * People (harness.h): sam steward of panels 1 and 2. */
 #include <setjmp.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "api_json.h"
+#include "core/lang.h"
 #include "harness.h"
 
 static struct server srv;
@@ -127,12 +130,169 @@ static void the_panel_s_language_is_next(void **state)
 	client_free(sam);
 }
 
+/* s in language code, from the catalogues the server uses (its build's
+ * po/), as the server would write it; malloc'd. Fails the running test
+ * when the catalogue does not translate s. */
+static char *in_language(const char *code, const char *s)
+{
+	static bool started;
+	if (!started) {
+		char dir[4200];
+		snprintf(dir, sizeof dir, "%s", getenv("EMPTYCHAIR_BIN"));
+		char *slash = strrchr(dir, '/');
+		assert_non_null(slash);
+		strcpy(slash, "/../po");
+		lang_start(dir);
+		started = true;
+	}
+	const struct language *was = lang_use(language_find(code));
+	char *t = strdup(_(s));
+	lang_use(was);
+	if (!strcmp(t, s)) fail_msg("%s does not translate \"%s\"", code, s);
+	return t;
+}
+
+/* s as a page writes it (& < > " ' escaped); malloc'd. */
+static char *html_escaped(const char *s)
+{
+	char *out = malloc(strlen(s) * 6 + 1), *o = out;
+	for (; *s; s++) {
+		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+		                : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+		if (e) o = stpcpy(o, e);
+		else *o++ = *s;
+	}
+	*o = 0;
+	return out;
+}
+
+/* The outbox's newest message to address, as the CLI shows it (in its
+ * reader's language); malloc'd. */
+static char *newest_to(const char *address)
+{
+	const char *args[] = { "outbox", "--limit", "5", NULL };
+	char *out = server_cli(&srv, args);
+	assert_non_null(out);
+	char *at = strstr(out, address);
+	assert_non_null(at);
+	char *end = strstr(at, "\n--- #");
+	if (end) *end = 0;
+	char *msg = strdup(at);
+	free(out);
+	return msg;
+}
+
+/* A person's own choice, kept on their account: their pages in it on any
+ * browser (this browser's switcher still wins), and their mail. */
+static void a_person_s_language_is_kept_and_mailed_in(void **state)
+{
+	(void)state;
+	struct client *amira = client_new(&srv);
+	assert_true(client_sign_in(amira, "amira@demo.emptychair.org", NULL));
+	json_t *me = call_json(amira, "PUT", "/api/v1/me/language", "{\"language\":\"ar\"}", 200);
+	assert_string_equal(json_string_value(json_object_get(me, "language")), "ar");
+	json_decref(me);
+	/* Another browser, in English. */
+	struct client *other = client_new(&srv);
+	assert_true(client_sign_in(other, "amira@demo.emptychair.org", NULL));
+	struct response *r = get_in(other, "/panels", "en-GB");
+	assert_true(contains(r, "<html lang=\"ar\" dir=\"rtl\">"));
+	response_free(r);
+	r = get(other, "/language?to=cy&next=%2Fpanels");
+	response_free(r);
+	r = get_in(other, "/panels", "en-GB");
+	assert_true(contains(r, "<html lang=\"cy\" dir=\"ltr\">"));
+	response_free(r);
+
+	/* A response to what she said: its e-mail in Arabic, written when sent
+	 * (the steward's page is in English). */
+	json_t *j = call_json(amira, "POST", "/api/v1/panels/1/contributions",
+	                      "{\"kind\":\"idea\",\"body\":\"Ramps at the library\","
+	                      "\"attribution\":\"named\"}", 201);
+	long id = get_id(j);
+	json_decref(j);
+	assert_true(id > 0);
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	char body[300];
+	snprintf(body, sizeof body, "{\"status\":\"adopted\",\"contributions\":[%ld],"
+	         "\"what_done\":\"Ramps are coming\",\"decided_by\":\"The board\"}", id);
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/responses", body, 201));
+	char *mail = newest_to("amira@demo.emptychair.org");
+	char *subject = in_language("ar", "News about what you said to %s");
+	char want[600];
+	snprintf(want, sizeof want, subject, "Just Voices migrants' panel");
+	if (!strstr(mail, want)) fail_msg("not in Arabic: want \"%s\" in\n%s", want, mail);
+	free(subject);
+	free(mail);
+	/* Her notice, on her pages, in the language she reads them in. */
+	r = get(other, "/notices");
+	char *notice = in_language("cy", "%s responded to something you said: %s.");
+	char *status = in_language("cy", "Adopted");
+	snprintf(want, sizeof want, notice, "Just Voices migrants' panel", status);
+	char *escaped = html_escaped(want);
+	if (!contains(r, escaped)) fail_msg("the notice is not in Welsh: want \"%s\"", escaped);
+	free(escaped);
+	free(notice);
+	free(status);
+	response_free(r);
+
+	me = call_json(amira, "PUT", "/api/v1/me/language", "{\"language\":\"\"}", 200);
+	assert_true(json_is_null(json_object_get(me, "language")));
+	json_decref(me);
+	client_free(sam);
+	client_free(other);
+	client_free(amira);
+}
+
+/* An invitation is written in its panel's language (panel 2 speaks Polish
+ * since the_panel_s_language_is_next), and the new account keeps the
+ * language it was read in. */
+static void an_invitation_speaks_its_panel_s_language(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/2/invitations",
+	                      "{\"email\":\"nowa.osoba@example.org\",\"role\":\"co_creator\"}", 201);
+	const char *link = json_string_value(json_object_get(j, "invitation_link"));
+	assert_non_null(link);
+	char *path = strdup(strstr(link, "/accept-invitation"));
+	json_decref(j);
+	char *mail = newest_to("nowa.osoba@example.org");
+	char *subject = in_language("pl", "You are invited to join %s");
+	char want[600];
+	snprintf(want, sizeof want, subject, "Mind the Gap");
+	if (!strstr(mail, want)) fail_msg("not in Polish: want \"%s\" in\n%s", want, mail);
+	free(subject);
+	free(mail);
+
+	struct client *c = client_new(&srv);
+	struct response *r = get_in(c, path, "en-GB");
+	assert_true(contains(r, "<html lang=\"pl\" dir=\"ltr\">"));
+	response_free(r);
+	char form[400];
+	snprintf(form, sizeof form, "t=%s&display_name=Nowa+Osoba&password=%s",
+	         strstr(path, "t=") + 2, "violet%20harbour%20quietly%20sings");
+	r = post_form(c, "/accept-invitation", form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	j = call_json(c, "GET", "/api/v1/me", NULL, 200);
+	assert_string_equal(json_string_value(json_object_get(j, "language")), "pl");
+	json_decref(j);
+	free(path);
+	client_free(c);
+	client_free(sam);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_browser_s_language_is_spoken),
 		cmocka_unit_test(the_person_s_choice_wins),
 		cmocka_unit_test(the_panel_s_language_is_next),
+		cmocka_unit_test(an_invitation_speaks_its_panel_s_language),
+		cmocka_unit_test(a_person_s_language_is_kept_and_mailed_in),
 	};
 	return cmocka_run_group_tests_name("languages", tests, setup, teardown);
 }

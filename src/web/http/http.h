@@ -180,6 +180,13 @@ void respond_error_field(struct request *req, int status, const char *code, cons
 void respond_json(struct request *req, int status, const char *json_text);
 void respond_cookie(struct request *req, const char *name, const char *value,
                     int64_t max_age);
+/* Keeps l as this browser's choice of language (the switcher's cookie),
+ * or, l NULL, takes the choice away. */
+void respond_language_cookie(struct request *req, const struct language *l);
+/* Chooses the request's language again, as for a page of panel p (an
+ * invitation's, before its reader is a member), and makes this thread
+ * speak it. */
+void request_speak_for(struct request *req, const struct panel *p);
 /* The same, sent back only for addresses under path. */
 void respond_cookie_at(struct request *req, const char *name, const char *value,
                        int64_t max_age, const char *path);

@@ -131,17 +131,31 @@ static const char LANG_COOKIE[] = "ec_lang";
 
 /* Chooses the request's language (core/lang.h) from what is known so
  * far, and makes this thread speak it. */
-static void speak(struct request *req)
+static void speak_with(struct request *req, const char *panel_language)
 {
 	/* The person's choice: this browser's switcher, else their account's. */
 	const char *chosen = req_cookie(req, LANG_COOKIE);
 	if (!language_find(chosen) && req->user && req->user->language[0])
 		chosen = req->user->language;
-	req->lang = language_choose(chosen,
-	                            req->panel ? req->panel->language : NULL,
-	                            req_header(req, "Accept-Language"));
+	req->lang = language_choose(chosen, panel_language, req_header(req, "Accept-Language"));
 	if (!lang_available(req->lang)) req->lang = language_default;
 	lang_use(req->lang);
+}
+
+static void speak(struct request *req)
+{
+	speak_with(req, req->panel ? req->panel->language : NULL);
+}
+
+void request_speak_for(struct request *req, const struct panel *p)
+{
+	speak_with(req, p->language);
+}
+
+void respond_language_cookie(struct request *req, const struct language *l)
+{
+	/* A year; the code only. None: the cookie is taken away. */
+	respond_cookie(req, LANG_COOKIE, l ? l->code : "", l ? 365 * 86400 : 0);
 }
 
 void language_get(struct request *req)
@@ -152,8 +166,8 @@ void language_get(struct request *req)
 		respond_error(req, 400, "bad_query", _("Choose one of the languages listed."));
 		return;
 	}
-	/* A year; the code only, and a path of this site to go back to. */
-	respond_cookie(req, LANG_COOKIE, l->code, 365 * 86400);
+	/* Then back to a path of this site. */
+	respond_language_cookie(req, l);
 	respond_redirect(req, next && next[0] == '/' && next[1] != '/' && next[1] != '\\' ? next : "/");
 }
 

@@ -178,12 +178,14 @@ const struct route routes[] = {
 	{ GET,  "/account",           account_get,         ACCESS_USER, 0, 0, OBJ_NONE },
 	{ POST, "/account/password",  account_password_post, ACCESS_USER, 0, 0, OBJ_NONE },
 	{ POST, "/account/mail",      account_mail_post,   ACCESS_USER, 0, 0, OBJ_NONE },
+	{ POST, "/account/language",  account_language_post, ACCESS_USER, 0, 0, OBJ_NONE },
 	{ POST, "/account/tokens",    token_create_post,   ACCESS_USER, 0, 0, OBJ_NONE },
 	{ POST, "/account/tokens/{id}/revoke", token_revoke_post, ACCESS_USER, 0, 0, OBJ_NONE },
 
 	/* JSON API */
 	{ GET, "/api/v1/me", api_me, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ M_PUT, "/api/v1/me/mail", api_me_mail_put, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/me/language", api_me_language_put, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/me/profile", api_profile_get, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ M_PATCH,  "/api/v1/me/profile",          api_profile_patch,
 	  ACCESS_USER, 0, ROUTE_API, OBJ_NONE },

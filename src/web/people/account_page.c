@@ -343,6 +343,38 @@ static void mail_section(struct request *req, const struct form_errors *e)
 	ui_form_end(req);
 }
 
+/* The language of their pages and mail (language_inputs): each named in
+ * itself, in its own language. */
+static void language_section(struct request *req, const struct form_errors *e)
+{
+	struct buf *b = &req->out;
+	const char *chosen = e && form_has(&req->form, "language") ? field(req, "language")
+	                                                           : req->user->language;
+	html(b, "<h2 class=\"heading-m\" id=\"language\">%t</h2>", _("Language"));
+	if (form_has(&req->query, "language_saved"))
+		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>", _("Saved."));
+	ui_form_begin(req, "/account/language");
+	const char *err = errors_for(e, "language");
+	html(b, "<div class=\"field%r\"><label class=\"label\" for=\"language\">%t</label>"
+	        "<div class=\"hint\" id=\"language-hint\">%t</div>",
+	     err ? " field-error" : "", _("The language of your pages and your e-mail"),
+	     _("Without a choice, pages are in your panel's language, or your browser's, and "
+	       "e-mail in your panel's."));
+	if (err)
+		html(b, "<p class=\"error-message\" id=\"language-error\"><span class=\"visually-hidden\">"
+		        "%t</span> %t</p>", _("Error:"), err);
+	html(b, "<select class=\"select\" id=\"language\" name=\"language\" "
+	        "aria-describedby=\"language-hint%r\"><option value=\"\"%r>%t</option>",
+	     err ? " language-error" : "", *chosen ? "" : " selected", _("No choice"));
+	for (int i = 0; i < LANGUAGES; i++)
+		html(b, "<option value=\"%a\" lang=\"%a\" dir=\"%r\"%r>%t</option>", languages[i].code,
+		     languages[i].code, language_dir(&languages[i]),
+		     strcmp(chosen, languages[i].code) ? "" : " selected", languages[i].name);
+	html(b, "</select></div>");
+	ui_button(req, _("Save"), "secondary");
+	ui_form_end(req);
+}
+
 /* calendar_address: a calendar feed's address just made, shown this once. */
 static void account_page_with(struct request *req, const struct form_errors *e,
                               const char *new_token, const char *calendar_address)
@@ -362,6 +394,7 @@ static void account_page_with(struct request *req, const struct form_errors *e,
 		html(b, "<div class=\"notice\" role=\"status\"><p>%t</p></div>",
 		     _("Your password has been changed, and you have been signed out everywhere "
 		       "else."));
+	language_section(req, e);
 	mail_section(req, e);
 	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Change your password"));
 	ui_form_begin(req, "/account/password");
@@ -497,6 +530,28 @@ void calendar_revoke_post(struct request *req)
 		return;
 	}
 	respond_redirect(req, "/account?calendar_stopped=1#calendar");
+}
+
+void account_language_post(struct request *req)
+{
+	struct form_errors e = { 0 };
+	struct input_value in[LANGUAGE_INPUTS];
+	struct app_error err;
+	const char *code = NULL;
+	if (form_inputs(req, language_inputs, LANGUAGE_INPUTS, in, &e)) {
+		code = in[LANGUAGE_IN_CODE].text ? in[LANGUAGE_IN_CODE].text : "";
+		if (!app_language_set(req->store, req->user->id, code, req->now, &err) &&
+		    !app_error_to_form(req, &err, &e))
+			return;
+	}
+	if (e.n) {
+		if (!req->status || req->status == 200) req->status = 400;
+		account_page(req, &e, NULL);
+		return;
+	}
+	/* This browser's switcher would win over the choice: it follows it. */
+	respond_language_cookie(req, language_find(code));
+	respond_redirect(req, "/account?language_saved=1#language");
 }
 
 void account_mail_post(struct request *req)

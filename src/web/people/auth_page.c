@@ -218,6 +218,8 @@ static bool load_invitation(struct request *req, const char *token, struct invit
 		                "person who invited you to send a new one."));
 		return false;
 	}
+	/* Read in the panel's language, unless the person chose one. */
+	request_speak_for(req, p);
 	struct user u;
 	*account_id = store_user_by_email(req->store, inv->email, &req->arena, &u) == ST_OK ? u.id : 0;
 	return true;
@@ -244,8 +246,8 @@ void accept_post(struct request *req)
 	struct app_error err;
 	int64_t uid, panel_id;
 	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
-	                           field(req, "password"), req->user ? req->user->id : 0, req->now,
-	                           &req->arena, &uid, &panel_id, &err)) {
+	                           field(req, "password"), req->lang, req->user ? req->user->id : 0,
+	                           req->now, &req->arena, &uid, &panel_id, &err)) {
 		if (!err.field && kind == ACCEPT_WRONG_PERSON) {
 			req->status = err.status;
 			accept_form(req, NULL, token, &inv, &p, kind, "");

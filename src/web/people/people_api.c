@@ -28,6 +28,9 @@ void api_me(struct request *req)
 	const char *notices = "immediately";
 	store_mail_choice_get(req->store, req->user->id, &req->arena, &notices);
 	json_object_set_new(j, "mail", json_pack("{s:s}", "notices", notices));
+	/* Their choice of language for pages and mail; null: none. */
+	json_object_set_new(j, "language", *req->user->language ? json_string(req->user->language)
+	                                                         : json_null());
 	/* A cookie-signed-in script needs the token for its writes. */
 	if (!req->via_bearer) json_object_set_new(j, "csrf_token", json_string(csrf_token(req)));
 	api_send(req, 200, j);
@@ -44,6 +47,21 @@ void api_me_mail_put(struct request *req)
 		api_respond_error(req, &err);
 		return;
 	}
+	api_me(req);
+}
+
+/* PUT {"language": "pl"} ("" for none); answers as GET /me. */
+void api_me_language_put(struct request *req)
+{
+	struct input_value in[LANGUAGE_INPUTS];
+	if (!api_inputs(req, language_inputs, LANGUAGE_INPUTS, in)) return;
+	struct app_error err;
+	const char *code = in[LANGUAGE_IN_CODE].text ? in[LANGUAGE_IN_CODE].text : "";
+	if (!app_language_set(req->store, req->user->id, code, req->now, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	req->user->language = code;
 	api_me(req);
 }
 
