@@ -1,5 +1,6 @@
 #include "harness.h"
 #include "../testdb.h"
+#include "core/lang.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -668,4 +669,25 @@ bool client_cookie(struct client *c, const char *name, char *out, size_t size)
 	}
 	curl_slist_free_all(list);
 	return found;
+}
+
+char *translated(const char *code, const char *s)
+{
+	static bool started;
+	if (!started) {
+		char dir[4200];
+		const char *bin = getenv("EMPTYCHAIR_BIN");
+		assert_non_null(bin);
+		snprintf(dir, sizeof dir, "%s", bin);
+		char *slash = strrchr(dir, '/');
+		assert_non_null(slash);
+		snprintf(slash, sizeof dir - (size_t)(slash - dir), "/../po");
+		lang_start(dir);
+		started = true;
+	}
+	const struct language *was = lang_use(language_find(code));
+	char *t = strdup(_(s));
+	lang_use(was);
+	if (!strcmp(t, s)) fail_msg("%s does not translate \"%s\"", code, s);
+	return t;
 }

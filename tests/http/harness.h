@@ -136,6 +136,11 @@ long server_rss_kib(const struct server *s);
  * on any problem. */
 int html_problems(const char *html, char **report);
 
+/* s in the language code names, from the catalogues the server uses (its
+ * build's po/, beside EMPTYCHAIR_BIN), as the server writes it; malloc'd.
+ * Fails the running test when the catalogue does not translate s. */
+char *translated(const char *code, const char *s);
+
 /* URL-encodes s into a static-free malloc'd string. */
 char *urlenc(const char *s);
 /* A header's value from a response (malloc'd) or NULL. */

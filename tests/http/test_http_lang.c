@@ -19,7 +19,6 @@
 #include <string.h>
 
 #include "api_json.h"
-#include "core/lang.h"
 #include "harness.h"
 
 static struct server srv;
@@ -130,28 +129,6 @@ static void the_panel_s_language_is_next(void **state)
 	client_free(sam);
 }
 
-/* s in language code, from the catalogues the server uses (its build's
- * po/), as the server would write it; malloc'd. Fails the running test
- * when the catalogue does not translate s. */
-static char *in_language(const char *code, const char *s)
-{
-	static bool started;
-	if (!started) {
-		char dir[4200];
-		snprintf(dir, sizeof dir, "%s", getenv("EMPTYCHAIR_BIN"));
-		char *slash = strrchr(dir, '/');
-		assert_non_null(slash);
-		strcpy(slash, "/../po");
-		lang_start(dir);
-		started = true;
-	}
-	const struct language *was = lang_use(language_find(code));
-	char *t = strdup(_(s));
-	lang_use(was);
-	if (!strcmp(t, s)) fail_msg("%s does not translate \"%s\"", code, s);
-	return t;
-}
-
 /* s as a page writes it (& < > " ' escaped); malloc'd. */
 static char *html_escaped(const char *s)
 {
@@ -219,7 +196,7 @@ static void a_person_s_language_is_kept_and_mailed_in(void **state)
 	         "\"what_done\":\"Ramps are coming\",\"decided_by\":\"The board\"}", id);
 	json_decref(call_json(sam, "POST", "/api/v1/panels/1/responses", body, 201));
 	char *mail = newest_to("amira@demo.emptychair.org");
-	char *subject = in_language("ar", "News about what you said to %s");
+	char *subject = translated("ar", "News about what you said to %s");
 	char want[600];
 	snprintf(want, sizeof want, subject, "Just Voices migrants' panel");
 	if (!strstr(mail, want)) fail_msg("not in Arabic: want \"%s\" in\n%s", want, mail);
@@ -227,8 +204,8 @@ static void a_person_s_language_is_kept_and_mailed_in(void **state)
 	free(mail);
 	/* Her notice, on her pages, in the language she reads them in. */
 	r = get(other, "/notices");
-	char *notice = in_language("cy", "%s responded to something you said: %s.");
-	char *status = in_language("cy", "Adopted");
+	char *notice = translated("cy", "%s responded to something you said: %s.");
+	char *status = translated("cy", "Adopted");
 	snprintf(want, sizeof want, notice, "Just Voices migrants' panel", status);
 	char *escaped = html_escaped(want);
 	if (!contains(r, escaped)) fail_msg("the notice is not in Welsh: want \"%s\"", escaped);
@@ -260,7 +237,7 @@ static void an_invitation_speaks_its_panel_s_language(void **state)
 	char *path = strdup(strstr(link, "/accept-invitation"));
 	json_decref(j);
 	char *mail = newest_to("nowa.osoba@example.org");
-	char *subject = in_language("pl", "You are invited to join %s");
+	char *subject = translated("pl", "You are invited to join %s");
 	char want[600];
 	snprintf(want, sizeof want, subject, "Mind the Gap");
 	if (!strstr(mail, want)) fail_msg("not in Polish: want \"%s\" in\n%s", want, mail);

@@ -328,6 +328,45 @@ static long contribute(struct client *c, bool anonymous, const char *body)
 	return id;
 }
 
+/* A message is written in its reader's language when it is sent: here a
+ * response's, to someone who chose Arabic, by a steward whose pages are
+ * in English. Its subject is encoded (RFC 2047), its body UTF-8. */
+static void a_message_arrives_in_its_reader_s_language(void **state)
+{
+	(void)state;
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, "member3@demo.emptychair.org", NULL));
+	json_decref(call_json(c, "PUT", "/api/v1/me/language", "{\"language\":\"ar\"}", 200));
+	long id = contribute(c, false, "Longer library hours ZQA");
+	char body[300];
+	snprintf(body, sizeof body, "{\"status\":\"adopted\",\"contributions\":[%ld],"
+	         "\"what_done\":\"Open till eight ZQA\",\"decided_by\":\"The board\"}", id);
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/responses", body, 201));
+	assert_int_equal(wait_arrived("member3@demo.emptychair.org", 1, 30), 1);
+	char *eml;
+	arrived("member3@demo.emptychair.org", &eml, NULL);
+	assert_non_null(strstr(eml, "Subject: =?UTF-8?B?"));
+	assert_non_null(strstr(eml, "Content-Type: text/plain; charset=UTF-8"));
+	char *text = qp_body(eml);
+	/* The words around the panel's name and the link, as the catalogue
+	 * has them. */
+	char *want = translated("ar", "Hello,\n\n%s has responded to something you said. "
+	                              "You can read what became of it here:\n\n%s\n");
+	char *name = strstr(want, "%s");
+	assert_non_null(name);
+	*name = 0;
+	char *between = name + 2, *link = strstr(between, "%s");
+	assert_non_null(link);
+	*link = 0;
+	if (!strstr(text, want) || !strstr(text, between))
+		fail_msg("not in Arabic: want \"%s\" and \"%s\" in\n%s", want, between, text);
+	assert_non_null(strstr(text, "Just Voices migrants' panel"));
+	free(want);
+	free(text);
+	free(eml);
+	client_free(c);
+}
+
 /* Each person's choice: each notice at once, a daily digest, or none; and
  * an answer to something said anonymously never comes at once, only in
  * the digest. */
@@ -537,6 +576,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_invitation_arrives_whole),
 		cmocka_unit_test(notices_come_as_each_person_chose),
+		cmocka_unit_test(a_message_arrives_in_its_reader_s_language),
 		cmocka_unit_test(a_451_is_tried_again_then_delivered),
 		cmocka_unit_test(a_550_is_given_up_and_said),
 		cmocka_unit_test(the_relay_down_then_up),
