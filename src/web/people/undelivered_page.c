@@ -44,8 +44,8 @@ void undelivered_get(struct request *req)
 		html(b, "<section class=\"card\" aria-labelledby=\"m%l\"><h2 class=\"heading-s\" "
 		        "id=\"m%l\">", m[i].id, m[i].id);
 		/* TRANSLATORS: %1$s is a message's subject, %2$s the e-mail address it was for */
-		/* TRANSLATORS: an e-mail's subject, then the address it was sent to. */
-		html_sentence(b, C_("message to address", "%s to %s"), 2, html_bdi(a, m[i].subject), html_bdi(a, m[i].to_email));
+		html_sentence(b, C_("message to address", "%s to %s"), 2, html_bdi(a, m[i].subject),
+		              html_bdi(a, m[i].to_email));
 		html(b, "</h2><dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div>"
 		        "<div><dt>%t</dt><dd>",
 		     /* TRANSLATORS: when the message was made */
