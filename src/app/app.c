@@ -204,10 +204,10 @@ static enum store_rc invite_in_tx(struct store *s, void *p)
 	enum store_rc rc = store_invitation_create(s, c->hash, c->email, c->panel->id, c->role,
 	                                           c->inviter_id, c->now,
 	                                           c->now + INVITATION_SECONDS, &c->id);
-	if (rc != ST_OK) return rc;
-	/* TRANSLATORS: the subject of an invitation by e-mail; %s is the panel's name. */
+	if (rc != ST_OK || !*c->email) return rc; /* given by hand: no message */
 	/* Kept as messages, written out in the reader's language when the
 	 * mail is sent: the panel's, since they have no account yet. */
+	/* TRANSLATORS: the subject of an invitation by e-mail; %s is the panel's name. */
 	const char *subject = lang_message(c->a, N_("You are invited to join %s"), 1, c->panel->name);
 	const char *body = lang_message(c->a, invitation_body(c->role), 2, c->panel->name, c->link);
 	return store_outbox_add(s, c->email, subject, body, "invitation", c->panel->id, c->now);
@@ -238,11 +238,12 @@ enum store_rc app_members_find(struct store *s, int64_t panel_id, const char *qu
 }
 
 const struct input_field invite_inputs[INVITE_INPUTS] = {
-	[INVITE_EMAIL] = { .name = "email", .kind = IN_LINE, .required = true, .max = 254,
+	[INVITE_EMAIL] = { .name = "email", .kind = IN_LINE, .max = 254, .blank_ok = true,
 	                   .missing = N_("Enter the e-mail address of the person to invite.") },
 	[INVITE_ROLE] = { .name = "role", .kind = IN_CHOICE, .required = true, .choice = role_is,
 	                  .missing = N_("Choose a role."),
 	                  .wrong = N_("Choose co-creator, steward or guest.") },
+	[INVITE_BY_HAND] = { .name = "by_hand", .kind = IN_BOOL },
 };
 
 const struct input_field member_inputs[MEMBER_INPUTS] = {
@@ -254,13 +255,19 @@ const struct input_field member_inputs[MEMBER_INPUTS] = {
 
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
                 const struct panel_actor *actor, const struct panel *panel, const char *email_raw,
-                enum panel_role role, int64_t now, struct arena *a, const char **link,
-                struct app_error *err)
+                bool by_hand, enum panel_role role, int64_t now, struct arena *a,
+                const char **link, struct app_error *err)
 {
 	const char *email = normal_email(a, email_raw);
 	const char *texts[INVITE_INPUTS] = { [INVITE_EMAIL] = email };
 	if (!app_texts_fit(invite_inputs, texts, INVITE_INPUTS, err)) return false;
-	if (!email_valid(email))
+	if (by_hand && *email)
+		return app_fail(err, 400, "invalid", "email",
+		            _("Leave the address empty for an invitation you give by hand, or untick "
+		              "the box to send it by e-mail."));
+	if (!by_hand && !*email)
+		return app_fail(err, 400, "invalid", "email", _(invite_inputs[INVITE_EMAIL].missing));
+	if (!by_hand && !email_valid(email))
 		return app_fail(err, 400, "invalid", "email",
 		            _("Enter an e-mail address in the right format, like name@example.org."));
 	if (role == ROLE_NONE)
@@ -269,7 +276,7 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 		return app_fail(err, 403, "forbidden", "role",
 		                _("Only a steward can invite co-creators and stewards."));
 	struct user u;
-	enum store_rc rc = store_user_by_email(s, email, a, &u);
+	enum store_rc rc = by_hand ? ST_NOT_FOUND : store_user_by_email(s, email, a, &u);
 	if (rc == ST_OK) {
 		struct membership m, mine;
 		if (store_membership_get(s, panel->id, u.id, &m) == ST_OK) {
@@ -296,13 +303,14 @@ bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
 	 * one stops working. Apart, so that the read it needs never holds up
 	 * the making of another; should it fail, the older link works on
 	 * until it expires, which loses nothing. */
-	store_invitations_revoke_email(s, panel->id, email, c.id, now);
+	if (!by_hand) store_invitations_revoke_email(s, panel->id, email, c.id, now);
 	return true;
 }
 
 struct accept_ctx {
 	struct invitation inv;
 	const char *name;
+	const char *login;     /* a new account's e-mail address, or username */
 	const char *hash;      /* NULL when the account exists */
 	const char *language;  /* a new account's: the one its invitation was read in */
 	int64_t existing_id;
@@ -317,7 +325,7 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 	enum store_rc rc;
 	int64_t uid = c->existing_id;
 	if (!uid) {
-		if ((rc = store_user_create(s, c->inv.email, c->name, false, c->now, &uid)) != ST_OK)
+		if ((rc = store_user_create(s, c->login, c->name, false, c->now, &uid)) != ST_OK)
 			return rc;
 		if ((rc = store_user_set_password(s, uid, c->hash, c->now)) != ST_OK) return rc;
 		if ((rc = store_user_language_set(s, uid, c->language, c->now)) != ST_OK) return rc;
@@ -343,7 +351,8 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 	return ST_OK;
 }
 
-bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
+bool app_accept_invitation(struct store *s, const char *token, const char *username_raw,
+                           const char *display_name,
                            const char *password, const struct language *language,
                            int64_t signed_in_id, int64_t now, struct arena *a,
                            int64_t *user_id, int64_t *panel_id, struct app_error *err)
@@ -357,8 +366,11 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 		            _("This invitation link has expired or has already been used. Ask the "
 		              "person who invited you to send a new one."));
 	if (rc != ST_OK) return app_internal(err);
+	bool by_hand = !*c.inv.email;
 	struct user u;
-	rc = store_user_by_email(s, c.inv.email, a, &u);
+	/* Given by hand, it goes to whoever is signed in, or a new account. */
+	if (by_hand) rc = signed_in_id ? store_user_get(s, signed_in_id, a, &u) : ST_NOT_FOUND;
+	else rc = store_user_by_email(s, c.inv.email, a, &u);
 	if (rc == ST_OK) {
 		if (u.status != USER_ACTIVE)
 			return app_fail(err, 403, "account_disabled", NULL,
@@ -373,6 +385,16 @@ bool app_accept_invitation(struct store *s, const char *token, const char *displ
 			return app_fail(err, 403, "signed_in_as_someone_else", NULL,
 			            _("You are signed in, but this invitation is for a different e-mail "
 			              "address. Sign out, then open the link again."));
+		c.login = c.inv.email;
+		if (by_hand) {
+			char *login = normal_email(a, username_raw);
+			const char *problem = username_problem(login);
+			if (problem) return app_fail(err, 400, "invalid", "username", problem);
+			if (store_user_by_email(s, login, a, &u) != ST_NOT_FOUND)
+				return app_fail(err, 409, "username_taken", "username",
+				                _("That username is taken. Choose another."));
+			c.login = login;
+		}
 		char *name = text_trim(arena_strdup(a, display_name ? display_name : ""));
 		if (!check_name(name, err)) return false;
 		const char *problem = auth_password_problem(password ? password : "");

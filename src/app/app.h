@@ -42,26 +42,32 @@ bool app_sign_in(struct store *s, const unsigned char secret[AUTH_SECRET_BYTES],
                  const char **device_out, struct app_error *err);
 
 /* An invitation's inputs, declared once for both doors. */
-enum { INVITE_EMAIL, INVITE_ROLE, INVITE_INPUTS };
+enum { INVITE_EMAIL, INVITE_ROLE, INVITE_BY_HAND, INVITE_INPUTS };
 extern const struct input_field invite_inputs[INVITE_INPUTS];
 /* Creates an invitation to panel_id with role, writes the message to the
  * outbox and returns the one-time link (the only time it exists in the
  * clear), in one transaction; then an invitation still pending for the
- * same address is revoked, so one link works. actor is the inviter's
- * place on the panel: a guest may be invited by whoever policy allows
- * (PA_INVITE_GUEST, checked by the route), anyone else only with
- * PA_INVITE_MEMBER (403 otherwise). */
+ * same address is revoked, so one link works. by_hand: for someone with
+ * no e-mail address, no address and no message: the inviter gives the
+ * link by hand, and the person chooses a username when they accept.
+ * actor is the inviter's place on the panel: a guest may be invited by
+ * whoever policy allows (PA_INVITE_GUEST, checked by the route), anyone
+ * else only with PA_INVITE_MEMBER (403 otherwise). */
 bool app_invite(struct store *s, const char *public_url, int64_t inviter_id,
                 const struct panel_actor *actor, const struct panel *panel, const char *email,
-                enum panel_role role,
+                bool by_hand, enum panel_role role,
                 int64_t now, struct arena *a, const char **link, struct app_error *err);
 
 /* Accepts an invitation. When its address has no account, a new one is
- * made (name and password) and nobody may be signed in (signed_in_id 0).
+ * made (name and password; and, for an invitation given by hand, which has
+ * no address, the username it will sign in with) and nobody may be signed
+ * in (signed_in_id 0); one given by hand may also be accepted by whoever
+ * is signed in.
  * When the address has an account, the person must be signed in as that
  * account: the link alone never adds an existing person to a panel, since
  * whoever made the invitation also holds the link. */
-bool app_accept_invitation(struct store *s, const char *token, const char *display_name,
+bool app_accept_invitation(struct store *s, const char *token, const char *username,
+                           const char *display_name,
                            const char *password, const struct language *language,
                            int64_t signed_in_id, int64_t now, struct arena *a,
                            int64_t *user_id, int64_t *panel_id, struct app_error *err);

@@ -36,6 +36,19 @@ const char *display_name_problem(const char *name)
 	return NULL;
 }
 
+const char *username_problem(const char *name)
+{
+	size_t n = strlen(name);
+	if (!n) return _("Choose a username to sign in with.");
+	if (n < USERNAME_MIN || n > USERNAME_MAX)
+		return _("A username has 3 to 40 letters or digits.");
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		      *p == '_'))
+			return _("Use only the letters a to z, digits, and . - or _ in a username.");
+	return NULL;
+}
+
 int64_t session_expiry(int64_t created, int64_t now)
 {
 	int64_t idle = now + SESSION_IDLE_SECONDS;

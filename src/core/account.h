@@ -38,6 +38,13 @@ enum {
  * language this thread speaks). */
 const char *display_name_problem(const char *name);
 
+/* A username: how someone with no e-mail address signs in (an invitation
+ * given by hand). Kept where an address is (users.email), told from one by
+ * having no "@": lower case a to z, digits, ".", "-" and "_", 3 to 40 of
+ * them. NULL when name (trimmed, lower-cased) is one, or why not. */
+enum { USERNAME_MIN = 3, USERNAME_MAX = 40 };
+const char *username_problem(const char *name);
+
 /* When a session seen at last_seen, created at created, expires. */
 int64_t session_expiry(int64_t created, int64_t now);
 #endif

@@ -89,7 +89,9 @@
 	X(RESET_USE, "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 " \
 	             "AND used_at IS NULL AND expires_at > $2 RETURNING user_id")   \
 	X(OUTBOX_ADD, "INSERT INTO outbox (to_email, subject, body, created_at, "   \
-	              "kind, panel_id) VALUES ($1, $2, $3, $4, $5, $6)")            \
+	              "kind, panel_id) SELECT CAST($1 AS TEXT), CAST($2 AS TEXT), " \
+	              "CAST($3 AS TEXT), CAST($4 AS BIGINT), CAST($5 AS TEXT), "    \
+	              "CAST($6 AS BIGINT) WHERE " MAILABLE("CAST($1 AS TEXT)"))     \
 	X(OUTBOX_PRUNE, "DELETE FROM outbox WHERE created_at < $1")                 \
 	X(OUTBOX_RECENT, "SELECT " OUTBOX_COLUMNS " FROM outbox ORDER BY id DESC "  \
 	                 "LIMIT $1")                                                \
@@ -122,6 +124,7 @@
 	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email, u.language FROM "   \
 	               "users u WHERE "                                             \
 	               "u.status = 'active' AND u.mail_notices <> 'none' AND "      \
+	               MAILABLE("u.email") " AND "                                  \
 	               "u.digest_sent_at <= $1 AND EXISTS (SELECT 1 FROM notices n " \
 	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
 	               "LIMIT $2")                                                  \

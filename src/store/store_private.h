@@ -104,4 +104,9 @@ enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
 	"FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE " where "), "  \
 	"released AS (SELECT * FROM ranked WHERE k <= n - n % $2) "
 
+/* SQL: whether a sign-in name (users.email) is an address mail can go to;
+ * a username (an account made from an invitation given by hand) is not,
+ * and no message is ever written to one. */
+#define MAILABLE(column) column " LIKE '%@%'"
+
 #endif

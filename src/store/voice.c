@@ -197,7 +197,8 @@
 	                 "FROM response_links l JOIN contributions c "                    \
 	                 "ON c.id = l.contribution_id JOIN users u ON u.id = c.author_id " \
 	                 "WHERE l.response_id = $1 AND u.status = 'active' AND "          \
-	                 "c.author_id <> $5 AND u.mail_notices = 'immediately' "          \
+	                 "c.author_id <> $5 AND u.mail_notices = 'immediately' AND "      \
+	                 MAILABLE("u.email") " "                                          \
 	                 "GROUP BY u.email, c.panel_id HAVING MAX(CASE WHEN "             \
 	                 "c.attribution = 'anonymous' THEN 1 ELSE 0 END) = 0")            \
 	X(RESPONSES_FOR, "SELECT r.id, r.panel_id, r.decided_at, "                       \

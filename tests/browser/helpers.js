@@ -6,7 +6,8 @@
 // Contracts:
 // - startServer() gives a server on 127.0.0.1 with a fresh demo database in
 //   its own temp directory; stop() ends it by its PID and removes the
-//   directory, and fails the test if the server logged a 5xx answer.
+//   directory, and fails the test if the server logged a 5xx answer; its
+//   cli(...args) runs the same binary's command line on that database.
 // - checkA11y(page, label) runs axe on the page as it is now and throws a
 //   readable list of violations if there are any.
 // - trackPages(page) records every document the page loads, so a journey can
@@ -72,6 +73,14 @@ async function startServer() {
     base,
     url: (p) => base + p,
     log: () => stderr,
+    db,
+    // Runs the same binary's command line on this server's database, as an
+    // operator would ("outbox", "--limit", "5"); returns what it printed.
+    cli(...args) {
+      const r = spawnSync(BIN, ['--db', db, ...args], { env, encoding: 'utf8', timeout: 30000 });
+      assert.equal(r.status, 0, `emptychair ${args.join(' ')} failed: ${r.error || r.signal || r.stderr}`);
+      return r.stdout;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         process.kill(child.pid, 'SIGTERM');

@@ -19,15 +19,16 @@ static struct server srv;
 static int setup(void **state) { return server_start(&srv) ? 0 : -1; }
 static int teardown(void **state) { return server_stop(&srv) == 0 ? 0 : -1; }
 
-/* The one-time link shown on the members page after inviting: the form
+/* The one-time link shown on the members page after inviting (email
+ * NULL: an invitation given by hand): the form
  * answers with a redirect (reloading makes no second invitation), and the
  * page it leads to shows the link once. */
 static char *invite(struct client *steward, int panel, const char *email, const char *role)
 {
 	char path[64], fields[256];
 	snprintf(path, sizeof path, "/panels/%d/invitations", panel);
-	char *e = urlenc(email);
-	snprintf(fields, sizeof fields, "email=%s&role=%s", e, role);
+	char *e = urlenc(email ? email : "");
+	snprintf(fields, sizeof fields, "email=%s&role=%s%s", e, role, email ? "" : "&by_hand=1");
 	free(e);
 	struct response *r = post_form(steward, path, fields);
 	assert_int_equal(r->status, 303);
@@ -997,10 +998,109 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	client_free(sam);
 }
 
+/* Someone with no e-mail address: the steward gives the link by hand (no
+ * message is written), and they choose a username to sign in with; no
+ * mail is ever written to it. */
+static void an_invitation_given_by_hand_makes_a_username(void **state)
+{
+	(void)state;
+	struct client *sam = client_new(&srv);
+	assert_true(client_sign_in(sam, "sam@demo.emptychair.org", NULL));
+	const char *args[] = { "outbox", "--limit", "1", NULL };
+	char *before = server_cli(&srv, args);
+	/* An address and "by hand" at once: which is meant is asked. */
+	struct response *r = post_form(sam, "/panels/2/invitations",
+	                               "email=a%40example.org&by_hand=1&role=co_creator");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "href=\"#email\""));
+	response_free(r);
+	char *link = invite(sam, 2, NULL, "co_creator");
+	char *after = server_cli(&srv, args);
+	assert_string_equal(before, after); /* no message */
+	free(before);
+	free(after);
+	r = get(sam, "/panels/2/members");
+	assert_true(contains(r, "Someone you give the link to by hand as"));
+	response_free(r);
+
+	struct client *c = client_new(&srv);
+	r = get(c, link);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Choose a username"));
+	assert_false(contains(r, "Your account will use the address"));
+	response_free(r);
+	char *t = strdup(strchr(link, '=') + 1);
+	char fields[512];
+	static const struct { const char *username; long status; const char *says; } wrong[] = {
+		{ "", 400, "Choose a username to sign in with." },
+		{ "am", 400, "A username has 3 to 40 letters or digits." },
+		{ "amira%40home", 400, "Use only the letters a to z" },
+		{ "sam%40demo.emptychair.org", 400, "Use only the letters a to z" },
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+		snprintf(fields, sizeof fields, "t=%s&username=%s&display_name=Hana&password="
+		         "lantern+pebble+harbour", t, wrong[i].username);
+		r = post_form(c, "/accept-invitation", fields);
+		assert_int_equal(r->status, wrong[i].status);
+		assert_true(contains(r, "href=\"#username\""));
+		if (!contains(r, wrong[i].says)) fail_msg("%s: not \"%s\"", wrong[i].username, wrong[i].says);
+		assert_true(contains(r, "value=\"Hana\"")); /* what was typed is kept */
+		response_free(r);
+	}
+	snprintf(fields, sizeof fields, "t=%s&username=+Hana.K+&display_name=Hana&password="
+	         "lantern+pebble+harbour", t);
+	r = post_form(c, "/accept-invitation", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	json_t *me = call_json(c, "GET", "/api/v1/me", NULL, 200);
+	assert_string_equal(json_string_value(json_object_get(me, "email")), "hana.k");
+	long id = (long)json_integer_value(json_object_get(me, "id"));
+	json_decref(me);
+	client_free(c);
+
+	/* She signs in with it, on another device. */
+	struct client *d = client_new(&srv);
+	r = get(d, "/sign-in");
+	response_free(r);
+	r = post_form(d, "/sign-in", "email=Hana.K&password=lantern+pebble+harbour&next=%2Fpanels");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(d, "/panels");
+	assert_true(contains(r, "Mind the Gap"));
+	response_free(r);
+	client_free(d);
+
+	/* Taken: a second one given by hand cannot have it. */
+	char *link2 = invite(sam, 2, NULL, "guest");
+	struct client *e2 = client_new(&srv);
+	r = get(e2, link2);
+	response_free(r);
+	snprintf(fields, sizeof fields, "t=%s&username=hana.k&display_name=Other&password="
+	         "lantern+pebble+harbour", strchr(link2, '=') + 1);
+	r = post_form(e2, "/accept-invitation", fields);
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "That username is taken"));
+	response_free(r);
+	client_free(e2);
+
+	/* A steward's one-time link for her: said on the site, never mailed. */
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/panels/2/members/%ld/sign-in-link", id);
+	json_decref(call_json(sam, "POST", path, NULL, 201));
+	after = server_cli(&srv, args);
+	assert_null(strstr(after, "hana.k"));
+	free(after);
+	free(t);
+	free(link);
+	free(link2);
+	client_free(sam);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(invitation_makes_an_account_and_membership),
+		cmocka_unit_test(an_invitation_given_by_hand_makes_a_username),
 		cmocka_unit_test(removed_people_come_back_only_by_a_steward),
 		cmocka_unit_test(names_with_hidden_characters_are_refused),
 		cmocka_unit_test(invitations_to_existing_accounts_need_their_owner),

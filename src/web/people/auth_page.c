@@ -42,7 +42,10 @@ static void sign_in_form(struct request *req, const struct form_errors *e, const
 	html(&req->out, "<h1 class=\"heading-l\">%t</h1>", _("Sign in"));
 	ui_form_begin(req, "/sign-in");
 	html(&req->out, "<input type=\"hidden\" name=\"next\" value=\"%a\">", next);
-	ui_input(req, e, "email", _("E-mail address"), NULL, email, "email", "email");
+	/* A username instead, for an account made without an address. */
+	ui_input(req, e, "email", _("E-mail address"),
+	         _("Or your username, if you joined without an e-mail address."), email, "text",
+	         "username");
 	ui_input(req, e, "password", _("Password"), NULL, "", "password", "current-password");
 	ui_button(req, _("Sign in"), NULL);
 	ui_form_end(req);
@@ -118,6 +121,8 @@ static enum accept_case accept_case_of(struct request *req, const struct invitat
 	 * has an account: whoever holds the link (the inviter too) must not
 	 * learn that from it (issue 17, point 6). */
 	if (!req->user) return ACCEPT_NEW_ACCOUNT;
+	/* One given by hand (no address) is for whoever holds it. */
+	if (!*inv->email) return ACCEPT_AS_MEMBER;
 	return account_id && req->user->id == account_id ? ACCEPT_AS_MEMBER : ACCEPT_WRONG_PERSON;
 }
 
@@ -184,11 +189,20 @@ static void accept_form(struct request *req, const struct form_errors *e, const 
 		     next.data, _("Sign in to accept"), _("If you are new here"));
 		buf_free(&next);
 		ui_form_begin(req, "/accept-invitation");
-		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\"><p>", token);
-		/* TRANSLATORS: %s is an e-mail address */
-		html_sentence(b, _("Your account will use the address %s."), 1,
-		              html_piece(a, "<strong><bdi>%t</bdi></strong>", inv->email));
-		html(b, "</p>");
+		html(b, "<input type=\"hidden\" name=\"t\" value=\"%a\">", token);
+		if (*inv->email) {
+			html(b, "<p>");
+			/* TRANSLATORS: %s is an e-mail address */
+			html_sentence(b, _("Your account will use the address %s."), 1,
+			              html_piece(a, "<strong><bdi>%t</bdi></strong>", inv->email));
+			html(b, "</p>");
+		} else {
+			/* Given by hand, to someone with no e-mail address. */
+			ui_input(req, e, "username", _("Choose a username"),
+			         _("You will sign in with it. 3 to 40 letters a to z, digits, and . - or "
+			           "_, for example amira.h. Write it down with your password."),
+			         field(req, "username"), "text", "username");
+		}
 		ui_input(req, e, "display_name", _("Your name"),
 		         _("The name you would like to be called. It does not have to be your legal "
 		           "name."), name, "text", "name");
@@ -245,7 +259,7 @@ void accept_post(struct request *req)
 	enum accept_case kind = accept_case_of(req, &inv, account_id);
 	struct app_error err;
 	int64_t uid, panel_id;
-	if (!app_accept_invitation(req->store, token, field(req, "display_name"),
+	if (!app_accept_invitation(req->store, token, field(req, "username"), field(req, "display_name"),
 	                           field(req, "password"), req->lang, req->user ? req->user->id : 0,
 	                           req->now, &req->arena, &uid, &panel_id, &err)) {
 		if (!err.field && kind == ACCEPT_WRONG_PERSON) {

@@ -76,14 +76,22 @@ static void members_page(struct request *req, const struct form_errors *e, const
 		html(b, "<div class=\"notice\" role=\"status\"><h2 class=\"heading-m\" "
 		        "id=\"invitation-made\">%t</h2><p>%t</p>"
 		        "<p class=\"code\" dir=\"auto\"><a href=\"%a\">%t</a></p></div>", _("Invitation made"),
-		     _("Send this link to the person you invited. It works once, for 14 days. "
-		       "A message with the link is also waiting in the outbox."), new_link, new_link);
+		     _("Send or give this link to the person you invited. It works once, for 14 days. "
+		       "When you gave their e-mail address, a message with the link is on its way "
+		       "there too."), new_link, new_link);
 	}
 	/* What a steward comes to do first, above a list that may be long. */
 	if (invite_members || invite_guests) {
 		html(b, "<h2 class=\"heading-m\" id=\"invite\">%t</h2>", _("Invite someone"));
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/invitations", (long long)p->id));
-		ui_input(req, e, "email", _("Their e-mail address"), NULL, email, "email", "off");
+		ui_input(req, e, "email", _("Their e-mail address"),
+		         _("The invitation is sent there. Leave it empty if they have no e-mail "
+		           "address, and tick the box below."), email, "email", "off");
+		html(b, "<div class=\"choice\"><input type=\"checkbox\" id=\"by_hand\" name=\"by_hand\" "
+		        "value=\"1\"%r><label for=\"by_hand\">%t</label></div>",
+		     form_has(&req->form, "by_hand") ? " checked" : "",
+		     _("They have no e-mail address: I will give them the link myself (read it out, "
+		       "text it or print it)"));
 		ui_choices(req, e, "role", _("Invite them as"), invite_members ? NULL :
 		           _("Co-creators of a user-led panel can invite professionals as guests."),
 		           invite_members ? member_roles : guest_only, invite_members ? role : "guest", false);
@@ -164,7 +172,10 @@ static void members_page(struct request *req, const struct form_errors *e, const
 				html(b, "<li>");
 				/* TRANSLATORS: %1$s is an e-mail address, %2$s a role ("Guest"),
 				 * %3$s a date and time */
-				html_sentence(b, _("%s as %s, until %s"), 3, html_bdi(a, inv[i].email),
+				html_sentence(b, _("%s as %s, until %s"), 3,
+				              *inv[i].email ? html_bdi(a, inv[i].email)
+				                            : html_piece(a, "%t", _("Someone you give the link "
+				                                                     "to by hand")),
 				              html_piece(a, "%t", _(role_label(inv[i].role))),
 				              html_piece(a, "%t", format_time(req, inv[i].expires_at,
 				                                              p->time_zone)));
@@ -174,7 +185,9 @@ static void members_page(struct request *req, const struct form_errors *e, const
 				/* Which one, for a screen reader: the address. */
 				html(b, "<button type=\"submit\" class=\"link-button\">%t <span "
 				        "class=\"visually-hidden\"><bdi>%t</bdi></span></button>",
-				     _("Cancel the invitation"), inv[i].email);
+				     _("Cancel the invitation"),
+				     *inv[i].email ? inv[i].email : format_time(req, inv[i].expires_at,
+				                                                p->time_zone));
 				ui_form_end(req);
 				html(b, "</li>");
 			}
@@ -216,7 +229,8 @@ void invite_post(struct request *req)
 	role_parse(in[INVITE_ROLE].text, &role);
 	if (read &&
 	    !app_invite(req->store, req->cfg->public_url, req->user->id, &req->actor, req->panel,
-	                in[INVITE_EMAIL].text, role, req->now, &req->arena, &link, &err) &&
+	                in[INVITE_EMAIL].text, in[INVITE_BY_HAND].number != 0, role, req->now,
+	                &req->arena, &link, &err) &&
 	    !app_error_to_form(req, &err, &e))
 		return;
 	if (e.n) {

@@ -209,7 +209,8 @@ void api_invite(struct request *req)
 	const char *link;
 	struct app_error err;
 	if (!app_invite(req->store, req->cfg->public_url, req->user->id, &req->actor, req->panel,
-	                in[INVITE_EMAIL].text, role, req->now, &req->arena, &link, &err)) {
+	                in[INVITE_EMAIL].text, in[INVITE_BY_HAND].number != 0, role, req->now,
+	                &req->arena, &link, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}

@@ -209,7 +209,7 @@ void contribution_get(struct request *req)
 	html(b, "<a class=\"back-link\" href=\"/panels/%l/contributions\">%t"
 	        "</a><h1 class=\"heading-l\">%r</h1>", p->id,
 	     _("Back to You said, we did"), contribution_title_html(req, &c));
-	contribution_card(req, &c, p->time_zone, false, false);
+	contribution_card_at(req, &c, p->time_zone, false, false, 2); /* under the h1 */
 	if (nh > 1) {
 		html(b, "<h2 class=\"heading-m\">%t</h2><ol class=\"list\">",
 		     _("Every response, oldest first"));

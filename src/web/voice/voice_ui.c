@@ -157,10 +157,17 @@ const char *contribution_title_html(struct request *req, const struct contributi
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel)
 {
+	contribution_card_at(req, c, zone, link_title, show_panel, 3);
+}
+
+void contribution_card_at(struct request *req, const struct contribution *c, const char *zone,
+                          bool link_title, bool show_panel, int level)
+{
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
+	level = level == 2 ? 2 : 3;
 	html(b, "<article class=\"card contribution\" aria-labelledby=\"c%l\">"
-	        "<h3 class=\"heading-s\" id=\"c%l\">", c->id, c->id);
+	        "<h%d class=\"heading-s\" id=\"c%l\">", c->id, level, c->id);
 	if (link_title) html(b, "<a href=\"/panels/%l/contributions/%l\">", c->panel_id, c->id);
 	html(b, "%r", contribution_title_html(req, c));
 	if (link_title) html(b, "</a>");
@@ -178,7 +185,7 @@ void contribution_card(struct request *req, const struct contribution *c, const 
 		/* TRANSLATORS: who said a contribution ("Anonymous", a name...), and
 		 * when */
 		: arena_printf(a, _("%s, %s."), who, when);
-	html(b, "</h3><p class=\"quote\" dir=\"auto\">%t</p><p class=\"hint\">%r", c->body,
+	html(b, "</h%d><p class=\"quote\" dir=\"auto\">%t</p><p class=\"hint\">%r", level, c->body,
 	     voice_slots(req, said, name ? voice_bdi(req, name) : NULL, voice_bdi(req, c->panel_name)));
 	if (*c->meeting_title) {
 		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"

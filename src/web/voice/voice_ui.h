@@ -37,6 +37,10 @@ const char *contribution_title_html(struct request *req, const struct contributi
  * across panels). */
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
                        bool link_title, bool show_panel);
+/* The same with its heading at level (2 or 3; contribution_card's is 3),
+ * for a page where nothing comes between it and the h1. */
+void contribution_card_at(struct request *req, const struct contribution *c, const char *zone,
+                          bool link_title, bool show_panel, int level);
 /* The ?before= cursor of a list read a page at a time (0 when absent);
  * false, having answered 400, when it is not a positive id. */
 bool read_before(struct request *req, int64_t *before);
