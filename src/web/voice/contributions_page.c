@@ -72,7 +72,7 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 	        "<h1 class=\"heading-l\">%t</h1>", p->id,
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
-	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), html_bdi(&req->arena, p->name), NULL),
 	     _("You said, we did"));
 	if (policy_allows(&req->actor, PA_CONTRIBUTE)) {
 		html(b, "<p><a class=\"button\" href=\"#add\">%t</a></p>",

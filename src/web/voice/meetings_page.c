@@ -59,7 +59,7 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 	        "<p class=\"hint\">%t</p>", p->id,
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
-	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), html_bdi(&req->arena, p->name), NULL),
 	     _("Meetings"),
 	     /* TRANSLATORS: %s is a time zone ("Europe/London") */
 	     arena_printf(a, _("Times are in %s."), p->time_zone));
@@ -226,13 +226,13 @@ static void agenda_section(struct request *req, const struct meeting *m,
 		                                 named ? SLOT1 : _("a former member"),
 		                                 (long long)it[i].supporters);
 		html(b, "<li><strong><bdi>%t</bdi></strong> <span class=\"hint\">%r</span>", it[i].title,
-		     voice_slots(req, about, named ? voice_bdi(req, it[i].proposer_name) : NULL, NULL));
+		     voice_slots(req, about, named ? html_bdi(&req->arena, it[i].proposer_name) : NULL, NULL));
 		if (*it[i].why) html(b, "<p dir=\"auto\">%t</p>", it[i].why);
 		if (it[i].state == ITEM_NOT_TAKEN && *it[i].not_taken_reason)
 			html(b, "<p>%r</p>",
 			     /* TRANSLATORS: %s is the reason the stewards gave */
 			     voice_slots(req, arena_printf(a, _("Not on this agenda because: %s"), SLOT1),
-			                 voice_bdi(req, it[i].not_taken_reason), NULL));
+			                 html_bdi(&req->arena, it[i].not_taken_reason), NULL));
 		if (*it[i].content_note) {
 			html(b, "<p><strong>%t</strong> <bdi>%t</bdi></p>", _("Content note:"),
 			     it[i].content_note);
@@ -339,8 +339,8 @@ static void people_section(struct request *req, const struct meeting *m)
 		     pp[i].role == ROLE_GUEST
 		     /* TRANSLATORS: %s is a person's name */
 		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
-		                   voice_bdi(req, pp[i].display_name), NULL)
-		     : voice_bdi(req, pp[i].display_name),
+		                   html_bdi(&req->arena, pp[i].display_name), NULL)
+		     : html_bdi(&req->arena, pp[i].display_name),
 		     _("Reply"), _(reply_label(pp[i].reply)), _("Needs"));
 		if (have_needs) needs_summary(req, &needs[i]);
 		else html(b, "<span class=\"hint\">%t</span>", _("None shared"));
@@ -460,10 +460,10 @@ void attendance_get(struct request *req)
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
 	     voice_slots(req, arena_printf(&req->arena, _("Back to %s"), SLOT1),
-	                 voice_bdi(req, m.title), NULL),
+	                 html_bdi(&req->arena, m.title), NULL),
 	     /* TRANSLATORS: a heading: %s is a meeting's title */
 	     voice_slots(req, arena_printf(&req->arena, _("Who came to %s"), SLOT1),
-	                 voice_bdi(req, m.title), NULL));
+	                 html_bdi(&req->arena, m.title), NULL));
 	if (m.starts_at > req->now) {
 		html(b, "<p>%t</p>", _("Attendance can be recorded once the meeting has begun."));
 		page_end(req);
@@ -491,8 +491,8 @@ void attendance_get(struct request *req)
 		     x->role == ROLE_GUEST
 		     /* TRANSLATORS: %s is a person's name */
 		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
-		                   voice_bdi(req, mr[i].display_name), NULL)
-		     : voice_bdi(req, mr[i].display_name),
+		                   html_bdi(&req->arena, mr[i].display_name), NULL)
+		     : html_bdi(&req->arena, mr[i].display_name),
 		     x->user_id, mr[i].email);
 		bool has_record = false;
 		for (size_t j = 0; j < np; j++) has_record |= pp[j].user_id == x->user_id;

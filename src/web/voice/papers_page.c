@@ -48,7 +48,7 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
 	     voice_slots(req, arena_printf(&req->arena, _("Back to %s"), SLOT1),
-	                 voice_bdi(req, m->title), NULL),
+	                 html_bdi(&req->arena, m->title), NULL),
 	     _("Add a paper"),
 	     _("A paper is seen by everyone on the panel and the meeting's guests once it is "
 	       "published. Attach a file, or write the paper here."));
@@ -149,10 +149,10 @@ void paper_get(struct request *req)
 	        "<bdi>%t</bdi></h1>", meeting_path(req, m.id),
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
-	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, m.title), NULL),
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), html_bdi(&req->arena, m.title), NULL),
 	     large ? "<div class=\"large-print\">" : "",
 	     /* TRANSLATORS: %s is a meeting's title */
-	     voice_slots(req, arena_printf(a, _("Paper for %s"), SLOT1), voice_bdi(req, m.title), NULL),
+	     voice_slots(req, arena_printf(a, _("Paper for %s"), SLOT1), html_bdi(&req->arena, m.title), NULL),
 	     p.title);
 	html(b, "<p><a href=\"%a%r\">%t</a></p>", self, large ? "" : "?print=large",
 	     large ? _("Standard print") : _("Large print"));
@@ -170,14 +170,14 @@ void paper_get(struct request *req)
 		html(b, "<p class=\"hint\">%r</p>",
 		     /* TRANSLATORS: %s is the title of an item on a meeting's agenda */
 		     voice_slots(req, arena_printf(a, _("For the item \"%s\"."), SLOT1),
-		                 voice_bdi(req, p.item_title), NULL));
+		                 html_bdi(&req->arena, p.item_title), NULL));
 	if (p.is_file) {
 		html(b, "<h2 class=\"heading-m\">%t</h2>", _("The paper"));
 		if (filetype_is_image(p.file_kind))
 			html(b, "<p><img class=\"paper-image\" src=\"%a/file\" alt=\"%a\"></p>", self, p.title);
 		html(b, "<p><a href=\"%a/file\" download>%r</a> %t</p>", self,
 		     /* TRANSLATORS: a link: %s is the name of the paper's file */
-		     voice_slots(req, arena_printf(a, _("Download %s"), SLOT1), voice_bdi(req, p.file_name),
+		     voice_slots(req, arena_printf(a, _("Download %s"), SLOT1), html_bdi(&req->arena, p.file_name),
 		                 NULL),
 		     /* TRANSLATORS: a file's kind ("PDF document") and its size ("1.2 MB") */
 		     arena_printf(a, _("(%s, %s)"), _(filetype_label(p.file_kind)),
@@ -200,7 +200,7 @@ void paper_get(struct request *req)
 	                                                 req->panel->time_zone))
 	                      /* TRANSLATORS: who added a paper, and when */
 	                      : arena_printf(a, _("Added by %s, %s."), by, added),
-	                 voice_bdi(req, p.created_by_name), NULL));
+	                 html_bdi(&req->arena, p.created_by_name), NULL));
 	if (large) html(b, "</div>");
 	if (manage) {
 		if (!p.published_at) {
@@ -215,7 +215,7 @@ void paper_get(struct request *req)
 		        "value=\"1\"><label for=\"confirm\">%r</label></div>",
 		     /* TRANSLATORS: %s is a paper's title */
 		     voice_slots(req, arena_printf(a, _("Yes, remove \"%s\""), SLOT1),
-		                 voice_bdi(req, p.title), NULL));
+		                 html_bdi(&req->arena, p.title), NULL));
 		ui_button(req, _("Remove the paper"), "warning");
 		ui_form_end(req);
 	}

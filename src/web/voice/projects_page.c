@@ -40,7 +40,7 @@ static void projects_page(struct request *req, const struct form_errors *e)
 	        "<h1 class=\"heading-l\">%t</h1>", p->id,
 	     /* TRANSLATORS: a link back: %s is the name or title of the page it goes
 	      * back to */
-	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), voice_bdi(req, p->name), NULL),
+	     voice_slots(req, arena_printf(a, _("Back to %s"), SLOT1), html_bdi(&req->arena, p->name), NULL),
 	     _("Projects"));
 	if (!n) html(b, "<p>%t</p>", _("No projects yet."));
 	else html(b, "<ul class=\"card-list\">");
@@ -164,7 +164,7 @@ static void project_page(struct request *req, const struct project *pp, const st
 	     /* TRANSLATORS: a project's stage ("Design"), then what it means */
 	     arena_printf(&req->arena, _("%s: %s"), _(stage_label(p.stage)), _(stage_hint(p.stage))),
 	     _("Who makes the final decision"),
-	     *p.decision_maker ? voice_bdi(req, p.decision_maker)
+	     *p.decision_maker ? html_bdi(&req->arena, p.decision_maker)
 	                       : voice_tagged(req, "", _("Not recorded yet"), ""));
 	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Influence"));
 	influence_figures(req, &f);

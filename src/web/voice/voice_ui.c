@@ -50,11 +50,6 @@ const char *voice_tagged(struct request *req, const char *open, const char *text
 	return out;
 }
 
-const char *voice_bdi(struct request *req, const char *text)
-{
-	return voice_tagged(req, "<bdi>", text, "</bdi>");
-}
-
 /* Who said c, as the viewer may be told: a sentence (translated) with at
  * most one %s, for *name, the name people wrote that goes there (NULL when
  * there is none). */
@@ -151,7 +146,7 @@ const char *contribution_title_html(struct request *req, const struct contributi
 	bool whole = first_words(c->body, words);
 	return voice_slots(req, arena_printf(&req->arena, title_format(whole),
 	                                     _(kind_label(c->kind)), SLOT1),
-	                   voice_bdi(req, words), NULL);
+	                   html_bdi(&req->arena, words), NULL);
 }
 
 void contribution_card(struct request *req, const struct contribution *c, const char *zone,
@@ -186,7 +181,7 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 		 * when */
 		: arena_printf(a, _("%s, %s."), who, when);
 	html(b, "</h%d><p class=\"quote\" dir=\"auto\">%t</p><p class=\"hint\">%r", level, c->body,
-	     voice_slots(req, said, name ? voice_bdi(req, name) : NULL, voice_bdi(req, c->panel_name)));
+	     voice_slots(req, said, name ? html_bdi(&req->arena, name) : NULL, html_bdi(&req->arena, c->panel_name)));
 	if (*c->meeting_title) {
 		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"
 		                                                     "%lld\"><bdi>",
@@ -219,7 +214,7 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 		     /* TRANSLATORS: when a response is due, and who will give it */
 		     ? voice_slots(req, arena_printf(a, _("Response due by %s, from %s."),
 		                                     format_time(req, c->due_at, zone), SLOT1),
-		                   voice_bdi(req, c->owner_name), NULL)
+		                   html_bdi(&req->arena, c->owner_name), NULL)
 		     : voice_slots(req, arena_printf(a, _("Response due by %s."),
 		                                     format_time(req, c->due_at, zone)), NULL, NULL));
 	html(b, "</p>");
@@ -238,7 +233,7 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 			     /* TRANSLATORS: who decided (written by the responder), and when */
 			     voice_slots(req, arena_printf(a, _("%s, %s"), SLOT1,
 			                                   format_time(req, c->decided_at, zone)),
-			                 voice_bdi(req, c->decided_by), NULL));
+			                 html_bdi(&req->arena, c->decided_by), NULL));
 		html(b, "</dl>");
 	}
 	html(b, "</article>");
@@ -339,7 +334,7 @@ void papers_section(struct request *req, const struct meeting *m, bool invited)
 			/* TRANSLATORS: %s is the title of an item on a meeting's agenda */
 			html(b, "%r ", voice_slots(req, arena_printf(&req->arena, _("For the item \"%s\"."),
 			                                             SLOT1),
-			                           voice_bdi(req, p[i].item_title), NULL));
+			                           html_bdi(&req->arena, p[i].item_title), NULL));
 		if (p[i].is_file)
 			/* TRANSLATORS: a file's kind ("PDF document") and its size ("1.2 MB") */
 			html(b, "%t", arena_printf(&req->arena, _("%s, %s."),

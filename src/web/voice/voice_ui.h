@@ -9,8 +9,10 @@
  * where its language needs it. Format the sentence with a slot where the
  * markup goes, arena_printf(a, _("At the meeting %s."), SLOT1), and write
  * it with voice_slots() (then %r): its words escaped, each slot replaced by
- * its markup. The markup is this program's (voice_tagged(), voice_bdi()), never what
- * people wrote as it is. */
+ * its markup. The markup is this program's (voice_tagged(), html_bdi()), never
+ * what people wrote as it is. (html_sentence does the same for a sentence
+ * whose only conversions are the markup's %s; this is for one formatted
+ * first, with a count.) */
 #define SLOT1 "\x01"
 #define SLOT2 "\x02"
 const char *voice_slots(struct request *req, const char *text, const char *slot1,
@@ -19,8 +21,6 @@ const char *voice_slots(struct request *req, const char *text, const char *slot1
  * "</strong>"); open and close are this program's. */
 const char *voice_tagged(struct request *req, const char *open, const char *text,
                                const char *close);
-/* Text people wrote, to go in running text: in its own direction. */
-const char *voice_bdi(struct request *req, const char *text);
 
 /* Who said it, as the viewer may be told: the author's name only when
  * "named"; "Anonymous" (to the author, marked as theirs) or the group. The
