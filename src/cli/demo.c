@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "core/profile.h"
 #include "core/text.h"
 
@@ -184,9 +185,21 @@ static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_
 	struct response_record r = { .status = RS_ADOPTED, .what_done = "GP registration is now "
 		"the first page of the draft.", .decided_by = "Resettlement team manager",
 		.decided_at = now - 9 * DAY, .written_by = sam, .panel_id = pv };
-	return store_response_add(s, &r, &cid[0], 1, "Just Voices responded to something you said.",
-	                          "/my-contributions", "News about what you said to Just Voices",
-	                          "Read what became of it on emptychair.", now - 9 * DAY, &rid);
+	/* Its notice and message kept as the app keeps them, to be written out
+	 * in their reader's language (core/lang.h). */
+	struct arena a = {0};
+	enum store_rc rc = store_response_add(
+		s, &r, &cid[0], 1,
+		lang_message(&a, N_("%s responded to something you said: %s."), 2, "Just Voices",
+		             lang_words(&a, response_status_label(RS_ADOPTED))),
+		"/my-contributions",
+		lang_message(&a, N_("News about what you said to %s"), 1, "Just Voices"),
+		lang_message(&a, N_("Hello,\n\n%s has responded to something you said. You can read "
+		                    "what became of it here:\n\n%s\n"), 2, "Just Voices",
+		             "/my-contributions"),
+		now - 9 * DAY, &rid);
+	arena_free(&a);
+	return rc;
 }
 
 /* Fair pay: both panels pay, the first by the hour for meetings with

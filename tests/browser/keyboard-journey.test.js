@@ -104,9 +104,14 @@ test('keyboard journey: invite, join, fill in the profile, hide a field, with th
 
     await tabToVisible(page, '#email', 'the invitation e-mail field', { max: 200 });
     await page.keyboard.type(NEWCOMER.email);
-    // Tab enters the role radios at the chosen one; arrows move the choice.
+    // Then the box for someone with no e-mail address, left unticked.
     await page.keyboard.press('Tab');
     let f = await focused(page);
+    assert.deepEqual([f.id, f.type, f.checked], ['by_hand', 'checkbox', false]);
+    await h.assertFocusVisible(page, 'the no-e-mail box');
+    // Tab enters the role radios at the chosen one; arrows move the choice.
+    await page.keyboard.press('Tab');
+    f = await focused(page);
     assert.deepEqual([f.type, f.value, f.checked], ['radio', 'co_creator', true]);
     await h.assertFocusVisible(page, 'the role radios');
     await page.keyboard.press('ArrowDown');

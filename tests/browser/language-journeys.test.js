@@ -89,6 +89,8 @@ async function assertMirrored(page, label) {
   assert.ok(m.left > m.mainLeft + 10, `${label}: and does not start at the left (${m.left})`);
 }
 
+const WHAT_DONE = 'Meetings move to 14:00 from next month.';
+
 let browser;
 before(async () => { browser = await h.launchBrowser(); });
 after(async () => { if (browser) await browser.close(); });
@@ -229,7 +231,7 @@ for (const J of JOURNEYS) {
         await h.checkA11y(steward, 'the contribution (steward)');
         assert.ok((await steward.getByRole('main').innerText()).includes(who.idea));
         await steward.getByLabel(tr('Adopted'), { exact: true }).check();
-        await steward.getByLabel(tr('What was done, or will be done')).fill('Meetings move to 14:00 from next month.');
+        await steward.getByLabel(tr('What was done, or will be done')).fill(WHAT_DONE);
         await steward.getByLabel(tr('Who decided')).fill('Sam Steward');
         await h.navigates(steward, () => steward.getByRole('button', { name: tr('Send the response') }).click());
         assert.equal(new URL(steward.url()).pathname, contributionPath);
@@ -240,7 +242,11 @@ for (const J of JOURNEYS) {
       });
 
       await step(`the newcomer reads the notice, and the e-mail about it, in ${J.name}`, async () => {
+        // The list the newcomer left open, again: what became of it.
         await newcomer.reload({ waitUntil: 'load' });
+        const card = newcomer.getByRole('article').filter({ hasText: who.idea }).first();
+        assert.ok((await card.innerText()).includes(tr('Adopted')), 'the card says it was adopted');
+        assert.ok((await card.innerText()).includes(WHAT_DONE), 'and what was done');
         await sees('contributions-responded');
         const menu = newcomer.getByRole('navigation', { name: tr('Main'), exact: true });
         const notices = menu.getByRole('link', { name: new RegExp(`^${quote(tr('Notices'))} 1 ${quote(tr('new'))}$`) });
