@@ -41,7 +41,7 @@ const char *username_problem(const char *name)
 	size_t n = strlen(name);
 	if (!n) return _("Choose a username to sign in with.");
 	if (n < USERNAME_MIN || n > USERNAME_MAX)
-		return _("A username has 3 to 40 letters or digits.");
+		return _("A username is 3 to 40 characters long.");
 	for (const char *p = name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
 		      *p == '_'))

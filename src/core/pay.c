@@ -33,52 +33,94 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-bool money_parse(const char *s, int64_t *minor)
+/* Whether s starts with mark (not empty); its length, else 0. */
+static size_t mark_at(const char *s, const char *mark)
+{
+	size_t n = strlen(mark);
+	return n && !strncmp(s, mark, n) ? n : 0;
+}
+
+/* A currency symbol at s: its length, else 0. */
+static size_t symbol_at(const char *s)
+{
+	static const char *const symbols[] = { "\xc2\xa3", "\xe2\x82\xac", "$" };
+	for (size_t i = 0; i < 3; i++)
+		if (mark_at(s, symbols[i])) return strlen(symbols[i]);
+	return 0;
+}
+
+/* A thousands separator at s, as the language writes them (group), or a
+ * plain space for a no-break one, or an English comma where the comma is
+ * not the decimal mark: its length, else 0. */
+static size_t group_at(const char *s, const char *decimal, const char *group)
+{
+	size_t n = mark_at(s, group);
+	if (n) return n;
+	if (!strcmp(group, "\xc2\xa0") && *s == ' ') return 1;
+	return *s == ',' && strcmp(decimal, ",") ? 1 : 0;
+}
+
+bool money_parse_in(const char *s, const char *decimal, const char *group, int64_t *minor)
 {
 	if (!s) return false;
 	while (*s == ' ') s++;
-	static const char *const symbols[] = { "\xc2\xa3", "\xe2\x82\xac", "$" };
-	for (size_t i = 0; i < 3; i++) {
-		size_t len = strlen(symbols[i]);
-		if (strncmp(s, symbols[i], len) == 0) {
-			s += len;
+	s += symbol_at(s);
+	size_t len = strlen(s);
+	while (len && s[len - 1] == ' ') len--;
+	/* A symbol after the number, as some languages write it ("12,50 £"). */
+	for (size_t k = 1; k <= 3 && k <= len; k++)
+		if (symbol_at(s + len - k) == k) {
+			len -= k;
+			while (len && s[len - 1] == ' ') len--;
 			break;
 		}
+	/* The decimal part: one or two digits at the end, after a point or the
+	 * language's decimal mark. */
+	size_t end = len, decimals = 0;
+	while (decimals < 3 && decimals < len && is_digit(s[len - 1 - decimals])) decimals++;
+	int64_t cents = 0;
+	if (decimals >= 1 && decimals <= 2) {
+		size_t at = len - decimals, dn = strlen(decimal);
+		if (at >= 1 && s[at - 1] == '.') end = at - 1;
+		else if (at >= dn && dn && !strncmp(s + at - dn, decimal, dn)) end = at - dn;
+		if (end != len) {
+			for (size_t k = at; k < len; k++) cents = cents * 10 + (s[k] - '0');
+			if (decimals == 1) cents *= 10;
+		}
 	}
+	if (end == len) decimals = 0;
+	/* The whole units: digits, with thousands separators between a first
+	 * group of one to three digits and groups of three. */
 	int64_t units = 0;
-	int digits = 0, group = 0;
+	int digits = 0, in_group = 0;
 	bool grouped = false;
-	for (; is_digit(*s) || *s == ','; s++) {
-		if (*s == ',') {
-			/* thousands commas: a first group of 1-3 digits, then threes */
-			if (digits == 0 || (grouped ? group != 3 : group > 3)) return false;
+	for (size_t k = 0; k < end;) {
+		size_t g = group_at(s + k, decimal, group);
+		if (g) {
+			if (digits == 0 || (grouped ? in_group != 3 : in_group > 3)) return false;
 			grouped = true;
-			group = 0;
+			in_group = 0;
+			k += g;
 			continue;
 		}
-		units = units * 10 + (*s - '0');
+		if (!is_digit(s[k])) return false;
+		units = units * 10 + (s[k] - '0');
 		if (units > MONEY_MAX / 100) return false;
 		digits++;
-		group++;
+		in_group++;
+		k++;
 	}
-	if (grouped && group != 3) return false;
-	int64_t cents = 0;
-	int decimals = 0;
-	if (*s == '.') {
-		for (s++; is_digit(*s); s++) {
-			if (++decimals > 2) return false;
-			cents = cents * 10 + (*s - '0');
-		}
-		if (decimals == 0) return false;
-		if (decimals == 1) cents *= 10;
-	}
+	if (grouped && in_group != 3) return false;
 	if (digits == 0 && decimals == 0) return false;
-	while (*s == ' ') s++;
-	if (*s) return false;
 	int64_t total = units * 100 + cents;
 	if (total > MONEY_MAX) return false;
 	*minor = total;
 	return true;
+}
+
+bool money_parse(const char *s, int64_t *minor)
+{
+	return money_parse_in(s, C_("number", "."), C_("number", ","), minor);
 }
 
 /* Whole units with a separator between thousands, into b. */

@@ -23,11 +23,16 @@
  * has two decimal places. */
 #define MONEY_MAX INT64_C(100000000000) /* 1,000,000,000.00 */
 
-/* A typed amount: digits with an optional "." and one or two decimals,
- * optional thousands commas ("1,234.50"), an optional leading currency
- * symbol (£ € $) and surrounding spaces. No sign, no exponent, at most
- * MONEY_MAX. False, *minor left alone, otherwise. */
+/* A typed amount, as people write it in the language this thread speaks:
+ * digits with one or two decimals after "." or the language's decimal
+ * mark, optional thousands separators ("1,234.50"; "1 234,50" in Polish,
+ * "1.234,50" in Romanian), an optional currency symbol (£ € $) before or
+ * after, and surrounding spaces. No sign, no exponent, at most MONEY_MAX.
+ * False, *minor left alone, otherwise. */
 bool money_parse(const char *s, int64_t *minor);
+/* The same with the marks given: decimal ("." or ","), group (",", ".",
+ * or a no-break space, for which a space is taken too). */
+bool money_parse_in(const char *s, const char *decimal, const char *group, int64_t *minor);
 /* As people read it: "£1,234.50", "-£3.00"; "€", "$" for EUR and USD and
  * "1,234.50 CHF" for the others. */
 const char *money_format(struct arena *a, const char *currency, int64_t minor);

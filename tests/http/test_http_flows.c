@@ -1033,7 +1033,7 @@ static void an_invitation_given_by_hand_makes_a_username(void **state)
 	char fields[512];
 	static const struct { const char *username; long status; const char *says; } wrong[] = {
 		{ "", 400, "Choose a username to sign in with." },
-		{ "am", 400, "A username has 3 to 40 letters or digits." },
+		{ "am", 400, "A username is 3 to 40 characters long." },
 		{ "amira%40home", 400, "Use only the letters a to z" },
 		{ "sam%40demo.emptychair.org", 400, "Use only the letters a to z" },
 	};

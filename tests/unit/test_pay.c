@@ -58,6 +58,33 @@ static void money_parses_what_people_type(void **state)
 	}
 }
 
+/* As Polish and Romanian write amounts (and as their pages show them),
+ * and the English way too, where it cannot be mistaken. */
+static void money_parses_other_languages_marks(void **state)
+{
+	(void)state;
+	static const char NBSP[] = "\xc2\xa0";
+	static const struct {
+		const char *in, *decimal, *group;
+		int64_t want; /* -1: refused */
+	} cases[] = {
+		{ "27,50", ",", NBSP, 2750 },   { "27.50", ",", NBSP, 2750 },
+		{ "1\xc2\xa0" "234,50", ",", NBSP, 123450 }, { "1 234,5", ",", NBSP, 123450 },
+		{ "12,50 \xc2\xa3", ",", NBSP, 1250 }, { "1,234", ",", NBSP, -1 },
+		{ "1.234,56", ",", ".", 123456 }, { "1.234", ",", ".", 123400 },
+		{ "27.5", ",", ".", 2750 },       { "1.23.4", ",", ".", -1 },
+		{ "12.50 \xc2\xa3", ".", ",", 1250 }, { "1 234", ".", ",", -1 },
+		{ "27,50", ".", ",", -1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t v = -1;
+		bool ok = money_parse_in(cases[i].in, cases[i].decimal, cases[i].group, &v);
+		if (ok != (cases[i].want >= 0) || v != cases[i].want)
+			fail_msg("%s: got %s %lld, want %lld", cases[i].in, ok ? "ok" : "refused",
+			         (long long)v, (long long)cases[i].want);
+	}
+}
+
 static void money_is_shown_with_its_currency(void **state)
 {
 	struct arena a = { 0 };
@@ -405,6 +432,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(money_parses_what_people_type),
+		cmocka_unit_test(money_parses_other_languages_marks),
 		cmocka_unit_test(money_is_shown_with_its_currency),
 		cmocka_unit_test(money_scales_to_the_nearest_penny),
 		cmocka_unit_test(fees_follow_the_rates),
