@@ -334,10 +334,19 @@ static enum store_rc accept_in_tx(struct store *s, void *p)
 	/* A place a steward ended or paused after this invitation was sent is
 	 * not given back by it (a later invitation, from a steward, does). */
 	if (store_membership_get(s, c->inv.panel_id, uid, &m) == ST_OK &&
-	    (m.status == MEMBER_REMOVED || m.status == MEMBER_PAUSED) &&
-	    m.updated_at > c->inv.created_at) {
-		c->ended = true;
-		return ST_CONFLICT;
+	    (m.status == MEMBER_REMOVED || m.status == MEMBER_PAUSED)) {
+		/* One given by hand was made for nobody in particular, so who may
+		 * bring back someone whose place was ended or paused (app_invite
+		 * asks it of an address) is asked now, of its inviter. */
+		struct membership inviter;
+		bool readmits = *c->inv.email ||
+		                (store_membership_get(s, c->inv.panel_id, c->inv.invited_by,
+		                                      &inviter) == ST_OK &&
+		                 policy_may_readmit(inviter.role, inviter.status));
+		if (m.updated_at > c->inv.created_at || !readmits) {
+			c->ended = true;
+			return ST_CONFLICT;
+		}
 	}
 	if ((rc = store_invitation_accept(s, c->inv.id, uid, c->now)) != ST_OK) return rc;
 	enum panel_role role = c->inv.role;
@@ -1012,10 +1021,10 @@ char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct aren
 	if (store_user_get(s, user_id, a, &u) != ST_OK) return NULL;
 	json_t *root = json_object();
 	json_object_set_new(root, "exported_at", json_integer(now));
-	json_object_set_new(root, "account", json_pack("{s:I,s:s,s:s,s:s,s:b,s:I}",
+	json_object_set_new(root, "account", json_pack("{s:I,s:s,s:s,s:s,s:b,s:I,s:s}",
 		"id", (json_int_t)u.id, "email", u.email, "display_name", u.display_name,
 		"status", user_status_key(u.status), "is_admin", u.is_admin,
-		"created_at", (json_int_t)u.created_at));
+		"created_at", (json_int_t)u.created_at, "language", u.language));
 
 	json_t *panels = json_array();
 	struct my_panel *mp;

@@ -766,8 +766,8 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
                       int *made);
 
 /* Messages to panel_id's people that could not be delivered, or are still
- * being tried after a failure, newest first, as their reader will read
- * them (app_outbox_text): those the asker may read
+ * being tried after a failure, newest first, written out in the asker's
+ * language: those the asker may read
  * (policy_shows_undelivered) in *out, up to limit, and how many others
  * there are in *others. */
 enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, int64_t panel_id,

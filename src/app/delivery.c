@@ -40,8 +40,8 @@ static bool deliver_one(struct store *s, struct smtp_session *smtp,
 	const char *bytes = mail_compose(&mail, &a, &len);
 	struct smtp_result r = { .outcome = SMTP_REFUSED };
 	if (bytes) smtp_send(smtp, m->to_email, bytes, len, &r);
-	/* TRANSLATORS: why an e-mail could not be sent, shown to stewards. */
-	else snprintf(r.detail, sizeof r.detail, "%s", _("the address cannot be written in a message"));
+	/* Kept in English, as a relay's own answers are. */
+	else snprintf(r.detail, sizeof r.detail, "the address cannot be written in a message");
 	int64_t now = wall_clock();
 	enum delivery_outcome outcome = r.outcome == SMTP_SENT      ? DELIVERY_SENT
 	                                : r.outcome == SMTP_REFUSED ? DELIVERY_REFUSED
@@ -112,8 +112,13 @@ enum store_rc app_undelivered(struct store *s, const struct panel_actor *actor, 
 			(*others)++;
 	}
 	*n = kept;
-	/* Shown as the person will read it, to copy by hand. */
-	for (size_t i = 0; i < kept; i++) app_outbox_text(&(*out)[i], a);
+	/* Written out in the asker's language, not its reader's: which
+	 * language an address's account chose is not the inviter's to learn
+	 * (nor, so, whether it has one). */
+	for (size_t i = 0; i < kept; i++) {
+		(*out)[i].subject = lang_message_text(a, (*out)[i].subject);
+		(*out)[i].body = lang_message_text(a, (*out)[i].body);
+	}
 	return ST_OK;
 }
 

@@ -55,10 +55,12 @@ bool utf8_valid(const char *str, size_t n)
 }
 
 /* Code points that show nothing, or change the direction of what follows:
- * in a name they let one person pass for another ("Kwame \u202eSiwel"). */
+ * in a name they let one person pass for another ("Kwame \u202eSiwel");
+ * and control characters, which the program keeps for its own marks
+ * (core/lang.c, web/ui/layout.c). */
 static bool hidden_code_point(unsigned cp)
 {
-	return cp == '\t' || cp == 0x00ad || cp == 0x034f || cp == 0x061c || cp == 0x115f ||
+	return cp < 0x20 || cp == 0x7f || cp == 0x00ad || cp == 0x034f || cp == 0x061c || cp == 0x115f ||
 	       cp == 0x1160 || cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
 	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2069) ||
 	       cp == 0x3164 || cp == 0xfeff || cp == 0xffa0;

@@ -17,7 +17,7 @@ bool utf8_valid(const char *s, size_t n);
 
 /* True when valid UTF-8 s holds a character that shows nothing or turns
  * the direction of text (bidi controls, zero-width and filler characters,
- * soft hyphens, tabs, line separators). */
+ * soft hyphens, line separators, tabs and other control characters). */
 bool text_has_hidden(const char *s);
 
 /* True when t is exactly chars characters of URL-safe Base64 (A-Z a-z 0-9

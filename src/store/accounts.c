@@ -42,6 +42,7 @@
 	                  "version = version + 1 WHERE id = $1")                    \
 	X(USER_ERASE, "UPDATE users SET email = $2, display_name = 'Former member', " \
 	              "password_hash = NULL, status = 'erased', is_admin = 0, "     \
+	              "language = '', "                                            \
 	              "updated_at = $3, version = version + 1 WHERE id = $1")       \
 	X(ERASE_PROFILE, "DELETE FROM profile_values WHERE user_id = $1")           \
 	X(ERASE_TOKENS, "DELETE FROM api_tokens WHERE user_id = $1")                \
@@ -121,7 +122,10 @@
 	                   "WHERE id = $1")                                         \
 	X(MAIL_PENDING_CLEAR, "UPDATE notices SET mail_pending = 0 WHERE "          \
 	                      "user_id = $1 AND mail_pending = 1 AND id <= $2")     \
-	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email, u.language FROM "   \
+	X(DIGESTS_DUE, "SELECT u.id, u.digest_sent_at, u.email, COALESCE(NULLIF("  \
+	               "u.language, ''), (SELECT p.language FROM notices n JOIN "   \
+	               "panels p ON p.id = n.panel_id WHERE n.user_id = u.id AND "  \
+	               "n.mail_pending = 1 ORDER BY n.id LIMIT 1), '') FROM "       \
 	               "users u WHERE "                                             \
 	               "u.status = 'active' AND u.mail_notices <> 'none' AND "      \
 	               MAILABLE("u.email") " AND "                                  \

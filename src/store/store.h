@@ -427,7 +427,7 @@ enum store_rc store_mail_choice_set(struct store *s, int64_t user_id, const char
 struct digest_due {
 	int64_t user_id, digest_sent_at;
 	const char *email;
-	const char *language; /* theirs (core/lang.h), "" if they chose none */
+	const char *language; /* theirs (core/lang.h), else their first notice's panel's */
 };
 /* Active people with notices marked for their digest, who take mail, and
  * whose last digest was made at or before `before`; at most limit. */

@@ -938,6 +938,18 @@ static void removed_people_come_back_only_by_a_steward(void **state)
 	r = post_form(amira, "/panels/1/invitations", "email=comes.back%40example.org&role=guest");
 	assert_int_equal(r->status, 403);
 	response_free(r);
+	/* Nor by one given by hand, which names nobody: asked when it is used. */
+	char *by_hand = invite(amira, 1, NULL, "guest");
+	client_refresh_csrf(person);
+	snprintf(fields, sizeof fields, "t=%s", strchr(by_hand, '=') + 1);
+	r = post_form(person, "/accept-invitation", fields);
+	assert_int_equal(r->status, 403);
+	assert_true(contains(r, "no longer works"));
+	response_free(r);
+	r = get(person, "/panels/1");
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	free(by_hand);
 	/* A steward may. */
 	char *third = invite(sam, 1, "comes.back@example.org", "co_creator");
 	snprintf(fields, sizeof fields, "t=%s", strchr(third, '=') + 1);

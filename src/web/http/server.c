@@ -188,6 +188,9 @@ static const char *client_address(struct request *req)
  * message: in English, marked N_(), said in the request's language. */
 static void refuse(struct request *req, int status, const char *code, const char *message)
 {
+	/* In the request's language: this thread may have served another
+	 * request since its head was read. */
+	lang_use(req->lang);
 	if (status == 503) respond_header(req, "Retry-After", "60");
 	respond_error(req, status, code, _(message));
 	req->refused = true;

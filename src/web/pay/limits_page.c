@@ -101,8 +101,8 @@ static void limits_page(struct request *req, const struct form_errors *e, bool t
 		     format_day(req, l[i].effective_from), l[i].source, l[i].source, l[i].id,
 		     _("Change"));
 		/* TRANSLATORS: after "Change", for screen readers: a limit's name, then a date. */
-		html_sentence(b, _("%s from %s"), 2, pay_bdi(req, l[i].name),
-		              pay_esc(req, format_day(req, l[i].effective_from)));
+		html_sentence(b, _("%s from %s"), 2, html_bdi(&req->arena, l[i].name),
+		              html_piece(&req->arena, "%t", format_day(req, l[i].effective_from)));
 		html(b, "</span></a></td></tr>");
 	}
 	html(b, "</tbody></table><h2 class=\"heading-m\" id=\"add\">%t</h2>", _("Add a row"));
@@ -130,8 +130,8 @@ static void limit_page(struct request *req, const struct earnings_limit *l,
 	page_begin(req, arena_printf(&req->arena, _("Change %s"), l->name), e);
 	html(&req->out, "<p class=\"caption\">%t</p><h1 class=\"heading-l\">", _("Earnings limits"));
 	/* TRANSLATORS: a heading: the name of an earnings limit, then the date it applies from. */
-	html_sentence(&req->out, _("Change %s from %s"), 2, pay_bdi(req, l->name),
-	              pay_esc(req, format_day(req, l->effective_from)));
+	html_sentence(&req->out, _("Change %s from %s"), 2, html_bdi(&req->arena, l->name),
+	              html_piece(&req->arena, "%t", format_day(req, l->effective_from)));
 	html(&req->out, "</h1>");
 	limit_form(req, l, e, typed);
 	html(&req->out, "<p><a href=\"/admin/limits\">%t</a></p>", _("Back to earnings limits"));

@@ -129,9 +129,10 @@ static void declaration_form(struct request *req, const struct my_pay_standing *
 		if (!now) now = &rows[i];
 		opts[k++] = (struct field_option){
 			rows[i].rule,
-			arena_printf(a, "%s: %s", now->name,
-			             amount_per_period(req, money_format(a, st->currency, now->amount),
-			                               now->period)) };
+			option_theirs(a, arena_printf(a, "%s: %s", now->name,
+			                              amount_per_period(req, money_format(a, st->currency,
+			                                                                  now->amount),
+			                                                now->period))) };
 	}
 	opts[k++] = (struct field_option){ "own", N_("My own amount") };
 	opts[k] = (struct field_option){ 0, 0 };

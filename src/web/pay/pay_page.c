@@ -92,8 +92,7 @@ static void pay_page(struct request *req, const struct form_errors *e)
 		html(b, "<p>");
 		/* TRANSLATORS: %s is a link to a benefits advice service, by its name. */
 		html_sentence(b, _("Worried about benefits? See %s."), 1,
-		              pay_link_bdi(req, pol.advice_url,
-		                           *pol.advice_name ? pol.advice_name : pol.advice_url));
+		              html_piece(&req->arena, "<a href=\"%a\"><bdi>%t</bdi></a>", pol.advice_url, *pol.advice_name ? pol.advice_name : pol.advice_url));
 		html(b, "</p>");
 	}
 	if (policy_allows(&req->actor, PA_CLAIM_PAY))
@@ -144,10 +143,11 @@ static void pay_page(struct request *req, const struct form_errors *e)
 		for (size_t i = 0; i < ready; i++) {
 			opts[i] = (struct field_option){
 				arena_printf(a, "%lld", (long long)c[i].id),
-				arena_printf(a, "#%lld %s: %s, %s (%s)", (long long)c[i].id, c[i].payee_name,
-				             claim_what(req, &c[i]),
-				             money_format(a, c[i].currency, c[i].amount),
-				             c[i].has_method ? _(pay_method_label(c[i].method)) : "") };
+				option_theirs(a, arena_printf(a, "#%lld %s: %s, %s (%s)", (long long)c[i].id,
+				                              c[i].payee_name, claim_what(req, &c[i]),
+				                              money_format(a, c[i].currency, c[i].amount),
+				                              c[i].has_method ? _(pay_method_label(c[i].method))
+				                                              : "")) };
 			all = arena_printf(a, "%s%s%lld", all, i ? "," : "", (long long)c[i].id);
 		}
 		opts[ready] = (struct field_option){ 0, 0 };
@@ -340,7 +340,7 @@ static void claim_form(struct request *req, const struct pay_policy *pol,
 				/* Names may be alike: the address tells people apart. */
 				opts[k++] = (struct field_option){
 					arena_printf(a, "%lld", (long long)m[i].m.user_id),
-					arena_printf(a, "%s (%s)", m[i].display_name, m[i].email) };
+					option_theirs(a, arena_printf(a, "%s (%s)", m[i].display_name, m[i].email)) };
 		const char *sel = *field(req, "payee_id")
 		                  ? field(req, "payee_id")
 		                  : arena_printf(a, "%lld", (long long)req->user->id);
@@ -438,7 +438,7 @@ static void pay_caption(struct request *req)
 {
 	html(&req->out, "<p class=\"caption\">");
 	/* TRANSLATORS: a caption over a heading; %s is a panel's name. */
-	html_sentence(&req->out, _("%s: pay"), 1, pay_bdi(req, req->panel->name));
+	html_sentence(&req->out, _("%s: pay"), 1, html_bdi(&req->arena, req->panel->name));
 	html(&req->out, "</p>");
 }
 
@@ -465,7 +465,8 @@ static void decision_form(struct request *req, const struct pay_claim *c,
 		choices[n++] = (struct field_option){
 			"non_cash",
 			/* TRANSLATORS: %s is how the member said they would like to be paid. */
-			pref ? arena_printf(a, _("Pay it in a non-cash way (they said: %s)"), pref)
+			pref ? option_theirs(a, arena_printf(a, _("Pay it in a non-cash way (they said: %s)"),
+			                                     pref))
 			     : N_("Pay it in a non-cash way") };
 		if (c->kind != CLAIM_EXPENSE)
 			choices[n++] = (struct field_option){ "expenses_only",
@@ -667,15 +668,15 @@ static void run_page(struct request *req, const struct pay_run *r, const struct 
 	page_begin(req, arena_printf(a, _("Payment run %s"), r->reference), e);
 	pay_caption(req);
 	html(b, "<h1 class=\"heading-l\">");
-	html_sentence(b, _("Payment run %s"), 1, pay_bdi(req, r->reference));
+	html_sentence(b, _("Payment run %s"), 1, html_bdi(&req->arena, r->reference));
 	html(b, "</h1><dl class=\"summary\"><div><dt>%t</dt><dd>",
 	     /* TRANSLATORS: when a payment run was made, and by whom. */
 	     _("Made"));
 	/* TRANSLATORS: a time, then who did it (a person's name). */
 	html_sentence(b, _("%s by %s"), 2,
-	              pay_esc(req, format_time(req, r->created_at, req->panel->time_zone)),
-	              *r->created_by_name ? pay_bdi(req, r->created_by_name)
-	                                  : pay_esc(req, _("a former member")));
+	              html_piece(&req->arena, "%t", format_time(req, r->created_at, req->panel->time_zone)),
+	              *r->created_by_name ? html_bdi(&req->arena, r->created_by_name)
+	                                  : html_piece(&req->arena, "%t", _("a former member")));
 	html(b, "</dd></div>"
 	        "<div><dt>%t</dt><dd>%l</dd></div><div><dt>%t</dt><dd>%t</dd></div>"
 	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",

@@ -42,41 +42,6 @@ void idempotency_field(struct request *req)
 	html(&req->out, "<input type=\"hidden\" name=\"key\" value=\"%a\">", key);
 }
 
-/* One element around escaped text, as a string in req's arena. */
-static const char *markup(struct request *req, const char *open, const char *s,
-                          const char *close)
-{
-	struct buf t = { 0 };
-	html(&t, "%r%t%r", open, s, close);
-	const char *out = arena_strdup(&req->arena, t.data ? t.data : "");
-	buf_free(&t);
-	return out;
-}
-
-const char *pay_bdi(struct request *req, const char *text)
-{
-	return markup(req, "<bdi>", text, "</bdi>");
-}
-
-const char *pay_strong(struct request *req, const char *text)
-{
-	return markup(req, "<strong><bdi>", text, "</bdi></strong>");
-}
-
-const char *pay_esc(struct request *req, const char *text)
-{
-	return markup(req, "", text, "");
-}
-
-const char *pay_link_bdi(struct request *req, const char *href, const char *text)
-{
-	struct buf t = { 0 };
-	html(&t, "<a href=\"%a\"><bdi>%t</bdi></a>", href, text);
-	const char *out = arena_strdup(&req->arena, t.data);
-	buf_free(&t);
-	return out;
-}
-
 const char *claim_state_text(struct request *req, const struct pay_claim *c)
 {
 	if (c->state == CLAIM_PAID)
@@ -176,7 +141,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 			                   "what you can earn, %s and we will show what each payment does "
 			                   "to it."), 1, link);
 		} else {
-			const char *who = pay_bdi(req, payee_name);
+			const char *who = html_bdi(&req->arena, payee_name);
 			/* TRANSLATORS: %s is a person's name. */
 			html_sentence(b, _("%s has not declared an earnings limit."), 1, who);
 		}
@@ -193,10 +158,10 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 	const struct earnings_limit *l = &k->limit;
 	const char *amount = amount_per_period(req, money_format(a, currency, l->amount), l->period);
 	html(b, "<p>");
-	const char *who = pay_bdi(req, payee_name);
+	const char *who = html_bdi(&req->arena, payee_name);
 	if (*l->rule) {
-		const char *name = pay_strong(req, l->name), *much = pay_esc(req, amount),
-		           *from = pay_esc(req, format_day(req, l->effective_from));
+		const char *name = html_piece(&req->arena, "<strong><bdi>%t</bdi></strong>", l->name), *much = html_piece(&req->arena, "%t", amount),
+		           *from = html_piece(&req->arena, "%t", format_day(req, l->effective_from));
 		if (own)
 			/* TRANSLATORS: the name of a benefit's limit, an amount a week or a month, a
 			 * date. */
@@ -208,7 +173,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 			html_sentence(b, _("%s has declared: %s, %s (in force from %s)."), 4, who,
 			              name, much, from);
 	} else {
-		const char *much = pay_esc(req, amount);
+		const char *much = html_piece(&req->arena, "%t", amount);
 		if (own)
 			/* TRANSLATORS: %s is an amount a week or a month. */
 			html_sentence(b, _("You have declared your own limit of %s."), 1, much);
@@ -248,7 +213,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 		                  money_format(a, currency, e->reduction_after - e->reduction_before)));
 	html(b, "<p class=\"hint\">%t", _("A sum worked out from the figures declared, not advice."));
 	if (*l->rule && *l->source) {
-		const char *link = pay_link_bdi(req, l->source, l->source);
+		const char *link = html_piece(&req->arena, "<a href=\"%a\"><bdi>%t</bdi></a>", l->source, l->source);
 		html(b, " ");
 		/* TRANSLATORS: %s is a link to where a figure comes from. */
 		html_sentence(b, _("Source: %s."), 1, link);
@@ -260,7 +225,7 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
 
 void advice_sentence(struct request *req, const char *name, const char *url)
 {
-	const char *link = pay_link_bdi(req, url, *name ? name : url);
+	const char *link = html_piece(&req->arena, "<a href=\"%a\"><bdi>%t</bdi></a>", url, *name ? name : url);
 	html(&req->out, " ");
 	/* TRANSLATORS: %s is a link to a benefits advice service, by its name. */
 	html_sentence(&req->out, _("For advice, see %s."), 1, link);

@@ -28,13 +28,6 @@ void limit_check_section(struct request *req, const struct pay_check *k, const c
  * link to the pay page (the panel's home page). */
 void timeliness_section(struct request *req, const struct pay_policy *pol, bool link);
 
-/* Markup for html_sentence (web/ui/html.h), in req's arena: text someone
- * wrote in its own direction, "<bdi>text</bdi>"; the same in <strong>;
- * our own text escaped; a link whose words someone wrote. */
-const char *pay_bdi(struct request *req, const char *text);
-const char *pay_strong(struct request *req, const char *text);
-const char *pay_esc(struct request *req, const char *text);
-const char *pay_link_bdi(struct request *req, const char *href, const char *text);
 /* A claim's what (claim_what) on a page: what its payee wrote in <bdi>. */
 void claim_what_html(struct request *req, const struct pay_claim *c);
 /* " For advice, see <a href=url>name</a>." (name someone wrote; url when

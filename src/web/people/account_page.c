@@ -88,11 +88,15 @@ void my_data_get(struct request *req)
 	html(b, "<h2 class=\"heading-m\">%t</h2><dl class=\"summary\">"
 	        "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div>"
 	        "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div>"
+	        "<div><dt>%t</dt><dd>%t</dd></div>"
 	        "<div><dt>%t</dt><dd>%t</dd></div></dl>",
 	     _("Your account"), _("Name"), req->user->display_name, _("E-mail address"),
 	     req->user->email,
 	     /* TRANSLATORS: when the account was made */
-	     _("Joined"), format_time(req, req->user->created_at, zone));
+	     _("Joined"), format_time(req, req->user->created_at, zone),
+	     /* TRANSLATORS: the language they chose for their pages and e-mail */
+	     _("Language"), language_find(req->user->language) ? language_find(req->user->language)->name
+	                                                        : _("No choice"));
 	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Your panels"));
 	if (!np) html(b, "<p>%t</p>", _("None."));
 	else html(b, "<ul class=\"list\">");

@@ -251,12 +251,22 @@ void ui_textarea(struct request *req, const struct form_errors *e, const char *n
 	html(b, ">%t</textarea></div>", value);
 }
 
-/* An option's label that the catalogue did not have (a person's name, a
- * meeting's title) is people's text, shown in its own direction; "" for
- * one it had, and on English pages, which look nothing up. */
-static const char *theirs(const char *label, const char *shown)
+/* Marks option_theirs' labels: no text people write holds it (lines of
+ * text refuse control characters, core/input.h and account.c). */
+static const char THEIRS = '\x1f';
+
+const char *option_theirs(struct arena *a, const char *label)
 {
-	return lang_lookup && label == shown && *label ? " dir=\"auto\"" : "";
+	return arena_printf(a, "%c%s", THEIRS, label ? label : "");
+}
+
+/* An option's label as shown: ours looked up in the catalogue; people's
+ * (option_theirs) as it is, in its own direction (*dir). */
+static const char *option_label(const struct field_option *o, const char **dir)
+{
+	bool theirs = o->label[0] == THEIRS;
+	*dir = theirs ? " dir=\"auto\"" : "";
+	return theirs ? o->label + 1 : _(o->label);
 }
 
 static bool is_selected(const char *selected, const char *key, bool many)
@@ -284,12 +294,11 @@ void ui_choices(struct request *req, const struct form_errors *e, const char *na
 	html(b, "<div class=\"%r\">", many ? "checkboxes" : "radios");
 	int i = 0;
 	for (const struct field_option *o = options; o->key; o++, i++) {
-		const char *shown = _(o->label);
+		const char *dir, *shown = option_label(o, &dir);
 		html(b, "<div class=\"choice\"><input id=\"%a-%d\" name=\"%a\" type=\"%r\" value=\"%a\"%r>"
 		        "<label for=\"%a-%d\"%r>%t</label></div>",
 		     name, i, name, many ? "checkbox" : "radio", o->key,
-		     is_selected(selected, o->key, many) ? " checked" : "", name, i,
-		     theirs(o->label, shown), shown);
+		     is_selected(selected, o->key, many) ? " checked" : "", name, i, dir, shown);
 	}
 	html(b, "</div></fieldset></div>");
 }
@@ -303,10 +312,9 @@ void ui_select(struct request *req, const struct form_errors *e, const char *nam
 	described_by(b, e, name, NULL);
 	html(b, ">");
 	for (const struct field_option *o = options; o->key; o++) {
-		const char *shown = _(o->label);
+		const char *dir, *shown = option_label(o, &dir);
 		html(b, "<option value=\"%a\"%r%r>%t</option>", o->key,
-		     selected && !strcmp(selected, o->key) ? " selected" : "",
-		     theirs(o->label, shown), shown);
+		     selected && !strcmp(selected, o->key) ? " selected" : "", dir, shown);
 	}
 	html(b, "</select></div>");
 }

@@ -38,14 +38,18 @@ void ui_textarea(struct request *req, const struct form_errors *e, const char *n
 /* Radios (one) or checkboxes (many) from a NULL-key-terminated option list;
  * selected is one key or a comma-separated set. Labels and legends are
  * shown as given (translated by the caller, _()), except the options'
- * labels, which are looked up here (N_() in the tables): a label that is
- * not in the catalogue, such as a person's name, comes back as it is. */
+ * labels, which are looked up here (N_() in the tables), unless they are
+ * people's (option_theirs). */
 void ui_choices(struct request *req, const struct form_errors *e, const char *name,
                 const char *legend, const char *hint, const struct field_option *options,
                 const char *selected, bool many);
 /* A <select>; its options' labels looked up as ui_choices' are. */
 void ui_select(struct request *req, const struct form_errors *e, const char *name,
                const char *label, const struct field_option *options, const char *selected);
+/* An option's label that is people's text (a name, a title), or made of
+ * words already translated: shown as it is, in its own direction, never
+ * looked up. */
+const char *option_theirs(struct arena *a, const char *label);
 
 /* Formats a UTC time in a zone, like "3 March 2026, 14:05". */
 const char *format_time(struct request *req, int64_t t, const char *zone);

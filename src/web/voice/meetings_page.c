@@ -93,7 +93,7 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 		opts[0] = (struct field_option){ "", N_("Not part of a project") };
 		for (size_t i = 0; i < np; i++)
 			opts[i + 1] = (struct field_option){
-				arena_printf(&req->arena, "%lld", (long long)pr[i].id), pr[i].title };
+				arena_printf(&req->arena, "%lld", (long long)pr[i].id), option_theirs(&req->arena, pr[i].title) };
 		opts[np + 1] = (struct field_option){ 0, 0 };
 		html(b, "<h2 class=\"heading-m\" id=\"new\">%t</h2>", _("Plan a meeting"));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/meetings", (long long)p->id));
@@ -387,7 +387,7 @@ static void guests_section(struct request *req, const struct meeting *m)
 		if (!store_meeting_invited(req->store, m->id, mr[i].m.user_id)) {
 			opts[k++] = (struct field_option){
 				arena_printf(&req->arena, "%lld", (long long)mr[i].m.user_id),
-				mr[i].display_name };
+				option_theirs(&req->arena, mr[i].display_name) };
 			continue;
 		}
 		html(b, "%r<li><bdi>%t</bdi> ", shown++ ? "" : "<ul class=\"list\">", mr[i].display_name);
@@ -527,17 +527,17 @@ static void record_form(struct request *req, const struct meeting *m)
 	for (size_t i = 0; i < n; i++)
 		if (pp[i].user_id != req->user->id)
 			who[k++] = (struct field_option){
-				arena_printf(&req->arena, "%lld", (long long)pp[i].user_id), pp[i].display_name };
+				arena_printf(&req->arena, "%lld", (long long)pp[i].user_id), 				option_theirs(&req->arena, pp[i].display_name) };
 	who[k] = (struct field_option){ 0, 0 };
 	struct field_option *owners = arena_alloc(&req->arena, (nr + 2) * sizeof *owners);
 	owners[0] = (struct field_option){ "", N_("The panel's lead steward") };
 	for (size_t i = 0; i < nr; i++)
 		owners[i + 1] = (struct field_option){
 			arena_printf(&req->arena, "%lld", (long long)resp[i].m.user_id),
-			resp[i].m.role == ROLE_GUEST
+			option_theirs(&req->arena, resp[i].m.role == ROLE_GUEST
 				/* TRANSLATORS: %s is a person's name */
 				? arena_printf(&req->arena, _("%s (guest)"), resp[i].display_name)
-				: resp[i].display_name };
+				: resp[i].display_name) };
 	owners[nr + 1] = (struct field_option){ 0, 0 };
 	static const struct field_option kinds[] = {
 		{ "idea", N_("Idea") }, { "concern", N_("Concern") }, { "question", N_("Question") },

@@ -38,7 +38,7 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 	for (size_t i = 0; i < n; i++)
 		if (it[i].state != ITEM_NOT_TAKEN)
 			items[k++] = (struct field_option){
-				arena_printf(&req->arena, "%lld", (long long)it[i].id), it[i].title };
+				arena_printf(&req->arena, "%lld", (long long)it[i].id), option_theirs(&req->arena, it[i].title) };
 	items[k] = (struct field_option){ 0, 0 };
 	page_begin(req, _("Add a paper"), e);
 	struct buf *b = &req->out;
