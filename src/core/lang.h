@@ -90,6 +90,17 @@ static inline const char *lang_text(const char *s)
 	return lang_lookup && *s ? gettext(s) : s;
 }
 
+/* ngettext's, with English's rule (one, else many) and no lookup when
+ * the thread speaks English (lang_text's fast way); ngettext() below is
+ * this. */
+static inline const char *lang_plural(const char *one, const char *many, unsigned long n)
+{
+	if (!lang_lookup) return n == 1 ? one : many;
+	return ngettext(one, many, n);
+}
+#undef ngettext
+#define ngettext(one, many, n) lang_plural(one, many, n)
+
 /* key ("context\004s") in the language this thread speaks, else s. */
 static inline const char *lang_text_in(const char *key, const char *s)
 {
