@@ -3,6 +3,7 @@
 
 #include <libgen.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,25 @@ bool lang_available(const struct language *l)
 const struct language *lang_spoken(void)
 {
 	return now_spoken ? now_spoken : language_default;
+}
+
+/* The program's own image: its code, constants and static data. A string
+ * literal lies in it, and never changes; text made as the program runs
+ * (an arena's, the heap's) never does. */
+extern const char __executable_start[], edata[];
+
+enum { REMEMBERED = 512 }; /* a power of two, a few times the msgids of a page */
+static _Thread_local struct remembered {
+	const char *msgid, *text;
+} remembered[LANGUAGES][REMEMBERED];
+
+const char *lang_looked_up(const char *s)
+{
+	if (s < __executable_start || s >= edata || !now_spoken) return gettext(s);
+	uintptr_t h = (uintptr_t)(((uint64_t)(uintptr_t)s >> 3) * UINT64_C(0x9e3779b97f4a7c15) >> 32);
+	struct remembered *r = &remembered[now_spoken - languages][h & (REMEMBERED - 1)];
+	if (r->msgid != s) *r = (struct remembered){ s, gettext(s) };
+	return r->text;
 }
 
 const struct language *lang_use(const struct language *l)

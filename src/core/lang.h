@@ -84,10 +84,15 @@ const char *lang_words(struct arena *a, const char *msgid);
 const char *lang_message_text(struct arena *a, const char *stored);
 
 /* s in the language this thread speaks (gettext's, or s itself). */
+/* gettext(s), remembered by the thread for a msgid in the program's own
+ * image (a string literal): gettext takes a lock on every call, which
+ * threads serving pages at once would queue on. */
+const char *lang_looked_up(const char *s);
+
 static inline const char *lang_text(const char *s)
 {
 	/* "" is never looked up: gettext gives the catalogue's header for it. */
-	return lang_lookup && *s ? gettext(s) : s;
+	return lang_lookup && *s ? lang_looked_up(s) : s;
 }
 
 /* ngettext's, with English's rule (one, else many) and no lookup when
@@ -105,7 +110,7 @@ static inline const char *lang_plural(const char *one, const char *many, unsigne
 static inline const char *lang_text_in(const char *key, const char *s)
 {
 	if (!lang_lookup) return s;
-	const char *t = gettext(key);
+	const char *t = lang_looked_up(key);
 	return t == key ? s : t;
 }
 

@@ -82,11 +82,23 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	/* Written straight into the chunk's room when it fits (most do: one
+	 * formatting, not two); else measured, and written again where it
+	 * fits. What is taken is rounded as arena_alloc rounds, and must fit
+	 * rounded. */
+	struct arena_chunk *c = a->head;
+	size_t room = c ? c->cap - c->used : 0;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(room ? (char *)c->data + c->used : NULL, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0) n = 0;
+	size_t taken = ((size_t)n + 1 + 15) & ~(size_t)15;
+	if (taken <= room) {
+		char *p = (char *)c->data + c->used;
+		c->used += taken;
+		return p;
+	}
 	char *p = arena_alloc(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

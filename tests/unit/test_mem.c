@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/mem.h"
@@ -120,6 +121,15 @@ static void arena_printf_formats(void **state)
 	assert_int_equal(big[6000], 'r');
 	assert_int_equal(big[6001], ']');
 	assert_int_equal(big[1], ' ');
+	/* Filling a chunk to its last bytes, strings of every length: each
+	 * whole, none written over another (nor past the chunk: ASan). */
+	char *kept[300];
+	for (int i = 0; i < 300; i++) kept[i] = arena_printf(&a, "%0*d", i % 40, i);
+	for (int i = 0; i < 300; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "%0*d", i % 40, i);
+		assert_string_equal(kept[i], want);
+	}
 	arena_free(&a);
 }
 

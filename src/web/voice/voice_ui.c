@@ -240,9 +240,14 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 }
 
 /* One figure: sentence has a slot for the figure, in bold (strong). */
+/* One figure: sentence (translated) with its one %s, where strong (our
+ * markup) goes. Written straight onto the page: these are on every panel
+ * page. */
 static void figure(struct request *req, const char *sentence, const char *strong)
 {
-	html(&req->out, "<li>%r</li>", voice_slots(req, sentence, strong, NULL));
+	buf_puts(&req->out, "<li>");
+	html_sentence(&req->out, sentence, 1, strong);
+	buf_puts(&req->out, "</li>");
 }
 
 void influence_figures(struct request *req, const struct influence *f)
@@ -251,29 +256,27 @@ void influence_figures(struct request *req, const struct influence *f)
 	struct arena *a = &req->arena;
 	html(b, "<ul class=\"figures\" aria-label=\"%a\">", _("Influence"));
 	/* TRANSLATORS: %s is the number, in bold */
-	figure(req, arena_printf(a, ngettext("%s contribution", "%s contributions",
-	                                     (unsigned long)f->contributions), SLOT1),
+	figure(req, ngettext("%s contribution", "%s contributions", (unsigned long)f->contributions),
 	       arena_printf(a, "<strong>%lld</strong>", (long long)f->contributions));
 	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
-	figure(req, arena_printf(a, _("%s with an outcome"), SLOT1),
+	figure(req, _("%s with an outcome"),
 	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->answered, f->contributions)));
 	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
-	figure(req, arena_printf(a, _("%s adopted in full or in part"), SLOT1),
+	figure(req, _("%s adopted in full or in part"),
 	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->adopted, f->contributions)));
 	if (f->median_days >= 0)
 		/* TRANSLATORS: %s is a number of days ("3 days"), in bold */
-		figure(req, arena_printf(a, _("%s median time to an outcome"), SLOT1),
+		figure(req, _("%s median time to an outcome"),
 		       voice_tagged(req, "<strong>",
 		                    arena_printf(a, ngettext("%lld day", "%lld days",
 		                                             (unsigned long)f->median_days),
 		                                 (long long)f->median_days), "</strong>"));
 	else
 		/* TRANSLATORS: %s is "No outcomes yet", in bold */
-		figure(req, arena_printf(a, _("%s so no time to an outcome"), SLOT1),
+		figure(req, _("%s so no time to an outcome"),
 		       voice_tagged(req, "<strong>", _("No outcomes yet"), "</strong>"));
 	/* TRANSLATORS: %s is how many contributions are overdue, in bold */
-	figure(req, arena_printf(a, ngettext("%s overdue", "%s overdue",
-	                                     (unsigned long)f->overdue), SLOT1),
+	figure(req, ngettext("%s overdue", "%s overdue", (unsigned long)f->overdue),
 	       arena_printf(a, "<strong%s>%lld</strong>", f->overdue ? " class=\"tag tag-red\"" : "",
 	                    (long long)f->overdue));
 	int heard = felt_heard_tenths(f);
@@ -283,7 +286,7 @@ void influence_figures(struct request *req, const struct influence *f)
 		figure(req, arena_printf(a, ngettext("%s felt heard (%lld answer)",
 		                                     "%s felt heard (%lld answers)",
 		                                     (unsigned long)f->reflections),
-		                         SLOT1, (long long)f->reflections),
+		                         "%s", (long long)f->reflections),
 		       voice_tagged(req, "<strong>",
 		                    /* TRANSLATORS: an average out of 5, in whole and tenths:
 		                     * "4.2 out of 5" */
@@ -295,7 +298,7 @@ void influence_figures(struct request *req, const struct influence *f)
 		figure(req, arena_printf(a, ngettext("%s felt heard: fewer than %d answer so far",
 		                                     "%s felt heard: fewer than %d answers so far",
 		                                     (unsigned long)REFLECTION_MIN_ANSWERS),
-		                         SLOT1, REFLECTION_MIN_ANSWERS),
+		                         "%s", REFLECTION_MIN_ANSWERS),
 		       voice_tagged(req, "<strong>", _("Not shown"), "</strong>"));
 	html(b, "</ul>");
 }
