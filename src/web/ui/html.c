@@ -56,7 +56,7 @@ static void put_i64(struct buf *b, int64_t v)
 	buf_put(b, p, (size_t)(end - p));
 }
 
-static void vhtml(struct buf *b, const char *fmt, va_list ap)
+void vhtml(struct buf *b, const char *fmt, va_list ap)
 {
 	const char *run = fmt;
 	for (;;) {

@@ -13,11 +13,13 @@
  *   %r  raw: trusted markup written by this program, never user data
  *   %%  a percent sign
  * A NULL string argument writes nothing. */
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "core/mem.h"
 
 void html(struct buf *b, const char *fmt, ...);
+void vhtml(struct buf *b, const char *fmt, va_list ap);
 void html_text(struct buf *b, const char *s);
 void html_attr(struct buf *b, const char *s);
 void url_component(struct buf *b, const char *s);

@@ -240,14 +240,25 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 }
 
 /* One figure: sentence has a slot for the figure, in bold (strong). */
-/* One figure: sentence (translated) with its one %s, where strong (our
- * markup) goes. Written straight onto the page: these are on every panel
- * page. */
-static void figure(struct request *req, const char *sentence, const char *strong)
+/* One figure: sentence (translated) with its one %s (or %1$s), where the
+ * markup html() makes of fmt goes. Written straight onto the page, with
+ * no string made on the way: these are on every panel page. */
+static void figure(struct request *req, const char *sentence, const char *fmt, ...)
 {
-	buf_puts(&req->out, "<li>");
-	html_sentence(&req->out, sentence, 1, strong);
-	buf_puts(&req->out, "</li>");
+	struct buf *b = &req->out;
+	const char *at = strstr(sentence, "%s");
+	size_t skip = 2;
+	if (!at && (at = strstr(sentence, "%1$s"))) skip = 4;
+	buf_puts(b, "<li>");
+	html_text(b, at ? arena_strndup(&req->arena, sentence, (size_t)(at - sentence)) : sentence);
+	if (at) {
+		va_list ap;
+		va_start(ap, fmt);
+		vhtml(b, fmt, ap);
+		va_end(ap);
+		html_text(b, at + skip);
+	}
+	buf_puts(b, "</li>");
 }
 
 void influence_figures(struct request *req, const struct influence *f)
@@ -257,28 +268,27 @@ void influence_figures(struct request *req, const struct influence *f)
 	html(b, "<ul class=\"figures\" aria-label=\"%a\">", _("Influence"));
 	/* TRANSLATORS: %s is the number, in bold */
 	figure(req, ngettext("%s contribution", "%s contributions", (unsigned long)f->contributions),
-	       arena_printf(a, "<strong>%lld</strong>", (long long)f->contributions));
+	       "<strong>%l</strong>", (int64_t)f->contributions);
 	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
 	figure(req, _("%s with an outcome"),
-	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->answered, f->contributions)));
+	       "<strong>%d%%</strong>", percent_of(f->answered, f->contributions));
 	/* TRANSLATORS: %s is a percentage of the contributions, in bold */
 	figure(req, _("%s adopted in full or in part"),
-	       arena_printf(a, "<strong>%d%%</strong>", percent_of(f->adopted, f->contributions)));
+	       "<strong>%d%%</strong>", percent_of(f->adopted, f->contributions));
 	if (f->median_days >= 0)
 		/* TRANSLATORS: %s is a number of days ("3 days"), in bold */
 		figure(req, _("%s median time to an outcome"),
-		       voice_tagged(req, "<strong>",
-		                    arena_printf(a, ngettext("%lld day", "%lld days",
-		                                             (unsigned long)f->median_days),
-		                                 (long long)f->median_days), "</strong>"));
+		       "<strong>%t</strong>",
+		       arena_printf(a, ngettext("%lld day", "%lld days", (unsigned long)f->median_days),
+		                    (long long)f->median_days));
 	else
 		/* TRANSLATORS: %s is "No outcomes yet", in bold */
 		figure(req, _("%s so no time to an outcome"),
-		       voice_tagged(req, "<strong>", _("No outcomes yet"), "</strong>"));
+		       "<strong>%t</strong>", _("No outcomes yet"));
 	/* TRANSLATORS: %s is how many contributions are overdue, in bold */
 	figure(req, ngettext("%s overdue", "%s overdue", (unsigned long)f->overdue),
-	       arena_printf(a, "<strong%s>%lld</strong>", f->overdue ? " class=\"tag tag-red\"" : "",
-	                    (long long)f->overdue));
+	       "<strong%r>%l</strong>", f->overdue ? " class=\"tag tag-red\"" : "",
+	       (int64_t)f->overdue);
 	int heard = felt_heard_tenths(f);
 	if (heard >= 0)
 		/* TRANSLATORS: %1$s is an average ("4.2 out of 5"), in bold; %2$lld is
@@ -287,11 +297,10 @@ void influence_figures(struct request *req, const struct influence *f)
 		                                     "%s felt heard (%lld answers)",
 		                                     (unsigned long)f->reflections),
 		                         "%s", (long long)f->reflections),
-		       voice_tagged(req, "<strong>",
-		                    /* TRANSLATORS: an average out of 5, in whole and tenths:
-		                     * "4.2 out of 5" */
-		                    arena_printf(a, _("%d.%d out of 5"), heard / 10, heard % 10),
-		                    "</strong>"));
+		       "<strong>%t</strong>",
+		       /* TRANSLATORS: an average out of 5, in whole and tenths:
+		        * "4.2 out of 5" */
+		       arena_printf(a, _("%d.%d out of 5"), heard / 10, heard % 10));
 	else
 		/* TRANSLATORS: %1$s is "Not shown", in bold; %2$d is the fewest answers
 		 * that are shown */
@@ -299,7 +308,7 @@ void influence_figures(struct request *req, const struct influence *f)
 		                                     "%s felt heard: fewer than %d answers so far",
 		                                     (unsigned long)REFLECTION_MIN_ANSWERS),
 		                         "%s", REFLECTION_MIN_ANSWERS),
-		       voice_tagged(req, "<strong>", _("Not shown"), "</strong>"));
+		       "<strong>%t</strong>", _("Not shown"));
 	html(b, "</ul>");
 }
 
