@@ -484,11 +484,6 @@ bool app_agenda_publish(struct store *s, const struct meeting *m,
  * not the meeting's. */
 bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t by,
                        int64_t now, struct arena *a, struct app_error *err);
-/* The person's notices, newest first, at most limit, each written out in
- * the language this thread speaks (they are kept as messages:
- * core/lang.h). */
-enum store_rc app_notices(struct store *s, int64_t user_id, int limit, struct arena *a,
-                          struct notice **out, size_t *n);
 /* Marks every notice of the person read. */
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
 

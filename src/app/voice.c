@@ -1016,15 +1016,6 @@ bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_i
 	}
 }
 
-enum store_rc app_notices(struct store *s, int64_t user_id, int limit, struct arena *a,
-                          struct notice **out, size_t *n)
-{
-	enum store_rc rc = store_notices_list(s, user_id, limit, a, out, n);
-	for (size_t i = 0; rc == ST_OK && i < *n; i++)
-		(*out)[i].body = lang_message_text(a, (*out)[i].body);
-	return rc;
-}
-
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err)
 {
 	if (store_notices_mark_read(s, user_id, now) != ST_OK)

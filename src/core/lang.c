@@ -260,21 +260,31 @@ const char *lang_message(struct arena *a, const char *msgid, size_t n, ...)
 	return out;
 }
 
-enum { MESSAGE_VALUES = 8 };
-
-const char *lang_message_text(struct arena *a, const char *stored)
+size_t lang_message_parts(struct arena *a, const char *stored, const char **format,
+                          const char *values[LANG_MESSAGE_VALUES],
+                          bool ours[LANG_MESSAGE_VALUES])
 {
-	if (!stored || stored[0] != MESSAGE_START) return stored;
+	*format = NULL;
+	if (!stored || stored[0] != MESSAGE_START) return 0;
 	char *copy = arena_strdup(a, stored + 1);
-	const char *values[MESSAGE_VALUES];
 	size_t n = 0;
 	char *p = strchr(copy, VALUE_START);
 	if (p) *p++ = 0;
-	while (p && n < MESSAGE_VALUES) {
-		values[n++] = p;
+	while (p && n < LANG_MESSAGE_VALUES) {
+		values[n] = p;
 		if ((p = strchr(p, VALUE_START))) *p++ = 0;
+		ours[n] = values[n][0] == WORDS_START;
+		if (ours[n]) values[n] = _(values[n] + 1);
+		n++;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (values[i][0] == WORDS_START) values[i] = _(values[i] + 1);
-	return lang_format(a, _(copy), values, n);
+	*format = _(copy);
+	return n;
+}
+
+const char *lang_message_text(struct arena *a, const char *stored)
+{
+	const char *format, *values[LANG_MESSAGE_VALUES];
+	bool ours[LANG_MESSAGE_VALUES];
+	size_t n = lang_message_parts(a, stored, &format, values, ours);
+	return format ? lang_format(a, format, values, n) : stored;
 }

@@ -77,11 +77,20 @@ const char *lang_format(struct arena *a, const char *fmt, const char *const *arg
  * characters in them become spaces). lang_message_text writes stored out
  * in the language this thread speaks; text stored plainly (before this,
  * or written by people) comes back as it is. */
+enum { LANG_MESSAGE_VALUES = 8 }; /* at most, a message's values */
 const char *lang_message(struct arena *a, const char *msgid, size_t n, ...);
 /* A value of a message that is our words, not people's (a status's label,
  * marked N_()): written out translated too. */
 const char *lang_words(struct arena *a, const char *msgid);
 const char *lang_message_text(struct arena *a, const char *stored);
+/* stored's parts, for a reader that puts markup around its values (a
+ * page, web/ui/html.h's html_message): *format its msgid in the language
+ * this thread speaks, values[0..n) its values, ours[i] whether value i is
+ * our words (lang_words, translated now) rather than people's. 0, with
+ * *format NULL, for text stored plainly. */
+size_t lang_message_parts(struct arena *a, const char *stored, const char **format,
+                          const char *values[LANG_MESSAGE_VALUES],
+                          bool ours[LANG_MESSAGE_VALUES]);
 
 /* s in the language this thread speaks (gettext's, or s itself). */
 /* gettext(s), remembered by the thread for a msgid in the program's own

@@ -196,7 +196,7 @@ static void a_meeting_from_agenda_to_response(void **state)
 	/* One notice for one response, however many of hers it answered (the
 	 * demo's own is from "Just Voices"). */
 	r = get(amira, "/notices");
-	assert_int_equal(count(r, "panel responded to something you said: Adopted"), 1);
+	assert_int_equal(count(r, "panel</bdi> responded to something you said: Adopted"), 1);
 	response_free(r);
 	char *out = server_cli(&srv, (const char *const[]){ "outbox", "--limit", "50", NULL });
 	assert_non_null(strstr(out, "News about what you said"));

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/mem.h"
 #include "web/ui/html.h"
 
@@ -167,6 +168,23 @@ static void bad_format_is_loud_and_safe(void **state)
 	assert_true(strncmp(out(b), "end", 3) == 0);
 }
 
+/* A kept message on a page: people's values escaped and in <bdi>, our
+ * words escaped only; plain text escaped. */
+static void a_message_isolates_people_s_words(void **state)
+{
+	struct buf *b = *state;
+	struct arena a = {0};
+	const char *m = lang_message(&a, "%s responded to something you said: %s.", 2,
+	                             "<Ana's> panel", lang_words(&a, "Adopted"));
+	html_message(b, &a, m);
+	assert_string_equal(out(b), "<bdi>&lt;Ana&#39;s&gt; panel</bdi> responded to something you "
+	                            "said: Adopted.");
+	buf_reset(b);
+	html_message(b, &a, "Plain <b>text</b>");
+	assert_string_equal(out(b), "Plain &lt;b&gt;text&lt;/b&gt;");
+	arena_free(&a);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -180,6 +198,7 @@ int main(void)
 		T(appends_to_the_buffer),
 		T(long_values),
 		T(bad_format_is_loud_and_safe),
+		T(a_message_isolates_people_s_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
+
 static void escape(struct buf *b, const char *s, int attr)
 {
 	if (!s) return;
@@ -167,4 +169,19 @@ const char *html_link(struct arena *a, const char *href, const char *words)
 const char *html_bdi(struct arena *a, const char *text)
 {
 	return html_piece(a, "<bdi>%t</bdi>", text);
+}
+
+void html_message(struct buf *b, struct arena *a, const char *stored)
+{
+	const char *format, *values[LANG_MESSAGE_VALUES], *markup[LANG_MESSAGE_VALUES] = { 0 };
+	bool ours[LANG_MESSAGE_VALUES];
+	size_t n = lang_message_parts(a, stored, &format, values, ours);
+	if (!format) {
+		html_text(b, stored ? stored : "");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		markup[i] = ours[i] ? html_piece(a, "%t", values[i]) : html_bdi(a, values[i]);
+	html_sentence(b, format, (int)n, markup[0], markup[1], markup[2], markup[3], markup[4],
+	              markup[5], markup[6], markup[7]);
 }

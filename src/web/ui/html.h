@@ -42,4 +42,8 @@ const char *html_bdi(struct arena *a, const char *text);
 /* What html() writes with fmt, as a string in a: a piece of markup for
  * html_sentence ("<strong>%t</strong>"). */
 const char *html_piece(struct arena *a, const char *fmt, ...);
+/* A message kept to be read later (core/lang.h's lang_message: a notice),
+ * in the language this thread speaks, each value people wrote (a name, a
+ * title) in <bdi>; text stored plainly, escaped. */
+void html_message(struct buf *b, struct arena *a, const char *stored);
 #endif

@@ -197,7 +197,7 @@ void api_notices(struct request *req)
 	if (!api_query_i64(req, "limit", 1, LIST_MAX, &limit, _("limit must be 1 to 100."))) return;
 	struct notice *n;
 	size_t k;
-	if (app_notices(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
+	if (store_notices_list(req->store, req->user->id, (int)limit, &req->arena, &n, &k) != ST_OK) {
 		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}
@@ -206,7 +206,8 @@ void api_notices(struct request *req)
 		json_t *o = json_object();
 		set(o, "id", jint(n[i].id));
 		set(o, "panel_id", n[i].panel_id ? jint(n[i].panel_id) : json_null());
-		set(o, "body", json_string(n[i].body));
+		/* Kept as a message: written out in the reader's language. */
+		set(o, "body", json_string(lang_message_text(&req->arena, n[i].body)));
 		set(o, "link", json_string(n[i].link));
 		set(o, "created_at", jtime(n[i].created_at));
 		set(o, "read_at", jtime(n[i].read_at));

@@ -308,7 +308,7 @@ void notices_get(struct request *req)
 {
 	struct notice *n;
 	size_t k;
-	if (app_notices(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
+	if (store_notices_list(req->store, req->user->id, 50, &req->arena, &n, &k) != ST_OK) {
 		respond_error(req, 500, "internal", _("We could not load your notices."));
 		return;
 	}
@@ -333,7 +333,10 @@ void notices_get(struct request *req)
 			html(b, "<li><strong class=\"tag\">%t</strong> ", _("New"));
 		else
 			html(b, "<li>");
-		html(b, "<a href=\"%a\">%t</a> <span class=\"hint\">%t%r</span></li>", n[i].link, n[i].body,
+		/* Kept as a message: in the reader's language, names in <bdi>. */
+		html(b, "<a href=\"%a\">", n[i].link);
+		html_message(b, &req->arena, n[i].body);
+		html(b, "</a> <span class=\"hint\">%t%r</span></li>",
 		     format_time(req, n[i].created_at, zone), strcmp(zone, "UTC") ? "" : " UTC");
 	}
 	if (k) {
