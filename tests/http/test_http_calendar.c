@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "api_json.h"
 #include "harness.h"
 #include "store/store.h"
 
@@ -309,6 +310,29 @@ static void a_co_creators_feed_holds_all_their_panels_meetings(void **state)
 	free(feed);
 }
 
+/* A feed is read by a calendar program, in its own language: the feed
+ * speaks its owner's, when they chose one. */
+static void a_feed_speaks_its_owner_s_language(void **state)
+{
+	(void)state;
+	char *feed = make_feed(amira);
+	json_decref(call_json(amira, "PUT", "/api/v1/me/language", "{\"language\":\"ar\"}", 200));
+	struct response *r = get(nobody, feed);
+	json_decref(call_json(amira, "PUT", "/api/v1/me/language", "{\"language\":\"\"}", 200));
+	assert_int_equal(r->status, 200);
+	char *cal = calendar_lines(r);
+	char *panel = translated("ar", "Panel: %s"), want[200];
+	snprintf(want, sizeof want, panel, "Mind the Gap");
+	if (!strstr(cal, want)) fail_msg("not in Arabic: want \"%s\"", want);
+	free(panel);
+	free(cal);
+	response_free(r);
+	r = get(nobody, feed);
+	assert_true(contains(r, "Panel: Mind the Gap"));
+	response_free(r);
+	free(feed);
+}
+
 static void a_guests_feed_holds_only_their_invitations(void **state)
 {
 	char *feed = make_feed(joy);
@@ -412,6 +436,7 @@ int main(void)
 		cmocka_unit_test(one_meeting_as_a_file),
 		cmocka_unit_test(who_may_have_a_meeting_file),
 		cmocka_unit_test(a_co_creators_feed_holds_all_their_panels_meetings),
+		cmocka_unit_test(a_feed_speaks_its_owner_s_language),
 		cmocka_unit_test(a_guests_feed_holds_only_their_invitations),
 		cmocka_unit_test(replaced_and_stopped_feeds_are_gone),
 		cmocka_unit_test(no_token_in_the_access_log),

@@ -164,6 +164,12 @@ void calendar_feed_get(struct request *req)
 		respond_error(req, 500, "internal", _("We could not load this calendar."));
 		return;
 	}
+	/* In its owner's language, when they chose one: a calendar program
+	 * asks in its own. */
+	struct user owner;
+	if (store_user_get(req->store, user_id, &req->arena, &owner) == ST_OK &&
+	    lang_available(language_find(owner.language)))
+		lang_use(req->lang = language_find(owner.language));
 	const char *host = uid_host(req);
 	buf_reset(&req->out);
 	/* TRANSLATORS: the name of a person's calendar of meetings */
