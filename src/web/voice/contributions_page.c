@@ -129,8 +129,8 @@ static void contributions_page(struct request *req, const struct form_errors *e)
 		                                               "and you will see what became of it on %s.",
 		                                               (unsigned long)p->response_days),
 		                                   (long long)p->response_days, SLOT1),
-		                 voice_tagged(req, "<a href=\"/my-contributions\">",
-		                              _("What became of what I said"), "</a>"), NULL));
+		                 html_link(&req->arena, "/my-contributions",
+		                           _("What became of what I said")), NULL));
 		ui_form_begin(req, arena_printf(&req->arena, "/panels/%lld/contributions", (long long)p->id));
 		ui_choices(req, e, "kind", _("What is it?"), NULL, kinds,
 		           *field(req, "kind") ? field(req, "kind") : "idea", false);

@@ -73,10 +73,8 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 			html(b, "%r<li>%r", shown ? "" : "<ul class=\"list\">",
 			     /* TRANSLATORS: a meeting (its title, a link), then when it is */
 			     voice_slots(req, arena_printf(a, _("%s, %s"), SLOT1, meeting_when(req, &m[i])),
-			                 voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"
-			                                                   "%lld\"><bdi>", (long long)p->id,
-			                                                (long long)m[i].id),
-			                              m[i].title, "</bdi></a>"), NULL));
+			                 html_piece(a, "<a href=\"/panels/%l/meetings/%l\"><bdi>%t</bdi></a>",
+			                            p->id, m[i].id, m[i].title), NULL));
 			if (m[i].cancelled_at)
 				html(b, " <strong class=\"tag tag-red\">%t</strong>", _("Cancelled"));
 			html(b, "</li>");
@@ -354,8 +352,8 @@ static void people_section(struct request *req, const struct meeting *m)
 			     /* TRANSLATORS: a box ticked when someone came: %s is their
 			      * name, read only by a screen reader */
 			     voice_slots(req, arena_printf(&req->arena, _("%s attended"), SLOT1),
-			                 voice_tagged(req, "<span class=\"visually-hidden\"><bdi>",
-			                              pp[i].display_name, "</bdi></span>"), NULL));
+			                 html_piece(&req->arena, "<span class=\"visually-hidden\"><bdi>%t</bdi>"
+			                            "</span>", pp[i].display_name), NULL));
 		html(b, "</tr>");
 	}
 	if (n) html(b, "</tbody></table>");
@@ -616,7 +614,7 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	                                                  "feed on your %s)"), SLOT1),
 	                 /* TRANSLATORS: a link's words, in "...the calendar feed on your
 	                  * account page" */
-	                 voice_tagged(req, "<a href=\"/account\">", _("account page"), "</a>"), NULL));
+	                 html_link(&req->arena, "/account", _("account page")), NULL));
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine, e);

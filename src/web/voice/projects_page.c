@@ -165,7 +165,7 @@ static void project_page(struct request *req, const struct project *pp, const st
 	     arena_printf(&req->arena, _("%s: %s"), _(stage_label(p.stage)), _(stage_hint(p.stage))),
 	     _("Who makes the final decision"),
 	     *p.decision_maker ? html_bdi(&req->arena, p.decision_maker)
-	                       : voice_tagged(req, "", _("Not recorded yet"), ""));
+	                       : html_piece(&req->arena, "%t", _("Not recorded yet")));
 	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Influence"));
 	influence_figures(req, &f);
 	html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"hint\">%t</p>",
@@ -210,10 +210,8 @@ static void project_page(struct request *req, const struct project *pp, const st
 		     /* TRANSLATORS: a meeting (its title, a link) and when it starts */
 		     voice_slots(req, arena_printf(&req->arena, _("%s, %s"), SLOT1,
 		                                   format_time(req, m[i].starts_at, pn->time_zone)),
-		                 voice_tagged(req, arena_printf(&req->arena, "<a href=\"/panels/%lld/"
-		                                                             "meetings/%lld\"><bdi>",
-		                                                (long long)pn->id, (long long)m[i].id),
-		                              m[i].title, "</bdi></a>"), NULL));
+		                 html_piece(&req->arena, "<a href=\"/panels/%l/meetings/%l\"><bdi>%t</bdi></a>",
+		                            pn->id, m[i].id, m[i].title), NULL));
 	if (nm) html(b, "</ul>");
 	struct reflection_summary rs;
 	html(b, "<h2 class=\"heading-m\" id=\"reflections\">%t</h2>", _("How its meetings felt"));

@@ -39,17 +39,6 @@ const char *voice_slots(struct request *req, const char *text, const char *slot1
 	return out;
 }
 
-const char *voice_tagged(struct request *req, const char *open, const char *text, const char *close)
-{
-	struct buf b = {0};
-	buf_puts(&b, open);
-	html_text(&b, text);
-	buf_puts(&b, close);
-	const char *out = arena_strndup(&req->arena, b.data, b.len);
-	buf_free(&b);
-	return out;
-}
-
 /* Who said c, as the viewer may be told: a sentence (translated) with at
  * most one %s, for *name, the name people wrote that goes there (NULL when
  * there is none). */
@@ -183,24 +172,18 @@ void contribution_card_at(struct request *req, const struct contribution *c, con
 	html(b, "</h%d><p class=\"quote\" dir=\"auto\">%t</p><p class=\"hint\">%r", level, c->body,
 	     voice_slots(req, said, name ? html_bdi(&req->arena, name) : NULL, html_bdi(&req->arena, c->panel_name)));
 	if (*c->meeting_title) {
-		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/meetings/"
-		                                                     "%lld\"><bdi>",
-		                                                  (long long)c->panel_id,
-		                                                  (long long)c->meeting_id),
-		                                c->meeting_title, "</bdi></a>");
+		buf_putc(b, ' ');
 		/* TRANSLATORS: where a contribution was said: %s is a meeting's title */
-		html(b, " %r", voice_slots(req, arena_printf(a, _("At the meeting %s."), SLOT1), link,
-		                           NULL));
+		html_sentence(b, _("At the meeting %s."), 1,
+		              html_piece(a, "<a href=\"/panels/%l/meetings/%l\"><bdi>%t</bdi></a>",
+		                         c->panel_id, c->meeting_id, c->meeting_title));
 	}
 	if (*c->project_title) {
-		const char *link = voice_tagged(req, arena_printf(a, "<a href=\"/panels/%lld/projects/"
-		                                                     "%lld\"><bdi>",
-		                                                  (long long)c->panel_id,
-		                                                  (long long)c->project_id),
-		                                c->project_title, "</bdi></a>");
+		buf_putc(b, ' ');
 		/* TRANSLATORS: what a contribution is about: %s is a project's title */
-		html(b, " %r", voice_slots(req, arena_printf(a, _("For the project %s."), SLOT1), link,
-		                           NULL));
+		html_sentence(b, _("For the project %s."), 1,
+		              html_piece(a, "<a href=\"/panels/%l/projects/%l\"><bdi>%t</bdi></a>",
+		                         c->panel_id, c->project_id, c->project_title));
 	}
 	html(b, "</p><p><strong class=\"%r\">%t</strong>", status_class(c->status),
 	     _(response_status_label(c->status)));

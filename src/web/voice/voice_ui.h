@@ -5,22 +5,17 @@
 #include "store/store.h"
 #include "web/http/http.h"
 
-/* Markup inside a translated sentence, so that a translation puts it
- * where its language needs it. Format the sentence with a slot where the
- * markup goes, arena_printf(a, _("At the meeting %s."), SLOT1), and write
- * it with voice_slots() (then %r): its words escaped, each slot replaced by
- * its markup. The markup is this program's (voice_tagged(), html_bdi()), never
- * what people wrote as it is. (html_sentence does the same for a sentence
- * whose only conversions are the markup's %s; this is for one formatted
- * first, with a count.) */
+/* Markup inside a translated sentence, as a string to put inside a larger
+ * html() call (with %r); html_sentence writes one straight onto the page.
+ * Format the sentence with a slot where the markup goes, arena_printf(a,
+ * _("Back to %s"), SLOT1), or with a count or what people wrote beside it
+ * (whose '%' html_sentence would read): its words are escaped, each slot
+ * replaced by its markup. The markup is this program's (html_piece(),
+ * html_bdi()), never what people wrote as it is. */
 #define SLOT1 "\x01"
 #define SLOT2 "\x02"
 const char *voice_slots(struct request *req, const char *text, const char *slot1,
                         const char *slot2);
-/* open, text escaped, close: the markup for a slot ("<strong>", "12",
- * "</strong>"); open and close are this program's. */
-const char *voice_tagged(struct request *req, const char *open, const char *text,
-                               const char *close);
 
 /* Who said it, as the viewer may be told: the author's name only when
  * "named"; "Anonymous" (to the author, marked as theirs) or the group. The
