@@ -121,38 +121,39 @@ const struct language *lang_use(const struct language *l)
 	return was;
 }
 
+size_t lang_conversion(const char *p, size_t *next, size_t *value)
+{
+	size_t k = (*next)++;
+	const char *q = p + 1;
+	if (*q >= '1' && *q <= '9') {
+		size_t pos = 0;
+		while (*q >= '0' && *q <= '9' && pos < 100) pos = pos * 10 + (size_t)(*q++ - '0');
+		if (*q == '$') k = pos - 1, q++;
+		else q = p + 1; /* not positional */
+	}
+	if (*q != 's') return 0;
+	*value = k;
+	return (size_t)(q - p) + 1;
+}
+
 const char *lang_format(struct arena *a, const char *fmt, const char *const *args, size_t n)
 {
 	struct buf b = {0};
-	buf_putc(&b, 0); /* b.data is a string even when nothing is written */
-	b.len = 0;
-	size_t next = 0; /* the argument a plain %s takes */
+	size_t next = 0, k, len;
 	for (const char *p = fmt; *p; p++) {
 		if (*p != '%') {
 			buf_putc(&b, *p);
-			continue;
-		}
-		if (p[1] == '%') {
+		} else if (p[1] == '%') {
 			buf_putc(&b, '%');
 			p++;
-			continue;
-		}
-		size_t k = next++;
-		const char *q = p + 1;
-		if (*q >= '1' && *q <= '9') {
-			size_t pos = 0;
-			while (*q >= '0' && *q <= '9' && pos < 100) pos = pos * 10 + (size_t)(*q++ - '0');
-			if (*q == '$') k = pos - 1, q++;
-			else q = p + 1; /* not positional: written as it is */
-		}
-		if (*q != 's') {
+		} else if (!(len = lang_conversion(p, &next, &k))) {
 			buf_putc(&b, '%');
-			continue;
+		} else {
+			if (k < n && args[k]) buf_puts(&b, args[k]);
+			p += len - 1;
 		}
-		if (k < n && args[k]) buf_puts(&b, args[k]);
-		p = q;
 	}
-	char *out = arena_strdup(a, b.data);
+	char *out = arena_strdup(a, b.data ? b.data : "");
 	buf_free(&b);
 	return out;
 }

@@ -68,6 +68,12 @@ const struct language *lang_spoken(void);
  * kept as a message and its values (a notice), written out in the
  * reader's language when it is read: never printf on a stored format. */
 const char *lang_format(struct arena *a, const char *fmt, const char *const *args, size_t n);
+/* The conversion that starts at p (a '%' not followed by another) in such
+ * a format: its length, and in *value the index of the value it takes (a
+ * plain %s the next one, *next counting them); 0 when it is not %s or %N$s
+ * (the '%' is then written as it is). The one reading of these formats,
+ * lang_format's and html_sentence's. */
+size_t lang_conversion(const char *p, size_t *next, size_t *value);
 
 /* Text kept to be read later, perhaps by someone who reads another
  * language (a notice, an e-mail waiting in the outbox), is kept as its

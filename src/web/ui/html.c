@@ -131,32 +131,21 @@ void html_sentence(struct buf *b, const char *sentence, int n, ...)
 		if (i < MAX_MARKUP) markup[i] = m;
 	}
 	va_end(ap);
-	int next = 0; /* the argument a plain %s takes */
+	size_t next = 0, k, len;
 	const char *run = sentence;
 	for (const char *p = sentence; *p; p++) {
 		if (*p != '%') continue;
 		text_run(b, run, p); /* the words before it */
 		if (p[1] == '%') {
 			buf_putc(b, '%');
-			run = ++p + 1;
-			continue;
+			p++;
+		} else if (!(len = lang_conversion(p, &next, &k))) {
+			buf_putc(b, '%'); /* written as it is */
+		} else {
+			if (n > 0 && k < (size_t)n && k < MAX_MARKUP && markup[k]) buf_puts(b, markup[k]);
+			p += len - 1;
 		}
-		int k = next++;
-		const char *q = p + 1;
-		if (*q >= '1' && *q <= '9') {
-			int pos = 0;
-			while (*q >= '0' && *q <= '9' && pos < 100) pos = pos * 10 + (*q++ - '0');
-			if (*q == '$') k = pos - 1, q++;
-			else q = p + 1;
-		}
-		if (*q != 's') { /* not a placeholder: written as it is */
-			buf_putc(b, '%');
-			run = p + 1;
-			continue;
-		}
-		if (k >= 0 && k < n && k < MAX_MARKUP && markup[k]) buf_puts(b, markup[k]);
-		p = q;
-		run = q + 1;
+		run = p + 1;
 	}
 	html_text(b, run);
 }
