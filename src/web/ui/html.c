@@ -6,25 +6,33 @@
 
 #include "core/lang.h"
 
+static const char TEXT_SPECIAL[] = "&<>\"'", ATTR_SPECIAL[] = "&<>\"'\n\r";
+
+/* c, one of ATTR_SPECIAL, as a character reference. */
+static void put_reference(struct buf *b, char c)
+{
+	switch (c) {
+	case '&': buf_put(b, "&amp;", 5); break;
+	case '<': buf_put(b, "&lt;", 4); break;
+	case '>': buf_put(b, "&gt;", 4); break;
+	case '"': buf_put(b, "&quot;", 6); break;
+	case '\'': buf_put(b, "&#39;", 5); break;
+	case '\n': buf_put(b, "&#10;", 5); break;
+	case '\r': buf_put(b, "&#13;", 5); break;
+	}
+}
+
 static void escape(struct buf *b, const char *s, int attr)
 {
 	if (!s) return;
 	/* Copy runs of safe bytes whole; only the special ones are replaced. */
-	const char *special = attr ? "&<>\"'\n\r" : "&<>\"'";
+	const char *special = attr ? ATTR_SPECIAL : TEXT_SPECIAL;
 	for (;;) {
 		size_t run = strcspn(s, special);
 		buf_put(b, s, run);
 		s += run;
 		if (!*s) return;
-		switch (*s++) {
-		case '&': buf_put(b, "&amp;", 5); break;
-		case '<': buf_put(b, "&lt;", 4); break;
-		case '>': buf_put(b, "&gt;", 4); break;
-		case '"': buf_put(b, "&quot;", 6); break;
-		case '\'': buf_put(b, "&#39;", 5); break;
-		case '\n': buf_put(b, "&#10;", 5); break;
-		case '\r': buf_put(b, "&#13;", 5); break;
-		}
+		put_reference(b, *s++);
 	}
 }
 
@@ -109,14 +117,8 @@ const char *html_piece(struct arena *a, const char *fmt, ...)
 static void text_run(struct buf *b, const char *s, const char *end)
 {
 	for (; s < end; s++) {
-		switch (*s) {
-		case '&': buf_put(b, "&amp;", 5); break;
-		case '<': buf_put(b, "&lt;", 4); break;
-		case '>': buf_put(b, "&gt;", 4); break;
-		case '"': buf_put(b, "&quot;", 6); break;
-		case '\'': buf_put(b, "&#39;", 5); break;
-		default: buf_putc(b, *s);
-		}
+		if (strchr(TEXT_SPECIAL, *s)) put_reference(b, *s);
+		else buf_putc(b, *s);
 	}
 }
 
