@@ -324,7 +324,8 @@ bool dispatch_head(struct request *req)
 	}
 
 	session_load(req);
-	if (req->user) speak(req); /* their account's language may now count */
+	/* Their account's language, if they chose one, may now count. */
+	if (req->user && req->user->language[0]) speak(req);
 	if (hit->access != ACCESS_ANY && !req->user) {
 		require_sign_in(req);
 		return false;
