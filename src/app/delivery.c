@@ -27,13 +27,10 @@ static bool deliver_one(struct store *s, struct smtp_session *smtp,
 {
 	struct arena a = { 0 };
 	const char *at = c->relay.envelope_from ? strrchr(c->relay.envelope_from, '@') : NULL;
-	/* Written out in its reader's language now (lang_message). */
-	const struct language *was = lang_use(language_find(m->language));
-	const char *subject = lang_message_text(&a, m->subject);
-	const char *body = lang_message_text(&a, m->body);
-	lang_use(was);
-	struct mail_message mail = { .from = c->from, .to = m->to_email, .subject = subject,
-	                             .body = body, .date = wall_clock(),
+	struct outbox_message text = *m;
+	app_outbox_text(&text, &a); /* in its reader's language, now */
+	struct mail_message mail = { .from = c->from, .to = m->to_email, .subject = text.subject,
+	                             .body = text.body, .date = wall_clock(),
 	                             .message_id = mail_message_id(m->id, m->created_at,
 	                                                           at ? at + 1 : NULL, &a) };
 	size_t len;
