@@ -541,20 +541,17 @@ void account_language_post(struct request *req)
 	struct form_errors e = { 0 };
 	struct input_value in[LANGUAGE_INPUTS];
 	struct app_error err;
-	const char *code = NULL;
-	if (form_inputs(req, language_inputs, LANGUAGE_INPUTS, in, &e)) {
-		code = in[LANGUAGE_IN_CODE].text ? in[LANGUAGE_IN_CODE].text : "";
-		if (!app_language_set(req->store, req->user->id, code, req->now, &err) &&
-		    !app_error_to_form(req, &err, &e))
-			return;
-	}
+	if (form_inputs(req, language_inputs, LANGUAGE_INPUTS, in, &e) &&
+	    !app_language_set(req->store, req->user->id, in[LANGUAGE_IN_CODE].text, req->now, &err) &&
+	    !app_error_to_form(req, &err, &e))
+		return;
 	if (e.n) {
 		if (!req->status || req->status == 200) req->status = 400;
 		account_page(req, &e, NULL);
 		return;
 	}
 	/* This browser's switcher would win over the choice: it follows it. */
-	respond_language_cookie(req, language_find(code));
+	respond_language_cookie(req, language_find(in[LANGUAGE_IN_CODE].text));
 	respond_redirect(req, "/account?language_saved=1#language");
 }
 

@@ -56,7 +56,7 @@ void api_me_language_put(struct request *req)
 	struct input_value in[LANGUAGE_INPUTS];
 	if (!api_inputs(req, language_inputs, LANGUAGE_INPUTS, in)) return;
 	struct app_error err;
-	const char *code = in[LANGUAGE_IN_CODE].text ? in[LANGUAGE_IN_CODE].text : "";
+	const char *code = in[LANGUAGE_IN_CODE].text;
 	if (!app_language_set(req->store, req->user->id, code, req->now, &err)) {
 		api_respond_error(req, &err);
 		return;
