@@ -23,6 +23,7 @@ static const struct {
 	{ "serve", cmd_serve }, { "init", cmd_init }, { "migrate", cmd_migrate },
 	{ "demo", cmd_demo }, { "user", cmd_user }, { "backup", cmd_backup },
 	{ "copy", cmd_copy }, { "check", cmd_check }, { "outbox", cmd_outbox },
+	{ "select", cmd_select },
 };
 
 int main(int argc, char **argv)

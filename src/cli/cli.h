@@ -38,4 +38,5 @@ int cmd_backup(struct cli_options *o, int argc, char **argv);
 int cmd_copy(struct cli_options *o, int argc, char **argv);
 int cmd_check(struct cli_options *o, int argc, char **argv);
 int cmd_outbox(struct cli_options *o, int argc, char **argv);
+int cmd_select(struct cli_options *o, int argc, char **argv);
 #endif

@@ -52,3 +52,67 @@ void csv_end_row(struct buf *b)
 	if (b->len && b->data[b->len - 1] == ',') b->len--;
 	buf_put(b, "\r\n", 2);
 }
+
+void csv_reader_init(struct csv_reader *r, const char *text, size_t len)
+{
+	r->at = text;
+	r->end = text + len;
+	r->line = 1;
+	r->row_line = 0;
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) r->at += 3;
+}
+
+int csv_read_row(struct csv_reader *r, struct arena *a, char ***fields)
+{
+	/* blank lines */
+	while (r->at < r->end && (*r->at == '\n' || (*r->at == '\r' && r->at + 1 < r->end && r->at[1] == '\n'))) {
+		r->at += *r->at == '\r' ? 2 : 1;
+		r->line++;
+	}
+	*fields = NULL;
+	if (r->at >= r->end) return 0;
+	r->row_line = r->line;
+	struct buf field = { 0 };
+	char **list = NULL;
+	int n = 0, cap = 0;
+	for (;;) {
+		buf_reset(&field);
+		buf_put(&field, "", 0);
+		if (r->at < r->end && *r->at == '"') {
+			r->at++;
+			for (;;) {
+				if (r->at >= r->end) { buf_free(&field); return -1; }
+				char c = *r->at++;
+				if (c == '"') {
+					if (r->at < r->end && *r->at == '"') { buf_putc(&field, '"'); r->at++; continue; }
+					break;
+				}
+				if (c == '\n') r->line++;
+				buf_putc(&field, c);
+			}
+			/* anything after the closing quote, up to the separator, is kept */
+		}
+		while (r->at < r->end && *r->at != ',' && *r->at != '\n' &&
+		       !(*r->at == '\r' && r->at + 1 < r->end && r->at[1] == '\n') &&
+		       !(*r->at == '\r' && r->at + 1 == r->end))
+			buf_putc(&field, *r->at++);
+		if (n + 1 >= cap) {
+			cap = cap ? 2 * cap : 8;
+			char **grown = arena_alloc(a, sizeof *grown * (size_t)cap);
+			if (n) memcpy(grown, list, sizeof *list * (size_t)n);
+			list = grown;
+		}
+		list[n++] = arena_strndup(a, field.data, field.len);
+		if (r->at < r->end && *r->at == ',') { r->at++; continue; }
+		if (r->at < r->end) {
+			r->at += *r->at == '\r' ? 2 : 1;
+			if (r->at > r->end) r->at = r->end;
+			r->line++;
+		}
+		break;
+	}
+	buf_free(&field);
+	list[n] = NULL;
+	*fields = list;
+	return n;
+}

@@ -1,0 +1,291 @@
+#include "core/select_files.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/csv.h"
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t') s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) s[--n] = 0;
+	return s;
+}
+
+static bool fail(struct arena *a, const char **error, const char *file, int line, int column,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static bool fail(struct arena *a, const char **error, const char *file, int line, int column,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	*error = column ? arena_printf(a, "%s:%d:%d: %s", file, line, column, msg)
+	                : arena_printf(a, "%s:%d: %s", file, line, msg);
+	return false;
+}
+
+/* A whole number from 0 to 1,000,000; false otherwise. */
+static bool whole(const char *s, int *out)
+{
+	if (!*s) return false;
+	long v = 0;
+	for (const char *c = s; *c; c++) {
+		if (*c < '0' || *c > '9') return false;
+		v = v * 10 + (*c - '0');
+		if (v > 1000000) return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static int column_named(char **header, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcasecmp(header[i], name)) return i;
+	return -1;
+}
+
+/* The quotas file, as rows before they are grouped by feature. */
+struct quota_row {
+	const char *feature, *value;
+	int min, max, min_flex, max_flex;
+	bool has_flex;
+	int line;
+};
+
+static bool read_quotas(struct arena *a, const char *name, const char *text, size_t len, int places,
+                        struct quota_row **rows_out, int *n_out, const char **error)
+{
+	struct csv_reader r;
+	csv_reader_init(&r, text, len);
+	char **h;
+	int nh = csv_read_row(&r, a, &h);
+	if (nh < 0) return fail(a, error, name, r.row_line, 0, "a quoted field is never closed");
+	if (nh == 0) return fail(a, error, name, 1, 0, "the file is empty");
+	for (int i = 0; i < nh; i++) h[i] = trim(h[i]);
+	int fc, vc;
+	if (column_named(h, nh, "feature") >= 0 && column_named(h, nh, "value") >= 0) {
+		fc = column_named(h, nh, "feature");
+		vc = column_named(h, nh, "value");
+	} else if (column_named(h, nh, "category") >= 0 && column_named(h, nh, "name") >= 0) {
+		fc = column_named(h, nh, "category");
+		vc = column_named(h, nh, "name");
+	} else if (column_named(h, nh, "category") >= 0 && column_named(h, nh, "feature") >= 0) {
+		fc = column_named(h, nh, "category");
+		vc = column_named(h, nh, "feature");
+	} else {
+		return fail(a, error, name, r.row_line, 0,
+		            "the first row must name the columns feature,value,min,max "
+		            "(or category,name,min,max, or category,feature,min,max)");
+	}
+	int minc = column_named(h, nh, "min"), maxc = column_named(h, nh, "max");
+	if (minc < 0 || maxc < 0)
+		return fail(a, error, name, r.row_line, 0, "the first row has no %s column", minc < 0 ? "min" : "max");
+	int mfc = column_named(h, nh, "min_flex"), xfc = column_named(h, nh, "max_flex");
+	struct quota_row *rows = NULL;
+	int n = 0, cap = 0;
+	char **f;
+	int nf;
+	while ((nf = csv_read_row(&r, a, &f)) > 0) {
+		if (nf < nh)
+			return fail(a, error, name, r.row_line, nf + 1, "the row has %d fields; the first row names %d", nf, nh);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct quota_row *grown = arena_alloc(a, sizeof *grown * (size_t)cap);
+			if (n) memcpy(grown, rows, sizeof *rows * (size_t)n);
+			rows = grown;
+		}
+		struct quota_row *q = &rows[n];
+		q->line = r.row_line;
+		q->feature = trim(f[fc]);
+		q->value = trim(f[vc]);
+		if (!*q->feature) return fail(a, error, name, q->line, fc + 1, "the feature is empty");
+		if (!*q->value) return fail(a, error, name, q->line, vc + 1, "the value is empty");
+		if (!whole(trim(f[minc]), &q->min))
+			return fail(a, error, name, q->line, minc + 1, "min must be a whole number from 0, not '%s'", f[minc]);
+		if (!whole(trim(f[maxc]), &q->max))
+			return fail(a, error, name, q->line, maxc + 1, "max must be a whole number from 0, not '%s'", f[maxc]);
+		if (q->min > q->max)
+			return fail(a, error, name, q->line, minc + 1, "min (%d) is more than max (%d)", q->min, q->max);
+		if (q->max > places) q->max = places;
+		if (q->min > places)
+			return fail(a, error, name, q->line, minc + 1, "min (%d) is more than the %d places", q->min, places);
+		q->min_flex = 0;
+		q->max_flex = places;
+		q->has_flex = mfc >= 0 || xfc >= 0;
+		if (mfc >= 0 && *trim(f[mfc])) {
+			if (!whole(trim(f[mfc]), &q->min_flex))
+				return fail(a, error, name, q->line, mfc + 1, "min_flex must be a whole number from 0, not '%s'", f[mfc]);
+			if (q->min_flex > q->min)
+				return fail(a, error, name, q->line, mfc + 1, "min_flex (%d) is more than min (%d)", q->min_flex, q->min);
+		}
+		if (xfc >= 0 && *trim(f[xfc])) {
+			int x;
+			if (!whole(trim(f[xfc]), &x))
+				return fail(a, error, name, q->line, xfc + 1, "max_flex must be a whole number from 0, not '%s'", f[xfc]);
+			if (x < q->max)
+				return fail(a, error, name, q->line, xfc + 1, "max_flex (%d) is less than max (%d)", x, q->max);
+			q->max_flex = x < places ? x : places;
+		}
+		for (int j = 0; j < n; j++)
+			if (!strcasecmp(rows[j].feature, q->feature) && !strcasecmp(rows[j].value, q->value))
+				return fail(a, error, name, q->line, vc + 1, "%s, %s is already on line %d",
+				            q->feature, q->value, rows[j].line);
+		n++;
+	}
+	if (nf < 0) return fail(a, error, name, r.row_line, 0, "a quoted field is never closed");
+	if (!n) return fail(a, error, name, r.line, 0, "there are no quotas after the first row");
+	*rows_out = rows;
+	*n_out = n;
+	return true;
+}
+
+/* By id, then by row, so that the first of equal ids comes first. */
+static int compare_ids(const void *x, const void *y, void *ctx)
+{
+	const char **ids = ctx;
+	int i = *(const int *)x, j = *(const int *)y;
+	int d = strcmp(ids[i], ids[j]);
+	return d ? d : i - j;
+}
+
+bool select_read_files(struct arena *a, int places, const char *id_column,
+                       const char *features_name, const char *features, size_t features_len,
+                       const char *people_name, const char *people, size_t people_len,
+                       struct select_files *out, const char **error)
+{
+	memset(out, 0, sizeof *out);
+	struct quota_row *q = NULL;
+	int nq = 0;
+	if (!read_quotas(a, features_name, features, features_len, places, &q, &nq, error)) return false;
+	/* group the rows by feature, in the order features first appear */
+	struct select_feature *ft = arena_alloc(a, sizeof *ft * (size_t)nq);
+	int *feature_of = arena_alloc(a, sizeof *feature_of * (size_t)nq);
+	int nfeat = 0;
+	for (int i = 0; i < nq; i++) {
+		int f = 0;
+		while (f < nfeat && strcasecmp(ft[f].name, q[i].feature)) f++;
+		if (f == nfeat) ft[nfeat++].name = q[i].feature;
+		feature_of[i] = f;
+		ft[f].n_values++;
+	}
+	for (int f = 0; f < nfeat; f++) {
+		int nv = ft[f].n_values;
+		ft[f].values = arena_alloc(a, sizeof *ft[f].values * (size_t)nv);
+		ft[f].min = arena_alloc(a, sizeof *ft[f].min * (size_t)nv);
+		ft[f].max = arena_alloc(a, sizeof *ft[f].max * (size_t)nv);
+		if (q[0].has_flex) {
+			ft[f].min_flex = arena_alloc(a, sizeof *ft[f].min_flex * (size_t)nv);
+			ft[f].max_flex = arena_alloc(a, sizeof *ft[f].max_flex * (size_t)nv);
+		}
+		ft[f].n_values = 0;
+	}
+	for (int i = 0; i < nq; i++) {
+		struct select_feature *x = &ft[feature_of[i]];
+		int v = x->n_values++;
+		x->values[v] = q[i].value;
+		x->min[v] = q[i].min;
+		x->max[v] = q[i].max;
+		if (x->min_flex) { x->min_flex[v] = q[i].min_flex; x->max_flex[v] = q[i].max_flex; }
+	}
+
+	struct csv_reader r;
+	csv_reader_init(&r, people, people_len);
+	char **h;
+	int nh = csv_read_row(&r, a, &h);
+	if (nh < 0) return fail(a, error, people_name, r.row_line, 0, "a quoted field is never closed");
+	if (nh == 0) return fail(a, error, people_name, 1, 0, "the file is empty");
+	for (int i = 0; i < nh; i++) h[i] = trim(h[i]);
+	int idc = -1;
+	if (id_column) {
+		idc = column_named(h, nh, id_column);
+		if (idc < 0) return fail(a, error, people_name, r.row_line, 0, "no column is named '%s'", id_column);
+	} else {
+		idc = column_named(h, nh, "id");
+		if (idc < 0) idc = column_named(h, nh, "nationbuilder_id");
+	}
+	int *col = arena_alloc(a, sizeof *col * (size_t)nfeat);
+	for (int f = 0; f < nfeat; f++) {
+		col[f] = column_named(h, nh, ft[f].name);
+		if (col[f] < 0)
+			return fail(a, error, people_name, r.row_line, 0, "no column for the feature '%s' of %s",
+			            ft[f].name, features_name);
+	}
+	int n = 0, cap = 0;
+	int *value = NULL;
+	const char **ids = NULL;
+	char ***rows = NULL;
+	int *line_of = NULL;
+	char **f;
+	int nf;
+	while ((nf = csv_read_row(&r, a, &f)) > 0) {
+		if (nf < nh)
+			return fail(a, error, people_name, r.row_line, nf + 1, "the row has %d fields; the first row names %d", nf, nh);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			int *v2 = arena_alloc(a, sizeof *v2 * (size_t)cap * (size_t)nfeat);
+			const char **i2 = arena_alloc(a, sizeof *i2 * (size_t)cap);
+			char ***r2 = arena_alloc(a, sizeof *r2 * (size_t)cap);
+			int *l2 = arena_alloc(a, sizeof *l2 * (size_t)cap);
+			if (n) {
+				memcpy(v2, value, sizeof *value * (size_t)n * (size_t)nfeat);
+				memcpy(i2, ids, sizeof *ids * (size_t)n);
+				memcpy(r2, rows, sizeof *rows * (size_t)n);
+				memcpy(l2, line_of, sizeof *line_of * (size_t)n);
+			}
+			value = v2, ids = i2, rows = r2, line_of = l2;
+		}
+		for (int x = 0; x < nfeat; x++) {
+			const char *cell = trim(f[col[x]]);
+			int v = 0;
+			while (v < ft[x].n_values && strcasecmp(ft[x].values[v], cell)) v++;
+			if (v == ft[x].n_values) {
+				struct buf known = { 0 };
+				for (int y = 0; y < ft[x].n_values; y++)
+					buf_printf(&known, "%s%s", y ? ", " : "", ft[x].values[y]);
+				bool ok = fail(a, error, people_name, r.row_line, col[x] + 1,
+				               "'%s' is not a value of %s in %s (it has: %s)", cell, ft[x].name,
+				               features_name, known.data);
+				buf_free(&known);
+				return ok;
+			}
+			value[(size_t)n * (size_t)nfeat + (size_t)x] = v;
+		}
+		if (idc >= 0) {
+			ids[n] = trim(f[idc]);
+			if (!*ids[n]) return fail(a, error, people_name, r.row_line, idc + 1, "the id is empty");
+		} else {
+			ids[n] = arena_printf(a, "%d", n);
+		}
+		rows[n] = f;
+		line_of[n] = r.row_line;
+		n++;
+	}
+	if (nf < 0) return fail(a, error, people_name, r.row_line, 0, "a quoted field is never closed");
+	if (!n) return fail(a, error, people_name, r.line, 0, "there are no people after the first row");
+	if (idc >= 0) {
+		/* ids must be unique: sort the rows' indexes by id, then look at
+		 * neighbours (the later row of a pair is named) */
+		int *order = arena_alloc(a, sizeof *order * (size_t)n);
+		for (int i = 0; i < n; i++) order[i] = i;
+		qsort_r(order, (size_t)n, sizeof *order, compare_ids, ids);
+		for (int x = 1; x < n; x++)
+			if (!strcmp(ids[order[x - 1]], ids[order[x]]))
+				return fail(a, error, people_name, line_of[order[x]], idc + 1,
+				            "the id '%s' is already on line %d", ids[order[x]], line_of[order[x - 1]]);
+	}
+	out->problem = (struct select_problem){
+		.places = places, .n_features = nfeat, .features = ft, .n_people = n, .value = value,
+	};
+	out->ids = ids;
+	out->n_columns = nh;
+	out->header = h;
+	out->rows = rows;
+	return true;
+}
