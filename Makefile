@@ -37,6 +37,7 @@ bench:
 	bench/http
 	bench/influence
 	bench/pay
+	bench/select
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -513,6 +513,7 @@ static void unknown_options_are_refused_by_every_command(void **state)
 		{ { "copy", "--from", "a.db", "--to", "b.db", "--force" }, "unknown option '--force'" },
 		{ { "check", "--fix" }, "unknown option '--fix'" },
 		{ { "outbox", "--limit", "3", "all" }, "unexpected argument 'all'" },
+		{ { "select", "--feature", "q.csv" }, "unknown option '--feature'" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *argv[12] = { "--db", db };
@@ -535,6 +536,92 @@ static void unknown_options_are_refused_by_every_command(void **state)
 	free(db);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* `select` draws from files: every person's chance and whether chosen, the
+ * chosen rows, the 1,000 panels; the same seed, the same draw; bad files
+ * named by line and column; quotas that cannot be met named with the
+ * smallest change. */
+static void select_draws_from_files(void **state)
+{
+	char *q = path_in("quotas.csv"), *p = path_in("people.csv"), *out = path_in("chances.csv");
+	char *chosen = path_in("chosen.csv"), *lottery = path_in("lottery.csv");
+	/* one woman (w1) and three men, one place each: w1 always, men 1/3 */
+	write_file(q, "feature,value,min,max\ngender,woman,1,1\ngender,man,1,1\n");
+	write_file(p, "id,name,gender\nw1,Ada,woman\nm1,Bo,man\nm2,Cy,man\nm3,Di,man\n");
+	struct run r = EC("select", "--features", q, "--people", p, "--places", "2", "--seed", "5", "--out", out,
+	                  "--selected", chosen, "--lottery", lottery);
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "4 people, 2 places, 1 features"));
+	assert_non_null(strstr(r.output, "seed 5; number "));
+	free(r.output);
+	size_t len;
+	char *text = slurp(out, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "id,probability,lottery_panels,selected\r\n"));
+	assert_non_null(strstr(text, "w1,1.000000000,1000,1\r\n"));
+	assert_non_null(strstr(text, "m1,0.333333333,33"));
+	int selected = 0;
+	for (char *at = text; (at = strstr(at, ",1\r\n")); at++) selected++;
+	assert_int_equal(selected, 2);
+	char *rows = slurp(chosen, &len);
+	assert_non_null(strstr(rows, "id,name,gender\r\nw1,Ada,woman\r\n"));
+	char *panels = slurp(lottery, &len);
+	assert_non_null(strstr(panels, "number,seat_1,seat_2\r\n0,"));
+	assert_non_null(strstr(panels, "\r\n999,"));
+
+	/* the same seed: the same file */
+	char *again_path = path_in("again.csv");
+	r = EC("select", "--features", q, "--people", p, "--places", "2", "--seed", "5", "--out", again_path);
+	check_status(r, 0);
+	free(r.output);
+	char *again = slurp(again_path, &len);
+	assert_string_equal(again, text);
+	/* a number checked by people picks the panel */
+	r = EC("select", "--features", q, "--people", p, "--places", "2", "--number", "999", "--out", again_path);
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "number 999 (--number): panel 999"));
+	free(r.output);
+
+	write_file(p, "id,name,gender\nw1,Ada,woman\nm1,Bo,mna\n");
+	r = EC("select", "--features", q, "--people", p, "--places", "2");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "people.csv:3:3: 'mna' is not a value of gender"));
+	free(r.output);
+
+	write_file(q, "feature,value,min,max\ngender,woman,2,2\ngender,man,1,2\n");
+	write_file(p, "id,gender\nw1,woman\nm1,man\nm2,man\nm3,man\n");
+	r = EC("select", "--features", q, "--people", p, "--places", "2");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "no panel of 2 meets every quota"));
+	assert_non_null(strstr(r.output, "gender, woman: at least 1 instead of 2 (1 in the pool)"));
+	assert_null(strstr(r.output, "gender, man"));
+	free(r.output);
+
+	r = EC("select", "--features", q, "--people", p);
+	check_status(r, 2);
+	free(r.output);
+	r = EC("select", "--features", q, "--people", p, "--places", "2", "--number", "1000");
+	check_status(r, 2);
+	free(r.output);
+	free(text);
+	free(rows);
+	free(panels);
+	free(again);
+	free(q);
+	free(p);
+	free(out);
+	free(chosen);
+	free(lottery);
+	free(again_path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -550,6 +637,7 @@ int main(void)
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),
+		cmocka_unit_test(select_draws_from_files),
 	};
 	return cmocka_run_group_tests_name("command line", tests, setup, teardown);
 }
