@@ -504,6 +504,16 @@ static bool cover_types(struct solver *s, bool *late)
 	}
 	for (int t = 0; t < T && any && !*late; t++) {
 		if (covered[t] || s->fixed[t] >= 0) continue;
+		/* a known panel with one member swapped for one of t, if the
+		 * quotas allow it; else the integer program */
+		for (int u = 0; u < T; u++) w[u] = u == t ? 1.0 : 0.0;
+		for (int u = 0; u < T; u++) s->by_weight[u] = u;
+		qsort_r(s->by_weight, (size_t)T, sizeof *s->by_weight, compare_weights, w);
+		double got;
+		if (s->n_cols && improve_panel(s, w, s->n_cols - 1, 0.5, c, &got) && add_panel(s, c)) {
+			for (int u = 0; u < T; u++) if (c[u]) covered[u] = true;
+			continue;
+		}
 		/* any panel with t in it, the first found; more uncovered types
 		 * are worth more to the search's own heuristics */
 		for (int u = 0; u < T; u++) w[u] = covered[u] ? 0.0 : 1.0;
