@@ -18,7 +18,7 @@ static bool read_all(const char *path, struct buf *b)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "emptychair select: cannot read %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "emptychair select: cannot read %s: %m\n", path);
 		return false;
 	}
 	char chunk[65536];
@@ -35,7 +35,7 @@ static bool write_all(const char *path, const struct buf *b)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "wb") : stdout;
 	if (!f) {
-		fprintf(stderr, "emptychair select: cannot write %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "emptychair select: cannot write %s: %m\n", path);
 		return false;
 	}
 	bool ok = fwrite(b->data, 1, b->len, f) == b->len;
