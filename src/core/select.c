@@ -9,19 +9,17 @@
  * with probability p_t = sum_P lambda_P c_P,t / m_t.
  *
  * Stage by stage, with f_t the probabilities fixed so far, the solver
- * maximises the smallest p_t of the types not yet fixed. It solves the dual
- * of that program, whose constraints are the panels found so far:
- *
- *   minimise  yhat - sum_{t fixed} f_t y_t
- *   subject to sum_t (c_P,t / m_t) y_t <= yhat   for every panel P known,
- *              sum_{t not fixed} y_t = 1,   y >= 0,
- *
- * and asks an integer program for the panel that most violates it
- * (maximise sum_t (y_t / m_t) c_t over all panels). While one violates it by
- * more than EPS it is added (column generation); then the dual's value z is
- * the stage's best smallest chance, and every type with a positive y_t is
- * fixed at z (complementary slackness: those types are at z in every
- * optimum). A last linear program finds lambda meeting every f_t. */
+ * maximises the smallest p_t of the types not yet fixed, over the panels
+ * found so far (the restricted master, below). Its rows' duals give each
+ * type a weight y_t >= 0 (summing to 1 over the types not fixed) and a
+ * threshold yhat; a panel P with sum_t (y_t / m_t) c_P,t > yhat + EPS
+ * would improve it. Such panels are sought by a local search from the
+ * known panels, then by an integer program (the pricing problem) when the
+ * search finds none; each is added (column generation). When the integer
+ * program finds none, the stage's value z is optimal, and every type with
+ * y_t > 0 is fixed at z (complementary slackness: those types are at z in
+ * every optimum). A last linear program finds lambda meeting every f_t;
+ * sequence_lottery then makes the SELECT_LOTTERY panels. */
 #include "core/select.h"
 
 #include <glpk.h>
@@ -93,7 +91,6 @@ struct solver {
 	int *cols;
 	double *fixed;    /* per type: settled probability, or -1 */
 	glp_prob *mip, *lp;
-	int mip_rows;     /* rows of mip (1-based count) */
 	/* for the local search: each type's values as indexes into all
 	 * values (T × features), each value's bounds and count, the bound on
 	 * people without priority (-1: none) */
@@ -200,7 +197,6 @@ static void mip_build(struct solver *s)
 				glp_set_row_bnds(m, row, GLP_DB, ft->min[v], ft->max[v]);
 		}
 	}
-	s->mip_rows = row;
 	free(ind);
 	free(val);
 	s->mip = m;
@@ -239,9 +235,10 @@ static int compare_weights(const void *a, const void *b, void *ctx)
 }
 
 /* Looks for a panel worth more than enough under weights w without the
- * integer program: from the known panel worth most, swaps one member for
- * a member of another type while that gains and keeps every quota (best
- * swap first). Cheap, and usually enough while the lottery is far from
+ * integer program: from known panel number from, swaps one member for a
+ * member of another type while that gains and keeps every quota (for each
+ * member, the best type to swap in; s->by_weight must hold the types by
+ * weight, heaviest first). Cheap, and usually enough while the lottery is far from
  * its best; the integer program settles the rest. */
 static bool improve_panel(struct solver *s, const double *w, int from, double enough, int *c, double *value)
 {
