@@ -44,6 +44,11 @@ static uint64_t splitmix64(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
+static int value_of(const struct select_problem *p, int person, int f)
+{
+	return p->value[(size_t)person * (size_t)p->n_features + (size_t)f];
+}
+
 int select_number_from_seed(uint64_t seed)
 {
 	return (int)(splitmix64(&seed) % SELECT_LOTTERY);
@@ -75,6 +80,43 @@ const char *select_check(const struct select_problem *p)
 			if (v < 0 || v >= p->features[f].n_values) return "a person's value is out of range";
 		}
 	return NULL;
+}
+
+void select_replacement_problem(struct arena *a, const struct select_problem *p, const int *kept,
+                                int n_kept, const int *candidates, int n_candidates, int places_left,
+                                struct select_problem *out)
+{
+	int F = p->n_features;
+	struct select_feature *ft = arena_alloc(a, sizeof *ft * (size_t)(F ? F : 1));
+	for (int f = 0; f < F; f++) {
+		const struct select_feature *was = &p->features[f];
+		int nv = was->n_values;
+		ft[f] = (struct select_feature){ .name = was->name, .n_values = nv, .values = was->values };
+		ft[f].min = arena_alloc(a, sizeof *ft[f].min * (size_t)nv);
+		ft[f].max = arena_alloc(a, sizeof *ft[f].max * (size_t)nv);
+		if (was->min_flex) ft[f].min_flex = arena_alloc(a, sizeof *ft[f].min_flex * (size_t)nv);
+		if (was->max_flex) ft[f].max_flex = arena_alloc(a, sizeof *ft[f].max_flex * (size_t)nv);
+		for (int v = 0; v < nv; v++) {
+			int held = 0;
+			for (int i = 0; i < n_kept; i++) held += value_of(p, kept[i], f) == v;
+			int lo = was->min[v] - held, hi = was->max[v] - held;
+			ft[f].min[v] = lo > 0 ? lo : 0;
+			ft[f].max[v] = hi > ft[f].min[v] ? hi : ft[f].min[v];
+			if (ft[f].min_flex) ft[f].min_flex[v] = was->min_flex[v] - held > 0 ? was->min_flex[v] - held : 0;
+			if (ft[f].max_flex) {
+				int x = was->max_flex[v] - held;
+				ft[f].max_flex[v] = x > ft[f].max[v] ? x : ft[f].max[v];
+			}
+		}
+	}
+	int *value = arena_alloc(a, sizeof *value * (size_t)(n_candidates * F + 1));
+	bool *priority = p->priority ? arena_alloc(a, sizeof *priority * (size_t)(n_candidates + 1)) : NULL;
+	for (int i = 0; i < n_candidates; i++) {
+		for (int f = 0; f < F; f++) value[i * F + f] = value_of(p, candidates[i], f);
+		if (priority) priority[i] = p->priority[candidates[i]];
+	}
+	*out = (struct select_problem){ .places = places_left, .n_features = F, .features = ft,
+	                                .n_people = n_candidates, .value = value, .priority = priority };
 }
 
 /* ---- types ---------------------------------------------------------- */
@@ -111,11 +153,6 @@ static double elapsed(const struct solver *s)
 static bool out_of_time(const struct solver *s)
 {
 	return s->seconds > 0 && elapsed(s) > s->seconds;
-}
-
-static int value_of(const struct select_problem *p, int person, int f)
-{
-	return p->value[(size_t)person * (size_t)p->n_features + (size_t)f];
 }
 
 static int compare_people(const void *a, const void *b, void *ctx)

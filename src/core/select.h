@@ -124,6 +124,19 @@ const char *select_check(const struct select_problem *p);
  * SELECT_LOTTERY: r->panels + number * places. */
 const int *select_panel(const struct select_result *r, int places, int number);
 
+/* Replacements: the problem of filling the places of people who dropped
+ * out, for select_solve. Its pool is candidates (person indexes of p, in
+ * that order: the answer's person i is candidates[i]), its places
+ * places_left, and each value's bounds what the kept members (person
+ * indexes of p still on the panel) leave of p's: min - held (at least 0)
+ * and max - held, flex limits likewise. So every replacement it draws
+ * keeps every target, LEXIMIN among the candidates; and when none can,
+ * its relaxations say which targets, in places beyond what the kept
+ * members hold. Allocated from a. */
+void select_replacement_problem(struct arena *a, const struct select_problem *p, const int *kept,
+                                int n_kept, const int *candidates, int n_candidates, int places_left,
+                                struct select_problem *out);
+
 /* A number from 0 to SELECT_LOTTERY - 1 made from seed alone
  * (splitmix64), for draws without people present (tests, the CLI). */
 int select_number_from_seed(uint64_t seed);

@@ -216,6 +216,45 @@ static void rotation_takes_outsiders_only_where_quotas_need_them(void **state)
 	arena_free(&a);
 }
 
+/* A panel of one woman (A) and one man (B), one of each wanted; B drops
+ * out. Of C (man), D (woman) and E (man), only a man keeps the targets:
+ * C and E have 1/2 each, D none. With only D left, it cannot be done, and
+ * the smallest change (in places beyond A) is named: a man's minimum of 1
+ * down to 0, and a woman's maximum (0 beyond A) up to 1. */
+static void a_replacement_keeps_the_targets(void **state)
+{
+	struct one_feature g = { { "woman", "man" }, { 1, 1 }, { 1, 1 }, 2 };
+	int value[] = { 0, 1, 1, 0, 1 };   /* A B C D E */
+	struct select_feature f;
+	struct select_problem p = problem_of(&g, &f, 2, value, 5);
+	struct arena a = { 0 };
+	int kept[] = { 0 }, candidates[] = { 2, 3, 4 };
+	struct select_problem q;
+	select_replacement_problem(&a, &p, kept, 1, candidates, 3, 1, &q);
+	assert_int_equal(q.places, 1);
+	assert_int_equal(q.features[0].max[0], 0);
+	assert_int_equal(q.features[0].min[1], 1);
+	struct select_result r;
+	assert_true(select_solve(&a, &q, &(struct select_options){ .seed = 3 }, &r));
+	assert_int_equal(r.outcome, SELECT_DONE);
+	assert_true(fabs(r.probability[0] - 0.5) < 1e-6);
+	assert_true(r.probability[1] == 0.0);
+	assert_true(fabs(r.probability[2] - 0.5) < 1e-6);
+	check_lottery(&q, &r);
+
+	int only_d[] = { 3 };
+	select_replacement_problem(&a, &p, kept, 1, only_d, 1, 1, &q);
+	assert_true(select_solve(&a, &q, &(struct select_options){ .seed = 3 }, &r));
+	assert_int_equal(r.outcome, SELECT_IMPOSSIBLE);
+	assert_int_equal(r.n_relaxations, 2);
+	for (int i = 0; i < 2; i++) {
+		const struct select_relaxation *x = &r.relaxations[i];
+		if (x->value == 0) { assert_false(x->is_min); assert_int_equal(x->to, 1); }
+		else { assert_true(x->is_min); assert_int_equal(x->to, 0); }
+	}
+	arena_free(&a);
+}
+
 static char *slurp(const char *name, size_t *len)
 {
 	char path[512];
@@ -359,6 +398,7 @@ int main(void)
 		cmocka_unit_test(a_minimum_the_pool_cannot_fill),
 		cmocka_unit_test(fewer_people_than_places),
 		cmocka_unit_test(rotation_takes_outsiders_only_where_quotas_need_them),
+		cmocka_unit_test(a_replacement_keeps_the_targets),
 		cmocka_unit_test(the_public_fixture_reproduces_its_vector),
 		cmocka_unit_test(bad_files_are_named_by_line_and_column),
 		cmocka_unit_test(the_three_formats_are_read),
