@@ -194,11 +194,14 @@ int cmd_select(struct cli_options *o, int argc, char **argv)
 		if (r.probability[i] > hi) hi = r.probability[i];
 	}
 	fprintf(stderr,
-	        "%d people, %lld places, %d features, %d types\n"
+	        "%d %s, %lld %s, %d %s, %d %s\n"
 	        "chances from %.6f to %.6f (%lld in %d would be even)\n"
 	        "solved in %.2f s: %d panels looked at, %d integer and %d linear programs\n"
 	        "seed %lld; number %lld (%s): panel %lld of the %d:",
-	        in.problem.n_people, places, in.problem.n_features, r.types, lo, hi, places,
+	        in.problem.n_people, in.problem.n_people == 1 ? "person" : "people", places,
+	        places == 1 ? "place" : "places", in.problem.n_features,
+	        in.problem.n_features == 1 ? "feature" : "features", r.types, r.types == 1 ? "type" : "types",
+	        lo, hi, places,
 	        in.problem.n_people, r.seconds, r.columns, r.mips, r.lps, seed, number, how, number,
 	        SELECT_LOTTERY);
 	for (int i = 0; i < places; i++) fprintf(stderr, " %s", in.ids[panel[i]]);

@@ -558,7 +558,7 @@ static void select_draws_from_files(void **state)
 	struct run r = EC("select", "--features", q, "--people", p, "--places", "2", "--seed", "5", "--out", out,
 	                  "--selected", chosen, "--lottery", lottery);
 	check_status(r, 0);
-	assert_non_null(strstr(r.output, "4 people, 2 places, 1 features"));
+	assert_non_null(strstr(r.output, "4 people, 2 places, 1 feature, 2 types"));
 	assert_non_null(strstr(r.output, "seed 5; number "));
 	free(r.output);
 	size_t len;
