@@ -501,8 +501,14 @@ static bool lp_solve(struct solver *s)
 	glp_init_smcp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.meth = GLP_PRIMAL;
+	if (s->seconds > 0) {
+		double left = s->seconds - elapsed(s);
+		if (left <= 0) return false;
+		parm.tm_lim = (int)(left * 1000.0) + 1;
+	}
 	s->lps++;
 	int ret = glp_simplex(s->lp, &parm);
+	if (ret == GLP_ETMLIM) return false;
 	if (ret != 0 || glp_get_status(s->lp) != GLP_OPT) {
 		/* numerical trouble: start again from the standard basis */
 		glp_std_basis(s->lp);
@@ -927,7 +933,12 @@ bool select_solve(struct arena *a, const struct select_problem *p,
 		}
 		goto done;
 	}
-	if (late || !leximin(&s)) { late = true; goto done; }
+	if (late) goto done;
+	if (!leximin(&s)) {
+		if (out_of_time(&s)) late = true;
+		else r->outcome = SELECT_FAILED;
+		goto done;
+	}
 	double *lambda = xmalloc(sizeof *lambda * (size_t)s.n_cols);
 	double *prob = xmalloc(sizeof *prob * (size_t)s.T);
 	r->probability = arena_alloc(a, sizeof *r->probability * (size_t)p->n_people);
