@@ -175,8 +175,9 @@ int main(int argc, char **argv)
 		struct select_result r;
 		if (select_solve(&a, &p, &o, &r) && r.outcome == SELECT_OUT_OF_TIME) {
 			/* a figure too: the instance takes longer than the limit */
-			printf("%s: n=%d k=%d types=%d seconds=>%.0f outcome=out_of_time panels_looked_at=%d mips=%d lps=%d\n",
-			       instances[x].name, p.n_people, p.places, r.types, limit, r.columns, r.mips, r.lps);
+			printf("%s: n=%d k=%d types=%d seconds=>%.0f outcome=out_of_time types_settled=%d "
+			       "panels_looked_at=%d mips=%d lps=%d\n",
+			       instances[x].name, p.n_people, p.places, r.types, limit, r.settled, r.columns, r.mips, r.lps);
 			fflush(stdout);
 			if (r.seconds > worst_seconds) worst_seconds = r.seconds;
 			count++;

@@ -955,6 +955,7 @@ bool select_solve(struct arena *a, const struct select_problem *p,
 done:
 	if (late) r->outcome = SELECT_OUT_OF_TIME;
 	r->columns = s.n_cols;
+	for (int t = 0; t < s.T; t++) r->settled += s.fixed && s.fixed[t] >= 0;
 	r->mips = s.mips;
 	r->lps = s.lps;
 	r->seconds = elapsed(&s);

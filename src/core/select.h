@@ -106,8 +106,9 @@ struct select_result {
 	/* The relaxation had to go past min_flex or max_flex. */
 	bool beyond_flex;
 	/* What it took: types, panels the solver looked at, integer and
-	 * linear programs solved, seconds of wall time. */
-	int types, columns, mips, lps;
+	 * linear programs solved, seconds of wall time; and how many types'
+	 * chances were settled (all of them unless time ran out). */
+	int types, columns, mips, lps, settled;
 	double seconds;
 };
 
