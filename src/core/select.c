@@ -574,7 +574,7 @@ static bool cover_types(struct solver *s, bool *late)
 	return any;
 }
 
-/* The stages; false when time ran out. */
+/* The stages; false when time ran out or the simplex method failed. */
 static bool leximin(struct solver *s)
 {
 	int T = s->T;
