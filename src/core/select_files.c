@@ -6,14 +6,7 @@
 #include <strings.h>
 
 #include "core/csv.h"
-
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t') s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) s[--n] = 0;
-	return s;
-}
+#include "core/text.h"
 
 static bool fail(struct arena *a, const char **error, const char *file, int line, int column,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -51,65 +44,101 @@ static int column_named(char **header, int n, const char *name)
 	return -1;
 }
 
-/* The quotas file, as rows before they are grouped by feature. */
-struct quota_row {
-	const char *feature, *value;
-	int min, max, min_flex, max_flex;
-	bool has_flex;
-	int line;
+/* A file's header row (trimmed) and every row after it, each with as many
+ * fields as the header names at least. */
+struct table {
+	char **header;
+	int n_columns;
+	int header_line;
+	char ***rows;
+	int *line;       /* the line each row starts on */
+	int n_rows;
+	int end_line;    /* the line after the last row */
 };
 
-static bool read_quotas(struct arena *a, const char *name, const char *text, size_t len, int places,
-                        struct quota_row **rows_out, int *n_out, const char **error)
+static bool read_table(struct arena *a, const char *name, const char *text, size_t len, struct table *t,
+                       const char **error)
 {
 	struct csv_reader r;
 	csv_reader_init(&r, text, len);
-	char **h;
-	int nh = csv_read_row(&r, a, &h);
+	*t = (struct table){ 0 };
+	int nh = csv_read_row(&r, a, &t->header);
 	if (nh < 0) return fail(a, error, name, r.row_line, 0, "a quoted field is never closed");
 	if (nh == 0) return fail(a, error, name, 1, 0, "the file is empty");
-	for (int i = 0; i < nh; i++) h[i] = trim(h[i]);
-	int fc, vc;
-	if (column_named(h, nh, "feature") >= 0 && column_named(h, nh, "value") >= 0) {
-		fc = column_named(h, nh, "feature");
-		vc = column_named(h, nh, "value");
-	} else if (column_named(h, nh, "category") >= 0 && column_named(h, nh, "name") >= 0) {
-		fc = column_named(h, nh, "category");
-		vc = column_named(h, nh, "name");
-	} else if (column_named(h, nh, "category") >= 0 && column_named(h, nh, "feature") >= 0) {
-		fc = column_named(h, nh, "category");
-		vc = column_named(h, nh, "feature");
-	} else {
-		return fail(a, error, name, r.row_line, 0,
-		            "the first row must name the columns feature,value,min,max "
-		            "(or category,name,min,max, or category,feature,min,max)");
-	}
-	int minc = column_named(h, nh, "min"), maxc = column_named(h, nh, "max");
-	if (minc < 0 || maxc < 0)
-		return fail(a, error, name, r.row_line, 0, "the first row has no %s column", minc < 0 ? "min" : "max");
-	int mfc = column_named(h, nh, "min_flex"), xfc = column_named(h, nh, "max_flex");
-	struct quota_row *rows = NULL;
-	int n = 0, cap = 0;
+	for (int i = 0; i < nh; i++) t->header[i] = text_trim(t->header[i]);
+	t->n_columns = nh;
+	t->header_line = r.row_line;
+	int cap = 0;
 	char **f;
 	int nf;
 	while ((nf = csv_read_row(&r, a, &f)) > 0) {
 		if (nf < nh)
 			return fail(a, error, name, r.row_line, nf + 1, "the row has %d fields; the first row names %d", nf, nh);
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			struct quota_row *grown = arena_alloc(a, sizeof *grown * (size_t)cap);
-			if (n) memcpy(grown, rows, sizeof *rows * (size_t)n);
-			rows = grown;
+		if (t->n_rows == cap) {
+			cap = cap ? 2 * cap : 64;
+			char ***rows = arena_alloc(a, sizeof *rows * (size_t)cap);
+			int *line = arena_alloc(a, sizeof *line * (size_t)cap);
+			if (t->n_rows) {
+				memcpy(rows, t->rows, sizeof *rows * (size_t)t->n_rows);
+				memcpy(line, t->line, sizeof *line * (size_t)t->n_rows);
+			}
+			t->rows = rows;
+			t->line = line;
 		}
+		t->rows[t->n_rows] = f;
+		t->line[t->n_rows++] = r.row_line;
+	}
+	if (nf < 0) return fail(a, error, name, r.row_line, 0, "a quoted field is never closed");
+	t->end_line = r.line;
+	return true;
+}
+
+/* The quotas file, as rows before they are grouped by feature. */
+struct quota_row {
+	const char *feature, *value;
+	int min, max, min_flex, max_flex;
+	int line;
+};
+
+/* The three headers a quotas file may have: the feature's column and the
+ * value's. */
+static const struct {
+	const char *feature, *value;
+} quota_headers[] = { { "feature", "value" }, { "category", "name" }, { "category", "feature" } };
+
+static bool read_quotas(struct arena *a, const char *name, const char *text, size_t len, int places,
+                        struct quota_row **rows_out, int *n_out, bool *has_flex, const char **error)
+{
+	struct table t;
+	if (!read_table(a, name, text, len, &t, error)) return false;
+	char **h = t.header;
+	int nh = t.n_columns, fc = -1, vc = -1;
+	for (size_t x = 0; x < sizeof quota_headers / sizeof quota_headers[0] && fc < 0; x++) {
+		int f = column_named(h, nh, quota_headers[x].feature), v = column_named(h, nh, quota_headers[x].value);
+		if (f >= 0 && v >= 0) fc = f, vc = v;
+	}
+	if (fc < 0)
+		return fail(a, error, name, t.header_line, 0,
+		            "the first row must name the columns feature,value,min,max "
+		            "(or category,name,min,max, or category,feature,min,max)");
+	int minc = column_named(h, nh, "min"), maxc = column_named(h, nh, "max");
+	if (minc < 0 || maxc < 0)
+		return fail(a, error, name, t.header_line, 0, "the first row has no %s column", minc < 0 ? "min" : "max");
+	int mfc = column_named(h, nh, "min_flex"), xfc = column_named(h, nh, "max_flex");
+	*has_flex = mfc >= 0 || xfc >= 0;
+	if (!t.n_rows) return fail(a, error, name, t.end_line, 0, "there are no quotas after the first row");
+	struct quota_row *rows = arena_alloc(a, sizeof *rows * (size_t)t.n_rows);
+	for (int n = 0; n < t.n_rows; n++) {
+		char **f = t.rows[n];
 		struct quota_row *q = &rows[n];
-		q->line = r.row_line;
-		q->feature = trim(f[fc]);
-		q->value = trim(f[vc]);
+		q->line = t.line[n];
+		q->feature = text_trim(f[fc]);
+		q->value = text_trim(f[vc]);
 		if (!*q->feature) return fail(a, error, name, q->line, fc + 1, "the feature is empty");
 		if (!*q->value) return fail(a, error, name, q->line, vc + 1, "the value is empty");
-		if (!whole(trim(f[minc]), &q->min))
+		if (!whole(text_trim(f[minc]), &q->min))
 			return fail(a, error, name, q->line, minc + 1, "min must be a whole number from 0, not '%s'", f[minc]);
-		if (!whole(trim(f[maxc]), &q->max))
+		if (!whole(text_trim(f[maxc]), &q->max))
 			return fail(a, error, name, q->line, maxc + 1, "max must be a whole number from 0, not '%s'", f[maxc]);
 		if (q->min > q->max)
 			return fail(a, error, name, q->line, minc + 1, "min (%d) is more than max (%d)", q->min, q->max);
@@ -118,16 +147,15 @@ static bool read_quotas(struct arena *a, const char *name, const char *text, siz
 			return fail(a, error, name, q->line, minc + 1, "min (%d) is more than the %d places", q->min, places);
 		q->min_flex = 0;
 		q->max_flex = places;
-		q->has_flex = mfc >= 0 || xfc >= 0;
-		if (mfc >= 0 && *trim(f[mfc])) {
-			if (!whole(trim(f[mfc]), &q->min_flex))
+		if (mfc >= 0 && *text_trim(f[mfc])) {
+			if (!whole(f[mfc], &q->min_flex))
 				return fail(a, error, name, q->line, mfc + 1, "min_flex must be a whole number from 0, not '%s'", f[mfc]);
 			if (q->min_flex > q->min)
 				return fail(a, error, name, q->line, mfc + 1, "min_flex (%d) is more than min (%d)", q->min_flex, q->min);
 		}
-		if (xfc >= 0 && *trim(f[xfc])) {
+		if (xfc >= 0 && *text_trim(f[xfc])) {
 			int x;
-			if (!whole(trim(f[xfc]), &x))
+			if (!whole(f[xfc], &x))
 				return fail(a, error, name, q->line, xfc + 1, "max_flex must be a whole number from 0, not '%s'", f[xfc]);
 			if (x < q->max)
 				return fail(a, error, name, q->line, xfc + 1, "max_flex (%d) is less than max (%d)", x, q->max);
@@ -137,12 +165,9 @@ static bool read_quotas(struct arena *a, const char *name, const char *text, siz
 			if (!strcasecmp(rows[j].feature, q->feature) && !strcasecmp(rows[j].value, q->value))
 				return fail(a, error, name, q->line, vc + 1, "%s, %s is already on line %d",
 				            q->feature, q->value, rows[j].line);
-		n++;
 	}
-	if (nf < 0) return fail(a, error, name, r.row_line, 0, "a quoted field is never closed");
-	if (!n) return fail(a, error, name, r.line, 0, "there are no quotas after the first row");
 	*rows_out = rows;
-	*n_out = n;
+	*n_out = t.n_rows;
 	return true;
 }
 
@@ -163,7 +188,9 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 	memset(out, 0, sizeof *out);
 	struct quota_row *q = NULL;
 	int nq = 0;
-	if (!read_quotas(a, features_name, features, features_len, places, &q, &nq, error)) return false;
+	bool has_flex = false;
+	if (!read_quotas(a, features_name, features, features_len, places, &q, &nq, &has_flex, error))
+		return false;
 	/* group the rows by feature, in the order features first appear */
 	struct select_feature *ft = arena_alloc(a, sizeof *ft * (size_t)nq);
 	int *feature_of = arena_alloc(a, sizeof *feature_of * (size_t)nq);
@@ -180,7 +207,7 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 		ft[f].values = arena_alloc(a, sizeof *ft[f].values * (size_t)nv);
 		ft[f].min = arena_alloc(a, sizeof *ft[f].min * (size_t)nv);
 		ft[f].max = arena_alloc(a, sizeof *ft[f].max * (size_t)nv);
-		if (q[0].has_flex) {
+		if (has_flex) {
 			ft[f].min_flex = arena_alloc(a, sizeof *ft[f].min_flex * (size_t)nv);
 			ft[f].max_flex = arena_alloc(a, sizeof *ft[f].max_flex * (size_t)nv);
 		}
@@ -195,17 +222,13 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 		if (x->min_flex) { x->min_flex[v] = q[i].min_flex; x->max_flex[v] = q[i].max_flex; }
 	}
 
-	struct csv_reader r;
-	csv_reader_init(&r, people, people_len);
-	char **h;
-	int nh = csv_read_row(&r, a, &h);
-	if (nh < 0) return fail(a, error, people_name, r.row_line, 0, "a quoted field is never closed");
-	if (nh == 0) return fail(a, error, people_name, 1, 0, "the file is empty");
-	for (int i = 0; i < nh; i++) h[i] = trim(h[i]);
-	int idc = -1;
+	struct table t;
+	if (!read_table(a, people_name, people, people_len, &t, error)) return false;
+	char **h = t.header;
+	int nh = t.n_columns, idc = -1;
 	if (id_column) {
 		idc = column_named(h, nh, id_column);
-		if (idc < 0) return fail(a, error, people_name, r.row_line, 0, "no column is named '%s'", id_column);
+		if (idc < 0) return fail(a, error, people_name, t.header_line, 0, "no column is named '%s'", id_column);
 	} else {
 		idc = column_named(h, nh, "id");
 		if (idc < 0) idc = column_named(h, nh, "nationbuilder_id");
@@ -214,61 +237,38 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 	for (int f = 0; f < nfeat; f++) {
 		col[f] = column_named(h, nh, ft[f].name);
 		if (col[f] < 0)
-			return fail(a, error, people_name, r.row_line, 0, "no column for the feature '%s' of %s",
+			return fail(a, error, people_name, t.header_line, 0, "no column for the feature '%s' of %s",
 			            ft[f].name, features_name);
 	}
-	int n = 0, cap = 0;
-	int *value = NULL;
-	const char **ids = NULL;
-	char ***rows = NULL;
-	int *line_of = NULL;
-	char **f;
-	int nf;
-	while ((nf = csv_read_row(&r, a, &f)) > 0) {
-		if (nf < nh)
-			return fail(a, error, people_name, r.row_line, nf + 1, "the row has %d fields; the first row names %d", nf, nh);
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			int *v2 = arena_alloc(a, sizeof *v2 * (size_t)cap * (size_t)nfeat);
-			const char **i2 = arena_alloc(a, sizeof *i2 * (size_t)cap);
-			char ***r2 = arena_alloc(a, sizeof *r2 * (size_t)cap);
-			int *l2 = arena_alloc(a, sizeof *l2 * (size_t)cap);
-			if (n) {
-				memcpy(v2, value, sizeof *value * (size_t)n * (size_t)nfeat);
-				memcpy(i2, ids, sizeof *ids * (size_t)n);
-				memcpy(r2, rows, sizeof *rows * (size_t)n);
-				memcpy(l2, line_of, sizeof *line_of * (size_t)n);
-			}
-			value = v2, ids = i2, rows = r2, line_of = l2;
-		}
+	int n = t.n_rows;
+	if (!n) return fail(a, error, people_name, t.end_line, 0, "there are no people after the first row");
+	int *value = arena_alloc(a, sizeof *value * (size_t)n * (size_t)nfeat);
+	const char **ids = arena_alloc(a, sizeof *ids * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		char **f = t.rows[i];
 		for (int x = 0; x < nfeat; x++) {
-			const char *cell = trim(f[col[x]]);
+			const char *cell = text_trim(f[col[x]]);
 			int v = 0;
 			while (v < ft[x].n_values && strcasecmp(ft[x].values[v], cell)) v++;
 			if (v == ft[x].n_values) {
 				struct buf known = { 0 };
 				for (int y = 0; y < ft[x].n_values; y++)
 					buf_printf(&known, "%s%s", y ? ", " : "", ft[x].values[y]);
-				bool ok = fail(a, error, people_name, r.row_line, col[x] + 1,
+				bool ok = fail(a, error, people_name, t.line[i], col[x] + 1,
 				               "'%s' is not a value of %s in %s (it has: %s)", cell, ft[x].name,
 				               features_name, known.data);
 				buf_free(&known);
 				return ok;
 			}
-			value[(size_t)n * (size_t)nfeat + (size_t)x] = v;
+			value[(size_t)i * (size_t)nfeat + (size_t)x] = v;
 		}
 		if (idc >= 0) {
-			ids[n] = trim(f[idc]);
-			if (!*ids[n]) return fail(a, error, people_name, r.row_line, idc + 1, "the id is empty");
+			ids[i] = text_trim(f[idc]);
+			if (!*ids[i]) return fail(a, error, people_name, t.line[i], idc + 1, "the id is empty");
 		} else {
-			ids[n] = arena_printf(a, "%d", n);
+			ids[i] = arena_printf(a, "%d", i);
 		}
-		rows[n] = f;
-		line_of[n] = r.row_line;
-		n++;
 	}
-	if (nf < 0) return fail(a, error, people_name, r.row_line, 0, "a quoted field is never closed");
-	if (!n) return fail(a, error, people_name, r.line, 0, "there are no people after the first row");
 	if (idc >= 0) {
 		/* ids must be unique: sort the rows' indexes by id, then look at
 		 * neighbours (the later row of a pair is named) */
@@ -277,8 +277,8 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 		qsort_r(order, (size_t)n, sizeof *order, compare_ids, ids);
 		for (int x = 1; x < n; x++)
 			if (!strcmp(ids[order[x - 1]], ids[order[x]]))
-				return fail(a, error, people_name, line_of[order[x]], idc + 1,
-				            "the id '%s' is already on line %d", ids[order[x]], line_of[order[x - 1]]);
+				return fail(a, error, people_name, t.line[order[x]], idc + 1,
+				            "the id '%s' is already on line %d", ids[order[x]], t.line[order[x - 1]]);
 	}
 	out->problem = (struct select_problem){
 		.places = places, .n_features = nfeat, .features = ft, .n_people = n, .value = value,
@@ -286,6 +286,6 @@ bool select_read_files(struct arena *a, int places, const char *id_column,
 	out->ids = ids;
 	out->n_columns = nh;
 	out->header = h;
-	out->rows = rows;
+	out->rows = t.rows;
 	return true;
 }
