@@ -23,6 +23,7 @@
 #include "core/select.h"
 
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,7 @@ const char *select_check(const struct select_problem *p)
 	}
 	for (int i = 0; i < p->n_people; i++)
 		for (int f = 0; f < p->n_features; f++) {
-			int v = p->value[(size_t)i * (size_t)p->n_features + (size_t)f];
+			int v = value_of(p, i, f);
 			if (v < 0 || v >= p->features[f].n_values) return "a person's value is out of range";
 		}
 	return NULL;
@@ -136,7 +137,7 @@ struct solver {
 	/* for the local search: each type's values as indexes into all
 	 * values (T × features), each value's bounds and count, the bound on
 	 * people without priority (-1: none) */
-	int *tv, *vmin, *vmax, *vcount, outsiders_limit;
+	int V, *tv, *vmin, *vmax, *vcount, outsiders_limit;
 	int *by_weight;   /* T type indexes */
 	struct timespec start;
 	double seconds;
@@ -153,6 +154,15 @@ static double elapsed(const struct solver *s)
 static bool out_of_time(const struct solver *s)
 {
 	return s->seconds > 0 && elapsed(s) > s->seconds;
+}
+
+/* GLPK's time limit for its next call (tm_lim, ms): what is left of
+ * s->seconds, INT_MAX without a limit; 0 when nothing is left. */
+static int ms_left(const struct solver *s)
+{
+	if (s->seconds <= 0) return INT_MAX;
+	double left = s->seconds - elapsed(s);
+	return left > 0 ? (int)(left * 1000.0) + 1 : 0;
 }
 
 static int compare_people(const void *a, const void *b, void *ctx)
@@ -245,6 +255,7 @@ static void index_values(struct solver *s)
 	const struct select_problem *p = s->p;
 	int F = p->n_features, V = 0;
 	for (int f = 0; f < F; f++) V += p->features[f].n_values;
+	s->V = V;
 	s->tv = xmalloc(sizeof *s->tv * (size_t)(s->T * F + 1));
 	s->vmin = xmalloc(sizeof *s->vmin * (size_t)(V + 1));
 	s->vmax = xmalloc(sizeof *s->vmax * (size_t)(V + 1));
@@ -271,22 +282,25 @@ static int compare_weights(const void *a, const void *b, void *ctx)
 	return *(const int *)a - *(const int *)b;
 }
 
+/* s->by_weight: the types by weight w, heaviest first. */
+static void sort_by_weight(struct solver *s, const double *w)
+{
+	for (int t = 0; t < s->T; t++) s->by_weight[t] = t;
+	qsort_r(s->by_weight, (size_t)s->T, sizeof *s->by_weight, compare_weights, (void *)w);
+}
+
 /* Looks for a panel worth more than enough under weights w without the
  * integer program: from known panel number from, swaps one member for a
  * member of another type while that gains and keeps every quota (for each
- * member, the best type to swap in; s->by_weight must hold the types by
- * weight, heaviest first). Cheap, and usually enough while the lottery is far from
+ * member, the best type to swap in; sort_by_weight(s, w) first). Cheap, and usually enough while the lottery is far from
  * its best; the integer program settles the rest. */
 static bool improve_panel(struct solver *s, const double *w, int from, double enough, int *c, double *value)
 {
 	int T = s->T, F = s->p->n_features;
-	int best_j = from;
 	double best = 0;
 	for (int t = 0; t < T; t++) best += w[t] * s->cols[(size_t)from * (size_t)T + (size_t)t];
-	memcpy(c, s->cols + (size_t)best_j * (size_t)T, sizeof *c * (size_t)T);
-	int V = 0;
-	for (int f = 0; f < F; f++) V += s->p->features[f].n_values;
-	memset(s->vcount, 0, sizeof *s->vcount * (size_t)V);
+	memcpy(c, s->cols + (size_t)from * (size_t)T, sizeof *c * (size_t)T);
+	memset(s->vcount, 0, sizeof *s->vcount * (size_t)s->V);
 	int outsiders = 0;
 	for (int t = 0; t < T; t++) {
 		if (!c[t]) continue;
@@ -347,8 +361,7 @@ static bool improve_panels(struct solver *s, const double *w, double enough, int
 		}
 		if (at < LOCAL_STARTS) { vals[at] = v; starts[at] = j; }
 	}
-	for (int t = 0; t < T; t++) s->by_weight[t] = t;
-	qsort_r(s->by_weight, (size_t)T, sizeof *s->by_weight, compare_weights, (void *)w);
+	sort_by_weight(s, w);
 	bool added = false;
 	double got;
 	for (int x = 0; x < n; x++)
@@ -404,11 +417,8 @@ static enum mip_answer mip_solve(struct solver *s, const double *w, bool maximis
 		parm.cb_func = good_enough;
 		parm.cb_info = &enough;
 	}
-	if (s->seconds > 0) {
-		double left = s->seconds - elapsed(s);
-		if (left <= 0) return MIP_LATE;
-		parm.tm_lim = (int)(left * 1000.0) + 1;
-	}
+	parm.tm_lim = ms_left(s);
+	if (!parm.tm_lim) return MIP_LATE;
 	s->mips++;
 	int ret = glp_intopt(s->mip, &parm);
 	if (ret == GLP_ENOPFS) return MIP_NONE;
@@ -501,11 +511,8 @@ static bool lp_solve(struct solver *s)
 	glp_init_smcp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.meth = GLP_PRIMAL;
-	if (s->seconds > 0) {
-		double left = s->seconds - elapsed(s);
-		if (left <= 0) return false;
-		parm.tm_lim = (int)(left * 1000.0) + 1;
-	}
+	parm.tm_lim = ms_left(s);
+	if (!parm.tm_lim) return false;
 	s->lps++;
 	int ret = glp_simplex(s->lp, &parm);
 	if (ret == GLP_ETMLIM) return false;
@@ -547,8 +554,7 @@ static bool cover_types(struct solver *s, bool *late)
 		/* a known panel with one member swapped for one of t, if the
 		 * quotas allow it; else the integer program */
 		for (int u = 0; u < T; u++) w[u] = u == t ? 1.0 : 0.0;
-		for (int u = 0; u < T; u++) s->by_weight[u] = u;
-		qsort_r(s->by_weight, (size_t)T, sizeof *s->by_weight, compare_weights, w);
+		sort_by_weight(s, w);
 		double got;
 		if (s->n_cols && improve_panel(s, w, s->n_cols - 1, 0.5, c, &got) && add_panel(s, c)) {
 			for (int u = 0; u < T; u++) if (c[u]) covered[u] = true;
@@ -722,7 +728,7 @@ static int compare_panels(const void *a, const void *b, void *ctx)
  * SELECT_LOTTERY * p of them (p their type's LEXIMIN chance), and must end
  * within one of that (share_bounds). Each step asks the integer program
  * for the panel that serves best the types furthest behind (the weight of
- * a type: what its members still need, per member and per panel left),
+ * a type: how far its members lag, on average, behind p panels a step),
  * with bounds per type that keep every promise: a member who needs every
  * panel left to reach their lowest count is in it, and one who has
  * reached their highest is not. Within a type, the members in fewest
