@@ -419,6 +419,8 @@ static enum mip_answer mip_solve(struct solver *s, const double *w, bool maximis
 	}
 	parm.tm_lim = ms_left(s);
 	if (!parm.tm_lim) return MIP_LATE;
+	/* proximity search keeps its own clock (60 s by default): within ours */
+	if (parm.ps_tm_lim > parm.tm_lim) parm.ps_tm_lim = parm.tm_lim;
 	s->mips++;
 	int ret = glp_intopt(s->mip, &parm);
 	if (ret == GLP_ENOPFS) return MIP_NONE;
