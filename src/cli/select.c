@@ -1,6 +1,5 @@
 /* emptychair select: a fair draw from files, without a database
  * (core/select.h; the file formats in core/select_files.h). */
-#include <errno.h>
 #include <inttypes.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include "core/csv.h"
 #include "core/select.h"
 #include "core/select_files.h"
+#include "core/text.h"
 
 /* The whole of path into b; false, having said why. */
 static bool read_all(const char *path, struct buf *b)
@@ -42,16 +42,6 @@ static bool write_all(const char *path, const struct buf *b)
 	ok = (f == stdout ? fflush(f) == 0 : fclose(f) == 0) && ok;
 	if (!ok) fprintf(stderr, "emptychair select: cannot write %s\n", path);
 	return ok;
-}
-
-static bool whole_number(const char *s, long long lo, long long hi, long long *out)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi) return false;
-	*out = v;
-	return true;
 }
 
 static void say_impossible(const struct select_files *in, const struct select_result *r, int places)
@@ -90,25 +80,25 @@ int cmd_select(struct cli_options *o, int argc, char **argv)
 		fprintf(stderr, "emptychair select: --features FILE, --people FILE and --places K are needed\n");
 		return 2;
 	}
-	long long places, seed = 0, number = -1, seconds = 600;
-	if (!whole_number(opts[PLACES].value, 1, 100000, &places)) {
+	int64_t places, seed = 0, number = -1, seconds = 600;
+	if (!parse_i64(opts[PLACES].value, 1, 100000, &places)) {
 		fprintf(stderr, "emptychair select: --places is a whole number from 1\n");
 		return 2;
 	}
-	if (opts[SEED].given && !whole_number(opts[SEED].value, 0, INT64_MAX, &seed)) {
+	if (opts[SEED].given && !parse_i64(opts[SEED].value, 0, INT64_MAX, &seed)) {
 		fprintf(stderr, "emptychair select: --seed is a whole number from 0\n");
 		return 2;
 	}
 	if (!opts[SEED].given) {
 		uint64_t random;
 		randombytes_buf(&random, sizeof random);
-		seed = (long long)(random >> 1);
+		seed = (int64_t)(random >> 1);
 	}
-	if (opts[NUMBER].given && !whole_number(opts[NUMBER].value, 0, SELECT_LOTTERY - 1, &number)) {
+	if (opts[NUMBER].given && !parse_i64(opts[NUMBER].value, 0, SELECT_LOTTERY - 1, &number)) {
 		fprintf(stderr, "emptychair select: --number is a whole number from 0 to %d\n", SELECT_LOTTERY - 1);
 		return 2;
 	}
-	if (opts[SECONDS].given && !whole_number(opts[SECONDS].value, 1, 86400, &seconds)) {
+	if (opts[SECONDS].given && !parse_i64(opts[SECONDS].value, 1, 86400, &seconds)) {
 		fprintf(stderr, "emptychair select: --seconds is a whole number from 1 to 86400\n");
 		return 2;
 	}
@@ -131,7 +121,7 @@ int cmd_select(struct cli_options *o, int argc, char **argv)
 	}
 	if (r.outcome == SELECT_IMPOSSIBLE) { say_impossible(&in, &r, (int)places); goto done; }
 	if (r.outcome == SELECT_OUT_OF_TIME) {
-		fprintf(stderr, "emptychair select: no answer within %lld seconds (--seconds)\n", seconds);
+		fprintf(stderr, "emptychair select: no answer within %" PRId64 " seconds (--seconds)\n", seconds);
 		goto done;
 	}
 	if (r.outcome == SELECT_FAILED) {
@@ -194,10 +184,10 @@ int cmd_select(struct cli_options *o, int argc, char **argv)
 		if (r.probability[i] > hi) hi = r.probability[i];
 	}
 	fprintf(stderr,
-	        "%d %s, %lld %s, %d %s, %d %s\n"
-	        "chances from %.6f to %.6f (%lld in %d would be even)\n"
+	        "%d %s, %" PRId64 " %s, %d %s, %d %s\n"
+	        "chances from %.6f to %.6f (%" PRId64 " in %d would be even)\n"
 	        "solved in %.2f s: %d panels looked at, %d integer and %d linear programs\n"
-	        "seed %lld; number %lld (%s): panel %lld of the %d:",
+	        "seed %" PRId64 "; number %" PRId64 " (%s): panel %" PRId64 " of the %d:",
 	        in.problem.n_people, in.problem.n_people == 1 ? "person" : "people", places,
 	        places == 1 ? "place" : "places", in.problem.n_features,
 	        in.problem.n_features == 1 ? "feature" : "features", r.types, r.types == 1 ? "type" : "types",

@@ -26,13 +26,8 @@ static bool fail(struct arena *a, const char **error, const char *file, int line
 /* A whole number from 0 to 1,000,000; false otherwise. */
 static bool whole(const char *s, int *out)
 {
-	if (!*s) return false;
-	long v = 0;
-	for (const char *c = s; *c; c++) {
-		if (*c < '0' || *c > '9') return false;
-		v = v * 10 + (*c - '0');
-		if (v > 1000000) return false;
-	}
+	int64_t v;
+	if (!parse_i64(s, 0, 1000000, &v)) return false;
 	*out = (int)v;
 	return true;
 }
