@@ -958,6 +958,8 @@ static enum store_rc profile_in_tx(struct store *s, void *p)
 			if (had != e->consent) {
 				enum store_rc rc = store_consent_add(s, c->user_id, f->consent_purpose,
 				                                     PROFILE_CONSENT_WORDING, e->consent, c->now);
+				/* withdrawn: which panel groups count them goes too */
+				if (rc == ST_OK && !e->consent) rc = store_rep_forget(s, c->user_id, f->key);
 				if (rc != ST_OK) return rc;
 			}
 			/* No consent, no answer kept, except a refusal to answer. */

@@ -802,4 +802,90 @@ struct delivery_counts {
 bool app_outbox_deliver(struct store *s, struct smtp_session *smtp,
                         const struct delivery_config *c, const char *holder,
                         struct delivery_counts *out);
+/* ---- who isn't here? (representation.c) ----
+ * A panel's groups and targets (PA_MANAGE_TARGETS), members' own choice of
+ * group for a self-described characteristic, and the report. The report's
+ * figures are published by app_rep_refresh through core/representation.h's
+ * rule into the store's ledger; every page, API answer and empty chair reads
+ * them back from there, so no door shows a figure the rule has not passed. */
+enum { TARGET_IN_CHARACTERISTIC, TARGET_IN_ANSWER, TARGET_IN_LABEL, TARGET_IN_UNIT,
+       TARGET_IN_MIN, TARGET_IN_MAX, TARGET_IN_REFERENCE, TARGET_IN_SOURCE, TARGET_IN_DATE,
+       TARGET_IN_VERSION, TARGET_INPUTS };
+extern const struct input_field target_inputs[TARGET_INPUTS];
+/* Sets g from what was given; min, max, the reference and its date are
+ * cleared when not given. False (400) when the share cannot be read, or
+ * when g is a saved group (g->id) and another characteristic or answer is
+ * given: a group stays what it is. */
+bool app_rep_group_from_inputs(const struct input_value *in, struct rep_group *g,
+                               struct app_error *err);
+/* Checks and saves a group of g->panel_id (new when g->version is 0; *id
+ * its id): a choice characteristic's group is one of its answers, a
+ * self-described one's is named in the steward's words (or is "prefer not
+ * to say"); 409 when the answer has a group already or someone saved
+ * first; 404 when it is not this panel's. */
+bool app_rep_group_save(struct store *s, struct rep_group *g, int64_t now, int64_t *id,
+                        struct app_error *err);
+bool app_rep_group_delete(struct store *s, int64_t panel_id, int64_t id, struct app_error *err);
+/* A member's choice of group, declared once for both doors: group_id 0
+ * is "none of these". */
+enum { REP_CHOICE_CHARACTERISTIC, REP_CHOICE_GROUP, REP_CHOICE_INPUTS };
+extern const struct input_field rep_choice_inputs[REP_CHOICE_INPUTS];
+/* Sets (group_id) or clears (0) which of panel_id's groups of a
+ * self-described characteristic counts user_id; they must have given their
+ * consent for it first (400 consent_needed). */
+bool app_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
+                        const char *characteristic, int64_t group_id, int64_t now,
+                        struct app_error *err);
+
+/* Publishes the panel's figures that changed, as the rule allows (a write
+ * only when something is due). Run before reading a report. */
+bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t now, struct app_error *err);
+
+struct rep_row {
+	const char *key;               /* "answer:yes", "group:12", "other", "unanswered" */
+	const char *label;             /* in the reader's language, or the steward's words */
+	bool own_words;                /* label is the steward's: show it in <bdi> */
+	const struct rep_group *group; /* its target and reference, or NULL */
+	int64_t count;                 /* -1: not shown (fewer than 5, or held back) */
+	enum rep_standing standing;
+};
+/* The panel's figures, or one meeting's (meeting_id). total -1: not
+ * shown; published_at 0: none published yet. */
+struct rep_scope {
+	int64_t meeting_id, total, published_at, publication;
+	struct rep_row *rows;
+	size_t n;
+};
+/* The panel's figures at one past publication: counts by row, as rows. */
+struct rep_point {
+	int64_t publication, at, total;
+	int64_t *counts;
+};
+struct rep_section {
+	const struct profile_field *field;
+	int64_t published_at;          /* 0: nothing published yet */
+	struct rep_scope scope;        /* the panel */
+	struct rep_scope meeting;      /* the meeting asked for, when one was */
+	struct rep_point *trend;       /* oldest first */
+	size_t n_trend;
+};
+struct rep_report {
+	struct rep_section *sections;  /* one per characteristic, in catalogue order */
+	size_t n;
+};
+/* The latest published figures of panel_id (and of meeting_id's meeting,
+ * when not 0), with the last publications of the panel's figures when
+ * with_trend. Reads only. */
+bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool with_trend,
+                    struct arena *a, struct rep_report *out, struct app_error *err);
+/* The empty chairs of a report (of its meeting when meeting): groups below
+ * their minimum, and groups with a minimum whose figure is not shown (named
+ * alike, so that the words never tell a small group from a held-back one). */
+struct rep_chair {
+	const struct profile_field *field;
+	const struct rep_row *row;
+};
+size_t app_rep_empty_chairs(const struct rep_report *r, bool meeting, struct arena *a,
+                            struct rep_chair **out);
+
 #endif

@@ -27,6 +27,8 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_VIEW_OWN_PAY] = "view_own_pay",
 	[PA_CLAIM_PAY] = "claim_pay",
 	[PA_MANAGE_PAY] = "manage_pay",
+	[PA_VIEW_REPRESENTATION] = "view_representation",
+	[PA_MANAGE_TARGETS] = "manage_targets",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -64,6 +66,10 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		return steward || co_creator;
 	case PA_CLAIM_PAY:
 		return active && (steward || co_creator);
+	case PA_VIEW_REPRESENTATION:
+		/* Who the panel is for is the members' business, paused ones
+		 * included; guests are invited professionals. */
+		return steward || co_creator;
 	case PA_VIEW_WORK:
 		/* Guests reach only what they are invited to, through the
 		 * finer checks below, never a panel's whole body of work. */
@@ -85,6 +91,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_RECORD_CONTRIBUTION:
 	case PA_ADD_PAPER:
 	case PA_MANAGE_PAY:
+	case PA_MANAGE_TARGETS:
 		return active && steward;
 	case PA__COUNT:
 		break;

@@ -60,6 +60,10 @@ enum panel_action {
 	PA_VIEW_OWN_PAY,     /* one's own claims and payments in this panel */
 	PA_CLAIM_PAY,        /* log one's own work and expenses */
 	PA_MANAGE_PAY,       /* the pay policy, every claim, approvals, payment runs */
+	/* who isn't here: figures about groups, never about one person;
+	 * guests (invited professionals) see none */
+	PA_VIEW_REPRESENTATION, /* the report, empty chairs, and which group counts me */
+	PA_MANAGE_TARGETS,   /* the panel's groups and representation targets */
 	PA__COUNT
 };
 

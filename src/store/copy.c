@@ -104,6 +104,14 @@ static const struct table tables[] = {
 	                "pay_day, reason, over_limit, by_user, at, idempotency_key", 15, true, ROWS },
 	{ "pay_bank_details", "user_id, sealed, key_id, updated_at", 4, false, ROWS },
 	{ "pay_bank_panels", "user_id, panel_id, given_at", 3, false, ROWS },
+	{ "representation_groups", "id, panel_id, characteristic, answer, label, unit, target_min, "
+	                           "target_max, reference_permille, reference_source, reference_day, "
+	                           "created_at, updated_at, version", 14, true, ROWS },
+	{ "representation_choices", "panel_id, user_id, characteristic, group_id, updated_at", 5,
+	  false, ROWS },
+	{ "representation_releases", "id, panel_id, characteristic, publication, figure, n, "
+	                             "support_hash, released_at", 8, true, ROWS },
+	{ "representation_marks", "panel_id, characteristic, user_id, mark", 4, false, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

@@ -24,6 +24,7 @@
 #include "core/mem.h"
 #include "core/pay.h"
 #include "core/policy.h"
+#include "core/representation.h"
 #include "core/voice.h"
 
 enum store_rc { ST_OK = 0, ST_NOT_FOUND, ST_CONFLICT, ST_BUSY, ST_ERROR };
@@ -1134,4 +1135,103 @@ STORE_WRITES
 enum store_rc store_signin_failures_clear(struct store *s, const char *key_hash);
 STORE_WRITES
 enum store_rc store_signin_failures_prune(struct store *s, int64_t before);
+/* ---- representation (representation.c): groups and targets, members'
+ * own choice of group, and the ledger of figures shown (core/representation.h) ---- */
+struct rep_group {
+	int64_t id, panel_id;
+	const char *characteristic;  /* a core/representation.h characteristic */
+	const char *answer;          /* a choice characteristic's option key; "" for a
+	                              * self-described one's group */
+	const char *label;           /* a self-described one's group: the steward's words */
+	struct rep_target target;
+	int64_t reference_permille;  /* -1 when none */
+	const char *reference_source;
+	int64_t reference_day;       /* day number; 0 when none */
+	int64_t version;
+};
+/* The panel's groups, by characteristic in catalogue order... as stored: by
+ * characteristic, then id. */
+enum store_rc store_rep_groups(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_group **out, size_t *n);
+/* Inserts g (g->version 0; *id its new id) or updates it at g->version
+ * (ST_CONFLICT when someone saved first; ST_NOT_FOUND when it is not this
+ * panel's). ST_CONFLICT too when the panel has a group for the answer. */
+STORE_WRITES
+enum store_rc store_rep_group_put(struct store *s, const struct rep_group *g, int64_t now,
+                                  int64_t *id);
+/* Removes a group (and members' choices of it). */
+STORE_WRITES
+enum store_rc store_rep_group_delete(struct store *s, int64_t panel_id, int64_t id);
+
+/* The group member has chosen for each self-described characteristic on
+ * panel_id: group ids by characteristic. */
+struct rep_choice {
+	const char *characteristic;
+	int64_t group_id;
+};
+enum store_rc store_rep_choices(struct store *s, int64_t panel_id, int64_t user_id,
+                                struct arena *a, struct rep_choice **out, size_t *n);
+/* Sets (group_id > 0, which must be a group of that characteristic on the
+ * panel: else ST_NOT_FOUND) or clears (0) a member's choice. */
+STORE_WRITES
+enum store_rc store_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
+                                   const char *characteristic, int64_t group_id, int64_t now);
+/* A member withdrew consent for characteristic: their choices of its
+ * groups on every panel go. */
+STORE_WRITES
+enum store_rc store_rep_forget(struct store *s, int64_t user_id, const char *characteristic);
+
+/* The people a panel's representation figures count: its active
+ * co-creators and stewards, each with the answers that may be counted.
+ * This is the one place answers are read for counting: an answer counts
+ * only while the member's consent for its characteristic stands. Rows by
+ * user id; a member with no countable answer has one row with field "". */
+struct rep_answer {
+	int64_t user_id;
+	const char *field, *value;
+	int64_t group_id;  /* their choice of group for a self-described field, or 0 */
+};
+enum store_rc store_rep_answers(struct store *s, int64_t panel_id, struct arena *a,
+                                struct rep_answer **out, size_t *n);
+/* The panel's latest past meetings with attendance recorded (at most
+ * limit, newest first), and for each, the members recorded as attending. */
+struct rep_meeting {
+	int64_t id, starts_at;
+	const char *title;
+	int64_t *attended;   /* user ids, ascending */
+	int n_attended;
+};
+enum store_rc store_rep_meetings(struct store *s, int64_t panel_id, int64_t now, int limit,
+                                 struct arena *a, struct rep_meeting **out, size_t *n);
+/* One meeting's attendance as store_rep_meetings gives it. */
+enum store_rc store_rep_meeting(struct store *s, int64_t meeting_id, struct arena *a,
+                                struct rep_meeting *out);
+
+/* The ledger. A publication is one characteristic's figures shown
+ * together at one time: each figure's count (-1: held back) and the hash
+ * of the set of people it counted. */
+struct rep_release {
+	const char *characteristic, *figure;
+	int64_t publication, n, support_hash, released_at;
+};
+/* The latest publication of each characteristic, figure by figure. */
+enum store_rc store_rep_latest(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_release **out, size_t *n);
+/* Every publication's figures whose key begins with prefix, for the trend,
+ * oldest first, of the last `limit` publications of each characteristic. */
+enum store_rc store_rep_history(struct store *s, int64_t panel_id, const char *prefix,
+                                int limit, struct arena *a, struct rep_release **out,
+                                size_t *n);
+/* Marks (core/representation.h) of the panel's people, for characteristic. */
+enum store_rc store_rep_marks(struct store *s, int64_t panel_id, const char *characteristic,
+                              struct arena *a, struct rep_mark **out, size_t *n);
+/* Records a publication of characteristic's figures (f[i].shown: its count
+ * n_members, else held back) and adds each shown figure's entry to the mark
+ * of each person it counts; marks[0..n_marks) are first written as given
+ * (people whose past was forgotten carry mark 0) and marks of anyone else
+ * are removed. Inside the caller's transaction. */
+STORE_WRITES
+enum store_rc store_rep_publish(struct store *s, int64_t panel_id, const char *characteristic,
+                                const struct rep_figure *f, int n, const struct rep_mark *marks,
+                                int n_marks, int64_t now);
 #endif

@@ -310,6 +310,47 @@ static const struct row rows[] = {
 	  "{\"felt_heard\":4,\"info_in_time\":\"yes\",\"felt_safe\":\"partly\"}",
 	  { 401, 403, 409, 404, 403, 404 } },
 
+	/* who isn't here? (selection/representation_page.c, representation_api.c):
+	 * figures about groups for co-creators and stewards, paused ones too;
+	 * guests none; the groups and targets are the active stewards'. Group
+	 * 999 is no group of the panel; a group with no name is refused. */
+	{ "GET", "/panels/{id}/who-isnt-here", "/panels/1/who-isnt-here", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/who-isnt-here/me", "/panels/1/who-isnt-here/me", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/meetings/{id}/who-came", "/panels/1/meetings/1/who-came", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/targets", "/panels/1/targets", NULL, { 303, 200, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/targets/new", "/panels/1/targets/new?characteristic=gender", NULL,
+	  { 303, 200, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/targets/{id}", "/panels/1/targets/999", NULL,
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/representation", "/api/v1/panels/1/representation", NULL,
+	  { 401, 200, 200, 403, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/representation/me", "/api/v1/panels/1/representation/me",
+	  NULL, { 401, 200, 200, 403, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/representation",
+	  "/api/v1/panels/1/meetings/1/representation", NULL, { 401, 200, 200, 403, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/targets", "/api/v1/panels/1/targets", NULL,
+	  { 401, 200, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/who-isnt-here/me", "/panels/1/who-isnt-here/me",
+	  "characteristic=gender&group_id=0", { 303, 303, 303, 403, 303, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/representation/me", "/api/v1/panels/1/representation/me",
+	  "{\"characteristic\":\"gender\",\"group_id\":0}", { 401, 200, 200, 403, 200, 404 } },
+	{ "POST", "/panels/{id}/targets", "/panels/1/targets", "characteristic=gender&label=",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/targets/{id}", "/panels/1/targets/999",
+	  "characteristic=gender&label=X&version=1", { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/targets/{id}/remove", "/panels/1/targets/999/remove", "",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/targets", "/api/v1/panels/1/targets",
+	  "{\"characteristic\":\"gender\"}", { 401, 400, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/targets/{id}", "/api/v1/panels/1/targets/999",
+	  "{\"characteristic\":\"gender\",\"label\":\"X\",\"version\":1}",
+	  { 401, 404, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/targets/{id}", "/api/v1/panels/1/targets/999", NULL,
+	  { 401, 404, 403, 403, 403, 404 } },
+
 	/* fair pay (pay/pay_page.c). Demo panel 1 has not set pay up; guests have
 	 * no pay at all, and a claim or run that is not there is 404 to everyone
 	 * who may ask for claims or runs. */

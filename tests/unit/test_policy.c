@@ -69,6 +69,8 @@ static const struct {
 	{ PA_VIEW_OWN_PAY,    "... ... YY. YY.",         "... ... YY. YY." },
 	{ PA_CLAIM_PAY,       "... ... Y.. Y..",         "... ... Y.. Y.." },
 	{ PA_MANAGE_PAY,      "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_VIEW_REPRESENTATION, "... ... YY. YY.",     "... ... YY. YY." },
+	{ PA_MANAGE_TARGETS,  "... ... ... Y..",         "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,

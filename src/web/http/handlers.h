@@ -205,4 +205,25 @@ void api_earnings_limits(struct request *req);
 void api_earnings_limit_post(struct request *req);
 void api_earnings_limit_put(struct request *req);
 
+/* selection/representation_page.c */
+void rep_report_get(struct request *req);
+void rep_meeting_get(struct request *req);
+void rep_targets_get(struct request *req);
+void rep_target_new_get(struct request *req);
+void rep_target_create_post(struct request *req);
+void rep_target_get(struct request *req);
+void rep_target_post(struct request *req);
+void rep_target_remove_post(struct request *req);
+void rep_mine_get(struct request *req);
+void rep_mine_post(struct request *req);
+
+/* selection/representation_api.c */
+void api_rep_report(struct request *req);
+void api_rep_meeting(struct request *req);
+void api_rep_targets(struct request *req);
+void api_rep_target_post(struct request *req);
+void api_rep_target_put(struct request *req);
+void api_rep_target_delete(struct request *req);
+void api_rep_mine(struct request *req);
+void api_rep_mine_put(struct request *req);
 #endif

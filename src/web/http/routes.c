@@ -114,6 +114,30 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/pay/runs/{id}/csv", pay_run_csv_get, ACCESS_PANEL,
 	  PA_MANAGE_PAY, 0, OBJ_RUN },
 
+	/* who isn't here? (selection/representation_page.c): figures about
+	 * groups, published by the rule (app/representation.c); which group
+	 * counts me is the asker's own */
+	{ GET,  "/panels/{id}/who-isnt-here", rep_report_get, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, 0, OBJ_NONE },
+	{ GET,  "/panels/{id}/who-isnt-here/me", rep_mine_get, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/who-isnt-here/me", rep_mine_post, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, 0, OBJ_NONE },
+	{ GET,  "/panels/{id}/meetings/{id}/who-came", rep_meeting_get, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, 0, OBJ_MEETING },
+	{ GET,  "/panels/{id}/targets", rep_targets_get, ACCESS_PANEL, PA_MANAGE_TARGETS, 0,
+	  OBJ_NONE },
+	{ POST, "/panels/{id}/targets", rep_target_create_post, ACCESS_PANEL, PA_MANAGE_TARGETS, 0,
+	  OBJ_NONE },
+	{ GET,  "/panels/{id}/targets/new", rep_target_new_get, ACCESS_PANEL, PA_MANAGE_TARGETS, 0,
+	  OBJ_NONE },
+	{ GET,  "/panels/{id}/targets/{id}", rep_target_get, ACCESS_PANEL, PA_MANAGE_TARGETS, 0,
+	  OBJ_NONE },
+	{ POST, "/panels/{id}/targets/{id}", rep_target_post, ACCESS_PANEL, PA_MANAGE_TARGETS, 0,
+	  OBJ_NONE },
+	{ POST, "/panels/{id}/targets/{id}/remove", rep_target_remove_post, ACCESS_PANEL,
+	  PA_MANAGE_TARGETS, 0, OBJ_NONE },
+
 	/* voice and influence: papers, reflections, what we will change
 	 * (voice/papers_page.c). A paper's page also checks that a draft is seen only
 	 * by those who add papers. */
@@ -313,6 +337,23 @@ const struct route routes[] = {
 	  PA_MANAGE_PAY, ROUTE_API, OBJ_RUN },
 	{ GET,  "/api/v1/panels/{id}/pay/runs/{id}/csv", pay_run_csv_get, ACCESS_PANEL,
 	  PA_MANAGE_PAY, ROUTE_API, OBJ_RUN },
+	/* JSON API: who isn't here? (selection/representation_api.c), as the pages */
+	{ GET,  "/api/v1/panels/{id}/representation", api_rep_report, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_NONE },
+	{ GET,  "/api/v1/panels/{id}/representation/me", api_rep_mine, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/representation/me", api_rep_mine_put, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_NONE },
+	{ GET,  "/api/v1/panels/{id}/meetings/{id}/representation", api_rep_meeting, ACCESS_PANEL,
+	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_MEETING },
+	{ GET,  "/api/v1/panels/{id}/targets", api_rep_targets, ACCESS_PANEL, PA_MANAGE_TARGETS,
+	  ROUTE_API, OBJ_NONE },
+	{ POST, "/api/v1/panels/{id}/targets", api_rep_target_post, ACCESS_PANEL, PA_MANAGE_TARGETS,
+	  ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/targets/{id}", api_rep_target_put, ACCESS_PANEL,
+	  PA_MANAGE_TARGETS, ROUTE_API, OBJ_NONE },
+	{ M_DELETE, "/api/v1/panels/{id}/targets/{id}", api_rep_target_delete, ACCESS_PANEL,
+	  PA_MANAGE_TARGETS, ROUTE_API, OBJ_NONE },
 	{ GET,  "/api/v1/me/pay", api_my_pay, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ M_PUT, "/api/v1/me/pay/declaration", api_my_pay_declaration_put, ACCESS_USER, 0,
 	  ROUTE_API, OBJ_NONE },

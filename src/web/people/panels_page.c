@@ -7,6 +7,7 @@
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
 #include "web/pay/pay_ui.h"
+#include "web/selection/selection_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
@@ -198,8 +199,19 @@ void panel_get(struct request *req)
 		if (store_pay_policy_get(req->store, p->id, &req->arena, &pol) == ST_OK && pol.configured)
 			timeliness_section(req, &pol, true);
 	}
+	if (policy_allows(&req->actor, PA_VIEW_REPRESENTATION)) {
+		/* the empty chairs as last published: this page writes nothing */
+		struct rep_report rep;
+		struct app_error err;
+		if (app_rep_report(req->store, p->id, 0, false, a, &rep, &err))
+			rep_empty_chairs_html(req, &rep, false,
+			                      arena_printf(a, "/panels/%lld/who-isnt-here", (long long)p->id));
+	}
 	html(b, "<ul class=\"actions\">"
 	        "<li><a href=\"/panels/%l/meetings\">%t</a></li>", p->id, _("Meetings"));
+	if (policy_allows(&req->actor, PA_VIEW_REPRESENTATION))
+		html(b, "<li><a href=\"/panels/%l/who-isnt-here\">%t</a></li>", p->id,
+		     _("Who isn't here?"));
 	if (policy_allows(&req->actor, PA_VIEW_OWN_PAY))
 		/* TRANSLATORS: a link to the panel's pages about pay */
 		html(b, "<li><a href=\"/panels/%l/pay\">%t</a></li>", p->id, _("Pay"));

@@ -15,6 +15,7 @@
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
 #include "web/people/people_ui.h"
+#include "web/selection/selection_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
@@ -618,6 +619,16 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	if (policy_can_reply_to_meeting(&req->actor, invited) && !m.cancelled_at &&
 	    m.ends_at > req->now)
 		reply_form(req, &m, mine, e);
+	if (policy_allows(&req->actor, PA_VIEW_REPRESENTATION)) {
+		/* the empty chairs as last published: this page writes nothing */
+		struct rep_report rep;
+		struct app_error err;
+		const char *who = arena_printf(&req->arena, "%s/who-came", meeting_path(req, m.id));
+		if (app_rep_report(req->store, p->id, m.id, false, &req->arena, &rep, &err))
+			rep_empty_chairs_html(req, &rep, true, who);
+		if (m.starts_at <= req->now)
+			html(b, "<p><a href=\"%a\">%t</a></p>", who, _("Who came, against the panel's targets"));
+	}
 	agenda_section(req, &m, e);
 	papers_section(req, &m, invited);
 	reflection_section(req, &m, invited, attended, e);

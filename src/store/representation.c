@@ -1,0 +1,407 @@
+/* The store's operations for "who isn't here?" (store.h): a panel's
+ * groups and targets, members' choice of group, the answers that may be
+ * counted, and the ledger of figures shown. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_private.h"
+
+#define GROUP_COLUMNS                                                              \
+	"id, panel_id, characteristic, COALESCE(answer, ''), label, unit, "        \
+	"COALESCE(target_min, -1), COALESCE(target_max, -1), "                     \
+	"COALESCE(reference_permille, -1), reference_source, "                     \
+	"COALESCE(reference_day, 0), version"
+
+/* Members a panel's figures count: active co-creators and stewards with
+ * an active account (u: users, m: memberships). */
+#define COUNTED "u.status = 'active' AND m.role IN ('co_creator', 'steward') AND m.status = 'active'"
+
+#define STMTS(X)                                                                          \
+	X(GROUPS, "SELECT " GROUP_COLUMNS " FROM representation_groups WHERE panel_id = $1 "  \
+	          "ORDER BY characteristic, id")                                              \
+	X(GROUP_INSERT, "INSERT INTO representation_groups (panel_id, characteristic, "        \
+	                "answer, label, unit, target_min, target_max, reference_permille, "      \
+	                "reference_source, reference_day, created_at, updated_at) VALUES "       \
+	                "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id")      \
+	X(GROUP_UPDATE, "UPDATE representation_groups SET label = $4, unit = $5, "             \
+	                "target_min = $6, target_max = $7, reference_permille = $8, "            \
+	                "reference_source = $9, reference_day = $10, updated_at = $11, "         \
+	                "version = version + 1 WHERE id = $12 AND panel_id = $1 AND "           \
+	                "characteristic = $2 AND COALESCE(answer, '') = COALESCE($3, '') AND "   \
+	                "version = $13")                                                         \
+	X(GROUP_EXISTS, "SELECT COUNT(*) FROM representation_groups WHERE id = $1")             \
+	X(GROUP_DELETE, "DELETE FROM representation_groups WHERE panel_id = $1 AND id = $2")   \
+	X(CHOICES, "SELECT characteristic, group_id FROM representation_choices "              \
+	           "WHERE panel_id = $1 AND user_id = $2 ORDER BY characteristic")             \
+	X(CHOICE_SET, "INSERT INTO representation_choices (panel_id, user_id, characteristic, " \
+	              "group_id, updated_at) SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 "  \
+	              "FROM representation_groups g WHERE g.id = $4 AND g.panel_id = $1 AND "   \
+	              "g.characteristic = $3 AND g.answer IS NULL) ON CONFLICT (panel_id, "     \
+	              "user_id, characteristic) DO UPDATE SET group_id = excluded.group_id, "   \
+	              "updated_at = excluded.updated_at")                                       \
+	X(CHOICE_CLEAR, "DELETE FROM representation_choices WHERE panel_id = $1 AND "          \
+	                "user_id = $2 AND characteristic = $3")                                  \
+	X(FORGET, "DELETE FROM representation_choices WHERE user_id = $1 AND "                  \
+	          "characteristic = $2")                                                        \
+	/* The one place answers are read for counting: a profile answer joins  \
+	 * only while the latest consent for its purpose is "given". */          \
+	X(ANSWERS, "SELECT m.user_id, COALESCE(pv.field, ''), COALESCE(pv.value, ''), "        \
+	           "COALESCE(rc.group_id, 0) FROM memberships m "                              \
+	           "JOIN users u ON u.id = m.user_id "                                         \
+	           "LEFT JOIN profile_values pv ON pv.user_id = m.user_id AND "                \
+	           "(SELECT c.state FROM consents c WHERE c.user_id = m.user_id AND "          \
+	           "c.purpose = 'representation.' || pv.field ORDER BY c.id DESC LIMIT 1) "    \
+	           "= 'given' "                                                                \
+	           "LEFT JOIN representation_choices rc ON rc.panel_id = m.panel_id AND "      \
+	           "rc.user_id = m.user_id AND rc.characteristic = pv.field "                  \
+	           "WHERE m.panel_id = $1 AND " COUNTED " ORDER BY m.user_id, pv.field")       \
+	X(MEETINGS, "SELECT mt.id, mt.starts_at, mt.title FROM meetings mt WHERE "             \
+	            "mt.panel_id = $1 AND mt.starts_at <= $2 AND mt.cancelled_at IS NULL AND " \
+	            "EXISTS (SELECT 1 FROM meeting_replies r WHERE r.meeting_id = mt.id AND "  \
+	            "r.attended IS NOT NULL) ORDER BY mt.starts_at DESC, mt.id DESC LIMIT $3") \
+	X(MEETING, "SELECT id, starts_at, title FROM meetings WHERE id = $1")                  \
+	X(ATTENDED, "SELECT r.user_id FROM meeting_replies r "                                 \
+	            "JOIN meetings mt ON mt.id = r.meeting_id "                                \
+	            "JOIN memberships m ON m.panel_id = mt.panel_id AND m.user_id = r.user_id " \
+	            "JOIN users u ON u.id = r.user_id "                                        \
+	            "WHERE r.meeting_id = $1 AND r.attended = 1 AND " COUNTED                 \
+	            " ORDER BY r.user_id")                                                     \
+	X(LATEST, "SELECT characteristic, figure, publication, COALESCE(n, -1), "              \
+	          "support_hash, released_at FROM representation_releases r "                  \
+	          "WHERE panel_id = $1 AND publication = (SELECT MAX(publication) FROM "       \
+	          "representation_releases x WHERE x.panel_id = r.panel_id AND "              \
+	          "x.characteristic = r.characteristic) ORDER BY characteristic, id")          \
+	X(HISTORY, "SELECT characteristic, figure, publication, COALESCE(n, -1), "             \
+	           "support_hash, released_at FROM representation_releases r "                 \
+	           "WHERE panel_id = $1 AND substr(figure, 1, length($2)) = $2 AND "          \
+	           "publication > (SELECT MAX(publication) FROM representation_releases x "   \
+	           "WHERE x.panel_id = r.panel_id AND x.characteristic = r.characteristic) - $3 " \
+	           "ORDER BY characteristic, publication, id")                                 \
+	X(MARKS, "SELECT user_id, mark FROM representation_marks WHERE panel_id = $1 AND "     \
+	         "characteristic = $2")                                                        \
+	X(NEXT_PUBLICATION, "SELECT COALESCE(MAX(publication), 0) + 1 FROM "                   \
+	                    "representation_releases WHERE panel_id = $1 AND characteristic = $2") \
+	X(RELEASE_ADD, "INSERT INTO representation_releases (panel_id, characteristic, "       \
+	               "publication, figure, n, support_hash, released_at) VALUES "            \
+	               "($1, $2, $3, $4, $5, $6, $7) RETURNING id")                            \
+	X(MARKS_CLEAR, "DELETE FROM representation_marks WHERE panel_id = $1 AND "             \
+	               "characteristic = $2")                                                  \
+	X(MARK_ADD, "INSERT INTO representation_marks (panel_id, characteristic, user_id, "    \
+	            "mark) VALUES ($1, $2, $3, $4)")
+
+SQ_STATEMENTS(STMTS)
+
+static void read_group(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_group *g = slot;
+	g->id = db_col_i64(st, 0);
+	g->panel_id = db_col_i64(st, 1);
+	g->characteristic = sq_col_str(st, 2, a);
+	g->answer = sq_col_str(st, 3, a);
+	g->label = sq_col_str(st, 4, a);
+	if (!rep_unit_parse(db_col_text(st, 5), &g->target.unit)) g->target.unit = REP_PEOPLE;
+	g->target.min = db_col_i64(st, 6);
+	g->target.max = db_col_i64(st, 7);
+	g->reference_permille = db_col_i64(st, 8);
+	g->reference_source = sq_col_str(st, 9, a);
+	g->reference_day = db_col_i64(st, 10);
+	g->version = db_col_i64(st, 11);
+}
+
+enum store_rc store_rep_groups(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_group **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_GROUPS);
+	if (st) db_bind_i64(st, 1, panel_id);
+	return sq_collect(st, sizeof **out, a, read_group, (void **)out, n);
+}
+
+static void bind_optional(struct db_stmt *st, int idx, int64_t v, int64_t none)
+{
+	if (v == none) db_bind_null(st, idx);
+	else db_bind_i64(st, idx, v);
+}
+
+enum store_rc store_rep_group_put(struct store *s, const struct rep_group *g, int64_t now,
+                                  int64_t *id)
+{
+	bool insert = g->version == 0;
+	struct db_stmt *st = stmt(s, insert ? S_GROUP_INSERT : S_GROUP_UPDATE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, g->panel_id);
+	db_bind_text(st, 2, g->characteristic);
+	db_bind_text(st, 3, *g->answer ? g->answer : NULL);
+	db_bind_text(st, 4, g->label);
+	db_bind_text(st, 5, rep_unit_key(g->target.unit));
+	bind_optional(st, 6, g->target.min, -1);
+	bind_optional(st, 7, g->target.max, -1);
+	bind_optional(st, 8, g->reference_permille, -1);
+	db_bind_text(st, 9, g->reference_source);
+	bind_optional(st, 10, g->reference_day, 0);
+	db_bind_i64(st, 11, now);
+	if (insert) return sq_first_i64(st, id);
+	db_bind_i64(st, 12, g->id);
+	db_bind_i64(st, 13, g->version);
+	*id = g->id;
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc != ST_NOT_FOUND) return rc;
+	struct arena a = { 0 };
+	struct rep_group *all;
+	size_t n;
+	/* not at that version (someone saved first), or not this panel's */
+	bool ours = false;
+	if (store_rep_groups(s, g->panel_id, &a, &all, &n) == ST_OK)
+		for (size_t i = 0; i < n; i++) ours |= all[i].id == g->id;
+	arena_free(&a);
+	return ours ? ST_CONFLICT : ST_NOT_FOUND;
+}
+
+enum store_rc store_rep_group_delete(struct store *s, int64_t panel_id, int64_t id)
+{
+	struct db_stmt *st = stmt(s, S_GROUP_DELETE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, id);
+	return sq_exec_changed(s, st);
+}
+
+static void read_choice(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_choice *c = slot;
+	c->characteristic = sq_col_str(st, 0, a);
+	c->group_id = db_col_i64(st, 1);
+}
+
+enum store_rc store_rep_choices(struct store *s, int64_t panel_id, int64_t user_id,
+                                struct arena *a, struct rep_choice **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_CHOICES);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_i64(st, 2, user_id);
+	}
+	return sq_collect(st, sizeof **out, a, read_choice, (void **)out, n);
+}
+
+enum store_rc store_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
+                                   const char *characteristic, int64_t group_id, int64_t now)
+{
+	struct db_stmt *st = stmt(s, group_id ? S_CHOICE_SET : S_CHOICE_CLEAR);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_text(st, 3, characteristic);
+	if (!group_id) return sq_exec(st);
+	db_bind_i64(st, 4, group_id);
+	db_bind_i64(st, 5, now);
+	return sq_exec_changed(s, st);
+}
+
+enum store_rc store_rep_forget(struct store *s, int64_t user_id, const char *characteristic)
+{
+	struct db_stmt *st = stmt(s, S_FORGET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_text(st, 2, characteristic);
+	return sq_exec(st);
+}
+
+static void read_answer(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_answer *r = slot;
+	r->user_id = db_col_i64(st, 0);
+	r->field = sq_col_str(st, 1, a);
+	r->value = sq_col_str(st, 2, a);
+	r->group_id = db_col_i64(st, 3);
+}
+
+enum store_rc store_rep_answers(struct store *s, int64_t panel_id, struct arena *a,
+                                struct rep_answer **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_ANSWERS);
+	if (st) db_bind_i64(st, 1, panel_id);
+	return sq_collect(st, sizeof **out, a, read_answer, (void **)out, n);
+}
+
+static void read_id(struct db_stmt *st, void *slot, struct arena *a)
+{
+	(void)a;
+	*(int64_t *)slot = db_col_i64(st, 0);
+}
+
+static enum store_rc attended(struct store *s, struct rep_meeting *m, struct arena *a)
+{
+	struct db_stmt *st = stmt(s, S_ATTENDED);
+	if (st) db_bind_i64(st, 1, m->id);
+	size_t n = 0;
+	enum store_rc rc = sq_collect(st, sizeof *m->attended, a, read_id, (void **)&m->attended, &n);
+	m->n_attended = (int)n;
+	return rc;
+}
+
+static void read_meeting(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_meeting *m = slot;
+	m->id = db_col_i64(st, 0);
+	m->starts_at = db_col_i64(st, 1);
+	m->title = sq_col_str(st, 2, a);
+}
+
+enum store_rc store_rep_meetings(struct store *s, int64_t panel_id, int64_t now, int limit,
+                                 struct arena *a, struct rep_meeting **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_MEETINGS);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_i64(st, 2, now);
+		db_bind_i64(st, 3, limit);
+	}
+	enum store_rc rc = sq_collect(st, sizeof **out, a, read_meeting, (void **)out, n);
+	for (size_t i = 0; rc == ST_OK && i < *n; i++) rc = attended(s, &(*out)[i], a);
+	return rc;
+}
+
+enum store_rc store_rep_meeting(struct store *s, int64_t meeting_id, struct arena *a,
+                                struct rep_meeting *out)
+{
+	struct db_stmt *st = stmt(s, S_MEETING);
+	if (st) db_bind_i64(st, 1, meeting_id);
+	enum store_rc rc = sq_one_row(st, read_meeting, out, a);
+	return rc == ST_OK ? attended(s, out, a) : rc;
+}
+
+static void read_release(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_release *r = slot;
+	r->characteristic = sq_col_str(st, 0, a);
+	r->figure = sq_col_str(st, 1, a);
+	r->publication = db_col_i64(st, 2);
+	r->n = db_col_i64(st, 3);
+	r->support_hash = db_col_i64(st, 4);
+	r->released_at = db_col_i64(st, 5);
+}
+
+enum store_rc store_rep_latest(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_release **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_LATEST);
+	if (st) db_bind_i64(st, 1, panel_id);
+	return sq_collect(st, sizeof **out, a, read_release, (void **)out, n);
+}
+
+enum store_rc store_rep_history(struct store *s, int64_t panel_id, const char *prefix,
+                                int limit, struct arena *a, struct rep_release **out,
+                                size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_HISTORY);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, prefix);
+		db_bind_i64(st, 3, limit);
+	}
+	return sq_collect(st, sizeof **out, a, read_release, (void **)out, n);
+}
+
+static void read_mark(struct db_stmt *st, void *slot, struct arena *a)
+{
+	(void)a;
+	struct rep_mark *m = slot;
+	m->user_id = db_col_i64(st, 0);
+	m->mark = db_col_i64(st, 1);
+}
+
+enum store_rc store_rep_marks(struct store *s, int64_t panel_id, const char *characteristic,
+                              struct arena *a, struct rep_mark **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_MARKS);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, characteristic);
+	}
+	return sq_collect(st, sizeof **out, a, read_mark, (void **)out, n);
+}
+
+static int compare_user(const void *a, const void *b)
+{
+	const struct rep_mark *x = a, *y = b;
+	return (x->user_id > y->user_id) - (x->user_id < y->user_id);
+}
+
+/* The mark of user in marks[0..n) (sorted by user), or NULL. */
+static struct rep_mark *mark_of(struct rep_mark *marks, int n, int64_t user)
+{
+	struct rep_mark key = { user, 0 };
+	return bsearch(&key, marks, (size_t)n, sizeof *marks, compare_user);
+}
+
+enum store_rc store_rep_publish(struct store *s, int64_t panel_id, const char *characteristic,
+                                const struct rep_figure *f, int n, const struct rep_mark *marks,
+                                int n_marks, int64_t now)
+{
+	/* the new marks: the given ones, with everyone counted in a shown
+	 * figure added (mark 0 until their first entry) */
+	int cap = n_marks;
+	for (int i = 0; i < n; i++)
+		if (f[i].shown) cap += f[i].n_members;
+	struct rep_mark *next = malloc(sizeof *next * (size_t)(cap ? cap : 1));
+	if (!next) return ST_ERROR;
+	memcpy(next, marks, sizeof *next * (size_t)n_marks);
+	int k = n_marks;
+	qsort(next, (size_t)k, sizeof *next, compare_user);
+	int sorted = k;
+	for (int i = 0; i < n; i++)
+		for (int m = 0; f[i].shown && m < f[i].n_members; m++)
+			if (!mark_of(next, sorted, f[i].members[m]))
+				next[k++] = (struct rep_mark){ f[i].members[m], 0 };
+	qsort(next, (size_t)k, sizeof *next, compare_user);
+	/* people in two shown figures were added twice: keep one */
+	int unique = 0;
+	for (int i = 0; i < k; i++)
+		if (!unique || next[unique - 1].user_id != next[i].user_id) next[unique++] = next[i];
+	k = unique;
+
+	enum store_rc rc = ST_ERROR;
+	struct db_stmt *st = stmt(s, S_NEXT_PUBLICATION);
+	if (!st) goto done;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_text(st, 2, characteristic);
+	int64_t publication;
+	if ((rc = sq_first_i64(st, &publication)) != ST_OK) goto done;
+	for (int i = 0; i < n; i++) {
+		if (!(st = stmt(s, S_RELEASE_ADD))) { rc = ST_ERROR; goto done; }
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, characteristic);
+		db_bind_i64(st, 3, publication);
+		db_bind_text(st, 4, f[i].key);
+		if (f[i].shown) db_bind_i64(st, 5, f[i].n_members);
+		else db_bind_null(st, 5);
+		db_bind_i64(st, 6, rep_support_hash(f[i].members, f[i].n_members));
+		db_bind_i64(st, 7, now);
+		int64_t id;
+		if ((rc = sq_first_i64(st, &id)) != ST_OK) goto done;
+		if (!f[i].shown) continue;
+		uint64_t add = (uint64_t)rep_release_mark(id);
+		for (int m = 0; m < f[i].n_members; m++) {
+			struct rep_mark *x = mark_of(next, k, f[i].members[m]);
+			uint64_t sum = (uint64_t)x->mark + add;
+			memcpy(&x->mark, &sum, sizeof sum);
+		}
+	}
+	if (!(st = stmt(s, S_MARKS_CLEAR))) { rc = ST_ERROR; goto done; }
+	db_bind_i64(st, 1, panel_id);
+	db_bind_text(st, 2, characteristic);
+	if ((rc = sq_exec(st)) != ST_OK) goto done;
+	for (int i = 0; i < k; i++) {
+		if (!next[i].mark) continue;
+		if (!(st = stmt(s, S_MARK_ADD))) { rc = ST_ERROR; goto done; }
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, characteristic);
+		db_bind_i64(st, 3, next[i].user_id);
+		db_bind_i64(st, 4, next[i].mark);
+		if ((rc = sq_exec(st)) != ST_OK) goto done;
+	}
+	rc = ST_OK;
+done:
+	free(next);
+	return rc;
+}

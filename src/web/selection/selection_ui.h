@@ -1,0 +1,29 @@
+#ifndef EC_WEB_SELECTION_UI_H
+#define EC_WEB_SELECTION_UI_H
+/* Pieces of page shared by "who isn't here?" (selection/representation_page.c)
+ * and the pages that name empty chairs (the panel's home, a meeting's
+ * page). Every figure comes from app_rep_report: published by the rule,
+ * never counted here. */
+#include "app/app.h"
+#include "web/http/http.h"
+
+/* A count as shown: the number, "none" for 0, or the words every held-back
+ * figure shares ("fewer than 5, or held back"). */
+const char *rep_count_text(struct request *req, int64_t count);
+/* A target in words: "at least 3 people", "20% to 40%"; "" when none. */
+const char *rep_target_text(struct request *req, const struct rep_target *t);
+/* A group's share in the population, with its source and date; "". */
+const char *rep_reference_text(struct request *req, const struct rep_group *g);
+
+/* One characteristic: a chart (SVG, drawn here) and a table of the same
+ * figures beside it. sc is the panel's figures, or a meeting's, compared
+ * with the panel's (panel non-NULL). heading: h2 or h3 level. */
+void rep_section_html(struct request *req, const struct rep_section *sec,
+                      const struct rep_scope *sc, const struct rep_scope *panel, int level);
+/* The panel's figures at each of the last publications, as a table. */
+void rep_trend_html(struct request *req, const struct rep_section *sec, int level);
+/* The empty chairs of a report (its meeting's when meeting), named in a
+ * box that links to the report at href; nothing when none. */
+void rep_empty_chairs_html(struct request *req, const struct rep_report *r, bool meeting,
+                           const char *href);
+#endif
