@@ -837,9 +837,13 @@ bool app_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
                         const char *characteristic, int64_t group_id, int64_t now,
                         struct app_error *err);
 
-/* Publishes the panel's figures that changed, as the rule allows (a write
- * only when something is due). Run before reading a report. */
-bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t now, struct app_error *err);
+/* Publishes the panel's figures that changed, as the rule allows, at most
+ * once each `every` seconds for each characteristic (a write only when
+ * something is due). A meeting's figures are published once, with the
+ * first publication after its attendance is recorded, and then kept as
+ * they were. Run before reading a report. */
+bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t every, int64_t now,
+                     struct app_error *err);
 
 struct rep_row {
 	const char *key;               /* "answer:yes", "group:12", "other", "unanswered" */

@@ -277,7 +277,7 @@ static bool holds(const int64_t *ids, int n, int64_t id)
  * one per row, and a total ("panel:total", public: the members page shows
  * who is on the panel; a meeting's total is not). */
 static int make_figures(const struct profile_field *f, const struct rep_inputs *in,
-                        struct arena *a, struct rep_figure **out)
+                        const bool *frozen, struct arena *a, struct rep_figure **out)
 {
 	struct rep_row *rows;
 	size_t n_rows = section_rows(f, in->groups, in->n_groups, a, &rows);
@@ -291,11 +291,11 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 		cls[p] = class_of(f, mine, in->groups, in->n_groups, a);
 	}
 	size_t n_scopes = 1 + in->n_meetings;
-	size_t n = n_scopes * (n_rows + 1);
-	struct rep_figure *fig = arena_alloc(a, n * sizeof *fig);
+	struct rep_figure *fig = arena_alloc(a, n_scopes * (n_rows + 1) * sizeof *fig);
 	size_t i = 0;
 	for (size_t sc = 0; sc < n_scopes; sc++) {
 		const struct rep_meeting *m = sc ? &in->meetings[sc - 1] : NULL;
+		if (m && frozen[sc - 1]) continue;
 		const char *scope = m ? arena_printf(a, "meeting:%lld:", (long long)m->id) : "panel:";
 		for (size_t r = 0; r <= n_rows; r++) {
 			int64_t *ids = arena_alloc(a, ((size_t)in->n_people + 1) * sizeof *ids);
@@ -305,13 +305,14 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 				if (r < n_rows && strcmp(cls[p], rows[r].key)) continue;
 				ids[c++] = in->people[p];
 			}
+			/* the panel's own figures matter most: a meeting's go first */
 			fig[i++] = (struct rep_figure){
-				arena_printf(a, "%s%s", scope, r < n_rows ? rows[r].key : "total"), ids, c,
-				!m && r == n_rows, false };
+				.key = arena_printf(a, "%s%s", scope, r < n_rows ? rows[r].key : "total"),
+				.members = ids, .n_members = c, .presence = !m && r == n_rows, .keep = !m };
 		}
 	}
 	*out = fig;
-	return (int)n;
+	return (int)i;
 }
 
 /* Whether figures f (decided) are the latest publication of f's
@@ -325,7 +326,8 @@ static bool published_already(const char *characteristic, const struct rep_figur
 		if (strcmp(latest[j].characteristic, characteristic)) continue;
 		int i = 0;
 		while (i < n && strcmp(f[i].key, latest[j].figure)) i++;
-		if (i == n || f[i].shown != (latest[j].n >= 0)) return false;
+		if (i == n) continue; /* a meeting's, kept as it was */
+		if (f[i].shown != (latest[j].n >= 0)) return false;
 		if (f[i].shown && rep_support_hash(f[i].members, f[i].n_members) != latest[j].support_hash)
 			return false;
 		found++;
@@ -334,7 +336,7 @@ static bool published_already(const char *characteristic, const struct rep_figur
 }
 
 struct refresh_ctx {
-	int64_t panel_id, now;
+	int64_t panel_id, now, every;
 	bool dry;          /* only find whether a publication is due */
 	bool due;          /* out */
 	struct arena *a;
@@ -352,35 +354,58 @@ static enum store_rc refresh(struct store *s, void *p)
 	if (rc == ST_OK) rc = store_rep_latest(s, c->panel_id, c->a, &latest, &n_latest);
 	const struct profile_field *f;
 	for (int ch = 0; rc == ST_OK && (f = rep_characteristic(ch)); ch++) {
+		/* at most one publication each `every` seconds */
+		int64_t last = 0;
+		for (size_t i = 0; i < n_latest; i++)
+			if (!strcmp(latest[i].characteristic, f->key)) last = latest[i].released_at;
+		if (last && c->now - last < c->every) continue;
+		/* a meeting's figures are published once, then kept as they were */
+		int64_t *done;
+		size_t n_done;
+		if ((rc = store_rep_meetings_published(s, c->panel_id, f->key, c->a, &done, &n_done)) !=
+		    ST_OK)
+			break;
+		bool *frozen = arena_alloc(c->a, (in.n_meetings + 1) * sizeof *frozen);
+		for (size_t m = 0; m < in.n_meetings; m++) {
+			frozen[m] = false;
+			for (size_t d = 0; d < n_done; d++) frozen[m] |= done[d] == in.meetings[m].id;
+		}
 		struct rep_figure *fig;
-		int n = make_figures(f, &in, c->a, &fig);
-		struct rep_mark *all, *marks;
-		size_t n_all;
-		if ((rc = store_rep_marks(s, c->panel_id, f->key, c->a, &all, &n_all)) != ST_OK) break;
-		/* the past of those counted now: anyone who has left is forgotten */
-		marks = arena_alloc(c->a, (n_all + 1) * sizeof *marks);
-		int n_marks = 0;
-		for (size_t m = 0; m < n_all; m++)
-			if (holds(in.people, in.n_people, all[m].user_id)) marks[n_marks++] = all[m];
-		if (!rep_disclose(fig, n, marks, n_marks)) continue; /* waits for more change */
+		int n = make_figures(f, &in, frozen, c->a, &fig);
+		/* the past of everyone counted now; anyone who has left is forgotten */
+		struct rep_past *stored, *past;
+		size_t n_stored;
+		int n_ordinals;
+		if ((rc = store_rep_past(s, c->panel_id, f->key, c->a, &stored, &n_stored,
+		                         &n_ordinals)) != ST_OK)
+			break;
+		past = arena_alloc(c->a, ((size_t)in.n_people + 1) * sizeof *past);
+		size_t m = 0; /* both by user id */
+		for (int k = 0; k < in.n_people; k++) {
+			past[k] = (struct rep_past){ in.people[k], "" };
+			while (m < n_stored && stored[m].user_id < in.people[k]) m++;
+			if (m < n_stored && stored[m].user_id == in.people[k]) past[k].bits = stored[m].bits;
+		}
+		if (!rep_disclose(fig, n, past, in.n_people, n_ordinals)) continue; /* waits */
 		if (published_already(f->key, fig, n, latest, n_latest)) continue;
 		c->due = true;
 		if (c->dry) break;
-		rc = store_rep_publish(s, c->panel_id, f->key, fig, n, marks, n_marks, c->now);
+		rc = store_rep_publish(s, c->panel_id, f->key, fig, n, past, in.n_people, c->now);
 	}
 	return rc;
 }
 
-bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t now, struct app_error *err)
+bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t every, int64_t now,
+                     struct app_error *err)
 {
 	struct arena a = { 0 };
 	/* Most views change nothing: find that in the read snapshot, and take
 	 * the write transaction (which decides again) only when due. */
-	struct refresh_ctx c = { panel_id, now, true, false, &a };
+	struct refresh_ctx c = { panel_id, now, every, true, false, &a };
 	enum store_rc rc = refresh(s, &c);
 	arena_free(&a);
 	if (rc == ST_OK && c.due) {
-		c = (struct refresh_ctx){ panel_id, now, false, false, &a };
+		c = (struct refresh_ctx){ panel_id, now, every, false, false, &a };
 		rc = store_tx(s, refresh, &c);
 		arena_free(&a);
 	}

@@ -27,6 +27,8 @@ const char cli_usage[] =
 	"             package's)\n"
 	"           --idle-seconds N (15: a connection silent this long while its\n"
 	"             headers arrive, or between requests, is closed)\n"
+	"           --figures-every DAYS (7: how often a panel's figures about groups\n"
+	"             are published again, at most; 0 = whenever it is safe)\n"
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"

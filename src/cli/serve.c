@@ -44,7 +44,7 @@ static void warn_if_shared(const char *path)
 enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
-	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR,
+	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR, SV_FIGURES_EVERY,
 	SV_MAIL, /* then the mail options (cli/mail.h) */
 };
 
@@ -66,6 +66,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_TRUST_PROXY] = { .name = "--trust-proxy" },
 		[SV_IDLE_SECONDS] = { .name = "--idle-seconds", .takes_value = true },
 		[SV_LOCALE_DIR] = { .name = "--locale-dir", .takes_value = true },
+		[SV_FIGURES_EVERY] = { .name = "--figures-every", .takes_value = true },
 		[SV_MAIL + CLI_MAIL_OPTIONS] = { 0 },
 	};
 	memcpy(&opts[SV_MAIL], cli_mail_opts, sizeof cli_mail_opts);
@@ -134,6 +135,13 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		return 2;
 	}
 	cfg.connection_timeout = (unsigned)v;
+	/* Days between publications of a panel's figures about groups. */
+	const char *every = opts[SV_FIGURES_EVERY].value ?: cli_env_or("EMPTYCHAIR_FIGURES_EVERY", "7");
+	if (!parse_i64(every, 0, 366, &v)) {
+		fprintf(stderr, "serve: --figures-every takes 0 to 366 (days)\n");
+		return 2;
+	}
+	cfg.figures_every = v * 86400;
 	cfg.db_target = o->db;
 	cfg.locale_dir = opts[SV_LOCALE_DIR].value ?: cli_env_or("EMPTYCHAIR_LOCALE_DIR", NULL);
 	cfg.public_url = o->public_url;

@@ -28,6 +28,9 @@ struct disclosure_figure {
 	const int64_t *members;  /* the support: person ids, ascending, distinct */
 	int n_members;
 	bool already_public;     /* shown before: stays shown, and constrains */
+	bool presence;           /* counts who is there (a panel's members), which all
+	                          * who see it know anyway: with already_public */
+	int keep;                /* how much it matters: those with less go first */
 	bool shown;              /* out: may be shown as its count */
 };
 

@@ -116,57 +116,67 @@ int64_t rep_support_hash(const int64_t *members, int n)
 	return as_signed(h);
 }
 
-int64_t rep_release_mark(int64_t release_id)
+static int hex_value(char c)
 {
-	return as_signed(mix((uint64_t)release_id));
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0;
 }
 
-static int compare_marks(const void *a, const void *b)
+bool rep_past_has(const char *bits, int k)
 {
-	const struct rep_mark *x = a, *y = b;
-	if (x->mark != y->mark) return x->mark < y->mark ? -1 : 1;
+	size_t len = strlen(bits), digit = (size_t)k / 4;
+	/* the last character holds ordinals 0 to 3 */
+	if (digit >= len) return false;
+	return (hex_value(bits[len - 1 - digit]) >> (k % 4)) & 1;
+}
+
+const char *rep_past_add(const char *bits, const int *add, int n, struct arena *a)
+{
+	size_t len = strlen(bits), need = len;
+	for (int i = 0; i < n; i++)
+		if ((size_t)add[i] / 4 + 1 > need) need = (size_t)add[i] / 4 + 1;
+	char *out = arena_alloc(a, need + 1);
+	memset(out, '0', need - len);
+	memcpy(out + need - len, bits, len + 1);
+	for (int i = 0; i < n; i++) {
+		size_t at = need - 1 - (size_t)add[i] / 4;
+		out[at] = "0123456789abcdef"[hex_value(out[at]) | 1 << (add[i] % 4)];
+	}
+	return out;
+}
+
+static int compare_past(const void *a, const void *b)
+{
+	const struct rep_past *x = a, *y = b;
 	return (x->user_id > y->user_id) - (x->user_id < y->user_id);
 }
 
-bool rep_disclose(struct rep_figure *f, int n, struct rep_mark *marks, int n_marks)
+bool rep_disclose(struct rep_figure *f, int n, struct rep_past *past, int n_past,
+                  int n_ordinals)
 {
-	qsort(marks, (size_t)n_marks, sizeof *marks, compare_marks);
-	/* a class of 1 to 4 (the rest of it has left the panel): forgotten */
-	for (int i = 0; i < n_marks;) {
-		int j = i;
-		while (j < n_marks && marks[j].mark == marks[i].mark) j++;
-		if (j - i < DISCLOSURE_MIN)
-			for (int x = i; x < j; x++) marks[x].mark = 0;
-		i = j;
-	}
-	qsort(marks, (size_t)n_marks, sizeof *marks, compare_marks);
-	int classes = 0;
-	for (int i = 0; i < n_marks; i++)
-		classes += (i == 0 || marks[i].mark != marks[i - 1].mark) && marks[i].mark != 0;
-	struct disclosure_figure *d = calloc((size_t)(n + classes) + 1, sizeof *d);
-	int64_t *ids = malloc(sizeof *ids * (size_t)(n_marks + 1));
+	qsort(past, (size_t)n_past, sizeof *past, compare_past);
 	for (int i = 0; i < n; i++) f[i].shown = false;
+	struct disclosure_figure *d = calloc((size_t)(n + n_ordinals) + 1, sizeof *d);
+	int64_t *ids = malloc(sizeof *ids * ((size_t)n_past * (size_t)n_ordinals + 1));
 	if (!d || !ids) {
 		free(d);
 		free(ids);
 		return false;
 	}
 	for (int i = 0; i < n; i++)
-		d[i] = (struct disclosure_figure){ f[i].members, f[i].n_members, f[i].public_now, false };
-	/* each class of the past: one figure, shown before; within a class
-	 * the marks are sorted by person, as a support must be */
-	int k = n;
-	for (int i = 0; i < n_marks;) {
-		int j = i;
-		while (j < n_marks && marks[j].mark == marks[i].mark) {
-			ids[j] = marks[j].user_id;
-			j++;
-		}
-		if (marks[i].mark != 0)
-			d[k++] = (struct disclosure_figure){ ids + i, j - i, true, false };
-		i = j;
+		d[i] = (struct disclosure_figure){ .members = f[i].members, .n_members = f[i].n_members,
+		                                   .already_public = f[i].presence,
+		                                   .presence = f[i].presence, .keep = f[i].keep };
+	/* each figure shown before: those counted now whom it counted */
+	int64_t *next = ids;
+	for (int k = 0; k < n_ordinals; k++) {
+		int m = 0;
+		for (int p = 0; p < n_past; p++)
+			if (rep_past_has(past[p].bits, k)) next[m++] = past[p].user_id;
+		d[n + k] = (struct disclosure_figure){ .members = next, .n_members = m,
+		                                       .already_public = true };
+		next += m;
 	}
-	bool sound = disclosure_hold_back(d, k);
+	bool sound = disclosure_hold_back(d, n + n_ordinals);
 	for (int i = 0; i < n; i++) f[i].shown = sound && d[i].shown;
 	free(d);
 	free(ids);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/mem.h"
 #include "core/profile.h"
 
 /* The n-th characteristic (n from 0), NULL past the last. */
@@ -60,36 +61,38 @@ bool rep_share_parse(const char *text, int64_t *permille);
 /* ---- which figures may be shown ----
  * A figure counts a set of people (its support). rep_disclose decides,
  * for the figures a report would show now, which may be shown, given what
- * was shown before: each person counted in a shown figure before carries a
- * mark naming the set of shown figures they were in (marks equal: the same
- * set), and the figures shown before are exactly the unions of their
- * classes. The decision is core/disclosure.c's atom rule over the figures
- * and those classes. */
+ * was shown before: each person on the panel counted in a figure shown
+ * before carries the set of those figures, as bits over their ordinals
+ * (rep_past_*). The decision is core/disclosure.c's: no sum or difference
+ * of the figures, now and before, gives the size of a group of 1 to 4. */
 struct rep_figure {
 	const char *key;            /* names it in the ledger: its scope and group */
 	const int64_t *members;     /* person ids, ascending, distinct */
 	int n_members;
-	bool public_now;            /* known to all who see it anyway (the panel's size):
-	                             * shown, never held back, and it constrains */
+	bool presence;              /* the panel's size: known to all who see it (the
+	                             * members page), never held back, about no answer */
+	int keep;                   /* how much it matters (disclosure.h): less goes first */
 	bool shown;                 /* out */
 };
-struct rep_mark {
+struct rep_past {
 	int64_t user_id;
-	int64_t mark;
+	const char *bits;           /* hexadecimal: bit k of the number is ordinal k */
 };
 /* Sets f[i].shown for each figure, or returns false, showing none, when
- * no choice of figures to hold back makes every atom safe (someone new is
- * counted apart from everyone counted before: a publication must wait until
- * more have changed). marks are the past of the people counted now (anyone
- * who has left is not passed); they are sorted here, and a class of 1 to 4
- * people (the rest of it has left) is forgotten: its marks are set to 0,
- * as for someone never counted. False also when out of memory. */
-bool rep_disclose(struct rep_figure *f, int n, struct rep_mark *marks, int n_marks);
+ * no choice of figures to hold back makes them safe (a publication must
+ * wait until more have changed). past: the people counted now (anyone who
+ * has left is not passed: docs/privacy.md says what that leaves open), with
+ * n_ordinals figures shown before; sorted here. False also when out of
+ * memory. */
+bool rep_disclose(struct rep_figure *f, int n, struct rep_past *past, int n_past,
+                  int n_ordinals);
+
+/* Whether bits has ordinal k. */
+bool rep_past_has(const char *bits, int k);
+/* bits with ordinals add[0..n) added, in a. */
+const char *rep_past_add(const char *bits, const int *add, int n, struct arena *a);
 
 /* An order-free hash of a set of person ids (ids in any order): the
  * ledger's way to see that a figure's support is the one it showed. */
 int64_t rep_support_hash(const int64_t *members, int n);
-/* What a new ledger entry adds to the mark of each person it counts:
- * marks are sums (modulo 2^64) of these, one per entry. */
-int64_t rep_release_mark(int64_t release_id);
 #endif

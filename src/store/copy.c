@@ -110,8 +110,8 @@ static const struct table tables[] = {
 	{ "representation_choices", "panel_id, user_id, characteristic, group_id, updated_at", 5,
 	  false, ROWS },
 	{ "representation_releases", "id, panel_id, characteristic, publication, figure, n, "
-	                             "support_hash, released_at", 8, true, ROWS },
-	{ "representation_marks", "panel_id, characteristic, user_id, mark", 4, false, ROWS },
+	                             "ordinal, support_hash, released_at", 9, true, ROWS },
+	{ "representation_marks", "panel_id, characteristic, user_id, past", 4, false, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

@@ -77,17 +77,21 @@
 	           "publication > (SELECT MAX(publication) FROM representation_releases x "   \
 	           "WHERE x.panel_id = r.panel_id AND x.characteristic = r.characteristic) - $3 " \
 	           "ORDER BY characteristic, publication, id")                                 \
-	X(MARKS, "SELECT user_id, mark FROM representation_marks WHERE panel_id = $1 AND "     \
-	         "characteristic = $2")                                                        \
-	X(NEXT_PUBLICATION, "SELECT COALESCE(MAX(publication), 0) + 1 FROM "                   \
-	                    "representation_releases WHERE panel_id = $1 AND characteristic = $2") \
+	X(MEETINGS_PUBLISHED, "SELECT DISTINCT figure FROM representation_releases WHERE "     \
+	                      "panel_id = $1 AND characteristic = $2 AND "                     \
+	                      "substr(figure, 1, 8) = 'meeting:' AND "                         \
+	                      "substr(figure, length(figure) - 5) = ':total'")                \
+	X(PAST, "SELECT user_id, past FROM representation_marks WHERE panel_id = $1 AND "      \
+	        "characteristic = $2 ORDER BY user_id")                                                         \
+	X(NEXT, "SELECT COALESCE(MAX(publication), 0) + 1, COALESCE(MAX(ordinal) + 1, 0) FROM " \
+	        "representation_releases WHERE panel_id = $1 AND characteristic = $2")         \
 	X(RELEASE_ADD, "INSERT INTO representation_releases (panel_id, characteristic, "       \
-	               "publication, figure, n, support_hash, released_at) VALUES "            \
-	               "($1, $2, $3, $4, $5, $6, $7) RETURNING id")                            \
-	X(MARKS_CLEAR, "DELETE FROM representation_marks WHERE panel_id = $1 AND "             \
-	               "characteristic = $2")                                                  \
-	X(MARK_ADD, "INSERT INTO representation_marks (panel_id, characteristic, user_id, "    \
-	            "mark) VALUES ($1, $2, $3, $4)")
+	               "publication, figure, n, ordinal, support_hash, released_at) VALUES "   \
+	               "($1, $2, $3, $4, $5, $6, $7, $8)")                                     \
+	X(PAST_CLEAR, "DELETE FROM representation_marks WHERE panel_id = $1 AND "              \
+	              "characteristic = $2")                                                   \
+	X(PAST_ADD, "INSERT INTO representation_marks (panel_id, characteristic, user_id, "    \
+	            "past) VALUES ($1, $2, $3, $4)")
 
 SQ_STATEMENTS(STMTS)
 
@@ -302,106 +306,126 @@ enum store_rc store_rep_history(struct store *s, int64_t panel_id, const char *p
 	return sq_collect(st, sizeof **out, a, read_release, (void **)out, n);
 }
 
-static void read_mark(struct db_stmt *st, void *slot, struct arena *a)
+static void read_past(struct db_stmt *st, void *slot, struct arena *a)
 {
-	(void)a;
-	struct rep_mark *m = slot;
-	m->user_id = db_col_i64(st, 0);
-	m->mark = db_col_i64(st, 1);
+	struct rep_past *p = slot;
+	p->user_id = db_col_i64(st, 0);
+	p->bits = sq_col_str(st, 1, a);
 }
 
-enum store_rc store_rep_marks(struct store *s, int64_t panel_id, const char *characteristic,
-                              struct arena *a, struct rep_mark **out, size_t *n)
+/* The next publication's number and the next ordinal. */
+static enum store_rc next_numbers(struct store *s, int64_t panel_id, const char *characteristic,
+                                  int64_t *publication, int64_t *ordinal)
 {
-	struct db_stmt *st = stmt(s, S_MARKS);
+	struct db_stmt *st = stmt(s, S_NEXT);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_text(st, 2, characteristic);
+	enum store_rc rc = sq_first_row(st);
+	if (rc != ST_OK) return rc;
+	*publication = db_col_i64(st, 0);
+	*ordinal = db_col_i64(st, 1);
+	db_done(st);
+	return ST_OK;
+}
+
+enum store_rc store_rep_past(struct store *s, int64_t panel_id, const char *characteristic,
+                             struct arena *a, struct rep_past **out, size_t *n,
+                             int *n_ordinals)
+{
+	int64_t publication, ordinal;
+	enum store_rc rc = next_numbers(s, panel_id, characteristic, &publication, &ordinal);
+	if (rc != ST_OK) return rc;
+	*n_ordinals = (int)ordinal;
+	struct db_stmt *st = stmt(s, S_PAST);
 	if (st) {
 		db_bind_i64(st, 1, panel_id);
 		db_bind_text(st, 2, characteristic);
 	}
-	return sq_collect(st, sizeof **out, a, read_mark, (void **)out, n);
+	return sq_collect(st, sizeof **out, a, read_past, (void **)out, n);
 }
 
 static int compare_user(const void *a, const void *b)
 {
-	const struct rep_mark *x = a, *y = b;
+	const struct rep_past *x = a, *y = b;
 	return (x->user_id > y->user_id) - (x->user_id < y->user_id);
 }
 
-/* The mark of user in marks[0..n) (sorted by user), or NULL. */
-static struct rep_mark *mark_of(struct rep_mark *marks, int n, int64_t user)
-{
-	struct rep_mark key = { user, 0 };
-	return bsearch(&key, marks, (size_t)n, sizeof *marks, compare_user);
-}
-
 enum store_rc store_rep_publish(struct store *s, int64_t panel_id, const char *characteristic,
-                                const struct rep_figure *f, int n, const struct rep_mark *marks,
-                                int n_marks, int64_t now)
+                                const struct rep_figure *f, int n, const struct rep_past *past,
+                                int n_past, int64_t now)
 {
-	/* the new marks: the given ones, with everyone counted in a shown
-	 * figure added (mark 0 until their first entry) */
-	int cap = n_marks;
-	for (int i = 0; i < n; i++)
-		if (f[i].shown) cap += f[i].n_members;
-	struct rep_mark *next = malloc(sizeof *next * (size_t)(cap ? cap : 1));
-	if (!next) return ST_ERROR;
-	memcpy(next, marks, sizeof *next * (size_t)n_marks);
-	int k = n_marks;
-	qsort(next, (size_t)k, sizeof *next, compare_user);
-	int sorted = k;
-	for (int i = 0; i < n; i++)
-		for (int m = 0; f[i].shown && m < f[i].n_members; m++)
-			if (!mark_of(next, sorted, f[i].members[m]))
-				next[k++] = (struct rep_mark){ f[i].members[m], 0 };
-	qsort(next, (size_t)k, sizeof *next, compare_user);
-	/* people in two shown figures were added twice: keep one */
-	int unique = 0;
-	for (int i = 0; i < k; i++)
-		if (!unique || next[unique - 1].user_id != next[i].user_id) next[unique++] = next[i];
-	k = unique;
+	struct arena a = { 0 };
+	/* everyone counted now: their past, and the ordinals this adds */
+	struct rep_past *next = arena_alloc(&a, sizeof *next * (size_t)(n_past + 1));
+	memcpy(next, past, sizeof *next * (size_t)n_past);
+	qsort(next, (size_t)n_past, sizeof *next, compare_user);
+	int **adds = arena_alloc(&a, sizeof *adds * (size_t)(n_past + 1));
+	int *n_adds = arena_alloc(&a, sizeof *n_adds * (size_t)(n_past + 1));
+	memset(n_adds, 0, sizeof *n_adds * (size_t)(n_past + 1));
+	for (int p = 0; p < n_past; p++) adds[p] = arena_alloc(&a, sizeof **adds * (size_t)(n + 1));
 
-	enum store_rc rc = ST_ERROR;
-	struct db_stmt *st = stmt(s, S_NEXT_PUBLICATION);
-	if (!st) goto done;
-	db_bind_i64(st, 1, panel_id);
-	db_bind_text(st, 2, characteristic);
-	int64_t publication;
-	if ((rc = sq_first_i64(st, &publication)) != ST_OK) goto done;
-	for (int i = 0; i < n; i++) {
-		if (!(st = stmt(s, S_RELEASE_ADD))) { rc = ST_ERROR; goto done; }
+	int64_t publication, ordinal;
+	enum store_rc rc = next_numbers(s, panel_id, characteristic, &publication, &ordinal);
+	for (int i = 0; rc == ST_OK && i < n; i++) {
+		bool ordered = f[i].shown && f[i].n_members > 0 && !f[i].presence;
+		struct db_stmt *st = stmt(s, S_RELEASE_ADD);
+		if (!st) { rc = ST_ERROR; break; }
 		db_bind_i64(st, 1, panel_id);
 		db_bind_text(st, 2, characteristic);
 		db_bind_i64(st, 3, publication);
 		db_bind_text(st, 4, f[i].key);
 		if (f[i].shown) db_bind_i64(st, 5, f[i].n_members);
 		else db_bind_null(st, 5);
-		db_bind_i64(st, 6, rep_support_hash(f[i].members, f[i].n_members));
-		db_bind_i64(st, 7, now);
-		int64_t id;
-		if ((rc = sq_first_i64(st, &id)) != ST_OK) goto done;
-		if (!f[i].shown) continue;
-		uint64_t add = (uint64_t)rep_release_mark(id);
+		if (ordered) db_bind_i64(st, 6, ordinal);
+		else db_bind_null(st, 6);
+		db_bind_i64(st, 7, rep_support_hash(f[i].members, f[i].n_members));
+		db_bind_i64(st, 8, now);
+		if ((rc = sq_exec(st)) != ST_OK || !ordered) continue;
 		for (int m = 0; m < f[i].n_members; m++) {
-			struct rep_mark *x = mark_of(next, k, f[i].members[m]);
-			uint64_t sum = (uint64_t)x->mark + add;
-			memcpy(&x->mark, &sum, sizeof sum);
+			struct rep_past key = { f[i].members[m], NULL };
+			struct rep_past *x = bsearch(&key, next, (size_t)n_past, sizeof *next, compare_user);
+			if (x) adds[x - next][n_adds[x - next]++] = (int)ordinal;
 		}
+		ordinal++;
 	}
-	if (!(st = stmt(s, S_MARKS_CLEAR))) { rc = ST_ERROR; goto done; }
-	db_bind_i64(st, 1, panel_id);
-	db_bind_text(st, 2, characteristic);
-	if ((rc = sq_exec(st)) != ST_OK) goto done;
-	for (int i = 0; i < k; i++) {
-		if (!next[i].mark) continue;
-		if (!(st = stmt(s, S_MARK_ADD))) { rc = ST_ERROR; goto done; }
+	struct db_stmt *st = rc == ST_OK ? stmt(s, S_PAST_CLEAR) : NULL;
+	if (rc == ST_OK && !st) rc = ST_ERROR;
+	if (rc == ST_OK) {
 		db_bind_i64(st, 1, panel_id);
 		db_bind_text(st, 2, characteristic);
-		db_bind_i64(st, 3, next[i].user_id);
-		db_bind_i64(st, 4, next[i].mark);
-		if ((rc = sq_exec(st)) != ST_OK) goto done;
+		rc = sq_exec(st);
 	}
-	rc = ST_OK;
-done:
-	free(next);
+	for (int p = 0; rc == ST_OK && p < n_past; p++) {
+		const char *bits = rep_past_add(next[p].bits ? next[p].bits : "", adds[p], n_adds[p], &a);
+		if (!*bits) continue;
+		if (!(st = stmt(s, S_PAST_ADD))) { rc = ST_ERROR; break; }
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, characteristic);
+		db_bind_i64(st, 3, next[p].user_id);
+		db_bind_text(st, 4, bits);
+		rc = sq_exec(st);
+	}
+	arena_free(&a);
 	return rc;
+}
+
+static void read_meeting_of_figure(struct db_stmt *st, void *slot, struct arena *a)
+{
+	(void)a;
+	/* "meeting:ID:total" */
+	const char *fig = db_col_text(st, 0);
+	*(int64_t *)slot = fig ? strtoll(fig + 8, NULL, 10) : 0;
+}
+
+enum store_rc store_rep_meetings_published(struct store *s, int64_t panel_id,
+                                           const char *characteristic, struct arena *a,
+                                           int64_t **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_MEETINGS_PUBLISHED);
+	if (st) {
+		db_bind_i64(st, 1, panel_id);
+		db_bind_text(st, 2, characteristic);
+	}
+	return sq_collect(st, sizeof **out, a, read_meeting_of_figure, (void **)out, n);
 }

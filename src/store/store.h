@@ -1222,16 +1222,24 @@ enum store_rc store_rep_latest(struct store *s, int64_t panel_id, struct arena *
 enum store_rc store_rep_history(struct store *s, int64_t panel_id, const char *prefix,
                                 int limit, struct arena *a, struct rep_release **out,
                                 size_t *n);
-/* Marks (core/representation.h) of the panel's people, for characteristic. */
-enum store_rc store_rep_marks(struct store *s, int64_t panel_id, const char *characteristic,
-                              struct arena *a, struct rep_mark **out, size_t *n);
+/* The meetings whose figures about characteristic have been published:
+ * their ids, each once. */
+enum store_rc store_rep_meetings_published(struct store *s, int64_t panel_id,
+                                           const char *characteristic, struct arena *a,
+                                           int64_t **out, size_t *n);
+/* What each person was counted in before (core/representation.h's
+ * rep_past) for characteristic, by user id, and how many figures have
+ * ordinals. */
+enum store_rc store_rep_past(struct store *s, int64_t panel_id, const char *characteristic,
+                             struct arena *a, struct rep_past **out, size_t *n,
+                             int *n_ordinals);
 /* Records a publication of characteristic's figures (f[i].shown: its count
- * n_members, else held back) and adds each shown figure's entry to the mark
- * of each person it counts; marks[0..n_marks) are first written as given
- * (people whose past was forgotten carry mark 0) and marks of anyone else
- * are removed. Inside the caller's transaction. */
+ * n_members, else held back). Each shown figure of someone that is not the
+ * panel's size gets the next ordinal, added to the past of each person it
+ * counts; past[0..n_past) are those counted now, and anyone else's past is
+ * removed. Inside the caller's transaction. */
 STORE_WRITES
 enum store_rc store_rep_publish(struct store *s, int64_t panel_id, const char *characteristic,
-                                const struct rep_figure *f, int n, const struct rep_mark *marks,
-                                int n_marks, int64_t now);
+                                const struct rep_figure *f, int n, const struct rep_past *past,
+                                int n_past, int64_t now);
 #endif

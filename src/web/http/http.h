@@ -50,6 +50,8 @@ struct server_config {
 	bool mail_relay;             /* a relay delivers the outbox (serve --smtp) */
 	const char *locale_dir;      /* the translations; NULL: the build's or the package's */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
+	int64_t figures_every;       /* seconds between publications of a panel's figures
+	                              * about groups (app_rep_refresh); 0: whenever safe */
 	size_t body_memory;          /* bytes of bodies held at once, in total */
 	size_t body_memory_per_address; /* ... and for one client address */
 	struct body_budget *body_budget; /* made by server_run from the two above */

@@ -67,7 +67,7 @@ static void send_report(struct request *req, int64_t meeting_id)
 {
 	struct rep_report r;
 	struct app_error err;
-	if (!app_rep_refresh(req->store, req->panel->id, req->now, &err) ||
+	if (!app_rep_refresh(req->store, req->panel->id, req->cfg->figures_every, req->now, &err) ||
 	    !app_rep_report(req->store, req->panel->id, meeting_id, !meeting_id, &req->arena, &r,
 	                    &err)) {
 		api_respond_error(req, &err);

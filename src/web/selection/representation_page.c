@@ -23,7 +23,7 @@ static bool load_report(struct request *req, int64_t meeting_id, bool trend,
                         struct rep_report *r)
 {
 	struct app_error err;
-	if (!app_rep_refresh(req->store, req->panel->id, req->now, &err) ||
+	if (!app_rep_refresh(req->store, req->panel->id, req->cfg->figures_every, req->now, &err) ||
 	    !app_rep_report(req->store, req->panel->id, meeting_id, trend, &req->arena, r, &err)) {
 		respond_app_error(req, &err);
 		return false;

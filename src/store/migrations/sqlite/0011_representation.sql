@@ -46,9 +46,10 @@ CREATE INDEX representation_choices_group ON representation_choices(group_id);
 -- Figures about groups as they were shown. A publication is one
 -- characteristic's figures shown together; a figure's key names its scope
 -- and group ("panel:answer:yes", "meeting:7:group:12", "panel:unanswered");
--- n is its count, NULL when it was held back; support_hash identifies the
--- set of people it counted (core/representation.h), so that an unchanged
--- report is not published twice.
+-- n is its count, NULL when it was held back; ordinal numbers the figures
+-- shown with a count (representation_marks); support_hash identifies the
+-- set of people it counted, so that an unchanged report is not published
+-- twice.
 CREATE TABLE representation_releases (
   id             INTEGER PRIMARY KEY,
   panel_id       INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
@@ -56,20 +57,22 @@ CREATE TABLE representation_releases (
   publication    INTEGER NOT NULL,
   figure         TEXT NOT NULL,
   n              INTEGER CHECK (n >= 0),
+  ordinal        INTEGER,
   support_hash   INTEGER NOT NULL,
   released_at    INTEGER NOT NULL
 );
-CREATE INDEX representation_releases_publication
-  ON representation_releases(panel_id, characteristic, publication);
+CREATE UNIQUE INDEX representation_releases_publication
+  ON representation_releases(panel_id, characteristic, publication, figure);
 
--- For each person counted in a shown figure, one number naming the set of
--- shown figures they were in (a sum of the figures' keyed hashes): people
--- with the same mark form one class, which is all the atom rule needs of
--- the past. No answer is stored here.
+-- For each person on the panel counted in a shown figure: which ones, as
+-- a hexadecimal bit string over the figures' ordinals (bit k of the
+-- number: the k-th figure shown with a count, the panel's size aside). It
+-- is how the rule knows what was shown before (core/representation.h);
+-- it holds no answer.
 CREATE TABLE representation_marks (
   panel_id       INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
   characteristic TEXT NOT NULL,
   user_id        INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  mark           INTEGER NOT NULL,
+  past           TEXT NOT NULL,
   PRIMARY KEY (panel_id, characteristic, user_id)
 );
