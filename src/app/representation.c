@@ -158,14 +158,13 @@ bool app_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
 		return app_fail(err, 400, "invalid", "characteristic",
 		                _("Only gender, ethnicity and area have groups to choose."));
 	if (group_id && !store_consent_current(s, user_id, f->consent_purpose))
-		return app_fail(err, 400, "consent_needed", characteristic,
+		return app_fail(err, 400, "consent_needed", "group_id",
 		                _("To be counted, first give your answer on your profile and agree "
 		                  "to its use."));
 	switch (store_rep_choice_set(s, panel_id, user_id, characteristic, group_id, now)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
-		return app_fail(err, 400, "invalid", characteristic,
-		                _("Choose one of this panel's groups."));
+		return app_fail(err, 400, "invalid", "group_id", _("Choose one of this panel's groups."));
 	default: return app_internal(err);
 	}
 }

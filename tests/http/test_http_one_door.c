@@ -448,6 +448,53 @@ static void bad_pay_input_is_refused_the_same_at_both_doors(void **state)
 	json_decref(j);
 }
 
+/* Every way a group, a target or a member's choice of group can be wrong,
+ * through both doors; no group is stored. */
+static void bad_representation_input_is_refused_the_same_at_both_doors(void **state)
+{
+	(void)state;
+	size_t groups_before = listed("/api/v1/panels/1/targets", "groups");
+	struct refusal cases[] = {
+		{ "a share that is not one", &sam, fmt("/panels/1/targets"),
+		  fmt("version=0&characteristic=disability&answer=no&unit=percent&min=10"
+		      "&reference_share=lots&reference_source=Kept+ZQR1"), "POST",
+		  fmt("/api/v1/panels/1/targets"),
+		  fmt("{\"characteristic\":\"disability\",\"answer\":\"no\",\"unit\":\"percent\","
+		      "\"min\":10,\"reference_share\":\"lots\"}"), 400, "reference_share", "invalid",
+		  "Kept ZQR1" },
+		{ "a percentage over 100", &sam, fmt("/panels/1/targets"),
+		  fmt("version=0&characteristic=disability&answer=no&unit=percent&min=120"
+		      "&reference_source=Kept+ZQR2"), "POST", fmt("/api/v1/panels/1/targets"),
+		  fmt("{\"characteristic\":\"disability\",\"answer\":\"no\",\"unit\":\"percent\","
+		      "\"min\":120}"), 400, "min", "invalid", "Kept ZQR2" },
+		{ "a most below the fewest", &sam, fmt("/panels/1/targets"),
+		  fmt("version=0&characteristic=age_band&answer=18_24&unit=people&min=5&max=2"
+		      "&reference_source=Kept+ZQR3"), "POST", fmt("/api/v1/panels/1/targets"),
+		  fmt("{\"characteristic\":\"age_band\",\"answer\":\"18_24\",\"unit\":\"people\","
+		      "\"min\":5,\"max\":2}"), 400, "max", "invalid", "Kept ZQR3" },
+		{ "an answer the question does not have", &sam, fmt("/panels/1/targets"),
+		  fmt("version=0&characteristic=age_band&answer=ancient&unit=people&min=1"), "POST",
+		  fmt("/api/v1/panels/1/targets"),
+		  fmt("{\"characteristic\":\"age_band\",\"answer\":\"ancient\"}"), 400, "answer",
+		  "invalid", NULL },
+		{ "a group with no name", &sam, fmt("/panels/1/targets"),
+		  fmt("version=0&characteristic=gender&label=+&unit=people&min=3"
+		      "&reference_source=Kept+ZQR4"), "POST", fmt("/api/v1/panels/1/targets"),
+		  fmt("{\"characteristic\":\"gender\",\"label\":\"\"}"), 400, "label", "missing",
+		  "Kept ZQR4" },
+		{ "a group chosen without consent", &amira, fmt("/panels/1/who-isnt-here/me"),
+		  fmt("characteristic=gender&group_id=999999"), "PUT",
+		  fmt("/api/v1/panels/1/representation/me"),
+		  fmt("{\"characteristic\":\"gender\",\"group_id\":999999}"), 400, "group_id",
+		  "consent_needed", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	assert_int_equal(listed("/api/v1/panels/1/targets", "groups"), groups_before);
+}
+
 /* The version the page's form carries (a hidden field), read from path. */
 static long form_version(struct client *c, const char *path)
 {
@@ -678,6 +725,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_pay_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(bad_representation_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_people_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),

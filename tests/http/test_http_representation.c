@@ -472,7 +472,7 @@ static void nobody_sees_anothers_answer(void **state)
 	/* without consent, no choice */
 	snprintf(body, sizeof body, "{\"characteristic\":\"gender\",\"group_id\":%ld}", group);
 	expect_error(member[answering(0)], "PUT", "/api/v1/panels/1/representation/me", body, 400,
-	             "consent_needed", "gender");
+	             "consent_needed", "group_id");
 	for (int k = 0; k < 7; k++) {
 		int p = answering(k);
 		snprintf(words[k], sizeof words[k], "ZQW%02dself", k);

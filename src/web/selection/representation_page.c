@@ -415,11 +415,7 @@ void rep_mine_post(struct request *req)
 		respond_redirect(req, panel_path(req, "/who-isnt-here/me"));
 		return;
 	}
-	if (!e.n) {
-		/* the field is the characteristic's: say it at its radios */
-		err.field = "group_id";
-		if (!app_error_to_form(req, &err, &e)) return;
-	}
+	if (!e.n && !app_error_to_form(req, &err, &e)) return;
 	if (!req->status || req->status == 200) req->status = 400;
 	mine_page(req, &e);
 }
