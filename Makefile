@@ -38,6 +38,7 @@ bench:
 	bench/influence
 	bench/pay
 	bench/select
+	bench/representation
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

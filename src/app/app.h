@@ -837,9 +837,10 @@ bool app_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
                         const char *characteristic, int64_t group_id, int64_t now,
                         struct app_error *err);
 
-/* Publishes the panel's figures that changed, as the rule allows, at most
- * once each `every` seconds for each characteristic (a write only when
- * something is due). A meeting's figures are published once, with the
+/* Publishes the panel's figures that changed, as the rule allows. Each
+ * characteristic is decided again at most once each `every` seconds (then
+ * a view that finds none due reads nothing more; 0: every view decides, a
+ * write only when something is published). A meeting's figures are published once, with the
  * first publication after its attendance is recorded, and then kept as
  * they were. Run before reading a report. */
 bool app_rep_refresh(struct store *s, int64_t panel_id, int64_t every, int64_t now,
@@ -891,5 +892,101 @@ struct rep_chair {
 };
 size_t app_rep_empty_chairs(const struct rep_report *r, bool meeting, struct arena *a,
                             struct rep_chair **out);
+
+/* ---- opportunities and fair draws (opportunities.c) ----
+ * Who may post one, come forward and run its draw is core/policy.c's
+ * (PA_MANAGE_OPPORTUNITIES, PA_EXPRESS_INTEREST), checked by the routes;
+ * who sees who came forward, policy_sees_interest. */
+enum { OPP_TITLE, OPP_ASKS, OPP_PLACE, OPP_STARTS_ON, OPP_PLACES, OPP_PAY_UNIT, OPP_PAY_QUANTITY,
+       OPP_CLOSES_ON, OPP_CHARACTERISTICS, OPP_ROTATION, OPP_INPUTS };
+extern const struct input_field opportunity_inputs[OPP_INPUTS];
+enum { INTEREST_NOTE, INTEREST_INPUTS };
+extern const struct input_field interest_inputs[INTEREST_INPUTS];
+/* The number that picks one of the 1,000 panels: one (dice), or two (a
+ * steward's and a co-creator's), added, keeping the last three digits. */
+enum { NUMBER_FIRST, NUMBER_SECOND, NUMBER_NOTE, NUMBER_INPUTS };
+extern const struct input_field number_inputs[NUMBER_INPUTS];
+/* Who gives up a place: the asker, or (for those who manage the
+ * opportunity) user_id. */
+enum { DROP_USER, DROP_INPUTS };
+extern const struct input_field drop_inputs[DROP_INPUTS];
+
+/* Posts an opportunity in p from in (opportunity_inputs): open until the
+ * end of the closing day in p's zone, which may not have passed. */
+bool app_opportunity_create(struct store *s, const struct panel *p, int64_t actor_id,
+                            const struct input_value *in, int64_t now, int64_t *id,
+                            struct app_error *err);
+/* Closes o now, before its closing day (enough have come forward): 409
+ * when it has closed already. */
+bool app_opportunity_close(struct store *s, const struct opportunity *o, int64_t now,
+                           struct app_error *err);
+/* Comes forward (again) with note for the stewards: 409 once it has
+ * closed, been cancelled or drawn, decided in the statement. */
+bool app_interest(struct store *s, const struct opportunity *o, int64_t user_id,
+                  const char *note, int64_t now, struct app_error *err);
+/* Withdraws, until the draw is made (409 after, or if they never came
+ * forward). */
+bool app_interest_withdraw(struct store *s, const struct opportunity *o, int64_t user_id,
+                           int64_t now, struct app_error *err);
+/* Prepares a draw once o has closed: everyone who came forward and is on
+ * the panel, never given a place here, is the pool; the targets are the
+ * panel's groups of o's characteristics with a target in percent, scaled
+ * to the places; with rotation, people not given a place in the panel's
+ * last o->rotation drawn opportunities have priority. Works out everyone's
+ * chance (LEXIMIN) and the 1,000 panels, or, when no panel can meet the
+ * targets, why (the draw is recorded as impossible). After a draw, the
+ * same for the places given up: a replacement from those remaining, with
+ * what the kept members hold counted against the targets. 409 while a
+ * draw waits for its number or when every place is taken. *draw_id: the
+ * draw recorded. */
+bool app_draw_prepare(struct store *s, const struct panel *p, const struct opportunity *o,
+                      int64_t actor_id, int64_t now, struct arena *a, int64_t *draw_id,
+                      struct app_error *err);
+/* Draws d with first (and second, unless -1: the sum, modulo 1000), and
+ * gives the panel with that number its places, in one transaction (409 if
+ * it was drawn already). *number: the number used. */
+bool app_draw_number(struct store *s, const struct draw *d, int first, int second,
+                     const char *note, int64_t actor_id, int64_t now, struct arena *a,
+                     int *number, struct app_error *err);
+/* Runs d again from its record: *same when it gives the same 1,000 panels.
+ * False when it cannot be run (an impossible draw, a damaged record). */
+bool app_draw_check(const struct draw *d, struct arena *a, bool *same);
+/* What user may see of o: everyone who came forward (the caller shows
+ * them only to those policy_sees_interest allows), the draws, the places;
+ * and of the people in each draw's pool, only user's own chance: nobody
+ * is given another person's. Reads only. */
+struct opportunity_view {
+	struct interest *interests;
+	size_t n_interests;
+	const struct interest *mine;      /* user's interest, or NULL */
+	struct draw *draws;               /* oldest first */
+	size_t n_draws;
+	const struct draw *ready;         /* prepared, waiting for its number, or NULL */
+	const struct draw *latest;        /* the last draw, or NULL */
+	struct draw_person my_chance;     /* in my_draw, the last draw user was in */
+	const struct draw *my_draw;       /* NULL: in none */
+	struct place *places;
+	size_t n_places;
+	const struct place *my_place;     /* held by user now, or NULL */
+	bool had_place;                   /* user was given a place, even if given up */
+};
+bool app_opportunity_view(struct store *s, const struct opportunity *o, int64_t user_id,
+                          struct arena *a, struct opportunity_view *v, struct app_error *err);
+/* Why draw d (impossible) could not be made: short_of people more were
+ * needed, or the smallest change of targets that makes one possible, each
+ * a characteristic's group (labels in the reader's language, or the
+ * steward's words), the bound and its old and new value. */
+struct draw_change {
+	const struct profile_field *field;
+	const char *group;
+	bool own_words, is_min;
+	int from, to;
+};
+bool app_draw_explanation(struct store *s, const struct draw *d, int64_t panel_id,
+                          struct arena *a, int *short_of, struct draw_change **out, size_t *n,
+                          struct app_error *err);
+/* user gives up their place (409 when they hold none). */
+bool app_place_drop(struct store *s, const struct opportunity *o, int64_t user_id, int64_t now,
+                    struct app_error *err);
 
 #endif

@@ -174,8 +174,8 @@ bool app_rep_choice_set(struct store *s, int64_t panel_id, int64_t user_id,
 /* The row keys of characteristic f, in the order shown: the field's
  * options (a choice) or the panel's groups, then "prefer not to say" and
  * "in other words" (self-described), then "not answered". */
-static size_t section_rows(const struct profile_field *f, const struct rep_group *groups,
-                           size_t n_groups, struct arena *a, struct rep_row **out)
+size_t app_rep_rows(const struct profile_field *f, const struct rep_group *groups,
+                    size_t n_groups, struct arena *a, struct rep_row **out)
 {
 	size_t cap = n_groups + 8;
 	for (const struct field_option *o = f->options; o && o->key; o++) cap++;
@@ -213,8 +213,8 @@ static size_t section_rows(const struct profile_field *f, const struct rep_group
 }
 
 /* The row key that person's answer to f puts them in. */
-static const char *class_of(const struct profile_field *f, const struct rep_answer *ans,
-                            const struct rep_group *groups, size_t n_groups, struct arena *a)
+const char *app_rep_class(const struct profile_field *f, const struct rep_answer *ans,
+                          const struct rep_group *groups, size_t n_groups, struct arena *a)
 {
 	if (!ans || !*ans->value) return "unanswered";
 	if (!strcmp(ans->value, PROFILE_PREFER_NOT)) return "answer:" PROFILE_PREFER_NOT;
@@ -279,7 +279,7 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
                         const bool *frozen, struct arena *a, struct rep_figure **out)
 {
 	struct rep_row *rows;
-	size_t n_rows = section_rows(f, in->groups, in->n_groups, a, &rows);
+	size_t n_rows = app_rep_rows(f, in->groups, in->n_groups, a, &rows);
 	/* each person's class */
 	const char **cls = arena_alloc(a, ((size_t)in->n_people + 1) * sizeof *cls);
 	size_t k = 0;
@@ -287,7 +287,7 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 		const struct rep_answer *mine = NULL;
 		for (; k < in->n_answers && in->answers[k].user_id == in->people[p]; k++)
 			if (!strcmp(in->answers[k].field, f->key)) mine = &in->answers[k];
-		cls[p] = class_of(f, mine, in->groups, in->n_groups, a);
+		cls[p] = app_rep_class(f, mine, in->groups, in->n_groups, a);
 	}
 	size_t n_scopes = 1 + in->n_meetings;
 	struct rep_figure *fig = arena_alloc(a, n_scopes * (n_rows + 1) * sizeof *fig);
@@ -346,18 +346,37 @@ struct refresh_ctx {
 static enum store_rc refresh(struct store *s, void *p)
 {
 	struct refresh_ctx *c = p;
+	/* which characteristics are due: each is decided again at most once
+	 * every `every` seconds (every view when 0); a view that finds none
+	 * due reads nothing more */
+	struct rep_check *checks = NULL;
+	size_t n_checks = 0;
+	if (c->every > 0 && store_rep_checks(s, c->panel_id, c->a, &checks, &n_checks) != ST_OK)
+		return ST_ERROR;
+	bool due[16] = { false }, any = false;
+	const struct profile_field *f;
+	for (int ch = 0; (f = rep_characteristic(ch)) && ch < 16; ch++) {
+		int64_t last = 0;
+		for (size_t i = 0; i < n_checks; i++)
+			if (!strcmp(checks[i].characteristic, f->key)) last = checks[i].checked_at;
+		due[ch] = c->every <= 0 || !last || c->now - last >= c->every;
+		any |= due[ch];
+	}
+	if (!any) return ST_OK;
+	/* deciding on a schedule records that it did: in the transaction */
+	if (c->every > 0 && c->dry) {
+		c->due = true;
+		return ST_OK;
+	}
 	struct rep_inputs in;
 	enum store_rc rc = load_inputs(s, c->panel_id, c->now, c->a, &in);
 	struct rep_release *latest = NULL;
 	size_t n_latest = 0;
 	if (rc == ST_OK) rc = store_rep_latest(s, c->panel_id, c->a, &latest, &n_latest);
-	const struct profile_field *f;
 	for (int ch = 0; rc == ST_OK && (f = rep_characteristic(ch)); ch++) {
-		/* at most one publication each `every` seconds */
-		int64_t last = 0;
-		for (size_t i = 0; i < n_latest; i++)
-			if (!strcmp(latest[i].characteristic, f->key)) last = latest[i].released_at;
-		if (last && c->now - last < c->every) continue;
+		if (ch >= 16 || !due[ch]) continue;
+		if (c->every > 0 && (rc = store_rep_checked(s, c->panel_id, f->key, c->now)) != ST_OK)
+			break;
 		/* a meeting's figures are published once, then kept as they were */
 		int64_t *done;
 		size_t n_done;
@@ -479,7 +498,7 @@ bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool 
 		*sec = (struct rep_section){ .field = rep_characteristic((int)ch) };
 		const char *key = sec->field->key;
 		struct rep_row *rows;
-		size_t n_rows = section_rows(sec->field, groups, n_groups, a, &rows);
+		size_t n_rows = app_rep_rows(sec->field, groups, n_groups, a, &rows);
 		for (size_t i = 0; i < n_latest; i++)
 			if (!strcmp(latest[i].characteristic, key)) sec->published_at = latest[i].released_at;
 		sec->scope.meeting_id = 0;

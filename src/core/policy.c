@@ -29,6 +29,9 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_MANAGE_PAY] = "manage_pay",
 	[PA_VIEW_REPRESENTATION] = "view_representation",
 	[PA_MANAGE_TARGETS] = "manage_targets",
+	[PA_VIEW_OPPORTUNITIES] = "view_opportunities",
+	[PA_EXPRESS_INTEREST] = "express_interest",
+	[PA_MANAGE_OPPORTUNITIES] = "manage_opportunities",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -66,6 +69,16 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		return steward || co_creator;
 	case PA_CLAIM_PAY:
 		return active && (steward || co_creator);
+	case PA_VIEW_OPPORTUNITIES:
+		/* Paid places are for the panel's own people, not its guests. */
+		return steward || co_creator;
+	case PA_EXPRESS_INTEREST:
+		return active && (steward || co_creator);
+	case PA_MANAGE_OPPORTUNITIES:
+		/* Seed 003: not always the same trusted few. In a user-led panel
+		 * any active co-creator may post one and run its draw. */
+		if (active && co_creator && actor->hosting == HOSTING_USER_LED) return true;
+		return active && steward;
 	case PA_VIEW_REPRESENTATION:
 		/* Who the panel is for is the members' business, paused ones
 		 * included; guests are invited professionals. */
@@ -212,6 +225,11 @@ NAMES(role, enum panel_role, roles, 1)
 NAMES(status, enum member_status, statuses, 0)
 NAMES(visibility, enum visibility, visibilities, 0)
 NAMES(hosting, enum panel_hosting, hostings, 0)
+
+bool policy_sees_interest(const struct panel_actor *actor)
+{
+	return policy_allows(actor, PA_MANAGE_MEMBERS);
+}
 
 bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind)
 {

@@ -64,6 +64,10 @@ enum panel_action {
 	 * guests (invited professionals) see none */
 	PA_VIEW_REPRESENTATION, /* the report, empty chairs, and which group counts me */
 	PA_MANAGE_TARGETS,   /* the panel's groups and representation targets */
+	/* opportunities and fair draws */
+	PA_VIEW_OPPORTUNITIES, /* the panel's opportunities, one's own chance and result */
+	PA_EXPRESS_INTEREST, /* come forward for one, withdraw, give up a place */
+	PA_MANAGE_OPPORTUNITIES, /* post one, prepare its draw, enter the number */
 	PA__COUNT
 };
 
@@ -159,6 +163,11 @@ bool policy_may_readmit(enum panel_role inviter_role, enum member_status inviter
  * payment run, when own is whether it pays them? Their own only where no
  * other active steward could do it (a panel with one steward). */
 bool policy_may_pay_self(bool own, int active_stewards);
+
+/* Who came forward for an opportunity, with what they want known (their
+ * access and communication needs), is the active stewards' to see: in a
+ * user-led panel a co-creator may run a draw, but sees only how many. */
+bool policy_sees_interest(const struct panel_actor *actor);
 
 /* Names as stored and as shown. parse functions return false for unknown.
  * Labels are in English, marked N_(): show them through _(). */

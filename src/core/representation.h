@@ -17,6 +17,11 @@
 #include "core/mem.h"
 #include "core/profile.h"
 
+/* The characteristics' keys as an SQL list, for the one statement that
+ * reads answers to count (store/representation.c); test_representation
+ * checks it against the catalogue. */
+#define REP_FIELDS_SQL "'age_band', 'gender', 'ethnicity', 'disability', 'area'"
+
 /* The n-th characteristic (n from 0), NULL past the last. */
 const struct profile_field *rep_characteristic(int n);
 /* The characteristic called key, NULL if key is not one. */

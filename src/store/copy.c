@@ -112,6 +112,17 @@ static const struct table tables[] = {
 	{ "representation_releases", "id, panel_id, characteristic, publication, figure, n, "
 	                             "ordinal, support_hash, released_at", 9, true, ROWS },
 	{ "representation_marks", "panel_id, characteristic, user_id, past", 4, false, ROWS },
+	{ "representation_checks", "panel_id, characteristic, checked_at", 3, false, ROWS },
+	{ "opportunities", "id, panel_id, title, asks, place, starts_at, places, pay_unit, "
+	                   "pay_quantity, closes_at, characteristics, rotation, cancelled_at, "
+	                   "created_by, created_at, updated_at, version", 17, true, ROWS },
+	{ "opportunity_interest", "opportunity_id, user_id, note, at, withdrawn_at", 5, false,
+	  ROWS },
+	{ "draws", "id, opportunity_id, kind, algorithm, places, seed, problem, outcome, "
+	           "explanation, lottery, lottery_sha256, outsiders, number, number_note, "
+	           "prepared_at, prepared_by, drawn_at, drawn_by", 18, true, ROWS },
+	{ "draw_people", "draw_id, user_id, chance_ppm, panels, priority, chosen", 6, false, ROWS },
+	{ "opportunity_places", "opportunity_id, user_id, draw_id, dropped_at", 4, false, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

@@ -49,6 +49,7 @@
 	           "COALESCE(rc.group_id, 0) FROM memberships m "                              \
 	           "JOIN users u ON u.id = m.user_id "                                         \
 	           "LEFT JOIN profile_values pv ON pv.user_id = m.user_id AND "                \
+	           "pv.field IN (" REP_FIELDS_SQL ") AND "                                      \
 	           "(SELECT c.state FROM consents c WHERE c.user_id = m.user_id AND "          \
 	           "c.purpose = 'representation.' || pv.field ORDER BY c.id DESC LIMIT 1) "    \
 	           "= 'given' "                                                                \
@@ -81,6 +82,11 @@
 	                      "panel_id = $1 AND characteristic = $2 AND "                     \
 	                      "substr(figure, 1, 8) = 'meeting:' AND "                         \
 	                      "substr(figure, length(figure) - 5) = ':total'")                \
+	X(CHECKED, "SELECT characteristic, checked_at FROM representation_checks "              \
+	           "WHERE panel_id = $1")                                                      \
+	X(CHECK_SET, "INSERT INTO representation_checks (panel_id, characteristic, checked_at) " \
+	             "VALUES ($1, $2, $3) ON CONFLICT (panel_id, characteristic) DO UPDATE SET " \
+	             "checked_at = excluded.checked_at")                                       \
 	X(PAST, "SELECT user_id, past FROM representation_marks WHERE panel_id = $1 AND "      \
 	        "characteristic = $2 ORDER BY user_id")                                                         \
 	X(NEXT, "SELECT COALESCE(MAX(publication), 0) + 1, COALESCE(MAX(ordinal) + 1, 0) FROM " \
@@ -428,4 +434,30 @@ enum store_rc store_rep_meetings_published(struct store *s, int64_t panel_id,
 		db_bind_text(st, 2, characteristic);
 	}
 	return sq_collect(st, sizeof **out, a, read_meeting_of_figure, (void **)out, n);
+}
+
+static void read_check(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct rep_check *c = slot;
+	c->characteristic = sq_col_str(st, 0, a);
+	c->checked_at = db_col_i64(st, 1);
+}
+
+enum store_rc store_rep_checks(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_check **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_CHECKED);
+	if (st) db_bind_i64(st, 1, panel_id);
+	return sq_collect(st, sizeof **out, a, read_check, (void **)out, n);
+}
+
+enum store_rc store_rep_checked(struct store *s, int64_t panel_id, const char *characteristic,
+                                int64_t now)
+{
+	struct db_stmt *st = stmt(s, S_CHECK_SET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, panel_id);
+	db_bind_text(st, 2, characteristic);
+	db_bind_i64(st, 3, now);
+	return sq_exec(st);
 }

@@ -1222,6 +1222,16 @@ enum store_rc store_rep_latest(struct store *s, int64_t panel_id, struct arena *
 enum store_rc store_rep_history(struct store *s, int64_t panel_id, const char *prefix,
                                 int limit, struct arena *a, struct rep_release **out,
                                 size_t *n);
+/* When each characteristic's figures were last decided. */
+struct rep_check {
+	const char *characteristic;
+	int64_t checked_at;
+};
+enum store_rc store_rep_checks(struct store *s, int64_t panel_id, struct arena *a,
+                               struct rep_check **out, size_t *n);
+STORE_WRITES
+enum store_rc store_rep_checked(struct store *s, int64_t panel_id, const char *characteristic,
+                                int64_t now);
 /* The meetings whose figures about characteristic have been published:
  * their ids, each once. */
 enum store_rc store_rep_meetings_published(struct store *s, int64_t panel_id,
@@ -1242,4 +1252,105 @@ STORE_WRITES
 enum store_rc store_rep_publish(struct store *s, int64_t panel_id, const char *characteristic,
                                 const struct rep_figure *f, int n, const struct rep_past *past,
                                 int n_past, int64_t now);
+/* ---- opportunities and fair draws (opportunities.c) ---- */
+struct opportunity {
+	int64_t id, panel_id;
+	const char *title, *asks, *place;
+	const char *characteristics;  /* whose targets the draw honours: keys, comma-separated */
+	int64_t starts_at;            /* the day it happens (its first instant); 0: not set */
+	int places, rotation;
+	bool paid;                    /* pay_unit and pay_quantity say how */
+	enum pay_unit pay_unit;
+	int64_t pay_quantity;
+	int64_t closes_at, cancelled_at, created_by, created_at, version;
+	/* as read: */
+	int interested;               /* came forward and did not withdraw */
+	int holding;                  /* places held now */
+	bool drawn;                   /* a draw has been made with a number */
+};
+/* Creates o (o->panel_id); *id its id. */
+STORE_WRITES
+enum store_rc store_opportunity_create(struct store *s, const struct opportunity *o, int64_t now,
+                                       int64_t *id);
+/* Closes it at now, if still open: else ST_NOT_FOUND. */
+STORE_WRITES
+enum store_rc store_opportunity_close(struct store *s, int64_t panel_id, int64_t id, int64_t now);
+/* The panel's opportunities, closing latest first. */
+enum store_rc store_opportunities(struct store *s, int64_t panel_id, struct arena *a,
+                                  struct opportunity **out, size_t *n);
+enum store_rc store_opportunity(struct store *s, int64_t panel_id, int64_t id, struct arena *a,
+                                struct opportunity *out);
+
+struct interest {
+	int64_t user_id, at, withdrawn_at;
+	const char *name, *note;
+};
+/* Records user's interest (again, after a withdrawal) with note, if the
+ * opportunity is open at now (not closed, cancelled or drawn): else
+ * ST_CONFLICT, nothing written. */
+STORE_WRITES
+enum store_rc store_interest_put(struct store *s, int64_t opportunity_id, int64_t user_id,
+                                 const char *note, int64_t now);
+/* Withdraws it while no draw has been made: else (or when there is none)
+ * ST_NOT_FOUND. */
+STORE_WRITES
+enum store_rc store_interest_withdraw(struct store *s, int64_t opportunity_id, int64_t user_id,
+                                      int64_t now);
+/* Everyone who came forward, withdrawn too, in the order they did. */
+enum store_rc store_interests(struct store *s, int64_t opportunity_id, struct arena *a,
+                              struct interest **out, size_t *n);
+
+struct draw {
+	int64_t id, opportunity_id;
+	bool replacement;
+	const char *algorithm;
+	int places;
+	int64_t seed;
+	const char *problem;          /* what the solver was given (never shown) */
+	bool impossible;
+	const char *explanation;      /* when impossible: why, as app/opportunities.c writes it */
+	const char *lottery;          /* the 1,000 panels: a line of user ids each */
+	const char *lottery_sha256;
+	int outsiders;                /* people without priority each panel needs */
+	int number;                   /* -1 until drawn */
+	const char *number_note;
+	int64_t prepared_at, prepared_by, drawn_at, drawn_by;
+};
+struct draw_person {
+	int64_t user_id, chance_ppm;
+	int panels;                   /* of the 1,000 */
+	bool priority, chosen;
+};
+/* Records a prepared draw and its people; *id its id. */
+STORE_WRITES
+enum store_rc store_draw_add(struct store *s, const struct draw *d, const struct draw_person *p,
+                             size_t n, int64_t *id);
+/* The opportunity's draws, oldest first. */
+enum store_rc store_draws(struct store *s, int64_t opportunity_id, struct arena *a,
+                          struct draw **out, size_t *n);
+enum store_rc store_draw_people(struct store *s, int64_t draw_id, struct arena *a,
+                                struct draw_person **out, size_t *n);
+/* Draws d with number: ST_CONFLICT when it has one already, or was no
+ * draw that could be made; then its people in chosen[0..n) are marked and
+ * given places. Inside the caller's transaction. */
+STORE_WRITES
+enum store_rc store_draw_number(struct store *s, const struct draw *d, int number,
+                                const char *note, int64_t by, const int64_t *chosen, size_t n,
+                                int64_t now);
+
+struct place {
+	int64_t user_id, draw_id, dropped_at;
+	const char *name;
+};
+/* Who was given a place, in the order drawn; dropped ones too. */
+enum store_rc store_places(struct store *s, int64_t opportunity_id, struct arena *a,
+                           struct place **out, size_t *n);
+/* user gives up their place: ST_NOT_FOUND when they hold none. */
+STORE_WRITES
+enum store_rc store_place_drop(struct store *s, int64_t opportunity_id, int64_t user_id,
+                               int64_t now);
+/* People given a place in the panel's last n drawn opportunities other
+ * than opportunity_id (rotation). */
+enum store_rc store_recently_chosen(struct store *s, int64_t panel_id, int64_t opportunity_id,
+                                    int n, struct arena *a, int64_t **out, size_t *count);
 #endif

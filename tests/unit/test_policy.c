@@ -71,6 +71,9 @@ static const struct {
 	{ PA_MANAGE_PAY,      "... ... ... Y..",         "... ... ... Y.." },
 	{ PA_VIEW_REPRESENTATION, "... ... YY. YY.",     "... ... YY. YY." },
 	{ PA_MANAGE_TARGETS,  "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_VIEW_OPPORTUNITIES, "... ... YY. YY.",      "... ... YY. YY." },
+	{ PA_EXPRESS_INTEREST, "... ... Y.. Y..",        "... ... Y.. Y.." },
+	{ PA_MANAGE_OPPORTUNITIES, "... ... ... Y..",    "... ... Y.. Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,

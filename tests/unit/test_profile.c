@@ -12,6 +12,7 @@
 
 #include "core/mem.h"
 #include "core/profile.h"
+#include "core/representation.h"
 
 static int setup(void **state)
 {
@@ -350,6 +351,33 @@ static void option_label_lookup(void **state)
 	assert_null(profile_option_label(field("pronouns"), "anything"));
 }
 
+/* The list the store counts answers from (REP_FIELDS_SQL) is exactly the
+ * characteristics of the catalogue, in its order. */
+static void representation_fields_match_the_catalogue(void **state)
+{
+	(void)state;
+	char want[256] = "";
+	const struct profile_field *f;
+	for (int c = 0; (f = rep_characteristic(c)); c++) {
+		char piece[48];
+		snprintf(piece, sizeof piece, "%s'%s'", c ? ", " : "", f->key);
+		strncat(want, piece, sizeof want - strlen(want) - 1);
+	}
+	assert_string_equal(REP_FIELDS_SQL, want);
+	/* and the shares people type */
+	int64_t pm;
+	assert_true(rep_share_parse("17.8%", &pm));
+	assert_int_equal(pm, 178);
+	assert_true(rep_share_parse(" 100 ", &pm));
+	assert_int_equal(pm, 1000);
+	assert_true(rep_share_parse("5.50", &pm));
+	assert_int_equal(pm, 55);
+	assert_false(rep_share_parse("100.1", &pm));
+	assert_false(rep_share_parse("5.55", &pm));
+	assert_false(rep_share_parse("half", &pm));
+	assert_false(rep_share_parse("", &pm));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +397,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(display_uses_labels, setup, teardown),
 		cmocka_unit_test(multi_has_matches_whole_keys),
 		cmocka_unit_test(option_label_lookup),
+		cmocka_unit_test(representation_fields_match_the_catalogue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

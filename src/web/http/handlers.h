@@ -226,4 +226,29 @@ void api_rep_target_put(struct request *req);
 void api_rep_target_delete(struct request *req);
 void api_rep_mine(struct request *req);
 void api_rep_mine_put(struct request *req);
+
+/* selection/opportunities_page.c */
+void opps_get(struct request *req);
+void opp_new_get(struct request *req);
+void opp_new_post(struct request *req);
+void opp_get(struct request *req);
+void opp_interest_post(struct request *req);
+void opp_withdraw_post(struct request *req);
+void opp_close_post(struct request *req);
+void opp_draw_post(struct request *req);
+void opp_number_post(struct request *req);
+void opp_check_post(struct request *req);
+void opp_give_up_post(struct request *req);
+
+/* selection/opportunities_api.c */
+void api_opps(struct request *req);
+void api_opp_post(struct request *req);
+void api_opp(struct request *req);
+void api_opp_interest_put(struct request *req);
+void api_opp_interest_delete(struct request *req);
+void api_opp_close_post(struct request *req);
+void api_opp_draw_post(struct request *req);
+void api_opp_number_post(struct request *req);
+void api_opp_check_post(struct request *req);
+void api_opp_give_up_post(struct request *req);
 #endif

@@ -1,7 +1,13 @@
 #include "web/selection/selection_ui.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "core/lang.h"
+#include "core/pay.h"
+#include "core/representation.h"
 #include "web/ui/html.h"
+#include "web/ui/answers.h"
 #include "web/ui/layout.h"
 
 const char *rep_count_text(struct request *req, int64_t count)
@@ -233,4 +239,341 @@ void rep_empty_chairs_html(struct request *req, const struct rep_report *r, bool
 		     row->standing == REP_UNKNOWN ? arena_printf(a, "; %s", _("not shown")) : "");
 	}
 	html(b, "</ul><p><a href=\"%a\">%t</a></p></section>", href, _("See who isn't here"));
+}
+
+/* ---- opportunities ---- */
+
+bool load_opportunity(struct request *req, struct opportunity *o)
+{
+	switch (store_opportunity(req->store, req->panel->id, req->params[1], &req->arena, o)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND:
+		respond_error(req, 404, "not_found", _("There is no such opportunity on this panel."));
+		return false;
+	default:
+		respond_error(req, 500, "internal", _("We could not load the opportunity."));
+		return false;
+	}
+}
+
+bool load_draw(struct request *req, const struct opportunity *o, struct draw *d)
+{
+	struct draw *all;
+	size_t n;
+	if (store_draws(req->store, o->id, &req->arena, &all, &n) != ST_OK) {
+		respond_error(req, 500, "internal", _("We could not load the opportunity."));
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (all[i].id == req->params[2]) {
+			*d = all[i];
+			return true;
+		}
+	respond_error(req, 404, "not_found", _("There is no such draw."));
+	return false;
+}
+
+bool load_opportunity_view(struct request *req, const struct opportunity *o,
+                           struct opportunity_view *v)
+{
+	struct app_error err;
+	if (app_opportunity_view(req->store, o, req->user->id, &req->arena, v, &err)) return true;
+	respond_app_error(req, &err);
+	return false;
+}
+
+const char *opportunity_state_text(struct request *req, const struct opportunity *o)
+{
+	struct arena *a = &req->arena;
+	if (o->cancelled_at) return _("Cancelled");
+	if (o->drawn)
+		return arena_printf(a, ngettext("Drawn: %d of %d place taken", "Drawn: %d of %d places taken",
+		                                (unsigned long)o->places),
+		                    o->holding, o->places);
+	if (req->now < o->closes_at)
+		/* TRANSLATORS: %s is a date and time */
+		return arena_printf(a, _("Open: come forward until %s"),
+		                    format_time(req, o->closes_at, req->panel->time_zone));
+	return _("Closed: waiting for the draw");
+}
+
+const char *opportunity_pay_text(struct request *req, const struct opportunity *o)
+{
+	struct arena *a = &req->arena;
+	if (!o->paid) return _("Not paid");
+	const char *what = arena_printf(a, "%lld × %s", (long long)o->pay_quantity,
+	                                _(pay_unit_label(o->pay_unit)));
+	struct pay_policy pol;
+	int64_t amount;
+	if (store_pay_policy_get(req->store, req->panel->id, a, &pol) == ST_OK && pol.configured &&
+	    pay_fee(&pol.rates, o->pay_unit, o->pay_quantity, &amount))
+		/* TRANSLATORS: %1$s is how long ("2 × Half day"), %2$s an amount of money */
+		return arena_printf(a, _("%1$s: %2$s at the panel's rates"), what,
+		                    money_format(a, pol.currency, amount));
+	return what;
+}
+
+const char *opportunity_targets_text(struct request *req, const struct opportunity *o)
+{
+	struct buf b = { 0 };
+	const struct profile_field *f;
+	for (int c = 0; (f = rep_characteristic(c)); c++) {
+		size_t n = strlen(f->key);
+		bool on = false;
+		for (const char *p = o->characteristics; *p && !on;) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			on = len == n && !memcmp(p, f->key, n);
+			p += len + (comma != NULL);
+		}
+		if (!on) continue;
+		if (b.len) buf_puts(&b, "; ");
+		buf_puts(&b, _(f->label));
+	}
+	const char *out = arena_strdup(&req->arena, b.data ? b.data : _("None"));
+	buf_free(&b);
+	return out;
+}
+
+const char *chance_text(struct request *req, int64_t ppm)
+{
+	if (ppm >= 999500) return _("certain");
+	if (ppm > 0 && ppm < 5000) return _("less than 1%");
+	return arena_printf(&req->arena, "%lld%%", (long long)((ppm + 5000) / 10000));
+}
+
+void my_part_html(struct request *req, const struct opportunity *o,
+                  const struct opportunity_view *v)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	bool may = policy_allows(&req->actor, PA_EXPRESS_INTEREST);
+	bool open = !o->cancelled_at && !o->drawn && req->now < o->closes_at;
+	bool interested = v->mine && !v->mine->withdrawn_at;
+	html(b, "<section class=\"my-part\" aria-labelledby=\"mine\"><h2 class=\"heading-m\" "
+	        "id=\"mine\">%t</h2>", _("You"));
+	if (v->my_place) {
+		html(b, "<p><strong class=\"tag tag-green\">%t</strong></p>", _("You have a place."));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/give-up",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_button(req, _("I can no longer do this: give up my place"), "warning");
+		ui_form_end(req);
+	} else if (v->had_place) {
+		html(b, "<p>%t</p>", _("You gave up your place."));
+	} else if (o->drawn && v->my_draw && v->my_draw->number >= 0) {
+		html(b, "<p>%t</p>", _("You were not chosen this time."));
+	} else if (interested && !open) {
+		html(b, "<p>%t</p>", _("You came forward. The draw has not been made yet."));
+	} else if (interested) {
+		html(b, "<p>%t</p>", _("You have come forward. You can withdraw until the draw."));
+		if (*v->mine->note)
+			html(b, "<p>%t</p><blockquote dir=\"auto\">%t</blockquote>",
+			     _("What you told the stewards:"), v->mine->note);
+	} else if (open && may) {
+		html(b, "<p>%t</p>", _("Would you like to do this? Come forward, and the places are "
+		                       "drawn fairly once it closes."));
+	} else if (open) {
+		html(b, "<p>%t</p>", _("While your membership is paused you cannot come forward."));
+	} else {
+		html(b, "<p>%t</p>", _("You did not come forward for this."));
+	}
+	if (v->my_draw)
+		html(b, "<p>%r</p>",
+		     html_piece(a, "%t <strong>%t</strong> %t", _("Your chance of a place:"),
+		                chance_text(req, v->my_chance.chance_ppm),
+		                arena_printf(a, ngettext("(you are in %d of the 1,000 possible groups)",
+		                                         "(you are in %d of the 1,000 possible groups)",
+		                                         (unsigned long)v->my_chance.panels),
+		                             v->my_chance.panels)));
+	if (open && may) {
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/interest",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_textarea(req, NULL, "note", _("Anything the stewards should know (optional)"),
+		            _("For example access or communication needs, or times you cannot do. "
+		              "Only the stewards see this."),
+		            interested ? v->mine->note : "");
+		ui_button(req, interested ? _("Save what I told the stewards") : _("I'm interested"),
+		          NULL);
+		ui_form_end(req);
+	}
+	if (interested && !o->drawn && may) {
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/withdraw",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_button(req, _("Withdraw"), "secondary");
+		ui_form_end(req);
+	}
+	html(b, "</section>");
+}
+
+void holders_html(struct request *req, const struct opportunity *o,
+                  const struct opportunity_view *v)
+{
+	(void)o;
+	struct buf *b = &req->out;
+	if (!v->n_places) return;
+	html(b, "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">", _("Who has the places"));
+	for (size_t i = 0; i < v->n_places; i++)
+		if (!v->places[i].dropped_at) html(b, "<li><bdi>%t</bdi></li>", v->places[i].name);
+	html(b, "</ul>");
+}
+
+/* Why a draw could not be made (app_draw_explanation). */
+static void explanation_html(struct request *req, const struct draw *d)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	int short_of;
+	struct draw_change *c;
+	size_t n;
+	struct app_error err;
+	if (!app_draw_explanation(req->store, d, req->panel->id, a, &short_of, &c, &n, &err)) return;
+	if (short_of) {
+		html(b, "<p>%t</p>", arena_printf(a, ngettext("Not enough people came forward: %d more "
+		                                              "is needed.",
+		                                              "Not enough people came forward: %d more "
+		                                              "are needed.",
+		                                              (unsigned long)short_of), short_of));
+		return;
+	}
+	html(b, "<p>%t</p><ul class=\"list\">",
+	     _("No group of people who came forward can meet every target. The smallest change "
+	       "that would make a draw possible:"));
+	for (size_t i = 0; i < n; i++)
+		html(b, "<li>%r</li>",
+		     html_piece(a, "%t: <bdi>%t</bdi>, %t", _(c[i].field->label), c[i].group,
+		                c[i].is_min ? arena_printf(a, _("at least %d instead of %d"), c[i].to,
+		                                           c[i].from)
+		                            : arena_printf(a, _("at most %d instead of %d"), c[i].to,
+		                                           c[i].from)));
+	html(b, "</ul><p>%t</p>",
+	     _("A steward can change the panel's targets, or wait for more people, and prepare "
+	       "the draw again."));
+}
+
+void manage_html(struct request *req, const struct opportunity *o,
+                 const struct opportunity_view *v)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	html(b, "<section aria-labelledby=\"run\"><h2 class=\"heading-m\" id=\"run\">%t</h2>",
+	     _("Running the draw"));
+	html(b, "<p>%t</p>", arena_printf(a, ngettext("%d person has come forward.",
+	                                              "%d people have come forward.",
+	                                              (unsigned long)o->interested),
+	                                  o->interested));
+	if (policy_sees_interest(&req->actor) && v->n_interests) {
+		html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead>"
+		        "<tr><th scope=\"col\">%t</th><th scope=\"col\">%t</th></tr></thead><tbody>",
+		     _("Who came forward"), _("Name"), _("What they told the stewards"));
+		for (size_t i = 0; i < v->n_interests; i++) {
+			const struct interest *in = &v->interests[i];
+			if (in->withdrawn_at) continue;
+			html(b, "<tr><td><a href=\"/panels/%l/members/%l\"><bdi>%t</bdi></a></td>"
+			        "<td dir=\"auto\">%t</td></tr>",
+			     req->panel->id, in->user_id, in->name, in->note);
+		}
+		html(b, "</tbody></table><p class=\"hint\">%t</p>",
+		     _("Their access and communication needs, as they share them with stewards, are on "
+		       "their page."));
+	}
+	bool open = !o->cancelled_at && req->now < o->closes_at;
+	if (v->ready) {
+		html(b, "<p>%t</p>", _("The 1,000 possible groups are ready, and each person who came "
+		                       "forward can see their own chance. Now choose a number from 000 "
+		                       "to 999 where everyone can see it: roll a ten-sided die three "
+		                       "times, or ask a steward and a co-creator each to write a number, "
+		                       "and enter both: they are added, keeping the last three digits."));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/draws/%lld/number",
+		                               (long long)req->panel->id, (long long)o->id,
+		                               (long long)v->ready->id));
+		ui_input(req, NULL, "number", _("The number (or the first of two)"), NULL, "", "text",
+		         "off");
+		ui_input(req, NULL, "second_number", _("The second number (optional)"), NULL, "", "text",
+		         "off");
+		ui_input(req, NULL, "note", _("How it was chosen (optional)"),
+		         _("For example: dice rolled by Amira at the meeting of 3 March."), "", "text",
+		         "off");
+		ui_button(req, _("Make the draw"), NULL);
+		ui_form_end(req);
+	} else if (!open && !o->cancelled_at && o->holding < o->places) {
+		html(b, "<p>%t</p>", o->drawn
+		     ? _("A place is free: prepare a draw for a replacement, from those who came forward "
+		         "and were not chosen, keeping the targets.")
+		     : _("It has closed: prepare the draw. Each person's chance is worked out first, "
+		         "and shown to them before the number is chosen."));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/draws",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_button(req, o->drawn ? _("Prepare a replacement draw") : _("Prepare the draw"), NULL);
+		ui_form_end(req);
+	} else if (open) {
+		html(b, "<p>%t</p>", _("The draw can be prepared once it closes. If enough people have "
+		                       "come forward, you can close it now."));
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/close",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_button(req, _("Close it now"), "secondary");
+		ui_form_end(req);
+	}
+	if (v->latest && v->latest->impossible) explanation_html(req, v->latest);
+	/* giving up a place for someone who told a steward */
+	if (o->holding) {
+		struct field_option *who = arena_alloc(a, (v->n_places + 1) * sizeof *who);
+		size_t k = 0;
+		for (size_t i = 0; i < v->n_places; i++)
+			if (!v->places[i].dropped_at)
+				who[k++] = (struct field_option){ arena_printf(a, "%lld",
+				                                               (long long)v->places[i].user_id),
+				                                  option_theirs(a, v->places[i].name) };
+		who[k] = (struct field_option){ 0, 0 };
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/give-up",
+		                               (long long)req->panel->id, (long long)o->id));
+		ui_select(req, NULL, "user_id", _("Someone who told you they can no longer do it"), who,
+		          "");
+		ui_button(req, _("Give up their place"), "secondary");
+		ui_form_end(req);
+	}
+	html(b, "</section>");
+}
+
+void draws_html(struct request *req, const struct opportunity *o,
+                const struct opportunity_view *v)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	if (!v->n_draws) return;
+	html(b, "<section aria-labelledby=\"draw\"><h2 class=\"heading-m\" id=\"draw\">%t</h2>",
+	     _("The record of the draw"));
+	for (size_t i = 0; i < v->n_draws; i++) {
+		const struct draw *d = &v->draws[i];
+		html(b, "<h3 class=\"heading-s\">%t</h3><dl class=\"summary\">",
+		     d->replacement ? _("Replacement draw") : _("Draw"));
+		html(b, "<div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>%t</dd></div>",
+		     _("Prepared"), format_time(req, d->prepared_at, req->panel->time_zone),
+		     _("Method"), d->algorithm);
+		html(b, "<div><dt>%t</dt><dd>%d</dd></div>", _("Places drawn"), d->places);
+		if (d->impossible) {
+			html(b, "<div><dt>%t</dt><dd>%t</dd></div></dl>", _("Outcome"),
+			     _("No draw possible with these targets"));
+			continue;
+		}
+		html(b, "<div><dt>%t</dt><dd><code>%t</code></dd></div>",
+		     _("Fingerprint of the 1,000 groups (SHA-256)"), d->lottery_sha256);
+		if (d->outsiders && o->rotation)
+			html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _("Turns"),
+			     arena_printf(a, ngettext("The targets needed %d place for someone chosen "
+			                              "lately.",
+			                              "The targets needed %d places for people chosen "
+			                              "lately.", (unsigned long)d->outsiders),
+			                  d->outsiders));
+		if (d->number >= 0)
+			html(b, "<div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>%t</dd></div>",
+			     _("Number"), arena_printf(a, "%03d (%s)", d->number, d->number_note),
+			     _("Drawn"), format_time(req, d->drawn_at, req->panel->time_zone));
+		html(b, "</dl>");
+		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/draws/%lld/check",
+		                               (long long)req->panel->id, (long long)o->id,
+		                               (long long)d->id));
+		ui_button(req, _("Check this draw again"), "secondary");
+		ui_form_end(req);
+	}
+	html(b, "</section>");
 }

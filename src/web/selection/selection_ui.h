@@ -26,4 +26,35 @@ void rep_trend_html(struct request *req, const struct rep_section *sec, int leve
  * box that links to the report at href; nothing when none. */
 void rep_empty_chairs_html(struct request *req, const struct rep_report *r, bool meeting,
                            const char *href);
+
+/* ---- opportunities (selection/opportunities_page.c and _api.c) ---- */
+
+/* The opportunity of the request's path (params[1]) in its panel; false,
+ * having answered 404, when there is none. */
+bool load_opportunity(struct request *req, struct opportunity *o);
+/* Its draw params[2]; false, having answered 404. */
+bool load_draw(struct request *req, const struct opportunity *o, struct draw *d);
+/* app_opportunity_view for the asker; false, having answered. */
+bool load_opportunity_view(struct request *req, const struct opportunity *o,
+                           struct opportunity_view *v);
+/* "Open until ...", "Closed: waiting for the draw", "Drawn: ..." */
+const char *opportunity_state_text(struct request *req, const struct opportunity *o);
+/* "2 half-days, £82.50 each at the panel's rate" or "Not paid". */
+const char *opportunity_pay_text(struct request *req, const struct opportunity *o);
+/* The characteristics whose targets the draw keeps, in words. */
+const char *opportunity_targets_text(struct request *req, const struct opportunity *o);
+/* Sections of an opportunity's page: the asker's own part (coming forward,
+ * their chance, their result, giving up a place); who holds the places;
+ * for those who manage it, who came forward and the draw's controls; the
+ * record of each draw, with its check. */
+void my_part_html(struct request *req, const struct opportunity *o,
+                  const struct opportunity_view *v);
+void holders_html(struct request *req, const struct opportunity *o,
+                  const struct opportunity_view *v);
+void manage_html(struct request *req, const struct opportunity *o,
+                 const struct opportunity_view *v);
+void draws_html(struct request *req, const struct opportunity *o,
+                const struct opportunity_view *v);
+/* A chance in parts per million, in words: "37%", "less than 1%". */
+const char *chance_text(struct request *req, int64_t ppm);
 #endif

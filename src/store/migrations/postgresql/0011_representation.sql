@@ -76,3 +76,13 @@ CREATE TABLE representation_marks (
   past           TEXT NOT NULL,
   PRIMARY KEY (panel_id, characteristic, user_id)
 );
+
+-- When each characteristic's figures were last decided (published or
+-- not): with serve --figures-every, a panel's figures are decided again
+-- only once that long has passed.
+CREATE TABLE representation_checks (
+  panel_id       BIGINT NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
+  characteristic TEXT NOT NULL,
+  checked_at     BIGINT NOT NULL,
+  PRIMARY KEY (panel_id, characteristic)
+);

@@ -1,0 +1,308 @@
+/* Issue 20: opportunities and fair draws, end to end through the API on a
+ * real server: a steward's target, people coming forward, a draw that
+ * cannot meet the target and says what would, a draw that can, each
+ * person's own chance (and nobody else's), the number, checking the draw
+ * again, a drop-out and its replacement, and the rules in time (nobody
+ * comes forward after closing, nobody withdraws after the draw).
+ *
+ * Panel 1 (user-led): sam steward, amira co-creator, joy guest. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "api_json.h"
+#include "harness.h"
+
+static struct server srv;
+static struct client *sam, *amira, *joy;
+
+enum { PEOPLE = 8, YES = 3 };
+static struct client *member[PEOPLE];
+static long member_id[PEOPLE];
+
+static int setup(void **state)
+{
+	(void)state;
+	static const char *const every_time[] = { "--figures-every", "0", NULL };
+	if (!server_start_with(&srv, every_time)) return -1;
+	sam = client_new(&srv);
+	amira = client_new(&srv);
+	joy = client_new(&srv);
+	if (!client_sign_in(sam, "sam@demo.emptychair.org", NULL) ||
+	    !client_sign_in(amira, "amira@demo.emptychair.org", NULL) ||
+	    !client_sign_in(joy, "joy.adebayo@demo.emptychair.org", NULL))
+		return -1;
+	char emails[PEOPLE][128];
+	if (active_co_creators(sam, 1, 0, member_id, emails, PEOPLE) < PEOPLE) return -1;
+	for (int k = 0; k < PEOPLE; k++) {
+		member[k] = client_new(&srv);
+		if (!client_sign_in(member[k], emails[k], NULL)) return -1;
+		/* the first three say yes, the rest no, with consent */
+		char body[160];
+		snprintf(body, sizeof body,
+		         "{\"fields\":{\"disability\":{\"value\":\"%s\",\"consent\":true}}}",
+		         k < YES ? "yes" : "no");
+		json_decref(call_json(member[k], "PATCH", "/api/v1/me/profile", body, 200));
+	}
+	/* a target: at least half of any draw's places for people who said yes */
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/targets",
+	                      "{\"characteristic\":\"disability\",\"answer\":\"yes\","
+	                      "\"unit\":\"percent\",\"min\":50}", 201));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	for (int k = 0; k < PEOPLE; k++) client_free(member[k]);
+	client_free(sam);
+	client_free(amira);
+	client_free(joy);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+/* Tomorrow's date, as the API takes it. */
+static const char *tomorrow(void)
+{
+	static char day[16];
+	time_t t = time(NULL) + 2 * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	return day;
+}
+
+static long post(const char *title, int places)
+{
+	char body[400];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"%s\",\"asks\":\"Two hours of interviews\",\"places\":%d,"
+	         "\"closes_on\":\"%s\",\"characteristics\":[\"disability\"],"
+	         "\"pay_unit\":\"half_day\",\"pay_quantity\":1}", title, places, tomorrow());
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/opportunities", body, 201);
+	long id = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	return id;
+}
+
+static char *path(long opp, const char *rest)
+{
+	char *p;
+	if (asprintf(&p, "/api/v1/panels/1/opportunities/%ld%s", opp, rest) < 0) fail();
+	return p;
+}
+
+static json_t *opportunity_as(struct client *c, long opp)
+{
+	char *p = path(opp, "");
+	json_t *j = call_json(c, "GET", p, NULL, 200);
+	free(p);
+	json_t *o = json_incref(json_object_get(j, "opportunity"));
+	json_decref(j);
+	return o;
+}
+
+static void come_forward(int k, long opp, const char *note)
+{
+	char *p = path(opp, "/interest"), body[200];
+	snprintf(body, sizeof body, "{\"note\":\"%s\"}", note);
+	json_decref(call_json(member[k], "PUT", p, body, 200));
+	free(p);
+}
+
+/* How many of the places' holders said yes. */
+static int yes_holding(json_t *o)
+{
+	int yes = 0;
+	size_t i;
+	json_t *h;
+	json_array_foreach(json_object_get(o, "places_held_by"), i, h)
+		for (int k = 0; k < YES; k++) yes += num(h, "id") == member_id[k];
+	return yes;
+}
+
+static void a_draw_that_cannot_meet_its_target_says_why(void **state)
+{
+	(void)state;
+	long opp = post("ZQ impossible", 2);
+	for (int k = YES; k < PEOPLE; k++) come_forward(k, opp, "");
+	char *p = path(opp, "/draws");
+	/* not before it closes */
+	expect_error(sam, "POST", p, NULL, 409, "open", NULL);
+	char *close = path(opp, "/close");
+	json_decref(call_json(sam, "POST", close, NULL, 200));
+	free(close);
+	json_t *j = call_json(sam, "POST", p, NULL, 201);
+	json_t *d = json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0);
+	assert_string_equal(str(d, "outcome"), "impossible");
+	json_decref(j);
+	free(p);
+	/* the page says which target, and the smallest change */
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/opportunities/%ld", opp);
+	struct response *r = get(sam, page);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "at least 0 instead of 1"));
+	response_free(r);
+}
+
+static void a_fair_draw_from_start_to_replacement(void **state)
+{
+	(void)state;
+	long opp = post("ZQ interview panel", 2);
+	for (int k = 0; k < PEOPLE; k++) {
+		char note[40];
+		snprintf(note, sizeof note, "ZQ needs %d", k);
+		come_forward(k, opp, note);
+	}
+	/* one withdraws, then comes back */
+	char *interest = path(opp, "/interest");
+	json_decref(call_json(member[7], "DELETE", interest, NULL, 200));
+	come_forward(7, opp, "ZQ needs 7");
+	/* the stewards see who came forward and what they asked; a co-creator
+	 * only how many; a guest nothing */
+	json_t *o = opportunity_as(sam, opp);
+	assert_int_equal(json_array_size(json_object_get(o, "came_forward")), PEOPLE);
+	assert_int_equal(num(o, "interested"), PEOPLE);
+	json_decref(o);
+	o = opportunity_as(amira, opp);
+	assert_null(json_object_get(o, "came_forward"));
+	char *text = json_dumps(o, 0);
+	assert_null(strstr(text, "ZQ needs"));
+	free(text);
+	json_decref(o);
+	char *p = path(opp, "");
+	expect_error(joy, "GET", p, NULL, 403, "forbidden", NULL);
+	free(p);
+
+	char *close = path(opp, "/close");
+	json_decref(call_json(sam, "POST", close, NULL, 200));
+	/* closed: nobody comes forward now */
+	expect_error(amira, "PUT", interest, "{\"note\":\"\"}", 409, "closed", NULL);
+	char *draws = path(opp, "/draws");
+	json_t *j = call_json(sam, "POST", draws, NULL, 201);
+	json_t *d = json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0);
+	assert_string_equal(str(d, "outcome"), "ready");
+	long draw = num(d, "id");
+	assert_int_equal(strlen(str(d, "lottery_sha256")), 64);
+	json_decref(j);
+	/* a second cannot be prepared while this one waits */
+	expect_error(sam, "POST", draws, NULL, 409, "ready", NULL);
+
+	/* each sees their own chance, and nobody else's; the chances add up to
+	 * the places, and the target gives those who said yes more */
+	double sum = 0, yes_chance = 0, no_chance = 0;
+	for (int k = 0; k < PEOPLE; k++) {
+		o = opportunity_as(member[k], opp);
+		json_t *chance = json_object_get(json_object_get(o, "me"), "chance");
+		assert_non_null(chance);
+		double pr = json_real_value(json_object_get(chance, "probability"));
+		sum += pr;
+		if (k < YES) yes_chance = pr;
+		else no_chance = pr;
+		text = json_dumps(o, 0);
+		/* one "probability" in the answer: their own */
+		assert_null(strstr(strstr(text, "\"probability\"") + 1, "\"probability\""));
+		free(text);
+		json_decref(o);
+	}
+	fprintf(stderr, "opportunities: chances sum to %.4f; yes %.4f, no %.4f\n", sum, yes_chance,
+	        no_chance);
+	assert_true(sum > 1.999 && sum < 2.001);
+	assert_true(yes_chance > no_chance);
+	o = opportunity_as(amira, opp);
+	assert_null(json_object_get(json_object_get(o, "me"), "chance"));
+	json_decref(o);
+
+	/* the number: a steward's and a co-creator's, added */
+	char numpath[160];
+	snprintf(numpath, sizeof numpath, "/api/v1/panels/1/opportunities/%ld/draws/%ld/number",
+	         opp, draw);
+	expect_error(sam, "POST", numpath, "{\"number\":1000}", 400, "invalid", "number");
+	j = call_json(sam, "POST", numpath,
+	              "{\"number\":123,\"second_number\":900,\"note\":\"ZQ at the meeting\"}", 200);
+	o = json_object_get(j, "opportunity");
+	d = json_array_get(json_object_get(o, "draws"), 0);
+	assert_int_equal(num(d, "number"), 23);
+	assert_int_equal(json_array_size(json_object_get(o, "places_held_by")), 2);
+	assert_true(yes_holding(o) >= 1);
+	json_decref(j);
+	expect_error(sam, "POST", numpath, "{\"number\":5}", 409, "drawn", NULL);
+	/* nobody withdraws after the draw */
+	expect_error(member[3], "DELETE", interest, NULL, 409, "not_interested", NULL);
+
+	/* anyone on the panel can run it again and get the same 1,000 groups */
+	char check[160];
+	snprintf(check, sizeof check, "/api/v1/panels/1/opportunities/%ld/draws/%ld/check", opp,
+	         draw);
+	j = call_json(amira, "POST", check, NULL, 200);
+	assert_true(json_is_true(json_object_get(j, "same")));
+	json_decref(j);
+
+	/* someone chosen gives up their place; a replacement keeps the target */
+	o = opportunity_as(sam, opp);
+	long gone = num(json_array_get(json_object_get(o, "places_held_by"), 0), "id");
+	json_decref(o);
+	int who = -1;
+	for (int k = 0; k < PEOPLE; k++)
+		if (member_id[k] == gone) who = k;
+	assert_true(who >= 0);
+	o = opportunity_as(member[who], opp);
+	assert_true(json_is_true(json_object_get(json_object_get(o, "me"), "has_place")));
+	json_decref(o);
+	char *give_up = path(opp, "/give-up");
+	expect_error(amira, "POST", give_up, "{}", 409, "no_place", NULL);
+	json_decref(call_json(member[who], "POST", give_up, "{}", 200));
+	j = call_json(sam, "POST", draws, NULL, 201);
+	json_t *all = json_object_get(json_object_get(j, "opportunity"), "draws");
+	d = json_array_get(all, 1);
+	assert_string_equal(str(d, "kind"), "replacement");
+	assert_string_equal(str(d, "outcome"), "ready");
+	long again = num(d, "id");
+	json_decref(j);
+	snprintf(numpath, sizeof numpath, "/api/v1/panels/1/opportunities/%ld/draws/%ld/number",
+	         opp, again);
+	j = call_json(sam, "POST", numpath, "{\"number\":7}", 200);
+	o = json_object_get(j, "opportunity");
+	assert_int_equal(json_array_size(json_object_get(o, "places_held_by")), 2);
+	assert_true(yes_holding(o) >= 1);
+	size_t i;
+	json_t *h;
+	json_array_foreach(json_object_get(o, "places_held_by"), i, h) assert_true(num(h, "id") != gone);
+	json_decref(j);
+	/* every place is taken */
+	expect_error(sam, "POST", draws, NULL, 409, "full", NULL);
+	/* the one who gave it up sees so; the page shows the record */
+	o = opportunity_as(member[who], opp);
+	assert_true(json_is_true(json_object_get(json_object_get(o, "me"), "gave_up_place")));
+	json_decref(o);
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/opportunities/%ld", opp);
+	struct response *r = get(amira, page);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Replacement draw"));
+	assert_true(contains(r, "023 (123 + 900: ZQ at the meeting)"));
+	response_free(r);
+	free(interest);
+	free(close);
+	free(draws);
+	free(give_up);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_draw_that_cannot_meet_its_target_says_why),
+		cmocka_unit_test(a_fair_draw_from_start_to_replacement),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
