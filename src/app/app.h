@@ -854,10 +854,11 @@ struct rep_row {
 	int64_t count;                 /* -1: not shown (fewer than 5, or held back) */
 	enum rep_standing standing;
 };
-/* The panel's figures, or one meeting's (meeting_id). total -1: not
- * shown; published_at 0: none published yet. */
+/* The panel's figures, one meeting's (meeting_id), or an opportunity's.
+ * total -1: not shown; published_at 0: none published yet. */
 struct rep_scope {
 	int64_t meeting_id, total, published_at, publication;
+	int targets_places;            /* an opportunity's: its targets are in places */
 	struct rep_row *rows;
 	size_t n;
 };
@@ -871,6 +872,8 @@ struct rep_section {
 	int64_t published_at;          /* 0: nothing published yet */
 	struct rep_scope scope;        /* the panel */
 	struct rep_scope meeting;      /* the meeting asked for, when one was */
+	struct rep_scope interested;   /* the opportunity asked for: who came forward */
+	struct rep_scope chosen;       /* ... and who was given a place */
 	struct rep_point *trend;       /* oldest first */
 	size_t n_trend;
 };
@@ -879,19 +882,26 @@ struct rep_report {
 	size_t n;
 };
 /* The latest published figures of panel_id (and of meeting_id's meeting,
- * when not 0), with the last publications of the panel's figures when
- * with_trend. Reads only. */
-bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool with_trend,
-                    struct arena *a, struct rep_report *out, struct app_error *err);
-/* The empty chairs of a report (of its meeting when meeting): groups below
+ * when not 0, and of opp's two groups, when not NULL), with the last
+ * publications of the panel's figures when with_trend. A meeting is held
+ * only to targets in percent; an opportunity only to those of the
+ * characteristics it keeps, in percent scaled to its places. Reads only. */
+struct opportunity;
+bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id,
+                    const struct opportunity *opp, bool with_trend, struct arena *a,
+                    struct rep_report *out, struct app_error *err);
+/* The empty chairs of a report's scope: groups below
  * their minimum, and groups with a minimum whose figure is not shown (named
  * alike, so that the words never tell a small group from a held-back one). */
 struct rep_chair {
 	const struct profile_field *field;
 	const struct rep_row *row;
+	int places;                    /* its target is in places (an opportunity's), or 0 */
 };
-size_t app_rep_empty_chairs(const struct rep_report *r, bool meeting, struct arena *a,
-                            struct rep_chair **out);
+enum rep_scope_kind { REP_SCOPE_PANEL, REP_SCOPE_MEETING, REP_SCOPE_INTERESTED,
+                      REP_SCOPE_CHOSEN };
+size_t app_rep_empty_chairs(const struct rep_report *r, enum rep_scope_kind kind,
+                            struct arena *a, struct rep_chair **out);
 
 /* ---- opportunities and fair draws (opportunities.c) ----
  * Who may post one, come forward and run its draw is core/policy.c's

@@ -183,12 +183,6 @@ static bool applies(const struct opportunity *o, const char *key)
 	return false;
 }
 
-/* A percentage target in places: the nearest whole number. */
-static int in_places(int64_t percent, int places)
-{
-	return (int)((percent * places * 2 + 100) / 200);
-}
-
 /* What the solver is given, and how to name it back. */
 struct draw_problem {
 	struct select_problem p;
@@ -244,8 +238,8 @@ static enum store_rc build_problem(struct store *s, const struct opportunity *o,
 			const struct rep_group *g = rows[r].group;
 			/* a target in people is the panel's; one in percent scales */
 			if (g && g->target.unit == REP_PERCENT) {
-				if (g->target.min >= 0) sf->min[r] = in_places(g->target.min, k);
-				if (g->target.max >= 0) sf->max[r] = in_places(g->target.max, k);
+				if (g->target.min >= 0) sf->min[r] = rep_in_places(g->target.min, k);
+				if (g->target.max >= 0) sf->max[r] = rep_in_places(g->target.max, k);
 				if (sf->max[r] < sf->min[r]) sf->max[r] = sf->min[r];
 			}
 		}

@@ -238,9 +238,55 @@ struct rep_inputs {
 	size_t n_groups;
 	struct rep_meeting *meetings;
 	size_t n_meetings;
+	struct rep_opportunity *opportunities;
+	size_t n_opportunities;
 };
 
-enum { REPORT_MEETINGS = 6, REPORT_TREND = 12 };
+/* An opportunity's two groups of people: who came forward (and did not
+ * withdraw) and who was given a place (given up or not). */
+struct rep_opportunity {
+	int64_t id;
+	int64_t *interested, *chosen;   /* ascending */
+	int n_interested, n_chosen;
+};
+
+enum { REPORT_MEETINGS = 6, REPORT_OPPORTUNITIES = 6, REPORT_TREND = 12 };
+
+static int compare_ids(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The panel's latest opportunities with people in them. */
+static enum store_rc load_opportunities(struct store *s, int64_t panel_id, struct arena *a,
+                                        struct rep_inputs *in)
+{
+	struct opportunity *o;
+	size_t n;
+	enum store_rc rc = store_opportunities(s, panel_id, a, &o, &n);
+	if (rc != ST_OK) return rc;
+	in->opportunities = arena_alloc(a, (REPORT_OPPORTUNITIES + 1) * sizeof *in->opportunities);
+	for (size_t i = 0; i < n && in->n_opportunities < REPORT_OPPORTUNITIES; i++) {
+		struct interest *it;
+		struct place *pl;
+		size_t ni, np;
+		if ((rc = store_interests(s, o[i].id, a, &it, &ni)) != ST_OK ||
+		    (rc = store_places(s, o[i].id, a, &pl, &np)) != ST_OK)
+			return rc;
+		if (!ni && !np) continue;
+		struct rep_opportunity *r = &in->opportunities[in->n_opportunities++];
+		*r = (struct rep_opportunity){ .id = o[i].id };
+		r->interested = arena_alloc(a, (ni + 1) * sizeof *r->interested);
+		r->chosen = arena_alloc(a, (np + 1) * sizeof *r->chosen);
+		for (size_t k = 0; k < ni; k++)
+			if (!it[k].withdrawn_at) r->interested[r->n_interested++] = it[k].user_id;
+		for (size_t k = 0; k < np; k++) r->chosen[r->n_chosen++] = pl[k].user_id;
+		qsort(r->interested, (size_t)r->n_interested, sizeof *r->interested, compare_ids);
+		qsort(r->chosen, (size_t)r->n_chosen, sizeof *r->chosen, compare_ids);
+	}
+	return ST_OK;
+}
 
 static enum store_rc load_inputs(struct store *s, int64_t panel_id, int64_t now,
                                  struct arena *a, struct rep_inputs *in)
@@ -251,6 +297,7 @@ static enum store_rc load_inputs(struct store *s, int64_t panel_id, int64_t now,
 	if (rc == ST_OK)
 		rc = store_rep_meetings(s, panel_id, now, REPORT_MEETINGS, a, &in->meetings,
 		                        &in->n_meetings);
+	if (rc == ST_OK) rc = load_opportunities(s, panel_id, a, in);
 	if (rc != ST_OK) return rc;
 	in->people = arena_alloc(a, (in->n_answers + 1) * sizeof *in->people);
 	for (size_t i = 0; i < in->n_answers; i++)
@@ -272,9 +319,11 @@ static bool holds(const int64_t *ids, int n, int64_t id)
 	return false;
 }
 
-/* The figures of characteristic f: for the panel and each meeting shown,
- * one per row, and a total ("panel:total", public: the members page shows
- * who is on the panel; a meeting's total is not). */
+/* The figures of characteristic f: for the panel, each meeting shown and
+ * each opportunity's two groups, one per row, and a total
+ * ("panel:total", public: the members page shows who is on the panel;
+ * the others' are not). A frozen meeting (published once already) is left
+ * out. */
 static int make_figures(const struct profile_field *f, const struct rep_inputs *in,
                         const bool *frozen, struct arena *a, struct rep_figure **out)
 {
@@ -289,25 +338,45 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 			if (!strcmp(in->answers[k].field, f->key)) mine = &in->answers[k];
 		cls[p] = app_rep_class(f, mine, in->groups, in->n_groups, a);
 	}
-	size_t n_scopes = 1 + in->n_meetings;
-	struct rep_figure *fig = arena_alloc(a, n_scopes * (n_rows + 1) * sizeof *fig);
+	/* the scopes: a prefix and who is in it (NULL: everyone counted) */
+	size_t n_scopes = 1 + in->n_meetings + 2 * in->n_opportunities;
+	const char **prefix = arena_alloc(a, n_scopes * sizeof *prefix);
+	const int64_t **who = arena_alloc(a, n_scopes * sizeof *who);
+	int *n_who = arena_alloc(a, n_scopes * sizeof *n_who);
+	size_t sc = 0;
+	prefix[sc] = "panel:";
+	who[sc++] = NULL;
+	for (size_t m = 0; m < in->n_meetings; m++) {
+		if (frozen[m]) continue;
+		prefix[sc] = arena_printf(a, "meeting:%lld:", (long long)in->meetings[m].id);
+		n_who[sc] = in->meetings[m].n_attended;
+		who[sc++] = in->meetings[m].attended;
+	}
+	for (size_t o = 0; o < in->n_opportunities; o++) {
+		const struct rep_opportunity *r = &in->opportunities[o];
+		prefix[sc] = arena_printf(a, "opportunity:%lld:interested:", (long long)r->id);
+		n_who[sc] = r->n_interested;
+		who[sc++] = r->interested;
+		if (!r->n_chosen) continue;
+		prefix[sc] = arena_printf(a, "opportunity:%lld:chosen:", (long long)r->id);
+		n_who[sc] = r->n_chosen;
+		who[sc++] = r->chosen;
+	}
+	struct rep_figure *fig = arena_alloc(a, sc * (n_rows + 1) * sizeof *fig);
 	size_t i = 0;
-	for (size_t sc = 0; sc < n_scopes; sc++) {
-		const struct rep_meeting *m = sc ? &in->meetings[sc - 1] : NULL;
-		if (m && frozen[sc - 1]) continue;
-		const char *scope = m ? arena_printf(a, "meeting:%lld:", (long long)m->id) : "panel:";
+	for (size_t x = 0; x < sc; x++) {
 		for (size_t r = 0; r <= n_rows; r++) {
 			int64_t *ids = arena_alloc(a, ((size_t)in->n_people + 1) * sizeof *ids);
 			int c = 0;
 			for (int p = 0; p < in->n_people; p++) {
-				if (m && !holds(m->attended, m->n_attended, in->people[p])) continue;
+				if (who[x] && !holds(who[x], n_who[x], in->people[p])) continue;
 				if (r < n_rows && strcmp(cls[p], rows[r].key)) continue;
 				ids[c++] = in->people[p];
 			}
-			/* the panel's own figures matter most: a meeting's go first */
+			/* the panel's own figures matter most: the others go first */
 			fig[i++] = (struct rep_figure){
-				.key = arena_printf(a, "%s%s", scope, r < n_rows ? rows[r].key : "total"),
-				.members = ids, .n_members = c, .presence = !m && r == n_rows, .keep = !m };
+				.key = arena_printf(a, "%s%s", prefix[x], r < n_rows ? rows[r].key : "total"),
+				.members = ids, .n_members = c, .presence = !x && r == n_rows, .keep = !x };
 		}
 	}
 	*out = fig;
@@ -440,11 +509,15 @@ static const struct rep_release *release_of(const struct rep_release *rel, size_
 	return NULL;
 }
 
-/* Fills scope's rows and total from the releases of one publication.
- * Count targets are the panel's: a meeting is held only to percentages. */
+/* How a scope's figures are held to the targets: the panel's as they
+ * are; a meeting's only in percent; an opportunity's, for the
+ * characteristics it keeps, in percent scaled to its places. */
+enum target_mode { TARGETS_PANEL, TARGETS_MEETING, TARGETS_PLACES, TARGETS_NONE };
+
+/* Fills scope's rows and total from the releases of one publication. */
 static void fill_scope(struct rep_scope *sc, const char *characteristic, const char *prefix,
                        const struct rep_row *rows, size_t n_rows, const struct rep_release *rel,
-                       size_t n_rel, struct arena *a)
+                       size_t n_rel, enum target_mode mode, int places, struct arena *a)
 {
 	sc->rows = arena_alloc(a, (n_rows + 1) * sizeof *sc->rows);
 	sc->n = n_rows;
@@ -461,14 +534,51 @@ static void fill_scope(struct rep_scope *sc, const char *characteristic, const c
 		row->count = x ? x->n : -1;
 		struct rep_target target = row->group ? row->group->target
 		                                      : (struct rep_target){ REP_PEOPLE, -1, -1 };
-		if (sc->meeting_id && target.unit != REP_PERCENT) target.min = target.max = -1;
+		if (mode == TARGETS_NONE || (mode != TARGETS_PANEL && target.unit != REP_PERCENT))
+			target.min = target.max = -1;
+		if (mode == TARGETS_PLACES)
+			target = (struct rep_target){ REP_PEOPLE,
+			                              target.min < 0 ? -1 : rep_in_places(target.min, places),
+			                              target.max < 0 ? -1 : rep_in_places(target.max, places) };
 		row->standing = rep_standing_of(&target, row->count >= 0 && sc->total >= 0, row->count,
 		                                sc->total);
 	}
+	sc->targets_places = mode == TARGETS_PLACES ? places : 0;
 }
 
-bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool with_trend,
-                    struct arena *a, struct rep_report *out, struct app_error *err)
+/* The releases of prefix's figures of characteristic key in the latest
+ * publication that has them, from hist. */
+static size_t latest_with(const struct rep_release *hist, size_t n_hist, const char *key,
+                          struct arena *a, struct rep_release **out)
+{
+	int64_t pub = -1;
+	for (size_t i = 0; i < n_hist; i++)
+		if (!strcmp(hist[i].characteristic, key) && hist[i].publication > pub)
+			pub = hist[i].publication;
+	*out = arena_alloc(a, (n_hist + 1) * sizeof **out);
+	size_t n = 0;
+	for (size_t i = 0; i < n_hist; i++)
+		if (!strcmp(hist[i].characteristic, key) && hist[i].publication == pub)
+			(*out)[n++] = hist[i];
+	return n;
+}
+
+/* Whether characteristic key is one of o's (comma-separated). */
+static bool keeps(const struct opportunity *o, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *c = o->characteristics; *c;) {
+		const char *comma = strchr(c, ',');
+		size_t len = comma ? (size_t)(comma - c) : strlen(c);
+		if (len == n && !memcmp(c, key, n)) return true;
+		c += len + (comma != NULL);
+	}
+	return false;
+}
+
+bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id,
+                    const struct opportunity *opp, bool with_trend, struct arena *a,
+                    struct rep_report *out, struct app_error *err)
 {
 	*out = (struct rep_report){ 0 };
 	struct rep_group *groups;
@@ -477,14 +587,20 @@ bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool 
 	if (store_rep_groups(s, panel_id, a, &groups, &n_groups) != ST_OK ||
 	    store_rep_latest(s, panel_id, a, &latest, &n_latest) != ST_OK)
 		return app_internal(err);
-	struct rep_release *hist = NULL;
-	size_t n_hist = 0;
-	const char *meeting_prefix =
-		meeting_id ? arena_printf(a, "meeting:%lld:", (long long)meeting_id) : NULL;
-	/* a meeting's figures: from the latest publication that has them */
-	if (meeting_id && store_rep_history(s, panel_id, meeting_prefix, 1000, a, &hist, &n_hist) !=
-	                          ST_OK)
-		return app_internal(err);
+	/* a meeting's or an opportunity's figures: from the latest
+	 * publication that has them */
+	const char *prefix[3] = { NULL, NULL, NULL };
+	if (meeting_id) prefix[0] = arena_printf(a, "meeting:%lld:", (long long)meeting_id);
+	if (opp) {
+		prefix[1] = arena_printf(a, "opportunity:%lld:interested:", (long long)opp->id);
+		prefix[2] = arena_printf(a, "opportunity:%lld:chosen:", (long long)opp->id);
+	}
+	struct rep_release *hist[3] = { NULL, NULL, NULL };
+	size_t n_hist[3] = { 0, 0, 0 };
+	for (int x = 0; x < 3; x++)
+		if (prefix[x] && store_rep_history(s, panel_id, prefix[x], 100000, a, &hist[x],
+		                                   &n_hist[x]) != ST_OK)
+			return app_internal(err);
 	struct rep_release *trend = NULL;
 	size_t n_trend = 0;
 	if (with_trend &&
@@ -501,20 +617,18 @@ bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool 
 		size_t n_rows = app_rep_rows(sec->field, groups, n_groups, a, &rows);
 		for (size_t i = 0; i < n_latest; i++)
 			if (!strcmp(latest[i].characteristic, key)) sec->published_at = latest[i].released_at;
-		sec->scope.meeting_id = 0;
-		fill_scope(&sec->scope, key, "panel:", rows, n_rows, latest, n_latest, a);
-		if (meeting_id) {
-			int64_t pub = -1;
-			for (size_t i = 0; i < n_hist; i++)
-				if (!strcmp(hist[i].characteristic, key) && hist[i].publication > pub)
-					pub = hist[i].publication;
-			struct rep_release *mine = arena_alloc(a, (n_hist + 1) * sizeof *mine);
-			size_t n_mine = 0;
-			for (size_t i = 0; i < n_hist; i++)
-				if (!strcmp(hist[i].characteristic, key) && hist[i].publication == pub)
-					mine[n_mine++] = hist[i];
-			sec->meeting.meeting_id = meeting_id;
-			fill_scope(&sec->meeting, key, meeting_prefix, rows, n_rows, mine, n_mine, a);
+		fill_scope(&sec->scope, key, "panel:", rows, n_rows, latest, n_latest, TARGETS_PANEL, 0,
+		           a);
+		struct rep_scope *scopes[3] = { &sec->meeting, &sec->interested, &sec->chosen };
+		for (int x = 0; x < 3; x++) {
+			if (!prefix[x]) continue;
+			struct rep_release *mine;
+			size_t n_mine = latest_with(hist[x], n_hist[x], key, a, &mine);
+			enum target_mode mode = !x ? TARGETS_MEETING
+			                        : keeps(opp, key) ? TARGETS_PLACES : TARGETS_NONE;
+			fill_scope(scopes[x], key, prefix[x], rows, n_rows, mine, n_mine, mode,
+			           opp ? opp->places : 0, a);
+			scopes[x]->meeting_id = x ? 0 : meeting_id;
 		}
 		/* the panel's figures at each publication, oldest first */
 		for (size_t i = 0; i < n_trend; i++) {
@@ -537,22 +651,26 @@ bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id, bool 
 	return true;
 }
 
-size_t app_rep_empty_chairs(const struct rep_report *r, bool meeting, struct arena *a,
-                            struct rep_chair **out)
+size_t app_rep_empty_chairs(const struct rep_report *r, enum rep_scope_kind kind,
+                            struct arena *a, struct rep_chair **out)
 {
 	size_t cap = 0, n = 0;
 	for (size_t i = 0; i < r->n; i++) cap += r->sections[i].scope.n;
 	*out = arena_alloc(a, (cap + 1) * sizeof **out);
 	for (size_t i = 0; i < r->n; i++) {
-		const struct rep_scope *sc = meeting ? &r->sections[i].meeting : &r->sections[i].scope;
+		const struct rep_section *sec = &r->sections[i];
+		const struct rep_scope *sc = kind == REP_SCOPE_MEETING      ? &sec->meeting
+		                             : kind == REP_SCOPE_INTERESTED ? &sec->interested
+		                             : kind == REP_SCOPE_CHOSEN     ? &sec->chosen
+		                                                            : &sec->scope;
 		for (size_t k = 0; sc->published_at && k < sc->n; k++) {
 			const struct rep_row *row = &sc->rows[k];
 			/* below its minimum, or not shown while it has one: a held-back
 			 * figure is named the same way whatever it holds */
-			bool has_min = row->group && row->group->target.min > 0 &&
-			               (!meeting || row->group->target.unit == REP_PERCENT);
+			bool has_min = row->standing != REP_NO_TARGET && row->group &&
+			               row->group->target.min > 0;
 			if (row->standing == REP_BELOW || (has_min && row->standing == REP_UNKNOWN))
-				(*out)[n++] = (struct rep_chair){ r->sections[i].field, row };
+				(*out)[n++] = (struct rep_chair){ sec->field, row, sc->targets_places };
 		}
 	}
 	return n;

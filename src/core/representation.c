@@ -54,6 +54,11 @@ static bool beyond(const struct rep_target *t, int64_t bound, int64_t count, int
 	return sign < 0 ? lhs < rhs : lhs > rhs;
 }
 
+int rep_in_places(int64_t percent, int places)
+{
+	return (int)((percent * places * 2 + 100) / 200);
+}
+
 enum rep_standing rep_standing_of(const struct rep_target *t, bool shown, int64_t count,
                                   int64_t total)
 {

@@ -46,6 +46,10 @@ struct rep_target {
 };
 bool rep_target_set(const struct rep_target *t);
 
+/* A target in percent of a number of places, as places: the nearest
+ * whole number (a half rounds up). */
+int rep_in_places(int64_t percent, int places);
+
 enum rep_standing {
 	REP_NO_TARGET = 0,
 	REP_UNKNOWN,    /* the figure is not shown: whether it meets the target is not said */

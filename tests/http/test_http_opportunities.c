@@ -159,11 +159,32 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 {
 	(void)state;
 	long opp = post("ZQ interview panel", 2);
-	for (int k = 0; k < PEOPLE; k++) {
-		char note[40];
+	char note[40];
+	/* those who said no come forward first: the target needs one of the
+	 * two places for someone who said yes, and none has come forward */
+	for (int k = YES; k < PEOPLE; k++) {
 		snprintf(note, sizeof note, "ZQ needs %d", k);
 		come_forward(k, opp, note);
 	}
+	char *rep = path(opp, "/representation");
+	json_t *j = call_json(amira, "GET", rep, NULL, 200);
+	json_t *chair = json_array_get(json_object_get(j, "empty_chairs"), 0);
+	assert_non_null(chair);
+	assert_string_equal(str(chair, "characteristic"), "disability");
+	assert_string_equal(str(chair, "key"), "answer:yes");
+	json_decref(j);
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/opportunities/%ld", opp);
+	struct response *r = get(amira, page);
+	assert_true(contains(r, "Groups the draw"));
+	assert_true(contains(r, "at least 1 person"));
+	response_free(r);
+	/* then more come forward */
+	for (int k = 0; k < YES; k++) {
+		snprintf(note, sizeof note, "ZQ needs %d", k);
+		come_forward(k, opp, note);
+	}
+	free(rep);
 	/* one withdraws, then comes back */
 	char *interest = path(opp, "/interest");
 	json_decref(call_json(member[7], "DELETE", interest, NULL, 200));
@@ -189,7 +210,7 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 	/* closed: nobody comes forward now */
 	expect_error(amira, "PUT", interest, "{\"note\":\"\"}", 409, "closed", NULL);
 	char *draws = path(opp, "/draws");
-	json_t *j = call_json(sam, "POST", draws, NULL, 201);
+	j = call_json(sam, "POST", draws, NULL, 201);
 	json_t *d = json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0);
 	assert_string_equal(str(d, "outcome"), "ready");
 	long draw = num(d, "id");
@@ -285,9 +306,7 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 	o = opportunity_as(member[who], opp);
 	assert_true(json_is_true(json_object_get(json_object_get(o, "me"), "gave_up_place")));
 	json_decref(o);
-	char page[96];
-	snprintf(page, sizeof page, "/panels/1/opportunities/%ld", opp);
-	struct response *r = get(amira, page);
+	r = get(amira, page);
 	assert_int_equal(r->status, 200);
 	assert_true(contains(r, "Replacement draw"));
 	assert_true(contains(r, "023 (123 + 900: ZQ at the meeting)"));

@@ -220,6 +220,7 @@ void rep_mine_post(struct request *req);
 /* selection/representation_api.c */
 void api_rep_report(struct request *req);
 void api_rep_meeting(struct request *req);
+void api_rep_opportunity(struct request *req);
 void api_rep_targets(struct request *req);
 void api_rep_target_post(struct request *req);
 void api_rep_target_put(struct request *req);

@@ -372,6 +372,8 @@ const struct route routes[] = {
 	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_NONE },
 	{ GET,  "/api/v1/panels/{id}/meetings/{id}/representation", api_rep_meeting, ACCESS_PANEL,
 	  PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_MEETING },
+	{ GET,  "/api/v1/panels/{id}/opportunities/{id}/representation", api_rep_opportunity,
+	  ACCESS_PANEL, PA_VIEW_REPRESENTATION, ROUTE_API, OBJ_NONE },
 	{ GET,  "/api/v1/panels/{id}/targets", api_rep_targets, ACCESS_PANEL, PA_MANAGE_TARGETS,
 	  ROUTE_API, OBJ_NONE },
 	{ POST, "/api/v1/panels/{id}/targets", api_rep_target_post, ACCESS_PANEL, PA_MANAGE_TARGETS,

@@ -203,12 +203,15 @@ void panel_get(struct request *req)
 		/* the empty chairs as last published: this page writes nothing */
 		struct rep_report rep;
 		struct app_error err;
-		if (app_rep_report(req->store, p->id, 0, false, a, &rep, &err))
-			rep_empty_chairs_html(req, &rep, false,
+		if (app_rep_report(req->store, p->id, 0, NULL, false, a, &rep, &err))
+			rep_empty_chairs_html(req, &rep, REP_SCOPE_PANEL,
 			                      arena_printf(a, "/panels/%lld/who-isnt-here", (long long)p->id));
 	}
 	html(b, "<ul class=\"actions\">"
 	        "<li><a href=\"/panels/%l/meetings\">%t</a></li>", p->id, _("Meetings"));
+	if (policy_allows(&req->actor, PA_VIEW_OPPORTUNITIES))
+		html(b, "<li><a href=\"/panels/%l/opportunities\">%t</a></li>", p->id,
+		     _("Opportunities"));
 	if (policy_allows(&req->actor, PA_VIEW_REPRESENTATION))
 		html(b, "<li><a href=\"/panels/%l/who-isnt-here\">%t</a></li>", p->id,
 		     _("Who isn't here?"));

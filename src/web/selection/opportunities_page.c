@@ -146,6 +146,40 @@ static void details(struct request *req, const struct opportunity *o)
 	                   _("What it asks of people"), o->asks);
 }
 
+/* Who came forward, and who was given a place, against the targets the
+ * draw keeps (figures published by the rule, as "who isn't here?"). */
+static void who_came_forward_html(struct request *req, const struct opportunity *o)
+{
+	struct buf *b = &req->out;
+	struct rep_report r;
+	struct app_error err;
+	if (!app_rep_refresh(req->store, req->panel->id, req->cfg->figures_every, req->now, &err) ||
+	    !app_rep_report(req->store, req->panel->id, 0, o, false, &req->arena, &r, &err))
+		return;
+	html(b, "<section aria-labelledby=\"who\"><h2 class=\"heading-m\" id=\"who\">%t</h2>",
+	     _("Who came forward, against the targets"));
+	if (!*o->characteristics) {
+		html(b, "<p>%t</p></section>", _("This draw keeps none of the panel's targets."));
+		return;
+	}
+	rep_empty_chairs_html(req, &r, o->drawn ? REP_SCOPE_CHOSEN : REP_SCOPE_INTERESTED, "#who");
+	for (size_t i = 0; i < r.n; i++) {
+		const struct rep_section *sec = &r.sections[i];
+		if (!opportunity_keeps(o, sec->field->key)) continue;
+		/* TRANSLATORS: %s is a characteristic ("Age") */
+		rep_section_html(req, sec, &sec->interested, &sec->scope, 3,
+		                 arena_printf(&req->arena, _("%s: who came forward"), _(sec->field->label)),
+		                 _("Came forward"));
+		if (o->drawn)
+			/* TRANSLATORS: %s is a characteristic ("Age") */
+			rep_section_html(req, sec, &sec->chosen, &sec->scope, 3,
+			                 arena_printf(&req->arena, _("%s: who was given a place"),
+			                              _(sec->field->label)),
+			                 _("Given a place"));
+	}
+	html(b, "</section>");
+}
+
 void opp_get(struct request *req)
 {
 	struct opportunity o;
@@ -159,6 +193,7 @@ void opp_get(struct request *req)
 	details(req, &o);
 	my_part_html(req, &o, &v);
 	holders_html(req, &o, &v);
+	who_came_forward_html(req, &o);
 	if (policy_allows(&req->actor, PA_MANAGE_OPPORTUNITIES)) manage_html(req, &o, &v);
 	draws_html(req, &o, &v);
 	html(b, "<p><a href=\"/panels/%l/opportunities\">%t</a></p>", req->panel->id,

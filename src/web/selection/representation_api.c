@@ -8,6 +8,7 @@
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
+#include "web/selection/selection_ui.h"
 
 static json_t *count_json(int64_t n)
 {
@@ -63,12 +64,13 @@ static json_t *scope_json(const struct rep_scope *sc)
 	                 "groups", rows);
 }
 
-static void send_report(struct request *req, int64_t meeting_id)
+static void send_report(struct request *req, int64_t meeting_id, const struct opportunity *opp)
 {
 	struct rep_report r;
 	struct app_error err;
 	if (!app_rep_refresh(req->store, req->panel->id, req->cfg->figures_every, req->now, &err) ||
-	    !app_rep_report(req->store, req->panel->id, meeting_id, !meeting_id, &req->arena, &r,
+	    !app_rep_report(req->store, req->panel->id, meeting_id, opp, !meeting_id && !opp,
+	                    &req->arena, &r,
 	                    &err)) {
 		api_respond_error(req, &err);
 		return;
@@ -79,7 +81,11 @@ static void send_report(struct request *req, int64_t meeting_id)
 		json_t *s = json_pack("{s:s,s:o,s:o}", "characteristic", sec->field->key, "published_at",
 		                      jtime(sec->published_at), "panel", scope_json(&sec->scope));
 		if (meeting_id) json_object_set_new(s, "meeting", scope_json(&sec->meeting));
-		else {
+		if (opp) {
+			json_object_set_new(s, "came_forward", scope_json(&sec->interested));
+			json_object_set_new(s, "given_a_place", scope_json(&sec->chosen));
+		}
+		if (!meeting_id && !opp) {
 			json_t *trend = json_array();
 			for (size_t t = 0; t < sec->n_trend; t++) {
 				json_t *counts = json_object();
@@ -97,7 +103,10 @@ static void send_report(struct request *req, int64_t meeting_id)
 	}
 	json_t *chairs = json_array();
 	struct rep_chair *c;
-	size_t n = app_rep_empty_chairs(&r, meeting_id != 0, &req->arena, &c);
+	enum rep_scope_kind kind = meeting_id ? REP_SCOPE_MEETING
+	                           : opp      ? (opp->drawn ? REP_SCOPE_CHOSEN : REP_SCOPE_INTERESTED)
+	                                      : REP_SCOPE_PANEL;
+	size_t n = app_rep_empty_chairs(&r, kind, &req->arena, &c);
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(chairs, json_pack("{s:s,s:s,s:s}", "characteristic",
 		                                        c[i].field->key, "key", c[i].row->key, "label",
@@ -107,12 +116,18 @@ static void send_report(struct request *req, int64_t meeting_id)
 
 void api_rep_report(struct request *req)
 {
-	send_report(req, 0);
+	send_report(req, 0, NULL);
 }
 
 void api_rep_meeting(struct request *req)
 {
-	send_report(req, req->meeting->id);
+	send_report(req, req->meeting->id, NULL);
+}
+
+void api_rep_opportunity(struct request *req)
+{
+	struct opportunity o;
+	if (load_opportunity(req, &o)) send_report(req, 0, &o);
 }
 
 static bool load_groups(struct request *req, struct rep_group **g, size_t *n)

@@ -24,7 +24,8 @@ static bool load_report(struct request *req, int64_t meeting_id, bool trend,
 {
 	struct app_error err;
 	if (!app_rep_refresh(req->store, req->panel->id, req->cfg->figures_every, req->now, &err) ||
-	    !app_rep_report(req->store, req->panel->id, meeting_id, trend, &req->arena, r, &err)) {
+	    !app_rep_report(req->store, req->panel->id, meeting_id, NULL, trend, &req->arena, r,
+	                    &err)) {
 		respond_app_error(req, &err);
 		return false;
 	}
@@ -63,10 +64,11 @@ void rep_report_get(struct request *req)
 		html(b, "<li><a href=\"%a\">%t</a></li>", panel_path(req, "/targets"),
 		     _("Set the panel's groups and targets"));
 	html(b, "</ul>");
-	rep_empty_chairs_html(req, &r, false, "#figures");
+	rep_empty_chairs_html(req, &r, REP_SCOPE_PANEL, "#figures");
 	html(b, "<div id=\"figures\">");
 	for (size_t i = 0; i < r.n; i++) {
-		rep_section_html(req, &r.sections[i], &r.sections[i].scope, NULL, 2);
+		rep_section_html(req, &r.sections[i], &r.sections[i].scope, NULL, 2,
+		                 _(r.sections[i].field->label), _("People"));
 		rep_trend_html(req, &r.sections[i], 3);
 	}
 	html(b, "</div>");
@@ -87,10 +89,11 @@ void rep_meeting_get(struct request *req)
 	     _("Who came to this meeting, against the panel as a whole and its targets. A target "
 	       "in people is the panel's, so only targets in percent are checked here."));
 	how_counted(req);
-	rep_empty_chairs_html(req, &r, true, "#figures");
+	rep_empty_chairs_html(req, &r, REP_SCOPE_MEETING, "#figures");
 	html(b, "<div id=\"figures\">");
 	for (size_t i = 0; i < r.n; i++)
-		rep_section_html(req, &r.sections[i], &r.sections[i].meeting, &r.sections[i].scope, 2);
+		rep_section_html(req, &r.sections[i], &r.sections[i].meeting, &r.sections[i].scope, 2,
+		                 _(r.sections[i].field->label), _("Came"));
 	html(b, "</div><p><a href=\"%a\">%t</a></p>",
 	     panel_path(req, arena_printf(a, "/meetings/%lld", (long long)req->meeting->id)),
 	     _("Back to the meeting"));

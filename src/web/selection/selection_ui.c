@@ -136,14 +136,32 @@ static void chart(struct request *req, const struct rep_scope *sc, const char *c
 	html(b, "</svg>");
 }
 
+/* The target a scope's row is held to, in words ("" when none). */
+static const char *row_target_text(struct request *req, const struct rep_scope *sc,
+                                   const struct rep_row *row)
+{
+	if (!row->group || row->standing == REP_NO_TARGET) return "";
+	struct rep_target t = row->group->target;
+	if (sc->targets_places)
+		t = (struct rep_target){ REP_PEOPLE,
+		                         t.min < 0 ? -1 : rep_in_places(t.min, sc->targets_places),
+		                         t.max < 0 ? -1 : rep_in_places(t.max, sc->targets_places) };
+	return rep_target_text(req, &t);
+}
+
 void rep_section_html(struct request *req, const struct rep_section *sec,
-                      const struct rep_scope *sc, const struct rep_scope *panel, int level)
+                      const struct rep_scope *sc, const struct rep_scope *panel, int level,
+                      const char *title, const char *count_header)
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
-	const char *id = arena_printf(a, "rep-%s%s", sec->field->key, panel ? "-meeting" : "");
+	const char *which = sc == &sec->meeting      ? "meeting"
+	                    : sc == &sec->interested ? "interested"
+	                    : sc == &sec->chosen     ? "chosen"
+	                                             : "panel";
+	const char *id = arena_printf(a, "rep-%s-%s", sec->field->key, which);
 	html(b, "<section class=\"rep\" aria-labelledby=\"%a\"><h%d class=\"heading-m\" id=\"%a\">%t"
-	        "</h%d>", id, level, id, _(sec->field->label), level);
+	        "</h%d>", id, level, id, title, level);
 	if (!sc->published_at) {
 		html(b, "<p>%t</p></section>", _("No figures yet."));
 		return;
@@ -156,7 +174,7 @@ void rep_section_html(struct request *req, const struct rep_section *sec,
 	chart(req, sc, cap);
 	html(b, "<table class=\"table\"><caption class=\"visually-hidden\">%t</caption><thead><tr>"
 	        "<th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t</th>",
-	     _(sec->field->label), _("Group"), panel ? _("Came") : _("People"), _("Share"));
+	     title, _("Group"), count_header, _("Share"));
 	if (panel) html(b, "<th scope=\"col\">%t</th>", _("Share on the panel"));
 	html(b, "<th scope=\"col\">%t</th><th scope=\"col\">%t</th><th scope=\"col\">%t</th>"
 	        "</tr></thead><tbody>",
@@ -168,10 +186,7 @@ void rep_section_html(struct request *req, const struct rep_section *sec,
 		     rep_count_text(req, row->count), percent_text(req, row->count, sc->total));
 		if (panel)
 			html(b, "<td>%t</td>", percent_text(req, panel->rows[r].count, panel->total));
-		bool count_target = row->group && row->group->target.unit == REP_PEOPLE;
-		html(b, "<td>%t</td><td>%t</td><td>%r</td></tr>",
-		     row->group && !(panel && count_target) ? rep_target_text(req, &row->group->target)
-		                                             : "",
+		html(b, "<td>%t</td><td>%t</td><td>%r</td></tr>", row_target_text(req, sc, row),
 		     rep_reference_text(req, row->group),
 		     row->standing == REP_BELOW
 		     ? html_piece(a, "<strong class=\"tag tag-red\">%t</strong>", standing_text(row->standing))
@@ -214,28 +229,37 @@ void rep_trend_html(struct request *req, const struct rep_section *sec, int leve
 	html(b, "</tr></tbody></table></div>");
 }
 
-void rep_empty_chairs_html(struct request *req, const struct rep_report *r, bool meeting,
-                           const char *href)
+void rep_empty_chairs_html(struct request *req, const struct rep_report *r,
+                           enum rep_scope_kind kind, const char *href)
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	struct rep_chair *chairs;
-	size_t n = app_rep_empty_chairs(r, meeting, a, &chairs);
+	size_t n = app_rep_empty_chairs(r, kind, a, &chairs);
 	if (!n) return;
 	html(b, "<section class=\"empty-chairs\" aria-labelledby=\"empty-chairs\">"
 	        "<h2 class=\"heading-m\" id=\"empty-chairs\">%t</h2><p>%t</p><ul class=\"list\">",
 	     _("Who isn't here?"),
-	     meeting ? _("Groups the panel's targets ask for that were missing or below their "
-	                 "target at this meeting:")
-	             : _("Groups below the panel's targets, or whose numbers are too small to "
-	                 "show:"));
+	     kind == REP_SCOPE_MEETING
+	     ? _("Groups the panel's targets ask for that were missing or below their target at "
+	         "this meeting:")
+	     : kind == REP_SCOPE_INTERESTED
+	     ? _("Groups the draw's targets need that too few have come forward from so far:")
+	     : kind == REP_SCOPE_CHOSEN
+	     ? _("Groups the draw's targets ask for that the places do not reach:")
+	     : _("Groups below the panel's targets, or whose numbers are too small to show:"));
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_row *row = chairs[i].row;
+		struct rep_target t = row->group->target;
+		if (chairs[i].places)
+			t = (struct rep_target){ REP_PEOPLE,
+			                         t.min < 0 ? -1 : rep_in_places(t.min, chairs[i].places),
+			                         t.max < 0 ? -1 : rep_in_places(t.max, chairs[i].places) };
 		html(b, "<li>");
 		/* TRANSLATORS: %1$s is a characteristic ("Age"), %2$s a group ("18 to 24") */
 		html_sentence(b, _("%1$s: %2$s"), 2, html_piece(a, "%t", _(chairs[i].field->label)),
 		              html_piece(a, "<strong><bdi>%t</bdi></strong>", row->label));
-		html(b, " (%t%t)</li>", rep_target_text(req, &row->group->target),
+		html(b, " (%t%t)</li>", rep_target_text(req, &t),
 		     row->standing == REP_UNKNOWN ? arena_printf(a, "; %s", _("not shown")) : "");
 	}
 	html(b, "</ul><p><a href=\"%a\">%t</a></p></section>", href, _("See who isn't here"));
@@ -313,20 +337,24 @@ const char *opportunity_pay_text(struct request *req, const struct opportunity *
 	return what;
 }
 
+bool opportunity_keeps(const struct opportunity *o, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = o->characteristics; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == n && !memcmp(p, key, n)) return true;
+		p += len + (comma != NULL);
+	}
+	return false;
+}
+
 const char *opportunity_targets_text(struct request *req, const struct opportunity *o)
 {
 	struct buf b = { 0 };
 	const struct profile_field *f;
 	for (int c = 0; (f = rep_characteristic(c)); c++) {
-		size_t n = strlen(f->key);
-		bool on = false;
-		for (const char *p = o->characteristics; *p && !on;) {
-			const char *comma = strchr(p, ',');
-			size_t len = comma ? (size_t)(comma - p) : strlen(p);
-			on = len == n && !memcmp(p, f->key, n);
-			p += len + (comma != NULL);
-		}
-		if (!on) continue;
+		if (!opportunity_keeps(o, f->key)) continue;
 		if (b.len) buf_puts(&b, "; ");
 		buf_puts(&b, _(f->label));
 	}

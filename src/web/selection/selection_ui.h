@@ -16,15 +16,18 @@ const char *rep_target_text(struct request *req, const struct rep_target *t);
 const char *rep_reference_text(struct request *req, const struct rep_group *g);
 
 /* One characteristic: a chart (SVG, drawn here) and a table of the same
- * figures beside it. sc is the panel's figures, or a meeting's, compared
- * with the panel's (panel non-NULL). heading: h2 or h3 level. */
+ * figures beside it. sc is the panel's figures, or a meeting's or an
+ * opportunity's, compared with the panel's (panel non-NULL); level and
+ * title: its heading's; count_header: the counts' column ("People"). */
 void rep_section_html(struct request *req, const struct rep_section *sec,
-                      const struct rep_scope *sc, const struct rep_scope *panel, int level);
+                      const struct rep_scope *sc, const struct rep_scope *panel, int level,
+                      const char *title, const char *count_header);
 /* The panel's figures at each of the last publications, as a table. */
 void rep_trend_html(struct request *req, const struct rep_section *sec, int level);
-/* The empty chairs of a report (its meeting's when meeting), named in a
- * box that links to the report at href; nothing when none. */
-void rep_empty_chairs_html(struct request *req, const struct rep_report *r, bool meeting,
+/* The empty chairs of a report's scope, named in a box that links to the
+ * report at href; nothing when none. */
+void rep_empty_chairs_html(struct request *req, const struct rep_report *r,
+                           enum rep_scope_kind kind,
                            const char *href);
 
 /* ---- opportunities (selection/opportunities_page.c and _api.c) ---- */
@@ -41,6 +44,8 @@ bool load_opportunity_view(struct request *req, const struct opportunity *o,
 const char *opportunity_state_text(struct request *req, const struct opportunity *o);
 /* "2 half-days, £82.50 each at the panel's rate" or "Not paid". */
 const char *opportunity_pay_text(struct request *req, const struct opportunity *o);
+/* Whether the draw keeps the targets of characteristic key. */
+bool opportunity_keeps(const struct opportunity *o, const char *key);
 /* The characteristics whose targets the draw keeps, in words. */
 const char *opportunity_targets_text(struct request *req, const struct opportunity *o);
 /* Sections of an opportunity's page: the asker's own part (coming forward,

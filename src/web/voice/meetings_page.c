@@ -624,8 +624,8 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 		struct rep_report rep;
 		struct app_error err;
 		const char *who = arena_printf(&req->arena, "%s/who-came", meeting_path(req, m.id));
-		if (app_rep_report(req->store, p->id, m.id, false, &req->arena, &rep, &err))
-			rep_empty_chairs_html(req, &rep, true, who);
+		if (app_rep_report(req->store, p->id, m.id, NULL, false, &req->arena, &rep, &err))
+			rep_empty_chairs_html(req, &rep, REP_SCOPE_MEETING, who);
 		if (m.starts_at <= req->now)
 			html(b, "<p><a href=\"%a\">%t</a></p>", who, _("Who came, against the panel's targets"));
 	}
