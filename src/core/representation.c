@@ -21,6 +21,15 @@ const struct profile_field *rep_characteristic_find(const char *key)
 	return f && f->consent_purpose ? f : NULL;
 }
 
+const char *rep_name(const struct profile_field *f)
+{
+	static const struct name_pair names[] = {
+		{ "age_band", N_("Age") }, { "gender", N_("Gender") }, { "ethnicity", N_("Ethnicity") },
+		{ "disability", N_("Disability") }, { "area", N_("Area") } };
+	int i = names_lookup(names, NAME_COUNT(names), f->key);
+	return i >= 0 ? names[i].label : f->label;
+}
+
 bool rep_characteristic_is(const char *key)
 {
 	return rep_characteristic_find(key) != NULL;

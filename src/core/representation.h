@@ -26,6 +26,10 @@
 const struct profile_field *rep_characteristic(int n);
 /* The characteristic called key, NULL if key is not one. */
 const struct profile_field *rep_characteristic_find(const char *key);
+/* A characteristic's short name for reports and forms ("Disability"
+ * where the profile asks "Do you consider yourself disabled?"), in
+ * English, marked N_(): shown through _(). */
+const char *rep_name(const struct profile_field *f);
 /* Whether key names a characteristic (an IN_CHOICE's test). */
 bool rep_characteristic_is(const char *key);
 /* Whether its groups are the steward's words that members choose between

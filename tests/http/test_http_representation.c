@@ -584,7 +584,7 @@ static void batches_are_published(void **state)
 	struct response *r = get(amira, "/panels/2/who-isnt-here");
 	assert_true(contains(r, "Meets the target"));
 	assert_false(contains(r, "Below the target"));
-	assert_true(contains(r, "Area where I live over time"));
+	assert_true(contains(r, "Area over time"));
 	response_free(r);
 	json_t *j = call_json(amira, "GET", "/api/v1/panels/2/representation", NULL, 200);
 	json_t *trend = json_object_get(section(j, "area"), "trend");

@@ -86,7 +86,7 @@ static void new_form(struct request *req, const struct form_errors *e, bool type
 	size_t k = 0;
 	const struct profile_field *f;
 	for (int c = 0; (f = rep_characteristic(c)) && k < 7; c++)
-		chars[k++] = (struct field_option){ f->key, f->label };
+		chars[k++] = (struct field_option){ f->key, rep_name(f) };
 	chars[k] = (struct field_option){ 0, 0 };
 	const char *picked = typed ? (form_get_all(&req->form, "characteristics", a) ?: "") : "";
 	ui_choices(req, e, "characteristics", _("Which of the panel's targets does the draw keep?"),
@@ -162,19 +162,23 @@ static void who_came_forward_html(struct request *req, const struct opportunity 
 		html(b, "<p>%t</p></section>", _("This draw keeps none of the panel's targets."));
 		return;
 	}
+	if (!o->interested && !o->holding) {
+		html(b, "<p>%t</p></section>", _("Nobody has come forward yet."));
+		return;
+	}
 	rep_empty_chairs_html(req, &r, o->drawn ? REP_SCOPE_CHOSEN : REP_SCOPE_INTERESTED, "#who");
 	for (size_t i = 0; i < r.n; i++) {
 		const struct rep_section *sec = &r.sections[i];
 		if (!opportunity_keeps(o, sec->field->key)) continue;
 		/* TRANSLATORS: %s is a characteristic ("Age") */
 		rep_section_html(req, sec, &sec->interested, &sec->scope, 3,
-		                 arena_printf(&req->arena, _("%s: who came forward"), _(sec->field->label)),
+		                 arena_printf(&req->arena, _("%s: who came forward"), _(rep_name(sec->field))),
 		                 _("Came forward"));
 		if (o->drawn)
 			/* TRANSLATORS: %s is a characteristic ("Age") */
 			rep_section_html(req, sec, &sec->chosen, &sec->scope, 3,
 			                 arena_printf(&req->arena, _("%s: who was given a place"),
-			                              _(sec->field->label)),
+			                              _(rep_name(sec->field))),
 			                 _("Given a place"));
 	}
 	html(b, "</section>");

@@ -68,7 +68,7 @@ void rep_report_get(struct request *req)
 	html(b, "<div id=\"figures\">");
 	for (size_t i = 0; i < r.n; i++) {
 		rep_section_html(req, &r.sections[i], &r.sections[i].scope, NULL, 2,
-		                 _(r.sections[i].field->label), _("People"));
+		                 _(rep_name(r.sections[i].field)), _("People"));
 		rep_trend_html(req, &r.sections[i], 3);
 	}
 	html(b, "</div>");
@@ -93,7 +93,7 @@ void rep_meeting_get(struct request *req)
 	html(b, "<div id=\"figures\">");
 	for (size_t i = 0; i < r.n; i++)
 		rep_section_html(req, &r.sections[i], &r.sections[i].meeting, &r.sections[i].scope, 2,
-		                 _(r.sections[i].field->label), _("Came"));
+		                 _(rep_name(r.sections[i].field)), _("Came"));
 	html(b, "</div><p><a href=\"%a\">%t</a></p>",
 	     panel_path(req, arena_printf(a, "/meetings/%lld", (long long)req->meeting->id)),
 	     _("Back to the meeting"));
@@ -137,7 +137,7 @@ void rep_targets_get(struct request *req)
 	       "population the panel is for, with where that figure comes from."));
 	const struct profile_field *f;
 	for (int c = 0; (f = rep_characteristic(c)); c++) {
-		html(b, "<h2 class=\"heading-m\">%t</h2>", _(f->label));
+		html(b, "<h2 class=\"heading-m\">%t</h2>", _(rep_name(f)));
 		if (rep_self_described(f))
 			html(b, "<p class=\"hint\">%t</p>",
 			     _("Members describe this in their own words, then choose which of these groups "
@@ -163,8 +163,8 @@ void rep_targets_get(struct request *req)
 		else html(b, "<p>%t</p>", _("No groups or targets yet."));
 		html(b, "<p><a href=\"%a\">%t</a></p>",
 		     panel_path(req, arena_printf(a, "/targets/new?characteristic=%s", f->key)),
-		     rep_self_described(f) ? arena_printf(a, _("Add a group for %s"), _(f->label))
-		                           : arena_printf(a, _("Add a target for %s"), _(f->label)));
+		     rep_self_described(f) ? arena_printf(a, _("Add a group for %s"), _(rep_name(f)))
+		                           : arena_printf(a, _("Add a target for %s"), _(rep_name(f))));
 	}
 	html(b, "<p><a href=\"%a\">%t</a></p>", panel_path(req, "/who-isnt-here"),
 	     _("See who isn't here"));
@@ -198,7 +198,7 @@ static void target_form(struct request *req, const struct rep_group *g,
 	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">"
 	        "<input type=\"hidden\" name=\"characteristic\" value=\"%a\">",
 	     g->version, f->key);
-	html(b, "<p><strong>%t</strong></p>", _(f->label));
+	html(b, "<p><strong>%t</strong></p>", _(rep_name(f)));
 	if (rep_self_described(f)) {
 		if (g->id && *g->answer)
 			html(b, "<input type=\"hidden\" name=\"answer\" value=\"%a\"><p>%t</p>", g->answer,
@@ -390,8 +390,8 @@ static void mine_page(struct request *req, const struct form_errors *e)
 				chosen = arena_printf(a, "%lld", (long long)ch[i].group_id);
 		ui_form_begin(req, panel_path(req, "/who-isnt-here/me"));
 		html(b, "<input type=\"hidden\" name=\"characteristic\" value=\"%a\">", f->key);
-		ui_choices(req, e, "group_id", _(f->label), NULL, opts, chosen, false);
-		ui_button(req, arena_printf(a, _("Save my choice for %s"), _(f->label)), NULL);
+		ui_choices(req, e, "group_id", _(rep_name(f)), NULL, opts, chosen, false);
+		ui_button(req, arena_printf(a, _("Save my choice for %s"), _(rep_name(f))), NULL);
 		ui_form_end(req);
 		forms++;
 	}

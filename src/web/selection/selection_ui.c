@@ -208,8 +208,8 @@ void rep_trend_html(struct request *req, const struct rep_section *sec, int leve
 	html(b, "<h%d class=\"heading-s\">%t</h%d><div class=\"table-wrap\" tabindex=\"0\" "
 	        "role=\"region\" aria-label=\"%a\"><table class=\"table\"><thead><tr>"
 	        "<th scope=\"col\">%t</th>",
-	     level, arena_printf(&req->arena, _("%s over time"), _(sec->field->label)), level,
-	     arena_printf(&req->arena, _("%s over time"), _(sec->field->label)), _("Group"));
+	     level, arena_printf(&req->arena, _("%s over time"), _(rep_name(sec->field))), level,
+	     arena_printf(&req->arena, _("%s over time"), _(rep_name(sec->field))), _("Group"));
 	for (size_t i = 0; i < sec->n_trend; i++)
 		html(b, "<th scope=\"col\">%t</th>", format_time(req, sec->trend[i].at,
 		                                                  req->panel->time_zone));
@@ -257,7 +257,7 @@ void rep_empty_chairs_html(struct request *req, const struct rep_report *r,
 			                         t.max < 0 ? -1 : rep_in_places(t.max, chairs[i].places) };
 		html(b, "<li>");
 		/* TRANSLATORS: %1$s is a characteristic ("Age"), %2$s a group ("18 to 24") */
-		html_sentence(b, _("%1$s: %2$s"), 2, html_piece(a, "%t", _(chairs[i].field->label)),
+		html_sentence(b, _("%1$s: %2$s"), 2, html_piece(a, "%t", _(rep_name(chairs[i].field))),
 		              html_piece(a, "<strong><bdi>%t</bdi></strong>", row->label));
 		html(b, " (%t%t)</li>", rep_target_text(req, &t),
 		     row->standing == REP_UNKNOWN ? arena_printf(a, "; %s", _("not shown")) : "");
@@ -356,7 +356,7 @@ const char *opportunity_targets_text(struct request *req, const struct opportuni
 	for (int c = 0; (f = rep_characteristic(c)); c++) {
 		if (!opportunity_keeps(o, f->key)) continue;
 		if (b.len) buf_puts(&b, "; ");
-		buf_puts(&b, _(f->label));
+		buf_puts(&b, _(rep_name(f)));
 	}
 	const char *out = arena_strdup(&req->arena, b.data ? b.data : _("None"));
 	buf_free(&b);
@@ -468,7 +468,7 @@ static void explanation_html(struct request *req, const struct draw *d)
 	       "that would make a draw possible:"));
 	for (size_t i = 0; i < n; i++)
 		html(b, "<li>%r</li>",
-		     html_piece(a, "%t: <bdi>%t</bdi>, %t", _(c[i].field->label), c[i].group,
+		     html_piece(a, "%t: <bdi>%t</bdi>, %t", _(rep_name(c[i].field)), c[i].group,
 		                c[i].is_min ? arena_printf(a, _("at least %d instead of %d"), c[i].to,
 		                                           c[i].from)
 		                            : arena_printf(a, _("at most %d instead of %d"), c[i].to,
