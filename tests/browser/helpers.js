@@ -38,7 +38,8 @@ function cleanEnv(extra) {
   return { ...env, EMPTYCHAIR_PWHASH: 'minimum', no_proxy: '*', NO_PROXY: '*', ...extra };
 }
 
-async function startServer() {
+// serveArgs are added to the serve command line, e.g. ['--figures-every', '0'].
+async function startServer({ serveArgs = [] } = {}) {
   assert.ok(fs.existsSync(BIN), `no server binary at ${BIN} (build it, or set EMPTYCHAIR_BIN)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emptychair-browser-'));
   const db = path.join(dir, 't.db');
@@ -46,7 +47,7 @@ async function startServer() {
   const demo = spawnSync(BIN, ['--db', db, 'demo'], { env, encoding: 'utf8', timeout: 30000 });
   assert.equal(demo.status, 0, `demo data failed: ${demo.stderr}`);
 
-  const child = spawn(BIN, ['--db', db, 'serve', '--port', '0'], {
+  const child = spawn(BIN, ['--db', db, 'serve', '--port', '0', ...serveArgs], {
     env, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -495,6 +495,91 @@ static void bad_representation_input_is_refused_the_same_at_both_doors(void **st
 	assert_int_equal(listed("/api/v1/panels/1/targets", "groups"), groups_before);
 }
 
+/* Every way an opportunity, coming forward or a draw's number can be
+ * wrong, through both doors; no opportunity is stored. */
+static void bad_opportunity_input_is_refused_the_same_at_both_doors(void **state)
+{
+	(void)state;
+	size_t before = listed("/api/v1/panels/1/opportunities", "opportunities");
+	/* one to come forward for, and one with a draw waiting for its number */
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/opportunities",
+	                      "{\"title\":\"ZQO open\",\"places\":1,\"closes_on\":\"2099-01-01\"}",
+	                      201);
+	long open = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	j = call_json(sam, "POST", "/api/v1/panels/1/opportunities",
+	              "{\"title\":\"ZQO drawn\",\"places\":1,\"closes_on\":\"2099-01-01\"}", 201);
+	long drawn = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	char *p = fmt("/api/v1/panels/1/opportunities/%ld/interest", drawn);
+	json_decref(call_json(amira, "PUT", p, "{\"note\":\"\"}", 200));
+	free(p);
+	p = fmt("/api/v1/panels/1/opportunities/%ld/close", drawn);
+	json_decref(call_json(sam, "POST", p, NULL, 200));
+	free(p);
+	p = fmt("/api/v1/panels/1/opportunities/%ld/draws", drawn);
+	j = call_json(sam, "POST", p, NULL, 201);
+	long draw = num(json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0),
+	                "id");
+	json_decref(j);
+	free(p);
+	char *long1000 = repeat('n', 1001);
+	before += 2;
+	struct refusal cases[] = {
+		{ "an opportunity with no places", &sam, fmt("/panels/1/opportunities"),
+		  fmt("title=Kept+ZQO1&places=0&closes_on=1/1/2099"), "POST",
+		  fmt("/api/v1/panels/1/opportunities"),
+		  fmt("{\"title\":\"x\",\"places\":0,\"closes_on\":\"2099-01-01\"}"), 400, "places",
+		  "invalid", "Kept ZQO1" },
+		{ "one that closed before it opened", &sam, fmt("/panels/1/opportunities"),
+		  fmt("title=Kept+ZQO2&places=2&closes_on=1/1/2020"), "POST",
+		  fmt("/api/v1/panels/1/opportunities"),
+		  fmt("{\"title\":\"x\",\"places\":2,\"closes_on\":\"2020-01-01\"}"), 400,
+		  "closes_on", "invalid", "Kept ZQO2" },
+		{ "pay in a unit there is none of", &sam, fmt("/panels/1/opportunities"),
+		  fmt("title=Kept+ZQO3&places=2&closes_on=1/1/2099&pay_unit=fortnight"), "POST",
+		  fmt("/api/v1/panels/1/opportunities"),
+		  fmt("{\"title\":\"x\",\"places\":2,\"closes_on\":\"2099-01-01\","
+		      "\"pay_unit\":\"fortnight\"}"), 400, "pay_unit", "invalid", "Kept ZQO3" },
+		{ "a target that is not a characteristic", &sam, fmt("/panels/1/opportunities"),
+		  fmt("title=Kept+ZQO4&places=2&closes_on=1/1/2099&characteristics=shoe_size"), "POST",
+		  fmt("/api/v1/panels/1/opportunities"),
+		  fmt("{\"title\":\"x\",\"places\":2,\"closes_on\":\"2099-01-01\","
+		      "\"characteristics\":[\"shoe_size\"]}"), 400, "characteristics", "invalid",
+		  "Kept ZQO4" },
+		{ "a note too long", &amira, fmt("/panels/1/opportunities/%ld/interest", open),
+		  fmt("note=%s", long1000), "PUT", fmt("/api/v1/panels/1/opportunities/%ld/interest", open),
+		  fmt("{\"note\":\"%s\"}", long1000), 400, "note", "invalid", NULL },
+		{ "a number past 999", &sam,
+		  fmt("/panels/1/opportunities/%ld/draws/%ld/number", drawn, draw), fmt("number=1000"),
+		  "POST", fmt("/api/v1/panels/1/opportunities/%ld/draws/%ld/number", drawn, draw),
+		  fmt("{\"number\":1000}"), 400, "number", "invalid", NULL },
+		{ "a second number that is not one", &sam,
+		  fmt("/panels/1/opportunities/%ld/draws/%ld/number", drawn, draw),
+		  fmt("number=5&second_number=lots"), "POST",
+		  fmt("/api/v1/panels/1/opportunities/%ld/draws/%ld/number", drawn, draw),
+		  fmt("{\"number\":5,\"second_number\":-1}"), 400, "second_number", "invalid", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	free(long1000);
+	assert_int_equal(listed("/api/v1/panels/1/opportunities", "opportunities"), before);
+	/* the draw still waits for its number; nobody came forward for the open one */
+	p = fmt("/api/v1/panels/1/opportunities/%ld", drawn);
+	j = call_json(sam, "GET", p, NULL, 200);
+	assert_true(json_is_null(json_object_get(
+		json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0), "number")));
+	json_decref(j);
+	free(p);
+	p = fmt("/api/v1/panels/1/opportunities/%ld", open);
+	j = call_json(sam, "GET", p, NULL, 200);
+	assert_int_equal(num(json_object_get(j, "opportunity"), "interested"), 0);
+	json_decref(j);
+	free(p);
+}
+
 /* The version the page's form carries (a hidden field), read from path. */
 static long form_version(struct client *c, const char *path)
 {
@@ -726,6 +811,7 @@ int main(void)
 		cmocka_unit_test(bad_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_pay_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_representation_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(bad_opportunity_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_people_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),

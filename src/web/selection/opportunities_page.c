@@ -184,25 +184,40 @@ static void who_came_forward_html(struct request *req, const struct opportunity 
 	html(b, "</section>");
 }
 
-void opp_get(struct request *req)
+/* The page, with e's problems beside the fields of its forms (NULL: none). */
+static void opp_page(struct request *req, const struct opportunity *o_in,
+                     const struct form_errors *e)
 {
-	struct opportunity o;
+	struct opportunity o = *o_in;
 	struct opportunity_view v;
-	if (!load_opportunity(req, &o) || !load_opportunity_view(req, &o, &v)) return;
+	if (!load_opportunity_view(req, &o, &v)) return;
 	struct buf *b = &req->out;
-	page_begin(req, o.title, NULL);
+	page_begin(req, o.title, e);
 	html(b, "<p class=\"caption\"><bdi>%t</bdi></p><h1 class=\"heading-l\"><bdi>%t</bdi></h1>"
 	        "<p class=\"lead\">%t</p>",
 	     req->panel->name, o.title, opportunity_state_text(req, &o));
 	details(req, &o);
-	my_part_html(req, &o, &v);
+	my_part_html(req, &o, &v, e);
 	holders_html(req, &o, &v);
 	who_came_forward_html(req, &o);
-	if (policy_allows(&req->actor, PA_MANAGE_OPPORTUNITIES)) manage_html(req, &o, &v);
+	if (policy_allows(&req->actor, PA_MANAGE_OPPORTUNITIES)) manage_html(req, &o, &v, e);
 	draws_html(req, &o, &v);
 	html(b, "<p><a href=\"/panels/%l/opportunities\">%t</a></p>", req->panel->id,
 	     _("All opportunities"));
 	page_end(req);
+}
+
+void opp_get(struct request *req)
+{
+	struct opportunity o;
+	if (load_opportunity(req, &o)) opp_page(req, &o, NULL);
+}
+
+/* The page again, with what was typed and what was wrong with it. */
+static void again(struct request *req, const struct opportunity *o, struct form_errors *e)
+{
+	if (!req->status || req->status == 200) req->status = 400;
+	opp_page(req, o, e);
 }
 
 /* ---- the forms ---- */
@@ -220,11 +235,11 @@ void opp_interest_post(struct request *req)
 	struct input_value in[INTEREST_INPUTS];
 	struct app_error err;
 	if (!form_inputs(req, interest_inputs, INTEREST_INPUTS, in, &e)) {
-		respond_error_field(req, 400, "invalid", e.items[0].field, e.items[0].message);
+		again(req, &o, &e);
 		return;
 	}
 	if (!app_interest(req->store, &o, req->user->id, in[INTEREST_NOTE].text, req->now, &err)) {
-		respond_app_error(req, &err);
+		if (app_error_to_form(req, &err, &e)) again(req, &o, &e);
 		return;
 	}
 	back(req, &o);
@@ -278,14 +293,14 @@ void opp_number_post(struct request *req)
 	struct app_error err;
 	int number;
 	if (!form_inputs(req, number_inputs, NUMBER_INPUTS, in, &e)) {
-		respond_error_field(req, 400, "invalid", e.items[0].field, e.items[0].message);
+		again(req, &o, &e);
 		return;
 	}
 	if (!app_draw_number(req->store, &d, (int)in[NUMBER_FIRST].number,
 	                     in[NUMBER_SECOND].given ? (int)in[NUMBER_SECOND].number : -1,
 	                     in[NUMBER_NOTE].text, req->user->id, req->now, &req->arena, &number,
 	                     &err)) {
-		respond_app_error(req, &err);
+		if (app_error_to_form(req, &err, &e)) again(req, &o, &e);
 		return;
 	}
 	respond_redirect(req, opp_path(req, o.id, "#draw"));

@@ -7,6 +7,7 @@
 #include "core/pay.h"
 #include "core/representation.h"
 #include "web/ui/html.h"
+#include "web/http/form.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 
@@ -370,8 +371,18 @@ const char *chance_text(struct request *req, int64_t ppm)
 	return arena_printf(&req->arena, "%lld%%", (long long)((ppm + 5000) / 10000));
 }
 
+/* What was typed in field name when the page is shown again (e), else
+ * value. */
+static const char *kept(struct request *req, const struct form_errors *e, const char *name,
+                        const char *value)
+{
+	if (!e || !e->n) return value;
+	const char *v = form_get(&req->form, name);
+	return v ? v : "";
+}
+
 void my_part_html(struct request *req, const struct opportunity *o,
-                  const struct opportunity_view *v)
+                  const struct opportunity_view *v, const struct form_errors *e)
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
@@ -416,10 +427,10 @@ void my_part_html(struct request *req, const struct opportunity *o,
 	if (open && may) {
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/interest",
 		                               (long long)req->panel->id, (long long)o->id));
-		ui_textarea(req, NULL, "note", _("Anything the stewards should know (optional)"),
+		ui_textarea(req, e, "note", _("Anything the stewards should know (optional)"),
 		            _("For example access or communication needs, or times you cannot do. "
 		              "Only the stewards see this."),
-		            interested ? v->mine->note : "");
+		            kept(req, e, "note", interested ? v->mine->note : ""));
 		ui_button(req, interested ? _("Save what I told the stewards") : _("I'm interested"),
 		          NULL);
 		ui_form_end(req);
@@ -479,7 +490,7 @@ static void explanation_html(struct request *req, const struct draw *d)
 }
 
 void manage_html(struct request *req, const struct opportunity *o,
-                 const struct opportunity_view *v)
+                 const struct opportunity_view *v, const struct form_errors *e)
 {
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
@@ -514,13 +525,13 @@ void manage_html(struct request *req, const struct opportunity *o,
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/draws/%lld/number",
 		                               (long long)req->panel->id, (long long)o->id,
 		                               (long long)v->ready->id));
-		ui_input(req, NULL, "number", _("The number (or the first of two)"), NULL, "", "text",
-		         "off");
-		ui_input(req, NULL, "second_number", _("The second number (optional)"), NULL, "", "text",
-		         "off");
-		ui_input(req, NULL, "note", _("How it was chosen (optional)"),
-		         _("For example: dice rolled by Amira at the meeting of 3 March."), "", "text",
-		         "off");
+		ui_input(req, e, "number", _("The number (or the first of two)"), NULL,
+		         kept(req, e, "number", ""), "text", "off");
+		ui_input(req, e, "second_number", _("The second number (optional)"), NULL,
+		         kept(req, e, "second_number", ""), "text", "off");
+		ui_input(req, e, "note", _("How it was chosen (optional)"),
+		         _("For example: dice rolled by Amira at the meeting of 3 March."),
+		         kept(req, e, "note", ""), "text", "off");
 		ui_button(req, _("Make the draw"), NULL);
 		ui_form_end(req);
 	} else if (!open && !o->cancelled_at && o->holding < o->places) {

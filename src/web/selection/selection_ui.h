@@ -6,6 +6,7 @@
  * never counted here. */
 #include "app/app.h"
 #include "web/http/http.h"
+#include "web/ui/layout.h"
 
 /* A count as shown: the number, "none" for 0, or the words every held-back
  * figure shares ("fewer than 5, or held back"). */
@@ -52,12 +53,14 @@ const char *opportunity_targets_text(struct request *req, const struct opportuni
  * their chance, their result, giving up a place); who holds the places;
  * for those who manage it, who came forward and the draw's controls; the
  * record of each draw, with its check. */
+/* e: problems with what was typed in the page's forms, shown beside
+ * their fields with what was typed kept (NULL: none). */
 void my_part_html(struct request *req, const struct opportunity *o,
-                  const struct opportunity_view *v);
+                  const struct opportunity_view *v, const struct form_errors *e);
 void holders_html(struct request *req, const struct opportunity *o,
                   const struct opportunity_view *v);
 void manage_html(struct request *req, const struct opportunity *o,
-                 const struct opportunity_view *v);
+                 const struct opportunity_view *v, const struct form_errors *e);
 void draws_html(struct request *req, const struct opportunity *o,
                 const struct opportunity_view *v);
 /* A chance in parts per million, in words: "37%", "less than 1%". */
