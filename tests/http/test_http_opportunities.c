@@ -317,11 +317,67 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 	free(give_up);
 }
 
+/* Turns: with rotation, those given a place in the panel's last drawn
+ * opportunity are drawn only where the targets need them; here they are
+ * not needed, so their chance is none, and everyone else's is more. */
+static void turns_give_others_a_chance_first(void **state)
+{
+	(void)state;
+	/* who was given a place last time (the test before), given up or not */
+	json_t *list = call_json(sam, "GET", "/api/v1/panels/1/opportunities", NULL, 200);
+	long last = 0;
+	size_t i;
+	json_t *o;
+	json_array_foreach(json_object_get(list, "opportunities"), i, o)
+		if (!strcmp(str(o, "title"), "ZQ interview panel")) last = num(o, "id");
+	json_decref(list);
+	assert_true(last > 0);
+	bool had[PEOPLE] = { false };
+	for (int k = 0; k < PEOPLE; k++) {
+		json_t *mine = opportunity_as(member[k], last);
+		json_t *me = json_object_get(mine, "me");
+		had[k] = json_is_true(json_object_get(me, "has_place")) ||
+		         json_is_true(json_object_get(me, "gave_up_place"));
+		json_decref(mine);
+	}
+	char body[400];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQ conference place\",\"places\":1,\"closes_on\":\"%s\","
+	         "\"characteristics\":[\"disability\"],\"rotation\":1}", tomorrow());
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/opportunities", body, 201);
+	long opp = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	for (int k = 0; k < PEOPLE; k++) come_forward(k, opp, "");
+	char *close = path(opp, "/close"), *draws = path(opp, "/draws");
+	json_decref(call_json(sam, "POST", close, NULL, 200));
+	json_decref(call_json(sam, "POST", draws, NULL, 201));
+	/* the one place needs someone who said yes (at least 50% of 1 place
+	 * is 1): if any who said yes had no place last time, only they can be
+	 * drawn, evenly; otherwise the target needs one who had */
+	int free_yes = 0;
+	for (int k = 0; k < YES; k++) free_yes += !had[k];
+	for (int k = 0; k < PEOPLE; k++) {
+		json_t *mine = opportunity_as(member[k], opp);
+		double pr = json_real_value(
+			json_object_get(json_object_get(json_object_get(mine, "me"), "chance"), "probability"));
+		double want = k >= YES ? 0 : free_yes ? (had[k] ? 0 : 1.0 / free_yes) : 1.0 / YES;
+		if (pr < want - 1e-6 || pr > want + 1e-6)
+			fail_msg("member %d (%s, %s a place last time): chance %.4f, want %.4f", k,
+			         k < YES ? "yes" : "no", had[k] ? "had" : "no", pr, want);
+		json_decref(mine);
+	}
+	fprintf(stderr, "opportunities: turns: %d of those who said yes had no place last time\n",
+	        free_yes);
+	free(close);
+	free(draws);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_draw_that_cannot_meet_its_target_says_why),
 		cmocka_unit_test(a_fair_draw_from_start_to_replacement),
+		cmocka_unit_test(turns_give_others_a_chance_first),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
