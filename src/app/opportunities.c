@@ -170,24 +170,10 @@ static bool among(const int64_t *ids, size_t n, int64_t user)
 	return false;
 }
 
-/* Whether characteristic key is one of o's (comma-separated). */
-static bool applies(const struct opportunity *o, const char *key)
-{
-	size_t n = strlen(key);
-	for (const char *c = o->characteristics; *c;) {
-		const char *comma = strchr(c, ',');
-		size_t len = comma ? (size_t)(comma - c) : strlen(c);
-		if (len == n && !memcmp(c, key, n)) return true;
-		c += len + (comma != NULL);
-	}
-	return false;
-}
-
 /* What the solver is given, and how to name it back. */
 struct draw_problem {
 	struct select_problem p;
 	struct select_feature *features;
-	const struct profile_field **fields;
 	int64_t *user;              /* person index -> user id */
 	bool *priority;
 	int *value;
@@ -209,9 +195,8 @@ static enum store_rc build_problem(struct store *s, const struct opportunity *o,
 	*out = (struct draw_problem){ 0 };
 	int nf = 0;
 	const struct profile_field *f;
-	for (int c = 0; (f = rep_characteristic(c)); c++) nf += applies(o, f->key);
+	for (int c = 0; (f = rep_characteristic(c)); c++) nf += profile_multi_has(o->characteristics, f->key);
 	out->features = arena_alloc(a, (size_t)(nf + 1) * sizeof *out->features);
-	out->fields = arena_alloc(a, (size_t)(nf + 1) * sizeof *out->fields);
 	out->value = arena_alloc(a, (size_t)(n * nf + 1) * sizeof *out->value);
 	out->user = arena_alloc(a, (size_t)(n + 1) * sizeof *out->user);
 	out->priority = arena_alloc(a, (size_t)(n + 1) * sizeof *out->priority);
@@ -221,11 +206,10 @@ static enum store_rc build_problem(struct store *s, const struct opportunity *o,
 	}
 	int fi = 0;
 	for (int c = 0; (f = rep_characteristic(c)); c++) {
-		if (!applies(o, f->key)) continue;
+		if (!profile_multi_has(o->characteristics, f->key)) continue;
 		struct rep_row *rows;
 		size_t n_rows = app_rep_rows(f, groups, n_groups, a, &rows);
 		struct select_feature *sf = &out->features[fi];
-		out->fields[fi] = f;
 		sf->name = f->key;
 		sf->n_values = (int)n_rows;
 		sf->values = arena_alloc(a, n_rows * sizeof *sf->values);
@@ -262,8 +246,7 @@ static enum store_rc build_problem(struct store *s, const struct opportunity *o,
 }
 
 /* The problem as recorded: enough to run the draw again. */
-static char *problem_json(const struct draw_problem *d, const struct select_problem *p,
-                          const int64_t *user)
+static char *problem_json(const struct select_problem *p, const int64_t *user)
 {
 	json_t *features = json_array();
 	for (int f = 0; f < p->n_features; f++) {
@@ -277,7 +260,6 @@ static char *problem_json(const struct draw_problem *d, const struct select_prob
 		json_array_append_new(features, json_pack("{s:s,s:o,s:o,s:o}", "name", sf->name,
 		                                          "values", values, "min", min, "max", max));
 	}
-	(void)d;
 	json_t *people = json_array();
 	for (int i = 0; i < p->n_people; i++) {
 		json_t *row = json_array();
@@ -477,7 +459,7 @@ bool app_draw_prepare(struct store *s, const struct panel *p, const struct oppor
 		                  "again, or with fewer targets."));
 	if (r.outcome == SELECT_FAILED) return app_internal(err);
 
-	char *problem = problem_json(&dp, &solved, user);
+	char *problem = problem_json(&solved, user);
 	struct draw d = { .opportunity_id = o->id, .replacement = replacement,
 	                  .algorithm = SELECT_ALGORITHM, .places = k, .seed = (int64_t)opt.seed,
 	                  .problem = arena_strdup(a, problem), .impossible = r.outcome != SELECT_DONE,

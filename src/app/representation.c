@@ -563,19 +563,6 @@ static size_t latest_with(const struct rep_release *hist, size_t n_hist, const c
 	return n;
 }
 
-/* Whether characteristic key is one of o's (comma-separated). */
-static bool keeps(const struct opportunity *o, const char *key)
-{
-	size_t n = strlen(key);
-	for (const char *c = o->characteristics; *c;) {
-		const char *comma = strchr(c, ',');
-		size_t len = comma ? (size_t)(comma - c) : strlen(c);
-		if (len == n && !memcmp(c, key, n)) return true;
-		c += len + (comma != NULL);
-	}
-	return false;
-}
-
 bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id,
                     const struct opportunity *opp, bool with_trend, struct arena *a,
                     struct rep_report *out, struct app_error *err)
@@ -625,7 +612,7 @@ bool app_rep_report(struct store *s, int64_t panel_id, int64_t meeting_id,
 			struct rep_release *mine;
 			size_t n_mine = latest_with(hist[x], n_hist[x], key, a, &mine);
 			enum target_mode mode = !x ? TARGETS_MEETING
-			                        : keeps(opp, key) ? TARGETS_PLACES : TARGETS_NONE;
+			                        : profile_multi_has(opp->characteristics, key) ? TARGETS_PLACES : TARGETS_NONE;
 			fill_scope(scopes[x], key, prefix[x], rows, n_rows, mine, n_mine, mode,
 			           opp ? opp->places : 0, a);
 			scopes[x]->meeting_id = x ? 0 : meeting_id;

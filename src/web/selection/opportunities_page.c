@@ -169,7 +169,7 @@ static void who_came_forward_html(struct request *req, const struct opportunity 
 	rep_empty_chairs_html(req, &r, o->drawn ? REP_SCOPE_CHOSEN : REP_SCOPE_INTERESTED, "#who");
 	for (size_t i = 0; i < r.n; i++) {
 		const struct rep_section *sec = &r.sections[i];
-		if (!opportunity_keeps(o, sec->field->key)) continue;
+		if (!profile_multi_has(o->characteristics, sec->field->key)) continue;
 		/* TRANSLATORS: %s is a characteristic ("Age") */
 		rep_section_html(req, sec, &sec->interested, &sec->scope, 3,
 		                 arena_printf(&req->arena, _("%s: who came forward"), _(rep_name(sec->field))),

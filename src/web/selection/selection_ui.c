@@ -338,24 +338,12 @@ const char *opportunity_pay_text(struct request *req, const struct opportunity *
 	return what;
 }
 
-bool opportunity_keeps(const struct opportunity *o, const char *key)
-{
-	size_t n = strlen(key);
-	for (const char *p = o->characteristics; *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == n && !memcmp(p, key, n)) return true;
-		p += len + (comma != NULL);
-	}
-	return false;
-}
-
 const char *opportunity_targets_text(struct request *req, const struct opportunity *o)
 {
 	struct buf b = { 0 };
 	const struct profile_field *f;
 	for (int c = 0; (f = rep_characteristic(c)); c++) {
-		if (!opportunity_keeps(o, f->key)) continue;
+		if (!profile_multi_has(o->characteristics, f->key)) continue;
 		if (b.len) buf_puts(&b, "; ");
 		buf_puts(&b, _(rep_name(f)));
 	}

@@ -45,8 +45,6 @@ bool load_opportunity_view(struct request *req, const struct opportunity *o,
 const char *opportunity_state_text(struct request *req, const struct opportunity *o);
 /* "2 half-days, £82.50 each at the panel's rate" or "Not paid". */
 const char *opportunity_pay_text(struct request *req, const struct opportunity *o);
-/* Whether the draw keeps the targets of characteristic key. */
-bool opportunity_keeps(const struct opportunity *o, const char *key);
 /* The characteristics whose targets the draw keeps, in words. */
 const char *opportunity_targets_text(struct request *req, const struct opportunity *o);
 /* Sections of an opportunity's page: the asker's own part (coming forward,
