@@ -927,15 +927,19 @@ bool app_opportunity_create(struct store *s, const struct panel *p, int64_t acto
                             const struct input_value *in, int64_t now, int64_t *id,
                             struct app_error *err);
 /* Closes o now, before its closing day (enough have come forward): 409
- * when it has closed already. */
-bool app_opportunity_close(struct store *s, const struct opportunity *o, int64_t now,
+ * when it has closed already. Closing, preparing a draw and entering its
+ * number are refused (403) to whoever came forward for o
+ * (policy_may_run_draw). */
+bool app_opportunity_close(struct store *s, const struct opportunity *o,
+                           const struct panel_actor *actor, int64_t actor_id, int64_t now,
                            struct app_error *err);
 /* Comes forward (again) with note for the stewards: 409 once it has
  * closed, been cancelled or drawn, decided in the statement. */
 bool app_interest(struct store *s, const struct opportunity *o, int64_t user_id,
                   const char *note, int64_t now, struct app_error *err);
 /* Withdraws, until the draw is made (409 after, or if they never came
- * forward). */
+ * forward); a prepared draw they are in is set aside, to be prepared
+ * again without them. */
 bool app_interest_withdraw(struct store *s, const struct opportunity *o, int64_t user_id,
                            int64_t now, struct app_error *err);
 /* Prepares a draw once o has closed: everyone who came forward and is on
@@ -950,14 +954,15 @@ bool app_interest_withdraw(struct store *s, const struct opportunity *o, int64_t
  * draw waits for its number or when every place is taken. *draw_id: the
  * draw recorded. */
 bool app_draw_prepare(struct store *s, const struct panel *p, const struct opportunity *o,
-                      int64_t actor_id, int64_t now, struct arena *a, int64_t *draw_id,
-                      struct app_error *err);
+                      const struct panel_actor *actor, int64_t actor_id, int64_t now,
+                      struct arena *a, int64_t *draw_id, struct app_error *err);
 /* Draws d with first (and second, unless -1: the sum, modulo 1000), and
  * gives the panel with that number its places, in one transaction (409 if
  * it was drawn already). *number: the number used. */
-bool app_draw_number(struct store *s, const struct draw *d, int first, int second,
-                     const char *note, int64_t actor_id, int64_t now, struct arena *a,
-                     int *number, struct app_error *err);
+bool app_draw_number(struct store *s, const struct opportunity *o, const struct draw *d,
+                     int first, int second, const char *note, const struct panel_actor *actor,
+                     int64_t actor_id, int64_t now, struct arena *a, int *number,
+                     struct app_error *err);
 /* Runs d again from its record: *same when it gives the same 1,000 panels.
  * False when it cannot be run (an impossible draw, a damaged record). */
 bool app_draw_check(const struct draw *d, struct arena *a, bool *same);
@@ -995,7 +1000,8 @@ struct draw_change {
 bool app_draw_explanation(struct store *s, const struct draw *d, int64_t panel_id,
                           struct arena *a, int *short_of, struct draw_change **out, size_t *n,
                           struct app_error *err);
-/* user gives up their place (409 when they hold none). */
+/* user gives up their place (409 when they hold none); giving up someone
+ * else's is policy_may_give_up_for's (the caller checks). */
 bool app_place_drop(struct store *s, const struct opportunity *o, int64_t user_id, int64_t now,
                     struct app_error *err);
 

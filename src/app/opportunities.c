@@ -119,9 +119,29 @@ bool app_opportunity_create(struct store *s, const struct panel *p, int64_t acto
 	return store_opportunity_create(s, &o, now, id) == ST_OK || app_internal(err);
 }
 
-bool app_opportunity_close(struct store *s, const struct opportunity *o, int64_t now,
+/* Whether actor may run o's draw (policy_may_run_draw); false with a 403
+ * in err when not. */
+static bool may_run(struct store *s, const struct opportunity *o, const struct panel_actor *actor,
+                    int64_t actor_id, struct app_error *err)
+{
+	struct arena a = { 0 };
+	struct interest *in;
+	size_t n;
+	bool came = false, ok = store_interests(s, o->id, &a, &in, &n) == ST_OK;
+	for (size_t i = 0; ok && i < n; i++) came |= in[i].user_id == actor_id && !in[i].withdrawn_at;
+	arena_free(&a);
+	if (!ok) return app_internal(err);
+	if (policy_may_run_draw(actor, came)) return true;
+	return app_fail(err, 403, "came_forward", NULL,
+	                came ? _("You came forward for this, so someone else runs its draw.")
+	                     : _("You cannot run this draw."));
+}
+
+bool app_opportunity_close(struct store *s, const struct opportunity *o,
+                           const struct panel_actor *actor, int64_t actor_id, int64_t now,
                            struct app_error *err)
 {
+	if (!may_run(s, o, actor, actor_id, err)) return false;
 	switch (store_opportunity_close(s, o->panel_id, o->id, now)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
@@ -146,10 +166,21 @@ bool app_interest(struct store *s, const struct opportunity *o, int64_t user_id,
 	}
 }
 
+struct withdraw_ctx {
+	int64_t opportunity_id, user_id, now;
+};
+
+static enum store_rc withdraw_tx(struct store *s, void *p)
+{
+	struct withdraw_ctx *c = p;
+	return store_interest_withdraw(s, c->opportunity_id, c->user_id, c->now);
+}
+
 bool app_interest_withdraw(struct store *s, const struct opportunity *o, int64_t user_id,
                            int64_t now, struct app_error *err)
 {
-	switch (store_interest_withdraw(s, o->id, user_id, now)) {
+	struct withdraw_ctx c = { o->id, user_id, now };
+	switch (store_tx(s, withdraw_tx, &c)) {
 	case ST_OK: return true;
 	case ST_NOT_FOUND:
 		return app_fail(err, 409, "not_interested", NULL,
@@ -379,9 +410,10 @@ static enum store_rc prepare_tx(struct store *s, void *p)
 }
 
 bool app_draw_prepare(struct store *s, const struct panel *p, const struct opportunity *o,
-                      int64_t actor_id, int64_t now, struct arena *a, int64_t *draw_id,
-                      struct app_error *err)
+                      const struct panel_actor *actor, int64_t actor_id, int64_t now,
+                      struct arena *a, int64_t *draw_id, struct app_error *err)
 {
+	if (!may_run(s, o, actor, actor_id, err)) return false;
 	if (o->cancelled_at) return app_fail(err, 409, "cancelled", NULL, _("This was cancelled."));
 	if (now < o->closes_at)
 		return app_fail(err, 409, "open", NULL,
@@ -395,7 +427,7 @@ bool app_draw_prepare(struct store *s, const struct panel *p, const struct oppor
 	    store_places(s, o->id, a, &places, &n_places) != ST_OK)
 		return app_internal(err);
 	for (size_t i = 0; i < n_draws; i++)
-		if (!draws[i].impossible && draws[i].number < 0)
+		if (!draws[i].impossible && !draws[i].set_aside && draws[i].number < 0)
 			return app_fail(err, 409, "ready", NULL,
 			                _("A draw is ready and waits for its number."));
 	int holding = 0;
@@ -519,9 +551,10 @@ static enum store_rc number_tx(struct store *s, void *p)
 	return store_draw_number(s, c->d, c->number, c->note, c->by, c->chosen, c->n, c->now);
 }
 
-bool app_draw_number(struct store *s, const struct draw *d, int first, int second,
-                     const char *note, int64_t actor_id, int64_t now, struct arena *a,
-                     int *number, struct app_error *err)
+bool app_draw_number(struct store *s, const struct opportunity *o, const struct draw *d,
+                     int first, int second, const char *note, const struct panel_actor *actor,
+                     int64_t actor_id, int64_t now, struct arena *a, int *number,
+                     struct app_error *err)
 {
 	if (first < 0 || first > 999)
 		return app_fail(err, 400, "invalid", "number", _(number_inputs[NUMBER_FIRST].wrong));
@@ -530,13 +563,22 @@ bool app_draw_number(struct store *s, const struct draw *d, int first, int secon
 		                _(number_inputs[NUMBER_SECOND].wrong));
 	const char *texts[NUMBER_INPUTS] = { [NUMBER_NOTE] = note ? note : "" };
 	if (!app_texts_fit(number_inputs, texts, NUMBER_INPUTS, err)) return false;
-	if (d->impossible || d->number >= 0)
+	if (!may_run(s, o, actor, actor_id, err)) return false;
+	if (d->set_aside)
+		return app_fail(err, 409, "set_aside", NULL,
+		                _("This draw was set aside because someone in it withdrew. Prepare "
+		                  "the draw again."));
+	if (d->impossible)
+		return app_fail(err, 409, "impossible", NULL,
+		                _("No group can meet the targets, so there is nothing to draw."));
+	if (d->number >= 0)
 		return app_fail(err, 409, "drawn", NULL, _("This draw has its number already."));
-	/* two numbers: their sum, keeping the last three digits */
+	/* two numbers: their sum, keeping the last three digits; the record
+	 * says how it was made ("123 + 900: dice at the meeting") */
 	*number = second >= 0 ? (first + second) % SELECT_LOTTERY : first;
-	const char *how = second >= 0 ? arena_printf(a, "%03d + %03d", first, second)
-	                              : arena_printf(a, "%03d", first);
-	if (*texts[NUMBER_NOTE]) how = arena_printf(a, "%s: %s", how, texts[NUMBER_NOTE]);
+	const char *how = second >= 0 ? arena_printf(a, "%03d + %03d", first, second) : "";
+	if (*texts[NUMBER_NOTE])
+		how = *how ? arena_printf(a, "%s: %s", how, texts[NUMBER_NOTE]) : texts[NUMBER_NOTE];
 	int64_t chosen[100];
 	size_t n = lottery_line(d->lottery, *number, chosen, 100);
 	struct number_ctx c = { d, *number, how, actor_id, now, chosen, n };
@@ -591,12 +633,13 @@ bool app_opportunity_view(struct store *s, const struct opportunity *o, int64_t 
 	}
 	if (v->n_draws) v->latest = &v->draws[v->n_draws - 1];
 	for (size_t i = 0; i < v->n_draws; i++)
-		if (!v->draws[i].impossible && v->draws[i].number < 0) v->ready = &v->draws[i];
+		if (!v->draws[i].impossible && !v->draws[i].set_aside && v->draws[i].number < 0)
+			v->ready = &v->draws[i];
 	/* only the asker's own chance is kept */
 	for (size_t i = v->n_draws; i-- > 0 && !v->my_draw;) {
 		struct draw_person *people;
 		size_t n;
-		if (v->draws[i].impossible) continue;
+		if (v->draws[i].impossible || v->draws[i].set_aside) continue;
 		if (store_draw_people(s, v->draws[i].id, a, &people, &n) != ST_OK) return app_internal(err);
 		for (size_t k = 0; k < n; k++)
 			if (people[k].user_id == user_id) {

@@ -325,7 +325,8 @@ static bool holds(const int64_t *ids, int n, int64_t id)
  * the others' are not). A frozen meeting (published once already) is left
  * out. */
 static int make_figures(const struct profile_field *f, const struct rep_inputs *in,
-                        const bool *frozen, struct arena *a, struct rep_figure **out)
+                        const bool *frozen, struct arena *a, struct rep_figure **out,
+                        bool **known_out)
 {
 	struct rep_row *rows;
 	size_t n_rows = app_rep_rows(f, in->groups, in->n_groups, a, &rows);
@@ -338,13 +339,23 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 			if (!strcmp(in->answers[k].field, f->key)) mine = &in->answers[k];
 		cls[p] = app_rep_class(f, mine, in->groups, in->n_groups, a);
 	}
-	/* the scopes: a prefix and who is in it (NULL: everyone counted) */
+	/* the scopes: a prefix, who is in it (NULL: everyone counted), and
+	 * whether how many they are is known anyway: the panel's size (the
+	 * members page), and an opportunity's (its page says how many came
+	 * forward and who holds the places) */
 	size_t n_scopes = 1 + in->n_meetings + 2 * in->n_opportunities;
 	const char **prefix = arena_alloc(a, n_scopes * sizeof *prefix);
 	const int64_t **who = arena_alloc(a, n_scopes * sizeof *who);
 	int *n_who = arena_alloc(a, n_scopes * sizeof *n_who);
+	bool *known = arena_alloc(a, n_scopes * sizeof *known);
+	int *n_counted = arena_alloc(a, n_scopes * sizeof *n_counted);
+	for (size_t x = 0; x < n_scopes; x++) {
+		known[x] = false;
+		n_counted[x] = in->n_people;
+	}
 	size_t sc = 0;
 	prefix[sc] = "panel:";
+	known[sc] = true;
 	who[sc++] = NULL;
 	for (size_t m = 0; m < in->n_meetings; m++) {
 		if (frozen[m]) continue;
@@ -356,15 +367,26 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 		const struct rep_opportunity *r = &in->opportunities[o];
 		prefix[sc] = arena_printf(a, "opportunity:%lld:interested:", (long long)r->id);
 		n_who[sc] = r->n_interested;
+		known[sc] = true;
 		who[sc++] = r->interested;
 		if (!r->n_chosen) continue;
 		prefix[sc] = arena_printf(a, "opportunity:%lld:chosen:", (long long)r->id);
 		n_who[sc] = r->n_chosen;
+		known[sc] = true;
 		who[sc++] = r->chosen;
 	}
+	/* how many of each scope's people are counted: those on the panel now */
+	for (size_t x = 0; x < sc; x++) {
+		if (!who[x]) continue;
+		int c = 0;
+		for (int p = 0; p < in->n_people; p++) c += holds(who[x], n_who[x], in->people[p]);
+		n_counted[x] = c;
+	}
 	struct rep_figure *fig = arena_alloc(a, sc * (n_rows + 1) * sizeof *fig);
+	*known_out = arena_alloc(a, (sc + 1) * sizeof **known_out);
 	size_t i = 0;
 	for (size_t x = 0; x < sc; x++) {
+		(*known_out)[x] = known[x];
 		for (size_t r = 0; r <= n_rows; r++) {
 			int64_t *ids = arena_alloc(a, ((size_t)in->n_people + 1) * sizeof *ids);
 			int c = 0;
@@ -376,11 +398,38 @@ static int make_figures(const struct profile_field *f, const struct rep_inputs *
 			/* the panel's own figures matter most: the others go first */
 			fig[i++] = (struct rep_figure){
 				.key = arena_printf(a, "%s%s", prefix[x], r < n_rows ? rows[r].key : "total"),
-				.members = ids, .n_members = c, .presence = !x && r == n_rows, .keep = !x };
+				.members = ids, .n_members = c,
+				/* a known size is public: the panel's always; an opportunity's
+				 * once 5 or more (fewer, and it is held back as any small
+				 * figure, while its rows of none are watched below) */
+				.presence = known[x] && r == n_rows && (!x || n_counted[x] >= DISCLOSURE_MIN),
+				.keep = !x };
 		}
 	}
 	*out = fig;
 	return (int)i;
+}
+
+/* "None" adds nothing to what sums and differences give, but where how
+ * many a scope holds is known anyway (known[block]), rows shown as none
+ * say which rows its people are in: when all are in one row of 1 to 4,
+ * that says their answer. Then the rows of none are held back too. f is
+ * make_figures's: each scope's n_rows rows, then its total. */
+static void hold_back_telling_nones(struct rep_figure *f, int n, size_t n_rows,
+                                    const bool *known)
+{
+	for (int b = 0, block = 0; b + (int)n_rows < n; b += (int)n_rows + 1, block++) {
+		if (!known[block]) continue;
+		int open = 0, last = -1;
+		for (int r = 0; r < (int)n_rows; r++)
+			if (!(f[b + r].shown && f[b + r].n_members == 0)) {
+				open++;
+				last = b + r;
+			}
+		if (open != 1 || f[last].n_members >= DISCLOSURE_MIN) continue;
+		for (int r = 0; r < (int)n_rows; r++)
+			if (!f[b + r].n_members) f[b + r].shown = false;
+	}
 }
 
 /* Whether figures f (decided) are the latest publication of f's
@@ -458,7 +507,8 @@ static enum store_rc refresh(struct store *s, void *p)
 			for (size_t d = 0; d < n_done; d++) frozen[m] |= done[d] == in.meetings[m].id;
 		}
 		struct rep_figure *fig;
-		int n = make_figures(f, &in, frozen, c->a, &fig);
+		bool *known;
+		int n = make_figures(f, &in, frozen, c->a, &fig, &known);
 		/* the past of everyone counted now; anyone who has left is forgotten */
 		struct rep_past *stored, *past;
 		size_t n_stored;
@@ -474,6 +524,9 @@ static enum store_rc refresh(struct store *s, void *p)
 			if (m < n_stored && stored[m].user_id == in.people[k]) past[k].bits = stored[m].bits;
 		}
 		if (!rep_disclose(fig, n, past, in.n_people, n_ordinals)) continue; /* waits */
+		struct rep_row *rows;
+		hold_back_telling_nones(fig, n, app_rep_rows(f, in.groups, in.n_groups, c->a, &rows),
+		                        known);
 		if (published_already(f->key, fig, n, latest, n_latest)) continue;
 		c->due = true;
 		if (c->dry) break;
@@ -540,8 +593,9 @@ static void fill_scope(struct rep_scope *sc, const char *characteristic, const c
 			target = (struct rep_target){ REP_PEOPLE,
 			                              target.min < 0 ? -1 : rep_in_places(target.min, places),
 			                              target.max < 0 ? -1 : rep_in_places(target.max, places) };
-		row->standing = rep_standing_of(&target, row->count >= 0 && sc->total >= 0, row->count,
-		                                sc->total);
+		/* a count target needs only the count; a share needs the total too */
+		bool known = row->count >= 0 && (target.unit == REP_PEOPLE || sc->total >= 0);
+		row->standing = rep_standing_of(&target, known, row->count, sc->total);
 	}
 	sc->targets_places = mode == TARGETS_PLACES ? places : 0;
 }
@@ -646,9 +700,10 @@ size_t app_rep_empty_chairs(const struct rep_report *r, enum rep_scope_kind kind
 	*out = arena_alloc(a, (cap + 1) * sizeof **out);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct rep_section *sec = &r->sections[i];
+		/* a draw keeps its targets: those given a place have no empty chair */
+		if (kind == REP_SCOPE_CHOSEN) break;
 		const struct rep_scope *sc = kind == REP_SCOPE_MEETING      ? &sec->meeting
 		                             : kind == REP_SCOPE_INTERESTED ? &sec->interested
-		                             : kind == REP_SCOPE_CHOSEN     ? &sec->chosen
 		                                                            : &sec->scope;
 		for (size_t k = 0; sc->published_at && k < sc->n; k++) {
 			const struct rep_row *row = &sc->rows[k];

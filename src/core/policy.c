@@ -231,6 +231,16 @@ bool policy_sees_interest(const struct panel_actor *actor)
 	return policy_allows(actor, PA_MANAGE_MEMBERS);
 }
 
+bool policy_may_run_draw(const struct panel_actor *actor, bool came_forward)
+{
+	return policy_allows(actor, PA_MANAGE_OPPORTUNITIES) && !came_forward;
+}
+
+bool policy_may_give_up_for(const struct panel_actor *actor)
+{
+	return policy_allows(actor, PA_MANAGE_MEMBERS);
+}
+
 bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind)
 {
 	return policy_allows(actor, PA_MANAGE_MEMBERS) &&

@@ -168,6 +168,14 @@ bool policy_may_pay_self(bool own, int active_stewards);
  * access and communication needs), is the active stewards' to see: in a
  * user-led panel a co-creator may run a draw, but sees only how many. */
 bool policy_sees_interest(const struct panel_actor *actor);
+/* May actor run an opportunity's draw (close it, prepare the draw, enter
+ * its number)? Those who may manage opportunities, unless they came
+ * forward for this one: someone else runs a draw they are in. */
+bool policy_may_run_draw(const struct panel_actor *actor, bool came_forward);
+/* May actor give up someone else's place (who told them they can no
+ * longer do it)? The active stewards: a co-creator who runs a draw may not
+ * take a place from another. */
+bool policy_may_give_up_for(const struct panel_actor *actor);
 
 /* Names as stored and as shown. parse functions return false for unknown.
  * Labels are in English, marked N_(): show them through _(). */

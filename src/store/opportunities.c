@@ -40,6 +40,10 @@
 	X(INTEREST_WITHDRAW, "UPDATE opportunity_interest SET withdrawn_at = $3 WHERE "          \
 	                     "opportunity_id = $1 AND user_id = $2 AND withdrawn_at IS NULL AND "  \
 	                     "NOT " DRAWN("$1"))                                                  \
+	/* a prepared draw whose pool has them is set aside */                  \
+	X(SET_ASIDE, "UPDATE draws SET outcome = 'set_aside' WHERE opportunity_id = $1 AND "      \
+	             "number IS NULL AND outcome = 'ready' AND EXISTS (SELECT 1 FROM draw_people " \
+	             "p WHERE p.draw_id = draws.id AND p.user_id = $2)")                         \
 	X(INTERESTS, "SELECT i.user_id, i.at, COALESCE(i.withdrawn_at, 0), "                     \
 	             "CASE WHEN u.status = 'erased' THEN '' ELSE u.display_name END, i.note "     \
 	             "FROM opportunity_interest i JOIN users u ON u.id = i.user_id "             \
@@ -158,7 +162,11 @@ enum store_rc store_interest_withdraw(struct store *s, int64_t opportunity_id, i
 	db_bind_i64(st, 1, opportunity_id);
 	db_bind_i64(st, 2, user_id);
 	db_bind_i64(st, 3, now);
-	return sq_exec_changed(s, st);
+	enum store_rc rc = sq_exec_changed(s, st);
+	if (rc != ST_OK || !(st = stmt(s, S_SET_ASIDE))) return rc == ST_OK ? ST_ERROR : rc;
+	db_bind_i64(st, 1, opportunity_id);
+	db_bind_i64(st, 2, user_id);
+	return sq_exec(st);
 }
 
 static void read_interest(struct db_stmt *st, void *slot, struct arena *a)
@@ -223,6 +231,7 @@ static void read_draw(struct db_stmt *st, void *slot, struct arena *a)
 	d->problem = sq_col_str(st, 6, a);
 	const char *outcome = db_col_text(st, 7);
 	d->impossible = outcome && !strcmp(outcome, "impossible");
+	d->set_aside = outcome && !strcmp(outcome, "set_aside");
 	d->explanation = sq_col_str(st, 8, a);
 	d->lottery = sq_col_str(st, 9, a);
 	d->lottery_sha256 = sq_col_str(st, 10, a);

@@ -1292,7 +1292,8 @@ STORE_WRITES
 enum store_rc store_interest_put(struct store *s, int64_t opportunity_id, int64_t user_id,
                                  const char *note, int64_t now);
 /* Withdraws it while no draw has been made: else (or when there is none)
- * ST_NOT_FOUND. */
+ * ST_NOT_FOUND; a prepared draw whose pool has user is set aside. Two
+ * statements: inside the caller's transaction. */
 STORE_WRITES
 enum store_rc store_interest_withdraw(struct store *s, int64_t opportunity_id, int64_t user_id,
                                       int64_t now);
@@ -1308,6 +1309,7 @@ struct draw {
 	int64_t seed;
 	const char *problem;          /* what the solver was given (never shown) */
 	bool impossible;
+	bool set_aside;               /* someone in its pool withdrew before the number */
 	const char *explanation;      /* when impossible: why, as app/opportunities.c writes it */
 	const char *lottery;          /* the 1,000 panels: a line of user ids each */
 	const char *lottery_sha256;

@@ -309,7 +309,8 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 	r = get(amira, page);
 	assert_int_equal(r->status, 200);
 	assert_true(contains(r, "Replacement draw"));
-	assert_true(contains(r, "023 (123 + 900: ZQ at the meeting)"));
+	assert_true(contains(r, "<dd>023</dd>"));
+	assert_true(contains(r, "123 + 900: ZQ at the meeting"));
 	response_free(r);
 	free(interest);
 	free(close);
@@ -372,12 +373,89 @@ static void turns_give_others_a_chance_first(void **state)
 	free(draws);
 }
 
+/* Withdrawing after a draw is prepared sets it aside; whoever came forward
+ * does not run the draw; only a steward gives up someone else's place; and
+ * where all who came forward gave one answer, the rows of none do not say
+ * so. */
+static void rules_that_keep_a_draw_fair(void **state)
+{
+	(void)state;
+	char body[400];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQ set aside\",\"places\":1,\"closes_on\":\"%s\","
+	         "\"characteristics\":[\"disability\"]}", tomorrow());
+	json_t *j = call_json(amira, "POST", "/api/v1/panels/1/opportunities", body, 201);
+	long opp = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	/* three who said no: the figures of who came forward say nothing of
+	 * what they said, "none" rows included */
+	for (int k = YES; k < YES + 3; k++) come_forward(k, opp, "");
+	char *rep = path(opp, "/representation");
+	j = call_json(sam, "GET", rep, NULL, 200);
+	size_t i;
+	json_t *s, *g;
+	json_array_foreach(json_object_get(j, "characteristics"), i, s) {
+		if (strcmp(str(s, "characteristic"), "disability")) continue;
+		json_array_foreach(json_object_get(json_object_get(s, "came_forward"), "groups"), i, g)
+			if (!json_is_null(json_object_get(g, "count")))
+				fail_msg("%s is shown: %lld", str(g, "key"),
+				         (long long)json_integer_value(json_object_get(g, "count")));
+		break;
+	}
+	json_decref(j);
+	free(rep);
+	come_forward(0, opp, ""); /* and one who said yes, whom the target needs */
+	/* amira comes forward too: then she may not run the draw, though she
+	 * posted it (a co-creator of a user-led panel) */
+	char *interest = path(opp, "/interest"), *close = path(opp, "/close");
+	json_decref(call_json(amira, "PUT", interest, "{\"note\":\"\"}", 200));
+	expect_error(amira, "POST", close, NULL, 403, "came_forward", NULL);
+	json_decref(call_json(sam, "POST", close, NULL, 200));
+	char *draws = path(opp, "/draws");
+	j = call_json(sam, "POST", draws, NULL, 201);
+	long draw = num(json_array_get(json_object_get(json_object_get(j, "opportunity"), "draws"), 0),
+	                "id");
+	json_decref(j);
+	/* someone in it withdraws before the number: it is set aside */
+	json_decref(call_json(member[YES], "DELETE", interest, NULL, 200));
+	char numpath[160];
+	snprintf(numpath, sizeof numpath, "/api/v1/panels/1/opportunities/%ld/draws/%ld/number",
+	         opp, draw);
+	expect_error(sam, "POST", numpath, "{\"number\":1}", 409, "set_aside", NULL);
+	j = call_json(sam, "POST", draws, NULL, 201);
+	json_t *all = json_object_get(json_object_get(j, "opportunity"), "draws");
+	assert_string_equal(str(json_array_get(all, 0), "outcome"), "set_aside");
+	assert_string_equal(str(json_array_get(all, 1), "outcome"), "ready");
+	long again = num(json_array_get(all, 1), "id");
+	json_decref(j);
+	/* the one who withdrew has no chance in it */
+	json_t *mine = opportunity_as(member[YES], opp);
+	assert_null(json_object_get(json_object_get(mine, "me"), "chance"));
+	json_decref(mine);
+	snprintf(numpath, sizeof numpath, "/api/v1/panels/1/opportunities/%ld/draws/%ld/number",
+	         opp, again);
+	j = call_json(sam, "POST", numpath, "{\"number\":42}", 200);
+	long holder = num(json_array_get(json_object_get(json_object_get(j, "opportunity"),
+	                                                 "places_held_by"), 0), "id");
+	json_decref(j);
+	assert_true(holder != member_id[YES]);
+	/* a co-creator who runs draws may not take someone's place away */
+	snprintf(body, sizeof body, "{\"user_id\":%ld}", holder);
+	char *give_up = path(opp, "/give-up");
+	expect_error(amira, "POST", give_up, body, 403, "forbidden", "user_id");
+	free(interest);
+	free(close);
+	free(draws);
+	free(give_up);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_draw_that_cannot_meet_its_target_says_why),
 		cmocka_unit_test(a_fair_draw_from_start_to_replacement),
 		cmocka_unit_test(turns_give_others_a_chance_first),
+		cmocka_unit_test(rules_that_keep_a_draw_fair),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

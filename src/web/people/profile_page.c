@@ -67,9 +67,11 @@ static void field_widget(struct request *req, const struct form_errors *e,
 	}
 	if (f->consent_purpose) {
 		const char *id = arena_printf(&req->arena, "%s__consent", f->key);
+		/* the question in the label too, for whoever hears it alone */
 		html(b, "<div class=\"choice consent\"><input type=\"checkbox\" id=\"%a\" name=\"%a\" "
-		        "value=\"1\"%r><label for=\"%a\">%t</label></div>", id, id,
-		     st->consent ? " checked" : "", id, _(profile_consent_text));
+		        "value=\"1\"%r><label for=\"%a\">%t<span class=\"visually-hidden\"> (%t)</span>"
+		        "</label></div>", id, id, st->consent ? " checked" : "", id, _(profile_consent_text),
+		     label);
 	}
 	const char *vis_name = arena_printf(&req->arena, "%s__vis", f->key);
 	/* TRANSLATORS: %s is a question of the profile, like "Pronouns" */

@@ -36,7 +36,8 @@ static json_t *draw_json(const struct draw *d)
 {
 	return json_pack("{s:I,s:s,s:s,s:i,s:s,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)d->id,
 	                 "kind", d->replacement ? "replacement" : "draw", "algorithm", d->algorithm,
-	                 "places", d->places, "outcome", d->impossible ? "impossible" : "ready",
+	                 "places", d->places, "outcome",
+	                 d->impossible ? "impossible" : d->set_aside ? "set_aside" : "ready",
 	                 "lottery_sha256",
 	                 d->impossible ? json_null() : json_string(d->lottery_sha256), "number",
 	                 d->number >= 0 ? json_integer(d->number) : json_null(), "number_note",
@@ -159,7 +160,7 @@ void api_opp_close_post(struct request *req)
 	struct opportunity o;
 	struct app_error err;
 	if (!load_opportunity(req, &o)) return;
-	if (!app_opportunity_close(req->store, &o, req->now, &err)) {
+	if (!app_opportunity_close(req->store, &o, &req->actor, req->user->id, req->now, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -172,8 +173,8 @@ void api_opp_draw_post(struct request *req)
 	struct app_error err;
 	int64_t id;
 	if (!load_opportunity(req, &o)) return;
-	if (!app_draw_prepare(req->store, req->panel, &o, req->user->id, req->now, &req->arena, &id,
-	                      &err)) {
+	if (!app_draw_prepare(req->store, req->panel, &o, &req->actor, req->user->id, req->now,
+	                      &req->arena, &id, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -190,10 +191,10 @@ void api_opp_number_post(struct request *req)
 	if (!load_opportunity(req, &o) || !load_draw(req, &o, &d) ||
 	    !api_inputs(req, number_inputs, NUMBER_INPUTS, in))
 		return;
-	if (!app_draw_number(req->store, &d, (int)in[NUMBER_FIRST].number,
+	if (!app_draw_number(req->store, &o, &d, (int)in[NUMBER_FIRST].number,
 	                     in[NUMBER_SECOND].given ? (int)in[NUMBER_SECOND].number : -1,
-	                     in[NUMBER_NOTE].text, req->user->id, req->now, &req->arena, &number,
-	                     &err)) {
+	                     in[NUMBER_NOTE].text, &req->actor, req->user->id, req->now, &req->arena,
+	                     &number, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -220,7 +221,7 @@ void api_opp_give_up_post(struct request *req)
 	struct app_error err;
 	if (!load_opportunity(req, &o) || !api_inputs(req, drop_inputs, DROP_INPUTS, in)) return;
 	int64_t who = in[DROP_USER].given ? in[DROP_USER].number : req->user->id;
-	if (who != req->user->id && !policy_allows(&req->actor, PA_MANAGE_OPPORTUNITIES)) {
+	if (who != req->user->id && !policy_may_give_up_for(&req->actor)) {
 		respond_error_field(req, 403, "forbidden", "user_id", _("Only you can give up your place."));
 		return;
 	}

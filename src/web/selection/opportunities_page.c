@@ -166,7 +166,8 @@ static void who_came_forward_html(struct request *req, const struct opportunity 
 		html(b, "<p>%t</p></section>", _("Nobody has come forward yet."));
 		return;
 	}
-	rep_empty_chairs_html(req, &r, o->drawn ? REP_SCOPE_CHOSEN : REP_SCOPE_INTERESTED, "#who");
+	/* a draw keeps its targets: the chairs are those of who came forward */
+	if (!o->drawn) rep_empty_chairs_html(req, &r, REP_SCOPE_INTERESTED, "#who");
 	for (size_t i = 0; i < r.n; i++) {
 		const struct rep_section *sec = &r.sections[i];
 		if (!profile_multi_has(o->characteristics, sec->field->key)) continue;
@@ -262,7 +263,7 @@ void opp_close_post(struct request *req)
 	struct opportunity o;
 	struct app_error err;
 	if (!load_opportunity(req, &o)) return;
-	if (!app_opportunity_close(req->store, &o, req->now, &err)) {
+	if (!app_opportunity_close(req->store, &o, &req->actor, req->user->id, req->now, &err)) {
 		respond_app_error(req, &err);
 		return;
 	}
@@ -275,8 +276,8 @@ void opp_draw_post(struct request *req)
 	struct app_error err;
 	int64_t id;
 	if (!load_opportunity(req, &o)) return;
-	if (!app_draw_prepare(req->store, req->panel, &o, req->user->id, req->now, &req->arena, &id,
-	                      &err)) {
+	if (!app_draw_prepare(req->store, req->panel, &o, &req->actor, req->user->id, req->now,
+	                      &req->arena, &id, &err)) {
 		respond_app_error(req, &err);
 		return;
 	}
@@ -296,10 +297,10 @@ void opp_number_post(struct request *req)
 		again(req, &o, &e);
 		return;
 	}
-	if (!app_draw_number(req->store, &d, (int)in[NUMBER_FIRST].number,
+	if (!app_draw_number(req->store, &o, &d, (int)in[NUMBER_FIRST].number,
 	                     in[NUMBER_SECOND].given ? (int)in[NUMBER_SECOND].number : -1,
-	                     in[NUMBER_NOTE].text, req->user->id, req->now, &req->arena, &number,
-	                     &err)) {
+	                     in[NUMBER_NOTE].text, &req->actor, req->user->id, req->now, &req->arena,
+	                     &number, &err)) {
 		if (app_error_to_form(req, &err, &e)) again(req, &o, &e);
 		return;
 	}
@@ -316,7 +317,7 @@ void opp_check_post(struct request *req)
 	struct buf *b = &req->out;
 	page_begin(req, _("Checking the draw"), NULL);
 	html(b, "<p class=\"caption\"><bdi>%t</bdi></p><h1 class=\"heading-l\">%t</h1>",
-	     o.title, _("Checking the draw"));
+	     req->panel->name, _("Checking the draw"));
 	if (!ran)
 		html(b, "<p>%t</p>", _("This draw could not be run again."));
 	else if (same)
@@ -343,7 +344,7 @@ void opp_give_up_post(struct request *req)
 		return;
 	}
 	int64_t who = in[DROP_USER].given ? in[DROP_USER].number : req->user->id;
-	if (who != req->user->id && !policy_allows(&req->actor, PA_MANAGE_OPPORTUNITIES)) {
+	if (who != req->user->id && !policy_may_give_up_for(&req->actor)) {
 		respond_error(req, 403, "forbidden", _("Only you can give up your place."));
 		return;
 	}

@@ -242,12 +242,11 @@ void rep_empty_chairs_html(struct request *req, const struct rep_report *r,
 	        "<h2 class=\"heading-m\" id=\"empty-chairs\">%t</h2><p>%t</p><ul class=\"list\">",
 	     _("Who isn't here?"),
 	     kind == REP_SCOPE_MEETING
-	     ? _("Groups the panel's targets ask for that were missing or below their target at "
-	         "this meeting:")
+	     ? _("Groups the panel's targets ask for that were below their target at this "
+	         "meeting, or whose numbers are too small to show:")
 	     : kind == REP_SCOPE_INTERESTED
-	     ? _("Groups the draw's targets need that too few have come forward from so far:")
-	     : kind == REP_SCOPE_CHOSEN
-	     ? _("Groups the draw's targets ask for that the places do not reach:")
+	     ? _("Groups the draw's targets need that too few have come forward from so far, or "
+	         "whose numbers are too small to show:")
 	     : _("Groups below the panel's targets, or whose numbers are too small to show:"));
 	for (size_t i = 0; i < n; i++) {
 		const struct rep_row *row = chairs[i].row;
@@ -406,7 +405,9 @@ void my_part_html(struct request *req, const struct opportunity *o,
 	}
 	if (v->my_draw)
 		html(b, "<p>%r</p>",
-		     html_piece(a, "%t <strong>%t</strong> %t", _("Your chance of a place:"),
+		     html_piece(a, "%t <strong>%t</strong> %t",
+		                v->my_draw->number >= 0 ? _("Your chance of a place was:")
+		                                        : _("Your chance of a place:"),
 		                chance_text(req, v->my_chance.chance_ppm),
 		                arena_printf(a, ngettext("(you are in %d of the 1,000 possible groups)",
 		                                         "(you are in %d of the 1,000 possible groups)",
@@ -504,6 +505,12 @@ void manage_html(struct request *req, const struct opportunity *o,
 		       "their page."));
 	}
 	bool open = !o->cancelled_at && req->now < o->closes_at;
+	bool came = v->mine && !v->mine->withdrawn_at;
+	if (!policy_may_run_draw(&req->actor, came)) {
+		html(b, "<p>%t</p></section>", _("You came forward for this, so someone else runs its "
+		                                 "draw."));
+		return;
+	}
 	if (v->ready) {
 		html(b, "<p>%t</p>", _("The 1,000 possible groups are ready, and each person who came "
 		                       "forward can see their own chance. Now choose a number from 000 "
@@ -542,7 +549,7 @@ void manage_html(struct request *req, const struct opportunity *o,
 	}
 	if (v->latest && v->latest->impossible) explanation_html(req, v->latest);
 	/* giving up a place for someone who told a steward */
-	if (o->holding) {
+	if (o->holding && policy_may_give_up_for(&req->actor)) {
 		struct field_option *who = arena_alloc(a, (v->n_places + 1) * sizeof *who);
 		size_t k = 0;
 		for (size_t i = 0; i < v->n_places; i++)
@@ -577,9 +584,11 @@ void draws_html(struct request *req, const struct opportunity *o,
 		     _("Prepared"), format_time(req, d->prepared_at, req->panel->time_zone),
 		     _("Method"), d->algorithm);
 		html(b, "<div><dt>%t</dt><dd>%d</dd></div>", _("Places drawn"), d->places);
-		if (d->impossible) {
+		if (d->impossible || d->set_aside) {
 			html(b, "<div><dt>%t</dt><dd>%t</dd></div></dl>", _("Outcome"),
-			     _("No draw possible with these targets"));
+			     d->impossible ? _("No draw possible with these targets")
+			                   : _("Set aside: someone in it withdrew before the number was "
+			                       "chosen"));
 			continue;
 		}
 		html(b, "<div><dt>%t</dt><dd><code>%t</code></dd></div>",
@@ -591,10 +600,15 @@ void draws_html(struct request *req, const struct opportunity *o,
 			                              "The targets needed %d places for people chosen "
 			                              "lately.", (unsigned long)d->outsiders),
 			                  d->outsiders));
-		if (d->number >= 0)
-			html(b, "<div><dt>%t</dt><dd>%t</dd></div><div><dt>%t</dt><dd>%t</dd></div>",
-			     _("Number"), arena_printf(a, "%03d (%s)", d->number, d->number_note),
-			     _("Drawn"), format_time(req, d->drawn_at, req->panel->time_zone));
+		if (d->number >= 0) {
+			html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _("Number"),
+			     arena_printf(a, "%03d", d->number));
+			if (*d->number_note)
+				html(b, "<div><dt>%t</dt><dd dir=\"auto\">%t</dd></div>", _("How it was chosen"),
+				     d->number_note);
+			html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _("Drawn"),
+			     format_time(req, d->drawn_at, req->panel->time_zone));
+		}
 		html(b, "</dl>");
 		ui_form_begin(req, arena_printf(a, "/panels/%lld/opportunities/%lld/draws/%lld/check",
 		                               (long long)req->panel->id, (long long)o->id,

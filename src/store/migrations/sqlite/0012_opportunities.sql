@@ -38,7 +38,8 @@ CREATE TABLE opportunity_interest (
 );
 
 -- A draw: prepared (everyone's chance and the 1,000 panels), then drawn
--- with a number people present checked. problem holds what the solver
+-- with a number people present checked; set aside when someone in its pool
+-- withdraws before the number. problem holds what the solver
 -- was given (people by type, the bounds), so that the draw can be run
 -- again and compared; it is never shown.
 CREATE TABLE draws (
@@ -49,7 +50,7 @@ CREATE TABLE draws (
   places         INTEGER NOT NULL,
   seed           INTEGER NOT NULL,
   problem        TEXT NOT NULL,
-  outcome        TEXT NOT NULL CHECK (outcome IN ('ready', 'impossible')),
+  outcome        TEXT NOT NULL CHECK (outcome IN ('ready', 'impossible', 'set_aside')),
   explanation    TEXT NOT NULL DEFAULT '',
   lottery        TEXT NOT NULL DEFAULT '',
   lottery_sha256 TEXT NOT NULL DEFAULT '',
