@@ -60,7 +60,6 @@
 	            "mt.panel_id = $1 AND mt.starts_at <= $2 AND mt.cancelled_at IS NULL AND " \
 	            "EXISTS (SELECT 1 FROM meeting_replies r WHERE r.meeting_id = mt.id AND "  \
 	            "r.attended IS NOT NULL) ORDER BY mt.starts_at DESC, mt.id DESC LIMIT $3") \
-	X(MEETING, "SELECT id, starts_at, title FROM meetings WHERE id = $1")                  \
 	X(ATTENDED, "SELECT r.user_id FROM meeting_replies r "                                 \
 	            "JOIN meetings mt ON mt.id = r.meeting_id "                                \
 	            "JOIN memberships m ON m.panel_id = mt.panel_id AND m.user_id = r.user_id " \
@@ -269,15 +268,6 @@ enum store_rc store_rep_meetings(struct store *s, int64_t panel_id, int64_t now,
 	enum store_rc rc = sq_collect(st, sizeof **out, a, read_meeting, (void **)out, n);
 	for (size_t i = 0; rc == ST_OK && i < *n; i++) rc = attended(s, &(*out)[i], a);
 	return rc;
-}
-
-enum store_rc store_rep_meeting(struct store *s, int64_t meeting_id, struct arena *a,
-                                struct rep_meeting *out)
-{
-	struct db_stmt *st = stmt(s, S_MEETING);
-	if (st) db_bind_i64(st, 1, meeting_id);
-	enum store_rc rc = sq_one_row(st, read_meeting, out, a);
-	return rc == ST_OK ? attended(s, out, a) : rc;
 }
 
 static void read_release(struct db_stmt *st, void *slot, struct arena *a)

@@ -1203,9 +1203,6 @@ struct rep_meeting {
 };
 enum store_rc store_rep_meetings(struct store *s, int64_t panel_id, int64_t now, int limit,
                                  struct arena *a, struct rep_meeting **out, size_t *n);
-/* One meeting's attendance as store_rep_meetings gives it. */
-enum store_rc store_rep_meeting(struct store *s, int64_t meeting_id, struct arena *a,
-                                struct rep_meeting *out);
 
 /* The ledger. A publication is one characteristic's figures shown
  * together at one time: each figure's count (-1: held back) and the hash
