@@ -838,6 +838,7 @@ const struct input_field panel_inputs[PANEL_INPUTS] = {
 	                          .wrong = N_("Enter a number of days from 1 to 365.") },
 	[PANEL_IN_AGENDA_DAYS] = { .name = "agenda_days", .kind = IN_INT, .min = 0, .max = 60,
 	                        .wrong = N_("Enter a number of days from 0 to 60.") },
+	[PANEL_IN_CO_CREATORS_POST] = { .name = "co_creators_post", .kind = IN_BOOL },
 };
 
 void app_panel_from_inputs(const struct input_value *in, struct panel *p)
@@ -851,6 +852,8 @@ void app_panel_from_inputs(const struct input_value *in, struct panel *p)
 	/* Not given (an older form, a script): p keeps what it holds. */
 	if (in[PANEL_IN_RESPONSE_DAYS].given) p->response_days = in[PANEL_IN_RESPONSE_DAYS].number;
 	if (in[PANEL_IN_AGENDA_DAYS].given) p->agenda_days = in[PANEL_IN_AGENDA_DAYS].number;
+	p->co_creators_post = in[PANEL_IN_CO_CREATORS_POST].given &&
+	                      in[PANEL_IN_CO_CREATORS_POST].number;
 }
 
 /* Whether p's details are what panel_inputs declares. */

@@ -202,10 +202,11 @@ bool app_invitation_revoke(struct store *s, int64_t panel_id, int64_t id, int64_
 enum {
 	PANEL_IN_NAME, PANEL_IN_DESCRIPTION, PANEL_IN_TIME_ZONE, PANEL_IN_LANGUAGE,
 	PANEL_IN_ORGANISATION, PANEL_IN_HOSTING, PANEL_IN_RESPONSE_DAYS, PANEL_IN_AGENDA_DAYS,
-	PANEL_INPUTS
+	PANEL_IN_CO_CREATORS_POST, PANEL_INPUTS
 };
 extern const struct input_field panel_inputs[PANEL_INPUTS];
-/* p's details from panel_inputs as read; the days only when given. */
+/* p's details from panel_inputs as read; the days only when given; a
+ * form's box left unticked says co-creators do not post opportunities. */
 void app_panel_from_inputs(const struct input_value *in, struct panel *p);
 /* Saves p's editable details when the panel is still at p->version (409,
  * naming "name", when someone saved first). */

@@ -260,7 +260,7 @@ static enum store_rc make_demo(struct store *s, void *p)
 		.description = "People with lived experience of the asylum and immigration system, "
 		               "working on housing, health and welcome in our city.",
 		.time_zone = "Europe/London", .language = "en", .hosting = HOSTING_USER_LED,
-		.organisation = "" };
+		.organisation = "", .co_creators_post = true };
 	struct panel minds = { .name = "Mind the Gap mental health panel",
 		.description = "Co-producing the new community mental health service with people "
 		               "who use it.",

@@ -75,9 +75,10 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_EXPRESS_INTEREST:
 		return active && (steward || co_creator);
 	case PA_MANAGE_OPPORTUNITIES:
-		/* Seed 003: not always the same trusted few. In a user-led panel
-		 * any active co-creator may post one and run its draw. */
-		if (active && co_creator && actor->hosting == HOSTING_USER_LED) return true;
+		/* Seed 003: not always the same trusted few. A user-led panel may
+		 * let any active co-creator post one and run its draw. */
+		if (active && co_creator && actor->hosting == HOSTING_USER_LED && actor->co_creators_post)
+			return true;
 		return active && steward;
 	case PA_VIEW_REPRESENTATION:
 		/* Who the panel is for is the members' business, paused ones

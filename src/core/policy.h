@@ -32,6 +32,7 @@ struct panel_actor {
 	enum member_status status;
 	enum panel_hosting hosting;
 	bool responder;    /* a guest the panel names to answer contributions */
+	bool co_creators_post; /* a user-led panel lets its co-creators post opportunities */
 };
 
 enum panel_action {

@@ -41,7 +41,8 @@ static const struct table tables[] = {
 	{ "api_tokens", "id, token_hash, user_id, label, created_at, last_used_at, revoked_at", 7,
 	  true, ROWS },
 	{ "panels", "id, name, description, time_zone, language, hosting, organisation, "
-	            "created_at, updated_at, version, response_days, agenda_days", 12, true, ROWS },
+	            "created_at, updated_at, version, response_days, agenda_days, co_creators_post", 13,
+	  true, ROWS },
 	{ "memberships", "panel_id, user_id, role, status, joined_at, updated_at, responder", 7,
 	  false, ROWS },
 	{ "invitations", "id, token_hash, email, panel_id, role, invited_by, created_at, "

@@ -10,29 +10,32 @@
 	X(PANEL_MEMBER, "SELECT p.id, p.name, p.description, p.time_zone, "         \
 	                "p.language, p.hosting, p.organisation, p.created_at, "     \
 	                "p.updated_at, p.version, p.response_days, p.agenda_days, " \
+	                "p.co_creators_post, "                                      \
 	                "m.role, m.status, m.joined_at, m.updated_at, m.responder " \
 	                "FROM panels p LEFT JOIN memberships m ON "                 \
 	                "m.panel_id = p.id AND m.user_id = $2 WHERE p.id = $1")     \
 	X(PANEL_CREATE, "INSERT INTO panels (name, description, time_zone, language, " \
 	                "hosting, organisation, created_at, updated_at, "           \
-	                "response_days, agenda_days) VALUES "                       \
-	                "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id")    \
+	                "response_days, agenda_days, co_creators_post) VALUES "     \
+	                "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) RETURNING id") \
 	X(PANEL_GET, "SELECT id, name, description, time_zone, language, hosting, " \
 	             "organisation, created_at, updated_at, version, "              \
-	             "response_days, agenda_days FROM panels "                      \
+	             "response_days, agenda_days, co_creators_post FROM panels "    \
 	             "WHERE id = $1")                                               \
 	X(PANEL_LIST, "SELECT id, name, description, time_zone, language, hosting, " \
 	              "organisation, created_at, updated_at, version, "             \
-	              "response_days, agenda_days FROM panels "                     \
+	              "response_days, agenda_days, co_creators_post FROM panels "   \
 	              "ORDER BY name, id")                                          \
 	X(PANEL_UPDATE, "UPDATE panels SET name = $2, description = $3, "           \
 	                "time_zone = $4, language = $5, hosting = $6, "             \
 	                "organisation = $7, updated_at = $9, response_days = $10, " \
-	                "agenda_days = $11, version = version + 1 "                 \
+	                "agenda_days = $11, co_creators_post = $12, "               \
+	                "version = version + 1 "                                    \
 	                "WHERE id = $1 AND version = $8")                           \
 	X(PANELS_FOR_USER, "SELECT p.id, p.name, p.description, p.time_zone, "      \
 	                   "p.language, p.hosting, p.organisation, p.created_at, "  \
 	                   "p.updated_at, p.version, p.response_days, p.agenda_days, " \
+	                   "p.co_creators_post, "                                   \
 	                   "m.role, m.status, m.joined_at, m.updated_at, m.responder, " \
 	                   "(SELECT COALESCE(SUM(c.n), 0) FROM "                    \
 	                   "panel_member_counts c WHERE c.panel_id = p.id AND "     \
@@ -103,7 +106,7 @@ SQ_STATEMENTS(STMTS)
 /* ---- panels and memberships ---- */
 
 /* Columns of a panel as the statements above list them, first in a row. */
-enum { PANEL_NCOLS = 12 };
+enum { PANEL_NCOLS = 13 };
 
 static void read_panel(struct db_stmt *st, void *slot, struct arena *a)
 {
@@ -120,6 +123,7 @@ static void read_panel(struct db_stmt *st, void *slot, struct arena *a)
 	p->version = db_col_i64(st, 9);
 	p->response_days = db_col_i64(st, 10);
 	p->agenda_days = db_col_i64(st, 11);
+	p->co_creators_post = db_col_i64(st, 12) != 0;
 }
 
 static void read_membership_cols(struct db_stmt *st, int c, struct membership *m)
@@ -145,6 +149,7 @@ enum store_rc store_panel_create(struct store *s, const struct panel *p, int64_t
 	db_bind_i64(st, 7, now);
 	db_bind_i64(st, 8, p->response_days ? p->response_days : PANEL_RESPONSE_DAYS);
 	db_bind_i64(st, 9, p->agenda_days ? p->agenda_days : PANEL_AGENDA_DAYS);
+	db_bind_i64(st, 10, p->co_creators_post);
 	return sq_first_i64(st, id);
 }
 
@@ -192,6 +197,7 @@ enum store_rc store_panel_update(struct store *s, const struct panel *p, int64_t
 	db_bind_i64(st, 9, now);
 	db_bind_i64(st, 10, p->response_days);
 	db_bind_i64(st, 11, p->agenda_days);
+	db_bind_i64(st, 12, p->co_creators_post);
 	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, S_PANEL_EXISTS), p->id) : rc;
 }

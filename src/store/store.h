@@ -239,6 +239,7 @@ struct panel {
 	enum panel_hosting hosting;
 	int64_t response_days;  /* a contribution is due an answer within this */
 	int64_t agenda_days;    /* the agenda is published this many days before */
+	bool co_creators_post;  /* user-led: co-creators may post opportunities and run draws */
 	int64_t created_at, updated_at, version;
 };
 /* Defaults for a new panel (0 in struct panel when creating means these). */

@@ -449,6 +449,29 @@ static void rules_that_keep_a_draw_fair(void **state)
 	free(give_up);
 }
 
+/* A user-led panel decides whether its co-creators post opportunities:
+ * the steward unticks it, and amira may no longer. */
+static void a_panel_decides_who_posts(void **state)
+{
+	(void)state;
+	json_t *j = call_json(sam, "GET", "/api/v1/panels/1", NULL, 200);
+	long version = num(j, "version");
+	assert_true(json_is_true(json_object_get(j, "co_creators_post")));
+	json_decref(j);
+	char form[300];
+	snprintf(form, sizeof form,
+	         "version=%ld&name=Just+Voices&description=&hosting=user_led&organisation="
+	         "&time_zone=Europe%%2FLondon&language=en", version);
+	struct response *r = post_form(sam, "/panels/1/edit", form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	char body[200];
+	snprintf(body, sizeof body, "{\"title\":\"ZQ not mine\",\"places\":1,\"closes_on\":\"%s\"}",
+	         tomorrow());
+	expect_error(amira, "POST", "/api/v1/panels/1/opportunities", body, 403, "forbidden", NULL);
+	json_decref(call_json(sam, "POST", "/api/v1/panels/1/opportunities", body, 201));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +479,7 @@ int main(void)
 		cmocka_unit_test(a_fair_draw_from_start_to_replacement),
 		cmocka_unit_test(turns_give_others_a_chance_first),
 		cmocka_unit_test(rules_that_keep_a_draw_fair),
+		cmocka_unit_test(a_panel_decides_who_posts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -156,7 +156,8 @@ static const struct row rows[] = {
 	  "name=Matrix+panel&description=&hosting=organisation&organisation=Org&time_zone=Europe%2FLondon&language=en",
 	  { 303, 303, 403, 403, 403, 403 } },
 	{ "POST", "/panels/{id}/edit", "/panels/1/edit",
-	  "version=1&name=Just+Voices&description=&hosting=user_led&organisation=&time_zone=Europe%2FLondon&language=en",
+	  "version=1&name=Just+Voices&description=&hosting=user_led&organisation=&time_zone=Europe%2FLondon&language=en"
+	  "&co_creators_post=1",
 	  { 303, 303, 403, 403, 403, 404 } },
 	/* A user-led panel: co-creators may invite guests but not members. */
 	{ "POST", "/panels/{id}/invitations", "/panels/1/invitations", "email=guest-%R%40example.org&role=guest",

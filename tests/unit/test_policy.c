@@ -112,8 +112,11 @@ static void allows_matches_table(void **state)
 		for (int r = 0; r < N_ROLES; r++)
 			for (int s = 0; s < N_STATUSES; s++)
 				for (int h = 0; h < N_HOSTINGS; h++) {
+					/* a user-led panel here lets its co-creators post
+					 * opportunities; the next test, one that does not */
 					struct panel_actor actor = { all_roles[r], all_statuses[s],
-					                             all_hostings[h], false };
+					                             all_hostings[h], false,
+					                             all_hostings[h] == HOSTING_USER_LED };
 					bool want = expected_answer((enum panel_action)a, actor.role,
 					                            actor.status, actor.hosting);
 					bool got = policy_allows(&actor, (enum panel_action)a);
@@ -128,10 +131,42 @@ static void allows_matches_table(void **state)
 	assert_int_equal(checked, PA__COUNT * N_ROLES * N_STATUSES * N_HOSTINGS);
 }
 
+/* Opportunities: a user-led panel decides whether its co-creators post
+ * them; whoever came forward does not run the draw; only stewards give up
+ * someone else's place and see who came forward. */
+static void opportunities_are_run_fairly(void **state)
+{
+	(void)state;
+	struct panel_actor co = { ROLE_CO_CREATOR, MEMBER_ACTIVE, HOSTING_USER_LED, false, false };
+	assert_false(policy_allows(&co, PA_MANAGE_OPPORTUNITIES));
+	assert_true(policy_allows(&co, PA_EXPRESS_INTEREST));
+	co.co_creators_post = true;
+	assert_true(policy_allows(&co, PA_MANAGE_OPPORTUNITIES));
+	assert_true(policy_may_run_draw(&co, false));
+	assert_false(policy_may_run_draw(&co, true));
+	assert_false(policy_may_give_up_for(&co));
+	assert_false(policy_sees_interest(&co));
+	/* in a panel hosted by an organisation the setting does nothing */
+	co.hosting = HOSTING_ORGANISATION;
+	assert_false(policy_allows(&co, PA_MANAGE_OPPORTUNITIES));
+	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_ORGANISATION, false,
+	                               false };
+	assert_true(policy_may_run_draw(&steward, false));
+	assert_false(policy_may_run_draw(&steward, true));
+	assert_true(policy_may_give_up_for(&steward));
+	assert_true(policy_sees_interest(&steward));
+	steward.status = MEMBER_PAUSED;
+	assert_false(policy_may_run_draw(&steward, false));
+	assert_false(policy_may_give_up_for(&steward));
+	struct panel_actor guest = { ROLE_GUEST, MEMBER_ACTIVE, HOSTING_USER_LED, false, true };
+	assert_false(policy_allows(&guest, PA_VIEW_OPPORTUNITIES));
+	assert_false(policy_may_run_draw(&guest, false));
+}
+
 static void unknown_action_is_refused(void **state)
 {
 	(void)state;
-	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_USER_LED, false };
+	struct panel_actor steward = { ROLE_STEWARD, MEMBER_ACTIVE, HOSTING_USER_LED, false, false };
 	assert_false(policy_allows(&steward, PA__COUNT));
 }
 
@@ -142,7 +177,7 @@ static void hides_panel_from_non_members_and_removed(void **state)
 		for (int s = 0; s < N_STATUSES; s++)
 			for (int h = 0; h < N_HOSTINGS; h++) {
 				struct panel_actor actor = { all_roles[r], all_statuses[s],
-				                             all_hostings[h], false };
+				                             all_hostings[h], false, false };
 				bool want = actor.role == ROLE_NONE || actor.status == MEMBER_REMOVED;
 				assert_int_equal(policy_hides_panel(&actor), want);
 			}
@@ -157,7 +192,7 @@ static void responders_may_answer(void **state)
 		for (int s = 0; s < N_STATUSES; s++)
 			for (int a = 0; a < PA__COUNT; a++) {
 				struct panel_actor plain = { all_roles[r], all_statuses[s],
-				                             HOSTING_ORGANISATION, false };
+				                             HOSTING_ORGANISATION, false, false };
 				struct panel_actor named = plain;
 				named.responder = true;
 				bool want = policy_allows(&plain, (enum panel_action)a);
@@ -202,7 +237,7 @@ static void meeting_and_contribution_rules(void **state)
 		{ ROLE_STEWARD, MEMBER_REMOVED, true, "......." },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		struct panel_actor a = { rows[i].role, rows[i].status, HOSTING_ORGANISATION, false };
+		struct panel_actor a = { rows[i].role, rows[i].status, HOSTING_ORGANISATION, false, false };
 		bool inv = rows[i].invited;
 		bool got[7] = {
 			policy_can_see_meeting(&a, inv),
@@ -344,7 +379,7 @@ static void undelivered_messages_are_read_by_kind(void **state)
 			for (int st = MEMBER_ACTIVE; st <= MEMBER_REMOVED; st++)
 				for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 					struct panel_actor a = { (enum panel_role)r, (enum member_status)st,
-					                         (enum panel_hosting)h, false };
+					                         (enum panel_hosting)h, false, false };
 					bool want = r == ROLE_STEWARD && st == MEMBER_ACTIVE && steward_reads[k];
 					if (policy_shows_undelivered(&a, kinds[k]) != want)
 						fail_msg("role %d status %d hosting %d kind %s: want %d", r, st, h,
@@ -365,7 +400,7 @@ static void sign_in_links_only_for_members_without_more_power(void **state)
 						for (int admin = 0; admin < 2; admin++) {
 							struct panel_actor a = { (enum panel_role)r,
 							                         (enum member_status)st,
-							                         (enum panel_hosting)h, false };
+							                         (enum panel_hosting)h, false, false };
 							bool want = r == ROLE_STEWARD && st == MEMBER_ACTIVE && !admin &&
 							            (tr == ROLE_CO_CREATOR || tr == ROLE_GUEST) &&
 							            ts != MEMBER_REMOVED;
@@ -506,6 +541,7 @@ int main(void)
 		cmocka_unit_test(money_readmission_and_pauses),
 		cmocka_unit_test(undelivered_messages_are_read_by_kind),
 		cmocka_unit_test(sign_in_links_only_for_members_without_more_power),
+		cmocka_unit_test(opportunities_are_run_fairly),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),

@@ -189,7 +189,8 @@ static bool load_panel(struct request *req)
 	req->panel = p;
 	speak(req); /* the panel's language may now count */
 	req->actor = (struct panel_actor){ .role = m.role, .status = m.status, .hosting = p->hosting,
-	                                   .responder = m.responder };
+	                                   .responder = m.responder,
+	                                   .co_creators_post = p->co_creators_post };
 	if (policy_hides_panel(&req->actor)) {
 		/* Not a member: the panel is not there, as far as they can tell. */
 		respond_error(req, 404, "not_found", _("There is no such page."));

@@ -99,6 +99,11 @@ static void panel_form(struct request *req, const struct form_errors *e, const s
 	ui_input(req, e, "agenda_days", _("Days before a meeting the agenda is published"),
 	         _("Members can propose items until then."), days_text(req, "agenda_days",
 	         p->agenda_days), "text", "off");
+	static const struct field_option post[] = {
+		{ "1", N_("Co-creators may post opportunities and run their draws") }, { 0, 0 } };
+	ui_choices(req, e, "co_creators_post", _("Opportunities"),
+	           _("Only in a panel run by its own members. Otherwise stewards post them."), post,
+	           p->co_creators_post ? "1" : "", true);
 	ui_button(req, button, NULL);
 	ui_form_end(req);
 	page_end(req);

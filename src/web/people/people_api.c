@@ -14,9 +14,10 @@
 
 static json_t *panel_json(const struct panel *p)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:I}", "id", (json_int_t)p->id,
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:s,s:I}", "id", (json_int_t)p->id,
 	                 "name", p->name, "description", p->description, "time_zone", p->time_zone,
 	                 "language", p->language, "hosting", hosting_key(p->hosting),
+	                 "co_creators_post", p->co_creators_post ? json_true() : json_false(),
 	                 "organisation", p->organisation, "version", (json_int_t)p->version);
 }
 

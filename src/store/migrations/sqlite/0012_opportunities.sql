@@ -1,6 +1,11 @@
 -- 0012 opportunities and fair draws (issue 20): paid places a panel fills
 -- by a fair, checkable draw among the co-creators who came forward.
 
+-- In a user-led panel, whether its active co-creators may post
+-- opportunities and run their draws (otherwise only stewards).
+ALTER TABLE panels ADD COLUMN co_creators_post INTEGER NOT NULL DEFAULT 0
+  CHECK (co_creators_post IN (0, 1));
+
 -- An opportunity. characteristics: whose representation targets the draw
 -- honours (comma-separated characteristic keys, core/representation.h).
 -- rotation: people not chosen for the panel's last `rotation`
