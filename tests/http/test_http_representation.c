@@ -536,13 +536,15 @@ static void nobody_sees_anothers_answer(void **state)
 static void batches_are_published(void **state)
 {
 	(void)state;
-	long north = num(json_object_get(call_json(sam, "POST", "/api/v1/panels/2/targets",
-	                                           "{\"characteristic\":\"area\",\"label\":"
-	                                           "\"ZQ North\",\"unit\":\"people\",\"min\":8}",
-	                                           201), "group"), "id");
-	long south = num(json_object_get(call_json(sam, "POST", "/api/v1/panels/2/targets",
-	                                           "{\"characteristic\":\"area\",\"label\":"
-	                                           "\"ZQ South\"}", 201), "group"), "id");
+	json_t *made = call_json(sam, "POST", "/api/v1/panels/2/targets",
+	                         "{\"characteristic\":\"area\",\"label\":\"ZQ North\","
+	                         "\"unit\":\"people\",\"min\":8}", 201);
+	long north = num(json_object_get(made, "group"), "id");
+	json_decref(made);
+	made = call_json(sam, "POST", "/api/v1/panels/2/targets",
+	                 "{\"characteristic\":\"area\",\"label\":\"ZQ South\"}", 201);
+	long south = num(json_object_get(made, "group"), "id");
+	json_decref(made);
 	long ids[40];
 	char emails[40][128];
 	int n = active_co_creators(sam, 2, 0, ids, emails, 40);
