@@ -944,7 +944,8 @@ bool app_interest(struct store *s, const struct opportunity *o, int64_t user_id,
 bool app_interest_withdraw(struct store *s, const struct opportunity *o, int64_t user_id,
                            int64_t now, struct app_error *err);
 /* Prepares a draw once o has closed: everyone who came forward and is on
- * the panel, never given a place here, is the pool; the targets are the
+ * the panel, never given a place here, neither paused nor at their own
+ * limit (app_limit_flag), is the pool; the targets are the
  * panel's groups of o's characteristics with a target in percent, scaled
  * to the places; with rotation, people not given a place in the panel's
  * last o->rotation drawn opportunities have priority. Works out everyone's
@@ -1005,5 +1006,31 @@ bool app_draw_explanation(struct store *s, const struct draw *d, int64_t panel_i
  * else's is policy_may_give_up_for's (the caller checks). */
 bool app_place_drop(struct store *s, const struct opportunity *o, int64_t user_id, int64_t now,
                     struct app_error *err);
+
+/* ---- my limits (limits.c) ----
+ * Each person sets their own limits (hours and meetings a month, places
+ * in opportunities at once) and may pause themselves until a day, without
+ * a reason. Nobody else is ever given the limits or the load: only
+ * app_limit_flag's "has reached their own limit" or "paused", where
+ * someone organises them (attendance, who came forward for an
+ * opportunity), and a draw leaves them out. Months are calendar months,
+ * UTC. */
+enum { LIMITS_HOURS, LIMITS_MEETINGS, LIMITS_OPPORTUNITIES, LIMITS_PAUSED_UNTIL, LIMITS_INPUTS };
+extern const struct input_field limits_inputs[LIMITS_INPUTS];
+/* Saves user's limits from in: a limit not given is none; a pause until a
+ * day already past is none. */
+bool app_limits_save(struct store *s, int64_t user_id, const struct input_value *in, int64_t now,
+                     struct app_error *err);
+struct limits_view {
+	struct member_limits limits;
+	struct member_load load;       /* this month, and places held now */
+	bool paused, reached;
+};
+/* user's own limits and load: only ever for user themself. */
+bool app_limits_view(struct store *s, int64_t user_id, int64_t now, struct limits_view *v,
+                     struct app_error *err);
+enum limit_flag { LIMIT_NONE = 0, LIMIT_REACHED, LIMIT_PAUSED };
+/* All anyone else is told: paused, has reached their own limit, or neither. */
+enum limit_flag app_limit_flag(struct store *s, int64_t user_id, int64_t now);
 
 #endif

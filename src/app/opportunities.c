@@ -437,7 +437,8 @@ bool app_draw_prepare(struct store *s, const struct panel *p, const struct oppor
 	bool replacement = o->drawn;
 
 	/* who can be drawn: came forward, did not withdraw, never given a
-	 * place here, and on the panel now */
+	 * place here, on the panel now, and neither paused nor at their own
+	 * limit */
 	struct rep_answer *pop;
 	size_t n_pop;
 	if (store_rep_answers(s, p->id, a, &pop, &n_pop) != ST_OK) return app_internal(err);
@@ -448,7 +449,9 @@ bool app_draw_prepare(struct store *s, const struct panel *p, const struct oppor
 		bool had = false, member = false;
 		for (size_t x = 0; x < n_places; x++) had |= places[x].user_id == in[i].user_id;
 		for (size_t x = 0; x < n_pop && !member; x++) member = pop[x].user_id == in[i].user_id;
-		if (!had && member) pool[n++] = in[i].user_id;
+		/* paused, or at their own limit: left out, as they asked */
+		if (!had && member && app_limit_flag(s, in[i].user_id, now) == LIMIT_NONE)
+			pool[n++] = in[i].user_id;
 	}
 	/* the kept members come first in the whole problem, then the pool */
 	int n_kept = 0;

@@ -1353,4 +1353,24 @@ enum store_rc store_place_drop(struct store *s, int64_t opportunity_id, int64_t 
  * than opportunity_id (rotation). */
 enum store_rc store_recently_chosen(struct store *s, int64_t panel_id, int64_t opportunity_id,
                                     int n, struct arena *a, int64_t **out, size_t *count);
+/* ---- my limits (limits.c) ---- */
+/* A person's own limits: -1 where none is set; paused_until a day number
+ * (UTC days, inclusive), -1 when not paused. */
+struct member_limits {
+	int64_t hours_month, meetings_month, opportunities_at_once, paused_until, updated_at;
+};
+/* Their limits (all -1 when they set none). */
+enum store_rc store_limits_get(struct store *s, int64_t user_id, struct member_limits *out);
+STORE_WRITES
+enum store_rc store_limits_put(struct store *s, int64_t user_id, const struct member_limits *l,
+                               int64_t now);
+/* What they have taken on: meetings from `from` to `to` (instants) they
+ * came to or are coming to, and those meetings' minutes; places they hold
+ * in opportunities not past (starting at or after `today`, an instant, or
+ * with no date). */
+struct member_load {
+	int64_t meetings, minutes, opportunities;
+};
+enum store_rc store_load(struct store *s, int64_t user_id, int64_t from, int64_t to,
+                         int64_t today, struct member_load *out);
 #endif

@@ -580,6 +580,27 @@ static void bad_opportunity_input_is_refused_the_same_at_both_doors(void **state
 	free(p);
 }
 
+/* My limits: the same refusals at both doors, and nothing saved. */
+static void bad_limits_are_refused_the_same_at_both_doors(void **state)
+{
+	(void)state;
+	struct refusal cases[] = {
+		{ "hours beyond a month's", &amira, fmt("/my-limits"),
+		  fmt("hours_month=1000&meetings_month=4"), "PUT", fmt("/api/v1/me/limits"),
+		  fmt("{\"hours_month\":1000}"), 400, "hours_month", "invalid", "1000" },
+		{ "a pause to no day", &amira, fmt("/my-limits"), fmt("paused_until=someday"), "PUT",
+		  fmt("/api/v1/me/limits"), fmt("{\"paused_until\":\"someday\"}"), 400,
+		  "paused_until", "invalid", "someday" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		expect_same_refusal(&cases[i]);
+		free_refusal(&cases[i]);
+	}
+	json_t *j = call_json(amira, "GET", "/api/v1/me/limits", NULL, 200);
+	assert_true(json_is_null(json_object_get(json_object_get(j, "limits"), "meetings_month")));
+	json_decref(j);
+}
+
 /* The version the page's form carries (a hidden field), read from path. */
 static long form_version(struct client *c, const char *path)
 {
@@ -812,6 +833,7 @@ int main(void)
 		cmocka_unit_test(bad_pay_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_representation_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_opportunity_input_is_refused_the_same_at_both_doors),
+		cmocka_unit_test(bad_limits_are_refused_the_same_at_both_doors),
 		cmocka_unit_test(bad_people_input_is_refused_the_same_at_both_doors),
 		cmocka_unit_test(a_form_reports_every_problem_at_once),
 		cmocka_unit_test(pay_dates_are_typed_the_uk_way),

@@ -449,6 +449,54 @@ static void rules_that_keep_a_draw_fair(void **state)
 	free(give_up);
 }
 
+/* My limits: someone paused, and someone at their own limit of places at
+ * once, are left out of a draw; the steward sees only "paused" or "has
+ * reached their own limit", never the day or the limit. */
+static void limits_and_pauses_are_respected(void **state)
+{
+	(void)state;
+	char body[400];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQ limits\",\"places\":1,\"closes_on\":\"%s\"}", tomorrow());
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/opportunities", body, 201);
+	long opp = num(json_object_get(j, "opportunity"), "id");
+	json_decref(j);
+	for (int k = 0; k < PEOPLE; k++) come_forward(k, opp, "");
+	/* member 4 pauses until a day far ahead; member 5 takes on no places */
+	json_decref(call_json(member[4], "PUT", "/api/v1/me/limits",
+	                      "{\"paused_until\":\"2099-07-14\"}", 200));
+	j = call_json(member[5], "PUT", "/api/v1/me/limits", "{\"opportunities_at_once\":0}", 200);
+	assert_true(json_is_true(json_object_get(j, "reached")));
+	json_decref(j);
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/opportunities/%ld", opp);
+	struct response *r = get(sam, page);
+	assert_true(contains(r, "Paused"));
+	assert_true(contains(r, "Has reached their own limit"));
+	assert_false(contains(r, "2099"));
+	assert_false(contains(r, "July"));
+	response_free(r);
+	char *close = path(opp, "/close"), *draws = path(opp, "/draws");
+	json_decref(call_json(sam, "POST", close, NULL, 200));
+	json_decref(call_json(sam, "POST", draws, NULL, 201));
+	for (int k = 0; k < PEOPLE; k++) {
+		json_t *mine = opportunity_as(member[k], opp);
+		bool in = json_object_get(json_object_get(mine, "me"), "chance") != NULL;
+		if (in != (k != 4 && k != 5)) fail_msg("member %d is%s in the draw", k, in ? "" : " not");
+		json_decref(mine);
+	}
+	r = get(member[4], page);
+	assert_true(contains(r, "the draw leaves you out"));
+	response_free(r);
+	/* taking part again: an empty pause */
+	json_decref(call_json(member[4], "PUT", "/api/v1/me/limits", "{}", 200));
+	j = call_json(member[4], "GET", "/api/v1/me/limits", NULL, 200);
+	assert_false(json_is_true(json_object_get(j, "paused")));
+	json_decref(j);
+	free(close);
+	free(draws);
+}
+
 /* A user-led panel decides whether its co-creators post opportunities:
  * the steward unticks it, and amira may no longer. */
 static void a_panel_decides_who_posts(void **state)
@@ -479,6 +527,7 @@ int main(void)
 		cmocka_unit_test(a_fair_draw_from_start_to_replacement),
 		cmocka_unit_test(turns_give_others_a_chance_first),
 		cmocka_unit_test(rules_that_keep_a_draw_fair),
+		cmocka_unit_test(limits_and_pauses_are_respected),
 		cmocka_unit_test(a_panel_decides_who_posts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -74,6 +74,12 @@ static const struct row rows[] = {
 	{ "GET", "/panels/{id}/members/{id}", "/panels/1/members/3", NULL, { 303, 200, 200, 403, 200, 404 } },
 	{ "GET", "/panels/{id}/members/{id}", "/panels/2/members/3", NULL, { 303, 200, 200, 404, 404, 403 } },
 	{ "GET", "/profile", "/profile", NULL, { 303, 200, 200, 200, 200, 200 } },
+	/* my limits: everyone their own, nobody anyone else's */
+	{ "GET", "/my-limits", "/my-limits", NULL, { 303, 200, 200, 200, 200, 200 } },
+	{ "POST", "/my-limits", "/my-limits", "meetings_month=9", { 303, 303, 303, 303, 303, 303 } },
+	{ "GET", "/api/v1/me/limits", "/api/v1/me/limits", NULL, { 401, 200, 200, 200, 200, 200 } },
+	{ "PUT", "/api/v1/me/limits", "/api/v1/me/limits", "{\"meetings_month\":9}",
+	  { 401, 200, 200, 200, 200, 200 } },
 	{ "GET", "/my-data", "/my-data", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "GET", "/my-data/download", "/my-data/download", NULL, { 303, 200, 200, 200, 200, 200 } },
 	{ "GET", "/my-data/delete", "/my-data/delete", NULL, { 303, 200, 200, 200, 200, 200 } },

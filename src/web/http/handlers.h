@@ -252,4 +252,10 @@ void api_opp_draw_post(struct request *req);
 void api_opp_number_post(struct request *req);
 void api_opp_check_post(struct request *req);
 void api_opp_give_up_post(struct request *req);
+/* people/limits_page.c */
+void my_limits_get(struct request *req);
+void my_limits_post(struct request *req);
+/* people/people_api.c: my limits */
+void api_my_limits(struct request *req);
+void api_my_limits_put(struct request *req);
 #endif

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
+#include "core/civil_time.h"
 #include "web/http/inputs.h"
 #include "web/ui/answers.h"
 
@@ -362,4 +363,48 @@ void api_audit(struct request *req)
 		                                     "action", audit_action_key(ae[i].action),
 		                                     "fields", ae[i].detail, "at", (json_int_t)ae[i].at));
 	api_send(req, 200, json_pack("{s:o}", "entries", arr));
+}
+
+static void send_limits(struct request *req)
+{
+	struct limits_view v;
+	struct app_error err;
+	if (!app_limits_view(req->store, req->user->id, req->now, &v, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	const struct member_limits *l = &v.limits;
+#define LIMIT(x) ((x) >= 0 ? json_integer(x) : json_null())
+	json_t *paused = json_null();
+	if (v.paused) {
+		int y, m, d;
+		civil_date_of_day(l->paused_until, &y, &m, &d);
+		paused = json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d));
+	}
+	api_send(req, 200, json_pack("{s:{s:o,s:o,s:o,s:o},s:{s:I,s:I,s:I},s:b,s:b}", "limits",
+	                             "hours_month", LIMIT(l->hours_month), "meetings_month",
+	                             LIMIT(l->meetings_month), "opportunities_at_once",
+	                             LIMIT(l->opportunities_at_once), "paused_until", paused,
+	                             "this_month", "meetings", (json_int_t)v.load.meetings, "hours",
+	                             (json_int_t)(v.load.minutes / 60), "opportunities_now",
+	                             (json_int_t)v.load.opportunities, "paused", v.paused,
+	                             "reached", v.reached));
+#undef LIMIT
+}
+
+void api_my_limits(struct request *req)
+{
+	send_limits(req);
+}
+
+void api_my_limits_put(struct request *req)
+{
+	struct input_value in[LIMITS_INPUTS];
+	struct app_error err;
+	if (!api_inputs(req, limits_inputs, LIMITS_INPUTS, in)) return;
+	if (!app_limits_save(req->store, req->user->id, in, req->now, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	send_limits(req);
 }

@@ -42,3 +42,17 @@ const char *once_cookie_take(struct request *req, const char *name, const char *
 	respond_cookie_at(req, name, "", 0, path);
 	return link;
 }
+
+const char *limit_flag_html(struct request *req, int64_t user_id)
+{
+	switch (app_limit_flag(req->store, user_id, req->now)) {
+	case LIMIT_PAUSED:
+		return html_piece(&req->arena, " <strong class=\"tag\">%t</strong>", _("Paused"));
+	case LIMIT_REACHED:
+		return html_piece(&req->arena, " <strong class=\"tag\">%t</strong>",
+		                  _("Has reached their own limit"));
+	case LIMIT_NONE:
+		break;
+	}
+	return "";
+}

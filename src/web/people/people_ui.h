@@ -20,4 +20,7 @@ bool once_cookie_put(struct request *req, const char *name, const char *context,
 /* The link in that cookie, taken (the cookie cleared); NULL when none. */
 const char *once_cookie_take(struct request *req, const char *name, const char *context,
                              const char *path);
+/* " Paused" or " Has reached their own limit" as a tag after a name, for
+ * those who organise people (app_limit_flag: never why); "" otherwise. */
+const char *limit_flag_html(struct request *req, int64_t user_id);
 #endif

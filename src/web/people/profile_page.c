@@ -107,6 +107,8 @@ static void profile_page(struct request *req, const struct form_errors *e, const
 	html(b, "<h1 class=\"heading-l\">%t</h1><p>%t</p>", _("My profile"),
 	     _("Only your name is needed. Everything else is up to you, and you choose who "
 	       "sees each answer. Guests never see your profile."));
+	html_sentence(b, _("How much you take on, and pausing: %s."), 1,
+	              html_link(&req->arena, "/my-limits", _("my limits")));
 	ui_form_begin(req, "/profile");
 	html(b, "<input type=\"hidden\" name=\"version\" value=\"%l\">", req->user->version);
 	ui_input(req, e, "display_name", _("Your name"), _("Everyone on your panels sees this."), name,

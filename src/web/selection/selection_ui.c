@@ -8,6 +8,7 @@
 #include "core/representation.h"
 #include "web/ui/html.h"
 #include "web/http/form.h"
+#include "web/people/people_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 
@@ -388,6 +389,11 @@ void my_part_html(struct request *req, const struct opportunity *o,
 		html(b, "<p>%t</p>", _("You gave up your place."));
 	} else if (o->drawn && v->my_draw && v->my_draw->number >= 0) {
 		html(b, "<p>%t</p>", _("You were not chosen this time."));
+	} else if (interested && !open && app_limit_flag(req->store, req->user->id, req->now)) {
+		html(b, "<p>%r</p>", html_piece(a, "%t <a href=\"/my-limits\">%t</a>",
+		                                _("You came forward, but you are paused or have reached "
+		                                  "one of your limits, so the draw leaves you out."),
+		                                _("My limits")));
 	} else if (interested && !open) {
 		html(b, "<p>%t</p>", _("You came forward. The draw has not been made yet."));
 	} else if (interested) {
@@ -496,13 +502,15 @@ void manage_html(struct request *req, const struct opportunity *o,
 		for (size_t i = 0; i < v->n_interests; i++) {
 			const struct interest *in = &v->interests[i];
 			if (in->withdrawn_at) continue;
-			html(b, "<tr><td><a href=\"/panels/%l/members/%l\"><bdi>%t</bdi></a></td>"
+			html(b, "<tr><td><a href=\"/panels/%l/members/%l\"><bdi>%t</bdi></a>%r</td>"
 			        "<td dir=\"auto\">%t</td></tr>",
-			     req->panel->id, in->user_id, in->name, in->note);
+			     req->panel->id, in->user_id, in->name, limit_flag_html(req, in->user_id),
+			     in->note);
 		}
 		html(b, "</tbody></table><p class=\"hint\">%t</p>",
 		     _("Their access and communication needs, as they share them with stewards, are on "
-		       "their page."));
+		       "their page. Someone paused, or who has reached their own limit, is left out of "
+		       "the draw."));
 	}
 	bool open = !o->cancelled_at && req->now < o->closes_at;
 	bool came = v->mine && !v->mine->withdrawn_at;

@@ -334,12 +334,13 @@ static void people_section(struct request *req, const struct meeting *m)
 		html(b, "</tr></thead><tbody>");
 	}
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr><td>%r</td><td data-label=\"%a\">%t</td><td data-label=\"%a\">",
+		html(b, "<tr><td>%r%r</td><td data-label=\"%a\">%t</td><td data-label=\"%a\">",
 		     pp[i].role == ROLE_GUEST
 		     /* TRANSLATORS: %s is a person's name */
 		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
 		                   html_bdi(&req->arena, pp[i].display_name), NULL)
 		     : html_bdi(&req->arena, pp[i].display_name),
+		     pp[i].role == ROLE_GUEST ? "" : limit_flag_html(req, pp[i].user_id),
 		     _("Reply"), _(reply_label(pp[i].reply)), _("Needs"));
 		if (have_needs) needs_summary(req, &needs[i]);
 		else html(b, "<span class=\"hint\">%t</span>", _("None shared"));

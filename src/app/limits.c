@@ -1,0 +1,73 @@
+/* My limits (app.h): each person's own limits on what they take on, a
+ * pause until a day, their load this month; and, for everyone else, only
+ * whether they have reached their own limit or are paused. */
+#include "app/app_private.h"
+#include "core/civil_time.h"
+
+const struct input_field limits_inputs[LIMITS_INPUTS] = {
+	[LIMITS_HOURS] = { .name = "hours_month", .kind = IN_INT, .min = 0, .max = 744,
+	                   .wrong = N_("Enter a number of hours from 0 to 744, or leave it empty.") },
+	[LIMITS_MEETINGS] = { .name = "meetings_month", .kind = IN_INT, .min = 0, .max = 100,
+	                      .wrong = N_("Enter a number of meetings from 0 to 100, or leave it "
+	                                  "empty.") },
+	[LIMITS_OPPORTUNITIES] = { .name = "opportunities_at_once", .kind = IN_INT, .min = 0,
+	                           .max = 20,
+	                           .wrong = N_("Enter a number from 0 to 20, or leave it empty.") },
+	[LIMITS_PAUSED_UNTIL] = { .name = "paused_until", .kind = IN_DATE },
+};
+
+/* This calendar month (UTC) as instants [from, to), and the start of today. */
+static void this_month(int64_t now, int64_t *from, int64_t *to, int64_t *today)
+{
+	int64_t day = civil_day_at(now, "UTC");
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	*from = civil_day_start(civil_day(y, m, 1), "UTC");
+	*to = civil_day_start(m == 12 ? civil_day(y + 1, 1, 1) : civil_day(y, m + 1, 1), "UTC");
+	*today = civil_day_start(day, "UTC");
+}
+
+bool app_limits_save(struct store *s, int64_t user_id, const struct input_value *in, int64_t now,
+                     struct app_error *err)
+{
+	struct member_limits l = {
+		in[LIMITS_HOURS].given ? in[LIMITS_HOURS].number : -1,
+		in[LIMITS_MEETINGS].given ? in[LIMITS_MEETINGS].number : -1,
+		in[LIMITS_OPPORTUNITIES].given ? in[LIMITS_OPPORTUNITIES].number : -1,
+		in[LIMITS_PAUSED_UNTIL].given ? in[LIMITS_PAUSED_UNTIL].number : -1, now };
+	static const int field[] = { LIMITS_HOURS, LIMITS_MEETINGS, LIMITS_OPPORTUNITIES };
+	const int64_t v[] = { l.hours_month, l.meetings_month, l.opportunities_at_once };
+	for (int i = 0; i < 3; i++) {
+		const struct input_field *f = &limits_inputs[field[i]];
+		if (v[i] != -1 && (v[i] < f->min || v[i] > f->max))
+			return app_fail(err, 400, "invalid", f->name, _(f->wrong));
+	}
+	/* a pause that has ended is no pause */
+	if (l.paused_until >= 0 && l.paused_until < civil_day_at(now, "UTC")) l.paused_until = -1;
+	return store_limits_put(s, user_id, &l, now) == ST_OK || app_internal(err);
+}
+
+bool app_limits_view(struct store *s, int64_t user_id, int64_t now, struct limits_view *v,
+                     struct app_error *err)
+{
+	int64_t from, to, today;
+	this_month(now, &from, &to, &today);
+	if (store_limits_get(s, user_id, &v->limits) != ST_OK ||
+	    store_load(s, user_id, from, to, today, &v->load) != ST_OK)
+		return app_internal(err);
+	const struct member_limits *l = &v->limits;
+	v->paused = l->paused_until >= 0 && l->paused_until >= civil_day_at(now, "UTC");
+	v->reached = (l->hours_month >= 0 && v->load.minutes >= l->hours_month * 60) ||
+	             (l->meetings_month >= 0 && v->load.meetings >= l->meetings_month) ||
+	             (l->opportunities_at_once >= 0 &&
+	              v->load.opportunities >= l->opportunities_at_once);
+	return true;
+}
+
+enum limit_flag app_limit_flag(struct store *s, int64_t user_id, int64_t now)
+{
+	struct limits_view v;
+	struct app_error err;
+	if (!app_limits_view(s, user_id, now, &v, &err)) return LIMIT_NONE;
+	return v.paused ? LIMIT_PAUSED : v.reached ? LIMIT_REACHED : LIMIT_NONE;
+}
