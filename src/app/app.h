@@ -1015,7 +1015,8 @@ bool app_place_drop(struct store *s, const struct opportunity *o, int64_t user_i
  * someone organises them (attendance, who came forward for an
  * opportunity), and a draw leaves them out. Months are calendar months,
  * UTC. */
-enum { LIMITS_HOURS, LIMITS_MEETINGS, LIMITS_OPPORTUNITIES, LIMITS_PAUSED_UNTIL, LIMITS_INPUTS };
+enum { LIMITS_HOURS, LIMITS_MEETINGS, LIMITS_OPPORTUNITIES, LIMITS_PAUSED_UNTIL,
+       LIMITS_SHARE_SIGNALS, LIMITS_INPUTS };
 extern const struct input_field limits_inputs[LIMITS_INPUTS];
 /* Saves user's limits from in: a limit not given is none; a pause until a
  * day already past is none. */
@@ -1032,5 +1033,20 @@ bool app_limits_view(struct store *s, int64_t user_id, int64_t now, struct limit
 enum limit_flag { LIMIT_NONE = 0, LIMIT_REACHED, LIMIT_PAUSED };
 /* All anyone else is told: paused, has reached their own limit, or neither. */
 enum limit_flag app_limit_flag(struct store *s, int64_t user_id, int64_t now);
+
+/* Signals, to the person first, computed from what they did: over their
+ * own monthly limit this month; near it (80%) three months running; a
+ * run of hard sessions (the last SIGNAL_HARD_RUN_MEETINGS meetings they
+ * came to each had an item with a content note); a long gap after a busy
+ * time (4 or more meetings in a month, within the six months before the
+ * last two, and none since). Only for user themself... */
+enum { SIGNAL_OVER_LIMIT = 1, SIGNAL_NEAR_LIMIT = 2, SIGNAL_HARD_RUN = 4, SIGNAL_LONG_GAP = 8 };
+enum { SIGNAL_HARD_RUN_MEETINGS = 3 };
+bool app_signals(struct store *s, int64_t user_id, int64_t now, unsigned *signals,
+                 struct app_error *err);
+/* ...and for the stewards of their panels only when they chose to share
+ * them (*shared); the caller checks policy_sees_shared_signals. */
+bool app_signals_shared(struct store *s, int64_t user_id, int64_t now, bool *shared,
+                        unsigned *signals, struct app_error *err);
 
 #endif

@@ -242,6 +242,11 @@ bool policy_may_give_up_for(const struct panel_actor *actor)
 	return policy_allows(actor, PA_MANAGE_MEMBERS);
 }
 
+bool policy_sees_shared_signals(const struct panel_actor *actor)
+{
+	return policy_allows(actor, PA_MANAGE_MEMBERS);
+}
+
 bool policy_shows_undelivered(const struct panel_actor *actor, const char *kind)
 {
 	return policy_allows(actor, PA_MANAGE_MEMBERS) &&

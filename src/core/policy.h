@@ -178,6 +178,10 @@ bool policy_may_run_draw(const struct panel_actor *actor, bool came_forward);
  * take a place from another. */
 bool policy_may_give_up_for(const struct panel_actor *actor);
 
+/* May actor see a member's wellbeing signals, when that member chose to
+ * share them with the stewards of their panels? The active stewards. */
+bool policy_sees_shared_signals(const struct panel_actor *actor);
+
 /* Names as stored and as shown. parse functions return false for unknown.
  * Labels are in English, marked N_(): show them through _(). */
 const char *role_key(enum panel_role r);          /* "co_creator" */

@@ -125,7 +125,7 @@ static const struct table tables[] = {
 	{ "draw_people", "draw_id, user_id, chance_ppm, panels, priority, chosen", 6, false, ROWS },
 	{ "opportunity_places", "opportunity_id, user_id, draw_id, dropped_at", 4, false, ROWS },
 	{ "member_limits", "user_id, hours_month, meetings_month, opportunities_at_once, "
-	                   "paused_until, updated_at", 6, false, ROWS },
+	                   "paused_until, share_signals, updated_at", 7, false, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

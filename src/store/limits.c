@@ -6,14 +6,20 @@
  * opportunities not yet past. */
 #define STMTS(X)                                                                           \
 	X(GET, "SELECT COALESCE(hours_month, -1), COALESCE(meetings_month, -1), "              \
-	       "COALESCE(opportunities_at_once, -1), COALESCE(paused_until, -1), updated_at "   \
+	       "COALESCE(opportunities_at_once, -1), COALESCE(paused_until, -1), updated_at, "  \
+	       "share_signals "                                                                 \
 	       "FROM member_limits WHERE user_id = $1")                                         \
 	X(PUT, "INSERT INTO member_limits (user_id, hours_month, meetings_month, "              \
-	       "opportunities_at_once, paused_until, updated_at) VALUES ($1, $2, $3, $4, $5, $6) " \
+	       "opportunities_at_once, paused_until, updated_at, share_signals) VALUES "         \
+	       "($1, $2, $3, $4, $5, $6, $7) "                                                  \
 	       "ON CONFLICT (user_id) DO UPDATE SET hours_month = excluded.hours_month, "        \
 	       "meetings_month = excluded.meetings_month, opportunities_at_once = "             \
 	       "excluded.opportunities_at_once, paused_until = excluded.paused_until, "          \
-	       "updated_at = excluded.updated_at")                                              \
+	       "updated_at = excluded.updated_at, share_signals = excluded.share_signals")      \
+	X(HARD, "SELECT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND "     \
+	        "i.content_note <> '') FROM meeting_replies r JOIN meetings m ON "              \
+	        "m.id = r.meeting_id WHERE r.user_id = $1 AND r.attended = 1 AND "              \
+	        "m.starts_at < $2 AND m.cancelled_at IS NULL ORDER BY m.starts_at DESC LIMIT 10") \
 	X(MEETINGS, "SELECT COUNT(*), COALESCE(SUM(m.ends_at - m.starts_at), 0) FROM "           \
 	            "meeting_replies r JOIN meetings m ON m.id = r.meeting_id WHERE "             \
 	            "r.user_id = $1 AND m.starts_at >= $2 AND m.starts_at < $3 AND "             \
@@ -33,7 +39,7 @@ static void bind_limit(struct db_stmt *st, int idx, int64_t v)
 
 enum store_rc store_limits_get(struct store *s, int64_t user_id, struct member_limits *out)
 {
-	*out = (struct member_limits){ -1, -1, -1, -1, 0 };
+	*out = (struct member_limits){ -1, -1, -1, -1, 0, false };
 	struct db_stmt *st = stmt(s, S_GET);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
@@ -41,7 +47,7 @@ enum store_rc store_limits_get(struct store *s, int64_t user_id, struct member_l
 	if (rc == ST_NOT_FOUND) return ST_OK;
 	if (rc != ST_OK) return rc;
 	*out = (struct member_limits){ db_col_i64(st, 0), db_col_i64(st, 1), db_col_i64(st, 2),
-	                               db_col_i64(st, 3), db_col_i64(st, 4) };
+	                               db_col_i64(st, 3), db_col_i64(st, 4), db_col_i64(st, 5) != 0 };
 	db_done(st);
 	return ST_OK;
 }
@@ -57,6 +63,7 @@ enum store_rc store_limits_put(struct store *s, int64_t user_id, const struct me
 	bind_limit(st, 4, l->opportunities_at_once);
 	bind_limit(st, 5, l->paused_until);
 	db_bind_i64(st, 6, now);
+	db_bind_i64(st, 7, l->share_signals);
 	return sq_exec(st);
 }
 
@@ -78,4 +85,20 @@ enum store_rc store_load(struct store *s, int64_t user_id, int64_t from, int64_t
 	db_bind_i64(st, 1, user_id);
 	db_bind_i64(st, 2, today);
 	return sq_first_i64(st, &out->opportunities);
+}
+
+enum store_rc store_hard_run(struct store *s, int64_t user_id, int64_t now, int *run)
+{
+	*run = 0;
+	struct db_stmt *st = stmt(s, S_HARD);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, user_id);
+	db_bind_i64(st, 2, now);
+	enum db_rc r;
+	bool going = true;
+	while ((r = db_step(st)) == DB_ROW)
+		if (going && db_col_i64(st, 0)) ++*run;
+		else going = false;
+	db_done(st);
+	return r == DB_DONE ? ST_OK : sq_rc(r);
 }

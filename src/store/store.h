@@ -1358,6 +1358,7 @@ enum store_rc store_recently_chosen(struct store *s, int64_t panel_id, int64_t o
  * (UTC days, inclusive), -1 when not paused. */
 struct member_limits {
 	int64_t hours_month, meetings_month, opportunities_at_once, paused_until, updated_at;
+	bool share_signals;  /* the stewards of their panels may see their signals */
 };
 /* Their limits (all -1 when they set none). */
 enum store_rc store_limits_get(struct store *s, int64_t user_id, struct member_limits *out);
@@ -1373,4 +1374,7 @@ struct member_load {
 };
 enum store_rc store_load(struct store *s, int64_t user_id, int64_t from, int64_t to,
                          int64_t today, struct member_load *out);
+/* How many of the meetings user came to last (up to 10, before now) had a
+ * content note on an item, in a row from the latest. */
+enum store_rc store_hard_run(struct store *s, int64_t user_id, int64_t now, int *run);
 #endif

@@ -6,6 +6,7 @@
 #include "web/http/form.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
+#include "web/people/people_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/html.h"
 #include "web/ui/layout.h"
@@ -54,6 +55,13 @@ static void limits_page(struct request *req, const struct form_errors *e, bool s
 		     arena_printf(a, _("Paused until %s"), format_day(req, v.limits.paused_until)));
 	else if (v.reached)
 		html(b, "<p><strong class=\"tag\">%t</strong></p>", _("You have reached one of your limits."));
+	unsigned signals;
+	if (app_signals(req->store, req->user->id, req->now, &signals, &err) && signals) {
+		html(b, "<section aria-labelledby=\"signals\"><h2 class=\"heading-m\" id=\"signals\">"
+		        "%t</h2>", _("Looking after yourself"));
+		signals_html(req, signals, true);
+		html(b, "</section>");
+	}
 	ui_form_begin(req, "/my-limits");
 #define VAL(name, value) (e && e->n ? (form_get(&req->form, name) ?: "") : (value))
 	ui_input(req, e, "meetings_month", _("Meetings a month, at most (optional)"), NULL,
@@ -68,6 +76,13 @@ static void limits_page(struct request *req, const struct form_errors *e, bool s
 	           "until the end of that day. Leave it empty to take part again."),
 	         VAL("paused_until", v.paused ? format_day(req, v.limits.paused_until) : ""), "text",
 	         "off");
+	static const struct field_option share[] = {
+		{ "1", N_("Let the stewards of my panels see these signals (not my limits)") },
+		{ 0, 0 } };
+	ui_choices(req, e, "share_signals", _("Sharing"),
+	           _("Signals such as \"over your own limit this month\" are shown to you first. "
+	             "Share them only if you want the stewards to know."),
+	           share, VAL("share_signals", v.limits.share_signals ? "1" : ""), true);
 #undef VAL
 	ui_button(req, _("Save my limits"), NULL);
 	ui_form_end(req);

@@ -369,6 +369,16 @@ static void member_page_with(struct request *req, const struct form_errors *e,
 		ui_button(req, _("Remove from the panel"), "warning");
 		ui_form_end(req);
 	}
+	if (policy_sees_shared_signals(&req->actor) && target != req->user->id) {
+		bool shared;
+		unsigned signals;
+		struct app_error err;
+		if (app_signals_shared(req->store, target, req->now, &shared, &signals, &err) && shared) {
+			html(b, "<h2 class=\"heading-m\">%t</h2>", _("Signals they share with you"));
+			if (signals) signals_html(req, signals, false);
+			else html(b, "<p>%t</p>", _("None at the moment."));
+		}
+	}
 	sign_in_link_section(req, &vp, &m, new_link);
 	page_end(req);
 }

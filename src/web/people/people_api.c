@@ -152,6 +152,17 @@ static json_t *profile_json(struct request *req, const struct visible_profile *v
 	return j;
 }
 
+static json_t *signals_json(unsigned signals)
+{
+	static const struct { unsigned bit; const char *key; } keys[] = {
+		{ SIGNAL_OVER_LIMIT, "over_limit" }, { SIGNAL_NEAR_LIMIT, "near_limit_three_months" },
+		{ SIGNAL_HARD_RUN, "hard_sessions_in_a_row" }, { SIGNAL_LONG_GAP, "long_gap" } };
+	json_t *arr = json_array();
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (signals & keys[i].bit) json_array_append_new(arr, json_string(keys[i].key));
+	return arr;
+}
+
 void api_member(struct request *req)
 {
 	struct membership m = *req->member;
@@ -168,6 +179,14 @@ void api_member(struct request *req)
 	json_object_set_new(j, "role", json_string(role_key(m.role)));
 	if (policy_sees_member_status(&req->actor, req->params[1] == req->user->id))
 		json_object_set_new(j, "status", json_string(status_key(m.status)));
+	if (policy_sees_shared_signals(&req->actor) && req->params[1] != req->user->id) {
+		bool shared;
+		unsigned signals;
+		struct app_error err;
+		if (app_signals_shared(req->store, req->params[1], req->now, &shared, &signals, &err) &&
+		    shared)
+			json_object_set_new(j, "shared_signals", signals_json(signals));
+	}
 	api_send(req, 200, j);
 }
 
@@ -381,14 +400,20 @@ static void send_limits(struct request *req)
 		civil_date_of_day(l->paused_until, &y, &m, &d);
 		paused = json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d));
 	}
-	api_send(req, 200, json_pack("{s:{s:o,s:o,s:o,s:o},s:{s:I,s:I,s:I},s:b,s:b}", "limits",
-	                             "hours_month", LIMIT(l->hours_month), "meetings_month",
-	                             LIMIT(l->meetings_month), "opportunities_at_once",
-	                             LIMIT(l->opportunities_at_once), "paused_until", paused,
+	unsigned signals;
+	if (!app_signals(req->store, req->user->id, req->now, &signals, &err)) {
+		api_respond_error(req, &err);
+		return;
+	}
+	api_send(req, 200, json_pack("{s:{s:o,s:o,s:o,s:o,s:b},s:{s:I,s:I,s:I},s:b,s:b,s:o}",
+	                             "limits", "hours_month", LIMIT(l->hours_month),
+	                             "meetings_month", LIMIT(l->meetings_month),
+	                             "opportunities_at_once", LIMIT(l->opportunities_at_once),
+	                             "paused_until", paused, "share_signals", l->share_signals,
 	                             "this_month", "meetings", (json_int_t)v.load.meetings, "hours",
 	                             (json_int_t)(v.load.minutes / 60), "opportunities_now",
 	                             (json_int_t)v.load.opportunities, "paused", v.paused,
-	                             "reached", v.reached));
+	                             "reached", v.reached, "signals", signals_json(signals)));
 #undef LIMIT
 }
 

@@ -56,3 +56,34 @@ const char *limit_flag_html(struct request *req, int64_t user_id)
 	}
 	return "";
 }
+
+void signals_html(struct request *req, unsigned signals, bool own)
+{
+	static const struct {
+		unsigned bit;
+		const char *mine, *theirs;
+	} words[] = {
+		{ SIGNAL_OVER_LIMIT,
+		  N_("You have done more this month than the limit you set yourself. That is yours to "
+		     "decide, and it is fine to say no to the next thing, or to pause."),
+		  N_("Over their own limit this month") },
+		{ SIGNAL_NEAR_LIMIT,
+		  N_("You have been close to your own limit three months running. You could raise it, "
+		     "or take a lighter month: pausing needs no reason."),
+		  N_("Near their own limit three months running") },
+		{ SIGNAL_HARD_RUN,
+		  N_("Your last few meetings all had hard subjects. Be kind to yourself: you can step "
+		     "out of any item, and the stewards can point you to support."),
+		  N_("Several meetings in a row with hard subjects") },
+		{ SIGNAL_LONG_GAP,
+		  N_("You were very busy a while ago and have had a long break since. Welcome back "
+		     "whenever you want to; there is no need to explain."),
+		  N_("A long gap after a busy time") },
+	};
+	if (!signals) return;
+	struct buf *b = &req->out;
+	html(b, "<ul class=\"list\">");
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (signals & words[i].bit) html(b, "<li>%t</li>", _(own ? words[i].mine : words[i].theirs));
+	html(b, "</ul>");
+}

@@ -23,4 +23,8 @@ const char *once_cookie_take(struct request *req, const char *name, const char *
 /* " Paused" or " Has reached their own limit" as a tag after a name, for
  * those who organise people (app_limit_flag: never why); "" otherwise. */
 const char *limit_flag_html(struct request *req, int64_t user_id);
+/* A person's wellbeing signals as a list: in gentle words, with what
+ * they can do, for themself (own); else as short facts, for the stewards
+ * they shared them with. Nothing when none. */
+void signals_html(struct request *req, unsigned signals, bool own);
 #endif

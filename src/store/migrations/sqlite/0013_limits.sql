@@ -8,5 +8,6 @@ CREATE TABLE member_limits (
   meetings_month        INTEGER CHECK (meetings_month BETWEEN 0 AND 100),
   opportunities_at_once INTEGER CHECK (opportunities_at_once BETWEEN 0 AND 20),
   paused_until          INTEGER,             -- a day number (UTC days), inclusive
+  share_signals         INTEGER NOT NULL DEFAULT 0 CHECK (share_signals IN (0, 1)),
   updated_at            INTEGER NOT NULL
 );
