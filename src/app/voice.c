@@ -32,6 +32,7 @@ const struct input_field meeting_inputs[MEETING_INPUTS] = {
 	[MEETING_PLACE] = { .name = "place", .kind = IN_LINE, .max = 200 },
 	[MEETING_PLACE_ACCESS] = { .name = "place_access", .kind = IN_TEXT, .max = 2000 },
 	[MEETING_ONLINE_URL] = { .name = "online_url", .kind = IN_LINE, .max = 500 },
+	[MEETING_CONTENT_NOTE] = { .name = "content_note", .kind = IN_LINE, .max = 300 },
 };
 
 const struct input_field item_inputs[ITEM_INPUTS] = {
@@ -169,6 +170,7 @@ void app_meeting_from_inputs(const struct input_value *in, struct meeting *m)
 	m->place = in[MEETING_PLACE].text;
 	m->place_access = in[MEETING_PLACE_ACCESS].text;
 	m->online_url = in[MEETING_ONLINE_URL].text;
+	m->content_note = in[MEETING_CONTENT_NOTE].text;
 }
 
 void app_contribution_from_inputs(const struct input_value *in, struct contribution_new *c)
@@ -297,7 +299,8 @@ bool app_meeting_create(struct store *s, const struct panel *p, int64_t creator,
 {
 	const char *texts[] = { [MEETING_TITLE] = m->title, [MEETING_PLACE] = m->place,
 	                        [MEETING_PLACE_ACCESS] = m->place_access,
-	                        [MEETING_ONLINE_URL] = m->online_url };
+	                        [MEETING_ONLINE_URL] = m->online_url,
+	                        [MEETING_CONTENT_NOTE] = m->content_note };
 	if (!app_texts_fit(meeting_inputs, texts, MEETING_INPUTS, err)) return false;
 	if (m->ends_at <= m->starts_at)
 		return app_fail(err, 400, "invalid", "end_time", _("The meeting must end after it starts."));

@@ -16,7 +16,7 @@
 	"m.place_access, m.online_url, m.what_we_will_change, COALESCE(p.title, ''), " \
 	"m.starts_at, m.ends_at, m.agenda_due_at, COALESCE(m.agenda_published_at, 0), " \
 	"COALESCE(m.cancelled_at, 0), m.created_at, m.updated_at, m.version, "        \
-	"pn.name, pn.time_zone "                                                      \
+	"pn.name, pn.time_zone, m.content_note "                                      \
 	"FROM meetings m JOIN panels pn ON pn.id = m.panel_id "                       \
 	"JOIN memberships ms ON ms.panel_id = m.panel_id AND ms.user_id = $1 "        \
 	"AND ms.status = 'active' "                                                   \
@@ -116,6 +116,7 @@ static void read_entry(struct db_stmt *st, void *slot, struct arena *a)
 	m->version = db_col_i64(st, 16);
 	e->panel_name = sq_col_str(st, 17, a);
 	e->time_zone = sq_col_str(st, 18, a);
+	m->content_note = sq_col_str(st, 19, a);
 }
 
 enum store_rc store_calendar_meetings(struct store *s, int64_t user_id, int64_t since, int limit,

@@ -62,7 +62,8 @@ static const struct table tables[] = {
 	  false },
 	{ "meetings", "id, panel_id, project_id, title, starts_at, ends_at, place, place_access, "
 	              "online_url, agenda_due_at, agenda_published_at, what_we_will_change, "
-	              "cancelled_at, created_by, created_at, updated_at, version", 17, true, ROWS },
+	              "cancelled_at, created_by, created_at, updated_at, version, content_note", 18,
+	  true, ROWS },
 	{ "meeting_guests", "meeting_id, user_id, invited_at", 3, false, ROWS },
 	{ "meeting_replies", "meeting_id, user_id, reply, replied_at, attended, updated_at", 6,
 	  false, ROWS },

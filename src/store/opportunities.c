@@ -70,7 +70,9 @@
 	        "user_id = $2 AND dropped_at IS NULL")                                           \
 	X(CLOSE, "UPDATE opportunities SET closes_at = $3, updated_at = $3, version = version + 1 " \
 	         "WHERE panel_id = $1 AND id = $2 AND closes_at > $3 AND cancelled_at IS NULL")   \
-	X(RECENT, "SELECT DISTINCT p.user_id FROM opportunity_places p WHERE p.opportunity_id "  \
+	/* a place given up counts for nothing: declining is never held against anyone */ \
+	X(RECENT, "SELECT DISTINCT p.user_id FROM opportunity_places p WHERE p.dropped_at IS NULL " \
+	          "AND p.opportunity_id "                                                         \
 	          "IN (SELECT o.id FROM opportunities o WHERE o.panel_id = $1 AND o.id <> $2 "   \
 	          "AND " DRAWN("o.id") " ORDER BY o.closes_at DESC, o.id DESC LIMIT $3) "        \
 	          "ORDER BY p.user_id")

@@ -546,6 +546,7 @@ struct meeting {
 	int64_t id, panel_id, project_id;
 	const char *title, *place, *place_access, *online_url, *what_we_will_change;
 	const char *project_title;   /* "" when not part of a project */
+	const char *content_note;    /* hard content ahead, shown before the meeting; "" none */
 	int64_t starts_at, ends_at, agenda_due_at;
 	int64_t agenda_published_at, cancelled_at;  /* 0 when not */
 	int64_t created_at, updated_at, version;
@@ -1350,7 +1351,8 @@ STORE_WRITES
 enum store_rc store_place_drop(struct store *s, int64_t opportunity_id, int64_t user_id,
                                int64_t now);
 /* People given a place in the panel's last n drawn opportunities other
- * than opportunity_id (rotation). */
+ * than opportunity_id (rotation), and who kept it: giving a place up is
+ * never held against anyone. */
 enum store_rc store_recently_chosen(struct store *s, int64_t panel_id, int64_t opportunity_id,
                                     int n, struct arena *a, int64_t **out, size_t *count);
 /* ---- my limits (limits.c) ---- */

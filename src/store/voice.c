@@ -40,7 +40,8 @@
 	"SELECT m.id, m.panel_id, COALESCE(m.project_id, 0), m.title, m.place, "      \
 	"m.place_access, m.online_url, m.what_we_will_change, COALESCE(p.title, ''), " \
 	"m.starts_at, m.ends_at, m.agenda_due_at, COALESCE(m.agenda_published_at, 0), " \
-	"COALESCE(m.cancelled_at, 0), m.created_at, m.updated_at, m.version "         \
+	"COALESCE(m.cancelled_at, 0), m.created_at, m.updated_at, m.version, "        \
+	"m.content_note "                                                             \
 	"FROM meetings m LEFT JOIN projects p ON p.id = m.project_id "
 
 #define AGENDA_SELECT                                                             \
@@ -75,15 +76,16 @@
 	            "recorded_at = excluded.recorded_at")                                 \
 	X(MEETING_CREATE, "INSERT INTO meetings (panel_id, project_id, title, "          \
 	                  "starts_at, ends_at, place, place_access, online_url, "         \
-	                  "agenda_due_at, created_by, created_at, updated_at) VALUES "    \
-	                  "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) "         \
+	                  "agenda_due_at, created_by, created_at, updated_at, "           \
+	                  "content_note) VALUES "                                         \
+	                  "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) "    \
 	                  "RETURNING id")                                                 \
 	X(MEETING_GET, MEETING_SELECT "WHERE m.panel_id = $1 AND m.id = $2")             \
 	X(MEETING_EXISTS, "SELECT COUNT(*) FROM meetings WHERE id = $1")                 \
 	X(MEETING_UPDATE, "UPDATE meetings SET project_id = $2, title = $3, "            \
 	                  "starts_at = $4, ends_at = $5, place = $6, place_access = $7, " \
 	                  "online_url = $8, agenda_due_at = $9, cancelled_at = $10, "     \
-	                  "updated_at = $12, version = version + 1 "                      \
+	                  "updated_at = $12, content_note = $13, version = version + 1 "  \
 	                  "WHERE id = $1 AND version = $11")                              \
 	X(MEETINGS_LIST, MEETING_SELECT "WHERE m.panel_id = $1 AND "                     \
 	                 "(CAST($2 AS BIGINT) = 0 OR m.project_id = $2) AND "            \
@@ -390,6 +392,7 @@ static void read_meeting(struct db_stmt *st, void *slot, struct arena *a)
 	m->created_at = db_col_i64(st, 14);
 	m->updated_at = db_col_i64(st, 15);
 	m->version = db_col_i64(st, 16);
+	m->content_note = sq_col_str(st, 17, a);
 }
 
 enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int64_t creator,
@@ -408,6 +411,7 @@ enum store_rc store_meeting_create(struct store *s, const struct meeting *m, int
 	db_bind_i64(st, 9, m->agenda_due_at);
 	sq_bind_ref(st, 10, creator);
 	db_bind_i64(st, 11, now);
+	db_bind_text(st, 12, m->content_note ? m->content_note : "");
 	return sq_first_i64(st, id);
 }
 
@@ -437,6 +441,7 @@ enum store_rc store_meeting_update(struct store *s, const struct meeting *m, int
 	sq_bind_ref(st, 10, m->cancelled_at);
 	db_bind_i64(st, 11, m->version);
 	db_bind_i64(st, 12, now);
+	db_bind_text(st, 13, m->content_note ? m->content_note : "");
 	enum store_rc rc = sq_exec_changed(s, st);
 	return rc == ST_NOT_FOUND ? sq_version_miss(stmt(s, V_MEETING_EXISTS), m->id) : rc;
 }

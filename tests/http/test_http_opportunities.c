@@ -319,8 +319,8 @@ static void a_fair_draw_from_start_to_replacement(void **state)
 }
 
 /* Turns: with rotation, those given a place in the panel's last drawn
- * opportunity are drawn only where the targets need them; here they are
- * not needed, so their chance is none, and everyone else's is more. */
+ * opportunity (and who kept it: giving one up is not held against anyone)
+ * are drawn only where the targets need them. */
 static void turns_give_others_a_chance_first(void **state)
 {
 	(void)state;
@@ -337,8 +337,8 @@ static void turns_give_others_a_chance_first(void **state)
 	for (int k = 0; k < PEOPLE; k++) {
 		json_t *mine = opportunity_as(member[k], last);
 		json_t *me = json_object_get(mine, "me");
-		had[k] = json_is_true(json_object_get(me, "has_place")) ||
-		         json_is_true(json_object_get(me, "gave_up_place"));
+		/* a place given up counts for nothing */
+		had[k] = json_is_true(json_object_get(me, "has_place"));
 		json_decref(mine);
 	}
 	char body[400];

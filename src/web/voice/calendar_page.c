@@ -60,6 +60,11 @@ static void meeting_event(struct request *req, struct buf *b, const char *host,
 	/* The event's description, a line each (plain text). */
 	struct buf d = {0};
 	if (m->cancelled_at) buf_printf(&d, "%s\n", _("This meeting is cancelled."));
+	/* the note first, before anything else about the meeting */
+	if (m->content_note && *m->content_note)
+		/* TRANSLATORS: in a calendar event: %s is the meeting's content note */
+		buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Content note: %s"),
+		                                     m->content_note));
 	/* TRANSLATORS: in a calendar event: %s is the panel's name */
 	buf_printf(&d, "%s\n", arena_printf(&req->arena, _("Panel: %s"), panel_name));
 	if (*m->project_title)

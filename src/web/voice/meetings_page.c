@@ -78,6 +78,9 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 			                            p->id, m[i].id, m[i].title), NULL));
 			if (m[i].cancelled_at)
 				html(b, " <strong class=\"tag tag-red\">%t</strong>", _("Cancelled"));
+			if (*m[i].content_note)
+				html(b, "<br><span class=\"hint\"><strong>%t</strong> <bdi>%t</bdi></span>",
+				     _("Content note:"), m[i].content_note);
 			html(b, "</li>");
 			shown++;
 		}
@@ -111,6 +114,10 @@ static void meetings_page(struct request *req, const struct form_errors *e)
 		            field(req, "place_access"));
 		ui_input(req, e, "online_url", _("Online link"), _("Leave blank for an in-person meeting."),
 		         field(req, "online_url"), "url", "off");
+		ui_input(req, e, "content_note", _("Content note (optional)"),
+		         _("If the meeting will touch on something hard, say what, so that people can "
+		           "prepare, ask for support or not come."),
+		         field(req, "content_note"), "text", "off");
 		/* The message is the catalogue's own string, the same each time. */
 		if (errors_for(e, "date") == _(PAST_DATE)) {
 			static const struct field_option past[] = {
@@ -593,6 +600,10 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	        "</h1>", p->id, _("Back to meetings"), p->name, m.title);
 	if (m.cancelled_at)
 		html(b, "<p><strong class=\"tag tag-red\">%t</strong></p>", _("Cancelled"));
+	/* before anything else about the meeting */
+	if (*m.content_note)
+		html(b, "<div class=\"content-note\" role=\"note\"><strong>%t</strong> "
+		        "<span dir=\"auto\">%t</span></div>", _("Content note:"), m.content_note);
 	html(b, "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div>", _("When"),
 	     /* TRANSLATORS: when a meeting is ("3 March 2026, 14:00 to 3 March
 	      * 2026, 16:00"), and the time zone ("Europe/London") */

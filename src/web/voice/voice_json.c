@@ -61,6 +61,7 @@ json_t *meeting_json(const struct meeting *m)
 	set(j, "place", json_string(m->place));
 	set(j, "place_access", json_string(m->place_access));
 	set(j, "online_url", json_string(m->online_url));
+	set(j, "content_note", json_string(m->content_note ? m->content_note : ""));
 	set(j, "agenda_due_at", jtime(m->agenda_due_at));
 	set(j, "agenda_published_at", jtime(m->agenda_published_at));
 	set(j, "cancelled_at", jtime(m->cancelled_at));
