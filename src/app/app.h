@@ -1049,4 +1049,76 @@ bool app_signals(struct store *s, int64_t user_id, int64_t now, unsigned *signal
 bool app_signals_shared(struct store *s, int64_t user_id, int64_t now, bool *shared,
                         unsigned *signals, struct app_error *err);
 
+/* ---- check-ins after hard sessions, and support (check_ins.c) ----
+ * After a hard meeting (a content note on it, or on an item not left
+ * out), each person recorded as attending answers a private check-in:
+ * fine, "I would like someone to get in touch", or "please point me to
+ * support". Only they see their answer. "Get in touch" makes a follow-up,
+ * due FOLLOW_UP_HOURS later, that only the panel's support person sees
+ * (policy_sees_follow_ups), who records that it was done. Each panel
+ * shows its support contacts: the shipped list (src/data/
+ * support-contacts.csv) until its stewards keep their own. */
+enum { FOLLOW_UP_HOURS = 48 };
+enum { CONTACT_NAME, CONTACT_HELPS_WITH, CONTACT_PHONE, CONTACT_TEXT_TO, CONTACT_WEB,
+       CONTACT_HOURS, CONTACT_INPUTS };
+extern const struct input_field contact_inputs[CONTACT_INPUTS];
+enum { CHECK_IN_ANSWER, CHECK_IN_INPUTS };
+extern const struct input_field check_in_inputs[CHECK_IN_INPUTS];
+enum { FOLLOW_UP_NOTE, FOLLOW_UP_INPUTS };
+extern const struct input_field follow_up_inputs[FOLLOW_UP_INPUTS];
+enum { SUPPORT_PERSON, SUPPORT_PERSON_INPUTS };
+extern const struct input_field support_person_inputs[SUPPORT_PERSON_INPUTS];
+
+struct support_view {
+	struct panel_support support;
+	struct support_contact *contacts; /* the panel's own, or the shipped defaults (ids 0) */
+	size_t n;
+};
+bool app_support_view(struct store *s, int64_t panel_id, struct arena *a,
+                      struct support_view *v, struct app_error *err);
+/* Adds a contact (id 0; *out_id its id) or changes the panel's contact id
+ * (404 when it has none such). A panel still on the shipped list starts
+ * its own from it first, in the same transaction. */
+bool app_support_contact_save(struct store *s, int64_t panel_id, int64_t id,
+                              const struct input_value *in, int64_t *out_id,
+                              struct app_error *err);
+bool app_support_contact_remove(struct store *s, int64_t panel_id, int64_t id,
+                                struct app_error *err);
+/* own: start the panel's own list from the shipped one (nothing changes
+ * when it keeps one already); !own: drop it and show the shipped list. */
+bool app_support_contacts_keep(struct store *s, int64_t panel_id, bool own,
+                               struct app_error *err);
+/* Names the support person (0: none, so the active stewards follow up);
+ * 400 unless policy_may_be_support_person. */
+bool app_support_person_set(struct store *s, int64_t panel_id, int64_t user_id,
+                            struct app_error *err);
+
+struct check_in_view {
+	bool hard;                 /* the meeting touched on something hard */
+	bool may;                  /* actor may answer now (over, came, not cancelled) */
+	enum check_in_answer answer;
+};
+bool app_check_in_view(struct store *s, const struct panel_actor *actor, bool invited,
+                       const struct meeting *m, int64_t user_id, int64_t now,
+                       struct check_in_view *v, struct app_error *err);
+/* user answers (or changes their answer to) m's check-in; "contact" makes
+ * a follow-up unless one is open and tells whoever follows up, without
+ * naming anyone in the notice. */
+bool app_check_in(struct store *s, const struct panel_actor *actor, bool invited,
+                  const struct meeting *m, int64_t user_id, enum check_in_answer answer,
+                  int64_t now, struct arena *a, struct app_error *err);
+/* Whether actor (user_id) follows up the panel's check-ins. */
+bool app_follows_up(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                    int64_t user_id, struct arena *a, bool *yes, struct app_error *err);
+/* The panel's follow-ups; 403 unless app_follows_up. */
+bool app_follow_ups(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                    int64_t user_id, struct arena *a, struct follow_up **out, size_t *n,
+                    struct app_error *err);
+/* Records that follow-up id was done, with an optional short note; 403
+ * unless app_follows_up, 404 when the panel has none such, 409 when it
+ * was done already. */
+bool app_follow_up_done(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                        int64_t user_id, int64_t id, const char *note, int64_t now,
+                        struct arena *a, struct app_error *err);
+
 #endif

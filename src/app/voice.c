@@ -701,15 +701,25 @@ static enum store_rc attendance_tx(struct store *s, void *ctx)
 	if (rc == ST_OK) rc = store_meeting_attended(s, c->m->id, c->user_id, c->came, c->now);
 	if (rc != ST_OK) return rc;
 	/* Someone newly recorded as having come to a meeting that is over is
-	 * asked, once, for their reflection. */
+	 * asked, once, for their reflection; after a hard one, first how they
+	 * are (a private check-in, app/check_ins.c). */
+	bool hard = false;
 	if (c->came && !had && c->m->ends_at <= c->now && c->user_id != c->actor_id &&
-	    (rc = store_notice_add(s, c->user_id, c->p->id,
-	                           /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                           lang_message(c->a, N_("How did the meeting \"%s\" go for you? "
-	                                                 "Share a short reflection."), 1, c->m->title),
-	                           arena_printf(c->a, "/panels/%lld/meetings/%lld#reflection",
-	                                        (long long)c->p->id, (long long)c->m->id),
-	                           c->now)) != ST_OK)
+	    ((rc = store_meeting_hard(s, c->m->id, &hard)) != ST_OK ||
+	     (rc = store_notice_add(s, c->user_id, c->p->id,
+	                            hard
+	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                            ? lang_message(c->a, N_("How are you after the meeting \"%s\"? "
+	                                                    "A private check-in, and a short "
+	                                                    "reflection if you like."), 1, c->m->title)
+	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                            : lang_message(c->a, N_("How did the meeting \"%s\" go for "
+	                                                    "you? Share a short reflection."), 1,
+	                                           c->m->title),
+	                            arena_printf(c->a, "/panels/%lld/meetings/%lld#%s",
+	                                         (long long)c->p->id, (long long)c->m->id,
+	                                         hard ? "check-in" : "reflection"),
+	                            c->now)) != ST_OK))
 		return rc;
 	if (c->came != had && !app_pay_for_attendance(s, c->p, c->m, c->user_id, c->came, c->now, c->a))
 		return ST_ERROR;

@@ -14,6 +14,7 @@ struct embedded_file {
 extern const struct embedded_file embedded_assets[];
 extern const struct embedded_file embedded_migrations_sqlite[];
 extern const struct embedded_file embedded_migrations_postgresql[];
+extern const struct embedded_file embedded_data[]; /* src/data: shipped defaults */
 
 /* Returns the entry called name in table, or NULL. */
 const struct embedded_file *embedded_find(const struct embedded_file *table,

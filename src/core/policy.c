@@ -32,6 +32,8 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_VIEW_OPPORTUNITIES] = "view_opportunities",
 	[PA_EXPRESS_INTEREST] = "express_interest",
 	[PA_MANAGE_OPPORTUNITIES] = "manage_opportunities",
+	[PA_VIEW_SUPPORT] = "view_support",
+	[PA_MANAGE_SUPPORT] = "manage_support",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -84,6 +86,10 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		/* Who the panel is for is the members' business, paused ones
 		 * included; guests are invited professionals. */
 		return steward || co_creator;
+	case PA_VIEW_SUPPORT:
+		/* Everyone on the panel, guests and paused members included:
+		 * support is for anyone a meeting touched. */
+		return true;
 	case PA_VIEW_WORK:
 		/* Guests reach only what they are invited to, through the
 		 * finer checks below, never a panel's whole body of work. */
@@ -106,6 +112,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_ADD_PAPER:
 	case PA_MANAGE_PAY:
 	case PA_MANAGE_TARGETS:
+	case PA_MANAGE_SUPPORT:
 		return active && steward;
 	case PA__COUNT:
 		break;
@@ -222,6 +229,23 @@ static const struct name_pair hostings[] = {
 };
 
 /* ROLE_NONE is never a value someone can choose, so parsing starts at 1. */
+bool policy_can_check_in(const struct panel_actor *actor, bool invited, bool attended)
+{
+	return policy_can_reflect(actor, invited, attended);
+}
+
+bool policy_sees_follow_ups(const struct panel_actor *actor, bool is_support_person,
+                            bool names_one)
+{
+	if (policy_hides_panel(actor) || actor->status != MEMBER_ACTIVE) return false;
+	return names_one ? is_support_person : actor->role == ROLE_STEWARD;
+}
+
+bool policy_may_be_support_person(enum panel_role role, enum member_status status)
+{
+	return role != ROLE_NONE && status == MEMBER_ACTIVE;
+}
+
 NAMES(role, enum panel_role, roles, 1)
 NAMES(status, enum member_status, statuses, 0)
 NAMES(visibility, enum visibility, visibilities, 0)

@@ -69,6 +69,9 @@ enum panel_action {
 	PA_VIEW_OPPORTUNITIES, /* the panel's opportunities, one's own chance and result */
 	PA_EXPRESS_INTEREST, /* come forward for one, withdraw, give up a place */
 	PA_MANAGE_OPPORTUNITIES, /* post one, prepare its draw, enter the number */
+	/* wellbeing: where to find support, and who follows up check-ins */
+	PA_VIEW_SUPPORT,     /* the panel's support contacts, and who follows up */
+	PA_MANAGE_SUPPORT,   /* edit the contacts, name the support person */
 	PA__COUNT
 };
 
@@ -181,6 +184,20 @@ bool policy_may_give_up_for(const struct panel_actor *actor);
 /* May actor see a member's wellbeing signals, when that member chose to
  * share them with the stewards of their panels? The active stewards. */
 bool policy_sees_shared_signals(const struct panel_actor *actor);
+
+/* May they answer a meeting's private check-in (after a hard meeting):
+ * those recorded as attending, as for a reflection. */
+bool policy_can_check_in(const struct panel_actor *actor, bool invited, bool attended);
+/* May actor see and close the panel's follow-ups ("get in touch" after a
+ * check-in)? Only the panel's named support person (is_support_person)
+ * while active; while it names none (names_one false), its active
+ * stewards. Nobody else, administrators included. */
+bool policy_sees_follow_ups(const struct panel_actor *actor, bool is_support_person,
+                            bool names_one);
+/* May a member of this role and status be named the panel's support
+ * person? Any active member: a steward, a co-creator, or a guest such as
+ * a wellbeing lead from outside. */
+bool policy_may_be_support_person(enum panel_role role, enum member_status status);
 
 /* Names as stored and as shown. parse functions return false for unknown.
  * Labels are in English, marked N_(): show them through _(). */

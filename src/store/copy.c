@@ -127,6 +127,12 @@ static const struct table tables[] = {
 	{ "opportunity_places", "opportunity_id, user_id, draw_id, dropped_at", 4, false, ROWS },
 	{ "member_limits", "user_id, hours_month, meetings_month, opportunities_at_once, "
 	                   "paused_until, share_signals, updated_at", 7, false, ROWS },
+	{ "panel_support", "panel_id, support_user_id, own_contacts", 3, false, ROWS },
+	{ "support_contacts", "id, panel_id, name, helps_with, phone, text_to, web, hours, position",
+	  9, true, ROWS },
+	{ "check_ins", "meeting_id, user_id, answer, answered_at", 4, false, ROWS },
+	{ "follow_ups", "id, panel_id, meeting_id, user_id, asked_at, due_at, done_at, done_by, "
+	                "done_note", 9, true, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

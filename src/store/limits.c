@@ -16,8 +16,8 @@
 	       "meetings_month = excluded.meetings_month, opportunities_at_once = "             \
 	       "excluded.opportunities_at_once, paused_until = excluded.paused_until, "          \
 	       "updated_at = excluded.updated_at, share_signals = excluded.share_signals")      \
-	X(HARD, "SELECT EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id AND "     \
-	        "i.content_note <> '') FROM meeting_replies r JOIN meetings m ON "              \
+	X(HARD, "SELECT CASE WHEN " SQ_HARD_MEETING("m") " THEN 1 ELSE 0 END FROM "             \
+	        "meeting_replies r JOIN meetings m ON "                                         \
 	        "m.id = r.meeting_id WHERE r.user_id = $1 AND r.attended = 1 AND "              \
 	        "m.starts_at < $2 AND m.cancelled_at IS NULL ORDER BY m.starts_at DESC LIMIT 10") \
 	X(MEETINGS, "SELECT COUNT(*), COALESCE(SUM(m.ends_at - m.starts_at), 0) FROM "           \

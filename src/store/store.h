@@ -1376,7 +1376,79 @@ struct member_load {
 };
 enum store_rc store_load(struct store *s, int64_t user_id, int64_t from, int64_t to,
                          int64_t today, struct member_load *out);
-/* How many of the meetings user came to last (up to 10, before now) had a
- * content note on an item, in a row from the latest. */
+/* How many of the meetings user came to last (up to 10, before now) were
+ * hard (a content note on the meeting or an item not left out), in a row
+ * from the latest. */
 enum store_rc store_hard_run(struct store *s, int64_t user_id, int64_t now, int *run);
+/* ---- check-ins and support (check_ins.c) ---- */
+/* A place to turn to for support: shipped defaults (app/check_ins.c) until
+ * a panel keeps its own list. Any field but name may be "". */
+struct support_contact {
+	int64_t id;
+	const char *name, *helps_with, *phone, *text_to, *web, *hours;
+};
+struct panel_support {
+	int64_t support_user_id;  /* the named support person, 0: none (or no longer active) */
+	const char *support_name; /* their display name, "" when none */
+	bool own_contacts;        /* the panel keeps its own list of contacts */
+};
+enum store_rc store_panel_support(struct store *s, int64_t panel_id, struct arena *a,
+                                  struct panel_support *out);
+/* Names the panel's support person (0: none). The caller checks that they
+ * are an active member. */
+STORE_WRITES
+enum store_rc store_support_person_set(struct store *s, int64_t panel_id, int64_t user_id);
+/* The panel's own contacts, in their order (none while it keeps the defaults). */
+enum store_rc store_support_contacts(struct store *s, int64_t panel_id, struct arena *a,
+                                     struct support_contact **out, size_t *n);
+STORE_WRITES
+enum store_rc store_support_contact_add(struct store *s, int64_t panel_id,
+                                        const struct support_contact *c, int64_t *id);
+/* ST_NOT_FOUND when c->id is not one of the panel's contacts. */
+STORE_WRITES
+enum store_rc store_support_contact_update(struct store *s, int64_t panel_id,
+                                           const struct support_contact *c);
+STORE_WRITES
+enum store_rc store_support_contact_remove(struct store *s, int64_t panel_id, int64_t id);
+/* Empties the panel's own list and records whether it keeps one (own) or
+ * shows the shipped defaults. */
+STORE_WRITES
+enum store_rc store_support_contacts_keep(struct store *s, int64_t panel_id, bool own);
+/* Whether the meeting touched on something hard (SQ_HARD_MEETING). */
+enum store_rc store_meeting_hard(struct store *s, int64_t meeting_id, bool *hard);
+
+/* A private check-in after a hard meeting. */
+enum check_in_answer { CHECK_IN_NONE = 0, CHECK_IN_FINE, CHECK_IN_CONTACT, CHECK_IN_SIGNPOST };
+const char *check_in_key(enum check_in_answer a); /* "fine", "contact", "signpost"; "" */
+bool check_in_parse(const char *s, enum check_in_answer *out);
+/* user's answer for the meeting, CHECK_IN_NONE when they gave none. */
+enum store_rc store_check_in_get(struct store *s, int64_t meeting_id, int64_t user_id,
+                                 enum check_in_answer *out);
+STORE_WRITES
+enum store_rc store_check_in_put(struct store *s, int64_t meeting_id, int64_t user_id,
+                                 enum check_in_answer answer, int64_t now);
+/* "Get in touch": a follow-up due at due_at, unless one for this person
+ * and meeting is still open (*created false). */
+STORE_WRITES
+enum store_rc store_follow_up_ask(struct store *s, int64_t panel_id, int64_t meeting_id,
+                                  int64_t user_id, int64_t now, int64_t due_at, bool *created);
+struct follow_up {
+	int64_t id, meeting_id, user_id, asked_at, due_at, done_at; /* done_at 0: open */
+	int64_t meeting_starts_at;
+	const char *person, *meeting_title, *done_by, *done_note;
+};
+/* The panel's follow-ups: open ones by due time, then done ones, latest
+ * first (up to 200). */
+enum store_rc store_follow_ups(struct store *s, int64_t panel_id, struct arena *a,
+                               struct follow_up **out, size_t *n);
+/* Records that it was done: ST_CONFLICT when it was already, ST_NOT_FOUND
+ * when the panel has no such follow-up. */
+STORE_WRITES
+enum store_rc store_follow_up_done(struct store *s, int64_t panel_id, int64_t id, int64_t by,
+                                   const char *note, int64_t now);
+/* The same notice to whoever follows up for the panel: its support person
+ * while they are an active member, otherwise its active stewards. */
+STORE_WRITES
+enum store_rc store_follow_up_notice(struct store *s, int64_t panel_id, const char *body,
+                                     const char *link, int64_t now);
 #endif

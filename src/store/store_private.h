@@ -88,6 +88,14 @@ enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
                          void (*read)(struct db_stmt *, void *, struct arena *),
                          void **out, size_t *n);
 
+/* A condition true when meeting `m` (an alias in the query) touched on
+ * something hard: the meeting has a content note, or an item on its agenda
+ * that was not left out has one. Signals (limits.c) and check-ins
+ * (check_ins.c) count the same meetings as hard. */
+#define SQ_HARD_MEETING(m)                                                              \
+	"(" m ".content_note <> '' OR EXISTS (SELECT 1 FROM agenda_items hi WHERE "      \
+	"hi.meeting_id = " m ".id AND hi.content_note <> '' AND hi.state <> 'not_taken'))"
+
 /* ---- figures about people (meeting_record.c, voice.c) ---- */
 
 /* The release rule (docs/privacy.md, "Figures about people"): of each

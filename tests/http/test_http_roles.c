@@ -411,6 +411,54 @@ static const struct row rows[] = {
 	{ "POST", "/api/v1/panels/{id}/opportunities/{id}/give-up",
 	  "/api/v1/panels/1/opportunities/999/give-up", "{}", { 401, 404, 404, 403, 404, 404 } },
 
+	/* support (wellbeing/support_page.c, support_api.c): the contacts for
+	 * everyone on the panel, guests and paused members too; changing them
+	 * and naming the support person the active stewards'; follow-ups only
+	 * the support person's (none is named here: the active stewards').
+	 * Contact and follow-up 999 are none of the panel's; a check-in with
+	 * an unknown answer is refused for whoever may see meeting 1. */
+	{ "GET", "/panels/{id}/support", "/panels/1/support", NULL,
+	  { 303, 200, 200, 200, 200, 404 } },
+	{ "GET", "/panels/{id}/support/contacts/{id}", "/panels/1/support/contacts/999", NULL,
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/follow-ups", "/panels/1/follow-ups", NULL,
+	  { 303, 200, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/support", "/api/v1/panels/1/support", NULL,
+	  { 401, 200, 200, 200, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/follow-ups", "/api/v1/panels/1/follow-ups", NULL,
+	  { 401, 200, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/meetings/{id}/check-in", "/api/v1/panels/1/meetings/1/check-in",
+	  NULL, { 401, 200, 200, 404, 200, 404 } },
+	{ "POST", "/panels/{id}/support/contacts", "/panels/1/support/contacts", "name=",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/support/contacts/{id}", "/panels/1/support/contacts/999",
+	  "name=X&phone=1", { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/support/contacts/{id}/remove", "/panels/1/support/contacts/999/remove",
+	  "", { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/support/list", "/panels/1/support/list", "own=0",
+	  { 303, 303, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/support/person", "/panels/1/support/person", "user_id=abc",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/follow-ups/{id}/done", "/panels/1/follow-ups/999/done", "",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/meetings/{id}/check-in", "/panels/1/meetings/1/check-in", "answer=x",
+	  { 303, 400, 400, 404, 400, 404 } },
+	{ "POST", "/api/v1/panels/{id}/support/contacts", "/api/v1/panels/1/support/contacts", "{}",
+	  { 401, 400, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/support/contacts/{id}", "/api/v1/panels/1/support/contacts/999",
+	  "{\"name\":\"X\",\"phone\":\"1\"}", { 401, 404, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/support/contacts/{id}",
+	  "/api/v1/panels/1/support/contacts/999", NULL, { 401, 404, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/support/list", "/api/v1/panels/1/support/list",
+	  "{\"own\":false}", { 401, 200, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/support/person", "/api/v1/panels/1/support/person",
+	  "{\"user_id\":\"x\"}", { 401, 400, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/follow-ups/{id}/done", "/api/v1/panels/1/follow-ups/999/done",
+	  "{}", { 401, 404, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/meetings/{id}/check-in",
+	  "/api/v1/panels/1/meetings/1/check-in", "{\"answer\":\"x\"}",
+	  { 401, 400, 400, 404, 400, 404 } },
+
 	/* fair pay (pay/pay_page.c). Demo panel 1 has not set pay up; guests have
 	 * no pay at all, and a claim or run that is not there is 404 to everyone
 	 * who may ask for claims or runs. */

@@ -1,9 +1,12 @@
 /* Issue 21, wellbeing: content notes come before the thing itself,
  * everywhere it appears (the meeting's page, the list of meetings, the
- * API, the calendar entry). (Limits and signals: test_http_opportunities
- * and tests/store/test_limits.c.)
+ * API, the calendar entry); check-ins after hard meetings, the follow-ups
+ * only the support person sees, and the panel's support contacts, for
+ * every role. (Limits and signals: test_http_opportunities and
+ * tests/store/test_limits.c.)
  *
- * Panel 1: sam steward, amira co-creator. */
+ * Panel 1: sam steward (and site administrator), rana steward, amira
+ * co-creator, joy guest. Panel 2: sam steward, mark davies guest. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,7 +23,7 @@
 #include "harness.h"
 
 static struct server srv;
-static struct client *sam, *amira;
+static struct client *sam, *amira, *rana, *joy, *davies;
 
 static int setup(void **state)
 {
@@ -28,8 +31,14 @@ static int setup(void **state)
 	if (!server_start(&srv)) return -1;
 	sam = client_new(&srv);
 	amira = client_new(&srv);
+	rana = client_new(&srv);
+	joy = client_new(&srv);
+	davies = client_new(&srv);
 	return client_sign_in(sam, "sam@demo.emptychair.org", NULL) &&
-	               client_sign_in(amira, "amira@demo.emptychair.org", NULL)
+	               client_sign_in(amira, "amira@demo.emptychair.org", NULL) &&
+	               client_sign_in(rana, "rana@demo.emptychair.org", NULL) &&
+	               client_sign_in(joy, "joy.adebayo@demo.emptychair.org", NULL) &&
+	               client_sign_in(davies, "mark.davies@demo.emptychair.org", NULL)
 	       ? 0 : -1;
 }
 
@@ -38,6 +47,9 @@ static int teardown(void **state)
 	(void)state;
 	client_free(sam);
 	client_free(amira);
+	client_free(rana);
+	client_free(joy);
+	client_free(davies);
 	return server_stop(&srv) == 0 ? 0 : -1;
 }
 
@@ -87,10 +99,266 @@ static void a_meetings_content_note_comes_first(void **state)
 	response_free(r);
 }
 
+/* A meeting on panel 1 that is over, with this content note ("" none),
+ * amira and rana recorded as having come; its id. */
+static long past_meeting(const char *title, const char *note)
+{
+	char body[512];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"%s\",\"starts_at\":\"2021-05-10T13:00:00Z\","
+	         "\"ends_at\":\"2021-05-10T15:00:00Z\",\"place\":\"Hall\",\"content_note\":\"%s\"}",
+	         title, note);
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/meetings", body, 201);
+	long id = get_id(j);
+	json_decref(j);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/attendance", id);
+	j = call_json(sam, "PUT", path, "{\"attended\":[2,3]}", 200);
+	json_decref(j);
+	return id;
+}
+
+static long hard_meeting;
+
+static void b_check_in_is_private_and_only_for_who_came(void **state)
+{
+	(void)state;
+	hard_meeting = past_meeting("ZQ grief session", "ZQ talk of bereavement");
+	long easy = past_meeting("ZQ easy session", "");
+	char path[128], page[96];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/check-in", hard_meeting);
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld", hard_meeting);
+	/* amira is asked how she is, on the site, first */
+	assert_int_equal(notices_saying(amira, "How are you after the meeting"), 1);
+	json_t *j = call_json(amira, "GET", path, NULL, 200);
+	assert_true(json_is_true(json_object_get(j, "hard")));
+	assert_true(json_is_true(json_object_get(j, "can_answer")));
+	assert_true(json_is_null(json_object_get(j, "answer")));
+	json_decref(j);
+	struct response *r = get(amira, page);
+	assert_true(contains(r, "How are you after this meeting?"));
+	assert_true(contains(r, "116 123")); /* the shipped contacts, beside the note */
+	response_free(r);
+	/* who did not come may not answer; who cannot see the meeting is told nothing */
+	expect_error(sam, "PUT", path, "{\"answer\":\"fine\"}", 403, "forbidden", NULL);
+	expect_error(joy, "PUT", path, "{\"answer\":\"fine\"}", 404, "not_found", NULL);
+	char other[128];
+	snprintf(other, sizeof other, "/api/v1/panels/2/meetings/%ld/check-in", hard_meeting);
+	expect_error(davies, "PUT", other, "{\"answer\":\"fine\"}", 404, "not_found", NULL);
+	r = get(sam, page);
+	assert_false(contains(r, "How are you after this meeting?"));
+	response_free(r);
+	/* bad answers */
+	expect_error(amira, "PUT", path, "{\"answer\":\"awful\"}", 400, "invalid", "answer");
+	expect_error(amira, "PUT", path, "{}", 400, "invalid", "answer");
+	/* no check-in after a meeting without a content note */
+	char easy_path[128];
+	snprintf(easy_path, sizeof easy_path, "/api/v1/panels/1/meetings/%ld/check-in", easy);
+	expect_error(amira, "PUT", easy_path, "{\"answer\":\"fine\"}", 409, "no_check_in", NULL);
+	assert_int_equal(notices_saying(rana, "How did the meeting \"ZQ easy session\""), 1);
+	/* the page's form: a wrong answer keeps the page, with the error */
+	char form[128];
+	snprintf(form, sizeof form, "%s/check-in", page);
+	r = post_form(amira, form, "answer=awful");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "Choose one of the answers."));
+	response_free(r);
+	r = post_form(amira, form, "answer=signpost");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	j = call_json(amira, "GET", path, NULL, 200);
+	assert_string_equal(str(j, "answer"), "signpost");
+	json_decref(j);
+	/* "point me to support" asks nobody to get in touch */
+	j = call_json(sam, "GET", "/api/v1/panels/1/follow-ups", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "follow_ups")), 0);
+	json_decref(j);
+}
+
+static void c_get_in_touch_reaches_only_the_support_person(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/check-in", hard_meeting);
+	json_t *j = call_json(amira, "PUT", path, "{\"answer\":\"contact\"}", 200);
+	assert_string_equal(str(j, "answer"), "contact");
+	json_decref(j);
+	/* answering again opens no second follow-up */
+	json_decref(call_json(amira, "PUT", path, "{\"answer\":\"contact\"}", 200));
+	/* no support person named: the active stewards follow up; the notice names nobody */
+	assert_int_equal(notices_saying(sam, "Someone would like you to get in touch"), 1);
+	assert_int_equal(notices_saying(rana, "Someone would like you to get in touch"), 1);
+	assert_int_equal(notices_saying(sam, "Amira"), 0);
+	j = call_json(sam, "GET", "/api/v1/panels/1/follow-ups", NULL, 200);
+	json_t *list = json_object_get(j, "follow_ups");
+	assert_int_equal(json_array_size(list), 1);
+	json_t *f = json_array_get(list, 0);
+	long fid = get_id(f);
+	assert_string_equal(str(json_object_get(f, "person"), "name"), "Amira Haddad");
+	assert_true(json_is_null(json_object_get(f, "done_at")));
+	json_decref(j);
+	expect_error(amira, "GET", "/api/v1/panels/1/follow-ups", NULL, 403, "forbidden", NULL);
+	expect_error(joy, "GET", "/api/v1/panels/1/follow-ups", NULL, 403, "forbidden", NULL);
+	expect_error(davies, "GET", "/api/v1/panels/1/follow-ups", NULL, 404, "not_found", NULL);
+
+	/* rana is named: now only she sees them, not sam (a steward and the
+	 * site's administrator) */
+	expect_error(amira, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":2}", 403,
+	             "forbidden", NULL);
+	expect_error(sam, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":5}", 400,
+	             "invalid", "user_id"); /* mark davies is not on panel 1 */
+	expect_error(sam, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":99999}", 400,
+	             "invalid", "user_id");
+	expect_error(sam, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":\"x\"}", 400,
+	             "invalid", "user_id");
+	j = call_json(sam, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":2}", 200);
+	assert_string_equal(str(json_object_get(j, "support_person"), "name"), "Rana Odeh");
+	json_decref(j);
+	expect_error(sam, "GET", "/api/v1/panels/1/follow-ups", NULL, 403, "forbidden", NULL);
+	struct response *r = get(sam, "/panels/1/follow-ups");
+	assert_int_equal(r->status, 403);
+	assert_false(contains(r, "Amira"));
+	response_free(r);
+	r = get(sam, "/panels/1");
+	assert_false(contains(r, "/panels/1/follow-ups"));
+	response_free(r);
+	r = get(rana, "/panels/1");
+	assert_true(contains(r, "/panels/1/follow-ups"));
+	response_free(r);
+	r = get(rana, "/panels/1/follow-ups");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "Amira Haddad"));
+	assert_true(contains(r, "ZQ grief session"));
+	response_free(r);
+
+	/* recording it done */
+	char done[96];
+	snprintf(done, sizeof done, "/api/v1/panels/1/follow-ups/%ld/done", fid);
+	expect_error(sam, "POST", done, "{}", 403, "forbidden", NULL);
+	char body[600] = "{\"note\":\"";
+	memset(body + 9, 'x', 301);
+	strcpy(body + 310, "\"}");
+	expect_error(rana, "POST", done, body, 400, "invalid", "note");
+	expect_error(rana, "POST", "/api/v1/panels/1/follow-ups/99999/done", "{}", 404, "not_found",
+	             NULL);
+	j = call_json(rana, "POST", done, "{\"note\":\"ZQFOLLOW phoned, all well\"}", 200);
+	assert_string_equal(str(j, "note"), "ZQFOLLOW phoned, all well");
+	assert_string_equal(str(j, "done_by"), "Rana Odeh");
+	assert_true(is_utc_time(str(j, "done_at")));
+	json_decref(j);
+	expect_error(rana, "POST", done, "{}", 409, "done_already", NULL);
+	/* the note is on rana's page (the sweep can see it) and nowhere else */
+	r = get(rana, "/panels/1/follow-ups");
+	assert_true(contains(r, "ZQFOLLOW"));
+	response_free(r);
+	const char *elsewhere[] = { "/panels/1", "/panels/1/support", "/panels/1/meetings",
+	                            "/notices", "/api/v1/me/notices", "/api/v1/panels/1/support",
+	                            "/my-data", "/panels/1/members" };
+	struct client *who[] = { sam, amira, rana };
+	for (size_t c = 0; c < 3; c++)
+		for (size_t i = 0; i < sizeof elsewhere / sizeof *elsewhere; i++) {
+			r = get(who[c], elsewhere[i]);
+			if (contains(r, "ZQFOLLOW")) fail_msg("%s shows the follow-up's note", elsewhere[i]);
+			response_free(r);
+		}
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld", hard_meeting);
+	for (size_t c = 0; c < 3; c++) {
+		r = get(who[c], page);
+		assert_false(contains(r, "ZQFOLLOW"));
+		response_free(r);
+	}
+	/* when the support person leaves the panel's active members, the
+	 * stewards follow up again */
+	json_decref(call_json(sam, "PUT", "/api/v1/panels/1/support/person", "{\"user_id\":0}", 200));
+	json_decref(call_json(sam, "GET", "/api/v1/panels/1/follow-ups", NULL, 200));
+}
+
+static void d_support_contacts_shipped_then_kept(void **state)
+{
+	(void)state;
+	/* everyone on the panel sees them, guests too; the shipped list first */
+	json_t *j = call_json(joy, "GET", "/api/v1/panels/1/support", NULL, 200);
+	assert_true(json_is_false(json_object_get(j, "own_list")));
+	json_t *list = json_object_get(j, "contacts");
+	size_t shipped = json_array_size(list);
+	assert_true(shipped >= 3);
+	bool samaritans = false;
+	for (size_t i = 0; i < shipped; i++)
+		samaritans |= !strcmp(str(json_array_get(list, i), "phone"), "116 123");
+	assert_true(samaritans);
+	json_decref(j);
+	expect_error(davies, "GET", "/api/v1/panels/1/support", NULL, 404, "not_found", NULL);
+	expect_error(amira, "POST", "/api/v1/panels/1/support/contacts",
+	             "{\"name\":\"ZQ line\",\"phone\":\"0100\"}", 403, "forbidden", NULL);
+	expect_error(joy, "POST", "/api/v1/panels/1/support/contacts",
+	             "{\"name\":\"ZQ line\",\"phone\":\"0100\"}", 403, "forbidden", NULL);
+	/* bad input, nothing kept */
+	expect_error(sam, "POST", "/api/v1/panels/1/support/contacts", "{\"phone\":\"0100\"}", 400,
+	             "invalid", "name");
+	expect_error(sam, "POST", "/api/v1/panels/1/support/contacts", "{\"name\":\"ZQ line\"}", 400,
+	             "invalid", "phone");
+	expect_error(sam, "POST", "/api/v1/panels/1/support/contacts",
+	             "{\"name\":\"ZQ line\",\"web\":\"javascript:alert(1)\"}", 400, "invalid", "web");
+	j = call_json(sam, "GET", "/api/v1/panels/1/support", NULL, 200);
+	assert_true(json_is_false(json_object_get(j, "own_list")));
+	json_decref(j);
+	/* adding one keeps the panel's own list, starting from the shipped one */
+	j = call_json(sam, "POST", "/api/v1/panels/1/support/contacts",
+	              "{\"name\":\"ZQ local crisis line\",\"phone\":\"01234 567890\","
+	              "\"hours\":\"Evenings\"}", 201);
+	long id = get_id(j);
+	json_decref(j);
+	j = call_json(amira, "GET", "/api/v1/panels/1/support", NULL, 200);
+	assert_true(json_is_true(json_object_get(j, "own_list")));
+	assert_int_equal(json_array_size(json_object_get(j, "contacts")), shipped + 1);
+	json_decref(j);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/panels/1/support/contacts/%ld", id);
+	j = call_json(sam, "PUT", path, "{\"name\":\"ZQ county crisis line\",\"phone\":\"01234\"}",
+	              200);
+	assert_string_equal(str(j, "name"), "ZQ county crisis line");
+	json_decref(j);
+	/* another panel's contact is not this panel's */
+	j = call_json(sam, "POST", "/api/v1/panels/2/support/contacts",
+	              "{\"name\":\"ZQ panel two\",\"web\":\"https://example.org\"}", 201);
+	long other = get_id(j);
+	json_decref(j);
+	char cross[96];
+	snprintf(cross, sizeof cross, "/api/v1/panels/1/support/contacts/%ld", other);
+	expect_error(sam, "PUT", cross, "{\"name\":\"ZQ moved\",\"phone\":\"1\"}", 404, "not_found",
+	             NULL);
+	expect_error(sam, "DELETE", cross, NULL, 404, "not_found", NULL);
+	/* the page shows it, and its edit form keeps what was typed when wrong */
+	struct response *r = get(amira, "/panels/1/support");
+	assert_true(contains(r, "ZQ county crisis line"));
+	assert_false(contains(r, "Add a contact"));
+	response_free(r);
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/support/contacts/%ld", id);
+	r = post_form(sam, page, "name=ZQ+typed+name&web=ftp%3A%2F%2Fx");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "ZQ typed name"));
+	response_free(r);
+	r = get(amira, page);
+	assert_int_equal(r->status, 403);
+	response_free(r);
+	response_free(call(sam, "DELETE", path, NULL, 204));
+	expect_error(sam, "DELETE", path, NULL, 404, "not_found", NULL);
+	/* back to the shipped list */
+	j = call_json(sam, "PUT", "/api/v1/panels/1/support/list", "{\"own\":false}", 200);
+	assert_true(json_is_false(json_object_get(j, "own_list")));
+	assert_int_equal(json_array_size(json_object_get(j, "contacts")), shipped);
+	json_decref(j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_meetings_content_note_comes_first),
+		cmocka_unit_test(b_check_in_is_private_and_only_for_who_came),
+		cmocka_unit_test(c_get_in_touch_reaches_only_the_support_person),
+		cmocka_unit_test(d_support_contacts_shipped_then_kept),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

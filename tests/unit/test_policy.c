@@ -74,6 +74,8 @@ static const struct {
 	{ PA_VIEW_OPPORTUNITIES, "... ... YY. YY.",      "... ... YY. YY." },
 	{ PA_EXPRESS_INTEREST, "... ... Y.. Y..",        "... ... Y.. Y.." },
 	{ PA_MANAGE_OPPORTUNITIES, "... ... ... Y..",    "... ... Y.. Y.." },
+	{ PA_VIEW_SUPPORT,    "... YY. YY. YY.",         "... YY. YY. YY." },
+	{ PA_MANAGE_SUPPORT,  "... ... ... Y..",         "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
@@ -161,6 +163,42 @@ static void opportunities_are_run_fairly(void **state)
 	struct panel_actor guest = { ROLE_GUEST, MEMBER_ACTIVE, HOSTING_USER_LED, false, true };
 	assert_false(policy_allows(&guest, PA_VIEW_OPPORTUNITIES));
 	assert_false(policy_may_run_draw(&guest, false));
+}
+
+/* Follow-ups after check-ins: only the named support person, or while
+ * the panel names none its active stewards; never anyone else. */
+static void follow_ups_are_seen_by_one_person(void **state)
+{
+	(void)state;
+	static const enum panel_role roles[] = { ROLE_NONE, ROLE_GUEST, ROLE_CO_CREATOR,
+	                                         ROLE_STEWARD };
+	static const enum member_status statuses[] = { MEMBER_ACTIVE, MEMBER_PAUSED,
+	                                               MEMBER_REMOVED };
+	int allowed = 0;
+	for (size_t r = 0; r < 4; r++)
+		for (size_t st = 0; st < 3; st++) {
+			struct panel_actor a = { roles[r], statuses[st], HOSTING_ORGANISATION, false,
+			                         false };
+			bool active_member = roles[r] != ROLE_NONE && statuses[st] == MEMBER_ACTIVE;
+			/* named: only the support person, whatever their role */
+			assert_int_equal(policy_sees_follow_ups(&a, true, true), active_member);
+			assert_false(policy_sees_follow_ups(&a, false, true));
+			/* none named: the active stewards */
+			assert_int_equal(policy_sees_follow_ups(&a, false, false),
+			                 active_member && roles[r] == ROLE_STEWARD);
+			assert_int_equal(policy_may_be_support_person(roles[r], statuses[st]),
+			                 active_member);
+			allowed += policy_sees_follow_ups(&a, false, false);
+		}
+	assert_int_equal(allowed, 1);
+	/* a check-in, like a reflection, is for those who came */
+	struct panel_actor co = { ROLE_CO_CREATOR, MEMBER_ACTIVE, HOSTING_ORGANISATION, false,
+	                          false };
+	assert_true(policy_can_check_in(&co, false, true));
+	assert_false(policy_can_check_in(&co, false, false));
+	struct panel_actor guest = { ROLE_GUEST, MEMBER_ACTIVE, HOSTING_ORGANISATION, false, false };
+	assert_false(policy_can_check_in(&guest, false, true));
+	assert_true(policy_can_check_in(&guest, true, true));
 }
 
 static void unknown_action_is_refused(void **state)
@@ -542,6 +580,7 @@ int main(void)
 		cmocka_unit_test(undelivered_messages_are_read_by_kind),
 		cmocka_unit_test(sign_in_links_only_for_members_without_more_power),
 		cmocka_unit_test(opportunities_are_run_fairly),
+		cmocka_unit_test(follow_ups_are_seen_by_one_person),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),

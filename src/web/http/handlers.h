@@ -99,6 +99,7 @@ void paper_file_get(struct request *req);
 void paper_publish_post(struct request *req);
 void paper_remove_post(struct request *req);
 void reflection_post(struct request *req);
+void check_in_post(struct request *req);
 void what_we_will_change_post(struct request *req);
 void project_close_post(struct request *req);
 
@@ -252,6 +253,27 @@ void api_opp_draw_post(struct request *req);
 void api_opp_number_post(struct request *req);
 void api_opp_check_post(struct request *req);
 void api_opp_give_up_post(struct request *req);
+/* wellbeing/support_page.c */
+void support_get(struct request *req);
+void support_contact_add_post(struct request *req);
+void support_contact_get(struct request *req);
+void support_contact_post(struct request *req);
+void support_contact_remove_post(struct request *req);
+void support_list_post(struct request *req);
+void support_person_post(struct request *req);
+void follow_ups_get(struct request *req);
+void follow_up_done_post(struct request *req);
+/* wellbeing/support_api.c */
+void api_support(struct request *req);
+void api_support_contact_post(struct request *req);
+void api_support_contact_put(struct request *req);
+void api_support_contact_delete(struct request *req);
+void api_support_list_put(struct request *req);
+void api_support_person_put(struct request *req);
+void api_check_in(struct request *req);
+void api_check_in_put(struct request *req);
+void api_follow_ups(struct request *req);
+void api_follow_up_done(struct request *req);
 /* people/limits_page.c */
 void my_limits_get(struct request *req);
 void my_limits_post(struct request *req);

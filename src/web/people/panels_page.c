@@ -234,6 +234,14 @@ void panel_get(struct request *req)
 		                                                   : _("Who is on the panel"));
 	else if (policy_allows(&req->actor, PA_INVITE_GUEST))
 		html(b, "<li><a href=\"/panels/%l/members\">%t</a></li>", p->id, _("Invite a guest"));
+	if (policy_allows(&req->actor, PA_VIEW_SUPPORT))
+		html(b, "<li><a href=\"/panels/%l/support\">%t</a></li>", p->id,
+		     _("Support and check-ins"));
+	bool follows_up = false;
+	struct app_error err;
+	if (app_follows_up(req->store, &req->actor, p->id, req->user->id, a, &follows_up, &err) &&
+	    follows_up)
+		html(b, "<li><a href=\"/panels/%l/follow-ups\">%t</a></li>", p->id, _("Follow-ups"));
 	if (policy_allows(&req->actor, PA_EDIT_PANEL))
 		html(b, "<li><a href=\"/panels/%l/edit\">%t</a></li>", p->id,
 		     _("Edit the panel's details"));

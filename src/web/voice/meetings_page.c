@@ -19,6 +19,7 @@
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
+#include "web/wellbeing/wellbeing_ui.h"
 
 /* The page, with e after a refused form (whose fields keep what was typed). */
 static void meeting_page(struct request *req, const struct meeting *m, bool invited,
@@ -240,8 +241,9 @@ static void agenda_section(struct request *req, const struct meeting *m,
 			     voice_slots(req, arena_printf(a, _("Not on this agenda because: %s"), SLOT1),
 			                 html_bdi(&req->arena, it[i].not_taken_reason), NULL));
 		if (*it[i].content_note) {
-			html(b, "<p><strong>%t</strong> <bdi>%t</bdi></p>", _("Content note:"),
-			     it[i].content_note);
+			html(b, "<p><strong>%t</strong> <bdi>%t</bdi> <a href=\"/panels/%l/support#contacts\">"
+			        "%t</a></p>", _("Content note:"), it[i].content_note, m->panel_id,
+			     _("Where to find support"));
 			ui_form_begin(req, arena_printf(&req->arena, "%s/items/%lld/step-out",
 			                                meeting_path(req, m->id), (long long)it[i].id));
 			html(b, "<input type=\"hidden\" name=\"on\" value=\"%r\">", it[i].i_step_out ? "0" : "1");
@@ -601,9 +603,12 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	if (m.cancelled_at)
 		html(b, "<p><strong class=\"tag tag-red\">%t</strong></p>", _("Cancelled"));
 	/* before anything else about the meeting */
-	if (*m.content_note)
+	if (*m.content_note) {
 		html(b, "<div class=\"content-note\" role=\"note\"><strong>%t</strong> "
-		        "<span dir=\"auto\">%t</span></div>", _("Content note:"), m.content_note);
+		        "<span dir=\"auto\">%t</span>", _("Content note:"), m.content_note);
+		support_beside_note(req);
+		html(b, "</div>");
+	}
 	html(b, "<dl class=\"summary\"><div><dt>%t</dt><dd>%t</dd></div>", _("When"),
 	     /* TRANSLATORS: when a meeting is ("3 March 2026, 14:00 to 3 March
 	      * 2026, 16:00"), and the time zone ("Europe/London") */
@@ -643,6 +648,7 @@ static void meeting_page(struct request *req, const struct meeting *mp, bool inv
 	}
 	agenda_section(req, &m, e);
 	papers_section(req, &m, invited);
+	check_in_section(req, &m, invited, e);
 	reflection_section(req, &m, invited, attended, e);
 	change_section(req, &m, e);
 	html(b, "<h2 class=\"heading-m\" id=\"said\">%t</h2>", _("You said, we did"));
@@ -823,6 +829,28 @@ void reflection_post(struct request *req)
 		return;
 	}
 	respond_redirect(req, arena_printf(&req->arena, "%s#reflection", meeting_path(req, m.id)));
+}
+
+void check_in_post(struct request *req)
+{
+	struct meeting m = *req->meeting;
+	struct form_errors e = {0};
+	struct input_value in[CHECK_IN_INPUTS];
+	struct app_error err;
+	enum check_in_answer answer = CHECK_IN_NONE;
+	bool ok = form_inputs(req, check_in_inputs, CHECK_IN_INPUTS, in, &e);
+	if (ok) {
+		check_in_parse(in[CHECK_IN_ANSWER].text, &answer);
+		ok = app_check_in(req->store, &req->actor, req->invited, &m, req->user->id, answer,
+		                  req->now, &req->arena, &err);
+		if (!ok && !app_error_to_form(req, &err, &e)) return;
+	}
+	if (!ok) {
+		if (req->status < 400) req->status = 400;
+		meeting_page(req, &m, req->invited, &e);
+		return;
+	}
+	respond_redirect(req, arena_printf(&req->arena, "%s#check-in", meeting_path(req, m.id)));
 }
 
 void what_we_will_change_post(struct request *req)
