@@ -1020,12 +1020,20 @@ bool app_display_name_set(struct store *s, int64_t user_id, const char *name,
 
 /* ---- data rights ---- */
 
+const char *const SAFEGUARDING_RECORDS_NOTE =
+	N_("A safeguarding record may mention you: if someone raised a concern about a person's "
+	   "safety, a panel's safeguarding leads keep it apart from everything else, and it is not "
+	   "in this page or the download. You have the right to ask for it: write to the "
+	   "organisation that runs the panel, or ask a steward who its safeguarding leads are. Some "
+	   "of it may be held back if sharing it could put someone at risk.");
+
 char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct arena *a)
 {
 	struct user u;
 	if (store_user_get(s, user_id, a, &u) != ST_OK) return NULL;
 	json_t *root = json_object();
 	json_object_set_new(root, "exported_at", json_integer(now));
+	json_object_set_new(root, "safeguarding_records", json_string(_(SAFEGUARDING_RECORDS_NOTE)));
 	json_object_set_new(root, "account", json_pack("{s:I,s:s,s:s,s:s,s:b,s:I,s:s}",
 		"id", (json_int_t)u.id, "email", u.email, "display_name", u.display_name,
 		"status", user_status_key(u.status), "is_admin", u.is_admin,

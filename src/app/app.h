@@ -262,6 +262,9 @@ bool app_display_name_set(struct store *s, int64_t user_id, const char *name,
 
 /* ---- data rights ---- */
 
+/* What "My data" and its download say of safeguarding records: that one
+ * may exist and how to ask for it (never the record itself). */
+extern const char *const SAFEGUARDING_RECORDS_NOTE;
 /* Everything held about the person, as JSON text (malloc'd; free it). */
 char *app_export_json(struct store *s, int64_t user_id, int64_t now, struct arena *a);
 
@@ -1120,5 +1123,79 @@ bool app_follow_ups(struct store *s, const struct panel_actor *actor, int64_t pa
 bool app_follow_up_done(struct store *s, const struct panel_actor *actor, int64_t panel_id,
                         int64_t user_id, int64_t id, const char *note, int64_t now,
                         struct arena *a, struct app_error *err);
+
+/* ---- the safeguarding record (safeguarding.c) ----
+ * A panel names its safeguarding leads (PA_MANAGE_SAFEGUARDING). Anyone on
+ * it may raise a concern (part 1), and is then told only that it was
+ * received. Only the leads (policy_reads_concerns) read concerns, write
+ * part 2, the status and the chronology; each time they read or write one
+ * it goes in the audit of reads, which they see. Concerns appear nowhere
+ * else. Closed or transferred records are purged after the panel's
+ * retention period (app_sg_purge), leaving a tombstone. */
+enum { SG_DEFAULT_YEARS = 6 };
+enum { SG_WHAT, SG_HAPPENED_ON, SG_WHO, SG_DONE, SG_CONCERN_INPUTS };
+extern const struct input_field sg_concern_inputs[SG_CONCERN_INPUTS];
+enum { SG_ADVICE, SG_DECISION, SG_REFERRALS, SG_STATUS, SG_VERSION, SG_PART2_INPUTS };
+extern const struct input_field sg_part2_inputs[SG_PART2_INPUTS];
+enum { SG_NOTE, SG_NOTE_INPUTS };
+extern const struct input_field sg_note_inputs[SG_NOTE_INPUTS];
+enum { SG_LEAD, SG_LEAD_INPUTS };
+extern const struct input_field sg_lead_inputs[SG_LEAD_INPUTS];
+enum { SG_YEARS, SG_RETENTION_INPUTS };
+extern const struct input_field sg_retention_inputs[SG_RETENTION_INPUTS];
+
+struct sg_view {
+	struct sg_lead *leads;
+	size_t n_leads;
+	int retention_years;
+	bool i_am_lead;
+	int64_t *mine;          /* when the asker raised concerns here: nothing more */
+	size_t n_mine;
+};
+bool app_sg_view(struct store *s, int64_t panel_id, int64_t user_id, struct arena *a,
+                 struct sg_view *v, struct app_error *err);
+/* user raises a concern on panel p from in (its day in p's zone, not in
+ * the future); 409 when the panel has no lead to read it. Its leads are
+ * told that there is one, in words that say nothing of it. */
+bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
+                  const struct input_value *in, int64_t now, struct arena *a,
+                  struct app_error *err);
+/* The panel's concerns for a lead (403 otherwise): when raised and their
+ * status only; opening one is app_sg_concern. */
+bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                     int64_t user_id, struct arena *a, struct sg_concern **out, size_t *n,
+                     struct app_error *err);
+/* One concern, its chronology and its audit of reads, for a lead (403
+ * otherwise, whether or not it exists), recording the read. */
+struct sg_record {
+	struct sg_concern concern;
+	struct sg_entry *chronology, *reads;
+	size_t n_chronology, n_reads;
+};
+bool app_sg_concern(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                    int64_t user_id, int64_t id, int64_t now, struct arena *a,
+                    struct sg_record *out, struct app_error *err);
+/* A lead writes part 2 and the status (in's version as read: 409 when
+ * someone saved since), or adds a line to the chronology. */
+bool app_sg_part2(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                  int64_t user_id, int64_t id, const struct input_value *in, int64_t now,
+                  struct arena *a, struct app_error *err);
+bool app_sg_note(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                 int64_t user_id, int64_t id, const char *text, int64_t now, struct arena *a,
+                 struct app_error *err);
+/* Names (or stops naming) a lead: any active member (400 otherwise; 404
+ * when removing someone who is not one). The caller checks
+ * PA_MANAGE_SAFEGUARDING. */
+bool app_sg_lead_add(struct store *s, int64_t panel_id, int64_t user_id, int64_t by,
+                     int64_t now, struct app_error *err);
+bool app_sg_lead_remove(struct store *s, int64_t panel_id, int64_t user_id,
+                        struct app_error *err);
+bool app_sg_retention_set(struct store *s, int64_t panel_id, int years, struct app_error *err);
+/* The purges' tombstones, for a lead (403 otherwise). */
+bool app_sg_tombstones(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                       int64_t user_id, struct arena *a, struct sg_tombstone **out, size_t *n,
+                       struct app_error *err);
+/* The scheduled purge of every panel's expired records (store_sg_purge). */
+bool app_sg_purge(struct store *s, int64_t now, size_t *panels, int64_t *purged);
 
 #endif

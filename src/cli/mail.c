@@ -1,10 +1,8 @@
 /* Mail delivery from the command line (mail.h). */
 #include "cli/mail.h"
+#include "cli/worker.h"
 
 #include <curl/curl.h>
-#include <errno.h>
-#include <pthread.h>
-#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,14 +152,9 @@ void cli_mail_holder(char *out, size_t size)
 }
 
 struct mail_worker {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	bool stop;
-	struct store *store;
 	struct delivery_config cfg;
-	int interval;
 	char holder[128];
+	struct worker *worker;
 };
 
 bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const char *holder,
@@ -183,12 +176,13 @@ bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const cha
 
 /* One pass, said on stderr when it did anything (counts only: no
  * addresses in logs). */
-static void pass(struct mail_worker *w)
+static void pass(struct store *s, void *ctx)
 {
+	struct mail_worker *w = ctx;
 	struct delivery_counts n;
 	int digests;
 	const char *why;
-	if (!cli_mail_pass(w->store, &w->cfg, w->holder, &digests, &n, &why))
+	if (!cli_mail_pass(s, &w->cfg, w->holder, &digests, &n, &why))
 		fprintf(stderr, "emptychair: mail: %s\n", why);
 	if (digests) fprintf(stderr, "emptychair: mail: %d digests made\n", digests);
 	if (n.sent || n.retried || n.refused || n.given_up || n.lost)
@@ -197,52 +191,14 @@ static void pass(struct mail_worker *w)
 		        n.given_up, n.lost);
 }
 
-static void *run(void *p)
-{
-	struct mail_worker *w = p;
-	pthread_mutex_lock(&w->lock);
-	while (!w->stop) {
-		pthread_mutex_unlock(&w->lock);
-		pass(w);
-		pthread_mutex_lock(&w->lock);
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += w->interval;
-		while (!w->stop && pthread_cond_timedwait(&w->wake, &w->lock, &until) != ETIMEDOUT) {}
-	}
-	pthread_mutex_unlock(&w->lock);
-	return NULL;
-}
-
 struct mail_worker *mail_worker_start(const char *db_target, const struct delivery_config *cfg,
                                       int interval)
 {
 	struct mail_worker *w = calloc(1, sizeof *w);
 	if (!w) return NULL;
-	char *err = NULL;
-	if (!(w->store = store_open(db_target, &err))) {
-		fprintf(stderr, "emptychair: mail: cannot open the database: %s\n", err ? err : "?");
-		free(err);
-		free(w);
-		return NULL;
-	}
 	w->cfg = *cfg;
-	w->interval = interval;
 	cli_mail_holder(w->holder, sizeof w->holder);
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->wake, NULL);
-	/* The thread never takes SIGINT or SIGTERM: they are the server's
-	 * (server_run waits for them), and it inherits the mask it starts with. */
-	sigset_t stop_signals, before;
-	sigemptyset(&stop_signals);
-	sigaddset(&stop_signals, SIGINT);
-	sigaddset(&stop_signals, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop_signals, &before);
-	int started = pthread_create(&w->thread, NULL, run, w);
-	pthread_sigmask(SIG_SETMASK, &before, NULL);
-	if (started) {
-		fprintf(stderr, "emptychair: mail: cannot start the delivery thread\n");
-		store_close(w->store);
+	if (!(w->worker = worker_start("mail", db_target, interval, pass, w))) {
 		free(w);
 		return NULL;
 	}
@@ -252,13 +208,6 @@ struct mail_worker *mail_worker_start(const char *db_target, const struct delive
 void mail_worker_stop(struct mail_worker *w)
 {
 	if (!w) return;
-	pthread_mutex_lock(&w->lock);
-	w->stop = true;
-	pthread_cond_signal(&w->wake);
-	pthread_mutex_unlock(&w->lock);
-	pthread_join(w->thread, NULL);
-	pthread_cond_destroy(&w->wake);
-	pthread_mutex_destroy(&w->lock);
-	store_close(w->store);
+	worker_stop(w->worker);
 	free(w);
 }

@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 #include "cli/mail.h"
+#include "cli/worker.h"
 #include "cli/options.h"
 #include "core/lang.h"
 #include "core/text.h"
@@ -47,6 +48,22 @@ enum {
 	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR, SV_FIGURES_EVERY,
 	SV_MAIL, /* then the mail options (cli/mail.h) */
 };
+
+enum { CARE_INTERVAL = 3600 };
+
+/* One pass of the care worker; counts only on stderr. */
+static void care_pass(struct store *s, void *ctx)
+{
+	(void)ctx;
+	size_t panels;
+	int64_t purged;
+	if (!app_sg_purge(s, (int64_t)time(NULL), &panels, &purged))
+		fprintf(stderr, "emptychair: care: the safeguarding purge failed; it runs again in an "
+		                "hour\n");
+	else if (purged)
+		fprintf(stderr, "emptychair: care: %lld safeguarding records past their retention "
+		                "purged in %zu panels\n", (long long)purged, panels);
+}
 
 int cmd_serve(struct cli_options *o, int argc, char **argv)
 {
@@ -179,7 +196,15 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	} else if (!(worker = mail_worker_start(o->db, &mail, mail_interval))) {
 		return 1;
 	}
+	/* Scheduled care of records: every hour, safeguarding records past
+	 * their panel's retention are purged (app_sg_purge). */
+	struct worker *care = worker_start("care", o->db, CARE_INTERVAL, care_pass, NULL);
+	if (!care) {
+		mail_worker_stop(worker);
+		return 1;
+	}
 	int rc = server_run(&cfg);
+	worker_stop(care);
 	mail_worker_stop(worker);
 	return rc;
 }

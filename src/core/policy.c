@@ -34,6 +34,8 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_MANAGE_OPPORTUNITIES] = "manage_opportunities",
 	[PA_VIEW_SUPPORT] = "view_support",
 	[PA_MANAGE_SUPPORT] = "manage_support",
+	[PA_RAISE_CONCERN] = "raise_concern",
+	[PA_MANAGE_SAFEGUARDING] = "manage_safeguarding",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -89,6 +91,8 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_VIEW_SUPPORT:
 		/* Everyone on the panel, guests and paused members included:
 		 * support is for anyone a meeting touched. */
+	case PA_RAISE_CONCERN:
+		/* Anyone on the panel may be worried about someone. */
 		return true;
 	case PA_VIEW_WORK:
 		/* Guests reach only what they are invited to, through the
@@ -113,6 +117,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_MANAGE_PAY:
 	case PA_MANAGE_TARGETS:
 	case PA_MANAGE_SUPPORT:
+	case PA_MANAGE_SAFEGUARDING:
 		return active && steward;
 	case PA__COUNT:
 		break;
@@ -242,6 +247,16 @@ bool policy_sees_follow_ups(const struct panel_actor *actor, bool is_support_per
 }
 
 bool policy_may_be_support_person(enum panel_role role, enum member_status status)
+{
+	return role != ROLE_NONE && status == MEMBER_ACTIVE;
+}
+
+bool policy_reads_concerns(const struct panel_actor *actor, bool is_lead)
+{
+	return !policy_hides_panel(actor) && actor->status == MEMBER_ACTIVE && is_lead;
+}
+
+bool policy_may_be_safeguarding_lead(enum panel_role role, enum member_status status)
 {
 	return role != ROLE_NONE && status == MEMBER_ACTIVE;
 }

@@ -72,6 +72,10 @@ enum panel_action {
 	/* wellbeing: where to find support, and who follows up check-ins */
 	PA_VIEW_SUPPORT,     /* the panel's support contacts, and who follows up */
 	PA_MANAGE_SUPPORT,   /* edit the contacts, name the support person */
+	/* safeguarding: concerns are read only by the panel's leads
+	 * (policy_reads_concerns), never through an action here */
+	PA_RAISE_CONCERN,    /* raise a concern; see who the leads are */
+	PA_MANAGE_SAFEGUARDING, /* name the leads, set how long records are kept */
 	PA__COUNT
 };
 
@@ -198,6 +202,16 @@ bool policy_sees_follow_ups(const struct panel_actor *actor, bool is_support_per
  * person? Any active member: a steward, a co-creator, or a guest such as
  * a wellbeing lead from outside. */
 bool policy_may_be_support_person(enum panel_role role, enum member_status status);
+
+/* May actor read the panel's safeguarding concerns, write part 2, the
+ * status and the chronology, and see the audit of reads? Only its
+ * safeguarding leads (is_lead) while active members: not its other
+ * stewards, not the site's administrators. */
+bool policy_reads_concerns(const struct panel_actor *actor, bool is_lead);
+/* May a member of this role and status be named a safeguarding lead?
+ * Any active member (a steward, a co-creator, or a guest such as the
+ * organisation's safeguarding lead). */
+bool policy_may_be_safeguarding_lead(enum panel_role role, enum member_status status);
 
 /* Names as stored and as shown. parse functions return false for unknown.
  * Labels are in English, marked N_(): show them through _(). */

@@ -133,6 +133,14 @@ static const struct table tables[] = {
 	{ "check_ins", "meeting_id, user_id, answer, answered_at", 4, false, ROWS },
 	{ "follow_ups", "id, panel_id, meeting_id, user_id, asked_at, due_at, done_at, done_by, "
 	                "done_note", 9, true, ROWS },
+	{ "safeguarding_leads", "panel_id, user_id, named_by, named_at", 4, false, ROWS },
+	{ "safeguarding_settings", "panel_id, retention_years", 2, false, ROWS },
+	{ "safeguarding_concerns", "id, panel_id, raised_by, raised_at, happened_on, what_happened, "
+	                           "who_involved, done_straight_away, advice_sought, decision, "
+	                           "referrals, status, status_at, version", 14, true, ROWS },
+	{ "safeguarding_entries", "id, concern_id, at, by_user, kind, text", 6, true, ROWS },
+	{ "safeguarding_reads", "id, concern_id, user_id, at, action", 5, true, ROWS },
+	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

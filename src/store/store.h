@@ -1451,4 +1451,85 @@ enum store_rc store_follow_up_done(struct store *s, int64_t panel_id, int64_t id
 STORE_WRITES
 enum store_rc store_follow_up_notice(struct store *s, int64_t panel_id, const char *body,
                                      const char *link, int64_t now);
+/* ---- the safeguarding record (safeguarding.c) ----
+ * Read only through app/safeguarding.c, which decides who may (the
+ * panel's leads) and records each read. */
+struct sg_lead {
+	int64_t user_id;
+	const char *name;
+};
+/* The panel's safeguarding leads who are active members, by name. */
+enum store_rc store_sg_leads(struct store *s, int64_t panel_id, struct arena *a,
+                             struct sg_lead **out, size_t *n);
+STORE_WRITES
+enum store_rc store_sg_lead_add(struct store *s, int64_t panel_id, int64_t user_id, int64_t by,
+                                int64_t now);
+/* ST_NOT_FOUND when they are not a lead of the panel. */
+STORE_WRITES
+enum store_rc store_sg_lead_remove(struct store *s, int64_t panel_id, int64_t user_id);
+/* The panel's retention period in years; 0 when it set none. */
+enum store_rc store_sg_retention(struct store *s, int64_t panel_id, int *years);
+STORE_WRITES
+enum store_rc store_sg_retention_set(struct store *s, int64_t panel_id, int years);
+
+enum sg_status { SG_OPEN = 0, SG_CLOSED, SG_TRANSFERRED };
+const char *sg_status_key(enum sg_status st);  /* "open", "closed", "transferred" */
+bool sg_status_parse(const char *s, enum sg_status *out);
+bool sg_status_is(const char *s);
+/* A concern: part 1 as the person who raised it wrote it (happened_on a
+ * day number), part 2 the leads'. */
+struct sg_concern {
+	int64_t id, panel_id, raised_by, raised_at, happened_on, status_at, version;
+	const char *raised_by_name;    /* "" when their account is gone */
+	const char *what_happened, *who_involved, *done_straight_away;
+	const char *advice_sought, *decision, *referrals;
+	enum sg_status status;
+};
+/* Part 1 of c (panel_id, raised_by, raised_at, happened_on and its texts). */
+STORE_WRITES
+enum store_rc store_sg_concern_add(struct store *s, const struct sg_concern *c, int64_t *id);
+/* The panel's concerns: open ones first, then the latest raised (up to 500). */
+enum store_rc store_sg_concerns(struct store *s, int64_t panel_id, struct arena *a,
+                                struct sg_concern **out, size_t *n);
+enum store_rc store_sg_concern(struct store *s, int64_t panel_id, int64_t id, struct arena *a,
+                               struct sg_concern *out);
+/* Part 2 and the status of c (c->version as read: ST_CONFLICT when someone
+ * saved since, ST_NOT_FOUND when it is not the panel's). The status's time
+ * moves only when the status changes. */
+STORE_WRITES
+enum store_rc store_sg_part2(struct store *s, const struct sg_concern *c, int64_t now);
+/* The chronology: kind "raised", "part2", "status" or "note". */
+struct sg_entry {
+	int64_t at;
+	const char *by, *kind, *text;   /* by: a display name, "" when gone */
+};
+STORE_WRITES
+enum store_rc store_sg_entry_add(struct store *s, int64_t concern_id, int64_t at, int64_t by,
+                                 const char *kind, const char *text);
+enum store_rc store_sg_entries(struct store *s, int64_t concern_id, struct arena *a,
+                               struct sg_entry **out, size_t *n);
+/* The audit of reads: action "read" or "wrote" (in kind; text ""),
+ * latest first (up to 500). */
+STORE_WRITES
+enum store_rc store_sg_read_add(struct store *s, int64_t concern_id, int64_t user_id, int64_t at,
+                                const char *action);
+enum store_rc store_sg_reads(struct store *s, int64_t concern_id, struct arena *a,
+                             struct sg_entry **out, size_t *n);
+/* When user raised concerns on the panel, latest first: nothing more. */
+enum store_rc store_sg_mine(struct store *s, int64_t panel_id, int64_t user_id, struct arena *a,
+                            int64_t **raised_at, size_t *n);
+/* A purge's tombstone: when, and how many concerns went. */
+struct sg_tombstone {
+	int64_t panel_id, at, n;
+};
+/* Deletes every concern closed or transferred more than its panel's
+ * retention period (default_years when it set none; years of 365.25
+ * days) before now, with its chronology and audit, and leaves one
+ * tombstone per panel; *panels and *purged say how many. */
+STORE_WRITES
+enum store_rc store_sg_purge(struct store *s, int64_t now, int default_years, struct arena *a,
+                             size_t *panels, int64_t *purged);
+enum store_rc store_sg_tombstones(struct store *s, int64_t panel_id, struct arena *a,
+                                  struct sg_tombstone **out, size_t *n);
+
 #endif

@@ -76,6 +76,8 @@ static const struct {
 	{ PA_MANAGE_OPPORTUNITIES, "... ... ... Y..",    "... ... Y.. Y.." },
 	{ PA_VIEW_SUPPORT,    "... YY. YY. YY.",         "... YY. YY. YY." },
 	{ PA_MANAGE_SUPPORT,  "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_RAISE_CONCERN,   "... YY. YY. YY.",         "... YY. YY. YY." },
+	{ PA_MANAGE_SAFEGUARDING, "... ... ... Y..",     "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
@@ -199,6 +201,25 @@ static void follow_ups_are_seen_by_one_person(void **state)
 	struct panel_actor guest = { ROLE_GUEST, MEMBER_ACTIVE, HOSTING_ORGANISATION, false, false };
 	assert_false(policy_can_check_in(&guest, false, true));
 	assert_true(policy_can_check_in(&guest, true, true));
+}
+
+/* Concerns: only the panel's leads read them, whatever else they are. */
+static void only_leads_read_concerns(void **state)
+{
+	(void)state;
+	static const enum panel_role roles[] = { ROLE_NONE, ROLE_GUEST, ROLE_CO_CREATOR,
+	                                         ROLE_STEWARD };
+	static const enum member_status statuses[] = { MEMBER_ACTIVE, MEMBER_PAUSED,
+	                                               MEMBER_REMOVED };
+	for (size_t r = 0; r < 4; r++)
+		for (size_t st = 0; st < 3; st++) {
+			struct panel_actor a = { roles[r], statuses[st], HOSTING_USER_LED, true, true };
+			bool active_member = roles[r] != ROLE_NONE && statuses[st] == MEMBER_ACTIVE;
+			assert_false(policy_reads_concerns(&a, false)); /* stewards too */
+			assert_int_equal(policy_reads_concerns(&a, true), active_member);
+			assert_int_equal(policy_may_be_safeguarding_lead(roles[r], statuses[st]),
+			                 active_member);
+		}
 }
 
 static void unknown_action_is_refused(void **state)
@@ -581,6 +602,7 @@ int main(void)
 		cmocka_unit_test(sign_in_links_only_for_members_without_more_power),
 		cmocka_unit_test(opportunities_are_run_fairly),
 		cmocka_unit_test(follow_ups_are_seen_by_one_person),
+		cmocka_unit_test(only_leads_read_concerns),
 		cmocka_unit_test(unknown_action_is_refused),
 		cmocka_unit_test(hides_panel_from_non_members_and_removed),
 		cmocka_unit_test(action_names_are_distinct),

@@ -263,6 +263,26 @@ void support_list_post(struct request *req);
 void support_person_post(struct request *req);
 void follow_ups_get(struct request *req);
 void follow_up_done_post(struct request *req);
+/* wellbeing/safeguarding_page.c */
+void sg_get(struct request *req);
+void sg_raise_post(struct request *req);
+void sg_lead_post(struct request *req);
+void sg_lead_remove_post(struct request *req);
+void sg_retention_post(struct request *req);
+void sg_concerns_get(struct request *req);
+void sg_concern_get(struct request *req);
+void sg_part2_post(struct request *req);
+void sg_note_post(struct request *req);
+/* wellbeing/safeguarding_api.c */
+void api_sg(struct request *req);
+void api_sg_raise(struct request *req);
+void api_sg_concerns(struct request *req);
+void api_sg_concern(struct request *req);
+void api_sg_part2(struct request *req);
+void api_sg_note(struct request *req);
+void api_sg_lead_put(struct request *req);
+void api_sg_lead_delete(struct request *req);
+void api_sg_retention_put(struct request *req);
 /* wellbeing/support_api.c */
 void api_support(struct request *req);
 void api_support_contact_post(struct request *req);

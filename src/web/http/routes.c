@@ -187,6 +187,27 @@ const struct route routes[] = {
 	{ POST, "/panels/{id}/meetings/{id}/check-in", check_in_post, ACCESS_PANEL,
 	  PA_VIEW_PANEL, 0, OBJ_MEETING },
 
+	/* the safeguarding record (wellbeing/safeguarding_page.c): anyone on
+	 * the panel raises a concern; the record is read only by its leads
+	 * (policy_reads_concerns, checked in app/safeguarding.c) */
+	{ GET,  "/panels/{id}/safeguarding", sg_get, ACCESS_PANEL, PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/concerns", sg_raise_post, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ GET,  "/panels/{id}/safeguarding/concerns", sg_concerns_get, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ GET,  "/panels/{id}/safeguarding/concerns/{id}", sg_concern_get, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/concerns/{id}", sg_part2_post, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/concerns/{id}/notes", sg_note_post, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/leads", sg_lead_post, ACCESS_PANEL,
+	  PA_MANAGE_SAFEGUARDING, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/leads/{id}/remove", sg_lead_remove_post, ACCESS_PANEL,
+	  PA_MANAGE_SAFEGUARDING, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/safeguarding/retention", sg_retention_post, ACCESS_PANEL,
+	  PA_MANAGE_SAFEGUARDING, 0, OBJ_NONE },
+
 	/* voice and influence: papers, reflections, what we will change
 	 * (voice/papers_page.c). A paper's page also checks that a draft is seen only
 	 * by those who add papers. */
@@ -265,6 +286,24 @@ const struct route routes[] = {
 	{ M_PATCH,  "/api/v1/me/profile",          api_profile_patch,
 	  ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/me/data", api_my_data, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/safeguarding", api_sg, ACCESS_PANEL, PA_RAISE_CONCERN,
+	  ROUTE_API, OBJ_NONE },
+	{ POST, "/api/v1/panels/{id}/safeguarding/concerns", api_sg_raise, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/safeguarding/concerns", api_sg_concerns, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/safeguarding/concerns/{id}", api_sg_concern, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/safeguarding/concerns/{id}", api_sg_part2, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, ROUTE_API, OBJ_NONE },
+	{ POST, "/api/v1/panels/{id}/safeguarding/concerns/{id}/notes", api_sg_note, ACCESS_PANEL,
+	  PA_RAISE_CONCERN, ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/safeguarding/leads/{id}", api_sg_lead_put, ACCESS_PANEL,
+	  PA_MANAGE_SAFEGUARDING, ROUTE_API, OBJ_NONE },
+	{ M_DELETE, "/api/v1/panels/{id}/safeguarding/leads/{id}", api_sg_lead_delete,
+	  ACCESS_PANEL, PA_MANAGE_SAFEGUARDING, ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/safeguarding/retention", api_sg_retention_put, ACCESS_PANEL,
+	  PA_MANAGE_SAFEGUARDING, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/panels/{id}/support", api_support, ACCESS_PANEL, PA_VIEW_SUPPORT,
 	  ROUTE_API, OBJ_NONE },
 	{ POST, "/api/v1/panels/{id}/support/contacts", api_support_contact_post, ACCESS_PANEL,

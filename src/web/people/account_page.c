@@ -167,6 +167,8 @@ void my_data_get(struct request *req)
 		                         _("download")));
 		html(b, "</p>");
 	}
+	html(b, "<h2 class=\"heading-m\" id=\"safeguarding\">%t</h2><p>%t</p>",
+	     _("Safeguarding records"), _(SAFEGUARDING_RECORDS_NOTE));
 	page_end(req);
 }
 
@@ -208,7 +210,7 @@ static void delete_page(struct request *req, const struct form_errors *e)
 	        "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">"
 	        "<li>%t</li><li>%t</li><li>%t</li><li>%t</li></ul>"
 	        "<h2 class=\"heading-m\">%t</h2><ul class=\"list\">"
-	        "<li>%t</li><li>%t</li><li>%t</li></ul><p>",
+	        "<li>%t</li><li>%t</li><li>%t</li><li>%t</li></ul><p>",
 	     _("Back to My data"), _("Delete your account"),
 	     _("This cannot be undone. If you only want a break, a steward can pause your "
 	       "membership instead."),
@@ -219,7 +221,9 @@ static void delete_page(struct request *req, const struct form_errors *e)
 	       "that panel records stay whole."),
 	     _("The history of what you agreed to and withdrew, without your name: the law "
 	       "asks us to be able to show we had your agreement."),
-	     _("The record of who looked at your details, which no longer points to you."));
+	     _("The record of who looked at your details, which no longer points to you."),
+	     _("Safeguarding records that mention you, kept by a panel's safeguarding leads for "
+	       "as long as its retention period says."));
 	/* TRANSLATORS: %s is a link reading "download your data" */
 	html_sentence(b, _("You may want to %s first."), 1,
 	              html_piece(a, "<a href=\"/my-data/download\" download>%t</a>",

@@ -237,6 +237,9 @@ void panel_get(struct request *req)
 	if (policy_allows(&req->actor, PA_VIEW_SUPPORT))
 		html(b, "<li><a href=\"/panels/%l/support\">%t</a></li>", p->id,
 		     _("Support and check-ins"));
+	if (policy_allows(&req->actor, PA_RAISE_CONCERN))
+		html(b, "<li><a href=\"/panels/%l/safeguarding\">%t</a></li>", p->id,
+		     _("Safeguarding: raise a concern"));
 	bool follows_up = false;
 	struct app_error err;
 	if (app_follows_up(req->store, &req->actor, p->id, req->user->id, a, &follows_up, &err) &&

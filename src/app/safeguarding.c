@@ -1,0 +1,355 @@
+/* The safeguarding record (app.h). Every read of a concern goes through
+ * here: the lead check (policy_reads_concerns) and the audit of the read
+ * happen in the transaction that reads it. Errors never carry a word of a
+ * concern. */
+#include "app/app_private.h"
+
+#include <string.h>
+
+#include "core/civil_time.h"
+
+const struct input_field sg_concern_inputs[SG_CONCERN_INPUTS] = {
+	[SG_WHAT] = { .name = "what_happened", .kind = IN_TEXT, .required = true, .max = 10000,
+	              .missing = N_("Write what happened or was said, in the words used as far as "
+	                            "you can.") },
+	[SG_HAPPENED_ON] = { .name = "happened_on", .kind = IN_DATE, .required = true,
+	                     .missing = N_("Enter the day it happened, or your best guess.") },
+	[SG_WHO] = { .name = "who_involved", .kind = IN_TEXT, .max = 4000 },
+	[SG_DONE] = { .name = "done_straight_away", .kind = IN_TEXT, .max = 4000 },
+};
+
+const struct input_field sg_part2_inputs[SG_PART2_INPUTS] = {
+	[SG_ADVICE] = { .name = "advice_sought", .kind = IN_TEXT, .max = 10000, .blank_ok = true },
+	[SG_DECISION] = { .name = "decision", .kind = IN_TEXT, .max = 10000, .blank_ok = true },
+	[SG_REFERRALS] = { .name = "referrals", .kind = IN_TEXT, .max = 4000, .blank_ok = true },
+	[SG_STATUS] = { .name = "status", .kind = IN_CHOICE, .required = true, .choice = sg_status_is,
+	                .missing = N_("Choose open, closed or transferred."),
+	                .wrong = N_("Choose open, closed or transferred.") },
+	[SG_VERSION] = { .name = "version", .kind = IN_INT, .required = true, .min = 1,
+	                 .max = INT64_MAX,
+	                 .missing = N_("The form is missing its version. Reload the page and try "
+	                               "again.") },
+};
+
+const struct input_field sg_note_inputs[SG_NOTE_INPUTS] = {
+	[SG_NOTE] = { .name = "text", .kind = IN_TEXT, .required = true, .max = 4000,
+	              .missing = N_("Write what happened, what you did or what you decided.") },
+};
+
+const struct input_field sg_lead_inputs[SG_LEAD_INPUTS] = {
+	[SG_LEAD] = { .name = "user_id", .kind = IN_ID, .required = true,
+	              .missing = N_("Choose someone on the panel."),
+	              .wrong = N_("Choose someone on the panel.") },
+};
+
+const struct input_field sg_retention_inputs[SG_RETENTION_INPUTS] = {
+	[SG_YEARS] = { .name = "years", .kind = IN_INT, .required = true, .min = 1, .max = 75,
+	               .missing = N_("Enter a number of years from 1 to 75."),
+	               .wrong = N_("Enter a number of years from 1 to 75.") },
+};
+
+static bool is_lead(const struct sg_lead *l, size_t n, int64_t user_id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (l[i].user_id == user_id) return true;
+	return false;
+}
+
+bool app_sg_view(struct store *s, int64_t panel_id, int64_t user_id, struct arena *a,
+                 struct sg_view *v, struct app_error *err)
+{
+	*v = (struct sg_view){ 0 };
+	if (store_sg_leads(s, panel_id, a, &v->leads, &v->n_leads) != ST_OK ||
+	    store_sg_retention(s, panel_id, &v->retention_years) != ST_OK ||
+	    store_sg_mine(s, panel_id, user_id, a, &v->mine, &v->n_mine) != ST_OK)
+		return app_internal(err);
+	if (!v->retention_years) v->retention_years = SG_DEFAULT_YEARS;
+	v->i_am_lead = is_lead(v->leads, v->n_leads, user_id);
+	return true;
+}
+
+/* ---- raising a concern ---- */
+
+struct raise_ctx {
+	const struct panel *p;
+	struct sg_concern c;
+	struct arena *a;
+	bool no_lead;
+};
+
+static enum store_rc raise_tx(struct store *s, void *ctx)
+{
+	struct raise_ctx *c = ctx;
+	struct sg_lead *leads;
+	size_t n;
+	enum store_rc rc = store_sg_leads(s, c->p->id, c->a, &leads, &n);
+	if (rc != ST_OK) return rc;
+	if (!n) {
+		c->no_lead = true;
+		return ST_CONFLICT;
+	}
+	int64_t id;
+	if ((rc = store_sg_concern_add(s, &c->c, &id)) != ST_OK ||
+	    (rc = store_sg_entry_add(s, id, c->c.raised_at, c->c.raised_by, "raised", "")) != ST_OK)
+		return rc;
+	/* TRANSLATORS: a notice to a panel's safeguarding leads; %s is the
+	 * panel's name. It must say nothing of the concern. */
+	const char *told = lang_message(c->a, N_("A safeguarding concern was raised on the panel "
+	                                          "\"%s\". Only its safeguarding leads can read it."),
+	                                1, c->p->name);
+	const char *link = arena_printf(c->a, "/panels/%lld/safeguarding/concerns",
+	                                (long long)c->p->id);
+	for (size_t i = 0; i < n && rc == ST_OK; i++)
+		if (leads[i].user_id != c->c.raised_by)
+			rc = store_notice_add(s, leads[i].user_id, c->p->id, told, link, c->c.raised_at);
+	return rc;
+}
+
+bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
+                  const struct input_value *in, int64_t now, struct arena *a,
+                  struct app_error *err)
+{
+	const char *text[] = { in[SG_WHAT].text, "", in[SG_WHO].text, in[SG_DONE].text };
+	const struct input_field *f = sg_concern_inputs;
+	if (!app_texts_fit(&f[SG_WHAT], &text[0], 1, err) ||
+	    !app_texts_fit(&f[SG_WHO], &text[2], 2, err))
+		return false;
+	if (!in[SG_WHAT].given || !*in[SG_WHAT].text)
+		return app_fail(err, 400, "invalid", "what_happened", _(f[SG_WHAT].missing));
+	if (!in[SG_HAPPENED_ON].given)
+		return app_fail(err, 400, "invalid", "happened_on", _(f[SG_HAPPENED_ON].missing));
+	if (in[SG_HAPPENED_ON].number > civil_day_at(now, p->time_zone))
+		return app_fail(err, 400, "invalid", "happened_on",
+		                _("The day it happened cannot be after today."));
+	struct raise_ctx ctx = {
+		.p = p, .a = a,
+		.c = { .panel_id = p->id, .raised_by = user_id, .raised_at = now,
+		       .happened_on = in[SG_HAPPENED_ON].number, .what_happened = text[0],
+		       .who_involved = text[2], .done_straight_away = text[3] } };
+	enum store_rc rc = store_tx(s, raise_tx, &ctx);
+	if (ctx.no_lead)
+		return app_fail(err, 409, "no_lead", NULL,
+		                _("This panel has no safeguarding lead yet, so nobody could read a "
+		                  "concern. Ask a steward to name one. If someone is in danger now, "
+		                  "call 999."));
+	return rc == ST_OK || app_internal(err);
+}
+
+/* ---- what only the leads do ---- */
+
+/* Fails with 403 unless user is one of the panel's leads, asked inside
+ * the transaction that reads or writes. */
+static bool lead_or_403(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                        int64_t user_id, struct arena *a, struct app_error *err)
+{
+	struct sg_lead *leads;
+	size_t n;
+	if (store_sg_leads(s, panel_id, a, &leads, &n) != ST_OK) return app_internal(err);
+	if (!policy_reads_concerns(actor, is_lead(leads, n, user_id)))
+		return app_fail(err, 403, "forbidden", NULL,
+		                _("Only the panel's safeguarding leads can see its safeguarding "
+		                  "record."));
+	return true;
+}
+
+bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                     int64_t user_id, struct arena *a, struct sg_concern **out, size_t *n,
+                     struct app_error *err)
+{
+	if (!lead_or_403(s, actor, panel_id, user_id, a, err)) return false;
+	return store_sg_concerns(s, panel_id, a, out, n) == ST_OK || app_internal(err);
+}
+
+bool app_sg_tombstones(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                       int64_t user_id, struct arena *a, struct sg_tombstone **out, size_t *n,
+                       struct app_error *err)
+{
+	if (!lead_or_403(s, actor, panel_id, user_id, a, err)) return false;
+	return store_sg_tombstones(s, panel_id, a, out, n) == ST_OK || app_internal(err);
+}
+
+/* One transaction of a lead's on concern id: read (out), part 2 (in), or a
+ * note (note), each recorded in the audit. */
+struct lead_ctx {
+	const struct panel_actor *actor;
+	int64_t panel_id, user_id, id, now;
+	struct arena *a;
+	struct app_error *err;
+	struct sg_record *out;
+	const struct input_value *in;
+	const char *note;
+	bool failed;      /* err says why */
+};
+
+static enum store_rc lead_tx(struct store *s, void *ctx)
+{
+	struct lead_ctx *c = ctx;
+	if (!lead_or_403(s, c->actor, c->panel_id, c->user_id, c->a, c->err)) {
+		c->failed = true;
+		return ST_CONFLICT;
+	}
+	struct sg_concern now_c;
+	enum store_rc rc = store_sg_concern(s, c->panel_id, c->id, c->a, &now_c);
+	if (rc == ST_NOT_FOUND) {
+		app_fail(c->err, 404, "not_found", NULL,
+		         _("There is no such concern in this panel's record."));
+		c->failed = true;
+		return ST_CONFLICT;
+	}
+	if (rc != ST_OK) return rc;
+	if (c->out) {
+		c->out->concern = now_c;
+		if ((rc = store_sg_entries(s, c->id, c->a, &c->out->chronology,
+		                           &c->out->n_chronology)) != ST_OK ||
+		    (rc = store_sg_read_add(s, c->id, c->user_id, c->now, "read")) != ST_OK)
+			return rc;
+		return store_sg_reads(s, c->id, c->a, &c->out->reads, &c->out->n_reads);
+	}
+	if (c->note) {
+		if ((rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "note", c->note)) != ST_OK)
+			return rc;
+		return store_sg_read_add(s, c->id, c->user_id, c->now, "wrote");
+	}
+	const struct input_value *in = c->in;
+	struct sg_concern next = now_c;
+	next.advice_sought = in[SG_ADVICE].text;
+	next.decision = in[SG_DECISION].text;
+	next.referrals = in[SG_REFERRALS].text;
+	next.version = in[SG_VERSION].number;
+	if (!sg_status_parse(in[SG_STATUS].text, &next.status)) next.status = now_c.status;
+	rc = store_sg_part2(s, &next, c->now);
+	if (rc == ST_CONFLICT) {
+		app_fail(c->err, 409, "conflict", NULL,
+		         _("Someone else saved this concern after you opened it. Reload the page to "
+		           "see what they wrote, then add yours."));
+		c->failed = true;
+		return ST_CONFLICT;
+	}
+	if (rc != ST_OK) return rc;
+	bool part2 = strcmp(next.advice_sought, now_c.advice_sought) ||
+	             strcmp(next.decision, now_c.decision) ||
+	             strcmp(next.referrals, now_c.referrals);
+	if (part2 && (rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "part2", "")) != ST_OK)
+		return rc;
+	if (next.status != now_c.status &&
+	    (rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "status",
+	                             sg_status_key(next.status))) != ST_OK)
+		return rc;
+	return store_sg_read_add(s, c->id, c->user_id, c->now, "wrote");
+}
+
+static bool lead_run(struct store *s, struct lead_ctx *c)
+{
+	enum store_rc rc = store_tx(s, lead_tx, c);
+	if (c->failed) return false;
+	return rc == ST_OK || app_internal(c->err);
+}
+
+bool app_sg_concern(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                    int64_t user_id, int64_t id, int64_t now, struct arena *a,
+                    struct sg_record *out, struct app_error *err)
+{
+	*out = (struct sg_record){ 0 };
+	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, out, NULL, NULL, false };
+	return lead_run(s, &c);
+}
+
+bool app_sg_part2(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                  int64_t user_id, int64_t id, const struct input_value *in, int64_t now,
+                  struct arena *a, struct app_error *err)
+{
+	const char *text[] = { in[SG_ADVICE].text, in[SG_DECISION].text, in[SG_REFERRALS].text };
+	enum sg_status st;
+	if (!app_texts_fit(sg_part2_inputs, text, 3, err)) return false;
+	if (!sg_status_parse(in[SG_STATUS].text, &st))
+		return app_fail(err, 400, "invalid", "status", _(sg_part2_inputs[SG_STATUS].wrong));
+	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, NULL, in, NULL, false };
+	return lead_run(s, &c);
+}
+
+bool app_sg_note(struct store *s, const struct panel_actor *actor, int64_t panel_id,
+                 int64_t user_id, int64_t id, const char *text, int64_t now, struct arena *a,
+                 struct app_error *err)
+{
+	if (!app_texts_fit(sg_note_inputs, &text, SG_NOTE_INPUTS, err)) return false;
+	if (!*text) return app_fail(err, 400, "invalid", "text", _(sg_note_inputs[SG_NOTE].missing));
+	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, NULL, NULL, text, false };
+	return lead_run(s, &c);
+}
+
+/* ---- the stewards' settings ---- */
+
+struct lead_set_ctx {
+	int64_t panel_id, user_id, by, now;
+	bool not_member;
+};
+
+static enum store_rc lead_add_tx(struct store *s, void *ctx)
+{
+	struct lead_set_ctx *c = ctx;
+	struct membership m;
+	enum store_rc rc = store_membership_get(s, c->panel_id, c->user_id, &m);
+	if (rc == ST_NOT_FOUND ||
+	    (rc == ST_OK && !policy_may_be_safeguarding_lead(m.role, m.status))) {
+		c->not_member = true;
+		return ST_CONFLICT;
+	}
+	if (rc != ST_OK) return rc;
+	return store_sg_lead_add(s, c->panel_id, c->user_id, c->by, c->now);
+}
+
+bool app_sg_lead_add(struct store *s, int64_t panel_id, int64_t user_id, int64_t by,
+                     int64_t now, struct app_error *err)
+{
+	struct lead_set_ctx c = { panel_id, user_id, by, now, false };
+	enum store_rc rc = store_tx(s, lead_add_tx, &c);
+	if (c.not_member)
+		return app_fail(err, 400, "invalid", "user_id",
+		                _("Choose someone who is an active member of this panel."));
+	return rc == ST_OK || app_internal(err);
+}
+
+bool app_sg_lead_remove(struct store *s, int64_t panel_id, int64_t user_id,
+                        struct app_error *err)
+{
+	switch (store_sg_lead_remove(s, panel_id, user_id)) {
+	case ST_OK: return true;
+	case ST_NOT_FOUND:
+		return app_fail(err, 404, "not_found", NULL,
+		                _("They are not a safeguarding lead of this panel."));
+	default: return app_internal(err);
+	}
+}
+
+bool app_sg_retention_set(struct store *s, int64_t panel_id, int years, struct app_error *err)
+{
+	const struct input_field *f = &sg_retention_inputs[SG_YEARS];
+	if (years < f->min || years > f->max)
+		return app_fail(err, 400, "invalid", "years", _(f->wrong));
+	return store_sg_retention_set(s, panel_id, years) == ST_OK || app_internal(err);
+}
+
+/* ---- the scheduled purge ---- */
+
+struct purge_ctx {
+	int64_t now;
+	struct arena a;
+	size_t panels;
+	int64_t purged;
+};
+
+static enum store_rc purge_tx(struct store *s, void *ctx)
+{
+	struct purge_ctx *c = ctx;
+	return store_sg_purge(s, c->now, SG_DEFAULT_YEARS, &c->a, &c->panels, &c->purged);
+}
+
+bool app_sg_purge(struct store *s, int64_t now, size_t *panels, int64_t *purged)
+{
+	struct purge_ctx c = { .now = now };
+	enum store_rc rc = store_tx(s, purge_tx, &c);
+	arena_free(&c.a);
+	*panels = rc == ST_OK ? c.panels : 0;
+	*purged = rc == ST_OK ? c.purged : 0;
+	return rc == ST_OK;
+}
