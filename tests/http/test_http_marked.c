@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "crawl.h"
 #include "harness.h"
 
 extern char **environ;
@@ -228,122 +229,24 @@ static bool check_marked(const char *what, const struct response *r, bool whole)
 	return !bare;
 }
 
-/* A crawl, as one person, of every page reachable by a link from start,
- * each checked whole; then every form found, sent empty, whose answer is
- * a page of errors (400), checked whole too. At most two pages of each
- * shape (digits taken as one), so that every kind of page is seen in a
- * bounded time. Actions that would end the session or lose data are not
- * sent. */
-enum { MAX_SEEN = 600 };
-struct crawl {
-	char *seen[MAX_SEEN], *shapes[MAX_SEEN], *forms[MAX_SEEN];
-	int n_seen, n_shapes, n_forms, pages;
-};
-
-static bool in_list(char *const *list, int n, const char *s)
+/* A crawl (crawl.h), each page checked whole; then every form found,
+ * sent empty, whose answer is a page of errors (400), checked whole too.
+ * Actions that would end the session or lose data are not sent. */
+static void check_page(const char *path, const struct response *r, void *ctx)
 {
-	for (int i = 0; i < n; i++)
-		if (!strcmp(list[i], s)) return true;
-	return false;
-}
-
-/* path with every run of digits as "#". */
-static char *shape_of(const char *path)
-{
-	char *out = malloc(strlen(path) + 1), *o = out;
-	for (const char *p = path; *p;) {
-		if (*p >= '0' && *p <= '9') {
-			*o++ = '#';
-			while (*p >= '0' && *p <= '9') p++;
-		} else {
-			*o++ = *p++;
-		}
-	}
-	*o = 0;
-	return out;
-}
-
-/* Whether a second page of this shape may still be visited. */
-static bool shape_admits(struct crawl *c, const char *path)
-{
-	char *shape = shape_of(path);
-	int times = 0;
-	for (int i = 0; i < c->n_shapes; i++) times += !strcmp(c->shapes[i], shape);
-	if (times >= 2 || c->n_shapes == MAX_SEEN) {
-		free(shape);
-		return false;
-	}
-	c->shapes[c->n_shapes++] = shape;
-	return true;
-}
-
-static bool worth_a_visit(const char *path)
-{
-	static const char *const never[] = { "/sign-out", "/language", ".csv", ".ics", "/file",
-	                                     "/receipt", "/download", "/static/", "/calendar/",
-	                                     "/statement", "/api/" };
-	if (path[0] != '/' || path[1] == '/') return false;
-	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
-		if (strstr(path, never[i])) return false;
-	return true;
-}
-
-/* The values of attribute name="..." (href, action) in body, with &amp;
- * read back; each new one that admits is added to list. */
-static void collect(const char *body, const char *attr, char **list, int *n)
-{
-	for (const char *p = body; (p = strstr(p, attr));) {
-		p += strlen(attr);
-		const char *q = strchr(p, '"');
-		if (!q) break;
-		char *v = malloc((size_t)(q - p) + 1), *o = v;
-		for (const char *r = p; r < q;) {
-			if (!strncmp(r, "&amp;", 5)) *o++ = '&', r += 5;
-			else *o++ = *r++;
-		}
-		*o = 0;
-		char *hash = strchr(v, '#');
-		if (hash) *hash = 0;
-		if (*v && worth_a_visit(v) && !in_list(list, *n, v) && *n < MAX_SEEN) list[(*n)++] = v;
-		else free(v);
-		p = q;
-	}
+	int *bare = ctx;
+	char *type = header_value(r, "Content-Type");
+	bool html = type && !strncmp(type, "text/html", 9) && strstr(r->body, "<main");
+	free(type);
+	if (html) *bare += !check_marked(path, r, true);
 }
 
 static void crawl_from(struct client *who, const char *const *start, int least_pages,
                        int least_errors)
 {
 	struct crawl *c = calloc(1, sizeof *c);
-	char *queue[MAX_SEEN];
-	int head = 0, tail = 0, bare = 0;
-	for (const char *const *s = start; *s; s++) queue[tail++] = strdup(*s);
-	while (head < tail) {
-		char *path = queue[head++];
-		if (in_list(c->seen, c->n_seen, path) || !shape_admits(c, path)) {
-			free(path);
-			continue;
-		}
-		c->seen[c->n_seen++] = path;
-		struct response *r = get(who, path);
-		char *type = header_value(r, "Content-Type");
-		bool html = type && !strncmp(type, "text/html", 9) && strstr(r->body, "<main");
-		free(type);
-		if (html) {
-			c->pages++;
-			bare += !check_marked(path, r, true);
-		}
-		if (html && r->status == 200) {
-			char *links[MAX_SEEN];
-			int n = 0;
-			collect(r->body, "href=\"", links, &n);
-			for (int i = 0; i < n; i++) {
-				if (tail < MAX_SEEN && !in_list(c->seen, c->n_seen, links[i])) queue[tail++] = links[i];
-				else free(links[i]);
-			}
-			collect(r->body, "<form method=\"post\" action=\"", c->forms, &c->n_forms);
-		}
-		response_free(r);
-	}
+	int bare = 0;
+	crawl_run(c, who, start, check_page, &bare);
 	static const char *const never_sent[] = { "sign-out", "delete", "revoke", "remove", "/paid",
 	                                          "publish", "/agenda", "decision", "attendance",
 	                                          "step-out", "support", "/read", "sign-in-link",
@@ -353,10 +256,10 @@ static void crawl_from(struct client *who, const char *const *start, int least_p
 		bool send = true;
 		for (size_t k = 0; k < sizeof never_sent / sizeof never_sent[0]; k++)
 			send = send && !strstr(c->forms[i], never_sent[k]);
-		char *shape = shape_of(c->forms[i]);
+		char *shape = crawl_shape(c->forms[i]);
 		bool first = true;
 		for (int k = 0; k < i; k++) {
-			char *other = shape_of(c->forms[k]);
+			char *other = crawl_shape(c->forms[k]);
 			first = first && strcmp(other, shape);
 			free(other);
 		}
@@ -379,11 +282,7 @@ static void crawl_from(struct client *who, const char *const *start, int least_p
 	if (bare) fail_msg("%d pages with bare text (above)", bare);
 	assert_true(c->pages >= least_pages);
 	assert_true(errors >= least_errors);
-	for (int i = 0; i < c->n_seen; i++) free(c->seen[i]);
-	for (int i = 0; i < c->n_shapes; i++) free(c->shapes[i]);
-	for (int i = 0; i < c->n_forms; i++) free(c->forms[i]);
-	while (head < tail) free(queue[head++]);
-	free(c);
+	crawl_free(c);
 }
 
 static const char *const signed_in_start[] = { "/panels", "/notices", "/my-pay", "/profile",

@@ -459,6 +459,50 @@ static const struct row rows[] = {
 	  "/api/v1/panels/1/meetings/1/check-in", "{\"answer\":\"x\"}",
 	  { 401, 400, 400, 404, 400, 404 } },
 
+	/* the safeguarding record (wellbeing/safeguarding_page.c, _api.c):
+	 * everyone on the panel may raise a concern (an empty one is refused);
+	 * the record is only its leads' (none here: the steward, also the
+	 * site's administrator, reads nothing); naming leads and the retention
+	 * are the active stewards'. Concern and user 999 are none of the panel's. */
+	{ "GET", "/panels/{id}/safeguarding", "/panels/1/safeguarding", NULL,
+	  { 303, 200, 200, 200, 200, 404 } },
+	{ "GET", "/panels/{id}/safeguarding/concerns", "/panels/1/safeguarding/concerns", NULL,
+	  { 303, 403, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/safeguarding/concerns/{id}", "/panels/1/safeguarding/concerns/999",
+	  NULL, { 303, 403, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/safeguarding", "/api/v1/panels/1/safeguarding", NULL,
+	  { 401, 200, 200, 200, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/safeguarding/concerns", "/api/v1/panels/1/safeguarding/concerns",
+	  NULL, { 401, 403, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/safeguarding/concerns/{id}",
+	  "/api/v1/panels/1/safeguarding/concerns/999", NULL, { 401, 403, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/concerns", "/panels/1/safeguarding/concerns",
+	  "what_happened=", { 303, 400, 400, 400, 400, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/concerns/{id}", "/panels/1/safeguarding/concerns/999",
+	  "status=open&version=1", { 303, 403, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/concerns/{id}/notes",
+	  "/panels/1/safeguarding/concerns/999/notes", "text=x", { 303, 403, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/leads", "/panels/1/safeguarding/leads", "user_id=abc",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/leads/{id}/remove",
+	  "/panels/1/safeguarding/leads/999/remove", "", { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/safeguarding/retention", "/panels/1/safeguarding/retention",
+	  "years=0", { 303, 400, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/safeguarding/concerns", "/api/v1/panels/1/safeguarding/concerns",
+	  "{}", { 401, 400, 400, 400, 400, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/safeguarding/concerns/{id}",
+	  "/api/v1/panels/1/safeguarding/concerns/999", "{\"status\":\"open\",\"version\":1}",
+	  { 401, 403, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/safeguarding/concerns/{id}/notes",
+	  "/api/v1/panels/1/safeguarding/concerns/999/notes", "{\"text\":\"x\"}",
+	  { 401, 403, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/safeguarding/leads/{id}",
+	  "/api/v1/panels/1/safeguarding/leads/999", NULL, { 401, 400, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/safeguarding/leads/{id}",
+	  "/api/v1/panels/1/safeguarding/leads/999", NULL, { 401, 404, 403, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/safeguarding/retention", "/api/v1/panels/1/safeguarding/retention",
+	  "{\"years\":0}", { 401, 400, 403, 403, 403, 404 } },
+
 	/* fair pay (pay/pay_page.c). Demo panel 1 has not set pay up; guests have
 	 * no pay at all, and a claim or run that is not there is 404 to everyone
 	 * who may ask for claims or runs. */

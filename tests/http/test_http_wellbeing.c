@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "api_json.h"
+#include "crawl.h"
 #include "harness.h"
 
 static struct server srv;
@@ -352,6 +353,217 @@ static void d_support_contacts_shipped_then_kept(void **state)
 	json_decref(j);
 }
 
+/* ---- the safeguarding record ---- */
+
+static const char WORDS[] = "ZQSAFE";   /* in every part of the concern */
+
+struct sweep {
+	const char *who;
+	int hits;                  /* answers outside the record that hold WORDS */
+	int record_hits;           /* answers inside it (the lead's concern page) */
+};
+
+/* Whether r's body holds WORDS; where it does outside the lead's own
+ * record pages, it is said and counted. */
+static void look(const char *path, const struct response *r, void *ctx)
+{
+	struct sweep *w = ctx;
+	if (!r->body || !strstr(r->body, WORDS)) return;
+	if (strstr(path, "/safeguarding/concerns/")) {
+		w->record_hits++;
+		return;
+	}
+	fprintf(stderr, "%s sees the concern's words at %s (%ld)\n", w->who, path, r->status);
+	w->hits++;
+}
+
+/* Every page who can reach by a link, and the API answers, downloads and
+ * errors beside them. */
+static struct sweep sweep_as(struct client *who, const char *name, long concern)
+{
+	struct sweep w = { name, 0, 0 };
+	static const char *const start[] = { "/panels", "/notices", "/my-data", "/profile", "/account",
+	                                     "/my-contributions", "/my-pay", "/my-limits",
+	                                     "/panels/1/safeguarding", "/panels/1/support", NULL };
+	struct crawl *c = calloc(1, sizeof *c);
+	crawl_run(c, who, start, look, &w);
+	fprintf(stderr, "sweep as %s: %d pages\n", name, c->pages);
+	assert_true(c->pages >= 10);
+	crawl_free(c);
+	char one[96], api_one[96], part2[128], notes[128];
+	snprintf(one, sizeof one, "/panels/1/safeguarding/concerns/%ld", concern);
+	snprintf(api_one, sizeof api_one, "/api/v1/panels/1/safeguarding/concerns/%ld", concern);
+	snprintf(part2, sizeof part2, "POST %s", one);
+	snprintf(notes, sizeof notes, "POST %s/notes", one);
+	const char *const more[] = { "/my-data/download", "/api/v1/me/notices",
+	                             "/api/v1/panels/1/safeguarding", "/api/v1/panels/1/meetings",
+	                             "/api/v1/panels/1/contributions", "/api/v1/panels/1/members",
+	                             "/api/v1/panels/1/support", "/api/v1/me/limits",
+	                             "/panels/1/projects/1/you-said-we-did.csv",
+	                             "/panels/1/meetings/1/you-said-we-did.csv",
+	                             "/panels/1/safeguarding/concerns/99999",
+	                             "/api/v1/panels/1/safeguarding/concerns/99999",
+	                             "/api/v1/panels/2/safeguarding/concerns", one, api_one,
+	                             "/api/v1/panels/1/safeguarding/concerns" };
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+		struct response *r = get(who, more[i]);
+		/* the lead's own record is the record, seen through the API too */
+		if (strstr(more[i], "/api/v1/panels/1/safeguarding/concerns/") && r->status == 200 &&
+		    strstr(r->body, WORDS))
+			w.record_hits++;
+		else look(more[i], r, &w);
+		response_free(r);
+	}
+	/* errors of the writes, for whoever sends them */
+	struct response *r = post_form(who, part2 + 5, "status=maybe&version=1");
+	look(part2, r, &w);
+	response_free(r);
+	r = post_form(who, notes + 5, "text=");
+	look(notes, r, &w);
+	response_free(r);
+	return w;
+}
+
+static long concern_id;
+
+static void e_only_the_lead_reads_a_concern(void **state)
+{
+	(void)state;
+	/* nobody to read it yet: refused, nothing kept */
+	expect_error(amira, "POST", "/api/v1/panels/1/safeguarding/concerns",
+	             "{\"what_happened\":\"ZQSAFE early\",\"happened_on\":\"2026-01-02\"}", 409,
+	             "no_lead", NULL);
+	/* the stewards name rana; amira cannot */
+	expect_error(amira, "PUT", "/api/v1/panels/1/safeguarding/leads/2", NULL, 403, "forbidden",
+	             NULL);
+	expect_error(sam, "PUT", "/api/v1/panels/1/safeguarding/leads/5", NULL, 400, "invalid",
+	             "user_id"); /* not on panel 1 */
+	json_t *j = call_json(sam, "PUT", "/api/v1/panels/1/safeguarding/leads/2", NULL, 200);
+	assert_string_equal(str(json_array_get(json_object_get(j, "leads"), 0), "name"), "Rana Odeh");
+	json_decref(j);
+	expect_error(davies, "GET", "/api/v1/panels/1/safeguarding", NULL, 404, "not_found", NULL);
+
+	/* amira raises one on the page: a day ahead is refused, keeping what she typed */
+	struct response *r = post_form(amira, "/panels/1/safeguarding/concerns",
+	                               "what_happened=ZQSAFE+he+said+%22you+are+nothing%22"
+	                               "&happened_on=1%2F1%2F2099&who_involved=ZQSAFE+witness+Dev"
+	                               "&done_straight_away=ZQSAFE+sat+with+her");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "cannot be after today"));
+	assert_true(contains(r, "ZQSAFE witness Dev"));
+	response_free(r);
+	r = post_form(amira, "/panels/1/safeguarding/concerns",
+	              "what_happened=ZQSAFE+he+said+%22you+are+nothing%22&happened_on=2%2F1%2F2026"
+	              "&who_involved=ZQSAFE+witness+Dev&done_straight_away=ZQSAFE+sat+with+her");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = get(amira, "/panels/1/safeguarding?received=1");
+	assert_true(contains(r, "Your concern was received"));
+	assert_false(contains(r, "ZQSAFE"));
+	response_free(r);
+	/* joy (a guest) through the API: told when it was received, and nothing more */
+	j = call_json(joy, "POST", "/api/v1/panels/1/safeguarding/concerns",
+	              "{\"what_happened\":\"ZQSAFE a second worry\",\"happened_on\":\"2026-02-03\"}",
+	              201);
+	assert_int_equal(json_object_size(j), 1);
+	assert_true(is_utc_time(str(j, "received_at")));
+	json_decref(j);
+	expect_error(joy, "POST", "/api/v1/panels/1/safeguarding/concerns",
+	             "{\"what_happened\":\"\",\"happened_on\":\"2026-02-03\"}", 400, "invalid",
+	             "what_happened");
+	j = call_json(joy, "GET", "/api/v1/panels/1/safeguarding", NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "my_concerns")), 1);
+	assert_true(json_is_false(json_object_get(j, "i_am_lead")));
+	json_decref(j);
+	/* the lead is told, in words that say nothing of it; nobody else is */
+	assert_int_equal(notices_saying(rana, "A safeguarding concern was raised"), 2);
+	assert_int_equal(notices_saying(sam, "A safeguarding concern was raised"), 0);
+
+	/* the lead reads it: everything, with the read in the audit */
+	j = call_json(rana, "GET", "/api/v1/panels/1/safeguarding/concerns", NULL, 200);
+	json_t *list = json_object_get(j, "concerns");
+	assert_int_equal(json_array_size(list), 2);
+	assert_null(json_object_get(json_array_get(list, 0), "what_happened"));
+	for (size_t i = 0; i < 2; i++)
+		if (!concern_id || get_id(json_array_get(list, i)) < concern_id)
+			concern_id = get_id(json_array_get(list, i));
+	json_decref(j);
+	char api[96];
+	snprintf(api, sizeof api, "/api/v1/panels/1/safeguarding/concerns/%ld", concern_id);
+	j = call_json(rana, "GET", api, NULL, 200);
+	assert_string_equal(str(j, "what_happened"), "ZQSAFE he said \"you are nothing\"");
+	assert_string_equal(str(j, "happened_on"), "2026-01-02");
+	assert_string_equal(str(json_object_get(j, "raised_by"), "name"), "Amira Haddad");
+	long version = num(j, "version");
+	json_t *reads = json_object_get(j, "reads");
+	assert_int_equal(json_array_size(reads), 1);
+	assert_string_equal(str(json_array_get(reads, 0), "by"), "Rana Odeh");
+	json_decref(j);
+	/* part 2 and a note; a stale version and bad input are refused */
+	char body[256];
+	snprintf(body, sizeof body,
+	         "{\"advice_sought\":\"ZQSAFE asked the adult team\",\"decision\":\"ZQSAFE no referral: "
+	         "she did not want one\",\"referrals\":\"\",\"status\":\"closed\",\"version\":%ld}",
+	         version);
+	j = call_json(rana, "PUT", api, body, 200);
+	assert_string_equal(str(j, "status"), "closed");
+	json_decref(j);
+	expect_error(rana, "PUT", api, body, 409, "conflict", NULL);
+	expect_error(rana, "PUT", api, "{\"status\":\"lost\",\"version\":1}", 400, "invalid",
+	             "status");
+	char notes[128];
+	snprintf(notes, sizeof notes, "%s/notes", api);
+	json_decref(call_json(rana, "POST", notes, "{\"text\":\"ZQSAFE phoned her\"}", 201));
+	expect_error(rana, "POST", notes, "{\"text\":\"\"}", 400, "invalid", "text");
+	/* nobody else reads it: not the other steward (the site's administrator),
+	 * not the person who raised it, not a guest */
+	struct client *others[] = { sam, amira, joy };
+	for (size_t i = 0; i < 3; i++) {
+		expect_error(others[i], "GET", api, NULL, 403, "forbidden", NULL);
+		expect_error(others[i], "PUT", api, body, 403, "forbidden", NULL);
+		expect_error(others[i], "GET", "/api/v1/panels/1/safeguarding/concerns", NULL, 403,
+		             "forbidden", NULL);
+	}
+	expect_error(davies, "GET", api, NULL, 404, "not_found", NULL);
+	/* the page: part 1, part 2, chronology, and who opened it */
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/safeguarding/concerns/%ld", concern_id);
+	r = get(rana, page);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQSAFE witness Dev"));
+	assert_true(contains(r, "ZQSAFE phoned her"));
+	assert_true(contains(r, "opened it"));
+	response_free(r);
+}
+
+static void f_a_concerns_words_appear_nowhere_else(void **state)
+{
+	(void)state;
+	/* the sweep sees the words where they are: the lead's record */
+	struct sweep w = sweep_as(rana, "rana (the lead)", concern_id);
+	assert_true(w.record_hits >= 3);
+	assert_int_equal(w.hits, 0);
+	struct client *others[] = { sam, amira, joy };
+	const char *names[] = { "sam (steward, administrator)", "amira (raised it)", "joy (guest)" };
+	for (size_t i = 0; i < 3; i++) {
+		w = sweep_as(others[i], names[i], concern_id);
+		assert_int_equal(w.record_hits, 0);
+		assert_int_equal(w.hits, 0);
+	}
+	/* My data says a record may exist, and how to ask */
+	struct response *r = get(amira, "/my-data");
+	assert_true(contains(r, "A safeguarding record may mention you"));
+	response_free(r);
+	r = get(amira, "/my-data/download");
+	assert_true(contains(r, "\"safeguarding_records\""));
+	response_free(r);
+	/* nor in the server's log */
+	char *log = server_log(&srv);
+	assert_non_null(log);
+	assert_null(strstr(log, WORDS));
+	free(log);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +571,8 @@ int main(void)
 		cmocka_unit_test(b_check_in_is_private_and_only_for_who_came),
 		cmocka_unit_test(c_get_in_touch_reaches_only_the_support_person),
 		cmocka_unit_test(d_support_contacts_shipped_then_kept),
+		cmocka_unit_test(e_only_the_lead_reads_a_concern),
+		cmocka_unit_test(f_a_concerns_words_appear_nowhere_else),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
