@@ -101,6 +101,7 @@ const struct input_field paper_inputs[PAPER_INPUTS] = {
 	[PAPER_SUMMARY] = { .name = "summary", .kind = IN_TEXT, .required = true, .max = 1000,
 	                    .missing = N_("Write a short summary in plain language, so everyone can "
 	                                  "tell what the paper says.") },
+	[PAPER_CONTENT_NOTE] = { .name = "content_note", .kind = IN_LINE, .max = 300 },
 	[PAPER_MARKDOWN] = { .name = "markdown", .kind = IN_TEXT, .max = PAPER_MARKDOWN_MAX,
 	                     .wrong = N_("Keep a paper written here to 100,000 characters or fewer; "
 	                                 "attach a longer one as a file.") },
@@ -143,16 +144,24 @@ static const char *meeting_link(const struct meeting *m, struct arena *a)
 	                    (long long)m->id);
 }
 
-/* A notice to everyone who may come to m that paper `title` is out. */
+/* A notice to everyone who may come to m that paper `title` is out, with
+ * its content note first when it has one (note: its own or its item's;
+ * notices may go out by e-mail). */
 static enum store_rc paper_notice(struct store *s, const struct meeting *m, const char *title,
-                                  int64_t by, int64_t now, struct arena *a)
+                                  const char *note, int64_t by, int64_t now, struct arena *a)
 {
-	return store_notice_add_panel(s, m->panel_id, m->id, by,
-	                              /* TRANSLATORS: a notice. The first %s is the
-	                               * meeting's title, the second the paper's. */
-	                              lang_message(a, N_("A paper for \"%s\" is ready to read: \"%s\"."),
-	                                           2, m->title, title),
-	                              meeting_link(m, a), now);
+	const char *told =
+		note && *note
+		/* TRANSLATORS: a notice. The first %s is the paper's content note
+		 * (what hard subject it touches on), the second the meeting's
+		 * title, the third the paper's. */
+		? lang_message(a, N_("Content note: %s. A paper for \"%s\" is ready to read: \"%s\"."),
+		               3, note, m->title, title)
+		/* TRANSLATORS: a notice. The first %s is the meeting's title, the
+		 * second the paper's. */
+		: lang_message(a, N_("A paper for \"%s\" is ready to read: \"%s\"."), 2, m->title,
+		               title);
+	return store_notice_add_panel(s, m->panel_id, m->id, by, told, meeting_link(m, a), now);
 }
 
 void app_project_from_inputs(const struct input_value *in, struct project *pr)
@@ -284,11 +293,20 @@ static enum store_rc meeting_new_in_tx(struct store *s, void *p)
 	c->m->id = *c->id;
 	if (c->m->starts_at < c->now) return ST_OK;
 	struct arena a = {0};
+	const char *note = c->m->content_note ? c->m->content_note : "";
 	rc = store_notice_add_panel(s, c->p->id, 0, c->creator,
+	                            *note
+	                            /* TRANSLATORS: a notice. The first %s is the meeting's
+	                             * content note (what hard subject it touches on), the
+	                             * second its title. */
+	                            ? lang_message(&a, N_("Content note: %s. A meeting is planned: "
+	                                                  "\"%s\". Say if you are coming, and propose "
+	                                                  "items for its agenda."),
+	                                           2, note, c->m->title)
 	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                            lang_message(&a, N_("A meeting is planned: \"%s\". Say if you are "
-	                                                "coming, and propose items for its agenda."),
-	                                         1, c->m->title),
+	                            : lang_message(&a, N_("A meeting is planned: \"%s\". Say if you "
+	                                                  "are coming, and propose items for its "
+	                                                  "agenda."), 1, c->m->title),
 	                            meeting_link(c->m, &a), c->now);
 	arena_free(&a);
 	return rc;
@@ -543,7 +561,8 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
                    struct arena *a, int64_t *id, struct app_error *err)
 {
 	const char *texts[] = { [PAPER_TITLE] = p->title, [PAPER_SUMMARY] = p->summary,
-	                        [PAPER_MARKDOWN] = p->markdown };
+	                        [PAPER_MARKDOWN] = p->markdown,
+	                        [PAPER_CONTENT_NOTE] = p->content_note ? p->content_note : "" };
 	if (!app_texts_fit(paper_inputs, texts, PAPER_INPUTS, err)) return false;
 	bool has_text = p->markdown && *p->markdown;
 	if (file_len && has_text)
@@ -551,11 +570,14 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 		                _("Attach a file or write the paper here, not both."));
 	if (!file_len && !has_text)
 		return app_fail(err, 400, "invalid", "file", _("Choose a file, or write the paper here."));
+	if (!p->content_note) p->content_note = "";
+	const char *item_note = "";
 	if (p->item_id) {
 		struct agenda_item it;
 		if (store_agenda_item_get(s, m->id, p->item_id, by, a, &it) != ST_OK)
 			return app_fail(err, 400, "invalid", "item_id", _("Choose an item of this meeting's "
 			                                                  "agenda, or the whole meeting."));
+		item_note = it.content_note;
 	}
 	p->meeting_id = m->id;
 	p->is_file = file_len > 0;
@@ -583,7 +605,8 @@ bool app_paper_add(struct store *s, const char *files_dir, const struct meeting 
 	}
 	if (store_paper_add(s, p, by, now, id) != ST_OK) return app_internal(err);
 	/* Published as it is added: everyone who may come hears of it. */
-	if (p->published_at) paper_notice(s, m, p->title, by, now, a);
+	if (p->published_at)
+		paper_notice(s, m, p->title, *p->content_note ? p->content_note : item_note, by, now, a);
 	return true;
 }
 
@@ -892,11 +915,19 @@ static enum store_rc guest_in_tx(struct store *s, void *p)
 	rc = store_meeting_guest_set(s, c->m->id, c->guest_id, c->on, c->now, &changed);
 	if (rc != ST_OK || !c->on || !changed) return rc;
 	/* A newly invited guest hears of it on the site. */
+	const char *note = c->m->content_note ? c->m->content_note : "";
 	return store_notice_add(s, c->guest_id, c->p->id,
+	                        *note
+	                        /* TRANSLATORS: a notice. The first %s is the meeting's
+	                         * content note (what hard subject it touches on), the
+	                         * second the panel's name, the third the meeting's title. */
+	                        ? lang_message(c->a, N_("Content note: %s. %s invited you to the "
+	                                                "meeting \"%s\"."), 3, note, c->p->name,
+	                                       c->m->title)
 	                        /* TRANSLATORS: a notice. The first %s is the panel's
 	                         * name, the second the meeting's title. */
-	                        lang_message(c->a, N_("%s invited you to the meeting \"%s\"."),
-	                                     2, c->p->name, c->m->title),
+	                        : lang_message(c->a, N_("%s invited you to the meeting \"%s\"."),
+	                                       2, c->p->name, c->m->title),
 	                        arena_printf(c->a, "/panels/%lld/meetings/%lld",
 	                                     (long long)c->p->id, (long long)c->m->id),
 	                        c->now);
@@ -978,10 +1009,18 @@ static enum store_rc agenda_in_tx(struct store *s, void *p)
 		return refuse(c, 409, "agenda_published", _("The agenda is already published."));
 	if (rc != ST_OK) return rc;
 	/* Everyone who may come hears that it is out, with its papers. */
+	const char *note = c->m->content_note ? c->m->content_note : "";
 	return store_notice_add_panel(s, c->m->panel_id, c->m->id, c->by,
+	                              *note
+	                              /* TRANSLATORS: a notice. The first %s is the
+	                               * meeting's content note (what hard subject it
+	                               * touches on), the second its title. */
+	                              ? lang_message(c->a, N_("Content note: %s. The agenda for "
+	                                                      "\"%s\" is published, with its "
+	                                                      "papers."), 2, note, c->m->title)
 	                              /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                              lang_message(c->a, N_("The agenda for \"%s\" is published, "
-	                                                    "with its papers."), 1, c->m->title),
+	                              : lang_message(c->a, N_("The agenda for \"%s\" is published, "
+	                                                      "with its papers."), 1, c->m->title),
 	                              meeting_link(c->m, c->a), c->now);
 }
 
@@ -1012,7 +1051,8 @@ static enum store_rc paper_publish_in_tx(struct store *s, void *p)
 	/* Publishing a published paper changes nothing and is not an error. */
 	if (rc != ST_OK || pp.published_at) return rc;
 	rc = store_paper_publish(s, c->m->id, c->paper_id, c->now);
-	return rc == ST_OK ? paper_notice(s, c->m, pp.title, c->by, c->now, c->a) : rc;
+	return rc == ST_OK ? paper_notice(s, c->m, pp.title, pp.content_note, c->by, c->now, c->a)
+	                   : rc;
 }
 
 bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_id, int64_t by,

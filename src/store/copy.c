@@ -73,7 +73,7 @@ static const struct table tables[] = {
 	{ "agenda_step_outs", "item_id, user_id, at", 3, false, ROWS },
 	{ "papers", "id, meeting_id, item_id, title, summary, markdown, file_kind, file_name, "
 	            "file_size, file_sha256, published_at, created_by, created_at, updated_at, "
-	            "version", 15, true, ROWS },
+	            "version, content_note", 16, true, ROWS },
 	{ "responses", "id, panel_id, status, what_done, reason, referred_to, decided_by, "
 	               "decided_at, written_by, created_at", 10, true, ROWS },
 	{ "contributions", "id, panel_id, project_id, meeting_id, item_id, kind, body, "

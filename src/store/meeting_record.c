@@ -18,7 +18,7 @@
 	"COALESCE(p.file_kind, ''), COALESCE(p.file_name, ''), COALESCE(p.file_size, 0), " \
 	"COALESCE(p.file_sha256, ''), COALESCE(p.published_at, 0), "                    \
 	"COALESCE(u.display_name, ''), p.created_at, p.version, COALESCE(ai.title, ''), " \
-	"COALESCE(ai.content_note, '') "                                                \
+	"COALESCE(NULLIF(p.content_note, ''), ai.content_note, '') "                    \
 	"FROM papers p LEFT JOIN users u ON u.id = p.created_by "                       \
 	"LEFT JOIN agenda_items ai ON ai.id = p.item_id "
 
@@ -42,8 +42,8 @@
 #define RECORD_STMTS(X)                                                             \
 	X(PAPER_ADD, "INSERT INTO papers (meeting_id, item_id, title, summary, markdown, " \
 	             "file_kind, file_name, file_size, file_sha256, published_at, "      \
-	             "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "  \
-	             "$6, $7, $8, $9, $10, $11, $12, $12) RETURNING id")                  \
+	             "created_by, created_at, updated_at, content_note) VALUES ($1, $2, " \
+	             "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id") \
 	X(PAPER_GET, PAPER_SELECT "WHERE p.meeting_id = $1 AND p.id = $2")              \
 	X(PAPERS_LIST, PAPER_SELECT "WHERE p.meeting_id = $1 AND "                      \
 	               "($2 = 1 OR p.published_at IS NOT NULL) ORDER BY p.id")            \
@@ -138,7 +138,7 @@ static void read_paper(struct db_stmt *st, void *slot, struct arena *a)
 	p->created_at = db_col_i64(st, 13);
 	p->version = db_col_i64(st, 14);
 	p->item_title = sq_col_str(st, 15, a);
-	p->item_content_note = sq_col_str(st, 16, a);
+	p->content_note = sq_col_str(st, 16, a);
 }
 
 enum store_rc store_paper_add(struct store *s, const struct paper *p, int64_t creator,
@@ -166,6 +166,7 @@ enum store_rc store_paper_add(struct store *s, const struct paper *p, int64_t cr
 	if (creator) db_bind_i64(st, 11, creator);
 	else db_bind_null(st, 11);
 	db_bind_i64(st, 12, now);
+	db_bind_text(st, 13, p->content_note ? p->content_note : "");
 	return sq_first_i64(st, id);
 }
 

@@ -764,7 +764,8 @@ struct paper {
 	const char *file_name, *file_sha256;   /* as filetype_safe_name made it; hex */
 	int64_t file_size, published_at, created_at, version;
 	const char *created_by_name, *item_title;
-	const char *item_content_note;         /* its agenda item's, shown before it ("" none) */
+	const char *content_note;              /* shown before it ("" none): adding, its own;
+	                                        * read, its own or else its agenda item's */
 };
 /* Adds p (published at once when p->published_at is set). */
 STORE_WRITES

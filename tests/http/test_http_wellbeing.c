@@ -564,6 +564,66 @@ static void f_a_concerns_words_appear_nowhere_else(void **state)
 	free(log);
 }
 
+/* Content notes on papers, before the paper wherever it appears, and first
+ * in the notices (which are what e-mails say) about meetings and papers. */
+static void g_papers_and_notices_carry_content_notes(void **state)
+{
+	(void)state;
+	/* a meeting planned with a note: the notice (and so its e-mail) says it first */
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/meetings",
+	                      "{\"title\":\"ZQ benefits\",\"starts_at\":\"2099-04-10T13:00:00Z\","
+	                      "\"ends_at\":\"2099-04-10T15:00:00Z\",\"place\":\"Hall\","
+	                      "\"content_note\":\"ZQ talk of sanctions\"}", 201);
+	long meeting = get_id(j);
+	json_decref(j);
+	assert_int_equal(notices_saying(amira, "Content note: ZQ talk of sanctions. A meeting is "
+	                                       "planned: \"ZQ benefits\""), 1);
+	/* a paper with its own note, published at once */
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/papers", meeting);
+	j = call_json(sam, "POST", path,
+	              "{\"title\":\"ZQ sanction letters\",\"summary\":\"Real letters people got\","
+	              "\"markdown\":\"# Letters\",\"content_note\":\"ZQ letters threatening "
+	              "eviction\",\"publish\":true}", 201);
+	long paper = get_id(j);
+	assert_string_equal(str(j, "content_note"), "ZQ letters threatening eviction");
+	json_decref(j);
+	assert_int_equal(notices_saying(amira, "Content note: ZQ letters threatening eviction. A paper "
+	                                       "for \"ZQ benefits\" is ready to read"), 1);
+	/* too long a note is refused, naming it */
+	char body[700];
+	char note[302];
+	memset(note, 'x', 301);
+	note[301] = 0;
+	snprintf(body, sizeof body, "{\"title\":\"ZQ long\",\"summary\":\"S\",\"markdown\":\"M\","
+	                            "\"content_note\":\"%s\"}", note);
+	expect_error(sam, "POST", path, body, 400, "invalid", "content_note");
+	/* the note comes before the paper: on its page and in the meeting's list */
+	char page[128];
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld/papers/%ld", meeting, paper);
+	struct response *r = get(amira, page);
+	assert_int_equal(r->status, 200);
+	const char *n = strstr(r->body, "ZQ letters threatening eviction");
+	const char *summary = strstr(r->body, "Real letters people got");
+	assert_non_null(n);
+	assert_non_null(summary);
+	assert_true(n < summary);
+	response_free(r);
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld", meeting);
+	r = get(amira, page);
+	n = strstr(r->body, "ZQ letters threatening eviction");
+	const char *link = strstr(r->body, "ZQ sanction letters");
+	assert_non_null(n);
+	assert_non_null(link);
+	assert_true(n < link);
+	response_free(r);
+	/* the page's form takes it too */
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld/papers/new", meeting);
+	r = get(sam, page);
+	assert_true(contains(r, "name=\"content_note\""));
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +633,7 @@ int main(void)
 		cmocka_unit_test(d_support_contacts_shipped_then_kept),
 		cmocka_unit_test(e_only_the_lead_reads_a_concern),
 		cmocka_unit_test(f_a_concerns_words_appear_nowhere_else),
+		cmocka_unit_test(g_papers_and_notices_carry_content_notes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -60,13 +60,14 @@ void api_paper_post(struct request *req)
 	static const struct jsonb_field spec[] = {
 		{ "title", JB_STRING, true, 800 }, { "summary", JB_STRING, true, 4000 },
 		{ "markdown", JB_STRING, true, 400000 }, { "item_id", JB_INTEGER, false, 0 },
-		{ "publish", JB_BOOLEAN, false, 0 } };
+		{ "publish", JB_BOOLEAN, false, 0 }, { "content_note", JB_STRING, false, 1200 } };
 	struct meeting m = *req->meeting;
 	struct paper p = {0};
 	bool is_file = req->upload.filename != NULL;
 	if (is_file || multipart_is(req_header(req, "Content-Type"))) {
 		p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
 		p.summary = text_trim(arena_strdup(&req->arena, field(req, "summary")));
+		p.content_note = text_trim(arena_strdup(&req->arena, field(req, "content_note")));
 		p.markdown = field(req, "markdown");
 		if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
 		const char *item = field(req, "item_id");
@@ -86,6 +87,7 @@ void api_paper_post(struct request *req)
 		if (ok) {
 			p.title = api_body_text(req, root, "title");
 			p.summary = api_body_text(req, root, "summary");
+			p.content_note = api_body_text(req, root, "content_note");
 			const char *md = json_string_value(json_object_get(root, "markdown"));
 			p.markdown = arena_strdup(&req->arena, md ? md : "");
 			if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";

@@ -60,6 +60,10 @@ static void paper_form(struct request *req, const struct meeting *m, const struc
 	            _("What the paper says and what people are asked to think about, in a few short "
 	              "sentences. Everyone sees it, including people who cannot open the file."),
 	            field(req, "summary"));
+	ui_input(req, e, "content_note", _("Content note (optional)"),
+	         _("If the paper touches on something hard, say what, so that people can choose "
+	           "whether and when to read it. A paper for an item without its own note shows "
+	           "the item's."), field(req, "content_note"), "text", "off");
 	/* TRANSLATORS: a list of the meeting's items (or the whole meeting) a
 	 * paper may be for */
 	ui_select(req, e, "item_id", _("It is for"), items, field(req, "item_id"));
@@ -110,6 +114,7 @@ void paper_new_post(struct request *req)
 	struct paper p = {0};
 	p.title = text_trim(arena_strdup(&req->arena, field(req, "title")));
 	p.summary = text_trim(arena_strdup(&req->arena, field(req, "summary")));
+	p.content_note = text_trim(arena_strdup(&req->arena, field(req, "content_note")));
 	p.markdown = field(req, "markdown");
 	if (!*text_trim(arena_strdup(&req->arena, p.markdown))) p.markdown = "";
 	const char *item = field(req, "item_id");
@@ -156,10 +161,10 @@ void paper_get(struct request *req)
 	     p.title);
 	html(b, "<p><a href=\"%a%r\">%t</a></p>", self, large ? "" : "?print=large",
 	     large ? _("Standard print") : _("Large print"));
-	/* Its item's content note, before the paper itself, in either print. */
-	if (*p.item_content_note)
+	/* Its content note (or its item's), before the paper itself, in either print. */
+	if (*p.content_note)
 		html(b, "<div class=\"notice\"><p><strong>%t</strong> <bdi>%t</bdi></p><p>%t</p></div>",
-		     _("Content note:"), p.item_content_note,
+		     _("Content note:"), p.content_note,
 		     _("You can leave this paper unread, and step out of its item at the meeting."));
 	if (!p.published_at)
 		/* TRANSLATORS: "Draft" is a paper not published yet */

@@ -164,6 +164,7 @@ json_t *paper_json(struct request *req, const struct paper *p)
 	set(j, "meeting_id", jint(p->meeting_id));
 	set(j, "title", json_string(p->title));
 	set(j, "summary", json_string(p->summary));
+	set(j, "content_note", json_string(p->content_note));
 	set(j, "item_id", p->item_id ? jint(p->item_id) : json_null());
 	set(j, "item_title", p->item_id ? json_string(p->item_title) : json_null());
 	set(j, "kind", json_string(p->is_file ? filetype_key(p->file_kind) : "markdown"));

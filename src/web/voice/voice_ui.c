@@ -317,9 +317,9 @@ void papers_section(struct request *req, const struct meeting *m, bool invited)
 	for (size_t i = 0; i < n; i++) {
 		if (!policy_can_see_paper(&req->actor, invited, p[i].published_at != 0)) continue;
 		html(b, "<li>");
-		if (*p[i].item_content_note)
+		if (*p[i].content_note)
 			html(b, "<p><strong>%t</strong> <bdi>%t</bdi></p>", _("Content note:"),
-			     p[i].item_content_note);
+			     p[i].content_note);
 		html(b, "<a href=\"%a\"><bdi>%t</bdi></a>", paper_path(req, m, p[i].id), p[i].title);
 		if (!p[i].published_at)
 			/* TRANSLATORS: a paper not published yet */
