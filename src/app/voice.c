@@ -108,17 +108,25 @@ const struct input_field paper_inputs[PAPER_INPUTS] = {
 };
 
 const struct input_field reflection_inputs[REFLECTION_INPUTS] = {
-	[REFLECTION_FELT_HEARD] = { .name = "felt_heard", .kind = IN_INT, .required = true, .min = 1,
-	                            .max = 5, .missing = N_("Choose how heard you felt, from 1 to 5."),
-	                            .wrong = N_("Choose how heard you felt, from 1 to 5.") },
+	/* Every question may be passed without saying why: 0, "pass". */
+	[REFLECTION_FELT_HEARD] = { .name = "felt_heard", .kind = IN_INT, .required = true, .min = 0,
+	                            .max = 5,
+	                            .missing = N_("Choose how heard you felt, from 1 to 5, or that you "
+	                                          "would rather not say."),
+	                            .wrong = N_("Choose how heard you felt, from 1 to 5, or that you "
+	                                        "would rather not say.") },
 	[REFLECTION_INFO_IN_TIME] = { .name = "info_in_time", .kind = IN_CHOICE, .required = true,
 	                              .choice = ypn_is,
-	                              .missing = N_("Answer yes, partly or no."),
-	                              .wrong = N_("Answer yes, partly or no.") },
+	                              .missing = N_("Answer yes, partly or no, or that you would "
+	                                            "rather not say."),
+	                              .wrong = N_("Answer yes, partly or no, or that you would rather "
+	                                          "not say.") },
 	[REFLECTION_FELT_SAFE] = { .name = "felt_safe", .kind = IN_CHOICE, .required = true,
 	                           .choice = ypn_is,
-	                           .missing = N_("Answer yes, partly or no."),
-	                           .wrong = N_("Answer yes, partly or no.") },
+	                           .missing = N_("Answer yes, partly or no, or that you would rather "
+	                                         "not say."),
+	                           .wrong = N_("Answer yes, partly or no, or that you would rather "
+	                                       "not say.") },
 	[REFLECTION_SHOULD_CHANGE] = { .name = "should_change", .kind = IN_TEXT, .max = 2000 },
 	[REFLECTION_NAMED] = { .name = "named", .kind = IN_BOOL },
 };
@@ -644,7 +652,7 @@ bool app_reflect(struct store *s, const struct panel_actor *actor, bool invited,
 		return app_fail(err, 403, "forbidden", NULL,
 		                _("Only people recorded as attending this meeting can reflect on it. If "
 		                  "you were there, ask a steward to record your attendance."));
-	if (r->felt_heard < 1 || r->felt_heard > 5)
+	if (r->felt_heard < 0 || r->felt_heard > 5)
 		return app_fail(err, 400, "invalid", "felt_heard",
 		                _(reflection_inputs[REFLECTION_FELT_HEARD].wrong));
 	if (!app_texts_fit(&reflection_inputs[REFLECTION_SHOULD_CHANGE], &r->should_change, 1, err))

@@ -59,6 +59,8 @@ static const struct name_pair ypns[] = {
 	[YPN_YES] = { "yes", N_("Yes") },
 	[YPN_PARTLY] = { "partly", N_("Partly") },
 	[YPN_NO] = { "no", N_("No") },
+	/* TRANSLATORS: passing on a question, without saying why */
+	[YPN_PASS] = { "pass", N_("I would rather not say") },
 };
 
 NAMES(stage, enum project_stage, stages, 0)

@@ -90,7 +90,9 @@ const char *response_missing(const struct response_text *r, const char **message
 
 /* ---- reflections ---- */
 enum { REFLECTION_MIN_ANSWERS = 5 };  /* never shown from fewer answers */
-enum yes_partly_no { YPN_YES = 0, YPN_PARTLY, YPN_NO };
+/* An answer of a reflection's question; YPN_PASS: passed, without saying
+ * why (the right to pass). */
+enum yes_partly_no { YPN_YES = 0, YPN_PARTLY, YPN_NO, YPN_PASS, YPN__COUNT };
 const char *ypn_key(enum yes_partly_no v);
 const char *ypn_label(enum yes_partly_no v);
 bool ypn_parse(const char *s, enum yes_partly_no *out);

@@ -31,7 +31,10 @@
 	"COALESCE(SUM(CASE WHEN info_in_time = 'no' THEN 1 ELSE 0 END), 0), "           \
 	"COALESCE(SUM(CASE WHEN felt_safe = 'yes' THEN 1 ELSE 0 END), 0), "             \
 	"COALESCE(SUM(CASE WHEN felt_safe = 'partly' THEN 1 ELSE 0 END), 0), "          \
-	"COALESCE(SUM(CASE WHEN felt_safe = 'no' THEN 1 ELSE 0 END), 0) FROM released"
+	"COALESCE(SUM(CASE WHEN felt_safe = 'no' THEN 1 ELSE 0 END), 0), "              \
+	"COALESCE(SUM(CASE WHEN info_in_time IS NULL THEN 1 ELSE 0 END), 0), "           \
+	"COALESCE(SUM(CASE WHEN felt_safe IS NULL THEN 1 ELSE 0 END), 0), "              \
+	"COUNT(felt_heard) FROM released"
 
 /* The released answers' comments, by their text (never their order). */
 #define COMMENT_COLUMNS                                                             \
@@ -254,9 +257,13 @@ static enum store_rc reflect_in_tx(struct store *s, void *p)
 	db_bind_i64(st, 1, c->meeting_id);
 	if (c->r->named) db_bind_i64(st, 2, c->user_id);
 	else db_bind_null(st, 2);
-	db_bind_i64(st, 3, c->r->felt_heard);
-	db_bind_text(st, 4, ypn_key(c->r->info_in_time));
-	db_bind_text(st, 5, ypn_key(c->r->felt_safe));
+	/* a question passed is kept as NULL */
+	if (c->r->felt_heard) db_bind_i64(st, 3, c->r->felt_heard);
+	else db_bind_null(st, 3);
+	if (c->r->info_in_time != YPN_PASS) db_bind_text(st, 4, ypn_key(c->r->info_in_time));
+	else db_bind_null(st, 4);
+	if (c->r->felt_safe != YPN_PASS) db_bind_text(st, 5, ypn_key(c->r->felt_safe));
+	else db_bind_null(st, 5);
 	db_bind_text(st, 6, c->r->should_change ? c->r->should_change : "");
 	return sq_exec(st);
 }
@@ -301,6 +308,9 @@ enum store_rc store_reflections_summary(struct store *s, bool of_project, int64_
 		out->info_in_time[i] = db_col_i64(st, 3 + i);
 		out->felt_safe[i] = db_col_i64(st, 6 + i);
 	}
+	out->info_in_time[YPN_PASS] = db_col_i64(st, 9);
+	out->felt_safe[YPN_PASS] = db_col_i64(st, 10);
+	out->felt_heard_answers = db_col_i64(st, 11);
 	db_done(st);
 	if (!out->released) return ST_OK;
 	st = stmt(s, of_project ? R_COMMENTS_PROJECT : R_COMMENTS_MEETING);

@@ -794,8 +794,8 @@ enum store_rc store_paper_remove(struct store *s, int64_t meeting_id, int64_t id
 
 /* One attendee's reflection after a meeting. */
 struct reflection {
-	int felt_heard;                        /* 1..5 */
-	enum yes_partly_no info_in_time, felt_safe;
+	int felt_heard;                        /* 1..5; 0: passed */
+	enum yes_partly_no info_in_time, felt_safe;  /* YPN_PASS: passed */
 	const char *should_change;
 	bool named;                            /* false: stored without the person */
 };
@@ -819,7 +819,8 @@ struct reflection_comment {
  * given. */
 struct reflection_summary {
 	int64_t answers, released, felt_heard_sum;
-	int64_t info_in_time[3], felt_safe[3]; /* by enum yes_partly_no */
+	int64_t felt_heard_answers;            /* of the released, those who did not pass it */
+	int64_t info_in_time[YPN__COUNT], felt_safe[YPN__COUNT]; /* by enum yes_partly_no */
 	struct reflection_comment *comments;
 	size_t ncomments;
 };

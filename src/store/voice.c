@@ -226,10 +226,13 @@
 	                   "(SELECT COALESCE(SUM(n), 0) FROM influence_open WHERE "      \
 	                   "panel_id = $1 AND project_id = $3 AND due_at >= $2)")        \
 	/* The release rule (RELEASED, store_private.h). */                    \
+	/* Those who passed the question are not counted in its average. */     \
 	X(FELT_HEARD_PANEL, RELEASED("m.panel_id = $1")                                  \
-	                    "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM released") \
+	                    "SELECT COUNT(felt_heard), COALESCE(SUM(felt_heard), 0) FROM "  \
+	                    "released")                                                     \
 	X(FELT_HEARD_PROJECT, RELEASED("m.project_id = $1")                              \
-	                      "SELECT COUNT(*), COALESCE(SUM(felt_heard), 0) FROM released") \
+	                      "SELECT COUNT(felt_heard), COALESCE(SUM(felt_heard), 0) FROM " \
+	                      "released")                                                   \
 	X(NOTICES_LIST, "SELECT id, COALESCE(panel_id, 0), created_at, "                 \
 	                "COALESCE(read_at, 0), body, link FROM notices WHERE "            \
 	                "user_id = $1 ORDER BY id DESC LIMIT $2")                         \

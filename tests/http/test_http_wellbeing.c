@@ -624,6 +624,74 @@ static void g_papers_and_notices_carry_content_notes(void **state)
 	response_free(r);
 }
 
+/* The right to pass: any question of a reflection, without saying why;
+ * those who passed are not counted in its average, and an average is shown
+ * only from five who answered. */
+static void h_any_question_may_be_passed(void **state)
+{
+	(void)state;
+	long ids[3];
+	char emails[3][128];
+	assert_int_equal(active_co_creators(sam, 1, 7, ids, emails, 3), 3);
+	char body[512];
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQ pass\",\"starts_at\":\"2021-06-10T13:00:00Z\","
+	         "\"ends_at\":\"2021-06-10T15:00:00Z\",\"place\":\"Hall\"}");
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/meetings", body, 201);
+	long meeting = get_id(j);
+	json_decref(j);
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/attendance", meeting);
+	snprintf(body, sizeof body, "{\"attended\":[2,3,%ld,%ld,%ld]}", ids[0], ids[1], ids[2]);
+	json_decref(call_json(sam, "PUT", path, body, 200));
+	/* the page offers to pass on each question */
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld", meeting);
+	struct response *r = get(amira, page);
+	assert_true(contains(r, "value=\"pass\""));
+	assert_true(contains(r, "name=\"felt_heard\" type=\"radio\" value=\"0\""));
+	response_free(r);
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/reflection", meeting);
+	/* amira passes on everything */
+	j = call_json(amira, "POST", path,
+	              "{\"felt_heard\":0,\"info_in_time\":\"pass\",\"felt_safe\":\"pass\"}", 201);
+	assert_true(json_is_null(json_object_get(j, "felt_heard")));
+	assert_string_equal(str(j, "info_in_time"), "pass");
+	json_decref(j);
+	expect_error(rana, "POST", path,
+	             "{\"felt_heard\":6,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", 400,
+	             "invalid", "felt_heard");
+	/* rana passes on how heard she felt; three others answer */
+	json_decref(call_json(rana, "POST", path,
+	                      "{\"felt_heard\":0,\"info_in_time\":\"yes\",\"felt_safe\":\"no\"}",
+	                      201));
+	for (int k = 0; k < 3; k++) {
+		struct client *c = client_new(&srv);
+		assert_true(client_sign_in(c, emails[k], NULL));
+		json_decref(call_json(c, "POST", path,
+		                      "{\"felt_heard\":4,\"info_in_time\":\"yes\",\"felt_safe\":"
+		                      "\"yes\"}", 201));
+		client_free(c);
+	}
+	/* five answers are counted; only three answered how heard they felt:
+	 * too few for an average */
+	snprintf(path, sizeof path, "/api/v1/panels/1/meetings/%ld/reflections", meeting);
+	j = call_json(sam, "GET", path, NULL, 200);
+	assert_int_equal(num(j, "answers_counted"), 5);
+	assert_int_equal(num(j, "felt_heard_answers"), 3);
+	assert_true(json_is_null(json_object_get(j, "felt_heard_average")));
+	json_t *info = json_object_get(j, "info_in_time"), *safe = json_object_get(j, "felt_safe");
+	assert_int_equal(num(info, "yes"), 4);
+	assert_int_equal(num(info, "pass"), 1);
+	assert_int_equal(num(safe, "no"), 1);
+	assert_int_equal(num(safe, "pass"), 1);
+	json_decref(j);
+	r = get(sam, page);
+	assert_true(contains(r, "fewer than 5 answered this question"));
+	assert_true(contains(r, "1 would rather not say"));
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +702,7 @@ int main(void)
 		cmocka_unit_test(e_only_the_lead_reads_a_concern),
 		cmocka_unit_test(f_a_concerns_words_appear_nowhere_else),
 		cmocka_unit_test(g_papers_and_notices_carry_content_notes),
+		cmocka_unit_test(h_any_question_may_be_passed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -175,7 +175,7 @@ void api_reflections(struct request *req)
 	api_send(req, 200, j);
 }
 
-/* {"felt_heard": 1..5, "info_in_time", "felt_safe": "yes|partly|no",
+/* {"felt_heard": 1..5 or 0 to pass, "info_in_time", "felt_safe": "yes|partly|no|pass",
  *  "should_change"?, "named"?}: once, after the meeting, by an attendee. */
 void api_reflection_post(struct request *req)
 {
@@ -192,7 +192,7 @@ void api_reflection_post(struct request *req)
 	}
 	json_t *j = json_object();
 	set(j, "meeting_id", jint(m.id));
-	set(j, "felt_heard", json_integer(r.felt_heard));
+	set(j, "felt_heard", r.felt_heard ? json_integer(r.felt_heard) : json_null());
 	set(j, "info_in_time", json_string(ypn_key(r.info_in_time)));
 	set(j, "felt_safe", json_string(ypn_key(r.felt_safe)));
 	set(j, "should_change", json_string(r.should_change));

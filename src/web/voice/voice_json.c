@@ -204,8 +204,10 @@ json_t *reflections_json(const struct reflection_summary *rs)
 	set(j, "answers", jint(rs->answers));
 	set(j, "answers_counted", jint(rs->released));
 	if (!rs->released) return j;
-	set(j, "felt_heard_average",
-	    json_real(average_tenths(rs->felt_heard_sum, rs->released) / 10.0));
+	/* null when fewer than 5 answered it (the others passed) */
+	int tenths = average_tenths(rs->felt_heard_sum, rs->felt_heard_answers);
+	set(j, "felt_heard_average", tenths >= 0 ? json_real(tenths / 10.0) : json_null());
+	set(j, "felt_heard_answers", jint(rs->felt_heard_answers));
 	static const char *const keys[2] = { "info_in_time", "felt_safe" };
 	for (int q = 0; q < 2; q++) {
 		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;
@@ -213,6 +215,7 @@ json_t *reflections_json(const struct reflection_summary *rs)
 		set(o, ypn_key(YPN_YES), jint(c[YPN_YES]));
 		set(o, ypn_key(YPN_PARTLY), jint(c[YPN_PARTLY]));
 		set(o, ypn_key(YPN_NO), jint(c[YPN_NO]));
+		set(o, ypn_key(YPN_PASS), jint(c[YPN_PASS]));
 		set(j, keys[q], o);
 	}
 	json_t *arr = json_array();

@@ -14,8 +14,10 @@
 #include "web/ui/layout.h"
 #include "web/voice/voice_ui.h"
 
+/* Every question may be passed, without saying why. */
 static const struct field_option ypn_options[] = {
-	{ "yes", N_("Yes") }, { "partly", N_("Partly") }, { "no", N_("No") }, { 0, 0 } };
+	{ "yes", N_("Yes") }, { "partly", N_("Partly") }, { "no", N_("No") },
+	{ "pass", N_("I would rather not say") }, { 0, 0 } };
 
 static const char *status_class(enum response_status s);
 static const char *disposition(struct request *req, const char *kind, const char *name);
@@ -365,20 +367,28 @@ void reflection_results(struct request *req, const struct reflection_summary *rs
 		                              (unsigned long)rs->answers), (long long)rs->answers));
 		return;
 	}
-	int tenths = average_tenths(rs->felt_heard_sum, rs->released);
+	/* an average only from 5 or more who did not pass the question */
+	int tenths = average_tenths(rs->felt_heard_sum, rs->felt_heard_answers);
 	html(b, "<dl class=\"figures\" aria-labelledby=\"%a\">"
 	        "<div><dt>%t</dt><dd>%l</dd></div>"
-	        "<div><dt>%t</dt><dd>%r</dd></div>",
+	        "<div><dt>%t</dt><dd>%t</dd></div>",
 	     heading_id, _("Answers"), rs->released, _("Felt heard, on average (1 to 5)"),
-	     arena_printf(a, "%d.%d", tenths / 10, tenths % 10));
+	     tenths >= 0 ? arena_printf(a, "%d.%d", tenths / 10, tenths % 10)
+	                 : _("Not shown: fewer than 5 answered this question"));
 	static const char *const questions[2] = { N_("Had the information in time"),
 	                                          N_("Felt safe") };
 	for (int q = 0; q < 2; q++) {
 		const int64_t *c = q ? rs->felt_safe : rs->info_in_time;
 		/* TRANSLATORS: how many answered yes, partly and no */
-		html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _(questions[q]),
-		     arena_printf(a, _("Yes %lld, partly %lld, no %lld"), (long long)c[YPN_YES],
-		                  (long long)c[YPN_PARTLY], (long long)c[YPN_NO]));
+		const char *counts = arena_printf(a, _("Yes %lld, partly %lld, no %lld"),
+		                                  (long long)c[YPN_YES], (long long)c[YPN_PARTLY],
+		                                  (long long)c[YPN_NO]);
+		if (c[YPN_PASS])
+			/* TRANSLATORS: after "Yes 3, partly 1, no 0": how many passed the
+			 * question */
+			counts = arena_printf(a, _("%s; %lld would rather not say"), counts,
+			                      (long long)c[YPN_PASS]);
+		html(b, "<div><dt>%t</dt><dd>%t</dd></div>", _(questions[q]), counts);
 	}
 	html(b, "</dl>");
 	if (rs->answers > rs->released) {
@@ -417,10 +427,11 @@ void reflection_section(struct request *req, const struct meeting *m, bool invit
 	} else if (can) {
 		static const struct field_option heard[] = {
 			{ "1", N_("1: not at all") }, { "2", "2" }, { "3", "3" }, { "4", "4" },
-			{ "5", N_("5: completely") }, { 0, 0 } };
+			{ "5", N_("5: completely") }, { "0", N_("I would rather not say") }, { 0, 0 } };
 		html(b, "<p>%t</p>", _("You were at this meeting. Tell us how it went, so the next one "
 		                       "is better. It takes a minute. Your answer is anonymous unless you "
-		                       "choose to put your name to it."));
+		                       "choose to put your name to it. You can pass on any question, "
+		                       "without saying why."));
 		ui_form_begin(req, arena_printf(&req->arena, "%s/reflection", meeting_path(req, m->id)));
 		/* After a refusal, what was chosen and typed. */
 		ui_choices(req, e, "felt_heard", _("How heard did you feel?"), NULL, heard,
