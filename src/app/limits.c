@@ -72,6 +72,12 @@ bool app_limits_view(struct store *s, int64_t user_id, int64_t now, struct limit
 
 enum limit_flag app_limit_flag(struct store *s, int64_t user_id, int64_t now)
 {
+	/* Most people set no limit: one read by key, and no load to add up. */
+	struct member_limits l;
+	if (store_limits_get(s, user_id, &l) != ST_OK ||
+	    (l.hours_month < 0 && l.meetings_month < 0 && l.opportunities_at_once < 0 &&
+	     l.paused_until < 0))
+		return LIMIT_NONE;
 	struct limits_view v;
 	struct app_error err;
 	if (!app_limits_view(s, user_id, now, &v, &err)) return LIMIT_NONE;

@@ -494,7 +494,7 @@ void attendance_get(struct request *req)
 		/* Names may be alike: the address, read with the box, tells who. */
 		html(b, "<div class=\"choice\"><input type=\"checkbox\" name=\"attended\" "
 		        "id=\"att-%l\" value=\"%l\"%r aria-describedby=\"att-%l-who\"><label "
-		        "for=\"att-%l\">%r</label> <span class=\"hint\" id=\"att-%l-who\"><bdi>%t</bdi>"
+		        "for=\"att-%l\">%r</label>%r <span class=\"hint\" id=\"att-%l-who\"><bdi>%t</bdi>"
 		        "</span></div>",
 		     x->user_id, x->user_id, came ? " checked" : "", x->user_id, x->user_id,
 		     x->role == ROLE_GUEST
@@ -502,7 +502,8 @@ void attendance_get(struct request *req)
 		     ? voice_slots(req, arena_printf(&req->arena, _("%s (guest)"), SLOT1),
 		                   html_bdi(&req->arena, mr[i].display_name), NULL)
 		     : html_bdi(&req->arena, mr[i].display_name),
-		     x->user_id, mr[i].email);
+		     /* paused or at their own limit: that, never why */
+		     limit_flag_html(req, x->user_id), x->user_id, mr[i].email);
 		bool has_record = false;
 		for (size_t j = 0; j < np; j++) has_record |= pp[j].user_id == x->user_id;
 		if (has_record) buf_printf(&listed, "%s%lld", listed.len ? "," : "", (long long)x->user_id);

@@ -290,10 +290,11 @@ static void follow_ups_page(struct request *req, const struct form_errors *e)
 	       "that you did."));
 	size_t open = 0;
 	for (size_t i = 0; i < n; i++) open += !f[i].done_at;
+	html(b, "<h2 class=\"heading-m\">%t</h2>", _("Waiting for you"));
 	if (!open) html(b, "<p>%t</p>", _("Nobody is waiting for you to get in touch."));
 	for (size_t i = 0; i < n; i++) {
 		const struct follow_up *x = &f[i];
-		if (i == open && open < n)
+		if (i == open)
 			html(b, "<h2 class=\"heading-m\">%t</h2>", _("Done"));
 		html(b, "<section class=\"card\" aria-labelledby=\"fu%l\"><h3 class=\"heading-s\" "
 		        "id=\"fu%l\"><bdi>%t</bdi></h3>", x->id, x->id, x->person);
