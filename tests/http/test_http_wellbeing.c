@@ -471,6 +471,14 @@ static void e_only_the_lead_reads_a_concern(void **state)
 	expect_error(joy, "POST", "/api/v1/panels/1/safeguarding/concerns",
 	             "{\"what_happened\":\"\",\"happened_on\":\"2026-02-03\"}", 400, "invalid",
 	             "what_happened");
+	/* overlong: refused, naming the field */
+	char *big = malloc(10100);
+	int at = snprintf(big, 10100, "{\"happened_on\":\"2026-02-03\",\"what_happened\":\"");
+	memset(big + at, 'y', 10001);
+	strcpy(big + at + 10001, "\"}");
+	expect_error(joy, "POST", "/api/v1/panels/1/safeguarding/concerns", big, 400, "invalid",
+	             "what_happened");
+	free(big);
 	j = call_json(joy, "GET", "/api/v1/panels/1/safeguarding", NULL, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "my_concerns")), 1);
 	assert_true(json_is_false(json_object_get(j, "i_am_lead")));
@@ -692,6 +700,33 @@ static void h_any_question_may_be_passed(void **state)
 	response_free(r);
 }
 
+/* A steward inviting a guest to a meeting sees "Paused" beside someone who
+ * paused themself, never why or until when. */
+static void i_inviting_a_guest_shows_only_paused(void **state)
+{
+	(void)state;
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/meetings",
+	                      "{\"title\":\"ZQ guests\",\"starts_at\":\"2099-05-10T13:00:00Z\","
+	                      "\"ends_at\":\"2099-05-10T15:00:00Z\",\"place\":\"Hall\"}", 201);
+	long meeting = get_id(j);
+	json_decref(j);
+	char page[96];
+	snprintf(page, sizeof page, "/panels/1/meetings/%ld", meeting);
+	struct response *r = get(sam, page);
+	assert_true(contains(r, ">Joy Adebayo</option>"));
+	response_free(r);
+	json_decref(call_json(joy, "PUT", "/api/v1/me/limits", "{\"paused_until\":\"2098-12-31\"}",
+	                      200));
+	r = get(sam, page);
+	assert_true(contains(r, ">Joy Adebayo (Paused)</option>"));
+	assert_false(contains(r, "2098"));
+	response_free(r);
+	json_decref(call_json(joy, "PUT", "/api/v1/me/limits", "{}", 200));
+	r = get(sam, page);
+	assert_true(contains(r, ">Joy Adebayo</option>"));
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -703,6 +738,7 @@ int main(void)
 		cmocka_unit_test(f_a_concerns_words_appear_nowhere_else),
 		cmocka_unit_test(g_papers_and_notices_carry_content_notes),
 		cmocka_unit_test(h_any_question_may_be_passed),
+		cmocka_unit_test(i_inviting_a_guest_shows_only_paused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -394,9 +394,18 @@ static void guests_section(struct request *req, const struct meeting *m)
 	for (size_t i = 0; i < nm; i++) {
 		if (mr[i].m.role != ROLE_GUEST || mr[i].m.status != MEMBER_ACTIVE) continue;
 		if (!store_meeting_invited(req->store, m->id, mr[i].m.user_id)) {
+			/* paused or at their own limit: that, never why */
+			enum limit_flag flag = app_limit_flag(req->store, mr[i].m.user_id, req->now);
+			const char *name = mr[i].display_name;
+			if (flag != LIMIT_NONE)
+				/* TRANSLATORS: a person's name, then "Paused" or "Has reached
+				 * their own limit" */
+				name = arena_printf(&req->arena, _("%s (%s)"), name,
+				                    flag == LIMIT_PAUSED ? _("Paused")
+				                                         : _("Has reached their own limit"));
 			opts[k++] = (struct field_option){
 				arena_printf(&req->arena, "%lld", (long long)mr[i].m.user_id),
-				option_theirs(&req->arena, mr[i].display_name) };
+				option_theirs(&req->arena, name) };
 			continue;
 		}
 		html(b, "%r<li><bdi>%t</bdi> ", shown++ ? "" : "<ul class=\"list\">", mr[i].display_name);
