@@ -1161,9 +1161,14 @@ bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
                   const struct input_value *in, int64_t now, struct arena *a,
                   struct app_error *err);
 /* The panel's concerns for a lead (403 otherwise): when raised and their
- * status only; opening one is app_sg_concern. */
+ * status only (opening one is app_sg_concern); and the purges' tombstones. */
+struct sg_list {
+	struct sg_concern *concerns;
+	struct sg_tombstone *tombstones;
+	size_t n, n_tombstones;
+};
 bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                     int64_t user_id, struct arena *a, struct sg_concern **out, size_t *n,
+                     int64_t user_id, struct arena *a, struct sg_list *out,
                      struct app_error *err);
 /* One concern, its chronology and its audit of reads, for a lead (403
  * otherwise, whether or not it exists), recording the read. */
@@ -1191,10 +1196,6 @@ bool app_sg_lead_add(struct store *s, int64_t panel_id, int64_t user_id, int64_t
 bool app_sg_lead_remove(struct store *s, int64_t panel_id, int64_t user_id,
                         struct app_error *err);
 bool app_sg_retention_set(struct store *s, int64_t panel_id, int years, struct app_error *err);
-/* The purges' tombstones, for a lead (403 otherwise). */
-bool app_sg_tombstones(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                       int64_t user_id, struct arena *a, struct sg_tombstone **out, size_t *n,
-                       struct app_error *err);
 /* The scheduled purge of every panel's expired records (store_sg_purge). */
 bool app_sg_purge(struct store *s, int64_t now, size_t *panels, int64_t *purged);
 

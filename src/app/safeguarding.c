@@ -153,19 +153,15 @@ static bool lead_or_403(struct store *s, const struct panel_actor *actor, int64_
 }
 
 bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                     int64_t user_id, struct arena *a, struct sg_concern **out, size_t *n,
+                     int64_t user_id, struct arena *a, struct sg_list *out,
                      struct app_error *err)
 {
+	*out = (struct sg_list){ 0 };
 	if (!lead_or_403(s, actor, panel_id, user_id, a, err)) return false;
-	return store_sg_concerns(s, panel_id, a, out, n) == ST_OK || app_internal(err);
-}
-
-bool app_sg_tombstones(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                       int64_t user_id, struct arena *a, struct sg_tombstone **out, size_t *n,
-                       struct app_error *err)
-{
-	if (!lead_or_403(s, actor, panel_id, user_id, a, err)) return false;
-	return store_sg_tombstones(s, panel_id, a, out, n) == ST_OK || app_internal(err);
+	return (store_sg_concerns(s, panel_id, a, &out->concerns, &out->n) == ST_OK &&
+	        store_sg_tombstones(s, panel_id, a, &out->tombstones, &out->n_tombstones) ==
+	                ST_OK) ||
+	       app_internal(err);
 }
 
 /* One transaction of a lead's on concern id: read (out), part 2 (in), or a

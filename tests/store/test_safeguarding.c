@@ -73,11 +73,10 @@ static int64_t raise(struct store_fx *f, const struct panel *p, int64_t at, cons
 	};
 	struct app_error err;
 	assert_true(app_sg_raise(f->s, p, raiser, in, at, &f->a, &err));
-	struct sg_concern *c;
-	size_t n;
-	assert_true(app_sg_concerns(f->s, &lead_actor, p->id, lead, &f->a, &c, &n, &err));
-	for (size_t i = 0; i < n; i++)
-		if (c[i].raised_at == at) return c[i].id;
+	struct sg_list l;
+	assert_true(app_sg_concerns(f->s, &lead_actor, p->id, lead, &f->a, &l, &err));
+	for (size_t i = 0; i < l.n; i++)
+		if (l.concerns[i].raised_at == at) return l.concerns[i].id;
 	fail_msg("the concern raised at %lld is not in the record", (long long)at);
 	return 0;
 }
@@ -128,9 +127,8 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	assert_null(strstr(err.message, "ZQ"));
 	assert_false(app_sg_concern(f->s, &lead_actor, pa.id, raiser, id, t0(), &f->a, &r, &err));
 	assert_int_equal(err.status, 403);
-	struct sg_concern *list;
-	size_t n;
-	assert_false(app_sg_concerns(f->s, &steward_actor, pa.id, steward, &f->a, &list, &n, &err));
+	struct sg_list list;
+	assert_false(app_sg_concerns(f->s, &steward_actor, pa.id, steward, &f->a, &list, &err));
 	assert_int_equal(err.status, 403);
 	/* a paused lead reads nothing either */
 	struct panel_actor paused = lead_actor;
@@ -227,13 +225,13 @@ static void purged_after_each_panels_retention(void **state)
 	assert_int_equal(store_sg_reads(f->s, b_closed, &f->a, &e, &n), ST_OK);
 	assert_int_equal(n, 0);
 	/* a tombstone: when, how many, nothing else */
-	struct sg_tombstone *t;
+	struct sg_list l;
 	struct app_error err;
-	assert_true(app_sg_tombstones(f->s, &lead_actor, pb.id, lead, &f->a, &t, &n, &err));
-	assert_int_equal(n, 1);
-	assert_int_equal(t[0].n, 1);
-	assert_int_equal(t[0].at, t0() + DAY + 2 * YEAR + 60);
-	assert_false(app_sg_tombstones(f->s, &steward_actor, pb.id, steward, &f->a, &t, &n, &err));
+	assert_true(app_sg_concerns(f->s, &lead_actor, pb.id, lead, &f->a, &l, &err));
+	assert_int_equal(l.n_tombstones, 1);
+	assert_int_equal(l.tombstones[0].n, 1);
+	assert_int_equal(l.tombstones[0].at, t0() + DAY + 2 * YEAR + 60);
+	assert_false(app_sg_concerns(f->s, &steward_actor, pb.id, steward, &f->a, &l, &err));
 	/* A keeps six years; an open concern is never purged */
 	purge_at(f, t0() + DAY + 6 * YEAR + 60, 1, 1);
 	assert_false(exists(f, &pa, a_closed));
@@ -243,8 +241,8 @@ static void purged_after_each_panels_retention(void **state)
 	assert_false(exists(f, &pa, a_later));
 	purge_at(f, t0() + 50 * YEAR, 0, 0);
 	assert_true(exists(f, &pa, a_open));
-	assert_true(app_sg_tombstones(f->s, &lead_actor, pa.id, lead, &f->a, &t, &n, &err));
-	assert_int_equal(n, 2);
+	assert_true(app_sg_concerns(f->s, &lead_actor, pa.id, lead, &f->a, &l, &err));
+	assert_int_equal(l.n_tombstones, 2);
 }
 
 int main(void)

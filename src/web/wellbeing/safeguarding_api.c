@@ -77,22 +77,18 @@ static json_t *concern_json(const struct sg_concern *c, bool whole)
 
 void api_sg_concerns(struct request *req)
 {
-	struct sg_concern *c;
-	struct sg_tombstone *t;
-	size_t n, nt;
+	struct sg_list l;
 	struct app_error err;
-	if (!app_sg_concerns(req->store, &req->actor, req->panel->id, req->user->id, &req->arena, &c,
-	                     &n, &err) ||
-	    !app_sg_tombstones(req->store, &req->actor, req->panel->id, req->user->id, &req->arena,
-	                       &t, &nt, &err)) {
+	if (!app_sg_concerns(req->store, &req->actor, req->panel->id, req->user->id, &req->arena, &l,
+	                     &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
 	json_t *list = json_array(), *purges = json_array();
-	for (size_t i = 0; i < n; i++) json_array_append_new(list, concern_json(&c[i], false));
-	for (size_t i = 0; i < nt; i++)
-		json_array_append_new(purges, json_pack("{s:o, s:o}", "at", jtime(t[i].at), "n",
-		                                        jint(t[i].n)));
+	for (size_t i = 0; i < l.n; i++) json_array_append_new(list, concern_json(&l.concerns[i], false));
+	for (size_t i = 0; i < l.n_tombstones; i++)
+		json_array_append_new(purges, json_pack("{s:o, s:o}", "at", jtime(l.tombstones[i].at),
+		                                        "n", jint(l.tombstones[i].n)));
 	api_send(req, 200, json_pack("{s:o, s:o}", "concerns", list, "purged", purges));
 }
 

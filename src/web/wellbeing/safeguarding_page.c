@@ -227,17 +227,16 @@ void sg_retention_post(struct request *req)
 
 void sg_concerns_get(struct request *req)
 {
-	struct sg_concern *c;
-	struct sg_tombstone *t;
-	size_t n, nt;
+	struct sg_list l;
 	struct app_error err;
-	if (!app_sg_concerns(req->store, &req->actor, req->panel->id, req->user->id, &req->arena, &c,
-	                     &n, &err) ||
-	    !app_sg_tombstones(req->store, &req->actor, req->panel->id, req->user->id, &req->arena,
-	                       &t, &nt, &err)) {
+	if (!app_sg_concerns(req->store, &req->actor, req->panel->id, req->user->id, &req->arena, &l,
+	                     &err)) {
 		respond_app_error(req, &err);
 		return;
 	}
+	const struct sg_concern *c = l.concerns;
+	const struct sg_tombstone *t = l.tombstones;
+	size_t n = l.n, nt = l.n_tombstones;
 	struct buf *b = &req->out;
 	struct arena *a = &req->arena;
 	const char *zone = req->panel->time_zone;
