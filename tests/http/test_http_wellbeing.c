@@ -139,6 +139,7 @@ static void b_check_in_is_private_and_only_for_who_came(void **state)
 	struct response *r = get(amira, page);
 	assert_true(contains(r, "How are you after this meeting?"));
 	assert_true(contains(r, "116 123")); /* the shipped contacts, beside the note */
+	assert_true(contains(r, "href=\"tel:116123\""));
 	response_free(r);
 	/* who did not come may not answer; who cannot see the meeting is told nothing */
 	expect_error(sam, "PUT", path, "{\"answer\":\"fine\"}", 403, "forbidden", NULL);

@@ -1,8 +1,21 @@
 /* Pieces of the support pages that other pages show (wellbeing_ui.h). */
+#include <string.h>
+
 #include "core/lang.h"
 #include "web/http/form.h"
 #include "web/ui/html.h"
 #include "web/wellbeing/wellbeing_ui.h"
+
+/* A phone number as a tel: link wants it (RFC 3966): its digits, and a
+ * leading plus. */
+static const char *tel_digits(struct request *req, const char *phone)
+{
+	char *out = arena_alloc(&req->arena, strlen(phone) + 1), *o = out;
+	for (const char *p = phone; *p; p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && o == out)) *o++ = *p;
+	*o = 0;
+	return out;
+}
 
 /* One contact as an entry of a list. */
 static void contact_html(struct request *req, const struct support_contact *c)
@@ -12,8 +25,8 @@ static void contact_html(struct request *req, const struct support_contact *c)
 	if (*c->helps_with) html(b, "<br><span dir=\"auto\">%t</span>", c->helps_with);
 	html(b, "<ul class=\"plain\">");
 	if (*c->phone)
-		html(b, "<li>%t <a href=\"tel:%a\"><bdi>%t</bdi></a></li>", _("Phone:"), c->phone,
-		     c->phone);
+		html(b, "<li>%t <a href=\"tel:%a\"><bdi>%t</bdi></a></li>", _("Phone:"),
+		     tel_digits(req, c->phone), c->phone);
 	if (*c->text_to) html(b, "<li>%t <span dir=\"auto\">%t</span></li>", _("Text:"), c->text_to);
 	if (*c->web)
 		html(b, "<li><a href=\"%a\" rel=\"noopener noreferrer\"><bdi>%t</bdi></a></li>", c->web,
@@ -43,7 +56,7 @@ void support_beside_note(struct request *req)
 	html(b, "<details class=\"support-beside\"><summary>%t</summary>",
 	     _("Where to find support"));
 	support_contacts_html(req, &v);
-	html(b, "<p><a href=\"%a\">%t</a></p></details>", arena_printf(&req->arena, "/panels/%lld/support", (long long)req->panel->id),
+	html(b, "<p><a href=\"/panels/%l/support#contacts\">%t</a></p></details>", req->panel->id,
 	     _("All the panel's support contacts"));
 }
 
