@@ -49,9 +49,10 @@
 	X(FOLLOW_UP_DONE, "UPDATE follow_ups SET done_at = $3, done_by = $4, done_note = $5 "   \
 	                  "WHERE panel_id = $1 AND id = $2 AND done_at IS NULL")                \
 	X(FOLLOW_UP_EXISTS, "SELECT COUNT(*) FROM follow_ups WHERE panel_id = $1 AND id = $2")  \
-	X(FOLLOWERS_NOTICE, "INSERT INTO notices (user_id, panel_id, body, link, created_at) "  \
-	                    "SELECT m.user_id, m.panel_id, CAST($2 AS TEXT), CAST($3 AS TEXT), " \
-	                    "CAST($4 AS BIGINT) FROM memberships m WHERE m.panel_id = $1 AND "    \
+	X(FOLLOWERS_NOTICE, "INSERT INTO notices (user_id, panel_id, body, link, created_at, "  \
+	                    "mail_pending) SELECT m.user_id, m.panel_id, CAST($2 AS TEXT), "     \
+	                    "CAST($3 AS TEXT), CAST($4 AS BIGINT), " SQ_MAIL_PENDING("m.user_id") \
+	                    " FROM memberships m WHERE m.panel_id = $1 AND "                    \
 	                    "m.status = 'active' AND m.user_id = COALESCE((SELECT "             \
 	                    "ps.support_user_id FROM panel_support ps JOIN memberships sm ON "   \
 	                    "sm.panel_id = ps.panel_id AND sm.user_id = ps.support_user_id AND " \

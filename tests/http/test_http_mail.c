@@ -571,12 +571,53 @@ static void a_server_killed_while_sending_loses_nothing(void **state)
 	/* srv's own files go with its stop (it is not running). */
 }
 
+/* Whoever chose the daily digest has every notice in it, and a meeting's
+ * content note comes first there too. Then every digest this made is let
+ * out before the tests that count messages go on. */
+static void a_content_note_comes_first_in_the_mail(void **state)
+{
+	(void)state;
+	long id;
+	char email[1][128];
+	assert_int_equal(active_co_creators(sam, 1, 30, &id, email, 1), 1);
+	struct client *c = client_new(&srv);
+	assert_true(client_sign_in(c, email[0], NULL));
+	json_decref(call_json(c, "PUT", "/api/v1/me/mail", "{\"notices\":\"daily\"}", 200));
+	client_free(c);
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/1/meetings",
+	                      "{\"title\":\"Housing ZQN\",\"starts_at\":\"2099-03-10T13:00:00Z\","
+	                      "\"ends_at\":\"2099-03-10T15:00:00Z\",\"place\":\"Hall\","
+	                      "\"content_note\":\"talk of eviction ZQN\"}", 201);
+	json_decref(j);
+	assert_int_equal(wait_arrived(email[0], 1, 30), 1);
+	char *eml;
+	arrived(email[0], &eml, NULL);
+	char *text = qp_body(eml);
+	const char *note = strstr(text, "Content note: talk of eviction ZQN.");
+	const char *planned = strstr(text, "A meeting is planned: \"Housing ZQN\"");
+	if (!note || !planned || note > planned)
+		fail_msg("the content note is not first:\n%s", text);
+	free(text);
+	free(eml);
+	const char *const args[] = { "outbox", "--limit", "10000", NULL };
+	int64_t until = now_ms() + 60000;
+	for (;;) {
+		char *out = server_cli(&srv, args);
+		bool waiting = out && strstr(out, ": waiting");
+		free(out);
+		if (!waiting) break;
+		if (now_ms() > until) fail_msg("digests still waiting after 60 s");
+		pause_ms(200);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_invitation_arrives_whole),
 		cmocka_unit_test(notices_come_as_each_person_chose),
 		cmocka_unit_test(a_message_arrives_in_its_reader_s_language),
+		cmocka_unit_test(a_content_note_comes_first_in_the_mail),
 		cmocka_unit_test(a_451_is_tried_again_then_delivered),
 		cmocka_unit_test(a_550_is_given_up_and_said),
 		cmocka_unit_test(the_relay_down_then_up),
