@@ -550,7 +550,8 @@ static char *keys_of(json_t *j)
 
 static void expect_counts(json_t *o, long yes, long partly, long no)
 {
-	assert_string_equal(keys_of(o), "no,partly,yes");
+	assert_string_equal(keys_of(o), "no,partly,pass,yes");
+	assert_int_equal(num(o, "pass"), 0);
 	assert_int_equal(num(o, "yes"), yes);
 	assert_int_equal(num(o, "partly"), partly);
 	assert_int_equal(num(o, "no"), no);
@@ -563,8 +564,10 @@ static void expect_counts(json_t *o, long yes, long partly, long no)
 static void expect_figures(json_t *s)
 {
 	assert_string_equal(keys_of(s),
-	                    "answers,answers_counted,comments,felt_heard_average,felt_safe,info_in_time");
+	                    "answers,answers_counted,comments,felt_heard_answers,felt_heard_average,"
+	                    "felt_safe,info_in_time");
 	assert_int_equal(num(s, "answers_counted"), 5);
+	assert_int_equal(num(s, "felt_heard_answers"), 5);
 	assert_int_equal(num(s, "answers"), 5);
 	json_t *avg = json_object_get(s, "felt_heard_average");
 	assert_true(json_is_real(avg));
@@ -694,7 +697,7 @@ static void reflections(void **state)
 	                                       in_progress), okj, 409, "not_yet", NULL);
 	/* Bad answers name their field; nothing is saved. */
 	static const struct { const char *json; const char *field; } bad[] = {
-		{ "{\"felt_heard\":0,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },
+		{ "{\"felt_heard\":-1,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },
 		{ "{\"felt_heard\":6,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },
 		{ "{\"felt_heard\":\"4\",\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },
 		{ "{\"felt_heard\":4.5,\"info_in_time\":\"yes\",\"felt_safe\":\"yes\"}", "felt_heard" },
