@@ -14,6 +14,7 @@
 #include "auth/auth.h"
 #include "core/input.h"
 #include "core/lang.h"
+#include "core/practice.h"
 #include "core/profile.h"
 #include "mail/smtp.h"
 #include "store/store.h"
@@ -1198,5 +1199,26 @@ bool app_sg_lead_remove(struct store *s, int64_t panel_id, int64_t user_id,
 bool app_sg_retention_set(struct store *s, int64_t panel_id, int years, struct app_error *err);
 /* The scheduled purge of every panel's expired records (store_sg_purge). */
 bool app_sg_purge(struct store *s, int64_t now, size_t *panels, int64_t *purged);
+
+/* ---- how are we doing? (practice.c) ----
+ * The signals of tokenism for a panel, or one of its projects (pay and
+ * places are the panel's only), each with its state and figures: facts,
+ * never a score. Only figures about the panel's work, none about a person;
+ * a figure about answers or payments only from PRACTICE_MIN of them. The
+ * caller checks PA_VIEW_WORK. */
+struct practice_signal {
+	enum practice_key key;
+	enum practice_state state;
+	struct practice_figures f;  /* felt heard: n is the later quarter (year * 4 + q);
+	                             * pay: before is the target in days */
+};
+struct practice_view {
+	int64_t project_id;
+	struct project project;     /* when project_id: it (404 when not the panel's) */
+	struct practice_signal signals[PS__COUNT];
+	size_t n;
+};
+bool app_practice(struct store *s, const struct panel *p, int64_t project_id, int64_t now,
+                  struct arena *a, struct practice_view *v, struct app_error *err);
 
 #endif

@@ -1534,4 +1534,23 @@ enum store_rc store_sg_purge(struct store *s, int64_t now, int default_years, st
 enum store_rc store_sg_tombstones(struct store *s, int64_t panel_id, struct arena *a,
                                   struct sg_tombstone **out, size_t *n);
 
+/* ---- "how are we doing?" (practice.c) ----
+ * Counts for the signals of core/practice.h, over a panel or one of its
+ * projects (project_id 0: the whole panel). */
+struct heard_meeting {
+	int64_t starts_at, answers, sum;  /* released "felt heard" answers of one meeting */
+};
+struct practice_counts {
+	int64_t agenda_items, agenda_by_co_creators;  /* items agreed on agendas */
+	int64_t papers, papers_late;  /* published later than agenda_seconds before */
+	int64_t *places;              /* kept places per active member (panel only) */
+	size_t members;
+	int64_t projects, late_start, evaluating, no_closing, high_rung, no_evidence;
+	struct heard_meeting *heard;  /* by start, meetings with released answers */
+	size_t n_heard;
+};
+enum store_rc store_practice(struct store *s, int64_t panel_id, int64_t project_id,
+                             int64_t agenda_seconds, int64_t now, struct arena *a,
+                             struct practice_counts *out);
+
 #endif

@@ -108,18 +108,21 @@ enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
 /* ---- figures about people (meeting_record.c, voice.c) ---- */
 
 /* The release rule (docs/privacy.md, "Figures about people"): of each
- * meeting's n answers, only the first n - n % $2 by id count ($2 is
- * REFLECTION_MIN_ANSWERS), so every figure is a sum of whole groups of
+ * meeting's n answers, only the first n - n % min by id count (min, a
+ * parameter such as "$2", is bound to REFLECTION_MIN_ANSWERS), so every figure is a sum of whole groups of
  * five answers of one meeting, and no difference between figures, across
  * meetings, projects, the panel or time, comes to fewer than five. where
  * selects the meetings (over reflections r joined to meetings m); the
  * statement goes on to read from "released" (or "ranked", for all). */
-#define RELEASED(where)                                                             \
+#define RELEASED_AT(where, min)                                                     \
 	"WITH ranked AS (SELECT r.felt_heard, r.info_in_time, r.felt_safe, "            \
-	"r.should_change, r.user_id, ROW_NUMBER() OVER (PARTITION BY r.meeting_id "     \
+	"r.should_change, r.user_id, r.meeting_id, m.starts_at, "                       \
+	"ROW_NUMBER() OVER (PARTITION BY r.meeting_id "                                 \
 	"ORDER BY r.id) AS k, COUNT(*) OVER (PARTITION BY r.meeting_id) AS n "          \
 	"FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE " where "), "  \
-	"released AS (SELECT * FROM ranked WHERE k <= n - n % $2) "
+	"released AS (SELECT * FROM ranked WHERE k <= n - n % " min ") "
+/* The same with REFLECTION_MIN_ANSWERS bound as $2. */
+#define RELEASED(where) RELEASED_AT(where, "$2")
 
 /* SQL: whether a sign-in name (users.email) is an address mail can go to;
  * a username (an account made from an invitation given by hand) is not,

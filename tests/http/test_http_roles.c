@@ -459,6 +459,14 @@ static const struct row rows[] = {
 	  "/api/v1/panels/1/meetings/1/check-in", "{\"answer\":\"x\"}",
 	  { 401, 400, 400, 404, 400, 404 } },
 
+	/* how are we doing? (learning/practice_page.c, _api.c): for everyone
+	 * who sees the panel's work, paused members too; project 999 is none
+	 * of the panel's */
+	{ "GET", "/panels/{id}/how-are-we-doing", "/panels/1/how-are-we-doing", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/api/v1/panels/{id}/practice", "/api/v1/panels/1/practice?project_id=999", NULL,
+	  { 401, 404, 404, 403, 404, 404 } },
+
 	/* the safeguarding record (wellbeing/safeguarding_page.c, _api.c):
 	 * everyone on the panel may raise a concern (an empty one is refused);
 	 * the record is only its leads' (none here: the steward, also the

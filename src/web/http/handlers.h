@@ -263,6 +263,9 @@ void support_list_post(struct request *req);
 void support_person_post(struct request *req);
 void follow_ups_get(struct request *req);
 void follow_up_done_post(struct request *req);
+/* learning/practice_page.c, practice_api.c */
+void practice_get(struct request *req);
+void api_practice(struct request *req);
 /* wellbeing/safeguarding_page.c */
 void sg_get(struct request *req);
 void sg_raise_post(struct request *req);

@@ -187,6 +187,11 @@ const struct route routes[] = {
 	{ POST, "/panels/{id}/meetings/{id}/check-in", check_in_post, ACCESS_PANEL,
 	  PA_VIEW_PANEL, 0, OBJ_MEETING },
 
+	/* how are we doing? (learning/practice_page.c): the signals of
+	 * tokenism, for everyone who sees the panel's work */
+	{ GET,  "/panels/{id}/how-are-we-doing", practice_get, ACCESS_PANEL, PA_VIEW_WORK, 0,
+	  OBJ_NONE },
+
 	/* the safeguarding record (wellbeing/safeguarding_page.c): anyone on
 	 * the panel raises a concern; the record is read only by its leads
 	 * (policy_reads_concerns, checked in app/safeguarding.c) */
@@ -286,6 +291,8 @@ const struct route routes[] = {
 	{ M_PATCH,  "/api/v1/me/profile",          api_profile_patch,
 	  ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/me/data", api_my_data, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/practice", api_practice, ACCESS_PANEL, PA_VIEW_WORK, ROUTE_API,
+	  OBJ_NONE },
 	{ GET, "/api/v1/panels/{id}/safeguarding", api_sg, ACCESS_PANEL, PA_RAISE_CONCERN,
 	  ROUTE_API, OBJ_NONE },
 	{ POST, "/api/v1/panels/{id}/safeguarding/concerns", api_sg_raise, ACCESS_PANEL,
