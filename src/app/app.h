@@ -16,6 +16,7 @@
 #include "core/lang.h"
 #include "core/practice.h"
 #include "core/profile.h"
+#include "core/standards.h"
 #include "mail/smtp.h"
 #include "store/store.h"
 
@@ -1220,5 +1221,36 @@ struct practice_view {
 };
 bool app_practice(struct store *s, const struct panel *p, int64_t project_id, int64_t now,
                   struct arena *a, struct practice_view *v, struct app_error *err);
+
+/* ---- standards self-assessment (standards.c) ----
+ * Each active co-creator and steward rates a project against each
+ * standard of core/standards.h once a calendar quarter (the panel's
+ * zone), 1 to 5, with a comment. Nobody else sees their rating; the
+ * spread of a standard's ratings in a quarter, and their comments, count
+ * only whole groups of REFLECTION_MIN_ANSWERS (the first by the order they
+ * came in), as reflections do. Viewing is PA_VIEW_WORK (the caller's). */
+enum { STD_STANDARD, STD_RATING, STD_COMMENT, STD_INPUTS };
+extern const struct input_field standard_inputs[STD_INPUTS];
+/* Calendar quarter of instant t in zone: year * 4 + (0..3). */
+int64_t app_quarter(int64_t t, const char *zone);
+struct standards_view {
+	struct project project;
+	int64_t quarter;                      /* this one */
+	bool may_rate;                        /* PA_RATE_STANDARDS */
+	struct standard_rating *mine;         /* the asker's own, latest first */
+	size_t n_mine;
+	struct standard_spread *spreads;      /* by standard, latest quarter first */
+	size_t n_spreads;
+	struct standard_comment *comments;
+	size_t n_comments;
+};
+/* 404 when the project is not the panel's. */
+bool app_standards_view(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                        int64_t project_id, int64_t user_id, int64_t now, struct arena *a,
+                        struct standards_view *v, struct app_error *err);
+/* 403 unless PA_RATE_STANDARDS; 409 when rated this quarter already. */
+bool app_standard_rate(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                       int64_t project_id, int64_t user_id, const struct input_value *in,
+                       int64_t now, struct arena *a, struct app_error *err);
 
 #endif

@@ -4,14 +4,6 @@
 
 #include "core/civil_time.h"
 
-/* Calendar quarter of instant t in zone, as year * 4 + quarter. */
-static int64_t quarter_of(int64_t t, const char *zone)
-{
-	int y, m, d;
-	civil_date_of_day(civil_day_at(t, zone), &y, &m, &d);
-	return (int64_t)y * 4 + (m - 1) / 3;
-}
-
 /* The last quarter with 5 or more answers, and the one with answers before
  * it: their averages in tenths (-1: none), and the later one's quarter. */
 static void felt_heard(const struct practice_counts *c, const char *zone,
@@ -21,7 +13,7 @@ static void felt_heard(const struct practice_counts *c, const char *zone,
 	int64_t q = -1, answers = 0, sum = 0;
 	/* Walk back from the latest meeting, a quarter at a time. */
 	for (size_t i = c->n_heard; ; i--) {
-		int64_t qi = i ? quarter_of(c->heard[i - 1].starts_at, zone) : -2;
+		int64_t qi = i ? app_quarter(c->heard[i - 1].starts_at, zone) : -2;
 		if (qi != q && q != -1) {
 			int tenths = average_tenths(sum, answers);
 			if (tenths >= 0) {

@@ -36,6 +36,7 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_MANAGE_SUPPORT] = "manage_support",
 	[PA_RAISE_CONCERN] = "raise_concern",
 	[PA_MANAGE_SAFEGUARDING] = "manage_safeguarding",
+	[PA_RATE_STANDARDS] = "rate_standards",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -100,6 +101,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 		return steward || co_creator;
 	case PA_PROPOSE_ITEM:
 	case PA_CONTRIBUTE:
+	case PA_RATE_STANDARDS:
 		/* Paused members may look but are not asked to act. */
 		return active && (steward || co_creator);
 	case PA_RESPOND:

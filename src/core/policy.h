@@ -76,6 +76,8 @@ enum panel_action {
 	 * (policy_reads_concerns), never through an action here */
 	PA_RAISE_CONCERN,    /* raise a concern; see who the leads are */
 	PA_MANAGE_SAFEGUARDING, /* name the leads, set how long records are kept */
+	/* learning and accountability */
+	PA_RATE_STANDARDS,   /* rate a project against the standards (the spread: PA_VIEW_WORK) */
 	PA__COUNT
 };
 

@@ -141,6 +141,8 @@ static const struct table tables[] = {
 	{ "safeguarding_entries", "id, concern_id, at, by_user, kind, text", 6, true, ROWS },
 	{ "safeguarding_reads", "id, concern_id, user_id, at, action", 5, true, ROWS },
 	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
+	{ "standard_ratings", "id, project_id, user_id, standard, quarter, rating, comment, "
+	                      "rated_at", 8, true, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

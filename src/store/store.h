@@ -1553,4 +1553,36 @@ enum store_rc store_practice(struct store *s, int64_t panel_id, int64_t project_
                              int64_t agenda_seconds, int64_t now, struct arena *a,
                              struct practice_counts *out);
 
+/* ---- standards self-assessment (standards.c) ---- */
+struct standard_rating {
+	int64_t project_id, user_id;
+	const char *standard;         /* core/standards.h's key */
+	int64_t quarter;              /* year * 4 + (0..3), in the panel's zone */
+	int64_t rating;               /* 1..5 */
+	const char *comment;
+	int64_t rated_at;
+};
+/* Adds r: ST_CONFLICT when its person rated its standard this quarter. */
+STORE_WRITES
+enum store_rc store_standard_rate(struct store *s, const struct standard_rating *r);
+/* user's own ratings of the project, latest quarter first. */
+enum store_rc store_standard_mine(struct store *s, int64_t project_id, int64_t user_id,
+                                  struct arena *a, struct standard_rating **out, size_t *n);
+/* For each standard and quarter rated: how many rated it, how many of
+ * those count (whole groups of `group`, the first by the order they came
+ * in), and the counted ones by rating 1..5; and the counted ratings'
+ * comments, in the order of their text. */
+struct standard_spread {
+	const char *standard;
+	int64_t quarter, answers, counted, counts[5];
+};
+struct standard_comment {
+	const char *standard;
+	int64_t quarter;
+	const char *text;
+};
+enum store_rc store_standard_spreads(struct store *s, int64_t project_id, int64_t group,
+                                     struct arena *a, struct standard_spread **out, size_t *n,
+                                     struct standard_comment **comments, size_t *nc);
+
 #endif

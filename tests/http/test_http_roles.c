@@ -467,6 +467,22 @@ static const struct row rows[] = {
 	{ "GET", "/api/v1/panels/{id}/practice", "/api/v1/panels/1/practice?project_id=999", NULL,
 	  { 401, 404, 404, 403, 404, 404 } },
 
+	/* standards self-assessment (learning/standards_page.c, _api.c): the
+	 * spread for all who see the work; rating for the active co-creators
+	 * and stewards (a rating out of range is refused) */
+	{ "GET", "/panels/{id}/projects/{id}/standards", "/panels/1/projects/1/standards", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "GET", "/panels/{id}/projects/{id}/standards/rate",
+	  "/panels/1/projects/1/standards/rate?standard=nope", NULL,
+	  { 303, 404, 404, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/projects/{id}/standards",
+	  "/api/v1/panels/1/projects/1/standards", NULL, { 401, 200, 200, 403, 200, 404 } },
+	{ "POST", "/panels/{id}/projects/{id}/standards", "/panels/1/projects/1/standards",
+	  "standard=nsce.inclusion&rating=9", { 303, 400, 400, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/projects/{id}/standards",
+	  "/api/v1/panels/1/projects/1/standards", "{\"standard\":\"nsce.inclusion\",\"rating\":9}",
+	  { 401, 400, 400, 403, 403, 404 } },
+
 	/* the safeguarding record (wellbeing/safeguarding_page.c, _api.c):
 	 * everyone on the panel may raise a concern (an empty one is refused);
 	 * the record is only its leads' (none here: the steward, also the

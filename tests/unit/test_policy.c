@@ -78,6 +78,7 @@ static const struct {
 	{ PA_MANAGE_SUPPORT,  "... ... ... Y..",         "... ... ... Y.." },
 	{ PA_RAISE_CONCERN,   "... YY. YY. YY.",         "... YY. YY. YY." },
 	{ PA_MANAGE_SAFEGUARDING, "... ... ... Y..",     "... ... ... Y.." },
+	{ PA_RATE_STANDARDS,  "... ... Y.. Y..",         "... ... Y.. Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,

@@ -263,6 +263,12 @@ void support_list_post(struct request *req);
 void support_person_post(struct request *req);
 void follow_ups_get(struct request *req);
 void follow_up_done_post(struct request *req);
+/* learning/standards_page.c, standards_api.c */
+void standards_get(struct request *req);
+void standard_rate_get(struct request *req);
+void standard_rate_post(struct request *req);
+void api_standards(struct request *req);
+void api_standard_rate(struct request *req);
 /* learning/practice_page.c, practice_api.c */
 void practice_get(struct request *req);
 void api_practice(struct request *req);

@@ -192,6 +192,15 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/how-are-we-doing", practice_get, ACCESS_PANEL, PA_VIEW_WORK, 0,
 	  OBJ_NONE },
 
+	/* standards self-assessment (learning/standards_page.c): the spread for
+	 * all who see the work; rating for the active co-creators and stewards */
+	{ GET,  "/panels/{id}/projects/{id}/standards", standards_get, ACCESS_PANEL, PA_VIEW_WORK,
+	  0, OBJ_PROJECT },
+	{ GET,  "/panels/{id}/projects/{id}/standards/rate", standard_rate_get, ACCESS_PANEL,
+	  PA_RATE_STANDARDS, 0, OBJ_PROJECT },
+	{ POST, "/panels/{id}/projects/{id}/standards", standard_rate_post, ACCESS_PANEL,
+	  PA_RATE_STANDARDS, 0, OBJ_PROJECT },
+
 	/* the safeguarding record (wellbeing/safeguarding_page.c): anyone on
 	 * the panel raises a concern; the record is read only by its leads
 	 * (policy_reads_concerns, checked in app/safeguarding.c) */
@@ -291,6 +300,10 @@ const struct route routes[] = {
 	{ M_PATCH,  "/api/v1/me/profile",          api_profile_patch,
 	  ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/me/data", api_my_data, ACCESS_USER, 0, ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/projects/{id}/standards", api_standards, ACCESS_PANEL,
+	  PA_VIEW_WORK, ROUTE_API, OBJ_PROJECT },
+	{ POST, "/api/v1/panels/{id}/projects/{id}/standards", api_standard_rate, ACCESS_PANEL,
+	  PA_RATE_STANDARDS, ROUTE_API, OBJ_PROJECT },
 	{ GET, "/api/v1/panels/{id}/practice", api_practice, ACCESS_PANEL, PA_VIEW_WORK, ROUTE_API,
 	  OBJ_NONE },
 	{ GET, "/api/v1/panels/{id}/safeguarding", api_sg, ACCESS_PANEL, PA_RAISE_CONCERN,

@@ -218,6 +218,11 @@ static void project_page(struct request *req, const struct project *pp, const st
 	if (store_reflections_summary(req->store, true, p.id, &req->arena, &rs) != ST_OK)
 		html(b, "<p>%t</p>", _("We could not load the reflections."));
 	else reflection_results(req, &rs, "reflections");
+	html(b, "<h2 class=\"heading-m\" id=\"standards\">%t</h2><ul class=\"list\">"
+	        "<li><a href=\"/panels/%l/projects/%l/standards\">%t</a></li>"
+	        "<li><a href=\"/panels/%l/how-are-we-doing?project_id=%l\">%t</a></li></ul>",
+	     _("Looking at ourselves"), pn->id, p.id, _("How well are we meeting the standards?"),
+	     pn->id, p.id, _("How are we doing?"));
 	closing_section(req, &p, e);
 	html(b, "<h2 class=\"heading-m\" id=\"said\">%t</h2>"
 	        "<p><a href=\"/panels/%l/projects/%l/you-said-we-did.csv\">%t</a></p>",
