@@ -133,10 +133,10 @@ void standards_get(struct request *req)
 		}
 		const char *href, *words;
 		evidence(req, st->evidence, &href, &words);
-		html(b, "<section class=\"practice\" aria-labelledby=\"st-%l\"><h3 class=\"heading-s\" "
-		        "id=\"st-%l\">%t</h3><p>%t</p><p>%t <a href=\"%a\">%t</a></p>",
-		     (int64_t)i, (int64_t)i, _(st->title), _(st->question), _("The evidence:"), href,
-		     words);
+		/* not a landmark: two frameworks share a standard's name */
+		html(b, "<div class=\"practice\"><h3 class=\"heading-s\" id=\"st-%l\">%t</h3><p>%t</p>"
+		        "<p>%t <a href=\"%a\">%t</a></p>",
+		     (int64_t)i, _(st->title), _(st->question), _("The evidence:"), href, words);
 		bool any = false;
 		for (size_t k = 0; k < v.n_spreads; k++) {
 			if (strcmp(v.spreads[k].standard, st->key)) continue;
@@ -163,7 +163,7 @@ void standards_get(struct request *req)
 		else if (v.may_rate)
 			html(b, "<p><a href=\"%a/rate?standard=%u\">%t</a></p>", standards_path(req),
 			     st->key, arena_printf(a, _("Rate %s"), _(st->title)));
-		html(b, "</section>");
+		html(b, "</div>");
 	}
 	page_end(req);
 }
