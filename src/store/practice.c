@@ -15,11 +15,13 @@
 	          "THEN 1 ELSE 0 END), 0) FROM papers p JOIN meetings m ON m.id = p.meeting_id " \
 	          "WHERE " OF_PANEL("m") " AND p.published_at IS NOT NULL AND "                  \
 	          "m.cancelled_at IS NULL")                                                     \
-	X(PLACES, "SELECT (SELECT COUNT(*) FROM opportunity_places op JOIN opportunities o ON " \
-	          "o.id = op.opportunity_id WHERE o.panel_id = ms.panel_id AND "                \
-	          "op.user_id = ms.user_id AND op.dropped_at IS NULL AND o.cancelled_at IS "     \
-	          "NULL) FROM memberships ms WHERE ms.panel_id = $1 AND ms.status = 'active' "   \
-	          "AND ms.role IN ('co_creator', 'steward') ORDER BY ms.user_id")               \
+	/* one pass: each active member with the places they kept */                          \
+	X(PLACES, "SELECT COUNT(h.user_id) FROM memberships ms LEFT JOIN (SELECT op.user_id "   \
+	          "FROM opportunity_places op JOIN opportunities o ON o.id = op.opportunity_id " \
+	          "WHERE o.panel_id = $1 AND op.dropped_at IS NULL AND o.cancelled_at IS NULL) " \
+	          "h ON h.user_id = ms.user_id WHERE ms.panel_id = $1 AND ms.status = 'active' " \
+	          "AND ms.role IN ('co_creator', 'steward') GROUP BY ms.user_id "               \
+	          "ORDER BY ms.user_id")                                                        \
 	X(PROJECTS, "SELECT COUNT(*), "                                                         \
 	            /* a rung at delivery or evaluation, none before */                          \
 	            "COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM project_rungs r WHERE "       \
