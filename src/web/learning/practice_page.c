@@ -68,9 +68,7 @@ static const char *fact(struct request *req, const struct practice_signal *x, in
 	case PS_FELT_HEARD: {
 		if (none)
 			return _("Not enough answers yet: a quarter needs 5 who answered.");
-		/* TRANSLATORS: a quarter of a year: %1$lld the year, %2$lld 1 to 4 */
-		const char *q = arena_printf(a, _("%lld, quarter %lld"), (long long)(f->n / 4),
-		                             (long long)(f->n % 4 + 1));
+		const char *q = format_quarter(req, f->n);
 		const char *now = arena_printf(a, _("On average %lld.%lld out of 5 in %s."),
 		                               (long long)(f->value / 10), (long long)(f->value % 10), q);
 		if (f->before < 0) return now;

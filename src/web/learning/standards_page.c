@@ -62,13 +62,6 @@ static void evidence(struct request *req, enum standard_evidence ev, const char 
 	*words = "";
 }
 
-static const char *quarter_words(struct request *req, int64_t q)
-{
-	/* TRANSLATORS: a quarter of a year: %1$lld the year, %2$lld 1 to 4 */
-	return arena_printf(&req->arena, _("%lld, quarter %lld"), (long long)(q / 4),
-	                    (long long)(q % 4 + 1));
-}
-
 /* One standard's spread in one quarter: a table when any ratings count. */
 static void spread_html(struct request *req, const struct standard_spread *x)
 {
@@ -84,7 +77,7 @@ static void spread_html(struct request *req, const struct standard_spread *x)
 		return;
 	}
 	html(b, "<table class=\"table\"><caption>%t</caption><thead><tr>",
-	     arena_printf(a, _("%s: %lld ratings counted"), quarter_words(req, x->quarter),
+	     arena_printf(a, _("%s: %lld ratings counted"), format_quarter(req, x->quarter),
 	                  (long long)x->counted));
 	static const char *const labels[5] = { N_("1: not yet"), "2", "3", "4", N_("5: fully") };
 	for (int i = 0; i < 5; i++) html(b, "<th scope=\"col\">%t</th>", i == 0 || i == 4 ? _(labels[i]) : labels[i]);

@@ -352,6 +352,13 @@ const char *format_day(struct request *req, int64_t day)
 	return arena_printf(&req->arena, _("%d %s %d"), d, _(months[m - 1]), y);
 }
 
+const char *format_quarter(struct request *req, int64_t quarter)
+{
+	/* TRANSLATORS: a quarter of a year: %1$lld the year, %2$lld 1 to 4 */
+	return arena_printf(&req->arena, _("%lld, quarter %lld"), (long long)(quarter / 4),
+	                    (long long)(quarter % 4 + 1));
+}
+
 const char *format_time(struct request *req, int64_t t, const char *zone)
 {
 	static const unsigned char month_len[] = { 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 };

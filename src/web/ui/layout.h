@@ -55,4 +55,6 @@ const char *option_theirs(struct arena *a, const char *label);
 const char *format_time(struct request *req, int64_t t, const char *zone);
 /* A local date (a day number, core/civil_time.h), like "3 March 2026". */
 const char *format_day(struct request *req, int64_t day);
+/* A calendar quarter, year * 4 + (0..3) (app_quarter), as "2026, quarter 4". */
+const char *format_quarter(struct request *req, int64_t quarter);
 #endif
