@@ -493,6 +493,14 @@ bool app_paper_publish(struct store *s, const struct meeting *m, int64_t paper_i
 /* Marks every notice of the person read. */
 bool app_notices_mark_read(struct store *s, int64_t user_id, int64_t now, struct app_error *err);
 
+/* Everyone recorded as attending a meeting is asked how it went once it
+ * has ended: a reflection, and after a hard meeting a private check-in.
+ * Those recorded after the end are asked then (app_record_attendance);
+ * this asks those recorded before, for meetings that ended within the last
+ * AFTER_MEETING_DAYS and by now (the care worker runs it hourly). *asked:
+ * how many it asked. */
+enum { AFTER_MEETING_DAYS = 7 };
+bool app_after_meetings(struct store *s, int64_t now, int *asked);
 /* Records whether user_id (a member of p) came to meeting m, as actor_id
  * says: someone newly recorded as having come to a meeting that is over
  * is asked once for their reflection, and the pay that attendance earns

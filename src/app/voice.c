@@ -703,6 +703,67 @@ bool app_project_close(struct store *s, const struct project *pr, const char *ma
 	}
 }
 
+/* ---- asked after a meeting ---- */
+
+/* Asks user, recorded as attending meeting m, how it went: once (ST_NOT_FOUND
+ * when they were asked already); after a hard meeting, first how they are
+ * (a private check-in, app/check_ins.c), then a reflection. */
+static enum store_rc ask_after(struct store *s, const struct meeting *m, int64_t user_id,
+                               int64_t now, struct arena *a)
+{
+	bool hard;
+	enum store_rc rc = store_meeting_asked_after(s, m->id, user_id, now);
+	if (rc != ST_OK || (rc = store_meeting_hard(s, m->id, &hard)) != ST_OK) return rc;
+	return store_notice_add(s, user_id, m->panel_id,
+	                        hard
+	                        /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                        ? lang_message(a, N_("How are you after the meeting \"%s\"? A "
+	                                             "private check-in, and a short reflection if "
+	                                             "you like."), 1, m->title)
+	                        /* TRANSLATORS: a notice; %s is the meeting's title. */
+	                        : lang_message(a, N_("How did the meeting \"%s\" go for you? Share "
+	                                             "a short reflection."), 1, m->title),
+	                        arena_printf(a, "/panels/%lld/meetings/%lld#%s",
+	                                     (long long)m->panel_id, (long long)m->id,
+	                                     hard ? "check-in" : "reflection"),
+	                        now);
+}
+
+struct after_ctx {
+	int64_t panel_id, meeting_id, user_id, now;
+	struct arena *a;
+	bool asked;
+};
+
+static enum store_rc after_tx(struct store *s, void *ctx)
+{
+	struct after_ctx *c = ctx;
+	struct meeting m;
+	enum store_rc rc = store_meeting_get(s, c->panel_id, c->meeting_id, c->a, &m);
+	if (rc != ST_OK) return rc;
+	rc = ask_after(s, &m, c->user_id, c->now, c->a);
+	c->asked = rc == ST_OK;
+	return rc == ST_NOT_FOUND ? ST_OK : rc; /* another server asked first */
+}
+
+bool app_after_meetings(struct store *s, int64_t now, int *asked)
+{
+	*asked = 0;
+	struct arena a = { 0 };
+	struct attendee_due *due;
+	size_t n;
+	bool ok = store_after_meeting_due(s, now, now - AFTER_MEETING_DAYS * 86400, &a, &due, &n) ==
+	          ST_OK;
+	for (size_t i = 0; ok && i < n; i++) {
+		struct after_ctx c = { due[i].panel_id, due[i].meeting_id, due[i].user_id, now, &a,
+		                       false };
+		ok = store_tx(s, after_tx, &c) == ST_OK;
+		*asked += c.asked;
+	}
+	arena_free(&a);
+	return ok;
+}
+
 /* ---- attendance ---- */
 
 struct attendance_ctx {
@@ -731,27 +792,15 @@ static enum store_rc attendance_tx(struct store *s, void *ctx)
 	rc = store_meeting_mine(s, c->m->id, c->user_id, &reply, &had);
 	if (rc == ST_OK) rc = store_meeting_attended(s, c->m->id, c->user_id, c->came, c->now);
 	if (rc != ST_OK) return rc;
-	/* Someone newly recorded as having come to a meeting that is over is
-	 * asked, once, for their reflection; after a hard one, first how they
-	 * are (a private check-in, app/check_ins.c). */
-	bool hard = false;
-	if (c->came && !had && c->m->ends_at <= c->now && c->user_id != c->actor_id &&
-	    ((rc = store_meeting_hard(s, c->m->id, &hard)) != ST_OK ||
-	     (rc = store_notice_add(s, c->user_id, c->p->id,
-	                            hard
-	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                            ? lang_message(c->a, N_("How are you after the meeting \"%s\"? "
-	                                                    "A private check-in, and a short "
-	                                                    "reflection if you like."), 1, c->m->title)
-	                            /* TRANSLATORS: a notice; %s is the meeting's title. */
-	                            : lang_message(c->a, N_("How did the meeting \"%s\" go for "
-	                                                    "you? Share a short reflection."), 1,
-	                                           c->m->title),
-	                            arena_printf(c->a, "/panels/%lld/meetings/%lld#%s",
-	                                         (long long)c->p->id, (long long)c->m->id,
-	                                         hard ? "check-in" : "reflection"),
-	                            c->now)) != ST_OK))
-		return rc;
+	/* Someone recorded as having come to a meeting that is over is asked
+	 * how it went, once (ask_after); for those recorded before it ended,
+	 * app_after_meetings asks. A steward recording themselves is not. */
+	if (c->came && c->m->ends_at <= c->now) {
+		rc = c->user_id == c->actor_id
+		     ? store_meeting_asked_after(s, c->m->id, c->user_id, c->now)
+		     : ask_after(s, c->m, c->user_id, c->now, c->a);
+		if (rc != ST_OK && rc != ST_NOT_FOUND) return rc;
+	}
 	if (c->came != had && !app_pay_for_attendance(s, c->p, c->m, c->user_id, c->came, c->now, c->a))
 		return ST_ERROR;
 	return ST_OK;

@@ -55,6 +55,10 @@ enum { CARE_INTERVAL = 3600 };
 static void care_pass(struct store *s, void *ctx)
 {
 	(void)ctx;
+	int asked;
+	if (!app_after_meetings(s, (int64_t)time(NULL), &asked))
+		fprintf(stderr, "emptychair: care: asking after meetings failed; it runs again in an "
+		                "hour\n");
 	size_t panels;
 	int64_t purged;
 	if (!app_sg_purge(s, (int64_t)time(NULL), &panels, &purged))
@@ -196,8 +200,9 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	} else if (!(worker = mail_worker_start(o->db, &mail, mail_interval))) {
 		return 1;
 	}
-	/* Scheduled care of records: every hour, safeguarding records past
-	 * their panel's retention are purged (app_sg_purge). */
+	/* Scheduled care: every hour, people who came to a meeting that has
+	 * ended are asked how it went (app_after_meetings), and safeguarding
+	 * records past their panel's retention are purged (app_sg_purge). */
 	struct worker *care = worker_start("care", o->db, CARE_INTERVAL, care_pass, NULL);
 	if (!care) {
 		mail_worker_stop(worker);

@@ -65,8 +65,8 @@ static const struct table tables[] = {
 	              "cancelled_at, created_by, created_at, updated_at, version, content_note", 18,
 	  true, ROWS },
 	{ "meeting_guests", "meeting_id, user_id, invited_at", 3, false, ROWS },
-	{ "meeting_replies", "meeting_id, user_id, reply, replied_at, attended, updated_at", 6,
-	  false, ROWS },
+	{ "meeting_replies", "meeting_id, user_id, reply, replied_at, attended, updated_at, "
+	                     "asked_after", 7, false, ROWS },
 	{ "agenda_items", "id, meeting_id, title, why, content_note, proposed_by, proposed_at, "
 	                  "state, position, not_taken_reason, updated_at, version", 12, true, ROWS },
 	{ "agenda_supports", "item_id, user_id, at", 3, false, ROWS },

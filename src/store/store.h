@@ -581,6 +581,19 @@ enum store_rc store_meeting_reply(struct store *s, int64_t meeting_id, int64_t u
 STORE_WRITES
 enum store_rc store_meeting_attended(struct store *s, int64_t meeting_id, int64_t user_id,
                                      bool attended, int64_t now);
+/* Marks that user, recorded as attending, was asked after the meeting:
+ * ST_NOT_FOUND when they were already (or are not recorded as attending),
+ * so that of two servers one asks. */
+STORE_WRITES
+enum store_rc store_meeting_asked_after(struct store *s, int64_t meeting_id, int64_t user_id,
+                                        int64_t now);
+/* Attendees not yet asked, of meetings not cancelled that ended after
+ * since and by now (up to 1,000). */
+struct attendee_due {
+	int64_t meeting_id, user_id, panel_id;
+};
+enum store_rc store_after_meeting_due(struct store *s, int64_t now, int64_t since,
+                                      struct arena *a, struct attendee_due **out, size_t *n);
 /* user_id's reply (REPLY_NONE if none) and whether they were recorded as
  * attending. */
 enum store_rc store_meeting_mine(struct store *s, int64_t meeting_id, int64_t user_id,

@@ -106,6 +106,14 @@
 	                "updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT "                \
 	                "(meeting_id, user_id) DO UPDATE SET attended = excluded.attended, " \
 	                "updated_at = excluded.updated_at")                               \
+	X(ASKED_AFTER, "UPDATE meeting_replies SET asked_after = $3 WHERE meeting_id = $1 " \
+	               "AND user_id = $2 AND attended = 1 AND asked_after IS NULL")       \
+	/* attendees not yet asked, of meetings that ended from $2 to $1 */               \
+	X(AFTER_DUE, "SELECT m.id, r.user_id, m.panel_id FROM meeting_replies r JOIN "     \
+	             "meetings m ON "                                                     \
+	             "m.id = r.meeting_id WHERE r.attended = 1 AND r.asked_after IS NULL " \
+	             "AND m.cancelled_at IS NULL AND m.ends_at <= $1 AND m.ends_at > $2 "  \
+	             "ORDER BY m.id, r.user_id LIMIT 1000")                               \
 	X(REPLY_MINE, "SELECT reply, attended FROM meeting_replies WHERE "               \
 	              "meeting_id = $1 AND user_id = $2")                                 \
 	X(MEETING_PEOPLE, "SELECT u.id, u.display_name, m.role, r.reply, r.attended "    \
@@ -1072,4 +1080,35 @@ enum store_rc store_notices_mark_read(struct store *s, int64_t user_id, int64_t 
 	db_bind_i64(st, 1, user_id);
 	db_bind_i64(st, 2, now);
 	return sq_exec(st);
+}
+
+enum store_rc store_meeting_asked_after(struct store *s, int64_t meeting_id, int64_t user_id,
+                                        int64_t now)
+{
+	struct db_stmt *st = stmt(s, V_ASKED_AFTER);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, meeting_id);
+	db_bind_i64(st, 2, user_id);
+	db_bind_i64(st, 3, now);
+	return sq_exec_changed(s, st);
+}
+
+static void read_after(struct db_stmt *st, void *slot, struct arena *a)
+{
+	(void)a;
+	struct attendee_due *d = slot;
+	d->meeting_id = db_col_i64(st, 0);
+	d->user_id = db_col_i64(st, 1);
+	d->panel_id = db_col_i64(st, 2);
+}
+
+enum store_rc store_after_meeting_due(struct store *s, int64_t now, int64_t since,
+                                      struct arena *a, struct attendee_due **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, V_AFTER_DUE);
+	if (st) {
+		db_bind_i64(st, 1, now);
+		db_bind_i64(st, 2, since);
+	}
+	return sq_collect(st, sizeof **out, a, read_after, (void **)out, n);
 }

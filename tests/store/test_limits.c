@@ -1,7 +1,8 @@
 /* My limits and signals (issue 21) on a real store, once per backend, with
  * a clock the test sets: what someone has taken on this month, whether
  * they are paused or at their own limit (all anyone else is told), and the
- * signals computed from what they did (app/limits.c). */
+ * signals computed from what they did (app/limits.c); and everyone who came
+ * to a meeting asked how it went, once, after it ends (app/voice.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include "app/app.h"
 #include "core/civil_time.h"
+#include "core/lang.h"
 #include "fixture.h"
 
 #define DAY 86400
@@ -172,6 +174,59 @@ static void shared_only_when_chosen(void **state)
 	assert_true(s & SIGNAL_OVER_LIMIT);
 }
 
+/* How many of user's notices say needle. */
+static int notices_saying(struct store_fx *f, int64_t user, const char *needle)
+{
+	struct notice *n;
+	size_t count;
+	assert_int_equal(store_notices_list(f->s, user, 100, &f->a, &n, &count), ST_OK);
+	int said = 0;
+	for (size_t i = 0; i < count; i++) {
+		const char *text = lang_message_text(&f->a, n[i].body);
+		said += strstr(text, needle) != NULL;
+	}
+	return said;
+}
+
+static void asked_once_after_a_meeting_ends(void **state)
+{
+	struct store_fx *f = *state;
+	int64_t u = person(f), v = person(f);
+	/* a hard meeting under way: attendance recorded before it ends */
+	int64_t starts = now_at() - 3600;
+	struct meeting mt = { .panel_id = panel_id, .title = "Loss", .starts_at = starts,
+	                      .ends_at = starts + 7200, .agenda_due_at = starts - 7 * DAY,
+	                      .content_note = "Talks of loss" };
+	int64_t id;
+	assert_int_equal(store_meeting_create(f->s, &mt, 0, starts - 30 * DAY, &id), ST_OK);
+	assert_int_equal(store_meeting_attended(f->s, id, u, true, now_at()), ST_OK);
+	assert_int_equal(store_meeting_attended(f->s, id, v, false, now_at()), ST_OK);
+	int asked;
+	assert_true(app_after_meetings(f->s, now_at(), &asked));
+	assert_int_equal(asked, 0); /* not over yet */
+	/* once it has ended: the one who came is asked, first how they are */
+	assert_true(app_after_meetings(f->s, now_at() + 2 * 3600, &asked));
+	assert_int_equal(asked, 1);
+	assert_int_equal(notices_saying(f, u, "How are you after the meeting \"Loss\""), 1);
+	assert_int_equal(notices_saying(f, v, "Loss"), 0);
+	/* and never twice */
+	assert_true(app_after_meetings(f->s, now_at() + 3 * 3600, &asked));
+	assert_int_equal(asked, 0);
+	assert_int_equal(notices_saying(f, u, "Loss"), 1);
+	/* a meeting that ended more than AFTER_MEETING_DAYS ago is left alone */
+	int64_t old;
+	struct meeting before = mt;
+	before.title = "Old";
+	before.content_note = "";
+	before.starts_at = now_at() - (AFTER_MEETING_DAYS + 1) * DAY;
+	before.ends_at = before.starts_at + 7200;
+	assert_int_equal(store_meeting_create(f->s, &before, 0, before.starts_at - DAY, &old), ST_OK);
+	assert_int_equal(store_meeting_attended(f->s, old, v, true, before.starts_at + 60), ST_OK);
+	assert_true(app_after_meetings(f->s, now_at(), &asked));
+	assert_int_equal(asked, 0);
+	assert_int_equal(notices_saying(f, v, "Old"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +236,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(hard_sessions_in_a_row, setup, store_fx_teardown),
 		cmocka_unit_test_setup_teardown(a_long_gap_after_a_busy_time, setup, store_fx_teardown),
 		cmocka_unit_test_setup_teardown(shared_only_when_chosen, setup, store_fx_teardown),
+		cmocka_unit_test_setup_teardown(asked_once_after_a_meeting_ends, setup,
+		                                store_fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
