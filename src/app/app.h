@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "auth/auth.h"
 #include "core/input.h"
 #include "core/lang.h"
@@ -1260,5 +1262,56 @@ bool app_standards_view(struct store *s, const struct panel_actor *actor, const 
 bool app_standard_rate(struct store *s, const struct panel_actor *actor, const struct panel *p,
                        int64_t project_id, int64_t user_id, const struct input_value *in,
                        int64_t now, struct arena *a, struct app_error *err);
+
+/* ---- funder reports (reports.c) ----
+ * A report of the panel's work, or one project's, over days in the
+ * panel's zone, for a funder: involvement, pay (the panel's only), what
+ * became of contributions, reflections, representation as last published,
+ * the ladder and the standards, and the GRIPP2 short form's sections,
+ * pre-filled from the figures and edited before it is shared. Stewards
+ * (PA_MANAGE_REPORTS) write, share and delete drafts and alone see them;
+ * shared reports are frozen and seen by all who see the work
+ * (policy_sees_report). The callers check PA_VIEW_WORK. */
+enum { REPORT_TITLE, REPORT_PROJECT, REPORT_FROM, REPORT_TO, REPORT_INPUTS };
+extern const struct input_field report_inputs[REPORT_INPUTS];
+/* The title and the sections, in enum gripp_section's order, then the
+ * version read. */
+enum { REPORT_SECTION_TITLE, REPORT_SECTION_AIM, REPORT_SECTION_METHODS, REPORT_SECTION_RESULTS,
+       REPORT_SECTION_CHANGES, REPORT_SECTION_REFLECTION, REPORT_SECTION_VERSION,
+       REPORT_SECTION_INPUTS };
+extern const struct input_field report_section_inputs[REPORT_SECTION_INPUTS];
+/* The panel's reports, newest first: drafts too for those who write them. */
+bool app_reports(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                 struct arena *a, struct funder_report **out, size_t *n, struct app_error *err);
+/* A new draft, its sections pre-filled: 400 for days that do not make a
+ * period that has ended (at most four years), 404 for another panel's
+ * project. */
+bool app_report_create(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                       int64_t user_id, const struct input_value *in, int64_t now,
+                       struct arena *a, int64_t *id, struct app_error *err);
+/* A report and its document: the JSON every door shows (docs/api.md). A
+ * draft's is worked out now; a shared one's is as it was shared. 404 for
+ * a draft to those who may not see drafts. The caller json_decref()s doc. */
+struct report_view {
+	struct funder_report report;
+	json_t *doc;
+	bool may_edit;       /* a draft, and PA_MANAGE_REPORTS */
+};
+bool app_report_view(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                     int64_t id, int64_t now, struct arena *a, struct report_view *v,
+                     struct app_error *err);
+/* A draft's title and sections, at the version read (409 when it moved on
+ * or was shared). */
+bool app_report_edit(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                     int64_t id, const struct input_value *in, int64_t now, struct arena *a,
+                     struct app_error *err);
+/* Shares a draft at version: its document is worked out and frozen. 409
+ * when a shared report may not stand beside it (report_may_stand_together). */
+bool app_report_share(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                      int64_t id, int64_t version, int64_t now, struct arena *a,
+                      struct app_error *err);
+/* Deletes a draft (404 for a shared one: it has been given out). */
+bool app_report_delete(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                       int64_t id, struct app_error *err);
 
 #endif

@@ -37,6 +37,7 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_RAISE_CONCERN] = "raise_concern",
 	[PA_MANAGE_SAFEGUARDING] = "manage_safeguarding",
 	[PA_RATE_STANDARDS] = "rate_standards",
+	[PA_MANAGE_REPORTS] = "manage_reports",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -120,11 +121,17 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_MANAGE_TARGETS:
 	case PA_MANAGE_SUPPORT:
 	case PA_MANAGE_SAFEGUARDING:
+	case PA_MANAGE_REPORTS:
 		return active && steward;
 	case PA__COUNT:
 		break;
 	}
 	return false;
+}
+
+bool policy_sees_report(const struct panel_actor *actor, bool shared)
+{
+	return policy_allows(actor, shared ? PA_VIEW_WORK : PA_MANAGE_REPORTS);
 }
 
 bool policy_can_see_meeting(const struct panel_actor *actor, bool invited)

@@ -78,6 +78,7 @@ enum panel_action {
 	PA_MANAGE_SAFEGUARDING, /* name the leads, set how long records are kept */
 	/* learning and accountability */
 	PA_RATE_STANDARDS,   /* rate a project against the standards (the spread: PA_VIEW_WORK) */
+	PA_MANAGE_REPORTS,   /* funder reports: write, share and delete drafts, see drafts */
 	PA__COUNT
 };
 
@@ -108,6 +109,11 @@ bool policy_can_see_contribution(const struct panel_actor *actor, bool is_owner)
  * contributions (active stewards, and active guests named responders)? */
 bool policy_can_own_responses(enum panel_role role, enum member_status status,
                               bool responder);
+
+/* May the actor see a funder report? Shared ones: all who see the
+ * panel's work; drafts: only those who write them (PA_MANAGE_REPORTS),
+ * since drafts of any days, set side by side, could count a small group. */
+bool policy_sees_report(const struct panel_actor *actor, bool shared);
 
 /* True when a non-member should be told "not found" rather than "forbidden". */
 bool policy_hides_panel(const struct panel_actor *actor);

@@ -196,3 +196,11 @@ bool rep_disclose(struct rep_figure *f, int n, struct rep_past *past, int n_past
 	free(ids);
 	return sound;
 }
+
+const char *rep_standing_key(enum rep_standing s)
+{
+	static const char *const keys[] = { [REP_NO_TARGET] = "no_target", [REP_UNKNOWN] = "not_shown",
+	                                    [REP_BELOW] = "below", [REP_WITHIN] = "within",
+	                                    [REP_ABOVE] = "above" };
+	return keys[s];
+}

@@ -64,6 +64,8 @@ enum rep_standing {
 /* Where count of total stands against t. A figure that is not shown
  * (shown false) is REP_UNKNOWN whatever its count, so that the words never
  * tell one held-back figure from another. */
+/* "below", "within", ...: in the API and in funder reports. */
+const char *rep_standing_key(enum rep_standing s);
 enum rep_standing rep_standing_of(const struct rep_target *t, bool shown, int64_t count,
                                   int64_t total);
 

@@ -143,6 +143,9 @@ static const struct table tables[] = {
 	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
 	{ "standard_ratings", "id, project_id, user_id, standard, quarter, rating, comment, "
 	                      "rated_at", 8, true, ROWS },
+	{ "funder_reports", "id, panel_id, project_id, from_day, to_day, title, aim, methods, "
+	                    "results, changes, reflection, document, created_by, created_at, "
+	                    "updated_at, shared_at, version", 17, true, ROWS },
 	{ "panel_member_counts", "panel_id, role, status, n", 4, false, DERIVED },
 	{ "influence_counts", "panel_id, project_id, status, n", 4, false, DERIVED },
 	{ "influence_days", "panel_id, project_id, days, n", 4, false, DERIVED },

@@ -24,6 +24,7 @@
 #include "core/mem.h"
 #include "core/pay.h"
 #include "core/policy.h"
+#include "core/report.h"
 #include "core/representation.h"
 #include "core/voice.h"
 
@@ -1597,5 +1598,59 @@ struct standard_comment {
 enum store_rc store_standard_spreads(struct store *s, int64_t project_id, int64_t group,
                                      struct arena *a, struct standard_spread **out, size_t *n,
                                      struct standard_comment **comments, size_t *nc);
+
+/* ---- funder reports (reports.c) ----
+ * A report of a panel's work, or one project's, over days in the panel's
+ * zone; a draft until shared, then frozen (document: core/report.h). */
+struct funder_report {
+	int64_t id, panel_id, project_id;   /* project_id 0: the whole panel */
+	int64_t from_day, to_day;           /* both included */
+	const char *title;
+	const char *sections[GRIPP__COUNT];
+	const char *document;               /* as shared; NULL while a draft */
+	int64_t created_by, created_at, updated_at, shared_at, version;
+};
+STORE_WRITES
+enum store_rc store_report_add(struct store *s, const struct funder_report *r, int64_t *id);
+enum store_rc store_report_get(struct store *s, int64_t panel_id, int64_t id, struct arena *a,
+                               struct funder_report *out);
+/* A panel's reports, newest first; only the shared ones when shared_only. */
+enum store_rc store_reports(struct store *s, int64_t panel_id, bool shared_only,
+                            struct arena *a, struct funder_report **out, size_t *n);
+/* A draft's title and sections, at r->version: ST_CONFLICT when it has
+ * moved on or been shared, ST_NOT_FOUND when there is no such report. */
+STORE_WRITES
+enum store_rc store_report_edit(struct store *s, const struct funder_report *r, int64_t now);
+/* Shares a draft at version with its document (the same answers). */
+STORE_WRITES
+enum store_rc store_report_share(struct store *s, int64_t panel_id, int64_t id, int64_t version,
+                                 const char *document, int64_t now);
+/* Deletes a draft: ST_NOT_FOUND when there is none (shared ones stay). */
+STORE_WRITES
+enum store_rc store_report_delete(struct store *s, int64_t panel_id, int64_t id);
+
+/* What a report's figures are about: meetings that started, and
+ * contributions made, in [from, to) of the panel (project_id 0) or one of
+ * its projects. */
+struct report_scope {
+	int64_t panel_id, project_id, from, to;
+};
+struct report_counts {
+	int64_t meetings;                  /* held (ended by now), not cancelled */
+	int64_t people, seconds;           /* the panel's own members recorded as having
+	                                    * come (distinct), and their time there */
+	int64_t contributions, contributors; /* made; by how many people (distinct) */
+	int64_t adopted, adopted_in_part, not_adopted, referred;
+	int64_t open_late;                 /* no outcome, past the time to answer */
+	int64_t reflections;               /* released (whole groups of five a meeting) */
+	int64_t felt_heard_answers, felt_heard_sum;
+	int64_t info_in_time[3], felt_safe[3]; /* yes, partly, no */
+};
+enum store_rc store_report_counts(struct store *s, const struct report_scope *sc, int64_t now,
+                                  struct report_counts *out);
+/* The panel's payments made from from_day to to_day (both included). */
+enum store_rc store_report_payments(struct store *s, int64_t panel_id, int64_t from_day,
+                                    int64_t to_day, struct arena *a,
+                                    struct report_payment **out, size_t *n);
 
 #endif

@@ -79,6 +79,7 @@ static const struct {
 	{ PA_RAISE_CONCERN,   "... YY. YY. YY.",         "... YY. YY. YY." },
 	{ PA_MANAGE_SAFEGUARDING, "... ... ... Y..",     "... ... ... Y.." },
 	{ PA_RATE_STANDARDS,  "... ... Y.. Y..",         "... ... Y.. Y.." },
+	{ PA_MANAGE_REPORTS,  "... ... ... Y..",         "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
@@ -202,6 +203,23 @@ static void follow_ups_are_seen_by_one_person(void **state)
 	struct panel_actor guest = { ROLE_GUEST, MEMBER_ACTIVE, HOSTING_ORGANISATION, false, false };
 	assert_false(policy_can_check_in(&guest, false, true));
 	assert_true(policy_can_check_in(&guest, true, true));
+}
+
+/* Funder reports: shared ones for all who see the work (paused members
+ * included, guests not); drafts only for active stewards. */
+static void drafts_of_reports_are_the_stewards(void **state)
+{
+	(void)state;
+	for (size_t r = 0; r < N_ROLES; r++)
+		for (size_t st = 0; st < N_STATUSES; st++) {
+			struct panel_actor a = { all_roles[r], all_statuses[st], HOSTING_USER_LED, false,
+			                         true };
+			bool member = (all_roles[r] == ROLE_CO_CREATOR || all_roles[r] == ROLE_STEWARD) &&
+			              all_statuses[st] != MEMBER_REMOVED;
+			assert_int_equal(policy_sees_report(&a, true), member);
+			assert_int_equal(policy_sees_report(&a, false),
+			                 all_roles[r] == ROLE_STEWARD && all_statuses[st] == MEMBER_ACTIVE);
+		}
 }
 
 /* Concerns: only the panel's leads read them, whatever else they are. */
@@ -615,6 +633,7 @@ int main(void)
 		cmocka_unit_test(one_of_two_stewards_may_step_away),
 		cmocka_unit_test(changes_to_others_are_fine),
 		cmocka_unit_test(role_names),
+		cmocka_unit_test(drafts_of_reports_are_the_stewards),
 		cmocka_unit_test(status_names),
 		cmocka_unit_test(visibility_names),
 		cmocka_unit_test(hosting_names),

@@ -269,6 +269,22 @@ void standard_rate_get(struct request *req);
 void standard_rate_post(struct request *req);
 void api_standards(struct request *req);
 void api_standard_rate(struct request *req);
+/* learning/reports_page.c, reports_api.c */
+void reports_get(struct request *req);
+void report_new_post(struct request *req);
+void report_get(struct request *req);
+void report_edit_post(struct request *req);
+void report_share_post(struct request *req);
+void report_delete_post(struct request *req);
+void report_csv_get(struct request *req);
+void report_json_get(struct request *req);
+void api_reports(struct request *req);
+void api_report_create(struct request *req);
+void api_report(struct request *req);
+void api_report_put(struct request *req);
+void api_report_share(struct request *req);
+void api_report_delete(struct request *req);
+
 /* learning/practice_page.c, practice_api.c */
 void practice_get(struct request *req);
 void api_practice(struct request *req);

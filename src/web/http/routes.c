@@ -192,6 +192,23 @@ const struct route routes[] = {
 	{ GET,  "/panels/{id}/how-are-we-doing", practice_get, ACCESS_PANEL, PA_VIEW_WORK, 0,
 	  OBJ_NONE },
 
+	/* funder reports (learning/reports_page.c): shared ones for all who
+	 * see the work, drafts only for stewards (app_report_view decides) */
+	{ GET,  "/panels/{id}/reports", reports_get, ACCESS_PANEL, PA_VIEW_WORK, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/reports", report_new_post, ACCESS_PANEL, PA_MANAGE_REPORTS, 0,
+	  OBJ_NONE },
+	{ GET,  "/panels/{id}/reports/{id}", report_get, ACCESS_PANEL, PA_VIEW_WORK, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/reports/{id}", report_edit_post, ACCESS_PANEL, PA_MANAGE_REPORTS, 0,
+	  OBJ_NONE },
+	{ POST, "/panels/{id}/reports/{id}/share", report_share_post, ACCESS_PANEL,
+	  PA_MANAGE_REPORTS, 0, OBJ_NONE },
+	{ POST, "/panels/{id}/reports/{id}/delete", report_delete_post, ACCESS_PANEL,
+	  PA_MANAGE_REPORTS, 0, OBJ_NONE },
+	{ GET,  "/panels/{id}/reports/{id}/report.csv", report_csv_get, ACCESS_PANEL, PA_VIEW_WORK,
+	  0, OBJ_NONE },
+	{ GET,  "/panels/{id}/reports/{id}/report.json", report_json_get, ACCESS_PANEL,
+	  PA_VIEW_WORK, 0, OBJ_NONE },
+
 	/* standards self-assessment (learning/standards_page.c): the spread for
 	 * all who see the work; rating for the active co-creators and stewards */
 	{ GET,  "/panels/{id}/projects/{id}/standards", standards_get, ACCESS_PANEL, PA_VIEW_WORK,
@@ -304,6 +321,18 @@ const struct route routes[] = {
 	  PA_VIEW_WORK, ROUTE_API, OBJ_PROJECT },
 	{ POST, "/api/v1/panels/{id}/projects/{id}/standards", api_standard_rate, ACCESS_PANEL,
 	  PA_RATE_STANDARDS, ROUTE_API, OBJ_PROJECT },
+	{ GET, "/api/v1/panels/{id}/reports", api_reports, ACCESS_PANEL, PA_VIEW_WORK, ROUTE_API,
+	  OBJ_NONE },
+	{ POST, "/api/v1/panels/{id}/reports", api_report_create, ACCESS_PANEL, PA_MANAGE_REPORTS,
+	  ROUTE_API, OBJ_NONE },
+	{ GET, "/api/v1/panels/{id}/reports/{id}", api_report, ACCESS_PANEL, PA_VIEW_WORK,
+	  ROUTE_API, OBJ_NONE },
+	{ M_PUT, "/api/v1/panels/{id}/reports/{id}", api_report_put, ACCESS_PANEL,
+	  PA_MANAGE_REPORTS, ROUTE_API, OBJ_NONE },
+	{ M_DELETE, "/api/v1/panels/{id}/reports/{id}", api_report_delete, ACCESS_PANEL,
+	  PA_MANAGE_REPORTS, ROUTE_API, OBJ_NONE },
+	{ POST, "/api/v1/panels/{id}/reports/{id}/share", api_report_share, ACCESS_PANEL,
+	  PA_MANAGE_REPORTS, ROUTE_API, OBJ_NONE },
 	{ GET, "/api/v1/panels/{id}/practice", api_practice, ACCESS_PANEL, PA_VIEW_WORK, ROUTE_API,
 	  OBJ_NONE },
 	{ GET, "/api/v1/panels/{id}/safeguarding", api_sg, ACCESS_PANEL, PA_RAISE_CONCERN,

@@ -225,9 +225,12 @@ void panel_get(struct request *req)
 		html(b, "<li><a href=\"/panels/%l/pay\">%t</a></li>", p->id, _("Pay"));
 	if (policy_allows(&req->actor, PA_VIEW_WORK))
 		html(b, "<li><a href=\"/panels/%l/projects\">%t</a></li>", p->id, _("Projects"));
-	if (policy_allows(&req->actor, PA_VIEW_WORK))
+	if (policy_allows(&req->actor, PA_VIEW_WORK)) {
 		html(b, "<li><a href=\"/panels/%l/how-are-we-doing\">%t</a></li>", p->id,
 		     _("How are we doing?"));
+		html(b, "<li><a href=\"/panels/%l/reports\">%t</a></li>", p->id,
+		     _("Reports for funders"));
+	}
 	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
 		html(b, "<li><a href=\"/panels/%l/contributions\">%t</a></li>", p->id,
 		     _("You said, we did"));

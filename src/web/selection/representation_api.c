@@ -39,14 +39,6 @@ static json_t *group_json(struct request *req, const struct rep_group *g)
 	                 "version", (json_int_t)g->version);
 }
 
-static const char *standing_key(enum rep_standing s)
-{
-	static const char *const keys[] = { [REP_NO_TARGET] = "no_target", [REP_UNKNOWN] = "not_shown",
-	                                    [REP_BELOW] = "below", [REP_WITHIN] = "within",
-	                                    [REP_ABOVE] = "above" };
-	return keys[s];
-}
-
 static json_t *scope_json(const struct rep_scope *sc)
 {
 	json_t *rows = json_array();
@@ -57,7 +49,7 @@ static json_t *scope_json(const struct rep_scope *sc)
 		                                      row->group ? json_integer(row->group->id)
 		                                                 : json_null(),
 		                                      "count", count_json(row->count), "standing",
-		                                      standing_key(row->standing)));
+		                                      rep_standing_key(row->standing)));
 	}
 	return json_pack("{s:I,s:o,s:o,s:o}", "publication", (json_int_t)sc->publication,
 	                 "published_at", jtime(sc->published_at), "total", count_json(sc->total),
