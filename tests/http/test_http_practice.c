@@ -1,4 +1,7 @@
-/* Issue 22, learning: "how are we doing?" (the page and the API give the
+/* Issue 22, learning: funder reports through both doors (a draft for
+ * stewards only, the page, the CSV with its BOM, the JSON, editing,
+ * sharing, and no member's name or address in any of them);
+ * "how are we doing?" (the page and the API give the
  * same signals, for the panel and for one project, and refuse what is not
  * one of the panel's projects the same way; each signal's rule on data
  * built for it: tests/unit/test_practice.c and tests/store/test_practice.c);
@@ -13,7 +16,9 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -184,11 +189,142 @@ static void standards_rated_anonymously_in_fives(void **state)
 	for (int k = 2; k < 6; k++) client_free(raters[k]);
 }
 
+/* Today's date less `back` days, as YYYY-MM-DD (UTC: never after the
+ * panel's today in London). */
+static void iso_day(int back, char *out, size_t size)
+{
+	time_t t = time(NULL) - (time_t)back * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%d", &tm);
+}
+
+static void funder_report_through_both_doors(void **state)
+{
+	(void)state;
+	char from[16], to[16], body[400];
+	iso_day(365, from, sizeof from);
+	iso_day(1, to, sizeof to);
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQR Fund report\",\"from\":\"%s\",\"to\":\"%s\"}", from, to);
+	/* only stewards start one; guests do not see the work at all */
+	expect_error(amira, "POST", "/api/v1/panels/1/reports", body, 403, "forbidden", NULL);
+	expect_error(joy, "GET", "/api/v1/panels/1/reports", NULL, 403, "forbidden", NULL);
+	expect_error(sam, "POST", "/api/v1/panels/1/reports",
+	             "{\"title\":\"T\",\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}", 400,
+	             "invalid", "to");
+	json_t *d = call_json(sam, "POST", "/api/v1/panels/1/reports", body, 201);
+	json_t *info = json_object_get(d, "report");
+	long id = num(info, "id"), version = num(info, "version");
+	assert_string_equal(str(info, "state"), "draft");
+	assert_string_equal(str(info, "from"), from);
+	assert_non_null(strstr(str(json_object_get(d, "sections"), "methods"), " held."));
+	/* the demo's one meeting of the year had fewer than 5: not shown */
+	json_t *who = json_object_get(json_object_get(d, "involvement"), "people");
+	assert_true(json_is_null(who) || json_integer_value(who) >= 5);
+	char people[32];
+	snprintf(people, sizeof people, "%s",
+	         json_is_null(who) ? "Not shown" : "");
+	if (!json_is_null(who)) snprintf(people, sizeof people, "%lld", json_integer_value(who));
+	char path[128], page[128], csv[160], jpath[160];
+	snprintf(path, sizeof path, "/api/v1/panels/1/reports/%ld", id);
+	snprintf(page, sizeof page, "/panels/1/reports/%ld", id);
+	snprintf(csv, sizeof csv, "%s/report.csv", page);
+	snprintf(jpath, sizeof jpath, "%s/report.json", page);
+	/* a draft is the stewards': to a co-creator it is not there */
+	expect_error(amira, "GET", path, NULL, 404, "not_found", NULL);
+	struct response *r = get(amira, page);
+	assert_int_equal(r->status, 404);
+	response_free(r);
+	/* the page: the figures, the sections' form, printable */
+	r = get(sam, page);
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQR Fund report"));
+	assert_true(contains(r, "Members who took part"));
+	char want[128];
+	snprintf(want, sizeof want, "Members who took part</bdi></th><td><bdi>%s</bdi></td>", people);
+	assert_true(contains(r, want));
+	assert_true(contains(r, "name=\"reflection\""));
+	assert_true(contains(r, "class=\"no-print\""));
+	response_free(r);
+	/* the CSV: UTF-8 with a BOM, the same figure */
+	r = get(sam, csv);
+	assert_int_equal(r->status, 200);
+	assert_true(r->len > 3 && !memcmp(r->body, "\xEF\xBB\xBF", 3));
+	char *type = header_value(r, "content-type");
+	assert_non_null(strstr(type, "text/csv"));
+	free(type);
+	assert_true(contains(r, "Section,Figure,Value"));
+	snprintf(want, sizeof want, "Involvement,Members who took part,%s", people);
+	assert_true(contains(r, want));
+	response_free(r);
+	/* the JSON file is the API's document */
+	r = get(sam, jpath);
+	assert_int_equal(r->status, 200);
+	json_t *file = parse(r);
+	json_object_del(info, "version");
+	assert_true(json_equal(file, d));
+	json_decref(file);
+	response_free(r);
+	json_decref(d);
+	/* edit, keeping what was typed when the version is stale */
+	char form[300];
+	snprintf(form, sizeof form, "version=%ld&title=ZQR+Fund+report&aim=ZQR+our+aim&methods=m"
+	         "&results=r&changes=c&reflection=ZQR+we+learnt", version);
+	r = post_form(sam, page, form);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	r = post_form(sam, page, form);
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "ZQR we learnt"));
+	response_free(r);
+	/* share it: a co-creator now sees it, frozen */
+	snprintf(body, sizeof body, "{\"version\":%ld}", version + 1);
+	snprintf(csv, sizeof csv, "%s/share", path);
+	d = call_json(sam, "POST", csv, body, 200);
+	assert_string_equal(str(json_object_get(d, "report"), "state"), "shared");
+	json_decref(d);
+	d = call_json(amira, "GET", path, NULL, 200);
+	assert_string_equal(str(json_object_get(d, "sections"), "reflection"), "ZQR we learnt");
+	char *text = json_dumps(d, JSON_COMPACT);
+	json_decref(d);
+	r = get(amira, page);
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, "name=\"reflection\"")); /* no form: frozen */
+	struct response *rc = get(amira, jpath);
+	assert_int_equal(rc->status, 200);
+	/* nobody named: no member's name or address in the report's doors;
+	 * the sweep sees them where they are (the members list) */
+	json_t *members = call_json(sam, "GET", "/api/v1/panels/1/members", NULL, 200);
+	json_t *list = json_object_get(members, "members");
+	assert_true(json_array_size(list) >= 5);
+	const char *main_page = strstr(r->body, "<main");
+	assert_non_null(main_page);
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *m = json_array_get(list, i);
+		const char *name = str(m, "display_name");
+		if (strstr(text, name) || strstr(rc->body, name) || strstr(main_page, name))
+			fail_msg("the report names %s", name);
+	}
+	json_decref(members);
+	free(text);
+	response_free(rc);
+	response_free(r);
+	/* a shared report is not deleted */
+	expect_error(sam, "DELETE", path, NULL, 404, "not_found", NULL);
+	/* a form with a mistake keeps what was typed */
+	r = post_form(sam, "/panels/1/reports", "title=ZQR+typed&project_id=&from=&to=");
+	assert_int_equal(r->status, 400);
+	assert_true(contains(r, "ZQR typed"));
+	response_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(page_and_api_say_the_same),
 		cmocka_unit_test(standards_rated_anonymously_in_fives),
+		cmocka_unit_test(funder_report_through_both_doors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -467,6 +467,39 @@ static const struct row rows[] = {
 	{ "GET", "/api/v1/panels/{id}/practice", "/api/v1/panels/1/practice?project_id=999", NULL,
 	  { 401, 404, 404, 403, 404, 404 } },
 
+	/* funder reports (learning/reports_page.c, _api.c): shared ones for
+	 * all who see the work, paused members too; writing and drafts the
+	 * active stewards'; report 999 is none of the panel's, and the bodies
+	 * are refused, so that nothing changes */
+	{ "GET", "/panels/{id}/reports", "/panels/1/reports", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "POST", "/panels/{id}/reports", "/panels/1/reports", "title=&from=&to=",
+	  { 303, 400, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/reports/{id}", "/panels/1/reports/999", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "POST", "/panels/{id}/reports/{id}", "/panels/1/reports/999", "version=1&title=T",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/reports/{id}/share", "/panels/1/reports/999/share", "version=1",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/reports/{id}/delete", "/panels/1/reports/999/delete", "",
+	  { 303, 404, 403, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/reports/{id}/report.csv", "/panels/1/reports/999/report.csv", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "GET", "/panels/{id}/reports/{id}/report.json", "/panels/1/reports/999/report.json", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "GET", "/api/v1/panels/{id}/reports", "/api/v1/panels/1/reports", NULL,
+	  { 401, 200, 200, 403, 200, 404 } },
+	{ "POST", "/api/v1/panels/{id}/reports", "/api/v1/panels/1/reports", "{\"title\":\"\"}",
+	  { 401, 400, 403, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/reports/{id}", "/api/v1/panels/1/reports/999", NULL,
+	  { 401, 404, 404, 403, 404, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/reports/{id}", "/api/v1/panels/1/reports/999",
+	  "{\"title\":\"T\",\"version\":1}", { 401, 404, 403, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/reports/{id}", "/api/v1/panels/1/reports/999", NULL,
+	  { 401, 404, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/reports/{id}/share", "/api/v1/panels/1/reports/999/share",
+	  "{\"version\":1}", { 401, 404, 403, 403, 403, 404 } },
+
 	/* standards self-assessment (learning/standards_page.c, _api.c): the
 	 * spread for all who see the work; rating for the active co-creators
 	 * and stewards (a rating out of range is refused) */
