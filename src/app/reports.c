@@ -301,8 +301,8 @@ static void prefill(const struct panel *p, const struct funder_report *r,
 	const char *scope = r->project_id ? f->projects[0].title : p->name;
 	out[GRIPP_AIM] = r->project_id && *f->projects[0].purpose
 	                 ? f->projects[0].purpose
-	                 : lang_message(a, N_("To involve people with lived experience in the work "
-	                                      "of %s, so that what they know shapes it."), 1, scope);
+	                 : arena_printf(a, _("To involve people with lived experience in the work "
+	                                     "of %s, so that what they know shapes it."), scope);
 	const char *methods =
 	        arena_printf(a, ngettext("%lld meeting was held.", "%lld meetings were held.",
 	                                 (unsigned long)c->meetings), (long long)c->meetings);
@@ -492,11 +492,11 @@ static enum store_rc share_tx(struct store *s, void *ctx)
 		                                shared[i].to_day };
 		if (report_may_stand_together(&mine, &theirs)) continue;
 		app_fail_copy(c->err, 409, "overlaps", "from",
-		              lang_message(c->a, N_("The report \"%s\", already shared, covers some of "
-		                                    "these days. Set side by side, two reports like "
-		                                    "these could count fewer than 5 people. Choose days "
-		                                    "it does not cover, or the same days for another "
-		                                    "project."), 1, shared[i].title));
+		              arena_printf(c->a, _("The report \"%s\", already shared, covers some of "
+		                                   "these days. Set side by side, two reports like these "
+		                                   "could count fewer than 5 people. Choose days it does "
+		                                   "not cover, or the same days for another project."),
+		                           shared[i].title));
 		return fail_tx(c);
 	}
 	struct figures f;

@@ -2,8 +2,12 @@
 // Journey 8, learning (issue 22, so far): a co-creator reads "How are we
 // doing?" for the panel and then for one project; opens the project's
 // standards, rates one with a comment and sees it saved, and that she
-// cannot rate it twice this quarter; a steward sees the same standards page.
-// axe checks every page each person loads.
+// cannot rate it twice this quarter; a steward sees the same standards page,
+// then starts a report for funders (a mistake first, what she typed kept),
+// writes its critical reflection, shares it, prints it (the print stylesheet
+// leaves only the report: checked on a screenshot and a PDF) and downloads
+// its CSV; the co-creator then reads the shared report. axe checks every
+// page each person loads.
 //
 // Demo data (src/cli/demo.c): panel 1 "Just Voices" with its project 1;
 // Amira a co-creator, Sam a steward; every account has the same password.
@@ -27,7 +31,7 @@ after(async () => {
 const { person, go, click } = h.journey(() => browser, () => server);
 const main = (p) => p.page.locator('main').innerText();
 
-test('learning journey: how are we doing, for the panel and a project; rating a standard', { timeout: h.TEST_TIMEOUT }, async (t) => {
+test('learning journey: how are we doing, for the panel and a project; rating a standard; a report for funders', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const step = h.steps(t);
   let amira, sam;
 
@@ -69,6 +73,71 @@ test('learning journey: how are we doing, for the panel and a project; rating a 
     await go(sam, '/panels/1/projects/1/standards', 'the project\'s standards (steward)');
     assert.match(await main(sam), /1 has rated it/);
     assert.doesNotMatch(await main(sam), /young carers/, 'a comment counts only in a group of five');
+  });
+
+  await step('the steward starts a report for funders, writes it and shares it', async () => {
+    const page = sam.page;
+    await go(sam, '/panels/1', 'the panel (steward)');
+    await click(sam, page.getByRole('link', { name: 'Reports for funders' }), 'reports for funders');
+    assert.match(await main(sam), /There are no reports yet\./);
+    const day = (back) => {
+      const d = new Date(Date.now() - back * 86400000);
+      return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+    };
+    await page.getByLabel('Title').fill('Journey Fund, the last year');
+    await page.getByLabel('First day').fill(day(365));
+    await click(sam, page.getByRole('button', { name: 'Start the report' }), 'a report, with a problem');
+    assert.match(await main(sam), /Enter the last day the report covers\./);
+    assert.equal(await page.getByLabel('Title').inputValue(), 'Journey Fund, the last year');
+    await page.getByLabel('Last day').fill(day(1));
+    await click(sam, page.getByRole('button', { name: 'Start the report' }), 'the report, a draft');
+    let text = await main(sam);
+    assert.match(text, /Draft\./);
+    assert.match(text, /Meetings held/);
+    assert.match(text, /meetings? (was|were) held\./, 'the methods are pre-filled');
+    await page.getByLabel('Critical reflection').fill('We brought people in late; next time, from the start.');
+    await click(sam, page.getByRole('button', { name: 'Save the report' }), 'the report, saved');
+    assert.match(await main(sam), /The report is saved\./);
+    await click(sam, page.getByRole('button', { name: 'Share the report' }), 'the report, shared');
+    text = await main(sam);
+    assert.match(text, /Shared on /);
+    assert.match(text, /We brought people in late; next time, from the start\./);
+    assert.equal(await page.getByLabel('Critical reflection').count(), 0, 'a shared report is frozen');
+  });
+
+  await step('she prints it: only the report, no menus or buttons', async () => {
+    const page = sam.page;
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header').first().isVisible(), false, 'the site header is not printed');
+    assert.equal(await page.locator('main .no-print').first().isVisible(), false, 'the downloads are not printed');
+    assert.ok(await page.locator('table.report-table').first().isVisible(), 'the figures are printed');
+    const shot = await page.screenshot({ path: require('node:path').join(h.shotsDir(), 'funder-report-print.png'), fullPage: true });
+    // A PNG, as tall as a report of several tables
+    assert.equal(shot.subarray(1, 4).toString(), 'PNG');
+    assert.ok(shot.readUInt32BE(20) > 1000, `the printed page is ${shot.readUInt32BE(20)} pixels tall`);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await step('she downloads its figures as CSV', async () => {
+    const href = await sam.page.getByRole('link', { name: /Download the figures as CSV/ }).getAttribute('href');
+    const csv = await sam.context.request.get(server.url(href));
+    assert.equal(csv.status(), 200);
+    assert.match(csv.headers()['content-type'], /text\/csv/);
+    const body = await csv.body();
+    assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+    const lines = body.toString('utf8').slice(1).split(/\r\n/);
+    assert.equal(lines[0], 'Section,Figure,Value');
+    assert.ok(lines.some((l) => l.startsWith('Involvement,Meetings held,')));
+    assert.ok(lines.some((l) => l.includes('We brought people in late')));
+  });
+
+  await step('the co-creator reads the shared report', async () => {
+    await go(amira, '/panels/1/reports', 'reports for funders (co-creator)');
+    await click(amira, amira.page.getByRole('link', { name: 'Journey Fund, the last year' }), 'the shared report (co-creator)');
+    assert.match(await main(amira), /We brought people in late/);
+    assert.equal(await amira.page.getByRole('button', { name: 'Share the report' }).count(), 0);
   });
 
   await step('every page was checked and nothing went wrong in any page', async () => {

@@ -219,6 +219,10 @@ static void funder_report_through_both_doors(void **state)
 	assert_string_equal(str(info, "state"), "draft");
 	assert_string_equal(str(info, "from"), from);
 	assert_non_null(strstr(str(json_object_get(d, "sections"), "methods"), " held."));
+	/* pre-filled words are plain text, the panel named in them */
+	const char *aim = str(json_object_get(d, "sections"), "aim");
+	assert_non_null(strstr(aim, "in the work of Just Voices"));
+	for (const char *c = aim; *c; c++) assert_true((unsigned char)*c >= 0x20);
 	/* the demo's one meeting of the year had fewer than 5: not shown */
 	json_t *who = json_object_get(json_object_get(d, "involvement"), "people");
 	assert_true(json_is_null(who) || json_integer_value(who) >= 5);

@@ -360,6 +360,7 @@ static void shared_reports_stand_together_only_safely(void **state)
 	assert_false(share(f, whole, &err));        /* the panel over A's days: A's difference */
 	assert_int_equal(err.status, 409);
 	assert_string_equal(err.code, "overlaps");
+	assert_non_null(strstr(err.message, "The report \"For the funder\", already shared"));
 	assert_false(share(f, shifted, &err));      /* A again over some of its days */
 	assert_int_equal(err.status, 409);
 	assert_true(share(f, next, &err));          /* days nobody covered */
