@@ -101,8 +101,15 @@ static void pay_rows(struct walk *w, json_t *pay)
 		    json_is_integer(amount) ? money_format(a, currency, json_integer_value(amount))
 		                            : not_shown());
 	}
-	count_row(w, _("Median days from claim to payment"),
-	          json_object_get(pay, "median_days_to_pay"));
+	/* with no payment there is nothing held back: say so */
+	bool none = json_integer_value(json_object_get(json_object_get(pay, "total"), "payments")) ==
+	                    0 &&
+	            json_is_integer(json_object_get(json_object_get(pay, "total"), "payments"));
+	if (none)
+		row(w, _("Median days from claim to payment"), _("No payments"));
+	else
+		count_row(w, _("Median days from claim to payment"),
+		          json_object_get(pay, "median_days_to_pay"));
 	long long target = (long long)json_integer_value(json_object_get(pay, "target_days"));
 	json_t *late = json_object_get(pay, "paid_late");
 	count_row(w, arena_printf(a, _("People paid later than the target of %lld days"), target),
@@ -112,6 +119,7 @@ static void pay_rows(struct walk *w, json_t *pay)
 	json_t *share = json_object_get(late, "percent_of_payments");
 	row(w, _("Share of payments made late"),
 	    json_is_integer(share) ? arena_printf(a, "%lld%%", (long long)json_integer_value(share))
+	    : none                 ? _("No payments")
 	                           : not_shown());
 }
 
@@ -237,8 +245,11 @@ static void walk(struct request *req, json_t *doc, emit_fn emit, void *ctx)
 	w.section = _("How meetings felt");
 	count_row(&w, _("Reflections counted (whole groups of 5 a meeting)"),
 	          json_object_get(r, "released"));
-	text_row(&w, _("How heard people felt, on average out of 5"),
-	         json_object_get(r, "felt_heard_average"));
+	if (json_is_null(json_object_get(r, "felt_heard_average")))
+		row(&w, _("How heard people felt, on average out of 5"), _("No answers counted yet"));
+	else
+		text_row(&w, _("How heard people felt, on average out of 5"),
+		         json_object_get(r, "felt_heard_average"));
 	answers_rows(&w, _("Had the information in time"), json_object_get(r, "information_in_time"));
 	answers_rows(&w, _("Felt safe to speak"), json_object_get(r, "felt_safe"));
 
