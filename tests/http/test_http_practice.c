@@ -288,6 +288,13 @@ static void funder_report_through_both_doors(void **state)
 	d = call_json(sam, "POST", csv, body, 200);
 	assert_string_equal(str(json_object_get(d, "report"), "state"), "shared");
 	json_decref(d);
+	/* an edit sent after it was shared keeps what was typed */
+	snprintf(form, sizeof form, "version=%ld&title=T&aim=ZQR+late+words&methods=&results="
+	         "&changes=&reflection=", version + 2);
+	r = post_form(sam, page, form);
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "ZQR late words"));
+	response_free(r);
 	d = call_json(amira, "GET", path, NULL, 200);
 	assert_string_equal(str(json_object_get(d, "sections"), "reflection"), "ZQR we learnt");
 	char *text = json_dumps(d, JSON_COMPACT);

@@ -373,7 +373,18 @@ static void report_page(struct request *req, struct report_view *v, const struct
 		else
 			html(b, "<p class=\"hint\">%t</p>", _("Not written yet."));
 	}
-	if (v->may_edit) sections_form(req, r, e);
+	if (v->may_edit) {
+		sections_form(req, r, e);
+	} else if (e && e->n) {
+		/* shared since they opened it: what they wrote, so it is not lost */
+		html(b, "<h2 class=\"heading-m no-print\">%t</h2>", _("What you wrote (not saved)"));
+		for (int k = 0; k < GRIPP__COUNT; k++) {
+			const char *typed = form_get(&req->form, gripp_sections[k].key);
+			if (typed && *typed)
+				html(b, "<h3 class=\"heading-s no-print\">%t</h3><p class=\"report-text no-print\" "
+				        "dir=\"auto\">%t</p>", _(gripp_sections[k].title), typed);
+		}
+	}
 	page_end(req);
 }
 
