@@ -39,6 +39,7 @@ bench:
 	bench/pay
 	bench/select
 	bench/representation
+	bench/report
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
