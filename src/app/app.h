@@ -1314,4 +1314,70 @@ bool app_report_share(struct store *s, const struct panel_actor *actor, const st
 bool app_report_delete(struct store *s, const struct panel_actor *actor, const struct panel *p,
                        int64_t id, struct app_error *err);
 
+/* ---- case studies (case_studies.c) ----
+ * A project written up for others to learn from (core/case_study.h).
+ * Active co-creators and stewards write them (PA_WRITE_CASE_STUDIES) and
+ * all who see the work read the drafts; active stewards publish them
+ * (PA_PUBLISH_CASE_STUDIES) to the site's public library. A person is
+ * named only once they agree, and not after they withdraw. */
+enum { CASE_IN_PROJECT, CASE_IN_TITLE, CASE_IN_BRIEF, CASE_IN_PROBLEMS, CASE_IN_BACKGROUND,
+       CASE_IN_ORGANISERS, CASE_IN_RECRUITMENT, CASE_IN_METHODS, CASE_IN_WHAT_HAPPENED,
+       CASE_IN_INFLUENCE, CASE_IN_LESSONS, CASE_IN_ISSUES, CASE_IN_APPROACHES, CASE_IN_RUNG,
+       CASE_IN_PARTICIPANTS, CASE_IN_STARTS_ON, CASE_IN_ENDS_ON, CASE_IN_VERSION, CASE_INPUTS };
+extern const struct input_field case_inputs[CASE_INPUTS];
+enum { CASE_PERSON_USER, CASE_PERSON_ROLE, CASE_PERSON_INPUTS };
+extern const struct input_field case_person_inputs[CASE_PERSON_INPUTS];
+enum { CASE_SEARCH_Q, CASE_SEARCH_ISSUE, CASE_SEARCH_APPROACH, CASE_SEARCH_RUNG,
+       CASE_SEARCH_INPUTS };
+extern const struct input_field case_search_inputs[CASE_SEARCH_INPUTS];
+/* The panel's, drafts included (the caller checks PA_VIEW_WORK). */
+bool app_cases_of_panel(struct store *s, const struct panel *p, struct arena *a,
+                        struct case_study **out, size_t *n, struct app_error *err);
+/* A new draft about in's project (404 for another panel's), its problems
+ * and rung taken from the project unless given. */
+bool app_case_create(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                     int64_t user_id, const struct input_value *in, int64_t now,
+                     struct arena *a, int64_t *id, struct app_error *err);
+/* One case study: the panel's (p; the caller checks PA_VIEW_WORK), with
+ * everyone asked to be named; or, p NULL, the public library's (published
+ * only, 404 otherwise), with only those who agreed. mine: user_id's own
+ * entry among those asked, or NULL. */
+struct case_view {
+	struct case_study c;
+	struct case_person *people;
+	size_t n_people;
+	const struct case_person *mine;
+	bool may_write, may_publish;
+};
+bool app_case_view(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                   int64_t id, int64_t user_id, struct arena *a, struct case_view *v,
+                   struct app_error *err);
+/* Saves every field of in at its version (fields not given are cleared;
+ * 409 when someone saved since). */
+bool app_case_edit(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                   int64_t id, const struct input_value *in, int64_t now, struct arena *a,
+                   struct app_error *err);
+/* Publishes (400 without a brief and some of its story) or takes back. */
+bool app_case_publish(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                      int64_t id, int64_t version, bool publish, int64_t now, struct arena *a,
+                      struct app_error *err);
+/* Deletes a draft (404 for a published one). */
+bool app_case_delete(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                     int64_t id, struct app_error *err);
+/* Asks a member whether they may be named, with a notice (409 when asked
+ * already, 400 for someone not on the panel). */
+bool app_case_person_ask(struct store *s, const struct panel_actor *actor, const struct panel *p,
+                         int64_t id, const struct input_value *in, int64_t now, struct arena *a,
+                         struct app_error *err);
+/* The person's own answer, which they may change (404 when not asked). */
+bool app_case_person_answer(struct store *s, const struct panel *p, int64_t id, int64_t user_id,
+                            bool agree, int64_t now, struct arena *a, struct app_error *err);
+bool app_case_person_remove(struct store *s, const struct panel_actor *actor,
+                            const struct panel *p, int64_t id, int64_t user_id,
+                            struct arena *a, struct app_error *err);
+/* The public library: published case studies holding the words of q (see
+ * case_search_terms), with the issue, approach and rung asked for. */
+bool app_cases_search(struct store *s, const struct input_value *in, struct arena *a,
+                      struct case_study **out, size_t *n, struct app_error *err);
+
 #endif

@@ -38,6 +38,8 @@ static const char *const action_names[PA__COUNT] = {
 	[PA_MANAGE_SAFEGUARDING] = "manage_safeguarding",
 	[PA_RATE_STANDARDS] = "rate_standards",
 	[PA_MANAGE_REPORTS] = "manage_reports",
+	[PA_WRITE_CASE_STUDIES] = "write_case_studies",
+	[PA_PUBLISH_CASE_STUDIES] = "publish_case_studies",
 };
 
 const char *panel_action_name(enum panel_action a)
@@ -103,6 +105,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_PROPOSE_ITEM:
 	case PA_CONTRIBUTE:
 	case PA_RATE_STANDARDS:
+	case PA_WRITE_CASE_STUDIES:
 		/* Paused members may look but are not asked to act. */
 		return active && (steward || co_creator);
 	case PA_RESPOND:
@@ -122,6 +125,7 @@ bool policy_allows(const struct panel_actor *actor, enum panel_action action)
 	case PA_MANAGE_SUPPORT:
 	case PA_MANAGE_SAFEGUARDING:
 	case PA_MANAGE_REPORTS:
+	case PA_PUBLISH_CASE_STUDIES:
 		return active && steward;
 	case PA__COUNT:
 		break;

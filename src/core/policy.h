@@ -79,6 +79,9 @@ enum panel_action {
 	/* learning and accountability */
 	PA_RATE_STANDARDS,   /* rate a project against the standards (the spread: PA_VIEW_WORK) */
 	PA_MANAGE_REPORTS,   /* funder reports: write, share and delete drafts, see drafts */
+	PA_WRITE_CASE_STUDIES, /* write up a project, ask people whether they may be named
+	                        * (drafts are seen by all who see the work: PA_VIEW_WORK) */
+	PA_PUBLISH_CASE_STUDIES, /* publish one on the site for anyone to read, or take it back */
 	PA__COUNT
 };
 

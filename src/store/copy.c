@@ -143,6 +143,12 @@ static const struct table tables[] = {
 	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
 	{ "standard_ratings", "id, project_id, user_id, standard, quarter, rating, comment, "
 	                      "rated_at", 8, true, ROWS },
+	{ "case_studies", "id, panel_id, project_id, uid, title, brief, problems, background, "
+	                  "organisers, recruitment, methods, what_happened, influence, lessons, "
+	                  "issues, approaches, rung, participants, starts_on, ends_on, published_at, "
+	                  "created_by, created_at, updated_at, version", 25, true, ROWS },
+	{ "case_study_people", "case_id, user_id, role, asked_at, agreed_at, answered_at", 6, false,
+	  ROWS },
 	{ "funder_reports", "id, panel_id, project_id, from_day, to_day, title, aim, methods, "
 	                    "results, changes, reflection, document, created_by, created_at, "
 	                    "updated_at, shared_at, version", 17, true, ROWS },
@@ -206,8 +212,11 @@ enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const ch
 		? "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 		  "WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() "
 		  "AND c.relname <> 'schema_migrations'"
+		/* and for the full-text indexes (FTS5 and its shadow tables), which
+		 * triggers keep from the tables they index as those are copied */
 		: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-		  "AND name <> 'schema_migrations'";
+		  "AND name <> 'schema_migrations' AND name NOT GLOB '*_fts' "
+		  "AND name NOT GLOB '*_fts_*'";
 	int first = sq_table_base(&copy_stmts);
 	struct db_stmt *st = first < 0 ? NULL : db_stmt(s->db, first + ID_LIST_TABLES, sql);
 	enum db_rc r = st ? DB_ROW : DB_ERROR;

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "core/account.h"
+#include "core/case_study.h"
 #include "core/filetype.h"
 #include "core/mem.h"
 #include "core/pay.h"
@@ -1652,5 +1653,68 @@ enum store_rc store_report_counts(struct store *s, const struct report_scope *sc
 enum store_rc store_report_payments(struct store *s, int64_t panel_id, int64_t from_day,
                                     int64_t to_day, struct arena *a,
                                     struct report_payment **out, size_t *n);
+
+/* ---- case studies (case_studies.c) ----
+ * A project written up for others to learn from (core/case_study.h):
+ * drafts are the panel's, published ones public on the site. */
+struct case_study {
+	int64_t id, panel_id, project_id;
+	const char *uid;                       /* names it for good (feeds) */
+	const char *title, *brief;
+	const char *sections[CASE__SECTIONS];
+	const char *issues, *approaches;       /* ",key,key," (",": none) */
+	int64_t rung;                          /* 1..7; 0: not said */
+	int64_t participants;                  /* -1: not said */
+	int64_t starts_on, ends_on;            /* day numbers; 0: not said */
+	int64_t published_at;                  /* 0: a draft */
+	int64_t created_by, created_at, updated_at, version;
+	const char *panel_name, *project_title; /* read with it */
+};
+STORE_WRITES
+enum store_rc store_case_add(struct store *s, const struct case_study *c, int64_t now,
+                             int64_t *id);
+enum store_rc store_case_get(struct store *s, int64_t id, struct arena *a,
+                             struct case_study *out);
+/* The panel's, newest first, drafts included. */
+enum store_rc store_cases_of_panel(struct store *s, int64_t panel_id, struct arena *a,
+                                   struct case_study **out, size_t *n);
+/* Title ... ends_on of c at c->version: ST_CONFLICT when it moved on. */
+STORE_WRITES
+enum store_rc store_case_edit(struct store *s, const struct case_study *c, int64_t now);
+/* Publishes (published_at) or takes back (0) at version. */
+STORE_WRITES
+enum store_rc store_case_publish(struct store *s, int64_t panel_id, int64_t id, int64_t version,
+                                 int64_t published_at, int64_t now);
+/* Deletes a draft: ST_NOT_FOUND when there is none. */
+STORE_WRITES
+enum store_rc store_case_delete(struct store *s, int64_t panel_id, int64_t id);
+/* Published case studies whose text holds every term (core/case_study.h's
+ * case_search_terms; NULL: any), with the issue and approach (NULL: any)
+ * and the rung (0: any); newest first, at most limit. */
+struct case_query {
+	const char *terms, *issue, *approach;
+	int64_t rung, limit;
+};
+enum store_rc store_cases_search(struct store *s, const struct case_query *q, struct arena *a,
+                                 struct case_study **out, size_t *n);
+/* The people a case study would name, and whether they agreed. */
+struct case_person {
+	int64_t user_id;
+	const char *name, *role;
+	int64_t asked_at, agreed_at, answered_at;   /* agreed_at 0: not named */
+};
+enum store_rc store_case_people(struct store *s, int64_t case_id, struct arena *a,
+                                struct case_person **out, size_t *n);
+/* Asks user_id whether they may be named (as role): ST_CONFLICT when they
+ * were asked already. */
+STORE_WRITES
+enum store_rc store_case_person_ask(struct store *s, int64_t case_id, int64_t user_id,
+                                    const char *role, int64_t now);
+/* Their answer, which they may change: ST_NOT_FOUND when not asked. */
+STORE_WRITES
+enum store_rc store_case_person_answer(struct store *s, int64_t case_id, int64_t user_id,
+                                       bool agree, int64_t now);
+STORE_WRITES
+enum store_rc store_case_person_remove(struct store *s, int64_t case_id, int64_t user_id);
 
 #endif

@@ -80,6 +80,8 @@ static const struct {
 	{ PA_MANAGE_SAFEGUARDING, "... ... ... Y..",     "... ... ... Y.." },
 	{ PA_RATE_STANDARDS,  "... ... Y.. Y..",         "... ... Y.. Y.." },
 	{ PA_MANAGE_REPORTS,  "... ... ... Y..",         "... ... ... Y.." },
+	{ PA_WRITE_CASE_STUDIES, "... ... Y.. Y..",      "... ... Y.. Y.." },
+	{ PA_PUBLISH_CASE_STUDIES, "... ... ... Y..",    "... ... ... Y.." },
 };
 
 static bool expected_answer(enum panel_action action, enum panel_role role,
