@@ -5,6 +5,7 @@
 # stopped by PID, TMP removed).
 SERVER_PID=
 WRK_PID=
+SERVER_ARGS=()
 stop_pid() {
 	local pid=$1
 	[ -n "$pid" ] || return 0
@@ -34,9 +35,10 @@ die_server() {
 	die "$@"
 }
 
-# Starts the server on DB with SERVER_THREADS: sets SERVER_PID, PORT, BASE.
+# Starts the server on DB with SERVER_THREADS (and SERVER_ARGS): sets
+# SERVER_PID, PORT, BASE.
 start_server() {
-	"$BIN" --db "$DB" serve --port 0 --threads "$SERVER_THREADS" --quiet \
+	"$BIN" --db "$DB" serve --port 0 --threads "$SERVER_THREADS" --quiet "${SERVER_ARGS[@]}" \
 		>"$TMP/server.out" 2>"$TMP/server.err" &
 	SERVER_PID=$!
 	PORT=
@@ -55,6 +57,7 @@ start_server() {
 sign_in() {
 	local email=$1 password=$2 csrf code
 	JAR=$TMP/cookies-$email
+	rm -f "$JAR"  # a new sign-in: no session from an earlier server
 	csrf=$("${CURL[@]}" -c "$JAR" -b "$JAR" "$BASE/sign-in" |
 	       sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n1)
 	[ -n "$csrf" ] || die "no CSRF token on /sign-in"
