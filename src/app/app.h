@@ -1327,6 +1327,10 @@ enum { CASE_IN_PROJECT, CASE_IN_TITLE, CASE_IN_BRIEF, CASE_IN_PROBLEMS, CASE_IN_
 extern const struct input_field case_inputs[CASE_INPUTS];
 enum { CASE_PERSON_USER, CASE_PERSON_ROLE, CASE_PERSON_INPUTS };
 extern const struct input_field case_person_inputs[CASE_PERSON_INPUTS];
+enum { CASE_PUBLISH_VERSION, CASE_PUBLISH_PUBLISHED, CASE_PUBLISH_INPUTS };
+extern const struct input_field case_publish_inputs[CASE_PUBLISH_INPUTS];
+enum { CASE_NAMING_AGREE, CASE_NAMING_INPUTS };
+extern const struct input_field case_naming_inputs[CASE_NAMING_INPUTS];
 enum { CASE_SEARCH_Q, CASE_SEARCH_ISSUE, CASE_SEARCH_APPROACH, CASE_SEARCH_RUNG,
        CASE_SEARCH_INPUTS };
 extern const struct input_field case_search_inputs[CASE_SEARCH_INPUTS];

@@ -58,6 +58,22 @@ const struct input_field case_person_inputs[CASE_PERSON_INPUTS] = {
 	[CASE_PERSON_ROLE] = { .name = "role", .kind = IN_LINE, .max = ROLE_MAX, .blank_ok = true },
 };
 
+const struct input_field case_publish_inputs[CASE_PUBLISH_INPUTS] = {
+	[CASE_PUBLISH_VERSION] = { .name = "version", .kind = IN_INT, .required = true, .min = 1,
+	                           .max = INT64_MAX,
+	                           .missing = N_("Reload the page and try again."),
+	                           .wrong = N_("Reload the page and try again.") },
+	[CASE_PUBLISH_PUBLISHED] = { .name = "published", .kind = IN_BOOL, .required = true,
+	                             .missing = N_("Say whether it is published."),
+	                             .wrong = N_("Say whether it is published.") },
+};
+
+const struct input_field case_naming_inputs[CASE_NAMING_INPUTS] = {
+	[CASE_NAMING_AGREE] = { .name = "agree", .kind = IN_BOOL, .required = true,
+	                        .missing = N_("Choose yes or no."),
+	                        .wrong = N_("Choose yes or no.") },
+};
+
 const struct input_field case_search_inputs[CASE_SEARCH_INPUTS] = {
 	[CASE_SEARCH_Q] = { .name = "q", .kind = IN_LINE, .max = SEARCH_MAX },
 	[CASE_SEARCH_ISSUE] = { .name = "issue", .kind = IN_CHOICE, .choice = case_issue_is,
@@ -323,8 +339,11 @@ static enum store_rc ask_tx(struct store *s, void *ctx)
 		return ST_CONFLICT;
 	}
 	enum store_rc rc = store_membership_get(s, c->p->id, c->user_id, &m);
-	if (rc == ST_NOT_FOUND || (rc == ST_OK && m.status == MEMBER_REMOVED)) {
-		app_fail(c->err, 400, "invalid", "user_id", _("Choose someone on the panel."));
+	/* the panel's own people: guests do not see its work */
+	if (rc == ST_NOT_FOUND ||
+	    (rc == ST_OK && (m.status == MEMBER_REMOVED || m.role == ROLE_GUEST))) {
+		app_fail(c->err, 400, "invalid", "user_id",
+		         _("Choose one of the panel's co-creators or stewards."));
 		c->failed = true;
 		return ST_CONFLICT;
 	}

@@ -1,4 +1,7 @@
-/* Issue 22, learning: funder reports through both doors (a draft for
+/* Issue 22, learning: case studies through both doors (written by a
+ * co-creator, published by a steward, found in the public library by
+ * anyone, a person named only while they agree); funder reports through
+ * both doors (a draft for
  * stewards only, the page, the CSV with its BOM, the JSON, editing,
  * sharing, and no member's name or address in any of them);
  * "how are we doing?" (the page and the API give the
@@ -189,6 +192,119 @@ static void standards_rated_anonymously_in_fives(void **state)
 	for (int k = 2; k < 6; k++) client_free(raters[k]);
 }
 
+static bool lists_id(json_t *j, long id)
+{
+	json_t *list = json_object_get(j, "case_studies");
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (num(json_array_get(list, i), "id") == id) return true;
+	return false;
+}
+
+static void case_studies_through_both_doors(void **state)
+{
+	(void)state;
+	struct client *anon = client_new(&srv);
+	json_t *me = call_json(amira, "GET", "/api/v1/me", NULL, 200);
+	long amira_id = num(me, "id");
+	char amira_name[128];
+	snprintf(amira_name, sizeof amira_name, "%s", str(me, "display_name"));
+	json_decref(me);
+	me = call_json(joy, "GET", "/api/v1/me", NULL, 200);
+	long joy_id = num(me, "id");
+	json_decref(me);
+	/* a co-creator writes one up; guests see none of it */
+	json_t *c = call_json(amira, "POST", "/api/v1/panels/1/case-studies", "{\"project_id\":1}", 201);
+	long id = num(c, "id"), version = num(c, "version");
+	assert_true(strlen(str(c, "uid")) == 32);
+	json_decref(c);
+	expect_error(joy, "GET", "/api/v1/panels/1/case-studies", NULL, 403, "forbidden", NULL);
+	char path[128], body[1024], pub[128];
+	snprintf(path, sizeof path, "/api/v1/panels/1/case-studies/%ld", id);
+	snprintf(pub, sizeof pub, "/api/v1/case-studies/%ld", id);
+	snprintf(body, sizeof body,
+	         "{\"title\":\"ZQC Young carers shape the café\",\"brief\":\"Young carers met at "
+	         "the café to redesign support.\",\"what_happened\":\"They chose the times.\","
+	         "\"issues\":[\"carers\"],\"approaches\":[\"co_design\"],\"rung\":6,"
+	         "\"participants\":12,\"starts_on\":\"2025-04-01\",\"version\":%ld}", version);
+	c = call_json(amira, "PUT", path, body, 200);
+	version = num(c, "version");
+	assert_int_equal(num(c, "rung"), 6);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(c, "issues"), 0)), "carers");
+	json_decref(c);
+	expect_error(amira, "PUT", path, body, 409, "conflict", NULL);
+	/* a draft is not in the library */
+	expect_error(anon, "GET", pub, NULL, 404, "not_found", NULL);
+	/* co-creators write; stewards publish */
+	snprintf(body, sizeof body, "{\"version\":%ld,\"published\":true}", version);
+	char publish[160];
+	snprintf(publish, sizeof publish, "%s/publish", path);
+	expect_error(amira, "POST", publish, body, 403, "forbidden", NULL);
+	json_decref(call_json(sam, "POST", publish, body, 200));
+	/* anyone finds it: accents, plural, phrase; not for other words */
+	json_t *j = call_json(anon, "GET", "/api/v1/case-studies?q=cafe", NULL, 200);
+	assert_true(lists_id(j, id));
+	json_decref(j);
+	j = call_json(anon, "GET", "/api/v1/case-studies?q=%22young%20carer%22&issue=carers&rung=6",
+	              NULL, 200);
+	assert_true(lists_id(j, id));
+	json_decref(j);
+	j = call_json(anon, "GET", "/api/v1/case-studies?q=zebra", NULL, 200);
+	assert_false(lists_id(j, id));
+	json_decref(j);
+	expect_error(anon, "GET", "/api/v1/case-studies?issue=nonsense", NULL, 400, "bad_query",
+	             "issue");
+	expect_error(anon, "GET", "/api/v1/case-studies?rung=9", NULL, 400, "bad_query", "rung");
+	struct response *r = get(anon, "/case-studies?q=caf%C3%A9s");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "ZQC Young carers shape the café"));
+	response_free(r);
+	r = get(anon, "/case-studies?q=zebra");
+	assert_int_equal(r->status, 200);
+	assert_true(contains(r, "No case study matches."));
+	response_free(r);
+	r = get(anon, "/case-studies?rung=9");
+	assert_int_equal(r->status, 400);
+	response_free(r);
+	/* named only while she agrees; guests are not asked */
+	snprintf(body, sizeof body, "{\"user_id\":%ld,\"role\":\"Co-chair\"}", joy_id);
+	char people[160];
+	snprintf(people, sizeof people, "%s/people", path);
+	expect_error(sam, "POST", people, body, 400, "invalid", "user_id");
+	snprintf(body, sizeof body, "{\"user_id\":%ld,\"role\":\"Co-chair\"}", amira_id);
+	json_decref(call_json(sam, "POST", people, body, 201));
+	r = get(anon, pub + strlen("/api/v1"));
+	assert_int_equal(r->status, 200);
+	assert_false(contains(r, amira_name));
+	response_free(r);
+	char naming[160];
+	snprintf(naming, sizeof naming, "%s/naming", path);
+	expect_error(sam, "PUT", naming, "{\"agree\":true}", 404, "not_asked", NULL);
+	json_decref(call_json(amira, "PUT", naming, "{\"agree\":true}", 200));
+	j = call_json(anon, "GET", pub, NULL, 200);
+	assert_string_equal(str(json_array_get(json_object_get(j, "people"), 0), "name"), amira_name);
+	assert_null(json_object_get(json_array_get(json_object_get(j, "people"), 0), "user_id"));
+	json_decref(j);
+	r = get(anon, pub + strlen("/api/v1"));
+	assert_true(contains(r, amira_name));
+	response_free(r);
+	/* she changes her mind, through the page */
+	char page[128];
+	snprintf(page, sizeof page, "/panels/1/case-studies/%ld/naming", id);
+	r = post_form(amira, page, "agree=0");
+	assert_int_equal(r->status, 303);
+	response_free(r);
+	j = call_json(anon, "GET", pub, NULL, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "people")), 0);
+	json_decref(j);
+	/* the panel's page keeps what was typed when the save is stale */
+	snprintf(page, sizeof page, "/panels/1/case-studies/%ld", id);
+	r = post_form(amira, page, "version=1&title=ZQC+stale+title&brief=b");
+	assert_int_equal(r->status, 409);
+	assert_true(contains(r, "ZQC stale title"));
+	response_free(r);
+	client_free(anon);
+}
+
 /* Today's date less `back` days, as YYYY-MM-DD (UTC: never after the
  * panel's today in London). */
 static void iso_day(int back, char *out, size_t size)
@@ -336,6 +452,7 @@ int main(void)
 		cmocka_unit_test(page_and_api_say_the_same),
 		cmocka_unit_test(standards_rated_anonymously_in_fives),
 		cmocka_unit_test(funder_report_through_both_doors),
+		cmocka_unit_test(case_studies_through_both_doors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

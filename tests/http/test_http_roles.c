@@ -467,6 +467,57 @@ static const struct row rows[] = {
 	{ "GET", "/api/v1/panels/{id}/practice", "/api/v1/panels/1/practice?project_id=999", NULL,
 	  { 401, 404, 404, 403, 404, 404 } },
 
+	/* case studies (learning/cases_page.c, _api.c): the library is
+	 * anyone's; a panel's drafts all who see its work; writing the active
+	 * co-creators' and stewards', publishing the active stewards'; case
+	 * study 999 is none of the panel's, and the bodies are refused, so
+	 * that nothing changes */
+	{ "GET", "/case-studies", "/case-studies?rung=1", NULL, { 200, 200, 200, 200, 200, 200 } },
+	{ "GET", "/case-studies/{id}", "/case-studies/999", NULL, { 404, 404, 404, 404, 404, 404 } },
+	{ "GET", "/api/v1/case-studies", "/api/v1/case-studies?rung=8", NULL,
+	  { 400, 400, 400, 400, 400, 400 } },
+	{ "GET", "/api/v1/case-studies/{id}", "/api/v1/case-studies/999", NULL,
+	  { 404, 404, 404, 404, 404, 404 } },
+	{ "GET", "/panels/{id}/case-studies", "/panels/1/case-studies", NULL,
+	  { 303, 200, 200, 403, 200, 404 } },
+	{ "POST", "/panels/{id}/case-studies", "/panels/1/case-studies", "project_id=",
+	  { 303, 400, 400, 403, 403, 404 } },
+	{ "GET", "/panels/{id}/case-studies/{id}", "/panels/1/case-studies/999", NULL,
+	  { 303, 404, 404, 403, 404, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}", "/panels/1/case-studies/999", "version=1&title=T",
+	  { 303, 404, 404, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}/publish", "/panels/1/case-studies/999/publish",
+	  "version=1&published=1", { 303, 404, 403, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}/delete", "/panels/1/case-studies/999/delete", "",
+	  { 303, 404, 404, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}/people", "/panels/1/case-studies/999/people",
+	  "user_id=1", { 303, 404, 404, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}/people/{id}/remove",
+	  "/panels/1/case-studies/999/people/1/remove", "", { 303, 404, 404, 403, 403, 404 } },
+	{ "POST", "/panels/{id}/case-studies/{id}/naming", "/panels/1/case-studies/999/naming",
+	  "agree=1", { 303, 404, 404, 403, 404, 404 } },
+	{ "GET", "/api/v1/panels/{id}/case-studies", "/api/v1/panels/1/case-studies", NULL,
+	  { 401, 200, 200, 403, 200, 404 } },
+	{ "POST", "/api/v1/panels/{id}/case-studies", "/api/v1/panels/1/case-studies", "{}",
+	  { 401, 400, 400, 403, 403, 404 } },
+	{ "GET", "/api/v1/panels/{id}/case-studies/{id}", "/api/v1/panels/1/case-studies/999", NULL,
+	  { 401, 404, 404, 403, 404, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/case-studies/{id}", "/api/v1/panels/1/case-studies/999",
+	  "{\"title\":\"T\",\"version\":1}", { 401, 404, 404, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/case-studies/{id}", "/api/v1/panels/1/case-studies/999",
+	  NULL, { 401, 404, 404, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/case-studies/{id}/publish",
+	  "/api/v1/panels/1/case-studies/999/publish", "{\"version\":1,\"published\":true}",
+	  { 401, 404, 403, 403, 403, 404 } },
+	{ "POST", "/api/v1/panels/{id}/case-studies/{id}/people",
+	  "/api/v1/panels/1/case-studies/999/people", "{\"user_id\":1}",
+	  { 401, 404, 404, 403, 403, 404 } },
+	{ "DELETE", "/api/v1/panels/{id}/case-studies/{id}/people/{id}",
+	  "/api/v1/panels/1/case-studies/999/people/1", NULL, { 401, 404, 404, 403, 403, 404 } },
+	{ "PUT", "/api/v1/panels/{id}/case-studies/{id}/naming",
+	  "/api/v1/panels/1/case-studies/999/naming", "{\"agree\":true}",
+	  { 401, 404, 404, 403, 404, 404 } },
+
 	/* funder reports (learning/reports_page.c, _api.c): shared ones for
 	 * all who see the work, paused members too; writing and drafts the
 	 * active stewards'; report 999 is none of the panel's, and the bodies

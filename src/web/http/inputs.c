@@ -10,19 +10,33 @@
 #include "web/http/api_json.h"
 #include "web/http/json_body.h"
 
-bool form_inputs(struct request *req, const struct input_field *f, size_t n,
-                 struct input_value *out, struct form_errors *e)
+/* f[0..n) from the fields of one form (a body's or a query's). */
+static bool fields_inputs(struct request *req, const struct form *form,
+                          const struct input_field *f, size_t n, struct input_value *out,
+                          struct form_errors *e)
 {
 	int before = e->n;
 	for (size_t i = 0; i < n; i++) {
 		const char *raw = f[i].kind == IN_IDS || f[i].kind == IN_CHOICES
-		                  ? form_get_all(&req->form, f[i].name, &req->arena)
-		                  : form_get(&req->form, f[i].name);
+		                  ? form_get_all(form, f[i].name, &req->arena)
+		                  : form_get(form, f[i].name);
 		const char *problem; /* in the request's language (core/input.c) */
 		if (!input_read_text(&f[i], raw, &req->arena, &out[i], &problem))
 			errors_add(e, f[i].name, problem);
 	}
 	return e->n == before;
+}
+
+bool form_inputs(struct request *req, const struct input_field *f, size_t n,
+                 struct input_value *out, struct form_errors *e)
+{
+	return fields_inputs(req, &req->form, f, n, out, e);
+}
+
+bool query_inputs(struct request *req, const struct input_field *f, size_t n,
+                  struct input_value *out, struct form_errors *e)
+{
+	return fields_inputs(req, &req->query, f, n, out, e);
 }
 
 void form_error_add(void *form_errors, const char *field, const char *message)

@@ -13,6 +13,10 @@
 bool form_inputs(struct request *req, const struct input_field *f, size_t n,
                  struct input_value *out, struct form_errors *e);
 
+/* The same from the query (a GET's form, or a search through the API). */
+bool query_inputs(struct request *req, const struct input_field *f, size_t n,
+                  struct input_value *out, struct form_errors *e);
+
 /* An app_meeting_times-style adder of problems: to a struct form_errors. */
 void form_error_add(void *form_errors, const char *field, const char *message);
 

@@ -230,6 +230,8 @@ void panel_get(struct request *req)
 		     _("How are we doing?"));
 		html(b, "<li><a href=\"/panels/%l/reports\">%t</a></li>", p->id,
 		     _("Reports for funders"));
+		html(b, "<li><a href=\"/panels/%l/case-studies\">%t</a></li>", p->id,
+		     _("Case studies"));
 	}
 	if (policy_allows(&req->actor, PA_VIEW_WORK) || policy_allows(&req->actor, PA_RESPOND))
 		html(b, "<li><a href=\"/panels/%l/contributions\">%t</a></li>", p->id,

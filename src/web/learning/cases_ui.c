@@ -1,0 +1,81 @@
+/* A case study as it is read (cases_ui.h). */
+#include "web/learning/cases_ui.h"
+
+#include <string.h>
+
+#include "core/civil_time.h"
+#include "core/lang.h"
+#include "web/ui/html.h"
+#include "web/ui/layout.h"
+
+/* The labels of a ",a,b," list's keys from vocabulary t, joined. */
+static const char *labels(struct request *req, const char *list, const struct case_tag *t,
+                          size_t n)
+{
+	struct arena *a = &req->arena;
+	const char *out = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *key = arena_printf(a, ",%s,", t[i].key);
+		if (!strstr(list, key)) continue;
+		out = *out ? arena_printf(a, "%s, %s", out, _(t[i].label)) : _(t[i].label);
+	}
+	return out;
+}
+
+const char *case_source_line(struct request *req, const struct case_study *c)
+{
+	struct arena *a = &req->arena;
+	const char *line = c->panel_name;
+	if (c->rung)
+		line = arena_printf(a, "%s · %s", line,
+		                    arena_printf(a, _("%s (rung %lld)"), _(rung_label((int)c->rung)),
+		                                 (long long)c->rung));
+	const char *issues = labels(req, c->issues, case_issues, case_issue_count);
+	if (*issues) line = arena_printf(a, "%s · %s", line, issues);
+	return line;
+}
+
+static void fact(struct buf *b, const char *term, const char *value)
+{
+	if (value && *value)
+		html(b, "<div><dt>%t</dt><dd><bdi>%t</bdi></dd></div>", term, value);
+}
+
+void case_html(struct request *req, const struct case_view *v)
+{
+	struct buf *b = &req->out;
+	struct arena *a = &req->arena;
+	const struct case_study *c = &v->c;
+	html(b, "<span class=\"caption\"><bdi>%t</bdi></span><h1 class=\"heading-l\"><bdi>%t</bdi>"
+	        "</h1>", c->panel_name, c->title);
+	if (*c->brief) html(b, "<p class=\"lead\" dir=\"auto\">%t</p>", c->brief);
+	html(b, "<dl class=\"summary\">");
+	fact(b, _("Who ran it"), c->panel_name);
+	fact(b, _("Project"), c->project_title);
+	fact(b, _("Issues"), labels(req, c->issues, case_issues, case_issue_count));
+	fact(b, _("Approaches"), labels(req, c->approaches, case_approaches, case_approach_count));
+	if (c->rung)
+		fact(b, _("The rung of the ladder it reached"),
+		     arena_printf(a, "%lld: %s", (long long)c->rung, _(rung_label((int)c->rung))));
+	if (c->participants >= 0)
+		fact(b, _("People who took part"), arena_printf(a, "%lld", (long long)c->participants));
+	if (c->starts_on)
+		fact(b, _("When"),
+		     c->ends_on ? arena_printf(a, _("%s to %s"), format_day(req, c->starts_on),
+		                               format_day(req, c->ends_on))
+		                : arena_printf(a, _("From %s"), format_day(req, c->starts_on)));
+	const char *named = "";
+	for (size_t i = 0; i < v->n_people; i++) {
+		const struct case_person *p = &v->people[i];
+		if (!p->agreed_at) continue;
+		const char *who = *p->role ? arena_printf(a, "%s (%s)", p->name, p->role) : p->name;
+		named = *named ? arena_printf(a, "%s, %s", named, who) : who;
+	}
+	fact(b, _("Named, with their agreement"), named);
+	html(b, "</dl>");
+	for (int k = 0; k < CASE__SECTIONS; k++) {
+		if (!*c->sections[k]) continue;
+		html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"report-text\" dir=\"auto\">%t</p>",
+		     _(case_sections[k].title), c->sections[k]);
+	}
+}

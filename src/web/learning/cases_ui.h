@@ -1,0 +1,13 @@
+#ifndef EC_WEB_LEARNING_CASES_UI_H
+#define EC_WEB_LEARNING_CASES_UI_H
+/* What the case-study pages share (cases_page.c): a case study as it is
+ * read, and the line that says where one comes from. */
+#include "app/app.h"
+#include "web/http/http.h"
+
+/* "Carers' panel · Co-design (rung 6) · 2025 to 2026", for lists. */
+const char *case_source_line(struct request *req, const struct case_study *c);
+/* The case study: its title, brief, facts, the people who agreed to be
+ * named, and its story under each heading written. */
+void case_html(struct request *req, const struct case_view *v);
+#endif
