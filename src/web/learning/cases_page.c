@@ -77,7 +77,7 @@ static void library_page(struct request *req, const struct form_errors *e,
 		for (size_t i = 0; i < n; i++) {
 			const struct case_study *c = &list[i];
 			html(b, "<li class=\"card\"><h2 class=\"heading-s\"><a href=\"/case-studies/%l\">"
-			        "<bdi>%t</bdi></a></h2><p dir=\"auto\">%t</p><p class=\"hint\">%t</p></li>",
+			        "<bdi>%t</bdi></a></h2><p dir=\"auto\">%t</p><p class=\"hint\">%r</p></li>",
 			     c->id, c->title, c->brief, case_source_line(req, c));
 		}
 		html(b, "</ul>");
@@ -297,8 +297,11 @@ static void people_section(struct request *req, const struct case_view *v,
 			const char *state = p->agreed_at     ? _("agreed")
 			                    : p->answered_at ? _("said no")
 			                                     : _("not answered yet");
-			html(b, "<li><bdi>%t</bdi>%r<bdi>%t</bdi> (%t)", p->name, *p->role ? ", " : "",
-			     p->role, state);
+			const char *who = *p->role ? arena_printf(a, "%s, %s", p->name, p->role) : p->name;
+			html(b, "<li>");
+			/* TRANSLATORS: someone asked to be named, and their answer:
+			 * "Zofia Quill, co-chair: agreed". */
+			html_sentence(b, _("%s: %s"), 2, html_bdi(a, who), html_piece(a, "%t", state));
 			if (v->may_write) {
 				ui_form_begin(req, arena_printf(a, "%s/people/%lld/remove",
 				                                case_path(req, v->c.id), (long long)p->user_id));

@@ -25,13 +25,17 @@ static const char *labels(struct request *req, const char *list, const struct ca
 const char *case_source_line(struct request *req, const struct case_study *c)
 {
 	struct arena *a = &req->arena;
-	const char *line = c->panel_name;
+	const char *line = html_bdi(a, c->panel_name);
+	/* TRANSLATORS: parts of a line about a case study, such as
+	 * "Carers' panel · Co-design (rung 6) · Carers". */
+	const char *join = _("%s · %s");
 	if (c->rung)
-		line = arena_printf(a, "%s · %s", line,
-		                    arena_printf(a, _("%s (rung %lld)"), _(rung_label((int)c->rung)),
-		                                 (long long)c->rung));
+		line = arena_printf(a, join, line,
+		                    html_piece(a, "%t", arena_printf(a, _("%s (rung %lld)"),
+		                                                     _(rung_label((int)c->rung)),
+		                                                     (long long)c->rung)));
 	const char *issues = labels(req, c->issues, case_issues, case_issue_count);
-	if (*issues) line = arena_printf(a, "%s · %s", line, issues);
+	if (*issues) line = arena_printf(a, join, line, html_piece(a, "%t", issues));
 	return line;
 }
 

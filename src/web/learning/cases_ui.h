@@ -5,7 +5,8 @@
 #include "app/app.h"
 #include "web/http/http.h"
 
-/* "Carers' panel · Co-design (rung 6) · 2025 to 2026", for lists. */
+/* "Carers' panel · Co-design (rung 6) · Carers", for lists: markup, the
+ * panel's name in <bdi> (write it with %r). */
 const char *case_source_line(struct request *req, const struct case_study *c);
 /* The case study: its title, brief, facts, the people who agreed to be
  * named, and its story under each heading written. */

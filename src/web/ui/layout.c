@@ -179,7 +179,7 @@ void page_end(struct request *req)
 {
 	html(&req->out, "</main></div><footer class=\"site-footer\"><div class=\"width\">");
 	language_switcher(req);
-	html(&req->out, "<p>%t <a href=\"/about\">%t</a> · <a href=\"/case-studies\">%t</a></p>"
+	html(&req->out, "<p>%t <a href=\"/about\">%t</a></p><p><a href=\"/case-studies\">%t</a></p>"
 	                "</div></footer></body></html>\n",
 	     _("emptychair: who isn't here?"), _("About this site and your data"),
 	     _("Case studies"));
