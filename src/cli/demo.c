@@ -136,6 +136,31 @@ static enum store_rc demo_voice(struct store *s, int64_t pv, int64_t sam, int64_
 	                           "wrote the outline; the team agreed to it unchanged.", sam,
 	                           now - 40 * DAY) != ST_OK)
 		return ST_ERROR;
+	/* written up, published, naming one member who agreed */
+	struct case_study cs = {
+		.panel_id = pv, .project_id = project, .uid = "0d3e6f2a9b1c4e5f8a7b6c5d4e3f2a1b",
+		.title = "A welcome pack written by people who needed one",
+		.brief = "New arrivals wrote the pack they wished they had been given: GP "
+		         "registration first, in plain English, checked by the council's team.",
+		.issues = ",migration,housing,", .approaches = ",lived_experience_panel,co_design,",
+		.rung = 6, .participants = 14, .starts_on = civil_day_at(now - 60 * DAY, "UTC"),
+		.created_by = sam };
+	static const char *const story[CASE__SECTIONS] = {
+		[CASE_PROBLEMS] = "People arriving in the city were given a pack written for "
+		                  "officials: long, in legal English, with the GP missing.",
+		[CASE_METHODS] = "A lived-experience panel met monthly; members chose the topics "
+		                 "and wrote the outline, and were paid for their time.",
+		[CASE_INFLUENCE] = "The council adopted the outline unchanged; the Tigrinya "
+		                   "translation is still waiting for money.",
+		[CASE_LESSONS] = "Start with what people needed in their first week, not with what "
+		                 "the service wanted to say." };
+	for (int k = 0; k < CASE__SECTIONS; k++) cs.sections[k] = story[k] ? story[k] : "";
+	int64_t case_id;
+	if (store_case_add(s, &cs, now - 10 * DAY, &case_id) != ST_OK ||
+	    store_case_publish(s, pv, case_id, 1, now - 9 * DAY, now - 9 * DAY) != ST_OK ||
+	    store_case_person_ask(s, case_id, rana, "Co-chair", now - 10 * DAY) != ST_OK ||
+	    store_case_person_answer(s, case_id, rana, true, now - 9 * DAY) != ST_OK)
+		return ST_ERROR;
 	struct meeting m = { .panel_id = pv, .project_id = project, .title = "What should be in the pack?",
 		.starts_at = now - 20 * DAY, .ends_at = now - 20 * DAY + 2 * 3600,
 		.place = "Central Library, meeting room 2", .place_access = "Step-free entrance on "

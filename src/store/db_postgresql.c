@@ -29,7 +29,7 @@
 #include "store/db_driver.h"
 
 enum {
-	MAX_PARAMS = 24,  /* the widest INSERT: copy.c's, of contributions (19 columns) */
+	MAX_PARAMS = 32,  /* the widest INSERT: copy.c's, of case_studies (25 columns) */
 	LONE_STATEMENT_ATTEMPTS = 8,
 };
 
