@@ -6,7 +6,10 @@
 // then starts a report for funders (a mistake first, what she typed kept),
 // writes its critical reflection, shares it, prints it (the print stylesheet
 // leaves only the report: checked on a screenshot and a PDF) and downloads
-// its CSV; the co-creator then reads the shared report. axe checks every
+// its CSV; the co-creator then reads the shared report; she writes the
+// project up as a case study (a mistake first, what she typed kept), the
+// steward publishes it, and a visitor who is not signed in finds it in the
+// library by searching without its accent and plural. axe checks every
 // page each person loads.
 //
 // Demo data (src/cli/demo.c): panel 1 "Just Voices" with its project 1;
@@ -31,9 +34,9 @@ after(async () => {
 const { person, go, click } = h.journey(() => browser, () => server);
 const main = (p) => p.page.locator('main').innerText();
 
-test('learning journey: how are we doing, for the panel and a project; rating a standard; a report for funders', { timeout: h.TEST_TIMEOUT }, async (t) => {
+test('learning journey: how are we doing; rating a standard; a report for funders; a case study found in the library', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const step = h.steps(t);
-  let amira, sam;
+  let amira, sam, visitor;
 
   await step('a co-creator reads how the panel is doing, then one project', async () => {
     amira = await person(AMIRA);
@@ -140,8 +143,56 @@ test('learning journey: how are we doing, for the panel and a project; rating a 
     assert.equal(await amira.page.getByRole('button', { name: 'Share the report' }).count(), 0);
   });
 
+  await step('the co-creator writes the project up as a case study', async () => {
+    const page = amira.page;
+    await go(amira, '/panels/1', 'the panel (co-creator, again)');
+    await click(amira, page.getByRole('link', { name: 'Case studies' }).first(), 'the panel\'s case studies');
+    await page.getByLabel('Project').selectOption({ label: 'A welcome pack for new arrivals' });
+    await click(amira, page.getByRole('button', { name: 'Start the case study' }), 'a new case study');
+    assert.match(await main(amira), /Draft: only the panel sees it/);
+    await page.getByLabel('Title').fill('Journey café for young carers');
+    await page.getByLabel('Brief description').fill('Young carers met at a café and planned the support they wanted.');
+    await page.getByLabel('What went on').fill('They met on Saturdays; the panel paid for lunch and travel.');
+    await page.getByLabel('Carers').check();
+    await page.getByLabel('When it started').fill('31/2/2025'); // no such day
+    await click(amira, page.getByRole('button', { name: 'Save the case study' }), 'the case study, with a problem');
+    assert.match(await main(amira), /There is a problem/);
+    assert.equal(await page.getByLabel('Brief description').inputValue(), 'Young carers met at a café and planned the support they wanted.');
+    assert.ok(await page.getByLabel('Carers').isChecked(), 'the issue she ticked stays ticked');
+    await page.getByLabel('When it started').fill('1/4/2025');
+    await click(amira, page.getByRole('button', { name: 'Save the case study' }), 'the case study, saved');
+    assert.match(await main(amira), /The case study is saved\./);
+    assert.equal(await page.getByRole('button', { name: 'Publish it in the library' }).count(), 0,
+      'co-creators write; stewards publish');
+  });
+
+  await step('the steward publishes it', async () => {
+    const page = sam.page;
+    await go(sam, '/panels/1/case-studies', 'the panel\'s case studies (steward)');
+    await click(sam, page.getByRole('link', { name: 'Journey café for young carers' }), 'the draft case study (steward)');
+    await click(sam, page.getByRole('button', { name: 'Publish it in the library' }), 'the case study, published');
+    assert.match(await main(sam), /Published: anyone may read it/);
+  });
+
+  await step('a visitor finds it in the library, without its accent or plural', async () => {
+    const context = await h.newContext(browser);
+    visitor = { context, page: await context.newPage() };
+    visitor.pages = h.trackPages(visitor.page);
+    await go(visitor, '/case-studies', 'the library (not signed in)');
+    await visitor.page.getByLabel('Search').fill('cafe carer');
+    await click(visitor, visitor.page.getByRole('button', { name: 'Search' }), 'the library, searched');
+    assert.match(await main(visitor), /1 case study/);
+    await click(visitor, visitor.page.getByRole('link', { name: 'Journey café for young carers' }), 'the case study (visitor)');
+    const text = await main(visitor);
+    assert.match(text, /They met on Saturdays/);
+    assert.match(text, /Carers/);
+    assert.doesNotMatch(text, /Amira/, 'nobody named without agreeing');
+    await go(visitor, '/case-studies?q=zebra', 'the library, nothing found');
+    assert.match(await main(visitor), /No case study matches/);
+  });
+
   await step('every page was checked and nothing went wrong in any page', async () => {
-    for (const p of [amira, sam]) {
+    for (const p of [amira, sam, visitor]) {
       p.pages.assertAllChecked();
       h.assertNoProblems(p.context);
       await p.context.close();
