@@ -1384,4 +1384,44 @@ bool app_case_person_remove(struct store *s, const struct panel_actor *actor,
 bool app_cases_search(struct store *s, const struct input_value *in, struct arena *a,
                       struct case_study **out, size_t *n, struct app_error *err);
 
+/* ---- case studies shared between installations (case_feed.c) ----
+ * This installation publishes its published case studies as a JSON Feed
+ * 1.1, signed by the caller (web/learning/feed.c); site administrators add
+ * other installations' feeds, with the key their about page shows, and
+ * each fetch mirrors what they publish. */
+enum { CASE_SOURCE_URL, CASE_SOURCE_KEY, CASE_SOURCE_INPUTS };
+extern const struct input_field case_source_inputs[CASE_SOURCE_INPUTS];
+/* The feed of this installation's published case studies (base: the
+ * site's public address), and when any of them last changed. */
+bool app_case_feed(struct store *s, const char *base, struct arena *a, json_t **doc,
+                   int64_t *changed, struct app_error *err);
+bool app_case_sources(struct store *s, struct arena *a, struct case_source **out, size_t *n,
+                      struct app_error *err);
+/* 400 for an address that is not http(s), or a key that is not 32 bytes
+ * of base64; 409 when it is added already. The caller checks that the
+ * asker is a site administrator. */
+bool app_case_source_add(struct store *s, int64_t user_id, const struct input_value *in,
+                         int64_t now, int64_t *id, struct app_error *err);
+bool app_case_source_delete(struct store *s, int64_t id, struct app_error *err);
+/* How a fetch went: status "" when it went well, a stored message
+ * (core/lang.h, also kept on the source) when the feed was not taken, NULL
+ * when the fetch could not be tried (err says why). */
+struct case_fetch {
+	const char *status;
+	bool unchanged;        /* 304: nothing new */
+	int imported, removed, skipped;
+};
+/* Fetches source id (at most max_bytes, within timeout_ms), checks its
+ * signature against the source's key and, only then, mirrors it: every
+ * item it can take is added or updated, every one it no longer has
+ * removed, in one transaction. False with r->status when the feed was not
+ * taken (err untouched), or with err for no such source. */
+bool app_case_source_fetch(struct store *s, int64_t id, int64_t now, long timeout_ms,
+                           size_t max_bytes, struct arena *a, struct case_fetch *r,
+                           struct app_error *err);
+/* Every source, for the care thread: how many went well and how many not. */
+bool app_case_sources_fetch_all(struct store *s, int64_t now, long timeout_ms, size_t max_bytes,
+                                int *ok, int *failed);
+enum { CASE_FEED_TIMEOUT_MS = 10000, CASE_FEED_MAX_BYTES = 4 << 20 };
+
 #endif

@@ -285,3 +285,17 @@ char *auth_unseal(const struct auth_seal_key *k, const char *context, const char
 	plain[plen] = '\0';
 	return plain;
 }
+
+void auth_feed_keypair(const struct auth_seal_key *k, unsigned char pk[AUTH_FEED_PUBLIC],
+                       unsigned char sk[AUTH_FEED_SECRET])
+{
+	_Static_assert(AUTH_FEED_PUBLIC == crypto_sign_PUBLICKEYBYTES &&
+	                       AUTH_FEED_SECRET == crypto_sign_SECRETKEYBYTES &&
+	                       AUTH_FEED_SIGNATURE == crypto_sign_BYTES &&
+	                       AUTH_SECRET_BYTES == crypto_kdf_KEYBYTES,
+	               "the feed key's sizes are libsodium's");
+	unsigned char seed[crypto_sign_SEEDBYTES];
+	crypto_kdf_derive_from_key(seed, sizeof seed, 1, "ecfeed01", k->key);
+	crypto_sign_seed_keypair(pk, sk, seed);
+	sodium_memzero(seed, sizeof seed);
+}

@@ -94,6 +94,12 @@ bool auth_seal_key_load(const char *path, bool create, struct auth_seal_key *out
  * so a value sealed for one person cannot be opened as another's). The
  * result is hex, malloc'd: nonce then ciphertext and tag. NULL on failure. */
 char *auth_seal(const struct auth_seal_key *k, const char *context, const char *plaintext);
+/* The installation's Ed25519 key for signing its feed of case studies,
+ * derived from the sealing key for that purpose alone (crypto_kdf): the
+ * same as long as the sealing key is. */
+enum { AUTH_FEED_PUBLIC = 32, AUTH_FEED_SECRET = 64, AUTH_FEED_SIGNATURE = 64 };
+void auth_feed_keypair(const struct auth_seal_key *k, unsigned char pk[AUTH_FEED_PUBLIC],
+                       unsigned char sk[AUTH_FEED_SECRET]);
 /* Opens what auth_seal made under the same key and context: malloc'd
  * plaintext, or NULL when it does not open (wrong key, context or data). */
 char *auth_unseal(const struct auth_seal_key *k, const char *context, const char *sealed);

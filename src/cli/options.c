@@ -30,6 +30,8 @@ const char cli_usage[] =
 	"           --figures-every DAYS (7: how often a panel's figures about groups\n"
 	"             are published again, at most; 0 = whenever it is safe)\n"
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
+	"           --feed-timeout SECONDS (10: the longest a fetch of another\n"
+	"             site's feed of case studies may take)\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"
 	"           --seal-key FILE (the key that seals bank details, made when\n"

@@ -45,16 +45,26 @@ static void warn_if_shared(const char *path)
 enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
-	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR, SV_FIGURES_EVERY,
+	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR, SV_FIGURES_EVERY, SV_FEED_TIMEOUT,
 	SV_MAIL, /* then the mail options (cli/mail.h) */
 };
 
 enum { CARE_INTERVAL = 3600 };
 
+/* How long a feed fetch may take (--feed-timeout), for the care worker. */
+static long feed_timeout_ms = 10000;
+
 /* One pass of the care worker; counts only on stderr. */
 static void care_pass(struct store *s, void *ctx)
 {
 	(void)ctx;
+	int fetched, failed;
+	if (!app_case_sources_fetch_all(s, (int64_t)time(NULL), feed_timeout_ms,
+	                                CASE_FEED_MAX_BYTES, &fetched, &failed))
+		fprintf(stderr, "emptychair: care: the feeds of case studies could not be listed\n");
+	else if (failed)
+		fprintf(stderr, "emptychair: care: %d of %d feeds of case studies could not be taken "
+		                "(the administrators' page says why)\n", failed, fetched + failed);
 	int asked;
 	if (!app_after_meetings(s, (int64_t)time(NULL), &asked))
 		fprintf(stderr, "emptychair: care: asking after meetings failed; it runs again in an "
@@ -88,6 +98,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_IDLE_SECONDS] = { .name = "--idle-seconds", .takes_value = true },
 		[SV_LOCALE_DIR] = { .name = "--locale-dir", .takes_value = true },
 		[SV_FIGURES_EVERY] = { .name = "--figures-every", .takes_value = true },
+		[SV_FEED_TIMEOUT] = { .name = "--feed-timeout", .takes_value = true },
 		[SV_MAIL + CLI_MAIL_OPTIONS] = { 0 },
 	};
 	memcpy(&opts[SV_MAIL], cli_mail_opts, sizeof cli_mail_opts);
@@ -127,6 +138,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		fprintf(stderr, "serve: %s\n", seal_err);
 		return 1;
 	}
+	auth_feed_keypair(&cfg.seal_key, cfg.feed_public, cfg.feed_secret);
 	const char *cache_ms = opts[SV_READ_CACHE_MS].value ?:
 	                       cli_env_or("EMPTYCHAIR_READ_CACHE_MS",
 	                              store_target_is_postgresql(o->db) ? "0" : "1000");
@@ -163,6 +175,15 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		return 2;
 	}
 	cfg.figures_every = v * 86400;
+	/* How long fetching another installation's feed of case studies may take. */
+	const char *feed_timeout = opts[SV_FEED_TIMEOUT].value ?:
+	                           cli_env_or("EMPTYCHAIR_FEED_TIMEOUT", "10");
+	if (!parse_i64(feed_timeout, 1, 300, &v)) {
+		fprintf(stderr, "serve: --feed-timeout takes 1 to 300 (seconds)\n");
+		return 2;
+	}
+	cfg.feed_timeout_ms = v * 1000;
+	feed_timeout_ms = cfg.feed_timeout_ms;
 	cfg.db_target = o->db;
 	cfg.locale_dir = opts[SV_LOCALE_DIR].value ?: cli_env_or("EMPTYCHAIR_LOCALE_DIR", NULL);
 	cfg.public_url = o->public_url;
@@ -200,9 +221,11 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	} else if (!(worker = mail_worker_start(o->db, &mail, mail_interval))) {
 		return 1;
 	}
-	/* Scheduled care: every hour, people who came to a meeting that has
-	 * ended are asked how it went (app_after_meetings), and safeguarding
-	 * records past their panel's retention are purged (app_sg_purge). */
+	/* Scheduled care: every hour, the feeds of case studies this site
+	 * imports are fetched (app_case_sources_fetch_all), people who came to
+	 * a meeting that has ended are asked how it went (app_after_meetings),
+	 * and safeguarding records past their panel's retention are purged
+	 * (app_sg_purge). */
 	struct worker *care = worker_start("care", o->db, CARE_INTERVAL, care_pass, NULL);
 	if (!care) {
 		mail_worker_stop(worker);

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -576,5 +577,34 @@ bool civil_read_clock(const char *s, int *hour, int *minute)
 	if (!said || *t.p || h > 23 || m > 59) return false;
 	*hour = h;
 	*minute = m;
+	return true;
+}
+
+static const char *const http_days[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char *const http_months[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+void civil_http_date(int64_t t, char out[CIVIL_HTTP_DATE])
+{
+	int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - day * 86400;
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	snprintf(out, CIVIL_HTTP_DATE, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	         http_days[civil_weekday(day)], d, http_months[m - 1], y, (int)(secs / 3600),
+	         (int)(secs / 60 % 60), (int)(secs % 60));
+}
+
+bool civil_parse_http_date(const char *s, int64_t *out)
+{
+	char wday[4], mon[4];
+	int d, y, h, mi, sec, used = 0;
+	if (!s || sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d GMT%n", wday, &d, mon, &y, &h, &mi, &sec,
+	                 &used) != 7 || !used || s[used])
+		return false;
+	int m = 0;
+	while (m < 12 && strcmp(mon, http_months[m])) m++;
+	if (m == 12 || !civil_date_valid(y, m + 1, d) || h > 23 || mi > 59 || sec > 60) return false;
+	*out = civil_day(y, m + 1, d) * 86400 + h * 3600 + mi * 60 + sec;
 	return true;
 }

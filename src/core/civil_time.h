@@ -103,4 +103,9 @@ bool civil_parse_utc(const char *s, int64_t *out);
  * does not exist. */
 bool civil_read_date(const char *s, int *year, int *month, int *day);
 bool civil_read_clock(const char *s, int *hour, int *minute);
+/* ---- HTTP dates (RFC 9110 IMF-fixdate), for Last-Modified ---- */
+enum { CIVIL_HTTP_DATE = 30 };  /* "Sun, 06 Nov 1994 08:49:37 GMT" and its NUL */
+void civil_http_date(int64_t t, char out[CIVIL_HTTP_DATE]);
+/* The instant of an IMF-fixdate; false for anything else. */
+bool civil_parse_http_date(const char *s, int64_t *out);
 #endif

@@ -5,13 +5,15 @@
 #include "store/store_private.h"
 
 #define CASE_SELECT                                                                         \
-	"SELECT c.id, c.panel_id, c.project_id, c.uid, c.title, c.brief, c.problems, "         \
+	"SELECT c.id, COALESCE(c.panel_id, 0), COALESCE(c.project_id, 0), c.uid, c.title, c.brief, c.problems, "         \
 	"c.background, c.organisers, c.recruitment, c.methods, c.what_happened, c.influence, " \
 	"c.lessons, c.issues, c.approaches, COALESCE(c.rung, 0), COALESCE(c.participants, -1), " \
 	"COALESCE(c.starts_on, 0), COALESCE(c.ends_on, 0), COALESCE(c.published_at, 0), "      \
-	"COALESCE(c.created_by, 0), c.created_at, c.updated_at, c.version, p.name, pr.title "    \
-	"FROM case_studies c JOIN panels p ON p.id = c.panel_id "                                \
-	"JOIN projects pr ON pr.id = c.project_id "
+	"COALESCE(c.created_by, 0), c.created_at, c.updated_at, c.version, "                    \
+	"COALESCE(p.name, c.organiser), COALESCE(pr.title, ''), COALESCE(c.source_id, 0), "     \
+	"c.source_url, c.named, COALESCE(s.name, '') FROM case_studies c "                       \
+	"LEFT JOIN panels p ON p.id = c.panel_id LEFT JOIN projects pr ON pr.id = c.project_id " \
+	"LEFT JOIN case_sources s ON s.id = c.source_id "
 
 /* The filters of a search, after its words: $2 an issue, $3 an approach
  * ('' for any), $4 a rung (0 for any); newest first, at most $5. */
@@ -19,6 +21,45 @@
 	" AND ($2 = '' OR c.issues LIKE '%,' || $2 || ',%') AND ($3 = '' OR c.approaches LIKE "  \
 	"'%,' || $3 || ',%') AND ($4 = 0 OR c.rung = $4) ORDER BY c.published_at DESC, c.id "   \
 	"DESC LIMIT $5"
+
+/* Feeds: this installation's, and those it imports (case_sources). */
+
+#define SOURCE_SELECT                                                                       \
+	"SELECT id, url, public_key, name, COALESCE(added_by, 0), added_at, "                   \
+	"COALESCE(fetched_at, 0), COALESCE(ok_at, 0), last_modified, status, items FROM case_sources "
+
+#define FEED_STMTS(X)                                                                       \
+	X(LOCAL_PUBLISHED, CASE_SELECT "WHERE c.source_id IS NULL AND c.published_at IS NOT "   \
+	                   "NULL ORDER BY c.published_at DESC, c.id DESC LIMIT $1")              \
+	X(LOCAL_CHANGED, "SELECT COALESCE(MAX(updated_at), 0) FROM case_studies WHERE "          \
+	                 "source_id IS NULL")                                                    \
+	X(SOURCES, SOURCE_SELECT "ORDER BY id")                                                 \
+	X(SOURCE_GET, SOURCE_SELECT "WHERE id = $1")                                            \
+	X(SOURCE_ADD, "INSERT INTO case_sources (url, public_key, added_by, added_at) VALUES "  \
+	              "($1, $2, $3, $4) ON CONFLICT (url) DO NOTHING RETURNING id")             \
+	X(SOURCE_DELETE, "DELETE FROM case_sources WHERE id = $1")                              \
+	X(SOURCE_FETCHED, "UPDATE case_sources SET fetched_at = $2, status = $3, "              \
+	                  "ok_at = CASE WHEN $3 = '' THEN $2 ELSE ok_at END, "                   \
+	                  "last_modified = CASE WHEN $3 = '' THEN $4 ELSE last_modified END, "   \
+	                  "name = CASE WHEN $3 = '' AND $5 <> '' THEN $5 ELSE name END, "        \
+	                  "items = (SELECT COUNT(*) FROM case_studies WHERE source_id = $1) "    \
+	                  "WHERE id = $1")                                                       \
+	X(IMPORTED_UIDS, "SELECT uid FROM case_studies WHERE source_id = $1")                   \
+	X(IMPORTED_DELETE, "DELETE FROM case_studies WHERE source_id = $1 AND uid = $2")        \
+	X(IMPORTED_UPDATE, "UPDATE case_studies SET source_url = $3, organiser = $4, "          \
+	                   "named = $5, title = $6, brief = $7, problems = $8, background = $9, " \
+	                   "organisers = $10, recruitment = $11, methods = $12, "                 \
+	                   "what_happened = $13, influence = $14, lessons = $15, issues = $16, "  \
+	                   "approaches = $17, rung = $18, participants = $19, starts_on = $20, "  \
+	                   "ends_on = $21, published_at = $22, updated_at = $23 "                \
+	                   "WHERE source_id = $1 AND uid = $2")                                   \
+	X(IMPORTED_ADD, "INSERT INTO case_studies (source_id, uid, source_url, organiser, "     \
+	                "named, title, brief, problems, background, organisers, recruitment, "  \
+	                "methods, what_happened, influence, lessons, issues, approaches, rung, " \
+	                "participants, starts_on, ends_on, published_at, updated_at, "          \
+	                "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "     \
+	                "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)")
+
 
 #define STMTS(X)                                                                            \
 	X(ADD, "INSERT INTO case_studies (panel_id, project_id, uid, title, brief, problems, "   \
@@ -51,7 +92,8 @@
 	       "$3, $4) ON CONFLICT (case_id, user_id) DO NOTHING")                              \
 	X(ANSWER, "UPDATE case_study_people SET agreed_at = $3, answered_at = $4 WHERE "         \
 	          "case_id = $1 AND user_id = $2")                                               \
-	X(UNNAME, "DELETE FROM case_study_people WHERE case_id = $1 AND user_id = $2")
+	X(UNNAME, "DELETE FROM case_study_people WHERE case_id = $1 AND user_id = $2")          \
+	FEED_STMTS(X)
 
 SQ_STATEMENTS(STMTS)
 
@@ -114,6 +156,10 @@ static void read_case(struct db_stmt *st, void *slot, struct arena *a)
 	c->version = db_col_i64(st, 24);
 	c->panel_name = sq_col_str(st, 25, a);
 	c->project_title = sq_col_str(st, 26, a);
+	c->source_id = db_col_i64(st, 27);
+	c->source_url = sq_col_str(st, 28, a);
+	c->named = sq_col_str(st, 29, a);
+	c->source_name = sq_col_str(st, 30, a);
 }
 
 enum store_rc store_case_get(struct store *s, int64_t id, struct arena *a,
@@ -238,4 +284,124 @@ enum store_rc store_case_person_remove(struct store *s, int64_t case_id, int64_t
 	db_bind_i64(st, 1, case_id);
 	db_bind_i64(st, 2, user_id);
 	return sq_exec_changed(s, st);
+}
+
+
+enum store_rc store_cases_local_published(struct store *s, int64_t limit, struct arena *a,
+                                          struct case_study **out, size_t *n, int64_t *changed)
+{
+	struct db_stmt *st = stmt(s, S_LOCAL_CHANGED);
+	if (!st) return ST_ERROR;
+	enum store_rc rc = sq_first_i64(st, changed);
+	if (rc != ST_OK) return rc;
+	if ((st = stmt(s, S_LOCAL_PUBLISHED))) db_bind_i64(st, 1, limit);
+	return sq_collect(st, sizeof **out, a, read_case, (void **)out, n);
+}
+
+static void read_source(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct case_source *x = slot;
+	x->id = db_col_i64(st, 0);
+	x->url = sq_col_str(st, 1, a);
+	x->public_key = sq_col_str(st, 2, a);
+	x->name = sq_col_str(st, 3, a);
+	x->added_by = db_col_i64(st, 4);
+	x->added_at = db_col_i64(st, 5);
+	x->fetched_at = db_col_i64(st, 6);
+	x->ok_at = db_col_i64(st, 7);
+	x->last_modified = sq_col_str(st, 8, a);
+	x->status = sq_col_str(st, 9, a);
+	x->items = db_col_i64(st, 10);
+}
+
+enum store_rc store_case_sources(struct store *s, struct arena *a, struct case_source **out,
+                                 size_t *n)
+{
+	return sq_collect(stmt(s, S_SOURCES), sizeof **out, a, read_source, (void **)out, n);
+}
+
+enum store_rc store_case_source_get(struct store *s, int64_t id, struct arena *a,
+                                    struct case_source *out)
+{
+	struct db_stmt *st = stmt(s, S_SOURCE_GET);
+	if (st) db_bind_i64(st, 1, id);
+	return sq_one_row(st, read_source, out, a);
+}
+
+enum store_rc store_case_source_add(struct store *s, const char *url, const char *public_key,
+                                    int64_t by, int64_t now, int64_t *id)
+{
+	struct db_stmt *st = stmt(s, S_SOURCE_ADD);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, url);
+	db_bind_text(st, 2, public_key);
+	sq_bind_ref(st, 3, by);
+	db_bind_i64(st, 4, now);
+	enum store_rc rc = sq_first_i64(st, id);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
+}
+
+enum store_rc store_case_source_delete(struct store *s, int64_t id)
+{
+	struct db_stmt *st = stmt(s, S_SOURCE_DELETE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	return sq_exec_changed(s, st);
+}
+
+enum store_rc store_case_source_fetched(struct store *s, int64_t id, int64_t now,
+                                        const char *status, const char *last_modified,
+                                        const char *name)
+{
+	struct db_stmt *st = stmt(s, S_SOURCE_FETCHED);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_i64(st, 2, now);
+	db_bind_text(st, 3, status ? status : "");
+	db_bind_text(st, 4, last_modified ? last_modified : "");
+	db_bind_text(st, 5, name ? name : "");
+	return sq_exec(st);
+}
+
+static void read_uid(struct db_stmt *st, void *slot, struct arena *a)
+{
+	*(const char **)slot = sq_col_str(st, 0, a);
+}
+
+enum store_rc store_imported_uids(struct store *s, int64_t source_id, struct arena *a,
+                                  const char ***out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_IMPORTED_UIDS);
+	if (st) db_bind_i64(st, 1, source_id);
+	return sq_collect(st, sizeof **out, a, read_uid, (void **)out, n);
+}
+
+enum store_rc store_imported_delete(struct store *s, int64_t source_id, const char *uid)
+{
+	struct db_stmt *st = stmt(s, S_IMPORTED_DELETE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, source_id);
+	db_bind_text(st, 2, uid);
+	return sq_exec(st);
+}
+
+enum store_rc store_imported_put(struct store *s, const struct case_study *c)
+{
+	/* the same values for both: $1 source, $2 uid, then the case */
+	enum stmt_id ids[2] = { S_IMPORTED_UPDATE, S_IMPORTED_ADD };
+	for (int k = 0; k < 2; k++) {
+		struct db_stmt *st = stmt(s, ids[k]);
+		if (!st) return ST_ERROR;
+		db_bind_i64(st, 1, c->source_id);
+		db_bind_text(st, 2, c->uid);
+		db_bind_text(st, 3, c->source_url);
+		db_bind_text(st, 4, c->panel_name);
+		db_bind_text(st, 5, c->named);
+		bind_body(st, 6, c);
+		db_bind_i64(st, 22, c->published_at);
+		db_bind_i64(st, 23, c->updated_at);
+		enum store_rc rc = k ? sq_exec(st) : sq_exec_changed(s, st);
+		if (rc != ST_NOT_FOUND) return rc;
+	}
+	return ST_ERROR;
 }

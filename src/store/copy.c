@@ -143,10 +143,13 @@ static const struct table tables[] = {
 	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
 	{ "standard_ratings", "id, project_id, user_id, standard, quarter, rating, comment, "
 	                      "rated_at", 8, true, ROWS },
-	{ "case_studies", "id, panel_id, project_id, uid, title, brief, problems, background, "
-	                  "organisers, recruitment, methods, what_happened, influence, lessons, "
-	                  "issues, approaches, rung, participants, starts_on, ends_on, published_at, "
-	                  "created_by, created_at, updated_at, version", 25, true, ROWS },
+	{ "case_sources", "id, url, public_key, name, added_by, added_at, fetched_at, ok_at, "
+	                  "last_modified, status, items", 11, true, ROWS },
+	{ "case_studies", "id, panel_id, project_id, source_id, source_url, organiser, named, uid, "
+	                  "title, brief, problems, background, organisers, recruitment, methods, "
+	                  "what_happened, influence, lessons, issues, approaches, rung, participants, "
+	                  "starts_on, ends_on, published_at, created_by, created_at, updated_at, "
+	                  "version", 29, true, ROWS },
 	{ "case_study_people", "case_id, user_id, role, asked_at, agreed_at, answered_at", 6, false,
 	  ROWS },
 	{ "funder_reports", "id, panel_id, project_id, from_day, to_day, title, aim, methods, "

@@ -1668,7 +1668,10 @@ struct case_study {
 	int64_t starts_on, ends_on;            /* day numbers; 0: not said */
 	int64_t published_at;                  /* 0: a draft */
 	int64_t created_by, created_at, updated_at, version;
-	const char *panel_name, *project_title; /* read with it */
+	const char *panel_name, *project_title; /* read with it; imported: who ran it, "" */
+	int64_t source_id;                     /* imported from a feed (case_sources), or 0 */
+	const char *source_url, *named;        /* imported: where it is, who it names */
+	const char *source_name;               /* imported: the feed's name */
 };
 STORE_WRITES
 enum store_rc store_case_add(struct store *s, const struct case_study *c, int64_t now,
@@ -1716,5 +1719,47 @@ enum store_rc store_case_person_answer(struct store *s, int64_t case_id, int64_t
                                        bool agree, int64_t now);
 STORE_WRITES
 enum store_rc store_case_person_remove(struct store *s, int64_t case_id, int64_t user_id);
+
+/* This installation's published case studies for its feed, newest first,
+ * at most limit, and when any of its own last changed (0: never). */
+enum store_rc store_cases_local_published(struct store *s, int64_t limit, struct arena *a,
+                                          struct case_study **out, size_t *n, int64_t *changed);
+/* Another installation's feed this one imports (docs/learning.md). */
+struct case_source {
+	int64_t id;
+	const char *url, *public_key;   /* the key: base64 Ed25519, as its about page shows */
+	const char *name;               /* the feed's title, from the last good fetch */
+	int64_t added_by, added_at;
+	int64_t fetched_at, ok_at;      /* 0: never */
+	const char *last_modified;      /* its Last-Modified, sent back as If-Modified-Since */
+	const char *status;             /* what went wrong last time, "" when nothing */
+	int64_t items;                  /* case studies imported from it */
+};
+enum store_rc store_case_sources(struct store *s, struct arena *a, struct case_source **out,
+                                 size_t *n);
+enum store_rc store_case_source_get(struct store *s, int64_t id, struct arena *a,
+                                    struct case_source *out);
+/* ST_CONFLICT when the address is there already. */
+STORE_WRITES
+enum store_rc store_case_source_add(struct store *s, const char *url, const char *public_key,
+                                    int64_t by, int64_t now, int64_t *id);
+/* Deletes it and every case study imported from it. */
+STORE_WRITES
+enum store_rc store_case_source_delete(struct store *s, int64_t id);
+/* How a fetch went (status "" when well: then last_modified and name are
+ * kept too), and how many case studies it has now. */
+STORE_WRITES
+enum store_rc store_case_source_fetched(struct store *s, int64_t id, int64_t now,
+                                        const char *status, const char *last_modified,
+                                        const char *name);
+/* The uids of the case studies imported from source_id. */
+enum store_rc store_imported_uids(struct store *s, int64_t source_id, struct arena *a,
+                                  const char ***out, size_t *n);
+STORE_WRITES
+enum store_rc store_imported_delete(struct store *s, int64_t source_id, const char *uid);
+/* Adds or updates the imported case study c (source_id, uid; its
+ * panel_name is who ran it, published_at and updated_at the source's). */
+STORE_WRITES
+enum store_rc store_imported_put(struct store *s, const struct case_study *c);
 
 #endif

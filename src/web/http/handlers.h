@@ -293,6 +293,19 @@ void api_case_person(struct request *req);
 void api_case_person_delete(struct request *req);
 void api_case_naming(struct request *req);
 
+/* learning/feed_page.c */
+const char *feed_public_key(struct request *req);  /* base64, as the about page shows it */
+void feed_get(struct request *req);
+void participedia_csv_get(struct request *req);
+void case_sources_get(struct request *req);
+void case_source_post(struct request *req);
+void case_source_fetch_post(struct request *req);
+void case_source_delete_post(struct request *req);
+void api_case_sources(struct request *req);
+void api_case_source_create(struct request *req);
+void api_case_source_fetch(struct request *req);
+void api_case_source_delete(struct request *req);
+
 /* learning/reports_page.c, reports_api.c */
 void reports_get(struct request *req);
 void report_new_post(struct request *req);

@@ -40,6 +40,8 @@ struct server_config {
 	const char *files_dir;       /* uploaded papers and receipts, outside any web root */
 	struct auth_seal_key seal_key; /* seals bank details (auth.h); from a key file */
 	bool seal_key_loaded;
+	unsigned char feed_public[AUTH_FEED_PUBLIC];  /* signs the case-study feed: */
+	unsigned char feed_secret[AUTH_FEED_SECRET];  /* auth_feed_keypair, from seal_key */
 	unsigned connection_timeout; /* seconds */
 	bool secure_cookies;         /* add Secure to cookies (behind TLS) */
 	bool trust_proxy;            /* take the client's address from X-Real-IP */
@@ -50,6 +52,7 @@ struct server_config {
 	bool mail_relay;             /* a relay delivers the outbox (serve --smtp) */
 	const char *locale_dir;      /* the translations; NULL: the build's or the package's */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
+	long feed_timeout_ms;        /* fetching another installation's feed (--feed-timeout) */
 	int64_t figures_every;       /* seconds between publications of a panel's figures
 	                              * about groups (app_rep_refresh); 0: whenever safe */
 	size_t body_memory;          /* bytes of bodies held at once, in total */

@@ -36,6 +36,9 @@ const char *case_source_line(struct request *req, const struct case_study *c)
 		                                                     (long long)c->rung)));
 	const char *issues = labels(req, c->issues, case_issues, case_issue_count);
 	if (*issues) line = arena_printf(a, join, line, html_piece(a, "%t", issues));
+	if (c->source_id)
+		line = arena_printf(a, join, line,
+		                    html_piece(a, "%t <bdi>%t</bdi>", _("shared by"), c->source_name));
 	return line;
 }
 
@@ -55,7 +58,7 @@ void case_html(struct request *req, const struct case_view *v)
 	if (*c->brief) html(b, "<p class=\"lead\" dir=\"auto\">%t</p>", c->brief);
 	html(b, "<dl class=\"summary\">");
 	fact(b, _("Who ran it"), c->panel_name);
-	fact(b, _("Project"), c->project_title);
+	if (*c->project_title) fact(b, _("Project"), c->project_title);
 	fact(b, _("Issues"), labels(req, c->issues, case_issues, case_issue_count));
 	fact(b, _("Approaches"), labels(req, c->approaches, case_approaches, case_approach_count));
 	if (c->rung)
@@ -75,8 +78,17 @@ void case_html(struct request *req, const struct case_view *v)
 		const char *who = *p->role ? arena_printf(a, "%s (%s)", p->name, p->role) : p->name;
 		named = *named ? arena_printf(a, "%s, %s", named, who) : who;
 	}
+	if (c->source_id) named = c->named; /* as the source published them */
 	fact(b, _("Named, with their agreement"), named);
 	html(b, "</dl>");
+	if (c->source_id) {
+		html(b, "<p>");
+		html_sentence(b, _("Shared by %s, another site running emptychair: %s."), 2,
+		              html_bdi(a, c->source_name),
+		              *c->source_url ? html_link(a, c->source_url, _("read it there"))
+		                             : html_piece(a, "%t", _("its address is not known")));
+		html(b, "</p>");
+	}
 	for (int k = 0; k < CASE__SECTIONS; k++) {
 		if (!*c->sections[k]) continue;
 		html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"report-text\" dir=\"auto\">%t</p>",

@@ -32,6 +32,14 @@ void about_get(struct request *req)
 	     _("My data"),
 	     _("Every time someone else looks at or changes your details, it is recorded and you can "
 	       "see it."));
+	html(&req->out,
+	     "<h2 class=\"heading-m\">%t</h2><p>%t</p><dl class=\"summary\"><div><dt>%t</dt><dd>"
+	     "<a href=\"/case-studies/feed.json\"><bdi>%t/case-studies/feed.json</bdi></a></dd></div>"
+	     "<div><dt>%t</dt><dd><code><bdi id=\"feed-key\">%t</bdi></code></dd></div></dl>",
+	     _("This site's case studies, for other sites"),
+	     _("Another site running emptychair can import the case studies published here: its "
+	       "administrators add this feed with this key, and take only what this site signed."),
+	     _("Feed"), req->cfg->public_url, _("Key"), feed_public_key(req));
 	page_end(req);
 }
 

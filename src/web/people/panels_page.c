@@ -49,8 +49,9 @@ void panels_get(struct request *req)
 	if (n) html(b, "</ul>");
 	if (req->user->is_admin)
 		html(b, "<p><a class=\"button secondary\" href=\"/panels/new\">%t</a> "
-		        "<a href=\"/admin/limits\">%t</a></p>", _("Start a new panel"),
-		     _("Earnings limits"));
+		        "<a href=\"/admin/limits\">%t</a></p><p><a href=\"/admin/case-sources\">%t</a>"
+		        "</p>", _("Start a new panel"), _("Earnings limits"),
+		     _("Case studies from other sites"));
 	page_end(req);
 }
 

@@ -4,13 +4,37 @@
 -- (keys of core/case_study.c's vocabularies), the ladder's rung, how many
 -- took part, and when. Drafts are the panel's; published ones are public
 -- on the site. uid names one for good (feeds, other installations).
+-- Case studies imported from another installation's signed feed
+-- (case_sources) have a source instead of a panel and project: who ran
+-- them and who they name are kept as the source published them.
 -- The people named in one (case_study_people) are shown only once they
 -- agree, and stop being shown when they withdraw.
+-- Other installations' feeds of case studies that this one imports: the
+-- address, the key their signature must verify with, and how the last
+-- fetch went (status: what was wrong, '' when it went well).
+CREATE TABLE case_sources (
+  id            INTEGER PRIMARY KEY,
+  url           TEXT NOT NULL UNIQUE,
+  public_key    TEXT NOT NULL,
+  name          TEXT NOT NULL DEFAULT '',
+  added_by      INTEGER REFERENCES users(id) ON DELETE SET NULL,
+  added_at      INTEGER NOT NULL,
+  fetched_at    INTEGER,
+  ok_at         INTEGER,
+  last_modified TEXT NOT NULL DEFAULT '',
+  status        TEXT NOT NULL DEFAULT '',
+  items         INTEGER NOT NULL DEFAULT 0
+);
+
 CREATE TABLE case_studies (
   id            INTEGER PRIMARY KEY,
-  panel_id      INTEGER NOT NULL REFERENCES panels(id) ON DELETE CASCADE,
-  project_id    INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
-  uid           TEXT NOT NULL UNIQUE,
+  panel_id      INTEGER REFERENCES panels(id) ON DELETE CASCADE,
+  project_id    INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+  source_id     INTEGER REFERENCES case_sources(id) ON DELETE CASCADE,
+  source_url    TEXT NOT NULL DEFAULT '',   -- imported: where it is at its source
+  organiser     TEXT NOT NULL DEFAULT '',   -- imported: who ran it
+  named         TEXT NOT NULL DEFAULT '',   -- imported: who it names, as published
+  uid           TEXT NOT NULL,
   title         TEXT NOT NULL,
   brief         TEXT NOT NULL DEFAULT '',
   problems      TEXT NOT NULL DEFAULT '',
@@ -32,8 +56,10 @@ CREATE TABLE case_studies (
   created_at    INTEGER NOT NULL,
   updated_at    INTEGER NOT NULL,
   version       INTEGER NOT NULL DEFAULT 1,
-  CHECK (ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on)
+  CHECK (ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on),
+  CHECK ((source_id IS NULL) = (panel_id IS NOT NULL AND project_id IS NOT NULL))
 );
+CREATE UNIQUE INDEX case_studies_uid ON case_studies(COALESCE(source_id, 0), uid);
 CREATE INDEX case_studies_panel ON case_studies(panel_id, id);
 CREATE INDEX case_studies_published ON case_studies(published_at, id) WHERE published_at IS NOT NULL;
 
