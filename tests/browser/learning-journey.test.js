@@ -9,8 +9,10 @@
 // its CSV; the co-creator then reads the shared report; she writes the
 // project up as a case study (a mistake first, what she typed kept), the
 // steward publishes it, and a visitor who is not signed in finds it in the
-// library by searching without its accent and plural. axe checks every
-// page each person loads.
+// library by searching without its accent and plural; and a second site,
+// whose administrator imports the first's signed feed with the key its
+// about page shows, finds it in its own library. axe checks every page each
+// person loads.
 //
 // Demo data (src/cli/demo.c): panel 1 "Just Voices" with its project 1;
 // Amira a co-creator, Sam a steward; every account has the same password.
@@ -21,22 +23,25 @@ const h = require('./helpers');
 
 const AMIRA = { email: 'amira@demo.emptychair.org', password: h.STEWARD.password };
 
-let server, browser;
+let server, server2, browser;
 before(async () => {
   server = await h.startServer();
+  server2 = await h.startServer();
   browser = await h.launchBrowser();
 });
 after(async () => {
   if (browser) await browser.close();
+  if (server2) await server2.stop();
   if (server) await server.stop();
 });
 
 const { person, go, click } = h.journey(() => browser, () => server);
+const second = h.journey(() => browser, () => server2);
 const main = (p) => p.page.locator('main').innerText();
 
-test('learning journey: how are we doing; rating a standard; a report for funders; a case study found in the library', { timeout: h.TEST_TIMEOUT }, async (t) => {
+test('learning journey: how are we doing; rating a standard; a report for funders; a case study found in the library, on this site and another', { timeout: h.TEST_TIMEOUT }, async (t) => {
   const step = h.steps(t);
-  let amira, sam, visitor;
+  let amira, sam, visitor, admin2;
 
   await step('a co-creator reads how the panel is doing, then one project', async () => {
     amira = await person(AMIRA);
@@ -191,8 +196,31 @@ test('learning journey: how are we doing; rating a standard; a report for funder
     assert.match(await main(visitor), /No case study matches/);
   });
 
+  await step('a second site imports the first\'s library and finds it there', async () => {
+    // the first site's feed and key, from its about page
+    await go(visitor, '/about', 'the about page (not signed in)');
+    const key = (await visitor.page.locator('#feed-key').innerText()).trim();
+    assert.match(key, /^[A-Za-z0-9+/]{43}=$/);
+    admin2 = await second.person(h.STEWARD);
+    const page = admin2.page;
+    await second.click(admin2, page.getByRole('link', { name: 'Case studies from other sites' }), 'case studies from other sites');
+    assert.match(await main(admin2), /This site imports no feeds yet\./);
+    await page.getByLabel('The feed\'s address').fill(server.url('/case-studies/feed.json'));
+    await page.getByLabel('Its key').fill(key);
+    await second.click(admin2, page.getByRole('button', { name: 'Import it' }), 'a feed imported');
+    assert.match(await main(admin2), /Fetched: \d+ case studies taken, 0 removed, 0 left out\./);
+    await second.go(admin2, '/case-studies', 'the second site\'s library');
+    await page.getByLabel('Search').fill('cafe carer');
+    await second.click(admin2, page.getByRole('button', { name: 'Search' }), 'the second site\'s library, searched');
+    assert.match(await main(admin2), /1 case study/);
+    assert.match(await main(admin2), /shared by/);
+    await second.click(admin2, page.getByRole('link', { name: 'Journey café for young carers' }), 'the imported case study');
+    assert.match(await main(admin2), /They met on Saturdays/);
+    assert.match(await main(admin2), /Shared by .*another site running emptychair/);
+  });
+
   await step('every page was checked and nothing went wrong in any page', async () => {
-    for (const p of [amira, sam, visitor]) {
+    for (const p of [amira, sam, visitor, admin2]) {
       p.pages.assertAllChecked();
       h.assertNoProblems(p.context);
       await p.context.close();
