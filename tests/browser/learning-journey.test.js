@@ -76,11 +76,15 @@ test('learning journey: how are we doing; rating a standard; a report for funder
     assert.match(text, /1 has rated it; the spread is shown from 5/);
   });
 
-  await step('a steward sees the standards page too', async () => {
+  await step('a steward sees the standards page too, and rates the same standard', async () => {
     sam = await person(h.STEWARD);
     await go(sam, '/panels/1/projects/1/standards', 'the project\'s standards (steward)');
     assert.match(await main(sam), /1 has rated it/);
     assert.doesNotMatch(await main(sam), /young carers/, 'a comment counts only in a group of five');
+    await click(sam, sam.page.getByRole('link', { name: 'Rate Inclusion' }).first(), 'rating a standard (steward)');
+    await sam.page.getByLabel('4', { exact: true }).check();
+    await click(sam, sam.page.getByRole('button', { name: 'Save my rating' }), 'the standards, rated (steward)');
+    assert.match(await main(sam), /2 have rated it; the spread is shown from 5/);
   });
 
   await step('the steward starts a report for funders, writes it and shares it', async () => {
