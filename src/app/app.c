@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_private.h"
+#include "core/civil_time.h"
 #include "core/text.h"
 
 bool app_fail(struct app_error *err, int status, const char *code, const char *field,
@@ -1192,4 +1193,27 @@ bool app_members_needs(struct store *s, int64_t viewer_id, const int64_t *member
 	}
 	struct needs_ctx c = { viewer_id, now, member_ids, shown, n };
 	return !any || store_tx(s, needs_audit_in_tx, &c) == ST_OK;
+}
+
+json_t *app_day_json(int64_t day)
+{
+	if (!day) return json_null();
+	int y, m, d;
+	civil_date_of_day(day, &y, &m, &d);
+	return json_sprintf("%04d-%02d-%02d", y, m, d);
+}
+
+json_t *app_keys_json(const char *list)
+{
+	json_t *arr = json_array();
+	for (const char *p = list; p && *p;) {
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		size_t n = strcspn(p, ",");
+		json_array_append_new(arr, json_stringn(p, n));
+		p += n;
+	}
+	return arr;
 }

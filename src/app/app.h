@@ -1263,6 +1263,11 @@ bool app_standard_rate(struct store *s, const struct panel_actor *actor, const s
                        int64_t project_id, int64_t user_id, const struct input_value *in,
                        int64_t now, struct arena *a, struct app_error *err);
 
+/* A day number (core/civil_time.h) as JSON "YYYY-MM-DD"; null for 0, none. */
+json_t *app_day_json(int64_t day);
+/* A stored list of keys ",a,b," as the JSON array ["a", "b"]. */
+json_t *app_keys_json(const char *list);
+
 /* ---- funder reports (reports.c) ----
  * A report of the panel's work, or one project's, over days in the
  * panel's zone, for a funder: involvement, pay (the panel's only), what

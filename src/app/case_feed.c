@@ -36,31 +36,6 @@ static json_t *utc_json(struct arena *a, int64_t t)
 	                                c.hour, c.minute, c.second));
 }
 
-static json_t *day_json(struct arena *a, int64_t day)
-{
-	if (!day) return json_null();
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return json_string(arena_printf(a, "%04d-%02d-%02d", y, m, d));
-}
-
-/* ",a,b," as ["a", "b"], appending each to tags too. */
-static json_t *keys_json(const char *list, json_t *tags)
-{
-	json_t *arr = json_array();
-	for (const char *p = list; p && *p;) {
-		if (*p == ',') {
-			p++;
-			continue;
-		}
-		size_t n = strcspn(p, ",");
-		json_array_append_new(arr, json_stringn(p, n));
-		json_array_append_new(tags, json_stringn(p, n));
-		p += n;
-	}
-	return arr;
-}
-
 static json_t *item_json(const char *base, const struct case_study *c,
                          const struct case_person *people, size_t n_people, struct arena *a)
 {
@@ -76,7 +51,9 @@ static json_t *item_json(const char *base, const struct case_study *c,
 		if (people[i].agreed_at)
 			json_array_append_new(named, json_pack("{s:s, s:s}", "name", people[i].name,
 			                                       "role", people[i].role));
-	json_t *issues = keys_json(c->issues, tags), *approaches = keys_json(c->approaches, tags);
+	json_t *issues = app_keys_json(c->issues), *approaches = app_keys_json(c->approaches);
+	json_array_extend(tags, issues);
+	json_array_extend(tags, approaches);
 	return json_pack(
 	        "{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o,"
 	        " s:{s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}}",
@@ -87,7 +64,7 @@ static json_t *item_json(const char *base, const struct case_study *c,
 	        "issues", issues, "approaches", approaches, "rung",
 	        c->rung ? json_integer(c->rung) : json_null(), "participants",
 	        c->participants >= 0 ? json_integer(c->participants) : json_null(), "starts_on",
-	        day_json(a, c->starts_on), "ends_on", day_json(a, c->ends_on), "named", named);
+	        app_day_json(c->starts_on), "ends_on", app_day_json(c->ends_on), "named", named);
 }
 
 bool app_case_feed(struct store *s, const char *base, struct arena *a, json_t **doc,

@@ -85,6 +85,14 @@ const struct input_field case_search_inputs[CASE_SEARCH_INPUTS] = {
 	                       .wrong = N_("Choose a rung of the ladder from 1 to 7.") },
 };
 
+/* 403 unless the actor may write case studies (PA_WRITE_CASE_STUDIES). */
+static bool writes(const struct panel_actor *actor, struct app_error *err)
+{
+	return policy_allows(actor, PA_WRITE_CASE_STUDIES) ||
+	       app_fail(err, 403, "forbidden", NULL,
+	                _("Only the panel's active co-creators and stewards write case studies."));
+}
+
 static bool no_such(struct app_error *err)
 {
 	return app_fail(err, 404, "not_found", NULL,
@@ -145,10 +153,7 @@ bool app_case_create(struct store *s, const struct panel_actor *actor, const str
                      int64_t user_id, const struct input_value *in, int64_t now,
                      struct arena *a, int64_t *id, struct app_error *err)
 {
-	if (!policy_allows(actor, PA_WRITE_CASE_STUDIES))
-		return app_fail(err, 403, "forbidden", NULL,
-		                _("Only the panel's active co-creators and stewards write case "
-		                  "studies."));
+	if (!writes(actor, err)) return false;
 	if (!in[CASE_IN_PROJECT].given)
 		return app_fail(err, 400, "missing", "project_id",
 		                _("Choose the project the case study is about."));
@@ -239,10 +244,7 @@ bool app_case_edit(struct store *s, const struct panel_actor *actor, const struc
                    int64_t id, const struct input_value *in, int64_t now, struct arena *a,
                    struct app_error *err)
 {
-	if (!policy_allows(actor, PA_WRITE_CASE_STUDIES))
-		return app_fail(err, 403, "forbidden", NULL,
-		                _("Only the panel's active co-creators and stewards write case "
-		                  "studies."));
+	if (!writes(actor, err)) return false;
 	if (!in[CASE_IN_VERSION].given)
 		return app_fail(err, 400, "missing", "version", _("Reload the page and save again."));
 	struct edit_ctx c = { p, id, now, in, a, err, false };
@@ -308,10 +310,7 @@ bool app_case_publish(struct store *s, const struct panel_actor *actor, const st
 bool app_case_delete(struct store *s, const struct panel_actor *actor, const struct panel *p,
                      int64_t id, struct app_error *err)
 {
-	if (!policy_allows(actor, PA_WRITE_CASE_STUDIES))
-		return app_fail(err, 403, "forbidden", NULL,
-		                _("Only the panel's active co-creators and stewards write case "
-		                  "studies."));
+	if (!writes(actor, err)) return false;
 	enum store_rc rc = store_case_delete(s, p->id, id);
 	if (rc == ST_NOT_FOUND)
 		return app_fail(err, 404, "not_found", NULL,
@@ -369,10 +368,7 @@ bool app_case_person_ask(struct store *s, const struct panel_actor *actor, const
                          int64_t id, const struct input_value *in, int64_t now, struct arena *a,
                          struct app_error *err)
 {
-	if (!policy_allows(actor, PA_WRITE_CASE_STUDIES))
-		return app_fail(err, 403, "forbidden", NULL,
-		                _("Only the panel's active co-creators and stewards write case "
-		                  "studies."));
+	if (!writes(actor, err)) return false;
 	const char *role = in[CASE_PERSON_ROLE].given ? in[CASE_PERSON_ROLE].text : "";
 	if (!app_texts_fit(&case_person_inputs[CASE_PERSON_ROLE], &role, 1, err)) return false;
 	struct ask_ctx c = { p, id, in[CASE_PERSON_USER].number, now, role, a, err, false };
@@ -397,10 +393,7 @@ bool app_case_person_remove(struct store *s, const struct panel_actor *actor,
                             const struct panel *p, int64_t id, int64_t user_id,
                             struct arena *a, struct app_error *err)
 {
-	if (!policy_allows(actor, PA_WRITE_CASE_STUDIES))
-		return app_fail(err, 403, "forbidden", NULL,
-		                _("Only the panel's active co-creators and stewards write case "
-		                  "studies."));
+	if (!writes(actor, err)) return false;
 	struct case_study cs;
 	if (!case_of(s, p, id, a, &cs, err)) return false;
 	enum store_rc rc = store_case_person_remove(s, id, user_id);

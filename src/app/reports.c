@@ -124,13 +124,6 @@ static json_t *count_json(int64_t n)
 	return n < 0 ? json_null() : json_integer(n);
 }
 
-static json_t *day_json(struct arena *a, int64_t day)
-{
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return json_string(arena_printf(a, "%04d-%02d-%02d", y, m, d));
-}
-
 /* Tenths as "12.5"; null when held back (-1). */
 static json_t *tenths_json(struct arena *a, int64_t tenths)
 {
@@ -266,7 +259,7 @@ static json_t *document(const struct panel *p, const struct funder_report *r,
 	        r->project_id ? json_pack("{s:I, s:s}", "id", (json_int_t)r->project_id, "title",
 	                                  f->projects[0].title)
 	                      : json_null(),
-	        "from", day_json(a, r->from_day), "to", day_json(a, r->to_day), "time_zone",
+	        "from", app_day_json(r->from_day), "to", app_day_json(r->to_day), "time_zone",
 	        p->time_zone, "state", shared_at ? "shared" : "draft", "shared_at",
 	        shared_at ? json_integer(shared_at) : json_null(),
 	        "involvement", "meetings", (json_int_t)c->meetings, "people", count_json(f->people),

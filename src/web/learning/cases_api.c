@@ -2,37 +2,10 @@
  * learning/cases_page.c: the public library, and the panel's own. */
 #include <string.h>
 
-#include "core/civil_time.h"
 #include "core/lang.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
-
-static json_t *day_json(struct request *req, int64_t day)
-{
-	if (!day) return json_null();
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d));
-}
-
-/* ",a,b," as ["a", "b"]. */
-static json_t *keys_json(const char *list)
-{
-	json_t *arr = json_array();
-	const char *p = list;
-	while (p && *p) {
-		if (*p == ',') {
-			p++;
-			continue;
-		}
-		const char *end = strchr(p, ',');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		json_array_append_new(arr, json_stringn(p, n));
-		p += n;
-	}
-	return arr;
-}
 
 /* A case study; with the panel's view, everyone asked to be named and how
  * they answered, else only those who agreed. */
@@ -55,12 +28,12 @@ static json_t *case_json(struct request *req, const struct case_view *v, bool pa
 	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:s},"
 	                      " s:{s:I, s:s}, s:o}",
 	                      "id", (json_int_t)c->id, "uid", c->uid, "title", c->title, "brief",
-	                      c->brief, "sections", sections, "issues", keys_json(c->issues),
-	                      "approaches", keys_json(c->approaches), "rung",
+	                      c->brief, "sections", sections, "issues", app_keys_json(c->issues),
+	                      "approaches", app_keys_json(c->approaches), "rung",
 	                      c->rung ? jint(c->rung) : json_null(), "participants",
 	                      c->participants >= 0 ? jint(c->participants) : json_null(),
-	                      "starts_on", day_json(req, c->starts_on), "ends_on",
-	                      day_json(req, c->ends_on), "published_at", jtime(c->published_at),
+	                      "starts_on", app_day_json(c->starts_on), "ends_on",
+	                      app_day_json(c->ends_on), "published_at", jtime(c->published_at),
 	                      "panel", "id", (json_int_t)c->panel_id, "name", c->panel_name,
 	                      "project", "id", (json_int_t)c->project_id, "title", c->project_title,
 	                      "people", people);
@@ -73,7 +46,7 @@ static json_t *summary_json(struct request *req, const struct case_study *c, boo
 {
 	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}", "id",
 	                      (json_int_t)c->id, "uid", c->uid, "title", c->title, "brief", c->brief,
-	                      "issues", keys_json(c->issues), "approaches", keys_json(c->approaches),
+	                      "issues", app_keys_json(c->issues), "approaches", app_keys_json(c->approaches),
 	                      "rung", c->rung ? jint(c->rung) : json_null(), "published_at",
 	                      jtime(c->published_at), "panel", c->panel_name);
 	if (panel_view) json_object_set_new(j, "version", jint(c->version));

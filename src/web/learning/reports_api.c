@@ -1,18 +1,10 @@
 /* The JSON API of funder reports (app/reports.c), as
  * learning/reports_page.c: a report is its document (docs/api.md), with
  * its version beside it for writing. */
-#include "core/civil_time.h"
 #include "core/lang.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
-
-static json_t *day_json(struct request *req, int64_t day)
-{
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d));
-}
 
 static void send_report(struct request *req, int64_t id, int status)
 {
@@ -43,8 +35,8 @@ void api_reports(struct request *req)
 		                                     "project_id",
 		                                     list[i].project_id ? jint(list[i].project_id)
 		                                                        : json_null(),
-		                                     "from", day_json(req, list[i].from_day), "to",
-		                                     day_json(req, list[i].to_day), "state",
+		                                     "from", app_day_json(list[i].from_day), "to",
+		                                     app_day_json(list[i].to_day), "state",
 		                                     list[i].shared_at ? "shared" : "draft",
 		                                     "shared_at", jtime(list[i].shared_at), "version",
 		                                     (json_int_t)list[i].version));

@@ -3,7 +3,6 @@
  * group counts me. Counts not shown are null, never a number. */
 #include <string.h>
 
-#include "core/civil_time.h"
 #include "core/lang.h"
 #include "web/http/api_json.h"
 #include "web/http/handlers.h"
@@ -13,14 +12,6 @@
 static json_t *count_json(int64_t n)
 {
 	return n < 0 ? json_null() : json_integer(n);
-}
-
-static json_t *day_json(struct request *req, int64_t day)
-{
-	if (!day) return json_null();
-	int y, m, d;
-	civil_date_of_day(day, &y, &m, &d);
-	return json_string(arena_printf(&req->arena, "%04d-%02d-%02d", y, m, d));
 }
 
 static json_t *group_json(struct request *req, const struct rep_group *g)
@@ -35,7 +26,7 @@ static json_t *group_json(struct request *req, const struct rep_group *g)
 	                 *g->answer ? json_string(g->answer) : json_null(), "label", g->label, "unit",
 	                 rep_unit_key(g->target.unit), "min", count_json(g->target.min), "max",
 	                 count_json(g->target.max), "reference_share", share, "reference_source",
-	                 g->reference_source, "reference_date", day_json(req, g->reference_day),
+	                 g->reference_source, "reference_date", app_day_json(g->reference_day),
 	                 "version", (json_int_t)g->version);
 }
 
