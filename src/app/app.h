@@ -1285,6 +1285,8 @@ enum { REPORT_SECTION_TITLE, REPORT_SECTION_AIM, REPORT_SECTION_METHODS, REPORT_
        REPORT_SECTION_CHANGES, REPORT_SECTION_REFLECTION, REPORT_SECTION_VERSION,
        REPORT_SECTION_INPUTS };
 extern const struct input_field report_section_inputs[REPORT_SECTION_INPUTS];
+enum { REPORT_SHARE_VERSION, REPORT_SHARE_INPUTS };
+extern const struct input_field report_share_inputs[REPORT_SHARE_INPUTS];
 /* The panel's reports, newest first: drafts too for those who write them. */
 bool app_reports(struct store *s, const struct panel_actor *actor, const struct panel *p,
                  struct arena *a, struct funder_report **out, size_t *n, struct app_error *err);
@@ -1384,6 +1386,9 @@ bool app_case_person_answer(struct store *s, const struct panel *p, int64_t id, 
 bool app_case_person_remove(struct store *s, const struct panel_actor *actor,
                             const struct panel *p, int64_t id, int64_t user_id,
                             struct arena *a, struct app_error *err);
+/* This site's own published case studies, newest first, at most limit. */
+bool app_cases_local(struct store *s, int64_t limit, struct arena *a, struct case_study **out,
+                     size_t *n, struct app_error *err);
 /* The public library: published case studies holding the words of q (see
  * case_search_terms), with the issue, approach and rung asked for. */
 bool app_cases_search(struct store *s, const struct input_value *in, struct arena *a,

@@ -420,3 +420,11 @@ bool app_cases_search(struct store *s, const struct input_value *in, struct aren
 	}
 	return store_cases_search(s, &q, a, out, n) == ST_OK || app_internal(err);
 }
+
+bool app_cases_local(struct store *s, int64_t limit, struct arena *a, struct case_study **out,
+                     size_t *n, struct app_error *err)
+{
+	int64_t changed;
+	return store_cases_local_published(s, limit, a, out, n, &changed) == ST_OK ||
+	       app_internal(err);
+}

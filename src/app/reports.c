@@ -48,6 +48,13 @@ const struct input_field report_section_inputs[REPORT_SECTION_INPUTS] = {
 	                             .wrong = N_("Reload the page and save again.") },
 };
 
+const struct input_field report_share_inputs[REPORT_SHARE_INPUTS] = {
+	[REPORT_SHARE_VERSION] = { .name = "version", .kind = IN_INT, .required = true, .min = 1,
+	                           .max = INT64_MAX,
+	                           .missing = N_("Give the version of the report you read."),
+	                           .wrong = N_("Give the version of the report you read.") },
+};
+
 /* ---- the figures ---- */
 
 /* A count of people as it may be shown: -1 (held back) for 1 to 4. */

@@ -79,11 +79,11 @@ void feed_get(struct request *req)
 
 void participedia_csv_get(struct request *req)
 {
-	int64_t changed;
 	struct case_study *list;
 	size_t n;
-	if (store_cases_local_published(req->store, 500, &req->arena, &list, &n, &changed) != ST_OK) {
-		respond_error(req, 500, "internal", _("We could not make the file. Try again."));
+	struct app_error err;
+	if (!app_cases_local(req->store, 500, &req->arena, &list, &n, &err)) {
+		respond_app_error(req, &err);
 		return;
 	}
 	struct buf *b = &req->out;

@@ -77,19 +77,14 @@ void api_report_put(struct request *req)
 	send_report(req, req->params[1], 200);
 }
 
-static const struct input_field share_inputs[] = {
-	{ .name = "version", .kind = IN_INT, .required = true, .min = 1, .max = INT64_MAX,
-	  .missing = N_("Give the version of the report you read."),
-	  .wrong = N_("Give the version of the report you read.") },
-};
-
 /* {"version"} */
 void api_report_share(struct request *req)
 {
-	struct input_value in[1];
+	struct input_value in[REPORT_SHARE_INPUTS];
 	struct app_error err;
-	if (!api_inputs(req, share_inputs, 1, in)) return;
-	if (!app_report_share(req->store, &req->actor, req->panel, req->params[1], in[0].number,
+	if (!api_inputs(req, report_share_inputs, REPORT_SHARE_INPUTS, in)) return;
+	if (!app_report_share(req->store, &req->actor, req->panel, req->params[1],
+	                      in[REPORT_SHARE_VERSION].number,
 	                      req->now, &req->arena, &err)) {
 		api_respond_error(req, &err);
 		return;

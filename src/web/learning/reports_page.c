@@ -438,21 +438,23 @@ void report_edit_post(struct request *req)
 
 void report_share_post(struct request *req)
 {
+	struct form_errors e = { 0 };
+	struct input_value in[REPORT_SHARE_INPUTS];
 	struct app_error err;
-	int64_t version = 0;
-	const char *raw = form_get(&req->form, "version");
-	if (raw) version = strtoll(raw, NULL, 10);
-	if (!app_report_share(req->store, &req->actor, req->panel, req->params[1], version, req->now,
-	                      &req->arena, &err)) {
+	bool ok = form_inputs(req, report_share_inputs, REPORT_SHARE_INPUTS, in, &e);
+	if (ok && !(ok = app_report_share(req->store, &req->actor, req->panel, req->params[1],
+	                                  in[REPORT_SHARE_VERSION].number, req->now, &req->arena,
+	                                  &err))) {
 		if (err.status != 409) {
 			respond_app_error(req, &err);
 			return;
 		}
-		struct form_errors e = { 0 };
 		errors_add(&e, "title", err.message);
+	}
+	if (!ok) {
 		struct report_view v;
 		if (!load(req, &v)) return;
-		req->status = 409;
+		req->status = e.n && !strcmp(e.items[0].field, "version") ? 400 : 409;
 		report_page(req, &v, &e);
 		json_decref(v.doc);
 		return;
