@@ -48,7 +48,9 @@ enum { CASE_BRIEF_MAX = 280, CASE_TITLE_MAX = 160, CASE_SECTION_MAX = 10000 };
 /* A person's search words as the query both backends take: each word, and
  * each "quoted phrase", in double quotes, separated by spaces, all of them
  * required (SQLite FTS5's MATCH and PostgreSQL's websearch_to_tsquery read
- * it alike). Quotes inside are dropped, as is anything with no letter or
- * digit. NULL when nothing is left to search for. In a. */
+ * it alike, and neither sees any of its own syntax). A quote starts a
+ * phrase wherever it stands, and one left open runs to the end; a term
+ * with no letter or digit is dropped. NULL when nothing is left to search
+ * for. In a. */
 const char *case_search_terms(const char *q, struct arena *a);
 #endif
