@@ -294,7 +294,6 @@ void api_case_person_delete(struct request *req);
 void api_case_naming(struct request *req);
 
 /* learning/feed_page.c */
-const char *feed_public_key(struct request *req);  /* base64, as the about page shows it */
 void feed_get(struct request *req);
 void participedia_csv_get(struct request *req);
 void case_sources_get(struct request *req);

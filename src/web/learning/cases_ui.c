@@ -1,6 +1,7 @@
 /* A case study as it is read (cases_ui.h). */
 #include "web/learning/cases_ui.h"
 
+#include <sodium.h>
 #include <string.h>
 
 #include "core/civil_time.h"
@@ -94,4 +95,14 @@ void case_html(struct request *req, const struct case_view *v)
 		html(b, "<h2 class=\"heading-m\">%t</h2><p class=\"report-text\" dir=\"auto\">%t</p>",
 		     _(case_sections[k].title), c->sections[k]);
 	}
+}
+
+const char *feed_public_key(struct request *req)
+{
+	char *b64 = arena_alloc(&req->arena, sodium_base64_ENCODED_LEN(AUTH_FEED_PUBLIC,
+	                                                               sodium_base64_VARIANT_ORIGINAL));
+	return sodium_bin2base64(b64, sodium_base64_ENCODED_LEN(AUTH_FEED_PUBLIC,
+	                                                        sodium_base64_VARIANT_ORIGINAL),
+	                         req->cfg->feed_public, AUTH_FEED_PUBLIC,
+	                         sodium_base64_VARIANT_ORIGINAL);
 }

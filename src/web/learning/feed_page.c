@@ -14,19 +14,10 @@
 #include "web/http/form.h"
 #include "web/http/handlers.h"
 #include "web/http/inputs.h"
+#include "web/learning/cases_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/html.h"
 #include "web/ui/layout.h"
-
-const char *feed_public_key(struct request *req)
-{
-	char *b64 = arena_alloc(&req->arena, sodium_base64_ENCODED_LEN(AUTH_FEED_PUBLIC,
-	                                                               sodium_base64_VARIANT_ORIGINAL));
-	return sodium_bin2base64(b64, sodium_base64_ENCODED_LEN(AUTH_FEED_PUBLIC,
-	                                                        sodium_base64_VARIANT_ORIGINAL),
-	                         req->cfg->feed_public, AUTH_FEED_PUBLIC,
-	                         sodium_base64_VARIANT_ORIGINAL);
-}
 
 /* ---- this site's feed ---- */
 

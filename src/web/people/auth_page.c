@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "core/lang.h"
 #include "web/http/handlers.h"
+#include "web/learning/cases_ui.h"
 #include "web/ui/answers.h"
 #include "web/ui/layout.h"
 
