@@ -28,6 +28,18 @@ static const struct {
 
 int main(int argc, char **argv)
 {
+	/* The configuration file first: every option below may come from it.
+	 * --config FILE (before the command) or EMPTYCHAIR_CONFIG names one
+	 * that must be there; else /etc/emptychair/emptychair.conf, if it is. */
+	const char *config = getenv("EMPTYCHAIR_CONFIG");
+	for (int k = 1; k + 1 < argc && argv[k][0] == '-'; k++) {
+		if (!strcmp(argv[k], "--config")) config = argv[k + 1];
+		if (!strcmp(argv[k], "--config") || !strcmp(argv[k], "--db") ||
+		    !strcmp(argv[k], "--public-url"))
+			k++; /* its value */
+	}
+	if (!cli_config_load(config && *config ? config : cli_default_config, config && *config))
+		return 2;
 	struct cli_options o = {
 		.db = cli_env_or("EMPTYCHAIR_DB", "var/emptychair.db"),
 		.public_url = cli_env_or("EMPTYCHAIR_PUBLIC_URL", NULL),
@@ -36,7 +48,8 @@ int main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(cli_usage, stdout); return 0; }
 		if (!strcmp(argv[i], "--version")) { printf("emptychair %s\n", EC_VERSION); return 0; }
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
+		if (!strcmp(argv[i], "--config") && i + 1 < argc) i++; /* read above */
+		else if (!strcmp(argv[i], "--db") && i + 1 < argc) o.db = argv[++i];
 		else if (!strcmp(argv[i], "--public-url") && i + 1 < argc) o.public_url = argv[++i];
 		else { fprintf(stderr, "emptychair: unknown option %s\n%s", argv[i], cli_usage); return 2; }
 	}

@@ -13,9 +13,21 @@ struct cli_options {
 	const char *public_url;  /* --public-url, EMPTYCHAIR_PUBLIC_URL; NULL: where serve listens */
 };
 
-/* EMPTYCHAIR_* variables: the value of name, or fallback when unset or
- * empty. */
+/* EMPTYCHAIR_* variables: the value of name; when it is unset or empty,
+ * the configuration file's setting of the same name (EMPTYCHAIR_PORT is
+ * port: cli/config.c); else fallback. */
 const char *cli_env_or(const char *name, const char *fallback);
+/* Reads the configuration file at path once, at start, before any option
+ * is looked up (core/config.h says what it may hold). A missing file is
+ * nothing unless required; anything wrong is said on stderr, naming the
+ * line, and false returned. */
+bool cli_config_load(const char *path, bool required);
+/* Where cli_config_load looks when neither --config nor EMPTYCHAIR_CONFIG
+ * names a file. */
+extern const char *const cli_default_config;
+/* "FILE: line N: " when value came from the configuration file, "" when
+ * not: to begin a message about a value that does not fit. */
+const char *cli_origin(const char *value);
 /* Opens target, saying why not on stderr. Read-only: the existing
  * database as it is; nothing is created, migrated or written. */
 struct store *cli_open_target(const char *target, bool read_only);

@@ -62,8 +62,8 @@ static bool seconds(const char *cmd, const char *name, const char *value, int64_
                     int64_t max, int64_t *out)
 {
 	if (parse_i64(value, min, max, out)) return true;
-	fprintf(stderr, "%s: %s takes %lld to %lld seconds\n", cmd, name, (long long)min,
-	        (long long)max);
+	fprintf(stderr, "%s%s: %s takes %lld to %lld seconds\n", cli_origin(value), cmd, name,
+	        (long long)min, (long long)max);
 	return false;
 }
 
@@ -97,7 +97,7 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 	if (!url) return true; /* no relay: mail waits in the outbox */
 	const char *why;
 	if (!smtp_url_ok(url, &why)) {
-		fprintf(stderr, "%s: --smtp: %s\n", cmd, why);
+		fprintf(stderr, "%s%s: --smtp: %s\n", cli_origin(url), cmd, why);
 		return false;
 	}
 	cfg->relay.url = url;
@@ -121,8 +121,8 @@ bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct c
 	}
 	cfg->relay.envelope_from = bare_address(cfg->from);
 	if (!email_valid(cfg->relay.envelope_from) || strpbrk(cfg->from, "\r\n")) {
-		fprintf(stderr, "%s: --mail-from is not an address (\"Name <address>\" or an "
-		                "address)\n", cmd);
+		fprintf(stderr, "%s%s: --mail-from is not an address (\"Name <address>\" or an "
+		                "address)\n", cli_origin(cfg->from), cmd);
 		return false;
 	}
 	cfg->relay.user = opts[MO_SMTP_USER].value ?: cli_env_or("EMPTYCHAIR_SMTP_USER", NULL);

@@ -81,6 +81,9 @@ const char cli_usage[] =
 	"  --mail-digest N (86400: at most one digest of notices a person each N s)\n"
 	"\n"
 	"global options:\n"
+	"  --config FILE    settings for the options below, one \"name = value\" a line\n"
+	"                   (default: /etc/emptychair/emptychair.conf, when it is there;\n"
+	"                   EMPTYCHAIR_CONFIG too); flags and the environment win\n"
 	"  --db DATABASE    a SQLite file (var/emptychair.db), or a PostgreSQL URI:\n"
 	"                   postgresql://USER[:PASSWORD]@HOST[:PORT]/NAME\n"
 	"  --public-url URL the address people use, for links (default: where serve\n"
@@ -164,8 +167,3 @@ enum cli_parse_rc cli_parse(const char *cmd, int argc, char **argv, struct cli_o
 	return CLI_PARSED;
 }
 
-const char *cli_env_or(const char *name, const char *fallback)
-{
-	const char *v = getenv(name);
-	return v && *v ? v : fallback;
-}

@@ -110,15 +110,15 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	const char *threads = opts[SV_THREADS].value ?: cli_env_or("EMPTYCHAIR_THREADS", "4");
 	const char *limit = opts[SV_BODY_LIMIT].value ?: cli_env_or("EMPTYCHAIR_BODY_LIMIT", "1048576");
 	int64_t v;
-	if (!parse_i64(port, 0, 65535, &v)) { fprintf(stderr, "serve: --port takes 0 to 65535\n"); return 2; }
+	if (!parse_i64(port, 0, 65535, &v)) { fprintf(stderr, "%sserve: --port takes 0 to 65535\n", cli_origin(port)); return 2; }
 	cfg.port = (int)v;
-	if (!parse_i64(threads, 1, 256, &v)) { fprintf(stderr, "serve: --threads takes 1 to 256\n"); return 2; }
+	if (!parse_i64(threads, 1, 256, &v)) { fprintf(stderr, "%sserve: --threads takes 1 to 256\n", cli_origin(threads)); return 2; }
 	cfg.threads = (int)v;
-	if (!parse_i64(limit, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --body-limit takes 1024 to 1073741824\n"); return 2; }
+	if (!parse_i64(limit, 1024, 1 << 30, &v)) { fprintf(stderr, "%sserve: --body-limit takes 1024 to 1073741824\n", cli_origin(limit)); return 2; }
 	cfg.body_limit = (size_t)v;
 	const char *upload = opts[SV_UPLOAD_LIMIT].value ?:
 	                     cli_env_or("EMPTYCHAIR_UPLOAD_LIMIT", "20971520");
-	if (!parse_i64(upload, 1024, 1 << 30, &v)) { fprintf(stderr, "serve: --upload-limit takes 1024 to 1073741824\n"); return 2; }
+	if (!parse_i64(upload, 1024, 1 << 30, &v)) { fprintf(stderr, "%sserve: --upload-limit takes 1024 to 1073741824\n", cli_origin(upload)); return 2; }
 	cfg.upload_limit = (size_t)v;
 	cfg.files_dir = opts[SV_FILES].value ?: cli_env_or("EMPTYCHAIR_FILES", NULL);
 	if (!cfg.files_dir) cfg.files_dir = default_beside(o->db, "files", 0);
@@ -142,11 +142,11 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	const char *cache_ms = opts[SV_READ_CACHE_MS].value ?:
 	                       cli_env_or("EMPTYCHAIR_READ_CACHE_MS",
 	                              store_target_is_postgresql(o->db) ? "0" : "1000");
-	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "serve: --read-cache-ms takes 0 to 60000\n"); return 2; }
+	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "%sserve: --read-cache-ms takes 0 to 60000\n", cli_origin(cache_ms)); return 2; }
 	cfg.read_cache_ms = v;
 	const char *memory = opts[SV_BODY_MEMORY].value ?:
 	                     cli_env_or("EMPTYCHAIR_BODY_MEMORY", "134217728");
-	if (!parse_i64(memory, 1 << 20, INT64_C(1) << 40, &v)) { fprintf(stderr, "serve: --body-memory takes 1048576 to 1099511627776\n"); return 2; }
+	if (!parse_i64(memory, 1 << 20, INT64_C(1) << 40, &v)) { fprintf(stderr, "%sserve: --body-memory takes 1048576 to 1099511627776\n", cli_origin(memory)); return 2; }
 	cfg.body_memory = (size_t)v;
 	/* One address may hold a quarter of it, and always one whole upload
 	 * form and one other form beside it. */
@@ -159,19 +159,19 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	}
 	const char *per = opts[SV_CONNECTIONS_PER_ADDRESS].value ?:
 	                  cli_env_or("EMPTYCHAIR_CONNECTIONS_PER_ADDRESS", "64");
-	if (!parse_i64(per, 0, 1000, &v)) { fprintf(stderr, "serve: --connections-per-address takes 0 to 1000\n"); return 2; }
+	if (!parse_i64(per, 0, 1000, &v)) { fprintf(stderr, "%sserve: --connections-per-address takes 0 to 1000\n", cli_origin(per)); return 2; }
 	cfg.connections_per_address = (unsigned)v;
 	/* Idle seconds allowed while headers arrive and between requests. */
 	const char *idle = opts[SV_IDLE_SECONDS].value ?: cli_env_or("EMPTYCHAIR_IDLE_SECONDS", "15");
 	if (!parse_i64(idle, 1, 300, &v)) {
-		fprintf(stderr, "serve: --idle-seconds takes 1 to 300\n");
+		fprintf(stderr, "%sserve: --idle-seconds takes 1 to 300\n", cli_origin(idle));
 		return 2;
 	}
 	cfg.connection_timeout = (unsigned)v;
 	/* Days between publications of a panel's figures about groups. */
 	const char *every = opts[SV_FIGURES_EVERY].value ?: cli_env_or("EMPTYCHAIR_FIGURES_EVERY", "7");
 	if (!parse_i64(every, 0, 366, &v)) {
-		fprintf(stderr, "serve: --figures-every takes 0 to 366 (days)\n");
+		fprintf(stderr, "%sserve: --figures-every takes 0 to 366 (days)\n", cli_origin(every));
 		return 2;
 	}
 	cfg.figures_every = v * 86400;
@@ -179,7 +179,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	const char *feed_timeout = opts[SV_FEED_TIMEOUT].value ?:
 	                           cli_env_or("EMPTYCHAIR_FEED_TIMEOUT", "10");
 	if (!parse_i64(feed_timeout, 1, 300, &v)) {
-		fprintf(stderr, "serve: --feed-timeout takes 1 to 300 (seconds)\n");
+		fprintf(stderr, "%sserve: --feed-timeout takes 1 to 300 (seconds)\n", cli_origin(feed_timeout));
 		return 2;
 	}
 	cfg.feed_timeout_ms = v * 1000;

@@ -622,6 +622,64 @@ static void select_draws_from_files(void **state)
 	free(again_path);
 }
 
+/* Writes text to a new file called name in the test's directory; its path. */
+static char *file_in(const char *name, const char *text)
+{
+	char *p = path_in(name);
+	write_file(p, text);
+	return p;
+}
+
+/* Issue 23, point 3: the configuration file. Its settings are used; a flag
+ * wins over it; each wrong setting stops the program at start with a
+ * message naming its line; --config names a file that must be there. */
+static void a_configuration_file_is_read_and_checked(void **state)
+{
+	(void)state;
+	/* db from the file: check runs on it */
+	char text[600];
+	snprintf(text, sizeof text, "# the demo\n\ndb = %s\n", demo_db);
+	char *conf = file_in("good.conf", text);
+	struct run r = EC("--config", conf, "check");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "\nok\n"));
+	free(r.output);
+	/* a flag wins over the file: --db names a database that is not there */
+	char *missing = path_in("not-there.db");
+	r = EC("--config", conf, "--db", missing, "check");
+	assert_int_not_equal(r.status, 0);
+	free(r.output);
+	assert_false(exists(missing));
+	free(missing);
+	free(conf);
+	/* each wrong setting names its file and line */
+	static const struct { const char *text, *said; } bad[] = {
+		{ "threads = 2\nprot = 18124\n", "line 2: there is no setting called prot" },
+		{ "port = 1\nport = 2\n", "line 2: port is set already, on line 1" },
+		{ "# port\nport 8080\n", "line 2: not a setting" },
+		{ "\n\n\nread_cache_ms = 99999\n", "line 4: serve: --read-cache-ms takes 0 to 60000" },
+		{ "secure_cookies = perhaps\n", "line 1: secure_cookies is yes or no" },
+		{ "mail_interval = 0\n", "line 1: serve: --mail-interval takes 1 to" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "bad%zu.conf", i);
+		char *path = file_in(name, bad[i].text);
+		r = EC("--config", path, "--db", demo_db, "serve", "--port", "0");
+		if (r.status != 2 || !strstr(r.output, path) || !strstr(r.output, bad[i].said))
+			fail_msg("%s: exit %d, said:\n%s", bad[i].text, r.status, r.output);
+		free(r.output);
+		free(path);
+	}
+	/* a file named must be there */
+	char *gone = path_in("gone.conf");
+	r = EC("--config", gone, "check");
+	check_status(r, 2);
+	assert_non_null(strstr(r.output, "cannot read the configuration file"));
+	free(r.output);
+	free(gone);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +692,7 @@ int main(void)
 		cmocka_unit_test(files_it_makes_are_private),
 		cmocka_unit_test(copy_round_trip_by_command),
 		cmocka_unit_test(users_are_added_and_disabled),
+		cmocka_unit_test(a_configuration_file_is_read_and_checked),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),
