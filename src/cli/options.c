@@ -32,6 +32,8 @@ const char cli_usage[] =
 	"           --upload-limit BYTES (20971520: the largest paper accepted)\n"
 	"           --feed-timeout SECONDS (10: the longest a fetch of another\n"
 	"             site's feed of case studies may take)\n"
+	"           --metrics-token-file FILE (a token of 16 or more characters:\n"
+	"             /metrics answers only to \"Authorization: Bearer TOKEN\")\n"
 	"           --files DIR (uploaded papers; default: a files directory beside\n"
 	"           a SQLite database, var/files for PostgreSQL)\n"
 	"           --seal-key FILE (the key that seals bank details, made when\n"

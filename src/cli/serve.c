@@ -46,6 +46,7 @@ enum {
 	SV_LISTEN, SV_PORT, SV_THREADS, SV_BODY_LIMIT, SV_UPLOAD_LIMIT, SV_FILES, SV_SEAL_KEY,
 	SV_READ_CACHE_MS, SV_BODY_MEMORY, SV_CONNECTIONS_PER_ADDRESS, SV_SECURE_COOKIES, SV_QUIET,
 	SV_TRUST_PROXY, SV_IDLE_SECONDS, SV_LOCALE_DIR, SV_FIGURES_EVERY, SV_FEED_TIMEOUT,
+	SV_METRICS_TOKEN_FILE,
 	SV_MAIL, /* then the mail options (cli/mail.h) */
 };
 
@@ -99,6 +100,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 		[SV_LOCALE_DIR] = { .name = "--locale-dir", .takes_value = true },
 		[SV_FIGURES_EVERY] = { .name = "--figures-every", .takes_value = true },
 		[SV_FEED_TIMEOUT] = { .name = "--feed-timeout", .takes_value = true },
+		[SV_METRICS_TOKEN_FILE] = { .name = "--metrics-token-file", .takes_value = true },
 		[SV_MAIL + CLI_MAIL_OPTIONS] = { 0 },
 	};
 	memcpy(&opts[SV_MAIL], cli_mail_opts, sizeof cli_mail_opts);
@@ -184,6 +186,26 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	}
 	cfg.feed_timeout_ms = v * 1000;
 	feed_timeout_ms = cfg.feed_timeout_ms;
+	/* /metrics answers only with this token (a file of its own, like a
+	 * password: never in a flag that ps shows) */
+	const char *token_file = opts[SV_METRICS_TOKEN_FILE].value ?:
+	                         cli_env_or("EMPTYCHAIR_METRICS_TOKEN_FILE", NULL);
+	if (token_file) {
+		static char token[256];
+		FILE *f = fopen(token_file, "r");
+		size_t n = f ? fread(token, 1, sizeof token - 1, f) : 0;
+		if (f) fclose(f);
+		while (n && (token[n - 1] == '\n' || token[n - 1] == '\r' || token[n - 1] == ' ')) n--;
+		token[n] = 0;
+		bool printable = n >= 16;
+		for (size_t i = 0; i < n; i++) printable = printable && token[i] > ' ' && token[i] < 127;
+		if (!printable) {
+			fprintf(stderr, "%sserve: --metrics-token-file %s must hold a token of 16 to 255 "
+			                "printable characters\n", cli_origin(token_file), token_file);
+			return 2;
+		}
+		cfg.metrics_token = token;
+	}
 	cfg.db_target = o->db;
 	cfg.locale_dir = opts[SV_LOCALE_DIR].value ?: cli_env_or("EMPTYCHAIR_LOCALE_DIR", NULL);
 	cfg.public_url = o->public_url;

@@ -14,6 +14,7 @@ const struct config_setting config_settings[] = {
 	{ "read_cache_ms", false }, { "body_memory", false }, { "connections_per_address", false },
 	{ "secure_cookies", true }, { "trust_proxy", true }, { "idle_seconds", false },
 	{ "locale_dir", false }, { "figures_every", false }, { "feed_timeout", false },
+	{ "metrics_token_file", false },
 	/* mail (serve and outbox) */
 	{ "smtp", false }, { "smtp_user", false }, { "smtp_password_file", false },
 	{ "smtp_ca", false }, { "mail_from", false }, { "mail_interval", false },

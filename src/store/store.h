@@ -1762,4 +1762,13 @@ enum store_rc store_imported_delete(struct store *s, int64_t source_id, const ch
 STORE_WRITES
 enum store_rc store_imported_put(struct store *s, const struct case_study *c);
 
+/* ---- what /metrics shows of the database (metrics.c): counts only ---- */
+struct store_metrics {
+	int64_t outbox_waiting;   /* messages not yet sent nor given up on */
+	int64_t outbox_failed;    /* given up on */
+	int64_t sessions;         /* sign-ins not yet expired */
+	int64_t database_bytes;   /* the database's size */
+};
+enum store_rc store_metrics(struct store *s, int64_t now, struct store_metrics *out);
+
 #endif

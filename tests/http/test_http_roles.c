@@ -45,6 +45,8 @@ struct row {
 static const struct row rows[] = {
 	{ "GET", "/", "/", NULL, { 303, 303, 303, 303, 303, 303 } },
 	{ "GET", "/healthz", "/healthz", NULL, { 200, 200, 200, 200, 200, 200 } },
+	/* no --metrics-token-file given to this server: not there for anyone */
+	{ "GET", "/metrics", "/metrics", NULL, { 404, 404, 404, 404, 404, 404 } },
 	{ "GET", "/static/*", "/static/style.css", NULL, { 200, 200, 200, 200, 200, 200 } },
 	{ "GET", "/about", "/about", NULL, { 200, 200, 200, 200, 200, 200 } },
 	{ "GET", "/sign-in", "/sign-in", NULL, { 200, 303, 303, 303, 303, 303 } },

@@ -53,6 +53,7 @@ struct server_config {
 	const char *locale_dir;      /* the translations; NULL: the build's or the package's */
 	int64_t read_cache_ms;       /* how long query results are kept; 0: none */
 	long feed_timeout_ms;        /* fetching another installation's feed (--feed-timeout) */
+	const char *metrics_token;   /* what /metrics asks for (--metrics-token-file); NULL: off */
 	int64_t figures_every;       /* seconds between publications of a panel's figures
 	                              * about groups (app_rep_refresh); 0: whenever safe */
 	size_t body_memory;          /* bytes of bodies held at once, in total */
@@ -198,6 +199,8 @@ void respond_cookie_at(struct request *req, const char *name, const char *value,
 
 /* ---- asking ---- */
 const char *req_header(struct request *req, const char *name);
+/* Requests being answered now, by every thread (for /metrics). */
+int server_requests_in_flight(void);
 const char *req_cookie(struct request *req, const char *name);
 /* The client's address as text, for rate limits only (never logged). */
 const char *req_client_address(struct request *req);

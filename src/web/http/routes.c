@@ -4,6 +4,7 @@
  * before a handler runs; handlers add only finer checks (for example, the
  * role asked for in an invitation). Patterns are tried in order. */
 #include "web/http/handlers.h"
+#include "web/http/metrics.h"
 
 #define GET (M_GET | M_HEAD)
 #define POST M_POST
@@ -12,6 +13,8 @@ const struct route routes[] = {
 	/* public */
 	{ GET,  "/",                  home_get,      ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ GET,  "/healthz",           healthz_get,   ACCESS_ANY,  0, 0, OBJ_NONE },
+	/* counts for monitoring, only with the token (web/http/metrics.c) */
+	{ GET,  "/metrics",           metrics_get,   ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ GET,  "/static/*",          static_get,    ACCESS_ANY,  0, 0, OBJ_NONE },
 	{ GET,  "/about",             about_get,     ACCESS_ANY,  0, 0, OBJ_NONE },
 	/* the library of published case studies (learning/cases_page.c) */

@@ -2,6 +2,7 @@
 #include "web/http/body_budget.h"
 #include "core/lang.h"
 #include "web/http/multipart.h"
+#include "web/http/metrics.h"
 #include "web/http/server.h"
 
 #include <arpa/inet.h>
@@ -28,6 +29,11 @@ enum { BODY_TIMEOUT_S = 60 };
 #define READ_CACHE_BYTES ((size_t)8 * 1024 * 1024)
 
 static atomic_int requests_in_flight;
+
+int server_requests_in_flight(void)
+{
+	return atomic_load(&requests_in_flight);
+}
 static pthread_key_t store_key;
 static pthread_once_t store_key_once = PTHREAD_ONCE_INIT;
 
@@ -363,6 +369,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct request *req = *con_cls;
 	if (!req) return;
 	lang_use(language_default); /* this thread speaks no request's language until the next */
+	metrics_record(req->route, req->status, clock_ns() - req->started_ns);
 	if (!req->cfg->quiet) {
 		/* The access log: never a query string, body, cookie or name. */
 		double ms = (double)(clock_ns() - req->started_ns) / 1e6;
