@@ -23,8 +23,7 @@ bool cli_config_load(const char *path, bool required)
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		if (!required && errno == ENOENT) return true;
-		fprintf(stderr, "emptychair: cannot read the configuration file %s: %s\n", path,
-		        strerror(errno));
+		fprintf(stderr, "emptychair: cannot read the configuration file %s: %m\n", path);
 		return false;
 	}
 	char *text = NULL;
