@@ -10,7 +10,7 @@ run=(build-essential meson ninja-build pkg-config
      libcrack2-dev cracklib-runtime tzdata sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev libzip-dev
      libmimalloc-dev libcurl4-openssl-dev gettext locales libglpk-dev)
 test=(libcmocka-dev libtidy-dev python3-aiosmtpd python3-prometheus-client openssl clang libclang-rt-14-dev postgresql
-      chromium nodejs npm curl)
+      chromium nodejs npm curl systemd)
 bench=(wrk nginx-light curl postgresql)
 
 want=("${run[@]}")

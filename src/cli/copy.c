@@ -1,12 +1,16 @@
 /* Commands that copy a whole installation: backup and copy. */
+#include <errno.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "core/civil_time.h"
 
 /* Copies the installation at from into a new database at to, then reads
  * both back and compares each table's row count and checksum. A SQLite
@@ -87,16 +91,16 @@ int cmd_copy(struct cli_options *o, int argc, char **argv)
 	return copy_installation(from, to, "copy");
 }
 
-int cmd_backup(struct cli_options *o, int argc, char **argv)
+/* A consistent copy of o->db into the new SQLite file to. */
+static int backup_to(struct cli_options *o, const char *to)
 {
-	struct cli_opt opts[] = { { .name = "--to", .takes_value = true }, { 0 } };
-	enum cli_parse_rc parsed = cli_parse("backup", argc, argv, opts, o, NULL, 0, NULL);
-	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
-	const char *to = opts[0].value;
-	if (!to) { fprintf(stderr, "backup: give --to PATH\n"); return 2; }
-	if (store_target_is_postgresql(to)) { fprintf(stderr, "backup: --to is a new SQLite file; to fill a PostgreSQL database use 'copy'\n"); return 2; }
-	/* From PostgreSQL: a verified copy into a new SQLite file. */
-	if (store_target_is_postgresql(o->db)) return copy_installation(o->db, to, "backup");
+	/* From PostgreSQL: a verified copy into a new SQLite file (the URI,
+	 * which may hold a password, is not printed). */
+	if (store_target_is_postgresql(o->db)) {
+		int rc = copy_installation(o->db, to, "backup");
+		if (rc == 0) printf("Backed up the PostgreSQL database to %s.\n", to);
+		return rc;
+	}
 	struct stat st;
 	if (stat(to, &st) == 0) { fprintf(stderr, "backup: %s exists; choose a new name\n", to); return 1; }
 	/* A backup only reads: it never migrates or otherwise changes the source. */
@@ -112,4 +116,57 @@ int cmd_backup(struct cli_options *o, int argc, char **argv)
 	}
 	printf("Backed up %s to %s.\n", o->db, to);
 	return 0;
+}
+
+/* Deletes the oldest of the backups named DIR/emptychair-*.db beyond the
+ * newest keep (their names sort by the time they were made). */
+static void keep_newest(const char *dir, int keep)
+{
+	char pattern[4096];
+	snprintf(pattern, sizeof pattern, "%s/emptychair-*.db", dir);
+	glob_t g;
+	if (glob(pattern, 0, NULL, &g)) return; /* none, or none readable */
+	for (size_t i = 0; i + (size_t)keep < g.gl_pathc; i++) {
+		if (unlink(g.gl_pathv[i]) == 0) printf("Removed the older backup %s.\n", g.gl_pathv[i]);
+		else fprintf(stderr, "backup: cannot remove %s: %m\n", g.gl_pathv[i]);
+	}
+	globfree(&g);
+}
+
+int cmd_backup(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { .name = "--to", .takes_value = true },
+	                          { .name = "--dir", .takes_value = true },
+	                          { .name = "--keep", .takes_value = true }, { 0 } };
+	enum cli_parse_rc parsed = cli_parse("backup", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	const char *to = opts[0].value, *dir = opts[1].value;
+	int keep = 0;
+	if (!to == !dir) { fprintf(stderr, "backup: give --to PATH, or --dir DIR [--keep N]\n"); return 2; }
+	if (opts[2].given) {
+		char *end;
+		long k = strtol(opts[2].value, &end, 10);
+		if (!dir || *end || k < 1 || k > 1000) {
+			fprintf(stderr, "backup: --keep takes 1 to 1000, with --dir\n");
+			return 2;
+		}
+		keep = (int)k;
+	}
+	char named[4096];
+	if (dir) {
+		/* a new file named by the time, in UTC, so that names sort by age */
+		struct civil c;
+		civil_from_utc((int64_t)time(NULL), "UTC", &c);
+		snprintf(named, sizeof named, "%s/emptychair-%04d%02d%02d-%02d%02d%02d.db", dir, c.year,
+		         c.month, c.day, c.hour, c.minute, c.second);
+		if (mkdir(dir, 0700) && errno != EEXIST) {
+			fprintf(stderr, "backup: cannot make %s: %m\n", dir);
+			return 1;
+		}
+		to = named;
+	}
+	if (store_target_is_postgresql(to)) { fprintf(stderr, "backup: --to is a new SQLite file; to fill a PostgreSQL database use 'copy'\n"); return 2; }
+	int rc = backup_to(o, to);
+	if (rc == 0 && keep) keep_newest(dir, keep);
+	return rc;
 }

@@ -680,6 +680,46 @@ static void a_configuration_file_is_read_and_checked(void **state)
 	free(gone);
 }
 
+/* Issue 23, point 2: backups for a timer, into a directory, keeping the
+ * newest N (names sort by the time they were made, in UTC). */
+static void backups_into_a_directory_keep_the_newest(void **state)
+{
+	(void)state;
+	char *backups = path_in("backups");
+	char *made[3];
+	for (int i = 0; i < 3; i++) {
+		if (i) nanosleep(&(struct timespec){ 1, 100000000 }, NULL); /* a new second, a new name */
+		struct run r = EC("--db", demo_db, "backup", "--dir", backups, "--keep", "2");
+		check_status(r, 0);
+		const char *at = strstr(r.output, "/emptychair-");
+		assert_non_null(at);
+		made[i] = strndup(at + 1, strlen("emptychair-YYYYMMDD-HHMMSS.db"));
+		if (i == 2) assert_non_null(strstr(r.output, "Removed the older backup"));
+		free(r.output);
+	}
+	struct stat st;
+	assert_int_equal(stat(backups, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	for (int i = 0; i < 3; i++) {
+		char path[600];
+		snprintf(path, sizeof path, "%s/%s", backups, made[i]);
+		assert_int_equal(exists(path), i > 0); /* the oldest went */
+		if (i) {
+			struct run r = EC("--db", path, "check");
+			check_status(r, 0);
+			free(r.output);
+		}
+		free(made[i]);
+	}
+	struct run r = EC("--db", demo_db, "backup", "--dir", backups, "--keep", "0");
+	check_status(r, 2);
+	free(r.output);
+	r = EC("--db", demo_db, "backup", "--to", "x.db", "--dir", backups);
+	check_status(r, 2);
+	free(r.output);
+	free(backups);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -693,6 +733,7 @@ int main(void)
 		cmocka_unit_test(copy_round_trip_by_command),
 		cmocka_unit_test(users_are_added_and_disabled),
 		cmocka_unit_test(a_configuration_file_is_read_and_checked),
+		cmocka_unit_test(backups_into_a_directory_keep_the_newest),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),
