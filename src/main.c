@@ -20,7 +20,7 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli_options *o, int argc, char **argv);
 } commands[] = {
-	{ "serve", cmd_serve }, { "init", cmd_init }, { "migrate", cmd_migrate },
+	{ "serve", cmd_serve }, { "init", cmd_init }, { "setup", cmd_setup }, { "migrate", cmd_migrate },
 	{ "demo", cmd_demo }, { "user", cmd_user }, { "backup", cmd_backup },
 	{ "copy", cmd_copy }, { "check", cmd_check }, { "outbox", cmd_outbox },
 	{ "select", cmd_select },

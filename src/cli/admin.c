@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "auth/auth.h"
@@ -12,6 +13,7 @@
 #include "cli/mail.h"
 #include "cli/options.h"
 #include "core/account.h"
+#include "core/config.h"
 #include "core/text.h"
 
 static void say_newer_schema(int version)
@@ -76,23 +78,17 @@ bool cli_print_password_link(struct store *s, const struct cli_options *o, int64
 	return true;
 }
 
-int cmd_init(struct cli_options *o, int argc, char **argv)
+/* Makes the database (migrated), its secret and its first administrator,
+ * and prints the one-time link to set a password; cmd is who says so. */
+static int first_administrator(struct cli_options *o, const char *cmd, const char *email,
+                               const char *name)
 {
-	struct cli_opt opts[] = {
-		{ .name = "--email", .takes_value = true },
-		{ .name = "--name", .takes_value = true },
-		{ 0 },
-	};
-	enum cli_parse_rc parsed = cli_parse("init", argc, argv, opts, o, NULL, 0, NULL);
-	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
-	const char *email = opts[0].value, *name = opts[1].value;
-	if (!email || !name) { fprintf(stderr, "init: give --email ADDRESS and --name NAME\n"); return 2; }
 	char *e = xstrdup(email);
 	text_lower(text_trim(e));
 	const char *name_problem = display_name_problem(name);
 	if (!email_valid(e) || name_problem) {
-		if (name_problem) fprintf(stderr, "init: %s\n", name_problem);
-		else fprintf(stderr, "init: '%s' is not an e-mail address\n", email);
+		if (name_problem) fprintf(stderr, "%s: %s\n", cmd, name_problem);
+		else fprintf(stderr, "%s: '%s' is not an e-mail address\n", cmd, email);
 		free(e);
 		return 2;
 	}
@@ -106,17 +102,163 @@ int cmd_init(struct cli_options *o, int argc, char **argv)
 	int64_t id;
 	struct arena a = {0};
 	struct app_error err;
-	if (store_user_count(s) > 0) fprintf(stderr, "init: %s already has accounts; use 'user add'\n", o->db);
-	else if (!cli_secret(s, secret)) fprintf(stderr, "init: cannot create the installation secret\n");
+	if (store_user_count(s) > 0) fprintf(stderr, "%s: the database already has accounts; use 'user add'\n", cmd);
+	else if (!cli_secret(s, secret)) fprintf(stderr, "%s: cannot create the installation secret\n", cmd);
 	else if (!app_user_add(s, e, name, true, (int64_t)time(NULL), &a, &id, &err))
-		fprintf(stderr, "init: could not create the administrator: %s\n", err.message);
+		fprintf(stderr, "%s: could not create the administrator: %s\n", cmd, err.message);
 	else {
-		printf("Created %s with administrator %s.\n", o->db, e);
+		printf("Created the database with administrator %s.\n", e);
 		rc = cli_print_password_link(s, o, id) ? 0 : 1;
 	}
 	arena_free(&a);
 	free(e);
 	store_close(s);
+	return rc;
+}
+
+int cmd_init(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ .name = "--email", .takes_value = true },
+		{ .name = "--name", .takes_value = true },
+		{ 0 },
+	};
+	enum cli_parse_rc parsed = cli_parse("init", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	const char *email = opts[0].value, *name = opts[1].value;
+	if (!email || !name) { fprintf(stderr, "init: give --email ADDRESS and --name NAME\n"); return 2; }
+	return first_administrator(o, "init", email, name);
+}
+
+/* A line read from the terminal after question, trimmed, in a; NULL at
+ * the end of input. */
+static const char *ask(const char *question, struct arena *a)
+{
+	printf("%s: ", question);
+	fflush(stdout);
+	char line[1024];
+	if (!fgets(line, sizeof line, stdin)) return NULL;
+	return arena_strdup(a, text_trim(line));
+}
+
+/* Writes text to path whole, or not at all (a new file renamed over it). */
+static bool write_whole(const char *path, const char *text)
+{
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	struct stat st;
+	mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0644;
+	FILE *f = fopen(tmp, "w");
+	bool ok = f && fputs(text, f) >= 0;
+	if (f) ok = fclose(f) == 0 && ok;
+	if (ok) ok = chmod(tmp, mode) == 0 && rename(tmp, path) == 0;
+	if (!ok) {
+		fprintf(stderr, "setup: cannot write %s: %m\n", path);
+		unlink(tmp);
+	}
+	return ok;
+}
+
+int cmd_setup(struct cli_options *o, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ .name = "--email", .takes_value = true },
+		{ .name = "--name", .takes_value = true },
+		{ .name = "--smtp", .takes_value = true },
+		{ .name = "--smtp-user", .takes_value = true },
+		{ .name = "--smtp-password-file", .takes_value = true },
+		{ .name = "--mail-from", .takes_value = true },
+		{ 0 },
+	};
+	enum cli_parse_rc parsed = cli_parse("setup", argc, argv, opts, o, NULL, 0, NULL);
+	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	struct arena a = { 0 };
+	const char *public_url = o->public_url, *email = opts[0].value, *name = opts[1].value;
+	const char *smtp = opts[2].value, *from = opts[5].value;
+	bool terminal = isatty(0);
+	if (terminal) {
+		printf("Setting up emptychair: its settings go to %s.\n", cli_config_path());
+		if (!public_url) public_url = ask("The address people will use (https://...)", &a);
+		if (!email) email = ask("The first steward's e-mail address", &a);
+		if (!name) name = ask("Their name", &a);
+		if (!smtp) {
+			smtp = ask("The mail relay (smtp://host:587 or smtps://host:465; empty: none yet)",
+			           &a);
+			if (smtp && !*smtp) smtp = NULL;
+		}
+		if (smtp && !from) from = ask("Who mail comes from (Name <address>)", &a);
+	}
+	if (!public_url || !*public_url || !email || !*email || !name || !*name) {
+		fprintf(stderr, "setup: give --public-url URL, --email ADDRESS and --name NAME (or run "
+		                "it on a terminal, which asks)\n");
+		arena_free(&a);
+		return 2;
+	}
+	if (strncmp(public_url, "https://", 8) && strncmp(public_url, "http://", 7)) {
+		fprintf(stderr, "setup: the public address starts with https:// (or http://)\n");
+		arena_free(&a);
+		return 2;
+	}
+	const char *why;
+	if (smtp && !smtp_url_ok(smtp, &why)) {
+		fprintf(stderr, "setup: --smtp: %s\n", why);
+		arena_free(&a);
+		return 2;
+	}
+	if (smtp && (!from || !*from)) {
+		fprintf(stderr, "setup: with a mail relay, give --mail-from \"Name <address>\"\n");
+		arena_free(&a);
+		return 2;
+	}
+	/* once only: nothing is written when there is someone already */
+	struct store *existing = cli_open_store(o);
+	if (!existing) {
+		arena_free(&a);
+		return 1;
+	}
+	int64_t accounts = store_user_count(existing);
+	store_close(existing);
+	if (accounts > 0) {
+		fprintf(stderr, "setup: the database already has accounts; use 'user add'\n");
+		arena_free(&a);
+		return 1;
+	}
+	/* the settings into the configuration file, where they are shown */
+	const char *path = cli_config_path();
+	size_t len = 0;
+	char *text = NULL;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		FILE *mem = open_memstream(&text, &len);
+		char chunk[4096];
+		size_t got;
+		while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) fwrite(chunk, 1, got, mem);
+		fclose(f);
+		fclose(mem);
+	}
+	const char *conf = text ? arena_strdup(&a, text) : "";
+	free(text);
+	while (*public_url && public_url[strlen(public_url) - 1] == '/')
+		public_url = arena_printf(&a, "%.*s", (int)strlen(public_url) - 1, public_url);
+	conf = config_set(conf, "public_url", public_url, &a);
+	if (smtp) {
+		conf = config_set(conf, "smtp", smtp, &a);
+		conf = config_set(conf, "mail_from", from, &a);
+		if (opts[3].value) conf = config_set(conf, "smtp_user", opts[3].value, &a);
+		if (opts[4].value) conf = config_set(conf, "smtp_password_file", opts[4].value, &a);
+	}
+	if (!write_whole(path, conf)) {
+		arena_free(&a);
+		return 1;
+	}
+	printf("Wrote the settings to %s.\n", path);
+	o->public_url = public_url;
+	int rc = first_administrator(o, "setup", email, name);
+	if (rc == 0)
+		printf("Next: start the service (systemctl enable --now emptychair), and put it "
+		       "behind a web server with TLS (an nginx site: "
+		       "/usr/share/doc/emptychair/examples/nginx-emptychair.conf).\n");
+	arena_free(&a);
 	return rc;
 }
 

@@ -22,6 +22,8 @@ const char *cli_env_or(const char *name, const char *fallback);
  * nothing unless required; anything wrong is said on stderr, naming the
  * line, and false returned. */
 bool cli_config_load(const char *path, bool required);
+/* The configuration file asked for (read or not: it may not exist yet). */
+const char *cli_config_path(void);
 /* Where cli_config_load looks when neither --config nor EMPTYCHAIR_CONFIG
  * names a file. */
 extern const char *const cli_default_config;
@@ -47,6 +49,7 @@ int cmd_migrate(struct cli_options *o, int argc, char **argv);
 int cmd_demo(struct cli_options *o, int argc, char **argv);
 int cmd_user(struct cli_options *o, int argc, char **argv);
 int cmd_backup(struct cli_options *o, int argc, char **argv);
+int cmd_setup(struct cli_options *o, int argc, char **argv);
 int cmd_copy(struct cli_options *o, int argc, char **argv);
 int cmd_check(struct cli_options *o, int argc, char **argv);
 int cmd_outbox(struct cli_options *o, int argc, char **argv);

@@ -14,12 +14,14 @@
 
 static struct config file;
 static struct arena file_arena;
-static const char *file_path;
+static const char *file_path;   /* the file read, when one was */
+static const char *asked_path;  /* the file looked for */
 
 const char *const cli_default_config = "/etc/emptychair/emptychair.conf";
 
 bool cli_config_load(const char *path, bool required)
 {
+	asked_path = path;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		if (!required && errno == ENOENT) return true;
@@ -107,4 +109,9 @@ const char *cli_origin(const char *value)
 			return where;
 		}
 	return "";
+}
+
+const char *cli_config_path(void)
+{
+	return asked_path ? asked_path : cli_default_config;
 }

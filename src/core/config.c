@@ -111,3 +111,40 @@ const struct config_entry *config_get(const struct config *c, const char *key)
 		if (!strcmp(c->entries[i].key, key)) return &c->entries[i];
 	return NULL;
 }
+
+/* Whether line[0..n) sets key ("key =", commented out with "# " when
+ * commented is true). */
+static bool sets(const char *line, size_t n, const char *key, bool commented)
+{
+	size_t i = 0, k = strlen(key);
+	while (i < n && blank(line[i])) i++;
+	if (commented) {
+		if (i >= n || line[i] != '#') return false;
+		i++;
+		while (i < n && blank(line[i])) i++;
+	}
+	if (n - i < k || memcmp(line + i, key, k)) return false;
+	i += k;
+	while (i < n && blank(line[i])) i++;
+	return i < n && line[i] == '=';
+}
+
+const char *config_set(const char *text, const char *key, const char *value, struct arena *a)
+{
+	size_t vn = strlen(value);
+	bool quote = vn && (blank(value[0]) || blank(value[vn - 1]));
+	const char *line = arena_printf(a, "%s = %s%s%s", key, quote ? "\"" : "", value,
+	                                quote ? "\"" : "");
+	/* the setting's line, else its commented-out line */
+	for (int pass = 0; pass < 2; pass++) {
+		for (const char *p = text; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			if (sets(p, n, key, pass == 1))
+				return arena_printf(a, "%.*s%s%s", (int)(p - text), text, line, p + n);
+			p += n + (nl ? 1 : 0);
+		}
+	}
+	size_t tn = strlen(text);
+	return arena_printf(a, "%s%s%s\n", text, tn && text[tn - 1] != '\n' ? "\n" : "", line);
+}

@@ -41,6 +41,11 @@ struct config {
  * holding control characters, or text that is not UTF-8. */
 bool config_parse(const char *text, size_t len, const char *const *known, size_t n_known,
                   struct arena *a, struct config *out, char *error, size_t error_size);
+/* text (a whole file) with key set to value: its setting's line replaced,
+ * else the first line commented out as "# key = ..." replaced, else a line
+ * added at the end. The value is quoted when it has blanks at its ends.
+ * In a. */
+const char *config_set(const char *text, const char *key, const char *value, struct arena *a);
 /* The entry for key, or NULL. */
 const struct config_entry *config_get(const struct config *c, const char *key);
 #endif

@@ -720,6 +720,62 @@ static void backups_into_a_directory_keep_the_newest(void **state)
 	free(backups);
 }
 
+/* Issue 23, point 4: setup, after installing. Given what it needs (no
+ * terminal here: it does not ask), it writes the settings into the
+ * configuration file where that shows them, makes the database and its
+ * first steward, and prints the one-time link at the public address; it
+ * refuses what is missing or wrong, and a second run. */
+static void setup_writes_the_settings_and_the_first_steward(void **state)
+{
+	(void)state;
+	char *conf = file_in("setup.conf", "# emptychair\n# public_url = https://x.example\n"
+	                                  "# smtp = smtp://mail.example.org:587\nthreads = 2\n");
+	char *db = malloc(300);
+	assert_true(testdb_create(dir, db, 300));
+	/* what is missing, or wrong: refused, nothing written */
+	struct run r = EC("--config", conf, "--db", db, "setup", "--email", "a@example.org");
+	check_status(r, 2);
+	free(r.output);
+	r = EC("--config", conf, "--db", db, "--public-url", "voices.example.org", "setup",
+	       "--email", "a@example.org", "--name", "Ada");
+	check_status(r, 2);
+	free(r.output);
+	r = EC("--config", conf, "--db", db, "--public-url", "https://voices.example.org", "setup",
+	       "--email", "a@example.org", "--name", "Ada", "--smtp", "smtp://mail.example.org:587");
+	check_status(r, 2); /* a relay needs --mail-from */
+	assert_non_null(strstr(r.output, "--mail-from"));
+	free(r.output);
+	/* done */
+	r = EC("--config", conf, "--db", db, "--public-url", "https://voices.example.org/", "setup",
+	       "--email", "Ada@Example.org", "--name", "Ada Steward", "--smtp",
+	       "smtp://mail.example.org:587", "--mail-from", "Voices <voices@example.org>");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "https://voices.example.org/"));   /* the link */
+	assert_non_null(strstr(r.output, "administrator ada@example.org"));
+	free(r.output);
+	size_t len;
+	char *text = slurp(conf, &len);
+	assert_string_equal(text, "# emptychair\npublic_url = https://voices.example.org\n"
+	                          "smtp = smtp://mail.example.org:587\nthreads = 2\n"
+	                          "mail_from = Voices <voices@example.org>\n");
+	free(text);
+	/* the file is one the program reads back */
+	r = EC("--config", conf, "--db", db, "check");
+	check_status(r, 0);
+	free(r.output);
+	/* once only, and nothing is written then */
+	r = EC("--config", conf, "--db", db, "--public-url", "https://other.example.org", "setup",
+	       "--email", "b@example.org", "--name", "Bo");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "already has accounts"));
+	free(r.output);
+	text = slurp(conf, &len);
+	assert_null(strstr(text, "other.example.org"));
+	free(text);
+	free(db);
+	free(conf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,6 +790,7 @@ int main(void)
 		cmocka_unit_test(users_are_added_and_disabled),
 		cmocka_unit_test(a_configuration_file_is_read_and_checked),
 		cmocka_unit_test(backups_into_a_directory_keep_the_newest),
+		cmocka_unit_test(setup_writes_the_settings_and_the_first_steward),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),

@@ -72,6 +72,25 @@ static void refusals_name_the_line(void **state)
 	arena_free(&a);
 }
 
+static void a_setting_is_set_where_it_is_shown(void **state)
+{
+	(void)state;
+	struct arena a = { 0 };
+	const char *base = "# intro\n# port = 8080\n#db = x\nthreads = 4\n";
+	assert_string_equal(config_set(base, "port", "9000", &a),
+	                    "# intro\nport = 9000\n#db = x\nthreads = 4\n");
+	assert_string_equal(config_set(base, "threads", "8", &a),
+	                    "# intro\n# port = 8080\n#db = x\nthreads = 8\n");
+	assert_string_equal(config_set(base, "db", "/var/db", &a),
+	                    "# intro\n# port = 8080\ndb = /var/db\nthreads = 4\n");
+	assert_string_equal(config_set("listen = 1", "smtp", "smtp://h", &a),
+	                    "listen = 1\nsmtp = smtp://h\n");
+	assert_string_equal(config_set("", "mail_from", " spaced ", &a), "mail_from = \" spaced \"\n");
+	/* "# port_max = 1" is not port's line */
+	assert_string_equal(config_set("# portal = 1\n", "port", "1", &a), "# portal = 1\nport = 1\n");
+	arena_free(&a);
+}
+
 /* The shipped file: every setting shown as "# name = ..." (or set), and
  * the file with those lines uncommented is one the parser takes. */
 static void the_shipped_file_names_every_setting(void **state)
@@ -117,6 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(settings_comments_and_quotes),
 		cmocka_unit_test(refusals_name_the_line),
+		cmocka_unit_test(a_setting_is_set_where_it_is_shown),
 		cmocka_unit_test(the_shipped_file_names_every_setting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
