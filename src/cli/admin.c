@@ -453,8 +453,33 @@ int cmd_outbox(struct cli_options *o, int argc, char **argv)
 
 int cmd_migrate(struct cli_options *o, int argc, char **argv)
 {
-	enum cli_parse_rc parsed = cli_parse("migrate", argc, argv, NULL, o, NULL, 0, NULL);
+	struct cli_opt opts[] = { { .name = "--backup-dir", .takes_value = true }, { 0 } };
+	enum cli_parse_rc parsed = cli_parse("migrate", argc, argv, opts, o, NULL, 0, NULL);
 	if (parsed != CLI_PARSED) return cli_stop_status(parsed);
+	const char *dir = opts[0].value;
+	if (dir && store_target_is_postgresql(o->db)) {
+		/* PostgreSQL migrates in a transaction (a failed one leaves the
+		 * schema as it was); its backups are its own tools' */
+		printf("PostgreSQL: emptychair does not back it up before migrating; keep pg_dump or "
+		       "base backups (docs/operations.md).\n");
+		dir = NULL;
+	}
+	if (dir) {
+		/* a backup first, when there is a schema to move on: never for a
+		 * new database, nor one already up to date, nor a newer one (which
+		 * is refused below) */
+		struct store *before = access(o->db, F_OK) == 0 ? cli_open_target(o->db, true) : NULL;
+		int version = before ? store_schema_version(before) : 0;
+		if (before) store_close(before);
+		if (version > 0 && version < store_schema_latest()) {
+			printf("Backing up before migrating from schema %d to %d.\n", version,
+			       store_schema_latest());
+			if (cli_backup_into(o, dir, 0)) {
+				fprintf(stderr, "migrate: the backup failed, so nothing was migrated\n");
+				return 1;
+			}
+		}
+	}
 	struct store *s = cli_open_store(o);
 	if (!s) return 1;
 	printf("schema version %d\n", store_schema_version(s));

@@ -50,6 +50,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv);
 int cmd_user(struct cli_options *o, int argc, char **argv);
 int cmd_backup(struct cli_options *o, int argc, char **argv);
 int cmd_setup(struct cli_options *o, int argc, char **argv);
+/* A backup of o->db into dir (made 0700 if need be) as
+ * emptychair-YYYYMMDD-HHMMSS.db, then the newest keep kept (0: all); the
+ * exit status. */
+int cli_backup_into(struct cli_options *o, const char *dir, int keep);
 int cmd_copy(struct cli_options *o, int argc, char **argv);
 int cmd_check(struct cli_options *o, int argc, char **argv);
 int cmd_outbox(struct cli_options *o, int argc, char **argv);

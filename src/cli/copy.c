@@ -152,21 +152,24 @@ int cmd_backup(struct cli_options *o, int argc, char **argv)
 		}
 		keep = (int)k;
 	}
-	char named[4096];
-	if (dir) {
-		/* a new file named by the time, in UTC, so that names sort by age */
-		struct civil c;
-		civil_from_utc((int64_t)time(NULL), "UTC", &c);
-		snprintf(named, sizeof named, "%s/emptychair-%04d%02d%02d-%02d%02d%02d.db", dir, c.year,
-		         c.month, c.day, c.hour, c.minute, c.second);
-		if (mkdir(dir, 0700) && errno != EEXIST) {
-			fprintf(stderr, "backup: cannot make %s: %m\n", dir);
-			return 1;
-		}
-		to = named;
-	}
+	if (dir) return cli_backup_into(o, dir, keep);
 	if (store_target_is_postgresql(to)) { fprintf(stderr, "backup: --to is a new SQLite file; to fill a PostgreSQL database use 'copy'\n"); return 2; }
-	int rc = backup_to(o, to);
+	return backup_to(o, to);
+}
+
+int cli_backup_into(struct cli_options *o, const char *dir, int keep)
+{
+	/* a new file named by the time, in UTC, so that names sort by age */
+	char named[4096];
+	struct civil c;
+	civil_from_utc((int64_t)time(NULL), "UTC", &c);
+	snprintf(named, sizeof named, "%s/emptychair-%04d%02d%02d-%02d%02d%02d.db", dir, c.year,
+	         c.month, c.day, c.hour, c.minute, c.second);
+	if (mkdir(dir, 0700) && errno != EEXIST) {
+		fprintf(stderr, "backup: cannot make %s: %m\n", dir);
+		return 1;
+	}
+	int rc = backup_to(o, named);
 	if (rc == 0 && keep) keep_newest(dir, keep);
 	return rc;
 }

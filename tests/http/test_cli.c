@@ -776,6 +776,62 @@ static void setup_writes_the_settings_and_the_first_steward(void **state)
 	free(conf);
 }
 
+/* Issue 23, point 6: an upgrade migrates only after a backup (migrate
+ * --backup-dir, the service's ExecStartPre); nothing to migrate, no backup;
+ * a downgrade is refused (newer_schema_is_refused, above). The database is
+ * taken back one migration by undoing the last (case studies). */
+static void an_upgrade_backs_up_before_it_migrates(void **state)
+{
+	(void)state;
+	char *db = demo_database();
+	bool pg = !strncmp(db, "postgresql://", 13);
+	exec_sql(db, pg ? "DROP TABLE case_study_people; DROP TABLE case_studies; "
+	                  "DROP TABLE case_sources; DROP TEXT SEARCH CONFIGURATION ec_search; "
+	                  "DELETE FROM schema_migrations WHERE version = 22"
+	                : "DROP TABLE case_study_people; DROP TABLE case_studies; "
+	                  "DROP TABLE case_sources; DROP TABLE case_studies_fts; "
+	                  "DELETE FROM schema_migrations WHERE version = 22");
+	char *backups = path_in("upgrade-backups");
+	struct run r = EC("--db", db, "migrate", "--backup-dir", backups);
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "schema version 22"));
+	if (pg) {
+		/* PostgreSQL's backups are its own tools': said, and migrated in a
+		 * transaction */
+		assert_non_null(strstr(r.output, "PostgreSQL: emptychair does not back it up"));
+		free(r.output);
+		testdb_drop(db);
+		free(db);
+		free(backups);
+		return;
+	}
+	assert_non_null(strstr(r.output, "Backing up before migrating from schema 21 to 22."));
+	assert_non_null(strstr(r.output, "schema version 22"));
+	const char *at = strstr(r.output, "/emptychair-");
+	assert_non_null(at);
+	char copy[600];
+	snprintf(copy, sizeof copy, "%s/%.*s", backups, (int)strlen("emptychair-YYYYMMDD-HHMMSS.db"),
+	         at + 1);
+	free(r.output);
+	/* the backup is the database before: schema 21 */
+	r = EC("--db", copy, "check");
+	check_status(r, 1);
+	assert_non_null(strstr(r.output, "schema version 21 of 22"));
+	free(r.output);
+	r = EC("--db", copy, "migrate");
+	check_status(r, 0);
+	assert_non_null(strstr(r.output, "applied 1 migration(s)"));
+	free(r.output);
+	/* up to date: no backup */
+	r = EC("--db", db, "migrate", "--backup-dir", backups);
+	check_status(r, 0);
+	assert_null(strstr(r.output, "Backing up"));
+	free(r.output);
+	testdb_drop(db);
+	free(db);
+	free(backups);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -791,6 +847,7 @@ int main(void)
 		cmocka_unit_test(a_configuration_file_is_read_and_checked),
 		cmocka_unit_test(backups_into_a_directory_keep_the_newest),
 		cmocka_unit_test(setup_writes_the_settings_and_the_first_steward),
+		cmocka_unit_test(an_upgrade_backs_up_before_it_migrates),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),
