@@ -4,7 +4,7 @@
 BUILD ?= build
 DB ?= var/emptychair.db
 
-.PHONY: run test build bench clean fuzz-long
+.PHONY: run test build bench clean fuzz-long deb
 
 build:
 	scripts/deps.sh
@@ -43,3 +43,10 @@ bench:
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
+
+# The Debian package (debian/), into the directory above: apt install
+# ./emptychair_*.deb then brings everything it needs.
+deb:
+	scripts/deps.sh deb
+	dpkg-buildpackage -b -us -uc
+	@ls ../emptychair_*.deb

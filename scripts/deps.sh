@@ -3,6 +3,7 @@
 #   scripts/deps.sh          build and run
 #   scripts/deps.sh test     also what the test suite needs
 #   scripts/deps.sh bench    also what the benchmarks need
+#   scripts/deps.sh deb      also what building the Debian package needs
 set -euo pipefail
 
 run=(build-essential meson ninja-build pkg-config
@@ -10,15 +11,17 @@ run=(build-essential meson ninja-build pkg-config
      libcrack2-dev cracklib-runtime tzdata sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev libzip-dev
      libmimalloc-dev libcurl4-openssl-dev gettext locales libglpk-dev)
 test=(libcmocka-dev libtidy-dev python3-aiosmtpd python3-prometheus-client openssl clang libclang-rt-14-dev postgresql
-      chromium nodejs npm curl systemd)
+      chromium nodejs npm curl systemd debhelper lintian scdoc dpkg-dev fakeroot)
 bench=(wrk nginx-light curl postgresql)
+deb=(debhelper lintian scdoc dpkg-dev fakeroot)
 
 want=("${run[@]}")
 for extra in "$@"; do
   case "$extra" in
     test) want+=("${test[@]}") ;;
     bench) want+=("${bench[@]}") ;;
-    *) echo "deps.sh: unknown set '$extra' (test, bench)" >&2; exit 2 ;;
+    deb) want+=("${deb[@]}") ;;
+    *) echo "deps.sh: unknown set '$extra' (test, bench, deb)" >&2; exit 2 ;;
   esac
 done
 
