@@ -19,7 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -832,6 +835,58 @@ static void an_upgrade_backs_up_before_it_migrates(void **state)
 	free(backups);
 }
 
+/* Issue 23, point 2: socket activation. Given a listening socket as
+ * descriptor 3 with LISTEN_PID and LISTEN_FDS, as systemd passes one, serve
+ * answers on it rather than opening its own. */
+static void serve_takes_a_socket_systemd_passes(void **state)
+{
+	(void)state;
+	int sock = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(sock >= 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = 0 };
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	assert_int_equal(bind(sock, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(sock, 16), 0);
+	socklen_t len = sizeof a;
+	assert_int_equal(getsockname(sock, (struct sockaddr *)&a, &len), 0);
+	int port = ntohs(a.sin_port);
+	int out[2];
+	assert_int_equal(pipe(out), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (dup2(sock, 3) < 0 || dup2(out[1], 1) < 0) _exit(127);
+		char me[32];
+		snprintf(me, sizeof me, "%d", (int)getpid());
+		setenv("LISTEN_PID", me, 1);
+		setenv("LISTEN_FDS", "1", 1);
+		/* --port 1 would be refused, were it used: the socket passed is */
+		execl(bin(), bin(), "--db", demo_db, "serve", "--port", "1", (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	close(sock);
+	char line[256] = "";
+	FILE *f = fdopen(out[0], "r");
+	assert_non_null(fgets(line, sizeof line, f));
+	char want[64];
+	snprintf(want, sizeof want, "listening on http://127.0.0.1:%d/", port);
+	if (!strstr(line, want)) fail_msg("serve said: %s", line);
+	char cmd[160], answer[64] = "";
+	snprintf(cmd, sizeof cmd, "curl --noproxy '*' -sS --max-time 10 http://127.0.0.1:%d/healthz", port);
+	FILE *c = popen(cmd, "r");
+	assert_non_null(c);
+	assert_non_null(fgets(answer, sizeof answer, c));
+	pclose(c);
+	assert_string_equal(answer, "ok\n");
+	kill(pid, SIGTERM);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	fclose(f);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -848,6 +903,7 @@ int main(void)
 		cmocka_unit_test(backups_into_a_directory_keep_the_newest),
 		cmocka_unit_test(setup_writes_the_settings_and_the_first_steward),
 		cmocka_unit_test(an_upgrade_backs_up_before_it_migrates),
+		cmocka_unit_test(serve_takes_a_socket_systemd_passes),
 		cmocka_unit_test(version_and_help),
 		cmocka_unit_test(usage_errors_exit_2),
 		cmocka_unit_test(unknown_options_are_refused_by_every_command),

@@ -47,6 +47,7 @@ want=(/usr/bin/emptychair /etc/emptychair/emptychair.conf
       /lib/systemd/system/emptychair-check.timer
       /usr/share/man/man1/emptychair.1.gz /usr/share/man/man5/emptychair.conf.5.gz
       /usr/share/doc/emptychair/examples/nginx-emptychair.conf
+      /usr/share/doc/emptychair/examples/emptychair.socket
       /usr/share/doc/emptychair/operations.md.gz /usr/share/locale/cy/LC_MESSAGES/emptychair.mo)
 for cmd in serve setup init migrate demo user backup copy check outbox select; do
 	want+=("/usr/share/man/man1/emptychair-$cmd.1.gz")

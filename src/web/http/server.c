@@ -436,18 +436,51 @@ static int open_listener(const struct server_config *cfg, const struct sockaddr_
 	return fd;
 }
 
+/* The listening socket systemd passed (socket activation: LISTEN_PID is
+ * this process and LISTEN_FDS is 1, the socket being descriptor 3), with
+ * its port, family and address (into host); -1 when there is none. The
+ * variables are then removed, so that nothing started from here takes
+ * the socket for its own. */
+static int inherited_listener(int *port, bool *ipv6, char *host, size_t host_size)
+{
+	const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	if (!pid || !fds || strtol(pid, NULL, 10) != (long)getpid() || strcmp(fds, "1")) return -1;
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	int fd = 3, listening = 0;
+	socklen_t len = sizeof listening;
+	struct sockaddr_storage bound;
+	socklen_t blen = sizeof bound;
+	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) || !listening ||
+	    getsockname(fd, (struct sockaddr *)&bound, &blen))
+		return -1;
+	*ipv6 = bound.ss_family == AF_INET6;
+	const void *a = *ipv6 ? (const void *)&((struct sockaddr_in6 *)&bound)->sin6_addr
+	                      : (const void *)&((struct sockaddr_in *)&bound)->sin_addr;
+	if (!inet_ntop(bound.ss_family, a, host, (socklen_t)host_size)) return -1;
+	*port = ntohs(*ipv6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+	                    : ((struct sockaddr_in *)&bound)->sin_port);
+	return fd;
+}
+
 int server_run(struct server_config *cfg)
 {
 	struct sockaddr_storage addr;
 	bool ipv6 = false;
-	if (!parse_listen(cfg, &addr, &ipv6)) {
+	static char inherited_host[INET6_ADDRSTRLEN];
+	int port = 0;
+	int lfd = inherited_listener(&port, &ipv6, inherited_host, sizeof inherited_host);
+	if (lfd >= 0) {
+		cfg->listen_host = inherited_host;
+		if (!cfg->files_dir || !files_prepare(cfg->files_dir)) return 1;
+	} else if (!parse_listen(cfg, &addr, &ipv6)) {
 		fprintf(stderr, "emptychair: cannot listen on '%s': give an IP address such as "
 		                "127.0.0.1 or ::1\n", cfg->listen_host);
 		return 2;
 	}
-	if (!cfg->files_dir || !files_prepare(cfg->files_dir)) return 1;
-	int port = 0;
-	int lfd = open_listener(cfg, &addr, ipv6, &port);
+	if (lfd < 0 && (!cfg->files_dir || !files_prepare(cfg->files_dir))) return 1;
+	if (lfd < 0) lfd = open_listener(cfg, &addr, ipv6, &port);
 	if (lfd < 0) {
 		fprintf(stderr, "emptychair: cannot listen on %s port %d: %m\n", cfg->listen_host,
 		        cfg->port);
