@@ -35,11 +35,14 @@ fuzz-long:
 bench:
 	scripts/deps.sh bench
 	bench/http
+	bench/http --db postgresql
 	bench/influence
 	bench/pay
 	bench/select
 	bench/representation
 	bench/report
+	bench/crash
+	bench/crash --db postgresql
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

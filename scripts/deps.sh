@@ -12,7 +12,7 @@ run=(build-essential meson ninja-build pkg-config
      libmimalloc-dev libcurl4-openssl-dev gettext locales libglpk-dev)
 test=(libcmocka-dev libtidy-dev python3-aiosmtpd python3-prometheus-client openssl clang libclang-rt-14-dev postgresql
       chromium nodejs npm curl systemd debhelper lintian scdoc dpkg-dev fakeroot)
-bench=(wrk nginx-light curl postgresql)
+bench=(wrk nginx-light curl postgresql python3)
 deb=(debhelper lintian scdoc dpkg-dev fakeroot)
 
 want=("${run[@]}")

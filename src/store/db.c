@@ -340,4 +340,6 @@ enum db_rc db_backup(struct db *db, const char *path, char **err)
 enum db_rc db_check(struct db *db, char **report) { return db->drv->check(db, report); }
 bool db_table_exists(struct db *db, const char *name) { return db->drv->table_exists(db, name); }
 const char *db_dialect(struct db *db) { return db->drv->dialect; }
+
+int db_tx_attempts(struct db *db) { return db->drv->tx_attempts; }
 enum db_rc db_ids_follow(struct db *db, const char *table) { return db->drv->ids_follow(db, table); }

@@ -119,6 +119,9 @@ bool db_table_exists(struct db *db, const char *name);
 
 /* The name of the migration dialect: "sqlite" or "postgresql". */
 const char *db_dialect(struct db *db);
+/* How many times a write transaction refused as DB_BUSY is tried in all
+ * (db_driver.h says why it differs by backend). */
+int db_tx_attempts(struct db *db);
 
 /* After rows were inserted with explicit ids (emptychair copy): makes the
  * next id generated for table follow the largest one in it. Nothing to do

@@ -41,6 +41,11 @@ struct db_stmt {
 
 struct db_driver {
 	const char *dialect;
+	/* How many times store_tx tries a transaction refused as DB_BUSY: on
+	 * SQLite each try has already waited out the busy timeout; on
+	 * PostgreSQL a serialisation failure comes back at once, and under
+	 * many writers the same transaction can be refused several times. */
+	int tx_attempts;
 	struct db *(*open)(const char *target, enum db_mode mode, char **err);
 	void (*close)(struct db *db);
 	enum db_rc (*exec)(struct db *db, const char *sql);

@@ -465,6 +465,7 @@ static enum db_rc pg_ids_follow(struct db *d, const char *table)
 
 const struct db_driver db_postgresql_driver = {
 	.dialect = "postgresql",
+	.tx_attempts = 12,
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,

@@ -550,6 +550,7 @@ static enum db_rc sqlite_ids_follow(struct db *d, const char *table) { return DB
 
 const struct db_driver db_sqlite_driver = {
 	.dialect = "sqlite",
+	.tx_attempts = 4,
 	.open = sqlite_open,
 	.close = sqlite_close,
 	.exec = sqlite_exec,

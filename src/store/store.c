@@ -16,6 +16,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "core/embedded.h"
 #include "store/store_private.h"
 #include "store/read_cache.h"
@@ -336,15 +338,20 @@ enum store_rc store_migrate(struct store *s, int *applied)
 	return ST_OK;
 }
 
+int store_tx_attempts(struct store *s) { return db_tx_attempts(s->db); }
+
 enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 {
 	if (s->reading) end_read(s); /* writes never run in the read snapshot */
 	if (s->tx_depth > 0) return fn(s, ctx); /* already inside one */
 	enum store_rc rc = ST_BUSY;
-	for (int attempt = 0; attempt < STORE_TX_ATTEMPTS && rc == ST_BUSY; attempt++) {
+	int attempts = db_tx_attempts(s->db);
+	for (int attempt = 0; attempt < attempts && rc == ST_BUSY; attempt++) {
 		if (attempt) {
-			/* 2, 4, 8 ... ms: long enough for a writer to finish. */
-			struct timespec pause = { 0, (long)(1000000L << attempt) };
+			/* Up to 2, 4, 8, 16, then 32 ms, the length drawn at random. */
+			uint32_t cap_us = 1000u << (attempt < 5 ? attempt : 5);
+			uint32_t us = cap_us / 4 + randombytes_uniform(cap_us - cap_us / 4);
+			struct timespec pause = { 0, (long)us * 1000L };
 			nanosleep(&pause, NULL);
 		}
 		rc = sq_rc(db_begin(s->db, DB_TX_WRITE));
@@ -357,6 +364,9 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 		if (rc == ST_OK) rc = sq_rc(db_end(s->db, true));
 		else db_end(s->db, false);
 	}
+	if (rc == ST_BUSY)
+		fprintf(stderr, "store: a write was refused %d times (busy, or a serialisation "
+		        "failure): given up\n", attempts);
 	return rc;
 }
 

@@ -76,12 +76,15 @@ int store_schema_latest(void);
 /* Runs fn inside one write transaction. If fn returns ST_OK the transaction
  * commits; otherwise it rolls back and fn's result is returned. When the
  * database is busy (or, on PostgreSQL, a serialisation failure or deadlock)
- * the whole transaction, fn included, is tried up to STORE_TX_ATTEMPTS times
- * with growing pauses, then ST_BUSY is returned; fn must therefore have no
+ * the whole transaction, fn included, is tried again after a pause of a
+ * random length (up to 2, 4, 8 ... 32 ms: writers refused together do not
+ * come back together), up to 4 times on SQLite and 12 on PostgreSQL, then
+ * ST_BUSY is returned (and said on stderr); fn must therefore have no
  * effects outside the store. (Each attempt may itself wait out SQLite's
  * busy timeout, 5 s, before it counts as busy.) */
-enum { STORE_TX_ATTEMPTS = 4 };
 typedef enum store_rc (*store_tx_fn)(struct store *s, void *ctx);
+/* How many times store_tx tries in all on this store's backend. */
+int store_tx_attempts(struct store *s);
 enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx);
 /* store_tx for a write guarded by an idempotency key or another uniqueness
  * rule: when the commit is refused as ST_CONFLICT (a request racing this

@@ -1507,7 +1507,8 @@ static void tx_gives_up_when_always_busy(void **state)
 	struct fx *f = *state;
 	struct tx_ctx c = { .f = f, .key = unique(f, "busy"), .result = ST_OK, .busy_times = 1000 };
 	assert_int_equal(store_tx(f->s, tx_write, &c), ST_BUSY);
-	assert_int_equal(c.calls, STORE_TX_ATTEMPTS); /* it retried, then stopped */
+	assert_int_equal(c.calls, store_tx_attempts(f->s)); /* it retried, then stopped */
+	assert_true(c.calls >= 4);
 	const char *v;
 	assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_NOT_FOUND);
 }
