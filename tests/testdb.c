@@ -29,7 +29,7 @@ bool testdb_admin(const char *sql)
 	bool ok = PQstatus(c) == CONNECTION_OK;
 	if (ok) {
 		PGresult *r = PQexec(c, sql);
-		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
 		if (!ok) fprintf(stderr, "testdb: %s: %s", sql, PQerrorMessage(c));
 		PQclear(r);
 	} else {

@@ -142,8 +142,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	}
 	auth_feed_keypair(&cfg.seal_key, cfg.feed_public, cfg.feed_secret);
 	const char *cache_ms = opts[SV_READ_CACHE_MS].value ?:
-	                       cli_env_or("EMPTYCHAIR_READ_CACHE_MS",
-	                              store_target_is_postgresql(o->db) ? "0" : "1000");
+	                       cli_env_or("EMPTYCHAIR_READ_CACHE_MS", "1000");
 	if (!parse_i64(cache_ms, 0, 60000, &v)) { fprintf(stderr, "%sserve: --read-cache-ms takes 0 to 60000\n", cli_origin(cache_ms)); return 2; }
 	cfg.read_cache_ms = v;
 	const char *memory = opts[SV_BODY_MEMORY].value ?:

@@ -117,6 +117,15 @@ enum db_rc db_check(struct db *db, char **report);
 /* Whether a table of that name exists (without writing anything). */
 bool db_table_exists(struct db *db, const char *name);
 
+/* PostgreSQL: a thread that listens for the commits every server on
+ * target announces (db_postgresql.c's header) and moves cache's generation
+ * on at each, and when it (re)connects; stopped before the cache is freed.
+ * NULL when the thread cannot be made. */
+struct read_cache;
+struct db_listener;
+struct db_listener *db_listener_start(const char *target, struct read_cache *cache);
+void db_listener_stop(struct db_listener *l);
+
 /* The name of the migration dialect: "sqlite" or "postgresql". */
 const char *db_dialect(struct db *db);
 /* How many times a write transaction refused as DB_BUSY is tried in all

@@ -16,9 +16,21 @@
  * A connection that breaks (the server restarted, a network cut) fails the
  * statement in flight; the next use reconnects and prepares again. A lost
  * connection is not retried automatically: a COMMIT whose answer was lost
- * may have been kept, and running the transaction again could do it twice. */
+ * may have been kept, and running the transaction again could do it twice.
+ *
+ * Several servers, one database: every write (a write transaction, or a
+ * write statement on its own) sends NOTIFY on COMMIT_CHANNEL as part of
+ * committing (in the same round trip as COMMIT), and each server's
+ * listener (db_listener_start) moves its read cache's generation on when
+ * one arrives, so that rows another server changed are not served again
+ * from the cache (read_cache.h keeps the time to live as the bound when
+ * notifications are late or their connection is lost). */
 #include <ctype.h>
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +64,7 @@ struct pg_db {
 	PGconn *conn;
 	unsigned generation; /* bumped on every (re)connect */
 	bool read_only;
+	bool writing;        /* inside a write transaction */
 	int64_t changes;
 	struct pg_stmt stmts[DB_STMT_SLOTS];
 };
@@ -190,17 +203,25 @@ static enum db_rc pg_begin(struct db *d, enum db_tx kind)
 {
 	struct pg_db *db = of(d);
 	if (!ensure_connected(db)) return DB_ERROR;
+	db->writing = kind == DB_TX_WRITE;
 	return run_simple(db, kind == DB_TX_WRITE ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
 	                                          : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
 	                  NULL);
 }
 
+#define COMMIT_CHANNEL "emptychair_commits"
+
 static enum db_rc pg_end(struct db *d, bool commit)
 {
 	struct pg_db *db = of(d);
+	bool wrote = db->writing;
+	db->writing = false;
 	if (PQtransactionStatus(db->conn) == PQTRANS_IDLE) return DB_OK;
 	PGresult *res = NULL;
-	enum db_rc rc = run_simple(db, commit ? "COMMIT" : "ROLLBACK", &res);
+	/* A write transaction tells the other servers as it commits: the
+	 * notification is delivered only if the COMMIT holds. */
+	enum db_rc rc = run_simple(db, !commit ? "ROLLBACK"
+	                               : wrote ? "NOTIFY " COMMIT_CHANNEL "; COMMIT" : "COMMIT", &res);
 	/* COMMIT of a transaction that had failed answers "ROLLBACK": nothing
 	 * was kept, and the caller must not think otherwise. */
 	if (rc == DB_OK && commit && res && !strcmp(PQcmdStatus(res), "ROLLBACK")) rc = DB_ERROR;
@@ -314,6 +335,9 @@ static enum db_rc execute(struct pg_db *db, struct pg_stmt *s)
 			s->res = res;
 			s->nrows = PQresultStatus(res) == PGRES_TUPLES_OK ? PQntuples(res) : 0;
 			s->row = -1;
+			/* A write on its own has committed: tell the other servers
+			 * (after it, so a notification never comes before the rows). */
+			if (lone && !s->read_only) run_simple(db, "NOTIFY " COMMIT_CHANNEL, NULL);
 			return DB_OK;
 		}
 		if (rc == DB_ERROR) log_failure("statement", res, db->conn);
@@ -461,6 +485,118 @@ static enum db_rc pg_ids_follow(struct db *d, const char *table)
 	free(sql);
 	PQfreemem(ident);
 	return rc;
+}
+
+/* ---- the listener: other servers' commits ---- */
+
+struct db_listener {
+	pthread_t thread;
+	atomic_bool stop;
+	char *target;
+	struct read_cache *cache;
+};
+
+/* Rows cached before now may hold what another server has since changed. */
+static void forget_cached(struct read_cache *c)
+{
+	read_cache_commit_begin(c);
+	read_cache_commit_end(c);
+}
+
+static PGconn *listen_connect(const char *target)
+{
+	const char *const keys[] = { "dbname", "application_name", NULL };
+	const char *const values[] = { target, "emptychair-listen", NULL };
+	PGconn *conn = PQconnectdbParams(keys, values, 1);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		PQfinish(conn);
+		return NULL;
+	}
+	PGresult *res = PQexec(conn, "LISTEN " COMMIT_CHANNEL);
+	bool ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+	PQclear(res);
+	if (!ok) {
+		PQfinish(conn);
+		return NULL;
+	}
+	return conn;
+}
+
+/* Sleeps about ms, or less once the listener is told to stop. */
+static void listen_pause(struct db_listener *l, int ms)
+{
+	for (int waited = 0; waited < ms && !atomic_load(&l->stop); waited += 100) {
+		struct timespec pause = { 0, 100 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+}
+
+static void *listen_main(void *p)
+{
+	struct db_listener *l = p;
+	PGconn *conn = NULL;
+	bool lost = false; /* said so on stderr; not yet back */
+	while (!atomic_load(&l->stop)) {
+		if (!conn) {
+			if (!(conn = listen_connect(l->target))) {
+				if (!lost)
+					fprintf(stderr, "emptychair: cannot listen for other servers' changes in "
+					        "PostgreSQL; cached rows are kept only for --read-cache-ms until "
+					        "it works again\n");
+				lost = true;
+				listen_pause(l, 1000);
+				continue;
+			}
+			/* Commits made while nobody listened are not announced again
+			 * (said first: whoever sees the effect finds it said). */
+			if (lost) fprintf(stderr, "emptychair: listening for other servers' changes again\n");
+			forget_cached(l->cache);
+			lost = false;
+		}
+		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		int ready = poll(&pfd, 1, 200);
+		if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+		bool ok = ready > 0 && PQconsumeInput(conn);
+		bool any = false;
+		for (PGnotify *n; ok && (n = PQnotifies(conn)); any = true) PQfreemem(n);
+		if (any) forget_cached(l->cache);
+		if (!ok || PQstatus(conn) != CONNECTION_OK) {
+			/* Lost (PostgreSQL restarted, the session was ended): wait a
+			 * moment rather than hammer a server that is coming back. */
+			PQfinish(conn);
+			conn = NULL;
+			fprintf(stderr, "emptychair: lost the connection that hears other servers' changes "
+			        "in PostgreSQL; cached rows are kept only for --read-cache-ms until it is "
+			        "back\n");
+			lost = true;
+			listen_pause(l, 1000);
+		}
+	}
+	PQfinish(conn);
+	return NULL;
+}
+
+struct db_listener *db_listener_start(const char *target, struct read_cache *cache)
+{
+	struct db_listener *l = xcalloc(1, sizeof *l);
+	l->target = xstrdup(target);
+	l->cache = cache;
+	atomic_init(&l->stop, false);
+	if (pthread_create(&l->thread, NULL, listen_main, l)) {
+		free(l->target);
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void db_listener_stop(struct db_listener *l)
+{
+	if (!l) return;
+	atomic_store(&l->stop, true);
+	pthread_join(l->thread, NULL);
+	free(l->target);
+	free(l);
 }
 
 const struct db_driver db_postgresql_driver = {

@@ -260,6 +260,27 @@ struct read_cache *store_read_cache_new(int64_t ttl_ms, size_t max_bytes)
 void store_read_cache_free(struct read_cache *c) { read_cache_free(c); }
 void store_use_read_cache(struct store *s, struct read_cache *c) { db_attach_read_cache(s->db, c); }
 
+struct store_listener {
+	struct db_listener *l;
+};
+
+struct store_listener *store_listener_start(const char *target, struct read_cache *c)
+{
+	if (!c || !db_target_is_postgresql(target)) return NULL;
+	struct db_listener *l = db_listener_start(target, c);
+	if (!l) return NULL;
+	struct store_listener *sl = xcalloc(1, sizeof *sl);
+	sl->l = l;
+	return sl;
+}
+
+void store_listener_stop(struct store_listener *sl)
+{
+	if (!sl) return;
+	db_listener_stop(sl->l);
+	free(sl);
+}
+
 /* The migrations written for the connection's dialect
  * (store/migrations/<dialect>/). Both dialects have the same numbered
  * list; tests/unit checks that they do. */

@@ -60,6 +60,16 @@ struct read_cache;
 struct read_cache *store_read_cache_new(int64_t ttl_ms, size_t max_bytes);
 void store_read_cache_free(struct read_cache *c); /* after every store using it is closed */
 void store_use_read_cache(struct store *s, struct read_cache *c);
+/* Several servers on one PostgreSQL database: a thread that hears each
+ * server's commits as they happen (LISTEN/NOTIFY) and makes c forget the
+ * rows they may have changed, so that another server's change is seen at
+ * once rather than within ttl_ms; while it cannot hear (its connection is
+ * lost, and until it is back) ttl_ms remains the bound. NULL on SQLite
+ * (one server per file: nothing to hear) or when no thread can be made.
+ * Stop it before freeing c. */
+struct store_listener;
+struct store_listener *store_listener_start(const char *target, struct read_cache *c);
+void store_listener_stop(struct store_listener *l);
 
 /* Applies every migration not yet recorded; *applied counts them.
  * ST_CONFLICT, changing nothing, when the database's schema is newer than

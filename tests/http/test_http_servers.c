@@ -24,9 +24,11 @@
 
 static struct server one, two;
 
-/* Several servers on one database run without the read cache (as
- * docs/operations.md says; it is the default on PostgreSQL), so that each
- * sees the others' changes at once. The last test turns it on. */
+/* These servers run without the read cache, so that each sees the others'
+ * changes the moment they are made. The last tests turn it on: with it, a
+ * change made on another server is seen once that server's notification
+ * arrives (PostgreSQL), or once the cached rows are older than
+ * --read-cache-ms. */
 static const char *const uncached[] = { "--read-cache-ms", "0", NULL };
 
 static int setup(void **state)
@@ -320,6 +322,112 @@ static void with_the_read_cache_another_servers_write_is_seen_within_its_time(vo
 	server_stop(&a);
 }
 
+#include "../testdb.h"
+
+/* Polls rd's page until it contains want: the milliseconds that took, or -1
+ * when it has not come after limit_ms. */
+static long long seen_after(struct client *rd, const char *page, const char *want,
+                            long long since, long long limit_ms)
+{
+	for (;;) {
+		struct response *r = get(rd, page);
+		assert_int_equal(r->status, 200);
+		bool seen = contains(r, want);
+		response_free(r);
+		long long waited = now_ms() - since;
+		if (seen) return waited;
+		if (waited > limit_ms) return -1;
+		struct timespec pause = { 0, 20 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* Writes words as w's access needs, through the profile form. (The name
+ * shown on a page is read with the time bound to the second, so it can
+ * never be cached for long; these words are read by a statement that is.) */
+static void write_access_notes(struct client *w, const char *words)
+{
+	struct response *r = get(w, "/api/v1/me/profile");
+	long version = number_after(r, "\"version\":");
+	assert_true(version >= 0);
+	response_free(r);
+	char fields[256];
+	snprintf(fields, sizeof fields, "version=%ld&display_name=Member+Four&access_notes=%s"
+	         "&access_notes__vis=stewards", version, words);
+	response_free(get(w, "/profile"));
+	r = post_form(w, "/profile", fields);
+	assert_int_equal(r->status, 303);
+	response_free(r);
+}
+
+/* PostgreSQL: each server hears the others' commits (LISTEN/NOTIFY), so a
+ * change made on a is seen on b's cached page long before the time to live
+ * (set to a minute here) would let it through. When b's listening
+ * connection is ended, b says so, listens again a moment later and then
+ * forgets what it had cached; a change made while it was not listening is
+ * seen then, and never later than the time to live. */
+static void on_postgresql_another_servers_write_is_heard_at_once(void **state)
+{
+	if (!testdb_is_postgresql()) {
+		print_message("SQLite: one server per file, nothing to hear (the test above covers "
+		              "the time to live)\n");
+		skip();
+	}
+	static const char *const cached[] = { "--read-cache-ms", "60000", NULL };
+	struct server a, b;
+	assert_true(server_start_with(&a, cached));
+	assert_true(server_start_beside_with(&b, &a, cached));
+	struct client *w = client_new(&a), *rd = client_new(&b);
+	assert_true(client_sign_in(w, "member4@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(rd, "member4@demo.emptychair.org", NULL));
+	/* b caches the profile, twice over, so that its rows are surely kept. */
+	for (int i = 0; i < 2; i++) {
+		struct response *r = get(rd, "/profile");
+		assert_false(contains(r, "Heard From A"));
+		response_free(r);
+	}
+	write_access_notes(w, "Heard+From+A");
+	long long waited = seen_after(rd, "/profile", "Heard From A", now_ms(), 5000);
+	print_message("b heard a's change after %lld ms (time to live 60000 ms)\n", waited);
+	assert_true(waited >= 0);
+
+	/* b's listener is ended; b says so, and hears again after it. */
+	const char *db = strrchr(a.db, '/') + 1;
+	char sql[512];
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+	         "WHERE application_name = 'emptychair-listen' AND datname = '%s'", db);
+	assert_true(testdb_admin(sql));
+	long long t0 = now_ms();
+	bool said = false;
+	while (!said && now_ms() - t0 < 5000) {
+		char *log = server_log(&b);
+		said = log && strstr(log, "lost the connection that hears other servers' changes");
+		free(log);
+		if (!said) {
+			struct timespec pause = { 0, 20 * 1000 * 1000 };
+			nanosleep(&pause, NULL);
+		}
+	}
+	assert_true(said);
+	for (int i = 0; i < 2; i++) response_free(get(rd, "/profile"));
+	write_access_notes(w, "Written+While+Deaf");
+	waited = seen_after(rd, "/profile", "Written While Deaf", now_ms(), 10000);
+	print_message("b saw the change made while it was not listening after %lld ms\n", waited);
+	assert_true(waited >= 0);
+	char *log = server_log(&b);
+	assert_non_null(log);
+	assert_non_null(strstr(log, "listening for other servers' changes again"));
+	free(log);
+	/* and it hears at once again */
+	write_access_notes(w, "Heard+Again");
+	waited = seen_after(rd, "/profile", "Heard Again", now_ms(), 5000);
+	assert_true(waited >= 0);
+	client_free(w);
+	client_free(rd);
+	assert_int_equal(server_stop(&b), 0);
+	server_stop(&a);
+}
+
 int main(void)
 {
 	curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread uses libcurl */
@@ -329,6 +437,7 @@ int main(void)
 		cmocka_unit_test(an_edit_race_across_servers_is_detected),
 		cmocka_unit_test(a_killed_server_loses_nothing_acknowledged),
 		cmocka_unit_test(with_the_read_cache_another_servers_write_is_seen_within_its_time),
+		cmocka_unit_test(on_postgresql_another_servers_write_is_heard_at_once),
 	};
 	int rc = cmocka_run_group_tests_name("several servers", tests, setup, teardown);
 	curl_global_cleanup();

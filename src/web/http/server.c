@@ -508,6 +508,8 @@ int server_run(struct server_config *cfg)
 		close(lfd);
 		return 1;
 	}
+	/* Other servers' commits, heard as they happen (PostgreSQL only). */
+	struct store_listener *listener = store_listener_start(cfg->db_target, cfg->read_cache);
 
 	/* MHD_USE_ITC: MHD_quiesce_daemon() below needs it to stop accepting. */
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
@@ -535,6 +537,7 @@ int server_run(struct server_config *cfg)
 		fprintf(stderr, "emptychair: cannot start the server on %s port %d: %m\n",
 		        cfg->listen_host, port);
 		close(lfd);
+		store_listener_stop(listener);
 		store_read_cache_free(cfg->read_cache);
 		cfg->read_cache = NULL;
 		body_budget_free(cfg->body_budget);
@@ -556,6 +559,7 @@ int server_run(struct server_config *cfg)
 		nanosleep(&pause, NULL);
 	}
 	MHD_stop_daemon(d); /* joins the workers, which closes their stores */
+	store_listener_stop(listener);
 	store_read_cache_free(cfg->read_cache);
 	cfg->read_cache = NULL;
 	body_budget_free(cfg->body_budget);
