@@ -229,10 +229,33 @@ static enum db_rc pg_end(struct db *d, bool commit)
 	return rc;
 }
 
-static bool starts_with_select(const char *sql)
+/* Whether word appears in sql as a whole word, in any case. */
+static bool has_word(const char *sql, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = sql; *p; p++) {
+		if (strncasecmp(p, word, n)) continue;
+		bool starts = p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		bool ends = !(isalnum((unsigned char)p[n]) || p[n] == '_');
+		if (starts && ends) return true;
+	}
+	return false;
+}
+
+/* Whether a statement only reads: a SELECT, or a WITH whose parts are all
+ * queries (a part that writes says INSERT, UPDATE, DELETE or MERGE; such a
+ * word in a string only makes a read count as a write, the safe side). A
+ * statement taken for a write ends the read snapshot, is never cached, and
+ * on its own announces a commit to the other servers. */
+static bool only_reads(const char *sql)
 {
 	while (isspace((unsigned char)*sql)) sql++;
-	return !strncasecmp(sql, "SELECT", 6);
+	if (!strncasecmp(sql, "SELECT", 6)) return true;
+	if (strncasecmp(sql, "WITH", 4)) return false;
+	static const char *const writes[] = { "INSERT", "UPDATE", "DELETE", "MERGE" };
+	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (has_word(sql, writes[i])) return false;
+	return true;
 }
 
 static struct db_stmt *pg_stmt(struct db *d, int id, const char *sql)
@@ -247,7 +270,7 @@ static struct db_stmt *pg_stmt(struct db *d, int id, const char *sql)
 		s->base.db = d;
 		s->sql = xstrdup(sql);
 		snprintf(s->name, sizeof s->name, "s%d", id);
-		s->read_only = starts_with_select(sql);
+		s->read_only = only_reads(sql);
 	}
 	return &s->base;
 }

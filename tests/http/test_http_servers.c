@@ -322,25 +322,10 @@ static void with_the_read_cache_another_servers_write_is_seen_within_its_time(vo
 	server_stop(&a);
 }
 
-#include "../testdb.h"
+#include <libpq-fe.h>
+#include <poll.h>
 
-/* Polls rd's page until it contains want: the milliseconds that took, or -1
- * when it has not come after limit_ms. */
-static long long seen_after(struct client *rd, const char *page, const char *want,
-                            long long since, long long limit_ms)
-{
-	for (;;) {
-		struct response *r = get(rd, page);
-		assert_int_equal(r->status, 200);
-		bool seen = contains(r, want);
-		response_free(r);
-		long long waited = now_ms() - since;
-		if (seen) return waited;
-		if (waited > limit_ms) return -1;
-		struct timespec pause = { 0, 20 * 1000 * 1000 };
-		nanosleep(&pause, NULL);
-	}
-}
+#include "../testdb.h"
 
 /* Writes words as w's access needs, through the profile form. (The name
  * shown on a page is read with the time bound to the second, so it can
@@ -358,6 +343,71 @@ static void write_access_notes(struct client *w, const char *words)
 	r = post_form(w, "/profile", fields);
 	assert_int_equal(r->status, 303);
 	response_free(r);
+}
+
+/* Notifications that have reached conn within wait_ms. */
+static int notices_within(PGconn *conn, int wait_ms)
+{
+	int n = 0;
+	long long until = now_ms() + wait_ms;
+	for (long long left = wait_ms; left > 0; left = until - now_ms()) {
+		struct pollfd pfd = { .fd = PQsocket(conn), .events = POLLIN };
+		if (poll(&pfd, 1, (int)left) > 0 && !PQconsumeInput(conn)) break;
+		for (PGnotify *x; (x = PQnotifies(conn)); n++) PQfreemem(x);
+	}
+	return n;
+}
+
+/* PostgreSQL: reading announces nothing. Pages are only read, so no other
+ * server is told to forget its cache; a write is announced (the listener
+ * here can hear, or the first part would prove nothing). */
+static void on_postgresql_reading_pages_announces_nothing(void **state)
+{
+	if (!testdb_is_postgresql()) {
+		print_message("SQLite: nothing is announced\n");
+		skip();
+	}
+	PGconn *conn = PQconnectdb(one.db);
+	assert_int_equal(PQstatus(conn), CONNECTION_OK);
+	PGresult *res = PQexec(conn, "LISTEN emptychair_commits");
+	assert_int_equal(PQresultStatus(res), PGRES_COMMAND_OK);
+	PQclear(res);
+	struct client *c = client_new(&two);
+	assert_true(client_sign_in(c, "sam@demo.emptychair.org", NULL));
+	notices_within(conn, 300); /* the sign-in's own writes */
+	static const char *const pages[] = { "/panels/1", "/panels/1/meetings", "/profile",
+	                                     "/panels/1/contributions", "/my-pay", "/notices",
+	                                     "/api/v1/panels/1" };
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+			struct response *r = get(c, pages[i]);
+			if (r->status != 200) print_message("%s: %ld\n", pages[i], (long)r->status);
+			assert_int_equal(r->status, 200);
+			response_free(r);
+		}
+	assert_int_equal(notices_within(conn, 300), 0);
+	write_access_notes(c, "Announced");
+	assert_true(notices_within(conn, 2000) >= 1);
+	client_free(c);
+	PQfinish(conn);
+}
+
+/* Polls rd's page until it contains want: the milliseconds that took, or -1
+ * when it has not come after limit_ms. */
+static long long seen_after(struct client *rd, const char *page, const char *want,
+                            long long since, long long limit_ms)
+{
+	for (;;) {
+		struct response *r = get(rd, page);
+		assert_int_equal(r->status, 200);
+		bool seen = contains(r, want);
+		response_free(r);
+		long long waited = now_ms() - since;
+		if (seen) return waited;
+		if (waited > limit_ms) return -1;
+		struct timespec pause = { 0, 20 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
 }
 
 /* PostgreSQL: each server hears the others' commits (LISTEN/NOTIFY), so a
@@ -438,6 +488,7 @@ int main(void)
 		cmocka_unit_test(a_killed_server_loses_nothing_acknowledged),
 		cmocka_unit_test(with_the_read_cache_another_servers_write_is_seen_within_its_time),
 		cmocka_unit_test(on_postgresql_another_servers_write_is_heard_at_once),
+		cmocka_unit_test(on_postgresql_reading_pages_announces_nothing),
 	};
 	int rc = cmocka_run_group_tests_name("several servers", tests, setup, teardown);
 	curl_global_cleanup();
