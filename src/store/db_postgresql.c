@@ -216,7 +216,14 @@ static enum db_rc pg_end(struct db *d, bool commit)
 	struct pg_db *db = of(d);
 	bool wrote = db->writing;
 	db->writing = false;
-	if (PQtransactionStatus(db->conn) == PQTRANS_IDLE) return DB_OK;
+	PGTransactionStatusType status = PQtransactionStatus(db->conn);
+	if (status == PQTRANS_IDLE) return DB_OK;
+	/* A transaction in which a statement failed keeps nothing: it is rolled
+	 * back, and a commit asked of it fails. */
+	if (status == PQTRANS_INERROR) {
+		run_simple(db, "ROLLBACK", NULL);
+		return commit ? DB_ERROR : DB_OK;
+	}
 	PGresult *res = NULL;
 	/* A write transaction tells the other servers as it commits: the
 	 * notification is delivered only if the COMMIT holds. */
@@ -226,6 +233,9 @@ static enum db_rc pg_end(struct db *d, bool commit)
 	 * was kept, and the caller must not think otherwise. */
 	if (rc == DB_OK && commit && res && !strcmp(PQcmdStatus(res), "ROLLBACK")) rc = DB_ERROR;
 	PQclear(res);
+	/* NOTIFY refused, so COMMIT never ran: end the transaction here. */
+	if (rc != DB_OK && PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+		run_simple(db, "ROLLBACK", NULL);
 	return rc;
 }
 

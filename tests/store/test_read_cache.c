@@ -28,7 +28,7 @@
 
 /* Statement slots for this program: any free ids will do, the same id
  * always with the same text (db.h). */
-enum { S_SELECT = 1, S_SELECT_ONE, S_SET_NAME, S_BUMP, S_INSERT, S_COUNTER };
+enum { S_SELECT = 1, S_SELECT_ONE, S_SET_NAME, S_BUMP, S_INSERT, S_COUNTER, S_WITH };
 static const char *const sql[] = {
 	[S_SELECT] = "SELECT id, name, n FROM t WHERE id >= $1 ORDER BY id",
 	[S_SELECT_ONE] = "SELECT name, n FROM t WHERE id = $1",
@@ -36,6 +36,7 @@ static const char *const sql[] = {
 	[S_BUMP] = "UPDATE t SET n = n + 1 WHERE id = $1",
 	[S_INSERT] = "INSERT INTO t (id, name, n) VALUES ($1, $2, $3)",
 	[S_COUNTER] = "SELECT n FROM t WHERE id = $1",
+	[S_WITH] = "WITH w AS (SELECT id, n FROM t WHERE id >= $1) SELECT COUNT(*) FROM w",
 };
 
 struct fx {
@@ -514,6 +515,53 @@ static void bindings_keep_their_meaning_when_they_reach_the_database_late(void *
 	read_cache_free(c);
 }
 
+/* A query that begins WITH is a read like any other: cached in a snapshot
+ * (PostgreSQL's driver once took it for a write, and every page that had
+ * one ended its snapshot and announced a commit). */
+static void a_query_beginning_with_with_is_cached_as_a_read(void **state)
+{
+	struct fx *f = *state;
+	struct read_cache *c = read_cache_new(60000, 1 << 20);
+	struct db *db = open_db(f->target, c);
+	assert_non_null(db);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(db_begin(db, DB_TX_READ), DB_OK);
+		struct db_stmt *st = db_stmt(db, S_WITH, sql[S_WITH]);
+		assert_non_null(st);
+		db_bind_i64(st, 1, 1);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_int_equal(db_col_i64(st, 0), 4);
+		assert_int_equal(db_step(st), DB_DONE);
+		db_done(st);
+		assert_int_equal(db_end(db, true), DB_OK);
+	}
+	struct read_cache_stats s = stats_of(c);
+	assert_int_equal(s.kept, 1);
+	assert_int_equal(s.hits, 1);
+	db_close(db);
+	read_cache_free(c);
+}
+
+/* A write transaction in which a statement failed is ended whatever the
+ * caller asks (on PostgreSQL such a transaction keeps nothing and a commit
+ * of it fails), and the connection goes on working. */
+static void a_transaction_with_a_failed_statement_is_ended(void **state)
+{
+	struct fx *f = *state;
+	struct db *db = open_db(f->target, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_begin(db, DB_TX_WRITE), DB_OK);
+	assert_int_equal(run(db, S_INSERT, 1, "again", 0), DB_CONSTRAINT); /* id 1 exists */
+	enum db_rc rc = db_end(db, true);
+	if (testdb_is_postgresql()) assert_int_equal(rc, DB_ERROR);
+	assert_int_equal(db_begin(db, DB_TX_WRITE), DB_OK);
+	assert_int_equal(run(db, S_SET_NAME, 4, "after the failure", 0), DB_OK);
+	assert_int_equal(db_end(db, true), DB_OK);
+	char name[64];
+	assert_string_equal(name_of(db, 4, name, sizeof name), "after the failure");
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -525,6 +573,8 @@ int main(void)
 		cmocka_unit_test(results_too_big_are_not_kept_and_the_cache_keeps_to_its_bytes),
 		cmocka_unit_test(threads_read_their_own_writes_and_nothing_goes_back),
 		cmocka_unit_test(bindings_keep_their_meaning_when_they_reach_the_database_late),
+		cmocka_unit_test(a_query_beginning_with_with_is_cached_as_a_read),
+		cmocka_unit_test(a_transaction_with_a_failed_statement_is_ended),
 	};
 	return cmocka_run_group_tests_name(testdb_is_postgresql() ? "read cache (postgresql)"
 	                                                         : "read cache (sqlite)",
