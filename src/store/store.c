@@ -385,10 +385,19 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx)
 		if (rc == ST_OK) rc = sq_rc(db_end(s->db, true));
 		else db_end(s->db, false);
 	}
-	if (rc == ST_BUSY)
+	if (rc == ST_BUSY) {
 		fprintf(stderr, "store: a write was refused %d times (busy, or a serialisation "
 		        "failure): given up\n", attempts);
+		s->gave_up = true;
+	}
 	return rc;
+}
+
+bool store_take_busy(struct store *s)
+{
+	bool gave_up = s->gave_up;
+	s->gave_up = false;
+	return gave_up;
 }
 
 enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx)

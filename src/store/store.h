@@ -102,6 +102,12 @@ enum store_rc store_tx(struct store *s, store_tx_fn fn, void *ctx);
  * to find what the other wrote and answer as a replay. Called inside
  * another transaction it only runs fn: the outermost store_tx_keyed retries. */
 enum store_rc store_tx_keyed(struct store *s, store_tx_fn fn, void *ctx);
+/* Whether store_tx on s has given a write up as busy (every attempt
+ * refused) since the last call, which forgets it. The server asks at the
+ * end of a request that failed: nothing was written, and trying again a
+ * moment later may well succeed, so the answer is 503 with Retry-After
+ * rather than 500. */
+bool store_take_busy(struct store *s);
 
 /* One read snapshot for a run of reads (a page view): the reads between
  * begin and end see one state of the database. The first write (any

@@ -10,6 +10,7 @@ struct store {
 	struct db *db;
 	int tx_depth;
 	bool reading; /* inside store_read_begin's snapshot */
+	bool gave_up; /* store_tx gave a write up as busy (store_take_busy) */
 };
 
 /* A file's statements: their SQL, indexed by the file's own enum, and the

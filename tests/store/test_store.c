@@ -1511,6 +1511,14 @@ static void tx_gives_up_when_always_busy(void **state)
 	assert_true(c.calls >= 4);
 	const char *v;
 	assert_int_equal(store_setting_get(f->s, c.key, &f->a, &v), ST_NOT_FOUND);
+	/* The server hears of it once (and answers 503), then not again. */
+	assert_true(store_take_busy(f->s));
+	assert_false(store_take_busy(f->s));
+	/* A write that went through after a retry was not given up. */
+	c = (struct tx_ctx){ .f = f, .key = unique(f, "busy-once"), .result = ST_OK,
+	                     .busy_times = 1 };
+	assert_int_equal(store_tx(f->s, tx_write, &c), ST_OK);
+	assert_false(store_take_busy(f->s));
 }
 
 /* Two connections to one database. A thread holds a write transaction that

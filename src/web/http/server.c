@@ -67,6 +67,14 @@ static struct store *thread_store(const struct server_config *cfg)
 	return s;
 }
 
+/* The thread's store for req, which starts with no write given up. */
+static struct store *request_store(struct request *req)
+{
+	struct store *s = thread_store(req->cfg);
+	if (s) store_take_busy(s);
+	return s;
+}
+
 static enum http_method method_of(const char *m)
 {
 	static const struct { const char *name; enum http_method m; } map[] = {
@@ -232,7 +240,7 @@ static void on_headers(struct request *req, const char *declared_length)
 	}
 	req->body_limit = req->cfg->body_limit;
 	if (req->method & (M_GET | M_HEAD)) return; /* decided on the last call, in one snapshot */
-	req->store = thread_store(req->cfg);
+	req->store = request_store(req);
 	if (!req->store) {
 		refuse(req, 503, "unavailable", N_("The database is not available."));
 		return;
@@ -319,7 +327,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (req->refused) return send_response(req);
-	if (!req->store) req->store = thread_store(req->cfg);
+	if (!req->store) req->store = request_store(req);
 	if (!req->store) respond_error(req, 503, "unavailable", _("The database is not available."));
 	else {
 		/* A page view's reads share one snapshot (store_read_begin). */
@@ -330,6 +338,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_reserve(&req->out, 4095);
 		if (req->head_done || dispatch_head(req)) dispatch_body(req);
 		if (reads) store_read_end(req->store);
+		/* A write given up because others kept the database busy changed
+		 * nothing (the answer already says so) and will likely go
+		 * through in a moment: say that to programs too. */
+		if (store_take_busy(req->store) && req->status == 500) {
+			req->status = 503;
+			respond_header(req, "Retry-After", "1");
+		}
 	}
 	return send_response(req);
 }
