@@ -1,6 +1,7 @@
 #include "testdb.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,4 +71,27 @@ void testdb_drop(const char *target)
 	char sql[128];
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
 	testdb_admin(sql);
+}
+
+bool testdb_exec(const char *target, const char *sql)
+{
+	bool ok;
+	if (!strncmp(target, "postgresql://", 13)) {
+		PGconn *c = PQconnectdb(target);
+		PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+		ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (!ok) fprintf(stderr, "testdb_exec: %s", PQerrorMessage(c));
+		PQclear(r);
+		PQfinish(c);
+		return ok;
+	}
+	sqlite3 *conn = NULL;
+	char *msg = NULL;
+	ok = sqlite3_open(target, &conn) == SQLITE_OK &&
+	     sqlite3_busy_timeout(conn, 5000) == SQLITE_OK &&
+	     sqlite3_exec(conn, sql, NULL, NULL, &msg) == SQLITE_OK;
+	if (!ok) fprintf(stderr, "testdb_exec: %s\n", msg ? msg : sqlite3_errmsg(conn));
+	sqlite3_free(msg);
+	sqlite3_close(conn);
+	return ok;
 }

@@ -29,4 +29,8 @@ void testdb_drop(const char *target);
 /* Runs one statement as the PostgreSQL cluster's administrator (for tests
  * that break a connection on purpose). */
 bool testdb_admin(const char *sql);
+/* Runs sql (one or more statements) on a test database of either backend
+ * (a target testdb_create made, or a server's), as an administrator would;
+ * false, said on stderr, when it fails. */
+bool testdb_exec(const char *target, const char *sql);
 #endif

@@ -775,6 +775,14 @@ bool app_mail_choice_set(struct store *s, int64_t user_id, const char *choice, i
 struct delivery_config;
 bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t now,
                       int *made);
+/* Mails the notices of those who chose to hear of each as it happens
+ * (marked when made: store_notice_mail_forget and what follows it): for
+ * each such person, one message (kind notice) listing what is marked, in
+ * one transaction with the marks taken off; of several servers, one sends
+ * each. A notice a day old or more is left on the site. *made: how many messages. False when
+ * the store failed. */
+bool app_notice_mails_make(struct store *s, const struct delivery_config *c, int64_t now,
+                           int *made);
 
 /* Messages to panel_id's people that could not be delivered, or are still
  * being tried after a failure, newest first, written out in the asker's

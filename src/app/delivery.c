@@ -144,8 +144,9 @@ bool app_mail_choice_set(struct store *s, int64_t user_id, const char *choice, i
 
 enum { DIGEST_PEOPLE = 100, DIGEST_NOTICES = 50 };
 
-/* The digest's text for notices n[0..count). */
-static const char *digest_body(const struct delivery_config *c, const struct pending_notice *n,
+/* Notices n[0..count) as a mail lists them, in the language in use: each
+ * with its panel and its link, on lines of its own. */
+static const char *notice_list(const struct delivery_config *c, const struct pending_notice *n,
                                size_t count, struct arena *a)
 {
 	const char *url = c->public_url ? c->public_url : "";
@@ -157,6 +158,15 @@ static const char *digest_body(const struct delivery_config *c, const struct pen
 	}
 	const char *list = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
+	return list;
+}
+
+/* The digest's text for notices n[0..count). */
+static const char *digest_body(const struct delivery_config *c, const struct pending_notice *n,
+                               size_t count, struct arena *a)
+{
+	const char *url = c->public_url ? c->public_url : "";
+	const char *list = notice_list(c, n, count, a);
 	/* TRANSLATORS: the daily digest by e-mail. The first %s is the list of
 	 * notices (each on lines of its own), the second the link to the page
 	 * where people choose how notices come. */
@@ -205,6 +215,60 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
 		                                     notices[count - 1].id);
 		if (rc == ST_OK) (*made)++;
 		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: another server made it */
+	}
+	arena_free(&a);
+	return ok;
+}
+enum {
+	AT_ONCE_PEOPLE = 100,
+	AT_ONCE_NOTICES = 20,
+	/* A notice older than this when a pass finds it is left on the site
+	 * (the server or the relay was away): "as it happens" no longer. */
+	AT_ONCE_WITHIN_SECONDS = 24 * 3600,
+};
+
+bool app_notice_mails_make(struct store *s, const struct delivery_config *c, int64_t now,
+                           int *made)
+{
+	*made = 0;
+	if (store_notice_mail_forget(s, now - AT_ONCE_WITHIN_SECONDS) != ST_OK) return false;
+	struct arena a = { 0 };
+	struct digest_due *due;
+	size_t n;
+	bool ok = store_notice_mail_due(s, AT_ONCE_PEOPLE, &a, &due, &n) == ST_OK;
+	for (size_t i = 0; ok && i < n; i++) {
+		struct pending_notice *notices;
+		size_t count;
+		if (store_notice_mail_notices(s, due[i].user_id, AT_ONCE_NOTICES, &a, &notices,
+		                              &count) != ST_OK) {
+			ok = false;
+			break;
+		}
+		if (!count) continue; /* another server has just sent them */
+		struct notice_mail m = { .user_id = due[i].user_id, .last_id = notices[count - 1].id,
+		                         .count = count, .panel_id = notices[0].panel_id,
+		                         .to = due[i].email };
+		for (size_t k = 1; k < count; k++)
+			if (notices[k].panel_id != m.panel_id) m.panel_id = 0;
+		/* In the person's language, each notice written out in it. */
+		const struct language *was = lang_use(language_find(due[i].language));
+		/* The digest's subject: what a notice says (a content note, a
+		 * follow-up) is not for a lock screen's preview of the subject. */
+		m.subject = arena_printf(&a, _("What is new for you on emptychair (%zu)"), count);
+		const char *url = c->public_url ? c->public_url : "";
+		/* TRANSLATORS: a notice (or a few made at the same moment) by
+		 * e-mail as it happens. The first %s is the list of notices (each
+		 * on lines of its own), the second the link to the page where
+		 * people choose how notices come. */
+		m.body = arena_printf(&a, _("Hello,\n\nNew for you on emptychair:\n%s\nYou chose to "
+		                            "hear of each notice as it happens. To change how notices "
+		                            "come: %s\n"),
+		                      notice_list(c, notices, count, &a),
+		                      arena_printf(&a, "%s/account#mail", url));
+		lang_use(was);
+		enum store_rc rc = store_notice_mail_make(s, &m, now);
+		if (rc == ST_OK) (*made)++;
+		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: another server sent them */
 	}
 	arena_free(&a);
 	return ok;

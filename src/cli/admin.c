@@ -399,12 +399,13 @@ static int outbox_deliver(struct cli_options *o, int argc, char **argv)
 	char holder[128];
 	cli_mail_holder(holder, sizeof holder);
 	struct delivery_counts n;
-	int digests;
+	int digests, notices;
 	const char *why;
-	bool ok = cli_mail_pass(s, &cfg, holder, &digests, &n, &why);
+	bool ok = cli_mail_pass(s, &cfg, holder, &digests, &notices, &n, &why);
 	store_close(s);
-	printf("%d digests made; %d sent, %d to try again, %d refused, %d given up, %d taken by "
-	       "another server\n", digests, n.sent, n.retried, n.refused, n.given_up, n.lost);
+	printf("%d digests and %d messages of notices made; %d sent, %d to try again, %d refused, "
+	       "%d given up, %d taken by another server\n", digests, notices, n.sent, n.retried,
+	       n.refused, n.given_up, n.lost);
 	if (!ok) fprintf(stderr, "outbox deliver: %s\n", why);
 	return ok ? 0 : 1;
 }

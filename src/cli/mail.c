@@ -158,16 +158,18 @@ struct mail_worker {
 };
 
 bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const char *holder,
-                   int *digests, struct delivery_counts *sent, const char **why)
+                   int *digests, int *notices, struct delivery_counts *sent, const char **why)
 {
-	*digests = 0;
+	*digests = *notices = 0;
 	*sent = (struct delivery_counts){ 0 };
 	struct smtp_session *smtp = smtp_open(&cfg->relay);
 	if (!smtp) {
 		*why = "cannot set up the SMTP client";
 		return false;
 	}
-	bool ok = app_digests_make(s, cfg, (int64_t)time(NULL), digests) &&
+	int64_t now = (int64_t)time(NULL);
+	bool ok = app_notice_mails_make(s, cfg, now, notices) &&
+	          app_digests_make(s, cfg, now, digests) &&
 	          app_outbox_deliver(s, smtp, cfg, holder, sent);
 	smtp_close(smtp);
 	if (!ok) *why = "the database failed; what was done stays done";
@@ -180,11 +182,13 @@ static void pass(struct store *s, void *ctx)
 {
 	struct mail_worker *w = ctx;
 	struct delivery_counts n;
-	int digests;
+	int digests, notices;
 	const char *why;
-	if (!cli_mail_pass(s, &w->cfg, w->holder, &digests, &n, &why))
+	if (!cli_mail_pass(s, &w->cfg, w->holder, &digests, &notices, &n, &why))
 		fprintf(stderr, "emptychair: mail: %s\n", why);
-	if (digests) fprintf(stderr, "emptychair: mail: %d digests made\n", digests);
+	if (digests || notices)
+		fprintf(stderr, "emptychair: mail: %d digests and %d messages of notices made\n",
+		        digests, notices);
 	if (n.sent || n.retried || n.refused || n.given_up || n.lost)
 		fprintf(stderr, "emptychair: mail: %d sent, %d to try again, %d refused, %d given up, "
 		                "%d taken by another server\n", n.sent, n.retried, n.refused,

@@ -25,12 +25,14 @@ extern const struct cli_opt cli_mail_opts[CLI_MAIL_OPTIONS];
 bool cli_mail_config(const char *cmd, const struct cli_opt *opts, const struct cli_options *o,
                      struct delivery_config *cfg, int *interval);
 
-/* One delivery pass on s as holder: the digests due, then the messages
- * due, through an SMTP connection of its own. *digests and *sent (zeroed
- * first) say what was done; false, with *why, when the SMTP client could
- * not be set up or the store failed (what was done stays done). */
+/* One delivery pass on s as holder: the messages of notices to be mailed
+ * as they happen, the digests due, then the messages due, through an SMTP
+ * connection of its own. *digests, *notices (messages of notices) and
+ * *sent (zeroed first) say what was done; false, with *why, when the SMTP
+ * client could not be set up or the store failed (what was done stays
+ * done). */
 bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const char *holder,
-                   int *digests, struct delivery_counts *sent, const char **why);
+                   int *digests, int *notices, struct delivery_counts *sent, const char **why);
 
 /* Opens its own connection to db_target and delivers every interval
  * seconds until stopped; NULL (said why) when it cannot start. */

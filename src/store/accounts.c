@@ -133,13 +133,35 @@
 	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
 	               "LIMIT $2")                                                  \
 	X(DIGEST_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "             \
-	                  "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p " \
+	                  "COALESCE(p.name, ''), COALESCE(n.panel_id, 0) FROM "     \
+	                  "notices n LEFT JOIN panels p "                           \
 	                  "ON p.id = n.panel_id WHERE n.user_id = $1 AND "          \
 	                  "n.mail_pending = 1 ORDER BY n.id LIMIT $2")              \
 	X(DIGEST_MARK, "UPDATE users SET digest_sent_at = $3 WHERE id = $1 AND "    \
 	               "digest_sent_at = $2")                                       \
 	X(DIGEST_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "  \
 	               "kind) VALUES ($1, $2, $3, $4, 'digest')")                   \
+	X(SOON_MOVE, "UPDATE notices SET mail_soon = 0, mail_pending = CASE WHEN "   \
+	             "CAST($2 AS TEXT) = 'daily' THEN 1 ELSE mail_pending END "     \
+	             "WHERE user_id = $1 AND mail_soon = 1")                        \
+	X(SOON_FORGET, "UPDATE notices SET mail_soon = 0 WHERE mail_soon = 1 AND "  \
+	               "(created_at < $1 OR user_id IN (SELECT u.id FROM users u "  \
+	               "WHERE u.status <> 'active' OR u.mail_notices <> "           \
+	               "'immediately' OR NOT (" MAILABLE("COALESCE(u.email, '')") ")))") \
+	X(SOON_DUE, "SELECT u.id, 0, u.email, COALESCE(NULLIF(u.language, ''), "    \
+	            "(SELECT p.language FROM notices n JOIN panels p ON p.id = "    \
+	            "n.panel_id WHERE n.user_id = u.id AND n.mail_soon = 1 ORDER "  \
+	            "BY n.id LIMIT 1), '') FROM users u WHERE u.id IN (SELECT "     \
+	            "n.user_id FROM notices n WHERE n.mail_soon = 1) ORDER BY u.id " \
+	            "LIMIT $1")                                                      \
+	X(SOON_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "               \
+	                "COALESCE(p.name, ''), COALESCE(n.panel_id, 0) FROM "       \
+	                "notices n LEFT JOIN panels p ON p.id = n.panel_id WHERE "  \
+	                "n.user_id = $1 AND n.mail_soon = 1 ORDER BY n.id LIMIT $2") \
+	X(SOON_TAKE, "UPDATE notices SET mail_soon = 0 WHERE user_id = $1 AND "     \
+	             "mail_soon = 1 AND id <= $2")                                  \
+	X(SOON_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "    \
+	             "kind, panel_id) VALUES ($1, $2, $3, $4, 'notice', $5)")       \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
 	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT "      \
 	                  "CAST($1 AS TEXT), CAST($2 AS BIGINT) "                   \
@@ -737,7 +759,12 @@ static enum store_rc choice_in_tx(struct store *s, void *p)
 	db_bind_text(st, 2, c->choice);
 	db_bind_i64(st, 3, c->now);
 	enum store_rc rc = sq_exec_changed(s, st);
-	if (rc != ST_OK || strcmp(c->choice, "none")) return rc;
+	if (rc != ST_OK || !strcmp(c->choice, "immediately")) return rc;
+	/* Notices not yet mailed at once go to the digest, or stay on the site. */
+	if (!(st = stmt(s, S_SOON_MOVE))) return ST_ERROR;
+	db_bind_i64(st, 1, c->user_id);
+	db_bind_text(st, 2, c->choice);
+	if ((rc = sq_exec(st)) != ST_OK || strcmp(c->choice, "none")) return rc;
 	if (!(st = stmt(s, S_MAIL_PENDING_CLEAR))) return ST_ERROR;
 	db_bind_i64(st, 1, c->user_id);
 	db_bind_i64(st, 2, INT64_MAX);
@@ -779,6 +806,7 @@ static void read_pending_notice(struct db_stmt *st, void *slot, struct arena *a)
 	p->body = sq_col_str(st, 2, a);
 	p->link = sq_col_str(st, 3, a);
 	p->panel_name = sq_col_str(st, 4, a);
+	p->panel_id = db_col_i64(st, 5);
 }
 
 enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
@@ -827,4 +855,66 @@ enum store_rc store_digest_make(struct store *s, int64_t user_id, int64_t was, i
 {
 	struct digest_ctx c = { user_id, was, now, last_id, to, subject, body };
 	return store_tx(s, digest_in_tx, &c);
+}
+
+/* ---- notices mailed as they happen ---- */
+
+enum store_rc store_notice_mail_forget(struct store *s, int64_t before)
+{
+	struct db_stmt *st = stmt(s, S_SOON_FORGET);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, before);
+	return sq_exec(st);
+}
+
+enum store_rc store_notice_mail_due(struct store *s, int limit, struct arena *a,
+                                    struct digest_due **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_SOON_DUE);
+	if (st) db_bind_i64(st, 1, limit);
+	return sq_collect(st, sizeof **out, a, read_digest_due, (void **)out, n);
+}
+
+enum store_rc store_notice_mail_notices(struct store *s, int64_t user_id, int limit,
+                                        struct arena *a, struct pending_notice **out,
+                                        size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_SOON_NOTICES);
+	if (st) {
+		db_bind_i64(st, 1, user_id);
+		db_bind_i64(st, 2, limit);
+	}
+	return sq_collect(st, sizeof **out, a, read_pending_notice, (void **)out, n);
+}
+
+struct notice_mail_ctx {
+	const struct notice_mail *m;
+	int64_t now;
+};
+
+static enum store_rc notice_mail_in_tx(struct store *s, void *p)
+{
+	struct notice_mail_ctx *c = p;
+	const struct notice_mail *m = c->m;
+	struct db_stmt *st = stmt(s, S_SOON_TAKE);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, m->user_id);
+	db_bind_i64(st, 2, m->last_id);
+	enum store_rc rc = sq_exec(st);
+	if (rc != ST_OK) return rc;
+	/* Fewer marks than were read: another server mailed them meanwhile. */
+	if (db_changes(s->db) != (int64_t)m->count) return ST_CONFLICT;
+	if (!(st = stmt(s, S_SOON_MAIL))) return ST_ERROR;
+	db_bind_text(st, 1, m->to);
+	db_bind_text(st, 2, m->subject);
+	db_bind_text(st, 3, m->body);
+	db_bind_i64(st, 4, c->now);
+	sq_bind_ref(st, 5, m->panel_id);
+	return sq_exec(st);
+}
+
+enum store_rc store_notice_mail_make(struct store *s, const struct notice_mail *m, int64_t now)
+{
+	struct notice_mail_ctx c = { m, now };
+	return store_tx(s, notice_mail_in_tx, &c);
 }

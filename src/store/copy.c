@@ -81,8 +81,8 @@ static const struct table tables[] = {
 	                   "due_at, status, response_id, answered_at, updated_at, version", 19, true,
 	  false },
 	{ "response_links", "response_id, contribution_id", 2, false, ROWS },
-	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at, mail_pending", 8,
-	  true, ROWS },
+	{ "notices", "id, user_id, panel_id, body, link, created_at, read_at, mail_pending, "
+	             "mail_soon", 9, true, ROWS },
 	{ "reflections", "id, meeting_id, user_id, felt_heard, info_in_time, felt_safe, "
 	                 "should_change", 7, true, ROWS },
 	{ "reflection_done", "meeting_id, user_id", 2, false, ROWS },

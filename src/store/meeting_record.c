@@ -75,17 +75,17 @@
 	X(MEETING_CHANGE, "UPDATE meetings SET what_we_will_change = $2, updated_at = $3, " \
 	                  "version = version + 1 WHERE id = $1 AND panel_id = $4")        \
 	X(NOTIFY_ATTENDEES, "INSERT INTO notices (user_id, panel_id, body, link, "       \
-	                    "created_at, mail_pending) SELECT r.user_id, $2, $3, $4, $5, " \
-	                    SQ_MAIL_PENDING("r.user_id") " FROM "                          \
+	                    "created_at, mail_pending, mail_soon) SELECT r.user_id, $2, $3, $4, $5, " \
+	                    SQ_MAIL_MARKS("r.user_id") " FROM "                          \
 	                    "meeting_replies r WHERE r.meeting_id = $1 AND r.attended = 1 " \
 	                    "AND r.user_id <> $6")                                        \
 	X(NOTICE_ADD, "INSERT INTO notices (user_id, panel_id, body, link, created_at, " \
-	              "mail_pending) VALUES ($1, $2, $3, $4, $5, "                       \
-	              SQ_MAIL_PENDING("$1") ")")                                         \
+	              "mail_pending, mail_soon) VALUES ($1, $2, $3, $4, $5, "                       \
+	              SQ_MAIL_MARKS("$1") ")")                                         \
 	X(NOTICE_ADD_PANEL, "INSERT INTO notices (user_id, panel_id, body, link, "       \
-	                    "created_at, mail_pending) SELECT m.user_id, m.panel_id, "    \
+	                    "created_at, mail_pending, mail_soon) SELECT m.user_id, m.panel_id, "    \
 	                    "CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS BIGINT), "    \
-	                    SQ_MAIL_PENDING("m.user_id") " FROM memberships m "           \
+	                    SQ_MAIL_MARKS("m.user_id") " FROM memberships m "           \
 	                    "WHERE m.panel_id = $1 AND m.status = 'active' AND "         \
 	                    "m.user_id <> $2 AND (m.role <> 'guest' OR EXISTS (SELECT 1 " \
 	                    "FROM meeting_guests g WHERE g.meeting_id = $6 AND "        \
@@ -94,8 +94,8 @@
 	                 "COALESCE(closed_at, $4), updated_at = $4, version = version + 1 " \
 	                 "WHERE panel_id = $1 AND id = $2")                               \
 	X(NOTIFY_PROJECT, "INSERT INTO notices (user_id, panel_id, body, link, "         \
-	                  "created_at, mail_pending) SELECT t.user_id, $2, $3, $4, $5, "  \
-	                  SQ_MAIL_PENDING("t.user_id") " FROM ("                         \
+	                  "created_at, mail_pending, mail_soon) SELECT t.user_id, $2, $3, $4, $5, "  \
+	                  SQ_MAIL_MARKS("t.user_id") " FROM ("                         \
 	                  "SELECT r.user_id FROM meeting_replies r JOIN meetings m ON "   \
 	                  "m.id = r.meeting_id WHERE m.project_id = $1 AND r.attended = 1 " \
 	                  "UNION SELECT c.author_id FROM contributions c WHERE "          \

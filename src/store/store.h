@@ -459,6 +459,7 @@ enum store_rc store_digests_due(struct store *s, int64_t before, int limit, stru
 struct pending_notice {
 	int64_t id, created_at;
 	const char *body, *link, *panel_name;
+	int64_t panel_id; /* 0: none */
 };
 /* user_id's notices marked for the digest, oldest first, at most limit. */
 enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
@@ -472,6 +473,36 @@ STORE_WRITES
 enum store_rc store_digest_make(struct store *s, int64_t user_id, int64_t was, int64_t now,
                                 const char *to, const char *subject, const char *body,
                                 int64_t last_id);
+
+/* Notices e-mailed as they happen, to those who chose that (mail_notices
+ * "immediately"): a notice made for them is marked mail_soon, and the mail
+ * worker sends what is marked.
+ * Takes the mark off notices made before `before`, and off those of anyone
+ * who does not take them at once now (not active, another choice, no
+ * address): they stay on the site. */
+STORE_WRITES
+enum store_rc store_notice_mail_forget(struct store *s, int64_t before);
+/* Who has marked notices (after store_notice_mail_forget, only people who
+ * take them at once), lowest id first, at most limit; digest_sent_at is 0. */
+enum store_rc store_notice_mail_due(struct store *s, int limit, struct arena *a,
+                                    struct digest_due **out, size_t *n);
+/* user_id's marked notices, oldest first, at most limit. */
+enum store_rc store_notice_mail_notices(struct store *s, int64_t user_id, int limit,
+                                        struct arena *a, struct pending_notice **out,
+                                        size_t *n);
+struct notice_mail {
+	int64_t user_id;
+	int64_t last_id;   /* the newest notice it tells of */
+	size_t count;      /* how many marked notices up to last_id it tells of */
+	int64_t panel_id;  /* 0 unless they are all one panel's */
+	const char *to, *subject, *body;
+};
+/* In one transaction: takes the marks off user_id's notices up to last_id
+ * and puts the message (kind notice) in the outbox; ST_CONFLICT, with
+ * nothing done, when there are not exactly m->count of them (another server
+ * took them first). */
+STORE_WRITES
+enum store_rc store_notice_mail_make(struct store *s, const struct notice_mail *m, int64_t now);
 
 /* ---- profile, consent, audit ---- */
 struct profile_value {

@@ -89,14 +89,17 @@ enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
                          void (*read)(struct db_stmt *, void *, struct arena *),
                          void **out, size_t *n);
 
-/* A new notice's mail_pending for the person with id `user` (an SQL
- * expression): 1, for their next digest, when they chose the daily digest;
- * 0 otherwise (on the site only; a response to what they said has its own
- * rule, store/voice.c's RESPONSE_NOTICES). Every statement that inserts a
- * notice uses it. */
-#define SQ_MAIL_PENDING(user)                                                           \
+/* A new notice's mail_pending and mail_soon (two SQL expressions, for the
+ * columns in that order) for the person with id `user`: mail_pending 1, for
+ * their next digest, when they chose the daily digest; mail_soon 1, for the
+ * mail worker's next pass, when they chose each notice as it happens; both
+ * 0 for "none" (on the site only). A response to what they said has its own
+ * rule (store/voice.c's RESPONSE_NOTICES). Every other statement that
+ * inserts a notice uses it. */
+#define SQ_MAIL_MARKS(user)                                                             \
 	"(SELECT CASE WHEN mu.mail_notices = 'daily' THEN 1 ELSE 0 END FROM users mu "   \
-	"WHERE mu.id = " user ")"
+	"WHERE mu.id = " user "), (SELECT CASE WHEN mu.mail_notices = 'immediately' "    \
+	"THEN 1 ELSE 0 END FROM users mu WHERE mu.id = " user ")"
 
 /* A condition true when meeting `m` (an alias in the query) touched on
  * something hard: the meeting has a content note, or an item on its agenda

@@ -137,23 +137,8 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* Runs one statement on a test database of either backend. */
-static void exec_sql(const char *target, const char *sql)
-{
-	if (!strncmp(target, "postgresql://", 13)) {
-		PGconn *c = PQconnectdb(target);
-		assert_int_equal(PQstatus(c), CONNECTION_OK);
-		PGresult *r = PQexec(c, sql);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) fail_msg("%s", PQerrorMessage(c));
-		PQclear(r);
-		PQfinish(c);
-		return;
-	}
-	sqlite3 *conn = NULL;
-	assert_int_equal(sqlite3_open(target, &conn), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(conn, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(conn);
-}
+/* Runs sql on a test database of either backend. */
+static void exec_sql(const char *target, const char *sql) { assert_true(testdb_exec(target, sql)); }
 
 /* A new database of the test's backend holding demo data. */
 static char *demo_database(void)
@@ -782,22 +767,18 @@ static void setup_writes_the_settings_and_the_first_steward(void **state)
 /* Issue 23, point 6: an upgrade migrates only after a backup (migrate
  * --backup-dir, the service's ExecStartPre); nothing to migrate, no backup;
  * a downgrade is refused (newer_schema_is_refused, above). The database is
- * taken back one migration by undoing the last (case studies). */
+ * taken back one migration by undoing the last (notices mailed at once). */
 static void an_upgrade_backs_up_before_it_migrates(void **state)
 {
 	(void)state;
 	char *db = demo_database();
 	bool pg = !strncmp(db, "postgresql://", 13);
-	exec_sql(db, pg ? "DROP TABLE case_study_people; DROP TABLE case_studies; "
-	                  "DROP TABLE case_sources; DROP TEXT SEARCH CONFIGURATION ec_search; "
-	                  "DELETE FROM schema_migrations WHERE version = 22"
-	                : "DROP TABLE case_study_people; DROP TABLE case_studies; "
-	                  "DROP TABLE case_sources; DROP TABLE case_studies_fts; "
-	                  "DELETE FROM schema_migrations WHERE version = 22");
+	exec_sql(db, "DROP INDEX notices_mail_soon; ALTER TABLE notices DROP COLUMN mail_soon; "
+	             "DELETE FROM schema_migrations WHERE version = 23");
 	char *backups = path_in("upgrade-backups");
 	struct run r = EC("--db", db, "migrate", "--backup-dir", backups);
 	check_status(r, 0);
-	assert_non_null(strstr(r.output, "schema version 22"));
+	assert_non_null(strstr(r.output, "schema version 23"));
 	if (pg) {
 		/* PostgreSQL's backups are its own tools': said, and migrated in a
 		 * transaction */
@@ -808,18 +789,18 @@ static void an_upgrade_backs_up_before_it_migrates(void **state)
 		free(backups);
 		return;
 	}
-	assert_non_null(strstr(r.output, "Backing up before migrating from schema 21 to 22."));
-	assert_non_null(strstr(r.output, "schema version 22"));
+	assert_non_null(strstr(r.output, "Backing up before migrating from schema 22 to 23."));
+	assert_non_null(strstr(r.output, "schema version 23"));
 	const char *at = strstr(r.output, "/emptychair-");
 	assert_non_null(at);
 	char copy[600];
 	snprintf(copy, sizeof copy, "%s/%.*s", backups, (int)strlen("emptychair-YYYYMMDD-HHMMSS.db"),
 	         at + 1);
 	free(r.output);
-	/* the backup is the database before: schema 21 */
+	/* the backup is the database before: schema 22 */
 	r = EC("--db", copy, "check");
 	check_status(r, 1);
-	assert_non_null(strstr(r.output, "schema version 21 of 22"));
+	assert_non_null(strstr(r.output, "schema version 22 of 23"));
 	free(r.output);
 	r = EC("--db", copy, "migrate");
 	check_status(r, 0);

@@ -23,6 +23,7 @@
 
 #include "api_json.h"
 #include "harness.h"
+#include "../testdb.h"
 
 extern char **environ;
 
@@ -611,6 +612,157 @@ static void a_content_note_comes_first_in_the_mail(void **state)
 	}
 }
 
+/* The newest message to rcpt since it had `before`, its body decoded
+ * (malloc'd), with its subject line kept in *subject (malloc'd). */
+static char *newest_text(const char *rcpt, int before, char **subject)
+{
+	assert_int_equal(wait_arrived(rcpt, before + 1, 30), before + 1);
+	char *eml;
+	arrived(rcpt, &eml, NULL);
+	const char *p = strstr(eml, "\r\nSubject: ");
+	assert_non_null(p);
+	p += 2;
+	*subject = strndup(p, strcspn(p, "\r"));
+	char *text = qp_body(eml);
+	free(eml);
+	return text;
+}
+
+/* The message to rcpt whose decoded body holds needle (malloc'd, the whole
+ * .eml), or NULL; fails when more than one does. */
+static char *message_with(const char *rcpt, const char *needle)
+{
+	char dir[128], want[200];
+	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
+	snprintf(want, sizeof want, "\"rcpt_tos\": [\"%s\"]", rcpt);
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	char *found = NULL;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
+		char path[300];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *json = slurp(path);
+		snprintf(path + strlen(path) - 5, 6, ".eml");
+		char *eml = json && strstr(json, want) ? slurp(path) : NULL;
+		char *text = eml ? qp_body(eml) : NULL;
+		if (text && strstr(text, needle)) {
+			if (found) fail_msg("two messages to %s hold \"%s\"", rcpt, needle);
+			found = eml;
+			eml = NULL;
+		}
+		free(text);
+		free(eml);
+		free(json);
+	}
+	closedir(d);
+	return found;
+}
+
+/* Notices as they happen: a meeting planned reaches, by e-mail, a person
+ * who chose each notice as it happens, at once and as a notice (not the
+ * digest); one who chose the digest gets it in the digest; one who chose
+ * none gets nothing. When someone changes their choice before a notice
+ * was mailed, it goes to the digest, or stays on the site; and a notice
+ * older than a day is never mailed at once. */
+static void notices_come_as_they_happen(void **state)
+{
+	(void)state;
+	long ids[3];
+	char email[3][128];
+	assert_int_equal(active_co_creators(sam, 2, 40, ids, email, 3), 3);
+	static const char *const choice[3] = { "immediately", "daily", "none" };
+	int before[3];
+	for (int i = 0; i < 3; i++) {
+		struct client *c = client_new(&srv);
+		assert_true(client_sign_in(c, email[i], NULL));
+		char json[64];
+		snprintf(json, sizeof json, "{\"notices\":\"%s\"}", choice[i]);
+		json_decref(call_json(c, "PUT", "/api/v1/me/mail", json, 200));
+		client_free(c);
+		before[i] = arrived(email[i], NULL, NULL);
+	}
+	json_decref(call_json(sam, "POST", "/api/v1/panels/2/meetings",
+	                      "{\"title\":\"Lunch ZQS\",\"starts_at\":\"2099-04-10T12:00:00Z\","
+	                      "\"ends_at\":\"2099-04-10T13:00:00Z\",\"place\":\"Cafe\"}", 201));
+	char *subject, *text = newest_text(email[0], before[0], &subject);
+	assert_string_equal(subject, "Subject: What is new for you on emptychair (1)");
+	if (!strstr(text, "A meeting is planned: \"Lunch ZQS\"") ||
+	    !strstr(text, "You chose to hear of each notice as it happens") ||
+	    !strstr(text, "Mind the Gap") || !strstr(text, "http://test.invalid/account#mail"))
+		fail_msg("not the notice as it happens:\n%s", text);
+	free(subject);
+	free(text);
+	text = newest_text(email[1], before[1], &subject);
+	if (!strstr(text, "A meeting is planned: \"Lunch ZQS\"") ||
+	    !strstr(text, "You chose to hear of these once a day"))
+		fail_msg("not the digest:\n%s", text);
+	free(subject);
+	free(text);
+	/* Once each, and nothing for who chose none. */
+	pause_ms(3000);
+	assert_int_equal(arrived(email[0], NULL, NULL), before[0] + 1);
+	assert_int_equal(arrived(email[1], NULL, NULL), before[1] + 1);
+	assert_int_equal(arrived(email[2], NULL, NULL), before[2]);
+
+	/* A server that sends nothing by itself (no relay): a notice waits
+	 * for its pass; who changes to the digest before it gets it in the
+	 * digest, who changes to none not at all. */
+	struct server quiet;
+	assert_true(server_start(&quiet));
+	struct client *steward = client_new(&quiet), *to_daily = client_new(&quiet),
+	              *to_none = client_new(&quiet);
+	assert_true(client_sign_in(steward, "sam@demo.emptychair.org", NULL));
+	assert_true(client_sign_in(to_daily, email[0], NULL)); /* "immediately": the default */
+	assert_true(client_sign_in(to_none, "member5@demo.emptychair.org", NULL));
+	int had_daily = arrived(email[0], NULL, NULL),
+	    had_none = arrived("member5@demo.emptychair.org", NULL, NULL),
+	    had_amira = arrived("amira@demo.emptychair.org", NULL, NULL);
+	/* A notice made two days ago (the server was away since) is not
+	 * mailed at once: it stays on the site. */
+	json_decref(call_json(steward, "POST", "/api/v1/panels/2/meetings",
+	                      "{\"title\":\"Old ZQU\",\"starts_at\":\"2099-05-01T12:00:00Z\","
+	                      "\"ends_at\":\"2099-05-01T13:00:00Z\",\"place\":\"Park\"}", 201));
+	assert_true(testdb_exec(quiet.db, "UPDATE notices SET created_at = created_at - 172800 "
+	                              "WHERE body LIKE '%Old ZQU%'"));
+	json_decref(call_json(steward, "POST", "/api/v1/panels/2/meetings",
+	                      "{\"title\":\"Walk ZQT\",\"starts_at\":\"2099-05-10T12:00:00Z\","
+	                      "\"ends_at\":\"2099-05-10T13:00:00Z\",\"place\":\"Park\"}", 201));
+	json_decref(call_json(to_daily, "PUT", "/api/v1/me/mail", "{\"notices\":\"daily\"}", 200));
+	json_decref(call_json(to_none, "PUT", "/api/v1/me/mail", "{\"notices\":\"none\"}", 200));
+	char *out = server_cli(&quiet, (const char *const[]){ "outbox", "deliver", "--smtp",
+	                                                     sink_url, "--public-url",
+	                                                     "http://test.invalid", NULL });
+	assert_non_null(out);
+	/* Others of panel 2 still take it as it happens: one message each. */
+	if (!strstr(out, "digests and ") || strstr(out, " 0 messages of notices made"))
+		fail_msg("no messages of notices made: %s", out);
+	free(out);
+	text = newest_text(email[0], had_daily, &subject);
+	if (!strstr(text, "Walk ZQT") || !strstr(text, "You chose to hear of these once a day"))
+		fail_msg("not moved to the digest:\n%s", text);
+	free(subject);
+	free(text);
+	assert_int_equal(arrived("member5@demo.emptychair.org", NULL, NULL), had_none);
+	/* amira (of panel 2) takes notices as they happen: one message, with
+	 * the new notice and not the old one (and the demo's own waiting
+	 * message to her goes too). */
+	assert_int_equal(wait_arrived("amira@demo.emptychair.org", had_amira + 2, 30),
+	                 had_amira + 2);
+	char *eml = message_with("amira@demo.emptychair.org", "Walk ZQT");
+	assert_non_null(eml);
+	if (!strstr(eml, "\r\nSubject: What is new for you on emptychair (1)\r\n") ||
+	    strstr(eml, "Old ZQU"))
+		fail_msg("the old notice came too:\n%s", eml);
+	free(eml);
+	client_free(steward);
+	client_free(to_daily);
+	client_free(to_none);
+	assert_int_equal(server_stop(&quiet), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +770,7 @@ int main(void)
 		cmocka_unit_test(notices_come_as_each_person_chose),
 		cmocka_unit_test(a_message_arrives_in_its_reader_s_language),
 		cmocka_unit_test(a_content_note_comes_first_in_the_mail),
+		cmocka_unit_test(notices_come_as_they_happen),
 		cmocka_unit_test(a_451_is_tried_again_then_delivered),
 		cmocka_unit_test(a_550_is_given_up_and_said),
 		cmocka_unit_test(the_relay_down_then_up),

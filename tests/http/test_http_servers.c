@@ -406,17 +406,6 @@ static void on_postgresql_reading_pages_announces_nothing(void **state)
 	PQfinish(conn);
 }
 
-/* Runs sql on the test database as an administrator would. */
-static void exec_on(const char *target, const char *sql)
-{
-	PGconn *conn = PQconnectdb(target);
-	assert_int_equal(PQstatus(conn), CONNECTION_OK);
-	PGresult *res = PQexec(conn, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) fail_msg("%s", PQerrorMessage(conn));
-	PQclear(res);
-	PQfinish(conn);
-}
-
 /* PostgreSQL: a write refused for serialisation every time it is tried (a
  * trigger here raises the error other writers would cause) is given up
  * after store_tx's attempts, and the answer is 503 with Retry-After, at
@@ -430,11 +419,11 @@ static void on_postgresql_a_write_given_up_as_busy_answers_503(void **state)
 		print_message("SQLite: covered by test_store\n");
 		skip();
 	}
-	exec_on(one.db, "CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS "
-	                "$$ BEGIN RAISE EXCEPTION 'busy for the test' USING ERRCODE = "
-	                "'serialization_failure'; END $$");
-	exec_on(one.db, "CREATE TRIGGER refuse_for_test BEFORE INSERT OR UPDATE ON profile_values "
-	                "FOR EACH ROW EXECUTE FUNCTION refuse_for_test()");
+	assert_true(testdb_exec(one.db, "CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE "
+	                            "plpgsql AS $$ BEGIN RAISE EXCEPTION 'busy for the test' USING "
+	                            "ERRCODE = 'serialization_failure'; END $$"));
+	assert_true(testdb_exec(one.db, "CREATE TRIGGER refuse_for_test BEFORE INSERT OR UPDATE ON "
+	                            "profile_values FOR EACH ROW EXECUTE FUNCTION refuse_for_test()"));
 	struct client *c = client_new(&one);
 	assert_true(client_sign_in(c, "member6@demo.emptychair.org", NULL));
 	static const char body[] = "{\"fields\":{\"access_notes\":{\"value\":\"Given Up Once\","
@@ -461,14 +450,15 @@ static void on_postgresql_a_write_given_up_as_busy_answers_503(void **state)
 	assert_non_null(strstr(log, "given up"));
 	free(log);
 	/* A failure that is not about being busy stays a 500. */
-	exec_on(one.db, "CREATE OR REPLACE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE "
-	                "plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken for the test'; END $$");
+	assert_true(testdb_exec(one.db, "CREATE OR REPLACE FUNCTION refuse_for_test() RETURNS trigger "
+	                            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken for the "
+	                            "test'; END $$"));
 	r = send_json(c, "PATCH", "/api/v1/me/profile", body);
 	assert_int_equal(r->status, 500);
 	assert_null(header_value(r, "Retry-After"));
 	response_free(r);
-	exec_on(one.db, "DROP TRIGGER refuse_for_test ON profile_values");
-	exec_on(one.db, "DROP FUNCTION refuse_for_test()");
+	assert_true(testdb_exec(one.db, "DROP TRIGGER refuse_for_test ON profile_values"));
+	assert_true(testdb_exec(one.db, "DROP FUNCTION refuse_for_test()"));
 	/* Nothing was written; now it goes through. */
 	r = get(c, "/api/v1/me/profile");
 	assert_false(contains(r, "Given Up Once"));
