@@ -1151,7 +1151,9 @@ bool app_follow_up_done(struct store *s, const struct panel_actor *actor, int64_
  * part 2, the status and the chronology; each time they read or write one
  * it goes in the audit of reads, which they see. Concerns appear nowhere
  * else. Closed or transferred records are purged after the panel's
- * retention period (app_sg_purge), leaving a tombstone. */
+ * retention period (app_sg_purge), leaving a tombstone. Their texts are
+ * kept sealed with the installation's sealing key (key below), which the
+ * functions that write or read them take. */
 enum { SG_DEFAULT_YEARS = 6 };
 enum { SG_WHAT, SG_HAPPENED_ON, SG_WHO, SG_DONE, SG_CONCERN_INPUTS };
 extern const struct input_field sg_concern_inputs[SG_CONCERN_INPUTS];
@@ -1177,8 +1179,8 @@ bool app_sg_view(struct store *s, int64_t panel_id, int64_t user_id, struct aren
 /* user raises a concern on panel p from in (its day in p's zone, not in
  * the future); 409 when the panel has no lead to read it. Its leads are
  * told that there is one, in words that say nothing of it. */
-bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
-                  const struct input_value *in, int64_t now, struct arena *a,
+bool app_sg_raise(struct store *s, const struct auth_seal_key *key, const struct panel *p,
+                  int64_t user_id, const struct input_value *in, int64_t now, struct arena *a,
                   struct app_error *err);
 /* The panel's concerns for a lead (403 otherwise): when raised and their
  * status only (opening one is app_sg_concern); and the purges' tombstones. */
@@ -1191,23 +1193,31 @@ bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t p
                      int64_t user_id, struct arena *a, struct sg_list *out,
                      struct app_error *err);
 /* One concern, its chronology and its audit of reads, for a lead (403
- * otherwise, whether or not it exists), recording the read. */
+ * otherwise, whether or not it exists), recording the read. A text sealed
+ * with another key reads as a sentence saying so. */
 struct sg_record {
 	struct sg_concern concern;
 	struct sg_entry *chronology, *reads;
 	size_t n_chronology, n_reads;
 };
-bool app_sg_concern(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                    int64_t user_id, int64_t id, int64_t now, struct arena *a,
-                    struct sg_record *out, struct app_error *err);
+bool app_sg_concern(struct store *s, const struct auth_seal_key *key,
+                    const struct panel_actor *actor, int64_t panel_id, int64_t user_id,
+                    int64_t id, int64_t now, struct arena *a, struct sg_record *out,
+                    struct app_error *err);
 /* A lead writes part 2 and the status (in's version as read: 409 when
- * someone saved since), or adds a line to the chronology. */
-bool app_sg_part2(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                  int64_t user_id, int64_t id, const struct input_value *in, int64_t now,
-                  struct arena *a, struct app_error *err);
-bool app_sg_note(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                 int64_t user_id, int64_t id, const char *text, int64_t now, struct arena *a,
-                 struct app_error *err);
+ * someone saved since, or when part 1 was sealed with another key), or adds
+ * a line to the chronology. */
+bool app_sg_part2(struct store *s, const struct auth_seal_key *key,
+                  const struct panel_actor *actor, int64_t panel_id, int64_t user_id,
+                  int64_t id, const struct input_value *in, int64_t now, struct arena *a,
+                  struct app_error *err);
+bool app_sg_note(struct store *s, const struct auth_seal_key *key,
+                 const struct panel_actor *actor, int64_t panel_id, int64_t user_id, int64_t id,
+                 const char *text, int64_t now, struct arena *a, struct app_error *err);
+/* Seals every text still in the clear (written before sealing began), in
+ * batches; *sealed: how many rows. False when the store or sealing failed
+ * (what was sealed stays sealed). */
+bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed);
 /* Names (or stops naming) a lead: any active member (400 otherwise; 404
  * when removing someone who is not one). The caller checks
  * PA_MANAGE_SAFEGUARDING. */

@@ -1,9 +1,18 @@
 /* The safeguarding record (app.h). Every read of a concern goes through
  * here: the lead check (policy_reads_concerns) and the audit of the read
  * happen in the transaction that reads it. Errors never carry a word of a
- * concern. */
+ * concern.
+ *
+ * Sealed at rest: every text of a concern and of its chronology is kept
+ * sealed (auth_seal) with the installation's sealing key, bound to its
+ * panel, its field and, for the chronology, its concern, so that a copy of
+ * the database or a backup alone holds none of them. An empty text stays
+ * empty. Rows written before sealing began are sealed by app_sg_seal_clear
+ * (the server runs it as it starts) and read as they are until then. */
 #include "app/app_private.h"
 
+#include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/civil_time.h"
@@ -48,6 +57,128 @@ const struct input_field sg_retention_inputs[SG_RETENTION_INPUTS] = {
 	               .wrong = N_("Enter a number of years from 1 to 75.") },
 };
 
+/* ---- sealing ---- */
+
+/* What a text's seal is bound to: its panel and field (part of a concern),
+ * or its panel and concern (a line of the chronology). */
+static const char *field_context(struct arena *a, int64_t panel_id, const char *field)
+{
+	return arena_printf(a, "safeguarding:%lld:%s", (long long)panel_id, field);
+}
+
+static const char *entry_context(struct arena *a, int64_t panel_id, int64_t concern_id)
+{
+	return arena_printf(a, "safeguarding:%lld:entry:%lld", (long long)panel_id,
+	                    (long long)concern_id);
+}
+
+/* text sealed for context (in a), "" for ""; NULL when sealing failed. */
+static const char *seal(const struct auth_seal_key *key, const char *context, const char *text,
+                        struct arena *a)
+{
+	if (!*text) return "";
+	char *sealed = auth_seal(key, context, text);
+	const char *kept = sealed ? arena_strdup(a, sealed) : NULL;
+	free(sealed);
+	return kept;
+}
+
+/* text as it was written: as it is when key_id is "" (in the clear) or text
+ * is "", else opened with key. When it cannot be opened (another key, or
+ * damaged), a sentence saying so, and *unreadable is set. */
+static const char *unseal(const struct auth_seal_key *key, const char *key_id,
+                          const char *context, const char *text, struct arena *a,
+                          bool *unreadable)
+{
+	if (!*key_id || !*text) return text;
+	char *plain = !strcmp(key_id, key->id) ? auth_unseal(key, context, text) : NULL;
+	if (!plain) {
+		*unreadable = true;
+		return _("[This cannot be read here: it was sealed with a key this server does not "
+		         "have.]");
+	}
+	const char *kept = arena_strdup(a, plain);
+	sodium_memzero(plain, strlen(plain));
+	free(plain);
+	return kept;
+}
+
+/* The six texts of c, by field name, in the order of their columns. */
+enum { SG_TEXTS = 6 };
+static const char *const sg_text_fields[SG_TEXTS] = {
+	"what_happened", "who_involved", "done_straight_away", "advice_sought", "decision",
+	"referrals" };
+
+static const char **concern_text(struct sg_concern *c, int i)
+{
+	const char **t[SG_TEXTS] = { &c->what_happened, &c->who_involved, &c->done_straight_away,
+	                             &c->advice_sought, &c->decision, &c->referrals };
+	return t[i];
+}
+
+/* c's texts opened in place; false when one could not be (each then says
+ * so). */
+static bool open_concern(const struct auth_seal_key *key, struct sg_concern *c, struct arena *a)
+{
+	bool unreadable = false;
+	for (int i = 0; i < SG_TEXTS; i++) {
+		const char **t = concern_text(c, i);
+		*t = unseal(key, c->seal_key_id, field_context(a, c->panel_id, sg_text_fields[i]), *t,
+		            a, &unreadable);
+	}
+	return !unreadable;
+}
+
+/* c's texts sealed in place with key; false when sealing failed. */
+static bool seal_concern(const struct auth_seal_key *key, struct sg_concern *c, struct arena *a)
+{
+	for (int i = 0; i < SG_TEXTS; i++) {
+		const char **t = concern_text(c, i);
+		if (!(*t = seal(key, field_context(a, c->panel_id, sg_text_fields[i]), *t, a)))
+			return false;
+	}
+	c->seal_key_id = key->id;
+	return true;
+}
+
+/* A line of concern_id's chronology, its text sealed. */
+static enum store_rc entry_add(struct store *s, const struct auth_seal_key *key, int64_t panel_id,
+                               int64_t concern_id, int64_t at, int64_t by, const char *kind,
+                               const char *text, struct arena *a)
+{
+	const char *sealed = seal(key, entry_context(a, panel_id, concern_id), text, a);
+	if (!sealed) return ST_ERROR;
+	return store_sg_entry_add(s, concern_id, at, by, kind, sealed, key->id);
+}
+
+bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed)
+{
+	enum { BATCH = 100 };
+	*sealed = 0;
+	struct arena a = { 0 };
+	bool ok = true;
+	for (size_t n = BATCH; ok && n == BATCH;) {
+		struct sg_concern *c;
+		ok = store_sg_clear(s, BATCH, &a, &c, &n) == ST_OK;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = seal_concern(key, &c[i], &a) && store_sg_seal(s, &c[i]) == ST_OK;
+		*sealed += ok ? (int64_t)n : 0;
+		arena_free(&a);
+	}
+	for (size_t n = BATCH; ok && n == BATCH;) {
+		struct sg_clear_entry *e;
+		ok = store_sg_clear_entries(s, BATCH, &a, &e, &n) == ST_OK;
+		for (size_t i = 0; ok && i < n; i++) {
+			const char *text = seal(key, entry_context(&a, e[i].panel_id, e[i].concern_id),
+			                        e[i].text, &a);
+			ok = text && store_sg_seal_entry(s, e[i].id, text, key->id) == ST_OK;
+		}
+		*sealed += ok ? (int64_t)n : 0;
+		arena_free(&a);
+	}
+	return ok;
+}
+
 static bool is_lead(const struct sg_lead *l, size_t n, int64_t user_id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -71,6 +202,7 @@ bool app_sg_view(struct store *s, int64_t panel_id, int64_t user_id, struct aren
 /* ---- raising a concern ---- */
 
 struct raise_ctx {
+	const struct auth_seal_key *key;
 	const struct panel *p;
 	struct sg_concern c;
 	struct arena *a;
@@ -90,7 +222,8 @@ static enum store_rc raise_tx(struct store *s, void *ctx)
 	}
 	int64_t id;
 	if ((rc = store_sg_concern_add(s, &c->c, &id)) != ST_OK ||
-	    (rc = store_sg_entry_add(s, id, c->c.raised_at, c->c.raised_by, "raised", "")) != ST_OK)
+	    (rc = entry_add(s, c->key, c->p->id, id, c->c.raised_at, c->c.raised_by, "raised", "",
+	                    c->a)) != ST_OK)
 		return rc;
 	/* TRANSLATORS: a notice to a panel's safeguarding leads; %s is the
 	 * panel's name. It must say nothing of the concern. */
@@ -105,8 +238,8 @@ static enum store_rc raise_tx(struct store *s, void *ctx)
 	return rc;
 }
 
-bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
-                  const struct input_value *in, int64_t now, struct arena *a,
+bool app_sg_raise(struct store *s, const struct auth_seal_key *key, const struct panel *p,
+                  int64_t user_id, const struct input_value *in, int64_t now, struct arena *a,
                   struct app_error *err)
 {
 	const char *text[] = { in[SG_WHAT].text, "", in[SG_WHO].text, in[SG_DONE].text };
@@ -122,10 +255,12 @@ bool app_sg_raise(struct store *s, const struct panel *p, int64_t user_id,
 		return app_fail(err, 400, "invalid", "happened_on",
 		                _("The day it happened cannot be after today."));
 	struct raise_ctx ctx = {
-		.p = p, .a = a,
+		.key = key, .p = p, .a = a,
 		.c = { .panel_id = p->id, .raised_by = user_id, .raised_at = now,
 		       .happened_on = in[SG_HAPPENED_ON].number, .what_happened = text[0],
-		       .who_involved = text[2], .done_straight_away = text[3] } };
+		       .who_involved = text[2], .done_straight_away = text[3], .advice_sought = "",
+		       .decision = "", .referrals = "" } };
+	if (!seal_concern(key, &ctx.c, a)) return app_internal(err);
 	enum store_rc rc = store_tx(s, raise_tx, &ctx);
 	if (ctx.no_lead)
 		return app_fail(err, 409, "no_lead", NULL,
@@ -158,15 +293,19 @@ bool app_sg_concerns(struct store *s, const struct panel_actor *actor, int64_t p
 {
 	*out = (struct sg_list){ 0 };
 	if (!lead_or_403(s, actor, panel_id, user_id, a, err)) return false;
-	return (store_sg_concerns(s, panel_id, a, &out->concerns, &out->n) == ST_OK &&
-	        store_sg_tombstones(s, panel_id, a, &out->tombstones, &out->n_tombstones) ==
-	                ST_OK) ||
-	       app_internal(err);
+	if (store_sg_concerns(s, panel_id, a, &out->concerns, &out->n) != ST_OK ||
+	    store_sg_tombstones(s, panel_id, a, &out->tombstones, &out->n_tombstones) != ST_OK)
+		return app_internal(err);
+	/* The list says when and what state, never what: no text leaves here. */
+	for (size_t i = 0; i < out->n; i++)
+		for (int k = 0; k < SG_TEXTS; k++) *concern_text(&out->concerns[i], k) = "";
+	return true;
 }
 
 /* One transaction of a lead's on concern id: read (out), part 2 (in), or a
  * note (note), each recorded in the audit. */
 struct lead_ctx {
+	const struct auth_seal_key *key;
 	const struct panel_actor *actor;
 	int64_t panel_id, user_id, id, now;
 	struct arena *a;
@@ -193,18 +332,34 @@ static enum store_rc lead_tx(struct store *s, void *ctx)
 		return ST_CONFLICT;
 	}
 	if (rc != ST_OK) return rc;
+	bool readable = open_concern(c->key, &now_c, c->a);
 	if (c->out) {
 		c->out->concern = now_c;
 		if ((rc = store_sg_entries(s, c->id, c->a, &c->out->chronology,
 		                           &c->out->n_chronology)) != ST_OK ||
 		    (rc = store_sg_read_add(s, c->id, c->user_id, c->now, "read")) != ST_OK)
 			return rc;
+		const char *context = entry_context(c->a, c->panel_id, c->id);
+		bool unreadable = false;
+		for (size_t i = 0; i < c->out->n_chronology; i++) {
+			struct sg_entry *e = &c->out->chronology[i];
+			e->text = unseal(c->key, e->seal_key_id, context, e->text, c->a, &unreadable);
+		}
 		return store_sg_reads(s, c->id, c->a, &c->out->reads, &c->out->n_reads);
 	}
 	if (c->note) {
-		if ((rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "note", c->note)) != ST_OK)
+		if ((rc = entry_add(s, c->key, c->panel_id, c->id, c->now, c->user_id, "note", c->note,
+		                    c->a)) != ST_OK)
 			return rc;
 		return store_sg_read_add(s, c->id, c->user_id, c->now, "wrote");
+	}
+	if (!readable) {
+		/* Saving would write the sentence that stands for part 1 over it. */
+		app_fail(c->err, 409, "sealed_elsewhere", NULL,
+		         _("This record was sealed with a key this server does not have, so it "
+		           "cannot be changed here."));
+		c->failed = true;
+		return ST_CONFLICT;
 	}
 	const struct input_value *in = c->in;
 	struct sg_concern next = now_c;
@@ -213,6 +368,7 @@ static enum store_rc lead_tx(struct store *s, void *ctx)
 	next.referrals = in[SG_REFERRALS].text;
 	next.version = in[SG_VERSION].number;
 	if (!sg_status_parse(in[SG_STATUS].text, &next.status)) next.status = now_c.status;
+	if (!seal_concern(c->key, &next, c->a)) return ST_ERROR;
 	rc = store_sg_part2(s, &next, c->now);
 	if (rc == ST_CONFLICT) {
 		app_fail(c->err, 409, "conflict", NULL,
@@ -222,14 +378,15 @@ static enum store_rc lead_tx(struct store *s, void *ctx)
 		return ST_CONFLICT;
 	}
 	if (rc != ST_OK) return rc;
-	bool part2 = strcmp(next.advice_sought, now_c.advice_sought) ||
-	             strcmp(next.decision, now_c.decision) ||
-	             strcmp(next.referrals, now_c.referrals);
-	if (part2 && (rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "part2", "")) != ST_OK)
+	bool part2 = strcmp(in[SG_ADVICE].text, now_c.advice_sought) ||
+	             strcmp(in[SG_DECISION].text, now_c.decision) ||
+	             strcmp(in[SG_REFERRALS].text, now_c.referrals);
+	if (part2 && (rc = entry_add(s, c->key, c->panel_id, c->id, c->now, c->user_id, "part2", "",
+	                             c->a)) != ST_OK)
 		return rc;
 	if (next.status != now_c.status &&
-	    (rc = store_sg_entry_add(s, c->id, c->now, c->user_id, "status",
-	                             sg_status_key(next.status))) != ST_OK)
+	    (rc = entry_add(s, c->key, c->panel_id, c->id, c->now, c->user_id, "status",
+	                    sg_status_key(next.status), c->a)) != ST_OK)
 		return rc;
 	return store_sg_read_add(s, c->id, c->user_id, c->now, "wrote");
 }
@@ -241,35 +398,38 @@ static bool lead_run(struct store *s, struct lead_ctx *c)
 	return rc == ST_OK || app_internal(c->err);
 }
 
-bool app_sg_concern(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                    int64_t user_id, int64_t id, int64_t now, struct arena *a,
-                    struct sg_record *out, struct app_error *err)
+bool app_sg_concern(struct store *s, const struct auth_seal_key *key,
+                    const struct panel_actor *actor, int64_t panel_id, int64_t user_id,
+                    int64_t id, int64_t now, struct arena *a, struct sg_record *out,
+                    struct app_error *err)
 {
 	*out = (struct sg_record){ 0 };
-	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, out, NULL, NULL, false };
+	struct lead_ctx c = { key, actor, panel_id, user_id, id, now, a, err, out, NULL, NULL,
+	                      false };
 	return lead_run(s, &c);
 }
 
-bool app_sg_part2(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                  int64_t user_id, int64_t id, const struct input_value *in, int64_t now,
-                  struct arena *a, struct app_error *err)
+bool app_sg_part2(struct store *s, const struct auth_seal_key *key,
+                  const struct panel_actor *actor, int64_t panel_id, int64_t user_id,
+                  int64_t id, const struct input_value *in, int64_t now, struct arena *a,
+                  struct app_error *err)
 {
 	const char *text[] = { in[SG_ADVICE].text, in[SG_DECISION].text, in[SG_REFERRALS].text };
 	enum sg_status st;
 	if (!app_texts_fit(sg_part2_inputs, text, 3, err)) return false;
 	if (!sg_status_parse(in[SG_STATUS].text, &st))
 		return app_fail(err, 400, "invalid", "status", _(sg_part2_inputs[SG_STATUS].wrong));
-	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, NULL, in, NULL, false };
+	struct lead_ctx c = { key, actor, panel_id, user_id, id, now, a, err, NULL, in, NULL, false };
 	return lead_run(s, &c);
 }
 
-bool app_sg_note(struct store *s, const struct panel_actor *actor, int64_t panel_id,
-                 int64_t user_id, int64_t id, const char *text, int64_t now, struct arena *a,
-                 struct app_error *err)
+bool app_sg_note(struct store *s, const struct auth_seal_key *key,
+                 const struct panel_actor *actor, int64_t panel_id, int64_t user_id, int64_t id,
+                 const char *text, int64_t now, struct arena *a, struct app_error *err)
 {
 	if (!app_texts_fit(sg_note_inputs, &text, SG_NOTE_INPUTS, err)) return false;
 	if (!*text) return app_fail(err, 400, "invalid", "text", _(sg_note_inputs[SG_NOTE].missing));
-	struct lead_ctx c = { actor, panel_id, user_id, id, now, a, err, NULL, NULL, text, false };
+	struct lead_ctx c = { key, actor, panel_id, user_id, id, now, a, err, NULL, NULL, text, false };
 	return lead_run(s, &c);
 }
 

@@ -56,9 +56,17 @@ enum { CARE_INTERVAL = 3600 };
 static long feed_timeout_ms = 10000;
 
 /* One pass of the care worker; counts only on stderr. */
+/* ctx: the sealing key (web/http/http.h's server_config). */
 static void care_pass(struct store *s, void *ctx)
 {
-	(void)ctx;
+	const struct auth_seal_key *key = ctx;
+	int64_t sealed;
+	if (!app_sg_seal_clear(s, key, &sealed))
+		fprintf(stderr, "emptychair: care: sealing safeguarding records kept in the clear "
+		                "failed; it runs again in an hour\n");
+	else if (sealed)
+		fprintf(stderr, "emptychair: care: sealed %lld safeguarding rows kept in the clear\n",
+		        (long long)sealed);
 	int fetched, failed;
 	if (!app_case_sources_fetch_all(s, (int64_t)time(NULL), feed_timeout_ms,
 	                                CASE_FEED_MAX_BYTES, &fetched, &failed))
@@ -247,7 +255,7 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	 * a meeting that has ended are asked how it went (app_after_meetings),
 	 * and safeguarding records past their panel's retention are purged
 	 * (app_sg_purge). */
-	struct worker *care = worker_start("care", o->db, CARE_INTERVAL, care_pass, NULL);
+	struct worker *care = worker_start("care", o->db, CARE_INTERVAL, care_pass, &cfg.seal_key);
 	if (!care) {
 		mail_worker_stop(worker);
 		return 1;

@@ -12,7 +12,8 @@
 #define CONCERN_COLUMNS                                                                    \
 	"c.id, c.panel_id, COALESCE(c.raised_by, 0), c.raised_at, c.happened_on, "           \
 	"c.what_happened, c.who_involved, c.done_straight_away, c.advice_sought, c.decision, " \
-	"c.referrals, c.status, c.status_at, c.version, COALESCE(u.display_name, '') "
+	"c.referrals, c.status, c.status_at, c.version, COALESCE(u.display_name, ''), "      \
+	"COALESCE(c.seal_key_id, '') "
 
 /* Concerns past their panel's retention: closed or transferred, and not
  * touched since more than its retention_years (default $2) before $1. */
@@ -33,8 +34,8 @@
 	                 "VALUES ($1, $2) ON CONFLICT (panel_id) DO UPDATE SET "              \
 	                 "retention_years = excluded.retention_years")                        \
 	X(ADD, "INSERT INTO safeguarding_concerns (panel_id, raised_by, raised_at, "           \
-	       "happened_on, what_happened, who_involved, done_straight_away, status_at) "      \
-	       "VALUES ($1, $2, $3, $4, $5, $6, $7, $3) RETURNING id")                         \
+	       "happened_on, what_happened, who_involved, done_straight_away, status_at, "      \
+	       "seal_key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $3, $8) RETURNING id")        \
 	X(LIST, "SELECT " CONCERN_COLUMNS "FROM safeguarding_concerns c LEFT JOIN users u ON "  \
 	        "u.id = c.raised_by WHERE c.panel_id = $1 ORDER BY c.status <> 'open', "        \
 	        "c.raised_at DESC, c.id DESC LIMIT 500")                                       \
@@ -42,12 +43,24 @@
 	       "u.id = c.raised_by WHERE c.panel_id = $1 AND c.id = $2")                       \
 	X(PART2, "UPDATE safeguarding_concerns SET advice_sought = $4, decision = $5, "         \
 	         "referrals = $6, status_at = CASE WHEN status = $7 THEN status_at ELSE $8 END, " \
-	         "status = $7, version = version + 1 WHERE panel_id = $1 AND id = $2 AND "       \
+	         "status = $7, what_happened = $9, who_involved = $10, done_straight_away = $11, " \
+	         "seal_key_id = $12, version = version + 1 WHERE panel_id = $1 AND id = $2 AND " \
 	         "version = $3")                                                               \
+	X(CLEAR, "SELECT " CONCERN_COLUMNS "FROM safeguarding_concerns c LEFT JOIN users u ON " \
+	         "u.id = c.raised_by WHERE c.seal_key_id IS NULL ORDER BY c.id LIMIT $1")       \
+	X(SEAL, "UPDATE safeguarding_concerns SET what_happened = $2, who_involved = $3, "     \
+	        "done_straight_away = $4, advice_sought = $5, decision = $6, referrals = $7, "  \
+	        "seal_key_id = $8 WHERE id = $1 AND seal_key_id IS NULL")                      \
+	X(CLEAR_ENTRIES, "SELECT e.id, e.concern_id, c.panel_id, e.text FROM "                 \
+	                 "safeguarding_entries e JOIN safeguarding_concerns c ON c.id = "       \
+	                 "e.concern_id WHERE e.seal_key_id IS NULL ORDER BY e.id LIMIT $1")     \
+	X(SEAL_ENTRY, "UPDATE safeguarding_entries SET text = $2, seal_key_id = $3 WHERE "     \
+	              "id = $1 AND seal_key_id IS NULL")                                       \
 	X(EXISTS, "SELECT COUNT(*) FROM safeguarding_concerns WHERE id = $1")                  \
-	X(ENTRY_ADD, "INSERT INTO safeguarding_entries (concern_id, at, by_user, kind, text) "  \
-	             "VALUES ($1, $2, $3, $4, $5)")                                            \
-	X(ENTRIES, "SELECT e.at, COALESCE(u.display_name, ''), e.kind, e.text FROM "           \
+	X(ENTRY_ADD, "INSERT INTO safeguarding_entries (concern_id, at, by_user, kind, text, "  \
+	             "seal_key_id) VALUES ($1, $2, $3, $4, $5, $6)")                           \
+	X(ENTRIES, "SELECT e.at, COALESCE(u.display_name, ''), e.kind, e.text, "               \
+	           "COALESCE(e.seal_key_id, '') FROM "                                         \
 	           "safeguarding_entries e LEFT JOIN users u ON u.id = e.by_user WHERE "         \
 	           "e.concern_id = $1 ORDER BY e.at, e.id")                                    \
 	X(READ_ADD, "INSERT INTO safeguarding_reads (concern_id, user_id, at, action) VALUES "  \
@@ -147,6 +160,13 @@ enum store_rc store_sg_retention_set(struct store *s, int64_t panel_id, int year
 	return sq_exec(st);
 }
 
+/* A seal key's id, or NULL for texts in the clear. */
+static void bind_key_id(struct db_stmt *st, int i, const char *key_id)
+{
+	if (key_id && *key_id) db_bind_text(st, i, key_id);
+	else db_bind_null(st, i);
+}
+
 enum store_rc store_sg_concern_add(struct store *s, const struct sg_concern *c, int64_t *id)
 {
 	struct db_stmt *st = stmt(s, S_ADD);
@@ -158,6 +178,7 @@ enum store_rc store_sg_concern_add(struct store *s, const struct sg_concern *c, 
 	db_bind_text(st, 5, c->what_happened);
 	db_bind_text(st, 6, c->who_involved);
 	db_bind_text(st, 7, c->done_straight_away);
+	bind_key_id(st, 8, c->seal_key_id);
 	return sq_first_i64(st, id);
 }
 
@@ -179,6 +200,7 @@ static void read_concern(struct db_stmt *st, void *slot, struct arena *a)
 	c->status_at = db_col_i64(st, 12);
 	c->version = db_col_i64(st, 13);
 	c->raised_by_name = sq_col_str(st, 14, a);
+	c->seal_key_id = sq_col_str(st, 15, a);
 }
 
 enum store_rc store_sg_concerns(struct store *s, int64_t panel_id, struct arena *a,
@@ -212,6 +234,10 @@ enum store_rc store_sg_part2(struct store *s, const struct sg_concern *c, int64_
 	db_bind_text(st, 6, c->referrals);
 	db_bind_text(st, 7, sg_status_key(c->status));
 	db_bind_i64(st, 8, now);
+	db_bind_text(st, 9, c->what_happened);
+	db_bind_text(st, 10, c->who_involved);
+	db_bind_text(st, 11, c->done_straight_away);
+	bind_key_id(st, 12, c->seal_key_id);
 	enum store_rc rc = sq_exec_changed(s, st);
 	if (rc != ST_NOT_FOUND) return rc;
 	struct db_stmt *exists = stmt(s, S_EXISTS);
@@ -219,7 +245,7 @@ enum store_rc store_sg_part2(struct store *s, const struct sg_concern *c, int64_
 }
 
 enum store_rc store_sg_entry_add(struct store *s, int64_t concern_id, int64_t at, int64_t by,
-                                 const char *kind, const char *text)
+                                 const char *kind, const char *text, const char *key_id)
 {
 	struct db_stmt *st = stmt(s, S_ENTRY_ADD);
 	if (!st) return ST_ERROR;
@@ -228,6 +254,7 @@ enum store_rc store_sg_entry_add(struct store *s, int64_t concern_id, int64_t at
 	sq_bind_ref(st, 3, by);
 	db_bind_text(st, 4, kind);
 	db_bind_text(st, 5, text ? text : "");
+	bind_key_id(st, 6, key_id);
 	return sq_exec(st);
 }
 
@@ -238,6 +265,58 @@ static void read_entry(struct db_stmt *st, void *slot, struct arena *a)
 	e->by = sq_col_str(st, 1, a);
 	e->kind = sq_col_str(st, 2, a);
 	e->text = sq_col_str(st, 3, a);
+	e->seal_key_id = sq_col_str(st, 4, a);
+}
+
+enum store_rc store_sg_clear(struct store *s, int limit, struct arena *a,
+                             struct sg_concern **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_CLEAR);
+	if (st) db_bind_i64(st, 1, limit);
+	return sq_collect(st, sizeof **out, a, read_concern, (void **)out, n);
+}
+
+enum store_rc store_sg_seal(struct store *s, const struct sg_concern *c)
+{
+	struct db_stmt *st = stmt(s, S_SEAL);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, c->id);
+	db_bind_text(st, 2, c->what_happened);
+	db_bind_text(st, 3, c->who_involved);
+	db_bind_text(st, 4, c->done_straight_away);
+	db_bind_text(st, 5, c->advice_sought);
+	db_bind_text(st, 6, c->decision);
+	db_bind_text(st, 7, c->referrals);
+	bind_key_id(st, 8, c->seal_key_id);
+	return sq_exec(st);
+}
+
+static void read_clear_entry(struct db_stmt *st, void *slot, struct arena *a)
+{
+	struct sg_clear_entry *e = slot;
+	e->id = db_col_i64(st, 0);
+	e->concern_id = db_col_i64(st, 1);
+	e->panel_id = db_col_i64(st, 2);
+	e->text = sq_col_str(st, 3, a);
+}
+
+enum store_rc store_sg_clear_entries(struct store *s, int limit, struct arena *a,
+                                     struct sg_clear_entry **out, size_t *n)
+{
+	struct db_stmt *st = stmt(s, S_CLEAR_ENTRIES);
+	if (st) db_bind_i64(st, 1, limit);
+	return sq_collect(st, sizeof **out, a, read_clear_entry, (void **)out, n);
+}
+
+enum store_rc store_sg_seal_entry(struct store *s, int64_t id, const char *text,
+                                  const char *key_id)
+{
+	struct db_stmt *st = stmt(s, S_SEAL_ENTRY);
+	if (!st) return ST_ERROR;
+	db_bind_i64(st, 1, id);
+	db_bind_text(st, 2, text);
+	bind_key_id(st, 3, key_id);
+	return sq_exec(st);
 }
 
 enum store_rc store_sg_entries(struct store *s, int64_t concern_id, struct arena *a,
@@ -267,6 +346,7 @@ static void read_read(struct db_stmt *st, void *slot, struct arena *a)
 	e->by = sq_col_str(st, 1, a);
 	e->kind = sq_col_str(st, 2, a);
 	e->text = "";
+	e->seal_key_id = "";
 }
 
 enum store_rc store_sg_reads(struct store *s, int64_t concern_id, struct arena *a,

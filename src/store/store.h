@@ -1551,6 +1551,10 @@ struct sg_concern {
 	const char *what_happened, *who_involved, *done_straight_away;
 	const char *advice_sought, *decision, *referrals;
 	enum sg_status status;
+	/* The id of the seal key its six texts are sealed with (auth_seal;
+	 * app/safeguarding.c seals and opens them), "" when they are in the
+	 * clear (written before migration 0024). An empty text is "" either way. */
+	const char *seal_key_id;
 };
 /* Part 1 of c (panel_id, raised_by, raised_at, happened_on and its texts). */
 STORE_WRITES
@@ -1560,19 +1564,37 @@ enum store_rc store_sg_concerns(struct store *s, int64_t panel_id, struct arena 
                                 struct sg_concern **out, size_t *n);
 enum store_rc store_sg_concern(struct store *s, int64_t panel_id, int64_t id, struct arena *a,
                                struct sg_concern *out);
-/* Part 2 and the status of c (c->version as read: ST_CONFLICT when someone
- * saved since, ST_NOT_FOUND when it is not the panel's). The status's time
- * moves only when the status changes. */
+/* Part 2 and the status of c, with part 1's texts and their seal key
+ * (c->version as read: ST_CONFLICT when someone saved since, ST_NOT_FOUND
+ * when it is not the panel's). The status's time moves only when the status
+ * changes. */
 STORE_WRITES
 enum store_rc store_sg_part2(struct store *s, const struct sg_concern *c, int64_t now);
 /* The chronology: kind "raised", "part2", "status" or "note". */
 struct sg_entry {
 	int64_t at;
 	const char *by, *kind, *text;   /* by: a display name, "" when gone */
+	const char *seal_key_id;        /* as sg_concern's, for text */
 };
 STORE_WRITES
 enum store_rc store_sg_entry_add(struct store *s, int64_t concern_id, int64_t at, int64_t by,
-                                 const char *kind, const char *text);
+                                 const char *kind, const char *text, const char *key_id);
+/* Rows still in the clear (seal_key_id NULL), lowest id first, at most
+ * limit, and sealing one: its texts replaced by c's (or text), key_id set,
+ * only while it is still in the clear. */
+enum store_rc store_sg_clear(struct store *s, int limit, struct arena *a,
+                             struct sg_concern **out, size_t *n);
+STORE_WRITES
+enum store_rc store_sg_seal(struct store *s, const struct sg_concern *c);
+struct sg_clear_entry {
+	int64_t id, concern_id, panel_id;
+	const char *text;
+};
+enum store_rc store_sg_clear_entries(struct store *s, int limit, struct arena *a,
+                                     struct sg_clear_entry **out, size_t *n);
+STORE_WRITES
+enum store_rc store_sg_seal_entry(struct store *s, int64_t id, const char *text,
+                                  const char *key_id);
 enum store_rc store_sg_entries(struct store *s, int64_t concern_id, struct arena *a,
                                struct sg_entry **out, size_t *n);
 /* The audit of reads: action "read" or "wrote" (in kind; text ""),

@@ -767,18 +767,19 @@ static void setup_writes_the_settings_and_the_first_steward(void **state)
 /* Issue 23, point 6: an upgrade migrates only after a backup (migrate
  * --backup-dir, the service's ExecStartPre); nothing to migrate, no backup;
  * a downgrade is refused (newer_schema_is_refused, above). The database is
- * taken back one migration by undoing the last (notices mailed at once). */
+ * taken back one migration by undoing the last (safeguarding sealed at rest). */
 static void an_upgrade_backs_up_before_it_migrates(void **state)
 {
 	(void)state;
 	char *db = demo_database();
 	bool pg = !strncmp(db, "postgresql://", 13);
-	exec_sql(db, "DROP INDEX notices_mail_soon; ALTER TABLE notices DROP COLUMN mail_soon; "
-	             "DELETE FROM schema_migrations WHERE version = 23");
+	exec_sql(db, "ALTER TABLE safeguarding_concerns DROP COLUMN seal_key_id; "
+	             "ALTER TABLE safeguarding_entries DROP COLUMN seal_key_id; "
+	             "DELETE FROM schema_migrations WHERE version = 24");
 	char *backups = path_in("upgrade-backups");
 	struct run r = EC("--db", db, "migrate", "--backup-dir", backups);
 	check_status(r, 0);
-	assert_non_null(strstr(r.output, "schema version 23"));
+	assert_non_null(strstr(r.output, "schema version 24"));
 	if (pg) {
 		/* PostgreSQL's backups are its own tools': said, and migrated in a
 		 * transaction */
@@ -789,18 +790,18 @@ static void an_upgrade_backs_up_before_it_migrates(void **state)
 		free(backups);
 		return;
 	}
-	assert_non_null(strstr(r.output, "Backing up before migrating from schema 22 to 23."));
-	assert_non_null(strstr(r.output, "schema version 23"));
+	assert_non_null(strstr(r.output, "Backing up before migrating from schema 23 to 24."));
+	assert_non_null(strstr(r.output, "schema version 24"));
 	const char *at = strstr(r.output, "/emptychair-");
 	assert_non_null(at);
 	char copy[600];
 	snprintf(copy, sizeof copy, "%s/%.*s", backups, (int)strlen("emptychair-YYYYMMDD-HHMMSS.db"),
 	         at + 1);
 	free(r.output);
-	/* the backup is the database before: schema 22 */
+	/* the backup is the database before: schema 23 */
 	r = EC("--db", copy, "check");
 	check_status(r, 1);
-	assert_non_null(strstr(r.output, "schema version 22 of 23"));
+	assert_non_null(strstr(r.output, "schema version 23 of 24"));
 	free(r.output);
 	r = EC("--db", copy, "migrate");
 	check_status(r, 0);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 static int64_t t0(void) { return civil_day_start(civil_day(2020, 3, 1), "UTC") + 12 * 3600; }
 
 static struct panel pa, pb;
+static struct auth_seal_key key, other_key; /* the installation's, and another's */
 static int64_t lead, raiser, steward, seq;
 static const struct panel_actor lead_actor = { ROLE_CO_CREATOR, MEMBER_ACTIVE,
 	                                       HOSTING_ORGANISATION, false, false };
@@ -45,6 +47,10 @@ static int setup(void **state)
 {
 	int rc = store_fx_setup(state, "safeguarding");
 	if (rc) return rc;
+	randombytes_buf(key.key, sizeof key.key);
+	snprintf(key.id, sizeof key.id, "%s", "00000000000000aa");
+	randombytes_buf(other_key.key, sizeof other_key.key);
+	snprintf(other_key.id, sizeof other_key.id, "%s", "00000000000000bb");
 	struct store_fx *f = *state;
 	pa = (struct panel){ .name = "A", .time_zone = "Europe/London" };
 	pb = (struct panel){ .name = "B", .time_zone = "Europe/London" };
@@ -72,7 +78,7 @@ static int64_t raise(struct store_fx *f, const struct panel *p, int64_t at, cons
 		[SG_DONE] = { false, "", 0, NULL, 0 },
 	};
 	struct app_error err;
-	assert_true(app_sg_raise(f->s, p, raiser, in, at, &f->a, &err));
+	assert_true(app_sg_raise(f->s, &key, p, raiser, in, at, &f->a, &err));
 	struct sg_list l;
 	assert_true(app_sg_concerns(f->s, &lead_actor, p->id, lead, &f->a, &l, &err));
 	for (size_t i = 0; i < l.n; i++)
@@ -87,7 +93,7 @@ static void set_status(struct store_fx *f, const struct panel *p, int64_t id, co
 {
 	struct sg_record r;
 	struct app_error err;
-	assert_true(app_sg_concern(f->s, &lead_actor, p->id, lead, id, at, &f->a, &r, &err));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, p->id, lead, id, at, &f->a, &r, &err));
 	struct input_value in[SG_PART2_INPUTS] = {
 		[SG_ADVICE] = { true, "Asked the local authority's adult safeguarding team", 0, NULL, 0 },
 		[SG_DECISION] = { true, "", 0, NULL, 0 },
@@ -95,7 +101,7 @@ static void set_status(struct store_fx *f, const struct panel *p, int64_t id, co
 		[SG_STATUS] = { true, status, 0, NULL, 0 },
 		[SG_VERSION] = { true, "", r.concern.version, NULL, 0 },
 	};
-	assert_true(app_sg_part2(f->s, &lead_actor, p->id, lead, id, in, at, &f->a, &err));
+	assert_true(app_sg_part2(f->s, &key, &lead_actor, p->id, lead, id, in, at, &f->a, &err));
 }
 
 static bool exists(struct store_fx *f, const struct panel *p, int64_t id)
@@ -122,10 +128,10 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	struct sg_record r;
 	struct app_error err;
 	/* a steward who is not a lead, the person who raised it: 403, and nothing recorded */
-	assert_false(app_sg_concern(f->s, &steward_actor, pa.id, steward, id, t0(), &f->a, &r, &err));
+	assert_false(app_sg_concern(f->s, &key, &steward_actor, pa.id, steward, id, t0(), &f->a, &r, &err));
 	assert_int_equal(err.status, 403);
 	assert_null(strstr(err.message, "ZQ"));
-	assert_false(app_sg_concern(f->s, &lead_actor, pa.id, raiser, id, t0(), &f->a, &r, &err));
+	assert_false(app_sg_concern(f->s, &key, &lead_actor, pa.id, raiser, id, t0(), &f->a, &r, &err));
 	assert_int_equal(err.status, 403);
 	struct sg_list list;
 	assert_false(app_sg_concerns(f->s, &steward_actor, pa.id, steward, &f->a, &list, &err));
@@ -133,9 +139,9 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	/* a paused lead reads nothing either */
 	struct panel_actor paused = lead_actor;
 	paused.status = MEMBER_PAUSED;
-	assert_false(app_sg_concern(f->s, &paused, pa.id, lead, id, t0(), &f->a, &r, &err));
+	assert_false(app_sg_concern(f->s, &key, &paused, pa.id, lead, id, t0(), &f->a, &r, &err));
 	/* the lead reads it: recorded, and seen in the same answer */
-	assert_true(app_sg_concern(f->s, &lead_actor, pa.id, lead, id, t0() + 60, &f->a, &r, &err));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 60, &f->a, &r, &err));
 	assert_string_equal(r.concern.what_happened, "ZQ he said he would hurt her");
 	assert_int_equal(r.n_reads, 1);
 	assert_string_equal(r.reads[0].kind, "read");
@@ -144,9 +150,9 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	assert_string_equal(r.chronology[0].kind, "raised");
 	/* a write and a note: in the chronology and the audit */
 	set_status(f, &pa, id, "closed", t0() + 120);
-	assert_true(app_sg_note(f->s, &lead_actor, pa.id, lead, id, "Phoned the adult team", t0() + 180,
+	assert_true(app_sg_note(f->s, &key, &lead_actor, pa.id, lead, id, "Phoned the adult team", t0() + 180,
 	                        &f->a, &err));
-	assert_true(app_sg_concern(f->s, &lead_actor, pa.id, lead, id, t0() + 240, &f->a, &r, &err));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 240, &f->a, &r, &err));
 	int reads = 0, wrote = 0;
 	for (size_t i = 0; i < r.n_reads; i++) {
 		reads += !strcmp(r.reads[i].kind, "read");
@@ -162,11 +168,11 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 		[SG_ADVICE] = { true, "", 0, NULL, 0 }, [SG_DECISION] = { true, "", 0, NULL, 0 },
 		[SG_REFERRALS] = { true, "", 0, NULL, 0 }, [SG_STATUS] = { true, "open", 0, NULL, 0 },
 		[SG_VERSION] = { true, "", 1, NULL, 0 } };
-	assert_false(app_sg_part2(f->s, &lead_actor, pa.id, lead, id, in, t0() + 300, &f->a, &err));
+	assert_false(app_sg_part2(f->s, &key, &lead_actor, pa.id, lead, id, in, t0() + 300, &f->a, &err));
 	assert_int_equal(err.status, 409);
 	assert_true(exists(f, &pa, id));
 	/* another panel's concern is not this panel's */
-	assert_false(app_sg_concern(f->s, &lead_actor, pb.id, lead, id, t0(), &f->a, &r, &err));
+	assert_false(app_sg_concern(f->s, &key, &lead_actor, pb.id, lead, id, t0(), &f->a, &r, &err));
 	assert_int_equal(err.status, 404);
 }
 
@@ -179,13 +185,13 @@ static void raising_needs_a_lead_and_a_day_not_ahead(void **state)
 		[SG_HAPPENED_ON] = { true, "", civil_day_at(t0(), "Europe/London") + 1, NULL, 0 },
 	};
 	in[SG_WHO].text = in[SG_DONE].text = "";
-	assert_false(app_sg_raise(f->s, &pa, raiser, in, t0(), &f->a, &err));
+	assert_false(app_sg_raise(f->s, &key, &pa, raiser, in, t0(), &f->a, &err));
 	assert_int_equal(err.status, 400);
 	assert_string_equal(err.field, "happened_on");
 	in[SG_HAPPENED_ON].number -= 1; /* today is fine */
-	assert_true(app_sg_raise(f->s, &pa, raiser, in, t0(), &f->a, &err));
+	assert_true(app_sg_raise(f->s, &key, &pa, raiser, in, t0(), &f->a, &err));
 	assert_true(app_sg_lead_remove(f->s, pa.id, lead, &err));
-	assert_false(app_sg_raise(f->s, &pa, raiser, in, t0(), &f->a, &err));
+	assert_false(app_sg_raise(f->s, &key, &pa, raiser, in, t0(), &f->a, &err));
 	assert_int_equal(err.status, 409);
 	assert_string_equal(err.code, "no_lead");
 	/* a lead must be an active member */
@@ -245,6 +251,99 @@ static void purged_after_each_panels_retention(void **state)
 	assert_int_equal(l.n_tombstones, 2);
 }
 
+/* Sealed at rest: the store holds none of a concern's words, nor a
+ * note's; the lead reads them back; a server with another key reads a
+ * sentence saying so and cannot save over part 1; and rows written in the
+ * clear before sealing began are read as they are, then sealed by
+ * app_sg_seal_clear (which finds nothing more the second time). The raw
+ * reads below see the clear texts of the old rows, so they can see what
+ * they look for. */
+static void texts_are_sealed_at_rest(void **state)
+{
+	struct store_fx *f = *state;
+	struct app_error err;
+	int64_t id = raise(f, &pa, t0(), "He said ZQX-WHAT to her after the meeting");
+	struct sg_record r;
+	assert_true(app_sg_note(f->s, &key, &lead_actor, pa.id, lead, id, "Rang ZQX-NOTE at once",
+	                        t0() + 60, &f->a, &err));
+	struct sg_concern raw;
+	assert_int_equal(store_sg_concern(f->s, pa.id, id, &f->a, &raw), ST_OK);
+	assert_string_equal(raw.seal_key_id, key.id);
+	assert_null(strstr(raw.what_happened, "ZQX"));
+	assert_string_equal(raw.who_involved, ""); /* empty stays empty */
+	struct sg_entry *e;
+	size_t n;
+	assert_int_equal(store_sg_entries(f->s, id, &f->a, &e, &n), ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[1].kind, "note");
+	assert_null(strstr(e[1].text, "ZQX"));
+	assert_string_equal(e[1].seal_key_id, key.id);
+	/* The lead reads them back. */
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 120, &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.what_happened, "He said ZQX-WHAT to her after the meeting");
+	assert_string_equal(r.chronology[1].text, "Rang ZQX-NOTE at once");
+	/* Another key: a sentence, never the words, and no saving over them. */
+	assert_true(app_sg_concern(f->s, &other_key, &lead_actor, pa.id, lead, id, t0() + 180,
+	                           &f->a, &r, &err));
+	assert_null(strstr(r.concern.what_happened, "ZQX"));
+	assert_non_null(strstr(r.concern.what_happened, "sealed with a key"));
+	assert_null(strstr(r.chronology[1].text, "ZQX"));
+	struct input_value in[SG_PART2_INPUTS] = {
+		[SG_ADVICE] = { true, "Asked ZQX-ADVICE", 0, NULL, 0 },
+		[SG_DECISION] = { true, "", 0, NULL, 0 },
+		[SG_REFERRALS] = { true, "", 0, NULL, 0 },
+		[SG_STATUS] = { true, "open", 0, NULL, 0 },
+		[SG_VERSION] = { true, "", r.concern.version, NULL, 0 },
+	};
+	assert_false(app_sg_part2(f->s, &other_key, &lead_actor, pa.id, lead, id, in, t0() + 240,
+	                          &f->a, &err));
+	assert_int_equal(err.status, 409);
+	assert_string_equal(err.code, "sealed_elsewhere");
+	/* With the right key part 2 is sealed too, and part 1 still opens. */
+	assert_true(app_sg_part2(f->s, &key, &lead_actor, pa.id, lead, id, in, t0() + 300, &f->a,
+	                         &err));
+	assert_int_equal(store_sg_concern(f->s, pa.id, id, &f->a, &raw), ST_OK);
+	assert_null(strstr(raw.advice_sought, "ZQX"));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 360, &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.advice_sought, "Asked ZQX-ADVICE");
+	assert_string_equal(r.concern.what_happened, "He said ZQX-WHAT to her after the meeting");
+
+	/* A row from before sealing began. */
+	struct sg_concern old = { .panel_id = pa.id, .raised_by = raiser, .raised_at = t0() - DAY,
+	                          .happened_on = civil_day_at(t0(), "UTC") - 2,
+	                          .what_happened = "Old ZQX-CLEAR words", .who_involved = "",
+	                          .done_straight_away = "", .seal_key_id = "" };
+	int64_t old_id;
+	assert_int_equal(store_sg_concern_add(f->s, &old, &old_id), ST_OK);
+	assert_int_equal(store_sg_entry_add(f->s, old_id, t0() - DAY, lead, "note",
+	                                    "Old ZQX-CLEAR note", NULL), ST_OK);
+	assert_int_equal(store_sg_concern(f->s, pa.id, old_id, &f->a, &raw), ST_OK);
+	assert_string_equal(raw.what_happened, "Old ZQX-CLEAR words"); /* the raw read sees it */
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, old_id, t0(), &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.what_happened, "Old ZQX-CLEAR words");
+	int64_t sealed;
+	assert_true(app_sg_seal_clear(f->s, &key, &sealed));
+	assert_int_equal(sealed, 2); /* the concern and its note */
+	assert_int_equal(store_sg_concern(f->s, pa.id, old_id, &f->a, &raw), ST_OK);
+	assert_string_equal(raw.seal_key_id, key.id);
+	assert_null(strstr(raw.what_happened, "ZQX"));
+	assert_int_equal(store_sg_entries(f->s, old_id, &f->a, &e, &n), ST_OK);
+	assert_null(strstr(e[0].text, "ZQX"));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, old_id, t0(), &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.what_happened, "Old ZQX-CLEAR words");
+	assert_string_equal(r.chronology[0].text, "Old ZQX-CLEAR note");
+	assert_true(app_sg_seal_clear(f->s, &key, &sealed));
+	assert_int_equal(sealed, 0);
+	/* The list carries no text at all. */
+	struct sg_list l;
+	assert_true(app_sg_concerns(f->s, &lead_actor, pa.id, lead, &f->a, &l, &err));
+	for (size_t i = 0; i < l.n; i++) assert_string_equal(l.concerns[i].what_happened, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +353,7 @@ int main(void)
 		                                store_fx_teardown),
 		cmocka_unit_test_setup_teardown(purged_after_each_panels_retention, setup,
 		                                store_fx_teardown),
+		cmocka_unit_test_setup_teardown(texts_are_sealed_at_rest, setup, store_fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

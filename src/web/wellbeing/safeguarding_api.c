@@ -49,7 +49,8 @@ void api_sg_raise(struct request *req)
 	struct input_value in[SG_CONCERN_INPUTS];
 	struct app_error err;
 	if (!api_inputs(req, sg_concern_inputs, SG_CONCERN_INPUTS, in)) return;
-	if (!app_sg_raise(req->store, req->panel, req->user->id, in, req->now, &req->arena, &err)) {
+	if (!app_sg_raise(req->store, &req->cfg->seal_key, req->panel, req->user->id, in, req->now,
+	                  &req->arena, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -108,8 +109,8 @@ static void send_record(struct request *req, int status)
 {
 	struct sg_record r;
 	struct app_error err;
-	if (!app_sg_concern(req->store, &req->actor, req->panel->id, req->user->id, req->params[1],
-	                    req->now, &req->arena, &r, &err)) {
+	if (!app_sg_concern(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                    req->user->id, req->params[1], req->now, &req->arena, &r, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -130,8 +131,8 @@ void api_sg_part2(struct request *req)
 	struct input_value in[SG_PART2_INPUTS];
 	struct app_error err;
 	if (!api_inputs(req, sg_part2_inputs, SG_PART2_INPUTS, in)) return;
-	if (!app_sg_part2(req->store, &req->actor, req->panel->id, req->user->id, req->params[1], in,
-	                  req->now, &req->arena, &err)) {
+	if (!app_sg_part2(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                  req->user->id, req->params[1], in, req->now, &req->arena, &err)) {
 		api_respond_error(req, &err);
 		return;
 	}
@@ -144,8 +145,9 @@ void api_sg_note(struct request *req)
 	struct input_value in[SG_NOTE_INPUTS];
 	struct app_error err;
 	if (!api_inputs(req, sg_note_inputs, SG_NOTE_INPUTS, in)) return;
-	if (!app_sg_note(req->store, &req->actor, req->panel->id, req->user->id, req->params[1],
-	                 in[SG_NOTE].text, req->now, &req->arena, &err)) {
+	if (!app_sg_note(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                 req->user->id, req->params[1], in[SG_NOTE].text, req->now, &req->arena,
+	                 &err)) {
 		api_respond_error(req, &err);
 		return;
 	}

@@ -173,7 +173,8 @@ void sg_raise_post(struct request *req)
 		sg_again(req, &e, NULL);
 		return;
 	}
-	if (!app_sg_raise(req->store, req->panel, req->user->id, in, req->now, &req->arena, &err)) {
+	if (!app_sg_raise(req->store, &req->cfg->seal_key, req->panel, req->user->id, in, req->now,
+	                  &req->arena, &err)) {
 		sg_again(req, &e, &err);
 		return;
 	}
@@ -364,8 +365,8 @@ static void concern_page(struct request *req, const struct sg_record *r,
 static bool load_record(struct request *req, struct sg_record *r)
 {
 	struct app_error err;
-	if (!app_sg_concern(req->store, &req->actor, req->panel->id, req->user->id, req->params[1],
-	                    req->now, &req->arena, r, &err)) {
+	if (!app_sg_concern(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                    req->user->id, req->params[1], req->now, &req->arena, r, &err)) {
 		respond_app_error(req, &err);
 		return false;
 	}
@@ -405,8 +406,8 @@ void sg_part2_post(struct request *req)
 	struct input_value in[SG_PART2_INPUTS];
 	struct app_error err;
 	bool ok = form_inputs(req, sg_part2_inputs, SG_PART2_INPUTS, in, &e) &&
-	          app_sg_part2(req->store, &req->actor, req->panel->id, req->user->id,
-	                       req->params[1], in, req->now, &req->arena, &err);
+	          app_sg_part2(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                       req->user->id, req->params[1], in, req->now, &req->arena, &err);
 	after_write(req, ok, &e, e.n ? NULL : &err, "part2");
 }
 
@@ -416,7 +417,8 @@ void sg_note_post(struct request *req)
 	struct input_value in[SG_NOTE_INPUTS];
 	struct app_error err;
 	bool ok = form_inputs(req, sg_note_inputs, SG_NOTE_INPUTS, in, &e) &&
-	          app_sg_note(req->store, &req->actor, req->panel->id, req->user->id, req->params[1],
-	                      in[SG_NOTE].text, req->now, &req->arena, &err);
+	          app_sg_note(req->store, &req->cfg->seal_key, &req->actor, req->panel->id,
+	                      req->user->id, req->params[1], in[SG_NOTE].text, req->now,
+	                      &req->arena, &err);
 	after_write(req, ok, &e, e.n ? NULL : &err, "chronology");
 }
