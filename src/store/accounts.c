@@ -145,9 +145,10 @@
 	             "CAST($2 AS TEXT) = 'daily' THEN 1 ELSE mail_pending END "     \
 	             "WHERE user_id = $1 AND mail_soon = 1")                        \
 	X(SOON_FORGET, "UPDATE notices SET mail_soon = 0 WHERE mail_soon = 1 AND "  \
-	               "(created_at < $1 OR user_id IN (SELECT u.id FROM users u "  \
-	               "WHERE u.status <> 'active' OR u.mail_notices <> "           \
-	               "'immediately' OR NOT (" MAILABLE("COALESCE(u.email, '')") ")))") \
+	               "(created_at < $1 OR NOT EXISTS (SELECT 1 FROM users u "     \
+	               "WHERE u.id = notices.user_id AND u.status = 'active' AND "  \
+	               "u.mail_notices = 'immediately' AND "                        \
+	               MAILABLE("COALESCE(u.email, '')") "))")                      \
 	X(SOON_DUE, "SELECT u.id, 0, u.email, COALESCE(NULLIF(u.language, ''), "    \
 	            "(SELECT p.language FROM notices n JOIN panels p ON p.id = "    \
 	            "n.panel_id WHERE n.user_id = u.id AND n.mail_soon = 1 ORDER "  \
