@@ -132,8 +132,8 @@ int cmd_serve(struct cli_options *o, int argc, char **argv)
 	cfg.upload_limit = (size_t)v;
 	cfg.files_dir = opts[SV_FILES].value ?: cli_env_or("EMPTYCHAIR_FILES", NULL);
 	if (!cfg.files_dir) cfg.files_dir = default_beside(o->db, "files", 0);
-	/* The key that seals bank details: a file of its own, never in the
-	 * database; made when missing. */
+	/* The key that seals bank details and safeguarding words: a file of
+	 * its own, never in the database; made when missing. */
 	const char *seal = opts[SV_SEAL_KEY].value ?: cli_env_or("EMPTYCHAIR_SEAL_KEY", NULL);
 	if (!seal) seal = default_beside(o->db, "seal.key", 1);
 	char seal_err[512];

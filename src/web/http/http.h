@@ -38,7 +38,7 @@ struct server_config {
 	size_t body_limit;           /* bytes; larger bodies get 413 */
 	size_t upload_limit;         /* bytes, for routes that take a file */
 	const char *files_dir;       /* uploaded papers and receipts, outside any web root */
-	struct auth_seal_key seal_key; /* seals bank details (auth.h); from a key file */
+	struct auth_seal_key seal_key; /* seals bank details and safeguarding words (auth.h) */
 	bool seal_key_loaded;
 	unsigned char feed_public[AUTH_FEED_PUBLIC];  /* signs the case-study feed: */
 	unsigned char feed_secret[AUTH_FEED_SECRET];  /* auth_feed_keypair, from seal_key */
