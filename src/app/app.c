@@ -602,7 +602,9 @@ static enum store_rc sign_in_link_in_tx(struct store *s, void *q)
 		c->a, N_("%s, a steward of %s, made a one-time link for you to set a new password. It "
 		         "works once, for an hour. If you did not ask for one, tell another steward or "
 		         "the people who run emptychair."), 2, c->actor_name, c->p->name);
-	if (rc == ST_OK) rc = store_notice_add(s, c->target_id, c->p->id, told, "/my-data#audit", c->now);
+	if (rc == ST_OK) /* the message below says it by e-mail */
+		rc = store_notice_add_mailed(s, c->target_id, c->p->id, told, "/my-data#audit",
+		                             c->now);
 	if (rc == ST_OK) {
 		const char *body = lang_message(
 			/* TRANSLATORS: an e-mail telling someone of a one-time link made

@@ -1215,9 +1215,12 @@ bool app_sg_note(struct store *s, const struct auth_seal_key *key,
                  const struct panel_actor *actor, int64_t panel_id, int64_t user_id, int64_t id,
                  const char *text, int64_t now, struct arena *a, struct app_error *err);
 /* Seals every text still in the clear (written before sealing began), in
- * batches; *sealed: how many rows. False when the store or sealing failed
+ * batches; *sealed: how many rows it sealed; *other_key: how many rows are
+ * sealed with another key than key (another server's, or an old key file),
+ * which this server cannot read. False when the store or sealing failed
  * (what was sealed stays sealed). */
-bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed);
+bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed,
+                       int64_t *other_key);
 /* Names (or stops naming) a lead: any active member (400 otherwise; 404
  * when removing someone who is not one). The caller checks
  * PA_MANAGE_SAFEGUARDING. */

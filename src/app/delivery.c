@@ -246,10 +246,7 @@ bool app_notice_mails_make(struct store *s, const struct delivery_config *c, int
 		}
 		if (!count) continue; /* another server has just sent them */
 		struct notice_mail m = { .user_id = due[i].user_id, .last_id = notices[count - 1].id,
-		                         .count = count, .panel_id = notices[0].panel_id,
-		                         .to = due[i].email };
-		for (size_t k = 1; k < count; k++)
-			if (notices[k].panel_id != m.panel_id) m.panel_id = 0;
+		                         .count = count, .to = due[i].email };
 		/* In the person's language, each notice written out in it. */
 		const struct language *was = lang_use(language_find(due[i].language));
 		/* The digest's subject: what a notice says (a content note, a
@@ -268,7 +265,8 @@ bool app_notice_mails_make(struct store *s, const struct delivery_config *c, int
 		lang_use(was);
 		enum store_rc rc = store_notice_mail_make(s, &m, now);
 		if (rc == ST_OK) (*made)++;
-		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: another server sent them */
+		else if (rc != ST_CONFLICT) ok = false; /* ST_CONFLICT: sent by another server, or
+		                                         * the person changed: the next pass */
 	}
 	arena_free(&a);
 	return ok;

@@ -5,8 +5,8 @@
  *
  * Sealed at rest: every text of a concern and of its chronology is kept
  * sealed (auth_seal) with the installation's sealing key, bound to its
- * panel, its field and, for the chronology, its concern, so that a copy of
- * the database or a backup alone holds none of them. An empty text stays
+ * panel and concern and, for a concern's own texts, its field, so that a
+ * copy of the database or a backup alone holds none of them. An empty text stays
  * empty. Rows written before sealing began are sealed by app_sg_seal_clear
  * (the server runs it as it starts) and read as they are until then. */
 #include "app/app_private.h"
@@ -59,11 +59,12 @@ const struct input_field sg_retention_inputs[SG_RETENTION_INPUTS] = {
 
 /* ---- sealing ---- */
 
-/* What a text's seal is bound to: its panel and field (part of a concern),
- * or its panel and concern (a line of the chronology). */
-static const char *field_context(struct arena *a, int64_t panel_id, const char *field)
+/* What a text's seal is bound to: its panel, concern and field (part of a
+ * concern), or its panel and concern (a line of the chronology). */
+static const char *field_context(struct arena *a, const struct sg_concern *c, const char *field)
 {
-	return arena_printf(a, "safeguarding:%lld:%s", (long long)panel_id, field);
+	return arena_printf(a, "safeguarding:%lld:%lld:%s", (long long)c->panel_id,
+	                    (long long)c->id, field);
 }
 
 static const char *entry_context(struct arena *a, int64_t panel_id, int64_t concern_id)
@@ -123,8 +124,8 @@ static bool open_concern(const struct auth_seal_key *key, struct sg_concern *c, 
 	bool unreadable = false;
 	for (int i = 0; i < SG_TEXTS; i++) {
 		const char **t = concern_text(c, i);
-		*t = unseal(key, c->seal_key_id, field_context(a, c->panel_id, sg_text_fields[i]), *t,
-		            a, &unreadable);
+		*t = unseal(key, c->seal_key_id, field_context(a, c, sg_text_fields[i]), *t, a,
+		            &unreadable);
 	}
 	return !unreadable;
 }
@@ -134,7 +135,7 @@ static bool seal_concern(const struct auth_seal_key *key, struct sg_concern *c, 
 {
 	for (int i = 0; i < SG_TEXTS; i++) {
 		const char **t = concern_text(c, i);
-		if (!(*t = seal(key, field_context(a, c->panel_id, sg_text_fields[i]), *t, a)))
+		if (!(*t = seal(key, field_context(a, c, sg_text_fields[i]), *t, a)))
 			return false;
 	}
 	c->seal_key_id = key->id;
@@ -151,18 +152,22 @@ static enum store_rc entry_add(struct store *s, const struct auth_seal_key *key,
 	return store_sg_entry_add(s, concern_id, at, by, kind, sealed, key->id);
 }
 
-bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed)
+bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t *sealed,
+                       int64_t *other_key)
 {
 	enum { BATCH = 100 };
 	*sealed = 0;
 	struct arena a = { 0 };
 	bool ok = true;
+	/* ST_NOT_FOUND: another server sealed it first. */
 	for (size_t n = BATCH; ok && n == BATCH;) {
 		struct sg_concern *c;
 		ok = store_sg_clear(s, BATCH, &a, &c, &n) == ST_OK;
-		for (size_t i = 0; ok && i < n; i++)
-			ok = seal_concern(key, &c[i], &a) && store_sg_seal(s, &c[i]) == ST_OK;
-		*sealed += ok ? (int64_t)n : 0;
+		for (size_t i = 0; ok && i < n; i++) {
+			enum store_rc rc = seal_concern(key, &c[i], &a) ? store_sg_seal(s, &c[i]) : ST_ERROR;
+			ok = rc == ST_OK || rc == ST_NOT_FOUND;
+			*sealed += rc == ST_OK;
+		}
 		arena_free(&a);
 	}
 	for (size_t n = BATCH; ok && n == BATCH;) {
@@ -171,12 +176,13 @@ bool app_sg_seal_clear(struct store *s, const struct auth_seal_key *key, int64_t
 		for (size_t i = 0; ok && i < n; i++) {
 			const char *text = seal(key, entry_context(&a, e[i].panel_id, e[i].concern_id),
 			                        e[i].text, &a);
-			ok = text && store_sg_seal_entry(s, e[i].id, text, key->id) == ST_OK;
+			enum store_rc rc = text ? store_sg_seal_entry(s, e[i].id, text, key->id) : ST_ERROR;
+			ok = rc == ST_OK || rc == ST_NOT_FOUND;
+			*sealed += rc == ST_OK;
 		}
-		*sealed += ok ? (int64_t)n : 0;
 		arena_free(&a);
 	}
-	return ok;
+	return ok && store_sg_other_keys(s, key->id, other_key) == ST_OK;
 }
 
 static bool is_lead(const struct sg_lead *l, size_t n, int64_t user_id)
@@ -220,11 +226,15 @@ static enum store_rc raise_tx(struct store *s, void *ctx)
 		c->no_lead = true;
 		return ST_CONFLICT;
 	}
-	int64_t id;
-	if ((rc = store_sg_concern_add(s, &c->c, &id)) != ST_OK ||
-	    (rc = entry_add(s, c->key, c->p->id, id, c->c.raised_at, c->c.raised_by, "raised", "",
-	                    c->a)) != ST_OK)
-		return rc;
+	/* Written blank, then sealed: the seals are bound to its id. */
+	struct sg_concern blank = c->c;
+	for (int i = 0; i < SG_TEXTS; i++) *concern_text(&blank, i) = "";
+	if ((rc = store_sg_concern_add(s, &blank, &c->c.id)) != ST_OK) return rc;
+	if (!seal_concern(c->key, &c->c, c->a)) return ST_ERROR;
+	if ((rc = store_sg_seal(s, &c->c)) != ST_OK ||
+	    (rc = entry_add(s, c->key, c->p->id, c->c.id, c->c.raised_at, c->c.raised_by, "raised",
+	                    "", c->a)) != ST_OK)
+		return rc == ST_NOT_FOUND ? ST_ERROR : rc;
 	/* TRANSLATORS: a notice to a panel's safeguarding leads; %s is the
 	 * panel's name. It must say nothing of the concern. */
 	const char *told = lang_message(c->a, N_("A safeguarding concern was raised on the panel "
@@ -260,7 +270,6 @@ bool app_sg_raise(struct store *s, const struct auth_seal_key *key, const struct
 		       .happened_on = in[SG_HAPPENED_ON].number, .what_happened = text[0],
 		       .who_involved = text[2], .done_straight_away = text[3], .advice_sought = "",
 		       .decision = "", .referrals = "" } };
-	if (!seal_concern(key, &ctx.c, a)) return app_internal(err);
 	enum store_rc rc = store_tx(s, raise_tx, &ctx);
 	if (ctx.no_lead)
 		return app_fail(err, 409, "no_lead", NULL,

@@ -168,9 +168,11 @@ bool cli_mail_pass(struct store *s, const struct delivery_config *cfg, const cha
 		return false;
 	}
 	int64_t now = (int64_t)time(NULL);
-	bool ok = app_notice_mails_make(s, cfg, now, notices) &&
-	          app_digests_make(s, cfg, now, digests) &&
-	          app_outbox_deliver(s, smtp, cfg, holder, sent);
+	/* Each step whatever became of the one before: a failure to make
+	 * notices' messages must not hold up invitations and resets. */
+	bool ok = app_notice_mails_make(s, cfg, now, notices);
+	ok = app_digests_make(s, cfg, now, digests) && ok;
+	ok = app_outbox_deliver(s, smtp, cfg, holder, sent) && ok;
 	smtp_close(smtp);
 	if (!ok) *why = "the database failed; what was done stays done";
 	return ok;

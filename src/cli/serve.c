@@ -60,13 +60,20 @@ static long feed_timeout_ms = 10000;
 static void care_pass(struct store *s, void *ctx)
 {
 	const struct auth_seal_key *key = ctx;
-	int64_t sealed;
-	if (!app_sg_seal_clear(s, key, &sealed))
+	int64_t sealed, other_key;
+	if (!app_sg_seal_clear(s, key, &sealed, &other_key)) {
 		fprintf(stderr, "emptychair: care: sealing safeguarding records kept in the clear "
 		                "failed; it runs again in an hour\n");
-	else if (sealed)
-		fprintf(stderr, "emptychair: care: sealed %lld safeguarding rows kept in the clear\n",
-		        (long long)sealed);
+	} else {
+		if (sealed)
+			fprintf(stderr, "emptychair: care: sealed %lld safeguarding rows kept in the "
+			                "clear\n", (long long)sealed);
+		if (other_key)
+			fprintf(stderr, "emptychair: care: %lld safeguarding rows are sealed with another "
+			                "key than this server's --seal-key, and cannot be read here: give "
+			                "every server the same key file (docs/operations.md)\n",
+			        (long long)other_key);
+	}
 	int fetched, failed;
 	if (!app_case_sources_fetch_all(s, (int64_t)time(NULL), feed_timeout_ms,
 	                                CASE_FEED_MAX_BYTES, &fetched, &failed))

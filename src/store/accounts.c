@@ -133,8 +133,7 @@
 	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
 	               "LIMIT $2")                                                  \
 	X(DIGEST_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "             \
-	                  "COALESCE(p.name, ''), COALESCE(n.panel_id, 0) FROM "     \
-	                  "notices n LEFT JOIN panels p "                           \
+	                  "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p " \
 	                  "ON p.id = n.panel_id WHERE n.user_id = $1 AND "          \
 	                  "n.mail_pending = 1 ORDER BY n.id LIMIT $2")              \
 	X(DIGEST_MARK, "UPDATE users SET digest_sent_at = $3 WHERE id = $1 AND "    \
@@ -156,13 +155,16 @@
 	            "n.user_id FROM notices n WHERE n.mail_soon = 1) ORDER BY u.id " \
 	            "LIMIT $1")                                                      \
 	X(SOON_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "               \
-	                "COALESCE(p.name, ''), COALESCE(n.panel_id, 0) FROM "       \
-	                "notices n LEFT JOIN panels p ON p.id = n.panel_id WHERE "  \
+	                "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p "   \
+	                "ON p.id = n.panel_id WHERE "                               \
 	                "n.user_id = $1 AND n.mail_soon = 1 ORDER BY n.id LIMIT $2") \
 	X(SOON_TAKE, "UPDATE notices SET mail_soon = 0 WHERE user_id = $1 AND "     \
 	             "mail_soon = 1 AND id <= $2")                                  \
 	X(SOON_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "    \
-	             "kind, panel_id) VALUES ($1, $2, $3, $4, 'notice', $5)")       \
+	             "kind) SELECT u.email, CAST($2 AS TEXT), CAST($3 AS TEXT), "   \
+	             "CAST($4 AS BIGINT), 'notice' FROM users u WHERE u.id = $5 AND " \
+	             "u.email = CAST($1 AS TEXT) AND u.status = 'active' AND "      \
+	             "u.mail_notices = 'immediately'")                              \
 	X(SIGNIN_FAIL_ADD, "INSERT INTO signin_failures (key_hash, at) VALUES ($1, $2)") \
 	X(SIGNIN_ATTEMPT, "INSERT INTO signin_failures (key_hash, at) SELECT "      \
 	                  "CAST($1 AS TEXT), CAST($2 AS BIGINT) "                   \
@@ -807,7 +809,6 @@ static void read_pending_notice(struct db_stmt *st, void *slot, struct arena *a)
 	p->body = sq_col_str(st, 2, a);
 	p->link = sq_col_str(st, 3, a);
 	p->panel_name = sq_col_str(st, 4, a);
-	p->panel_id = db_col_i64(st, 5);
 }
 
 enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
@@ -910,8 +911,11 @@ static enum store_rc notice_mail_in_tx(struct store *s, void *p)
 	db_bind_text(st, 2, m->subject);
 	db_bind_text(st, 3, m->body);
 	db_bind_i64(st, 4, c->now);
-	sq_bind_ref(st, 5, m->panel_id);
-	return sq_exec(st);
+	db_bind_i64(st, 5, m->user_id);
+	/* Not one row: they changed their address or choice, or left, since
+	 * they were read; the next pass sees them as they are now. */
+	rc = sq_exec_changed(s, st);
+	return rc == ST_NOT_FOUND ? ST_CONFLICT : rc;
 }
 
 enum store_rc store_notice_mail_make(struct store *s, const struct notice_mail *m, int64_t now)

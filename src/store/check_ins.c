@@ -50,8 +50,9 @@
 	                  "WHERE panel_id = $1 AND id = $2 AND done_at IS NULL")                \
 	X(FOLLOW_UP_EXISTS, "SELECT COUNT(*) FROM follow_ups WHERE panel_id = $1 AND id = $2")  \
 	X(FOLLOWERS_NOTICE, "INSERT INTO notices (user_id, panel_id, body, link, created_at, "  \
-	                    "mail_pending, mail_soon) SELECT m.user_id, m.panel_id, CAST($2 AS TEXT), "     \
-	                    "CAST($3 AS TEXT), CAST($4 AS BIGINT), " SQ_MAIL_MARKS("m.user_id") \
+	                    "mail_pending, mail_soon) SELECT m.user_id, m.panel_id, "            \
+	                    "CAST($2 AS TEXT), CAST($3 AS TEXT), CAST($4 AS BIGINT), "           \
+	                    SQ_MAIL_MARKS("m.user_id")                                          \
 	                    " FROM memberships m WHERE m.panel_id = $1 AND "                    \
 	                    "m.status = 'active' AND m.user_id = COALESCE((SELECT "             \
 	                    "ps.support_user_id FROM panel_support ps JOIN memberships sm ON "   \

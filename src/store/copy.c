@@ -137,8 +137,10 @@ static const struct table tables[] = {
 	{ "safeguarding_settings", "panel_id, retention_years", 2, false, ROWS },
 	{ "safeguarding_concerns", "id, panel_id, raised_by, raised_at, happened_on, what_happened, "
 	                           "who_involved, done_straight_away, advice_sought, decision, "
-	                           "referrals, status, status_at, version", 14, true, ROWS },
-	{ "safeguarding_entries", "id, concern_id, at, by_user, kind, text", 6, true, ROWS },
+	                           "referrals, status, status_at, version, seal_key_id", 15, true,
+	  ROWS },
+	{ "safeguarding_entries", "id, concern_id, at, by_user, kind, text, seal_key_id", 7, true,
+	  ROWS },
 	{ "safeguarding_reads", "id, concern_id, user_id, at, action", 5, true, ROWS },
 	{ "safeguarding_purges", "id, panel_id, purged_at, n", 4, true, ROWS },
 	{ "standard_ratings", "id, project_id, user_id, standard, quarter, rating, comment, "
@@ -164,13 +166,14 @@ static const struct table tables[] = {
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 
 /* Statement ids, after copy_stmts' base: per table a SELECT, an INSERT
- * and an "any row?" probe; then the table listing. Their SQL is made
+ * and an "any row?" probe; then the table and column listings. Their SQL is made
  * here from the list above. */
 enum {
 	ID_SELECT = 0,
 	ID_INSERT = ID_SELECT + NTABLES,
 	ID_PROBE = ID_INSERT + NTABLES,
 	ID_LIST_TABLES = ID_PROBE + NTABLES,
+	ID_LIST_COLUMNS,
 	ID__COUNT
 };
 static struct sq_table copy_stmts = SQ_TABLE(NULL, ID__COUNT);
@@ -208,6 +211,46 @@ static const struct table *known_table(const char *name)
 	return NULL;
 }
 
+/* Whether column is one of t's listed columns. */
+static bool known_column(const struct table *t, const char *column)
+{
+	size_t n = strlen(column);
+	for (const char *p = t->columns; *p; p += strspn(p, ", ")) {
+		size_t len = strcspn(p, ", ");
+		if (len == n && !strncmp(p, column, n)) return true;
+		p += len;
+	}
+	return false;
+}
+
+/* ST_OK when every stored column of every known table is in its list: a
+ * column added by a migration and not listed here would be left behind by
+ * every copy, and missed by its checksums. */
+static enum store_rc columns_known(struct store *s, struct arena *a, const char **why)
+{
+	const char *sql = store_is_postgresql(s)
+		? "SELECT table_name, column_name FROM information_schema.columns WHERE "
+		  "table_schema = current_schema() AND is_generated = 'NEVER'"
+		/* table_info leaves out generated and hidden columns */
+		: "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info(m.name) c "
+		  "WHERE m.type = 'table'";
+	int first = sq_table_base(&copy_stmts);
+	struct db_stmt *st = first < 0 ? NULL : db_stmt(s->db, first + ID_LIST_COLUMNS, sql);
+	enum db_rc r = st ? DB_ROW : DB_ERROR;
+	while (st && (r = db_step(st)) == DB_ROW) {
+		const struct table *t = known_table(db_col_text(st, 0));
+		if (t && !known_column(t, db_col_text(st, 1))) {
+			*why = arena_printf(a, "it has a column this program cannot copy: %s.%s",
+			                    db_col_text(st, 0), db_col_text(st, 1));
+			db_done(st);
+			return ST_CONFLICT;
+		}
+	}
+	if (r == DB_DONE) return ST_OK;
+	*why = "the columns could not be listed";
+	return ST_ERROR;
+}
+
 enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why)
 {
 	/* The base tables of the schema, but for schema_migrations. */
@@ -231,7 +274,7 @@ enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const ch
 			return ST_CONFLICT;
 		}
 	}
-	if (r == DB_DONE) return ST_OK;
+	if (r == DB_DONE) return columns_known(s, a, why);
 	*why = "the tables could not be listed";
 	return ST_ERROR;
 }

@@ -75,33 +75,46 @@
 	X(MEETING_CHANGE, "UPDATE meetings SET what_we_will_change = $2, updated_at = $3, " \
 	                  "version = version + 1 WHERE id = $1 AND panel_id = $4")        \
 	X(NOTIFY_ATTENDEES, "INSERT INTO notices (user_id, panel_id, body, link, "       \
-	                    "created_at, mail_pending, mail_soon) SELECT r.user_id, $2, $3, $4, $5, " \
-	                    SQ_MAIL_MARKS("r.user_id") " FROM "                          \
+	                    "created_at, mail_pending, mail_soon) SELECT r.user_id, $2, $3, " \
+	                    "$4, $5, " SQ_MAIL_MARKS("r.user_id") " FROM "                \
 	                    "meeting_replies r WHERE r.meeting_id = $1 AND r.attended = 1 " \
 	                    "AND r.user_id <> $6")                                        \
 	X(NOTICE_ADD, "INSERT INTO notices (user_id, panel_id, body, link, created_at, " \
-	              "mail_pending, mail_soon) VALUES ($1, $2, $3, $4, $5, "                       \
-	              SQ_MAIL_MARKS("$1") ")")                                         \
+	              "mail_pending, mail_soon) VALUES ($1, $2, $3, $4, $5, "            \
+	              SQ_MAIL_MARKS("$1") ")")                                          \
+	X(NOTICE_ADD_MAILED, "INSERT INTO notices (user_id, panel_id, body, link, "      \
+	                     "created_at, mail_pending) VALUES ($1, $2, $3, $4, $5, "    \
+	                     SQ_MAIL_PENDING("$1") ")")                                 \
 	X(NOTICE_ADD_PANEL, "INSERT INTO notices (user_id, panel_id, body, link, "       \
-	                    "created_at, mail_pending, mail_soon) SELECT m.user_id, m.panel_id, "    \
-	                    "CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS BIGINT), "    \
-	                    SQ_MAIL_MARKS("m.user_id") " FROM memberships m "           \
-	                    "WHERE m.panel_id = $1 AND m.status = 'active' AND "         \
-	                    "m.user_id <> $2 AND (m.role <> 'guest' OR EXISTS (SELECT 1 " \
-	                    "FROM meeting_guests g WHERE g.meeting_id = $6 AND "        \
+	                    "created_at, mail_pending, mail_soon) SELECT m.user_id, "     \
+	                    "m.panel_id, CAST($3 AS TEXT), CAST($4 AS TEXT), "            \
+	                    "CAST($5 AS BIGINT), " SQ_MAIL_MARKS("m.user_id") " FROM "    \
+	                    "memberships m WHERE m.panel_id = $1 AND m.status = 'active' " \
+	                    "AND m.user_id <> $2 AND (m.role <> 'guest' OR EXISTS (SELECT " \
+	                    "1 FROM meeting_guests g WHERE g.meeting_id = $6 AND "      \
 	                    "g.user_id = m.user_id))")                                   \
 	X(PROJECT_CLOSE, "UPDATE projects SET closing_reflection = $3, closed_at = "     \
 	                 "COALESCE(closed_at, $4), updated_at = $4, version = version + 1 " \
 	                 "WHERE panel_id = $1 AND id = $2")                               \
+	/* Who came to the project's meetings or spoke in it. Someone who only    \
+	 * spoke anonymously is never mailed at once (a message at the close     \
+	 * would say to whoever reads the outbox that they took part): their     \
+	 * notice waits for the digest, as an answer to anonymous words does. */ \
 	X(NOTIFY_PROJECT, "INSERT INTO notices (user_id, panel_id, body, link, "         \
-	                  "created_at, mail_pending, mail_soon) SELECT t.user_id, $2, $3, $4, $5, "  \
-	                  SQ_MAIL_MARKS("t.user_id") " FROM ("                         \
-	                  "SELECT r.user_id FROM meeting_replies r JOIN meetings m ON "   \
-	                  "m.id = r.meeting_id WHERE m.project_id = $1 AND r.attended = 1 " \
-	                  "UNION SELECT c.author_id FROM contributions c WHERE "          \
-	                  "c.project_id = $1 AND c.author_id IS NOT NULL) t "             \
+	                  "created_at, mail_pending, mail_soon) SELECT t.user_id, $2, "   \
+	                  "CAST($3 AS TEXT), CAST($4 AS TEXT), CAST($5 AS BIGINT), "      \
+	                  "CASE WHEN u.mail_notices = 'daily' OR (u.mail_notices = "      \
+	                  "'immediately' AND MAX(t.named) = 0) THEN 1 ELSE 0 END, "       \
+	                  "CASE WHEN u.mail_notices = 'immediately' AND MAX(t.named) = 1 " \
+	                  "THEN 1 ELSE 0 END FROM (SELECT r.user_id, 1 AS named FROM "    \
+	                  "meeting_replies r JOIN meetings m ON m.id = r.meeting_id WHERE " \
+	                  "m.project_id = $1 AND r.attended = 1 UNION ALL SELECT "        \
+	                  "c.author_id, CASE WHEN c.attribution = 'anonymous' THEN 0 ELSE " \
+	                  "1 END FROM contributions c WHERE c.project_id = $1 AND "       \
+	                  "c.author_id IS NOT NULL) t JOIN users u ON u.id = t.user_id "  \
 	                  "JOIN memberships ms ON ms.user_id = t.user_id AND "            \
-	                  "ms.panel_id = $2 AND ms.role <> 'guest' WHERE t.user_id <> $6")
+	                  "ms.panel_id = $2 AND ms.role <> 'guest' WHERE t.user_id <> $6 " \
+	                  "GROUP BY t.user_id, u.mail_notices")
 
 enum record_stmt {
 #define X(id, sql) R_##id,
@@ -407,10 +420,11 @@ enum store_rc store_notice_add_panel(struct store *s, int64_t panel_id, int64_t 
 	return sq_exec(st);
 }
 
-enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
-                               const char *body, const char *link, int64_t now)
+static enum store_rc notice_add(struct store *s, int statement, int64_t user_id,
+                                int64_t panel_id, const char *body, const char *link,
+                                int64_t now)
 {
-	struct db_stmt *st = stmt(s, R_NOTICE_ADD);
+	struct db_stmt *st = stmt(s, statement);
 	if (!st) return ST_ERROR;
 	db_bind_i64(st, 1, user_id);
 	db_bind_i64(st, 2, panel_id);
@@ -418,4 +432,16 @@ enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_i
 	db_bind_text(st, 4, link);
 	db_bind_i64(st, 5, now);
 	return sq_exec(st);
+}
+
+enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
+                               const char *body, const char *link, int64_t now)
+{
+	return notice_add(s, R_NOTICE_ADD, user_id, panel_id, body, link, now);
+}
+
+enum store_rc store_notice_add_mailed(struct store *s, int64_t user_id, int64_t panel_id,
+                                      const char *body, const char *link, int64_t now)
+{
+	return notice_add(s, R_NOTICE_ADD_MAILED, user_id, panel_id, body, link, now);
 }

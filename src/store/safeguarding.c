@@ -56,6 +56,8 @@
 	                 "e.concern_id WHERE e.seal_key_id IS NULL ORDER BY e.id LIMIT $1")     \
 	X(SEAL_ENTRY, "UPDATE safeguarding_entries SET text = $2, seal_key_id = $3 WHERE "     \
 	              "id = $1 AND seal_key_id IS NULL")                                       \
+	X(OTHER_KEYS, "SELECT (SELECT COUNT(*) FROM safeguarding_concerns WHERE seal_key_id <> " \
+	              "$1) + (SELECT COUNT(*) FROM safeguarding_entries WHERE seal_key_id <> $1)") \
 	X(EXISTS, "SELECT COUNT(*) FROM safeguarding_concerns WHERE id = $1")                  \
 	X(ENTRY_ADD, "INSERT INTO safeguarding_entries (concern_id, at, by_user, kind, text, "  \
 	             "seal_key_id) VALUES ($1, $2, $3, $4, $5, $6)")                           \
@@ -288,7 +290,7 @@ enum store_rc store_sg_seal(struct store *s, const struct sg_concern *c)
 	db_bind_text(st, 6, c->decision);
 	db_bind_text(st, 7, c->referrals);
 	bind_key_id(st, 8, c->seal_key_id);
-	return sq_exec(st);
+	return sq_exec_changed(s, st);
 }
 
 static void read_clear_entry(struct db_stmt *st, void *slot, struct arena *a)
@@ -316,7 +318,15 @@ enum store_rc store_sg_seal_entry(struct store *s, int64_t id, const char *text,
 	db_bind_i64(st, 1, id);
 	db_bind_text(st, 2, text);
 	bind_key_id(st, 3, key_id);
-	return sq_exec(st);
+	return sq_exec_changed(s, st);
+}
+
+enum store_rc store_sg_other_keys(struct store *s, const char *key_id, int64_t *n)
+{
+	struct db_stmt *st = stmt(s, S_OTHER_KEYS);
+	if (!st) return ST_ERROR;
+	db_bind_text(st, 1, key_id);
+	return sq_first_i64(st, n);
 }
 
 enum store_rc store_sg_entries(struct store *s, int64_t concern_id, struct arena *a,

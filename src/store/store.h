@@ -136,8 +136,8 @@ enum store_rc store_backup(struct store *s, const char *path, char **err);
 STORE_WRITES
 enum store_rc store_copy(struct store *from, struct store *to, struct arena *a,
                          const char **why);
-/* ST_OK when every table of the database is one store_copy knows; else
- * ST_CONFLICT with *why naming the first it does not. */
+/* ST_OK when every table of the database, and every column of each, is one
+ * store_copy knows; else ST_CONFLICT with *why naming the first it does not. */
 enum store_rc store_copy_tables_known(struct store *s, struct arena *a, const char **why);
 
 /* Row count and an order-free checksum of each table store_copy knows
@@ -459,7 +459,6 @@ enum store_rc store_digests_due(struct store *s, int64_t before, int limit, stru
 struct pending_notice {
 	int64_t id, created_at;
 	const char *body, *link, *panel_name;
-	int64_t panel_id; /* 0: none */
 };
 /* user_id's notices marked for the digest, oldest first, at most limit. */
 enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
@@ -494,13 +493,14 @@ struct notice_mail {
 	int64_t user_id;
 	int64_t last_id;   /* the newest notice it tells of */
 	size_t count;      /* how many marked notices up to last_id it tells of */
-	int64_t panel_id;  /* 0 unless they are all one panel's */
 	const char *to, *subject, *body;
 };
 /* In one transaction: takes the marks off user_id's notices up to last_id
- * and puts the message (kind notice) in the outbox; ST_CONFLICT, with
+ * and puts the message (kind notice, for no panel: a steward never reads
+ * it among a panel's undelivered mail) in the outbox; ST_CONFLICT, with
  * nothing done, when there are not exactly m->count of them (another server
- * took them first). */
+ * took them first), or when the person is no longer active at m->to taking
+ * notices at once. */
 STORE_WRITES
 enum store_rc store_notice_mail_make(struct store *s, const struct notice_mail *m, int64_t now);
 
@@ -801,10 +801,15 @@ enum store_rc store_notices_list(struct store *s, int64_t user_id, int limit,
 int64_t store_notices_unread(struct store *s, int64_t user_id);
 /* The same, counting no further than cap: cheap on every page. */
 int64_t store_notices_unread_upto(struct store *s, int64_t user_id, int64_t cap);
-/* One on-site notice to user_id (meeting_record.c). */
+/* One on-site notice to user_id (meeting_record.c), e-mailed as they chose. */
 STORE_WRITES
 enum store_rc store_notice_add(struct store *s, int64_t user_id, int64_t panel_id,
                                const char *body, const char *link, int64_t now);
+/* The same, for news the caller e-mails itself: never mailed at once again
+ * (a digest still lists it for who chose one). */
+STORE_WRITES
+enum store_rc store_notice_add_mailed(struct store *s, int64_t user_id, int64_t panel_id,
+                                      const char *body, const char *link, int64_t now);
 /* The same notice to every active steward and co-creator of panel_id, and
  * to the guests invited to meeting_id (0: no guests), but except_user. */
 STORE_WRITES
@@ -1581,7 +1586,7 @@ enum store_rc store_sg_entry_add(struct store *s, int64_t concern_id, int64_t at
                                  const char *kind, const char *text, const char *key_id);
 /* Rows still in the clear (seal_key_id NULL), lowest id first, at most
  * limit, and sealing one: its texts replaced by c's (or text), key_id set,
- * only while it is still in the clear. */
+ * only while it is still in the clear (ST_NOT_FOUND otherwise). */
 enum store_rc store_sg_clear(struct store *s, int limit, struct arena *a,
                              struct sg_concern **out, size_t *n);
 STORE_WRITES
@@ -1595,6 +1600,9 @@ enum store_rc store_sg_clear_entries(struct store *s, int limit, struct arena *a
 STORE_WRITES
 enum store_rc store_sg_seal_entry(struct store *s, int64_t id, const char *text,
                                   const char *key_id);
+/* How many rows (concerns and lines of chronology) are sealed with a key
+ * other than key_id. */
+enum store_rc store_sg_other_keys(struct store *s, const char *key_id, int64_t *n);
 enum store_rc store_sg_entries(struct store *s, int64_t concern_id, struct arena *a,
                                struct sg_entry **out, size_t *n);
 /* The audit of reads: action "read" or "wrote" (in kind; text ""),

@@ -94,11 +94,16 @@ enum store_rc sq_collect(struct db_stmt *st, size_t size, struct arena *a,
  * their next digest, when they chose the daily digest; mail_soon 1, for the
  * mail worker's next pass, when they chose each notice as it happens; both
  * 0 for "none" (on the site only). A response to what they said has its own
- * rule (store/voice.c's RESPONSE_NOTICES). Every other statement that
- * inserts a notice uses it. */
-#define SQ_MAIL_MARKS(user)                                                             \
+ * rule (store/voice.c's RESPONSE_NOTICES), as has a project's close
+ * (meeting_record.c's NOTIFY_PROJECT: only the digest for those who spoke
+ * only anonymously), and a notice whose news goes by e-mail of its own
+ * takes SQ_MAIL_PENDING alone. Every other statement that inserts a notice
+ * uses it. */
+#define SQ_MAIL_PENDING(user)                                                           \
 	"(SELECT CASE WHEN mu.mail_notices = 'daily' THEN 1 ELSE 0 END FROM users mu "   \
-	"WHERE mu.id = " user "), (SELECT CASE WHEN mu.mail_notices = 'immediately' "    \
+	"WHERE mu.id = " user ")"
+#define SQ_MAIL_MARKS(user)                                                             \
+	SQ_MAIL_PENDING(user) ", (SELECT CASE WHEN mu.mail_notices = 'immediately' "     \
 	"THEN 1 ELSE 0 END FROM users mu WHERE mu.id = " user ")"
 
 /* A condition true when meeting `m` (an alias in the query) touched on

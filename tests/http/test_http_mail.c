@@ -661,6 +661,24 @@ static char *message_with(const char *rcpt, const char *needle)
 	return found;
 }
 
+/* n co-creators of panel 2 who are not on panel 1 (whose notices other
+ * tests cause), their addresses in email. */
+static void panel_two_only(char email[][128], int n)
+{
+	enum { MANY = 60 };
+	long two[MANY], one[MANY];
+	char two_email[MANY][128], one_email[MANY][128];
+	int n_two = active_co_creators(sam, 2, 7, two, two_email, MANY),
+	    n_one = active_co_creators(sam, 1, 7, one, one_email, MANY);
+	int got = 0;
+	for (int i = n_two - 1; i >= 0 && got < n; i--) { /* the highest ids: the least used */
+		bool on_one = false;
+		for (int k = 0; k < n_one; k++) on_one = on_one || one[k] == two[i];
+		if (!on_one) snprintf(email[got++], 128, "%s", two_email[i]);
+	}
+	assert_int_equal(got, n);
+}
+
 /* Notices as they happen: a meeting planned reaches, by e-mail, a person
  * who chose each notice as it happens, at once and as a notice (not the
  * digest); one who chose the digest gets it in the digest; one who chose
@@ -670,9 +688,8 @@ static char *message_with(const char *rcpt, const char *needle)
 static void notices_come_as_they_happen(void **state)
 {
 	(void)state;
-	long ids[3];
 	char email[3][128];
-	assert_int_equal(active_co_creators(sam, 2, 40, ids, email, 3), 3);
+	panel_two_only(email, 3);
 	static const char *const choice[3] = { "immediately", "daily", "none" };
 	int before[3];
 	for (int i = 0; i < 3; i++) {
@@ -763,6 +780,47 @@ static void notices_come_as_they_happen(void **state)
 	assert_int_equal(server_stop(&quiet), 0);
 }
 
+/* A project's close tells everyone who took part. Someone who spoke in
+ * it only anonymously is not mailed at once, whatever they chose: a message
+ * at the close would tell whoever reads the outbox that they took part. It
+ * waits for their digest, as an answer to anonymous words does. */
+static void a_projects_close_mails_anonymous_speakers_only_in_the_digest(void **state)
+{
+	(void)state;
+	char email[2][128];
+	panel_two_only(email, 2);
+	int before[2];
+	json_t *j = call_json(sam, "POST", "/api/v1/panels/2/projects", "{\"title\":\"ZQP transport\"}",
+	                      201);
+	long project = get_id(j);
+	json_decref(j);
+	for (int i = 0; i < 2; i++) {
+		struct client *c = client_new(&srv);
+		assert_true(client_sign_in(c, email[i], NULL));
+		json_decref(call_json(c, "PUT", "/api/v1/me/mail", "{\"notices\":\"immediately\"}", 200));
+		char body[200];
+		snprintf(body, sizeof body, "{\"kind\":\"idea\",\"body\":\"Buses ZQP\",\"attribution\":"
+		         "\"%s\",\"project_id\":%ld}", i == 0 ? "named" : "anonymous", project);
+		json_decref(call_json(c, "POST", "/api/v1/panels/2/contributions", body, 201));
+		client_free(c);
+		before[i] = arrived(email[i], NULL, NULL);
+	}
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/panels/2/projects/%ld/closing-reflection", project);
+	json_decref(call_json(sam, "PUT", path, "{\"markdown\":\"The buses ZQP run later.\"}", 200));
+	char *subject, *text = newest_text(email[0], before[0], &subject);
+	if (!strstr(text, "You chose to hear of each notice as it happens"))
+		fail_msg("the named speaker's notice is not at once:\n%s", text);
+	free(subject);
+	free(text);
+	text = newest_text(email[1], before[1], &subject);
+	if (!strstr(text, "You chose to hear of these once a day, or they are answers to what you "
+	                  "said anonymously"))
+		fail_msg("the anonymous speaker was mailed at once:\n%s", text);
+	free(subject);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +829,7 @@ int main(void)
 		cmocka_unit_test(a_message_arrives_in_its_reader_s_language),
 		cmocka_unit_test(a_content_note_comes_first_in_the_mail),
 		cmocka_unit_test(notices_come_as_they_happen),
+		cmocka_unit_test(a_projects_close_mails_anonymous_speakers_only_in_the_digest),
 		cmocka_unit_test(a_451_is_tried_again_then_delivered),
 		cmocka_unit_test(a_550_is_given_up_and_said),
 		cmocka_unit_test(the_relay_down_then_up),

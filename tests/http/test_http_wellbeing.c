@@ -553,8 +553,9 @@ static int times_in_file(const char *path, const char *needle)
 	if (!f) return 0;
 	size_t cap = 1 << 20, len = 0, k;
 	char *data = malloc(cap);
+	assert_non_null(data);
 	while ((k = fread(data + len, 1, cap - len, f)) > 0)
-		if ((len += k) == cap) data = realloc(data, cap *= 2);
+		if ((len += k) == cap) assert_non_null(data = realloc(data, cap *= 2));
 	fclose(f);
 	int n = 0;
 	size_t nl = strlen(needle);

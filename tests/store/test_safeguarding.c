@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "core/civil_time.h"
 #include "fixture.h"
+#include "../testdb.h"
 
 #define DAY 86400
 #define YEAR 31557600 /* the retention's year: 365.25 days */
@@ -128,7 +129,8 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	struct sg_record r;
 	struct app_error err;
 	/* a steward who is not a lead, the person who raised it: 403, and nothing recorded */
-	assert_false(app_sg_concern(f->s, &key, &steward_actor, pa.id, steward, id, t0(), &f->a, &r, &err));
+	assert_false(app_sg_concern(f->s, &key, &steward_actor, pa.id, steward, id, t0(), &f->a, &r,
+	                            &err));
 	assert_int_equal(err.status, 403);
 	assert_null(strstr(err.message, "ZQ"));
 	assert_false(app_sg_concern(f->s, &key, &lead_actor, pa.id, raiser, id, t0(), &f->a, &r, &err));
@@ -150,8 +152,8 @@ static void only_leads_read_and_every_read_is_audited(void **state)
 	assert_string_equal(r.chronology[0].kind, "raised");
 	/* a write and a note: in the chronology and the audit */
 	set_status(f, &pa, id, "closed", t0() + 120);
-	assert_true(app_sg_note(f->s, &key, &lead_actor, pa.id, lead, id, "Phoned the adult team", t0() + 180,
-	                        &f->a, &err));
+	assert_true(app_sg_note(f->s, &key, &lead_actor, pa.id, lead, id, "Phoned the adult team",
+	                        t0() + 180, &f->a, &err));
 	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 240, &f->a, &r, &err));
 	int reads = 0, wrote = 0;
 	for (size_t i = 0; i < r.n_reads; i++) {
@@ -324,9 +326,10 @@ static void texts_are_sealed_at_rest(void **state)
 	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, old_id, t0(), &f->a, &r,
 	                           &err));
 	assert_string_equal(r.concern.what_happened, "Old ZQX-CLEAR words");
-	int64_t sealed;
-	assert_true(app_sg_seal_clear(f->s, &key, &sealed));
+	int64_t sealed, other;
+	assert_true(app_sg_seal_clear(f->s, &key, &sealed, &other));
 	assert_int_equal(sealed, 2); /* the concern and its note */
+	assert_int_equal(other, 0);
 	assert_int_equal(store_sg_concern(f->s, pa.id, old_id, &f->a, &raw), ST_OK);
 	assert_string_equal(raw.seal_key_id, key.id);
 	assert_null(strstr(raw.what_happened, "ZQX"));
@@ -336,12 +339,41 @@ static void texts_are_sealed_at_rest(void **state)
 	                           &err));
 	assert_string_equal(r.concern.what_happened, "Old ZQX-CLEAR words");
 	assert_string_equal(r.chronology[0].text, "Old ZQX-CLEAR note");
-	assert_true(app_sg_seal_clear(f->s, &key, &sealed));
+	assert_true(app_sg_seal_clear(f->s, &key, &sealed, &other));
 	assert_int_equal(sealed, 0);
+	/* A server with another key counts every sealed row as not its own. */
+	assert_true(app_sg_seal_clear(f->s, &other_key, &sealed, &other));
+	assert_int_equal(sealed, 0);
+	assert_true(other >= 6); /* two concerns and their four lines */
 	/* The list carries no text at all. */
 	struct sg_list l;
 	assert_true(app_sg_concerns(f->s, &lead_actor, pa.id, lead, &f->a, &l, &err));
 	for (size_t i = 0; i < l.n; i++) assert_string_equal(l.concerns[i].what_happened, "");
+
+	/* `emptychair copy` carries them sealed, with their key: they open in
+	 * the copy as here. */
+	char target[300];
+	struct store *to = store_db_copy_checked(f->s, f->dir, &f->a, target, sizeof target);
+	assert_int_equal(store_sg_concern(to, pa.id, id, &f->a, &raw), ST_OK);
+	assert_null(strstr(raw.what_happened, "ZQX"));
+	assert_true(app_sg_concern(to, &key, &lead_actor, pa.id, lead, id, t0() + 420, &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.what_happened, "He said ZQX-WHAT to her after the meeting");
+	assert_string_equal(r.chronology[1].text, "Rang ZQX-NOTE at once");
+	store_close(to);
+	testdb_drop(target);
+
+	/* A sealed text moved to another concern of the panel does not open
+	 * there: each seal is bound to its concern. */
+	char sql[200];
+	snprintf(sql, sizeof sql, "UPDATE safeguarding_concerns SET what_happened = (SELECT "
+	         "what_happened FROM safeguarding_concerns WHERE id = %lld) WHERE id = %lld",
+	         (long long)id, (long long)old_id);
+	assert_true(testdb_exec(f->target, sql));
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, old_id, t0() + 480,
+	                           &f->a, &r, &err));
+	assert_null(strstr(r.concern.what_happened, "ZQX"));
+	assert_non_null(strstr(r.concern.what_happened, "sealed with a key"));
 }
 
 int main(void)
