@@ -226,14 +226,15 @@ static enum store_rc raise_tx(struct store *s, void *ctx)
 		c->no_lead = true;
 		return ST_CONFLICT;
 	}
-	/* Written blank, then sealed: the seals are bound to its id. */
-	struct sg_concern blank = c->c;
+	/* Written blank, then sealed: the seals are bound to its id. Copies,
+	 * so that c->c is as it was if store_tx runs this again. */
+	struct sg_concern blank = c->c, sealed = c->c;
 	for (int i = 0; i < SG_TEXTS; i++) *concern_text(&blank, i) = "";
-	if ((rc = store_sg_concern_add(s, &blank, &c->c.id)) != ST_OK) return rc;
-	if (!seal_concern(c->key, &c->c, c->a)) return ST_ERROR;
-	if ((rc = store_sg_seal(s, &c->c)) != ST_OK ||
-	    (rc = entry_add(s, c->key, c->p->id, c->c.id, c->c.raised_at, c->c.raised_by, "raised",
-	                    "", c->a)) != ST_OK)
+	if ((rc = store_sg_concern_add(s, &blank, &sealed.id)) != ST_OK) return rc;
+	if (!seal_concern(c->key, &sealed, c->a)) return ST_ERROR;
+	if ((rc = store_sg_seal(s, &sealed)) != ST_OK ||
+	    (rc = entry_add(s, c->key, c->p->id, sealed.id, c->c.raised_at, c->c.raised_by,
+	                    "raised", "", c->a)) != ST_OK)
 		return rc == ST_NOT_FOUND ? ST_ERROR : rc;
 	/* TRANSLATORS: a notice to a panel's safeguarding leads; %s is the
 	 * panel's name. It must say nothing of the concern. */

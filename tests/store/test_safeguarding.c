@@ -376,6 +376,34 @@ static void texts_are_sealed_at_rest(void **state)
 	assert_non_null(strstr(r.concern.what_happened, "sealed with a key"));
 }
 
+/* PostgreSQL: a raise refused once for serialisation (a trigger here
+ * raises it at the first line of chronology) is tried again whole, and the
+ * concern is kept once, sealed once, and opens. */
+static void a_raise_tried_again_is_sealed_once(void **state)
+{
+	struct store_fx *f = *state;
+	if (!testdb_is_postgresql()) {
+		print_message("SQLite: a write is refused only before it begins\n");
+		skip();
+	}
+	assert_true(testdb_exec(f->target,
+	    "CREATE SEQUENCE refuse_once; CREATE FUNCTION refuse_once() RETURNS trigger "
+	    "LANGUAGE plpgsql AS $$ BEGIN IF nextval('refuse_once') = 1 THEN RAISE EXCEPTION "
+	    "'once' USING ERRCODE = 'serialization_failure'; END IF; RETURN NEW; END $$; "
+	    "CREATE TRIGGER refuse_once BEFORE INSERT ON safeguarding_entries FOR EACH ROW "
+	    "EXECUTE FUNCTION refuse_once()"));
+	int64_t id = raise(f, &pa, t0(), "Tried ZQR-AGAIN twice");
+	struct sg_list l;
+	struct app_error err;
+	assert_true(app_sg_concerns(f->s, &lead_actor, pa.id, lead, &f->a, &l, &err));
+	assert_int_equal(l.n, 1);
+	struct sg_record r;
+	assert_true(app_sg_concern(f->s, &key, &lead_actor, pa.id, lead, id, t0() + 60, &f->a, &r,
+	                           &err));
+	assert_string_equal(r.concern.what_happened, "Tried ZQR-AGAIN twice");
+	assert_int_equal(r.n_chronology, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +414,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(purged_after_each_panels_retention, setup,
 		                                store_fx_teardown),
 		cmocka_unit_test_setup_teardown(texts_are_sealed_at_rest, setup, store_fx_teardown),
+		cmocka_unit_test_setup_teardown(a_raise_tried_again_is_sealed_once, setup,
+		                                store_fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
