@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -574,6 +575,16 @@ char *header_value(const struct response *r, const char *name)
 bool contains(const struct response *r, const char *needle)
 {
 	return r && r->body && strstr(r->body, needle) != NULL;
+}
+
+bool contains_word(const struct response *r, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = r && r->body ? r->body : ""; (p = strstr(p, word)); p++) {
+		bool starts = p == r->body || !isalnum((unsigned char)p[-1]);
+		if (starts && !isalnum((unsigned char)p[n])) return true;
+	}
+	return false;
 }
 
 long number_after(const struct response *r, const char *marker)

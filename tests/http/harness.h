@@ -146,6 +146,10 @@ char *urlenc(const char *s);
 /* A header's value from a response (malloc'd) or NULL. */
 char *header_value(const struct response *r, const char *name);
 bool contains(const struct response *r, const char *needle);
+/* Whether word is in r's body with no letter or digit either side: a year
+ * in a date, but not the same digits inside a hex token (a CSRF token holds
+ * any four hex digits about once in a thousand pages). */
+bool contains_word(const struct response *r, const char *word);
 /* The integer right after marker in r's body (a record's version, from
  * "\"version\":" in JSON or "name=\"version\" value=\"" in a form); -1 if
  * marker is absent. */
