@@ -219,6 +219,7 @@ bool app_digests_make(struct store *s, const struct delivery_config *c, int64_t 
 	arena_free(&a);
 	return ok;
 }
+
 enum {
 	AT_ONCE_PEOPLE = 100,
 	AT_ONCE_NOTICES = 20,
