@@ -587,6 +587,21 @@ bool contains_word(const struct response *r, const char *word)
 	return false;
 }
 
+bool file_has(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) return false;
+	size_t cap = 1 << 20, len = 0, k;
+	char *data = malloc(cap);
+	assert_non_null(data);
+	while ((k = fread(data + len, 1, cap - len, f)) > 0)
+		if ((len += k) == cap) assert_non_null(data = realloc(data, cap *= 2));
+	fclose(f);
+	bool found = memmem(data, len, needle, strlen(needle)) != NULL;
+	free(data);
+	return found;
+}
+
 long number_after(const struct response *r, const char *marker)
 {
 	const char *p = r->body ? strstr(r->body, marker) : NULL;

@@ -150,6 +150,9 @@ bool contains(const struct response *r, const char *needle);
  * in a date, but not the same digits inside a hex token (a CSRF token holds
  * any four hex digits about once in a thousand pages). */
 bool contains_word(const struct response *r, const char *word);
+/* Whether the file at path holds needle anywhere (false when there is no
+ * such file: a PostgreSQL server's "db" is a URI). */
+bool file_has(const char *path, const char *needle);
 /* The integer right after marker in r's body (a record's version, from
  * "\"version\":" in JSON or "name=\"version\" value=\"" in a form); -1 if
  * marker is absent. */

@@ -549,18 +549,6 @@ static void bad_rates_and_declarations_are_refused_not_zeroed(void **state)
 
 /* ---- bank details and the limits table ---- */
 
-/* Whether the file at path holds needle (no when there is no such file:
- * a PostgreSQL server's "db" is a URI). Reads the first 4 MiB. */
-static bool file_has(const char *path, const char *needle)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) return false;
-	static char buf[1 << 22];
-	size_t n = fread(buf, 1, sizeof buf, f);
-	fclose(f);
-	return memmem(buf, n, needle, strlen(needle)) != NULL;
-}
-
 static void bank_details_are_sealed_and_shown_masked(void **state)
 {
 	(void)state;
