@@ -15,6 +15,13 @@
 	"WHERE u.email = outbox.to_email), ''), (SELECT p.language FROM panels p " \
 	"WHERE p.id = outbox.panel_id), '')"
 
+/* A person's ($1) notices marked for mail by `mark` (mail_pending: the
+ * digest; mail_soon: at once), oldest first, at most $2. */
+#define MARKED_NOTICES(mark)                                                     \
+	"SELECT n.id, n.created_at, n.body, n.link, COALESCE(p.name, '') FROM "   \
+	"notices n LEFT JOIN panels p ON p.id = n.panel_id WHERE n.user_id = $1 " \
+	"AND n." mark " = 1 ORDER BY n.id LIMIT $2"
+
 #define STMTS(X)                                                             \
 	X(USER_CREATE, "INSERT INTO users (email, display_name, is_admin, created_at, " \
 	               "updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")      \
@@ -132,10 +139,7 @@
 	               "u.digest_sent_at <= $1 AND EXISTS (SELECT 1 FROM notices n " \
 	               "WHERE n.user_id = u.id AND n.mail_pending = 1) ORDER BY u.id " \
 	               "LIMIT $2")                                                  \
-	X(DIGEST_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "             \
-	                  "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p " \
-	                  "ON p.id = n.panel_id WHERE n.user_id = $1 AND "          \
-	                  "n.mail_pending = 1 ORDER BY n.id LIMIT $2")              \
+	X(DIGEST_NOTICES, MARKED_NOTICES("mail_pending"))                          \
 	X(DIGEST_MARK, "UPDATE users SET digest_sent_at = $3 WHERE id = $1 AND "    \
 	               "digest_sent_at = $2")                                       \
 	X(DIGEST_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "  \
@@ -154,10 +158,7 @@
 	            "BY n.id LIMIT 1), '') FROM users u WHERE u.id IN (SELECT "     \
 	            "n.user_id FROM notices n WHERE n.mail_soon = 1) ORDER BY u.id " \
 	            "LIMIT $1")                                                      \
-	X(SOON_NOTICES, "SELECT n.id, n.created_at, n.body, n.link, "               \
-	                "COALESCE(p.name, '') FROM notices n LEFT JOIN panels p "   \
-	                "ON p.id = n.panel_id WHERE "                               \
-	                "n.user_id = $1 AND n.mail_soon = 1 ORDER BY n.id LIMIT $2") \
+	X(SOON_NOTICES, MARKED_NOTICES("mail_soon"))                                \
 	X(SOON_TAKE, "UPDATE notices SET mail_soon = 0 WHERE user_id = $1 AND "     \
 	             "mail_soon = 1 AND id <= $2")                                  \
 	X(SOON_MAIL, "INSERT INTO outbox (to_email, subject, body, created_at, "    \
@@ -811,16 +812,22 @@ static void read_pending_notice(struct db_stmt *st, void *slot, struct arena *a)
 	p->panel_name = sq_col_str(st, 4, a);
 }
 
-enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
-                                       struct arena *a, struct pending_notice **out,
-                                       size_t *n)
+static enum store_rc marked_notices(struct store *s, int id, int64_t user_id, int limit,
+                                    struct arena *a, struct pending_notice **out, size_t *n)
 {
-	struct db_stmt *st = stmt(s, S_DIGEST_NOTICES);
+	struct db_stmt *st = stmt(s, id);
 	if (st) {
 		db_bind_i64(st, 1, user_id);
 		db_bind_i64(st, 2, limit);
 	}
 	return sq_collect(st, sizeof **out, a, read_pending_notice, (void **)out, n);
+}
+
+enum store_rc store_notices_for_digest(struct store *s, int64_t user_id, int limit,
+                                       struct arena *a, struct pending_notice **out,
+                                       size_t *n)
+{
+	return marked_notices(s, S_DIGEST_NOTICES, user_id, limit, a, out, n);
 }
 
 struct digest_ctx {
@@ -881,12 +888,7 @@ enum store_rc store_notice_mail_notices(struct store *s, int64_t user_id, int li
                                         struct arena *a, struct pending_notice **out,
                                         size_t *n)
 {
-	struct db_stmt *st = stmt(s, S_SOON_NOTICES);
-	if (st) {
-		db_bind_i64(st, 1, user_id);
-		db_bind_i64(st, 2, limit);
-	}
-	return sq_collect(st, sizeof **out, a, read_pending_notice, (void **)out, n);
+	return marked_notices(s, S_SOON_NOTICES, user_id, limit, a, out, n);
 }
 
 struct notice_mail_ctx {
