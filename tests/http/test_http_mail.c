@@ -94,9 +94,10 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-/* How many messages the relay took for rcpt; the newest's .eml and .json
- * (malloc'd) when asked. */
-static int arrived(const char *rcpt, char **eml, char **meta)
+/* Calls visit (when not NULL) with the .eml path of each message the relay
+ * took for rcpt, in no order; how many there are. */
+static int each_message(const char *rcpt, void (*visit)(const char *eml_path, void *ctx),
+                        void *ctx)
 {
 	char dir[128], want[200];
 	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
@@ -105,7 +106,6 @@ static int arrived(const char *rcpt, char **eml, char **meta)
 	if (!d) return 0;
 	int count = 0;
 	struct dirent *e;
-	char newest[300] = "";
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name);
 		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
@@ -117,11 +117,26 @@ static int arrived(const char *rcpt, char **eml, char **meta)
 		snprintf(eml_path, sizeof eml_path, "%.*s.eml", (int)(strlen(path) - 5), path);
 		if (json && strstr(json, want) && access(eml_path, R_OK) == 0) {
 			count++;
-			if (strcmp(eml_path, newest) > 0) snprintf(newest, sizeof newest, "%s", eml_path);
+			if (visit) visit(eml_path, ctx);
 		}
 		free(json);
 	}
 	closedir(d);
+	return count;
+}
+
+static void keep_newest(const char *eml_path, void *ctx)
+{
+	char *newest = ctx;
+	if (strcmp(eml_path, newest) > 0) snprintf(newest, 300, "%s", eml_path);
+}
+
+/* How many messages the relay took for rcpt; the newest's .eml and .json
+ * (malloc'd) when asked. */
+static int arrived(const char *rcpt, char **eml, char **meta)
+{
+	char newest[300] = "";
+	int count = each_message(rcpt, eml || meta ? keep_newest : NULL, newest);
 	if (eml) *eml = count ? slurp(newest) : NULL;
 	if (meta && count) {
 		char json_path[300];
@@ -140,37 +155,29 @@ static char *message_id(const char *eml)
 	return strndup(p, strcspn(p, "\r"));
 }
 
+struct same_id {
+	char *first;
+	bool same;
+};
+
+static void compare_id(const char *eml_path, void *ctx)
+{
+	struct same_id *c = ctx;
+	char *eml = slurp(eml_path);
+	char *id = eml ? message_id(eml) : NULL;
+	if (id && c->first) c->same = c->same && !strcmp(id, c->first);
+	if (id && !c->first) c->first = id;
+	else free(id);
+	free(eml);
+}
+
 /* Whether every copy the relay took for rcpt has the same Message-ID. */
 static bool copies_are_one_message(const char *rcpt)
 {
-	char dir[128], want[600];
-	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
-	snprintf(want, sizeof want, "\"rcpt_tos\": [\"%s\"]", rcpt);
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	char *first = NULL;
-	bool same = true;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
-		char path[300];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *json = slurp(path);
-		if (json && strstr(json, want)) {
-			snprintf(path + strlen(path) - 5, 6, ".eml");
-			char *eml = slurp(path);
-			char *id = eml ? message_id(eml) : NULL;
-			if (id && first) same = same && !strcmp(id, first);
-			if (id && !first) first = id;
-			else free(id);
-			free(eml);
-		}
-		free(json);
-	}
-	closedir(d);
-	free(first);
-	return same;
+	struct same_id c = { NULL, true };
+	each_message(rcpt, compare_id, &c);
+	free(c.first);
+	return c.same;
 }
 
 /* Waits up to seconds for rcpt's count to reach want; the count. */
@@ -628,37 +635,32 @@ static char *newest_text(const char *rcpt, int before, char **subject)
 	return text;
 }
 
+struct holding {
+	const char *rcpt, *needle;
+	char *found;
+};
+
+static void check_holds(const char *eml_path, void *ctx)
+{
+	struct holding *h = ctx;
+	char *eml = slurp(eml_path);
+	char *text = eml ? qp_body(eml) : NULL;
+	if (text && strstr(text, h->needle)) {
+		if (h->found) fail_msg("two messages to %s hold \"%s\"", h->rcpt, h->needle);
+		h->found = eml;
+		eml = NULL;
+	}
+	free(text);
+	free(eml);
+}
+
 /* The message to rcpt whose decoded body holds needle (malloc'd, the whole
  * .eml), or NULL; fails when more than one does. */
 static char *message_with(const char *rcpt, const char *needle)
 {
-	char dir[128], want[200];
-	snprintf(dir, sizeof dir, "%s/messages", sink_dir);
-	snprintf(want, sizeof want, "\"rcpt_tos\": [\"%s\"]", rcpt);
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	char *found = NULL;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 5, ".json")) continue;
-		char path[300];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *json = slurp(path);
-		snprintf(path + strlen(path) - 5, 6, ".eml");
-		char *eml = json && strstr(json, want) ? slurp(path) : NULL;
-		char *text = eml ? qp_body(eml) : NULL;
-		if (text && strstr(text, needle)) {
-			if (found) fail_msg("two messages to %s hold \"%s\"", rcpt, needle);
-			found = eml;
-			eml = NULL;
-		}
-		free(text);
-		free(eml);
-		free(json);
-	}
-	closedir(d);
-	return found;
+	struct holding h = { rcpt, needle, NULL };
+	each_message(rcpt, check_holds, &h);
+	return h.found;
 }
 
 /* n co-creators of panel 2 who are not on panel 1 (whose notices other
