@@ -86,7 +86,7 @@ static const char *seal(const struct auth_seal_key *key, const char *context, co
 
 /* text as it was written: as it is when key_id is "" (in the clear) or text
  * is "", else opened with key. When it cannot be opened (another key, or
- * damaged), a sentence saying so, and *unreadable is set. */
+ * damaged), a sentence saying so, and *unreadable is set (unless NULL). */
 static const char *unseal(const struct auth_seal_key *key, const char *key_id,
                           const char *context, const char *text, struct arena *a,
                           bool *unreadable)
@@ -94,7 +94,7 @@ static const char *unseal(const struct auth_seal_key *key, const char *key_id,
 	if (!*key_id || !*text) return text;
 	char *plain = !strcmp(key_id, key->id) ? auth_unseal(key, context, text) : NULL;
 	if (!plain) {
-		*unreadable = true;
+		if (unreadable) *unreadable = true;
 		return _("[This cannot be read here: it was sealed with a key this server does not "
 		         "have.]");
 	}
@@ -350,10 +350,9 @@ static enum store_rc lead_tx(struct store *s, void *ctx)
 		    (rc = store_sg_read_add(s, c->id, c->user_id, c->now, "read")) != ST_OK)
 			return rc;
 		const char *context = entry_context(c->a, c->panel_id, c->id);
-		bool unreadable = false;
 		for (size_t i = 0; i < c->out->n_chronology; i++) {
 			struct sg_entry *e = &c->out->chronology[i];
-			e->text = unseal(c->key, e->seal_key_id, context, e->text, c->a, &unreadable);
+			e->text = unseal(c->key, e->seal_key_id, context, e->text, c->a, NULL);
 		}
 		return store_sg_reads(s, c->id, c->a, &c->out->reads, &c->out->n_reads);
 	}
